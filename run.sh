@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Starts Azurite and the LeadFunctions host at http://127.0.0.1:7071 with demo-ready defaults.
+# Ctrl+C stops both. Data lives in .azurite/ between runs.
+set -euo pipefail
+cd "$(dirname "$0")"
+source scripts/tools.sh
+ensure_tools
+
+[ -f local.settings.json ] || cp local.settings.sample.json local.settings.json
+
+azurite_pid=""
+cleanup() { [ -n "$azurite_pid" ] && kill "$azurite_pid" 2>/dev/null || true; }
+trap cleanup EXIT INT TERM
+
+if (exec 3<>/dev/tcp/127.0.0.1/10001) 2>/dev/null; then
+  echo "Azurite is already listening on 127.0.0.1:10000-10002; using it."
+else
+  mkdir -p .azurite
+  # --skipApiVersionCheck: the current Azure SDKs send API versions newer than Azurite 3.37 knows.
+  node_modules/.bin/azurite --silent --skipApiVersionCheck --location .azurite \
+    --blobHost 127.0.0.1 --queueHost 127.0.0.1 --tableHost 127.0.0.1 >.azurite/azurite.log 2>&1 &
+  azurite_pid=$!
+  for _ in $(seq 1 50); do
+    (exec 3<>/dev/tcp/127.0.0.1/10002) 2>/dev/null && break
+    sleep 0.2
+  done
+fi
+
+dotnet build src/LeadFunctions.Host -c Release -v quiet -nologo >/dev/null
+echo "LeadFunctions is starting at http://127.0.0.1:7071 (function key: see local.settings.json)"
+ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-Development}" \
+  dotnet src/LeadFunctions.Host/bin/Release/net10.0/LeadFunctions.Host.dll --contentRoot "$PWD" &
+host_pid=$!
+trap 'kill $host_pid 2>/dev/null; cleanup' EXIT INT TERM
+wait $host_pid

@@ -1,0 +1,17 @@
+namespace LeadFunctions.Adapters.Queues;
+
+/// <summary>Queue names shared with the Azure Functions host (API.md); each has a "-poison" twin.</summary>
+public static class QueueNames
+{
+    public const string LeadIntake = "lead-intake";
+    public const string LeadEvents = "lead-events";
+    public const string NurtureSend = "nurture-send";
+    public const string SalesHandoff = "sales-handoff";
+
+    /// <summary>WebJobs' QueueListener: "{queueName}-poison", never for a queue that is itself a poison queue.</summary>
+    public const string PoisonSuffix = "-poison";
+
+    public static readonly IReadOnlyList<string> All = [LeadIntake, LeadEvents, NurtureSend, SalesHandoff];
+
+    public static string Poison(string queueName) => queueName + PoisonSuffix;
+}

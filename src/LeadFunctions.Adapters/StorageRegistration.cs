@@ -1,0 +1,42 @@
+using Azure.Storage.Queues;
+using LeadFunctions.Adapters.Queues;
+using LeadFunctions.Adapters.Storage;
+using LeadFunctions.Adapters.Tables;
+using LeadFunctions.Core.Intake;
+using LeadFunctions.Core.Leads;
+using Microsoft.Extensions.Azure;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace LeadFunctions.Adapters;
+
+public static class StorageRegistration
+{
+    /// <summary>The setting the Functions host reads its storage account from; a connection string or a section with service URIs.</summary>
+    public const string ConnectionSetting = "AzureWebJobsStorage";
+
+    public static IHostApplicationBuilder AddLeadStorage(this IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddAzureClients(clients =>
+        {
+            var storage = builder.Configuration.GetSection(ConnectionSetting);
+            clients.AddTableServiceClient(storage);
+            clients.AddBlobServiceClient(storage);
+
+            // Azure.Storage.Queues defaults to no encoding; the Functions queue trigger expects base64.
+            clients.AddQueueServiceClient(storage).ConfigureOptions(o => o.MessageEncoding = QueueMessageEncoding.Base64);
+            clients.AddQueueServiceClient(storage).WithName(StorageClientNames.RawQueues);
+        });
+
+        services.AddSingleton<StorageNames>();
+        services.AddSingleton<LeadTables>();
+        services.AddSingleton<QueueWriteSignal>();
+        services.AddSingleton<QueueMessageSender>();
+        services.AddSingleton<ISubmissionQueue, SubmissionQueue>();
+        services.AddSingleton<ILeadStore, LeadTableStore>();
+        services.AddHostedService<StorageInitializer>();
+        return builder;
+    }
+}

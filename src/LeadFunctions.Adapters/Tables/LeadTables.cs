@@ -1,0 +1,12 @@
+using Azure.Data.Tables;
+using LeadFunctions.Adapters.Storage;
+
+namespace LeadFunctions.Adapters.Tables;
+
+/// <summary>The table clients, resolved once with their physical names.</summary>
+public sealed class LeadTables(TableServiceClient service, StorageNames names)
+{
+    public TableClient Leads { get; } = service.GetTableClient(names.Table(TableNames.Leads));
+
+    public IEnumerable<TableClient> All => [Leads];
+}

@@ -1,0 +1,99 @@
+using System.Text.RegularExpressions;
+using LeadFunctions.Core.Leads;
+
+namespace LeadFunctions.Core.Intake;
+
+/// <summary>Turns a web form into a <see cref="LeadSubmission"/>, or says field by field what is wrong.</summary>
+public static partial class LeadFormValidator
+{
+    public const string DefaultSource = "web";
+
+    public static ValidationResult<LeadSubmission> Validate(LeadForm form, string submissionId, DateTimeOffset receivedAt)
+    {
+        var errors = new FieldErrors();
+        var email = errors.Text("email", form.Email, 254);
+        string normalizedEmail = string.Empty;
+        if (email is null)
+        {
+            errors.Add("email", "Required.");
+        }
+        else if (!EmailAddress.TryNormalize(email, out normalizedEmail))
+        {
+            errors.Add("email", "Not a valid email address.");
+        }
+
+        var phone = errors.Text("phone", form.Phone, 32);
+        if (phone is not null && !PhonePattern().IsMatch(phone))
+        {
+            errors.Add("phone", "Not a phone number.");
+        }
+
+        var source = errors.Text("source", form.Source, 50)?.ToLowerInvariant() ?? DefaultSource;
+        if (!SourcePattern().IsMatch(source))
+        {
+            errors.Add("source", "Use lowercase letters, digits, '-' or '_'.");
+        }
+
+        var pageUrl = errors.Text("pageUrl", form.PageUrl, 2048);
+        if (pageUrl is not null && !(Uri.TryCreate(pageUrl, UriKind.Absolute, out var page) && page.Scheme is "http" or "https"))
+        {
+            errors.Add("pageUrl", "Must be an absolute http(s) URL.");
+        }
+
+        var consent = ParseConsent(form.ConsentEmail);
+        if (consent is null)
+        {
+            errors.Add("consentEmail", "Use true/false (or 'on' from a checkbox).");
+        }
+
+        var detail = new Dictionary<string, string>(StringComparer.Ordinal);
+        AddDetail(detail, "utm_source", errors.Text("utm_source", form.UtmSource, 200));
+        AddDetail(detail, "utm_medium", errors.Text("utm_medium", form.UtmMedium, 200));
+        AddDetail(detail, "utm_campaign", errors.Text("utm_campaign", form.UtmCampaign, 200));
+        AddDetail(detail, "formId", errors.Text("formId", form.FormId, 100));
+        AddDetail(detail, "pageUrl", pageUrl);
+
+        var submission = new LeadSubmission
+        {
+            SubmissionId = submissionId,
+            ReceivedAt = receivedAt,
+            Email = normalizedEmail,
+            FirstName = errors.Text("firstName", form.FirstName, 100),
+            LastName = errors.Text("lastName", form.LastName, 100),
+            Phone = phone,
+            Company = errors.Text("company", form.Company, 200),
+            JobTitle = errors.Text("jobTitle", form.JobTitle, 150),
+            Country = errors.Text("country", form.Country, 60),
+            Source = source,
+            ConsentEmail = consent ?? false,
+            ConsentText = errors.Text("consentText", form.ConsentText, 2000),
+            SourceDetail = detail,
+        };
+
+        return errors.Any
+            ? ValidationResult.Failure<LeadSubmission>(errors.ToDictionary())
+            : ValidationResult.Success(submission);
+    }
+
+    /// <summary>HTML checkboxes send "on"; JSON sends true/false; absent means no consent.</summary>
+    internal static bool? ParseConsent(string? value) => value?.Trim().ToLowerInvariant() switch
+    {
+        null or "" or "false" or "off" or "no" or "0" => false,
+        "true" or "on" or "yes" or "1" => true,
+        _ => null,
+    };
+
+    private static void AddDetail(Dictionary<string, string> detail, string key, string? value)
+    {
+        if (value is not null)
+        {
+            detail[key] = value;
+        }
+    }
+
+    [GeneratedRegex(@"^\+?[0-9 ()./-]{5,30}((x|ext\.?) ?[0-9]{1,6})?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex PhonePattern();
+
+    [GeneratedRegex("^[a-z0-9][a-z0-9_-]{0,49}$", RegexOptions.CultureInvariant)]
+    private static partial Regex SourcePattern();
+}

@@ -1,0 +1,27 @@
+namespace LeadFunctions.Core.Intake;
+
+/// <summary>
+/// A validated submission about one person, as it travels on the lead-intake queue. Every channel
+/// (form, webinar, import) produces this one shape.
+/// </summary>
+public sealed record LeadSubmission
+{
+    public required string SubmissionId { get; init; }
+    public required DateTimeOffset ReceivedAt { get; init; }
+
+    /// <summary>Normalized (see <see cref="Leads.EmailAddress"/>).</summary>
+    public required string Email { get; init; }
+
+    public string? FirstName { get; init; }
+    public string? LastName { get; init; }
+    public string? Phone { get; init; }
+    public string? Company { get; init; }
+    public string? JobTitle { get; init; }
+    public string? Country { get; init; }
+    public required string Source { get; init; }
+    public bool ConsentEmail { get; init; }
+    public string? ConsentText { get; init; }
+
+    /// <summary>Where it came from in detail: UTM fields, form id, page URL, webinar.</summary>
+    public IReadOnlyDictionary<string, string> SourceDetail { get; init; } = new Dictionary<string, string>();
+}

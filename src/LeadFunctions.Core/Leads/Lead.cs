@@ -1,0 +1,32 @@
+namespace LeadFunctions.Core.Leads;
+
+/// <summary>One person, merged from every submission that named their email.</summary>
+public sealed record Lead
+{
+    public required string Id { get; init; }
+    public required string Email { get; init; }
+    public string? FirstName { get; init; }
+    public string? LastName { get; init; }
+    public string? Company { get; init; }
+    public string? JobTitle { get; init; }
+    public string? Phone { get; init; }
+    public string? Country { get; init; }
+    public required string Source { get; init; }
+    public LifecycleStage Stage { get; init; }
+    public LeadScore Score { get; init; } = LeadScore.Zero;
+    public EmailConsent Consent { get; init; }
+    public string? ConsentText { get; init; }
+    public IReadOnlyDictionary<string, string> SourceDetail { get; init; } = new Dictionary<string, string>();
+    public required DateTimeOffset CreatedAt { get; init; }
+    public required DateTimeOffset UpdatedAt { get; init; }
+
+    /// <summary>When the newest submission merged into this lead was received; older ones only fill gaps.</summary>
+    public required DateTimeOffset LastSubmittedAt { get; init; }
+}
+
+public sealed record LeadScore(int Fit, int Engagement)
+{
+    public static readonly LeadScore Zero = new(0, 0);
+
+    public int Total => Fit + Engagement;
+}

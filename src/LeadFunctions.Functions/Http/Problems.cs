@@ -1,0 +1,23 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace LeadFunctions.Functions.Http;
+
+/// <summary>The RFC 9457 answers every function gives for what it refuses.</summary>
+public static class Problems
+{
+    public static ProblemHttpResult BadRequest(string detail) =>
+        TypedResults.Problem(detail, statusCode: StatusCodes.Status400BadRequest, title: "The request could not be read.");
+
+    public static ProblemHttpResult TooLarge(int maxBytes) =>
+        TypedResults.Problem($"The body must be at most {maxBytes} bytes.", statusCode: StatusCodes.Status413PayloadTooLarge, title: "Payload too large.");
+
+    public static ProblemHttpResult UnsupportedMediaType(string expected) =>
+        TypedResults.Problem($"Send {expected}.", statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Unsupported media type.");
+
+    public static ProblemHttpResult NotFound(string what) =>
+        TypedResults.Problem($"{what} was not found.", statusCode: StatusCodes.Status404NotFound, title: "Not found.");
+
+    public static ValidationProblem Invalid(IReadOnlyDictionary<string, string[]> errors) =>
+        TypedResults.ValidationProblem(errors, title: "Some fields are not valid.");
+}

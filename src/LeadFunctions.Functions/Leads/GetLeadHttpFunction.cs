@@ -1,0 +1,21 @@
+using LeadFunctions.Core.Leads;
+using LeadFunctions.Functions.Http;
+using Microsoft.AspNetCore.Http;
+
+namespace LeadFunctions.Functions.Leads;
+
+/// <summary>GET /api/leads/{id}: one point read.</summary>
+public sealed class GetLeadHttpFunction(ILeadStore store)
+{
+    public async Task<IResult> RunAsync(HttpRequest request, string id, CancellationToken cancellationToken)
+    {
+        // Ids are hex hashes; anything else cannot name a lead and never reaches storage.
+        if (!LeadId.IsWellFormed(id))
+        {
+            return Problems.NotFound("The lead");
+        }
+
+        var found = await store.FindAsync(id, cancellationToken);
+        return found is null ? Problems.NotFound("The lead") : TypedResults.Ok(LeadView.From(found.Lead));
+    }
+}

@@ -1,0 +1,43 @@
+using LeadFunctions.Core.Leads;
+
+namespace LeadFunctions.Functions.Leads;
+
+/// <summary>A lead in the shape of API.md "A lead".</summary>
+public sealed record LeadView(
+    string Id,
+    string Email,
+    string? FirstName,
+    string? LastName,
+    string? Company,
+    string? JobTitle,
+    string? Phone,
+    string? Country,
+    string Source,
+    string Stage,
+    LeadScoreView Score,
+    LeadConsentView Consent,
+    IReadOnlyDictionary<string, string> SourceDetail,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset UpdatedAt)
+{
+    public static LeadView From(Lead lead) => new(
+        lead.Id,
+        lead.Email,
+        lead.FirstName,
+        lead.LastName,
+        lead.Company,
+        lead.JobTitle,
+        lead.Phone,
+        lead.Country,
+        lead.Source,
+        lead.Stage.ToApiName(),
+        new LeadScoreView(lead.Score.Fit, lead.Score.Engagement, lead.Score.Total),
+        new LeadConsentView(lead.Consent.ToString().ToLowerInvariant()),
+        lead.SourceDetail,
+        lead.CreatedAt,
+        lead.UpdatedAt);
+}
+
+public sealed record LeadScoreView(int Fit, int Engagement, int Total);
+
+public sealed record LeadConsentView(string Email);

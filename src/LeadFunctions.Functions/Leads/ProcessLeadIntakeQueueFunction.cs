@@ -1,0 +1,14 @@
+using LeadFunctions.Core.Intake;
+using Microsoft.Extensions.Logging;
+
+namespace LeadFunctions.Functions.Leads;
+
+/// <summary>lead-intake: merge the submission into the person's lead. Safe to run twice for one message.</summary>
+public sealed class ProcessLeadIntakeQueueFunction(LeadIntakeProcessor processor, ILogger<ProcessLeadIntakeQueueFunction> logger)
+{
+    public async Task RunAsync(LeadSubmission message, CancellationToken cancellationToken)
+    {
+        var outcome = await processor.ProcessAsync(message, cancellationToken);
+        Log.Processed(logger, message.SubmissionId, outcome);
+    }
+}

@@ -1,0 +1,48 @@
+using System.Text.Json;
+using Microsoft.Extensions.Configuration.Memory;
+
+namespace LeadFunctions.Host.Configuration;
+
+/// <summary>
+/// Reads configuration the way the Functions host does: host.json under "AzureFunctionsJobHost" (so
+/// AzureFunctionsJobHost__extensions__queues__batchSize overrides it), and local.settings.json
+/// "Values" as if they were environment variables. Both sit below the environment and command line.
+/// </summary>
+public static class FunctionsConfiguration
+{
+    public const string HostJsonSection = "AzureFunctionsJobHost";
+
+    public static void AddFunctionsFiles(this IConfigurationBuilder configuration, string contentRoot)
+    {
+        var settings = new List<KeyValuePair<string, string?>>();
+        var hostJson = Path.Combine(contentRoot, "host.json");
+        if (File.Exists(hostJson))
+        {
+            var host = new ConfigurationBuilder().AddJsonFile(hostJson, optional: false).Build();
+            settings.AddRange(host.AsEnumerable().Where(kv => kv.Value is not null)
+                .Select(kv => KeyValuePair.Create($"{HostJsonSection}:{kv.Key}", kv.Value)));
+        }
+
+        var localSettings = Path.Combine(contentRoot, "local.settings.json");
+        if (File.Exists(localSettings))
+        {
+            settings.AddRange(ReadLocalSettingsValues(localSettings));
+        }
+
+        // Sources added later win; these go first so that the environment overrides them.
+        configuration.Sources.Insert(0, new MemoryConfigurationSource { InitialData = settings });
+    }
+
+    private static List<KeyValuePair<string, string?>> ReadLocalSettingsValues(string path)
+    {
+        using var document = JsonDocument.Parse(File.ReadAllBytes(path), new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+        if (!document.RootElement.TryGetProperty("Values", out var values) || values.ValueKind != JsonValueKind.Object)
+        {
+            return [];
+        }
+
+        return values.EnumerateObject()
+            .Select(p => KeyValuePair.Create(p.Name.Replace("__", ":", StringComparison.Ordinal), p.Value.ValueKind == JsonValueKind.String ? p.Value.GetString() : p.Value.GetRawText()))
+            .ToList();
+    }
+}

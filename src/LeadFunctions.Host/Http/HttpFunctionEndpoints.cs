@@ -1,0 +1,30 @@
+using LeadFunctions.Host.Configuration;
+using Microsoft.Extensions.Options;
+
+namespace LeadFunctions.Host.Http;
+
+public static class HttpFunctionEndpoints
+{
+    /// <summary>The route group every HTTP function lives in: "{routePrefix}" from host.json.</summary>
+    public static RouteGroupBuilder MapFunctionsGroup(this IEndpointRouteBuilder app)
+    {
+        var prefix = app.ServiceProvider.GetRequiredService<IOptions<HttpOptions>>().Value.RoutePrefix.Trim('/');
+        return app.MapGroup(prefix.Length == 0 ? string.Empty : "/" + prefix);
+    }
+
+    /// <summary>Names the endpoint after its function and states its authorization level, as a Functions HTTP trigger does.</summary>
+    public static RouteHandlerBuilder AsFunction(this RouteHandlerBuilder endpoint, string functionName, AuthorizationLevel level)
+    {
+        endpoint.WithName(functionName);
+        if (level != AuthorizationLevel.Anonymous)
+        {
+            endpoint.AddEndpointFilterFactory((factory, next) =>
+            {
+                var filter = new FunctionKeyFilter(level, factory.ApplicationServices.GetRequiredService<IOptionsMonitor<HostKeysOptions>>());
+                return context => filter.InvokeAsync(context, next);
+            });
+        }
+
+        return endpoint;
+    }
+}

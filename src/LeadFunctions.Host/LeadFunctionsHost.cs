@@ -1,0 +1,25 @@
+using LeadFunctions.Functions;
+using LeadFunctions.Host.Http;
+
+namespace LeadFunctions.Host;
+
+/// <summary>Builds the self-hosted app; tests use the same two steps and may add triggers in between.</summary>
+public static class LeadFunctionsHost
+{
+    public static WebApplicationBuilder CreateBuilder(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        builder.AddSelfHostedRuntime();
+        builder.AddLeadPipeline();
+        builder.Services.AddLeadFunctionTriggers();
+        return builder;
+    }
+
+    public static WebApplication Build(WebApplicationBuilder builder)
+    {
+        var app = builder.Build();
+        app.UseRuntimeProblems();
+        app.MapLeadFunctions();
+        return app;
+    }
+}

@@ -1,0 +1,174 @@
+using Azure;
+using Azure.Storage.Queues;
+using Azure.Storage.Queues.Models;
+using LeadFunctions.Adapters.Queues;
+using LeadFunctions.Host.Configuration;
+
+namespace LeadFunctions.Host.Queues;
+
+/// <summary>
+/// One queue-triggered function, with the Storage Queues extension's semantics
+/// (azure-sdk-for-net sdk/storage/Microsoft.Azure.WebJobs.Extensions.Storage.Common/src/Shared/Queues/QueueListener.cs
+/// and QueueProcessor.cs): receive up to batchSize, run one task per message, poll again once no more
+/// than newBatchThreshold are running, back off when idle, retry through the dequeue count and move a
+/// message to "{queue}-poison" after maxDequeueCount failures.
+/// </summary>
+internal sealed class QueueListener(
+    QueueTrigger trigger,
+    QueueClient queue,
+    QueueClient poisonQueue,
+    QueuesOptions options,
+    TimeSpan maxPollingInterval,
+    QueueWriteSignal signal,
+    IServiceScopeFactory scopes,
+    TimeProvider time,
+    ILogger logger)
+{
+    private readonly PollingBackoff backoff = new(maxPollingInterval, Random.Shared);
+    private readonly List<Task> running = [];
+
+    public async Task RunAsync(CancellationToken stopping)
+    {
+        Log.Listening(logger, queue.Name, trigger.FunctionName);
+        try
+        {
+            while (!stopping.IsCancellationRequested)
+            {
+                await WaitForCapacityAsync(stopping);
+                var messages = await ReceiveAsync(stopping);
+                if (messages is null or { Length: 0 })
+                {
+                    await WaitAsync(backoff.Next(messagesSeen: false), stopping);
+                    continue;
+                }
+
+                backoff.Next(messagesSeen: true);
+                running.AddRange(messages.Select(m => Task.Run(() => ProcessAsync(m, stopping), CancellationToken.None)));
+            }
+        }
+        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+        {
+            // Stopping: no more receives.
+        }
+
+        // Graceful stop: the functions see their token cancelled, and each message is still completed or released.
+        await Task.WhenAll(running);
+    }
+
+    private async Task WaitForCapacityAsync(CancellationToken stopping)
+    {
+        running.RemoveAll(t => t.IsCompleted);
+        while (running.Count > options.EffectiveNewBatchThreshold)
+        {
+            await Task.WhenAny(running).WaitAsync(stopping);
+            running.RemoveAll(t => t.IsCompleted);
+        }
+    }
+
+    private async Task<QueueMessage[]?> ReceiveAsync(CancellationToken stopping)
+    {
+        try
+        {
+            return (await queue.ReceiveMessagesAsync(options.BatchSize, MessageLease.Visibility, stopping)).Value;
+        }
+        catch (RequestFailedException ex) when (ex.Status == 404)
+        {
+            await queue.CreateIfNotExistsAsync(cancellationToken: stopping);
+            return null;
+        }
+        catch (Exception ex) when (ex is RequestFailedException or HttpRequestException or TimeoutException || ex is TaskCanceledException && !stopping.IsCancellationRequested)
+        {
+            Log.PollFailed(logger, ex, queue.Name);
+            return null;
+        }
+    }
+
+    /// <summary>Waits out the back-off, cut short by a write to this queue from this process.</summary>
+    private async Task WaitAsync(TimeSpan delay, CancellationToken stopping)
+    {
+        await Task.WhenAny(Task.Delay(delay, time, stopping), signal.NextWrite(queue.Name)).WaitAsync(stopping);
+    }
+
+    private async Task ProcessAsync(QueueMessage message, CancellationToken stopping)
+    {
+        try
+        {
+            if (message.DequeueCount > options.MaxDequeueCount || !TryDecode(message, out var body))
+            {
+                await MoveToPoisonAsync(message, message.PopReceipt);
+                return;
+            }
+
+            await using var lease = new MessageLease(queue, message, time);
+            lease.StartRenewing();
+            Exception? failure = null;
+            try
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                await trigger.Invoke(scope.ServiceProvider, body, stopping);
+            }
+            catch (Exception ex)
+            {
+                failure = ex;
+            }
+
+            await lease.StopRenewingAsync();
+            await CompleteAsync(message, lease.PopReceipt, failure);
+        }
+        catch (Exception ex) when (ex is RequestFailedException or HttpRequestException)
+        {
+            // The message stays invisible until its lease runs out, then is delivered again.
+            Log.CompleteFailed(logger, ex, message.MessageId, queue.Name);
+        }
+    }
+
+    private async Task CompleteAsync(QueueMessage message, string popReceipt, Exception? failure)
+    {
+        // Never cancelled: a message whose function finished must be deleted or released.
+        if (failure is null)
+        {
+            await queue.DeleteMessageAsync(message.MessageId, popReceipt, CancellationToken.None);
+            return;
+        }
+
+        Log.Failed(logger, failure, trigger.FunctionName, message.MessageId, message.DequeueCount, options.MaxDequeueCount);
+        if (message.DequeueCount >= options.MaxDequeueCount)
+        {
+            await MoveToPoisonAsync(message, popReceipt);
+        }
+        else
+        {
+            await queue.UpdateMessageAsync(message.MessageId, popReceipt, visibilityTimeout: options.VisibilityTimeout, cancellationToken: CancellationToken.None);
+        }
+    }
+
+    private async Task MoveToPoisonAsync(QueueMessage message, string popReceipt)
+    {
+        // The raw text is copied as it was, so the poison message decodes like the original did.
+        await poisonQueue.CreateIfNotExistsAsync(cancellationToken: CancellationToken.None);
+        await poisonQueue.SendMessageAsync(message.Body.ToString(), CancellationToken.None);
+        await queue.DeleteMessageAsync(message.MessageId, popReceipt, CancellationToken.None);
+        signal.Notify(poisonQueue.Name);
+        Log.Poisoned(logger, message.MessageId, poisonQueue.Name);
+    }
+
+    private bool TryDecode(QueueMessage message, out BinaryData body)
+    {
+        if (!options.IsBase64)
+        {
+            body = message.Body;
+            return true;
+        }
+
+        var text = message.Body.ToString();
+        var bytes = new byte[text.Length];
+        if (Convert.TryFromBase64String(text, bytes, out var written))
+        {
+            body = new BinaryData(bytes.AsMemory(0, written));
+            return true;
+        }
+
+        body = BinaryData.Empty;
+        return false;
+    }
+}

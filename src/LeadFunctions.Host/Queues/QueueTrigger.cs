@@ -1,0 +1,33 @@
+using LeadFunctions.Adapters;
+using LeadFunctions.Adapters.Queues;
+
+namespace LeadFunctions.Host.Queues;
+
+/// <summary>A function bound to a queue: its name (for logs), the logical queue name and how to invoke it.</summary>
+public sealed record QueueTrigger(string FunctionName, string QueueName, Func<IServiceProvider, BinaryData, CancellationToken, Task> Invoke);
+
+public static class QueueTriggerRegistration
+{
+    /// <summary>
+    /// Binds <typeparamref name="TFunction"/> to a queue. The message body is JSON deserialized to
+    /// <typeparamref name="TMessage"/>, as the worker binds a POCO; a body that does not bind fails
+    /// like any other error and ends in the poison queue after the last try.
+    /// </summary>
+    public static IServiceCollection AddQueueTrigger<TFunction, TMessage>(
+        this IServiceCollection services, string functionName, string queueName, Func<TFunction, TMessage, CancellationToken, Task> run)
+        where TFunction : notnull
+    {
+        // Triggers on poison queues (re-driving failed work) would need a listener without a poison queue of its own.
+        if (queueName.EndsWith(QueueNames.PoisonSuffix, StringComparison.Ordinal))
+        {
+            throw new ArgumentException("This runtime does not listen to poison queues.", nameof(queueName));
+        }
+
+        return services.AddSingleton(new QueueTrigger(functionName, queueName, (provider, body, cancellationToken) =>
+        {
+            var message = body.ToObjectFromJson<TMessage>(JsonDefaults.Options)
+                ?? throw new InvalidOperationException($"The message on {queueName} is empty.");
+            return run(provider.GetRequiredService<TFunction>(), message, cancellationToken);
+        }));
+    }
+}

@@ -1,0 +1,31 @@
+using LeadFunctions.Host.Configuration;
+using LeadFunctions.Host.Http;
+using LeadFunctions.Host.Queues;
+using LeadFunctions.Host.Timers;
+
+namespace LeadFunctions.Host;
+
+/// <summary>The self-hosted Functions runtime: configuration files, keys, queue listeners and timers.</summary>
+public static class SelfHostedRuntime
+{
+    public const string DefaultUrl = "http://127.0.0.1:7071";
+
+    public static WebApplicationBuilder AddSelfHostedRuntime(this WebApplicationBuilder builder)
+    {
+        builder.Configuration.AddFunctionsFiles(builder.Environment.ContentRootPath);
+        if (string.IsNullOrEmpty(builder.Configuration[WebHostDefaults.ServerUrlsKey]))
+        {
+            builder.WebHost.UseUrls(DefaultUrl);
+        }
+
+        var services = builder.Services;
+        services.AddOptions<HttpOptions>().BindConfiguration(HttpOptions.SectionName);
+        services.AddOptions<HostKeysOptions>().BindConfiguration(HostKeysOptions.SectionName);
+        services.AddOptions<QueuesOptions>().BindConfiguration(QueuesOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<TimerLockOptions>().BindConfiguration(TimerLockOptions.SectionName);
+        services.AddRuntimeProblems();
+        services.AddHostedService<QueueListenerService>();
+        services.AddHostedService<TimerListenerService>();
+        return builder;
+    }
+}

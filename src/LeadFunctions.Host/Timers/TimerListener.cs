@@ -1,0 +1,142 @@
+using Azure;
+using Azure.Storage.Blobs.Specialized;
+using LeadFunctions.Functions.Timers;
+
+namespace LeadFunctions.Host.Timers;
+
+/// <summary>
+/// Runs one timer function on the host that holds its singleton lease (azure-webjobs-sdk-extensions
+/// .../Timers/Listeners/TimerListener.cs): past-due check and RunOnStartup at start, then every
+/// occurrence in turn. Runs never overlap; an overrun fires the next occurrence at once; an error is
+/// logged and the schedule goes on. Losing the lease stops the schedule until it is taken again.
+/// </summary>
+internal sealed class TimerListener(
+    TimerTrigger trigger,
+    TimerSchedule schedule,
+    SingletonLease singleton,
+    ScheduleMonitor monitor,
+    TimerLockOptions locks,
+    IServiceScopeFactory scopes,
+    TimeProvider time,
+    ILogger logger)
+{
+    /// <summary>Out-of-process functions are named "Host.Functions.{name}" in the Functions host's blobs.</summary>
+    private string FullName => $"Host.Functions.{trigger.FunctionName}";
+
+    public async Task RunAsync(CancellationToken stopping)
+    {
+        try
+        {
+            while (!stopping.IsCancellationRequested)
+            {
+                var lease = await singleton.TryAcquireAsync(FullName, stopping);
+                if (lease is null)
+                {
+                    await Task.Delay(locks.ListenerLockRecoveryPollingInterval, time, stopping);
+                    continue;
+                }
+
+                Log.LeaseAcquired(logger, trigger.FunctionName);
+                using var leaseLost = CancellationTokenSource.CreateLinkedTokenSource(stopping);
+                var renewing = RenewAsync(lease, leaseLost);
+                await RunScheduleAsync(leaseLost.Token);
+                await leaseLost.CancelAsync();
+                await renewing;
+                await ReleaseAsync(lease);
+            }
+        }
+        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+        {
+            // Host stopping.
+        }
+    }
+
+    private async Task RunScheduleAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            var useMonitor = schedule.UseMonitor(time.GetUtcNow());
+            var status = useMonitor ? await monitor.ReadAsync(FullName, cancellationToken) : null;
+            var now = time.GetUtcNow();
+            if (status is not null && now > status.Next)
+            {
+                await InvokeAsync(new TimerRunInfo(IsPastDue: true, status.Last, status.Next), useMonitor, status.Next, cancellationToken);
+            }
+            else if (trigger.RunOnStartup)
+            {
+                await InvokeAsync(new TimerRunInfo(IsPastDue: false, status?.Last, status?.Next), useMonitor, now, cancellationToken);
+            }
+
+            var occurrence = schedule.Next(time.GetUtcNow());
+            while (!cancellationToken.IsCancellationRequested)
+            {
+                var wait = occurrence - time.GetUtcNow();
+                if (wait > TimeSpan.Zero)
+                {
+                    await Task.Delay(wait, time, cancellationToken);
+                }
+
+                var next = schedule.Next(occurrence);
+                await InvokeAsync(new TimerRunInfo(IsPastDue: false, occurrence, next), useMonitor, occurrence, cancellationToken);
+
+                // An overrun fires the missed occurrence once, then the schedule continues from now.
+                occurrence = next > time.GetUtcNow() ? next : schedule.Next(time.GetUtcNow() - TimeSpan.FromTicks(1));
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Stopping, or the lease was lost.
+        }
+    }
+
+    private async Task InvokeAsync(TimerRunInfo info, bool useMonitor, DateTimeOffset occurrence, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            await trigger.Invoke(scope.ServiceProvider, info, cancellationToken);
+        }
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            Log.TimerFailed(logger, ex, trigger.FunctionName);
+        }
+
+        if (useMonitor)
+        {
+            await monitor.WriteAsync(FullName, new ScheduleStatus(occurrence, schedule.Next(time.GetUtcNow()), time.GetUtcNow()), cancellationToken);
+        }
+    }
+
+    private async Task RenewAsync(BlobLeaseClient lease, CancellationTokenSource leaseLost)
+    {
+        using var timer = new PeriodicTimer(locks.RenewalInterval, time);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(leaseLost.Token))
+            {
+                await lease.RenewAsync(cancellationToken: leaseLost.Token);
+            }
+        }
+        catch (OperationCanceledException) when (leaseLost.IsCancellationRequested)
+        {
+            // Released on purpose.
+        }
+        catch (RequestFailedException ex)
+        {
+            Log.LeaseLost(logger, ex, trigger.FunctionName);
+            await leaseLost.CancelAsync();
+        }
+    }
+
+    private static async Task ReleaseAsync(BlobLeaseClient lease)
+    {
+        try
+        {
+            await lease.ReleaseAsync(cancellationToken: CancellationToken.None);
+        }
+        catch (RequestFailedException)
+        {
+            // Already expired or taken: nothing to give back.
+        }
+    }
+}
