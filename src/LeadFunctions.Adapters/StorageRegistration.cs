@@ -1,3 +1,4 @@
+using Azure.Core;
 using Azure.Storage.Queues;
 using LeadFunctions.Adapters.Queues;
 using LeadFunctions.Adapters.Storage;
@@ -19,8 +20,11 @@ public static class StorageRegistration
     {
         var services = builder.Services;
         services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        var counter = new StorageOperationCounter();
+        services.AddSingleton(counter);
         services.AddAzureClients(clients =>
         {
+            clients.ConfigureDefaults(options => options.AddPolicy(counter, HttpPipelinePosition.PerRetry));
             var storage = builder.Configuration.GetSection(ConnectionSetting);
             clients.AddTableServiceClient(storage);
             clients.AddBlobServiceClient(storage);

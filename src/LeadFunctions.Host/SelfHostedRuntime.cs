@@ -18,6 +18,7 @@ public static class SelfHostedRuntime
             builder.WebHost.UseUrls(DefaultUrl);
         }
 
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
         var services = builder.Services;
         services.AddOptions<HttpOptions>().BindConfiguration(HttpOptions.SectionName);
         services.AddOptions<HostKeysOptions>().BindConfiguration(HostKeysOptions.SectionName);

@@ -21,7 +21,7 @@ internal sealed class FieldErrors
     }
 
     /// <summary>
-    /// Trims a free-text value; empty becomes null. Control characters and angle brackets are refused
+    /// Trims a free-text value; empty becomes null. Control characters, angle brackets and damaged text are refused
     /// rather than stripped, so what is stored is exactly what the person typed.
     /// </summary>
     public string? Text(string field, string? value, int maxLength)
@@ -38,9 +38,10 @@ internal sealed class FieldErrors
             return null;
         }
 
-        if (trimmed.Any(c => char.IsControl(c) || c is '<' or '>') || HasLoneSurrogate(trimmed))
+        // U+FFFD is what a decoder leaves of bytes that were not UTF-8: the value arrived damaged.
+        if (trimmed.Any(c => char.IsControl(c) || c is '<' or '>' or '\uFFFD') || HasLoneSurrogate(trimmed))
         {
-            Add(field, "Contains characters that are not allowed (control characters, '<' or '>').");
+            Add(field, "Contains characters that are not allowed (control characters, '<', '>' or broken UTF-8).");
             return null;
         }
 

@@ -74,5 +74,10 @@ public static class FormFields
         {
             return (null, Problems.BadRequest($"The body is not valid JSON: {ex.Message}"));
         }
+        catch (InvalidOperationException)
+        {
+            // Parsing checks structure only; GetString is where bytes that are not UTF-8 come to light.
+            return (null, Problems.BadRequest("The body is not valid UTF-8."));
+        }
     }
 }

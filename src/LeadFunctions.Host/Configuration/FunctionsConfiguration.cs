@@ -11,6 +11,7 @@ namespace LeadFunctions.Host.Configuration;
 public static class FunctionsConfiguration
 {
     public const string HostJsonSection = "AzureFunctionsJobHost";
+    private const string LogLevelKey = "logging:logLevel:";
 
     public static void AddFunctionsFiles(this IConfigurationBuilder configuration, string contentRoot)
     {
@@ -19,8 +20,12 @@ public static class FunctionsConfiguration
         if (File.Exists(hostJson))
         {
             var host = new ConfigurationBuilder().AddJsonFile(hostJson, optional: false).Build();
-            settings.AddRange(host.AsEnumerable().Where(kv => kv.Value is not null)
-                .Select(kv => KeyValuePair.Create($"{HostJsonSection}:{kv.Key}", kv.Value)));
+            var values = host.AsEnumerable().Where(kv => kv.Value is not null).ToList();
+            settings.AddRange(values.Select(kv => KeyValuePair.Create($"{HostJsonSection}:{kv.Key}", kv.Value)));
+
+            // host.json "logging.logLevel" sets log levels, as in the Functions host.
+            settings.AddRange(values.Where(kv => kv.Key.StartsWith(LogLevelKey, StringComparison.OrdinalIgnoreCase))
+                .Select(kv => KeyValuePair.Create("Logging:LogLevel:" + kv.Key[LogLevelKey.Length..], kv.Value)));
         }
 
         var localSettings = Path.Combine(contentRoot, "local.settings.json");

@@ -1,0 +1,37 @@
+using System.Net;
+using System.Text.Json;
+using LeadFunctions.Adapters.Queues;
+using LeadFunctions.IntegrationTests.Infrastructure;
+
+namespace LeadFunctions.IntegrationTests.Runtime;
+
+[Collection(AzuriteCollection.Name)]
+public sealed class HealthTests(AzuriteFixture azurite)
+{
+    [Fact]
+    public async Task Health_StorageReachable_200Healthy()
+    {
+        await using var host = await TestHost.StartAsync(azurite);
+        using var response = await host.Client.GetAsync("/api/health");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal("Healthy", body.RootElement.GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task Health_MessageInPoisonQueue_ReportsDegradedWithCount()
+    {
+        await using var host = await TestHost.StartAsync(azurite);
+
+        // Not JSON of a submission: the intake function fails on it every time.
+        await host.Queue(QueueNames.LeadIntake).SendMessageAsync("this is not a lead");
+        await Eventually.TrueAsync(async () => (await host.Queue(QueueNames.Poison(QueueNames.LeadIntake)).ExistsAsync()).Value
+            && (await host.Queue(QueueNames.Poison(QueueNames.LeadIntake)).GetPropertiesAsync()).Value.ApproximateMessagesCount == 1, because: "the poison queue");
+
+        using var response = await host.Client.GetAsync("/api/health");
+        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("Degraded", body.RootElement.GetProperty("status").GetString());
+        Assert.Equal(1, body.RootElement.GetProperty("checks")[0].GetProperty("data").GetProperty("lead-intake-poison").GetInt32());
+    }
+}

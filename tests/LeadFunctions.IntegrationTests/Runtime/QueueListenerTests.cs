@@ -1,0 +1,100 @@
+using LeadFunctions.Adapters.Queues;
+using LeadFunctions.Adapters.Storage;
+using LeadFunctions.Host.Queues;
+using LeadFunctions.IntegrationTests.Infrastructure;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace LeadFunctions.IntegrationTests.Runtime;
+
+[Collection(AzuriteCollection.Name)]
+public sealed class QueueListenerTests(AzuriteFixture azurite)
+{
+    private const string TestQueue = "runtime-test";
+    private readonly RecordingFunction function = new();
+
+    private Task<TestHost> StartAsync(string? prefix = null, params string[] settings) =>
+        TestHost.StartAsync(azurite, Register, prefix, settings: settings);
+
+    private void Register(WebApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton(function);
+        builder.Services.AddQueueTrigger<RecordingFunction, TestMessage>("Recording", TestQueue, (f, m, ct) => f.RunAsync(m, ct));
+    }
+
+    [Fact]
+    public async Task Listener_AlwaysFailingMessage_PoisonedAfterFiveTries_HostKeepsWorking()
+    {
+        await using var host = await StartAsync();
+        var queue = host.Queue(TestQueue);
+        await queue.CreateIfNotExistsAsync();
+        await queue.SendMessageAsync(BinaryData.FromObjectAsJson(new TestMessage("fail")));
+
+        var poison = host.Queue(QueueNames.Poison(TestQueue));
+        var poisoned = await Eventually.GetAsync(async () => (await poison.ExistsAsync()).Value ? (await poison.ReceiveMessageAsync()).Value : null, because: "the poison message");
+
+        Assert.Equal(5, function.Calls.Count(c => c == "fail"));
+        Assert.Equal("fail", poisoned.Body.ToObjectFromJson<TestMessage>()!.Text);
+        Assert.Equal(0, (await queue.GetPropertiesAsync()).Value.ApproximateMessagesCount);
+
+        await queue.SendMessageAsync(BinaryData.FromObjectAsJson(new TestMessage("ok")));
+        await Eventually.TrueAsync(() => Task.FromResult(function.Completed == 1), because: "the next message after the poisoned one");
+    }
+
+    [Fact]
+    public async Task Listener_BodyNotBase64_PoisonedWithoutRunning()
+    {
+        await using var host = await StartAsync();
+        await host.Queue(TestQueue, raw: true).CreateIfNotExistsAsync();
+        await host.Queue(TestQueue, raw: true).SendMessageAsync("{not base64}");
+
+        var poison = host.Queue(QueueNames.Poison(TestQueue), raw: true);
+        var poisoned = await Eventually.GetAsync(async () => (await poison.ExistsAsync()).Value ? (await poison.ReceiveMessageAsync()).Value : null);
+        Assert.Equal("{not base64}", poisoned.Body.ToString());
+        Assert.Empty(function.Calls);
+    }
+
+    [Fact]
+    public async Task Listener_StoppedWhileFunctionRuns_FinishesAndDeletesTheMessage()
+    {
+        var host = await StartAsync();
+        var queue = host.Queue(TestQueue);
+        await queue.CreateIfNotExistsAsync();
+        await queue.SendMessageAsync(BinaryData.FromObjectAsJson(new TestMessage("slow")));
+        await function.Started.Task.WaitAsync(TimeSpan.FromSeconds(20));
+
+        await host.DisposeAsync();
+
+        Assert.Equal(1, function.Completed);
+        var properties = await queue.GetPropertiesAsync();
+        Assert.Equal(0, properties.Value.ApproximateMessagesCount);
+    }
+
+    [Fact]
+    public async Task Listener_IdleQueue_BacksOffInsteadOfPollingConstantly()
+    {
+        await using var host = await StartAsync(settings: "--AzureFunctionsJobHost:extensions:queues:maxPollingInterval=00:00:01");
+        var counter = host.Services.GetRequiredService<StorageOperationCounter>();
+        await Task.Delay(1000);
+        var before = counter.Total;
+        await Task.Delay(TimeSpan.FromSeconds(4));
+        var polls = counter.Total - before;
+
+        // Two listeners (lead-intake and the test queue), each at most about once a second once backed
+        // off; polling every 100 ms would be about 80.
+        Assert.InRange(polls, 2, 14);
+    }
+
+    [Fact]
+    public async Task Listener_WriteFromSameProcess_CutsTheBackOffShort()
+    {
+        await using var host = await StartAsync(settings: "--AzureFunctionsJobHost:extensions:queues:maxPollingInterval=00:00:30");
+        await host.Queue(TestQueue).CreateIfNotExistsAsync();
+        await Task.Delay(TimeSpan.FromSeconds(6)); // backed off to several seconds between polls
+
+        var sent = DateTime.UtcNow;
+        await host.Services.GetRequiredService<QueueMessageSender>().SendAsync(TestQueue, new TestMessage("ok"), default);
+        await Eventually.TrueAsync(() => Task.FromResult(function.Completed == 1));
+        Assert.True(DateTime.UtcNow - sent < TimeSpan.FromSeconds(1.5), $"Took {DateTime.UtcNow - sent}.");
+    }
+}

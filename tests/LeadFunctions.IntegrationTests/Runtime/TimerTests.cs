@@ -1,0 +1,87 @@
+using System.Collections.Concurrent;
+using Azure.Storage.Blobs;
+using LeadFunctions.Functions.Timers;
+using LeadFunctions.Host.Timers;
+using LeadFunctions.IntegrationTests.Infrastructure;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace LeadFunctions.IntegrationTests.Runtime;
+
+[Collection(AzuriteCollection.Name)]
+public sealed class TimerTests(AzuriteFixture azurite)
+{
+    private readonly ConcurrentQueue<(string Host, TimerRunInfo Info)> runs = new();
+
+    private Action<WebApplicationBuilder> Timer(string hostName, string schedule, bool runOnStartup = false) => builder =>
+    {
+        builder.Services.AddSingleton(runs);
+        builder.Services.AddTimerTrigger<ConcurrentQueue<(string, TimerRunInfo)>>("Tick", schedule, (recorded, info, _) =>
+        {
+            recorded.Enqueue((hostName, info));
+            return Task.CompletedTask;
+        }, runOnStartup);
+    };
+
+    [Fact]
+    public async Task Timer_TwoHostsSameStorage_EachOccurrenceRunsOnce()
+    {
+        var prefix = TestHost.NewPrefix();
+        await using var first = await TestHost.StartAsync(azurite, Timer("first", "*/1 * * * * *"), prefix);
+        await using var second = await TestHost.StartAsync(azurite, Timer("second", "*/1 * * * * *"), prefix);
+        await Task.Delay(TimeSpan.FromSeconds(5));
+
+        var snapshot = runs.ToArray();
+        Assert.InRange(snapshot.Length, 3, 7);
+        Assert.Single(snapshot.Select(r => r.Host).Distinct());
+        Assert.Equal(snapshot.Length, snapshot.Select(r => r.Info.Last).Distinct().Count());
+    }
+
+    [Fact]
+    public async Task Timer_MissedOccurrenceWhileNoHostRan_RunsAtStartAsPastDue()
+    {
+        var prefix = TestHost.NewPrefix();
+        var past = DateTimeOffset.UtcNow.AddMinutes(-10);
+        await WriteStatusAsync(prefix, new { Last = past.AddMinutes(-5), Next = past, LastUpdated = past });
+
+        await using var host = await TestHost.StartAsync(azurite, Timer("only", "0 0 * * * *"), prefix);
+        var run = await Eventually.GetAsync(() => Task.FromResult(runs.TryPeek(out var r) ? (object)r : null), because: "the past-due run");
+
+        var (_, info) = ((string, TimerRunInfo))run;
+        Assert.True(info.IsPastDue);
+        Assert.Equal(past, info.Next);
+    }
+
+    [Fact]
+    public async Task Timer_RunOnStartup_RunsOnceAtStartAndRecordsStatus()
+    {
+        var prefix = TestHost.NewPrefix();
+        await using var host = await TestHost.StartAsync(azurite, Timer("only", "0 0 0 * * *", runOnStartup: true), prefix);
+        await Eventually.TrueAsync(() => Task.FromResult(!runs.IsEmpty), because: "the startup run");
+        Assert.False(runs.Single().Info.IsPastDue);
+
+        var status = host.Container("azure-webjobs-hosts").GetBlobClient("timers/leadfunctions/Host.Functions.Tick/status");
+        await Eventually.TrueAsync(async () => (await status.ExistsAsync()).Value, because: "the schedule status blob");
+    }
+
+    [Theory]
+    [InlineData("0 */5 * * * *", "2026-11-24T09:02:00Z", "2026-11-24T09:05:00Z")]
+    [InlineData("*/5 * * * *", "2026-11-24T09:02:00Z", "2026-11-24T09:05:00Z")]
+    [InlineData("00:10:00", "2026-11-24T09:02:00Z", "2026-11-24T09:12:00Z")]
+    [InlineData("%Nurture:Schedule%", "2026-11-24T09:02:00Z", "2026-11-24T09:03:00Z")]
+    public void TimerSchedule_Formats_GiveTheNextOccurrence(string schedule, string after, string expected)
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["Nurture:Schedule"] = "0 * * * * *" }).Build();
+        var parsed = TimerSchedule.Parse(schedule, configuration);
+        Assert.Equal(DateTimeOffset.Parse(expected, System.Globalization.CultureInfo.InvariantCulture), parsed.Next(DateTimeOffset.Parse(after, System.Globalization.CultureInfo.InvariantCulture)));
+    }
+
+    private async Task WriteStatusAsync(string prefix, object status)
+    {
+        var container = new BlobContainerClient(azurite.ConnectionString, $"{prefix}-azure-webjobs-hosts");
+        await container.CreateIfNotExistsAsync();
+        await container.GetBlobClient("timers/leadfunctions/Host.Functions.Tick/status").UploadAsync(BinaryData.FromObjectAsJson(status));
+    }
+}
