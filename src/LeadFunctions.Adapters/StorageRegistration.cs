@@ -3,6 +3,7 @@ using Azure.Storage.Queues;
 using LeadFunctions.Adapters.Queues;
 using LeadFunctions.Adapters.Storage;
 using LeadFunctions.Adapters.Tables;
+using LeadFunctions.Core.Engagement;
 using LeadFunctions.Core.Intake;
 using LeadFunctions.Core.Leads;
 using Microsoft.Extensions.Azure;
@@ -39,6 +40,7 @@ public static class StorageRegistration
         services.AddSingleton<QueueWriteSignal>();
         services.AddSingleton<QueueMessageSender>();
         services.AddSingleton<ISubmissionQueue, SubmissionQueue>();
+        services.AddSingleton<IEventQueue, EventQueue>();
         services.AddSingleton<ILeadStore, LeadTableStore>();
         services.AddHostedService<StorageInitializer>();
         return builder;

@@ -1,0 +1,9 @@
+using LeadFunctions.Core.Engagement;
+
+namespace LeadFunctions.Adapters.Queues;
+
+public sealed class EventQueue(QueueMessageSender sender) : IEventQueue
+{
+    public Task EnqueueAsync(EngagementEvent engagementEvent, CancellationToken cancellationToken) =>
+        sender.SendAsync(QueueNames.LeadEvents, engagementEvent, cancellationToken);
+}

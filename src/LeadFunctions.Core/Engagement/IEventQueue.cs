@@ -1,0 +1,7 @@
+namespace LeadFunctions.Core.Engagement;
+
+/// <summary>The lead-events queue: engagement waiting to be recorded and scored.</summary>
+public interface IEventQueue
+{
+    Task EnqueueAsync(EngagementEvent engagementEvent, CancellationToken cancellationToken);
+}
