@@ -6,6 +6,8 @@ using LeadFunctions.Adapters.Tables;
 using LeadFunctions.Core.Engagement;
 using LeadFunctions.Core.Intake;
 using LeadFunctions.Core.Leads;
+using LeadFunctions.Core.Sales;
+using LeadFunctions.Core.Scoring;
 using Microsoft.Extensions.Azure;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -42,6 +44,10 @@ public static class StorageRegistration
         services.AddSingleton<ISubmissionQueue, SubmissionQueue>();
         services.AddSingleton<IEventQueue, EventQueue>();
         services.AddSingleton<ILeadStore, LeadTableStore>();
+        services.AddSingleton<IScoringModelStore, ScoringModelTableStore>();
+        services.AddSingleton<ISalesHandoffQueue, SalesHandoffQueue>();
+        services.AddSingleton<ICrmStore, CrmTableStore>();
+        services.AddSingleton<ILeadQuery, LeadTableQuery>();
         services.AddHostedService<StorageInitializer>();
         return builder;
     }

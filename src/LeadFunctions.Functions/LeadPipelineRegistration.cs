@@ -1,5 +1,11 @@
 using LeadFunctions.Adapters;
+using LeadFunctions.Core.Engagement;
 using LeadFunctions.Core.Intake;
+using LeadFunctions.Core.Processing;
+using LeadFunctions.Core.Scoring;
+using LeadFunctions.Functions.Engagement;
+using LeadFunctions.Functions.Sales;
+using LeadFunctions.Functions.Scoring;
 using LeadFunctions.Functions.Health;
 using LeadFunctions.Functions.Leads;
 using Microsoft.Extensions.DependencyInjection;
@@ -14,15 +20,32 @@ public static class LeadPipelineRegistration
     public static IHostApplicationBuilder AddLeadPipeline(this IHostApplicationBuilder builder)
     {
         builder.AddLeadStorage();
+        builder.AddLeadEnrichment();
+        builder.AddSalesHandoff();
         var services = builder.Services;
         services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<ScoringModelSource>();
+        services.AddSingleton<LeadUpdater>();
         services.AddSingleton<LeadIntakeProcessor>();
-        services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage");
+        services.AddSingleton<EngagementProcessor>();
+        services.AddSingleton<LeadDecisions>();
+        services.AddSingleton<LeadRescorer>();
+        services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage").AddCheck<RuntimeHealthCheck>("runtime");
 
         services.AddSingleton<SubmitLeadHttpFunction>();
         services.AddSingleton<GetLeadHttpFunction>();
         services.AddSingleton<GetHealthHttpFunction>();
+        services.AddSingleton<ListLeadsHttpFunction>();
+        services.AddSingleton<GetLeadTimelineHttpFunction>();
+        services.AddSingleton<QualifyLeadHttpFunction>();
+        services.AddSingleton<DisqualifyLeadHttpFunction>();
+        services.AddSingleton<ConvertLeadHttpFunction>();
+        services.AddSingleton<GetScoringModelHttpFunction>();
+        services.AddSingleton<PutScoringModelHttpFunction>();
         services.AddSingleton<ProcessLeadIntakeQueueFunction>();
+        services.AddSingleton<RecordEngagementQueueFunction>();
+        services.AddSingleton<DeliverSalesHandoffQueueFunction>();
+        services.AddSingleton<RescoreLeadsTimerFunction>();
         return builder;
     }
 }

@@ -1,9 +1,15 @@
 using LeadFunctions.Adapters.Queues;
+using LeadFunctions.Core.Engagement;
 using LeadFunctions.Core.Intake;
+using LeadFunctions.Core.Sales;
+using LeadFunctions.Functions.Engagement;
+using LeadFunctions.Functions.Sales;
+using LeadFunctions.Functions.Scoring;
 using LeadFunctions.Functions.Health;
 using LeadFunctions.Functions.Leads;
 using LeadFunctions.Host.Http;
 using LeadFunctions.Host.Queues;
+using LeadFunctions.Host.Timers;
 
 namespace LeadFunctions.Host;
 
@@ -13,16 +19,33 @@ namespace LeadFunctions.Host;
 /// </summary>
 public static class LeadFunctionBindings
 {
-    public static IServiceCollection AddLeadFunctionTriggers(this IServiceCollection services) =>
-        services.AddQueueTrigger<ProcessLeadIntakeQueueFunction, LeadSubmission>("ProcessLeadIntake", QueueNames.LeadIntake, (f, m, ct) => f.RunAsync(m, ct));
+    public static IServiceCollection AddLeadFunctionTriggers(this IServiceCollection services) => services
+        .AddQueueTrigger<ProcessLeadIntakeQueueFunction, LeadSubmission>("ProcessLeadIntake", QueueNames.LeadIntake, (f, m, ct) => f.RunAsync(m, ct))
+        .AddQueueTrigger<RecordEngagementQueueFunction, EngagementEvent>("RecordEngagement", QueueNames.LeadEvents, (f, m, ct) => f.RunAsync(m, ct))
+        .AddQueueTrigger<DeliverSalesHandoffQueueFunction, SalesHandoff>("DeliverSalesHandoff", QueueNames.SalesHandoff, (f, m, ct) => f.RunAsync(m, ct))
+        .AddTimerTrigger<RescoreLeadsTimerFunction>("RescoreLeads", RescoreLeadsTimerFunction.Schedule, (f, t, ct) => f.RunAsync(t, ct));
 
     public static void MapLeadFunctions(this IEndpointRouteBuilder app)
     {
         var api = app.MapFunctionsGroup();
         api.MapPost("leads", (HttpRequest request, SubmitLeadHttpFunction function, CancellationToken ct) => function.RunAsync(request, ct))
             .AsFunction("SubmitLead", AuthorizationLevel.Anonymous);
+        api.MapGet("leads", (HttpRequest request, ListLeadsHttpFunction function, CancellationToken ct) => function.RunAsync(request, ct))
+            .AsFunction("ListLeads", AuthorizationLevel.Function);
         api.MapGet("leads/{id}", (HttpRequest request, string id, GetLeadHttpFunction function, CancellationToken ct) => function.RunAsync(request, id, ct))
             .AsFunction("GetLead", AuthorizationLevel.Function);
+        api.MapGet("leads/{id}/timeline", (HttpRequest request, string id, GetLeadTimelineHttpFunction function, CancellationToken ct) => function.RunAsync(request, id, ct))
+            .AsFunction("GetLeadTimeline", AuthorizationLevel.Function);
+        api.MapPost("leads/{id}/qualify", (HttpRequest request, string id, QualifyLeadHttpFunction function, CancellationToken ct) => function.RunAsync(request, id, ct))
+            .AsFunction("QualifyLead", AuthorizationLevel.Function);
+        api.MapPost("leads/{id}/disqualify", (HttpRequest request, string id, DisqualifyLeadHttpFunction function, CancellationToken ct) => function.RunAsync(request, id, ct))
+            .AsFunction("DisqualifyLead", AuthorizationLevel.Function);
+        api.MapPost("leads/{id}/convert", (HttpRequest request, string id, ConvertLeadHttpFunction function, CancellationToken ct) => function.RunAsync(request, id, ct))
+            .AsFunction("ConvertLead", AuthorizationLevel.Function);
+        api.MapGet("scoring-model", (HttpRequest request, GetScoringModelHttpFunction function, CancellationToken ct) => function.RunAsync(request, ct))
+            .AsFunction("GetScoringModel", AuthorizationLevel.Function);
+        api.MapPut("scoring-model", (HttpRequest request, PutScoringModelHttpFunction function, CancellationToken ct) => function.RunAsync(request, ct))
+            .AsFunction("PutScoringModel", AuthorizationLevel.Admin);
         api.MapGet("health", (HttpRequest request, GetHealthHttpFunction function, CancellationToken ct) => function.RunAsync(request, ct))
             .AsFunction("GetHealth", AuthorizationLevel.Anonymous);
     }

@@ -1,46 +1,85 @@
+using System.Globalization;
+using LeadFunctions.Core.Engagement;
 using LeadFunctions.Core.Leads;
 
 namespace LeadFunctions.Core.Tests;
 
-/// <summary>A lead store with the same contract as the table store: ETags and idempotent timeline entries.</summary>
+/// <summary>A lead store with the table store's contract: ETags, and entries/events that can be written once.</summary>
 internal sealed class InMemoryLeadStore : ILeadStore
 {
-    private readonly Dictionary<string, (Lead Lead, int Version, HashSet<string> Entries)> rows = [];
+    private readonly Dictionary<string, Partition> partitions = [];
 
     /// <summary>Called before each save: lets a test change the lead behind the processor's back.</summary>
     public Action<InMemoryLeadStore>? BeforeSave { get; set; }
 
     public int Saves { get; private set; }
 
-    public Lead? this[string id] => rows.TryGetValue(id, out var row) ? row.Lead : null;
+    public Lead? this[string id] => partitions.TryGetValue(id, out var p) ? p.Lead : null;
+
+    public IReadOnlyList<TimelineEntry> Entries(string id) => partitions.TryGetValue(id, out var p) ? p.Entries : [];
 
     public Task<VersionedLead?> FindAsync(string leadId, CancellationToken cancellationToken) =>
-        Task.FromResult(rows.TryGetValue(leadId, out var row) ? new VersionedLead(row.Lead, row.Version.ToString(System.Globalization.CultureInfo.InvariantCulture)) : null);
+        Task.FromResult(partitions.TryGetValue(leadId, out var p) && p.Lead is not null ? new VersionedLead(p.Lead, ETag(p)) : null);
 
-    public Task<SaveResult> SaveAsync(Lead lead, string? etag, IReadOnlyList<TimelineEntry> entries, CancellationToken cancellationToken)
+    public Task<LeadSnapshot> LoadAsync(string leadId, CancellationToken cancellationToken)
+    {
+        var p = partitions.GetValueOrDefault(leadId);
+        return Task.FromResult(new LeadSnapshot(leadId, p?.Lead, p?.Lead is null ? null : ETag(p), p?.Events.ToList() ?? []));
+    }
+
+    public Task<SaveResult> SaveAsync(LeadChange change, CancellationToken cancellationToken)
     {
         BeforeSave?.Invoke(this);
-        var exists = rows.TryGetValue(lead.Id, out var row);
-        if (exists && entries.Any(e => row.Entries.Contains(e.Id)))
+        var p = partitions.GetValueOrDefault(change.LeadId) ?? new Partition();
+        if (change.Entries.Any(e => p.Entries.Any(x => x.Id == e.Id)) || change.NewEvents.Any(e => p.Events.Any(x => x.EventId == e.EventId)))
         {
             return Task.FromResult(SaveResult.AlreadyApplied);
         }
 
-        if (exists != (etag is not null) || exists && etag != row.Version.ToString(System.Globalization.CultureInfo.InvariantCulture))
+        if (change.Lead is not null && (p.Lead is null ? change.ETag is not null : change.ETag != ETag(p)))
         {
             return Task.FromResult(SaveResult.Conflict);
         }
 
-        var recorded = exists ? row.Entries : [];
-        recorded.UnionWith(entries.Select(e => e.Id));
-        rows[lead.Id] = (lead, exists ? row.Version + 1 : 1, recorded);
+        if (change.Lead is not null)
+        {
+            p.Lead = change.Lead;
+            p.Version++;
+        }
+
+        p.Entries.AddRange(change.Entries);
+        p.Events.AddRange(change.NewEvents);
+        partitions[change.LeadId] = p;
         Saves++;
         return Task.FromResult(SaveResult.Saved);
     }
 
-    public void Touch(string id)
+    public async IAsyncEnumerable<LeadSnapshot> ScanAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var row = rows[id];
-        rows[id] = row with { Version = row.Version + 1 };
+        foreach (var id in partitions.Keys.Order(StringComparer.Ordinal).ToList())
+        {
+            yield return await LoadAsync(id, cancellationToken);
+        }
+    }
+
+    public Task<bool> HasEntryAsync(string leadId, TimelineEntry entry, CancellationToken cancellationToken) =>
+        Task.FromResult(Entries(leadId).Any(e => e.Id == entry.Id));
+
+    public Task<IReadOnlyList<TimelineEntry>> ReadTimelineAsync(string leadId, int max, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<TimelineEntry>>([.. Entries(leadId).OrderByDescending(e => e.At).Take(max)]);
+
+    public void Touch(string id) => partitions[id].Version++;
+
+    private static string ETag(Partition p) => p.Version.ToString(CultureInfo.InvariantCulture);
+
+    private sealed class Partition
+    {
+        public Lead? Lead { get; set; }
+
+        public int Version { get; set; }
+
+        public List<TimelineEntry> Entries { get; } = [];
+
+        public List<EngagementEvent> Events { get; } = [];
     }
 }

@@ -1,63 +1,65 @@
-using LeadFunctions.Core.Intake;
 using LeadFunctions.Core.Leads;
-using Microsoft.Extensions.Time.Testing;
+using LeadFunctions.Core.Processing;
 
 namespace LeadFunctions.Core.Tests;
 
 public class LeadIntakeProcessorTests
 {
-    private readonly InMemoryLeadStore store = new();
-    private readonly LeadIntakeProcessor processor;
-
-    public LeadIntakeProcessorTests() => processor = new LeadIntakeProcessor(store, new FakeTimeProvider(new DateTimeOffset(2026, 11, 24, 9, 0, 0, TimeSpan.Zero)));
-
-    private static LeadSubmission Submission(string id, string? company = null) => new()
-    {
-        SubmissionId = id,
-        ReceivedAt = new DateTimeOffset(2026, 11, 24, 8, 0, 0, TimeSpan.Zero),
-        Email = "ayse@example.com",
-        Company = company,
-        Source = "web",
-    };
+    private readonly Pipeline pipeline = new();
+    private static readonly string Id = LeadId.FromEmail("ayse@acme.com.tr");
 
     [Fact]
     public async Task ProcessAsync_SameSubmissionTwice_OneLeadOneSave()
     {
-        Assert.Equal(IntakeOutcome.Created, await processor.ProcessAsync(Submission("s1"), default));
-        Assert.Equal(IntakeOutcome.Duplicate, await processor.ProcessAsync(Submission("s1"), default));
-        Assert.Equal(1, store.Saves);
+        Assert.Equal(UpdateOutcome.Created, await pipeline.Intake.ProcessAsync(Pipeline.Submission("s1"), default));
+        Assert.Equal(UpdateOutcome.Duplicate, await pipeline.Intake.ProcessAsync(Pipeline.Submission("s1"), default));
+        Assert.Equal(1, pipeline.Store.Saves);
     }
 
     [Fact]
     public async Task ProcessAsync_SecondSubmission_MergesIntoSameLead()
     {
-        await processor.ProcessAsync(Submission("s1"), default);
-        Assert.Equal(IntakeOutcome.Merged, await processor.ProcessAsync(Submission("s2", "Acme"), default));
-        Assert.Equal("Acme", store[LeadId.FromEmail("ayse@example.com")]?.Company);
+        await pipeline.Intake.ProcessAsync(Pipeline.Submission("s1"), default);
+        Assert.Equal(UpdateOutcome.Updated, await pipeline.Intake.ProcessAsync(Pipeline.Submission("s2", company: "Acme"), default));
+        Assert.Equal("Acme", pipeline.Store[Id]?.Company);
+        Assert.Equal(2, pipeline.Store.Entries(Id).Count(e => e.Kind == TimelineKind.Submission));
+    }
+
+    [Fact]
+    public async Task ProcessAsync_NewLead_IsEnrichedScoredAndExplained()
+    {
+        await pipeline.Intake.ProcessAsync(Pipeline.Submission("s1", jobTitle: "Genel Müdür"), default);
+        var lead = pipeline.Store[Id]!;
+        Assert.Equal("acme.com.tr", lead.Enrichment?.CompanyDomain);
+        Assert.Equal(35, lead.Score.Fit); // job title +25, business email +10
+        Assert.Equal("B", lead.Grade);
+        var explanation = Assert.Single(pipeline.Store.Entries(Id), e => e.Kind == TimelineKind.Score);
+        Assert.Contains("jobTitle +25", explanation.Summary, StringComparison.Ordinal);
+        Assert.Contains("businessEmail +10", explanation.Summary, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task ProcessAsync_LeadChangedMeanwhile_RereadsAndSaves()
     {
-        await processor.ProcessAsync(Submission("s1"), default);
+        await pipeline.Intake.ProcessAsync(Pipeline.Submission("s1"), default);
         var conflicts = 2;
-        store.BeforeSave = s =>
+        pipeline.Store.BeforeSave = s =>
         {
             if (conflicts-- > 0)
             {
-                s.Touch(LeadId.FromEmail("ayse@example.com"));
+                s.Touch(Id);
             }
         };
 
-        Assert.Equal(IntakeOutcome.Merged, await processor.ProcessAsync(Submission("s2", "Acme"), default));
-        Assert.Equal("Acme", store[LeadId.FromEmail("ayse@example.com")]?.Company);
+        Assert.Equal(UpdateOutcome.Updated, await pipeline.Intake.ProcessAsync(Pipeline.Submission("s2", company: "Acme"), default));
+        Assert.Equal("Acme", pipeline.Store[Id]?.Company);
     }
 
     [Fact]
     public async Task ProcessAsync_LeadKeepsChanging_GivesUpSoTheMessageIsRetried()
     {
-        await processor.ProcessAsync(Submission("s1"), default);
-        store.BeforeSave = s => s.Touch(LeadId.FromEmail("ayse@example.com"));
-        await Assert.ThrowsAsync<ConcurrencyException>(() => processor.ProcessAsync(Submission("s2"), default));
+        await pipeline.Intake.ProcessAsync(Pipeline.Submission("s1"), default);
+        pipeline.Store.BeforeSave = s => s.Touch(Id);
+        await Assert.ThrowsAsync<ConcurrencyException>(() => pipeline.Intake.ProcessAsync(Pipeline.Submission("s2"), default));
     }
 }

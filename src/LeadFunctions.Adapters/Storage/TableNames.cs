@@ -4,4 +4,10 @@ public static class TableNames
 {
     /// <summary>One partition per lead: the lead's row and its timeline, written together in one transaction.</summary>
     public const string Leads = "Leads";
+
+    /// <summary>Configuration edited at run time (the scoring model).</summary>
+    public const string Settings = "Settings";
+
+    /// <summary>Contacts, accounts and opportunities created by converting leads.</summary>
+    public const string Crm = "Crm";
 }

@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text.Json;
 using Azure.Data.Tables;
+using LeadFunctions.Core.Engagement;
+using LeadFunctions.Core.Enrichment;
 using LeadFunctions.Core.Leads;
 
 namespace LeadFunctions.Adapters.Tables;
@@ -11,6 +13,9 @@ internal static class LeadEntityMapper
     public const string LeadRowKey = "lead";
     public const string TimelinePrefix = "t|";
 
+    /// <summary>Engagement events sort before timeline rows ("e|" &lt; "t|"), and both after nothing else but "lead".</summary>
+    public const string EventPrefix = "e|";
+
     public static TableEntity ToEntity(Lead lead) => new(lead.Id, LeadRowKey)
     {
         ["Email"] = lead.Email,
@@ -20,8 +25,15 @@ internal static class LeadEntityMapper
         ["JobTitle"] = lead.JobTitle,
         ["Phone"] = lead.Phone,
         ["Country"] = lead.Country,
+        ["Industry"] = lead.Industry,
+        ["CompanySize"] = lead.CompanySize,
         ["Source"] = lead.Source,
         ["Stage"] = lead.Stage.ToApiName(),
+        ["DisqualifyReason"] = lead.DisqualifyReason,
+        ["Grade"] = lead.Grade,
+        ["Enrichment"] = Json(lead.Enrichment),
+        ["Conversion"] = Json(lead.Conversion),
+        ["PendingHandoff"] = Json(lead.PendingHandoff),
         ["FitScore"] = lead.Score.Fit,
         ["EngagementScore"] = lead.Score.Engagement,
         ["TotalScore"] = lead.Score.Total,
@@ -43,12 +55,19 @@ internal static class LeadEntityMapper
         JobTitle = entity.GetString("JobTitle"),
         Phone = entity.GetString("Phone"),
         Country = entity.GetString("Country"),
+        Industry = entity.GetString("Industry"),
+        CompanySize = entity.GetInt32("CompanySize"),
         Source = entity.GetString("Source"),
         Stage = LifecycleStages.TryParse(entity.GetString("Stage"), out var stage) ? stage : LifecycleStage.Lead,
+        DisqualifyReason = entity.GetString("DisqualifyReason"),
+        Grade = entity.GetString("Grade") ?? "D",
+        Enrichment = FromJson<LeadEnrichment>(entity.GetString("Enrichment")),
+        Conversion = FromJson<Conversion>(entity.GetString("Conversion")),
+        PendingHandoff = FromJson<PendingHandoff>(entity.GetString("PendingHandoff")),
         Score = new LeadScore(entity.GetInt32("FitScore") ?? 0, entity.GetInt32("EngagementScore") ?? 0),
         Consent = Enum.TryParse<EmailConsent>(entity.GetString("Consent"), out var consent) ? consent : EmailConsent.None,
         ConsentText = entity.GetString("ConsentText"),
-        SourceDetail = JsonSerializer.Deserialize<Dictionary<string, string>>(entity.GetString("SourceDetail") ?? "{}", JsonDefaults.Options) ?? [],
+        SourceDetail = FromJson<Dictionary<string, string>>(entity.GetString("SourceDetail")) ?? [],
         CreatedAt = entity.GetDateTimeOffset("CreatedAt") ?? DateTimeOffset.MinValue,
         UpdatedAt = entity.GetDateTimeOffset("UpdatedAt") ?? DateTimeOffset.MinValue,
         LastSubmittedAt = entity.GetDateTimeOffset("LastSubmittedAt") ?? DateTimeOffset.MinValue,
@@ -56,7 +75,7 @@ internal static class LeadEntityMapper
 
     /// <summary>Newest first in key order: the row key starts with the inverted tick count.</summary>
     public static TableEntity ToEntity(string leadId, TimelineEntry entry) =>
-        new(leadId, TimelineRowKey(entry))
+        new(leadId, RowKey(TimelinePrefix, entry.At, entry.Id))
         {
             ["Kind"] = entry.Kind.ToString(),
             ["At"] = entry.At,
@@ -70,6 +89,34 @@ internal static class LeadEntityMapper
         Enum.TryParse<TimelineKind>(entity.GetString("Kind"), out var kind) ? kind : TimelineKind.Submission,
         entity.GetString("Summary"));
 
-    private static string TimelineRowKey(TimelineEntry entry) =>
-        string.Create(CultureInfo.InvariantCulture, $"{TimelinePrefix}{DateTimeOffset.MaxValue.UtcTicks - entry.At.UtcTicks:D19}|{entry.Id}");
+    public static TableEntity ToEntity(EngagementEvent engagementEvent) =>
+        new(engagementEvent.LeadId, RowKey(EventPrefix, engagementEvent.OccurredAt, engagementEvent.EventId))
+        {
+            ["Type"] = engagementEvent.Type,
+            ["OccurredAt"] = engagementEvent.OccurredAt,
+            ["EventSource"] = engagementEvent.Source,
+            ["Url"] = engagementEvent.Url,
+            ["EventId"] = engagementEvent.EventId,
+            ["Detail"] = JsonSerializer.Serialize(engagementEvent.Detail, JsonDefaults.Options),
+        };
+
+    public static EngagementEvent ToEvent(TableEntity entity) => new()
+    {
+        EventId = entity.GetString("EventId"),
+        LeadId = entity.PartitionKey,
+        Type = entity.GetString("Type"),
+        OccurredAt = entity.GetDateTimeOffset("OccurredAt") ?? DateTimeOffset.MinValue,
+        Source = entity.GetString("EventSource"),
+        Url = entity.GetString("Url"),
+        Detail = FromJson<Dictionary<string, string>>(entity.GetString("Detail")) ?? [],
+    };
+
+    public static string RowKey(string prefix, DateTimeOffset at, string id) =>
+        string.Create(CultureInfo.InvariantCulture, $"{prefix}{DateTimeOffset.MaxValue.UtcTicks - at.UtcTicks:D19}|{id}");
+
+    private static string? Json<T>(T? value)
+        where T : class => value is null ? null : JsonSerializer.Serialize(value, JsonDefaults.Options);
+
+    private static T? FromJson<T>(string? json)
+        where T : class => json is null ? null : JsonSerializer.Deserialize<T>(json, JsonDefaults.Options);
 }

@@ -1,13 +1,16 @@
 using System.Net;
+using System.Runtime.CompilerServices;
 using Azure;
 using Azure.Data.Tables;
+using LeadFunctions.Core.Engagement;
 using LeadFunctions.Core.Leads;
 
 namespace LeadFunctions.Adapters.Tables;
 
 /// <summary>
-/// Leads in Azure Tables: one point read finds a lead; one entity-group transaction writes the lead
-/// and its new timeline rows (same partition), with the lead's ETag for optimistic concurrency.
+/// Leads in Azure Tables, one partition per lead: the row "lead", engagement rows "e|…" and timeline
+/// rows "t|…". One query loads a lead with its events; one entity-group transaction writes a change,
+/// with the lead's ETag for optimistic concurrency and Add for entries so a repeat is detected.
 /// </summary>
 public sealed class LeadTableStore(LeadTables tables) : ILeadStore
 {
@@ -19,16 +22,42 @@ public sealed class LeadTableStore(LeadTables tables) : ILeadStore
             : null;
     }
 
-    public async Task<SaveResult> SaveAsync(Lead lead, string? etag, IReadOnlyList<TimelineEntry> entries, CancellationToken cancellationToken)
+    public async Task<LeadSnapshot> LoadAsync(string leadId, CancellationToken cancellationToken)
     {
-        var leadEntity = LeadEntityMapper.ToEntity(lead);
-        List<TableTransactionAction> actions =
-        [
-            etag is null
-                ? new TableTransactionAction(TableTransactionActionType.Add, leadEntity)
-                : new TableTransactionAction(TableTransactionActionType.UpdateReplace, leadEntity, new ETag(etag)),
-        ];
-        actions.AddRange(entries.Select(e => new TableTransactionAction(TableTransactionActionType.Add, LeadEntityMapper.ToEntity(lead.Id, e))));
+        var filter = TableClient.CreateQueryFilter(
+            $"PartitionKey eq {leadId} and (RowKey eq {LeadEntityMapper.LeadRowKey} or (RowKey ge {LeadEntityMapper.EventPrefix} and RowKey lt {EventPrefixEnd}))");
+        Lead? lead = null;
+        string? etag = null;
+        var events = new List<EngagementEvent>();
+        await foreach (var entity in tables.Leads.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+        {
+            if (entity.RowKey == LeadEntityMapper.LeadRowKey)
+            {
+                lead = LeadEntityMapper.ToLead(entity);
+                etag = entity.ETag.ToString();
+            }
+            else
+            {
+                events.Add(LeadEntityMapper.ToEvent(entity));
+            }
+        }
+
+        return new LeadSnapshot(leadId, lead, etag, events);
+    }
+
+    public async Task<SaveResult> SaveAsync(LeadChange change, CancellationToken cancellationToken)
+    {
+        var actions = new List<TableTransactionAction>();
+        actions.AddRange(change.NewEvents.Select(e => new TableTransactionAction(TableTransactionActionType.Add, LeadEntityMapper.ToEntity(e))));
+        actions.AddRange(change.Entries.Select(e => new TableTransactionAction(TableTransactionActionType.Add, LeadEntityMapper.ToEntity(change.LeadId, e))));
+        var leadIndex = -1;
+        if (change.Lead is { } lead)
+        {
+            leadIndex = actions.Count;
+            actions.Add(change.ETag is null
+                ? new TableTransactionAction(TableTransactionActionType.Add, LeadEntityMapper.ToEntity(lead))
+                : new TableTransactionAction(TableTransactionActionType.UpdateReplace, LeadEntityMapper.ToEntity(lead), new ETag(change.ETag)));
+        }
 
         try
         {
@@ -37,11 +66,86 @@ public sealed class LeadTableStore(LeadTables tables) : ILeadStore
         }
         catch (TableTransactionFailedException ex) when (ex.Status is (int)HttpStatusCode.Conflict or (int)HttpStatusCode.PreconditionFailed)
         {
-            // A timeline row that exists already means this change was applied before (a redelivered
-            // message); anything else is another writer that got to the lead first.
-            return ex.Status == (int)HttpStatusCode.Conflict && ex.FailedTransactionActionIndex is > 0
+            // An entry or event that exists already means this change was applied before (a redelivered
+            // message); a failure on the lead itself is another writer that got there first.
+            return ex.Status == (int)HttpStatusCode.Conflict && ex.FailedTransactionActionIndex is { } index && index != leadIndex
                 ? SaveResult.AlreadyApplied
                 : SaveResult.Conflict;
         }
+    }
+
+    public async IAsyncEnumerable<LeadSnapshot> ScanAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        // Within a partition "e|…" sorts before "lead", and timeline rows ("t|…") are left out, so one
+        // pass in key order sees each lead's events and then the lead.
+        var filter = TableClient.CreateQueryFilter($"RowKey lt {LeadEntityMapper.TimelinePrefix}");
+        string? partition = null;
+        Lead? lead = null;
+        string? etag = null;
+        var events = new List<EngagementEvent>();
+        await foreach (var entity in tables.Leads.QueryAsync<TableEntity>(filter, maxPerPage: 1000, cancellationToken: cancellationToken))
+        {
+            if (entity.PartitionKey != partition)
+            {
+                if (partition is not null)
+                {
+                    yield return new LeadSnapshot(partition, lead, etag, events);
+                }
+
+                (partition, lead, etag, events) = (entity.PartitionKey, null, null, []);
+            }
+
+            if (entity.RowKey == LeadEntityMapper.LeadRowKey)
+            {
+                (lead, etag) = (LeadEntityMapper.ToLead(entity), entity.ETag.ToString());
+            }
+            else
+            {
+                events.Add(LeadEntityMapper.ToEvent(entity));
+            }
+        }
+
+        if (partition is not null)
+        {
+            yield return new LeadSnapshot(partition, lead, etag, events);
+        }
+    }
+
+    public async Task<bool> HasEntryAsync(string leadId, TimelineEntry entry, CancellationToken cancellationToken)
+    {
+        var rowKey = LeadEntityMapper.RowKey(LeadEntityMapper.TimelinePrefix, entry.At, entry.Id);
+        var response = await tables.Leads.GetEntityIfExistsAsync<TableEntity>(leadId, rowKey, select: ["RowKey"], cancellationToken: cancellationToken);
+        return response.HasValue;
+    }
+
+    public async Task<IReadOnlyList<TimelineEntry>> ReadTimelineAsync(string leadId, int max, CancellationToken cancellationToken)
+    {
+        // Each prefix is newest-first in key order, so the newest `max` of each hold the newest `max` of both.
+        var entries = await FirstAsync(leadId, LeadEntityMapper.TimelinePrefix, TimelinePrefixEnd, max, LeadEntityMapper.ToTimelineEntry, cancellationToken);
+        var events = await FirstAsync(leadId, LeadEntityMapper.EventPrefix, EventPrefixEnd, max, e =>
+        {
+            var engagement = LeadEntityMapper.ToEvent(e);
+            return new TimelineEntry(engagement.EventId, engagement.OccurredAt, TimelineKind.Event, $"{engagement.Type} via {engagement.Source}{(engagement.Url is null ? string.Empty : " " + engagement.Url)}");
+        }, cancellationToken);
+        return [.. entries.Concat(events).OrderByDescending(e => e.At).Take(max)];
+    }
+
+    private const string EventPrefixEnd = "e}";
+    private const string TimelinePrefixEnd = "t}";
+
+    private async Task<List<TimelineEntry>> FirstAsync(string leadId, string prefix, string end, int max, Func<TableEntity, TimelineEntry> map, CancellationToken cancellationToken)
+    {
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {leadId} and RowKey ge {prefix} and RowKey lt {end}");
+        var result = new List<TimelineEntry>();
+        await foreach (var entity in tables.Leads.QueryAsync<TableEntity>(filter, maxPerPage: Math.Min(max, 1000), cancellationToken: cancellationToken))
+        {
+            result.Add(map(entity));
+            if (result.Count == max)
+            {
+                break;
+            }
+        }
+
+        return result;
     }
 }

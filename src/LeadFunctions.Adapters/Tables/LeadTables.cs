@@ -8,5 +8,9 @@ public sealed class LeadTables(TableServiceClient service, StorageNames names)
 {
     public TableClient Leads { get; } = service.GetTableClient(names.Table(TableNames.Leads));
 
-    public IEnumerable<TableClient> All => [Leads];
+    public TableClient Settings { get; } = service.GetTableClient(names.Table(TableNames.Settings));
+
+    public TableClient Crm { get; } = service.GetTableClient(names.Table(TableNames.Crm));
+
+    public IEnumerable<TableClient> All => [Leads, Settings, Crm];
 }

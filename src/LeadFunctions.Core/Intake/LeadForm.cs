@@ -10,6 +10,8 @@ public sealed record LeadForm
     public string? Company { get; init; }
     public string? JobTitle { get; init; }
     public string? Country { get; init; }
+    public string? Industry { get; init; }
+    public string? CompanySize { get; init; }
     public string? Source { get; init; }
     public string? UtmSource { get; init; }
     public string? UtmMedium { get; init; }

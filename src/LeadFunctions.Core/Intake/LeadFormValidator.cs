@@ -40,6 +40,12 @@ public static partial class LeadFormValidator
             errors.Add("pageUrl", "Must be an absolute http(s) URL.");
         }
 
+        var companySize = ParseCompanySize(errors.Text("companySize", form.CompanySize, 20));
+        if (companySize is < 0)
+        {
+            errors.Add("companySize", "Use a number of employees, or a range such as 50-199 or 1000+.");
+        }
+
         var consent = ParseConsent(form.ConsentEmail);
         if (consent is null)
         {
@@ -64,6 +70,8 @@ public static partial class LeadFormValidator
             Company = errors.Text("company", form.Company, 200),
             JobTitle = errors.Text("jobTitle", form.JobTitle, 150),
             Country = errors.Text("country", form.Country, 60),
+            Industry = errors.Text("industry", form.Industry, 100),
+            CompanySize = companySize is < 0 ? null : companySize,
             Source = source,
             ConsentEmail = consent ?? false,
             ConsentText = errors.Text("consentText", form.ConsentText, 2000),
@@ -83,6 +91,21 @@ public static partial class LeadFormValidator
         _ => null,
     };
 
+    /// <summary>
+    /// Employees as a number, or the low end of a range ("50-199", "1000+", "1,001-5,000" as webinar
+    /// platforms send it); -1 when it is neither.
+    /// </summary>
+    internal static int? ParseCompanySize(string? value)
+    {
+        if (value is null)
+        {
+            return null;
+        }
+
+        var match = CompanySizePattern().Match(value.Replace(",", string.Empty, StringComparison.Ordinal).Replace(".", string.Empty, StringComparison.Ordinal));
+        return match.Success && int.TryParse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture, out var size) ? size : -1;
+    }
+
     private static void AddDetail(Dictionary<string, string> detail, string key, string? value)
     {
         if (value is not null)
@@ -93,6 +116,9 @@ public static partial class LeadFormValidator
 
     [GeneratedRegex(@"^\+?[0-9 ()./-]{5,30}((x|ext\.?) ?[0-9]{1,6})?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex PhonePattern();
+
+    [GeneratedRegex(@"^\s*([0-9]{1,7})\s*(\+|-\s*[0-9]{1,7})?\s*$", RegexOptions.CultureInvariant)]
+    private static partial Regex CompanySizePattern();
 
     [GeneratedRegex("^[a-z0-9][a-z0-9_-]{0,49}$", RegexOptions.CultureInvariant)]
     private static partial Regex SourcePattern();

@@ -1,43 +1,33 @@
+using LeadFunctions.Core.Enrichment;
 using LeadFunctions.Core.Leads;
+using LeadFunctions.Core.Processing;
+using LeadFunctions.Core.Scoring;
 
 namespace LeadFunctions.Core.Intake;
 
 /// <summary>
-/// Applies one submission to the person's lead. Idempotent: the submission's timeline entry is
-/// written in the same transaction as the lead, so a redelivered message is recognised and skipped.
-/// Concurrent writers for the same person are resolved by optimistic concurrency and a re-read.
+/// Applies one submission to the person's lead: merge, enrich, score, stage. Idempotent: the
+/// submission's timeline entry is written in the same transaction as the lead, so a redelivered
+/// message is recognised and changes nothing.
 /// </summary>
-public sealed class LeadIntakeProcessor(ILeadStore store, TimeProvider time)
+public sealed class LeadIntakeProcessor(LeadUpdater updater, ILeadEnricher enricher, ScoringModelSource models, TimeProvider time)
 {
-    internal const int MaxAttempts = 8;
-
-    public async Task<IntakeOutcome> ProcessAsync(LeadSubmission submission, CancellationToken cancellationToken)
-    {
-        var leadId = LeadId.FromEmail(submission.Email);
-        var entry = new TimelineEntry(submission.SubmissionId, submission.ReceivedAt, TimelineKind.Submission, $"Submitted via {submission.Source}");
-        for (var attempt = 1; attempt <= MaxAttempts; attempt++)
+    public Task<UpdateOutcome> ProcessAsync(LeadSubmission submission, CancellationToken cancellationToken) =>
+        updater.UpdateAsync(LeadId.FromEmail(submission.Email), async snapshot =>
         {
-            var current = await store.FindAsync(leadId, cancellationToken);
-            var merged = LeadMerger.Merge(current?.Lead, submission, time.GetUtcNow());
-            var result = await store.SaveAsync(merged, current?.ETag, [entry], cancellationToken);
-            switch (result)
+            var now = time.GetUtcNow();
+            var merged = LeadMerger.Merge(snapshot.Lead, submission, now);
+            var enrichment = await enricher.EnrichAsync(merged.Email, merged.Phone, merged.Country, cancellationToken);
+            merged = merged with
             {
-                case SaveResult.Saved:
-                    return current is null ? IntakeOutcome.Created : IntakeOutcome.Merged;
-                case SaveResult.AlreadyApplied:
-                    return IntakeOutcome.Duplicate;
-            }
-        }
+                Enrichment = enrichment,
+                Phone = enrichment.PhoneE164 ?? merged.Phone,
+                Country = enrichment.CountryCode ?? merged.Country,
+            };
 
-        throw new ConcurrencyException($"Lead {leadId} kept changing under {MaxAttempts} attempts to merge a submission.");
-    }
+            var scorer = await models.GetScorerAsync(cancellationToken);
+            var (lead, entries) = LeadEvaluator.Evaluate(merged, snapshot.Lead, snapshot.Events, scorer, now, submission.SubmissionId);
+            entries.Insert(0, new TimelineEntry(submission.SubmissionId, submission.ReceivedAt, TimelineKind.Submission, $"Submitted via {submission.Source}"));
+            return new LeadChange(lead.Id, lead, snapshot.ETag, entries, []);
+        }, cancellationToken);
 }
-
-public enum IntakeOutcome
-{
-    Created,
-    Merged,
-    Duplicate,
-}
-
-public sealed class ConcurrencyException(string message) : Exception(message);

@@ -19,6 +19,8 @@ public static class LeadMerger
                 JobTitle = submission.JobTitle,
                 Phone = submission.Phone,
                 Country = submission.Country,
+                Industry = submission.Industry,
+                CompanySize = submission.CompanySize,
                 Source = submission.Source,
                 Stage = InitialStage(submission),
                 Consent = submission.ConsentEmail ? EmailConsent.Granted : EmailConsent.None,
@@ -44,6 +46,8 @@ public static class LeadMerger
             JobTitle = Pick(existing.JobTitle, submission.JobTitle),
             Phone = Pick(existing.Phone, submission.Phone),
             Country = Pick(existing.Country, submission.Country),
+            Industry = Pick(existing.Industry, submission.Industry),
+            CompanySize = submission.CompanySize is not null && (newer || existing.CompanySize is null) ? submission.CompanySize : existing.CompanySize,
             Stage = LifecycleStages.Furthest(existing.Stage, InitialStage(submission)),
 
             // An unticked box is not a withdrawal; a ticked one is fresh consent, even after a withdrawal.

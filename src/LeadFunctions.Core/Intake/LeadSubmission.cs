@@ -18,6 +18,8 @@ public sealed record LeadSubmission
     public string? Company { get; init; }
     public string? JobTitle { get; init; }
     public string? Country { get; init; }
+    public string? Industry { get; init; }
+    public int? CompanySize { get; init; }
     public required string Source { get; init; }
     public bool ConsentEmail { get; init; }
     public string? ConsentText { get; init; }

@@ -1,19 +1,37 @@
+using LeadFunctions.Core.Engagement;
+
 namespace LeadFunctions.Core.Leads;
 
-/// <summary>Where leads and their timelines live. Implemented by the Azure Tables adapter.</summary>
+/// <summary>Where leads, their engagement and their timelines live. Implemented by the Azure Tables adapter.</summary>
 public interface ILeadStore
 {
+    /// <summary>One point read: the lead alone (for answering reads).</summary>
     Task<VersionedLead?> FindAsync(string leadId, CancellationToken cancellationToken);
 
+    /// <summary>The lead (if any) with every engagement event recorded for that person, in one query.</summary>
+    Task<LeadSnapshot> LoadAsync(string leadId, CancellationToken cancellationToken);
+
     /// <summary>
-    /// Writes the lead and its new timeline entries atomically. <paramref name="etag"/> is the version
-    /// read (null for a new lead); a lead changed since is a <see cref="SaveResult.Conflict"/>, and a
-    /// timeline entry that is already recorded is <see cref="SaveResult.AlreadyApplied"/>.
+    /// Writes a change atomically. A lead changed since it was read is a <see cref="SaveResult.Conflict"/>;
+    /// a timeline entry or event that is already recorded makes it <see cref="SaveResult.AlreadyApplied"/>.
     /// </summary>
-    Task<SaveResult> SaveAsync(Lead lead, string? etag, IReadOnlyList<TimelineEntry> entries, CancellationToken cancellationToken);
+    Task<SaveResult> SaveAsync(LeadChange change, CancellationToken cancellationToken);
+
+    /// <summary>Every lead with its events, partition by partition, in one pass over the table.</summary>
+    IAsyncEnumerable<LeadSnapshot> ScanAsync(CancellationToken cancellationToken);
+
+    Task<bool> HasEntryAsync(string leadId, TimelineEntry entry, CancellationToken cancellationToken);
+
+    /// <summary>Newest first: timeline entries and engagement events together.</summary>
+    Task<IReadOnlyList<TimelineEntry>> ReadTimelineAsync(string leadId, int max, CancellationToken cancellationToken);
 }
 
 public sealed record VersionedLead(Lead Lead, string ETag);
+
+public sealed record LeadSnapshot(string LeadId, Lead? Lead, string? ETag, IReadOnlyList<EngagementEvent> Events);
+
+/// <summary>What one message changes: the lead (null when only an event is kept for a future lead), new entries and events.</summary>
+public sealed record LeadChange(string LeadId, Lead? Lead, string? ETag, IReadOnlyList<TimelineEntry> Entries, IReadOnlyList<EngagementEvent> NewEvents);
 
 public enum SaveResult
 {

@@ -1,3 +1,5 @@
+using LeadFunctions.Core.Enrichment;
+
 namespace LeadFunctions.Core.Leads;
 
 /// <summary>One person, merged from every submission that named their email.</summary>
@@ -11,9 +13,18 @@ public sealed record Lead
     public string? JobTitle { get; init; }
     public string? Phone { get; init; }
     public string? Country { get; init; }
+    public string? Industry { get; init; }
+    public int? CompanySize { get; init; }
     public required string Source { get; init; }
     public LifecycleStage Stage { get; init; }
+    public string? DisqualifyReason { get; init; }
     public LeadScore Score { get; init; } = LeadScore.Zero;
+    public string Grade { get; init; } = "D";
+    public LeadEnrichment? Enrichment { get; init; }
+    public Conversion? Conversion { get; init; }
+
+    /// <summary>A sales handoff decided but not yet sent: set in the same write as the MQL move.</summary>
+    public PendingHandoff? PendingHandoff { get; init; }
     public EmailConsent Consent { get; init; }
     public string? ConsentText { get; init; }
     public IReadOnlyDictionary<string, string> SourceDetail { get; init; } = new Dictionary<string, string>();
@@ -30,3 +41,8 @@ public sealed record LeadScore(int Fit, int Engagement)
 
     public int Total => Fit + Engagement;
 }
+
+/// <summary>The records a conversion created (API.md "convert"), kept on the lead as the link back.</summary>
+public sealed record Conversion(string ContactId, string AccountId, string OpportunityId, DateTimeOffset At);
+
+public sealed record PendingHandoff(string Id, DateTimeOffset At);

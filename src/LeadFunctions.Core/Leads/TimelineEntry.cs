@@ -14,4 +14,5 @@ public enum TimelineKind
     Stage,
     Email,
     Consent,
+    Handoff,
 }

@@ -17,6 +17,8 @@ internal static class LeadFormMapper
             Company = Get("company"),
             JobTitle = Get("jobTitle"),
             Country = Get("country"),
+            Industry = Get("industry"),
+            CompanySize = Get("companySize"),
             Source = Get("source"),
             UtmSource = Get("utm_source"),
             UtmMedium = Get("utm_medium"),

@@ -1,3 +1,4 @@
+using LeadFunctions.Core.Enrichment;
 using LeadFunctions.Core.Leads;
 
 namespace LeadFunctions.Functions.Leads;
@@ -12,10 +13,16 @@ public sealed record LeadView(
     string? JobTitle,
     string? Phone,
     string? Country,
+    string? Industry,
+    int? CompanySize,
     string Source,
     string Stage,
+    string? DisqualifyReason,
     LeadScoreView Score,
+    string Grade,
     LeadConsentView Consent,
+    LeadEnrichment? Enrichment,
+    Conversion? Conversion,
     IReadOnlyDictionary<string, string> SourceDetail,
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt)
@@ -29,10 +36,16 @@ public sealed record LeadView(
         lead.JobTitle,
         lead.Phone,
         lead.Country,
+        lead.Industry,
+        lead.CompanySize,
         lead.Source,
         lead.Stage.ToApiName(),
+        lead.DisqualifyReason,
         new LeadScoreView(lead.Score.Fit, lead.Score.Engagement, lead.Score.Total),
+        lead.Grade,
         new LeadConsentView(lead.Consent.ToString().ToLowerInvariant()),
+        lead.Enrichment,
+        lead.Conversion,
         lead.SourceDetail,
         lead.CreatedAt,
         lead.UpdatedAt);

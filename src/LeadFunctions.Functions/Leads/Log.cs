@@ -1,4 +1,4 @@
-using LeadFunctions.Core.Intake;
+using LeadFunctions.Core.Processing;
 using Microsoft.Extensions.Logging;
 
 namespace LeadFunctions.Functions.Leads;
@@ -10,5 +10,5 @@ internal static partial class Log
     public static partial void Accepted(ILogger logger, string leadId, string source);
 
     [LoggerMessage(EventId = 1001, Level = LogLevel.Information, Message = "Submission {SubmissionId}: {Outcome}")]
-    public static partial void Processed(ILogger logger, string submissionId, IntakeOutcome outcome);
+    public static partial void Processed(ILogger logger, string submissionId, UpdateOutcome outcome);
 }

@@ -3,7 +3,7 @@ using Microsoft.Extensions.Logging;
 
 namespace LeadFunctions.Functions.Leads;
 
-/// <summary>lead-intake: merge the submission into the person's lead. Safe to run twice for one message.</summary>
+/// <summary>lead-intake: merge, enrich, score and stage the submission's lead. Safe to run twice for one message.</summary>
 public sealed class ProcessLeadIntakeQueueFunction(LeadIntakeProcessor processor, ILogger<ProcessLeadIntakeQueueFunction> logger)
 {
     public async Task RunAsync(LeadSubmission message, CancellationToken cancellationToken)

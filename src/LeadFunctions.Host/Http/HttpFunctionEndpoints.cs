@@ -16,6 +16,13 @@ public static class HttpFunctionEndpoints
     public static RouteHandlerBuilder AsFunction(this RouteHandlerBuilder endpoint, string functionName, AuthorizationLevel level)
     {
         endpoint.WithName(functionName);
+        endpoint.AddEndpointFilterFactory((factory, next) =>
+        {
+            var configuration = factory.ApplicationServices.GetRequiredService<IConfiguration>();
+            return context => FunctionSwitches.IsDisabled(configuration, functionName)
+                ? ValueTask.FromResult<object?>(TypedResults.Problem($"The function {functionName} is disabled.", statusCode: StatusCodes.Status404NotFound))
+                : next(context);
+        });
         if (level != AuthorizationLevel.Anonymous)
         {
             endpoint.AddEndpointFilterFactory((factory, next) =>

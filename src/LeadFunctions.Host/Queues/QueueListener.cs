@@ -24,6 +24,7 @@ internal sealed class QueueListener(
     TimeProvider time,
     ILogger logger)
 {
+    public static readonly TimeSpan BurstWindow = TimeSpan.FromMilliseconds(50);
     private readonly PollingBackoff backoff = new(maxPollingInterval, Random.Shared);
     private readonly List<Task> running = [];
 
@@ -83,10 +84,18 @@ internal sealed class QueueListener(
         }
     }
 
-    /// <summary>Waits out the back-off, cut short by a write to this queue from this process.</summary>
+    /// <summary>
+    /// Waits out the back-off, cut short by a write to this queue from this process. A write wakes the
+    /// listener after <see cref="BurstWindow"/>, so that one receive takes the burst it belongs to:
+    /// at 100 leads/s that is several messages per receive instead of one, for 50 ms of latency.
+    /// </summary>
     private async Task WaitAsync(TimeSpan delay, CancellationToken stopping)
     {
-        await Task.WhenAny(Task.Delay(delay, time, stopping), signal.NextWrite(queue.Name)).WaitAsync(stopping);
+        var written = signal.NextWrite(queue.Name);
+        if (await Task.WhenAny(Task.Delay(delay, time, stopping), written).WaitAsync(stopping) == written && delay > BurstWindow)
+        {
+            await Task.Delay(BurstWindow, time, stopping);
+        }
     }
 
     private async Task ProcessAsync(QueueMessage message, CancellationToken stopping)

@@ -16,6 +16,7 @@ internal sealed class QueueListenerService(
     IHostEnvironment environment,
     QueueWriteSignal signal,
     IServiceScopeFactory scopes,
+    IConfiguration configuration,
     TimeProvider time,
     ILoggerFactory loggers) : BackgroundService
 {
@@ -26,7 +27,7 @@ internal sealed class QueueListenerService(
         var raw = clients.CreateClient(StorageClientNames.RawQueues);
         var settings = options.Value;
         var maxPolling = settings.EffectiveMaxPollingInterval(environment.IsDevelopment());
-        var listeners = triggers.Select(trigger =>
+        var listeners = triggers.Where(t => !FunctionSwitches.IsDisabled(configuration, t.FunctionName)).Select(trigger =>
         {
             var queueName = names.Queue(trigger.QueueName);
             return new QueueListener(

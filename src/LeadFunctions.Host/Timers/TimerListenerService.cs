@@ -1,5 +1,6 @@
 using Azure.Storage.Blobs;
 using LeadFunctions.Adapters.Storage;
+using LeadFunctions.Host.Configuration;
 using Microsoft.Extensions.Options;
 
 namespace LeadFunctions.Host.Timers;
@@ -25,7 +26,7 @@ internal sealed class TimerListenerService(
         var container = blobs.GetBlobContainerClient(names.Container(HostsContainer));
         var singleton = new SingletonLease(container, hostId, locks.Value.ListenerLockPeriod);
         var monitor = new ScheduleMonitor(container, hostId);
-        var listeners = triggers.Select(trigger => new TimerListener(
+        var listeners = triggers.Where(t => !FunctionSwitches.IsDisabled(configuration, t.FunctionName)).Select(trigger => new TimerListener(
             trigger,
             TimerSchedule.Parse(trigger.Schedule, configuration),
             singleton,

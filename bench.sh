@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# Measures the figures of the performance section of the README, each against a baseline taken in the
+# same run (this machine is shared and noisy). Prints "name: value (target)" per figure.
+#   ./bench.sh                 everything (about 10 minutes)
+#   ./bench.sh speed|scoring|rescore|reliability [--quick]
+set -euo pipefail
+cd "$(dirname "$0")"
+source scripts/tools.sh
+ensure_tools
+dotnet build LeadFunctions.sln -c Release -nologo -v quiet -clp:ErrorsOnly
+exec dotnet bench/LeadFunctions.Benchmarks/bin/Release/net10.0/LeadFunctions.Benchmarks.dll "$@"

@@ -1,0 +1,46 @@
+using System.Globalization;
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Jobs;
+using BenchmarkDotNet.Running;
+using BenchmarkDotNet.Toolchains.InProcess.Emit;
+using LeadFunctions.Benchmarks;
+using LeadFunctions.Testing;
+
+// ./bench.sh [all|speed|scoring|rescore|reliability] [--quick]
+var what = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal)) ?? "all";
+var quick = args.Contains("--quick");
+var duration = TimeSpan.FromSeconds(quick ? 3 : 10);
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"LeadFunctions benchmark, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, {Environment.OSVersion}{(quick ? ", quick" : string.Empty)}"));
+
+if (what is "all" or "scoring")
+{
+    var config = ManualConfig.CreateMinimumViable()
+        .AddJob(Job.ShortRun.WithToolchain(InProcessEmitToolchain.Instance).WithAffinity(1));
+    var summary = BenchmarkRunner.Run<ScoringBenchmark>(config);
+    var nanoseconds = summary.Reports.Single().ResultStatistics?.Mean ?? double.NaN;
+    Report.Figure("scoring engine, pure CPU, leads/s on one core", 1e9 / nanoseconds, string.Empty, "≥ 500000", 1e9 / nanoseconds >= 500_000);
+}
+
+await using var azurite = new AzuriteProcess();
+await azurite.StartAsync();
+if (what is "all" or "speed")
+{
+    await IntakeBenchmark.RunAsync(azurite, duration, workers: 32);
+    await SpeedToLeadBenchmark.RunAsync(azurite, leadsPerSecond: 100, duration);
+    await ProcessingThroughputBenchmark.RunAsync(azurite, 2000);
+}
+
+if (what is "all" or "rescore")
+{
+    await RescoreBenchmark.RunAsync(azurite, quick ? 5_000 : 100_000);
+}
+
+if (what is "all" or "reliability")
+{
+    await ReliabilityScenarios.CrashAsync(azurite, quick ? 2_000 : 20_000);
+    await ReliabilityScenarios.OutageAsync(azurite);
+    await ReliabilityScenarios.TwoHostsAsync(azurite);
+}
+
+Console.WriteLine(Report.AllMet ? "all targets met" : "some targets missed");
+return Report.AllMet ? 0 : 1;

@@ -1,0 +1,9 @@
+using LeadFunctions.Core.Sales;
+
+namespace LeadFunctions.Adapters.Queues;
+
+public sealed class SalesHandoffQueue(QueueMessageSender sender) : ISalesHandoffQueue
+{
+    public Task EnqueueAsync(SalesHandoff handoff, CancellationToken cancellationToken) =>
+        sender.SendAsync(QueueNames.SalesHandoff, handoff, cancellationToken);
+}

@@ -1,0 +1,68 @@
+using System.Text;
+using Azure.Data.Tables;
+using LeadFunctions.Core.Leads;
+
+namespace LeadFunctions.Adapters.Tables;
+
+/// <summary>
+/// Lists lead rows with server-side filters, every value passed through TableClient.CreateQueryFilter.
+/// The continuation token is the SDK's, base64url-encoded so it is opaque to callers.
+/// </summary>
+public sealed class LeadTableQuery(LeadTables tables) : ILeadQuery
+{
+    public async Task<LeadPage> ListAsync(LeadFilter filter, string? continuationToken, int pageSize, CancellationToken cancellationToken)
+    {
+        var query = tables.Leads.QueryAsync<TableEntity>(BuildFilter(filter), maxPerPage: pageSize, cancellationToken: cancellationToken);
+        await foreach (var page in query.AsPages(Decode(continuationToken), pageSize))
+        {
+            return new LeadPage([.. page.Values.Select(LeadEntityMapper.ToLead)], Encode(page.ContinuationToken));
+        }
+
+        return new LeadPage([], null);
+    }
+
+    private static string BuildFilter(LeadFilter filter)
+    {
+        var parts = new List<string> { TableClient.CreateQueryFilter($"RowKey eq {LeadEntityMapper.LeadRowKey}") };
+        if (filter.Stage is { } stage)
+        {
+            parts.Add(TableClient.CreateQueryFilter($"Stage eq {stage.ToApiName()}"));
+        }
+
+        if (filter.Source is { } source)
+        {
+            parts.Add(TableClient.CreateQueryFilter($"Source eq {source}"));
+        }
+
+        if (filter.MinScore is { } minScore)
+        {
+            parts.Add(TableClient.CreateQueryFilter($"TotalScore ge {minScore}"));
+        }
+
+        if (filter.EmailPrefix is { } prefix)
+        {
+            parts.Add(TableClient.CreateQueryFilter($"Email ge {prefix} and Email lt {prefix + char.MaxValue}"));
+        }
+
+        return string.Join(" and ", parts);
+    }
+
+    private static string? Encode(string? token) =>
+        token is null ? null : Convert.ToBase64String(Encoding.UTF8.GetBytes(token)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+
+    /// <summary>A token that is not one of ours is refused before it reaches storage.</summary>
+    public static string? Decode(string? token)
+    {
+        if (string.IsNullOrEmpty(token))
+        {
+            return null;
+        }
+
+        var base64 = token.Replace('-', '+').Replace('_', '/');
+        base64 = base64.PadRight(base64.Length + ((4 - (base64.Length % 4)) % 4), '=');
+        var bytes = new byte[base64.Length];
+        return Convert.TryFromBase64String(base64, bytes, out var written) && written > 0
+            ? Encoding.UTF8.GetString(bytes, 0, written)
+            : throw new FormatException("Not a continuation token.");
+    }
+}

@@ -1,0 +1,12 @@
+namespace LeadFunctions.Core.Leads;
+
+/// <summary>Pages of leads for operators. A page may hold fewer than asked; follow the continuation token.</summary>
+public interface ILeadQuery
+{
+    Task<LeadPage> ListAsync(LeadFilter filter, string? continuationToken, int pageSize, CancellationToken cancellationToken);
+}
+
+/// <summary>Every part is optional; <see cref="EmailPrefix"/> matches normalized emails that start with it.</summary>
+public sealed record LeadFilter(LifecycleStage? Stage, string? Source, int? MinScore, string? EmailPrefix);
+
+public sealed record LeadPage(IReadOnlyList<Lead> Leads, string? ContinuationToken);

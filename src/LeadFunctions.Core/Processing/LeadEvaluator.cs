@@ -1,0 +1,36 @@
+using LeadFunctions.Core.Engagement;
+using LeadFunctions.Core.Leads;
+using LeadFunctions.Core.Scoring;
+
+namespace LeadFunctions.Core.Processing;
+
+/// <summary>
+/// Recomputes a lead's score, grade and automatic stage, and explains every change on the timeline.
+/// <paramref name="cause"/> (a submission or event id) makes the entries' ids deterministic, so a
+/// redelivered message writes nothing new.
+/// </summary>
+public static class LeadEvaluator
+{
+    public static (Lead Lead, List<TimelineEntry> Entries) Evaluate(
+        Lead lead, Lead? before, IReadOnlyList<EngagementEvent> events, LeadScorer scorer, DateTimeOffset now, string cause)
+    {
+        var entries = new List<TimelineEntry>();
+        var score = scorer.Score(lead, lead.Enrichment, events, now);
+        var evaluated = lead with { Score = new LeadScore(score.Fit, score.Engagement), Grade = score.Grade };
+        if (before is null || before.Score != evaluated.Score || before.Grade != evaluated.Grade)
+        {
+            entries.Add(new TimelineEntry($"score|{cause}", now, TimelineKind.Score,
+                $"Score {before?.Score.Total ?? 0} → {score.Total}, grade {score.Grade}: {score.Explain()}"));
+        }
+
+        // Stages move forward by themselves, never back; the threshold is crossed once per lead.
+        if (score.Total >= scorer.Model.MqlThreshold && LifecycleStages.Furthest(evaluated.Stage, LifecycleStage.Mql) != evaluated.Stage)
+        {
+            entries.Add(new TimelineEntry($"stage|{cause}", now, TimelineKind.Stage,
+                $"Stage {evaluated.Stage.ToApiName()} → mql: total score {score.Total} reached the MQL threshold {scorer.Model.MqlThreshold}"));
+            evaluated = evaluated with { Stage = LifecycleStage.Mql, PendingHandoff = new PendingHandoff($"mql-{cause}", now) };
+        }
+
+        return (evaluated, entries);
+    }
+}

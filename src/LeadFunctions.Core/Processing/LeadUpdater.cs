@@ -1,0 +1,76 @@
+using LeadFunctions.Core.Leads;
+using LeadFunctions.Core.Sales;
+
+namespace LeadFunctions.Core.Processing;
+
+/// <summary>
+/// The one read-decide-write loop every lead change goes through: optimistic concurrency with a
+/// re-read on conflict, and the sales handoff an MQL move decided, sent after the write that decided it.
+/// </summary>
+public sealed class LeadUpdater(ILeadStore store, ISalesHandoffQueue handoffs)
+{
+    internal const int MaxAttempts = 8;
+
+    /// <summary>
+    /// Applies <paramref name="decide"/> to the current state; null from it means nothing to write.
+    /// A <paramref name="known"/> snapshot (read by a scan) saves the first read.
+    /// </summary>
+    public async Task<UpdateOutcome> UpdateAsync(string leadId, Func<LeadSnapshot, Task<LeadChange?>> decide, CancellationToken cancellationToken, LeadSnapshot? known = null)
+    {
+        for (var attempt = 1; attempt <= MaxAttempts; attempt++)
+        {
+            var snapshot = attempt == 1 && known is not null ? known : await store.LoadAsync(leadId, cancellationToken);
+            var change = await decide(snapshot);
+            if (change is null)
+            {
+                // Nothing new (often a redelivery); a handoff an earlier delivery decided may still be unsent.
+                await SendPendingHandoffAsync(snapshot.Lead, cancellationToken);
+                return UpdateOutcome.Unchanged;
+            }
+
+            switch (await store.SaveAsync(change, cancellationToken))
+            {
+                case SaveResult.Saved:
+                    // Only the write that decided a handoff sends it; later writers carry the mark along.
+                    if (change.Lead?.PendingHandoff != snapshot.Lead?.PendingHandoff)
+                    {
+                        await SendPendingHandoffAsync(change.Lead, cancellationToken);
+                    }
+
+                    return snapshot.Lead is null && change.Lead is not null ? UpdateOutcome.Created : UpdateOutcome.Updated;
+                case SaveResult.AlreadyApplied:
+                    // The write happened on an earlier delivery, which may have died before sending its handoff.
+                    await SendPendingHandoffAsync(snapshot.Lead, cancellationToken);
+                    return UpdateOutcome.Duplicate;
+            }
+        }
+
+        throw new ConcurrencyException($"Lead {leadId} kept changing under {MaxAttempts} attempts to update it.");
+    }
+
+    private async Task SendPendingHandoffAsync(Lead? lead, CancellationToken cancellationToken)
+    {
+        if (lead?.PendingHandoff is not { } pending)
+        {
+            return;
+        }
+
+        await handoffs.EnqueueAsync(SalesHandoff.For(lead, pending), cancellationToken);
+
+        // Clearing the flag may race with other writers; a flag left set only re-sends a handoff that
+        // the sales-handoff function recognises by its id.
+        await UpdateAsync(lead.Id, s => Task.FromResult(s.Lead?.PendingHandoff == pending
+            ? new LeadChange(lead.Id, s.Lead with { PendingHandoff = null }, s.ETag, [], [])
+            : null), cancellationToken);
+    }
+}
+
+public enum UpdateOutcome
+{
+    Created,
+    Updated,
+    Duplicate,
+    Unchanged,
+}
+
+public sealed class ConcurrencyException(string message) : Exception(message);

@@ -1,0 +1,10 @@
+using LeadFunctions.Core.Leads;
+
+namespace LeadFunctions.Core.Sales;
+
+/// <summary>The contact, account and opportunity records a conversion creates, each linking back to the lead.</summary>
+public interface ICrmStore
+{
+    /// <summary>Idempotent: the records' ids come from the lead, so writing them twice changes nothing.</summary>
+    Task SaveConversionAsync(Lead lead, Conversion conversion, CancellationToken cancellationToken);
+}

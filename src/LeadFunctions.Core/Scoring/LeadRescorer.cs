@@ -1,0 +1,57 @@
+using LeadFunctions.Core.Leads;
+using LeadFunctions.Core.Processing;
+
+namespace LeadFunctions.Core.Scoring;
+
+/// <summary>
+/// Recomputes every lead's score from its events, so that engagement decays even for people who do
+/// nothing, and a changed model reaches every lead. Only leads whose score, grade or stage changed are
+/// written; the cause id makes a rerun on the same day write nothing twice.
+/// </summary>
+public sealed class LeadRescorer(ILeadStore store, LeadUpdater updater, ScoringModelSource models, TimeProvider time)
+{
+    public const int Parallelism = 16;
+
+    public async Task<RescoreSummary> RescoreAllAsync(CancellationToken cancellationToken)
+    {
+        var scorer = await models.GetScorerAsync(cancellationToken);
+        var cause = $"rescore-{time.GetUtcNow():yyyyMMdd}";
+        var scanned = 0;
+        var changed = 0;
+        await Parallel.ForEachAsync(
+            Leads(store.ScanAsync(cancellationToken)),
+            new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellationToken },
+            async (snapshot, ct) =>
+            {
+                Interlocked.Increment(ref scanned);
+                var outcome = await updater.UpdateAsync(snapshot.LeadId, current =>
+                {
+                    if (current.Lead is null)
+                    {
+                        return Task.FromResult<LeadChange?>(null);
+                    }
+
+                    var (lead, entries) = LeadEvaluator.Evaluate(current.Lead, current.Lead, current.Events, scorer, time.GetUtcNow(), cause);
+                    return Task.FromResult(entries.Count == 0 ? null : new LeadChange(lead.Id, lead with { UpdatedAt = time.GetUtcNow() }, current.ETag, entries, []));
+                }, ct, snapshot);
+                if (outcome == UpdateOutcome.Updated)
+                {
+                    Interlocked.Increment(ref changed);
+                }
+            });
+        return new RescoreSummary(scanned, changed);
+    }
+
+    private static async IAsyncEnumerable<LeadSnapshot> Leads(IAsyncEnumerable<LeadSnapshot> snapshots)
+    {
+        await foreach (var snapshot in snapshots)
+        {
+            if (snapshot.Lead is not null)
+            {
+                yield return snapshot;
+            }
+        }
+    }
+}
+
+public sealed record RescoreSummary(int Scanned, int Changed);

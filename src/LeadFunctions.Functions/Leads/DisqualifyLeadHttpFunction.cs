@@ -1,0 +1,29 @@
+using LeadFunctions.Core.Sales;
+using LeadFunctions.Functions.Http;
+using Microsoft.AspNetCore.Http;
+
+namespace LeadFunctions.Functions.Leads;
+
+/// <summary>POST /api/leads/{id}/disqualify {"reason"}: out of the funnel, with the reason on record.</summary>
+public sealed class DisqualifyLeadHttpFunction(LeadDecisions decisions)
+{
+    private const int MaxBodyBytes = 4 * 1024;
+
+    public async Task<IResult> RunAsync(HttpRequest request, string id, CancellationToken cancellationToken)
+    {
+        var body = await RequestBody.ReadAsync(request, MaxBodyBytes, cancellationToken);
+        if (body is null)
+        {
+            return Problems.TooLarge(MaxBodyBytes);
+        }
+
+        var (fields, problem) = await FormFields.ReadAsync(request, body, cancellationToken);
+        if (fields is null)
+        {
+            return problem!;
+        }
+
+        var reason = fields.GetValueOrDefault("reason");
+        return await decisions.ApplyAsync(id, (lead, now) => SalesDecisions.Disqualify(lead, reason, now), cancellationToken);
+    }
+}

@@ -1,0 +1,24 @@
+using LeadFunctions.Core.Leads;
+using LeadFunctions.Functions.Http;
+using Microsoft.AspNetCore.Http;
+
+namespace LeadFunctions.Functions.Leads;
+
+/// <summary>GET /api/leads/{id}/timeline: submissions, events, score and stage changes, newest first.</summary>
+public sealed class GetLeadTimelineHttpFunction(ILeadStore store)
+{
+    private const int MaxEntries = 200;
+
+    public async Task<IResult> RunAsync(HttpRequest request, string id, CancellationToken cancellationToken)
+    {
+        if (!LeadId.IsWellFormed(id) || await store.FindAsync(id, cancellationToken) is null)
+        {
+            return Problems.NotFound("The lead");
+        }
+
+        var entries = await store.ReadTimelineAsync(id, MaxEntries, cancellationToken);
+        return TypedResults.Ok(entries.Select(e => new TimelineEntryView(e.At, e.Kind.ToString().ToLowerInvariant(), e.Summary)).ToList());
+    }
+}
+
+public sealed record TimelineEntryView(DateTimeOffset At, string Kind, string Summary);

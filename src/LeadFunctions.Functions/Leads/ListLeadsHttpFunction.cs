@@ -1,0 +1,75 @@
+using System.Globalization;
+using Azure;
+using LeadFunctions.Core.Leads;
+using LeadFunctions.Functions.Http;
+using Microsoft.AspNetCore.Http;
+
+namespace LeadFunctions.Functions.Leads;
+
+/// <summary>GET /api/leads?stage=&amp;source=&amp;minScore=&amp;q=&amp;pageSize=&amp;continuationToken=: a page of leads.</summary>
+public sealed class ListLeadsHttpFunction(ILeadQuery leads)
+{
+    private const int DefaultPageSize = 50;
+    private const int MaxPageSize = 100;
+
+    public async Task<IResult> RunAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        var query = request.Query;
+        var errors = new Dictionary<string, string[]>();
+        LifecycleStage? stage = null;
+        if (query["stage"].FirstOrDefault() is { } stageText)
+        {
+            stage = LifecycleStages.TryParse(stageText, out var parsed) ? parsed : null;
+            if (stage is null)
+            {
+                errors["stage"] = ["One of subscriber, lead, mql, sql, opportunity, customer, disqualified."];
+            }
+        }
+
+        var source = query["source"].FirstOrDefault();
+        if (source is not null && (source.Length > 50 || !source.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c is '-' or '_')))
+        {
+            errors["source"] = ["Lowercase letters, digits, '-' or '_'."];
+        }
+
+        int? minScore = null;
+        if (query["minScore"].FirstOrDefault() is { } minText)
+        {
+            minScore = int.TryParse(minText, NumberStyles.Integer, CultureInfo.InvariantCulture, out var min) ? min : null;
+            if (minScore is null)
+            {
+                errors["minScore"] = ["A whole number."];
+            }
+        }
+
+        var pageSize = DefaultPageSize;
+        if (query["pageSize"].FirstOrDefault() is { } sizeText
+            && !(int.TryParse(sizeText, NumberStyles.Integer, CultureInfo.InvariantCulture, out pageSize) && pageSize is >= 1 and <= MaxPageSize))
+        {
+            errors["pageSize"] = [$"A whole number from 1 to {MaxPageSize}."];
+        }
+
+        var q = query["q"].FirstOrDefault()?.Trim().ToLowerInvariant();
+        if (q is { Length: > 254 } || q?.Any(char.IsControl) == true)
+        {
+            errors["q"] = ["An email or the start of one, at most 254 characters."];
+        }
+
+        if (errors.Count > 0)
+        {
+            return Problems.Invalid(errors);
+        }
+
+        try
+        {
+            var page = await leads.ListAsync(new LeadFilter(stage, source, minScore, string.IsNullOrEmpty(q) ? null : q), query["continuationToken"].FirstOrDefault(), pageSize, cancellationToken);
+            return TypedResults.Ok(new LeadPageView([.. page.Leads.Select(LeadView.From)], page.ContinuationToken));
+        }
+        catch (Exception ex) when (ex is FormatException or RequestFailedException { Status: 400 })
+        {
+            return Problems.Invalid(new Dictionary<string, string[]> { ["continuationToken"] = ["Not a continuation token from this API."] });
+        }
+    }
+}
+
+public sealed record LeadPageView(IReadOnlyList<LeadView> Items, string? ContinuationToken);

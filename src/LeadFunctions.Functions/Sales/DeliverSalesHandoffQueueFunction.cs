@@ -1,0 +1,32 @@
+using LeadFunctions.Core.Leads;
+using LeadFunctions.Core.Sales;
+using Microsoft.Extensions.Logging;
+
+namespace LeadFunctions.Functions.Sales;
+
+/// <summary>
+/// sales-handoff: POST the MQL to the CRM and record it on the lead's timeline. The recorded entry
+/// makes delivery once per MQL move, even when the message arrives twice.
+/// </summary>
+public sealed partial class DeliverSalesHandoffQueueFunction(ILeadStore store, ISalesHandoffWebhook webhook, ILogger<DeliverSalesHandoffQueueFunction> logger)
+{
+    public async Task RunAsync(SalesHandoff message, CancellationToken cancellationToken)
+    {
+        var delivered = message.DeliveredEntry();
+        if (await store.HasEntryAsync(message.LeadId, delivered, cancellationToken))
+        {
+            AlreadyDelivered(logger, message.HandoffId);
+            return;
+        }
+
+        await webhook.PostAsync(message, cancellationToken);
+        await store.SaveAsync(new LeadChange(message.LeadId, null, null, [delivered], []), cancellationToken);
+        Delivered(logger, message.HandoffId, message.LeadId);
+    }
+
+    [LoggerMessage(EventId = 1200, Level = LogLevel.Information, Message = "Handoff {HandoffId} of lead {LeadId} delivered")]
+    private static partial void Delivered(ILogger logger, string handoffId, string leadId);
+
+    [LoggerMessage(EventId = 1201, Level = LogLevel.Information, Message = "Handoff {HandoffId} was delivered before; skipped")]
+    private static partial void AlreadyDelivered(ILogger logger, string handoffId);
+}

@@ -1,0 +1,58 @@
+using System.Text.Json;
+using LeadFunctions.Adapters;
+using LeadFunctions.Core.Scoring;
+using LeadFunctions.Functions.Http;
+using Microsoft.AspNetCore.Http;
+
+namespace LeadFunctions.Functions.Scoring;
+
+/// <summary>GET /api/scoring-model: the model in force (the default until one is stored).</summary>
+public sealed class GetScoringModelHttpFunction(ScoringModelSource models)
+{
+    public async Task<IResult> RunAsync(HttpRequest request, CancellationToken cancellationToken) =>
+        TypedResults.Json((await models.GetScorerAsync(cancellationToken)).Model, JsonDefaults.Options);
+}
+
+/// <summary>PUT /api/scoring-model (admin): validate and store; scores change as leads are next processed or rescored.</summary>
+public sealed class PutScoringModelHttpFunction(ScoringModelSource models)
+{
+    private const int MaxBodyBytes = 64 * 1024;
+
+    public async Task<IResult> RunAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        if (!FormFields.IsJson(request.ContentType))
+        {
+            return Problems.UnsupportedMediaType(FormFields.Json);
+        }
+
+        var body = await RequestBody.ReadAsync(request, MaxBodyBytes, cancellationToken);
+        if (body is null)
+        {
+            return Problems.TooLarge(MaxBodyBytes);
+        }
+
+        ScoringModel? model;
+        try
+        {
+            model = JsonSerializer.Deserialize<ScoringModel>(body, JsonDefaults.Options);
+        }
+        catch (JsonException ex)
+        {
+            return Problems.BadRequest($"The body is not a scoring model: {ex.Message}");
+        }
+
+        if (model is null)
+        {
+            return Problems.BadRequest("The body is not a scoring model.");
+        }
+
+        var errors = ScoringModelValidator.Validate(model);
+        if (errors.Count > 0)
+        {
+            return Problems.Invalid(errors);
+        }
+
+        await models.SaveAsync(model, cancellationToken);
+        return TypedResults.Json(model, JsonDefaults.Options);
+    }
+}

@@ -1,0 +1,41 @@
+using LeadFunctions.Core.Enrichment;
+using LeadFunctions.Core.Leads;
+using LeadFunctions.Core.Sales;
+using LeadFunctions.Core.Scoring;
+
+namespace LeadFunctions.Core.Tests;
+
+/// <summary>Enrichment from the email alone: a business domain unless it is gmail.com.</summary>
+internal sealed class DomainOnlyEnricher : ILeadEnricher
+{
+    public ValueTask<LeadEnrichment> EnrichAsync(string normalizedEmail, string? phone, string? country, CancellationToken cancellationToken)
+    {
+        var domain = EmailAddress.Domain(normalizedEmail);
+        var free = domain == "gmail.com";
+        return ValueTask.FromResult(new LeadEnrichment(domain, free, false, free ? null : domain, null, null, country, null));
+    }
+}
+
+internal sealed class InMemoryScoringModelStore : IScoringModelStore
+{
+    public ScoringModel? Model { get; set; }
+
+    public Task<ScoringModel?> GetAsync(CancellationToken cancellationToken) => Task.FromResult(Model);
+
+    public Task SaveAsync(ScoringModel model, CancellationToken cancellationToken)
+    {
+        Model = model;
+        return Task.CompletedTask;
+    }
+}
+
+internal sealed class RecordingHandoffQueue : ISalesHandoffQueue
+{
+    public List<SalesHandoff> Sent { get; } = [];
+
+    public Task EnqueueAsync(SalesHandoff handoff, CancellationToken cancellationToken)
+    {
+        Sent.Add(handoff);
+        return Task.CompletedTask;
+    }
+}

@@ -1,0 +1,56 @@
+using LeadFunctions.Core.Engagement;
+using LeadFunctions.Core.Intake;
+using LeadFunctions.Core.Leads;
+using LeadFunctions.Core.Processing;
+using LeadFunctions.Core.Scoring;
+using Microsoft.Extensions.Time.Testing;
+
+namespace LeadFunctions.Core.Tests;
+
+/// <summary>The Core processing pipeline wired over in-memory ports, with a fake clock.</summary>
+internal sealed class Pipeline
+{
+    public static readonly DateTimeOffset Start = new(2026, 11, 24, 9, 0, 0, TimeSpan.Zero);
+
+    public Pipeline()
+    {
+        Models = new ScoringModelSource(ModelStore, Time);
+        var updater = new LeadUpdater(Store, Handoffs);
+        Intake = new LeadIntakeProcessor(updater, new DomainOnlyEnricher(), Models, Time);
+        Engagement = new EngagementProcessor(updater, Models, Time);
+    }
+
+    public FakeTimeProvider Time { get; } = new(Start);
+
+    public InMemoryLeadStore Store { get; } = new();
+
+    public InMemoryScoringModelStore ModelStore { get; } = new();
+
+    public RecordingHandoffQueue Handoffs { get; } = new();
+
+    public ScoringModelSource Models { get; }
+
+    public LeadIntakeProcessor Intake { get; }
+
+    public EngagementProcessor Engagement { get; }
+
+    public static LeadSubmission Submission(string id, string email = "ayse@acme.com.tr", string? company = null, string? jobTitle = null) => new()
+    {
+        SubmissionId = id,
+        ReceivedAt = Start.AddMinutes(-1),
+        Email = email,
+        FirstName = "Ayşe",
+        Company = company,
+        JobTitle = jobTitle,
+        Source = "web",
+    };
+
+    public EngagementEvent Event(string id, string type, string email = "ayse@acme.com.tr", DateTimeOffset? at = null) => new()
+    {
+        EventId = id,
+        LeadId = LeadId.FromEmail(email),
+        Type = type,
+        OccurredAt = at ?? Time.GetUtcNow(),
+        Source = "web",
+    };
+}

@@ -1,0 +1,144 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Azure.Data.Tables;
+using LeadFunctions.Adapters.Storage;
+using LeadFunctions.Functions.Leads;
+using LeadFunctions.IntegrationTests.Infrastructure;
+
+namespace LeadFunctions.IntegrationTests.Leads;
+
+[Collection(AzuriteCollection.Name)]
+public sealed class OperationsTests(AzuriteFixture azurite) : IAsyncLifetime
+{
+    private TestHost host = null!;
+
+    public async Task InitializeAsync() => host = await TestHost.StartAsync(azurite);
+
+    public async Task DisposeAsync() => await host.DisposeAsync();
+
+    private async Task<string> CreateLeadAsync(string email, object? extra = null)
+    {
+        var fields = JsonSerializer.SerializeToNode(extra ?? new { })!.AsObject();
+        fields["email"] = email;
+        fields["firstName"] ??= "Deniz";
+        using var response = await host.Client.PostAsJsonAsync("/api/leads", fields);
+        var id = (await response.Content.ReadFromJsonAsync<SubmissionAccepted>())!.Id;
+        await Eventually.GetAsync(() => host.GetJsonWithKeyAsync<LeadView>($"/api/leads/{id}"));
+        return id;
+    }
+
+    private async Task<HttpResponseMessage> PostAsync(string uri, object? body = null, string key = TestHost.FunctionKey)
+    {
+        var request = TestHost.WithKey(HttpMethod.Post, uri, key);
+        request.Content = JsonContent.Create(body ?? new { });
+        return await host.Client.SendAsync(request);
+    }
+
+    [Fact]
+    public async Task Decisions_QualifyThenConvert_CreatesLinkedCrmRecords()
+    {
+        var id = await CreateLeadAsync("buyer@acme.com", new { company = "Acme" });
+        using var qualified = await PostAsync($"/api/leads/{id}/qualify");
+        Assert.Equal("sql", (await qualified.Content.ReadFromJsonAsync<LeadView>())!.Stage);
+
+        using var converted = await PostAsync($"/api/leads/{id}/convert");
+        var lead = (await converted.Content.ReadFromJsonAsync<LeadView>())!;
+        Assert.Equal("opportunity", lead.Stage);
+        var crm = host.Table(TableNames.Crm);
+        var opportunity = (await crm.GetEntityAsync<TableEntity>("opportunity", lead.Conversion!.OpportunityId)).Value;
+        Assert.Equal(id, opportunity.GetString("LeadId"));
+        Assert.Equal(lead.Conversion.AccountId, opportunity.GetString("AccountId"));
+        Assert.Equal("buyer@acme.com", (await crm.GetEntityAsync<TableEntity>("contact", lead.Conversion.ContactId)).Value.GetString("Email"));
+        Assert.Equal("Acme", (await crm.GetEntityAsync<TableEntity>("account", lead.Conversion.AccountId)).Value.GetString("Name"));
+
+        using var again = await PostAsync($"/api/leads/{id}/convert");
+        Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
+    }
+
+    [Fact]
+    public async Task Decisions_Disqualify_NeedsAReason_KeepsIt()
+    {
+        var id = await CreateLeadAsync("nope@acme.com");
+        using var missing = await PostAsync($"/api/leads/{id}/disqualify", new { reason = "" });
+        Assert.Equal(HttpStatusCode.BadRequest, missing.StatusCode);
+
+        using var done = await PostAsync($"/api/leads/{id}/disqualify", new { reason = "No Longer Interested" });
+        var lead = (await done.Content.ReadFromJsonAsync<LeadView>())!;
+        Assert.Equal("disqualified", lead.Stage);
+        Assert.Equal("No Longer Interested", lead.DisqualifyReason);
+    }
+
+    [Fact]
+    public async Task Decisions_UnknownLeadOrNoKey_404And401()
+    {
+        using var unknown = await PostAsync($"/api/leads/{new string('a', 32)}/qualify");
+        using var noKey = await host.Client.PostAsync($"/api/leads/{new string('a', 32)}/qualify", null);
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, noKey.StatusCode);
+    }
+
+    [Fact]
+    public async Task ScoringModel_PutNeedsMasterKey_ValidatesAndTakesEffect()
+    {
+        var model = (await host.GetJsonWithKeyAsync<JsonObject>("/api/scoring-model"))!;
+        model["mqlThreshold"] = 5;
+        var put = new HttpRequestMessage(HttpMethod.Put, "/api/scoring-model") { Content = JsonContent.Create(model) };
+        using var withoutMaster = await host.Client.SendAsync(put);
+        Assert.Equal(HttpStatusCode.Unauthorized, withoutMaster.StatusCode);
+
+        var invalid = JsonNode.Parse(model.ToJsonString())!.AsObject();
+        invalid["mqlThreshold"] = 0;
+        using var refused = await host.Client.SendAsync(WithBody(HttpMethod.Put, "/api/scoring-model", invalid, TestHost.MasterKey));
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Contains("mqlThreshold", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        using var stored = await host.Client.SendAsync(WithBody(HttpMethod.Put, "/api/scoring-model", model, TestHost.MasterKey));
+        Assert.Equal(HttpStatusCode.OK, stored.StatusCode);
+        Assert.Equal(5, (await host.GetJsonWithKeyAsync<JsonObject>("/api/scoring-model"))!["mqlThreshold"]!.GetValue<int>());
+
+        var id = await CreateLeadAsync("low-bar@acme.com");
+        await Eventually.TrueAsync(async () => (await host.GetJsonWithKeyAsync<LeadView>($"/api/leads/{id}"))?.Stage == "mql", because: "the new threshold");
+    }
+
+    [Fact]
+    public async Task List_FiltersAndPages_WithoutInjection()
+    {
+        await CreateLeadAsync("list-a@acme.com", new { source = "fair" });
+        await CreateLeadAsync("list-b@acme.com", new { source = "fair" });
+        await CreateLeadAsync("list-c@acme.com", new { source = "web" });
+
+        var fair = (await host.GetJsonWithKeyAsync<LeadPageView>("/api/leads?source=fair"))!;
+        Assert.Equal(["list-a@acme.com", "list-b@acme.com"], fair.Items.Select(l => l.Email).Order());
+
+        var paged = new List<string>();
+        string? token = null;
+        do
+        {
+            var page = (await host.GetJsonWithKeyAsync<LeadPageView>($"/api/leads?source=fair&pageSize=1{(token is null ? string.Empty : "&continuationToken=" + Uri.EscapeDataString(token))}"))!;
+            paged.AddRange(page.Items.Select(l => l.Email));
+            token = page.ContinuationToken;
+        }
+        while (token is not null);
+        Assert.Equal(["list-a@acme.com", "list-b@acme.com"], paged.Order());
+
+        var byPrefix = (await host.GetJsonWithKeyAsync<LeadPageView>("/api/leads?q=list-c"))!;
+        Assert.Equal("list-c@acme.com", Assert.Single(byPrefix.Items).Email);
+
+        var injected = (await host.GetJsonWithKeyAsync<LeadPageView>($"/api/leads?q={Uri.EscapeDataString("' or RowKey ne '")}"))!;
+        Assert.Empty(injected.Items);
+
+        using var badStage = await host.Client.SendAsync(TestHost.WithKey(HttpMethod.Get, "/api/leads?stage=boss"));
+        using var badToken = await host.Client.SendAsync(TestHost.WithKey(HttpMethod.Get, "/api/leads?continuationToken=%25%25%25"));
+        Assert.Equal(HttpStatusCode.BadRequest, badStage.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, badToken.StatusCode);
+    }
+
+    private static HttpRequestMessage WithBody(HttpMethod method, string uri, JsonNode body, string key)
+    {
+        var request = TestHost.WithKey(method, uri, key);
+        request.Content = JsonContent.Create(body);
+        return request;
+    }
+}

@@ -1,0 +1,99 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace LeadFunctions.Testing;
+
+/// <summary>
+/// The repo's pinned Azurite (node_modules) as a child process, bound to loopback with its own data
+/// folder. Started on OS-chosen ports; <see cref="StopAsync"/> and <see cref="StartAsync"/> again bring
+/// it back on the same ports with the same data, which is a storage outage and its recovery.
+/// </summary>
+public sealed partial class AzuriteProcess : IAsyncDisposable
+{
+    public const string AccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
+    private readonly string dataFolder = Directory.CreateTempSubdirectory("azurite-").FullName;
+    private readonly Dictionary<string, int> ports = new(StringComparer.Ordinal) { ["Blob"] = 0, ["Queue"] = 0, ["Table"] = 0 };
+    private Process? process;
+
+    public string ConnectionString =>
+        $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={AccountKey};" +
+        $"BlobEndpoint=http://127.0.0.1:{ports["Blob"]}/devstoreaccount1;" +
+        $"QueueEndpoint=http://127.0.0.1:{ports["Queue"]}/devstoreaccount1;" +
+        $"TableEndpoint=http://127.0.0.1:{ports["Table"]}/devstoreaccount1;";
+
+    public async Task StartAsync()
+    {
+        var info = new ProcessStartInfo(FindAzurite()) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var arg in new[] { "--skipApiVersionCheck", "--location", dataFolder, "--blobHost", "127.0.0.1", "--queueHost", "127.0.0.1", "--tableHost", "127.0.0.1" })
+        {
+            info.ArgumentList.Add(arg);
+        }
+
+        foreach (var (service, port) in ports)
+        {
+            info.ArgumentList.Add($"--{service.ToLowerInvariant()}Port");
+            info.ArgumentList.Add(port.ToString(CultureInfo.InvariantCulture));
+        }
+
+        process = Process.Start(info) ?? throw new InvalidOperationException("Azurite did not start.");
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginErrorReadLine();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        var listening = 0;
+        while (listening < ports.Count)
+        {
+            var line = await process.StandardOutput.ReadLineAsync(timeout.Token) ?? throw new InvalidOperationException("Azurite exited while starting.");
+            if (ListeningLine().Match(line) is { Success: true } match)
+            {
+                ports[match.Groups[1].Value] = int.Parse(match.Groups[2].Value, CultureInfo.InvariantCulture);
+                listening++;
+            }
+        }
+
+        _ = process.StandardOutput.ReadToEndAsync();
+    }
+
+    public async Task StopAsync()
+    {
+        if (process is { HasExited: false })
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+        }
+
+        process?.Dispose();
+        process = null;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await StopAsync();
+        if (Directory.Exists(dataFolder))
+        {
+            Directory.Delete(dataFolder, recursive: true);
+        }
+    }
+
+    public static string RepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "LeadFunctions.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("Run from inside the repository.");
+    }
+
+    private static string FindAzurite()
+    {
+        var azurite = Path.Combine(RepositoryRoot(), "node_modules", ".bin", "azurite");
+        return File.Exists(azurite) ? azurite : throw new InvalidOperationException("Azurite is not installed: run 'npm ci' at the repository root (./test.sh does).");
+    }
+
+    [GeneratedRegex(@"Azurite (Blob|Queue|Table) service is successfully listening at http://127\.0\.0\.1:(\d+)")]
+    private static partial Regex ListeningLine();
+}

@@ -1,0 +1,114 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using System.Text.Json;
+
+namespace LeadFunctions.Testing;
+
+/// <summary>
+/// The real self-hosted runtime as a separate process (the Release build of LeadFunctions.Host), so
+/// that it can be measured on its own, killed with SIGKILL and started again on the same port.
+/// </summary>
+public sealed class HostProcess : IAsyncDisposable
+{
+    private readonly string[] settings;
+    private Process? process;
+
+    public HostProcess(params string[] settings)
+    {
+        this.settings = settings;
+        Port = FreePort();
+        Client = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 256, PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
+        {
+            BaseAddress = new Uri($"http://127.0.0.1:{Port}"),
+            Timeout = TimeSpan.FromSeconds(30),
+        };
+    }
+
+    public int Port { get; }
+
+    public HttpClient Client { get; }
+
+    public bool IsRunning => process is { HasExited: false };
+
+    public long WorkingSetBytes
+    {
+        get
+        {
+            process?.Refresh();
+            return process is { HasExited: false } p ? p.WorkingSet64 : 0;
+        }
+    }
+
+    public async Task StartAsync()
+    {
+        var root = AzuriteProcess.RepositoryRoot();
+        var dll = Path.Combine(root, "src", "LeadFunctions.Host", "bin", "Release", "net10.0", "LeadFunctions.Host.dll");
+        var info = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = root };
+        foreach (var arg in new[] { dll, $"--urls=http://127.0.0.1:{Port}", $"--contentRoot={root}", "--environment=Production", "--Logging:LogLevel:Default=Warning" }.Concat(settings))
+        {
+            info.ArgumentList.Add(arg);
+        }
+
+        process = Process.Start(info) ?? throw new InvalidOperationException("The host did not start.");
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (DateTime.UtcNow < deadline)
+        {
+            try
+            {
+                using var response = await Client.GetAsync("/api/health");
+                if (response.StatusCode == HttpStatusCode.OK)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // Not listening yet.
+            }
+
+            await Task.Delay(100);
+        }
+
+        throw new TimeoutException("The host did not become healthy within a minute.");
+    }
+
+    /// <summary>SIGKILL: no graceful stop, nothing flushed.</summary>
+    public async Task KillAsync()
+    {
+        if (process is { HasExited: false })
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+        }
+
+        process?.Dispose();
+        process = null;
+    }
+
+    /// <summary>A figure from GET /api/health, e.g. ("runtime", "storageOperations").</summary>
+    public async Task<long> HealthFigureAsync(string check, string figure)
+    {
+        using var document = JsonDocument.Parse(await Client.GetStringAsync("/api/health"));
+        return document.RootElement.GetProperty("checks").EnumerateArray()
+            .First(c => c.GetProperty("name").GetString() == check).GetProperty("data").GetProperty(figure).GetInt64();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await KillAsync();
+        Client.Dispose();
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
