@@ -1,0 +1,68 @@
+using LeadFunctions.Functions.Health;
+using LeadFunctions.Functions.Leads;
+using LeadFunctions.Functions.Scoring;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Azure.Functions.Worker;
+
+namespace LeadFunctions.FunctionApp;
+
+// Names, routes and levels must match src/LeadFunctions.Host/LeadFunctionBindings.cs.
+public sealed class SubmitLead(SubmitLeadHttpFunction function)
+{
+    [Function(nameof(SubmitLead))]
+    public Task<IResult> Run([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "leads")] HttpRequest request, CancellationToken ct) => function.RunAsync(request, ct);
+}
+
+public sealed class ListLeads(ListLeadsHttpFunction function)
+{
+    [Function(nameof(ListLeads))]
+    public Task<IResult> Run([HttpTrigger(AuthorizationLevel.Function, "get", Route = "leads")] HttpRequest request, CancellationToken ct) => function.RunAsync(request, ct);
+}
+
+public sealed class GetLead(GetLeadHttpFunction function)
+{
+    [Function(nameof(GetLead))]
+    public Task<IResult> Run([HttpTrigger(AuthorizationLevel.Function, "get", Route = "leads/{id}")] HttpRequest request, string id, CancellationToken ct) => function.RunAsync(request, id, ct);
+}
+
+public sealed class GetLeadTimeline(GetLeadTimelineHttpFunction function)
+{
+    [Function(nameof(GetLeadTimeline))]
+    public Task<IResult> Run([HttpTrigger(AuthorizationLevel.Function, "get", Route = "leads/{id}/timeline")] HttpRequest request, string id, CancellationToken ct) => function.RunAsync(request, id, ct);
+}
+
+public sealed class QualifyLead(QualifyLeadHttpFunction function)
+{
+    [Function(nameof(QualifyLead))]
+    public Task<IResult> Run([HttpTrigger(AuthorizationLevel.Function, "post", Route = "leads/{id}/qualify")] HttpRequest request, string id, CancellationToken ct) => function.RunAsync(request, id, ct);
+}
+
+public sealed class DisqualifyLead(DisqualifyLeadHttpFunction function)
+{
+    [Function(nameof(DisqualifyLead))]
+    public Task<IResult> Run([HttpTrigger(AuthorizationLevel.Function, "post", Route = "leads/{id}/disqualify")] HttpRequest request, string id, CancellationToken ct) => function.RunAsync(request, id, ct);
+}
+
+public sealed class ConvertLead(ConvertLeadHttpFunction function)
+{
+    [Function(nameof(ConvertLead))]
+    public Task<IResult> Run([HttpTrigger(AuthorizationLevel.Function, "post", Route = "leads/{id}/convert")] HttpRequest request, string id, CancellationToken ct) => function.RunAsync(request, id, ct);
+}
+
+public sealed class GetScoringModel(GetScoringModelHttpFunction function)
+{
+    [Function(nameof(GetScoringModel))]
+    public Task<IResult> Run([HttpTrigger(AuthorizationLevel.Function, "get", Route = "scoring-model")] HttpRequest request, CancellationToken ct) => function.RunAsync(request, ct);
+}
+
+public sealed class PutScoringModel(PutScoringModelHttpFunction function)
+{
+    [Function(nameof(PutScoringModel))]
+    public Task<IResult> Run([HttpTrigger(AuthorizationLevel.Admin, "put", Route = "scoring-model")] HttpRequest request, CancellationToken ct) => function.RunAsync(request, ct);
+}
+
+public sealed class GetHealth(GetHealthHttpFunction function)
+{
+    [Function(nameof(GetHealth))]
+    public Task<IResult> Run([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "health")] HttpRequest request, CancellationToken ct) => function.RunAsync(request, ct);
+}

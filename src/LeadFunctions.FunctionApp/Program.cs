@@ -1,0 +1,15 @@
+using Azure.Core.Serialization;
+using LeadFunctions.Adapters;
+using LeadFunctions.Functions;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.Azure.Functions.Worker.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+var builder = FunctionsApplication.CreateBuilder(args);
+builder.ConfigureFunctionsWebApplication();
+
+// Queue messages bind with the same JSON options the self-hosted runtime and the producers use.
+builder.Services.Configure<WorkerOptions>(options => options.Serializer = new JsonObjectSerializer(JsonDefaults.Options));
+builder.AddLeadPipeline();
+builder.Build().Run();

@@ -1,0 +1,36 @@
+using LeadFunctions.Adapters.Queues;
+using LeadFunctions.Core.Engagement;
+using LeadFunctions.Core.Intake;
+using LeadFunctions.Core.Sales;
+using LeadFunctions.Functions.Engagement;
+using LeadFunctions.Functions.Leads;
+using LeadFunctions.Functions.Sales;
+using LeadFunctions.Functions.Scoring;
+using Microsoft.Azure.Functions.Worker;
+
+namespace LeadFunctions.FunctionApp;
+
+// Names and queues must match src/LeadFunctions.Host/LeadFunctionBindings.cs.
+public sealed class ProcessLeadIntake(ProcessLeadIntakeQueueFunction function)
+{
+    [Function(nameof(ProcessLeadIntake))]
+    public Task Run([QueueTrigger(QueueNames.LeadIntake, Connection = "AzureWebJobsStorage")] LeadSubmission message, CancellationToken ct) => function.RunAsync(message, ct);
+}
+
+public sealed class RecordEngagement(RecordEngagementQueueFunction function)
+{
+    [Function(nameof(RecordEngagement))]
+    public Task Run([QueueTrigger(QueueNames.LeadEvents, Connection = "AzureWebJobsStorage")] EngagementEvent message, CancellationToken ct) => function.RunAsync(message, ct);
+}
+
+public sealed class DeliverSalesHandoff(DeliverSalesHandoffQueueFunction function)
+{
+    [Function(nameof(DeliverSalesHandoff))]
+    public Task Run([QueueTrigger(QueueNames.SalesHandoff, Connection = "AzureWebJobsStorage")] SalesHandoff message, CancellationToken ct) => function.RunAsync(message, ct);
+}
+
+public sealed class RescoreLeads(RescoreLeadsTimerFunction function)
+{
+    [Function(nameof(RescoreLeads))]
+    public Task Run([TimerTrigger(RescoreLeadsTimerFunction.Schedule)] TimerInfo timer, CancellationToken ct) => function.RunAsync(timer.ToRunInfo(), ct);
+}
