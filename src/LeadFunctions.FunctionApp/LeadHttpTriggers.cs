@@ -1,6 +1,9 @@
+using LeadFunctions.Functions.Engagement;
 using LeadFunctions.Functions.Health;
+using LeadFunctions.Functions.Intake;
 using LeadFunctions.Functions.Leads;
 using LeadFunctions.Functions.Scoring;
+using LeadFunctions.Functions.Webinars;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
 
@@ -11,6 +14,30 @@ public sealed class SubmitLead(SubmitLeadHttpFunction function)
 {
     [Function(nameof(SubmitLead))]
     public Task<IResult> Run([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "leads")] HttpRequest request, CancellationToken ct) => function.RunAsync(request, ct);
+}
+
+public sealed class ImportLeads(ImportLeadsHttpFunction function)
+{
+    [Function(nameof(ImportLeads))]
+    public Task<IResult> Run([HttpTrigger(AuthorizationLevel.Function, "post", Route = "leads/import")] HttpRequest request, CancellationToken ct) => function.RunAsync(request, ct);
+}
+
+public sealed class SubmitEvent(SubmitEventHttpFunction function)
+{
+    [Function(nameof(SubmitEvent))]
+    public Task<IResult> Run([HttpTrigger(AuthorizationLevel.Function, "post", Route = "events")] HttpRequest request, CancellationToken ct) => function.RunAsync(request, ct);
+}
+
+public sealed class ZoomWebinarWebhook(ZoomWebhookHttpFunction function)
+{
+    [Function(nameof(ZoomWebinarWebhook))]
+    public Task<IResult> Run([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "webhooks/webinars/zoom")] HttpRequest request, CancellationToken ct) => function.RunAsync(request, ct);
+}
+
+public sealed class GenericWebinarWebhook(GenericWebinarWebhookHttpFunction function)
+{
+    [Function(nameof(GenericWebinarWebhook))]
+    public Task<IResult> Run([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "webhooks/webinars/generic")] HttpRequest request, CancellationToken ct) => function.RunAsync(request, ct);
 }
 
 public sealed class ListLeads(ListLeadsHttpFunction function)

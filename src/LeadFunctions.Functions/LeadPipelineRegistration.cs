@@ -6,7 +6,9 @@ using LeadFunctions.Core.Scoring;
 using LeadFunctions.Functions.Engagement;
 using LeadFunctions.Functions.Sales;
 using LeadFunctions.Functions.Scoring;
+using LeadFunctions.Functions.Webinars;
 using LeadFunctions.Functions.Health;
+using LeadFunctions.Functions.Intake;
 using LeadFunctions.Functions.Leads;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -24,6 +26,9 @@ public static class LeadPipelineRegistration
         builder.AddSalesHandoff();
         var services = builder.Services;
         services.TryAddSingleton(TimeProvider.System);
+        services.AddOptions<IntakeOptions>().BindConfiguration(IntakeOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<WebhookOptions>().BindConfiguration(WebhookOptions.SectionName);
+        services.AddSingleton<WebinarIntake>();
         services.AddSingleton<ScoringModelSource>();
         services.AddSingleton<LeadUpdater>();
         services.AddSingleton<LeadIntakeProcessor>();
@@ -34,6 +39,10 @@ public static class LeadPipelineRegistration
 
         services.AddSingleton<SubmitLeadHttpFunction>();
         services.AddSingleton<GetLeadHttpFunction>();
+        services.AddSingleton<ImportLeadsHttpFunction>();
+        services.AddSingleton<ZoomWebhookHttpFunction>();
+        services.AddSingleton<GenericWebinarWebhookHttpFunction>();
+        services.AddSingleton<SubmitEventHttpFunction>();
         services.AddSingleton<GetHealthHttpFunction>();
         services.AddSingleton<ListLeadsHttpFunction>();
         services.AddSingleton<GetLeadTimelineHttpFunction>();

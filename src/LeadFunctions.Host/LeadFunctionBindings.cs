@@ -6,6 +6,8 @@ using LeadFunctions.Functions.Engagement;
 using LeadFunctions.Functions.Sales;
 using LeadFunctions.Functions.Scoring;
 using LeadFunctions.Functions.Health;
+using LeadFunctions.Functions.Intake;
+using LeadFunctions.Functions.Webinars;
 using LeadFunctions.Functions.Leads;
 using LeadFunctions.Host.Http;
 using LeadFunctions.Host.Queues;
@@ -29,7 +31,17 @@ public static class LeadFunctionBindings
     {
         var api = app.MapFunctionsGroup();
         api.MapPost("leads", (HttpRequest request, SubmitLeadHttpFunction function, CancellationToken ct) => function.RunAsync(request, ct))
-            .AsFunction("SubmitLead", AuthorizationLevel.Anonymous);
+            .AsFunction("SubmitLead", AuthorizationLevel.Anonymous)
+            .RequireCors(IntakeProtection.Policy)
+            .RequireRateLimiting(IntakeProtection.Policy);
+        api.MapPost("leads/import", (HttpRequest request, ImportLeadsHttpFunction function, CancellationToken ct) => function.RunAsync(request, ct))
+            .AsFunction("ImportLeads", AuthorizationLevel.Function);
+        api.MapPost("events", (HttpRequest request, SubmitEventHttpFunction function, CancellationToken ct) => function.RunAsync(request, ct))
+            .AsFunction("SubmitEvent", AuthorizationLevel.Function);
+        api.MapPost("webhooks/webinars/zoom", (HttpRequest request, ZoomWebhookHttpFunction function, CancellationToken ct) => function.RunAsync(request, ct))
+            .AsFunction("ZoomWebinarWebhook", AuthorizationLevel.Anonymous);
+        api.MapPost("webhooks/webinars/generic", (HttpRequest request, GenericWebinarWebhookHttpFunction function, CancellationToken ct) => function.RunAsync(request, ct))
+            .AsFunction("GenericWebinarWebhook", AuthorizationLevel.Anonymous);
         api.MapGet("leads", (HttpRequest request, ListLeadsHttpFunction function, CancellationToken ct) => function.RunAsync(request, ct))
             .AsFunction("ListLeads", AuthorizationLevel.Function);
         api.MapGet("leads/{id}", (HttpRequest request, string id, GetLeadHttpFunction function, CancellationToken ct) => function.RunAsync(request, id, ct))

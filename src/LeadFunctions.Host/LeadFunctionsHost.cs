@@ -19,6 +19,7 @@ public static class LeadFunctionsHost
     {
         var app = builder.Build();
         app.UseRuntimeProblems();
+        app.UseIntakeProtection();
         app.MapLeadFunctions();
         return app;
     }

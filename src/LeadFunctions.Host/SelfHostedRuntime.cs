@@ -25,6 +25,7 @@ public static class SelfHostedRuntime
         services.AddOptions<QueuesOptions>().BindConfiguration(QueuesOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<TimerLockOptions>().BindConfiguration(TimerLockOptions.SectionName);
         services.AddRuntimeProblems();
+        services.AddIntakeProtection();
         services.AddHostedService<QueueListenerService>();
         services.AddHostedService<TimerListenerService>();
         return builder;

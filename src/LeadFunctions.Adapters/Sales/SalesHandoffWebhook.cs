@@ -1,8 +1,7 @@
 using System.Net.Http.Headers;
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
 using LeadFunctions.Core.Sales;
+using LeadFunctions.Core.Security;
 using Microsoft.Extensions.Options;
 
 namespace LeadFunctions.Adapters.Sales;
@@ -27,12 +26,9 @@ public sealed class SalesHandoffWebhook(HttpClient client, IOptions<SalesHandoff
         var body = JsonSerializer.SerializeToUtf8Bytes(handoff, JsonDefaults.Options);
         using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new ByteArrayContent(body) };
         request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
-        request.Headers.Add(SignatureHeader, Sign(secret, body));
+        request.Headers.Add(SignatureHeader, WebhookSignatures.Sha256Header(secret, body));
         request.Headers.Add(HandoffIdHeader, handoff.HandoffId);
         using var response = await client.SendAsync(request, cancellationToken);
         response.EnsureSuccessStatusCode();
     }
-
-    public static string Sign(string secret, ReadOnlySpan<byte> body) =>
-        "sha256=" + Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), body));
 }

@@ -83,11 +83,11 @@ public static partial class LeadFormValidator
             : ValidationResult.Success(submission);
     }
 
-    /// <summary>HTML checkboxes send "on"; JSON sends true/false; absent means no consent.</summary>
+    /// <summary>HTML checkboxes send "on"; JSON sends true/false; lists say yes/evet or x; absent means no consent.</summary>
     internal static bool? ParseConsent(string? value) => value?.Trim().ToLowerInvariant() switch
     {
-        null or "" or "false" or "off" or "no" or "0" => false,
-        "true" or "on" or "yes" or "1" => true,
+        null or "" or "false" or "off" or "no" or "0" or "hayır" or "hayir" => false,
+        "true" or "on" or "yes" or "1" or "evet" or "x" => true,
         _ => null,
     };
 

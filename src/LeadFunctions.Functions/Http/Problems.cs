@@ -15,6 +15,9 @@ public static class Problems
     public static ProblemHttpResult UnsupportedMediaType(string expected) =>
         TypedResults.Problem($"Send {expected}.", statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Unsupported media type.");
 
+    public static ProblemHttpResult Unauthorized(string detail) =>
+        TypedResults.Problem(detail, statusCode: StatusCodes.Status401Unauthorized, title: "Unauthorized.");
+
     public static ProblemHttpResult NotFound(string what) =>
         TypedResults.Problem($"{what} was not found.", statusCode: StatusCodes.Status404NotFound, title: "Not found.");
 

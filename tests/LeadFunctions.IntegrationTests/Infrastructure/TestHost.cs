@@ -68,6 +68,7 @@ public sealed class TestHost : IAsyncDisposable
             $"--Storage:NamePrefix={prefix}",
             $"--Host:FunctionKeys:default={FunctionKey}",
             $"--Host:MasterKey={MasterKey}",
+            "--Intake:PermitsPerMinute=1000000",
             "--Logging:LogLevel:Default=Warning",
             "--Logging:LogLevel:Azure=Error",
             .. settings,

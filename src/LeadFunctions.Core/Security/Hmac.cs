@@ -1,0 +1,24 @@
+using System.Security.Cryptography;
+using System.Text;
+
+namespace LeadFunctions.Core.Security;
+
+/// <summary>HMAC-SHA256 as webhooks use it: hex digests, compared in constant time.</summary>
+public static class Hmac
+{
+    public static string Sha256Hex(string secret, ReadOnlySpan<byte> data) =>
+        Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), data));
+
+    /// <summary>Case-insensitive hex comparison that takes the same time whatever the input.</summary>
+    public static bool HexEquals(string expected, string? presented)
+    {
+        if (presented is null)
+        {
+            return false;
+        }
+
+        var a = Encoding.ASCII.GetBytes(expected.ToLowerInvariant());
+        var b = Encoding.ASCII.GetBytes(presented.Trim().ToLowerInvariant());
+        return CryptographicOperations.FixedTimeEquals(a, b);
+    }
+}

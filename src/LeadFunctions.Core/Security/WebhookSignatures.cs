@@ -1,0 +1,43 @@
+using System.Globalization;
+using System.Text;
+
+namespace LeadFunctions.Core.Security;
+
+/// <summary>
+/// Signature checks over the raw body, byte for byte, before anything parses it. A missing secret,
+/// header or timestamp is a failed check, never a pass.
+/// </summary>
+public static class WebhookSignatures
+{
+    /// <summary>How far a signed timestamp may be from now: older is a replay, newer is forged.</summary>
+    public static readonly TimeSpan Tolerance = TimeSpan.FromMinutes(5);
+
+    private const string Sha256Prefix = "sha256=";
+    private const string ZoomVersion = "v0";
+
+    /// <summary>"X-Signature-256: sha256=&lt;hex HMAC-SHA256(secret, body)&gt;" (GitHub-style, our generic webhook and sales handoff).</summary>
+    public static string Sha256Header(string secret, ReadOnlySpan<byte> body) => Sha256Prefix + Hmac.Sha256Hex(secret, body);
+
+    public static bool IsValidSha256Header(string? secret, ReadOnlySpan<byte> body, string? header) =>
+        !string.IsNullOrEmpty(secret)
+        && header is not null
+        && header.StartsWith(Sha256Prefix, StringComparison.OrdinalIgnoreCase)
+        && Hmac.HexEquals(Hmac.Sha256Hex(secret, body), header[Sha256Prefix.Length..]);
+
+    /// <summary>Zoom: "x-zm-signature: v0=" + hex HMAC-SHA256(secret token, "v0:{x-zm-request-timestamp}:{body}").</summary>
+    public static bool IsValidZoom(string? secret, string? timestamp, ReadOnlySpan<byte> body, string? signature, DateTimeOffset now)
+    {
+        if (string.IsNullOrEmpty(secret) || signature is null || !signature.StartsWith(ZoomVersion + "=", StringComparison.Ordinal)
+            || !long.TryParse(timestamp, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds)
+            || seconds > DateTimeOffset.MaxValue.ToUnixTimeSeconds()
+            || (now - DateTimeOffset.FromUnixTimeSeconds(seconds)).Duration() > Tolerance)
+        {
+            return false;
+        }
+
+        var message = new byte[Encoding.UTF8.GetByteCount(ZoomVersion) + timestamp!.Length + 2 + body.Length];
+        var written = Encoding.UTF8.GetBytes($"{ZoomVersion}:{timestamp}:", message);
+        body.CopyTo(message.AsSpan(written));
+        return Hmac.HexEquals(Hmac.Sha256Hex(secret, message), signature[(ZoomVersion.Length + 1)..]);
+    }
+}

@@ -1,0 +1,48 @@
+using LeadFunctions.Core.Engagement;
+using LeadFunctions.Functions.Http;
+using LeadFunctions.Functions.Intake;
+using Microsoft.AspNetCore.Http;
+
+namespace LeadFunctions.Functions.Engagement;
+
+/// <summary>
+/// POST /api/events: engagement from the website or other systems, queued for the person's lead id.
+/// An email that is not a lead yet is fine: the event waits there and counts when they become one.
+/// </summary>
+public sealed class SubmitEventHttpFunction(IEventQueue events, TimeProvider time)
+{
+    public const int MaxBodyBytes = 16 * 1024;
+
+    public async Task<IResult> RunAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        var body = await RequestBody.ReadAsync(request, MaxBodyBytes, cancellationToken);
+        if (body is null)
+        {
+            return Problems.TooLarge(MaxBodyBytes);
+        }
+
+        var (fields, problem) = await FormFields.ReadAsync(request, body, cancellationToken);
+        if (fields is null)
+        {
+            return problem!;
+        }
+
+        if (!IdempotencyKey.TryGetSubmissionId(request, "events", out var eventId))
+        {
+            return Problems.Invalid(new Dictionary<string, string[]> { [IdempotencyKey.HeaderName] = ["1 to 255 printable ASCII characters."] });
+        }
+
+        var form = new EventForm(fields.GetValueOrDefault("email"), fields.GetValueOrDefault("leadId"), fields.GetValueOrDefault("type"),
+            fields.GetValueOrDefault("occurredAt"), fields.GetValueOrDefault("url"), fields.GetValueOrDefault("source"));
+        var validation = EventFormValidator.Validate(form, eventId, time.GetUtcNow());
+        if (validation.Value is not { } engagement)
+        {
+            return Problems.Invalid(validation.Errors);
+        }
+
+        await events.EnqueueAsync(engagement, cancellationToken);
+        return TypedResults.Accepted((string?)null, new EventAccepted(engagement.EventId, engagement.LeadId));
+    }
+}
+
+public sealed record EventAccepted(string EventId, string LeadId);

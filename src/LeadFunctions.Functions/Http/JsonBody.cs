@@ -1,0 +1,54 @@
+using System.Text.Json;
+
+namespace LeadFunctions.Functions.Http;
+
+/// <summary>Reads webhook JSON defensively: bounded depth, and values that may be strings or numbers.</summary>
+public static class JsonBody
+{
+    private static readonly JsonDocumentOptions Limits = new() { MaxDepth = 16 };
+
+    /// <summary>The parsed object, or null when the body is not UTF-8 or not a JSON object.</summary>
+    public static JsonDocument? TryParseObject(byte[] body)
+    {
+        if (!System.Text.Unicode.Utf8.IsValid(body))
+        {
+            return null;
+        }
+
+        try
+        {
+            var document = JsonDocument.Parse(body, Limits);
+            if (document.RootElement.ValueKind == JsonValueKind.Object)
+            {
+                return document;
+            }
+
+            document.Dispose();
+        }
+        catch (JsonException)
+        {
+            // Not JSON: the caller answers 400.
+        }
+
+        return null;
+    }
+
+    /// <summary>A property as text: strings as they are, numbers and booleans as written; anything else null.</summary>
+    public static string? Text(this JsonElement element, string name)
+    {
+        if (element.ValueKind != JsonValueKind.Object || !element.TryGetProperty(name, out var value))
+        {
+            return null;
+        }
+
+        return value.ValueKind switch
+        {
+            JsonValueKind.String => value.GetString(),
+            JsonValueKind.Number or JsonValueKind.True or JsonValueKind.False => value.GetRawText(),
+            _ => null,
+        };
+    }
+
+    public static JsonElement Child(this JsonElement element, string name) =>
+        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var child) ? child : default;
+}

@@ -1,0 +1,39 @@
+using System.Globalization;
+
+namespace LeadFunctions.Functions.Intake;
+
+/// <summary>
+/// Cheap bot signals on a web form: the hidden "website" field filled in, or the form submitted
+/// faster than a person can fill it (its own "formStartedAt", unix milliseconds or ISO 8601).
+/// </summary>
+public static class BotCheck
+{
+    public const string HoneypotField = "website";
+    public const string StartedAtField = "formStartedAt";
+
+    public static bool LooksLikeABot(IReadOnlyDictionary<string, string?> fields, DateTimeOffset now, TimeSpan minimumFillTime)
+    {
+        if (!string.IsNullOrEmpty(fields.GetValueOrDefault(HoneypotField)))
+        {
+            return true;
+        }
+
+        var started = fields.GetValueOrDefault(StartedAtField);
+        if (string.IsNullOrEmpty(started))
+        {
+            return false;
+        }
+
+        DateTimeOffset at;
+        if (long.TryParse(started, NumberStyles.None, CultureInfo.InvariantCulture, out var milliseconds) && milliseconds < 253402300799999)
+        {
+            at = DateTimeOffset.FromUnixTimeMilliseconds(milliseconds);
+        }
+        else if (!DateTimeOffset.TryParse(started, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out at))
+        {
+            return false;
+        }
+
+        return now - at < minimumFillTime;
+    }
+}

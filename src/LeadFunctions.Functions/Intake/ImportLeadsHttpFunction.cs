@@ -1,0 +1,102 @@
+using LeadFunctions.Core.Intake;
+using LeadFunctions.Functions.Http;
+using LeadFunctions.Functions.Leads;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.Logging;
+
+namespace LeadFunctions.Functions.Intake;
+
+/// <summary>
+/// POST /api/leads/import?source=: a CSV list streamed row by row; each good row goes on lead-intake
+/// as its own submission, each bad one is reported with its line. Imported rows carry no email
+/// consent unless a consent column says so. Importing the same file again is safe: people merge.
+/// </summary>
+public sealed partial class ImportLeadsHttpFunction(ISubmissionQueue queue, TimeProvider time, ILogger<ImportLeadsHttpFunction> logger)
+{
+    public const long MaxBodyBytes = 50L * 1024 * 1024;
+    public const int MaxReportedRejections = 1000;
+    private const int EnqueueConcurrency = 32;
+    private static readonly string[] CsvTypes = ["text/csv", "application/csv", "text/plain", "application/vnd.ms-excel"];
+
+    public async Task<IResult> RunAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        if (!CsvTypes.Any(t => request.ContentType?.StartsWith(t, StringComparison.OrdinalIgnoreCase) == true))
+        {
+            return Problems.UnsupportedMediaType("text/csv");
+        }
+
+        if (request.ContentLength > MaxBodyBytes)
+        {
+            return Problems.TooLarge((int)(MaxBodyBytes / 1024 / 1024) * 1024 * 1024);
+        }
+
+        var source = request.Query["source"].FirstOrDefault() ?? "import";
+        var sourceCheck = LeadFormValidator.Validate(new LeadForm { Email = "check@example.com", Source = source }, "-", time.GetUtcNow());
+        if (!sourceCheck.IsValid)
+        {
+            return Problems.Invalid(new Dictionary<string, string[]> { ["source"] = sourceCheck.Errors["source"] });
+        }
+
+        if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+        {
+            limit.MaxRequestBodySize = MaxBodyBytes;
+        }
+
+        var importId = Guid.CreateVersion7().ToString("N");
+        var report = new ImportReport(importId);
+        using var reader = new CsvLeadReader(new LimitedReadStream(request.Body, MaxBodyBytes));
+        try
+        {
+            if (!await reader.ReadHeaderAsync())
+            {
+                return Problems.Invalid(new Dictionary<string, string[]> { ["header"] = [$"No email column (Email, E-posta, ...) among: {string.Join(", ", reader.Headers)}."] });
+            }
+
+            await EnqueueRowsAsync(reader, report, source, cancellationToken);
+        }
+        catch (BodyTooLargeException)
+        {
+            return TypedResults.Problem(
+                $"The file is over {MaxBodyBytes / 1024 / 1024} MB. The first {report.Accepted} rows were queued; split the file and import the rest (importing rows again is safe).",
+                statusCode: StatusCodes.Status413PayloadTooLarge,
+                title: "Payload too large.");
+        }
+
+        Imported(logger, importId, report.Accepted, report.RejectedCount);
+        return TypedResults.Accepted((string?)null, report.ToView());
+    }
+
+    private async Task EnqueueRowsAsync(CsvLeadReader reader, ImportReport report, string source, CancellationToken cancellationToken)
+    {
+        var sending = new List<Task>();
+        var receivedAt = time.GetUtcNow();
+        while (await reader.ReadRowAsync() is { } row)
+        {
+            var form = LeadFormMapper.ToForm(row.Fields) with { Source = source };
+            var validation = LeadFormValidator.Validate(form, $"{report.ImportId}-{row.Line}", receivedAt);
+            if (row.Malformed || validation.Value is not { } submission)
+            {
+                report.Reject(row.Line, row.Malformed ? new Dictionary<string, string[]> { ["row"] = ["Malformed CSV (an unbalanced quote?)."] } : validation.Errors);
+                continue;
+            }
+
+            sending.Add(queue.EnqueueAsync(submission with { SourceDetail = new Dictionary<string, string> { ["importId"] = report.ImportId } }, cancellationToken));
+            report.Accept();
+            if (sending.Count >= EnqueueConcurrency)
+            {
+                await Task.WhenAny(sending);
+                foreach (var done in sending.Where(t => t.IsCompleted).ToList())
+                {
+                    await done;
+                    sending.Remove(done);
+                }
+            }
+        }
+
+        await Task.WhenAll(sending);
+    }
+
+    [LoggerMessage(EventId = 1400, Level = LogLevel.Information, Message = "Import {ImportId}: {Accepted} rows queued, {Rejected} rejected")]
+    private static partial void Imported(ILogger logger, string importId, int accepted, int rejected);
+}

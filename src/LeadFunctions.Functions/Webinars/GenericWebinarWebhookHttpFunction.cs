@@ -1,0 +1,62 @@
+using System.Globalization;
+using LeadFunctions.Core.Intake;
+using LeadFunctions.Core.Security;
+using LeadFunctions.Functions.Http;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Options;
+
+namespace LeadFunctions.Functions.Webinars;
+
+/// <summary>
+/// POST /api/webhooks/webinars/generic: any other webinar platform, signed
+/// "X-Signature-256: sha256=&lt;hex HMAC-SHA256 of the raw body&gt;" (API.md).
+/// </summary>
+public sealed class GenericWebinarWebhookHttpFunction(WebinarIntake intake, IOptionsMonitor<WebhookOptions> options, TimeProvider time)
+{
+    public const int MaxBodyBytes = 64 * 1024;
+    public const string SignatureHeader = "X-Signature-256";
+
+    public async Task<IResult> RunAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        var body = await RequestBody.ReadAsync(request, MaxBodyBytes, cancellationToken);
+        if (body is null)
+        {
+            return Problems.TooLarge(MaxBodyBytes);
+        }
+
+        if (!WebhookSignatures.IsValidSha256Header(options.CurrentValue.Generic.Secret, body, request.Headers[SignatureHeader].FirstOrDefault()))
+        {
+            return Problems.Unauthorized($"A valid {SignatureHeader} signature is required.");
+        }
+
+        using var document = JsonBody.TryParseObject(body);
+        if (document is null)
+        {
+            return Problems.BadRequest("The body is not a JSON object in UTF-8.");
+        }
+
+        var root = document.RootElement;
+        var registrant = root.Child("registrant");
+        var webinar = new Webinar(PlatformName(root.Text("platform")), root.Text("webinarId"), root.Text("webinarTitle"));
+        var occurredAt = DateTimeOffset.TryParse(root.Text("occurredAt"), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at) ? at : time.GetUtcNow();
+        var errors = root.Text("event") switch
+        {
+            "registered" => await intake.RegisterAsync(webinar, new LeadForm
+            {
+                Email = registrant.Text("email"),
+                FirstName = registrant.Text("firstName"),
+                LastName = registrant.Text("lastName"),
+                Company = registrant.Text("company"),
+                JobTitle = registrant.Text("jobTitle"),
+                ConsentEmail = registrant.Text("consentEmail"),
+            }, occurredAt, cancellationToken),
+            "attended" => await intake.AttendAsync(webinar, registrant.Text("email"), occurredAt, cancellationToken),
+            _ => new Dictionary<string, string[]> { ["event"] = ["Either \"registered\" or \"attended\"."] },
+        };
+        return errors is null ? TypedResults.Accepted((string?)null, new { status = "accepted" }) : Problems.Invalid(errors);
+    }
+
+    /// <summary>The platform's own name when it gives a plain one, else "webinar".</summary>
+    private static string PlatformName(string? platform) =>
+        platform is { Length: > 0 and <= 30 } && platform.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '-') ? platform : "webinar";
+}
