@@ -42,6 +42,7 @@ public static class StorageRegistration
         services.AddSingleton<QueueWriteSignal>();
         services.AddSingleton<QueueMessageSender>();
         services.AddSingleton<ISubmissionQueue, SubmissionQueue>();
+        services.AddSingleton<IImportBatchQueue, ImportBatchQueue>();
         services.AddSingleton<IEventQueue, EventQueue>();
         services.AddSingleton<ILeadStore, LeadTableStore>();
         services.AddSingleton<IScoringModelStore, ScoringModelTableStore>();

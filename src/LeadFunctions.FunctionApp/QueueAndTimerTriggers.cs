@@ -3,6 +3,7 @@ using LeadFunctions.Core.Engagement;
 using LeadFunctions.Core.Intake;
 using LeadFunctions.Core.Sales;
 using LeadFunctions.Functions.Engagement;
+using LeadFunctions.Functions.Intake;
 using LeadFunctions.Functions.Leads;
 using LeadFunctions.Functions.Sales;
 using LeadFunctions.Functions.Scoring;
@@ -15,6 +16,12 @@ public sealed class ProcessLeadIntake(ProcessLeadIntakeQueueFunction function)
 {
     [Function(nameof(ProcessLeadIntake))]
     public Task Run([QueueTrigger(QueueNames.LeadIntake, Connection = "AzureWebJobsStorage")] LeadSubmission message, CancellationToken ct) => function.RunAsync(message, ct);
+}
+
+public sealed class ProcessImportBatch(ProcessImportBatchQueueFunction function)
+{
+    [Function(nameof(ProcessImportBatch))]
+    public Task Run([QueueTrigger(QueueNames.LeadImport, Connection = "AzureWebJobsStorage")] ImportBatch message, CancellationToken ct) => function.RunAsync(message, ct);
 }
 
 public sealed class RecordEngagement(RecordEngagementQueueFunction function)

@@ -52,6 +52,7 @@ public static class LeadPipelineRegistration
         services.AddSingleton<GetScoringModelHttpFunction>();
         services.AddSingleton<PutScoringModelHttpFunction>();
         services.AddSingleton<ProcessLeadIntakeQueueFunction>();
+        services.AddSingleton<ProcessImportBatchQueueFunction>();
         services.AddSingleton<RecordEngagementQueueFunction>();
         services.AddSingleton<DeliverSalesHandoffQueueFunction>();
         services.AddSingleton<RescoreLeadsTimerFunction>();

@@ -23,6 +23,7 @@ public static class LeadFunctionBindings
 {
     public static IServiceCollection AddLeadFunctionTriggers(this IServiceCollection services) => services
         .AddQueueTrigger<ProcessLeadIntakeQueueFunction, LeadSubmission>("ProcessLeadIntake", QueueNames.LeadIntake, (f, m, ct) => f.RunAsync(m, ct))
+        .AddQueueTrigger<ProcessImportBatchQueueFunction, ImportBatch>("ProcessImportBatch", QueueNames.LeadImport, (f, m, ct) => f.RunAsync(m, ct))
         .AddQueueTrigger<RecordEngagementQueueFunction, EngagementEvent>("RecordEngagement", QueueNames.LeadEvents, (f, m, ct) => f.RunAsync(m, ct))
         .AddQueueTrigger<DeliverSalesHandoffQueueFunction, SalesHandoff>("DeliverSalesHandoff", QueueNames.SalesHandoff, (f, m, ct) => f.RunAsync(m, ct))
         .AddTimerTrigger<RescoreLeadsTimerFunction>("RescoreLeads", RescoreLeadsTimerFunction.Schedule, (f, t, ct) => f.RunAsync(t, ct));

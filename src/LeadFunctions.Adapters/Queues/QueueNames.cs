@@ -4,6 +4,9 @@ namespace LeadFunctions.Adapters.Queues;
 public static class QueueNames
 {
     public const string LeadIntake = "lead-intake";
+
+    /// <summary>Batches of imported CSV rows (an addition to API.md's queues).</summary>
+    public const string LeadImport = "lead-import";
     public const string LeadEvents = "lead-events";
     public const string NurtureSend = "nurture-send";
     public const string SalesHandoff = "sales-handoff";
@@ -11,7 +14,7 @@ public static class QueueNames
     /// <summary>WebJobs' QueueListener: "{queueName}-poison", never for a queue that is itself a poison queue.</summary>
     public const string PoisonSuffix = "-poison";
 
-    public static readonly IReadOnlyList<string> All = [LeadIntake, LeadEvents, NurtureSend, SalesHandoff];
+    public static readonly IReadOnlyList<string> All = [LeadIntake, LeadImport, LeadEvents, NurtureSend, SalesHandoff];
 
     public static string Poison(string queueName) => queueName + PoisonSuffix;
 }

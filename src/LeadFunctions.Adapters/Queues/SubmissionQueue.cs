@@ -7,3 +7,9 @@ public sealed class SubmissionQueue(QueueMessageSender sender) : ISubmissionQueu
     public Task EnqueueAsync(LeadSubmission submission, CancellationToken cancellationToken) =>
         sender.SendAsync(QueueNames.LeadIntake, submission, cancellationToken);
 }
+
+public sealed class ImportBatchQueue(QueueMessageSender sender) : IImportBatchQueue
+{
+    public Task EnqueueAsync(ImportBatch batch, CancellationToken cancellationToken) =>
+        sender.SendAsync(QueueNames.LeadImport, batch, cancellationToken);
+}

@@ -13,8 +13,11 @@ internal static class LeadEntityMapper
     public const string LeadRowKey = "lead";
     public const string TimelinePrefix = "t|";
 
-    /// <summary>Engagement events sort before timeline rows ("e|" &lt; "t|"), and both after nothing else but "lead".</summary>
+    /// <summary>Engagement events: "e|" sorts before "lead", "r|" and "t|".</summary>
     public const string EventPrefix = "e|";
+
+    /// <summary>"r|{id}": a submission or event with this id was received (see LeadTableStore.SaveAsync).</summary>
+    public const string ReceivedPrefix = "r|";
 
     public static TableEntity ToEntity(Lead lead) => new(lead.Id, LeadRowKey)
     {

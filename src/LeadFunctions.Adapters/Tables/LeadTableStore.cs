@@ -50,6 +50,11 @@ public sealed class LeadTableStore(LeadTables tables) : ILeadStore
         var actions = new List<TableTransactionAction>();
         actions.AddRange(change.NewEvents.Select(e => new TableTransactionAction(TableTransactionActionType.Add, LeadEntityMapper.ToEntity(e))));
         actions.AddRange(change.Entries.Select(e => new TableTransactionAction(TableTransactionActionType.Add, LeadEntityMapper.ToEntity(change.LeadId, e))));
+
+        // Rows are keyed by time for newest-first order, but a retried request or redelivered webhook
+        // carries the same id at another time: a marker keyed by id alone makes the repeat collide.
+        var received = change.NewEvents.Select(e => e.EventId).Concat(change.Entries.Where(e => e.Kind == TimelineKind.Submission).Select(e => e.Id));
+        actions.AddRange(received.Select(id => new TableTransactionAction(TableTransactionActionType.Add, new TableEntity(change.LeadId, LeadEntityMapper.ReceivedPrefix + id))));
         var leadIndex = -1;
         if (change.Lead is { } lead)
         {
@@ -76,9 +81,9 @@ public sealed class LeadTableStore(LeadTables tables) : ILeadStore
 
     public async IAsyncEnumerable<LeadSnapshot> ScanAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        // Within a partition "e|…" sorts before "lead", and timeline rows ("t|…") are left out, so one
-        // pass in key order sees each lead's events and then the lead.
-        var filter = TableClient.CreateQueryFilter($"RowKey lt {LeadEntityMapper.TimelinePrefix}");
+        // Within a partition "e|…" sorts before "lead"; markers ("r|…") and timeline rows ("t|…") are
+        // left out, so one pass in key order sees each lead's events and then the lead.
+        var filter = TableClient.CreateQueryFilter($"RowKey lt {EventPrefixEnd} or RowKey eq {LeadEntityMapper.LeadRowKey}");
         string? partition = null;
         Lead? lead = null;
         string? etag = null;

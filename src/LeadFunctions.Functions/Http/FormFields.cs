@@ -1,3 +1,5 @@
+using System.Net;
+using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 
@@ -10,6 +12,8 @@ namespace LeadFunctions.Functions.Http;
 public static class FormFields
 {
     public const string Json = "application/json";
+    private const string UrlEncoded = "application/x-www-form-urlencoded";
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
     public const string Supported = "application/json, application/x-www-form-urlencoded or multipart/form-data";
     private static readonly JsonDocumentOptions JsonLimits = new() { MaxDepth = 8 };
 
@@ -27,6 +31,11 @@ public static class FormFields
             return (null, Problems.UnsupportedMediaType(Supported));
         }
 
+        if (request.ContentType!.StartsWith(UrlEncoded, StringComparison.OrdinalIgnoreCase))
+        {
+            return ReadUrlEncoded(body);
+        }
+
         try
         {
             request.Body = new MemoryStream(body, writable: false);
@@ -41,6 +50,37 @@ public static class FormFields
 
     public static bool IsJson(string? contentType) =>
         contentType is not null && (contentType.StartsWith(Json, StringComparison.OrdinalIgnoreCase) || contentType.Contains("+json", StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>
+    /// Decoded strictly: ASP.NET's form reader leaves an invalid escape such as "%C3%28" in the value
+    /// as text, which would store garbage as a name.
+    /// </summary>
+    private static (IReadOnlyDictionary<string, string?>?, IResult?) ReadUrlEncoded(byte[] body)
+    {
+        var fields = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
+        try
+        {
+            foreach (var pair in body.AsSpan().Split((byte)'&'))
+            {
+                var part = body.AsSpan(pair);
+                var equals = part.IndexOf((byte)'=');
+                var name = Decode(equals < 0 ? part : part[..equals]);
+                if (name.Length > 0)
+                {
+                    fields[name] = equals < 0 ? string.Empty : Decode(part[(equals + 1)..]);
+                }
+            }
+        }
+        catch (DecoderFallbackException)
+        {
+            return (null, Problems.BadRequest("The form is not valid UTF-8."));
+        }
+
+        return (fields, null);
+    }
+
+    private static string Decode(ReadOnlySpan<byte> encoded) =>
+        StrictUtf8.GetString(WebUtility.UrlDecodeToBytes(encoded.ToArray(), 0, encoded.Length));
 
     private static (IReadOnlyDictionary<string, string?>?, IResult?) ReadJson(byte[] body)
     {

@@ -8,15 +8,15 @@ using Microsoft.Extensions.Logging;
 namespace LeadFunctions.Functions.Intake;
 
 /// <summary>
-/// POST /api/leads/import?source=: a CSV list streamed row by row; each good row goes on lead-intake
-/// as its own submission, each bad one is reported with its line. Imported rows carry no email
+/// POST /api/leads/import?source=: a CSV list streamed row by row; good rows go on lead-import in
+/// batches, each row its own submission; each bad row is reported with its line. Imported rows carry no email
 /// consent unless a consent column says so. Importing the same file again is safe: people merge.
 /// </summary>
-public sealed partial class ImportLeadsHttpFunction(ISubmissionQueue queue, TimeProvider time, ILogger<ImportLeadsHttpFunction> logger)
+public sealed partial class ImportLeadsHttpFunction(IImportBatchQueue queue, TimeProvider time, ILogger<ImportLeadsHttpFunction> logger)
 {
     public const long MaxBodyBytes = 50L * 1024 * 1024;
     public const int MaxReportedRejections = 1000;
-    private const int EnqueueConcurrency = 32;
+    private const int EnqueueConcurrency = 8;
     private static readonly string[] CsvTypes = ["text/csv", "application/csv", "text/plain", "application/vnd.ms-excel"];
 
     public async Task<IResult> RunAsync(HttpRequest request, CancellationToken cancellationToken)
@@ -69,8 +69,9 @@ public sealed partial class ImportLeadsHttpFunction(ISubmissionQueue queue, Time
 
     private async Task EnqueueRowsAsync(CsvLeadReader reader, ImportReport report, string source, CancellationToken cancellationToken)
     {
-        var sending = new List<Task>();
+        var batcher = new ImportBatcher(report.ImportId, queue, EnqueueConcurrency);
         var receivedAt = time.GetUtcNow();
+        var detail = new Dictionary<string, string> { ["importId"] = report.ImportId };
         while (await reader.ReadRowAsync() is { } row)
         {
             var form = LeadFormMapper.ToForm(row.Fields) with { Source = source };
@@ -81,20 +82,11 @@ public sealed partial class ImportLeadsHttpFunction(ISubmissionQueue queue, Time
                 continue;
             }
 
-            sending.Add(queue.EnqueueAsync(submission with { SourceDetail = new Dictionary<string, string> { ["importId"] = report.ImportId } }, cancellationToken));
+            await batcher.AddAsync(submission with { SourceDetail = detail }, cancellationToken);
             report.Accept();
-            if (sending.Count >= EnqueueConcurrency)
-            {
-                await Task.WhenAny(sending);
-                foreach (var done in sending.Where(t => t.IsCompleted).ToList())
-                {
-                    await done;
-                    sending.Remove(done);
-                }
-            }
         }
 
-        await Task.WhenAll(sending);
+        await batcher.FlushAsync(cancellationToken);
     }
 
     [LoggerMessage(EventId = 1400, Level = LogLevel.Information, Message = "Import {ImportId}: {Accepted} rows queued, {Rejected} rejected")]

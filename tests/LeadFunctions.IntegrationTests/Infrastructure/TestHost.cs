@@ -38,7 +38,8 @@ public sealed class TestHost : IAsyncDisposable
         this.contentRoot = contentRoot;
         Prefix = prefix;
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        Client = new HttpClient { BaseAddress = new Uri(address) };
+        // Never follow redirects: a 303 must be seen, and its target is not on this machine.
+        Client = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false }) { BaseAddress = new Uri(address) };
     }
 
     public HttpClient Client { get; }

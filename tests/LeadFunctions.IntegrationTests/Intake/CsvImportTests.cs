@@ -1,0 +1,185 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text;
+using LeadFunctions.Adapters;
+using LeadFunctions.Adapters.Queues;
+using LeadFunctions.Core.Intake;
+using LeadFunctions.Functions.Intake;
+using LeadFunctions.IntegrationTests.Infrastructure;
+
+namespace LeadFunctions.IntegrationTests.Intake;
+
+[Collection(AzuriteCollection.Name)]
+public sealed class CsvImportTests(AzuriteFixture azurite)
+{
+    private static Task<TestHost> StartAsync(AzuriteFixture azurite) =>
+        TestHost.StartAsync(azurite, settings: "--AzureWebJobs.ProcessImportBatch.Disabled=true");
+
+    private static async Task<HttpResponseMessage> ImportAsync(TestHost host, HttpContent content, string query = "")
+    {
+        var request = TestHost.WithKey(HttpMethod.Post, "/api/leads/import" + query);
+        request.Content = content;
+        return await host.Client.SendAsync(request);
+    }
+
+    private static ByteArrayContent Csv(string text, bool bom = false)
+    {
+        var bytes = Encoding.UTF8.GetBytes(text);
+        var content = new ByteArrayContent(bom ? [0xEF, 0xBB, 0xBF, .. bytes] : bytes);
+        content.Headers.ContentType = new MediaTypeHeaderValue("text/csv");
+        return content;
+    }
+
+    private static async Task<List<LeadSubmission>> DrainAsync(TestHost host)
+    {
+        var queue = host.Queue(QueueNames.LeadImport);
+        var all = new List<LeadSubmission>();
+        while ((await queue.ReceiveMessagesAsync(32)).Value is { Length: > 0 } batch)
+        {
+            all.AddRange(batch.SelectMany(m => m.Body.ToObjectFromJson<ImportBatch>(JsonDefaults.Options)!.Submissions));
+        }
+
+        return all;
+    }
+
+    [Fact]
+    public async Task TurkishExcelExport_SemicolonBomQuoted_GoodRowsQueuedBadRowsReported()
+    {
+        await using var host = await StartAsync(azurite);
+        const string csv = "E-posta;Ad;Soyad;Şirket;Telefon;Ünvan;E-posta İzni\r\n" +
+            "ayse@acme.com.tr;Ayşe;Yılmaz;\"Acme; Ticaret A.Ş.\";0532 111 22 33;Genel Müdür;Evet\r\n" +
+            "not-an-email;Mehmet;Öz;Beta;;;\r\n" +
+            "ilkay@beta.com;İlkay;Işık;Beta;;;Hayır\r\n" +
+            "\"<script>\"@x.com;X;Y;Z;;;\r\n";
+        using var response = await ImportAsync(host, Csv(csv, bom: true), "?source=fair-istanbul");
+        var result = (await response.Content.ReadFromJsonAsync<ImportResult>())!;
+
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        Assert.Equal(2, result.Accepted);
+        Assert.Equal(2, result.RejectedCount);
+        Assert.Equal([3L, 5L], result.Rejected.Select(r => r.Line));
+        Assert.Contains("email", result.Rejected[0].Errors.Keys);
+
+        var queued = await DrainAsync(host);
+        var ayse = Assert.Single(queued, s => s.Email == "ayse@acme.com.tr");
+        Assert.Equal("Acme; Ticaret A.Ş.", ayse.Company);
+        Assert.Equal("Genel Müdür", ayse.JobTitle);
+        Assert.Equal("fair-istanbul", ayse.Source);
+        Assert.True(ayse.ConsentEmail);
+        Assert.False(Assert.Single(queued, s => s.Email == "ilkay@beta.com").ConsentEmail);
+    }
+
+    [Fact]
+    public async Task CrmExport_TabSeparatedEnglishHeaders_NoConsentColumnMeansNoConsent()
+    {
+        await using var host = await StartAsync(azurite);
+        using var response = await ImportAsync(host, Csv("First Name\tLast Name\tEmail Address\tCompany\nJane\tDoe\tjane@contoso.com\tContoso\n"));
+        Assert.Equal(1, (await response.Content.ReadFromJsonAsync<ImportResult>())!.Accepted);
+        var submission = Assert.Single(await DrainAsync(host));
+        Assert.Equal("Jane", submission.FirstName);
+        Assert.Equal("import", submission.Source);
+        Assert.False(submission.ConsentEmail);
+    }
+
+    [Fact]
+    public async Task Import_ProcessedInBatches_LeadsAppearWithTheImportRecorded()
+    {
+        await using var host = await TestHost.StartAsync(azurite);
+        using var response = await ImportAsync(host, Csv("Email,First Name,Company,Country\nderya@acme.com,Derya,Acme,Türkiye\nonur@acme.com,Onur,Acme,TR\n"), "?source=trade-fair");
+        var importId = (await response.Content.ReadFromJsonAsync<ImportResult>())!.ImportId;
+
+        var lead = await Eventually.GetAsync(() => host.GetJsonWithKeyAsync<Functions.Leads.LeadView>($"/api/leads/{Core.Leads.LeadId.FromEmail("derya@acme.com")}"));
+        Assert.Equal("trade-fair", lead.Source);
+        Assert.Equal("TR", lead.Country);
+        Assert.Equal(importId, lead.SourceDetail["importId"]);
+        Assert.Equal("none", lead.Consent.Email);
+        Assert.NotNull(await Eventually.GetAsync(() => host.GetJsonWithKeyAsync<Functions.Leads.LeadView>($"/api/leads/{Core.Leads.LeadId.FromEmail("onur@acme.com")}")));
+    }
+
+    [Fact]
+    public async Task NoEmailColumn_400NamingTheHeaders()
+    {
+        await using var host = await StartAsync(azurite);
+        using var response = await ImportAsync(host, Csv("Name,Company\nJane,Contoso\n"));
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("Name, Company", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Empty(await DrainAsync(host));
+    }
+
+    [Theory]
+    [InlineData("application/json", "?")]
+    [InlineData("text/csv", "?source=Bad Source!")]
+    public async Task WrongTypeOrSource_4xx(string contentType, string query)
+    {
+        await using var host = await StartAsync(azurite);
+        var content = Csv("Email\na@b.com\n");
+        content.Headers.ContentType = new MediaTypeHeaderValue(contentType);
+        using var response = await ImportAsync(host, content, query);
+        Assert.InRange((int)response.StatusCode, 400, 415);
+        Assert.Empty(await DrainAsync(host));
+    }
+
+    [Fact]
+    public async Task HundredThousandRows_StreamThrough()
+    {
+        await using var host = await StartAsync(azurite);
+        const int rows = 100_000;
+        using var content = new StreamContent(new GeneratedCsv(rows));
+        content.Headers.ContentType = new MediaTypeHeaderValue("text/csv");
+        using var response = await ImportAsync(host, content, "?source=purchased-list");
+
+        var result = (await response.Content.ReadFromJsonAsync<ImportResult>())!;
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        Assert.Equal(rows - (rows / 1000), result.Accepted);
+        Assert.Equal(rows / 1000, result.RejectedCount);
+        Assert.Equal(result.Accepted, (await DrainAsync(host)).Count);
+    }
+
+    /// <summary>A CSV produced while it is read, never whole in memory; every thousandth row is bad.</summary>
+    private sealed class GeneratedCsv(int rows) : Stream
+    {
+        private int row = -1;
+        private byte[] pending = [];
+        private int offset;
+
+        public override bool CanRead => true;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => false;
+
+        public override long Length => throw new NotSupportedException();
+
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+
+        public override int Read(byte[] buffer, int count, int size)
+        {
+            if (offset == pending.Length)
+            {
+                if (++row > rows)
+                {
+                    return 0;
+                }
+
+                pending = Encoding.UTF8.GetBytes(row == 0 ? "Email;Ad;Soyad;Şirket\n" : $"{(row % 1000 == 0 ? "broken" : $"kisi{row}@firma{row % 97}.com.tr")};Ad{row};Soyad;Firma {row % 97}\n");
+                offset = 0;
+            }
+
+            var n = Math.Min(size, pending.Length - offset);
+            Array.Copy(pending, offset, buffer, count, n);
+            offset += n;
+            return n;
+        }
+
+        public override void Flush()
+        {
+        }
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+    }
+}
