@@ -8,11 +8,14 @@ internal static class ReliabilityScenarios
 {
     private const int Workers = 16;
 
+    /// <summary>A host killed mid-message leaves it invisible for the lease; shortened so the run ends in minutes.</summary>
+    private const string ShortLease = "--Runtime:Queues:MessageLease=00:00:15";
+
     /// <summary>Leads posted while the host is killed with SIGKILL and started again every few seconds.</summary>
     public static async Task CrashAsync(AzuriteProcess azurite, int leads)
     {
         var (prefix, ledger) = ("rc" + Guid.NewGuid().ToString("N")[..8], new Ledger());
-        await using var host = new HostProcess($"--AzureWebJobsStorage={azurite.ConnectionString}", $"--Storage:NamePrefix={prefix}");
+        await using var host = new HostProcess($"--AzureWebJobsStorage={azurite.ConnectionString}", $"--Storage:NamePrefix={prefix}", ShortLease);
         await host.StartAsync();
         var next = -1;
         var kills = 0;
@@ -38,7 +41,7 @@ internal static class ReliabilityScenarios
             }
         }
 
-        var (stored, lost, duplicated) = await ledger.VerifyAsync(new TableClient(azurite.ConnectionString, prefix + "Leads"), $"crash-{prefix}-", TimeSpan.FromMinutes(5));
+        var (stored, lost, duplicated) = await ledger.VerifyAsync(new TableClient(azurite.ConnectionString, prefix + "Leads"), $"crash-{prefix}-", TimeSpan.FromMinutes(2));
         Report.Figure("crash: leads answered 202 but not stored", lost, string.Empty, "0", lost == 0 && duplicated == 0 && stored == ledger.Accepted);
         Report.Note($"{ledger.Accepted} accepted, {stored} stored, {duplicated} duplicated, host killed {kills} times; answers {Describe(ledger)}");
     }
@@ -47,7 +50,7 @@ internal static class ReliabilityScenarios
     public static async Task OutageAsync(AzuriteProcess azurite)
     {
         var (prefix, ledger) = ("ro" + Guid.NewGuid().ToString("N")[..8], new Ledger());
-        await using var host = new HostProcess($"--AzureWebJobsStorage={azurite.ConnectionString}", $"--Storage:NamePrefix={prefix}");
+        await using var host = new HostProcess($"--AzureWebJobsStorage={azurite.ConnectionString}", $"--Storage:NamePrefix={prefix}", ShortLease);
         await host.StartAsync();
         var sequence = 0;
         var load = Load.OpenLoopAsync(50, TimeSpan.FromSeconds(25), () => ledger.PostAsync(host.Client, $"outage-{prefix}-{Interlocked.Increment(ref sequence)}@acme.com"));
@@ -67,8 +70,8 @@ internal static class ReliabilityScenarios
     public static async Task TwoHostsAsync(AzuriteProcess azurite)
     {
         var (prefix, ledger) = ("rt" + Guid.NewGuid().ToString("N")[..8], new Ledger());
-        await using var first = new HostProcess($"--AzureWebJobsStorage={azurite.ConnectionString}", $"--Storage:NamePrefix={prefix}");
-        await using var second = new HostProcess($"--AzureWebJobsStorage={azurite.ConnectionString}", $"--Storage:NamePrefix={prefix}");
+        await using var first = new HostProcess($"--AzureWebJobsStorage={azurite.ConnectionString}", $"--Storage:NamePrefix={prefix}", ShortLease);
+        await using var second = new HostProcess($"--AzureWebJobsStorage={azurite.ConnectionString}", $"--Storage:NamePrefix={prefix}", ShortLease);
         await Task.WhenAll(first.StartAsync(), second.StartAsync());
         var before = (await first.HealthFigureAsync("runtime", "storageOperations"), await second.HealthFigureAsync("runtime", "storageOperations"));
 
@@ -82,8 +85,9 @@ internal static class ReliabilityScenarios
         var (stored, lost, duplicated) = await ledger.VerifyAsync(new TableClient(azurite.ConnectionString, prefix + "Leads"), $"two-{prefix}-", TimeSpan.FromMinutes(3));
         var secondWork = await second.HealthFigureAsync("runtime", "storageOperations") - before.Item2;
         var firstWork = await first.HealthFigureAsync("runtime", "storageOperations") - before.Item1;
-        Report.Figure("two hosts: leads answered 202 but not stored", lost, string.Empty, "0, both hosts working", lost == 0 && duplicated == 0 && secondWork > ledger.Accepted);
-        Report.Note($"{ledger.Accepted} accepted, {stored} stored; storage operations: first host {firstWork}, second host {secondWork} (the second host only processes)");
+        var share = secondWork / (double)(firstWork + secondWork);
+        Report.Figure("two hosts: leads answered 202 but not stored", lost, string.Empty, "0, both hosts working", lost == 0 && duplicated == 0 && share > 0.05);
+        Report.Note($"{ledger.Accepted} accepted, {stored} stored; storage operations: first host {firstWork} (intake + processing), second host {secondWork} (processing only, {share:P0} of all)");
     }
 
     private static string Describe(Ledger ledger) => string.Join(", ", ledger.Answers.OrderBy(a => a.Key, StringComparer.Ordinal).Select(a => $"{a.Key} ×{a.Value}"));

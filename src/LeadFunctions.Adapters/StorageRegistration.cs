@@ -27,7 +27,16 @@ public static class StorageRegistration
         services.AddSingleton(counter);
         services.AddAzureClients(clients =>
         {
-            clients.ConfigureDefaults(options => options.AddPolicy(counter, HttpPipelinePosition.PerRetry));
+            clients.ConfigureDefaults(options =>
+            {
+                options.AddPolicy(counter, HttpPipelinePosition.PerRetry);
+
+                // Fail within seconds when the account is unreachable: a web form then gets a 503 with
+                // Retry-After instead of hanging, and a queue message is retried by its dequeue count.
+                options.Retry.Delay = TimeSpan.FromMilliseconds(200);
+                options.Retry.MaxDelay = TimeSpan.FromSeconds(2);
+                options.Retry.NetworkTimeout = TimeSpan.FromSeconds(15);
+            });
             var storage = builder.Configuration.GetSection(ConnectionSetting);
             clients.AddTableServiceClient(storage);
             clients.AddBlobServiceClient(storage);

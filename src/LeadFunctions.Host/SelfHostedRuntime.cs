@@ -23,6 +23,7 @@ public static class SelfHostedRuntime
         services.AddOptions<HttpOptions>().BindConfiguration(HttpOptions.SectionName);
         services.AddOptions<HostKeysOptions>().BindConfiguration(HostKeysOptions.SectionName);
         services.AddOptions<QueuesOptions>().BindConfiguration(QueuesOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<RuntimeQueueOptions>().BindConfiguration(RuntimeQueueOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<TimerLockOptions>().BindConfiguration(TimerLockOptions.SectionName);
         services.AddRuntimeProblems();
         services.AddIntakeProtection();

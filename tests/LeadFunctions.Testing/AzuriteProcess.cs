@@ -54,12 +54,29 @@ public sealed partial class AzuriteProcess : IAsyncDisposable
         _ = process.StandardOutput.ReadToEndAsync();
     }
 
+    /// <summary>
+    /// Stops Azurite the way an operator would (Ctrl+C, SIGINT), so that it writes its data out; a SIGKILL
+    /// loses Azurite's last unsaved writes, which is the emulator's durability, not ours.
+    /// </summary>
     public async Task StopAsync()
     {
         if (process is { HasExited: false })
         {
-            process.Kill(entireProcessTree: true);
-            await process.WaitForExitAsync();
+            using (var term = Process.Start("kill", ["-INT", process.Id.ToString(CultureInfo.InvariantCulture)]))
+            {
+                await term.WaitForExitAsync();
+            }
+
+            using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(15));
+            try
+            {
+                await process.WaitForExitAsync(patience.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                process.Kill(entireProcessTree: true);
+                await process.WaitForExitAsync();
+            }
         }
 
         process?.Dispose();

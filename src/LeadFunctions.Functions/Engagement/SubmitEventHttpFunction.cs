@@ -15,13 +15,7 @@ public sealed class SubmitEventHttpFunction(IEventQueue events, TimeProvider tim
 
     public async Task<IResult> RunAsync(HttpRequest request, CancellationToken cancellationToken)
     {
-        var body = await RequestBody.ReadAsync(request, MaxBodyBytes, cancellationToken);
-        if (body is null)
-        {
-            return Problems.TooLarge(MaxBodyBytes);
-        }
-
-        var (fields, problem) = await FormFields.ReadAsync(request, body, cancellationToken);
+        var (fields, problem) = await FormFields.ReadAsync(request, MaxBodyBytes, cancellationToken);
         if (fields is null)
         {
             return problem!;

@@ -17,8 +17,15 @@ public static class FormFields
     public const string Supported = "application/json, application/x-www-form-urlencoded or multipart/form-data";
     private static readonly JsonDocumentOptions JsonLimits = new() { MaxDepth = 8 };
 
-    /// <summary>The fields, or a problem saying why the body could not be read.</summary>
+    /// <summary>Reads the body (at most <paramref name="maxBytes"/>) and its fields, or a problem saying why it could not (413, 415, 400).</summary>
     public static async Task<(IReadOnlyDictionary<string, string?>? Fields, IResult? Problem)> ReadAsync(
+        HttpRequest request, int maxBytes, CancellationToken cancellationToken)
+    {
+        var body = await RequestBody.ReadAsync(request, maxBytes, cancellationToken);
+        return body is null ? (null, Problems.TooLarge(maxBytes)) : await ReadAsync(request, body, cancellationToken);
+    }
+
+    private static async Task<(IReadOnlyDictionary<string, string?>? Fields, IResult? Problem)> ReadAsync(
         HttpRequest request, byte[] body, CancellationToken cancellationToken)
     {
         if (IsJson(request.ContentType))

@@ -32,7 +32,15 @@ internal static class ProblemResponses
     private static int StatusCodeFor(Exception exception) => exception switch
     {
         BadHttpRequestException bad => bad.StatusCode,
-        RequestFailedException or HttpRequestException or TimeoutException => StatusCodes.Status503ServiceUnavailable,
+        _ when IsStorageUnavailable(exception) => StatusCodes.Status503ServiceUnavailable,
         _ => StatusCodes.Status500InternalServerError,
+    };
+
+    /// <summary>The Azure SDK gives up on an unreachable account with an AggregateException of its tries.</summary>
+    private static bool IsStorageUnavailable(Exception exception) => exception switch
+    {
+        RequestFailedException or HttpRequestException or TimeoutException => true,
+        AggregateException aggregate => aggregate.InnerExceptions.All(IsStorageUnavailable),
+        _ => false,
     };
 }

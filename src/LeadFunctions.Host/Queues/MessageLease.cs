@@ -4,13 +4,12 @@ using Azure.Storage.Queues.Models;
 namespace LeadFunctions.Host.Queues;
 
 /// <summary>
-/// Keeps a received message invisible while its function runs: received for 10 minutes, renewed at
-/// half that (azure-sdk-for-net .../Shared/Queues/UpdateQueueMessageVisibilityCommand.cs). Holds the
+/// Keeps a received message invisible while its function runs: received for the lease (10 minutes
+/// in Functions, Runtime:Queues:MessageLease here), renewed at half that (azure-sdk-for-net .../Shared/Queues/UpdateQueueMessageVisibilityCommand.cs). Holds the
 /// newest pop receipt, which every later update or delete of the message must present.
 /// </summary>
-internal sealed class MessageLease(QueueClient queue, QueueMessage message, TimeProvider time) : IAsyncDisposable
+internal sealed class MessageLease(QueueClient queue, QueueMessage message, TimeSpan visibility, TimeProvider time) : IAsyncDisposable
 {
-    public static readonly TimeSpan Visibility = TimeSpan.FromMinutes(10);
     private readonly CancellationTokenSource stop = new();
     private Task renewal = Task.CompletedTask;
 
@@ -34,12 +33,12 @@ internal sealed class MessageLease(QueueClient queue, QueueMessage message, Time
 
     private async Task RenewAsync(CancellationToken cancellationToken)
     {
-        using var timer = new PeriodicTimer(Visibility / 2, time);
+        using var timer = new PeriodicTimer(visibility / 2, time);
         try
         {
             while (await timer.WaitForNextTickAsync(cancellationToken))
             {
-                var receipt = await queue.UpdateMessageAsync(MessageId, PopReceipt, visibilityTimeout: Visibility, cancellationToken: cancellationToken);
+                var receipt = await queue.UpdateMessageAsync(MessageId, PopReceipt, visibilityTimeout: visibility, cancellationToken: cancellationToken);
                 PopReceipt = receipt.Value.PopReceipt;
             }
         }

@@ -19,6 +19,7 @@ internal sealed class QueueListener(
     QueueClient poisonQueue,
     QueuesOptions options,
     TimeSpan maxPollingInterval,
+    TimeSpan messageLease,
     QueueWriteSignal signal,
     IServiceScopeFactory scopes,
     TimeProvider time,
@@ -70,15 +71,17 @@ internal sealed class QueueListener(
     {
         try
         {
-            return (await queue.ReceiveMessagesAsync(options.BatchSize, MessageLease.Visibility, stopping)).Value;
+            return (await queue.ReceiveMessagesAsync(options.BatchSize, messageLease, stopping)).Value;
         }
         catch (RequestFailedException ex) when (ex.Status == 404)
         {
             await queue.CreateIfNotExistsAsync(cancellationToken: stopping);
             return null;
         }
-        catch (Exception ex) when (ex is RequestFailedException or HttpRequestException or TimeoutException || ex is TaskCanceledException && !stopping.IsCancellationRequested)
+        catch (Exception ex) when (!stopping.IsCancellationRequested)
         {
+            // Storage down or unreachable (the SDK's AggregateException of its tries, among others): the
+            // listener backs off and keeps polling; it must never take the host down.
             Log.PollFailed(logger, ex, queue.Name);
             return null;
         }
@@ -108,7 +111,7 @@ internal sealed class QueueListener(
                 return;
             }
 
-            await using var lease = new MessageLease(queue, message, time);
+            await using var lease = new MessageLease(queue, message, messageLease, time);
             lease.StartRenewing();
             Exception? failure = null;
             try
@@ -124,9 +127,10 @@ internal sealed class QueueListener(
             await lease.StopRenewingAsync();
             await CompleteAsync(message, lease.PopReceipt, failure);
         }
-        catch (Exception ex) when (ex is RequestFailedException or HttpRequestException)
+        catch (Exception ex)
         {
-            // The message stays invisible until its lease runs out, then is delivered again.
+            // Completing failed (storage unreachable): the message stays invisible until its lease runs
+            // out, then is delivered again.
             Log.CompleteFailed(logger, ex, message.MessageId, queue.Name);
         }
     }

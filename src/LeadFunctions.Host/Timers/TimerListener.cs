@@ -29,7 +29,7 @@ internal sealed class TimerListener(
         {
             while (!stopping.IsCancellationRequested)
             {
-                var lease = await singleton.TryAcquireAsync(FullName, stopping);
+                var lease = await TryAcquireAsync(stopping);
                 if (lease is null)
                 {
                     await Task.Delay(locks.ListenerLockRecoveryPollingInterval, time, stopping);
@@ -48,6 +48,20 @@ internal sealed class TimerListener(
         catch (OperationCanceledException) when (stopping.IsCancellationRequested)
         {
             // Host stopping.
+        }
+    }
+
+    /// <summary>The lease, or null when another host holds it or storage cannot be reached (then try again later).</summary>
+    private async Task<BlobLeaseClient?> TryAcquireAsync(CancellationToken stopping)
+    {
+        try
+        {
+            return await singleton.TryAcquireAsync(FullName, stopping);
+        }
+        catch (Exception ex) when (!stopping.IsCancellationRequested)
+        {
+            Log.LeaseUnavailable(logger, ex, trigger.FunctionName);
+            return null;
         }
     }
 
@@ -87,6 +101,12 @@ internal sealed class TimerListener(
         {
             // Stopping, or the lease was lost.
         }
+        catch (Exception ex)
+        {
+            // The status blob could not be read or written (storage down): pause, give the lease back, start over.
+            Log.ScheduleFailed(logger, ex, trigger.FunctionName);
+            await Task.Delay(TimeSpan.FromSeconds(10), time, CancellationToken.None);
+        }
     }
 
     private async Task InvokeAsync(TimerRunInfo info, bool useMonitor, DateTimeOffset occurrence, CancellationToken cancellationToken)
@@ -121,7 +141,7 @@ internal sealed class TimerListener(
         {
             // Released on purpose.
         }
-        catch (RequestFailedException ex)
+        catch (Exception ex) when (!leaseLost.IsCancellationRequested)
         {
             Log.LeaseLost(logger, ex, trigger.FunctionName);
             await leaseLost.CancelAsync();
@@ -134,9 +154,9 @@ internal sealed class TimerListener(
         {
             await lease.ReleaseAsync(cancellationToken: CancellationToken.None);
         }
-        catch (RequestFailedException)
+        catch (Exception ex) when (ex is RequestFailedException or HttpRequestException or AggregateException)
         {
-            // Already expired or taken: nothing to give back.
+            // Already expired, taken, or storage is away: the lease runs out by itself.
         }
     }
 }

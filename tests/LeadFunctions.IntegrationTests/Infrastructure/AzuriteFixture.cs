@@ -2,8 +2,14 @@ using LeadFunctions.Testing;
 
 namespace LeadFunctions.IntegrationTests.Infrastructure;
 
+/// <summary>Where a test host finds its storage.</summary>
+public interface IAzurite
+{
+    string ConnectionString { get; }
+}
+
 /// <summary>One real Azurite for the whole test assembly; tests isolate themselves by storage name prefix.</summary>
-public sealed class AzuriteFixture : IAsyncLifetime, IAsyncDisposable
+public sealed class AzuriteFixture : IAzurite, IAsyncLifetime, IAsyncDisposable
 {
     private readonly AzuriteProcess azurite = new();
 

@@ -51,15 +51,21 @@ public sealed class TestHost : IAsyncDisposable
     public static string NewPrefix() => "t" + Guid.NewGuid().ToString("N")[..10];
 
     public static async Task<TestHost> StartAsync(
-        AzuriteFixture azurite,
+        IAzurite azurite,
         Action<WebApplicationBuilder>? configure = null,
         string? prefix = null,
         string hostJson = DefaultHostJson,
+        string? localSettingsJson = null,
         params string[] settings)
     {
         prefix ??= NewPrefix();
         var contentRoot = Directory.CreateTempSubdirectory("host-").FullName;
         await File.WriteAllTextAsync(Path.Combine(contentRoot, "host.json"), hostJson);
+        if (localSettingsJson is not null)
+        {
+            await File.WriteAllTextAsync(Path.Combine(contentRoot, "local.settings.json"), localSettingsJson);
+        }
+
         string[] args =
         [
             "--urls=http://127.0.0.1:0",
