@@ -1,5 +1,5 @@
 // LeadFunctions on Azure: a Flex Consumption function app (.NET 10 isolated) with identity-based
-// storage (no account keys), Application Insights, and the SendGrid key in Key Vault.
+// storage (no account keys), Application Insights, and its secrets in Key Vault.
 targetScope = 'resourceGroup'
 
 @description('Base name of the resources; the function app is called this.')
@@ -9,15 +9,15 @@ param appName string
 
 param location string = resourceGroup().location
 
-@description('SendGrid API key; stored in Key Vault, read by the app through a Key Vault reference.')
+@description('SendGrid API key for nurture emails; empty for none.')
 @secure()
-param sendGridApiKey string
+param sendGridApiKey string = ''
 
 @description('The address nurture emails are sent from.')
 param fromEmail string
 
 @description('Origins allowed to post web forms (CORS), e.g. https://www.example.com.')
-param allowedOrigins array = []
+param allowedOrigins string[] = []
 
 @secure()
 param zoomSecretToken string = ''
@@ -31,10 +31,15 @@ param salesHandoffWebhookUrl string = ''
 @secure()
 param salesHandoffSecret string = ''
 
+@description('Flex Consumption scale-out limit.')
+@minValue(40)
+@maxValue(1000)
 param maximumInstanceCount int = 40
 
 var suffix = uniqueString(resourceGroup().id, appName)
-var storageName = take('st${toLower(replace(appName, '-', ''))}${suffix}', 24)
+var compactName = toLower(replace(appName, '-', ''))
+var storageName = take('st${compactName}${suffix}', 24)
+var vaultName = take('kv${compactName}${suffix}', 24)
 var deploymentContainer = 'app-package'
 
 // Built-in role definition ids.
@@ -59,6 +64,7 @@ resource storage 'Microsoft.Storage/storageAccounts@2023-05-01' = {
   properties: {
     allowSharedKeyAccess: false
     allowBlobPublicAccess: false
+    defaultToOAuthAuthentication: true
     minimumTlsVersion: 'TLS1_2'
     supportsHttpsTrafficOnly: true
   }
@@ -115,7 +121,7 @@ resource insightsRole 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
 }
 
 resource vault 'Microsoft.KeyVault/vaults@2023-07-01' = {
-  name: take('kv-${appName}-${suffix}', 24)
+  name: vaultName
   location: location
   properties: {
     tenantId: subscription().tenantId
@@ -126,11 +132,19 @@ resource vault 'Microsoft.KeyVault/vaults@2023-07-01' = {
   }
 }
 
-resource sendGridSecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = {
+// Secrets reach the app only as Key Vault references; an unset one stays an empty setting.
+var secretSettings = [
+  { setting: 'SendGrid__ApiKey', secret: 'SendGridApiKey', value: sendGridApiKey }
+  { setting: 'Webhooks__Zoom__SecretToken', secret: 'ZoomSecretToken', value: zoomSecretToken }
+  { setting: 'Webhooks__Generic__Secret', secret: 'GenericWebhookSecret', value: genericWebhookSecret }
+  { setting: 'SalesHandoff__Secret', secret: 'SalesHandoffSecret', value: salesHandoffSecret }
+]
+
+resource secrets 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = [for s in secretSettings: if (!empty(s.value)) {
   parent: vault
-  name: 'SendGridApiKey'
-  properties: { value: sendGridApiKey }
-}
+  name: s.secret
+  properties: { value: s.value }
+}]
 
 resource vaultRole 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
   name: guid(vault.id, identity.id, roles.keyVaultSecretsUser)
@@ -149,6 +163,25 @@ resource plan 'Microsoft.Web/serverfarms@2024-04-01' = {
   sku: { tier: 'FlexConsumption', name: 'FC1' }
   properties: { reserved: true }
 }
+
+var baseSettings = [
+  // Identity-based storage for the Functions host and the app: the setting name the code reads, as service URIs.
+  { name: 'AzureWebJobsStorage__blobServiceUri', value: storage.properties.primaryEndpoints.blob }
+  { name: 'AzureWebJobsStorage__queueServiceUri', value: storage.properties.primaryEndpoints.queue }
+  { name: 'AzureWebJobsStorage__tableServiceUri', value: storage.properties.primaryEndpoints.table }
+  { name: 'AzureWebJobsStorage__credential', value: 'managedidentity' }
+  { name: 'AzureWebJobsStorage__clientId', value: identity.properties.clientId }
+  { name: 'APPLICATIONINSIGHTS_CONNECTION_STRING', value: insights.properties.ConnectionString }
+  { name: 'APPLICATIONINSIGHTS_AUTHENTICATION_STRING', value: 'ClientId=${identity.properties.clientId};Authorization=AAD' }
+  { name: 'SendGrid__FromEmail', value: fromEmail }
+  { name: 'SalesHandoff__WebhookUrl', value: salesHandoffWebhookUrl }
+]
+var secretAppSettings = [for s in secretSettings: {
+  name: s.setting
+  value: empty(s.value) ? '' : '@Microsoft.KeyVault(VaultName=${vault.name};SecretName=${s.secret})'
+}]
+// Configuration binds a list only from indexed keys, not from one joined string.
+var originSettings = [for (origin, i) in allowedOrigins: { name: 'Intake__AllowedOrigins__${i}', value: origin }]
 
 resource app 'Microsoft.Web/sites@2024-04-01' = {
   name: appName
@@ -182,26 +215,10 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
     siteConfig: {
       minTlsVersion: '1.2'
       cors: { allowedOrigins: allowedOrigins }
-      appSettings: [
-        // Identity-based storage connection: the same setting name the code reads, as service URIs.
-        { name: 'AzureWebJobsStorage__blobServiceUri', value: storage.properties.primaryEndpoints.blob }
-        { name: 'AzureWebJobsStorage__queueServiceUri', value: storage.properties.primaryEndpoints.queue }
-        { name: 'AzureWebJobsStorage__tableServiceUri', value: storage.properties.primaryEndpoints.table }
-        { name: 'AzureWebJobsStorage__credential', value: 'managedidentity' }
-        { name: 'AzureWebJobsStorage__clientId', value: identity.properties.clientId }
-        { name: 'APPLICATIONINSIGHTS_CONNECTION_STRING', value: insights.properties.ConnectionString }
-        { name: 'APPLICATIONINSIGHTS_AUTHENTICATION_STRING', value: 'ClientId=${identity.properties.clientId};Authorization=AAD' }
-        { name: 'SendGrid__ApiKey', value: '@Microsoft.KeyVault(SecretUri=${sendGridSecret.properties.secretUri})' }
-        { name: 'SendGrid__FromEmail', value: fromEmail }
-        { name: 'Webhooks__Zoom__SecretToken', value: zoomSecretToken }
-        { name: 'Webhooks__Generic__Secret', value: genericWebhookSecret }
-        { name: 'SalesHandoff__WebhookUrl', value: salesHandoffWebhookUrl }
-        { name: 'SalesHandoff__Secret', value: salesHandoffSecret }
-        { name: 'Intake__AllowedOrigins', value: join(allowedOrigins, ';') }
-      ]
+      appSettings: concat(baseSettings, secretAppSettings, originSettings)
     }
   }
-  dependsOn: [storageRoles, vaultRole, insightsRole]
+  dependsOn: [storageRoles, vaultRole, insightsRole, secrets]
 }
 
 output functionAppName string = app.name

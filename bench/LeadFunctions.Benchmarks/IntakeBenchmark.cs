@@ -13,6 +13,8 @@ namespace LeadFunctions.Benchmarks;
 /// </summary>
 internal static class IntakeBenchmark
 {
+    private const int Rounds = 3;
+
     public static async Task<double> RunAsync(AzuriteProcess azurite, TimeSpan duration, int workers)
     {
         var run = Guid.NewGuid().ToString("N")[..8];
@@ -40,28 +42,32 @@ internal static class IntakeBenchmark
 
         // Warm both paths up (JIT, connection pools) before measuring.
         await Load.ClosedLoopAsync(workers, TimeSpan.FromSeconds(2), () => Load.PostLeadAsync(host.Client, Load.Lead(run)));
-        var rawRate = await Load.ClosedLoopAsync(workers, duration, async () =>
+        // Alternating rounds, so that neither side is measured only while Azurite is fresher.
+        var (rawRate, intakeRate, peak) = (0.0, 0.0, 0L);
+        for (var round = 0; round < Rounds; round++)
         {
-            await raw.SendMessageAsync(body);
-            return true;
-        });
-
-        long peak = 0;
-        using var sampling = new CancellationTokenSource();
-        var sampler = Task.Run(async () =>
-        {
-            while (!sampling.IsCancellationRequested)
+            rawRate += await Load.ClosedLoopAsync(workers, duration / Rounds, async () =>
             {
-                peak = Math.Max(peak, host.WorkingSetBytes);
-                await Task.Delay(100, CancellationToken.None);
-            }
-        });
-        var intakeRate = await Load.ClosedLoopAsync(workers, duration, () => Load.PostLeadAsync(host.Client, Load.Lead(run)));
-        await sampling.CancelAsync();
-        await sampler;
+                await raw.SendMessageAsync(body);
+                return true;
+            }) / Rounds;
+
+            using var sampling = new CancellationTokenSource();
+            var sampler = Task.Run(async () =>
+            {
+                while (!sampling.IsCancellationRequested)
+                {
+                    peak = Math.Max(peak, host.WorkingSetBytes);
+                    await Task.Delay(100, CancellationToken.None);
+                }
+            });
+            intakeRate += await Load.ClosedLoopAsync(workers, duration / Rounds, () => Load.PostLeadAsync(host.Client, Load.Lead(run))) / Rounds;
+            await sampling.CancelAsync();
+            await sampler;
+        }
 
         Report.Figure("intake: accepted leads/s ÷ raw Azurite enqueue rate", intakeRate / rawRate, string.Empty, "≥ 0.8", intakeRate / rawRate >= 0.8);
-        Report.Note($"POST /api/leads {intakeRate:0} leads/s, raw enqueue {rawRate:0} messages/s, {workers} workers, {duration.TotalSeconds:0} s each");
+        Report.Note($"POST /api/leads {intakeRate:0} leads/s, raw enqueue {rawRate:0} messages/s, {workers} workers, {Rounds} alternating rounds of {duration.TotalSeconds / Rounds:0.#} s each");
         Report.Figure("host working set under the intake load", peak / 1024.0 / 1024.0, " MB", "≤ 250 MB", peak <= 250L * 1024 * 1024);
 
         var rawLatencies = await Load.OpenLoopAsync(intakeRate / 2, duration, async () =>

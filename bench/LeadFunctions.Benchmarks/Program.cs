@@ -6,7 +6,7 @@ using BenchmarkDotNet.Toolchains.InProcess.Emit;
 using LeadFunctions.Benchmarks;
 using LeadFunctions.Testing;
 
-// ./bench.sh [all|speed|scoring|rescore|reliability] [--quick]
+// ./bench.sh [all|speed|scoring|rescore|reliability] [--quick] [--leads N]
 var what = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal)) ?? "all";
 var quick = args.Contains("--quick");
 var duration = TimeSpan.FromSeconds(quick ? 3 : 10);
@@ -32,7 +32,8 @@ if (what is "all" or "speed")
 
 if (what is "all" or "rescore")
 {
-    await RescoreBenchmark.RunAsync(azurite, quick ? 5_000 : 100_000);
+    var leads = args.SkipWhile(a => a != "--leads").Skip(1).Select(a => int.Parse(a, CultureInfo.InvariantCulture)).FirstOrDefault(quick ? 5_000 : 20_000);
+    await RescoreBenchmark.RunAsync(azurite, leads);
 }
 
 if (what is "all" or "reliability")

@@ -37,13 +37,24 @@ public static class StorageRegistration
                 options.Retry.MaxDelay = TimeSpan.FromSeconds(2);
                 options.Retry.NetworkTimeout = TimeSpan.FromSeconds(15);
             });
-            var storage = builder.Configuration.GetSection(ConnectionSetting);
-            clients.AddTableServiceClient(storage);
-            clients.AddBlobServiceClient(storage);
+            var storage = StorageConnection.From(builder.Configuration.GetSection(ConnectionSetting));
+            if (storage.ConnectionString is { } connectionString)
+            {
+                clients.AddTableServiceClient(connectionString);
+                clients.AddBlobServiceClient(connectionString);
 
-            // Azure.Storage.Queues defaults to no encoding; the Functions queue trigger expects base64.
-            clients.AddQueueServiceClient(storage).ConfigureOptions(o => o.MessageEncoding = QueueMessageEncoding.Base64);
-            clients.AddQueueServiceClient(storage).WithName(StorageClientNames.RawQueues);
+                // Azure.Storage.Queues defaults to no encoding; the Functions queue trigger expects base64.
+                clients.AddQueueServiceClient(connectionString).ConfigureOptions(o => o.MessageEncoding = QueueMessageEncoding.Base64);
+                clients.AddQueueServiceClient(connectionString).WithName(StorageClientNames.RawQueues);
+            }
+            else
+            {
+                clients.UseCredential(storage.Credential!);
+                clients.AddTableServiceClient(storage.Table!);
+                clients.AddBlobServiceClient(storage.Blob!);
+                clients.AddQueueServiceClient(storage.Queue!).ConfigureOptions(o => o.MessageEncoding = QueueMessageEncoding.Base64);
+                clients.AddQueueServiceClient(storage.Queue!).WithName(StorageClientNames.RawQueues);
+            }
         });
 
         services.AddSingleton<StorageNames>();

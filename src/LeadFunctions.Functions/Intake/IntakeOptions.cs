@@ -8,7 +8,7 @@ public sealed class IntakeOptions : IValidatableObject
 
     /// <summary>
     /// Origins (scheme://host[:port]) whose web forms may post here: CORS, and the only places a
-    /// plain HTML form's "redirect" may send the browser back to. A list, or one string split by ';'.
+    /// plain HTML form's "redirect" may send the browser back to. A list: Intake:AllowedOrigins:0, :1, …
     /// </summary>
     public List<string> AllowedOrigins { get; init; } = [];
 
@@ -20,8 +20,7 @@ public sealed class IntakeOptions : IValidatableObject
     public int PermitsPerMinute { get; set; } = 120;
 
     public IReadOnlySet<string> Origins => AllowedOrigins
-        .SelectMany(o => o.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-        .Select(o => o.TrimEnd('/').ToLowerInvariant())
+        .Select(o => o.Trim().TrimEnd('/').ToLowerInvariant())
         .ToHashSet(StringComparer.Ordinal);
 
     public bool IsAllowedRedirect(string? target, out Uri? uri)

@@ -1,0 +1,16 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+
+namespace LeadFunctions.FunctionApp;
+
+// The worker's ASP.NET Core integration executes an IActionResult a function returns, but not an IResult
+// (that would be serialized as a body), and the function classes answer with IResult.
+internal static class ActionResults
+{
+    public static async Task<IActionResult> AsActionResult(this Task<IResult> result) => new ExecutingResult(await result);
+
+    private sealed class ExecutingResult(IResult result) : IActionResult
+    {
+        public Task ExecuteResultAsync(ActionContext context) => result.ExecuteAsync(context.HttpContext);
+    }
+}

@@ -1,0 +1,48 @@
+using Azure.Identity;
+using LeadFunctions.Adapters.Storage;
+using Microsoft.Extensions.Configuration;
+
+namespace LeadFunctions.IntegrationTests.Runtime;
+
+public class StorageConnectionTests
+{
+    private static IConfigurationSection Section(Dictionary<string, string?> values) =>
+        new ConfigurationBuilder().AddInMemoryCollection(values).Build().GetSection("AzureWebJobsStorage");
+
+    [Fact]
+    public void From_ConnectionString_IsUsedAsIs()
+    {
+        var connection = StorageConnection.From(Section(new() { ["AzureWebJobsStorage"] = "UseDevelopmentStorage=true" }));
+        Assert.Equal("UseDevelopmentStorage=true", connection.ConnectionString);
+    }
+
+    [Fact]
+    public void From_FunctionsIdentitySettings_ServiceUrisAndManagedIdentity()
+    {
+        var connection = StorageConnection.From(Section(new()
+        {
+            ["AzureWebJobsStorage:blobServiceUri"] = "https://acct.blob.core.windows.net",
+            ["AzureWebJobsStorage:queueServiceUri"] = "https://acct.queue.core.windows.net",
+            ["AzureWebJobsStorage:tableServiceUri"] = "https://acct.table.core.windows.net",
+            ["AzureWebJobsStorage:credential"] = "managedidentity",
+            ["AzureWebJobsStorage:clientId"] = "00000000-0000-0000-0000-000000000001",
+        }));
+        Assert.Null(connection.ConnectionString);
+        Assert.Equal("acct.table.core.windows.net", connection.Table?.Host);
+        Assert.IsType<ManagedIdentityCredential>(connection.Credential);
+    }
+
+    [Fact]
+    public void From_AccountName_DerivesTheEndpoints()
+    {
+        var connection = StorageConnection.From(Section(new() { ["AzureWebJobsStorage:accountName"] = "leadsacct" }));
+        Assert.Equal(new Uri("https://leadsacct.queue.core.windows.net"), connection.Queue);
+        Assert.IsType<DefaultAzureCredential>(connection.Credential);
+    }
+
+    [Fact]
+    public void From_Nothing_SaysWhatIsMissing()
+    {
+        Assert.Throws<InvalidOperationException>(() => StorageConnection.From(Section([])));
+    }
+}
