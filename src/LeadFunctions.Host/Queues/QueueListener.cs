@@ -73,17 +73,29 @@ internal sealed class QueueListener(
         {
             return (await queue.ReceiveMessagesAsync(options.BatchSize, messageLease, stopping)).Value;
         }
-        catch (RequestFailedException ex) when (ex.Status == 404)
+        catch (Exception ex) when (!stopping.IsCancellationRequested)
+        {
+            // Storage down or unreachable (the SDK's AggregateException of its tries, among others), or the
+            // queue deleted: the listener backs off and keeps polling; it must never take the host down.
+            Log.PollFailed(logger, ex, queue.Name);
+            if (ex is RequestFailedException { Status: 404 })
+            {
+                await CreateQueueAsync(stopping);
+            }
+
+            return null;
+        }
+    }
+
+    private async Task CreateQueueAsync(CancellationToken stopping)
+    {
+        try
         {
             await queue.CreateIfNotExistsAsync(cancellationToken: stopping);
-            return null;
         }
         catch (Exception ex) when (!stopping.IsCancellationRequested)
         {
-            // Storage down or unreachable (the SDK's AggregateException of its tries, among others): the
-            // listener backs off and keeps polling; it must never take the host down.
             Log.PollFailed(logger, ex, queue.Name);
-            return null;
         }
     }
 
