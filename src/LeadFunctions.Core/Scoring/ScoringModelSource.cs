@@ -8,7 +8,7 @@ namespace LeadFunctions.Core.Scoring;
 public sealed class ScoringModelSource(IScoringModelStore store, TimeProvider time)
 {
     public static readonly TimeSpan RefreshInterval = TimeSpan.FromSeconds(30);
-    private (LeadScorer Scorer, DateTimeOffset ReadAt)? current;
+    private volatile Cached? current;
 
     public async Task<LeadScorer> GetScorerAsync(CancellationToken cancellationToken)
     {
@@ -18,13 +18,16 @@ public sealed class ScoringModelSource(IScoringModelStore store, TimeProvider ti
         }
 
         var scorer = new LeadScorer(await store.GetAsync(cancellationToken) ?? DefaultScoringModel.Create());
-        current = (scorer, time.GetUtcNow());
+        current = new Cached(scorer, time.GetUtcNow());
         return scorer;
     }
 
     public async Task SaveAsync(ScoringModel model, CancellationToken cancellationToken)
     {
         await store.SaveAsync(model, cancellationToken);
-        current = (new LeadScorer(model), time.GetUtcNow());
+        current = new Cached(new LeadScorer(model), time.GetUtcNow());
     }
+
+    /// <summary>One reference, so that readers on other threads never see half an update.</summary>
+    private sealed record Cached(LeadScorer Scorer, DateTimeOffset ReadAt);
 }

@@ -18,24 +18,19 @@ public sealed class GenericWebinarWebhookHttpFunction(WebinarIntake intake, IOpt
 
     public async Task<IResult> RunAsync(HttpRequest request, CancellationToken cancellationToken)
     {
-        var body = await RequestBody.ReadAsync(request, MaxBodyBytes, cancellationToken);
-        if (body is null)
-        {
-            return Problems.TooLarge(MaxBodyBytes);
-        }
-
-        if (!WebhookSignatures.IsValidSha256Header(options.CurrentValue.Generic.Secret, body, request.Headers[SignatureHeader].FirstOrDefault()))
-        {
-            return Problems.Unauthorized($"A valid {SignatureHeader} signature is required.");
-        }
-
-        using var document = JsonBody.TryParseObject(body);
+        var (document, problem) = await SignedJsonBody.ReadAsync(
+            request,
+            MaxBodyBytes,
+            body => WebhookSignatures.IsValidSha256Header(options.CurrentValue.Generic.Secret, body, request.Headers[SignatureHeader].FirstOrDefault()),
+            $"A valid {SignatureHeader} signature is required.",
+            cancellationToken);
         if (document is null)
         {
-            return Problems.BadRequest("The body is not a JSON object in UTF-8.");
+            return problem!;
         }
 
-        var root = document.RootElement;
+        using var json = document;
+        var root = json.RootElement;
         var registrant = root.Child("registrant");
         var webinar = new Webinar(PlatformName(root.Text("platform")), root.Text("webinarId"), root.Text("webinarTitle"));
         var occurredAt = DateTimeOffset.TryParse(root.Text("occurredAt"), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at) ? at : time.GetUtcNow();

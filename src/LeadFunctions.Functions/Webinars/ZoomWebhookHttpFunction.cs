@@ -21,25 +21,20 @@ public sealed class ZoomWebhookHttpFunction(WebinarIntake intake, IOptionsMonito
 
     public async Task<IResult> RunAsync(HttpRequest request, CancellationToken cancellationToken)
     {
-        var body = await RequestBody.ReadAsync(request, MaxBodyBytes, cancellationToken);
-        if (body is null)
-        {
-            return Problems.TooLarge(MaxBodyBytes);
-        }
-
         var secret = options.CurrentValue.Zoom.SecretToken;
-        if (!WebhookSignatures.IsValidZoom(secret, request.Headers["x-zm-request-timestamp"].FirstOrDefault(), body, request.Headers["x-zm-signature"].FirstOrDefault(), time.GetUtcNow()))
-        {
-            return Problems.Unauthorized("A valid, current x-zm-signature is required.");
-        }
-
-        using var document = JsonBody.TryParseObject(body);
+        var (document, problem) = await SignedJsonBody.ReadAsync(
+            request,
+            MaxBodyBytes,
+            body => WebhookSignatures.IsValidZoom(secret, request.Headers["x-zm-request-timestamp"].FirstOrDefault(), body, request.Headers["x-zm-signature"].FirstOrDefault(), time.GetUtcNow()),
+            "A valid, current x-zm-signature is required.",
+            cancellationToken);
         if (document is null)
         {
-            return Problems.BadRequest("The body is not a JSON object in UTF-8.");
+            return problem!;
         }
 
-        var root = document.RootElement;
+        using var json = document;
+        var root = json.RootElement;
         var payload = root.Child("payload");
         var eventName = root.Text("event");
         if (eventName == "endpoint.url_validation")
