@@ -1,3 +1,4 @@
+using CsvHelper;
 using LeadFunctions.Core.Intake;
 using LeadFunctions.Functions.Http;
 using LeadFunctions.Functions.Leads;
@@ -28,7 +29,7 @@ public sealed partial class ImportLeadsHttpFunction(IImportBatchQueue queue, Tim
 
         if (request.ContentLength > MaxBodyBytes)
         {
-            return Problems.TooLarge((int)(MaxBodyBytes / 1024 / 1024) * 1024 * 1024);
+            return Problems.TooLarge((int)MaxBodyBytes);
         }
 
         var source = request.Query["source"].FirstOrDefault() ?? "import";
@@ -58,9 +59,13 @@ public sealed partial class ImportLeadsHttpFunction(IImportBatchQueue queue, Tim
         catch (BodyTooLargeException)
         {
             return TypedResults.Problem(
-                $"The file is over {MaxBodyBytes / 1024 / 1024} MB. The first {report.Accepted} rows were queued; split the file and import the rest (importing rows again is safe).",
+                $"The file is over {MaxBodyBytes / 1024 / 1024} MB. The first {report.Accepted} rows were queued (import {importId}); split the file and import the rest (importing rows again is safe).",
                 statusCode: StatusCodes.Status413PayloadTooLarge,
                 title: "Payload too large.");
+        }
+        catch (CsvHelperException ex)
+        {
+            return Problems.BadRequest($"The CSV could not be read ({ex.Message.Split('\n')[0]}). The first {report.Accepted} rows were queued (import {importId}).");
         }
 
         Imported(logger, importId, report.Accepted, report.RejectedCount);
@@ -70,6 +75,22 @@ public sealed partial class ImportLeadsHttpFunction(IImportBatchQueue queue, Tim
     private async Task EnqueueRowsAsync(CsvLeadReader reader, ImportReport report, string source, CancellationToken cancellationToken)
     {
         var batcher = new ImportBatcher(report.ImportId, queue, EnqueueConcurrency);
+        try
+        {
+            await ReadRowsAsync(reader, report, source, batcher, cancellationToken);
+        }
+        catch (Exception ex) when (ex is BodyTooLargeException or CsvHelperException)
+        {
+            // The rows accepted before the file went wrong are queued, as the answer says.
+            await batcher.FlushAsync(cancellationToken);
+            throw;
+        }
+
+        await batcher.FlushAsync(cancellationToken);
+    }
+
+    private async Task ReadRowsAsync(CsvLeadReader reader, ImportReport report, string source, ImportBatcher batcher, CancellationToken cancellationToken)
+    {
         var receivedAt = time.GetUtcNow();
         var detail = new Dictionary<string, string> { ["importId"] = report.ImportId };
         while (await reader.ReadRowAsync() is { } row)
@@ -85,8 +106,6 @@ public sealed partial class ImportLeadsHttpFunction(IImportBatchQueue queue, Tim
             await batcher.AddAsync(submission with { SourceDetail = detail }, cancellationToken);
             report.Accept();
         }
-
-        await batcher.FlushAsync(cancellationToken);
     }
 
     [LoggerMessage(EventId = 1400, Level = LogLevel.Information, Message = "Import {ImportId}: {Accepted} rows queued, {Rejected} rejected")]
