@@ -16,6 +16,11 @@ public sealed class HealthTests(AzuriteFixture azurite)
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
         Assert.Equal("Healthy", body.RootElement.GetProperty("status").GetString());
+
+        // What the process costs: storage operations counted by the SDK pipeline policy, and memory.
+        var runtime = body.RootElement.GetProperty("checks").EnumerateArray().Single(c => c.GetProperty("name").GetString() == "runtime").GetProperty("data");
+        Assert.True(runtime.GetProperty("storageOperations").GetInt64() > 0);
+        Assert.True(runtime.GetProperty("workingSetBytes").GetInt64() > 0);
     }
 
     [Fact]

@@ -71,6 +71,20 @@ public sealed class QueueListenerTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task Listener_FunctionOutlastsTheLease_LeaseIsRenewedAndTheMessageRunsOnce()
+    {
+        await using var host = await StartAsync(settings: "--Runtime:Queues:MessageLease=00:00:10");
+        var queue = host.Queue(TestQueue);
+        await queue.CreateIfNotExistsAsync();
+        await queue.SendMessageAsync(BinaryData.FromObjectAsJson(new TestMessage("longer-than-the-lease")));
+
+        await Eventually.TrueAsync(() => Task.FromResult(function.Completed == 1), TimeSpan.FromSeconds(30), "the long function");
+        await Task.Delay(1000);
+        Assert.Single(function.Calls);
+        Assert.Equal(0, (await queue.GetPropertiesAsync()).Value.ApproximateMessagesCount);
+    }
+
+    [Fact]
     public async Task Listener_IdleQueue_BacksOffInsteadOfPollingConstantly()
     {
         await using var host = await StartAsync(settings: "--AzureFunctionsJobHost:extensions:queues:maxPollingInterval=00:00:01");

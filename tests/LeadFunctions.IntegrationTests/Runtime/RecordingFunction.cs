@@ -27,6 +27,9 @@ public sealed class RecordingFunction
                 // Ignores cancellation on purpose: a function that finishes its work during shutdown.
                 await Task.Delay(TimeSpan.FromSeconds(2), CancellationToken.None);
                 break;
+            case "longer-than-the-lease":
+                await Task.Delay(TimeSpan.FromSeconds(14), cancellationToken);
+                break;
         }
 
         Interlocked.Increment(ref completed);
