@@ -13,7 +13,6 @@ namespace LeadFunctions.Adapters.Sales;
 /// </summary>
 public sealed class SalesHandoffWebhook(HttpClient client, IOptions<SalesHandoffOptions> options) : ISalesHandoffWebhook
 {
-    public const string SignatureHeader = "X-Signature-256";
     public const string HandoffIdHeader = "X-Handoff-Id";
 
     public async Task PostAsync(SalesHandoff handoff, CancellationToken cancellationToken)
@@ -26,7 +25,7 @@ public sealed class SalesHandoffWebhook(HttpClient client, IOptions<SalesHandoff
         var body = JsonSerializer.SerializeToUtf8Bytes(handoff, JsonDefaults.Options);
         using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new ByteArrayContent(body) };
         request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
-        request.Headers.Add(SignatureHeader, WebhookSignatures.Sha256Header(secret, body));
+        request.Headers.Add(WebhookSignatures.Sha256HeaderName, WebhookSignatures.Sha256Header(secret, body));
         request.Headers.Add(HandoffIdHeader, handoff.HandoffId);
         using var response = await client.SendAsync(request, cancellationToken);
         response.EnsureSuccessStatusCode();

@@ -37,10 +37,10 @@ public static class EventFormValidator
             errors.Add("url", "Must be an absolute http(s) URL.");
         }
 
-        var source = errors.Text("source", form.Source, 50)?.ToLowerInvariant() ?? "web";
-        if (!source.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c is '-' or '_'))
+        var source = errors.Text("source", form.Source, 50)?.ToLowerInvariant() ?? LeadFormValidator.DefaultSource;
+        if (!LeadFormValidator.IsValidSource(source))
         {
-            errors.Add("source", "Use lowercase letters, digits, '-' or '_'.");
+            errors.Add("source", LeadFormValidator.SourceRule);
         }
 
         return errors.Any || leadId is null || type is null

@@ -29,9 +29,9 @@ public static partial class LeadFormValidator
         }
 
         var source = errors.Text("source", form.Source, 50)?.ToLowerInvariant() ?? DefaultSource;
-        if (!SourcePattern().IsMatch(source))
+        if (!IsValidSource(source))
         {
-            errors.Add("source", "Use lowercase letters, digits, '-' or '_'.");
+            errors.Add("source", SourceRule);
         }
 
         var pageUrl = errors.Text("pageUrl", form.PageUrl, 2048);
@@ -82,6 +82,11 @@ public static partial class LeadFormValidator
             ? ValidationResult.Failure<LeadSubmission>(errors.ToDictionary())
             : ValidationResult.Success(submission);
     }
+
+    /// <summary>The one rule for a source name (a lead's, an event's, a webinar platform's, a list filter's).</summary>
+    public const string SourceRule = "1 to 50 lowercase letters, digits, '-' or '_'.";
+
+    public static bool IsValidSource(string? source) => source is not null && SourcePattern().IsMatch(source);
 
     /// <summary>HTML checkboxes send "on"; JSON sends true/false; lists say yes/evet or x; absent means no consent.</summary>
     internal static bool? ParseConsent(string? value) => value?.Trim().ToLowerInvariant() switch

@@ -12,6 +12,9 @@ public static class WebhookSignatures
     /// <summary>How far a signed timestamp may be from now: older is a replay, newer is forged.</summary>
     public static readonly TimeSpan Tolerance = TimeSpan.FromMinutes(5);
 
+    /// <summary>The header that carries <see cref="Sha256Header"/>.</summary>
+    public const string Sha256HeaderName = "X-Signature-256";
+
     private const string Sha256Prefix = "sha256=";
     private const string ZoomVersion = "v0";
 

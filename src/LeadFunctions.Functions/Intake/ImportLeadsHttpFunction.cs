@@ -33,10 +33,9 @@ public sealed partial class ImportLeadsHttpFunction(IImportBatchQueue queue, Tim
         }
 
         var source = request.Query["source"].FirstOrDefault() ?? "import";
-        var sourceCheck = LeadFormValidator.Validate(new LeadForm { Email = "check@example.com", Source = source }, "-", time.GetUtcNow());
-        if (!sourceCheck.IsValid)
+        if (!LeadFormValidator.IsValidSource(source))
         {
-            return Problems.Invalid(new Dictionary<string, string[]> { ["source"] = sourceCheck.Errors["source"] });
+            return Problems.Invalid(new Dictionary<string, string[]> { ["source"] = [LeadFormValidator.SourceRule] });
         }
 
         if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)

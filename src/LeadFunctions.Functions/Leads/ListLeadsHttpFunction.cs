@@ -1,5 +1,6 @@
 using System.Globalization;
 using Azure;
+using LeadFunctions.Core.Intake;
 using LeadFunctions.Core.Leads;
 using LeadFunctions.Functions.Http;
 using Microsoft.AspNetCore.Http;
@@ -27,9 +28,9 @@ public sealed class ListLeadsHttpFunction(ILeadQuery leads)
         }
 
         var source = query["source"].FirstOrDefault();
-        if (source is not null && (source.Length > 50 || !source.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c is '-' or '_')))
+        if (source is not null && !LeadFormValidator.IsValidSource(source))
         {
-            errors["source"] = ["Lowercase letters, digits, '-' or '_'."];
+            errors["source"] = [LeadFormValidator.SourceRule];
         }
 
         int? minScore = null;

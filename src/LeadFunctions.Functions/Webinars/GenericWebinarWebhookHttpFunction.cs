@@ -14,15 +14,14 @@ namespace LeadFunctions.Functions.Webinars;
 public sealed class GenericWebinarWebhookHttpFunction(WebinarIntake intake, IOptionsMonitor<WebhookOptions> options, TimeProvider time)
 {
     public const int MaxBodyBytes = 64 * 1024;
-    public const string SignatureHeader = "X-Signature-256";
 
     public async Task<IResult> RunAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         var (document, problem) = await SignedJsonBody.ReadAsync(
             request,
             MaxBodyBytes,
-            body => WebhookSignatures.IsValidSha256Header(options.CurrentValue.Generic.Secret, body, request.Headers[SignatureHeader].FirstOrDefault()),
-            $"A valid {SignatureHeader} signature is required.",
+            body => WebhookSignatures.IsValidSha256Header(options.CurrentValue.Generic.Secret, body, request.Headers[WebhookSignatures.Sha256HeaderName].FirstOrDefault()),
+            $"A valid {WebhookSignatures.Sha256HeaderName} signature is required.",
             cancellationToken);
         if (document is null)
         {

@@ -105,7 +105,7 @@ public sealed class ProcessingTests(AzuriteFixture azurite)
         Assert.Single(delivered.Select(r => r.Headers[SalesHandoffWebhook.HandoffIdHeader]).Distinct());
         Assert.Equal(2, delivered.Count); // the first try got a 503 and was retried by the resilience pipeline
         var last = delivered[^1];
-        Assert.True(WebhookSignatures.IsValidSha256Header(Secret, last.Body, last.Headers[SalesHandoffWebhook.SignatureHeader]));
+        Assert.True(WebhookSignatures.IsValidSha256Header(Secret, last.Body, last.Headers[WebhookSignatures.Sha256HeaderName]));
         using var body = JsonDocument.Parse(last.Body);
         Assert.Equal(id, body.RootElement.GetProperty("leadId").GetString());
         Assert.Single(await TimelineAsync(host, id), e => e.Kind == "stage");
