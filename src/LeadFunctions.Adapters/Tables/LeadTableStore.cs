@@ -26,23 +26,12 @@ public sealed class LeadTableStore(LeadTables tables) : ILeadStore
     {
         var filter = TableClient.CreateQueryFilter(
             $"PartitionKey eq {leadId} and (RowKey eq {LeadEntityMapper.LeadRowKey} or (RowKey ge {LeadEntityMapper.EventPrefix} and RowKey lt {EventPrefixEnd}))");
-        Lead? lead = null;
-        string? etag = null;
-        var events = new List<EngagementEvent>();
-        await foreach (var entity in tables.Leads.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+        await foreach (var snapshot in SnapshotsAsync(filter, cancellationToken))
         {
-            if (entity.RowKey == LeadEntityMapper.LeadRowKey)
-            {
-                lead = LeadEntityMapper.ToLead(entity);
-                etag = entity.ETag.ToString();
-            }
-            else
-            {
-                events.Add(LeadEntityMapper.ToEvent(entity));
-            }
+            return snapshot;
         }
 
-        return new LeadSnapshot(leadId, lead, etag, events);
+        return new LeadSnapshot(leadId, null, null, []);
     }
 
     public async Task<SaveResult> SaveAsync(LeadChange change, CancellationToken cancellationToken)
@@ -79,11 +68,16 @@ public sealed class LeadTableStore(LeadTables tables) : ILeadStore
         }
     }
 
-    public async IAsyncEnumerable<LeadSnapshot> ScanAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+    public IAsyncEnumerable<LeadSnapshot> ScanAsync(CancellationToken cancellationToken) =>
+        // Markers ("r|…") and timeline rows ("t|…") are left out of the pass.
+        SnapshotsAsync(TableClient.CreateQueryFilter($"RowKey lt {EventPrefixEnd} or RowKey eq {LeadEntityMapper.LeadRowKey}"), cancellationToken);
+
+    /// <summary>
+    /// Lead and event rows grouped per partition, in key order: within a partition "e|…" sorts before
+    /// "lead", so each lead's events come first and then the lead.
+    /// </summary>
+    private async IAsyncEnumerable<LeadSnapshot> SnapshotsAsync(string filter, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        // Within a partition "e|…" sorts before "lead"; markers ("r|…") and timeline rows ("t|…") are
-        // left out, so one pass in key order sees each lead's events and then the lead.
-        var filter = TableClient.CreateQueryFilter($"RowKey lt {EventPrefixEnd} or RowKey eq {LeadEntityMapper.LeadRowKey}");
         string? partition = null;
         Lead? lead = null;
         string? etag = null;
