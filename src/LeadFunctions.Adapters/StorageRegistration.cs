@@ -1,4 +1,6 @@
 using Azure.Core;
+using Azure.Data.Tables;
+using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
 using LeadFunctions.Adapters.Queues;
 using LeadFunctions.Adapters.Storage;
@@ -38,23 +40,12 @@ public static class StorageRegistration
                 options.Retry.NetworkTimeout = TimeSpan.FromSeconds(15);
             });
             var storage = StorageConnection.From(builder.Configuration.GetSection(ConnectionSetting));
-            if (storage.ConnectionString is { } connectionString)
-            {
-                clients.AddTableServiceClient(connectionString);
-                clients.AddBlobServiceClient(connectionString);
+            clients.AddClient<TableServiceClient, TableClientOptions>(storage.Tables);
+            clients.AddClient<BlobServiceClient, BlobClientOptions>(storage.Blobs);
 
-                // Azure.Storage.Queues defaults to no encoding; the Functions queue trigger expects base64.
-                clients.AddQueueServiceClient(connectionString).ConfigureOptions(o => o.MessageEncoding = QueueMessageEncoding.Base64);
-                clients.AddQueueServiceClient(connectionString).WithName(StorageClientNames.RawQueues);
-            }
-            else
-            {
-                clients.UseCredential(storage.Credential!);
-                clients.AddTableServiceClient(storage.Table!);
-                clients.AddBlobServiceClient(storage.Blob!);
-                clients.AddQueueServiceClient(storage.Queue!).ConfigureOptions(o => o.MessageEncoding = QueueMessageEncoding.Base64);
-                clients.AddQueueServiceClient(storage.Queue!).WithName(StorageClientNames.RawQueues);
-            }
+            // Azure.Storage.Queues defaults to no encoding; the Functions queue trigger expects base64.
+            clients.AddClient<QueueServiceClient, QueueClientOptions>(storage.Queues).ConfigureOptions(o => o.MessageEncoding = QueueMessageEncoding.Base64);
+            clients.AddClient<QueueServiceClient, QueueClientOptions>(storage.Queues).WithName(StorageClientNames.RawQueues);
         });
 
         services.AddSingleton<StorageNames>();

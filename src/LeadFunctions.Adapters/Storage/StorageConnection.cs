@@ -1,4 +1,7 @@
 using Azure.Core;
+using Azure.Data.Tables;
+using Azure.Storage.Blobs;
+using Azure.Storage.Queues;
 using Azure.Identity;
 using Microsoft.Extensions.Configuration;
 
@@ -8,10 +11,20 @@ namespace LeadFunctions.Adapters.Storage;
 /// The storage account as the Functions host reads "AzureWebJobsStorage": a connection string, or
 /// (identity-based) a section with blobServiceUri / queueServiceUri / tableServiceUri or accountName,
 /// and credential = managedidentity with an optional clientId. Microsoft.Extensions.Azure reads
-/// neither of the identity-based shapes, so they are turned into URIs and a credential here.
+/// neither of the identity-based shapes, so they are turned into URIs and a credential here, and the
+/// clients are made from whichever the setting holds.
 /// </summary>
 public sealed record StorageConnection(string? ConnectionString, Uri? Blob, Uri? Queue, Uri? Table, TokenCredential? Credential)
 {
+    public TableServiceClient Tables(TableClientOptions options) =>
+        ConnectionString is { } connection ? new(connection, options) : new(Table!, Credential!, options);
+
+    public BlobServiceClient Blobs(BlobClientOptions options) =>
+        ConnectionString is { } connection ? new(connection, options) : new(Blob!, Credential!, options);
+
+    public QueueServiceClient Queues(QueueClientOptions options) =>
+        ConnectionString is { } connection ? new(connection, options) : new(Queue!, Credential!, options);
+
     public static StorageConnection From(IConfigurationSection section)
     {
         if (!string.IsNullOrEmpty(section.Value))

@@ -30,6 +30,9 @@ public class StorageConnectionTests
         Assert.Null(connection.ConnectionString);
         Assert.Equal("acct.table.core.windows.net", connection.Table?.Host);
         Assert.IsType<ManagedIdentityCredential>(connection.Credential);
+        Assert.Equal("acct.table.core.windows.net", connection.Tables(new Azure.Data.Tables.TableClientOptions()).Uri.Host);
+        Assert.Equal("acct.blob.core.windows.net", connection.Blobs(new Azure.Storage.Blobs.BlobClientOptions()).Uri.Host);
+        Assert.Equal("acct.queue.core.windows.net", connection.Queues(new Azure.Storage.Queues.QueueClientOptions()).Uri.Host);
     }
 
     [Fact]
