@@ -24,8 +24,9 @@ public sealed class EngagementProcessor(LeadUpdater updater, ScoringModelSource 
             }
 
             var scorer = await models.GetScorerAsync(cancellationToken);
+            var now = time.GetUtcNow();
             var (lead, entries) = LeadEvaluator.Evaluate(
-                snapshot.Lead with { UpdatedAt = time.GetUtcNow() }, snapshot.Lead, [.. snapshot.Events, engagementEvent], scorer, time.GetUtcNow(), engagementEvent.EventId);
+                snapshot.Lead with { UpdatedAt = now }, snapshot.Lead, [.. snapshot.Events, engagementEvent], scorer, now, engagementEvent.EventId);
             return new LeadChange(lead.Id, lead, snapshot.ETag, entries, [engagementEvent]);
         }, cancellationToken);
 }

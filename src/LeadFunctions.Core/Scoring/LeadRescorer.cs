@@ -31,8 +31,9 @@ public sealed class LeadRescorer(ILeadStore store, LeadUpdater updater, ScoringM
                         return Task.FromResult<LeadChange?>(null);
                     }
 
-                    var (lead, entries) = LeadEvaluator.Evaluate(current.Lead, current.Lead, current.Events, scorer, time.GetUtcNow(), cause);
-                    return Task.FromResult(entries.Count == 0 ? null : new LeadChange(lead.Id, lead with { UpdatedAt = time.GetUtcNow() }, current.ETag, entries, []));
+                    var now = time.GetUtcNow();
+                    var (lead, entries) = LeadEvaluator.Evaluate(current.Lead, current.Lead, current.Events, scorer, now, cause);
+                    return Task.FromResult(entries.Count == 0 ? null : new LeadChange(lead.Id, lead with { UpdatedAt = now }, current.ETag, entries, []));
                 }, ct, snapshot);
                 if (outcome == UpdateOutcome.Updated)
                 {
