@@ -83,6 +83,24 @@ public class LeadRescorerTests
         var rescorer = new Scoring.LeadRescorer(pipeline.Store, new LeadUpdater(pipeline.Store, pipeline.Handoffs), pipeline.Models, pipeline.Time);
         Assert.Equal(new Scoring.RescoreSummary(1, 1), await rescorer.RescoreAllAsync(default));
         Assert.Equal(20, pipeline.Store[id]!.Score.Engagement);
+        Assert.DoesNotContain(pipeline.Store.Entries(id), e => e.Id.StartsWith("score|rescore-", StringComparison.Ordinal));
         Assert.Equal(new Scoring.RescoreSummary(1, 0), await rescorer.RescoreAllAsync(default));
+    }
+
+    [Fact]
+    public async Task RescoreAllAsync_AModelThatChangesTheGrade_ExplainsItOnTheTimeline()
+    {
+        var pipeline = new Pipeline();
+        var id = LeadId.FromEmail("ayse@acme.com.tr");
+        await pipeline.Intake.ProcessAsync(Pipeline.Submission("s1", jobTitle: "IT Manager"), default);
+        var before = pipeline.Store[id]!;
+
+        var model = Scoring.DefaultScoringModel.Create();
+        await pipeline.Models.SaveAsync(model with { Grades = new Scoring.GradeThresholds(A: 1, B: 1, C: 1) }, default);
+        var rescorer = new Scoring.LeadRescorer(pipeline.Store, new LeadUpdater(pipeline.Store, pipeline.Handoffs), pipeline.Models, pipeline.Time);
+
+        Assert.Equal(new Scoring.RescoreSummary(1, 1), await rescorer.RescoreAllAsync(default));
+        Assert.NotEqual(before.Grade, pipeline.Store[id]!.Grade);
+        Assert.Contains(pipeline.Store.Entries(id), e => e.Id.StartsWith("score|rescore-", StringComparison.Ordinal) && e.Summary.Contains("grade A", StringComparison.Ordinal));
     }
 }

@@ -9,7 +9,12 @@ namespace LeadFunctions.Testing;
 /// folder. Started on OS-chosen ports; <see cref="StopAsync"/> and <see cref="StartAsync"/> again bring
 /// it back on the same ports with the same data, which is a storage outage and its recovery.
 /// </summary>
-public sealed partial class AzuriteProcess : IAsyncDisposable
+/// <param name="inMemory">
+/// Keep everything in memory (--inMemoryPersistence). On disk, Azurite rewrites its whole database file
+/// every 5 s on its one thread, stalling every request for as long as that takes (over 100 ms with
+/// tens of thousands of messages); measurements of our code use memory, outages need the disk.
+/// </param>
+public sealed partial class AzuriteProcess(bool inMemory = false) : IAsyncDisposable
 {
     public const string AccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
     private readonly string dataFolder = Directory.CreateTempSubdirectory("azurite-").FullName;
@@ -25,7 +30,12 @@ public sealed partial class AzuriteProcess : IAsyncDisposable
     public async Task StartAsync()
     {
         var info = new ProcessStartInfo(FindAzurite()) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var arg in new[] { "--skipApiVersionCheck", "--location", dataFolder, "--blobHost", "127.0.0.1", "--queueHost", "127.0.0.1", "--tableHost", "127.0.0.1" })
+        foreach (var arg in new[] { "--skipApiVersionCheck", "--blobHost", "127.0.0.1", "--queueHost", "127.0.0.1", "--tableHost", "127.0.0.1" })
+        {
+            info.ArgumentList.Add(arg);
+        }
+
+        foreach (var arg in inMemory ? ["--inMemoryPersistence"] : new[] { "--location", dataFolder })
         {
             info.ArgumentList.Add(arg);
         }

@@ -6,7 +6,9 @@ namespace LeadFunctions.Core.Scoring;
 /// <summary>
 /// Recomputes every lead's score from its events, so that engagement decays even for people who do
 /// nothing, and a changed model reaches every lead. Only leads whose score, grade or stage changed are
-/// written; the cause id makes a rerun on the same day write nothing twice.
+/// written; the cause id makes a rerun on the same day write nothing twice. Decay moves an engaged
+/// lead's score a little most nights, so the timeline gets an entry only for a grade or stage move
+/// (not one line per lead per night); the lead row always carries the current score.
 /// </summary>
 public sealed class LeadRescorer(ILeadStore store, LeadUpdater updater, ScoringModelSource models, TimeProvider time)
 {
@@ -33,7 +35,14 @@ public sealed class LeadRescorer(ILeadStore store, LeadUpdater updater, ScoringM
 
                     var now = time.GetUtcNow();
                     var (lead, entries) = LeadEvaluator.Evaluate(current.Lead, current.Lead, current.Events, scorer, now, cause);
-                    return Task.FromResult(entries.Count == 0 ? null : new LeadChange(lead.Id, lead with { UpdatedAt = now }, current.ETag, entries, []));
+                    if (lead.Grade == current.Lead.Grade)
+                    {
+                        entries.RemoveAll(e => e.Kind == TimelineKind.Score);
+                    }
+
+                    return Task.FromResult(entries.Count == 0 && lead.Score == current.Lead.Score
+                        ? null
+                        : new LeadChange(lead.Id, lead with { UpdatedAt = now }, current.ETag, entries, []));
                 }, ct, snapshot);
                 if (outcome == UpdateOutcome.Updated)
                 {
