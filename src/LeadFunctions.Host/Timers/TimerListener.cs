@@ -103,9 +103,10 @@ internal sealed class TimerListener(
         }
         catch (Exception ex)
         {
-            // The status blob could not be read or written (storage down): pause, give the lease back, start over.
+            // The status blob could not be read or written (storage down): pause (cut short by stopping or a
+            // lost lease), give the lease back, start over.
             Log.ScheduleFailed(logger, ex, trigger.FunctionName);
-            await Task.Delay(TimeSpan.FromSeconds(10), time, CancellationToken.None);
+            await Task.Delay(TimeSpan.FromSeconds(10), time, cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         }
     }
 

@@ -65,6 +65,20 @@ public sealed class TimerTests(AzuriteFixture azurite)
         await Eventually.TrueAsync(async () => (await status.ExistsAsync()).Value, because: "the schedule status blob");
     }
 
+    [Fact]
+    public async Task Timer_StatusBlobUnreadable_PausesButStopsAtOnce()
+    {
+        var prefix = TestHost.NewPrefix();
+        await WriteStatusAsync(prefix, "not a schedule status");
+        var host = await TestHost.StartAsync(azurite, Timer("only", "0 0 * * * *"), prefix);
+        await Task.Delay(TimeSpan.FromSeconds(2)); // lease taken, status unreadable: a 10 s pause has begun
+
+        var stopping = System.Diagnostics.Stopwatch.StartNew();
+        await host.DisposeAsync();
+        Assert.InRange(stopping.Elapsed, TimeSpan.Zero, TimeSpan.FromSeconds(4));
+        Assert.Empty(runs);
+    }
+
     [Theory]
     [InlineData("0 */5 * * * *", "2026-11-24T09:02:00Z", "2026-11-24T09:05:00Z")]
     [InlineData("*/5 * * * *", "2026-11-24T09:02:00Z", "2026-11-24T09:05:00Z")]
