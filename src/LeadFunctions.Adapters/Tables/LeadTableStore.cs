@@ -9,8 +9,9 @@ namespace LeadFunctions.Adapters.Tables;
 
 /// <summary>
 /// Leads in Azure Tables, one partition per lead: the row "lead", engagement rows "e|…" and timeline
-/// rows "t|…". One query loads a lead with its events; one entity-group transaction writes a change,
-/// with the lead's ETag for optimistic concurrency and Add for entries so a repeat is detected.
+/// rows "t|…". One query loads a lead with its events; one request writes a change (an entity-group
+/// transaction when it has more than one row), with the lead's ETag for optimistic concurrency and Add
+/// for entries so a repeat is detected.
 /// </summary>
 public sealed class LeadTableStore(LeadTables tables) : ILeadStore
 {
@@ -55,7 +56,15 @@ public sealed class LeadTableStore(LeadTables tables) : ILeadStore
 
         try
         {
-            await tables.Leads.SubmitTransactionAsync(actions, cancellationToken);
+            if (actions is [var only])
+            {
+                await WriteAsync(only, cancellationToken);
+            }
+            else
+            {
+                await tables.Leads.SubmitTransactionAsync(actions, cancellationToken);
+            }
+
             return SaveResult.Saved;
         }
         catch (TableTransactionFailedException ex) when (ex.Status is (int)HttpStatusCode.Conflict or (int)HttpStatusCode.PreconditionFailed)
@@ -66,7 +75,21 @@ public sealed class LeadTableStore(LeadTables tables) : ILeadStore
                 ? SaveResult.AlreadyApplied
                 : SaveResult.Conflict;
         }
+        catch (RequestFailedException ex) when (ex.Status is (int)HttpStatusCode.Conflict or (int)HttpStatusCode.PreconditionFailed)
+        {
+            // A change of the lead row alone: another writer got there first.
+            return SaveResult.Conflict;
+        }
     }
+
+    /// <summary>
+    /// A change of one row (a rescore, a cleared handoff, a sales decision without entries) as a plain
+    /// write: the same one request as a one-action transaction, without the batch envelope.
+    /// </summary>
+    private Task<Response> WriteAsync(TableTransactionAction action, CancellationToken cancellationToken) =>
+        action.ActionType == TableTransactionActionType.Add
+            ? tables.Leads.AddEntityAsync(action.Entity, cancellationToken)
+            : tables.Leads.UpdateEntityAsync(action.Entity, action.ETag, TableUpdateMode.Replace, cancellationToken);
 
     public IAsyncEnumerable<LeadSnapshot> ScanAsync(CancellationToken cancellationToken) =>
         // Markers ("r|…") and timeline rows ("t|…") are left out of the pass.

@@ -1,0 +1,54 @@
+using LeadFunctions.Core.Engagement;
+using LeadFunctions.Core.Leads;
+using LeadFunctions.IntegrationTests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace LeadFunctions.IntegrationTests.Leads;
+
+/// <summary>Optimistic concurrency of the lead store against Azurite, with and without a transaction.</summary>
+[Collection(AzuriteCollection.Name)]
+public sealed class LeadTableStoreTests(AzuriteFixture azurite)
+{
+    private static readonly DateTimeOffset At = new(2026, 11, 25, 9, 0, 0, TimeSpan.Zero);
+
+    [Fact]
+    public async Task SaveAsync_LeadRowAlone_WritesWithTheETagAndRefusesAStaleOne()
+    {
+        await using var host = await TestHost.StartAsync(azurite);
+        var store = host.Services.GetRequiredService<ILeadStore>();
+        var lead = NewLead("single@acme.com");
+        Assert.Equal(SaveResult.Saved, await store.SaveAsync(new LeadChange(lead.Id, lead, null, [], []), default));
+        Assert.Equal(SaveResult.Conflict, await store.SaveAsync(new LeadChange(lead.Id, lead, null, [], []), default));
+
+        var first = (await store.FindAsync(lead.Id, default))!;
+        Assert.Equal(SaveResult.Saved, await store.SaveAsync(new LeadChange(lead.Id, lead with { FirstName = "Ece" }, first.ETag, [], []), default));
+        Assert.Equal(SaveResult.Conflict, await store.SaveAsync(new LeadChange(lead.Id, lead with { FirstName = "Stale" }, first.ETag, [], []), default));
+        Assert.Equal("Ece", (await store.FindAsync(lead.Id, default))!.Lead.FirstName);
+    }
+
+    [Fact]
+    public async Task SaveAsync_WithAnEvent_IsOneTransactionAndARepeatIsAlreadyApplied()
+    {
+        await using var host = await TestHost.StartAsync(azurite);
+        var store = host.Services.GetRequiredService<ILeadStore>();
+        var lead = NewLead("events@acme.com");
+        var download = new EngagementEvent { EventId = "ev-1", LeadId = lead.Id, Type = EventTypes.ContentDownload, OccurredAt = At, Source = "web" };
+        Assert.Equal(SaveResult.Saved, await store.SaveAsync(new LeadChange(lead.Id, lead, null, [], [download]), default));
+
+        var saved = (await store.FindAsync(lead.Id, default))!;
+        Assert.Equal(SaveResult.AlreadyApplied, await store.SaveAsync(new LeadChange(lead.Id, lead, saved.ETag, [], [download with { OccurredAt = At.AddMinutes(5) }]), default));
+        Assert.Single((await store.LoadAsync(lead.Id, default)).Events);
+    }
+
+    private static Lead NewLead(string email) => new()
+    {
+        Id = LeadId.FromEmail(email),
+        Email = email,
+        FirstName = "Deniz",
+        Source = "web",
+        Stage = LifecycleStage.Lead,
+        CreatedAt = At,
+        UpdatedAt = At,
+        LastSubmittedAt = At,
+    };
+}
