@@ -91,9 +91,10 @@ public sealed class LeadTableStore(LeadTables tables) : ILeadStore
             ? tables.Leads.AddEntityAsync(action.Entity, cancellationToken)
             : tables.Leads.UpdateEntityAsync(action.Entity, action.ETag, TableUpdateMode.Replace, cancellationToken);
 
-    public IAsyncEnumerable<LeadSnapshot> ScanAsync(CancellationToken cancellationToken) =>
-        // Markers ("r|…") and timeline rows ("t|…") are left out of the pass.
-        SnapshotsAsync(TableClient.CreateQueryFilter($"RowKey lt {EventPrefixEnd} or RowKey eq {LeadEntityMapper.LeadRowKey}"), cancellationToken);
+    /// <summary>The rows a pass over every lead reads: leads and events, not markers ("r|…") or timeline rows ("t|…").</summary>
+    public static string ScanFilter { get; } = TableClient.CreateQueryFilter($"RowKey lt {EventPrefixEnd} or RowKey eq {LeadEntityMapper.LeadRowKey}");
+
+    public IAsyncEnumerable<LeadSnapshot> ScanAsync(CancellationToken cancellationToken) => SnapshotsAsync(ScanFilter, cancellationToken);
 
     /// <summary>
     /// Lead and event rows grouped per partition, in key order: within a partition "e|…" sorts before
