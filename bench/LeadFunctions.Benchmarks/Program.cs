@@ -50,7 +50,7 @@ if (what is "all" or "speed")
 if (what is "all" or "rescore")
 {
     await using var azurite = await StartAzuriteAsync(inMemory: true);
-    var leads = args.SkipWhile(a => a != "--leads").Skip(1).Select(a => int.Parse(a, CultureInfo.InvariantCulture)).FirstOrDefault(quick ? 5_000 : 100_000);
+    var leads = args.SkipWhile(a => a != "--leads").Skip(1).Select(a => int.Parse(a, CultureInfo.InvariantCulture)).FirstOrDefault(quick ? 5_000 : 50_000);
     await RescoreBenchmark.RunAsync(azurite, leads);
 }
 
