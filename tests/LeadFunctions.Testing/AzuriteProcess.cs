@@ -30,12 +30,8 @@ public sealed partial class AzuriteProcess(bool inMemory = false) : IAsyncDispos
     public async Task StartAsync()
     {
         var info = new ProcessStartInfo(FindAzurite()) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var arg in new[] { "--skipApiVersionCheck", "--blobHost", "127.0.0.1", "--queueHost", "127.0.0.1", "--tableHost", "127.0.0.1" })
-        {
-            info.ArgumentList.Add(arg);
-        }
-
-        foreach (var arg in inMemory ? ["--inMemoryPersistence"] : new[] { "--location", dataFolder })
+        string[] persistence = inMemory ? ["--inMemoryPersistence"] : ["--location", dataFolder];
+        foreach (var arg in (string[])["--skipApiVersionCheck", "--blobHost", "127.0.0.1", "--queueHost", "127.0.0.1", "--tableHost", "127.0.0.1", .. persistence])
         {
             info.ArgumentList.Add(arg);
         }

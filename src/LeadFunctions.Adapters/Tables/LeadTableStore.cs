@@ -67,23 +67,20 @@ public sealed class LeadTableStore(LeadTables tables) : ILeadStore
 
             return SaveResult.Saved;
         }
-        catch (TableTransactionFailedException ex) when (ex.Status is (int)HttpStatusCode.Conflict or (int)HttpStatusCode.PreconditionFailed)
-        {
-            // An entry or event that exists already means this change was applied before (a redelivered
-            // message); a failure on the lead itself is another writer that got there first.
-            return ex.Status == (int)HttpStatusCode.Conflict && ex.FailedTransactionActionIndex is { } index && index != leadIndex
-                ? SaveResult.AlreadyApplied
-                : SaveResult.Conflict;
-        }
         catch (RequestFailedException ex) when (ex.Status is (int)HttpStatusCode.Conflict or (int)HttpStatusCode.PreconditionFailed)
         {
-            // A change of the lead row alone: another writer got there first.
-            return SaveResult.Conflict;
+            // An entry or event that exists already means this change was applied before (a redelivered
+            // message); a failure on the lead itself is another writer that got there first. A plain
+            // write of one row fails on that row.
+            var failed = ex is TableTransactionFailedException transaction ? transaction.FailedTransactionActionIndex : 0;
+            return ex.Status == (int)HttpStatusCode.Conflict && failed is { } index && index != leadIndex
+                ? SaveResult.AlreadyApplied
+                : SaveResult.Conflict;
         }
     }
 
     /// <summary>
-    /// A change of one row (a rescore, a cleared handoff, a sales decision without entries) as a plain
+    /// A change of one row (a rescore, a cleared handoff mark, a delivered-handoff entry) as a plain
     /// write: the same one request as a one-action transaction, without the batch envelope.
     /// </summary>
     private Task<Response> WriteAsync(TableTransactionAction action, CancellationToken cancellationToken) =>

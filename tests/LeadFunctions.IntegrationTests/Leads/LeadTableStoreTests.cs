@@ -40,6 +40,18 @@ public sealed class LeadTableStoreTests(AzuriteFixture azurite)
         Assert.Single((await store.LoadAsync(lead.Id, default)).Events);
     }
 
+    [Fact]
+    public async Task SaveAsync_AnEntryAlone_ARepeatIsAlreadyApplied()
+    {
+        await using var host = await TestHost.StartAsync(azurite);
+        var store = host.Services.GetRequiredService<ILeadStore>();
+        var id = LeadId.FromEmail("entry@acme.com");
+        var delivered = new TimelineEntry("handoff|h-1", At, TimelineKind.Handoff, "Delivered to the CRM");
+        Assert.Equal(SaveResult.Saved, await store.SaveAsync(new LeadChange(id, null, null, [delivered], []), default));
+        Assert.Equal(SaveResult.AlreadyApplied, await store.SaveAsync(new LeadChange(id, null, null, [delivered], []), default));
+        Assert.True(await store.HasEntryAsync(id, delivered, default));
+    }
+
     private static Lead NewLead(string email) => new()
     {
         Id = LeadId.FromEmail(email),
