@@ -10,16 +10,22 @@ namespace LeadFunctions.Adapters.Tables;
 /// <summary>Maps leads and timeline entries to rows of the Leads table (partition = lead id).</summary>
 internal static class LeadEntityMapper
 {
-    public const string LeadRowKey = "lead";
+    /// <summary>
+    /// The lead's own row is "lead|{id}": with the id in it, no two partitions share a row key, so a
+    /// lookup that narrows by row key first (Azurite's does) finds one row, not every lead.
+    /// </summary>
+    public const string LeadRowPrefix = "lead|";
     public const string TimelinePrefix = "t|";
 
-    /// <summary>Engagement events: "e|" sorts before "lead", "r|" and "t|".</summary>
+    /// <summary>Engagement events: "e|" sorts before "lead|", "r|" and "t|".</summary>
     public const string EventPrefix = "e|";
 
     /// <summary>"r|{id}": a submission or event with this id was received (see LeadTableStore.SaveAsync).</summary>
     public const string ReceivedPrefix = "r|";
 
-    public static TableEntity ToEntity(Lead lead) => new(lead.Id, LeadRowKey)
+    public static string LeadRowKey(string leadId) => LeadRowPrefix + leadId;
+
+    public static TableEntity ToEntity(Lead lead) => new(lead.Id, LeadRowKey(lead.Id))
     {
         ["Email"] = lead.Email,
         ["FirstName"] = lead.FirstName,

@@ -23,7 +23,7 @@ public sealed class LeadTableQuery(LeadTables tables) : ILeadQuery
 
     private static string BuildFilter(LeadFilter filter)
     {
-        var parts = new List<string> { TableClient.CreateQueryFilter($"RowKey eq {LeadEntityMapper.LeadRowKey}") };
+        var parts = new List<string> { LeadTableStore.LeadRowsFilter };
         if (filter.Stage is { } stage)
         {
             parts.Add(TableClient.CreateQueryFilter($"Stage eq {stage.ToApiName()}"));

@@ -8,7 +8,7 @@ using LeadFunctions.Core.Leads;
 namespace LeadFunctions.Adapters.Tables;
 
 /// <summary>
-/// Leads in Azure Tables, one partition per lead: the row "lead", engagement rows "e|…" and timeline
+/// Leads in Azure Tables, one partition per lead: the row "lead|{id}", engagement rows "e|…" and timeline
 /// rows "t|…". One query loads a lead with its events; one request writes a change (an entity-group
 /// transaction when it has more than one row), with the lead's ETag for optimistic concurrency and Add
 /// for entries so a repeat is detected.
@@ -17,7 +17,7 @@ public sealed class LeadTableStore(LeadTables tables) : ILeadStore
 {
     public async Task<VersionedLead?> FindAsync(string leadId, CancellationToken cancellationToken)
     {
-        var response = await tables.Leads.GetEntityIfExistsAsync<TableEntity>(leadId, LeadEntityMapper.LeadRowKey, cancellationToken: cancellationToken);
+        var response = await tables.Leads.GetEntityIfExistsAsync<TableEntity>(leadId, LeadEntityMapper.LeadRowKey(leadId), cancellationToken: cancellationToken);
         return response.HasValue && response.Value is { } entity
             ? new VersionedLead(LeadEntityMapper.ToLead(entity), entity.ETag.ToString())
             : null;
@@ -26,7 +26,7 @@ public sealed class LeadTableStore(LeadTables tables) : ILeadStore
     public async Task<LeadSnapshot> LoadAsync(string leadId, CancellationToken cancellationToken)
     {
         var filter = TableClient.CreateQueryFilter(
-            $"PartitionKey eq {leadId} and (RowKey eq {LeadEntityMapper.LeadRowKey} or (RowKey ge {LeadEntityMapper.EventPrefix} and RowKey lt {EventPrefixEnd}))");
+            $"PartitionKey eq {leadId} and (RowKey eq {LeadEntityMapper.LeadRowKey(leadId)} or (RowKey ge {LeadEntityMapper.EventPrefix} and RowKey lt {EventPrefixEnd}))");
         await foreach (var snapshot in SnapshotsAsync(filter, cancellationToken))
         {
             return snapshot;
@@ -88,14 +88,19 @@ public sealed class LeadTableStore(LeadTables tables) : ILeadStore
             ? tables.Leads.AddEntityAsync(action.Entity, cancellationToken)
             : tables.Leads.UpdateEntityAsync(action.Entity, action.ETag, TableUpdateMode.Replace, cancellationToken);
 
+    /// <summary>Every lead's own row, and no other.</summary>
+    public static string LeadRowsFilter { get; } = TableClient.CreateQueryFilter($"RowKey ge {LeadEntityMapper.LeadRowPrefix} and RowKey lt {LeadRowsEnd}");
+
+    public static bool IsLeadRow(ITableEntity row) => row.RowKey == LeadEntityMapper.LeadRowKey(row.PartitionKey);
+
     /// <summary>The rows a pass over every lead reads: leads and events, not markers ("r|…") or timeline rows ("t|…").</summary>
-    public static string ScanFilter { get; } = TableClient.CreateQueryFilter($"RowKey lt {EventPrefixEnd} or RowKey eq {LeadEntityMapper.LeadRowKey}");
+    public static string ScanFilter { get; } = TableClient.CreateQueryFilter($"RowKey lt {EventPrefixEnd}") + $" or ({LeadRowsFilter})";
 
     public IAsyncEnumerable<LeadSnapshot> ScanAsync(CancellationToken cancellationToken) => SnapshotsAsync(ScanFilter, cancellationToken);
 
     /// <summary>
     /// Lead and event rows grouped per partition, in key order: within a partition "e|…" sorts before
-    /// "lead", so each lead's events come first and then the lead.
+    /// "lead|…", so each lead's events come first and then the lead.
     /// </summary>
     private async IAsyncEnumerable<LeadSnapshot> SnapshotsAsync(string filter, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
@@ -115,7 +120,7 @@ public sealed class LeadTableStore(LeadTables tables) : ILeadStore
                 (partition, lead, etag, events) = (entity.PartitionKey, null, null, []);
             }
 
-            if (entity.RowKey == LeadEntityMapper.LeadRowKey)
+            if (IsLeadRow(entity))
             {
                 (lead, etag) = (LeadEntityMapper.ToLead(entity), entity.ETag.ToString());
             }
@@ -151,6 +156,7 @@ public sealed class LeadTableStore(LeadTables tables) : ILeadStore
     }
 
     private const string EventPrefixEnd = "e}";
+    private const string LeadRowsEnd = "lead}";
     private const string TimelinePrefixEnd = "t}";
 
     private async Task<List<TimelineEntry>> FirstAsync(string leadId, string prefix, string end, int max, Func<TableEntity, TimelineEntry> map, CancellationToken cancellationToken)

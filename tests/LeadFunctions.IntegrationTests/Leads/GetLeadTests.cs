@@ -41,7 +41,7 @@ public sealed class GetLeadTests(AzuriteFixture azurite) : IAsyncLifetime
         await Task.Delay(500);
 
         var rows = await host.Table(TableNames.Leads).QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {leadId}")).ToListAsync();
-        Assert.Single(rows, r => r.RowKey == "lead");
+        Assert.Single(rows, r => r.RowKey == $"lead|{leadId}");
         Assert.Single(rows, r => r.GetString("Kind") == "Submission");
     }
 

@@ -76,7 +76,7 @@ public sealed class ProcessingTests(AzuriteFixture azurite)
 
         var id = LeadId.FromEmail("race@acme.com");
         await Eventually.TrueAsync(async () => (await TimelineAsync(first, id)).Count(e => e.Kind == "submission") == 20, TimeSpan.FromSeconds(30), "all 20 submissions");
-        var rows = await first.Table(TableNames.Leads).QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {id} and RowKey eq {"lead"}")).ToListAsync();
+        var rows = await first.Table(TableNames.Leads).QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {id} and RowKey eq {"lead|" + id}")).ToListAsync();
         Assert.Single(rows);
     }
 
