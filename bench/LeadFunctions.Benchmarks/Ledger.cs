@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Http.Json;
 using Azure.Data.Tables;
+using LeadFunctions.Adapters.Tables;
 
 namespace LeadFunctions.Benchmarks;
 
@@ -42,7 +43,7 @@ internal sealed class Ledger
     /// <summary>Waits for the backlog to drain, then compares: (stored, lost, duplicated).</summary>
     public async Task<(int Stored, int Lost, int Duplicated)> VerifyAsync(TableClient leads, string emailPrefix, TimeSpan patience)
     {
-        var filter = TableClient.CreateQueryFilter($"RowKey eq {"lead"} and Email ge {emailPrefix} and Email lt {emailPrefix + char.MaxValue}");
+        var filter = $"{LeadTableStore.LeadRowsFilter} and {TableClient.CreateQueryFilter($"Email ge {emailPrefix} and Email lt {emailPrefix + char.MaxValue}")}";
         var deadline = DateTime.UtcNow + patience;
         List<string> stored;
         do

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using Azure.Storage.Queues;
 using LeadFunctions.Testing;
 
 namespace LeadFunctions.Benchmarks;
@@ -17,7 +16,7 @@ internal static class ProcessingThroughputBenchmark
             await Parallel.ForEachAsync(Enumerable.Range(0, leads), new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (_, _) => await Load.PostLeadAsync(intake.Client, Load.Lead(prefix)));
         }
 
-        var queue = new QueueClient(azurite.ConnectionString, $"{prefix}-lead-intake");
+        var queue = BenchStorage.IntakeQueue(azurite, prefix);
         await using var host = new HostProcess(settings);
         var sw = Stopwatch.StartNew();
         await host.StartAsync();

@@ -1,4 +1,3 @@
-using Azure.Data.Tables;
 using LeadFunctions.Testing;
 
 namespace LeadFunctions.Benchmarks;
@@ -41,7 +40,7 @@ internal static class ReliabilityScenarios
             }
         }
 
-        var (stored, lost, duplicated) = await ledger.VerifyAsync(new TableClient(azurite.ConnectionString, prefix + "Leads"), $"crash-{prefix}-", TimeSpan.FromMinutes(2));
+        var (stored, lost, duplicated) = await ledger.VerifyAsync(BenchStorage.LeadsTable(azurite, prefix), $"crash-{prefix}-", TimeSpan.FromMinutes(2));
         Report.Figure("crash: leads answered 202 but not stored", lost, string.Empty, "0", lost == 0 && duplicated == 0 && stored == ledger.Accepted);
         Report.Note($"{ledger.Accepted} accepted, {stored} stored, {duplicated} duplicated, host killed {kills} times; answers {Describe(ledger)}");
     }
@@ -60,7 +59,7 @@ internal static class ReliabilityScenarios
         await azurite.StartAsync();
         await load;
 
-        var (stored, lost, duplicated) = await ledger.VerifyAsync(new TableClient(azurite.ConnectionString, prefix + "Leads"), $"outage-{prefix}-", TimeSpan.FromMinutes(3));
+        var (stored, lost, duplicated) = await ledger.VerifyAsync(BenchStorage.LeadsTable(azurite, prefix), $"outage-{prefix}-", TimeSpan.FromMinutes(3));
         var fivehundreds = ledger.Answers.GetValueOrDefault("500");
         Report.Figure("outage: leads answered 202 but not stored", lost, string.Empty, "0, and no 500", lost == 0 && fivehundreds == 0 && duplicated == 0);
         Report.Note($"{ledger.Accepted} accepted, {stored} stored; answers {Describe(ledger)}");
@@ -82,7 +81,7 @@ internal static class ReliabilityScenarios
             var n = Interlocked.Increment(ref sequence);
             return await ledger.PostAsync(first.Client, $"two-{prefix}-{n}@acme.com");
         });
-        var (stored, lost, duplicated) = await ledger.VerifyAsync(new TableClient(azurite.ConnectionString, prefix + "Leads"), $"two-{prefix}-", TimeSpan.FromMinutes(3));
+        var (stored, lost, duplicated) = await ledger.VerifyAsync(BenchStorage.LeadsTable(azurite, prefix), $"two-{prefix}-", TimeSpan.FromMinutes(3));
         var secondWork = await second.HealthFigureAsync("runtime", "storageOperations") - before.Item2;
         var firstWork = await first.HealthFigureAsync("runtime", "storageOperations") - before.Item1;
         var share = secondWork / (double)(firstWork + secondWork);

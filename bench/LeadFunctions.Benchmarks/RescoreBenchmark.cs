@@ -33,26 +33,35 @@ internal static class RescoreBenchmark
         await SeedAsync(app.Services.GetRequiredService<ILeadStore>(), leads);
         Report.Note($"seeded {leads} leads with 2 events each in {seeding.Elapsed.TotalSeconds:0} s");
 
-        var raw = Stopwatch.StartNew();
-        await Parallel.ForEachAsync(
-            tables.Leads.QueryAsync<TableEntity>(LeadTableStore.ScanFilter),
-            new ParallelOptions { MaxDegreeOfParallelism = LeadRescorer.Parallelism },
-            async (row, ct) =>
-            {
-                if (row.RowKey == "lead")
-                {
-                    await tables.Leads.UpdateEntityAsync(row, row.ETag, TableUpdateMode.Replace, ct);
-                }
-            });
-        raw.Stop();
-
+        // The baseline runs before and after the pass and the two are averaged, so that the emulator
+        // getting slower (or faster) as it works cannot favour either side.
+        var rawBefore = await RawPassAsync(tables.Leads);
         var rescoring = Stopwatch.StartNew();
         var summary = await app.Services.GetRequiredService<LeadRescorer>().RescoreAllAsync(CancellationToken.None);
         rescoring.Stop();
+        var rawAfter = await RawPassAsync(tables.Leads);
 
-        var ratio = raw.Elapsed / rescoring.Elapsed;
+        var raw = (rawBefore + rawAfter) / 2;
+        var ratio = raw / rescoring.Elapsed;
         Report.Figure($"rescoring {leads} leads ÷ raw scan + write of the same rows", ratio, string.Empty, "≥ 0.7", ratio >= 0.7 && summary.Changed == leads);
-        Report.Note($"rescoring {rescoring.Elapsed.TotalSeconds:0.0} s ({summary.Changed} of {summary.Scanned} changed), raw {raw.Elapsed.TotalSeconds:0.0} s");
+        Report.Note($"rescoring {rescoring.Elapsed.TotalSeconds:0.0} s ({summary.Changed} of {summary.Scanned} changed), raw {rawBefore.TotalSeconds:0.0} s before and {rawAfter.TotalSeconds:0.0} s after");
+    }
+
+    /// <summary>The least any rescoring must do: scan the rows a pass reads and write every lead row back, with the same parallelism.</summary>
+    private static async Task<TimeSpan> RawPassAsync(TableClient leads)
+    {
+        var watch = Stopwatch.StartNew();
+        await Parallel.ForEachAsync(
+            leads.QueryAsync<TableEntity>(LeadTableStore.ScanFilter, maxPerPage: 1000),
+            new ParallelOptions { MaxDegreeOfParallelism = LeadRescorer.Parallelism },
+            async (row, ct) =>
+            {
+                if (LeadTableStore.IsLeadRow(row))
+                {
+                    await leads.UpdateEntityAsync(row, row.ETag, TableUpdateMode.Replace, ct);
+                }
+            });
+        return watch.Elapsed;
     }
 
     /// <summary>
@@ -70,7 +79,7 @@ internal static class RescoreBenchmark
             var lead = new Lead { Id = id, Email = email, FirstName = "Deniz", JobTitle = "IT Manager", Source = "import", Stage = LifecycleStage.Lead, CreatedAt = now, UpdatedAt = now, LastSubmittedAt = now };
             var fit = scorer.Score(lead, null, [], now);
             lead = lead with { Score = new LeadScore(fit.Fit, 0), Grade = fit.Grade };
-            EngagementEvent Event(string type, int n) => new() { EventId = $"seed-{n}", LeadId = id, Type = type, OccurredAt = now.AddDays(-10), Source = "web" };
+            EngagementEvent Event(string type, int n) => new() { EventId = $"seed-{i}-{n}", LeadId = id, Type = type, OccurredAt = now.AddDays(-10), Source = "web" };
             await store.SaveAsync(new LeadChange(id, lead, null, [], [Event(EventTypes.ContentDownload, 1), Event(EventTypes.PageView, 2)]), ct);
         });
     }

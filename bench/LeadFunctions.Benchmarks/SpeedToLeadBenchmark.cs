@@ -1,4 +1,5 @@
 using Azure.Data.Tables;
+using LeadFunctions.Adapters.Tables;
 using LeadFunctions.Testing;
 
 namespace LeadFunctions.Benchmarks;
@@ -17,7 +18,7 @@ internal static class SpeedToLeadBenchmark
             "--AzureFunctionsJobHost:extensions:queues:maxPollingInterval=00:00:02");
         await host.StartAsync();
         await Load.OpenLoopAsync(20, TimeSpan.FromSeconds(1), () => Load.PostLeadAsync(host.Client, Load.Lead(run + "w")));
-        var table = new TableClient(azurite.ConnectionString, prefix + "Leads");
+        var table = BenchStorage.LeadsTable(azurite, prefix);
         var warm = await WaitForLeadsAsync(table, $"bench-{run}w-", 20);
 
         var before = await host.HealthFigureAsync("runtime", "storageOperations");
@@ -38,7 +39,7 @@ internal static class SpeedToLeadBenchmark
 
     private static async Task<List<TableEntity>> WaitForLeadsAsync(TableClient table, string emailPrefix, int expected)
     {
-        var filter = TableClient.CreateQueryFilter($"RowKey eq {"lead"} and Email ge {emailPrefix} and Email lt {emailPrefix + char.MaxValue}");
+        var filter = $"{LeadTableStore.LeadRowsFilter} and {TableClient.CreateQueryFilter($"Email ge {emailPrefix} and Email lt {emailPrefix + char.MaxValue}")}";
         var deadline = DateTime.UtcNow.AddMinutes(2);
         List<TableEntity> rows;
         do
