@@ -1,3 +1,6 @@
+using Azure.Data.Tables;
+using LeadFunctions.Adapters.Storage;
+using LeadFunctions.Adapters.Tables;
 using LeadFunctions.Core.Engagement;
 using LeadFunctions.Core.Leads;
 using LeadFunctions.IntegrationTests.Infrastructure;
@@ -5,7 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace LeadFunctions.IntegrationTests.Leads;
 
-/// <summary>Optimistic concurrency of the lead store against Azurite, with and without a transaction.</summary>
+/// <summary>The lead store against Azurite: its row layout, and optimistic concurrency with and without a transaction.</summary>
 [Collection(AzuriteCollection.Name)]
 public sealed class LeadTableStoreTests(AzuriteFixture azurite)
 {
@@ -50,6 +53,31 @@ public sealed class LeadTableStoreTests(AzuriteFixture azurite)
         Assert.Equal(SaveResult.Saved, await store.SaveAsync(new LeadChange(id, null, null, [delivered], []), default));
         Assert.Equal(SaveResult.AlreadyApplied, await store.SaveAsync(new LeadChange(id, null, null, [delivered], []), default));
         Assert.True(await store.HasEntryAsync(id, delivered, default));
+    }
+
+    [Fact]
+    public async Task ScanAsync_EachLeadWithItsOwnEvents_AndNoTwoLeadRowsShareAKey()
+    {
+        await using var host = await TestHost.StartAsync(azurite);
+        var store = host.Services.GetRequiredService<ILeadStore>();
+        var (ada, bora) = (NewLead("ada@acme.com"), NewLead("bora@acme.com"));
+        var early = LeadId.FromEmail("early@acme.com");
+        EngagementEvent Event(string leadId, string id) => new() { EventId = id, LeadId = leadId, Type = EventTypes.PageView, OccurredAt = At, Source = "web" };
+        var visit = new TimelineEntry("s-1", At, TimelineKind.Submission, "Form");
+        await store.SaveAsync(new LeadChange(ada.Id, ada, null, [visit], [Event(ada.Id, "a-1")]), default);
+        await store.SaveAsync(new LeadChange(bora.Id, bora, null, [], [Event(bora.Id, "b-1"), Event(bora.Id, "b-2")]), default);
+        await store.SaveAsync(new LeadChange(early, null, null, [], [Event(early, "e-1")]), default);
+
+        var scanned = await store.ScanAsync(default).ToDictionaryAsync(s => s.LeadId);
+        Assert.Equal(3, scanned.Count);
+        Assert.Equal(["a-1"], scanned[ada.Id].Events.Select(e => e.EventId));
+        Assert.Equal(["b-1", "b-2"], scanned[bora.Id].Events.Select(e => e.EventId).Order());
+        Assert.Equal((ada.Email, bora.Email), (scanned[ada.Id].Lead?.Email, scanned[bora.Id].Lead?.Email));
+        Assert.Null(scanned[early].Lead);
+
+        var leadRows = await host.Table(TableNames.Leads).QueryAsync<TableEntity>(LeadTableStore.LeadRowsFilter).ToListAsync();
+        Assert.Equal(new[] { ada.Id, bora.Id }.Order(), leadRows.Select(r => r.PartitionKey).Order());
+        Assert.Equal(2, leadRows.Select(r => r.RowKey).Distinct().Count());
     }
 
     private static Lead NewLead(string email) => new()
