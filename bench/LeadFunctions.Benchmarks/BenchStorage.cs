@@ -2,12 +2,13 @@ using Azure.Data.Tables;
 using Azure.Storage.Queues;
 using LeadFunctions.Adapters.Queues;
 using LeadFunctions.Adapters.Storage;
+using LeadFunctions.Adapters.Tables;
 using LeadFunctions.Testing;
 using Microsoft.Extensions.Options;
 
 namespace LeadFunctions.Benchmarks;
 
-/// <summary>The queue and table a host started with --Storage:NamePrefix=<c>prefix</c> uses, named as it names them.</summary>
+/// <summary>The queue, table and rows a host started with --Storage:NamePrefix=<c>prefix</c> uses, named as it names them.</summary>
 internal static class BenchStorage
 {
     public static QueueClient IntakeQueue(AzuriteProcess azurite, string prefix) =>
@@ -15,6 +16,10 @@ internal static class BenchStorage
 
     public static TableClient LeadsTable(AzuriteProcess azurite, string prefix) =>
         new(azurite.ConnectionString, Names(prefix).Table(TableNames.Leads));
+
+    /// <summary>The lead rows whose email starts with <paramref name="emailPrefix"/>: one bench run's leads.</summary>
+    public static string LeadRowsByEmailPrefix(string emailPrefix) =>
+        $"{LeadTableStore.LeadRowsFilter} and {TableClient.CreateQueryFilter($"Email ge {emailPrefix} and Email lt {emailPrefix + char.MaxValue}")}";
 
     private static StorageNames Names(string prefix) => new(Options.Create(new StorageOptions { NamePrefix = prefix }));
 }

@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Http.Json;
 using Azure.Data.Tables;
-using LeadFunctions.Adapters.Tables;
 
 namespace LeadFunctions.Benchmarks;
 
@@ -43,7 +42,7 @@ internal sealed class Ledger
     /// <summary>Waits for the backlog to drain, then compares: (stored, lost, duplicated).</summary>
     public async Task<(int Stored, int Lost, int Duplicated)> VerifyAsync(TableClient leads, string emailPrefix, TimeSpan patience)
     {
-        var filter = $"{LeadTableStore.LeadRowsFilter} and {TableClient.CreateQueryFilter($"Email ge {emailPrefix} and Email lt {emailPrefix + char.MaxValue}")}";
+        var filter = BenchStorage.LeadRowsByEmailPrefix(emailPrefix);
         var deadline = DateTime.UtcNow + patience;
         List<string> stored;
         do

@@ -21,8 +21,8 @@ if (what is "all" or "scoring")
     Report.Figure("scoring engine, pure CPU, leads/s on one core", 1e9 / nanoseconds, string.Empty, "≥ 500000", 1e9 / nanoseconds >= 500_000);
 }
 
-// Each scenario on a fresh Azurite: the tens of thousands of messages or rows one leaves behind slow
-// the next down, and deleting them takes Azurite minutes.
+// Each speed scenario and the rescoring on a fresh Azurite: the tens of thousands of messages or rows
+// one leaves behind slow the next down, and deleting them takes Azurite minutes.
 if (what is "all" or "speed" or "intake")
 {
     var maximum = 0.0;

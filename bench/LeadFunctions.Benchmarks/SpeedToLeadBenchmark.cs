@@ -1,5 +1,4 @@
 using Azure.Data.Tables;
-using LeadFunctions.Adapters.Tables;
 using LeadFunctions.Testing;
 
 namespace LeadFunctions.Benchmarks;
@@ -39,7 +38,7 @@ internal static class SpeedToLeadBenchmark
 
     private static async Task<List<TableEntity>> WaitForLeadsAsync(TableClient table, string emailPrefix, int expected)
     {
-        var filter = $"{LeadTableStore.LeadRowsFilter} and {TableClient.CreateQueryFilter($"Email ge {emailPrefix} and Email lt {emailPrefix + char.MaxValue}")}";
+        var filter = BenchStorage.LeadRowsByEmailPrefix(emailPrefix);
         var deadline = DateTime.UtcNow.AddMinutes(2);
         List<TableEntity> rows;
         do
