@@ -3,6 +3,7 @@ using Azure.Storage.Queues;
 using LeadFunctions.Adapters.Queues;
 using LeadFunctions.Adapters.Storage;
 using LeadFunctions.Adapters.Tables;
+using LeadFunctions.Core.Leads;
 using LeadFunctions.Testing;
 using Microsoft.Extensions.Options;
 
@@ -18,8 +19,7 @@ internal static class BenchStorage
         new(azurite.ConnectionString, Names(prefix).Table(TableNames.Leads));
 
     /// <summary>The lead rows whose email starts with <paramref name="emailPrefix"/>: one bench run's leads.</summary>
-    public static string LeadRowsByEmailPrefix(string emailPrefix) =>
-        $"{LeadTableStore.LeadRowsFilter} and {TableClient.CreateQueryFilter($"Email ge {emailPrefix} and Email lt {emailPrefix + char.MaxValue}")}";
+    public static string LeadRowsByEmailPrefix(string emailPrefix) => LeadTableQuery.Filter(new LeadFilter(null, null, null, emailPrefix));
 
     private static StorageNames Names(string prefix) => new(Options.Create(new StorageOptions { NamePrefix = prefix }));
 }

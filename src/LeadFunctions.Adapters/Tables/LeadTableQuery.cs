@@ -12,7 +12,7 @@ public sealed class LeadTableQuery(LeadTables tables) : ILeadQuery
 {
     public async Task<LeadPage> ListAsync(LeadFilter filter, string? continuationToken, int pageSize, CancellationToken cancellationToken)
     {
-        var query = tables.Leads.QueryAsync<TableEntity>(BuildFilter(filter), maxPerPage: pageSize, cancellationToken: cancellationToken);
+        var query = tables.Leads.QueryAsync<TableEntity>(Filter(filter), maxPerPage: pageSize, cancellationToken: cancellationToken);
         await foreach (var page in query.AsPages(Decode(continuationToken), pageSize))
         {
             return new LeadPage([.. page.Values.Select(LeadEntityMapper.ToLead)], Encode(page.ContinuationToken));
@@ -21,7 +21,8 @@ public sealed class LeadTableQuery(LeadTables tables) : ILeadQuery
         return new LeadPage([], null);
     }
 
-    private static string BuildFilter(LeadFilter filter)
+    /// <summary>The OData filter for the lead rows a <see cref="LeadFilter"/> selects.</summary>
+    public static string Filter(LeadFilter filter)
     {
         var parts = new List<string> { LeadTableStore.LeadRowsFilter };
         if (filter.Stage is { } stage)
