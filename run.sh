@@ -17,7 +17,8 @@ if (exec 3<>/dev/tcp/127.0.0.1/10001) 2>/dev/null; then
 else
   mkdir -p .azurite
   # --skipApiVersionCheck: the current Azure SDKs send API versions newer than Azurite 3.37 knows.
-  node_modules/.bin/azurite --silent --skipApiVersionCheck --location .azurite \
+  # --disableTelemetry: Azurite otherwise reports usage to Application Insights.
+  node_modules/.bin/azurite --silent --skipApiVersionCheck --disableTelemetry --location .azurite \
     --blobHost 127.0.0.1 --queueHost 127.0.0.1 --tableHost 127.0.0.1 >.azurite/azurite.log 2>&1 &
   azurite_pid=$!
   for _ in $(seq 1 50); do

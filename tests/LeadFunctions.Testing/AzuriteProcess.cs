@@ -32,7 +32,8 @@ public sealed partial class AzuriteProcess(bool inMemory = false) : IAsyncDispos
         var info = new ProcessStartInfo(FindAzurite()) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         string[] persistence = inMemory ? ["--inMemoryPersistence"] : ["--location", dataFolder];
         // --silent: no access-log line per request, which costs the emulator CPU on every call and us the reading.
-        foreach (var arg in (string[])["--skipApiVersionCheck", "--silent", "--blobHost", "127.0.0.1", "--queueHost", "127.0.0.1", "--tableHost", "127.0.0.1", .. persistence])
+        // --disableTelemetry: Azurite otherwise reports usage to Application Insights from every test run.
+        foreach (var arg in (string[])["--skipApiVersionCheck", "--silent", "--disableTelemetry", "--blobHost", "127.0.0.1", "--queueHost", "127.0.0.1", "--tableHost", "127.0.0.1", .. persistence])
         {
             info.ArgumentList.Add(arg);
         }
