@@ -16,9 +16,11 @@ public sealed class ListLeadsHttpFunction(ILeadQuery leads)
     public async Task<IResult> RunAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         var query = request.Query;
+        // An empty parameter (?stage=&source=, as a script with an unset variable sends) means "any".
+        string? Parameter(string name) => query[name].FirstOrDefault() is { } value && !string.IsNullOrWhiteSpace(value) ? value : null;
         var errors = new Dictionary<string, string[]>();
         LifecycleStage? stage = null;
-        if (query["stage"].FirstOrDefault() is { } stageText)
+        if (Parameter("stage") is { } stageText)
         {
             stage = LifecycleStages.TryParse(stageText, out var parsed) ? parsed : null;
             if (stage is null)
@@ -27,14 +29,14 @@ public sealed class ListLeadsHttpFunction(ILeadQuery leads)
             }
         }
 
-        var source = query["source"].FirstOrDefault();
+        var source = Parameter("source");
         if (source is not null && !LeadFormValidator.IsValidSource(source))
         {
             errors["source"] = [LeadFormValidator.SourceRule];
         }
 
         int? minScore = null;
-        if (query["minScore"].FirstOrDefault() is { } minText)
+        if (Parameter("minScore") is { } minText)
         {
             minScore = int.TryParse(minText, NumberStyles.Integer, CultureInfo.InvariantCulture, out var min) ? min : null;
             if (minScore is null)
@@ -44,13 +46,13 @@ public sealed class ListLeadsHttpFunction(ILeadQuery leads)
         }
 
         var pageSize = DefaultPageSize;
-        if (query["pageSize"].FirstOrDefault() is { } sizeText
+        if (Parameter("pageSize") is { } sizeText
             && !(int.TryParse(sizeText, NumberStyles.Integer, CultureInfo.InvariantCulture, out pageSize) && pageSize is >= 1 and <= MaxPageSize))
         {
             errors["pageSize"] = [$"A whole number from 1 to {MaxPageSize}."];
         }
 
-        var q = query["q"].FirstOrDefault()?.Trim().ToLowerInvariant();
+        var q = Parameter("q")?.Trim().ToLowerInvariant();
         if (q is { Length: > 254 } || q?.Any(char.IsControl) == true)
         {
             errors["q"] = ["An email or the start of one, at most 254 characters."];
@@ -63,7 +65,7 @@ public sealed class ListLeadsHttpFunction(ILeadQuery leads)
 
         try
         {
-            var page = await leads.ListAsync(new LeadFilter(stage, source, minScore, string.IsNullOrEmpty(q) ? null : q), query["continuationToken"].FirstOrDefault(), pageSize, cancellationToken);
+            var page = await leads.ListAsync(new LeadFilter(stage, source, minScore, q), Parameter("continuationToken"), pageSize, cancellationToken);
             return TypedResults.Ok(new LeadPageView([.. page.Leads.Select(LeadView.From)], page.ContinuationToken));
         }
         catch (Exception ex) when (ex is FormatException or RequestFailedException { Status: 400 })

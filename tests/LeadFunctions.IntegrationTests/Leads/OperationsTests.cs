@@ -111,6 +111,8 @@ public sealed class OperationsTests(AzuriteFixture azurite) : IAsyncLifetime
 
         var fair = (await host.GetJsonWithKeyAsync<LeadPageView>("/api/leads?source=fair"))!;
         Assert.Equal(["list-a@acme.com", "list-b@acme.com"], fair.Items.Select(l => l.Email).Order());
+        var emptyMeansAny = (await host.GetJsonWithKeyAsync<LeadPageView>("/api/leads?stage=&source=fair&minScore=&q=&pageSize=&continuationToken="))!;
+        Assert.Equal(fair.Items.Select(l => l.Email).Order(), emptyMeansAny.Items.Select(l => l.Email).Order());
 
         var paged = new List<string>();
         string? token = null;
