@@ -13,7 +13,10 @@ public static class SelfHostedRuntime
     public static WebApplicationBuilder AddSelfHostedRuntime(this WebApplicationBuilder builder)
     {
         builder.Configuration.AddFunctionsFiles(builder.Environment.ContentRootPath);
-        if (string.IsNullOrEmpty(builder.Configuration[WebHostDefaults.ServerUrlsKey]))
+        // Core Tools' address unless told otherwise: --urls / ASPNETCORE_URLS, or ASPNETCORE_HTTP_PORTS as
+        // the .NET container images set (8080), which must not be overridden by a loopback default.
+        string[] addressKeys = [WebHostDefaults.ServerUrlsKey, WebHostDefaults.HttpPortsKey, WebHostDefaults.HttpsPortsKey];
+        if (addressKeys.All(key => string.IsNullOrEmpty(builder.Configuration[key])))
         {
             builder.WebHost.UseUrls(DefaultUrl);
         }

@@ -1,5 +1,7 @@
 using System.Net;
+using Microsoft.AspNetCore.Hosting;
 using LeadFunctions.Core.Leads;
+using LeadFunctions.Host;
 using LeadFunctions.IntegrationTests.Infrastructure;
 
 namespace LeadFunctions.IntegrationTests.Runtime;
@@ -15,6 +17,17 @@ public sealed class ConfigurationTests(AzuriteFixture azurite)
         using var prefixed = await host.Client.GetAsync("/api/health");
         Assert.Equal(HttpStatusCode.OK, root.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, prefixed.StatusCode);
+    }
+
+    [Theory]
+    [InlineData(null, SelfHostedRuntime.DefaultUrl)]
+    [InlineData("--urls=http://127.0.0.1:5005", "http://127.0.0.1:5005")]
+    [InlineData("--http_ports=8080", null)] // ASPNETCORE_HTTP_PORTS, as the .NET container images set it
+    public void ListeningAddress_IsCoreToolsDefault_OnlyWhenNoneIsConfigured(string? setting, string? urls)
+    {
+        var storage = $"--AzureWebJobsStorage={azurite.ConnectionString}";
+        var builder = LeadFunctionsHost.CreateBuilder(setting is null ? [storage] : [storage, setting]);
+        Assert.Equal(urls, builder.WebHost.GetSetting(WebHostDefaults.ServerUrlsKey));
     }
 
     [Fact]
