@@ -88,6 +88,21 @@ public class LeadRescorerTests
     }
 
     [Fact]
+    public async Task RescoreAllAsync_ALowerThresholdMovingTwoLeads_HandsEachOffUnderItsOwnId()
+    {
+        var pipeline = new Pipeline();
+        await pipeline.Intake.ProcessAsync(Pipeline.Submission("s1", jobTitle: "CEO"), default);
+        await pipeline.Intake.ProcessAsync(Pipeline.Submission("s2", email: "mehmet@acme.com.tr", jobTitle: "CEO"), default);
+        Assert.Empty(pipeline.Handoffs.Sent);
+
+        await pipeline.Models.SaveAsync(Scoring.DefaultScoringModel.Create() with { MqlThreshold = 1 }, default);
+        var rescorer = new Scoring.LeadRescorer(pipeline.Store, new LeadUpdater(pipeline.Store, pipeline.Handoffs), pipeline.Models, pipeline.Time);
+        await rescorer.RescoreAllAsync(default);
+
+        Assert.Equal(2, pipeline.Handoffs.Sent.Select(h => h.HandoffId).Distinct().Count());
+    }
+
+    [Fact]
     public async Task RescoreAllAsync_AModelThatChangesTheGrade_ExplainsItOnTheTimeline()
     {
         var pipeline = new Pipeline();

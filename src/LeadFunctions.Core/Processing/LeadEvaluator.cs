@@ -7,7 +7,8 @@ namespace LeadFunctions.Core.Processing;
 /// <summary>
 /// Recomputes a lead's score, grade and automatic stage, and explains every change on the timeline.
 /// <paramref name="cause"/> (a submission or event id) makes the entries' ids deterministic, so a
-/// redelivered message writes nothing new.
+/// redelivered message writes nothing new. A handoff id also carries the lead's id: one cause (a nightly
+/// rescore, a client's Idempotency-Key) can move many leads, and the CRM tells handoffs apart by that id.
 /// </summary>
 public static class LeadEvaluator
 {
@@ -28,7 +29,7 @@ public static class LeadEvaluator
         {
             entries.Add(new TimelineEntry($"stage|{cause}", now, TimelineKind.Stage,
                 $"Stage {evaluated.Stage.ToApiName()} → mql: total score {score.Total} reached the MQL threshold {scorer.Model.MqlThreshold}"));
-            evaluated = evaluated with { Stage = LifecycleStage.Mql, PendingHandoff = new PendingHandoff($"mql-{cause}", now) };
+            evaluated = evaluated with { Stage = LifecycleStage.Mql, PendingHandoff = new PendingHandoff($"mql-{lead.Id}-{cause}", now) };
         }
 
         return (evaluated, entries);
