@@ -4,7 +4,8 @@ namespace LeadFunctions.Functions.Intake;
 
 /// <summary>
 /// Cheap bot signals on a web form: the hidden "website" field filled in, or the form submitted
-/// faster than a person can fill it (its own "formStartedAt", unix milliseconds or ISO 8601).
+/// faster than a person can fill it (its own "formStartedAt", unix milliseconds or ISO 8601; a time in
+/// the future says nothing).
 /// </summary>
 public static class BotCheck
 {
@@ -34,6 +35,9 @@ public static class BotCheck
             return false;
         }
 
-        return now - at < minimumFillTime;
+        // The time comes from the visitor's clock: one that runs fast, or a local time written without its
+        // offset (Istanbul is UTC+3), puts it in the future. That is no sign of a bot, and such people must not be dropped.
+        var fillTime = now - at;
+        return fillTime >= TimeSpan.Zero && fillTime < minimumFillTime;
     }
 }
