@@ -34,6 +34,18 @@ public class LeadFormValidatorTests
         Assert.Equal(Now, submission.ReceivedAt);
     }
 
+    [Theory]
+    [InlineData("250", 250)]
+    [InlineData("50-199", 50)]
+    [InlineData("1000+", 1000)]
+    [InlineData("1,001-5,000", 1001)]
+    [InlineData("More than 10,000", 10001)] // one of Zoom's own choices
+    public void Validate_CompanySize_AsPlatformsWriteIt(string text, int employees)
+    {
+        var submission = Assert.IsType<LeadSubmission>(Validate(new LeadForm { Email = "a@example.com", CompanySize = text }).Value);
+        Assert.Equal(employees, submission.CompanySize);
+    }
+
     [Fact]
     public void Validate_MissingEmail_IsAFieldError()
     {

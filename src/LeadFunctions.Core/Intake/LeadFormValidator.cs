@@ -97,8 +97,8 @@ public static partial class LeadFormValidator
     };
 
     /// <summary>
-    /// Employees as a number, or the low end of a range ("50-199", "1000+", "1,001-5,000" as webinar
-    /// platforms send it); -1 when it is neither.
+    /// Employees as a number, or the low end of a range ("50-199", "1000+", "1,001-5,000" and "More than
+    /// 10,000" as webinar platforms send it); -1 when it is neither.
     /// </summary>
     internal static int? ParseCompanySize(string? value)
     {
@@ -107,7 +107,13 @@ public static partial class LeadFormValidator
             return null;
         }
 
-        var match = CompanySizePattern().Match(value.Replace(",", string.Empty, StringComparison.Ordinal).Replace(".", string.Empty, StringComparison.Ordinal));
+        var digits = value.Replace(",", string.Empty, StringComparison.Ordinal).Replace(".", string.Empty, StringComparison.Ordinal);
+        if (MoreThanPattern().Match(digits) is { Success: true } more)
+        {
+            return int.Parse(more.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) + 1;
+        }
+
+        var match = CompanySizePattern().Match(digits);
         return match.Success && int.TryParse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture, out var size) ? size : -1;
     }
 
@@ -124,6 +130,9 @@ public static partial class LeadFormValidator
 
     [GeneratedRegex(@"^\s*([0-9]{1,7})\s*(\+|-\s*[0-9]{1,7})?\s*$", RegexOptions.CultureInvariant)]
     private static partial Regex CompanySizePattern();
+
+    [GeneratedRegex(@"^\s*(?:more than|over)\s+([0-9]{1,7})\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex MoreThanPattern();
 
     [GeneratedRegex("^[a-z0-9][a-z0-9_-]{0,49}$", RegexOptions.CultureInvariant)]
     private static partial Regex SourcePattern();
