@@ -49,7 +49,7 @@ public static class FormFields
             var form = await request.ReadFormAsync(cancellationToken);
             return (form.ToDictionary(f => f.Key, f => (string?)f.Value.ToString(), StringComparer.OrdinalIgnoreCase), null);
         }
-        catch (InvalidDataException ex)
+        catch (Exception ex) when (ex is InvalidDataException or IOException) // IOException: a multipart body cut short
         {
             return (null, Problems.BadRequest($"The form is malformed: {ex.Message}"));
         }

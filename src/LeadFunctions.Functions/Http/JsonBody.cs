@@ -7,7 +7,10 @@ public static class JsonBody
 {
     private static readonly JsonDocumentOptions Limits = new() { MaxDepth = 16 };
 
-    /// <summary>The parsed object, or null when the body is not UTF-8 or not a JSON object.</summary>
+    /// <summary>
+    /// The parsed object, or null when the body is not UTF-8, not a JSON object, or has a string no .NET
+    /// string can hold (a lone surrogate escape such as "\ud83d" is valid ASCII and valid JSON syntax).
+    /// </summary>
     public static JsonDocument? TryParseObject(byte[] body)
     {
         if (!System.Text.Unicode.Utf8.IsValid(body))
@@ -18,7 +21,7 @@ public static class JsonBody
         try
         {
             var document = JsonDocument.Parse(body, Limits);
-            if (document.RootElement.ValueKind == JsonValueKind.Object)
+            if (document.RootElement.ValueKind == JsonValueKind.Object && HasOnlyReadableStrings(document.RootElement))
             {
                 return document;
             }
@@ -31,6 +34,24 @@ public static class JsonBody
         }
 
         return null;
+    }
+
+    private static bool HasOnlyReadableStrings(JsonElement element)
+    {
+        try
+        {
+            return element.ValueKind switch
+            {
+                JsonValueKind.Object => element.EnumerateObject().All(p => p.Name is not null && HasOnlyReadableStrings(p.Value)),
+                JsonValueKind.Array => element.EnumerateArray().All(HasOnlyReadableStrings),
+                JsonValueKind.String => element.GetString() is not null,
+                _ => true,
+            };
+        }
+        catch (InvalidOperationException)
+        {
+            return false;
+        }
     }
 
     /// <summary>A property as text: strings as they are, numbers and booleans as written; anything else null.</summary>

@@ -28,6 +28,8 @@ public sealed class BadInputCorpusTests(AzuriteFixture azurite) : IAsyncLifetime
         { "/api/leads", Json, "{\"email\":\"a@acme.com\\r\\nBcc: x@evil.com\"}", "" },
         { "/api/leads", Json, "{\"email\":\"a@acme.com\",\"company\":{\"$where\":\"1\"}}", "" },
         { "/api/leads", Json, "\"just a string\"", "" },
+        { "/api/leads", Json, "{\"email\":\"a@acme.com\",\"firstName\":\"Ay\\ud83d\"}", "" },
+        { "/api/leads", "multipart/form-data; boundary=XYZ", "--XYZ\r\nContent-Disposition: form-data; name=\"email\"\r\n\r\na@acme.com\r\n", "" },
         { "/api/leads", "text/plain", "email=a@acme.com", "" },
         { "/api/leads", "application/xml", "<lead/>", "" },
         { "/api/leads", "application/x-www-form-urlencoded", "email=a%40acme.com&firstName=%C3%28", "" },
@@ -54,6 +56,8 @@ public sealed class BadInputCorpusTests(AzuriteFixture azurite) : IAsyncLifetime
         { "/api/webhooks/webinars/generic", Json, "{\"event\":\"unsubscribed\",\"webinarId\":\"w1\",\"registrant\":{\"email\":\"a@acme.com\"}}", "generic" },
         { "/api/webhooks/webinars/generic", Json, "{\"event\":\"registered\",\"webinarId\":\"w1\",\"webinarTitle\":\"<script>x</script>\",\"registrant\":{\"email\":\"a@acme.com\"}}", "generic" },
         { "/api/webhooks/webinars/generic", Json, "{\"event\":\"registered\",\"webinarId\":\"w1\",\"registrant\":{\"email\":\"a@acme.com\",\"firstName\":\"A\\u0007\"}}", "generic" },
+        { "/api/webhooks/webinars/generic", Json, "{\"event\":\"registered\",\"webinarId\":\"w1\",\"registrant\":{\"email\":\"a@acme.com\",\"firstName\":\"Ay\\ud83d\"}}", "generic" },
+        { "/api/webhooks/webinars/zoom", Json, "{\"event\":\"webinar.registration_created\",\"payload\":{\"object\":{\"id\":\"1\",\"registrant\":{\"email\":\"a@acme.com\",\"first_name\":\"Ay\\ud83d\"}}}}", "zoom" },
     };
 
     public async Task InitializeAsync() =>
