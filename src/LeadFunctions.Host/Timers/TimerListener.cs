@@ -93,8 +93,9 @@ internal sealed class TimerListener(
                 var next = schedule.Next(occurrence);
                 await InvokeAsync(new TimerRunInfo(IsPastDue: false, occurrence, next), useMonitor, occurrence, cancellationToken);
 
-                // An overrun fires the missed occurrence once, then the schedule continues from now.
-                occurrence = next > time.GetUtcNow() ? next : schedule.Next(time.GetUtcNow() - TimeSpan.FromTicks(1));
+                // An overrun (the run outlasted the next occurrence) fires once at once, as in Functions, and the
+                // schedule goes on from then: however many occurrences it outlasted, they are not caught up one by one.
+                occurrence = next > time.GetUtcNow() ? next : time.GetUtcNow();
             }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)

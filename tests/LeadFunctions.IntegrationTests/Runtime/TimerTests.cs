@@ -54,6 +54,29 @@ public sealed class TimerTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task Timer_RunOutlastingTheNextOccurrence_FiresTheNextAtOnce()
+    {
+        var starts = new ConcurrentQueue<DateTimeOffset>();
+        var firstEnded = DateTimeOffset.MaxValue;
+        await using var host = await TestHost.StartAsync(azurite, builder =>
+        {
+            builder.Services.AddSingleton(starts);
+            builder.Services.AddTimerTrigger<ConcurrentQueue<DateTimeOffset>>("Tick", "*/5 * * * * *", async (recorded, _, ct) =>
+            {
+                recorded.Enqueue(DateTimeOffset.UtcNow);
+                if (recorded.Count == 1)
+                {
+                    await Task.Delay(TimeSpan.FromSeconds(6), ct); // outlasts the next occurrence by a second
+                    firstEnded = DateTimeOffset.UtcNow;
+                }
+            });
+        });
+
+        await Eventually.TrueAsync(() => Task.FromResult(starts.Count >= 2), because: "the run after the overrun", timeout: TimeSpan.FromSeconds(20));
+        Assert.InRange(starts.ElementAt(1) - firstEnded, TimeSpan.Zero, TimeSpan.FromSeconds(1)); // not at the following :x0/:x5
+    }
+
+    [Fact]
     public async Task Timer_RunOnStartup_RunsOnceAtStartAndRecordsStatus()
     {
         var prefix = TestHost.NewPrefix();
