@@ -15,6 +15,7 @@ public sealed class CsvLeadReader : IDisposable
     private readonly CsvReader csv;
     private string?[] fields = [];
     private bool badData;
+    private long lastLine;
 
     public CsvLeadReader(Stream body)
     {
@@ -26,6 +27,8 @@ public sealed class CsvLeadReader : IDisposable
             MissingFieldFound = null,
             HeaderValidated = null,
             BadDataFound = _ => badData = true,
+            IgnoreBlankLines = false, // read, so that line numbers are counted here, and skipped below
+
         });
     }
 
@@ -41,30 +44,48 @@ public sealed class CsvLeadReader : IDisposable
         }
 
         Headers = header;
+        lastLine = LinesOf(csv.Parser.RawRecord);
         fields = [.. header.Select(CsvColumns.FieldFor)];
         return fields.Contains("email");
     }
 
-    /// <summary>The next row as form fields with its line number, or null at the end.</summary>
+    /// <summary>
+    /// The next row as form fields with the lines it spans (a quoted field may hold line breaks, and an
+    /// unbalanced quote swallows every line after it), or null at the end. Where two columns mean the same
+    /// field (E-posta and E-mail, Telefon and Cep Telefonu), the first one with a value wins.
+    /// </summary>
     public async Task<CsvRow?> ReadRowAsync()
     {
-        badData = false;
-        if (!await csv.ReadAsync())
+        while (true)
         {
-            return null;
-        }
-
-        var values = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
-        for (var i = 0; i < fields.Length && i < csv.Parser.Count; i++)
-        {
-            if (fields[i] is { } field)
+            badData = false;
+            if (!await csv.ReadAsync())
             {
-                values[field] = csv.GetField(i);
+                return null;
             }
-        }
 
-        return new CsvRow(csv.Parser.RawRow, values, badData);
+            var first = lastLine + 1;
+            lastLine += LinesOf(csv.Parser.RawRecord);
+            if (!badData && csv.Parser.Record is { } raw && raw.All(string.IsNullOrWhiteSpace))
+            {
+                continue; // a blank line
+            }
+
+            var values = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
+            for (var i = 0; i < fields.Length && i < csv.Parser.Count; i++)
+            {
+                if (fields[i] is { } field && string.IsNullOrWhiteSpace(values.GetValueOrDefault(field)))
+                {
+                    values[field] = csv.GetField(i);
+                }
+            }
+
+            return new CsvRow(first, lastLine, values, badData);
+        }
     }
+
+    /// <summary>How many lines of the file a record's raw text covers (its own line breaks, plus one).</summary>
+    private static int LinesOf(string rawRecord) => rawRecord.TrimEnd('\r', '\n').Count(c => c == '\n') + 1;
 
     public void Dispose()
     {
@@ -73,4 +94,4 @@ public sealed class CsvLeadReader : IDisposable
     }
 }
 
-public sealed record CsvRow(long Line, IReadOnlyDictionary<string, string?> Fields, bool Malformed);
+public sealed record CsvRow(long Line, long LastLine, IReadOnlyDictionary<string, string?> Fields, bool Malformed);

@@ -98,7 +98,7 @@ public sealed partial class ImportLeadsHttpFunction(IImportBatchQueue queue, Tim
             var validation = LeadFormValidator.Validate(form, $"{report.ImportId}-{row.Line}", receivedAt);
             if (row.Malformed || validation.Value is not { } submission)
             {
-                report.Reject(row.Line, row.Malformed ? new Dictionary<string, string[]> { ["row"] = ["Malformed CSV (an unbalanced quote?)."] } : validation.Errors);
+                report.Reject(row.Line, row.Malformed ? MalformedRow(row) : validation.Errors);
                 continue;
             }
 
@@ -106,6 +106,13 @@ public sealed partial class ImportLeadsHttpFunction(IImportBatchQueue queue, Tim
             report.Accept();
         }
     }
+
+    private static Dictionary<string, string[]> MalformedRow(CsvRow row) => new()
+    {
+        ["row"] = [row.LastLine > row.Line
+            ? $"Malformed CSV (an unbalanced quote?): lines {row.Line} to {row.LastLine} were read as one row and none of them was imported."
+            : "Malformed CSV (an unbalanced quote?)."],
+    };
 
     [LoggerMessage(EventId = 1400, Level = LogLevel.Information, Message = "Import {ImportId}: {Accepted} rows queued, {Rejected} rejected")]
     private static partial void Imported(ILogger logger, string importId, int accepted, int rejected);

@@ -71,6 +71,41 @@ public sealed class CsvImportTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task FairList_TwoColumnsForOneField_FirstWithAValueWins()
+    {
+        await using var host = await StartAsync(azurite);
+        const string csv = "E-posta;Ad;Telefon;Cep Telefonu;E-mail\r\n" +
+            "ayse@acme.com.tr;Ayşe;0212 555 11 22;;\r\n" +
+            ";Mehmet;;0532 111 22 33;mehmet@beta.com\r\n";
+        using var response = await ImportAsync(host, Csv(csv));
+        Assert.Equal(2, (await response.Content.ReadFromJsonAsync<ImportResult>())!.Accepted);
+
+        var queued = await DrainAsync(host);
+        Assert.Equal("0212 555 11 22", Assert.Single(queued, s => s.Email == "ayse@acme.com.tr").Phone);
+        Assert.Equal("0532 111 22 33", Assert.Single(queued, s => s.Email == "mehmet@beta.com").Phone);
+    }
+
+    [Fact]
+    public async Task LineNumbers_FirstLineOfEachRow_AndAnUnbalancedQuoteReportsWhatItSwallowed()
+    {
+        await using var host = await StartAsync(azurite);
+        const string csv = "Email,Company\n" +
+            "a1@example.com,Acme\n" +
+            "\n" +
+            "a2@example.com,\"Beta\nBranch\"\n" +
+            "a3@example.com,\"Gamma\n" +
+            "a4@example.com,Delta\n" +
+            "a5@example.com,Epsilon\n";
+        using var response = await ImportAsync(host, Csv(csv));
+        var result = (await response.Content.ReadFromJsonAsync<ImportResult>())!;
+
+        Assert.Equal(1, result.Accepted);
+        Assert.Equal([4L, 6L], result.Rejected.Select(r => r.Line)); // a2 on its first line (a line break in a company is refused)
+        var swallowed = result.Rejected[1];
+        Assert.Contains("lines 6 to 8", Assert.Single(swallowed.Errors["row"]), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task CrmExport_TabSeparatedEnglishHeaders_NoConsentColumnMeansNoConsent()
     {
         await using var host = await StartAsync(azurite);
