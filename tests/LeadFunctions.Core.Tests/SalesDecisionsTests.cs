@@ -49,4 +49,16 @@ public class SalesDecisionsTests
         Assert.Null(SalesDecisions.Convert(converted, Now).Lead);
         Assert.Null(SalesDecisions.Convert(Lead(LifecycleStage.Disqualified), Now).Lead);
     }
+
+    [Fact]
+    public void Qualify_ALostOpportunity_ReopensItInsteadOfGoingBackToSql()
+    {
+        var converted = SalesDecisions.Convert(Lead(LifecycleStage.Sql), Now).Lead!;
+        var lost = SalesDecisions.Disqualify(converted, "Lost", Now).Lead!;
+
+        var reopened = SalesDecisions.Qualify(lost, Now).Lead!;
+        Assert.Equal(LifecycleStage.Opportunity, reopened.Stage);
+        Assert.Equal(converted.Conversion, reopened.Conversion);
+        Assert.Null(reopened.DisqualifyReason);
+    }
 }

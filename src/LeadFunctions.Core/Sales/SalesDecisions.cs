@@ -11,10 +11,18 @@ public static class SalesDecisions
 {
     public const int MaxReasonLength = 200;
 
-    public static Decision Qualify(Lead lead, DateTimeOffset now) =>
-        lead.Stage is LifecycleStage.Disqualified or < LifecycleStage.Sql
-            ? Move(lead with { DisqualifyReason = null }, LifecycleStage.Sql, now, "Qualified by sales")
-            : Decision.Refused($"A lead in stage {lead.Stage.ToApiName()} cannot be qualified.");
+    /// <summary>
+    /// The lead becomes an SQL; a disqualified lead that had been converted goes back to its opportunity
+    /// (the same contact, account and opportunity records), not to a stage it had passed.
+    /// </summary>
+    public static Decision Qualify(Lead lead, DateTimeOffset now) => lead switch
+    {
+        { Stage: LifecycleStage.Disqualified, Conversion: not null } =>
+            Move(lead with { DisqualifyReason = null }, LifecycleStage.Opportunity, now, "Qualified again by sales; its opportunity is reopened"),
+        { Stage: LifecycleStage.Disqualified or < LifecycleStage.Sql } =>
+            Move(lead with { DisqualifyReason = null }, LifecycleStage.Sql, now, "Qualified by sales"),
+        _ => Decision.Refused($"A lead in stage {lead.Stage.ToApiName()} cannot be qualified."),
+    };
 
     public static Decision Disqualify(Lead lead, string? reason, DateTimeOffset now)
     {
