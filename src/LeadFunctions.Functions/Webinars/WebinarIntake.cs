@@ -9,6 +9,7 @@ namespace LeadFunctions.Functions.Webinars;
 /// What every webinar platform's webhook turns into: a registrant becomes a lead with source
 /// "webinar" and the webinar recorded, plus a webinar_registered event; attendance becomes a
 /// webinar_attended event. Ids derive from the delivery, so a platform's retry is recorded once.
+/// A registrant is refused only for a missing or invalid email or webinar id.
 /// </summary>
 public sealed class WebinarIntake(ISubmissionQueue submissions, IEventQueue events, TimeProvider time)
 {
@@ -18,7 +19,13 @@ public sealed class WebinarIntake(ISubmissionQueue submissions, IEventQueue even
     public async Task<IReadOnlyDictionary<string, string[]>?> RegisterAsync(Webinar webinar, LeadForm registrant, DateTimeOffset occurredAt, CancellationToken cancellationToken)
     {
         var deliveryId = StableId.From(webinar.Platform, webinar.Id, "registered", registrant.Email?.Trim().ToLowerInvariant());
-        var validation = LeadFormValidator.Validate(registrant with { Source = Source }, $"{webinar.Platform}-{deliveryId}", time.GetUtcNow());
+        var form = registrant with { Source = Source };
+        var validation = LeadFormValidator.Validate(form, $"{webinar.Platform}-{deliveryId}", time.GetUtcNow());
+        if (validation.Value is null && !validation.Errors.ContainsKey("email"))
+        {
+            validation = LeadFormValidator.Validate(WithoutFields(form, validation.Errors.Keys), $"{webinar.Platform}-{deliveryId}", time.GetUtcNow());
+        }
+
         var errors = webinar.Validate();
         if (validation.Value is not { } submission || errors is not null)
         {
@@ -46,6 +53,24 @@ public sealed class WebinarIntake(ISubmissionQueue submissions, IEventQueue even
         await events.EnqueueAsync(Event(webinar, normalized, EventTypes.WebinarAttended, occurredAt, deliveryId), cancellationToken);
         return null;
     }
+
+    /// <summary>
+    /// A registrant with a valid email is kept even when the platform filled another field oddly (a phone
+    /// "n/a", a size we cannot read): that field is dropped, not the person, as the platform would only
+    /// send the same delivery again.
+    /// </summary>
+    private static LeadForm WithoutFields(LeadForm form, IEnumerable<string> fields) => fields.Aggregate(form, (f, field) => field switch
+    {
+        "firstName" => f with { FirstName = null },
+        "lastName" => f with { LastName = null },
+        "phone" => f with { Phone = null },
+        "company" => f with { Company = null },
+        "jobTitle" => f with { JobTitle = null },
+        "country" => f with { Country = null },
+        "industry" => f with { Industry = null },
+        "companySize" => f with { CompanySize = null },
+        _ => f,
+    });
 
     private static EngagementEvent Event(Webinar webinar, string email, string type, DateTimeOffset occurredAt, string eventId) => new()
     {

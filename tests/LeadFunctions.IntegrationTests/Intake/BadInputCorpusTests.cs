@@ -55,7 +55,7 @@ public sealed class BadInputCorpusTests(AzuriteFixture azurite) : IAsyncLifetime
         { "/api/webhooks/webinars/generic", Json, "{\"event\":\"registered\",\"webinarId\":\"w1\",\"registrant\":{\"email\":\"a@acme.com\"}}", "generic-forged" },
         { "/api/webhooks/webinars/generic", Json, "{\"event\":\"unsubscribed\",\"webinarId\":\"w1\",\"registrant\":{\"email\":\"a@acme.com\"}}", "generic" },
         { "/api/webhooks/webinars/generic", Json, "{\"event\":\"registered\",\"webinarId\":\"w1\",\"webinarTitle\":\"<script>x</script>\",\"registrant\":{\"email\":\"a@acme.com\"}}", "generic" },
-        { "/api/webhooks/webinars/generic", Json, "{\"event\":\"registered\",\"webinarId\":\"w1\",\"registrant\":{\"email\":\"a@acme.com\",\"firstName\":\"A\\u0007\"}}", "generic" },
+        { "/api/webhooks/webinars/generic", Json, "{\"event\":\"registered\",\"webinarId\":\"w1\",\"registrant\":{\"email\":\"a@\\u0007acme.com\",\"firstName\":\"A\"}}", "generic" },
         { "/api/webhooks/webinars/generic", Json, "{\"event\":\"registered\",\"webinarId\":\"w1\",\"registrant\":{\"email\":\"a@acme.com\",\"firstName\":\"Ay\\ud83d\"}}", "generic" },
         { "/api/webhooks/webinars/zoom", Json, "{\"event\":\"webinar.registration_created\",\"payload\":{\"object\":{\"id\":\"1\",\"registrant\":{\"email\":\"a@acme.com\",\"first_name\":\"Ay\\ud83d\"}}}}", "zoom" },
     };

@@ -99,6 +99,29 @@ public sealed class WebinarWebhookTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task Registrant_AFieldThePlatformFilledOddly_IsDroppedNotThePerson()
+    {
+        await using var host = await StartAsync();
+        using var zoom = await host.Client.SendAsync(Signed.Zoom("""
+            {"event":"webinar.registration_created","event_ts":1764000000000,"payload":{"object":{"id":"85236589674","topic":"Demo","registrant":{"email":"guest@acme.com","first_name":"Deniz","phone":"n/a","org":"<b>Acme</b>","no_of_employees":"lots"}}}}
+            """));
+        using var generic = await host.Client.SendAsync(Signed.Generic("""
+            {"event":"registered","webinarId":"w1","registrant":{"email":"bell@acme.com","firstName":"A\u0007","company":"Acme"}}
+            """));
+        Assert.Equal(HttpStatusCode.OK, zoom.StatusCode);
+        Assert.Equal(HttpStatusCode.Accepted, generic.StatusCode);
+
+        var guest = await Eventually.GetAsync(() => host.GetJsonWithKeyAsync<LeadView>($"/api/leads/{LeadId.FromEmail("guest@acme.com")}"));
+        Assert.Equal("Deniz", guest.FirstName);
+        Assert.Null(guest.Phone);
+        Assert.Null(guest.Company);
+        Assert.Null(guest.CompanySize);
+        var bell = await Eventually.GetAsync(() => host.GetJsonWithKeyAsync<LeadView>($"/api/leads/{LeadId.FromEmail("bell@acme.com")}"));
+        Assert.Null(bell.FirstName);
+        Assert.Equal("Acme", bell.Company);
+    }
+
+    [Fact]
     public async Task Generic_ForgedOrUnconfigured_401()
     {
         await using var host = await StartAsync();
