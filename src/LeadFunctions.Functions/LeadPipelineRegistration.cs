@@ -35,6 +35,7 @@ public static class LeadPipelineRegistration
         services.AddSingleton<EngagementProcessor>();
         services.AddSingleton<LeadDecisions>();
         services.AddSingleton<LeadRescorer>();
+        services.AddOptions<HealthOptions>().BindConfiguration(HealthOptions.SectionName);
         services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage").AddCheck<RuntimeHealthCheck>("runtime");
 
         services.AddSingleton<SubmitLeadHttpFunction>();

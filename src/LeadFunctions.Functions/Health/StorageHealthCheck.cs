@@ -4,14 +4,17 @@ using LeadFunctions.Adapters.Queues;
 using LeadFunctions.Adapters.Storage;
 using LeadFunctions.Adapters.Tables;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Options;
 
 namespace LeadFunctions.Functions.Health;
 
 /// <summary>
 /// Storage is reachable when the Leads table answers a query and every queue answers for its
-/// properties. Messages in a poison queue are work that failed five times: degraded, with counts.
+/// properties. Degraded, with counts: messages in a poison queue (work that failed five times), or a
+/// queue whose oldest waiting message is older than Health:MaxQueueWait (work nobody is taking: a
+/// function switched off, listeners stopped, or more work than the hosts can do).
 /// </summary>
-internal sealed class StorageHealthCheck(LeadTables tables, QueueServiceClient queues, StorageNames names) : IHealthCheck
+internal sealed class StorageHealthCheck(LeadTables tables, QueueServiceClient queues, StorageNames names, IOptions<HealthOptions> options, TimeProvider time) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
@@ -23,15 +26,27 @@ internal sealed class StorageHealthCheck(LeadTables tables, QueueServiceClient q
             }
 
             var data = new Dictionary<string, object>(StringComparer.Ordinal);
+            var overdue = new List<string>();
             foreach (var queue in QueueNames.All)
             {
-                data[queue] = await ApproximateCountAsync(queues.GetQueueClient(names.Queue(queue)), cancellationToken);
+                var client = queues.GetQueueClient(names.Queue(queue));
+                var count = await ApproximateCountAsync(client, cancellationToken);
+                data[queue] = count;
                 data[QueueNames.Poison(queue)] = await ApproximateCountAsync(queues.GetQueueClient(names.Queue(QueueNames.Poison(queue))), cancellationToken);
+                if (count > 0 && await OldestWaitAsync(client, cancellationToken) is { } wait && wait > options.Value.MaxQueueWait)
+                {
+                    overdue.Add($"{queue} ({wait.TotalMinutes:0.#} min)");
+                }
             }
 
             var poisoned = QueueNames.All.Sum(q => (int)data[QueueNames.Poison(q)]);
-            return poisoned > 0
-                ? HealthCheckResult.Degraded($"{poisoned} message(s) in poison queues need attention.", data: data)
+            string[] problems =
+            [
+                .. poisoned > 0 ? [$"{poisoned} message(s) in poison queues need attention."] : Array.Empty<string>(),
+                .. overdue.Count > 0 ? [$"Work waits longer than {options.Value.MaxQueueWait}: {string.Join(", ", overdue)}."] : Array.Empty<string>(),
+            ];
+            return problems.Length > 0
+                ? HealthCheckResult.Degraded(string.Join(' ', problems), data: data)
                 : HealthCheckResult.Healthy("Tables and queues are reachable.", data);
         }
         catch (RequestFailedException ex)
@@ -42,6 +57,13 @@ internal sealed class StorageHealthCheck(LeadTables tables, QueueServiceClient q
         {
             return HealthCheckResult.Unhealthy("Storage is unreachable.", ex);
         }
+    }
+
+    /// <summary>How long the message at the front of the queue has waited; null when none is visible.</summary>
+    private async Task<TimeSpan?> OldestWaitAsync(QueueClient queue, CancellationToken cancellationToken)
+    {
+        var peeked = (await queue.PeekMessagesAsync(1, cancellationToken)).Value;
+        return peeked is [{ InsertedOn: { } inserted }] ? time.GetUtcNow() - inserted : null;
     }
 
     private static async Task<int> ApproximateCountAsync(QueueClient queue, CancellationToken cancellationToken)

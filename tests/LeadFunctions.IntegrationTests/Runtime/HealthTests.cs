@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using System.Net;
 using System.Text.Json;
 using LeadFunctions.Adapters.Queues;
@@ -38,5 +39,23 @@ public sealed class HealthTests(AzuriteFixture azurite)
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("Degraded", body.RootElement.GetProperty("status").GetString());
         Assert.Equal(1, body.RootElement.GetProperty("checks")[0].GetProperty("data").GetProperty("lead-intake-poison").GetInt32());
+    }
+
+    [Fact]
+    public async Task Health_WorkWaitingLongerThanMaxQueueWait_ReportsDegraded()
+    {
+        await using var host = await TestHost.StartAsync(azurite, settings: ["--AzureWebJobs.ProcessLeadIntake.Disabled=true", "--Health:MaxQueueWait=00:00:02"]);
+        using var healthy = await host.Client.GetAsync("/api/health");
+        Assert.Equal("Healthy", JsonDocument.Parse(await healthy.Content.ReadAsStringAsync()).RootElement.GetProperty("status").GetString());
+
+        using var posted = await host.Client.PostAsJsonAsync("/api/leads", new { email = "waiting@acme.com" });
+        Assert.Equal(HttpStatusCode.Accepted, posted.StatusCode);
+        var description = await Eventually.GetAsync(async () =>
+        {
+            using var response = await host.Client.GetAsync("/api/health");
+            var storage = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("checks")[0];
+            return storage.GetProperty("status").GetString() == "Degraded" ? storage.GetProperty("description").GetString() : null;
+        }, because: "the intake queue's message to be older than 2 s");
+        Assert.Contains("lead-intake", description, StringComparison.Ordinal);
     }
 }
