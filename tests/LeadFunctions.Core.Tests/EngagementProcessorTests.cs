@@ -103,6 +103,32 @@ public class LeadRescorerTests
     }
 
     [Fact]
+    public async Task RescoreAllAsync_OneLeadThatCannotBeWritten_IsCountedAndTheOthersGoOn()
+    {
+        var pipeline = new Pipeline();
+        foreach (var email in new[] { "ayse@acme.com.tr", "mehmet@acme.com.tr", "zeynep@acme.com.tr" })
+        {
+            await pipeline.Intake.ProcessAsync(Pipeline.Submission($"s-{email}", email: email), default);
+            await pipeline.Engagement.ProcessAsync(pipeline.Event($"e-{email}", EventTypes.DemoRequest, email), default);
+        }
+
+        pipeline.Time.Advance(TimeSpan.FromDays(30));
+        var saves = 0;
+        pipeline.Store.BeforeSave = _ =>
+        {
+            if (Interlocked.Increment(ref saves) == 1)
+            {
+                throw new InvalidOperationException("Storage answered 500.");
+            }
+        };
+        var rescorer = new Scoring.LeadRescorer(pipeline.Store, new LeadUpdater(pipeline.Store, pipeline.Handoffs), pipeline.Models, pipeline.Time);
+
+        var summary = await rescorer.RescoreAllAsync(default);
+        Assert.Equal((3, 2, 1), (summary.Scanned, summary.Changed, summary.Failed));
+        Assert.IsType<InvalidOperationException>(summary.FirstFailure);
+    }
+
+    [Fact]
     public async Task RescoreAllAsync_AModelThatChangesTheGrade_ExplainsItOnTheTimeline()
     {
         var pipeline = new Pipeline();

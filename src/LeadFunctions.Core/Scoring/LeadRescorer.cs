@@ -8,7 +8,9 @@ namespace LeadFunctions.Core.Scoring;
 /// nothing, and a changed model reaches every lead. Only leads whose score, grade or stage changed are
 /// written; the cause id makes a rerun on the same day write nothing twice. Decay moves an engaged
 /// lead's score a little most nights, so the timeline gets an entry only for a grade or stage move
-/// (not one line per lead per night); the lead row always carries the current score.
+/// (not one line per lead per night); the lead row always carries the current score. One lead that
+/// cannot be written (storage errors past the SDK's retries, a lead that keeps changing) is counted
+/// and the pass goes on; it is rescored on the next pass.
 /// </summary>
 public sealed class LeadRescorer(ILeadStore store, LeadUpdater updater, ScoringModelSource models, TimeProvider time)
 {
@@ -20,36 +22,51 @@ public sealed class LeadRescorer(ILeadStore store, LeadUpdater updater, ScoringM
         var cause = $"rescore-{time.GetUtcNow():yyyyMMdd}";
         var scanned = 0;
         var changed = 0;
+        var failed = 0;
+        Exception? firstFailure = null;
         await Parallel.ForEachAsync(
             Leads(store.ScanAsync(cancellationToken)),
             new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellationToken },
             async (snapshot, ct) =>
             {
                 Interlocked.Increment(ref scanned);
-                var outcome = await updater.UpdateAsync(snapshot.LeadId, current =>
+                UpdateOutcome outcome;
+                try
                 {
-                    if (current.Lead is null)
-                    {
-                        return Task.FromResult<LeadChange?>(null);
-                    }
+                    outcome = await updater.UpdateAsync(snapshot.LeadId, current => Task.FromResult(Rescore(current, scorer, cause)), ct, snapshot);
+                }
+                catch (Exception ex) when (!ct.IsCancellationRequested)
+                {
+                    Interlocked.Increment(ref failed);
+                    Interlocked.CompareExchange(ref firstFailure, ex, null);
+                    return;
+                }
 
-                    var now = time.GetUtcNow();
-                    var (lead, entries) = LeadEvaluator.Evaluate(current.Lead, current.Lead, current.Events, scorer, now, cause);
-                    if (lead.Grade == current.Lead.Grade)
-                    {
-                        entries.RemoveAll(e => e.Kind == TimelineKind.Score);
-                    }
-
-                    return Task.FromResult(entries.Count == 0 && lead.Score == current.Lead.Score
-                        ? null
-                        : new LeadChange(lead.Id, lead with { UpdatedAt = now }, current.ETag, entries, []));
-                }, ct, snapshot);
                 if (outcome == UpdateOutcome.Updated)
                 {
                     Interlocked.Increment(ref changed);
                 }
             });
-        return new RescoreSummary(scanned, changed);
+        return new RescoreSummary(scanned, changed, failed, firstFailure);
+    }
+
+    private LeadChange? Rescore(LeadSnapshot current, LeadScorer scorer, string cause)
+    {
+        if (current.Lead is null)
+        {
+            return null;
+        }
+
+        var now = time.GetUtcNow();
+        var (lead, entries) = LeadEvaluator.Evaluate(current.Lead, current.Lead, current.Events, scorer, now, cause);
+        if (lead.Grade == current.Lead.Grade)
+        {
+            entries.RemoveAll(e => e.Kind == TimelineKind.Score);
+        }
+
+        return entries.Count == 0 && lead.Score == current.Lead.Score
+            ? null
+            : new LeadChange(lead.Id, lead with { UpdatedAt = now }, current.ETag, entries, []);
     }
 
     private static async IAsyncEnumerable<LeadSnapshot> Leads(IAsyncEnumerable<LeadSnapshot> snapshots)
@@ -64,4 +81,4 @@ public sealed class LeadRescorer(ILeadStore store, LeadUpdater updater, ScoringM
     }
 }
 
-public sealed record RescoreSummary(int Scanned, int Changed);
+public sealed record RescoreSummary(int Scanned, int Changed, int Failed = 0, Exception? FirstFailure = null);

@@ -14,7 +14,14 @@ public sealed partial class RescoreLeadsTimerFunction(LeadRescorer rescorer, ILo
     {
         var summary = await rescorer.RescoreAllAsync(cancellationToken);
         Rescored(logger, summary.Scanned, summary.Changed, timer.IsPastDue);
+        if (summary.Failed > 0)
+        {
+            NotRescored(logger, summary.FirstFailure, summary.Failed);
+        }
     }
+
+    [LoggerMessage(EventId = 1301, Level = LogLevel.Error, Message = "{Failed} leads could not be rescored; they are tried again on the next pass (first error attached)")]
+    private static partial void NotRescored(ILogger logger, Exception? error, int failed);
 
     [LoggerMessage(EventId = 1300, Level = LogLevel.Information, Message = "Rescored {Scanned} leads, {Changed} changed (past due: {PastDue})")]
     private static partial void Rescored(ILogger logger, int scanned, int changed, bool pastDue);
