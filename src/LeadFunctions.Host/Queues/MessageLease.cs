@@ -1,3 +1,4 @@
+using Azure;
 using Azure.Storage.Queues;
 using Azure.Storage.Queues.Models;
 
@@ -31,15 +32,34 @@ internal sealed class MessageLease(QueueClient queue, QueueMessage message, Time
         stop.Dispose();
     }
 
+    /// <summary>
+    /// Renews at half the lease. A failed renewal is tried again sooner (a tenth of the lease) instead of
+    /// ending renewal, and never fails the function: its message is still deleted (or released) after it
+    /// runs. A 404 means the message or this receipt is gone (deleted, or the lease ran out and another
+    /// instance took it): nothing left to renew.
+    /// </summary>
     private async Task RenewAsync(CancellationToken cancellationToken)
     {
-        using var timer = new PeriodicTimer(visibility / 2, time);
+        var wait = visibility / 2;
         try
         {
-            while (await timer.WaitForNextTickAsync(cancellationToken))
+            while (true)
             {
-                var receipt = await queue.UpdateMessageAsync(MessageId, PopReceipt, visibilityTimeout: visibility, cancellationToken: cancellationToken);
-                PopReceipt = receipt.Value.PopReceipt;
+                await Task.Delay(wait, time, cancellationToken);
+                try
+                {
+                    var receipt = await queue.UpdateMessageAsync(MessageId, PopReceipt, visibilityTimeout: visibility, cancellationToken: cancellationToken);
+                    PopReceipt = receipt.Value.PopReceipt;
+                    wait = visibility / 2;
+                }
+                catch (RequestFailedException ex) when (ex.Status == 404)
+                {
+                    return;
+                }
+                catch (Exception ex) when (ex is RequestFailedException or HttpRequestException or AggregateException)
+                {
+                    wait = visibility / 10;
+                }
             }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)

@@ -85,6 +85,23 @@ public sealed class QueueListenerTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task Lease_MessageGoneWhileRenewing_StopsQuietly()
+    {
+        var queue = new Azure.Storage.Queues.QueueClient(azurite.ConnectionString, $"{TestHost.NewPrefix()}-lease");
+        await queue.CreateAsync();
+        await queue.SendMessageAsync("work");
+        var message = (await queue.ReceiveMessageAsync(TimeSpan.FromSeconds(2))).Value;
+
+        await using var lease = new LeadFunctions.Host.Queues.MessageLease(queue, message, TimeSpan.FromSeconds(2), TimeProvider.System);
+        lease.StartRenewing();
+        await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt); // deleted under the running function
+        await Task.Delay(1500); // the renewal at 1 s gets a 404
+
+        await lease.StopRenewingAsync(); // the function's message is then completed as usual, not failed by its lease
+        await queue.DeleteAsync();
+    }
+
+    [Fact]
     public async Task Listener_IdleQueue_BacksOffInsteadOfPollingConstantly()
     {
         await using var host = await StartAsync(settings: "--AzureFunctionsJobHost:extensions:queues:maxPollingInterval=00:00:01");
