@@ -8,6 +8,7 @@ public static partial class ScoringModelValidator
 {
     private const int MaxPoints = 100;
     private const int MaxRules = 100;
+    private const string NotARule = "A rule, not null.";
 
     public static IReadOnlyDictionary<string, string[]> Validate(ScoringModel model)
     {
@@ -17,6 +18,12 @@ public static partial class ScoringModelValidator
         CheckCount(errors, "fit.companySize", model.Fit.CompanySize.Count);
         foreach (var (range, i) in model.Fit.CompanySize.Select((r, i) => (r, i)))
         {
+            if (range is null)
+            {
+                errors.Add($"fit.companySize[{i}]", NotARule);
+                continue;
+            }
+
             if (range.Min < 0 || range.Max < range.Min)
             {
                 errors.Add($"fit.companySize[{i}]", "Needs 0 <= min <= max.");
@@ -45,6 +52,12 @@ public static partial class ScoringModelValidator
             if (!EventType().IsMatch(type))
             {
                 errors.Add("engagement.events", $"'{type}' is not an event type (lowercase letters, digits and '_').");
+            }
+
+            if (rule is null)
+            {
+                errors.Add($"engagement.events.{type}", NotARule);
+                continue;
             }
 
             CheckPoints(errors, $"engagement.events.{type}.points", rule.Points);
@@ -82,6 +95,12 @@ public static partial class ScoringModelValidator
         CheckCount(errors, field, rules.Count);
         foreach (var (rule, i) in rules.Select((r, i) => (r, i)))
         {
+            if (rule is null)
+            {
+                errors.Add($"{field}[{i}]", NotARule);
+                continue;
+            }
+
             if (rule.Keywords.Count == 0 || rule.Keywords.Any(k => string.IsNullOrWhiteSpace(k) || k.Length > 100))
             {
                 errors.Add($"{field}[{i}].keywords", "Needs one or more keywords of 1 to 100 characters.");

@@ -18,6 +18,9 @@ public sealed class PutScoringModelHttpFunction(ScoringModelSource models)
 {
     private const int MaxBodyBytes = 64 * 1024;
 
+    /// <summary>A null where the model needs an object ("fit": null) is a JSON error, hence a 400 naming it.</summary>
+    private static readonly JsonSerializerOptions ModelJson = new(JsonDefaults.Options) { RespectNullableAnnotations = true };
+
     public async Task<IResult> RunAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         if (!FormFields.IsJson(request.ContentType))
@@ -34,7 +37,7 @@ public sealed class PutScoringModelHttpFunction(ScoringModelSource models)
         ScoringModel? model;
         try
         {
-            model = JsonSerializer.Deserialize<ScoringModel>(body, JsonDefaults.Options);
+            model = JsonSerializer.Deserialize<ScoringModel>(body, ModelJson);
         }
         catch (JsonException ex)
         {

@@ -94,6 +94,16 @@ public sealed class OperationsTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
         Assert.Contains("mqlThreshold", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
+        // A null where the model needs a value is a 400 too, not a 500.
+        foreach (var (path, value) in new[] { ("fit", null), ("grades", null), ("fit.jobTitle", "[null]"), ("fit.companySize", "[null]"), ("engagement.events", "{\"x\": null}") })
+        {
+            var withNull = JsonNode.Parse(model.ToJsonString())!.AsObject();
+            var parent = path.Contains('.', StringComparison.Ordinal) ? withNull[path.Split('.')[0]]!.AsObject() : withNull;
+            parent[path.Split('.')[^1]] = value is null ? null : JsonNode.Parse(value);
+            using var nullRefused = await host.Client.SendAsync(WithBody(HttpMethod.Put, "/api/scoring-model", withNull, TestHost.MasterKey));
+            Assert.True(nullRefused.StatusCode == HttpStatusCode.BadRequest, $"{path}: {nullRefused.StatusCode}");
+        }
+
         using var stored = await host.Client.SendAsync(WithBody(HttpMethod.Put, "/api/scoring-model", model, TestHost.MasterKey));
         Assert.Equal(HttpStatusCode.OK, stored.StatusCode);
         Assert.Equal(5, (await host.GetJsonWithKeyAsync<JsonObject>("/api/scoring-model"))!["mqlThreshold"]!.GetValue<int>());
