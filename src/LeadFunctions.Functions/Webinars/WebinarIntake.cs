@@ -33,7 +33,7 @@ public sealed class WebinarIntake(ISubmissionQueue submissions, IEventQueue even
         }
 
         await submissions.EnqueueAsync(submission with { SourceDetail = webinar.Detail() }, cancellationToken);
-        await events.EnqueueAsync(Event(webinar, submission.Email, EventTypes.WebinarRegistered, occurredAt, deliveryId), cancellationToken);
+        await events.EnqueueAsync(Event(webinar, submission.Email, EventTypes.WebinarRegistered, Plausible(occurredAt), deliveryId), cancellationToken);
         return null;
     }
 
@@ -50,8 +50,18 @@ public sealed class WebinarIntake(ISubmissionQueue submissions, IEventQueue even
         }
 
         var deliveryId = StableId.From(webinar.Platform, webinar.Id, "attended", normalized);
-        await events.EnqueueAsync(Event(webinar, normalized, EventTypes.WebinarAttended, occurredAt, deliveryId), cancellationToken);
+        await events.EnqueueAsync(Event(webinar, normalized, EventTypes.WebinarAttended, Plausible(occurredAt), deliveryId), cancellationToken);
         return null;
+    }
+
+    /// <summary>
+    /// The platform's time for an event, unless it is further in the future or the past than an event
+    /// posted to /api/events may be: then the time it reached us. A time years ahead would never decay.
+    /// </summary>
+    private DateTimeOffset Plausible(DateTimeOffset occurredAt)
+    {
+        var now = time.GetUtcNow();
+        return occurredAt > now + EventFormValidator.FutureTolerance || occurredAt < now - EventFormValidator.MaxAge ? now : occurredAt;
     }
 
     /// <summary>

@@ -122,6 +122,24 @@ public sealed class WebinarWebhookTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task Attendance_AtATimeYearsAhead_CountsFromWhenItArrived()
+    {
+        await using var host = await StartAsync();
+        using var attended = await host.Client.SendAsync(Signed.Generic("""
+            {"event":"attended","webinarId":"w1","occurredAt":"2099-01-01T10:00:00Z","registrant":{"email":"future@acme.com"}}
+            """));
+        Assert.Equal(HttpStatusCode.Accepted, attended.StatusCode);
+        using var registered = await host.Client.SendAsync(Signed.Generic("""
+            {"event":"registered","webinarId":"w1","registrant":{"email":"future@acme.com"}}
+            """));
+
+        var id = LeadId.FromEmail("future@acme.com");
+        var timeline = await Eventually.GetAsync(async () =>
+            await host.GetJsonWithKeyAsync<List<TimelineEntryView>>($"/api/leads/{id}/timeline") is { } t && t.Count(e => e.Kind == "event") == 2 ? t : null);
+        Assert.All(timeline.Where(e => e.Kind == "event"), e => Assert.InRange(e.At, DateTimeOffset.UtcNow.AddMinutes(-5), DateTimeOffset.UtcNow.AddMinutes(1)));
+    }
+
+    [Fact]
     public async Task Generic_ForgedOrUnconfigured_401()
     {
         await using var host = await StartAsync();
