@@ -23,6 +23,12 @@ internal static class LeadEntityMapper
     /// <summary>"r|{id}": a submission or event with this id was received (see LeadTableStore.SaveAsync).</summary>
     public const string ReceivedPrefix = "r|";
 
+    /// <summary>
+    /// "waiting": rewritten by every event kept for a person who is not a lead yet, and checked by the
+    /// write that creates the lead (see LeadTableStore.SaveAsync).
+    /// </summary>
+    public const string WaitingRowKey = "waiting";
+
     public static string LeadRowKey(string leadId) => LeadRowPrefix + leadId;
 
     public static TableEntity ToEntity(Lead lead) => new(lead.Id, LeadRowKey(lead.Id))
