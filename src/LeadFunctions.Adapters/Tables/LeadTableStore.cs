@@ -177,6 +177,7 @@ public sealed class LeadTableStore(LeadTables tables) : ILeadStore
 
     /// <summary>Marks a snapshot ETag that is the "waiting" row's, not a lead's (an Azure ETag starts with W/ or ").</summary>
     private const char WaitingVersion = '~';
+
     private const string LeadRowsEnd = "lead}";
     private const string TimelinePrefixEnd = "t}";
 
