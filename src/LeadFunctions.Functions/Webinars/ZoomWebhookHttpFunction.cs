@@ -47,6 +47,12 @@ public sealed class ZoomWebhookHttpFunction(WebinarIntake intake, IOptionsMonito
         var webinar = payload.Child("object");
         var occurredAt = ReadTime(root.Text("event_ts")) ?? time.GetUtcNow();
         var participant = webinar.Child("participant");
+        if (eventName == "webinar.participant_joined" && string.IsNullOrWhiteSpace(participant.Text("email")))
+        {
+            // A guest who joined without registering has no email: nothing to record, and a 400 would only make Zoom resend it.
+            return TypedResults.Ok(new { status = "ignored" });
+        }
+
         var errors = eventName switch
         {
             "webinar.registration_created" => await intake.RegisterAsync(Webinar(webinar), Registrant(webinar.Child("registrant")), occurredAt, cancellationToken),

@@ -122,6 +122,16 @@ public sealed class WebinarWebhookTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task Zoom_GuestJoinedWithoutAnEmail_AcknowledgedAndNothingQueued()
+    {
+        await using var host = await StartAsync();
+        using var joined = await host.Client.SendAsync(Signed.Zoom(Joined.Replace("\"email\":\"zeynep.kaya@acme.com.tr\",", string.Empty, StringComparison.Ordinal)));
+        Assert.Equal(HttpStatusCode.OK, joined.StatusCode);
+        Assert.Equal("ignored", (await joined.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetString());
+        Assert.Equal(0, await QueuedAsync(host));
+    }
+
+    [Fact]
     public async Task Attendance_AtATimeYearsAhead_CountsFromWhenItArrived()
     {
         await using var host = await StartAsync();
