@@ -26,7 +26,7 @@ public sealed class LeadTableStore(LeadTables tables) : ILeadStore
     public async Task<LeadSnapshot> LoadAsync(string leadId, CancellationToken cancellationToken)
     {
         var filter = TableClient.CreateQueryFilter(
-            $"PartitionKey eq {leadId} and (RowKey eq {LeadEntityMapper.LeadRowKey(leadId)} or RowKey eq {LeadEntityMapper.WaitingRowKey} or (RowKey ge {LeadEntityMapper.EventPrefix} and RowKey lt {EventPrefixEnd}))");
+            $"PartitionKey eq {leadId} and (RowKey eq {LeadEntityMapper.LeadRowKey(leadId)} or RowKey eq {LeadEntityMapper.WaitingRowKey(leadId)} or (RowKey ge {LeadEntityMapper.EventPrefix} and RowKey lt {EventPrefixEnd}))");
         await foreach (var snapshot in SnapshotsAsync(filter, cancellationToken))
         {
             return snapshot;
@@ -46,13 +46,13 @@ public sealed class LeadTableStore(LeadTables tables) : ILeadStore
         var received = change.NewEvents.Select(e => e.EventId).Concat(change.Entries.Where(e => e.Kind == TimelineKind.Submission).Select(e => e.Id));
         actions.AddRange(received.Select(id => new TableTransactionAction(TableTransactionActionType.Add, new TableEntity(change.LeadId, LeadEntityMapper.ReceivedPrefix + id))));
 
-        // Until a person is a lead, their partition is versioned by its "waiting" row: keeping an event for
+        // Until a person is a lead, their partition is versioned by its "waiting|{id}" row: keeping an event for
         // them and creating their lead both rewrite it, each checked against the read it was decided on, so
         // of an event kept and a lead created at the same time one conflicts and is decided again with the other.
         var (leadIndex, waitingIndex) = (-1, -1);
         if (change.Lead is null ? change.NewEvents.Count > 0 : change.ETag is null or [WaitingVersion, ..])
         {
-            var waiting = new TableEntity(change.LeadId, LeadEntityMapper.WaitingRowKey);
+            var waiting = new TableEntity(change.LeadId, LeadEntityMapper.WaitingRowKey(change.LeadId));
             waitingIndex = actions.Count;
             actions.Add(change.ETag is [WaitingVersion, .. var version]
                 ? new TableTransactionAction(TableTransactionActionType.UpdateReplace, waiting, new ETag(version))
@@ -114,7 +114,7 @@ public sealed class LeadTableStore(LeadTables tables) : ILeadStore
     /// <summary>
     /// Lead and event rows grouped per partition, in key order: within a partition "e|…" sorts before
     /// "lead|…", so each lead's events come first and then the lead. A partition without a lead row is
-    /// versioned by its "waiting" row instead (when the filter reads it), marked so SaveAsync tells the two apart.
+    /// versioned by its "waiting|{id}" row instead (when the filter reads it), marked so SaveAsync tells the two apart.
     /// </summary>
     private async IAsyncEnumerable<LeadSnapshot> SnapshotsAsync(string filter, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
@@ -138,7 +138,7 @@ public sealed class LeadTableStore(LeadTables tables) : ILeadStore
             {
                 (lead, etag) = (LeadEntityMapper.ToLead(entity), entity.ETag.ToString());
             }
-            else if (entity.RowKey == LeadEntityMapper.WaitingRowKey)
+            else if (entity.RowKey == LeadEntityMapper.WaitingRowKey(entity.PartitionKey))
             {
                 etag = lead is null ? WaitingVersion + entity.ETag.ToString() : etag;
             }

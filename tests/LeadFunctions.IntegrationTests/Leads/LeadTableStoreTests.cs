@@ -108,6 +108,11 @@ public sealed class LeadTableStoreTests(AzuriteFixture azurite)
         var leadRows = await host.Table(TableNames.Leads).QueryAsync<TableEntity>(LeadTableStore.LeadRowsFilter).ToListAsync();
         Assert.Equal(new[] { ada.Id, bora.Id }.Order(), leadRows.Select(r => r.PartitionKey).Order());
         Assert.Equal(2, leadRows.Select(r => r.RowKey).Distinct().Count());
+
+        // Every row key that is not keyed by time or id alone carries the lead id, so none repeats across partitions.
+        var rows = await host.Table(TableNames.Leads).QueryAsync<TableEntity>(select: ["PartitionKey", "RowKey"]).ToListAsync();
+        Assert.All(rows.Where(r => !r.RowKey.StartsWith("e|", StringComparison.Ordinal) && !r.RowKey.StartsWith("t|", StringComparison.Ordinal) && !r.RowKey.StartsWith("r|", StringComparison.Ordinal)),
+            r => Assert.EndsWith(r.PartitionKey, r.RowKey, StringComparison.Ordinal));
     }
 
     private static Lead NewLead(string email) => new()
