@@ -20,8 +20,7 @@ public sealed class EngagementProcessor(LeadUpdater updater, ScoringModelSource 
 
             if (snapshot.Lead is null)
             {
-                // With the snapshot's version, so that a lead created since the read makes this a conflict.
-                return new LeadChange(snapshot.LeadId, null, snapshot.ETag, [], [engagementEvent]);
+                return new LeadChange(snapshot.LeadId, null, null, [], [engagementEvent]);
             }
 
             var scorer = await models.GetScorerAsync(cancellationToken);
