@@ -20,10 +20,11 @@ public sealed class WebinarIntake(ISubmissionQueue submissions, IEventQueue even
     {
         var deliveryId = StableId.From(webinar.Platform, webinar.Id, "registered", registrant.Email?.Trim().ToLowerInvariant());
         var form = registrant with { Source = Source };
-        var validation = LeadFormValidator.Validate(form, $"{webinar.Platform}-{deliveryId}", time.GetUtcNow());
+        var (submissionId, receivedAt) = ($"{webinar.Platform}-{deliveryId}", time.GetUtcNow());
+        var validation = LeadFormValidator.Validate(form, submissionId, receivedAt);
         if (validation.Value is null && !validation.Errors.ContainsKey("email"))
         {
-            validation = LeadFormValidator.Validate(WithoutFields(form, validation.Errors.Keys), $"{webinar.Platform}-{deliveryId}", time.GetUtcNow());
+            validation = LeadFormValidator.Validate(WithoutFields(form, validation.Errors.Keys), submissionId, receivedAt);
         }
 
         var errors = webinar.Validate();
