@@ -15,6 +15,17 @@ internal static class BenchStorage
     public static QueueClient IntakeQueue(AzuriteProcess azurite, string prefix) =>
         new(azurite.ConnectionString, Names(prefix).Queue(QueueNames.LeadIntake));
 
+    private static QueueClient IntakePoisonQueue(AzuriteProcess azurite, string prefix) =>
+        new(azurite.ConnectionString, Names(prefix).Queue(QueueNames.Poison(QueueNames.LeadIntake)));
+
+    /// <summary>Where leads not stored yet are: "N queued, M poisoned" in lead-intake and its poison queue.</summary>
+    public static async Task<string> IntakeBacklogAsync(AzuriteProcess azurite, string prefix)
+    {
+        async Task<int> CountAsync(QueueClient queue) =>
+            await queue.ExistsAsync() ? (await queue.GetPropertiesAsync()).Value.ApproximateMessagesCount : 0;
+        return $"{await CountAsync(IntakeQueue(azurite, prefix))} queued, {await CountAsync(IntakePoisonQueue(azurite, prefix))} poisoned";
+    }
+
     public static TableClient LeadsTable(AzuriteProcess azurite, string prefix) =>
         new(azurite.ConnectionString, Names(prefix).Table(TableNames.Leads));
 

@@ -42,7 +42,7 @@ internal static class ReliabilityScenarios
 
         var (stored, lost, duplicated) = await ledger.VerifyAsync(BenchStorage.LeadsTable(azurite, prefix), $"crash-{prefix}-", TimeSpan.FromMinutes(2));
         Report.Figure("crash: leads answered 202 but not stored", lost, string.Empty, "0", lost == 0 && duplicated == 0 && stored == ledger.Accepted);
-        Report.Note($"{ledger.Accepted} accepted, {stored} stored, {duplicated} duplicated, host killed {kills} times; answers {Describe(ledger)}");
+        Report.Note($"{ledger.Accepted} accepted, {stored} stored, {duplicated} duplicated, host killed {kills} times; answers {Describe(ledger)}; lead-intake afterwards: {await BenchStorage.IntakeBacklogAsync(azurite, prefix)}");
     }
 
     /// <summary>Azurite stopped for 10 s under load: intake answers 503 with Retry-After, and after it returns the backlog drains.</summary>
@@ -62,7 +62,7 @@ internal static class ReliabilityScenarios
         var (stored, lost, duplicated) = await ledger.VerifyAsync(BenchStorage.LeadsTable(azurite, prefix), $"outage-{prefix}-", TimeSpan.FromMinutes(3));
         var fivehundreds = ledger.Answers.GetValueOrDefault("500");
         Report.Figure("outage: leads answered 202 but not stored", lost, string.Empty, "0, and no 500", lost == 0 && fivehundreds == 0 && duplicated == 0);
-        Report.Note($"{ledger.Accepted} accepted, {stored} stored; answers {Describe(ledger)}");
+        Report.Note($"{ledger.Accepted} accepted, {stored} stored; answers {Describe(ledger)}; lead-intake afterwards: {await BenchStorage.IntakeBacklogAsync(azurite, prefix)}");
     }
 
     /// <summary>Two hosts on one storage account share the queues: both do work, and the totals match.</summary>
@@ -86,7 +86,7 @@ internal static class ReliabilityScenarios
         var firstWork = await first.HealthFigureAsync("runtime", "storageOperations") - before.Item1;
         var share = secondWork / (double)(firstWork + secondWork);
         Report.Figure("two hosts: leads answered 202 but not stored", lost, string.Empty, "0, both hosts working", lost == 0 && duplicated == 0 && share > 0.05);
-        Report.Note($"{ledger.Accepted} accepted, {stored} stored; storage operations: first host {firstWork} (intake + processing), second host {secondWork} (processing only, {share:P0} of all)");
+        Report.Note($"{ledger.Accepted} accepted, {stored} stored; storage operations: first host {firstWork} (intake + processing), second host {secondWork} (processing only, {share:P0} of all); lead-intake afterwards: {await BenchStorage.IntakeBacklogAsync(azurite, prefix)}");
     }
 
     private static string Describe(Ledger ledger) => string.Join(", ", ledger.Answers.OrderBy(a => a.Key, StringComparer.Ordinal).Select(a => $"{a.Key} ×{a.Value}"));
