@@ -20,6 +20,41 @@ public class EngagementProcessorTests
     }
 
     [Fact]
+    public async Task ProcessAsync_EventKeptWhileTheLeadIsBeingCreated_Counts()
+    {
+        // A webinar registration queues the submission and webinar_registered together; two listeners run them at once.
+        var interleaved = false;
+        pipeline.Store.BeforeSave = _ =>
+        {
+            if (!interleaved)
+            {
+                interleaved = true;
+                pipeline.Engagement.ProcessAsync(pipeline.Event("e1", EventTypes.DemoRequest), default).GetAwaiter().GetResult();
+            }
+        };
+
+        await pipeline.Intake.ProcessAsync(Pipeline.Submission("s1"), default); // read before the event, written after it
+        Assert.Equal(40, pipeline.Store[Id]!.Score.Engagement);
+    }
+
+    [Fact]
+    public async Task ProcessAsync_LeadCreatedWhileAnEventIsBeingKept_Counts()
+    {
+        var interleaved = false;
+        pipeline.Store.BeforeSave = _ =>
+        {
+            if (!interleaved)
+            {
+                interleaved = true;
+                pipeline.Intake.ProcessAsync(Pipeline.Submission("s1"), default).GetAwaiter().GetResult();
+            }
+        };
+
+        await pipeline.Engagement.ProcessAsync(pipeline.Event("e1", EventTypes.DemoRequest), default); // read before the lead, written after it
+        Assert.Equal(40, pipeline.Store[Id]!.Score.Engagement);
+    }
+
+    [Fact]
     public async Task ProcessAsync_SameEventTwice_CountsOnce()
     {
         await pipeline.Intake.ProcessAsync(Pipeline.Submission("s1"), default);

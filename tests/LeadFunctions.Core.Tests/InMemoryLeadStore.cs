@@ -19,12 +19,12 @@ internal sealed class InMemoryLeadStore : ILeadStore
     public IReadOnlyList<TimelineEntry> Entries(string id) => partitions.TryGetValue(id, out var p) ? p.Entries : [];
 
     public Task<VersionedLead?> FindAsync(string leadId, CancellationToken cancellationToken) =>
-        Task.FromResult(partitions.TryGetValue(leadId, out var p) && p.Lead is not null ? new VersionedLead(p.Lead, ETag(p)) : null);
+        Task.FromResult(partitions.TryGetValue(leadId, out var p) && p.Lead is not null ? new VersionedLead(p.Lead, ETag(p)!) : null);
 
     public Task<LeadSnapshot> LoadAsync(string leadId, CancellationToken cancellationToken)
     {
         var p = partitions.GetValueOrDefault(leadId);
-        return Task.FromResult(new LeadSnapshot(leadId, p?.Lead, p?.Lead is null ? null : ETag(p), p?.Events.ToList() ?? []));
+        return Task.FromResult(new LeadSnapshot(leadId, p?.Lead, p is null ? null : ETag(p), p?.Events.ToList() ?? []));
     }
 
     public Task<SaveResult> SaveAsync(LeadChange change, CancellationToken cancellationToken)
@@ -36,14 +36,16 @@ internal sealed class InMemoryLeadStore : ILeadStore
             return Task.FromResult(SaveResult.AlreadyApplied);
         }
 
-        if (change.Lead is not null && (p.Lead is null ? change.ETag is not null : change.ETag != ETag(p)))
+        // Before there is a lead, the version counts the events kept for the person, as the table's "waiting" row does.
+        var versioned = change.Lead is not null || change.NewEvents.Count > 0;
+        if (versioned && change.ETag != ETag(p))
         {
             return Task.FromResult(SaveResult.Conflict);
         }
 
-        if (change.Lead is not null)
+        if (versioned)
         {
-            p.Lead = change.Lead;
+            p.Lead = change.Lead ?? p.Lead;
             p.Version++;
         }
 
@@ -70,7 +72,7 @@ internal sealed class InMemoryLeadStore : ILeadStore
 
     public void Touch(string id) => partitions[id].Version++;
 
-    private static string ETag(Partition p) => p.Version.ToString(CultureInfo.InvariantCulture);
+    private static string? ETag(Partition p) => p.Lead is null && p.Version == 0 ? null : p.Version.ToString(CultureInfo.InvariantCulture);
 
     private sealed class Partition
     {

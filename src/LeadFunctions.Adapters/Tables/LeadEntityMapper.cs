@@ -23,7 +23,17 @@ internal static class LeadEntityMapper
     /// <summary>"r|{id}": a submission or event with this id was received (see LeadTableStore.SaveAsync).</summary>
     public const string ReceivedPrefix = "r|";
 
+    /// <summary>
+    /// "waiting|{id}": rewritten by every event kept for a person who is not a lead yet, and checked by the
+    /// write that creates the lead (see LeadTableStore.SaveAsync). With the id in the key for the same
+    /// reason as the lead row's: one "waiting" key in every partition made Azurite's seeding of 100,000
+    /// leads ten times slower.
+    /// </summary>
+    public const string WaitingRowPrefix = "waiting|";
+
     public static string LeadRowKey(string leadId) => LeadRowPrefix + leadId;
+
+    public static string WaitingRowKey(string leadId) => WaitingRowPrefix + leadId;
 
     public static TableEntity ToEntity(Lead lead) => new(lead.Id, LeadRowKey(lead.Id))
     {

@@ -26,7 +26,7 @@ public sealed class LeadTableStore(LeadTables tables) : ILeadStore
     public async Task<LeadSnapshot> LoadAsync(string leadId, CancellationToken cancellationToken)
     {
         var filter = TableClient.CreateQueryFilter(
-            $"PartitionKey eq {leadId} and (RowKey eq {LeadEntityMapper.LeadRowKey(leadId)} or (RowKey ge {LeadEntityMapper.EventPrefix} and RowKey lt {EventPrefixEnd}))");
+            $"PartitionKey eq {leadId} and (RowKey eq {LeadEntityMapper.LeadRowKey(leadId)} or RowKey eq {LeadEntityMapper.WaitingRowKey(leadId)} or (RowKey ge {LeadEntityMapper.EventPrefix} and RowKey lt {EventPrefixEnd}))");
         await foreach (var snapshot in SnapshotsAsync(filter, cancellationToken))
         {
             return snapshot;
@@ -45,13 +45,26 @@ public sealed class LeadTableStore(LeadTables tables) : ILeadStore
         // carries the same id at another time: a marker keyed by id alone makes the repeat collide.
         var received = change.NewEvents.Select(e => e.EventId).Concat(change.Entries.Where(e => e.Kind == TimelineKind.Submission).Select(e => e.Id));
         actions.AddRange(received.Select(id => new TableTransactionAction(TableTransactionActionType.Add, new TableEntity(change.LeadId, LeadEntityMapper.ReceivedPrefix + id))));
-        var leadIndex = -1;
+
+        // Until a person is a lead, their partition is versioned by its "waiting|{id}" row: keeping an event for
+        // them and creating their lead both rewrite it, each checked against the read it was decided on, so
+        // of an event kept and a lead created at the same time one conflicts and is decided again with the other.
+        var (leadIndex, waitingIndex) = (-1, -1);
+        if (change.Lead is null ? change.NewEvents.Count > 0 : change.ETag is null or [WaitingVersion, ..])
+        {
+            var waiting = new TableEntity(change.LeadId, LeadEntityMapper.WaitingRowKey(change.LeadId));
+            waitingIndex = actions.Count;
+            actions.Add(change.ETag is [WaitingVersion, .. var version]
+                ? new TableTransactionAction(TableTransactionActionType.UpdateReplace, waiting, new ETag(version))
+                : new TableTransactionAction(TableTransactionActionType.Add, waiting));
+        }
+
         if (change.Lead is { } lead)
         {
             leadIndex = actions.Count;
-            actions.Add(change.ETag is null
+            actions.Add(waitingIndex >= 0
                 ? new TableTransactionAction(TableTransactionActionType.Add, LeadEntityMapper.ToEntity(lead))
-                : new TableTransactionAction(TableTransactionActionType.UpdateReplace, LeadEntityMapper.ToEntity(lead), new ETag(change.ETag)));
+                : new TableTransactionAction(TableTransactionActionType.UpdateReplace, LeadEntityMapper.ToEntity(lead), new ETag(change.ETag!)));
         }
 
         try
@@ -73,7 +86,7 @@ public sealed class LeadTableStore(LeadTables tables) : ILeadStore
             // message); a failure on the lead itself is another writer that got there first. A plain
             // write of one row fails on that row.
             var failed = ex is TableTransactionFailedException transaction ? transaction.FailedTransactionActionIndex : 0;
-            return ex.Status == (int)HttpStatusCode.Conflict && failed is { } index && index != leadIndex
+            return ex.Status == (int)HttpStatusCode.Conflict && failed is { } index && index != leadIndex && index != waitingIndex
                 ? SaveResult.AlreadyApplied
                 : SaveResult.Conflict;
         }
@@ -100,7 +113,8 @@ public sealed class LeadTableStore(LeadTables tables) : ILeadStore
 
     /// <summary>
     /// Lead and event rows grouped per partition, in key order: within a partition "e|…" sorts before
-    /// "lead|…", so each lead's events come first and then the lead.
+    /// "lead|…", so each lead's events come first and then the lead. A partition without a lead row is
+    /// versioned by its "waiting|{id}" row instead (when the filter reads it), marked so SaveAsync tells the two apart.
     /// </summary>
     private async IAsyncEnumerable<LeadSnapshot> SnapshotsAsync(string filter, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
@@ -123,6 +137,10 @@ public sealed class LeadTableStore(LeadTables tables) : ILeadStore
             if (IsLeadRow(entity))
             {
                 (lead, etag) = (LeadEntityMapper.ToLead(entity), entity.ETag.ToString());
+            }
+            else if (entity.RowKey == LeadEntityMapper.WaitingRowKey(entity.PartitionKey))
+            {
+                etag = lead is null ? WaitingVersion + entity.ETag.ToString() : etag;
             }
             else
             {
@@ -156,6 +174,10 @@ public sealed class LeadTableStore(LeadTables tables) : ILeadStore
     }
 
     private const string EventPrefixEnd = "e}";
+
+    /// <summary>Marks a snapshot ETag that is the "waiting" row's, not a lead's (an Azure ETag starts with W/ or ").</summary>
+    private const char WaitingVersion = '~';
+
     private const string LeadRowsEnd = "lead}";
     private const string TimelinePrefixEnd = "t}";
 

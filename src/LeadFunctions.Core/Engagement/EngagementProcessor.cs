@@ -20,7 +20,8 @@ public sealed class EngagementProcessor(LeadUpdater updater, ScoringModelSource 
 
             if (snapshot.Lead is null)
             {
-                return new LeadChange(snapshot.LeadId, null, null, [], [engagementEvent]);
+                // With the snapshot's version, so that a lead created since the read makes this a conflict.
+                return new LeadChange(snapshot.LeadId, null, snapshot.ETag, [], [engagementEvent]);
             }
 
             var scorer = await models.GetScorerAsync(cancellationToken);

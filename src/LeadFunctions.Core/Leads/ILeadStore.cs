@@ -12,8 +12,10 @@ public interface ILeadStore
     Task<LeadSnapshot> LoadAsync(string leadId, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Writes a change atomically. A lead changed since it was read is a <see cref="SaveResult.Conflict"/>;
-    /// a timeline entry or event that is already recorded makes it <see cref="SaveResult.AlreadyApplied"/>.
+    /// Writes a change atomically. A lead changed since it was read is a <see cref="SaveResult.Conflict"/>.
+    /// Before a person is a lead, the snapshot's ETag versions the events kept for them: keeping another
+    /// (a change with events and no lead) and creating the lead both conflict when the other happened
+    /// since the read. A timeline entry or event that is already recorded makes it <see cref="SaveResult.AlreadyApplied"/>.
     /// </summary>
     Task<SaveResult> SaveAsync(LeadChange change, CancellationToken cancellationToken);
 

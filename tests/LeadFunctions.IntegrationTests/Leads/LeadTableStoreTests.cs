@@ -44,6 +44,36 @@ public sealed class LeadTableStoreTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task SaveAsync_BeforeThereIsALead_KeepingAnEventAndCreatingTheLeadConflictWithEachOther()
+    {
+        await using var host = await TestHost.StartAsync(azurite);
+        var store = host.Services.GetRequiredService<ILeadStore>();
+        EngagementEvent Event(Lead lead, string id) => new() { EventId = id, LeadId = lead.Id, Type = EventTypes.WebinarRegistered, OccurredAt = At, Source = "zoom" };
+
+        // An event kept after the creator read: the creation conflicts, and the next read has the event.
+        var first = NewLead("race-1@acme.com");
+        var read = await store.LoadAsync(first.Id, default);
+        Assert.Equal(SaveResult.Saved, await store.SaveAsync(new LeadChange(first.Id, null, (await store.LoadAsync(first.Id, default)).ETag, [], [Event(first, "ev-1")]), default));
+        Assert.Equal(SaveResult.Conflict, await store.SaveAsync(new LeadChange(first.Id, first, read.ETag, [], []), default));
+        var reread = await store.LoadAsync(first.Id, default);
+        Assert.Single(reread.Events);
+        Assert.Equal(SaveResult.Saved, await store.SaveAsync(new LeadChange(first.Id, first, reread.ETag, [], []), default));
+
+        // A lead created after the event's writer read: keeping the event conflicts, and the next read has the lead.
+        var second = NewLead("race-2@acme.com");
+        read = await store.LoadAsync(second.Id, default);
+        Assert.Equal(SaveResult.Saved, await store.SaveAsync(new LeadChange(second.Id, second, (await store.LoadAsync(second.Id, default)).ETag, [], []), default));
+        Assert.Equal(SaveResult.Conflict, await store.SaveAsync(new LeadChange(second.Id, null, read.ETag, [], [Event(second, "ev-2")]), default));
+        Assert.NotNull((await store.LoadAsync(second.Id, default)).Lead);
+
+        // Two events for someone who is not a lead yet, each after the other's read: the second conflicts too.
+        var third = NewLead("race-3@acme.com");
+        read = await store.LoadAsync(third.Id, default);
+        Assert.Equal(SaveResult.Saved, await store.SaveAsync(new LeadChange(third.Id, null, read.ETag, [], [Event(third, "ev-3")]), default));
+        Assert.Equal(SaveResult.Conflict, await store.SaveAsync(new LeadChange(third.Id, null, read.ETag, [], [Event(third, "ev-4")]), default));
+    }
+
+    [Fact]
     public async Task SaveAsync_AnEntryAlone_ARepeatIsAlreadyApplied()
     {
         await using var host = await TestHost.StartAsync(azurite);
