@@ -93,7 +93,7 @@ public static class FormFields
     {
         try
         {
-            using var document = JsonDocument.Parse(body, JsonLimits);
+            using var document = JsonDocument.Parse(JsonBody.WithoutBom(body), JsonLimits);
             if (document.RootElement.ValueKind != JsonValueKind.Object)
             {
                 return (null, Problems.BadRequest("The body must be a JSON object."));

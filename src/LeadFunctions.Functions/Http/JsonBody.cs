@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 
 namespace LeadFunctions.Functions.Http;
@@ -6,6 +7,13 @@ namespace LeadFunctions.Functions.Http;
 public static class JsonBody
 {
     private static readonly JsonDocumentOptions Limits = new() { MaxDepth = 16 };
+
+    /// <summary>
+    /// A body without the UTF-8 byte order mark it may start with (Windows tools and
+    /// PowerShell write one; JSON parsers over bytes refuse it, RFC 8259 lets a parser ignore it).
+    /// </summary>
+    public static ReadOnlyMemory<byte> WithoutBom(byte[] body) =>
+        body.AsMemory(body.AsSpan().StartsWith(Encoding.UTF8.Preamble) ? Encoding.UTF8.Preamble.Length : 0);
 
     /// <summary>
     /// The parsed object, or null when the body is not UTF-8, not a JSON object, or has a string no .NET
@@ -20,7 +28,7 @@ public static class JsonBody
 
         try
         {
-            var document = JsonDocument.Parse(body, Limits);
+            var document = JsonDocument.Parse(WithoutBom(body), Limits);
             if (document.RootElement.ValueKind == JsonValueKind.Object && HasOnlyReadableStrings(document.RootElement))
             {
                 return document;

@@ -37,7 +37,7 @@ public sealed class PutScoringModelHttpFunction(ScoringModelSource models)
         ScoringModel? model;
         try
         {
-            model = JsonSerializer.Deserialize<ScoringModel>(body, ModelJson);
+            model = JsonSerializer.Deserialize<ScoringModel>(JsonBody.WithoutBom(body).Span, ModelJson);
         }
         catch (JsonException ex)
         {

@@ -40,7 +40,9 @@ public static class FunctionsConfiguration
 
     private static List<KeyValuePair<string, string?>> ReadLocalSettingsValues(string path)
     {
-        using var document = JsonDocument.Parse(File.ReadAllBytes(path), new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+        // From a stream, which skips the byte order mark an editor on Windows may have written.
+        using var file = File.OpenRead(path);
+        using var document = JsonDocument.Parse(file, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
         if (!document.RootElement.TryGetProperty("Values", out var values) || values.ValueKind != JsonValueKind.Object)
         {
             return [];

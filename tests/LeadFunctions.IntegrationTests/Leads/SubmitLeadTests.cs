@@ -82,6 +82,15 @@ public sealed class SubmitLeadTests(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task SubmitLead_JsonWithByteOrderMark_IsAccepted()
+    {
+        using var content = new ByteArrayContent([0xEF, 0xBB, 0xBF, .. "{\"email\":\"bom@example.com\"}"u8]);
+        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
+        using var response = await host.Client.PostAsync("/api/leads", content);
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+    }
+
+    [Fact]
     public async Task SubmitLead_InvalidUtf8_400AndNothingQueued()
     {
         using var content = new ByteArrayContent([.. "{\"email\":\"a@example.com\",\"firstName\":\""u8, 0xC3, 0x28, .. "\"}"u8]);

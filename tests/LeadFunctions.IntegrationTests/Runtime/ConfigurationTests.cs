@@ -33,7 +33,8 @@ public sealed class ConfigurationTests(AzuriteFixture azurite)
     [Fact]
     public async Task LocalSettingsValues_AreReadLikeEnvironmentVariables()
     {
-        await using var host = await TestHost.StartAsync(azurite, localSettingsJson: """
+        // Starting with the byte order mark an editor on Windows writes.
+        await using var host = await TestHost.StartAsync(azurite, localSettingsJson: "\uFEFF" + """
             { "IsEncrypted": false, "Values": { "Host__FunctionKeys__fromfile": "key-from-local-settings" } }
             """);
         using var response = await host.Client.SendAsync(TestHost.WithKey(HttpMethod.Get, $"/api/leads/{LeadId.FromEmail("x@acme.com")}", "key-from-local-settings"));
