@@ -7,4 +7,10 @@ public interface ICrmStore
 {
     /// <summary>Idempotent: the records' ids come from the lead, so writing them twice changes nothing.</summary>
     Task SaveConversionAsync(Lead lead, Conversion conversion, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The opportunity of a converted lead follows its stage: "lost" with the reason when sales disqualify
+    /// it, "open" again when they qualify it again. Idempotent.
+    /// </summary>
+    Task SaveOpportunityStatusAsync(Lead lead, CancellationToken cancellationToken);
 }

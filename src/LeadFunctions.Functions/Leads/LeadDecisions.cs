@@ -35,6 +35,10 @@ public sealed class LeadDecisions(LeadUpdater updater, ICrmStore crm, TimeProvid
             {
                 await crm.SaveConversionAsync(lead, conversion, cancellationToken);
             }
+            else if (lead.Conversion is not null && (lead.Stage == LifecycleStage.Disqualified) != (snapshot.Lead.Stage == LifecycleStage.Disqualified))
+            {
+                await crm.SaveOpportunityStatusAsync(lead, cancellationToken);
+            }
 
             return new LeadChange(id, lead, snapshot.ETag, [entry], []);
         }, cancellationToken);
