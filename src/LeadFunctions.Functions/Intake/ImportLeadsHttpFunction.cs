@@ -38,9 +38,13 @@ public sealed partial class ImportLeadsHttpFunction(IImportBatchQueue queue, Tim
             return Problems.Invalid(new Dictionary<string, string[]> { ["source"] = [LeadFormValidator.SourceRule] });
         }
 
+        // The server's own limit above ours: a body sent without Content-Length then meets ours first (an
+        // answer that says which rows were queued), and the server can read the rest of a file up to twice
+        // the size before answering, where at its own limit it would drop the connection and the client
+        // would never see the answer.
         if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
         {
-            limit.MaxRequestBodySize = MaxBodyBytes;
+            limit.MaxRequestBodySize = 2 * MaxBodyBytes;
         }
 
         var importId = Guid.CreateVersion7().ToString("N");

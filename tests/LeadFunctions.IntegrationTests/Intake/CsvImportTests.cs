@@ -160,7 +160,9 @@ public sealed class CsvImportTests(AzuriteFixture azurite)
     {
         await using var host = await StartAsync(azurite);
         const int rows = 100_000;
-        using var content = new StreamContent(new GeneratedCsv(rows));
+        using var content = new StreamContent(new GeneratedCsv(rows, row => row == 0
+            ? "Email;Ad;Soyad;Şirket\n"
+            : $"{(row % 1000 == 0 ? "broken" : $"kisi{row}@firma{row % 97}.com.tr")};Ad{row};Soyad;Firma {row % 97}\n"));
         content.Headers.ContentType = new MediaTypeHeaderValue("text/csv");
         using var response = await ImportAsync(host, content, "?source=purchased-list");
 
@@ -171,8 +173,25 @@ public sealed class CsvImportTests(AzuriteFixture azurite)
         Assert.Equal(result.Accepted, (await DrainAsync(host)).Count);
     }
 
-    /// <summary>A CSV produced while it is read, never whole in memory; every thousandth row is bad.</summary>
-    private sealed class GeneratedCsv(int rows) : Stream
+    [Fact]
+    public async Task OverTheLimitWithoutContentLength_413SayingWhatWasQueued()
+    {
+        await using var host = await StartAsync(azurite);
+
+        // 52 MB sent chunked, so only reading finds it too large; rows of a kilobyte with no valid email, so nothing is queued.
+        var filler = new string('x', 1000);
+        using var content = new StreamContent(new GeneratedCsv(52_000, row => row == 0 ? "Email;Notes\n" : $"not-an-email;{filler}\n"));
+        content.Headers.ContentType = new MediaTypeHeaderValue("text/csv");
+        using var response = await ImportAsync(host, content);
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("The first 0 rows were queued", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Empty(await DrainAsync(host));
+    }
+
+    /// <summary>A CSV produced while it is read, never whole in memory: line 0 is the header.</summary>
+    private sealed class GeneratedCsv(int rows, Func<int, string> line) : Stream
     {
         private int row = -1;
         private byte[] pending = [];
@@ -197,7 +216,7 @@ public sealed class CsvImportTests(AzuriteFixture azurite)
                     return 0;
                 }
 
-                pending = Encoding.UTF8.GetBytes(row == 0 ? "Email;Ad;Soyad;Şirket\n" : $"{(row % 1000 == 0 ? "broken" : $"kisi{row}@firma{row % 97}.com.tr")};Ad{row};Soyad;Firma {row % 97}\n");
+                pending = Encoding.UTF8.GetBytes(line(row));
                 offset = 0;
             }
 
