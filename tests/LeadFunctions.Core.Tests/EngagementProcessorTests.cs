@@ -87,7 +87,7 @@ public class EngagementProcessorTests
         var mql = pipeline.Event("e1", EventTypes.DemoRequest);
 
         // The first delivery stores the MQL move, then the host dies before the handoff is sent.
-        var failingQueue = new Processing.LeadUpdater(pipeline.Store, new ThrowingHandoffQueue());
+        var failingQueue = new Processing.LeadUpdater(pipeline.Store, new ThrowingHandoffQueue(), TimeProvider.System);
         await Assert.ThrowsAsync<InvalidOperationException>(() => new EngagementProcessor(failingQueue, pipeline.Models, pipeline.Time).ProcessAsync(mql, default));
         Assert.NotNull(pipeline.Store[Id]!.PendingHandoff);
 
@@ -115,7 +115,7 @@ public class LeadRescorerTests
         Assert.Equal(40, pipeline.Store[id]!.Score.Engagement);
 
         pipeline.Time.Advance(TimeSpan.FromDays(30));
-        var rescorer = new Scoring.LeadRescorer(pipeline.Store, new LeadUpdater(pipeline.Store, pipeline.Handoffs), pipeline.Models, pipeline.Time);
+        var rescorer = new Scoring.LeadRescorer(pipeline.Store, pipeline.Updater, pipeline.Models, pipeline.Time);
         Assert.Equal(new Scoring.RescoreSummary(1, 1), await rescorer.RescoreAllAsync(default));
         Assert.Equal(20, pipeline.Store[id]!.Score.Engagement);
         Assert.DoesNotContain(pipeline.Store.Entries(id), e => e.Id.StartsWith("score|rescore-", StringComparison.Ordinal));
@@ -131,7 +131,7 @@ public class LeadRescorerTests
         Assert.Empty(pipeline.Handoffs.Sent);
 
         await pipeline.Models.SaveAsync(Scoring.DefaultScoringModel.Create() with { MqlThreshold = 1 }, default);
-        var rescorer = new Scoring.LeadRescorer(pipeline.Store, new LeadUpdater(pipeline.Store, pipeline.Handoffs), pipeline.Models, pipeline.Time);
+        var rescorer = new Scoring.LeadRescorer(pipeline.Store, pipeline.Updater, pipeline.Models, pipeline.Time);
         await rescorer.RescoreAllAsync(default);
 
         Assert.Equal(2, pipeline.Handoffs.Sent.Select(h => h.HandoffId).Distinct().Count());
@@ -156,7 +156,7 @@ public class LeadRescorerTests
                 throw new InvalidOperationException("Storage answered 500.");
             }
         };
-        var rescorer = new Scoring.LeadRescorer(pipeline.Store, new LeadUpdater(pipeline.Store, pipeline.Handoffs), pipeline.Models, pipeline.Time);
+        var rescorer = new Scoring.LeadRescorer(pipeline.Store, pipeline.Updater, pipeline.Models, pipeline.Time);
 
         var summary = await rescorer.RescoreAllAsync(default);
         Assert.Equal((3, 2, 1), (summary.Scanned, summary.Changed, summary.Failed));
@@ -173,7 +173,7 @@ public class LeadRescorerTests
 
         var model = Scoring.DefaultScoringModel.Create();
         await pipeline.Models.SaveAsync(model with { Grades = new Scoring.GradeThresholds(A: 1, B: 1, C: 1) }, default);
-        var rescorer = new Scoring.LeadRescorer(pipeline.Store, new LeadUpdater(pipeline.Store, pipeline.Handoffs), pipeline.Models, pipeline.Time);
+        var rescorer = new Scoring.LeadRescorer(pipeline.Store, pipeline.Updater, pipeline.Models, pipeline.Time);
 
         Assert.Equal(new Scoring.RescoreSummary(1, 1), await rescorer.RescoreAllAsync(default));
         Assert.NotEqual(before.Grade, pipeline.Store[id]!.Grade);

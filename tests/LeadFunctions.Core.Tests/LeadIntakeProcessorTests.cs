@@ -1,5 +1,6 @@
 using LeadFunctions.Core.Leads;
 using LeadFunctions.Core.Processing;
+using Microsoft.Extensions.Time.Testing;
 
 namespace LeadFunctions.Core.Tests;
 
@@ -53,6 +54,33 @@ public class LeadIntakeProcessorTests
 
         Assert.Equal(UpdateOutcome.Updated, await pipeline.Intake.ProcessAsync(Pipeline.Submission("s2", company: "Acme"), default));
         Assert.Equal("Acme", pipeline.Store[Id]?.Company);
+    }
+
+    [Fact]
+    public async Task UpdateAsync_AfterAConflict_WaitsABackoffBeforeTheNextTry()
+    {
+        await pipeline.Intake.ProcessAsync(Pipeline.Submission("s1"), default);
+        var clock = new FakeTimeProvider(Pipeline.Start);
+        var updater = new LeadUpdater(pipeline.Store, pipeline.Handoffs, clock);
+        var tries = 0;
+        var update = updater.UpdateAsync(Id, s =>
+        {
+            if (++tries == 1)
+            {
+                pipeline.Store.Touch(Id); // another writer got there first
+            }
+
+            return Task.FromResult<LeadChange?>(new LeadChange(Id, s.Lead! with { Company = "Acme" }, s.ETag, [], []));
+        }, default);
+
+        await Task.Delay(50);
+        Assert.Equal(1, tries);
+        clock.Advance(LeadUpdater.FirstBackoff / 2 - TimeSpan.FromTicks(1));
+        await Task.Delay(50);
+        Assert.Equal(1, tries);
+        clock.Advance(LeadUpdater.FirstBackoff);
+        Assert.Equal(UpdateOutcome.Updated, await update);
+        Assert.Equal(2, tries);
     }
 
     [Fact]

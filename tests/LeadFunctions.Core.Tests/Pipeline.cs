@@ -15,10 +15,13 @@ internal sealed class Pipeline
     public Pipeline()
     {
         Models = new ScoringModelSource(ModelStore, Time);
-        var updater = new LeadUpdater(Store, Handoffs);
-        Intake = new LeadIntakeProcessor(updater, new DomainOnlyEnricher(), Models, Time);
-        Engagement = new EngagementProcessor(updater, Models, Time);
+        // Waits after a conflict on the real clock (milliseconds), so that the fake one moves only when a test moves it.
+        Updater = new LeadUpdater(Store, Handoffs, TimeProvider.System);
+        Intake = new LeadIntakeProcessor(Updater, new DomainOnlyEnricher(), Models, Time);
+        Engagement = new EngagementProcessor(Updater, Models, Time);
     }
+
+    public LeadUpdater Updater { get; }
 
     public FakeTimeProvider Time { get; } = new(Start);
 

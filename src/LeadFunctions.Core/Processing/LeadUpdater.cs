@@ -7,9 +7,12 @@ namespace LeadFunctions.Core.Processing;
 /// The one read-decide-write loop every lead change goes through: optimistic concurrency with a
 /// re-read on conflict, and the sales handoff an MQL move decided, sent after the write that decided it.
 /// </summary>
-public sealed class LeadUpdater(ILeadStore store, ISalesHandoffQueue handoffs)
+public sealed class LeadUpdater(ILeadStore store, ISalesHandoffQueue handoffs, TimeProvider time)
 {
     internal const int MaxAttempts = 8;
+
+    /// <summary>The first wait after a conflict; each next one doubles (5, 10, 20 … 320 ms, about 1 s in all).</summary>
+    internal static readonly TimeSpan FirstBackoff = TimeSpan.FromMilliseconds(5);
 
     /// <summary>
     /// Applies <paramref name="decide"/> to the current state; null from it means nothing to write.
@@ -42,6 +45,14 @@ public sealed class LeadUpdater(ILeadStore store, ISalesHandoffQueue handoffs)
                     // The write happened on an earlier delivery, which may have died before sending its handoff.
                     await SendPendingHandoffAsync(snapshot.Lead, cancellationToken);
                     return UpdateOutcome.Duplicate;
+            }
+
+            if (attempt < MaxAttempts)
+            {
+                // Writers that met on one lead (a burst of events for one person in one batch) spread out
+                // instead of meeting again at once: a random wait between half and all of a doubling backoff.
+                var backoff = FirstBackoff * (1 << (attempt - 1));
+                await Task.Delay(backoff * (0.5 + (Random.Shared.NextDouble() / 2)), time, cancellationToken);
             }
         }
 
