@@ -58,6 +58,32 @@ public sealed class OperationsTests(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Decisions_ALostOpportunity_IsLostInTheCrmAndOpenAgainWhenRequalified()
+    {
+        var id = await CreateLeadAsync("lost-deal@acme.com", new { company = "Acme" });
+        using var converted = await PostAsync($"/api/leads/{id}/convert");
+        var opportunityId = (await converted.Content.ReadFromJsonAsync<LeadView>())!.Conversion!.OpportunityId;
+        var crm = host.Table(TableNames.Crm);
+        async Task<TableEntity> OpportunityAsync() => (await crm.GetEntityAsync<TableEntity>("opportunity", opportunityId)).Value;
+
+        using var lost = await PostAsync($"/api/leads/{id}/disqualify", new { reason = "Went with a competitor" });
+        Assert.Equal(HttpStatusCode.OK, lost.StatusCode);
+        var closed = await OpportunityAsync();
+        Assert.Equal("lost", closed.GetString("Status"));
+        Assert.Equal("Went with a competitor", closed.GetString("LostReason"));
+        Assert.NotNull(closed.GetDateTimeOffset("ClosedAt"));
+        Assert.Equal(id, closed.GetString("LeadId"));
+
+        using var reopened = await PostAsync($"/api/leads/{id}/qualify");
+        Assert.Equal("opportunity", (await reopened.Content.ReadFromJsonAsync<LeadView>())!.Stage);
+        var open = await OpportunityAsync();
+        Assert.Equal("open", open.GetString("Status"));
+        Assert.False(open.ContainsKey("LostReason"));
+        Assert.False(open.ContainsKey("ClosedAt"));
+        Assert.Equal(id, open.GetString("LeadId"));
+    }
+
+    [Fact]
     public async Task Decisions_Disqualify_NeedsAReason_KeepsIt()
     {
         var id = await CreateLeadAsync("nope@acme.com");
@@ -104,7 +130,10 @@ public sealed class OperationsTests(AzuriteFixture azurite) : IAsyncLifetime
             Assert.True(nullRefused.StatusCode == HttpStatusCode.BadRequest, $"{path}: {nullRefused.StatusCode}");
         }
 
-        using var stored = await host.Client.SendAsync(WithBody(HttpMethod.Put, "/api/scoring-model", model, TestHost.MasterKey));
+        // Saved from a Windows editor: with a UTF-8 byte order mark.
+        using var bomPut = TestHost.WithKey(HttpMethod.Put, "/api/scoring-model", TestHost.MasterKey);
+        bomPut.Content = new StringContent("\uFEFF" + model.ToJsonString(), System.Text.Encoding.UTF8, "application/json");
+        using var stored = await host.Client.SendAsync(bomPut);
         Assert.Equal(HttpStatusCode.OK, stored.StatusCode);
         Assert.Equal(5, (await host.GetJsonWithKeyAsync<JsonObject>("/api/scoring-model"))!["mqlThreshold"]!.GetValue<int>());
 
