@@ -10,7 +10,7 @@ internal static class ReliabilityScenarios
     /// <summary>A host killed mid-message leaves it invisible for the lease; shortened so the run ends in minutes.</summary>
     private const string ShortLease = "--Runtime:Queues:MessageLease=00:00:15";
 
-    /// <summary>Leads posted while the host is killed with SIGKILL and started again every few seconds.</summary>
+    /// <summary>Leads posted while the host is killed with SIGKILL and started again every 2 to 6 seconds.</summary>
     public static async Task CrashAsync(AzuriteProcess azurite, int leads)
     {
         var (prefix, ledger) = ("rc" + Guid.NewGuid().ToString("N")[..8], new Ledger());
@@ -31,7 +31,10 @@ internal static class ReliabilityScenarios
         }));
         while (!posting.IsCompleted)
         {
-            await Task.WhenAny(posting, Task.Delay(TimeSpan.FromSeconds(4)));
+            // At random between 2 and 6 s, not every 4: with a fixed period, three cycles of kill and
+            // restart (about 5 s each) matched the 15 s lease, so a message caught by one kill came back
+            // just before a later one, again and again, and was poisoned after its fifth delivery.
+            await Task.WhenAny(posting, Task.Delay(TimeSpan.FromSeconds(2 + (4 * Random.Shared.NextDouble()))));
             if (!posting.IsCompleted)
             {
                 await host.KillAsync();
