@@ -40,11 +40,11 @@ internal sealed class QueueListener(
                 var messages = await ReceiveAsync(stopping);
                 if (messages is null or { Length: 0 })
                 {
-                    await WaitAsync(backoff.Next(messagesSeen: false), stopping);
+                    await WaitAsync(backoff.Next(), stopping);
                     continue;
                 }
 
-                backoff.Next(messagesSeen: true);
+                backoff.MessagesSeen();
                 running.AddRange(messages.Select(m => Task.Run(() => ProcessAsync(m, stopping), CancellationToken.None)));
             }
         }

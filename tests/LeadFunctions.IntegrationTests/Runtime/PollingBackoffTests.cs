@@ -13,18 +13,21 @@ public class PollingBackoffTests
     public void Next_WhileIdle_GrowsExponentiallyUpToTheMaximum()
     {
         var backoff = new PollingBackoff(TimeSpan.FromSeconds(2), new MidpointRandom());
-        var delays = Enumerable.Range(0, 7).Select(_ => backoff.Next(messagesSeen: false).TotalMilliseconds).ToArray();
+        var delays = Enumerable.Range(0, 7).Select(_ => backoff.Next().TotalMilliseconds).ToArray();
         Assert.Equal([200, 300, 500, 900, 1700, 2000, 2000], delays);
     }
 
     [Fact]
-    public void Next_AfterMessages_ResetsToMinimum()
+    public void Next_FirstEmptyReceiveAfterMessages_IsTheMinimumThenGrowsAgain()
     {
         var backoff = new PollingBackoff(TimeSpan.FromSeconds(60), new MidpointRandom());
-        backoff.Next(false);
-        backoff.Next(false);
-        Assert.Equal(PollingBackoff.Minimum, backoff.Next(messagesSeen: true));
-        Assert.Equal(200, backoff.Next(false).TotalMilliseconds);
+        backoff.Next();
+        backoff.Next();
+        backoff.MessagesSeen();
+        backoff.MessagesSeen();
+        Assert.Equal(PollingBackoff.Minimum, backoff.Next());
+        Assert.Equal(200, backoff.Next().TotalMilliseconds);
+        Assert.Equal(300, backoff.Next().TotalMilliseconds);
     }
 
     [Fact]
@@ -34,7 +37,7 @@ public class PollingBackoffTests
         for (var k = 1; k <= 8; k++)
         {
             var expected = 100 * Math.Pow(2, k - 1);
-            Assert.InRange(backoff.Next(false).TotalMilliseconds, 100 + (expected * 0.8), 100 + (expected * 1.2));
+            Assert.InRange(backoff.Next().TotalMilliseconds, 100 + (expected * 0.8), 100 + (expected * 1.2));
         }
     }
 }
