@@ -1,3 +1,4 @@
+using System.Net;
 using Azure;
 using Azure.Data.Tables;
 using LeadFunctions.Core.Leads;
@@ -12,6 +13,7 @@ public sealed class CrmTableStore(LeadTables tables) : ICrmStore
     private const string OpenStatus = "open";
     private const string LostReason = "LostReason";
     private const string ClosedAt = "ClosedAt";
+    private const string StatusAt = "StatusAt";
 
     public async Task SaveConversionAsync(Lead lead, Conversion conversion, CancellationToken cancellationToken)
     {
@@ -42,25 +44,41 @@ public sealed class CrmTableStore(LeadTables tables) : ICrmStore
 
     public async Task SaveOpportunityStatusAsync(Lead lead, CancellationToken cancellationToken)
     {
-        var found = lead.Conversion is { } conversion
-            ? await tables.Crm.GetEntityIfExistsAsync<TableEntity>(OpportunityPartition, conversion.OpportunityId, cancellationToken: cancellationToken)
-            : null;
-        if (found is not { HasValue: true, Value: { } opportunity })
+        if (lead.Conversion is not { } conversion)
         {
             return;
         }
 
-        // Replaced whole (the lead's own write decides between racing decisions), so reopening drops the reason.
-        var lost = lead.Stage == LifecycleStage.Disqualified;
-        opportunity["Status"] = lost ? "lost" : OpenStatus;
-        opportunity.Remove(LostReason);
-        opportunity.Remove(ClosedAt);
-        if (lost)
+        while (true)
         {
-            opportunity[LostReason] = lead.DisqualifyReason;
-            opportunity[ClosedAt] = lead.UpdatedAt;
-        }
+            var found = await tables.Crm.GetEntityIfExistsAsync<TableEntity>(OpportunityPartition, conversion.OpportunityId, cancellationToken: cancellationToken);
+            if (found is not { HasValue: true, Value: { } opportunity } || opportunity.GetDateTimeOffset(StatusAt) >= lead.UpdatedAt)
+            {
+                return;
+            }
 
-        await tables.Crm.UpdateEntityAsync(opportunity, ETag.All, TableUpdateMode.Replace, cancellationToken);
+            // Replaced whole, so that reopening drops the reason; against the row's ETag, so that of two
+            // decisions writing at once the later one (by StatusAt) stays.
+            var lost = lead.Stage == LifecycleStage.Disqualified;
+            opportunity["Status"] = lost ? "lost" : OpenStatus;
+            opportunity[StatusAt] = lead.UpdatedAt;
+            opportunity.Remove(LostReason);
+            opportunity.Remove(ClosedAt);
+            if (lost)
+            {
+                opportunity[LostReason] = lead.DisqualifyReason;
+                opportunity[ClosedAt] = lead.UpdatedAt;
+            }
+
+            try
+            {
+                await tables.Crm.UpdateEntityAsync(opportunity, opportunity.ETag, TableUpdateMode.Replace, cancellationToken);
+                return;
+            }
+            catch (RequestFailedException ex) when (ex.Status == (int)HttpStatusCode.PreconditionFailed)
+            {
+                // Another decision wrote the status meanwhile: compare again.
+            }
+        }
     }
 }

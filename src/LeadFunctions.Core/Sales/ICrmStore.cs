@@ -10,7 +10,8 @@ public interface ICrmStore
 
     /// <summary>
     /// The opportunity of a converted lead follows its stage: "lost" with the reason when sales disqualify
-    /// it, "open" again when they qualify it again. Idempotent.
+    /// it, "open" again when they qualify it again. Written after the lead; a status from a later
+    /// decision (by the lead's UpdatedAt) is never overwritten by an earlier one that arrives late.
     /// </summary>
     Task SaveOpportunityStatusAsync(Lead lead, CancellationToken cancellationToken);
 }

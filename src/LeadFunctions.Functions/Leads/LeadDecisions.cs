@@ -17,7 +17,8 @@ public sealed class LeadDecisions(LeadUpdater updater, ICrmStore crm, TimeProvid
         }
 
         Decision? decision = null;
-        await updater.UpdateAsync(id, async snapshot =>
+        var opportunityStatusChanges = false;
+        var outcome = await updater.UpdateAsync(id, async snapshot =>
         {
             if (snapshot.Lead is null)
             {
@@ -31,17 +32,22 @@ public sealed class LeadDecisions(LeadUpdater updater, ICrmStore crm, TimeProvid
                 return null;
             }
 
+            // The records first: the lead links to them once it is written.
             if (lead.Conversion is { } conversion && snapshot.Lead.Conversion is null)
             {
                 await crm.SaveConversionAsync(lead, conversion, cancellationToken);
             }
-            else if (lead.Conversion is not null && (lead.Stage == LifecycleStage.Disqualified) != (snapshot.Lead.Stage == LifecycleStage.Disqualified))
-            {
-                await crm.SaveOpportunityStatusAsync(lead, cancellationToken);
-            }
 
+            opportunityStatusChanges = snapshot.Lead.Conversion is not null && (lead.Stage == LifecycleStage.Disqualified) != (snapshot.Lead.Stage == LifecycleStage.Disqualified);
             return new LeadChange(id, lead, snapshot.ETag, [entry], []);
         }, cancellationToken);
+
+        // The opportunity's status after the lead's write, from the lead as written: a decision that lost a
+        // race with another (and was refused on the re-read) writes nothing there.
+        if (outcome == UpdateOutcome.Updated && opportunityStatusChanges && decision?.Lead is { } saved)
+        {
+            await crm.SaveOpportunityStatusAsync(saved, cancellationToken);
+        }
 
         return decision switch
         {

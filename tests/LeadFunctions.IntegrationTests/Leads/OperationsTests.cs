@@ -4,8 +4,11 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Azure.Data.Tables;
 using LeadFunctions.Adapters.Storage;
+using LeadFunctions.Core.Leads;
+using LeadFunctions.Core.Sales;
 using LeadFunctions.Functions.Leads;
 using LeadFunctions.IntegrationTests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace LeadFunctions.IntegrationTests.Leads;
 
@@ -81,6 +84,23 @@ public sealed class OperationsTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.False(open.ContainsKey("LostReason"));
         Assert.False(open.ContainsKey("ClosedAt"));
         Assert.Equal(id, open.GetString("LeadId"));
+    }
+
+    [Fact]
+    public async Task Crm_AStatusFromAnEarlierDecisionArrivingLate_DoesNotOverwriteALaterOne()
+    {
+        var id = await CreateLeadAsync("late-status@acme.com", new { company = "Acme" });
+        using var converted = await PostAsync($"/api/leads/{id}/convert");
+        var lead = (await host.Services.GetRequiredService<ILeadStore>().FindAsync(id, default))!.Lead;
+        var crm = host.Services.GetRequiredService<ICrmStore>();
+
+        // Disqualified at 10:01, qualified again at 10:02; the 10:01 write comes last.
+        await crm.SaveOpportunityStatusAsync(lead with { Stage = LifecycleStage.Opportunity, UpdatedAt = lead.UpdatedAt.AddMinutes(2) }, default);
+        await crm.SaveOpportunityStatusAsync(lead with { Stage = LifecycleStage.Disqualified, DisqualifyReason = "Lost", UpdatedAt = lead.UpdatedAt.AddMinutes(1) }, default);
+
+        var opportunity = (await host.Table(TableNames.Crm).GetEntityAsync<TableEntity>("opportunity", lead.Conversion!.OpportunityId)).Value;
+        Assert.Equal("open", opportunity.GetString("Status"));
+        Assert.False(opportunity.ContainsKey("LostReason"));
     }
 
     [Fact]
