@@ -33,7 +33,7 @@ internal static class ReliabilityScenarios
         {
             // At random between 2 and 6 s, not every 4: with a fixed period, three cycles of kill and
             // restart (about 5 s each) matched the 15 s lease, so a message caught by one kill came back
-            // just before a later one, again and again, and was poisoned after its fifth delivery.
+            // just before a later one, again and again, and was poisoned at its sixth delivery.
             await Task.WhenAny(posting, Task.Delay(TimeSpan.FromSeconds(2 + (4 * Random.Shared.NextDouble()))));
             if (!posting.IsCompleted)
             {

@@ -8,8 +8,9 @@ namespace LeadFunctions.Adapters.Tables;
 /// <summary>
 /// The scoring model as one JSON row of the Settings table. A string property holds at most 64 KiB
 /// (32,768 UTF-16 characters) in Azure, Azurite does not check, and the JSON of a model PUT may reach
-/// about three times the 64 KiB body (non-ASCII letters are written as \u escapes), so it is split over
-/// properties "Json", "Json1", "Json2"…; the row stays far under the 1 MiB an entity holds.
+/// several times the 64 KiB body (the default encoder writes non-ASCII letters and characters such as
+/// &lt; or &amp; as six-character \u escapes), so it is split over properties "Json", "Json1", "Json2"…;
+/// even at six times the row stays under the 1 MiB an entity holds.
 /// </summary>
 public sealed class ScoringModelTableStore(LeadTables tables) : IScoringModelStore
 {
@@ -18,7 +19,7 @@ public sealed class ScoringModelTableStore(LeadTables tables) : IScoringModelSto
     private const string JsonProperty = "Json";
 
     /// <summary>Characters per property: under 32,768, and the JSON is ASCII, so no surrogate pair is cut.</summary>
-    internal const int PartLength = 32_000;
+    private const int PartLength = 32_000;
 
     public async Task<ScoringModel?> GetAsync(CancellationToken cancellationToken)
     {

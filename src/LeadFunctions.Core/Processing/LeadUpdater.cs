@@ -11,7 +11,7 @@ public sealed class LeadUpdater(ILeadStore store, ISalesHandoffQueue handoffs, T
 {
     internal const int MaxAttempts = 8;
 
-    /// <summary>The first wait after a conflict; each next one doubles (5, 10, 20 … 320 ms, about 1 s in all).</summary>
+    /// <summary>The first wait after a conflict; each next one doubles (5, 10, 20 … 320 ms, at most 0.64 s in all).</summary>
     internal static readonly TimeSpan FirstBackoff = TimeSpan.FromMilliseconds(5);
 
     /// <summary>

@@ -39,9 +39,9 @@ public sealed partial class ImportLeadsHttpFunction(IImportBatchQueue queue, Tim
         }
 
         // The server's own limit above ours: a body sent without Content-Length then meets ours first (an
-        // answer that says which rows were queued), and the server can read the rest of a file up to twice
-        // the size before answering, where at its own limit it would drop the connection and the client
-        // would never see the answer.
+        // answer that says which rows were queued), and after answering the server can still read and drop
+        // the rest of a file up to twice the size; stopped at its own limit it would drop the connection
+        // instead, and the client would never see the answer.
         if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
         {
             limit.MaxRequestBodySize = 2 * MaxBodyBytes;
