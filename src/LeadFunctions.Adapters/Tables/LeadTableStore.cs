@@ -119,39 +119,62 @@ public sealed class LeadTableStore(LeadTables tables) : ILeadStore
     private async IAsyncEnumerable<LeadSnapshot> SnapshotsAsync(string filter, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         string? partition = null;
-        Lead? lead = null;
-        string? etag = null;
-        var events = new List<EngagementEvent>();
-        await foreach (var entity in tables.Leads.QueryAsync<TableEntity>(filter, maxPerPage: 1000, cancellationToken: cancellationToken))
+        var rows = new List<TableEntity>();
+        var spansPages = false;
+        await foreach (var page in tables.Leads.QueryAsync<TableEntity>(filter, maxPerPage: 1000, cancellationToken: cancellationToken).AsPages())
         {
-            if (entity.PartitionKey != partition)
+            foreach (var entity in page.Values)
             {
-                if (partition is not null)
+                if (entity.PartitionKey != partition)
                 {
-                    yield return new LeadSnapshot(partition, lead, etag, events);
+                    if (partition is not null)
+                    {
+                        yield return spansPages ? await LoadVersionFirstAsync(partition, cancellationToken) : ToSnapshot(partition, rows);
+                    }
+
+                    (partition, rows, spansPages) = (entity.PartitionKey, [], false);
                 }
 
-                (partition, lead, etag, events) = (entity.PartitionKey, null, null, []);
+                rows.Add(entity);
             }
 
-            if (IsLeadRow(entity))
-            {
-                (lead, etag) = (LeadEntityMapper.ToLead(entity), entity.ETag.ToString());
-            }
-            else if (entity.RowKey == LeadEntityMapper.WaitingRowKey(entity.PartitionKey))
-            {
-                etag = lead is null ? WaitingVersion + entity.ETag.ToString() : etag;
-            }
-            else
-            {
-                events.Add(LeadEntityMapper.ToEvent(entity));
-            }
+            // The partition read last may go on in the next page, read later.
+            spansPages |= page.ContinuationToken is not null;
         }
 
         if (partition is not null)
         {
-            yield return new LeadSnapshot(partition, lead, etag, events);
+            yield return spansPages ? await LoadVersionFirstAsync(partition, cancellationToken) : ToSnapshot(partition, rows);
         }
+    }
+
+    /// <summary>
+    /// A partition whose rows came in more than one page, read again with its version first. Read as it
+    /// came, the version (on the last page) may already count an event written between two pages that the
+    /// first page did not have (events are newest first); read first, any write after it makes a save
+    /// against it conflict.
+    /// </summary>
+    private async Task<LeadSnapshot> LoadVersionFirstAsync(string leadId, CancellationToken cancellationToken)
+    {
+        var versions = TableClient.CreateQueryFilter(
+            $"PartitionKey eq {leadId} and (RowKey eq {LeadEntityMapper.LeadRowKey(leadId)} or RowKey eq {LeadEntityMapper.WaitingRowKey(leadId)})");
+        var events = TableClient.CreateQueryFilter($"PartitionKey eq {leadId} and RowKey ge {LeadEntityMapper.EventPrefix} and RowKey lt {EventPrefixEnd}");
+        var rows = await tables.Leads.QueryAsync<TableEntity>(versions, cancellationToken: cancellationToken).ToListAsync(cancellationToken);
+        await foreach (var entity in tables.Leads.QueryAsync<TableEntity>(events, maxPerPage: 1000, cancellationToken: cancellationToken))
+        {
+            rows.Add(entity);
+        }
+
+        return ToSnapshot(leadId, rows);
+    }
+
+    private static LeadSnapshot ToSnapshot(string leadId, List<TableEntity> rows)
+    {
+        var leadRow = rows.Find(IsLeadRow);
+        var waitingRow = rows.Find(r => r.RowKey == LeadEntityMapper.WaitingRowKey(leadId));
+        var etag = leadRow is not null ? leadRow.ETag.ToString() : waitingRow is not null ? WaitingVersion + waitingRow.ETag.ToString() : null;
+        var events = rows.Where(r => r != leadRow && r != waitingRow).Select(LeadEntityMapper.ToEvent).ToList();
+        return new LeadSnapshot(leadId, leadRow is null ? null : LeadEntityMapper.ToLead(leadRow), etag, events);
     }
 
     public async Task<bool> HasEntryAsync(string leadId, TimelineEntry entry, CancellationToken cancellationToken)

@@ -74,6 +74,59 @@ public sealed class LeadTableStoreTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task LoadAsync_OverSeveralPages_AnEventWrittenBetweenThePagesMakesTheSaveConflict()
+    {
+        await using var host = await TestHost.StartAsync(azurite);
+        var store = host.Services.GetRequiredService<ILeadStore>();
+        var lead = NewLead("busy@acme.com");
+        EngagementEvent Event(string id, DateTimeOffset at) => new() { EventId = id, LeadId = lead.Id, Type = EventTypes.PageView, OccurredAt = at, Source = "web" };
+
+        // 1,200 events: more than one page (1,000 rows) to read.
+        string? etag = null;
+        foreach (var chunk in Enumerable.Range(0, 1_200).Chunk(40))
+        {
+            Assert.Equal(SaveResult.Saved, await store.SaveAsync(new LeadChange(lead.Id, lead, etag, [], [.. chunk.Select(i => Event($"ev-{i}", At.AddMinutes(-i)))]), default));
+            etag = (await store.FindAsync(lead.Id, default))!.ETag;
+        }
+
+        // Another writer keeps a new event (it sorts first: newest first) while the second page is being asked for.
+        var between = new BetweenPages(async () =>
+        {
+            var current = await store.LoadAsync(lead.Id, default);
+            Assert.Equal(SaveResult.Saved, await store.SaveAsync(new LeadChange(lead.Id, current.Lead! with { FirstName = "Ece" }, current.ETag, [], [Event("late", At.AddMinutes(1))]), default));
+        });
+        var options = new TableClientOptions();
+        options.AddPolicy(between, Azure.Core.HttpPipelinePosition.PerCall);
+        var reading = new LeadTableStore(new LeadTables(new TableServiceClient(azurite.ConnectionString, options), host.Services.GetRequiredService<StorageNames>()));
+
+        var snapshot = await reading.LoadAsync(lead.Id, default);
+        Assert.True(between.Fired);
+        var saved = await reading.SaveAsync(new LeadChange(lead.Id, snapshot.Lead! with { LastName = "Stale" }, snapshot.ETag, [], []), default);
+        Assert.True(saved == SaveResult.Conflict || snapshot.Events.Any(e => e.EventId == "late"), "a save from a snapshot that missed the event went through");
+        Assert.Equal("Ece", (await store.FindAsync(lead.Id, default))!.Lead.FirstName);
+    }
+
+    /// <summary>Runs an action once, just before the first request for a query's next page.</summary>
+    private sealed class BetweenPages(Func<Task> action) : Azure.Core.Pipeline.HttpPipelinePolicy
+    {
+        public bool Fired { get; private set; }
+
+        public override async ValueTask ProcessAsync(Azure.Core.HttpMessage message, ReadOnlyMemory<Azure.Core.Pipeline.HttpPipelinePolicy> pipeline)
+        {
+            if (!Fired && message.Request.Uri.Query.Contains("NextRowKey", StringComparison.Ordinal))
+            {
+                Fired = true;
+                await action();
+            }
+
+            await ProcessNextAsync(message, pipeline);
+        }
+
+        public override void Process(Azure.Core.HttpMessage message, ReadOnlyMemory<Azure.Core.Pipeline.HttpPipelinePolicy> pipeline) =>
+            throw new NotSupportedException();
+    }
+
+    [Fact]
     public async Task SaveAsync_AnEntryAlone_ARepeatIsAlreadyApplied()
     {
         await using var host = await TestHost.StartAsync(azurite);
