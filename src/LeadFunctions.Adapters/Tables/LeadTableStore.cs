@@ -27,9 +27,10 @@ public sealed class LeadTableStore(LeadTables tables) : ILeadStore
     {
         var filter = TableClient.CreateQueryFilter(
             $"PartitionKey eq {leadId} and (RowKey eq {LeadEntityMapper.LeadRowKey(leadId)} or RowKey eq {LeadEntityMapper.WaitingRowKey(leadId)} or (RowKey ge {LeadEntityMapper.EventPrefix} and RowKey lt {EventPrefixEnd}))");
-        await foreach (var snapshot in SnapshotsAsync(filter, cancellationToken))
+        await foreach (var page in tables.Leads.QueryAsync<TableEntity>(filter, maxPerPage: 1000, cancellationToken: cancellationToken).AsPages())
         {
-            return snapshot;
+            // One page holds the rows as read together; a partition over more pages is read version first.
+            return page.ContinuationToken is null ? ToSnapshot(leadId, [.. page.Values]) : await LoadVersionFirstAsync(leadId, cancellationToken);
         }
 
         return new LeadSnapshot(leadId, null, null, []);
@@ -106,22 +107,21 @@ public sealed class LeadTableStore(LeadTables tables) : ILeadStore
 
     public static bool IsLeadRow(ITableEntity row) => row.RowKey == LeadEntityMapper.LeadRowKey(row.PartitionKey);
 
-    /// <summary>The rows a pass over every lead reads: leads and events, not markers ("r|…") or timeline rows ("t|…").</summary>
-    public static string ScanFilter { get; } = TableClient.CreateQueryFilter($"RowKey lt {EventPrefixEnd}") + $" or ({LeadRowsFilter})";
-
-    public IAsyncEnumerable<LeadSnapshot> ScanAsync(CancellationToken cancellationToken) => SnapshotsAsync(ScanFilter, cancellationToken);
+    /// <summary>The rows a pass over every lead reads: leads and events, not markers ("r|…"), timeline ("t|…") or waiting rows.</summary>
+    public static string ScanFilter { get; } =
+        TableClient.CreateQueryFilter($"(RowKey ge {LeadEntityMapper.EventPrefix} and RowKey lt {EventPrefixEnd})") + $" or ({LeadRowsFilter})";
 
     /// <summary>
-    /// Lead and event rows grouped per partition, in key order: within a partition "e|…" sorts before
-    /// "lead|…", so each lead's events come first and then the lead. A partition without a lead row is
-    /// versioned by its "waiting|{id}" row instead (when the filter reads it), marked so SaveAsync tells the two apart.
+    /// Lead and event rows grouped per partition, in key order (within a partition "e|…" sorts before
+    /// "lead|…"). A partition whose rows went on past a page is read again version first
+    /// (<see cref="LoadVersionFirstAsync"/>), and the rest of its rows in this pass are not kept.
     /// </summary>
-    private async IAsyncEnumerable<LeadSnapshot> SnapshotsAsync(string filter, [EnumeratorCancellation] CancellationToken cancellationToken)
+    public async IAsyncEnumerable<LeadSnapshot> ScanAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
         string? partition = null;
         var rows = new List<TableEntity>();
         var spansPages = false;
-        await foreach (var page in tables.Leads.QueryAsync<TableEntity>(filter, maxPerPage: 1000, cancellationToken: cancellationToken).AsPages())
+        await foreach (var page in tables.Leads.QueryAsync<TableEntity>(ScanFilter, maxPerPage: 1000, cancellationToken: cancellationToken).AsPages())
         {
             foreach (var entity in page.Values)
             {
@@ -135,7 +135,10 @@ public sealed class LeadTableStore(LeadTables tables) : ILeadStore
                     (partition, rows, spansPages) = (entity.PartitionKey, [], false);
                 }
 
-                rows.Add(entity);
+                if (!spansPages)
+                {
+                    rows.Add(entity);
+                }
             }
 
             // The partition read last may go on in the next page, read later.

@@ -8,7 +8,10 @@ public interface ILeadStore
     /// <summary>One point read: the lead alone (for answering reads).</summary>
     Task<VersionedLead?> FindAsync(string leadId, CancellationToken cancellationToken);
 
-    /// <summary>The lead (if any) with every engagement event recorded for that person, in one query.</summary>
+    /// <summary>
+    /// The lead (if any) with every engagement event recorded for that person: one query, or, past a page
+    /// of rows, the version first and then the events, so that a save against it misses no write in between.
+    /// </summary>
     Task<LeadSnapshot> LoadAsync(string leadId, CancellationToken cancellationToken);
 
     /// <summary>
@@ -19,7 +22,7 @@ public interface ILeadStore
     /// </summary>
     Task<SaveResult> SaveAsync(LeadChange change, CancellationToken cancellationToken);
 
-    /// <summary>Every lead with its events, partition by partition, in one pass over the table.</summary>
+    /// <summary>Every lead with its events, partition by partition, in one pass over the table (a partition over a page boundary read again as LoadAsync reads it).</summary>
     IAsyncEnumerable<LeadSnapshot> ScanAsync(CancellationToken cancellationToken);
 
     Task<bool> HasEntryAsync(string leadId, TimelineEntry entry, CancellationToken cancellationToken);
