@@ -120,7 +120,7 @@ public sealed class LeadTableStore(LeadTables tables) : ILeadStore
     {
         string? partition = null;
         var rows = new List<TableEntity>();
-        var spansPages = false;
+        var (spansPages, pageWentOn) = (false, false);
         await foreach (var page in tables.Leads.QueryAsync<TableEntity>(ScanFilter, maxPerPage: 1000, cancellationToken: cancellationToken).AsPages())
         {
             foreach (var entity in page.Values)
@@ -134,15 +134,20 @@ public sealed class LeadTableStore(LeadTables tables) : ILeadStore
 
                     (partition, rows, spansPages) = (entity.PartitionKey, [], false);
                 }
+                else if (pageWentOn)
+                {
+                    // The partition began on an earlier page: its rows were not read together.
+                    spansPages = true;
+                }
 
+                pageWentOn = false;
                 if (!spansPages)
                 {
                     rows.Add(entity);
                 }
             }
 
-            // The partition read last may go on in the next page, read later.
-            spansPages |= page.ContinuationToken is not null;
+            pageWentOn |= page.ContinuationToken is not null;
         }
 
         if (partition is not null)
