@@ -25,8 +25,7 @@ public sealed class LeadTableStore(LeadTables tables) : ILeadStore
 
     public async Task<LeadSnapshot> LoadAsync(string leadId, CancellationToken cancellationToken)
     {
-        var filter = TableClient.CreateQueryFilter(
-            $"PartitionKey eq {leadId} and (RowKey eq {LeadEntityMapper.LeadRowKey(leadId)} or RowKey eq {LeadEntityMapper.WaitingRowKey(leadId)} or (RowKey ge {LeadEntityMapper.EventPrefix} and RowKey lt {EventPrefixEnd}))");
+        var filter = InPartition(leadId, $"{VersionRows(leadId)} or ({EventRows})");
         await foreach (var page in tables.Leads.QueryAsync<TableEntity>(filter, maxPerPage: 1000, cancellationToken: cancellationToken).AsPages())
         {
             // One page holds the rows as read together; a partition over more pages is read version first.
@@ -107,9 +106,17 @@ public sealed class LeadTableStore(LeadTables tables) : ILeadStore
 
     public static bool IsLeadRow(ITableEntity row) => row.RowKey == LeadEntityMapper.LeadRowKey(row.PartitionKey);
 
+    /// <summary>The engagement event rows ("e|…"), in any partition.</summary>
+    private static string EventRows { get; } = TableClient.CreateQueryFilter($"RowKey ge {LeadEntityMapper.EventPrefix} and RowKey lt {EventPrefixEnd}");
+
     /// <summary>The rows a pass over every lead reads: leads and events, not markers ("r|…"), timeline ("t|…") or waiting rows.</summary>
-    public static string ScanFilter { get; } =
-        TableClient.CreateQueryFilter($"(RowKey ge {LeadEntityMapper.EventPrefix} and RowKey lt {EventPrefixEnd})") + $" or ({LeadRowsFilter})";
+    public static string ScanFilter { get; } = $"({EventRows}) or ({LeadRowsFilter})";
+
+    /// <summary>The rows that version a partition: the lead's, or before there is a lead the waiting row.</summary>
+    private static string VersionRows(string leadId) =>
+        TableClient.CreateQueryFilter($"RowKey eq {LeadEntityMapper.LeadRowKey(leadId)} or RowKey eq {LeadEntityMapper.WaitingRowKey(leadId)}");
+
+    private static string InPartition(string leadId, string rows) => TableClient.CreateQueryFilter($"PartitionKey eq {leadId}") + $" and ({rows})";
 
     /// <summary>
     /// Lead and event rows grouped per partition, in key order (within a partition "e|…" sorts before
@@ -164,15 +171,8 @@ public sealed class LeadTableStore(LeadTables tables) : ILeadStore
     /// </summary>
     private async Task<LeadSnapshot> LoadVersionFirstAsync(string leadId, CancellationToken cancellationToken)
     {
-        var versions = TableClient.CreateQueryFilter(
-            $"PartitionKey eq {leadId} and (RowKey eq {LeadEntityMapper.LeadRowKey(leadId)} or RowKey eq {LeadEntityMapper.WaitingRowKey(leadId)})");
-        var events = TableClient.CreateQueryFilter($"PartitionKey eq {leadId} and RowKey ge {LeadEntityMapper.EventPrefix} and RowKey lt {EventPrefixEnd}");
-        var rows = await tables.Leads.QueryAsync<TableEntity>(versions, cancellationToken: cancellationToken).ToListAsync(cancellationToken);
-        await foreach (var entity in tables.Leads.QueryAsync<TableEntity>(events, maxPerPage: 1000, cancellationToken: cancellationToken))
-        {
-            rows.Add(entity);
-        }
-
+        var rows = await tables.Leads.QueryAsync<TableEntity>(InPartition(leadId, VersionRows(leadId)), cancellationToken: cancellationToken).ToListAsync(cancellationToken);
+        rows.AddRange(await tables.Leads.QueryAsync<TableEntity>(InPartition(leadId, EventRows), maxPerPage: 1000, cancellationToken: cancellationToken).ToListAsync(cancellationToken));
         return ToSnapshot(leadId, rows);
     }
 

@@ -89,31 +89,30 @@ public sealed class LeadTableStoreTests(AzuriteFixture azurite)
             etag = (await store.FindAsync(lead.Id, default))!.ETag;
         }
 
-        // Another writer keeps a new event (it sorts first: newest first) just before a second page of events is asked for.
-        var between = new BetweenPages(async () =>
+        // Another writer keeps a new event (it sorts first: newest first) and renames the lead, once, just
+        // before the store under test asks for a query's next page.
+        BetweenPages KeepsAnEvent(string eventId, string firstName, DateTimeOffset at) => new(async () =>
         {
             var current = await store.LoadAsync(lead.Id, default);
-            Assert.Equal(SaveResult.Saved, await store.SaveAsync(new LeadChange(lead.Id, current.Lead! with { FirstName = "Ece" }, current.ETag, [], [Event("late", At.AddMinutes(1))]), default));
+            Assert.Equal(SaveResult.Saved, await store.SaveAsync(new LeadChange(lead.Id, current.Lead! with { FirstName = firstName }, current.ETag, [], [Event(eventId, at)]), default));
         });
-        var options = new TableClientOptions();
-        options.AddPolicy(between, Azure.Core.HttpPipelinePosition.PerCall);
-        var reading = new LeadTableStore(new LeadTables(new TableServiceClient(azurite.ConnectionString, options), host.Services.GetRequiredService<StorageNames>()));
+        LeadTableStore StoreWith(BetweenPages policy)
+        {
+            var options = new TableClientOptions();
+            options.AddPolicy(policy, Azure.Core.HttpPipelinePosition.PerCall);
+            return new LeadTableStore(new LeadTables(new TableServiceClient(azurite.ConnectionString, options), host.Services.GetRequiredService<StorageNames>()));
+        }
 
-        var snapshot = await reading.LoadAsync(lead.Id, default);
+        // Loading: the write lands between the version read and the events' second page.
+        var between = KeepsAnEvent("late", "Ece", At.AddMinutes(1));
+        var snapshot = await StoreWith(between).LoadAsync(lead.Id, default);
         Assert.True(between.Fired);
         Assert.DoesNotContain(snapshot.Events, e => e.EventId == "late");
-        Assert.Equal(SaveResult.Conflict, await reading.SaveAsync(new LeadChange(lead.Id, snapshot.Lead! with { LastName = "Stale" }, snapshot.ETag, [], []), default));
+        Assert.Equal(SaveResult.Conflict, await store.SaveAsync(new LeadChange(lead.Id, snapshot.Lead! with { LastName = "Stale" }, snapshot.ETag, [], []), default));
 
         // A pass over the table reads such a partition again, whole, with an event kept between its pages.
-        var scanning = new BetweenPages(async () =>
-        {
-            var current = await store.LoadAsync(lead.Id, default);
-            Assert.Equal(SaveResult.Saved, await store.SaveAsync(new LeadChange(lead.Id, current.Lead! with { FirstName = "Ela" }, current.ETag, [], [Event("later", At.AddMinutes(2))]), default));
-        });
-        var scanOptions = new TableClientOptions();
-        scanOptions.AddPolicy(scanning, Azure.Core.HttpPipelinePosition.PerCall);
-        var scanner = new LeadTableStore(new LeadTables(new TableServiceClient(azurite.ConnectionString, scanOptions), host.Services.GetRequiredService<StorageNames>()));
-        var scanned = Assert.Single(await scanner.ScanAsync(default).ToListAsync());
+        var scanning = KeepsAnEvent("later", "Ela", At.AddMinutes(2));
+        var scanned = Assert.Single(await StoreWith(scanning).ScanAsync(default).ToListAsync());
         Assert.True(scanning.Fired);
         Assert.Equal(1_202, scanned.Events.Count);
         Assert.Equal("Ela", scanned.Lead?.FirstName);
