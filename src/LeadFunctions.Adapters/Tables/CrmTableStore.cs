@@ -17,7 +17,7 @@ public sealed class CrmTableStore(LeadTables tables) : ICrmStore
 
     public async Task SaveConversionAsync(Lead lead, Conversion conversion, CancellationToken cancellationToken)
     {
-        TableEntity[] records =
+        TableEntity[] parties =
         [
             new("contact", conversion.ContactId)
             {
@@ -28,17 +28,28 @@ public sealed class CrmTableStore(LeadTables tables) : ICrmStore
             {
                 ["Name"] = lead.Company, ["Domain"] = lead.Enrichment?.CompanyDomain, ["Country"] = lead.Country, ["Industry"] = lead.Industry,
             },
-            new(OpportunityPartition, conversion.OpportunityId)
-            {
-                ["LeadId"] = lead.Id, ["ContactId"] = conversion.ContactId, ["AccountId"] = conversion.AccountId,
-                ["Source"] = lead.Source, ["CreatedAt"] = conversion.At, ["Status"] = OpenStatus,
-            },
         ];
 
-        // One partition per record type, so three writes; upserts make a retried conversion harmless.
-        foreach (var record in records)
+        // One partition per record type, so one write each; upserts make a retried conversion harmless.
+        foreach (var party in parties)
         {
-            await tables.Crm.UpsertEntityAsync(record, TableUpdateMode.Merge, cancellationToken);
+            await tables.Crm.UpsertEntityAsync(party, TableUpdateMode.Merge, cancellationToken);
+        }
+
+        // The opportunity only once: a conversion retried late (decided on a read from before the lead was
+        // converted, and refused on its write) must not reopen an opportunity lost since.
+        var opportunity = new TableEntity(OpportunityPartition, conversion.OpportunityId)
+        {
+            ["LeadId"] = lead.Id, ["ContactId"] = conversion.ContactId, ["AccountId"] = conversion.AccountId,
+            ["Source"] = lead.Source, ["CreatedAt"] = conversion.At, ["Status"] = OpenStatus, [StatusAt] = conversion.At,
+        };
+        try
+        {
+            await tables.Crm.AddEntityAsync(opportunity, cancellationToken);
+        }
+        catch (RequestFailedException ex) when (ex.Status == (int)HttpStatusCode.Conflict)
+        {
+            // Created by an earlier attempt of this conversion.
         }
     }
 

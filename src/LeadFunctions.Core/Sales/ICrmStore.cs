@@ -5,7 +5,10 @@ namespace LeadFunctions.Core.Sales;
 /// <summary>The contact, account and opportunity records a conversion creates, each linking back to the lead.</summary>
 public interface ICrmStore
 {
-    /// <summary>Idempotent: the records' ids come from the lead, so writing them twice changes nothing.</summary>
+    /// <summary>
+    /// Idempotent: the records' ids come from the lead, so writing them twice changes nothing. The
+    /// opportunity is created once, open; its status afterwards is only <see cref="SaveOpportunityStatusAsync"/>'s.
+    /// </summary>
     Task SaveConversionAsync(Lead lead, Conversion conversion, CancellationToken cancellationToken);
 
     /// <summary>

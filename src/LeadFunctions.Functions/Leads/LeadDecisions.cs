@@ -17,9 +17,10 @@ public sealed class LeadDecisions(LeadUpdater updater, ICrmStore crm, TimeProvid
         }
 
         Decision? decision = null;
-        var opportunityStatusChanges = false;
+        Lead? read = null;
         var outcome = await updater.UpdateAsync(id, async snapshot =>
         {
+            read = snapshot.Lead;
             if (snapshot.Lead is null)
             {
                 decision = null;
@@ -38,15 +39,17 @@ public sealed class LeadDecisions(LeadUpdater updater, ICrmStore crm, TimeProvid
                 await crm.SaveConversionAsync(lead, conversion, cancellationToken);
             }
 
-            opportunityStatusChanges = snapshot.Lead.Conversion is not null && (lead.Stage == LifecycleStage.Disqualified) != (snapshot.Lead.Stage == LifecycleStage.Disqualified);
             return new LeadChange(id, lead, snapshot.ETag, [entry], []);
         }, cancellationToken);
 
-        // The opportunity's status after the lead's write, from the lead as written: a decision that lost a
-        // race with another (and was refused on the re-read) writes nothing there.
-        if (outcome == UpdateOutcome.Updated && opportunityStatusChanges && decision?.Lead is { } saved)
+        // A converted lead's opportunity follows the lead as it now stands, written after the lead: after a
+        // refused decision too, so that retrying a decision whose status write failed (or whose host died
+        // after the lead's write) repairs the opportunity. The store writes only a status older than the lead.
+        // A write found already applied (the SDK resent it) stands as this decision's.
+        var standing = outcome is UpdateOutcome.Updated or UpdateOutcome.Duplicate ? decision?.Lead : read;
+        if (standing is { Conversion: not null })
         {
-            await crm.SaveOpportunityStatusAsync(saved, cancellationToken);
+            await crm.SaveOpportunityStatusAsync(standing, cancellationToken);
         }
 
         return decision switch

@@ -104,6 +104,43 @@ public sealed class OperationsTests(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Crm_AConversionAttemptArrivingLate_DoesNotReopenALostOpportunity()
+    {
+        var id = await CreateLeadAsync("late-convert@acme.com", new { company = "Acme" });
+        var before = (await host.Services.GetRequiredService<ILeadStore>().FindAsync(id, default))!.Lead;
+        using var converted = await PostAsync($"/api/leads/{id}/convert");
+        using var lost = await PostAsync($"/api/leads/{id}/disqualify", new { reason = "Lost" });
+        Assert.Equal(HttpStatusCode.OK, lost.StatusCode);
+
+        // A second convert, decided on a read from before the first, writes its records before its lead write is refused.
+        var conversion = (await converted.Content.ReadFromJsonAsync<LeadView>())!.Conversion!;
+        await host.Services.GetRequiredService<ICrmStore>().SaveConversionAsync(before, conversion with { At = DateTimeOffset.UtcNow }, default);
+
+        var opportunity = (await host.Table(TableNames.Crm).GetEntityAsync<TableEntity>("opportunity", conversion.OpportunityId)).Value;
+        Assert.Equal(("lost", "Lost"), (opportunity.GetString("Status"), opportunity.GetString("LostReason")));
+    }
+
+    [Fact]
+    public async Task Decisions_AHostThatDiedBeforeTheStatusWrite_IsRepairedWhenTheDecisionIsRetried()
+    {
+        var id = await CreateLeadAsync("died-midway@acme.com", new { company = "Acme" });
+        using var converted = await PostAsync($"/api/leads/{id}/convert");
+        var opportunityId = (await converted.Content.ReadFromJsonAsync<LeadView>())!.Conversion!.OpportunityId;
+
+        // The disqualification's lead write landed; the host died before the opportunity's.
+        var store = host.Services.GetRequiredService<ILeadStore>();
+        var snapshot = await store.LoadAsync(id, default);
+        var disqualified = snapshot.Lead! with { Stage = LifecycleStage.Disqualified, DisqualifyReason = "Budget cut", UpdatedAt = DateTimeOffset.UtcNow };
+        Assert.Equal(SaveResult.Saved, await store.SaveAsync(new LeadChange(id, disqualified, snapshot.ETag, [], []), default));
+
+        // The client, never answered, sends it again: the lead is disqualified already, and the opportunity follows it now.
+        using var retried = await PostAsync($"/api/leads/{id}/disqualify", new { reason = "Budget cut" });
+        Assert.Equal(HttpStatusCode.Conflict, retried.StatusCode);
+        var opportunity = (await host.Table(TableNames.Crm).GetEntityAsync<TableEntity>("opportunity", opportunityId)).Value;
+        Assert.Equal(("lost", "Budget cut"), (opportunity.GetString("Status"), opportunity.GetString("LostReason")));
+    }
+
+    [Fact]
     public async Task Decisions_Disqualify_NeedsAReason_KeepsIt()
     {
         var id = await CreateLeadAsync("nope@acme.com");
