@@ -58,6 +58,7 @@ public static class StorageRegistration
         services.AddSingleton<ILeadStore, LeadTableStore>();
         services.AddSingleton<IScoringModelStore, ScoringModelTableStore>();
         services.AddSingleton<ISalesHandoffQueue, SalesHandoffQueue>();
+        services.AddSingleton<IRescoreQueue, RescoreQueue>();
         services.AddSingleton<ICrmStore, CrmTableStore>();
         services.AddSingleton<ILeadQuery, LeadTableQuery>();
         services.AddHostedService<StorageInitializer>();

@@ -2,6 +2,7 @@ using LeadFunctions.Adapters.Queues;
 using LeadFunctions.Core.Engagement;
 using LeadFunctions.Core.Intake;
 using LeadFunctions.Core.Sales;
+using LeadFunctions.Core.Scoring;
 using LeadFunctions.Functions.Engagement;
 using LeadFunctions.Functions.Intake;
 using LeadFunctions.Functions.Leads;
@@ -34,6 +35,12 @@ public sealed class DeliverSalesHandoff(DeliverSalesHandoffQueueFunction functio
 {
     [Function(nameof(DeliverSalesHandoff))]
     public Task Run([QueueTrigger(QueueNames.SalesHandoff, Connection = "AzureWebJobsStorage")] SalesHandoff message, CancellationToken ct) => function.RunAsync(message, ct);
+}
+
+public sealed class RescoreLeadPart(RescoreLeadPartQueueFunction function)
+{
+    [Function(nameof(RescoreLeadPart))]
+    public Task Run([QueueTrigger(QueueNames.LeadRescore, Connection = "AzureWebJobsStorage")] RescorePart message, CancellationToken ct) => function.RunAsync(message, ct);
 }
 
 public sealed class RescoreLeads(RescoreLeadsTimerFunction function)

@@ -57,6 +57,7 @@ public static class LeadPipelineRegistration
         services.AddSingleton<RecordEngagementQueueFunction>();
         services.AddSingleton<DeliverSalesHandoffQueueFunction>();
         services.AddSingleton<RescoreLeadsTimerFunction>();
+        services.AddSingleton<RescoreLeadPartQueueFunction>();
         return builder;
     }
 }

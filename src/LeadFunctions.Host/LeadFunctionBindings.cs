@@ -2,6 +2,7 @@ using LeadFunctions.Adapters.Queues;
 using LeadFunctions.Core.Engagement;
 using LeadFunctions.Core.Intake;
 using LeadFunctions.Core.Sales;
+using LeadFunctions.Core.Scoring;
 using LeadFunctions.Functions.Engagement;
 using LeadFunctions.Functions.Sales;
 using LeadFunctions.Functions.Scoring;
@@ -26,6 +27,7 @@ public static class LeadFunctionBindings
         .AddQueueTrigger<ProcessImportBatchQueueFunction, ImportBatch>("ProcessImportBatch", QueueNames.LeadImport, (f, m, ct) => f.RunAsync(m, ct))
         .AddQueueTrigger<RecordEngagementQueueFunction, EngagementEvent>("RecordEngagement", QueueNames.LeadEvents, (f, m, ct) => f.RunAsync(m, ct))
         .AddQueueTrigger<DeliverSalesHandoffQueueFunction, SalesHandoff>("DeliverSalesHandoff", QueueNames.SalesHandoff, (f, m, ct) => f.RunAsync(m, ct))
+        .AddQueueTrigger<RescoreLeadPartQueueFunction, RescorePart>("RescoreLeadPart", QueueNames.LeadRescore, (f, m, ct) => f.RunAsync(m, ct))
         .AddTimerTrigger<RescoreLeadsTimerFunction>("RescoreLeads", RescoreLeadsTimerFunction.Schedule, (f, t, ct) => f.RunAsync(t, ct));
 
     public static void MapLeadFunctions(this IEndpointRouteBuilder app)

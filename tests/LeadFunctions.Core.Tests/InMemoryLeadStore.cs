@@ -56,9 +56,9 @@ internal sealed class InMemoryLeadStore : ILeadStore
         return Task.FromResult(SaveResult.Saved);
     }
 
-    public async IAsyncEnumerable<LeadSnapshot> ScanAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    public async IAsyncEnumerable<LeadSnapshot> ScanAsync(LeadIdRange range, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        foreach (var id in partitions.Keys.Order(StringComparer.Ordinal).ToList())
+        foreach (var id in partitions.Keys.Where(range.Contains).Order(StringComparer.Ordinal).ToList())
         {
             yield return await LoadAsync(id, cancellationToken);
         }

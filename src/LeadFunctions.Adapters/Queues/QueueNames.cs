@@ -11,10 +11,13 @@ public static class QueueNames
     public const string NurtureSend = "nurture-send";
     public const string SalesHandoff = "sales-handoff";
 
+    /// <summary>Parts of a rescoring pass (an addition to API.md's queues).</summary>
+    public const string LeadRescore = "lead-rescore";
+
     /// <summary>WebJobs' QueueListener: "{queueName}-poison", never for a queue that is itself a poison queue.</summary>
     public const string PoisonSuffix = "-poison";
 
-    public static readonly IReadOnlyList<string> All = [LeadIntake, LeadImport, LeadEvents, NurtureSend, SalesHandoff];
+    public static readonly IReadOnlyList<string> All = [LeadIntake, LeadImport, LeadEvents, NurtureSend, SalesHandoff, LeadRescore];
 
     public static string Poison(string queueName) => queueName + PoisonSuffix;
 }

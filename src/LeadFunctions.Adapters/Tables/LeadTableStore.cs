@@ -109,8 +109,9 @@ public sealed class LeadTableStore(LeadTables tables) : ILeadStore
     /// <summary>The engagement event rows ("e|…"), in any partition.</summary>
     private static string EventRows { get; } = TableClient.CreateQueryFilter($"RowKey ge {LeadEntityMapper.EventPrefix} and RowKey lt {EventPrefixEnd}");
 
-    /// <summary>The rows a pass over every lead reads: leads and events, not markers ("r|…"), timeline ("t|…") or waiting rows.</summary>
-    public static string ScanFilter { get; } = $"({EventRows}) or ({LeadRowsFilter})";
+    /// <summary>The rows a pass over the leads of a range reads: leads and events, not markers ("r|…"), timeline ("t|…") or waiting rows.</summary>
+    public static string ScanFilter(LeadIdRange range) =>
+        TableClient.CreateQueryFilter($"PartitionKey ge {range.From} and PartitionKey lt {range.To}") + $" and (({EventRows}) or ({LeadRowsFilter}))";
 
     /// <summary>The rows that version a partition: the lead's, or before there is a lead the waiting row.</summary>
     private static string VersionRows(string leadId) =>
@@ -123,12 +124,12 @@ public sealed class LeadTableStore(LeadTables tables) : ILeadStore
     /// "lead|…"). A partition whose rows went on past a page is read again version first
     /// (<see cref="LoadVersionFirstAsync"/>), and the rest of its rows in this pass are not kept.
     /// </summary>
-    public async IAsyncEnumerable<LeadSnapshot> ScanAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+    public async IAsyncEnumerable<LeadSnapshot> ScanAsync(LeadIdRange range, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         string? partition = null;
         var rows = new List<TableEntity>();
         var (spansPages, pageWentOn) = (false, false);
-        await foreach (var page in tables.Leads.QueryAsync<TableEntity>(ScanFilter, maxPerPage: 1000, cancellationToken: cancellationToken).AsPages())
+        await foreach (var page in tables.Leads.QueryAsync<TableEntity>(ScanFilter(range), maxPerPage: 1000, cancellationToken: cancellationToken).AsPages())
         {
             foreach (var entity in page.Values)
             {

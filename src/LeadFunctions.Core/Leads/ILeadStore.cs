@@ -22,8 +22,8 @@ public interface ILeadStore
     /// </summary>
     Task<SaveResult> SaveAsync(LeadChange change, CancellationToken cancellationToken);
 
-    /// <summary>Every lead with its events, partition by partition, in one pass over the table (a partition over a page boundary read again as LoadAsync reads it).</summary>
-    IAsyncEnumerable<LeadSnapshot> ScanAsync(CancellationToken cancellationToken);
+    /// <summary>Every lead of the range with its events, partition by partition, in one pass (a partition over a page boundary read again as LoadAsync reads it).</summary>
+    IAsyncEnumerable<LeadSnapshot> ScanAsync(LeadIdRange range, CancellationToken cancellationToken);
 
     Task<bool> HasEntryAsync(string leadId, TimelineEntry entry, CancellationToken cancellationToken);
 

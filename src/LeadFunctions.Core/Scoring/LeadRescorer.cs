@@ -4,28 +4,29 @@ using LeadFunctions.Core.Processing;
 namespace LeadFunctions.Core.Scoring;
 
 /// <summary>
-/// Recomputes every lead's score from its events, so that engagement decays even for people who do
-/// nothing, and a changed model reaches every lead. Only leads whose score, grade or stage changed are
-/// written; the cause id makes a rerun on the same day write nothing twice. Decay moves an engaged
-/// lead's score a little most nights, so the timeline gets an entry only for a grade or stage move
-/// (not one line per lead per night); the lead row always carries the current score. One lead that
-/// cannot be written (storage errors past the SDK's retries, a lead that keeps changing) is counted
-/// and the pass goes on; it is rescored on the next pass.
+/// Recomputes the score of every lead in a part of a pass from its events, so that engagement decays
+/// even for people who do nothing, and a changed model reaches every lead. Only leads whose score, grade
+/// or stage changed are written, so a part done again writes nothing for the leads it had done (their
+/// rows already hold the new score, written with any timeline entry in one transaction). Decay moves an
+/// engaged lead's score a little most nights, so the timeline gets an entry only for a grade or stage
+/// move (not one line per lead per night); the lead row always carries the current score. A lead that
+/// cannot be written (storage errors past the SDK's retries, a lead that keeps changing) is counted and
+/// the part goes on; the caller decides what to do about it.
 /// </summary>
 public sealed class LeadRescorer(ILeadStore store, LeadUpdater updater, ScoringModelSource models, TimeProvider time)
 {
-    public const int Parallelism = 16;
+    /// <summary>Leads of one part rescored at once; a host takes up to a queue batch (16) of parts at a time.</summary>
+    public const int Parallelism = 4;
 
-    public async Task<RescoreSummary> RescoreAllAsync(CancellationToken cancellationToken)
+    public async Task<RescoreSummary> RescoreAsync(RescorePart part, CancellationToken cancellationToken)
     {
         var scorer = await models.GetScorerAsync(cancellationToken);
-        var cause = $"rescore-{time.GetUtcNow():yyyyMMdd}";
         var scanned = 0;
         var changed = 0;
         var failed = 0;
         Exception? firstFailure = null;
         await Parallel.ForEachAsync(
-            Leads(store.ScanAsync(cancellationToken)),
+            Leads(store.ScanAsync(part.Range, cancellationToken)),
             new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellationToken },
             async (snapshot, ct) =>
             {
@@ -33,7 +34,7 @@ public sealed class LeadRescorer(ILeadStore store, LeadUpdater updater, ScoringM
                 UpdateOutcome outcome;
                 try
                 {
-                    outcome = await updater.UpdateAsync(snapshot.LeadId, current => Task.FromResult(Rescore(current, scorer, cause)), ct, snapshot);
+                    outcome = await updater.UpdateAsync(snapshot.LeadId, current => Task.FromResult(Rescore(current, scorer, part.Cause)), ct, snapshot);
                 }
                 catch (Exception ex) when (!ct.IsCancellationRequested)
                 {

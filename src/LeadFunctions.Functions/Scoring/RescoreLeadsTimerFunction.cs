@@ -4,25 +4,23 @@ using Microsoft.Extensions.Logging;
 
 namespace LeadFunctions.Functions.Scoring;
 
-/// <summary>Nightly: recompute every score so engagement decays and a changed model reaches every lead.</summary>
-public sealed partial class RescoreLeadsTimerFunction(LeadRescorer rescorer, ILogger<RescoreLeadsTimerFunction> logger)
+/// <summary>
+/// Nightly: begin a pass that recomputes every score, so engagement decays and a changed model reaches
+/// every lead. The pass is queued in parts (lead-rescore) that any instance takes, so it is bound
+/// neither by one invocation's time limit nor by one instance.
+/// </summary>
+public sealed partial class RescoreLeadsTimerFunction(IRescoreQueue queue, TimeProvider time, ILogger<RescoreLeadsTimerFunction> logger)
 {
     /// <summary>03:00 UTC every day.</summary>
     public const string Schedule = "0 0 3 * * *";
 
     public async Task RunAsync(TimerRunInfo timer, CancellationToken cancellationToken)
     {
-        var summary = await rescorer.RescoreAllAsync(cancellationToken);
-        Rescored(logger, summary.Scanned, summary.Changed, timer.IsPastDue);
-        if (summary.Failed > 0)
-        {
-            NotRescored(logger, summary.FirstFailure, summary.Failed);
-        }
+        var parts = RescorePart.Plan(time.GetUtcNow());
+        await Task.WhenAll(parts.Select(part => queue.EnqueueAsync(part, cancellationToken)));
+        Queued(logger, parts[0].Pass, parts.Count, timer.IsPastDue);
     }
 
-    [LoggerMessage(EventId = 1301, Level = LogLevel.Error, Message = "{Failed} leads could not be rescored; they are tried again on the next pass (first error attached)")]
-    private static partial void NotRescored(ILogger logger, Exception? error, int failed);
-
-    [LoggerMessage(EventId = 1300, Level = LogLevel.Information, Message = "Rescored {Scanned} leads, {Changed} changed (past due: {PastDue})")]
-    private static partial void Rescored(ILogger logger, int scanned, int changed, bool pastDue);
+    [LoggerMessage(EventId = 1302, Level = LogLevel.Information, Message = "Rescoring pass {Pass} queued in {Parts} parts (past due: {PastDue})")]
+    private static partial void Queued(ILogger logger, string pass, int parts, bool pastDue);
 }

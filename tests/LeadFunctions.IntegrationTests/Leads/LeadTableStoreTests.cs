@@ -112,7 +112,7 @@ public sealed class LeadTableStoreTests(AzuriteFixture azurite)
 
         // A pass over the table reads such a partition again, whole, with an event kept between its pages.
         var scanning = KeepsAnEvent("later", "Ela", At.AddMinutes(2));
-        var scanned = Assert.Single(await StoreWith(scanning).ScanAsync(default).ToListAsync());
+        var scanned = Assert.Single(await StoreWith(scanning).ScanAsync(new LeadIdRange("0", "g"), default).ToListAsync());
         Assert.True(scanning.Fired);
         Assert.Equal(1_202, scanned.Events.Count);
         Assert.Equal("Ela", scanned.Lead?.FirstName);
@@ -163,7 +163,7 @@ public sealed class LeadTableStoreTests(AzuriteFixture azurite)
         await store.SaveAsync(new LeadChange(bora.Id, bora, null, [], [Event(bora.Id, "b-1"), Event(bora.Id, "b-2")]), default);
         await store.SaveAsync(new LeadChange(early, null, null, [], [Event(early, "e-1")]), default);
 
-        var scanned = await store.ScanAsync(default).ToDictionaryAsync(s => s.LeadId);
+        var scanned = await store.ScanAsync(new LeadIdRange("0", "g"), default).ToDictionaryAsync(s => s.LeadId);
         Assert.Equal(3, scanned.Count);
         Assert.Equal(["a-1"], scanned[ada.Id].Events.Select(e => e.EventId));
         Assert.Equal(["b-1", "b-2"], scanned[bora.Id].Events.Select(e => e.EventId).Order());
@@ -178,6 +178,33 @@ public sealed class LeadTableStoreTests(AzuriteFixture azurite)
         var rows = await host.Table(TableNames.Leads).QueryAsync<TableEntity>(select: ["PartitionKey", "RowKey"]).ToListAsync();
         Assert.All(rows.Where(r => !r.RowKey.StartsWith("e|", StringComparison.Ordinal) && !r.RowKey.StartsWith("t|", StringComparison.Ordinal) && !r.RowKey.StartsWith("r|", StringComparison.Ordinal)),
             r => Assert.EndsWith(r.PartitionKey, r.RowKey, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task ScanAsync_APassInParts_EachLeadInItsOwnPartOnly_AtTheEdgesToo()
+    {
+        await using var host = await TestHost.StartAsync(azurite);
+        var store = host.Services.GetRequiredService<ILeadStore>();
+
+        // Leads whose ids begin at the edges: the first and last part, and either side of "9" → "a" (part "09" ends at "0:").
+        var ids = new List<string>();
+        foreach (var prefix in new[] { "00", "09", "0a", "9f", "a0", "fe", "ff" })
+        {
+            var email = Enumerable.Range(0, 100_000).Select(i => $"edge{i}@acme.com").First(e => LeadId.FromEmail(e).StartsWith(prefix, StringComparison.Ordinal));
+            var lead = NewLead(email);
+            await store.SaveAsync(new LeadChange(lead.Id, lead, null, [], []), default);
+            ids.Add(lead.Id);
+        }
+
+        var byPart = new List<string>();
+        foreach (var range in LeadIdRange.ByFirstTwoDigits)
+        {
+            var inRange = await store.ScanAsync(range, default).Select(s => s.LeadId).ToListAsync();
+            Assert.All(inRange, id => Assert.True(range.Contains(id), $"{id} is not in {range}"));
+            byPart.AddRange(inRange);
+        }
+
+        Assert.Equal(ids.Order(), byPart.Order());
     }
 
     private static Lead NewLead(string email) => new()

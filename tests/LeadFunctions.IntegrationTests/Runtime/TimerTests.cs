@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using Azure.Storage.Blobs;
 using LeadFunctions.Functions.Timers;
 using LeadFunctions.Host.Timers;
 using LeadFunctions.IntegrationTests.Infrastructure;
@@ -42,8 +41,7 @@ public sealed class TimerTests(AzuriteFixture azurite)
     public async Task Timer_MissedOccurrenceWhileNoHostRan_RunsAtStartAsPastDue()
     {
         var prefix = TestHost.NewPrefix();
-        var past = DateTimeOffset.UtcNow.AddMinutes(-10);
-        await WriteStatusAsync(prefix, new { Last = past.AddMinutes(-5), Next = past, LastUpdated = past });
+        var past = await TimerStatus.WriteMissedAsync(azurite, prefix, "Tick");
 
         await using var host = await TestHost.StartAsync(azurite, Timer("only", "0 0 * * * *"), prefix);
         var run = await Eventually.GetAsync(() => Task.FromResult(runs.TryPeek(out var r) ? (object)r : null), because: "the past-due run");
@@ -92,7 +90,7 @@ public sealed class TimerTests(AzuriteFixture azurite)
     public async Task Timer_StatusBlobUnreadable_PausesButStopsAtOnce()
     {
         var prefix = TestHost.NewPrefix();
-        await WriteStatusAsync(prefix, "not a schedule status");
+        await TimerStatus.WriteAsync(azurite, prefix, "Tick", "not a schedule status");
         var host = await TestHost.StartAsync(azurite, Timer("only", "0 0 * * * *"), prefix);
         await Task.Delay(TimeSpan.FromSeconds(2)); // lease taken, status unreadable: a 10 s pause has begun
 
@@ -113,12 +111,5 @@ public sealed class TimerTests(AzuriteFixture azurite)
             .AddInMemoryCollection(new Dictionary<string, string?> { ["Nurture:Schedule"] = "0 * * * * *" }).Build();
         var parsed = TimerSchedule.Parse(schedule, configuration);
         Assert.Equal(DateTimeOffset.Parse(expected, System.Globalization.CultureInfo.InvariantCulture), parsed.Next(DateTimeOffset.Parse(after, System.Globalization.CultureInfo.InvariantCulture)));
-    }
-
-    private async Task WriteStatusAsync(string prefix, object status)
-    {
-        var container = new BlobContainerClient(azurite.ConnectionString, $"{prefix}-azure-webjobs-hosts");
-        await container.CreateIfNotExistsAsync();
-        await container.GetBlobClient("timers/leadfunctions/Host.Functions.Tick/status").UploadAsync(BinaryData.FromObjectAsJson(status));
     }
 }

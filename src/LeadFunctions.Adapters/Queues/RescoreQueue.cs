@@ -1,0 +1,9 @@
+using LeadFunctions.Core.Scoring;
+
+namespace LeadFunctions.Adapters.Queues;
+
+public sealed class RescoreQueue(QueueMessageSender sender) : IRescoreQueue
+{
+    public Task EnqueueAsync(RescorePart part, CancellationToken cancellationToken) =>
+        sender.SendAsync(QueueNames.LeadRescore, part, cancellationToken);
+}
