@@ -21,6 +21,7 @@ internal sealed class QueueListener(
     TimeSpan maxPollingInterval,
     TimeSpan messageLease,
     QueueWriteSignal signal,
+    FunctionTimeout timeout,
     IServiceScopeFactory scopes,
     TimeProvider time,
     ILogger logger)
@@ -129,7 +130,7 @@ internal sealed class QueueListener(
             try
             {
                 await using var scope = scopes.CreateAsyncScope();
-                await trigger.Invoke(scope.ServiceProvider, body, stopping);
+                await timeout.InvokeAsync(trigger.FunctionName, logger, ct => trigger.Invoke(scope.ServiceProvider, body, ct), stopping);
             }
             catch (Exception ex)
             {

@@ -16,6 +16,7 @@ internal sealed class QueueListenerService(
     IOptions<RuntimeQueueOptions> runtime,
     IHostEnvironment environment,
     QueueWriteSignal signal,
+    FunctionTimeout timeout,
     IServiceScopeFactory scopes,
     IConfiguration configuration,
     TimeProvider time,
@@ -39,6 +40,7 @@ internal sealed class QueueListenerService(
                 maxPolling,
                 runtime.Value.MessageLease,
                 signal,
+                timeout,
                 scopes,
                 time,
                 loggers.CreateLogger($"Function.{trigger.FunctionName}"));

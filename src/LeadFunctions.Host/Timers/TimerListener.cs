@@ -1,6 +1,7 @@
 using Azure;
 using Azure.Storage.Blobs.Specialized;
 using LeadFunctions.Functions.Timers;
+using LeadFunctions.Host.Configuration;
 
 namespace LeadFunctions.Host.Timers;
 
@@ -16,6 +17,7 @@ internal sealed class TimerListener(
     SingletonLease singleton,
     ScheduleMonitor monitor,
     TimerLockOptions locks,
+    FunctionTimeout timeout,
     IServiceScopeFactory scopes,
     TimeProvider time,
     ILogger logger)
@@ -116,7 +118,7 @@ internal sealed class TimerListener(
         try
         {
             await using var scope = scopes.CreateAsyncScope();
-            await trigger.Invoke(scope.ServiceProvider, info, cancellationToken);
+            await timeout.InvokeAsync(trigger.FunctionName, logger, ct => trigger.Invoke(scope.ServiceProvider, info, ct), cancellationToken);
         }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
         {

@@ -12,6 +12,7 @@ internal sealed class TimerListenerService(
     StorageNames names,
     IConfiguration configuration,
     IOptions<TimerLockOptions> locks,
+    FunctionTimeout timeout,
     IServiceScopeFactory scopes,
     TimeProvider time,
     ILoggerFactory loggers) : BackgroundService
@@ -32,6 +33,7 @@ internal sealed class TimerListenerService(
             singleton,
             monitor,
             locks.Value,
+            timeout,
             scopes,
             time,
             loggers.CreateLogger($"Function.{trigger.FunctionName}")));

@@ -85,6 +85,19 @@ public sealed class QueueListenerTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task Listener_FunctionPastFunctionTimeout_IsCancelledAndTriedAgain()
+    {
+        await using var host = await StartAsync(settings: "--AzureFunctionsJobHost:functionTimeout=00:00:01");
+        var queue = host.Queue(TestQueue);
+        await queue.CreateIfNotExistsAsync();
+        await queue.SendMessageAsync(BinaryData.FromObjectAsJson(new TestMessage("hangs-the-first-time")));
+
+        await Eventually.TrueAsync(() => Task.FromResult(function.Completed == 1), because: "the second delivery, after the first was cancelled");
+        Assert.Equal(2, function.Calls.Count);
+        Assert.Equal(0, (await queue.GetPropertiesAsync()).Value.ApproximateMessagesCount);
+    }
+
+    [Fact]
     public async Task Lease_MessageGoneWhileRenewing_StopsQuietly()
     {
         var queue = new Azure.Storage.Queues.QueueClient(azurite.ConnectionString, $"{TestHost.NewPrefix()}-lease");

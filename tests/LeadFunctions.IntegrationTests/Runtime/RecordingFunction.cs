@@ -27,6 +27,9 @@ public sealed class RecordingFunction
                 // Ignores cancellation on purpose: a function that finishes its work during shutdown.
                 await Task.Delay(TimeSpan.FromSeconds(2), CancellationToken.None);
                 break;
+            case "hangs-the-first-time" when Calls.Count(c => c == message.Text) == 1:
+                await Task.Delay(Timeout.InfiniteTimeSpan, cancellationToken);
+                break;
             case "longer-than-the-lease":
                 await Task.Delay(TimeSpan.FromSeconds(14), cancellationToken);
                 break;

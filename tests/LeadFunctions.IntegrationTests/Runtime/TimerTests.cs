@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using LeadFunctions.Functions.Timers;
+using LeadFunctions.Host.Configuration;
 using LeadFunctions.Host.Timers;
 using LeadFunctions.IntegrationTests.Infrastructure;
 using Microsoft.AspNetCore.Builder;
@@ -73,6 +74,41 @@ public sealed class TimerTests(AzuriteFixture azurite)
         await Eventually.TrueAsync(() => Task.FromResult(starts.Count >= 2), because: "the run after the overrun", timeout: TimeSpan.FromSeconds(20));
         Assert.InRange(starts.ElementAt(1) - firstEnded, TimeSpan.Zero, TimeSpan.FromSeconds(1)); // not at the following :x0/:x5
     }
+
+    [Fact]
+    public async Task Timer_RunPastFunctionTimeout_IsCancelledAndTheScheduleGoesOn()
+    {
+        var starts = new ConcurrentQueue<DateTimeOffset>();
+        await using var host = await TestHost.StartAsync(azurite, builder =>
+        {
+            builder.Services.AddSingleton(starts);
+            builder.Services.AddTimerTrigger<ConcurrentQueue<DateTimeOffset>>("Tick", "*/1 * * * * *", async (recorded, _, ct) =>
+            {
+                recorded.Enqueue(DateTimeOffset.UtcNow);
+                if (recorded.Count == 1)
+                {
+                    await Task.Delay(Timeout.InfiniteTimeSpan, ct); // would hold the schedule for good
+                }
+            });
+        }, settings: "--AzureFunctionsJobHost:functionTimeout=00:00:02");
+
+        await Eventually.TrueAsync(() => Task.FromResult(starts.Count >= 2), because: "the run after the timed-out one", timeout: TimeSpan.FromSeconds(15));
+        Assert.InRange(starts.ElementAt(1) - starts.First(), TimeSpan.FromSeconds(1.9), TimeSpan.FromSeconds(4));
+    }
+
+    [Theory]
+    [InlineData(null, "00:30:00")]
+    [InlineData("00:10:00", "00:10:00")]
+    [InlineData("-1", null)]
+    public void FunctionTimeout_FromHostJson_DefaultAndNoLimit(string? value, string? expected) =>
+        Assert.Equal(expected is null ? null : TimeSpan.Parse(expected, System.Globalization.CultureInfo.InvariantCulture), FunctionTimeout.Parse(value));
+
+    [Theory]
+    [InlineData("ten minutes")]
+    [InlineData("00:00:00")]
+    [InlineData("-00:05:00")]
+    public void FunctionTimeout_Invalid_RefusedAtStart(string value) =>
+        Assert.Throws<InvalidOperationException>(() => FunctionTimeout.Parse(value));
 
     [Fact]
     public async Task Timer_RunOnStartup_RunsOnceAtStartAndRecordsStatus()

@@ -1,0 +1,52 @@
+using System.Globalization;
+
+namespace LeadFunctions.Host.Configuration;
+
+/// <summary>
+/// host.json "functionTimeout": how long one invocation of a queue or timer function may run. Past it
+/// the Functions host logs the timeout and cancels the invocation's token, and the invocation counts as
+/// failed (a queue message is tried again through its dequeue count). "-1" is no limit; without the
+/// key, 30 minutes (the default of Flex Consumption and Premium; Consumption allows at most 10).
+/// </summary>
+public sealed partial class FunctionTimeout(TimeSpan? limit, TimeProvider time)
+{
+    public const string Key = FunctionsConfiguration.HostJsonSection + ":functionTimeout";
+
+    public static readonly TimeSpan Default = TimeSpan.FromMinutes(30);
+
+    public TimeSpan? Limit => limit;
+
+    public static TimeSpan? Parse(string? value) => value switch
+    {
+        null or "" => Default,
+        "-1" => null,
+        _ when TimeSpan.TryParse(value, CultureInfo.InvariantCulture, out var parsed) && parsed > TimeSpan.Zero => parsed,
+        _ => throw new InvalidOperationException($"host.json functionTimeout '{value}' is neither a positive time span like 00:10:00 nor -1."),
+    };
+
+    /// <summary>Runs an invocation whose token is cancelled when the limit passes (or the host stops).</summary>
+    /// <exception cref="TimeoutException">The invocation ended with an exception after its limit passed.</exception>
+    public async Task InvokeAsync(string functionName, ILogger logger, Func<CancellationToken, Task> invoke, CancellationToken stopping)
+    {
+        if (limit is not { } timeout)
+        {
+            await invoke(stopping);
+            return;
+        }
+
+        using var expired = new CancellationTokenSource(timeout, time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(stopping, expired.Token);
+        await using var logged = expired.Token.Register(() => Exceeded(logger, timeout, functionName));
+        try
+        {
+            await invoke(linked.Token);
+        }
+        catch (Exception ex) when (expired.IsCancellationRequested && !stopping.IsCancellationRequested)
+        {
+            throw new TimeoutException($"Timeout value of {timeout} exceeded by function '{functionName}'.", ex);
+        }
+    }
+
+    [LoggerMessage(EventId = 4000, Level = LogLevel.Error, Message = "Timeout value of {Timeout} exceeded by function {Function}; initiating cancellation")]
+    private static partial void Exceeded(ILogger logger, TimeSpan timeout, string function);
+}
