@@ -14,8 +14,6 @@ public sealed partial class FunctionTimeout(TimeSpan? limit, TimeProvider time)
 
     public static readonly TimeSpan Default = TimeSpan.FromMinutes(30);
 
-    public TimeSpan? Limit => limit;
-
     public static TimeSpan? Parse(string? value) => value switch
     {
         null or "" => Default,

@@ -22,13 +22,20 @@ public sealed class QueueListenerTests(AzuriteFixture azurite)
         builder.Services.AddQueueTrigger<RecordingFunction, TestMessage>("Recording", TestQueue, (f, m, ct) => f.RunAsync(m, ct));
     }
 
+    /// <summary>The test queue, created, with one message on it.</summary>
+    private static async Task<Azure.Storage.Queues.QueueClient> SendAsync(TestHost host, string text)
+    {
+        var queue = host.Queue(TestQueue);
+        await queue.CreateIfNotExistsAsync();
+        await queue.SendMessageAsync(BinaryData.FromObjectAsJson(new TestMessage(text)));
+        return queue;
+    }
+
     [Fact]
     public async Task Listener_AlwaysFailingMessage_PoisonedAfterFiveTries_HostKeepsWorking()
     {
         await using var host = await StartAsync();
-        var queue = host.Queue(TestQueue);
-        await queue.CreateIfNotExistsAsync();
-        await queue.SendMessageAsync(BinaryData.FromObjectAsJson(new TestMessage("fail")));
+        var queue = await SendAsync(host, "fail");
 
         var poison = host.Queue(QueueNames.Poison(TestQueue));
         var poisoned = await Eventually.GetAsync(async () => (await poison.ExistsAsync()).Value ? (await poison.ReceiveMessageAsync()).Value : null, because: "the poison message");
@@ -58,9 +65,7 @@ public sealed class QueueListenerTests(AzuriteFixture azurite)
     public async Task Listener_StoppedWhileFunctionRuns_FinishesAndDeletesTheMessage()
     {
         var host = await StartAsync();
-        var queue = host.Queue(TestQueue);
-        await queue.CreateIfNotExistsAsync();
-        await queue.SendMessageAsync(BinaryData.FromObjectAsJson(new TestMessage("slow")));
+        var queue = await SendAsync(host, "slow");
         await function.Started.Task.WaitAsync(TimeSpan.FromSeconds(20));
 
         await host.DisposeAsync();
@@ -74,9 +79,7 @@ public sealed class QueueListenerTests(AzuriteFixture azurite)
     public async Task Listener_FunctionOutlastsTheLease_LeaseIsRenewedAndTheMessageRunsOnce()
     {
         await using var host = await StartAsync(settings: "--Runtime:Queues:MessageLease=00:00:10");
-        var queue = host.Queue(TestQueue);
-        await queue.CreateIfNotExistsAsync();
-        await queue.SendMessageAsync(BinaryData.FromObjectAsJson(new TestMessage("longer-than-the-lease")));
+        var queue = await SendAsync(host, "longer-than-the-lease");
 
         await Eventually.TrueAsync(() => Task.FromResult(function.Completed == 1), TimeSpan.FromSeconds(30), "the long function");
         await Task.Delay(1000);
@@ -88,9 +91,7 @@ public sealed class QueueListenerTests(AzuriteFixture azurite)
     public async Task Listener_FunctionPastFunctionTimeout_IsCancelledAndTriedAgain()
     {
         await using var host = await StartAsync(settings: "--AzureFunctionsJobHost:functionTimeout=00:00:01");
-        var queue = host.Queue(TestQueue);
-        await queue.CreateIfNotExistsAsync();
-        await queue.SendMessageAsync(BinaryData.FromObjectAsJson(new TestMessage("hangs-the-first-time")));
+        var queue = await SendAsync(host, "hangs-the-first-time");
 
         await Eventually.TrueAsync(() => Task.FromResult(function.Completed == 1), because: "the second delivery, after the first was cancelled");
         Assert.Equal(2, function.Calls.Count);
