@@ -25,14 +25,18 @@ internal sealed class StorageHealthCheck(LeadTables tables, QueueServiceClient q
                 break;
             }
 
+            // One listing says which queues exist (a poison queue does only once something failed for good),
+            // so that a probe asks for nothing that answers 404: each would be a warning in the log.
+            var existing = await queues.GetQueuesAsync(prefix: names.Queue(string.Empty), cancellationToken: cancellationToken)
+                .Select(q => q.Name).ToHashSetAsync(StringComparer.Ordinal, cancellationToken);
             var data = new Dictionary<string, object>(StringComparer.Ordinal);
             var overdue = new List<string>();
             foreach (var queue in QueueNames.All)
             {
                 var client = queues.GetQueueClient(names.Queue(queue));
-                var count = await ApproximateCountAsync(client, cancellationToken);
+                var count = await ApproximateCountAsync(client, existing, cancellationToken);
                 data[queue] = count;
-                data[QueueNames.Poison(queue)] = await ApproximateCountAsync(queues.GetQueueClient(names.Queue(QueueNames.Poison(queue))), cancellationToken);
+                data[QueueNames.Poison(queue)] = await ApproximateCountAsync(queues.GetQueueClient(names.Queue(QueueNames.Poison(queue))), existing, cancellationToken);
                 if (count > 0 && await OldestWaitAsync(client, cancellationToken) is { } wait && wait > options.Value.MaxQueueWait)
                 {
                     overdue.Add($"{queue} ({wait.TotalMinutes:0.#} min)");
@@ -66,16 +70,6 @@ internal sealed class StorageHealthCheck(LeadTables tables, QueueServiceClient q
         return peeked is [{ InsertedOn: { } inserted }] ? time.GetUtcNow() - inserted : null;
     }
 
-    private static async Task<int> ApproximateCountAsync(QueueClient queue, CancellationToken cancellationToken)
-    {
-        // A poison queue exists only once something failed for good.
-        try
-        {
-            return (await queue.GetPropertiesAsync(cancellationToken)).Value.ApproximateMessagesCount;
-        }
-        catch (RequestFailedException ex) when (ex.Status == 404)
-        {
-            return 0;
-        }
-    }
+    private static async Task<int> ApproximateCountAsync(QueueClient queue, HashSet<string> existing, CancellationToken cancellationToken) =>
+        existing.Contains(queue.Name) ? (await queue.GetPropertiesAsync(cancellationToken)).Value.ApproximateMessagesCount : 0;
 }

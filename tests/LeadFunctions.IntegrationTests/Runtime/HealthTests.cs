@@ -1,8 +1,12 @@
 using System.Net.Http.Json;
 using System.Net;
 using System.Text.Json;
+using Azure.Core;
+using Azure.Core.Pipeline;
+using Azure.Storage.Queues;
 using LeadFunctions.Adapters.Queues;
 using LeadFunctions.IntegrationTests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace LeadFunctions.IntegrationTests.Runtime;
 
@@ -22,6 +26,21 @@ public sealed class HealthTests(AzuriteFixture azurite)
         var runtime = body.RootElement.GetProperty("checks").EnumerateArray().Single(c => c.GetProperty("name").GetString() == "runtime").GetProperty("data");
         Assert.True(runtime.GetProperty("storageOperations").GetInt64() > 0);
         Assert.True(runtime.GetProperty("workingSetBytes").GetInt64() > 0);
+    }
+
+    [Fact]
+    public async Task Health_NoPoisonQueuesYet_AsksForNothingThatIsNotThere()
+    {
+        var notFound = new NotFoundCounter();
+        await using var host = await TestHost.StartAsync(azurite, b => b.Services.PostConfigureAll<QueueClientOptions>(o => o.AddPolicy(notFound, HttpPipelinePosition.PerRetry)));
+        await Task.Delay(500);
+        Interlocked.Exchange(ref notFound.Count, 0);
+
+        using var response = await host.Client.GetAsync("/api/health");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal(0, body.RootElement.GetProperty("checks")[0].GetProperty("data").GetProperty("lead-intake-poison").GetInt32());
+        Assert.Equal(0, Volatile.Read(ref notFound.Count)); // each 404 is a warning in the log, on every probe
     }
 
     [Fact]
@@ -57,5 +76,31 @@ public sealed class HealthTests(AzuriteFixture azurite)
             return storage.GetProperty("status").GetString() == "Degraded" ? storage.GetProperty("description").GetString() : null;
         }, because: "the intake queue's message to be older than 2 s");
         Assert.Contains("lead-intake", description, StringComparison.Ordinal);
+    }
+
+    /// <summary>Counts the storage answers that were 404.</summary>
+    private sealed class NotFoundCounter : HttpPipelinePolicy
+    {
+        public int Count;
+
+        public override async ValueTask ProcessAsync(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline)
+        {
+            await ProcessNextAsync(message, pipeline);
+            Record(message);
+        }
+
+        public override void Process(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline)
+        {
+            ProcessNext(message, pipeline);
+            Record(message);
+        }
+
+        private void Record(HttpMessage message)
+        {
+            if (message.Response.Status == 404)
+            {
+                Interlocked.Increment(ref Count);
+            }
+        }
     }
 }
