@@ -11,8 +11,9 @@ namespace LeadFunctions.Functions.Health;
 /// <summary>
 /// Storage is reachable when the Leads table answers a query and every queue answers for its
 /// properties. Degraded, with counts: messages in a poison queue (work that failed five times), or a
-/// queue whose oldest waiting message is older than Health:MaxQueueWait (work nobody is taking: a
-/// function switched off, listeners stopped, or more work than the hosts can do).
+/// queue whose oldest waiting message is older than Health:MaxQueueWait, or Health:MaxRescoreWait for
+/// the parts of a rescoring pass (work nobody is taking: a function switched off, listeners stopped, or
+/// more work than the hosts can do).
 /// </summary>
 internal sealed class StorageHealthCheck(LeadTables tables, QueueServiceClient queues, StorageNames names, IOptions<HealthOptions> options, TimeProvider time) : IHealthCheck
 {
@@ -37,9 +38,10 @@ internal sealed class StorageHealthCheck(LeadTables tables, QueueServiceClient q
                 var count = await ApproximateCountAsync(client, existing, cancellationToken);
                 data[queue] = count;
                 data[QueueNames.Poison(queue)] = await ApproximateCountAsync(queues.GetQueueClient(names.Queue(QueueNames.Poison(queue))), existing, cancellationToken);
-                if (count > 0 && await OldestWaitAsync(client, cancellationToken) is { } wait && wait > options.Value.MaxQueueWait)
+                var allowed = options.Value.MaxWait(queue);
+                if (count > 0 && await OldestWaitAsync(client, cancellationToken) is { } wait && wait > allowed)
                 {
-                    overdue.Add($"{queue} ({wait.TotalMinutes:0.#} min)");
+                    overdue.Add($"{queue} ({wait.TotalMinutes:0.#} min, allowed {allowed})");
                 }
             }
 
@@ -47,7 +49,7 @@ internal sealed class StorageHealthCheck(LeadTables tables, QueueServiceClient q
             string[] problems =
             [
                 .. poisoned > 0 ? [$"{poisoned} message(s) in poison queues need attention."] : Array.Empty<string>(),
-                .. overdue.Count > 0 ? [$"Work waits longer than {options.Value.MaxQueueWait}: {string.Join(", ", overdue)}."] : Array.Empty<string>(),
+                .. overdue.Count > 0 ? [$"Work waits longer than allowed: {string.Join(", ", overdue)}."] : Array.Empty<string>(),
             ];
             return problems.Length > 0
                 ? HealthCheckResult.Degraded(string.Join(' ', problems), data: data)

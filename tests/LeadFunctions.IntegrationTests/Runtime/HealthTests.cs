@@ -78,6 +78,20 @@ public sealed class HealthTests(AzuriteFixture azurite)
         Assert.Contains("lead-intake", description, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Health_RescorePartsWaitingTheirTurn_AreNotOverdueWithinMaxRescoreWait()
+    {
+        await using var host = await TestHost.StartAsync(azurite, settings: ["--AzureWebJobs.RescoreLeadPart.Disabled=true", "--Health:MaxQueueWait=00:00:01", "--Health:MaxRescoreWait=00:01:00"]);
+        var part = new Core.Scoring.RescorePart("20261126", new Core.Leads.LeadIdRange("00", "01"));
+        await host.Services.GetRequiredService<Core.Scoring.IRescoreQueue>().EnqueueAsync(part, default);
+        await Task.Delay(TimeSpan.FromSeconds(2.5));
+
+        using var response = await host.Client.GetAsync("/api/health");
+        var storage = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("checks")[0];
+        Assert.Equal(1, storage.GetProperty("data").GetProperty("lead-rescore").GetInt32());
+        Assert.Equal("Healthy", storage.GetProperty("status").GetString());
+    }
+
     /// <summary>Counts the storage answers that were 404.</summary>
     private sealed class NotFoundCounter : HttpPipelinePolicy
     {
