@@ -28,8 +28,8 @@ public static class SelfHostedRuntime
         services.AddOptions<QueuesOptions>().BindConfiguration(QueuesOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<RuntimeQueueOptions>().BindConfiguration(RuntimeQueueOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<TimerLockOptions>().BindConfiguration(TimerLockOptions.SectionName);
-        var timeout = FunctionTimeout.Parse(builder.Configuration[FunctionTimeout.Key]);
-        services.AddSingleton(provider => new FunctionTimeout(timeout, provider.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(provider => new FunctionTimeout(
+            FunctionTimeout.Parse(provider.GetRequiredService<IConfiguration>()[FunctionTimeout.Key]), provider.GetRequiredService<TimeProvider>()));
         services.AddRuntimeProblems();
         services.AddIntakeProtection();
         services.AddHostedService<QueueListenerService>();

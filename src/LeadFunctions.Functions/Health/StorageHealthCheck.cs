@@ -9,10 +9,10 @@ using Microsoft.Extensions.Options;
 namespace LeadFunctions.Functions.Health;
 
 /// <summary>
-/// Storage is reachable when the Leads table answers a query and every queue answers for its
-/// properties. Degraded, with counts: messages in a poison queue (work that failed five times), or a
-/// queue whose oldest waiting message is older than Health:MaxQueueWait, or Health:MaxRescoreWait for
-/// the parts of a rescoring pass (work nobody is taking: a function switched off, listeners stopped, or
+/// Storage is reachable when the Leads table answers a query and the queues answer a listing and,
+/// those that exist, for their properties. Degraded, with counts: messages in a poison queue (work that
+/// failed five times), or a queue whose oldest waiting message is older than Health:MaxQueueWait, or
+/// Health:MaxRescoreWait for the parts of a rescoring pass (work nobody is taking: a function switched off, listeners stopped, or
 /// more work than the hosts can do).
 /// </summary>
 internal sealed class StorageHealthCheck(LeadTables tables, QueueServiceClient queues, StorageNames names, IOptions<HealthOptions> options, TimeProvider time) : IHealthCheck
@@ -72,6 +72,16 @@ internal sealed class StorageHealthCheck(LeadTables tables, QueueServiceClient q
         return peeked is [{ InsertedOn: { } inserted }] ? time.GetUtcNow() - inserted : null;
     }
 
-    private static async Task<int> ApproximateCountAsync(QueueClient queue, HashSet<string> existing, CancellationToken cancellationToken) =>
-        existing.Contains(queue.Name) ? (await queue.GetPropertiesAsync(cancellationToken)).Value.ApproximateMessagesCount : 0;
+    private static async Task<int> ApproximateCountAsync(QueueClient queue, HashSet<string> existing, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return existing.Contains(queue.Name) ? (await queue.GetPropertiesAsync(cancellationToken)).Value.ApproximateMessagesCount : 0;
+        }
+        catch (RequestFailedException ex) when (ex.Status == 404)
+        {
+            // Deleted since the listing (an operator removing a poison queue they dealt with).
+            return 0;
+        }
+    }
 }

@@ -5,8 +5,9 @@ namespace LeadFunctions.Host.Configuration;
 /// <summary>
 /// host.json "functionTimeout": how long one invocation of a queue or timer function may run. Past it
 /// the Functions host logs the timeout and cancels the invocation's token, and the invocation counts as
-/// failed (a queue message is tried again through its dequeue count). "-1" is no limit; without the
-/// key, 30 minutes (the default of Flex Consumption and Premium; Consumption allows at most 10).
+/// failed however it ends (a queue message is tried again through its dequeue count): a function that
+/// returns early on the token has not done its work. "-1" is no limit; without the key, 30 minutes (the
+/// default of Flex Consumption and Premium; Consumption allows at most 10); at least 1 second.
 /// </summary>
 public sealed partial class FunctionTimeout(TimeSpan? limit, TimeProvider time)
 {
@@ -18,12 +19,13 @@ public sealed partial class FunctionTimeout(TimeSpan? limit, TimeProvider time)
     {
         null or "" => Default,
         "-1" => null,
-        _ when TimeSpan.TryParse(value, CultureInfo.InvariantCulture, out var parsed) && parsed > TimeSpan.Zero => parsed,
-        _ => throw new InvalidOperationException($"host.json functionTimeout '{value}' is neither a positive time span like 00:10:00 nor -1."),
+        _ when TimeSpan.TryParse(value, CultureInfo.InvariantCulture, out var parsed) && (parsed >= TimeSpan.FromSeconds(1) || parsed == TimeSpan.FromDays(-1)) =>
+            parsed == TimeSpan.FromDays(-1) ? null : parsed,
+        _ => throw new InvalidOperationException($"host.json functionTimeout '{value}' is neither a time span of at least a second like 00:10:00 nor -1."),
     };
 
     /// <summary>Runs an invocation whose token is cancelled when the limit passes (or the host stops).</summary>
-    /// <exception cref="TimeoutException">The invocation ended with an exception after its limit passed.</exception>
+    /// <exception cref="TimeoutException">The invocation ended after its limit passed.</exception>
     public async Task InvokeAsync(string functionName, ILogger logger, Func<CancellationToken, Task> invoke, CancellationToken stopping)
     {
         if (limit is not { } timeout)
@@ -41,9 +43,17 @@ public sealed partial class FunctionTimeout(TimeSpan? limit, TimeProvider time)
         }
         catch (Exception ex) when (expired.IsCancellationRequested && !stopping.IsCancellationRequested)
         {
-            throw new TimeoutException($"Timeout value of {timeout} exceeded by function '{functionName}'.", ex);
+            throw Exceeded(timeout, functionName, ex);
+        }
+
+        if (expired.IsCancellationRequested && !stopping.IsCancellationRequested)
+        {
+            throw Exceeded(timeout, functionName, null);
         }
     }
+
+    private static TimeoutException Exceeded(TimeSpan timeout, string functionName, Exception? inner) =>
+        new($"Timeout value of {timeout} exceeded by function '{functionName}'.", inner);
 
     [LoggerMessage(EventId = 4000, Level = LogLevel.Error, Message = "Timeout value of {Timeout} exceeded by function {Function}; initiating cancellation")]
     private static partial void Exceeded(ILogger logger, TimeSpan timeout, string function);

@@ -78,10 +78,12 @@ public sealed class HealthTests(AzuriteFixture azurite)
         Assert.Contains("lead-intake", description, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task Health_RescorePartsWaitingTheirTurn_AreNotOverdueWithinMaxRescoreWait()
+    [Theory]
+    [InlineData("00:01:00", "Healthy")]
+    [InlineData("00:00:01", "Degraded")]
+    public async Task Health_RescorePartsWaitingTheirTurn_OverdueOnlyPastMaxRescoreWait(string maxRescoreWait, string status)
     {
-        await using var host = await TestHost.StartAsync(azurite, settings: ["--AzureWebJobs.RescoreLeadPart.Disabled=true", "--Health:MaxQueueWait=00:00:01", "--Health:MaxRescoreWait=00:01:00"]);
+        await using var host = await TestHost.StartAsync(azurite, settings: ["--AzureWebJobs.RescoreLeadPart.Disabled=true", "--Health:MaxQueueWait=00:00:01", $"--Health:MaxRescoreWait={maxRescoreWait}"]);
         var part = new Core.Scoring.RescorePart("20261126", new Core.Leads.LeadIdRange("00", "01"));
         await host.Services.GetRequiredService<Core.Scoring.IRescoreQueue>().EnqueueAsync(part, default);
         await Task.Delay(TimeSpan.FromSeconds(2.5));
@@ -89,7 +91,7 @@ public sealed class HealthTests(AzuriteFixture azurite)
         using var response = await host.Client.GetAsync("/api/health");
         var storage = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("checks")[0];
         Assert.Equal(1, storage.GetProperty("data").GetProperty("lead-rescore").GetInt32());
-        Assert.Equal("Healthy", storage.GetProperty("status").GetString());
+        Assert.Equal(status, storage.GetProperty("status").GetString());
     }
 
     /// <summary>Counts the storage answers that were 404.</summary>

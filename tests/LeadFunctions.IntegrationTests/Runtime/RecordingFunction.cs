@@ -30,6 +30,10 @@ public sealed class RecordingFunction
             case "hangs-the-first-time" when Calls.Count(c => c == message.Text) == 1:
                 await Task.Delay(Timeout.InfiniteTimeSpan, cancellationToken);
                 break;
+            case "returns-on-the-token-the-first-time" when Calls.Count(c => c == message.Text) == 1:
+                // Stops early and quietly when cancelled, its work undone.
+                await Task.Delay(Timeout.InfiniteTimeSpan, cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+                return;
             case "longer-than-the-lease":
                 await Task.Delay(TimeSpan.FromSeconds(14), cancellationToken);
                 break;

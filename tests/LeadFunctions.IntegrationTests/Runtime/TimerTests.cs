@@ -93,21 +93,22 @@ public sealed class TimerTests(AzuriteFixture azurite)
         }, settings: "--AzureFunctionsJobHost:functionTimeout=00:00:02");
 
         await Eventually.TrueAsync(() => Task.FromResult(starts.Count >= 2), because: "the run after the timed-out one", timeout: TimeSpan.FromSeconds(15));
-        Assert.InRange(starts.ElementAt(1) - starts.First(), TimeSpan.FromSeconds(1.9), TimeSpan.FromSeconds(4));
+        Assert.InRange(starts.ElementAt(1) - starts.First(), TimeSpan.FromSeconds(1.5), TimeSpan.FromSeconds(4));
     }
 
     [Theory]
     [InlineData(null, "00:30:00")]
     [InlineData("00:10:00", "00:10:00")]
     [InlineData("-1", null)]
+    [InlineData("-1.00:00:00", null)]
     public void FunctionTimeout_FromHostJson_DefaultAndNoLimit(string? value, string? expected) =>
         Assert.Equal(expected is null ? null : TimeSpan.Parse(expected, System.Globalization.CultureInfo.InvariantCulture), FunctionTimeout.Parse(value));
 
     [Theory]
     [InlineData("ten minutes")]
-    [InlineData("00:00:00")]
+    [InlineData("00:00:00.500")]
     [InlineData("-00:05:00")]
-    public void FunctionTimeout_Invalid_RefusedAtStart(string value) =>
+    public void FunctionTimeout_Invalid_Refused(string value) =>
         Assert.Throws<InvalidOperationException>(() => FunctionTimeout.Parse(value));
 
     [Fact]
