@@ -11,7 +11,7 @@ public static class LeadFunctionsHost
         var builder = WebApplication.CreateBuilder(args);
         builder.AddSelfHostedRuntime();
         builder.AddLeadPipeline();
-        builder.Services.AddLeadFunctionTriggers();
+        builder.Services.AddLeadFunctionTriggers().AddFunctionListeners();
         return builder;
     }
 

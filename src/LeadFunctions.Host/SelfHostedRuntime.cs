@@ -32,8 +32,14 @@ public static class SelfHostedRuntime
             FunctionTimeout.Parse(provider.GetRequiredService<IConfiguration>()[FunctionTimeout.Key]), provider.GetRequiredService<TimeProvider>()));
         services.AddRuntimeProblems();
         services.AddIntakeProtection();
-        services.AddHostedService<QueueListenerService>();
-        services.AddHostedService<TimerListenerService>();
         return builder;
     }
+
+    /// <summary>
+    /// The queue listeners and timers, registered after the pipeline: hosted services start in order, so
+    /// its storage initializer has created the queues before the first receive (not a 404 warning each).
+    /// </summary>
+    public static IServiceCollection AddFunctionListeners(this IServiceCollection services) => services
+        .AddHostedService<QueueListenerService>()
+        .AddHostedService<TimerListenerService>();
 }

@@ -34,7 +34,9 @@ public sealed class HealthTests(AzuriteFixture azurite)
         var notFound = new NotFoundCounter();
         await using var host = await TestHost.StartAsync(azurite, b => b.Services.PostConfigureAll<QueueClientOptions>(o => o.AddPolicy(notFound, HttpPipelinePosition.PerRetry)));
         await Task.Delay(500);
-        Interlocked.Exchange(ref notFound.Count, 0);
+
+        // A fresh account: the listeners' first receives came after the queues were created.
+        Assert.Equal(0, Interlocked.Exchange(ref notFound.Count, 0));
 
         using var response = await host.Client.GetAsync("/api/health");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -94,13 +96,18 @@ public sealed class HealthTests(AzuriteFixture azurite)
         Assert.Equal(status, storage.GetProperty("status").GetString());
     }
 
-    /// <summary>Counts the storage answers that were 404.</summary>
+    /// <summary>Counts the storage answers that were 404; creating a queue takes half a second longer, as on a slow start.</summary>
     private sealed class NotFoundCounter : HttpPipelinePolicy
     {
         public int Count;
 
         public override async ValueTask ProcessAsync(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline)
         {
+            if (message.Request.Method == RequestMethod.Put && !message.Request.Uri.Path.Contains("/messages", StringComparison.Ordinal))
+            {
+                await Task.Delay(500);
+            }
+
             await ProcessNextAsync(message, pipeline);
             Record(message);
         }
