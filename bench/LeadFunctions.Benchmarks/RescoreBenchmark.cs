@@ -7,8 +7,10 @@ using LeadFunctions.Core.Engagement;
 using LeadFunctions.Core.Leads;
 using LeadFunctions.Core.Scoring;
 using LeadFunctions.Host;
+using LeadFunctions.Host.Configuration;
 using LeadFunctions.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace LeadFunctions.Benchmarks;
 
@@ -19,13 +21,12 @@ namespace LeadFunctions.Benchmarks;
 /// </summary>
 internal static class RescoreBenchmark
 {
-    private const int QueueBatch = 16;
-
     public static async Task RunAsync(AzuriteProcess azurite, int leads)
     {
         var prefix = "br" + Guid.NewGuid().ToString("N")[..8];
         var builder = LeadFunctionsHost.CreateBuilder([$"--AzureWebJobsStorage={azurite.ConnectionString}", $"--Storage:NamePrefix={prefix}", "--Logging:LogLevel:Default=Warning"]);
         await using var app = builder.Build();
+        var queueBatch = app.Services.GetRequiredService<IOptions<QueuesOptions>>().Value.BatchSize;
         var tables = app.Services.GetRequiredService<LeadTables>();
         foreach (var table in tables.All)
         {
@@ -38,18 +39,18 @@ internal static class RescoreBenchmark
 
         // The baseline runs before and after the pass and the two are averaged, so that the emulator
         // getting slower (or faster) as it works cannot favour either side.
-        var rawBefore = await RawPassAsync(tables.Leads);
+        var rawBefore = await RawPassAsync(tables.Leads, queueBatch);
         var rescoring = Stopwatch.StartNew();
         var rescorer = app.Services.GetRequiredService<LeadRescorer>();
         var (scanned, changed) = (0, 0);
-        await Parallel.ForEachAsync(RescorePart.Plan(DateTimeOffset.UtcNow), new ParallelOptions { MaxDegreeOfParallelism = QueueBatch }, async (part, ct) =>
+        await Parallel.ForEachAsync(RescorePart.Plan(DateTimeOffset.UtcNow), new ParallelOptions { MaxDegreeOfParallelism = queueBatch }, async (part, ct) =>
         {
             var summary = await rescorer.RescoreAsync(part, ct);
             Interlocked.Add(ref scanned, summary.Scanned);
             Interlocked.Add(ref changed, summary.Changed);
         });
         rescoring.Stop();
-        var rawAfter = await RawPassAsync(tables.Leads);
+        var rawAfter = await RawPassAsync(tables.Leads, queueBatch);
 
         var raw = (rawBefore + rawAfter) / 2;
         var ratio = raw / rescoring.Elapsed;
@@ -58,10 +59,10 @@ internal static class RescoreBenchmark
     }
 
     /// <summary>The least any rescoring must do: scan the rows a pass reads and write every lead row back, with the same parallelism.</summary>
-    private static async Task<TimeSpan> RawPassAsync(TableClient leads)
+    private static async Task<TimeSpan> RawPassAsync(TableClient leads, int queueBatch)
     {
         var watch = Stopwatch.StartNew();
-        await Parallel.ForEachAsync(LeadIdRange.ByFirstTwoDigits, new ParallelOptions { MaxDegreeOfParallelism = QueueBatch }, async (range, _) => await RawPartAsync(leads, range));
+        await Parallel.ForEachAsync(LeadIdRange.ByFirstTwoDigits, new ParallelOptions { MaxDegreeOfParallelism = queueBatch }, async (range, _) => await RawPartAsync(leads, range));
         return watch.Elapsed;
     }
 

@@ -137,7 +137,7 @@ public sealed class LeadTableStore(LeadTables tables) : ILeadStore
                 {
                     if (partition is not null)
                     {
-                        yield return spansPages ? await LoadVersionFirstAsync(partition, cancellationToken) : ToSnapshot(partition, rows);
+                        yield return await FinishAsync(partition, rows, spansPages, cancellationToken);
                     }
 
                     (partition, rows, spansPages) = (entity.PartitionKey, [], false);
@@ -160,9 +160,13 @@ public sealed class LeadTableStore(LeadTables tables) : ILeadStore
 
         if (partition is not null)
         {
-            yield return spansPages ? await LoadVersionFirstAsync(partition, cancellationToken) : ToSnapshot(partition, rows);
+            yield return await FinishAsync(partition, rows, spansPages, cancellationToken);
         }
     }
+
+    /// <summary>A partition the scan has passed: as read, or read again if it spanned pages.</summary>
+    private async Task<LeadSnapshot> FinishAsync(string partition, List<TableEntity> rows, bool spansPages, CancellationToken cancellationToken) =>
+        spansPages ? await LoadVersionFirstAsync(partition, cancellationToken) : ToSnapshot(partition, rows);
 
     /// <summary>
     /// A partition whose rows came in more than one page, read again with its version first. Read as it

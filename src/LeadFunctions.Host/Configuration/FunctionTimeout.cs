@@ -37,16 +37,17 @@ public sealed partial class FunctionTimeout(TimeSpan? limit, TimeProvider time)
         using var expired = new CancellationTokenSource(timeout, time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(stopping, expired.Token);
         await using var logged = expired.Token.Register(() => Exceeded(logger, timeout, functionName));
+        bool TimedOut() => expired.IsCancellationRequested && !stopping.IsCancellationRequested;
         try
         {
             await invoke(linked.Token);
         }
-        catch (Exception ex) when (expired.IsCancellationRequested && !stopping.IsCancellationRequested)
+        catch (Exception ex) when (TimedOut())
         {
             throw Exceeded(timeout, functionName, ex);
         }
 
-        if (expired.IsCancellationRequested && !stopping.IsCancellationRequested)
+        if (TimedOut())
         {
             throw Exceeded(timeout, functionName, null);
         }

@@ -119,7 +119,7 @@ public sealed class TimerTests(AzuriteFixture azurite)
         await Eventually.TrueAsync(() => Task.FromResult(!runs.IsEmpty), because: "the startup run");
         Assert.False(runs.Single().Info.IsPastDue);
 
-        var status = host.Container("azure-webjobs-hosts").GetBlobClient("timers/leadfunctions/Host.Functions.Tick/status");
+        var status = host.Container("azure-webjobs-hosts").GetBlobClient(TimerStatus.BlobName("Tick"));
         await Eventually.TrueAsync(async () => (await status.ExistsAsync()).Value, because: "the schedule status blob");
     }
 
