@@ -12,8 +12,8 @@ namespace LeadFunctions.Functions.Health;
 /// Storage is reachable when the Leads table answers a query and the queues answer a listing and,
 /// those that exist, for their properties. Degraded, with counts: messages in a poison queue (work that
 /// failed five times), or a queue whose oldest waiting message is older than Health:MaxQueueWait, or
-/// Health:MaxRescoreWait for the parts of a rescoring pass (work nobody is taking: a function switched off, listeners stopped, or
-/// more work than the hosts can do).
+/// Health:MaxRescoreWait for the parts of a rescoring pass (work nobody is taking: a function switched
+/// off, listeners stopped, or more work than the hosts can do).
 /// </summary>
 internal sealed class StorageHealthCheck(LeadTables tables, QueueServiceClient queues, StorageNames names, IOptions<HealthOptions> options, TimeProvider time) : IHealthCheck
 {
