@@ -1,0 +1,16 @@
+namespace LeadFunctions.Core.Email;
+
+/// <summary>
+/// The custom args every email of ours carries; SendGrid returns them as top-level keys of each event about
+/// that email, which is how an event finds its lead, campaign, step and send.
+/// </summary>
+public static class MailCustomArgs
+{
+    public const string LeadId = "lf_lead";
+    public const string Campaign = "lf_campaign";
+    public const string Step = "lf_step";
+    public const string SendId = "lf_send";
+
+    /// <summary>What the email is: "nurture" or "confirmation".</summary>
+    public const string Kind = "lf_kind";
+}
