@@ -5,6 +5,7 @@ using Azure.Storage.Queues;
 using LeadFunctions.Adapters.Queues;
 using LeadFunctions.Adapters.Storage;
 using LeadFunctions.Adapters.Tables;
+using LeadFunctions.Core.Consent;
 using LeadFunctions.Core.Engagement;
 using LeadFunctions.Core.Intake;
 using LeadFunctions.Core.Leads;
@@ -61,6 +62,8 @@ public static class StorageRegistration
         services.AddSingleton<IRescoreQueue, RescoreQueue>();
         services.AddSingleton<ICrmStore, CrmTableStore>();
         services.AddSingleton<ILeadQuery, LeadTableQuery>();
+        services.AddSingleton<IConsentChangeLog, ConsentChangeTableLog>();
+        services.AddSingleton<IConsentConfirmationQueue, ConsentConfirmationQueue>();
         services.AddHostedService<StorageInitializer>();
         return builder;
     }

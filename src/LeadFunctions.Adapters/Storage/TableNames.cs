@@ -10,4 +10,7 @@ public static class TableNames
 
     /// <summary>Contacts, accounts and opportunities created by converting leads.</summary>
     public const string Crm = "Crm";
+
+    /// <summary>Consent changes by the day they were recorded, for the İYS export (partition = yyyyMMdd, UTC).</summary>
+    public const string ConsentChanges = "ConsentChanges";
 }

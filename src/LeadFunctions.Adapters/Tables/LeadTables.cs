@@ -12,5 +12,7 @@ public sealed class LeadTables(TableServiceClient service, StorageNames names)
 
     public TableClient Crm { get; } = service.GetTableClient(names.Table(TableNames.Crm));
 
-    public IEnumerable<TableClient> All => [Leads, Settings, Crm];
+    public TableClient ConsentChanges { get; } = service.GetTableClient(names.Table(TableNames.ConsentChanges));
+
+    public IEnumerable<TableClient> All => [Leads, Settings, Crm, ConsentChanges];
 }
