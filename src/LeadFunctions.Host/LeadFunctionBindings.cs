@@ -3,6 +3,8 @@ using LeadFunctions.Core.Engagement;
 using LeadFunctions.Core.Intake;
 using LeadFunctions.Core.Sales;
 using LeadFunctions.Core.Scoring;
+using LeadFunctions.Core.Consent;
+using LeadFunctions.Functions.Consent;
 using LeadFunctions.Functions.Engagement;
 using LeadFunctions.Functions.Sales;
 using LeadFunctions.Functions.Scoring;
@@ -28,6 +30,7 @@ public static class LeadFunctionBindings
         .AddQueueTrigger<RecordEngagementQueueFunction, EngagementEvent>("RecordEngagement", QueueNames.LeadEvents, (f, m, ct) => f.RunAsync(m, ct))
         .AddQueueTrigger<DeliverSalesHandoffQueueFunction, SalesHandoff>("DeliverSalesHandoff", QueueNames.SalesHandoff, (f, m, ct) => f.RunAsync(m, ct))
         .AddQueueTrigger<RescoreLeadPartQueueFunction, RescorePart>("RescoreLeadPart", QueueNames.LeadRescore, (f, m, ct) => f.RunAsync(m, ct))
+        .AddQueueTrigger<SendConsentConfirmationQueueFunction, ConfirmationRequest>("SendConsentConfirmation", QueueNames.ConsentConfirmation, (f, m, ct) => f.RunAsync(m, ct))
         .AddTimerTrigger<RescoreLeadsTimerFunction>("RescoreLeads", RescoreLeadsTimerFunction.Schedule, (f, t, ct) => f.RunAsync(t, ct));
 
     public static void MapLeadFunctions(this IEndpointRouteBuilder app)
@@ -61,6 +64,14 @@ public static class LeadFunctionBindings
             .AsFunction("GetScoringModel", AuthorizationLevel.Function);
         api.MapPut("scoring-model", (HttpRequest request, PutScoringModelHttpFunction function, CancellationToken ct) => function.RunAsync(request, ct))
             .AsFunction("PutScoringModel", AuthorizationLevel.Admin);
+        api.MapGet("leads/{id}/consent", (HttpRequest request, string id, GetLeadConsentHttpFunction function, CancellationToken ct) => function.RunAsync(request, id, ct))
+            .AsFunction("GetLeadConsent", AuthorizationLevel.Function);
+        api.MapMethods("unsubscribe", [HttpMethods.Get, HttpMethods.Post], (HttpRequest request, UnsubscribeHttpFunction function, CancellationToken ct) => function.RunAsync(request, ct))
+            .AsFunction("Unsubscribe", AuthorizationLevel.Anonymous);
+        api.MapMethods("consent/confirm", [HttpMethods.Get, HttpMethods.Post], (HttpRequest request, ConfirmConsentHttpFunction function, CancellationToken ct) => function.RunAsync(request, ct))
+            .AsFunction("ConfirmConsent", AuthorizationLevel.Anonymous);
+        api.MapGet("consent/iys-export", (HttpRequest request, IysExportHttpFunction function, CancellationToken ct) => function.RunAsync(request, ct))
+            .AsFunction("ExportIysConsent", AuthorizationLevel.Function);
         api.MapGet("health", (HttpRequest request, GetHealthHttpFunction function, CancellationToken ct) => function.RunAsync(request, ct))
             .AsFunction("GetHealth", AuthorizationLevel.Anonymous);
     }
