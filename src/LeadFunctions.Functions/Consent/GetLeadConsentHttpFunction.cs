@@ -17,11 +17,11 @@ public sealed class GetLeadConsentHttpFunction(ILeadStore store)
 
         var records = await store.ReadConsentAsync(id, cancellationToken);
         var state = Enum.GetValues<ConsentChannel>().ToDictionary(c => c.ToApiName(), c => lead.Consent.For(c).Status.ToApiName());
-        return TypedResults.Ok(new LeadConsentView(id, state, lead.RecipientType.ToString().ToLowerInvariant(), [.. records.Select(ConsentRecordView.From)]));
+        return TypedResults.Ok(new ConsentLedgerView(id, state, lead.RecipientType.ToString().ToLowerInvariant(), [.. records.Select(ConsentRecordView.From)]));
     }
 }
 
-public sealed record LeadConsentView(string LeadId, IReadOnlyDictionary<string, string> State, string RecipientType, IReadOnlyList<ConsentRecordView> Records);
+public sealed record ConsentLedgerView(string LeadId, IReadOnlyDictionary<string, string> State, string RecipientType, IReadOnlyList<ConsentRecordView> Records);
 
 public sealed record ConsentRecordView(
     string Id, string Channel, string Action, DateTimeOffset At, string Source, string RecipientType, string? Ip, string? UserAgent, string? Text, string? Evidence, string? IysSource)
