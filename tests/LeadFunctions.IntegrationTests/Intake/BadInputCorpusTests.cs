@@ -39,6 +39,7 @@ public sealed class BadInputCorpusTests(AzuriteFixture azurite) : IAsyncLifetime
         { "/api/leads/import", "text/csv", "\u00ff\u00fe\u0000garbage\u0001\u0002", "key" },
         { "/api/leads/import", "text/csv", "", "key" },
         { "/api/leads/import", "text/csv", "Email\na@acme.com\n", "" },
+        { "/api/leads/import", "text/csv; charset=klingon", "Email\na@acme.com\n", "key" },
         { "/api/events", Json, "{\"email\":", "key" },
         { "/api/events", Json, "{\"leadId\":\"' or RowKey ne '\",\"type\":\"page_view\"}", "key" },
         { "/api/events", Json, "{\"email\":\"a@acme.com\",\"type\":\"page_view\",\"url\":\"javascript:alert(1)\"}", "key" },
