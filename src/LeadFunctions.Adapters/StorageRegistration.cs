@@ -5,6 +5,7 @@ using Azure.Storage.Queues;
 using LeadFunctions.Adapters.Queues;
 using LeadFunctions.Adapters.Storage;
 using LeadFunctions.Adapters.Tables;
+using LeadFunctions.Core.Consent;
 using LeadFunctions.Core.Engagement;
 using LeadFunctions.Core.Intake;
 using LeadFunctions.Core.Leads;
@@ -54,6 +55,7 @@ public static class StorageRegistration
         services.AddSingleton<QueueMessageSender>();
         services.AddSingleton<ISubmissionQueue, SubmissionQueue>();
         services.AddSingleton<IImportBatchQueue, ImportBatchQueue>();
+        services.AddSingleton<IConsentImportQueue, ConsentImportQueue>();
         services.AddSingleton<IEventQueue, EventQueue>();
         services.AddSingleton<ILeadStore, LeadTableStore>();
         services.AddSingleton<IScoringModelStore, ScoringModelTableStore>();
