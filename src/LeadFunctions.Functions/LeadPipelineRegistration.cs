@@ -3,6 +3,7 @@ using LeadFunctions.Core.Engagement;
 using LeadFunctions.Core.Intake;
 using LeadFunctions.Core.Processing;
 using LeadFunctions.Core.Scoring;
+using LeadFunctions.Functions.Consent;
 using LeadFunctions.Functions.Engagement;
 using LeadFunctions.Functions.Sales;
 using LeadFunctions.Functions.Scoring;
@@ -43,6 +44,7 @@ public static class LeadPipelineRegistration
         services.AddSingleton<SubmitLeadHttpFunction>();
         services.AddSingleton<GetLeadHttpFunction>();
         services.AddSingleton<ImportLeadsHttpFunction>();
+        services.AddSingleton<ImportConsentHttpFunction>();
         services.AddSingleton<ZoomWebhookHttpFunction>();
         services.AddSingleton<GenericWebinarWebhookHttpFunction>();
         services.AddSingleton<SubmitEventHttpFunction>();

@@ -3,6 +3,7 @@ using LeadFunctions.Core.Engagement;
 using LeadFunctions.Core.Intake;
 using LeadFunctions.Core.Sales;
 using LeadFunctions.Core.Scoring;
+using LeadFunctions.Functions.Consent;
 using LeadFunctions.Functions.Engagement;
 using LeadFunctions.Functions.Sales;
 using LeadFunctions.Functions.Scoring;
@@ -39,6 +40,8 @@ public static class LeadFunctionBindings
             .RequireRateLimiting(IntakeProtection.Policy);
         api.MapPost("leads/import", (HttpRequest request, ImportLeadsHttpFunction function, CancellationToken ct) => function.RunAsync(request, ct))
             .AsFunction("ImportLeads", AuthorizationLevel.Function);
+        api.MapPost("consent/import", (HttpRequest request, ImportConsentHttpFunction function, CancellationToken ct) => function.RunAsync(request, ct))
+            .AsFunction("ImportConsent", AuthorizationLevel.Function);
         api.MapPost("events", (HttpRequest request, SubmitEventHttpFunction function, CancellationToken ct) => function.RunAsync(request, ct))
             .AsFunction("SubmitEvent", AuthorizationLevel.Function);
         api.MapPost("webhooks/webinars/zoom", (HttpRequest request, ZoomWebhookHttpFunction function, CancellationToken ct) => function.RunAsync(request, ct))
