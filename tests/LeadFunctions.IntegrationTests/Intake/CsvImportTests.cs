@@ -35,6 +35,14 @@ public sealed class CsvImportTests(AzuriteFixture azurite)
         return content;
     }
 
+    /// <summary>Imports a file of one good row and returns what was queued for it.</summary>
+    private static async Task<LeadSubmission> ImportOneAsync(TestHost host, HttpContent content)
+    {
+        using var response = await ImportAsync(host, content);
+        Assert.Equal(1, (await response.Content.ReadFromJsonAsync<ImportResult>())!.Accepted);
+        return Assert.Single(await DrainAsync(host));
+    }
+
     private static async Task<List<LeadSubmission>> DrainAsync(TestHost host)
     {
         var queue = host.Queue(QueueNames.LeadImport);
@@ -158,10 +166,7 @@ public sealed class CsvImportTests(AzuriteFixture azurite)
         await using var host = await StartAsync(azurite);
         var content = Csv("Email,First Name,Company\nilkay@beta.com,İlkay,Çağ Ltd.\n", CodePagesEncodingProvider.Instance.GetEncoding(charset)!);
         content.Headers.ContentType = MediaTypeHeaderValue.Parse($"text/csv; charset={charset}");
-        using var response = await ImportAsync(host, content);
-        Assert.Equal(1, (await response.Content.ReadFromJsonAsync<ImportResult>())!.Accepted);
-
-        var submission = Assert.Single(await DrainAsync(host));
+        var submission = await ImportOneAsync(host, content);
         Assert.Equal("İlkay", submission.FirstName);
         Assert.Equal("Çağ Ltd.", submission.Company);
     }
@@ -185,10 +190,7 @@ public sealed class CsvImportTests(AzuriteFixture azurite)
     {
         await using var host = await StartAsync(azurite);
         var content = Csv("E-posta\tAd\tŞirket\r\nayse@acme.com.tr\tAyşe\tIşık A.Ş.\r\n", Encoding.Unicode);
-        using var response = await ImportAsync(host, content);
-        Assert.Equal(1, (await response.Content.ReadFromJsonAsync<ImportResult>())!.Accepted);
-
-        var submission = Assert.Single(await DrainAsync(host));
+        var submission = await ImportOneAsync(host, content);
         Assert.Equal("Ayşe", submission.FirstName);
         Assert.Equal("Işık A.Ş.", submission.Company);
     }
@@ -233,10 +235,7 @@ public sealed class CsvImportTests(AzuriteFixture azurite)
         await using var host = await StartAsync(azurite);
         const string csv = "First Name,Last Name,Email,Phone Number,Company Name,Job Title,Lifecycle Stage\n" +
             "Ayşe,Yılmaz,ayse@acme.com.tr,+90 532 111 22 33,Acme A.Ş.,Pazarlama Müdürü,lead\n";
-        using var response = await ImportAsync(host, Csv(csv));
-        Assert.Equal(1, (await response.Content.ReadFromJsonAsync<ImportResult>())!.Accepted);
-
-        var submission = Assert.Single(await DrainAsync(host));
+        var submission = await ImportOneAsync(host, Csv(csv));
         Assert.Equal("+90 532 111 22 33", submission.Phone);
         Assert.Equal("Acme A.Ş.", submission.Company);
         Assert.Equal("Pazarlama Müdürü", submission.JobTitle);
