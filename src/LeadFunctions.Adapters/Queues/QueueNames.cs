@@ -17,10 +17,13 @@ public static class QueueNames
     /// <summary>Double opt-in confirmation emails to send (an addition to API.md's queues).</summary>
     public const string ConsentConfirmation = "consent-confirmation";
 
+    /// <summary>Batches of consent decisions from a CSV (an addition to API.md's queues).</summary>
+    public const string ConsentImport = "consent-import";
+
     /// <summary>WebJobs' QueueListener: "{queueName}-poison", never for a queue that is itself a poison queue.</summary>
     public const string PoisonSuffix = "-poison";
 
-    public static readonly IReadOnlyList<string> All = [LeadIntake, LeadImport, LeadEvents, NurtureSend, SalesHandoff, LeadRescore, ConsentConfirmation];
+    public static readonly IReadOnlyList<string> All = [LeadIntake, LeadImport, LeadEvents, NurtureSend, SalesHandoff, LeadRescore, ConsentConfirmation, ConsentImport];
 
     public static string Poison(string queueName) => queueName + PoisonSuffix;
 }
