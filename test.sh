@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs every test: Core unit tests and the integration tests (each assembly starts its own Azurite).
+# Runs every test: the unit tests (Core, Functions) and the integration tests (each assembly starts its own Azurite).
 # Prints one closing line "tests: N passed, N failed, N skipped".
 set -euo pipefail
 cd "$(dirname "$0")"

@@ -65,6 +65,7 @@ public static class StorageRegistration
         services.AddSingleton<ILeadQuery, LeadTableQuery>();
         services.AddSingleton<IConsentChangeLog, ConsentChangeTableLog>();
         services.AddSingleton<IConsentConfirmationQueue, ConsentConfirmationQueue>();
+        services.AddSingleton<Core.Health.IStorageProbe, Health.StorageProbe>();
         services.AddHostedService<StorageInitializer>();
         return builder;
     }

@@ -37,6 +37,7 @@ public static class LeadPipelineRegistration
         services.AddSingleton<LeadUpdater>();
         services.AddSingleton<LeadIntakeProcessor>();
         services.AddSingleton<EngagementProcessor>();
+        services.AddSingleton<Core.Sales.SalesDecisionProcessor>();
         services.AddSingleton<LeadDecisions>();
         services.AddSingleton<LeadRescorer>();
         services.AddOptions<HealthOptions>().BindConfiguration(HealthOptions.SectionName);

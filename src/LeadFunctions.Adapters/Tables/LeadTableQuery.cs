@@ -1,4 +1,5 @@
 using System.Text;
+using Azure;
 using Azure.Data.Tables;
 using LeadFunctions.Core.Leads;
 
@@ -13,9 +14,17 @@ public sealed class LeadTableQuery(LeadTables tables) : ILeadQuery
     public async Task<LeadPage> ListAsync(LeadFilter filter, string? continuationToken, int pageSize, CancellationToken cancellationToken)
     {
         var query = tables.Leads.QueryAsync<TableEntity>(Filter(filter), maxPerPage: pageSize, cancellationToken: cancellationToken);
-        await foreach (var page in query.AsPages(Decode(continuationToken), pageSize))
+        try
         {
-            return new LeadPage([.. page.Values.Select(LeadEntityMapper.ToLead)], Encode(page.ContinuationToken));
+            await foreach (var page in query.AsPages(Decode(continuationToken), pageSize))
+            {
+                return new LeadPage([.. page.Values.Select(LeadEntityMapper.ToLead)], Encode(page.ContinuationToken));
+            }
+        }
+        catch (RequestFailedException ex) when (ex.Status == 400)
+        {
+            // A token that decodes but that storage does not know as one of its own.
+            throw new FormatException("Not a continuation token.", ex);
         }
 
         return new LeadPage([], null);

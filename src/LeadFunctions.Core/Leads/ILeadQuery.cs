@@ -3,6 +3,7 @@ namespace LeadFunctions.Core.Leads;
 /// <summary>Pages of leads for operators. A page may hold fewer than asked; follow the continuation token.</summary>
 public interface ILeadQuery
 {
+    /// <summary>The continuation token is one a page handed out, opaque to callers; any other throws <see cref="FormatException"/>.</summary>
     Task<LeadPage> ListAsync(LeadFilter filter, string? continuationToken, int pageSize, CancellationToken cancellationToken);
 }
 

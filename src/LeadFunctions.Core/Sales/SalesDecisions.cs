@@ -45,8 +45,7 @@ public static class SalesDecisions
             return Decision.Refused($"A lead in stage {lead.Stage.ToApiName()} cannot be converted.");
         }
 
-        var account = lead.Enrichment?.CompanyDomain ?? lead.Company?.Trim().ToLowerInvariant() ?? lead.Email;
-        var conversion = new Conversion($"contact-{lead.Id}", $"account-{LeadId.FromEmail("account:" + account)}", $"opportunity-{lead.Id}", now);
+        var conversion = new Conversion($"contact-{lead.Id}", AccountId.For(lead), $"opportunity-{lead.Id}", now);
         return Move(lead with { Conversion = conversion }, LifecycleStage.Opportunity, now, "Converted to contact, account and opportunity");
     }
 

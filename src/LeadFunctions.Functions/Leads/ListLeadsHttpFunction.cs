@@ -1,5 +1,4 @@
 using System.Globalization;
-using Azure;
 using LeadFunctions.Core.Intake;
 using LeadFunctions.Core.Leads;
 using LeadFunctions.Functions.Http;
@@ -68,7 +67,7 @@ public sealed class ListLeadsHttpFunction(ILeadQuery leads)
             var page = await leads.ListAsync(new LeadFilter(stage, source, minScore, q), Parameter("continuationToken"), pageSize, cancellationToken);
             return TypedResults.Ok(new LeadPageView([.. page.Leads.Select(LeadView.From)], page.ContinuationToken));
         }
-        catch (Exception ex) when (ex is FormatException or RequestFailedException { Status: 400 })
+        catch (FormatException)
         {
             return Problems.Invalid(new Dictionary<string, string[]> { ["continuationToken"] = ["Not a continuation token from this API."] });
         }

@@ -1,6 +1,6 @@
 using LeadFunctions.Functions.Http;
 
-namespace LeadFunctions.IntegrationTests.Intake;
+namespace LeadFunctions.Functions.Tests.Http;
 
 public class LimitedReadStreamTests
 {
