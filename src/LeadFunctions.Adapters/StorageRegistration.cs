@@ -2,9 +2,11 @@ using Azure.Core;
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
+using LeadFunctions.Adapters.Consent;
 using LeadFunctions.Adapters.Queues;
 using LeadFunctions.Adapters.Storage;
 using LeadFunctions.Adapters.Tables;
+using LeadFunctions.Core.Consent;
 using LeadFunctions.Core.Engagement;
 using LeadFunctions.Core.Intake;
 using LeadFunctions.Core.Leads;
@@ -61,6 +63,7 @@ public static class StorageRegistration
         services.AddSingleton<IRescoreQueue, RescoreQueue>();
         services.AddSingleton<ICrmStore, CrmTableStore>();
         services.AddSingleton<ILeadQuery, LeadTableQuery>();
+        services.AddSingleton<ISuppressionList, SuppressionTableStore>();
         services.AddHostedService<StorageInitializer>();
         return builder;
     }

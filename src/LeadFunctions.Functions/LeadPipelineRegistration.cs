@@ -1,8 +1,11 @@
 using LeadFunctions.Adapters;
+using LeadFunctions.Core.Email;
 using LeadFunctions.Core.Engagement;
 using LeadFunctions.Core.Intake;
 using LeadFunctions.Core.Processing;
 using LeadFunctions.Core.Scoring;
+using LeadFunctions.Functions.Consent;
+using LeadFunctions.Functions.Email;
 using LeadFunctions.Functions.Engagement;
 using LeadFunctions.Functions.Sales;
 using LeadFunctions.Functions.Scoring;
@@ -24,6 +27,7 @@ public static class LeadPipelineRegistration
         builder.AddLeadStorage();
         builder.AddLeadEnrichment();
         builder.AddSalesHandoff();
+        builder.AddEmailSending();
         var services = builder.Services;
         services.TryAddSingleton(TimeProvider.System);
         services.AddOptions<IntakeOptions>().BindConfiguration(IntakeOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
@@ -35,6 +39,7 @@ public static class LeadPipelineRegistration
         services.AddSingleton<EngagementProcessor>();
         services.AddSingleton<LeadDecisions>();
         services.AddSingleton<LeadRescorer>();
+        services.AddSingleton<SendGridEventProcessor>();
         services.AddOptions<HealthOptions>().BindConfiguration(HealthOptions.SectionName);
         services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage").AddCheck<RuntimeHealthCheck>("runtime");
 
@@ -58,6 +63,10 @@ public static class LeadPipelineRegistration
         services.AddSingleton<DeliverSalesHandoffQueueFunction>();
         services.AddSingleton<RescoreLeadsTimerFunction>();
         services.AddSingleton<RescoreLeadPartQueueFunction>();
+        services.AddSingleton<SendGridEventWebhookHttpFunction>();
+        services.AddSingleton<ProcessSendGridEventsQueueFunction>();
+        services.AddSingleton<ListSuppressionsHttpFunction>();
+        services.AddSingleton<LiftSuppressionHttpFunction>();
         return builder;
     }
 }

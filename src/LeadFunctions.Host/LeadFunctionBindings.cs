@@ -1,8 +1,11 @@
 using LeadFunctions.Adapters.Queues;
+using LeadFunctions.Core.Email;
 using LeadFunctions.Core.Engagement;
 using LeadFunctions.Core.Intake;
 using LeadFunctions.Core.Sales;
 using LeadFunctions.Core.Scoring;
+using LeadFunctions.Functions.Consent;
+using LeadFunctions.Functions.Email;
 using LeadFunctions.Functions.Engagement;
 using LeadFunctions.Functions.Sales;
 using LeadFunctions.Functions.Scoring;
@@ -28,6 +31,7 @@ public static class LeadFunctionBindings
         .AddQueueTrigger<RecordEngagementQueueFunction, EngagementEvent>("RecordEngagement", QueueNames.LeadEvents, (f, m, ct) => f.RunAsync(m, ct))
         .AddQueueTrigger<DeliverSalesHandoffQueueFunction, SalesHandoff>("DeliverSalesHandoff", QueueNames.SalesHandoff, (f, m, ct) => f.RunAsync(m, ct))
         .AddQueueTrigger<RescoreLeadPartQueueFunction, RescorePart>("RescoreLeadPart", QueueNames.LeadRescore, (f, m, ct) => f.RunAsync(m, ct))
+        .AddQueueTrigger<ProcessSendGridEventsQueueFunction, SendGridEventBatch>("ProcessSendGridEvents", QueueNames.SendGridEvents, (f, m, ct) => f.RunAsync(m, ct))
         .AddTimerTrigger<RescoreLeadsTimerFunction>("RescoreLeads", RescoreLeadsTimerFunction.Schedule, (f, t, ct) => f.RunAsync(t, ct));
 
     public static void MapLeadFunctions(this IEndpointRouteBuilder app)
@@ -61,6 +65,12 @@ public static class LeadFunctionBindings
             .AsFunction("GetScoringModel", AuthorizationLevel.Function);
         api.MapPut("scoring-model", (HttpRequest request, PutScoringModelHttpFunction function, CancellationToken ct) => function.RunAsync(request, ct))
             .AsFunction("PutScoringModel", AuthorizationLevel.Admin);
+        api.MapPost("webhooks/sendgrid", (HttpRequest request, SendGridEventWebhookHttpFunction function, CancellationToken ct) => function.RunAsync(request, ct))
+            .AsFunction("SendGridEventWebhook", AuthorizationLevel.Anonymous);
+        api.MapGet("suppressions", (HttpRequest request, ListSuppressionsHttpFunction function, CancellationToken ct) => function.RunAsync(request, ct))
+            .AsFunction("ListSuppressions", AuthorizationLevel.Function);
+        api.MapDelete("suppressions/{hash}", (HttpRequest request, string hash, LiftSuppressionHttpFunction function, CancellationToken ct) => function.RunAsync(request, hash, ct))
+            .AsFunction("LiftSuppression", AuthorizationLevel.Admin);
         api.MapGet("health", (HttpRequest request, GetHealthHttpFunction function, CancellationToken ct) => function.RunAsync(request, ct))
             .AsFunction("GetHealth", AuthorizationLevel.Anonymous);
     }

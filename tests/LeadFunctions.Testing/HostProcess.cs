@@ -46,7 +46,13 @@ public sealed class HostProcess : IAsyncDisposable
         var root = AzuriteProcess.RepositoryRoot();
         var dll = Path.Combine(root, "src", "LeadFunctions.Host", "bin", "Release", "net10.0", "LeadFunctions.Host.dll");
         var info = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = root };
-        foreach (var arg in new[] { dll, $"--urls=http://127.0.0.1:{Port}", $"--contentRoot={root}", "--environment=Production", "--Logging:LogLevel:Default=Warning", "--Intake:PermitsPerMinute=100000000" }.Concat(settings))
+        // Production requires SendGrid's key and sender; the measured scenarios send no email, so placeholders do.
+        string[] defaults =
+        [
+            dll, $"--urls=http://127.0.0.1:{Port}", $"--contentRoot={root}", "--environment=Production", "--Logging:LogLevel:Default=Warning",
+            "--Intake:PermitsPerMinute=100000000", "--SendGrid:ApiKey=not-used", "--SendGrid:FromEmail=bench@example.com",
+        ];
+        foreach (var arg in defaults.Concat(settings))
         {
             info.ArgumentList.Add(arg);
         }

@@ -12,5 +12,11 @@ public sealed class LeadTables(TableServiceClient service, StorageNames names)
 
     public TableClient Crm { get; } = service.GetTableClient(names.Table(TableNames.Crm));
 
-    public IEnumerable<TableClient> All => [Leads, Settings, Crm];
+    public TableClient Suppressions { get; } = service.GetTableClient(names.Table(TableNames.Suppressions));
+
+    public TableClient MailEvents { get; } = service.GetTableClient(names.Table(TableNames.MailEvents));
+
+    public TableClient SendGridUnhandled { get; } = service.GetTableClient(names.Table(TableNames.SendGridUnhandled));
+
+    public IEnumerable<TableClient> All => [Leads, Settings, Crm, Suppressions, MailEvents, SendGridUnhandled];
 }
