@@ -63,6 +63,8 @@ public static class StorageRegistration
         services.AddSingleton<IRescoreQueue, RescoreQueue>();
         services.AddSingleton<ICrmStore, CrmTableStore>();
         services.AddSingleton<ILeadQuery, LeadTableQuery>();
+        services.AddSingleton<IConsentChangeLog, ConsentChangeTableLog>();
+        services.AddSingleton<IConsentConfirmationQueue, ConsentConfirmationQueue>();
         services.AddSingleton<ISuppressionList, SuppressionTableStore>();
         services.AddHostedService<StorageInitializer>();
         return builder;

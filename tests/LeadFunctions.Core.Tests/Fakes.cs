@@ -1,3 +1,4 @@
+using LeadFunctions.Core.Consent;
 using LeadFunctions.Core.Enrichment;
 using LeadFunctions.Core.Leads;
 using LeadFunctions.Core.Sales;
@@ -36,6 +37,38 @@ internal sealed class RecordingHandoffQueue : ISalesHandoffQueue
     public Task EnqueueAsync(SalesHandoff handoff, CancellationToken cancellationToken)
     {
         Sent.Add(handoff);
+        return Task.CompletedTask;
+    }
+}
+
+internal sealed class RecordingConsentChangeLog : IConsentChangeLog
+{
+    public List<ConsentChange> Changes { get; } = [];
+
+    public Task AppendAsync(string normalizedEmail, ConsentRecord record, DateTimeOffset recordedAt, CancellationToken cancellationToken)
+    {
+        Changes.RemoveAll(c => c.Email == normalizedEmail && c.Record.Id == record.Id);
+        Changes.Add(new ConsentChange(normalizedEmail, record, recordedAt));
+        return Task.CompletedTask;
+    }
+
+    public async IAsyncEnumerable<ConsentChange> ReadAsync(DateTimeOffset since, DateTimeOffset until, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await Task.Yield();
+        foreach (var change in Changes.Where(c => c.RecordedAt >= since && c.RecordedAt < until))
+        {
+            yield return change;
+        }
+    }
+}
+
+internal sealed class RecordingConfirmationQueue : IConsentConfirmationQueue
+{
+    public List<ConfirmationRequest> Requests { get; } = [];
+
+    public Task EnqueueAsync(ConfirmationRequest request, CancellationToken cancellationToken)
+    {
+        Requests.Add(request);
         return Task.CompletedTask;
     }
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using LeadFunctions.Core.Consent;
 using LeadFunctions.Core.Engagement;
 using LeadFunctions.Core.Leads;
 
@@ -24,20 +25,22 @@ internal sealed class InMemoryLeadStore : ILeadStore
     public Task<LeadSnapshot> LoadAsync(string leadId, CancellationToken cancellationToken)
     {
         var p = partitions.GetValueOrDefault(leadId);
-        return Task.FromResult(new LeadSnapshot(leadId, p?.Lead, p is null ? null : ETag(p), p?.Events.ToList() ?? []));
+        return Task.FromResult(new LeadSnapshot(leadId, p?.Lead, p is null ? null : ETag(p), p?.Events.ToList() ?? [], p?.WaitingConsent));
     }
 
     public Task<SaveResult> SaveAsync(LeadChange change, CancellationToken cancellationToken)
     {
         BeforeSave?.Invoke(this);
         var p = partitions.GetValueOrDefault(change.LeadId) ?? new Partition();
-        if (change.Entries.Any(e => p.Entries.Any(x => x.Id == e.Id)) || change.NewEvents.Any(e => p.Events.Any(x => x.EventId == e.EventId)))
+        var consents = change.ConsentRecords ?? [];
+        if (change.Entries.Any(e => p.Entries.Any(x => x.Id == e.Id)) || change.NewEvents.Any(e => p.Events.Any(x => x.EventId == e.EventId))
+            || consents.Any(r => p.Consents.Any(x => x.Id == r.Id)))
         {
             return Task.FromResult(SaveResult.AlreadyApplied);
         }
 
         // Before there is a lead, the version counts the events kept for the person, as the table's "waiting" row does.
-        var versioned = change.Lead is not null || change.NewEvents.Count > 0;
+        var versioned = change.Lead is not null || change.NewEvents.Count > 0 || consents.Count > 0;
         if (versioned && change.ETag != ETag(p))
         {
             return Task.FromResult(SaveResult.Conflict);
@@ -46,11 +49,13 @@ internal sealed class InMemoryLeadStore : ILeadStore
         if (versioned)
         {
             p.Lead = change.Lead ?? p.Lead;
+            p.WaitingConsent = change.WaitingConsent ?? p.WaitingConsent;
             p.Version++;
         }
 
         p.Entries.AddRange(change.Entries);
         p.Events.AddRange(change.NewEvents);
+        p.Consents.AddRange(consents);
         partitions[change.LeadId] = p;
         Saves++;
         return Task.FromResult(SaveResult.Saved);
@@ -66,6 +71,9 @@ internal sealed class InMemoryLeadStore : ILeadStore
 
     public Task<bool> HasEntryAsync(string leadId, TimelineEntry entry, CancellationToken cancellationToken) =>
         Task.FromResult(Entries(leadId).Any(e => e.Id == entry.Id));
+
+    public Task<IReadOnlyList<ConsentRecord>> ReadConsentAsync(string leadId, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<ConsentRecord>>(partitions.TryGetValue(leadId, out var p) ? [.. p.Consents.OrderBy(r => r.At)] : []);
 
     public Task<IReadOnlyList<TimelineEntry>> ReadTimelineAsync(string leadId, int max, CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyList<TimelineEntry>>([.. Entries(leadId).OrderByDescending(e => e.At).Take(max)]);
@@ -83,5 +91,9 @@ internal sealed class InMemoryLeadStore : ILeadStore
         public List<TimelineEntry> Entries { get; } = [];
 
         public List<EngagementEvent> Events { get; } = [];
+
+        public List<ConsentRecord> Consents { get; } = [];
+
+        public ConsentState? WaitingConsent { get; set; }
     }
 }

@@ -1,3 +1,4 @@
+using LeadFunctions.Core.Consent;
 using LeadFunctions.Core.Intake;
 using LeadFunctions.Core.Leads;
 
@@ -24,7 +25,7 @@ public class LeadMergerTests
         var lead = LeadMerger.Merge(null, Submission(T0, "Ayşe"), T0);
         Assert.Equal(LeadId.FromEmail("ayse@example.com"), lead.Id);
         Assert.Equal(LifecycleStage.Lead, lead.Stage);
-        Assert.Equal(EmailConsent.None, lead.Consent);
+        Assert.Equal(ConsentState.Empty, lead.Consent);
     }
 
     [Fact]
@@ -60,17 +61,5 @@ public class LeadMergerTests
         Assert.Equal(LifecycleStage.Mql, LeadMerger.Merge(mql, Submission(T0.AddHours(1)), T0).Stage);
         var disqualified = mql with { Stage = LifecycleStage.Disqualified };
         Assert.Equal(LifecycleStage.Disqualified, LeadMerger.Merge(disqualified, Submission(T0.AddHours(1), "A"), T0).Stage);
-    }
-
-    [Fact]
-    public void Merge_UntickedBox_DoesNotWithdrawConsent_TickedBoxGrantsAgain()
-    {
-        var granted = LeadMerger.Merge(null, Submission(T0, consent: true), T0);
-        Assert.Equal(EmailConsent.Granted, granted.Consent);
-        Assert.Equal(EmailConsent.Granted, LeadMerger.Merge(granted, Submission(T0.AddHours(1)), T0).Consent);
-
-        var withdrawn = granted with { Consent = EmailConsent.Withdrawn };
-        Assert.Equal(EmailConsent.Withdrawn, LeadMerger.Merge(withdrawn, Submission(T0.AddHours(2)), T0).Consent);
-        Assert.Equal(EmailConsent.Granted, LeadMerger.Merge(withdrawn, Submission(T0.AddHours(2), consent: true), T0).Consent);
     }
 }

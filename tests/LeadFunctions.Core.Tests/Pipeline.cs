@@ -1,3 +1,4 @@
+using LeadFunctions.Core.Consent;
 using LeadFunctions.Core.Engagement;
 using LeadFunctions.Core.Intake;
 using LeadFunctions.Core.Leads;
@@ -12,12 +13,14 @@ internal sealed class Pipeline
 {
     public static readonly DateTimeOffset Start = new(2026, 11, 24, 9, 0, 0, TimeSpan.Zero);
 
-    public Pipeline()
+    public Pipeline(ConsentSettings? consent = null)
     {
+        ConsentSettings = consent ?? ConsentSettings.Default;
         Models = new ScoringModelSource(ModelStore, Time);
         // Waits after a conflict on the real clock (milliseconds), so that the fake one moves only when a test moves it.
         Updater = new LeadUpdater(Store, Handoffs, TimeProvider.System);
-        Intake = new LeadIntakeProcessor(Updater, new DomainOnlyEnricher(), Models, Time);
+        Intake = new LeadIntakeProcessor(Updater, new DomainOnlyEnricher(), Models, ConsentSettings, ConsentChanges, Confirmations, Time);
+        Consent = new ConsentRecorder(Updater, ConsentChanges, Time);
         Engagement = new EngagementProcessor(Updater, Models, Time);
     }
 
@@ -34,6 +37,14 @@ internal sealed class Pipeline
     public ScoringModelSource Models { get; }
 
     public LeadIntakeProcessor Intake { get; }
+
+    public ConsentRecorder Consent { get; }
+
+    public ConsentSettings ConsentSettings { get; }
+
+    public RecordingConsentChangeLog ConsentChanges { get; } = new();
+
+    public RecordingConfirmationQueue Confirmations { get; } = new();
 
     public EngagementProcessor Engagement { get; }
 

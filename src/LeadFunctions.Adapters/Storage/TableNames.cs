@@ -11,6 +11,9 @@ public static class TableNames
     /// <summary>Contacts, accounts and opportunities created by converting leads.</summary>
     public const string Crm = "Crm";
 
+    /// <summary>Consent changes by the day they were recorded, for the İYS export (partition = yyyyMMdd, UTC).</summary>
+    public const string ConsentChanges = "ConsentChanges";
+
     /// <summary>Addresses never emailed, one partition per SuppressionKey (a hash of the email).</summary>
     public const string Suppressions = "Suppressions";
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Azure.Data.Tables;
+using LeadFunctions.Core.Consent;
 using LeadFunctions.Core.Engagement;
 using LeadFunctions.Core.Enrichment;
 using LeadFunctions.Core.Leads;
@@ -35,7 +36,14 @@ internal static class LeadEntityMapper
 
     public static string WaitingRowKey(string leadId) => WaitingRowPrefix + leadId;
 
-    public static TableEntity ToEntity(Lead lead) => new(lead.Id, LeadRowKey(lead.Id))
+    public static TableEntity ToEntity(Lead lead)
+    {
+        var entity = LeadRow(lead);
+        ConsentEntityMapper.WriteState(entity, lead.Consent);
+        return entity;
+    }
+
+    private static TableEntity LeadRow(Lead lead) => new(lead.Id, LeadRowKey(lead.Id))
     {
         ["Email"] = lead.Email,
         ["FirstName"] = lead.FirstName,
@@ -56,15 +64,21 @@ internal static class LeadEntityMapper
         ["FitScore"] = lead.Score.Fit,
         ["EngagementScore"] = lead.Score.Engagement,
         ["TotalScore"] = lead.Score.Total,
-        ["Consent"] = lead.Consent.ToString(),
-        ["ConsentText"] = lead.ConsentText,
+        ["RecipientType"] = lead.RecipientType.ToString(),
+        ["Language"] = lead.Language,
         ["SourceDetail"] = JsonSerializer.Serialize(lead.SourceDetail, JsonDefaults.Options),
         ["CreatedAt"] = lead.CreatedAt,
         ["UpdatedAt"] = lead.UpdatedAt,
         ["LastSubmittedAt"] = lead.LastSubmittedAt,
     };
 
-    public static Lead ToLead(TableEntity entity) => new()
+    public static Lead ToLead(TableEntity entity)
+    {
+        var lead = LeadFrom(entity);
+        return lead with { Consent = ConsentEntityMapper.ReadState(entity, lead.CreatedAt) };
+    }
+
+    private static Lead LeadFrom(TableEntity entity) => new()
     {
         Id = entity.PartitionKey,
         Email = entity.GetString("Email"),
@@ -84,8 +98,8 @@ internal static class LeadEntityMapper
         Conversion = FromJson<Conversion>(entity.GetString("Conversion")),
         PendingHandoff = FromJson<PendingHandoff>(entity.GetString("PendingHandoff")),
         Score = new LeadScore(entity.GetInt32("FitScore") ?? 0, entity.GetInt32("EngagementScore") ?? 0),
-        Consent = Enum.TryParse<EmailConsent>(entity.GetString("Consent"), out var consent) ? consent : EmailConsent.None,
-        ConsentText = entity.GetString("ConsentText"),
+        RecipientType = Enum.TryParse<RecipientType>(entity.GetString("RecipientType"), out var recipientType) ? recipientType : RecipientType.Individual,
+        Language = entity.GetString("Language"),
         SourceDetail = FromJson<Dictionary<string, string>>(entity.GetString("SourceDetail")) ?? [],
         CreatedAt = entity.GetDateTimeOffset("CreatedAt") ?? DateTimeOffset.MinValue,
         UpdatedAt = entity.GetDateTimeOffset("UpdatedAt") ?? DateTimeOffset.MinValue,

@@ -2,6 +2,7 @@ using System.Net;
 using System.Runtime.CompilerServices;
 using Azure;
 using Azure.Data.Tables;
+using LeadFunctions.Core.Consent;
 using LeadFunctions.Core.Engagement;
 using LeadFunctions.Core.Leads;
 
@@ -40,6 +41,8 @@ public sealed class LeadTableStore(LeadTables tables) : ILeadStore
         var actions = new List<TableTransactionAction>();
         actions.AddRange(change.NewEvents.Select(e => new TableTransactionAction(TableTransactionActionType.Add, LeadEntityMapper.ToEntity(e))));
         actions.AddRange(change.Entries.Select(e => new TableTransactionAction(TableTransactionActionType.Add, LeadEntityMapper.ToEntity(change.LeadId, e))));
+        var consents = change.ConsentRecords ?? [];
+        actions.AddRange(consents.Select(r => new TableTransactionAction(TableTransactionActionType.Add, ConsentEntityMapper.ToEntity(change.LeadId, r))));
 
         // Rows are keyed by time for newest-first order, but a retried request or redelivered webhook
         // carries the same id at another time: a marker keyed by id alone makes the repeat collide.
@@ -49,13 +52,20 @@ public sealed class LeadTableStore(LeadTables tables) : ILeadStore
         // Until a person is a lead, their partition is versioned by its "waiting|{id}" row: keeping an event for
         // them and creating their lead both rewrite it, each checked against the read it was decided on, so
         // of an event kept and a lead created at the same time one conflicts and is decided again with the other.
+        // It also holds the consent decided for the person before they are a lead: merged, so a write of
+        // events alone keeps it.
         var (leadIndex, waitingIndex) = (-1, -1);
-        if (change.Lead is null ? change.NewEvents.Count > 0 : change.ETag is null or [WaitingVersion, ..])
+        if (change.Lead is null ? change.NewEvents.Count > 0 || consents.Count > 0 : change.ETag is null or [WaitingVersion, ..])
         {
             var waiting = new TableEntity(change.LeadId, LeadEntityMapper.WaitingRowKey(change.LeadId));
+            if (change.Lead is null && change.WaitingConsent is { } state)
+            {
+                ConsentEntityMapper.WriteState(waiting, state);
+            }
+
             waitingIndex = actions.Count;
             actions.Add(change.ETag is [WaitingVersion, .. var version]
-                ? new TableTransactionAction(TableTransactionActionType.UpdateReplace, waiting, new ETag(version))
+                ? new TableTransactionAction(TableTransactionActionType.UpdateMerge, waiting, new ETag(version))
                 : new TableTransactionAction(TableTransactionActionType.Add, waiting));
         }
 
@@ -96,10 +106,12 @@ public sealed class LeadTableStore(LeadTables tables) : ILeadStore
     /// A change of one row (a rescore, a cleared handoff mark, a delivered-handoff entry) as a plain
     /// write: the same one request as a one-action transaction, without the batch envelope.
     /// </summary>
-    private Task<Response> WriteAsync(TableTransactionAction action, CancellationToken cancellationToken) =>
-        action.ActionType == TableTransactionActionType.Add
-            ? tables.Leads.AddEntityAsync(action.Entity, cancellationToken)
-            : tables.Leads.UpdateEntityAsync(action.Entity, action.ETag, TableUpdateMode.Replace, cancellationToken);
+    private Task<Response> WriteAsync(TableTransactionAction action, CancellationToken cancellationToken) => action.ActionType switch
+    {
+        TableTransactionActionType.Add => tables.Leads.AddEntityAsync(action.Entity, cancellationToken),
+        TableTransactionActionType.UpdateMerge => tables.Leads.UpdateEntityAsync(action.Entity, action.ETag, TableUpdateMode.Merge, cancellationToken),
+        _ => tables.Leads.UpdateEntityAsync(action.Entity, action.ETag, TableUpdateMode.Replace, cancellationToken),
+    };
 
     /// <summary>Every lead's own row, and no other.</summary>
     public static string LeadRowsFilter { get; } = TableClient.CreateQueryFilter($"RowKey ge {LeadEntityMapper.LeadRowPrefix} and RowKey lt {LeadRowsEnd}");
@@ -187,7 +199,10 @@ public sealed class LeadTableStore(LeadTables tables) : ILeadStore
         var waitingRow = rows.Find(r => r.RowKey == LeadEntityMapper.WaitingRowKey(leadId));
         var etag = leadRow is not null ? leadRow.ETag.ToString() : waitingRow is not null ? WaitingVersion + waitingRow.ETag.ToString() : null;
         var events = rows.Where(r => r != leadRow && r != waitingRow).Select(LeadEntityMapper.ToEvent).ToList();
-        return new LeadSnapshot(leadId, leadRow is null ? null : LeadEntityMapper.ToLead(leadRow), etag, events);
+        var waitingConsent = waitingRow is null ? null : ConsentEntityMapper.ReadState(waitingRow, DateTimeOffset.MinValue);
+        var lead = leadRow is null ? null : LeadEntityMapper.ToLead(leadRow);
+        var legacy = leadRow is null ? null : ConsentEntityMapper.LegacyRecord(leadRow, lead!.CreatedAt);
+        return new LeadSnapshot(leadId, lead, etag, events, waitingConsent, legacy);
     }
 
     public async Task<bool> HasEntryAsync(string leadId, TimelineEntry entry, CancellationToken cancellationToken)
@@ -195,6 +210,19 @@ public sealed class LeadTableStore(LeadTables tables) : ILeadStore
         var rowKey = LeadEntityMapper.RowKey(LeadEntityMapper.TimelinePrefix, entry.At, entry.Id);
         var response = await tables.Leads.GetEntityIfExistsAsync<TableEntity>(leadId, rowKey, select: ["RowKey"], cancellationToken: cancellationToken);
         return response.HasValue;
+    }
+
+    public async Task<IReadOnlyList<ConsentRecord>> ReadConsentAsync(string leadId, CancellationToken cancellationToken)
+    {
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {leadId} and ((RowKey ge {ConsentEntityMapper.LedgerPrefix} and RowKey lt {ConsentEntityMapper.LedgerPrefixEnd}) or RowKey eq {LeadEntityMapper.LeadRowKey(leadId)})");
+        var rows = await tables.Leads.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ToListAsync(cancellationToken);
+        var records = rows.Where(r => !IsLeadRow(r)).Select(ConsentEntityMapper.ToRecord).ToList();
+        if (records.Count == 0 && rows.Find(IsLeadRow) is { } leadRow && ConsentEntityMapper.LegacyRecord(leadRow, LeadEntityMapper.ToLead(leadRow).CreatedAt) is { } legacy)
+        {
+            records.Add(legacy);
+        }
+
+        return [.. records.OrderBy(r => r.At).ThenBy(r => r.Id, StringComparer.Ordinal)];
     }
 
     public async Task<IReadOnlyList<TimelineEntry>> ReadTimelineAsync(string leadId, int max, CancellationToken cancellationToken)

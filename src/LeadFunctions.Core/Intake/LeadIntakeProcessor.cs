@@ -1,3 +1,4 @@
+using LeadFunctions.Core.Consent;
 using LeadFunctions.Core.Enrichment;
 using LeadFunctions.Core.Leads;
 using LeadFunctions.Core.Processing;
@@ -6,14 +7,24 @@ using LeadFunctions.Core.Scoring;
 namespace LeadFunctions.Core.Intake;
 
 /// <summary>
-/// Applies one submission to the person's lead: merge, enrich, score, stage. Idempotent: the
+/// Applies one submission to the person's lead: merge, enrich, score, stage, consent. Idempotent: the
 /// submission's timeline entry is written in the same transaction as the lead, so a redelivered
-/// message is recognised and changes nothing.
+/// message is recognised and changes nothing. A grant that waits for double opt-in asks for its
+/// confirmation email after the write (again on a redelivery, which the sender recognises).
 /// </summary>
-public sealed class LeadIntakeProcessor(LeadUpdater updater, ILeadEnricher enricher, ScoringModelSource models, TimeProvider time)
+public sealed class LeadIntakeProcessor(
+    LeadUpdater updater,
+    ILeadEnricher enricher,
+    ScoringModelSource models,
+    ConsentSettings consent,
+    IConsentChangeLog consentChanges,
+    IConsentConfirmationQueue confirmations,
+    TimeProvider time)
 {
-    public Task<UpdateOutcome> ProcessAsync(LeadSubmission submission, CancellationToken cancellationToken) =>
-        updater.UpdateAsync(LeadId.FromEmail(submission.Email), async snapshot =>
+    public async Task<UpdateOutcome> ProcessAsync(LeadSubmission submission, CancellationToken cancellationToken)
+    {
+        ConsentRecord? record = null;
+        var outcome = await updater.UpdateAsync(LeadId.FromEmail(submission.Email), async snapshot =>
         {
             var now = time.GetUtcNow();
             var merged = LeadMerger.Merge(snapshot.Lead, submission, now);
@@ -25,9 +36,31 @@ public sealed class LeadIntakeProcessor(LeadUpdater updater, ILeadEnricher enric
                 Country = enrichment.CountryCode ?? merged.Country,
             };
 
+            // An unticked box records nothing; a ticked one is fresh consent, even after a withdrawal.
+            record = SubmissionConsent.RecordFor(submission, merged.Country, consent.DoubleOptIn);
+            var after = record is null ? snapshot.Consent : ConsentLedger.Apply(snapshot.Consent, record);
+            merged = merged with { Consent = after };
+
             var scorer = await models.GetScorerAsync(cancellationToken);
             var (lead, entries) = LeadEvaluator.Evaluate(merged, snapshot.Lead, snapshot.Events, scorer, now, submission.SubmissionId);
             entries.Insert(0, new TimelineEntry(submission.SubmissionId, submission.ReceivedAt, TimelineKind.Submission, $"Submitted via {submission.Source}"));
-            return new LeadChange(lead.Id, lead, snapshot.ETag, entries, []);
+            if (record is not null)
+            {
+                entries.Add(ConsentRecorder.Entry(record, snapshot.Consent, after));
+            }
+
+            return new LeadChange(lead.Id, lead, snapshot.ETag, entries, [], record is null ? null : [record]);
         }, cancellationToken);
+
+        if (record is not null)
+        {
+            await consentChanges.AppendAsync(submission.Email, record, submission.ReceivedAt, cancellationToken);
+            if (record.Action == ConsentAction.Pending)
+            {
+                await confirmations.EnqueueAsync(new ConfirmationRequest(LeadId.FromEmail(submission.Email), record.Id), cancellationToken);
+            }
+        }
+
+        return outcome;
+    }
 }

@@ -1,8 +1,9 @@
+using LeadFunctions.Core.Consent;
 using LeadFunctions.Core.Leads;
 
 namespace LeadFunctions.Core.Intake;
 
-/// <summary>Merges a submission into the person's lead: one person, one lead, whatever the channel.</summary>
+/// <summary>Merges a submission into the person's lead: one person, one lead, whatever the channel. Consent is the ledger's (<see cref="SubmissionConsent"/>).</summary>
 public static class LeadMerger
 {
     public static Lead Merge(Lead? existing, LeadSubmission submission, DateTimeOffset now)
@@ -23,8 +24,8 @@ public static class LeadMerger
                 CompanySize = submission.CompanySize,
                 Source = submission.Source,
                 Stage = InitialStage(submission),
-                Consent = submission.ConsentEmail ? EmailConsent.Granted : EmailConsent.None,
-                ConsentText = submission.ConsentEmail ? submission.ConsentText : null,
+                RecipientType = submission.RecipientType ?? RecipientType.Individual,
+                Language = submission.Language,
                 SourceDetail = submission.SourceDetail,
                 CreatedAt = now,
                 UpdatedAt = now,
@@ -37,7 +38,6 @@ public static class LeadMerger
         var newer = submission.ReceivedAt >= existing.LastSubmittedAt;
         string? Pick(string? current, string? incoming) => incoming is not null && (newer || current is null) ? incoming : current;
 
-        var givesConsent = submission.ConsentEmail && existing.Consent != EmailConsent.Granted;
         return existing with
         {
             FirstName = Pick(existing.FirstName, submission.FirstName),
@@ -49,10 +49,8 @@ public static class LeadMerger
             Industry = Pick(existing.Industry, submission.Industry),
             CompanySize = submission.CompanySize is not null && (newer || existing.CompanySize is null) ? submission.CompanySize : existing.CompanySize,
             Stage = LifecycleStages.Furthest(existing.Stage, InitialStage(submission)),
-
-            // An unticked box is not a withdrawal; a ticked one is fresh consent, even after a withdrawal.
-            Consent = givesConsent ? EmailConsent.Granted : existing.Consent,
-            ConsentText = givesConsent ? submission.ConsentText : existing.ConsentText,
+            RecipientType = submission.RecipientType is { } type && newer ? type : existing.RecipientType,
+            Language = Pick(existing.Language, submission.Language),
             UpdatedAt = now,
             LastSubmittedAt = newer ? submission.ReceivedAt : existing.LastSubmittedAt,
         };

@@ -1,3 +1,5 @@
+using LeadFunctions.Core.Consent;
+
 namespace LeadFunctions.Core.Intake;
 
 /// <summary>
@@ -23,6 +25,18 @@ public sealed record LeadSubmission
     public required string Source { get; init; }
     public bool ConsentEmail { get; init; }
     public string? ConsentText { get; init; }
+
+    /// <summary>How it reached us, as the consent ledger names it: a form, a webinar platform, an import.</summary>
+    public ConsentSource ConsentSource { get; init; } = ConsentSource.Form;
+
+    /// <summary>The request's address and browser when the person ticked the box themselves (a web form).</summary>
+    public string? ConsentIp { get; init; }
+
+    public string? ConsentUserAgent { get; init; }
+
+    public RecipientType? RecipientType { get; init; }
+
+    public string? Language { get; init; }
 
     /// <summary>Where it came from in detail: UTM fields, form id, page URL, webinar.</summary>
     public IReadOnlyDictionary<string, string> SourceDetail { get; init; } = new Dictionary<string, string>();

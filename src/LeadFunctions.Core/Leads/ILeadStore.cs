@@ -1,3 +1,4 @@
+using LeadFunctions.Core.Consent;
 using LeadFunctions.Core.Engagement;
 
 namespace LeadFunctions.Core.Leads;
@@ -27,16 +28,44 @@ public interface ILeadStore
 
     Task<bool> HasEntryAsync(string leadId, TimelineEntry entry, CancellationToken cancellationToken);
 
+    /// <summary>The person's consent ledger, oldest decision first (also for an email that is no lead yet).</summary>
+    Task<IReadOnlyList<ConsentRecord>> ReadConsentAsync(string leadId, CancellationToken cancellationToken);
+
     /// <summary>Newest first: timeline entries and engagement events together.</summary>
     Task<IReadOnlyList<TimelineEntry>> ReadTimelineAsync(string leadId, int max, CancellationToken cancellationToken);
 }
 
 public sealed record VersionedLead(Lead Lead, string ETag);
 
-public sealed record LeadSnapshot(string LeadId, Lead? Lead, string? ETag, IReadOnlyList<EngagementEvent> Events);
+/// <summary>
+/// A partition as read: the lead, or before there is one the consent kept for the person (<paramref name="WaitingConsent"/>).
+/// <paramref name="LegacyConsent"/> is the ledger row that a lead written before the ledger stands for; the next
+/// write of that lead records it (<see cref="Processing.LeadUpdater"/>).
+/// </summary>
+public sealed record LeadSnapshot(
+    string LeadId,
+    Lead? Lead,
+    string? ETag,
+    IReadOnlyList<EngagementEvent> Events,
+    ConsentState? WaitingConsent = null,
+    ConsentRecord? LegacyConsent = null)
+{
+    /// <summary>The person's consent, lead or not.</summary>
+    public ConsentState Consent => Lead?.Consent ?? WaitingConsent ?? ConsentState.Empty;
+}
 
-/// <summary>What one message changes: the lead (null when only an event is kept for a future lead), new entries and events.</summary>
-public sealed record LeadChange(string LeadId, Lead? Lead, string? ETag, IReadOnlyList<TimelineEntry> Entries, IReadOnlyList<EngagementEvent> NewEvents);
+/// <summary>
+/// What one message changes: the lead (null when only events or consent are kept for a future lead), new
+/// entries, events and consent ledger rows, and for a future lead the consent state they leave.
+/// </summary>
+public sealed record LeadChange(
+    string LeadId,
+    Lead? Lead,
+    string? ETag,
+    IReadOnlyList<TimelineEntry> Entries,
+    IReadOnlyList<EngagementEvent> NewEvents,
+    IReadOnlyList<ConsentRecord>? ConsentRecords = null,
+    ConsentState? WaitingConsent = null);
 
 public enum SaveResult
 {

@@ -1,3 +1,4 @@
+using LeadFunctions.Core.Consent;
 using LeadFunctions.Core.Enrichment;
 
 namespace LeadFunctions.Core.Leads;
@@ -25,8 +26,15 @@ public sealed record Lead
 
     /// <summary>A sales handoff decided but not yet sent: set in the same write as the MQL move.</summary>
     public PendingHandoff? PendingHandoff { get; init; }
-    public EmailConsent Consent { get; init; }
-    public string? ConsentText { get; init; }
+
+    /// <summary>Each channel's consent, derived from the consent ledger (<see cref="ConsentLedger"/>).</summary>
+    public ConsentState Consent { get; init; } = ConsentState.Empty;
+
+    /// <summary>İYS BIREYSEL or TACIR: a merchant may be mailed until they refuse where <c>Consent:Policy</c> allows it.</summary>
+    public RecipientType RecipientType { get; init; } = RecipientType.Individual;
+
+    /// <summary>"tr" or "en": the language of the emails and pages this person gets; null means by country.</summary>
+    public string? Language { get; init; }
     public IReadOnlyDictionary<string, string> SourceDetail { get; init; } = new Dictionary<string, string>();
     public required DateTimeOffset CreatedAt { get; init; }
     public required DateTimeOffset UpdatedAt { get; init; }

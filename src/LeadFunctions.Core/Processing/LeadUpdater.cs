@@ -24,6 +24,12 @@ public sealed class LeadUpdater(ILeadStore store, ISalesHandoffQueue handoffs, T
         {
             var snapshot = attempt == 1 && known is not null ? known : await store.LoadAsync(leadId, cancellationToken);
             var change = await decide(snapshot);
+            if (change is { Lead: not null } && snapshot.LegacyConsent is { } legacy)
+            {
+                // A lead from before the consent ledger: what it had moves onto the ledger with this write.
+                change = change with { ConsentRecords = [legacy, .. change.ConsentRecords ?? []] };
+            }
+
             if (change is null)
             {
                 // Nothing new (often a redelivery); a handoff an earlier delivery decided may still be unsent.

@@ -1,3 +1,4 @@
+using LeadFunctions.Core.Consent;
 using LeadFunctions.Core.Enrichment;
 using LeadFunctions.Core.Leads;
 
@@ -43,7 +44,7 @@ public sealed record LeadView(
         lead.DisqualifyReason,
         new LeadScoreView(lead.Score.Fit, lead.Score.Engagement, lead.Score.Total),
         lead.Grade,
-        new LeadConsentView(lead.Consent.ToString().ToLowerInvariant()),
+        new LeadConsentView(lead.Consent.Email.ToApiName()),
         lead.Enrichment,
         lead.Conversion,
         lead.SourceDetail,

@@ -19,6 +19,7 @@ public sealed class TestHost : IAsyncDisposable
 {
     public const string FunctionKey = "test-function-key";
     public const string MasterKey = "test-master-key";
+    public const string ConsentTokenSecret = "test-consent-token-secret-0123456789abcdef";
 
     private const string DefaultHostJson = """
         {
@@ -76,6 +77,7 @@ public sealed class TestHost : IAsyncDisposable
             $"--Host:FunctionKeys:default={FunctionKey}",
             $"--Host:MasterKey={MasterKey}",
             "--Intake:PermitsPerMinute=1000000",
+            $"--Consent:TokenSecret={ConsentTokenSecret}",
             "--Logging:LogLevel:Default=Warning",
             "--Logging:LogLevel:Azure=Error",
             .. settings,

@@ -1,0 +1,56 @@
+namespace LeadFunctions.Core.Consent;
+
+/// <summary>
+/// The rules of the consent ledger: how one decision changes a channel's state. Decisions count in the order
+/// they were made (<see cref="ConsentRecord.At"/>), not the order they arrive: a refusal always wins over an
+/// older grant, and at the same moment a refusal wins over a grant. An unticked box records nothing.
+/// </summary>
+public static class ConsentLedger
+{
+    public static ConsentState Apply(ConsentState state, ConsentRecord record)
+    {
+        var current = state.For(record.Channel);
+        var next = Apply(current, record);
+        return next == current ? state : state.With(record.Channel, next);
+    }
+
+    private static ChannelConsent Apply(ChannelConsent current, ConsentRecord record)
+    {
+        var refusal = record.Action is ConsentAction.Refused or ConsentAction.Withdrawn;
+        var older = current.At is { } at && (record.At < at || (record.At == at && !refusal && current.Status == ConsentStatus.Withdrawn));
+        if (older)
+        {
+            // A grant made before a confirmation was asked for means there was consent all along.
+            return current.Status == ConsentStatus.Pending && record.Action == ConsentAction.Granted
+                ? current with { Status = ConsentStatus.Granted, PendingId = null }
+                : current;
+        }
+
+        return record.Action switch
+        {
+            ConsentAction.Granted => new ChannelConsent(ConsentStatus.Granted, record.At),
+            ConsentAction.Pending when current.Status == ConsentStatus.Granted => current with { At = record.At },
+            ConsentAction.Pending => new ChannelConsent(ConsentStatus.Pending, record.At, record.Id),
+            ConsentAction.Confirmed when current.Status == ConsentStatus.Pending => new ChannelConsent(ConsentStatus.Granted, record.At),
+            ConsentAction.Confirmed => current,
+            _ => new ChannelConsent(ConsentStatus.Withdrawn, record.At),
+        };
+    }
+
+    /// <summary>The timeline's line for a recorded decision.</summary>
+    public static string Describe(ConsentRecord record, ConsentStatus before, ConsentStatus after)
+    {
+        var what = record.Action switch
+        {
+            ConsentAction.Pending => "given, waiting for confirmation (double opt-in)",
+            ConsentAction.Confirmed => "confirmed",
+            ConsentAction.Refused => "refused",
+            ConsentAction.Withdrawn => "withdrawn",
+            _ => "granted",
+        };
+        var change = before == after ? $"stays {after.ToApiName()}" : $"{before.ToApiName()} → {after.ToApiName()}";
+        return $"{record.Channel.ToApiName()} consent {what} via {record.Source.ToApiName()}: {change}";
+    }
+
+    public static string ToApiName(this ConsentStatus status) => status.ToString().ToLowerInvariant();
+}

@@ -1,0 +1,33 @@
+using LeadFunctions.Core.Email;
+
+namespace LeadFunctions.Core.Consent;
+
+/// <summary>
+/// The one place that builds the links of our emails: the unsubscribe link and its RFC 8058 headers (every
+/// commercial email carries them), and the double opt-in confirmation link. Links start at
+/// <c>Host:PublicBaseUrl</c>.
+/// </summary>
+public sealed class ConsentLinks(Uri publicBaseUrl, ConsentTokens tokens)
+{
+    public const string UnsubscribePath = "api/unsubscribe";
+    public const string ConfirmPath = "api/consent/confirm";
+
+    public Uri Unsubscribe(string leadId) => Link(UnsubscribePath, new ConsentToken(TokenPurpose.Unsubscribe, leadId, null, null));
+
+    public Uri Confirm(string leadId, string pendingRecordId, DateTimeOffset expiresAt) =>
+        Link(ConfirmPath, new ConsentToken(TokenPurpose.Confirm, leadId, pendingRecordId, expiresAt));
+
+    /// <summary><c>List-Unsubscribe</c> and <c>List-Unsubscribe-Post</c> (RFC 8058 one-click), for every commercial email.</summary>
+    public IReadOnlyDictionary<string, string> UnsubscribeHeaders(string leadId) => new Dictionary<string, string>
+    {
+        ["List-Unsubscribe"] = $"<{Unsubscribe(leadId)}>",
+        ["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click",
+    };
+
+    /// <summary>An email made commercial-ready: the unsubscribe headers added to whatever it carries.</summary>
+    public OutgoingEmail WithUnsubscribe(OutgoingEmail email, string leadId) =>
+        email with { Headers = new Dictionary<string, string>(email.Headers).Concat(UnsubscribeHeaders(leadId)).ToDictionary() };
+
+    private Uri Link(string path, ConsentToken token) =>
+        new(publicBaseUrl, $"{path}?t={Uri.EscapeDataString(tokens.Issue(token))}");
+}

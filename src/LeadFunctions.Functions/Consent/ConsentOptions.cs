@@ -1,0 +1,38 @@
+using System.ComponentModel.DataAnnotations;
+using LeadFunctions.Core.Consent;
+
+namespace LeadFunctions.Functions.Consent;
+
+/// <summary><c>Consent:*</c> (API.md "Consent and suppression").</summary>
+public sealed class ConsentOptions : IValidatableObject
+{
+    public const string SectionName = "Consent";
+
+    /// <summary>Signs the links in emails (unsubscribe, confirmation). At least 32 characters; a Key Vault secret in Azure.</summary>
+    [Required]
+    [MinLength(32)]
+    public string TokenSecret { get; set; } = string.Empty;
+
+    /// <summary><c>off</c>, <c>all</c>, or sources and country codes (<c>web,fair,DE</c>) whose grants wait for confirmation.</summary>
+    public string DoubleOptIn { get; set; } = "off";
+
+    /// <summary>How long a confirmation link works.</summary>
+    [Range(typeof(TimeSpan), "00:05:00", "90.00:00:00")]
+    public TimeSpan ConfirmationTtl { get; set; } = TimeSpan.FromDays(7);
+
+    /// <summary><c>OptIn</c> (everyone opts in) or <c>MerchantsUntilRefused</c> (İYS: merchants may be mailed until they refuse).</summary>
+    public ConsentPolicy Policy { get; set; } = ConsentPolicy.OptIn;
+
+    public ConsentSettings ToSettings() =>
+        DoubleOptInPolicy.TryParse(DoubleOptIn, out var doubleOptIn, out _)
+            ? new ConsentSettings(doubleOptIn, Policy, ConfirmationTtl)
+            : throw new InvalidOperationException("Consent:DoubleOptIn was validated on start.");
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (!DoubleOptInPolicy.TryParse(DoubleOptIn, out _, out var error))
+        {
+            yield return new ValidationResult(error, [nameof(DoubleOptIn)]);
+        }
+    }
+}

@@ -1,0 +1,20 @@
+using LeadFunctions.Core.Consent;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace LeadFunctions.Functions.Consent;
+
+/// <summary>The consent ledger's rules, tokens and links, from <c>Consent:*</c> and <c>Host:PublicBaseUrl</c>, validated on start.</summary>
+public static class ConsentRegistration
+{
+    public static IServiceCollection AddConsent(this IServiceCollection services)
+    {
+        services.AddOptions<ConsentOptions>().BindConfiguration(ConsentOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<PublicUrlOptions>().BindConfiguration(PublicUrlOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton(p => p.GetRequiredService<IOptions<ConsentOptions>>().Value.ToSettings());
+        services.AddSingleton(p => new ConsentTokens(p.GetRequiredService<IOptions<ConsentOptions>>().Value.TokenSecret));
+        services.AddSingleton(p => new ConsentLinks(p.GetRequiredService<IOptions<PublicUrlOptions>>().Value.BaseWithSlash, p.GetRequiredService<ConsentTokens>()));
+        services.AddSingleton<IConsentRecorder, ConsentRecorder>();
+        return services;
+    }
+}
