@@ -23,7 +23,7 @@ public static class EmailRegistration
         var lenient = builder.Environment.IsDevelopment() || builder.Environment.IsEnvironment("Testing");
         builder.Services.AddOptions<SendGridOptions>()
             .BindConfiguration(SendGridOptions.SectionName)
-            .Configure<IConfiguration>((options, configuration) => options.FromName ??= configuration[SenderNameSetting])
+            .Configure<IConfiguration>((options, configuration) => options.FromName = configuration[SenderNameSetting])
             .ValidateDataAnnotations()
             .Validate(options => lenient || !string.IsNullOrWhiteSpace(options.ApiKey), "SendGrid:ApiKey is required outside Development and Testing.")
             .Validate(options => lenient || !string.IsNullOrWhiteSpace(options.FromEmail), "SendGrid:FromEmail is required outside Development and Testing.")

@@ -15,7 +15,7 @@ public sealed class SendGridEventSignature(IOptionsMonitor<SendGridOptions> opti
     public const string TimestampHeader = RequestValidator.TIMESTAMP_HEADER;
 
     private static readonly RequestValidator Validator = new();
-    private (string Key, EllipticCurve.PublicKey? Parsed)? key;
+    private ParsedKey? key;
 
     /// <summary>False without a (readable) verification key: then every post is refused.</summary>
     public bool IsConfigured => PublicKey(options.CurrentValue.EventWebhookPublicKey) is not null;
@@ -51,9 +51,9 @@ public sealed class SendGridEventSignature(IOptionsMonitor<SendGridOptions> opti
             return null;
         }
 
-        if (key is { } cached && cached.Key == configured)
+        if (key is { } cached && cached.Configured == configured)
         {
-            return cached.Parsed;
+            return cached.Key;
         }
 
         EllipticCurve.PublicKey? parsed;
@@ -66,11 +66,14 @@ public sealed class SendGridEventSignature(IOptionsMonitor<SendGridOptions> opti
             parsed = null; // A key that is not one refuses everything, as no key does.
         }
 
-        key = (configured, parsed);
+        key = new ParsedKey(configured, parsed);
         return parsed;
     }
 
     /// <summary>The validator's DER and base64 parsing throws whatever its indexing meets in a malformed value.</summary>
     private static bool IsMalformed(Exception ex) =>
         ex is FormatException or ArgumentException or IndexOutOfRangeException or OverflowException or InvalidOperationException;
+
+    /// <summary>One reference, so that a reader on another thread sees a setting and its key together.</summary>
+    private sealed record ParsedKey(string Configured, EllipticCurve.PublicKey? Key);
 }

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using System.Text.Unicode;
 using LeadFunctions.Adapters.Email;
 using LeadFunctions.Core.Email;
 using LeadFunctions.Functions.Http;
@@ -18,7 +19,6 @@ public sealed class SendGridEventWebhookHttpFunction(SendGridEventSignature sign
     /// <summary>SendGrid posts up to about 1,000 events at a time; 10,000 events of ~800 bytes fit with room.</summary>
     public const int MaxBodyBytes = 8 * 1024 * 1024;
 
-    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
     private static readonly JsonDocumentOptions Limits = new() { MaxDepth = 16 };
 
     public async Task<IResult> RunAsync(HttpRequest request, CancellationToken cancellationToken)
@@ -34,18 +34,13 @@ public sealed class SendGridEventWebhookHttpFunction(SendGridEventSignature sign
             return Problems.TooLarge(MaxBodyBytes);
         }
 
-        // The validator takes the body as a string and hashes its UTF-8: strict decoding makes that the bytes as sent.
-        string payload;
-        try
-        {
-            payload = StrictUtf8.GetString(body);
-        }
-        catch (DecoderFallbackException)
+        // The validator takes the body as a string and hashes its UTF-8: only valid UTF-8 decodes and encodes back to the bytes as sent.
+        if (!Utf8.IsValid(body))
         {
             return Problems.BadRequest("The body is not valid UTF-8.");
         }
 
-        if (!signature.IsValid(payload, request.Headers[SendGridEventSignature.SignatureHeader], request.Headers[SendGridEventSignature.TimestampHeader]))
+        if (!signature.IsValid(Encoding.UTF8.GetString(body), request.Headers[SendGridEventSignature.SignatureHeader], request.Headers[SendGridEventSignature.TimestampHeader]))
         {
             return Problems.Unauthorized($"A valid, current {SendGridEventSignature.SignatureHeader} with its {SendGridEventSignature.TimestampHeader} is required.");
         }
