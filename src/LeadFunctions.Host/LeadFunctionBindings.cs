@@ -1,4 +1,5 @@
 using LeadFunctions.Adapters.Queues;
+using LeadFunctions.Core.Consent;
 using LeadFunctions.Core.Email;
 using LeadFunctions.Core.Engagement;
 using LeadFunctions.Core.Intake;
@@ -31,6 +32,7 @@ public static class LeadFunctionBindings
         .AddQueueTrigger<RecordEngagementQueueFunction, EngagementEvent>("RecordEngagement", QueueNames.LeadEvents, (f, m, ct) => f.RunAsync(m, ct))
         .AddQueueTrigger<DeliverSalesHandoffQueueFunction, SalesHandoff>("DeliverSalesHandoff", QueueNames.SalesHandoff, (f, m, ct) => f.RunAsync(m, ct))
         .AddQueueTrigger<RescoreLeadPartQueueFunction, RescorePart>("RescoreLeadPart", QueueNames.LeadRescore, (f, m, ct) => f.RunAsync(m, ct))
+        .AddQueueTrigger<SendConsentConfirmationQueueFunction, ConfirmationRequest>("SendConsentConfirmation", QueueNames.ConsentConfirmation, (f, m, ct) => f.RunAsync(m, ct))
         .AddQueueTrigger<ProcessSendGridEventsQueueFunction, SendGridEventBatch>("ProcessSendGridEvents", QueueNames.SendGridEvents, (f, m, ct) => f.RunAsync(m, ct))
         .AddTimerTrigger<RescoreLeadsTimerFunction>("RescoreLeads", RescoreLeadsTimerFunction.Schedule, (f, t, ct) => f.RunAsync(t, ct));
 
@@ -65,6 +67,14 @@ public static class LeadFunctionBindings
             .AsFunction("GetScoringModel", AuthorizationLevel.Function);
         api.MapPut("scoring-model", (HttpRequest request, PutScoringModelHttpFunction function, CancellationToken ct) => function.RunAsync(request, ct))
             .AsFunction("PutScoringModel", AuthorizationLevel.Admin);
+        api.MapGet("leads/{id}/consent", (HttpRequest request, string id, GetLeadConsentHttpFunction function, CancellationToken ct) => function.RunAsync(request, id, ct))
+            .AsFunction("GetLeadConsent", AuthorizationLevel.Function);
+        api.MapMethods("unsubscribe", [HttpMethods.Get, HttpMethods.Post], (HttpRequest request, UnsubscribeHttpFunction function, CancellationToken ct) => function.RunAsync(request, ct))
+            .AsFunction("Unsubscribe", AuthorizationLevel.Anonymous);
+        api.MapMethods("consent/confirm", [HttpMethods.Get, HttpMethods.Post], (HttpRequest request, ConfirmConsentHttpFunction function, CancellationToken ct) => function.RunAsync(request, ct))
+            .AsFunction("ConfirmConsent", AuthorizationLevel.Anonymous);
+        api.MapGet("consent/iys-export", (HttpRequest request, IysExportHttpFunction function, CancellationToken ct) => function.RunAsync(request, ct))
+            .AsFunction("ExportIysConsent", AuthorizationLevel.Function);
         api.MapPost("webhooks/sendgrid", (HttpRequest request, SendGridEventWebhookHttpFunction function, CancellationToken ct) => function.RunAsync(request, ct))
             .AsFunction("SendGridEventWebhook", AuthorizationLevel.Anonymous);
         api.MapGet("suppressions", (HttpRequest request, ListSuppressionsHttpFunction function, CancellationToken ct) => function.RunAsync(request, ct))

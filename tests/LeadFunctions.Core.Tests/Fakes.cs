@@ -72,3 +72,33 @@ internal sealed class RecordingConfirmationQueue : IConsentConfirmationQueue
         return Task.CompletedTask;
     }
 }
+
+internal sealed class InMemorySuppressionList : ISuppressionList
+{
+    public Dictionary<string, Suppression> Entries { get; } = [];
+
+    public Task SuppressAsync(string normalizedEmail, SuppressionReason reason, DateTimeOffset at, string? evidence, CancellationToken cancellationToken)
+    {
+        Entries[SuppressionKey.For(normalizedEmail)] = new Suppression(SuppressionKey.For(normalizedEmail), reason, at, evidence);
+        return Task.CompletedTask;
+    }
+
+    public Task<bool> IsSuppressedAsync(string normalizedEmail, CancellationToken cancellationToken) =>
+        Task.FromResult(Entries.ContainsKey(SuppressionKey.For(normalizedEmail)));
+
+    public Task<SuppressionPage> ListAsync(int pageSize, string? continuationToken, CancellationToken cancellationToken) =>
+        Task.FromResult(new SuppressionPage([.. Entries.Values], null));
+
+    public Task<bool> LiftAsync(string hash, CancellationToken cancellationToken) => Task.FromResult(Entries.Remove(hash));
+}
+
+internal sealed class RecordingEmailSender : LeadFunctions.Core.Email.IEmailSender
+{
+    public List<LeadFunctions.Core.Email.OutgoingEmail> Sent { get; } = [];
+
+    public Task<LeadFunctions.Core.Email.EmailSendResult> SendAsync(LeadFunctions.Core.Email.OutgoingEmail email, CancellationToken cancellationToken)
+    {
+        Sent.Add(email);
+        return Task.FromResult(new LeadFunctions.Core.Email.EmailSendResult($"msg-{Sent.Count}"));
+    }
+}

@@ -20,4 +20,6 @@ public sealed record LeadForm
     public string? PageUrl { get; init; }
     public string? ConsentEmail { get; init; }
     public string? ConsentText { get; init; }
+    public string? RecipientType { get; init; }
+    public string? Language { get; init; }
 }

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using LeadFunctions.Core.Consent;
 using LeadFunctions.Core.Leads;
 
 namespace LeadFunctions.Core.Intake;
@@ -52,6 +53,22 @@ public static partial class LeadFormValidator
             errors.Add("consentEmail", "Use true/false (or 'on' from a checkbox).");
         }
 
+        RecipientType? recipientType = null;
+        if (errors.Text("recipientType", form.RecipientType, 20) is { } type)
+        {
+            recipientType = RecipientTypes.TryParse(type, out var parsed) ? parsed : null;
+            if (recipientType is null)
+            {
+                errors.Add("recipientType", "Use individual or merchant (İYS BIREYSEL or TACIR).");
+            }
+        }
+
+        var language = errors.Text("language", form.Language, 5)?.ToLowerInvariant();
+        if (language is not null && !Languages.IsSupported(language))
+        {
+            errors.Add("language", $"Use one of: {string.Join(", ", Languages.Supported)}.");
+        }
+
         var detail = new Dictionary<string, string>(StringComparer.Ordinal);
         AddDetail(detail, "utm_source", errors.Text("utm_source", form.UtmSource, 200));
         AddDetail(detail, "utm_medium", errors.Text("utm_medium", form.UtmMedium, 200));
@@ -75,6 +92,8 @@ public static partial class LeadFormValidator
             Source = source,
             ConsentEmail = consent ?? false,
             ConsentText = errors.Text("consentText", form.ConsentText, 2000),
+            RecipientType = recipientType,
+            Language = language,
             SourceDetail = detail,
         };
 

@@ -14,7 +14,18 @@ public static class ConsentRegistration
         services.AddSingleton(p => p.GetRequiredService<IOptions<ConsentOptions>>().Value.ToSettings());
         services.AddSingleton(p => new ConsentTokens(p.GetRequiredService<IOptions<ConsentOptions>>().Value.TokenSecret));
         services.AddSingleton(p => new ConsentLinks(p.GetRequiredService<IOptions<PublicUrlOptions>>().Value.BaseWithSlash, p.GetRequiredService<ConsentTokens>()));
+        services.AddOptions<NurtureOptions>().BindConfiguration(NurtureOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton(p => p.GetRequiredService<IOptions<NurtureOptions>>().Value.ToSender());
         services.AddSingleton<IConsentRecorder, ConsentRecorder>();
+        services.AddSingleton<ConsentLinkActions>();
+        services.AddSingleton<ConsentConfirmationSender>();
+        services.AddSingleton<ConsentImportProcessor>();
+        services.AddSingleton<GetLeadConsentHttpFunction>();
+        services.AddSingleton<UnsubscribeHttpFunction>();
+        services.AddSingleton<ConfirmConsentHttpFunction>();
+        services.AddSingleton<IysExportHttpFunction>();
+        services.AddSingleton<SendConsentConfirmationQueueFunction>();
+        services.AddSingleton<ProcessConsentImportQueueFunction>();
         return services;
     }
 }

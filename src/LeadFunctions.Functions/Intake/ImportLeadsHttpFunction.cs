@@ -1,3 +1,4 @@
+using LeadFunctions.Core.Consent;
 using CsvHelper;
 using LeadFunctions.Core.Intake;
 using LeadFunctions.Functions.Http;
@@ -106,7 +107,7 @@ public sealed partial class ImportLeadsHttpFunction(IImportBatchQueue queue, Tim
                 continue;
             }
 
-            await batcher.AddAsync(submission with { SourceDetail = detail }, cancellationToken);
+            await batcher.AddAsync(submission with { SourceDetail = detail, ConsentSource = ConsentSource.Import }, cancellationToken);
             report.Accept();
         }
     }

@@ -27,6 +27,8 @@ internal static class LeadFormMapper
             PageUrl = Get("pageUrl"),
             ConsentEmail = Get("consentEmail"),
             ConsentText = Get("consentText"),
+            RecipientType = Get("recipientType"),
+            Language = Get("language"),
         };
     }
 }

@@ -53,11 +53,23 @@ public sealed class SubmitLeadHttpFunction(ISubmissionQueue queue, IOptionsMonit
             return Problems.Invalid(validation.Errors);
         }
 
+        if (submission.ConsentEmail)
+        {
+            // Evidence of who ticked the box: the address and browser of the request that carried it.
+            submission = submission with
+            {
+                ConsentIp = request.HttpContext.Connection.RemoteIpAddress?.ToString(),
+                ConsentUserAgent = Truncate(request.Headers.UserAgent.ToString(), 512),
+            };
+        }
+
         await queue.EnqueueAsync(submission, cancellationToken);
         var leadId = LeadId.FromEmail(submission.Email);
         Log.Accepted(logger, leadId, submission.Source);
         return Answer(request, leadId, redirect);
     }
+
+    private static string? Truncate(string value, int max) => value.Length == 0 ? null : value.Length <= max ? value : value[..max];
 
     private static IResult Answer(HttpRequest request, string leadId, Uri? redirect) =>
         redirect is not null

@@ -1,3 +1,4 @@
+using LeadFunctions.Core.Consent;
 using LeadFunctions.Core.Engagement;
 using LeadFunctions.Core.Intake;
 using LeadFunctions.Core.Leads;
@@ -33,7 +34,7 @@ public sealed class WebinarIntake(ISubmissionQueue submissions, IEventQueue even
             return errors is null ? validation.Errors : validation.Errors.Concat(errors).ToDictionary();
         }
 
-        await submissions.EnqueueAsync(submission with { SourceDetail = webinar.Detail() }, cancellationToken);
+        await submissions.EnqueueAsync(submission with { SourceDetail = webinar.Detail(), ConsentSource = ConsentSource.Webinar }, cancellationToken);
         await events.EnqueueAsync(Event(webinar, submission.Email, EventTypes.WebinarRegistered, Plausible(occurredAt), deliveryId), cancellationToken);
         return null;
     }

@@ -1,0 +1,42 @@
+using System.Globalization;
+
+namespace LeadFunctions.Core.Consent;
+
+/// <summary>One consent change in İYS's record shape.</summary>
+public sealed record IysRecord(string Recipient, string Type, string Source, string Status, string ConsentDate, string RecipientType);
+
+/// <summary>
+/// Maps our ledger rows to İYS records: ONAY for a grant or confirmation, RET for a refusal or withdrawal; a grant
+/// still waiting for confirmation is no consent yet and is left out. Dates are Turkey's time, as İYS shows them.
+/// </summary>
+public static class IysRecords
+{
+    private static readonly TimeSpan TurkeyOffset = TimeSpan.FromHours(3);
+
+    public static IysRecord? From(ConsentChange change)
+    {
+        var record = change.Record;
+        var status = record.Action switch
+        {
+            ConsentAction.Granted or ConsentAction.Confirmed => "ONAY",
+            ConsentAction.Refused or ConsentAction.Withdrawn => "RET",
+            _ => null,
+        };
+        return status is null ? null : new IysRecord(
+            change.Email,
+            record.Channel.ToIysType(),
+            record.IysSource ?? Source(record.Source),
+            status,
+            record.At.ToOffset(TurkeyOffset).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
+            record.RecipientType.ToIysName());
+    }
+
+    private static string Source(ConsentSource source) => source switch
+    {
+        ConsentSource.Form => "HS_WEB",
+        ConsentSource.Webinar => "HS_ETKINLIK",
+        ConsentSource.Import => "HS_FIZIKSEL_ORTAM",
+        ConsentSource.Operator => "HS_CAGRI_MERKEZI",
+        _ => "HS_EPOSTA",
+    };
+}

@@ -1,0 +1,18 @@
+using System.ComponentModel.DataAnnotations;
+using LeadFunctions.Core.Consent;
+
+namespace LeadFunctions.Functions.Consent;
+
+/// <summary><c>Nurture:SenderName</c> and <c>Nurture:PostalAddress</c>: named in every email we send.</summary>
+public sealed class NurtureOptions
+{
+    public const string SectionName = "Nurture";
+
+    [Required]
+    public string SenderName { get; set; } = "LeadFunctions";
+
+    [Required]
+    public string PostalAddress { get; set; } = "Set Nurture:PostalAddress";
+
+    public SenderIdentity ToSender() => new(SenderName, PostalAddress);
+}

@@ -1,0 +1,39 @@
+using LeadFunctions.Core.Consent;
+using Microsoft.AspNetCore.Http;
+
+namespace LeadFunctions.Functions.Consent;
+
+/// <summary>
+/// <c>GET /api/unsubscribe?t=</c> shows one button and changes nothing (mail scanners follow links);
+/// <c>POST</c> (the button, or RFC 8058 <c>List-Unsubscribe=One-Click</c>) withdraws email consent at once and
+/// suppresses the address.
+/// </summary>
+public sealed class UnsubscribeHttpFunction(ConsentTokens tokens, ConsentLinkActions actions, TimeProvider time)
+{
+    private static readonly ConsentPages.Text Title = new("Abonelikten çık", "Unsubscribe");
+    private static readonly ConsentPages.Text Ask = new("Bu adrese pazarlama e-postası göndermemizi istemiyorsanız düğmeye basın.", "Press the button and we will send no more marketing email to this address.");
+    private static readonly ConsentPages.Text Button = new("Abonelikten çık", "Unsubscribe");
+    private static readonly ConsentPages.Text DoneTitle = new("Abonelikten çıktınız", "You are unsubscribed");
+    private static readonly ConsentPages.Text Done = new("Bu adrese artık pazarlama e-postası göndermeyeceğiz.", "We will send no more marketing email to this address.");
+
+    public async Task<IResult> RunAsync(HttpRequest request, CancellationToken cancellationToken) =>
+        HttpMethods.IsPost(request.Method) ? await ActAsync(request, cancellationToken) : Show(request);
+
+    private IResult Show(HttpRequest request)
+    {
+        var (_, _, refusal) = ConsentLinkRequests.Read(request, tokens, TokenPurpose.Unsubscribe, time);
+        return refusal ?? ConsentPages.Page(StatusCodes.Status200OK, Title, Ask, Button, ConsentPages.SelfAction(request));
+    }
+
+    private async Task<IResult> ActAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        var (token, text, refusal) = ConsentLinkRequests.Read(request, tokens, TokenPurpose.Unsubscribe, time);
+        if (token is null)
+        {
+            return refusal!;
+        }
+
+        await actions.UnsubscribeAsync(text, token, ConsentLinkRequests.Evidence(request), cancellationToken);
+        return ConsentPages.Page(StatusCodes.Status200OK, DoneTitle, Done);
+    }
+}
