@@ -1,7 +1,6 @@
 using LeadFunctions.Adapters.Email;
 using LeadFunctions.Adapters.Queues;
 using LeadFunctions.Core.Email;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
@@ -10,9 +9,6 @@ namespace LeadFunctions.Adapters;
 
 public static class EmailRegistration
 {
-    /// <summary>The sender's display name lives with the nurture settings (API.md).</summary>
-    public const string SenderNameSetting = "Nurture:SenderName";
-
     /// <summary>
     /// SendGrid: the options, <see cref="IEmailSender"/>, and the event webhook's signature check, queue and
     /// tables. The API key and the sender address may be empty in Development and Testing only (a send then
@@ -23,7 +19,6 @@ public static class EmailRegistration
         var lenient = builder.Environment.IsDevelopment() || builder.Environment.IsEnvironment("Testing");
         builder.Services.AddOptions<SendGridOptions>()
             .BindConfiguration(SendGridOptions.SectionName)
-            .Configure<IConfiguration>((options, configuration) => options.FromName = configuration[SenderNameSetting])
             .ValidateDataAnnotations()
             .Validate(options => lenient || !string.IsNullOrWhiteSpace(options.ApiKey), "SendGrid:ApiKey is required outside Development and Testing.")
             .Validate(options => lenient || !string.IsNullOrWhiteSpace(options.FromEmail), "SendGrid:FromEmail is required outside Development and Testing.")

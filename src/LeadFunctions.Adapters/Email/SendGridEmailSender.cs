@@ -1,5 +1,7 @@
+using LeadFunctions.Core.Consent;
 using LeadFunctions.Core.Email;
 using Microsoft.Extensions.Options;
+using Polly.Timeout;
 using SendGrid;
 using SendGrid.Helpers.Mail;
 
@@ -11,7 +13,7 @@ namespace LeadFunctions.Adapters.Email;
 /// still not 2xx becomes <see cref="EmailSendException"/> with its status; no answer at all (a timeout, a
 /// broken connection) becomes one with no status: the email may have been sent, and is not sent again here.
 /// </summary>
-public sealed class SendGridEmailSender(HttpClient http, IOptions<SendGridOptions> options) : IEmailSender
+public sealed class SendGridEmailSender(HttpClient http, IOptions<SendGridOptions> options, SenderIdentity sender) : IEmailSender
 {
     public const string MessageIdHeader = "X-Message-Id";
 
@@ -22,10 +24,9 @@ public sealed class SendGridEmailSender(HttpClient http, IOptions<SendGridOption
         Response response;
         try
         {
-            response = await client.SendEmailAsync(Message(email, options.Value), cancellationToken);
+            response = await client.SendEmailAsync(Message(email, options.Value.FromEmail, sender.Name), cancellationToken);
         }
-        catch (Exception ex) when (ex is HttpRequestException or Polly.Timeout.TimeoutRejectedException
-            || (ex is TaskCanceledException && !cancellationToken.IsCancellationRequested))
+        catch (Exception ex) when (ex is HttpRequestException or TimeoutRejectedException)
         {
             throw new EmailSendException("SendGrid gave no answer; the email may have been sent.", null);
         }
@@ -49,12 +50,12 @@ public sealed class SendGridEmailSender(HttpClient http, IOptions<SendGridOption
         return clientOptions;
     }
 
-    /// <summary>One personalization: the recipient with the email's headers and custom args.</summary>
-    private static SendGridMessage Message(OutgoingEmail email, SendGridOptions settings)
+    /// <summary>One personalization: the recipient with the email's headers and custom args. The sender's name is Nurture:SenderName, as the emails' text names it.</summary>
+    private static SendGridMessage Message(OutgoingEmail email, string? fromEmail, string fromName)
     {
         var message = new SendGridMessage
         {
-            From = new EmailAddress(settings.FromEmail, settings.FromName),
+            From = new EmailAddress(fromEmail, fromName),
             Subject = email.Subject,
             PlainTextContent = email.Text,
             HtmlContent = email.Html,

@@ -17,9 +17,6 @@ public sealed class SendGridOptions : IValidatableObject
     [EmailAddress]
     public string? FromEmail { get; set; }
 
-    /// <summary>The sender's name beside <see cref="FromEmail"/>, always taken from "Nurture:SenderName" (API.md), so that it is set in one place.</summary>
-    public string? FromName { get; set; }
-
     /// <summary>The Event Webhook's verification key as SendGrid shows it (base64 DER, P-256). Unset: every post is refused.</summary>
     public string? EventWebhookPublicKey { get; set; }
 
