@@ -127,4 +127,14 @@ public sealed class SendGridEmailSenderTests(AzuriteFixture azurite) : IAsyncLif
         Assert.Equal(401, error.Status);
         Assert.Single(sendGrid.Received);
     }
+
+    [Theory]
+    [InlineData("SendGrid:ApiKey", "--SendGrid:FromEmail=news@leadfunctions.example")]
+    [InlineData("SendGrid:FromEmail", "--SendGrid:ApiKey=SG.production-key")]
+    public async Task Host_InProductionWithoutAKeyOrSender_DoesNotStart(string missing, string given)
+    {
+        var error = await Assert.ThrowsAnyAsync<Exception>(() => TestHost.StartAsync(azurite, settings: ["--environment=Production", given]));
+
+        Assert.Contains($"{missing} is required outside Development and Testing", error.ToString(), StringComparison.Ordinal);
+    }
 }
