@@ -12,7 +12,8 @@ namespace LeadFunctions.Functions.Email;
 /// <summary>
 /// POST /api/webhooks/sendgrid: SendGrid's Event Webhook. The ECDSA signature is checked over the raw
 /// body before anything parses it; the events are queued on sendgrid-events and answered 200 at once
-/// (SendGrid retries a slow or failed post for 24 hours), to be acted on behind the queue.
+/// (SendGrid retries a slow or failed post for 24 hours), to be acted on behind the queue. A storage failure
+/// part way answers 503 and SendGrid posts the batch again: what was queued already counts once, by sg_event_id.
 /// </summary>
 public sealed class SendGridEventWebhookHttpFunction(SendGridEventSignature signature, ISendGridEventQueue queue, ILogger<SendGridEventWebhookHttpFunction> logger)
 {
