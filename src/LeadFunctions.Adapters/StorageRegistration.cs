@@ -56,6 +56,7 @@ public static class StorageRegistration
         services.AddSingleton<QueueMessageSender>();
         services.AddSingleton<ISubmissionQueue, SubmissionQueue>();
         services.AddSingleton<IImportBatchQueue, ImportBatchQueue>();
+        services.AddSingleton<IConsentImportQueue, ConsentImportQueue>();
         services.AddSingleton<IEventQueue, EventQueue>();
         services.AddSingleton<ILeadStore, LeadTableStore>();
         services.AddSingleton<IScoringModelStore, ScoringModelTableStore>();

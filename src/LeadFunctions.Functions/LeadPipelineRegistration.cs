@@ -31,6 +31,8 @@ public static class LeadPipelineRegistration
         var services = builder.Services;
         services.TryAddSingleton(TimeProvider.System);
         services.AddOptions<IntakeOptions>().BindConfiguration(IntakeOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<ImportOptions>().BindConfiguration(ImportOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<CsvImporter>();
         services.AddOptions<WebhookOptions>().BindConfiguration(WebhookOptions.SectionName);
         services.AddConsent();
         services.AddSingleton<WebinarIntake>();
@@ -47,6 +49,7 @@ public static class LeadPipelineRegistration
         services.AddSingleton<SubmitLeadHttpFunction>();
         services.AddSingleton<GetLeadHttpFunction>();
         services.AddSingleton<ImportLeadsHttpFunction>();
+        services.AddSingleton<ImportConsentHttpFunction>();
         services.AddSingleton<ZoomWebhookHttpFunction>();
         services.AddSingleton<GenericWebinarWebhookHttpFunction>();
         services.AddSingleton<SubmitEventHttpFunction>();

@@ -33,6 +33,7 @@ public static class LeadFunctionBindings
         .AddQueueTrigger<DeliverSalesHandoffQueueFunction, SalesHandoff>("DeliverSalesHandoff", QueueNames.SalesHandoff, (f, m, ct) => f.RunAsync(m, ct))
         .AddQueueTrigger<RescoreLeadPartQueueFunction, RescorePart>("RescoreLeadPart", QueueNames.LeadRescore, (f, m, ct) => f.RunAsync(m, ct))
         .AddQueueTrigger<SendConsentConfirmationQueueFunction, ConfirmationRequest>("SendConsentConfirmation", QueueNames.ConsentConfirmation, (f, m, ct) => f.RunAsync(m, ct))
+        .AddQueueTrigger<ProcessConsentImportQueueFunction, ConsentImportBatch>("ProcessConsentImport", QueueNames.ConsentImport, (f, m, ct) => f.RunAsync(m, ct))
         .AddQueueTrigger<ProcessSendGridEventsQueueFunction, SendGridEventBatch>("ProcessSendGridEvents", QueueNames.SendGridEvents, (f, m, ct) => f.RunAsync(m, ct))
         .AddTimerTrigger<RescoreLeadsTimerFunction>("RescoreLeads", RescoreLeadsTimerFunction.Schedule, (f, t, ct) => f.RunAsync(t, ct));
 
@@ -45,6 +46,8 @@ public static class LeadFunctionBindings
             .RequireRateLimiting(IntakeProtection.Policy);
         api.MapPost("leads/import", (HttpRequest request, ImportLeadsHttpFunction function, CancellationToken ct) => function.RunAsync(request, ct))
             .AsFunction("ImportLeads", AuthorizationLevel.Function);
+        api.MapPost("consent/import", (HttpRequest request, ImportConsentHttpFunction function, CancellationToken ct) => function.RunAsync(request, ct))
+            .AsFunction("ImportConsent", AuthorizationLevel.Function);
         api.MapPost("events", (HttpRequest request, SubmitEventHttpFunction function, CancellationToken ct) => function.RunAsync(request, ct))
             .AsFunction("SubmitEvent", AuthorizationLevel.Function);
         api.MapPost("webhooks/webinars/zoom", (HttpRequest request, ZoomWebhookHttpFunction function, CancellationToken ct) => function.RunAsync(request, ct))

@@ -1,7 +1,14 @@
 namespace LeadFunctions.Core.Consent;
 
 /// <summary>Up to 100 rows of a consent CSV (POST /api/consent/import), as they travel on the consent-import queue.</summary>
-public sealed record ConsentImportBatch(string ImportId, IReadOnlyList<ConsentImportRow> Rows);
+public sealed record ConsentImportBatch(string ImportId, IReadOnlyList<ConsentImportRow> Rows)
+{
+    /// <summary>Rows per batch at most; the batcher also keeps the message well under the queue's 64 KiB.</summary>
+    public const int MaxRows = 100;
+
+    /// <summary>The batch's place in its import (0, 1, …), for logs: queue messages are not taken in order.</summary>
+    public int Sequence { get; init; }
+}
 
 /// <summary>One decision made elsewhere (İYS, a call centre), validated: the email normalized, the status a grant or a refusal.</summary>
 public sealed record ConsentImportRow
@@ -22,4 +29,9 @@ public sealed record ConsentImportRow
     public string? IysSource { get; init; }
 
     public RecipientType RecipientType { get; init; } = RecipientType.Individual;
+}
+
+public interface IConsentImportQueue
+{
+    Task EnqueueAsync(ConsentImportBatch batch, CancellationToken cancellationToken);
 }

@@ -1,30 +1,30 @@
 using System.Text.Json;
 using LeadFunctions.Adapters;
-using LeadFunctions.Core.Intake;
 
 namespace LeadFunctions.Functions.Intake;
 
 /// <summary>
-/// Groups imported rows into <see cref="ImportBatch"/> messages of at most 100 rows and about 40 KB
-/// of JSON (base64 makes that ~54 KB, under the queue's 64 KiB), with a bounded number of sends in flight.
+/// Groups an import's good rows into messages of at most <see cref="ICsvRows{T}.MaxRowsPerMessage"/> rows and
+/// about 40 KB of JSON (base64 makes that ~54 KB, under the queue's 64 KiB), with a bounded number of sends in flight.
 /// </summary>
-internal sealed class ImportBatcher(string importId, IImportBatchQueue queue, int maxInFlight)
+internal sealed class ImportBatcher<T>(string importId, ICsvRows<T> import, int maxInFlight)
+    where T : class
 {
     private const int MaxJsonBytes = 40_000;
     private readonly List<Task> inFlight = [];
-    private List<LeadSubmission> rows = [];
+    private List<T> rows = [];
     private int bytes;
     private int sequence;
 
-    public async Task AddAsync(LeadSubmission submission, CancellationToken cancellationToken)
+    public async Task AddAsync(T row, CancellationToken cancellationToken)
     {
-        var size = JsonSerializer.SerializeToUtf8Bytes(submission, JsonDefaults.Options).Length;
-        if (rows.Count == ImportBatch.MaxRows || bytes + size > MaxJsonBytes)
+        var size = JsonSerializer.SerializeToUtf8Bytes(row, JsonDefaults.Options).Length;
+        if (rows.Count == import.MaxRowsPerMessage || bytes + size > MaxJsonBytes)
         {
             await SendAsync(cancellationToken);
         }
 
-        rows.Add(submission);
+        rows.Add(row);
         bytes += size;
     }
 
@@ -40,7 +40,7 @@ internal sealed class ImportBatcher(string importId, IImportBatchQueue queue, in
 
     private async Task SendAsync(CancellationToken cancellationToken)
     {
-        inFlight.Add(queue.EnqueueAsync(new ImportBatch(importId, sequence++, rows), cancellationToken));
+        inFlight.Add(import.EnqueueAsync(importId, sequence++, rows, cancellationToken));
         (rows, bytes) = ([], 0);
         if (inFlight.Count >= maxInFlight)
         {

@@ -3,6 +3,8 @@ namespace LeadFunctions.Functions.Intake;
 /// <summary>What an import did, answered to the caller: counts, and the first rejected rows with their errors.</summary>
 public sealed class ImportReport(string importId)
 {
+    public const int MaxReportedRejections = 1000;
+
     private readonly List<RejectedRow> rejected = [];
 
     public string ImportId => importId;
@@ -16,7 +18,7 @@ public sealed class ImportReport(string importId)
     public void Reject(long line, IReadOnlyDictionary<string, string[]> errors)
     {
         RejectedCount++;
-        if (rejected.Count < ImportLeadsHttpFunction.MaxReportedRejections)
+        if (rejected.Count < MaxReportedRejections)
         {
             rejected.Add(new RejectedRow(line, errors));
         }

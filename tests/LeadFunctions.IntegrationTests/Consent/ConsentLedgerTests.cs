@@ -48,6 +48,36 @@ public sealed class ConsentLedgerTests(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ConsentImport_RefusalWinsOverOlderGrant_AndWaitsForSomeoneNotYetALead()
+    {
+        var id = await ConsentHttp.SubmitAsync(host, "imported@example.com");
+        await ConsentHttp.ConsentAsync(host, id, v => v.Records.Count > 0);
+        var later = DateTimeOffset.UtcNow.ToString("o", System.Globalization.CultureInfo.InvariantCulture);
+        var csv = "E-posta;Durum;Tarih;Kaynak\n" +
+            $"imported@example.com;RET;{later};HS_CAGRI_MERKEZI\n" +
+            "imported@example.com;ONAY;2020-01-01 10:00:00;HS_WEB\n" +
+            "future.lead@example.com;RET;2025-06-01 10:00:00;HS_CAGRI_MERKEZI\n";
+        foreach (var _ in new[] { 1, 2 })
+        {
+            using var request = TestHost.WithKey(HttpMethod.Post, "/api/consent/import");
+            request.Content = new StringContent(csv, System.Text.Encoding.UTF8, "text/csv");
+            using var response = await host.Client.SendAsync(request);
+            Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        }
+
+        // Imported twice: each decision once on the ledger; the newer refusal wins over the form's grant and the old ONAY.
+        var view = await ConsentHttp.ConsentAsync(host, id, v => v.Records.Count == 3 && v.State["email"] == "withdrawn");
+        Assert.Equal(2, view.Records.Count(r => r.Source == "iys_import"));
+        await Task.Delay(1000);
+        Assert.Equal(3, (await ConsentHttp.ConsentAsync(host, id)).Records.Count);
+
+        // Someone not yet a lead: the refusal waits in their partition, and a later form without the box keeps it.
+        var future = await ConsentHttp.SubmitAsync(host, "future.lead@example.com", consent: false);
+        var waiting = await ConsentHttp.ConsentAsync(host, future);
+        Assert.Equal("withdrawn", waiting.State["email"]);
+    }
+
+    [Fact]
     public async Task GetConsent_UnknownOrMalformedLead_404_WithoutKey_401()
     {
         using var unknown = await host.Client.SendAsync(TestHost.WithKey(HttpMethod.Get, $"/api/leads/{LeadId.FromEmail("nobody@example.com")}/consent"));

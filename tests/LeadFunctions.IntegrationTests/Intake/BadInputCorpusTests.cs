@@ -8,8 +8,8 @@ using LeadFunctions.IntegrationTests.Infrastructure;
 namespace LeadFunctions.IntegrationTests.Intake;
 
 /// <summary>
-/// Every intake route against inputs that must never produce a 5xx or store anything: each answer is
-/// a 4xx problem+json and the intake queues stay empty.
+/// Every intake route, and the consent import, against inputs that must never produce a 5xx or store
+/// anything: each answer is a 4xx problem+json and the intake and import queues stay empty.
 /// </summary>
 [Collection(AzuriteCollection.Name)]
 public sealed class BadInputCorpusTests(AzuriteFixture azurite) : IAsyncLifetime, IDisposable
@@ -43,6 +43,11 @@ public sealed class BadInputCorpusTests(AzuriteFixture azurite) : IAsyncLifetime
         { "/api/leads/import", "text/csv", "\u00ff\u00fe\u0000garbage\u0001\u0002", "key" },
         { "/api/leads/import", "text/csv", "", "key" },
         { "/api/leads/import", "text/csv", "Email\na@acme.com\n", "" },
+        { "/api/leads/import", "text/csv; charset=klingon", "Email\na@acme.com\n", "key" },
+        { "/api/consent/import", Json, "{\"email\":\"a@acme.com\",\"status\":\"ONAY\"}", "key" },
+        { "/api/consent/import", "text/csv", "Email;Status\na@acme.com;ONAY\n", "key" },
+        { "/api/consent/import", "text/csv; charset=utf-7", "Email;Status;Date\na@acme.com;ONAY;2025-03-01 10:00:00\n", "key" },
+        { "/api/consent/import", "text/csv", "Email;Status;Date\na@acme.com;ONAY;2025-03-01 10:00:00\n", "" },
         { "/api/events", Json, "{\"email\":", "key" },
         { "/api/events", Json, "{\"leadId\":\"' or RowKey ne '\",\"type\":\"page_view\"}", "key" },
         { "/api/events", Json, "{\"email\":\"a@acme.com\",\"type\":\"page_view\",\"url\":\"javascript:alert(1)\"}", "key" },
@@ -90,7 +95,7 @@ public sealed class BadInputCorpusTests(AzuriteFixture azurite) : IAsyncLifetime
 
         Assert.InRange((int)response.StatusCode, 400, 499);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-        foreach (var queue in new[] { QueueNames.LeadIntake, QueueNames.LeadImport, QueueNames.LeadEvents, QueueNames.SendGridEvents })
+        foreach (var queue in new[] { QueueNames.LeadIntake, QueueNames.LeadImport, QueueNames.LeadEvents, QueueNames.ConsentImport, QueueNames.SendGridEvents })
         {
             Assert.Equal(0, (await host.Queue(queue).GetPropertiesAsync()).Value.ApproximateMessagesCount);
         }

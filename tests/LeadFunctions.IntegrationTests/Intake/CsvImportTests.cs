@@ -23,12 +23,24 @@ public sealed class CsvImportTests(AzuriteFixture azurite)
         return await host.Client.SendAsync(request);
     }
 
-    private static ByteArrayContent Csv(string text, bool bom = false)
+    private static readonly Encoding Windows1254 = CodePagesEncodingProvider.Instance.GetEncoding(1254)!;
+
+    /// <summary>A CSV body without a declared charset, in UTF-8 unless said otherwise; a BOM when asked, and always in UTF-16.</summary>
+    private static ByteArrayContent Csv(string text, Encoding? encoding = null, bool bom = false)
     {
-        var bytes = Encoding.UTF8.GetBytes(text);
-        var content = new ByteArrayContent(bom ? [0xEF, 0xBB, 0xBF, .. bytes] : bytes);
+        encoding ??= Encoding.UTF8;
+        var preamble = bom || encoding is UnicodeEncoding ? encoding.GetPreamble() : [];
+        var content = new ByteArrayContent([.. preamble, .. encoding.GetBytes(text)]);
         content.Headers.ContentType = new MediaTypeHeaderValue("text/csv");
         return content;
+    }
+
+    /// <summary>Imports a file of one good row and returns what was queued for it.</summary>
+    private static async Task<LeadSubmission> ImportOneAsync(TestHost host, HttpContent content)
+    {
+        using var response = await ImportAsync(host, content);
+        Assert.Equal(1, (await response.Content.ReadFromJsonAsync<ImportResult>())!.Accepted);
+        return Assert.Single(await DrainAsync(host));
     }
 
     private static async Task<List<LeadSubmission>> DrainAsync(TestHost host)
@@ -130,6 +142,113 @@ public sealed class CsvImportTests(AzuriteFixture azurite)
         Assert.Equal(importId, lead.SourceDetail["importId"]);
         Assert.Equal("none", lead.Consent.Email);
         Assert.NotNull(await Eventually.GetAsync(() => host.GetJsonWithKeyAsync<Functions.Leads.LeadView>($"/api/leads/{Core.Leads.LeadId.FromEmail("onur@acme.com")}")));
+    }
+
+    [Fact]
+    public async Task ExcelCsvOnTurkishWindows_NoCharsetDeclared_ReadAsWindows1254AndLeadsNamedRight()
+    {
+        await using var host = await TestHost.StartAsync(azurite);
+        const string csv = "E-posta;Ad;Soyad;Şirket\r\nsule@acme.com.tr;Şule;Işıkçı;Öztürk Ağ Hizmetleri\r\n";
+        using var response = await ImportAsync(host, Csv(csv, Windows1254), "?source=fair");
+        Assert.Equal(1, (await response.Content.ReadFromJsonAsync<ImportResult>())!.Accepted);
+
+        var lead = await Eventually.GetAsync(() => host.GetJsonWithKeyAsync<Functions.Leads.LeadView>($"/api/leads/{Core.Leads.LeadId.FromEmail("sule@acme.com.tr")}"));
+        Assert.Equal("Şule", lead.FirstName);
+        Assert.Equal("Işıkçı", lead.LastName);
+        Assert.Equal("Öztürk Ağ Hizmetleri", lead.Company);
+    }
+
+    [Theory]
+    [InlineData("windows-1254")]
+    [InlineData("iso-8859-9")]
+    public async Task DeclaredCharset_Honoured(string charset)
+    {
+        await using var host = await StartAsync(azurite);
+        var content = Csv("Email,First Name,Company\nilkay@beta.com,İlkay,Çağ Ltd.\n", CodePagesEncodingProvider.Instance.GetEncoding(charset)!);
+        content.Headers.ContentType = MediaTypeHeaderValue.Parse($"text/csv; charset={charset}");
+        var submission = await ImportOneAsync(host, content);
+        Assert.Equal("İlkay", submission.FirstName);
+        Assert.Equal("Çağ Ltd.", submission.Company);
+    }
+
+    [Fact]
+    public async Task DeclaredUtf8_BadBytesStayAnErrorOfTheirRow()
+    {
+        await using var host = await StartAsync(azurite);
+        var content = Csv("Email,First Name\nilkay@beta.com,İlkay\nayse@acme.com,Ayşe\n", Windows1254);
+        content.Headers.ContentType = MediaTypeHeaderValue.Parse("text/csv; charset=utf-8");
+        using var response = await ImportAsync(host, content);
+        var result = (await response.Content.ReadFromJsonAsync<ImportResult>())!;
+
+        Assert.Equal(0, result.Accepted);
+        Assert.Equal([2L, 3L], result.Rejected.Select(r => r.Line));
+        Assert.Contains("firstName", result.Rejected[0].Errors.Keys);
+    }
+
+    [Fact]
+    public async Task ExcelUnicodeText_Utf16WithByteOrderMark_Read()
+    {
+        await using var host = await StartAsync(azurite);
+        var content = Csv("E-posta\tAd\tŞirket\r\nayse@acme.com.tr\tAyşe\tIşık A.Ş.\r\n", Encoding.Unicode);
+        var submission = await ImportOneAsync(host, content);
+        Assert.Equal("Ayşe", submission.FirstName);
+        Assert.Equal("Işık A.Ş.", submission.Company);
+    }
+
+    [Fact]
+    public async Task UnknownCharset_415NamingIt_NothingQueued()
+    {
+        await using var host = await StartAsync(azurite);
+        var content = Csv("Email\na@acme.com\n");
+        content.Headers.ContentType = MediaTypeHeaderValue.Parse("text/csv; charset=klingon-8");
+        using var response = await ImportAsync(host, content);
+
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("'klingon-8'", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Empty(await DrainAsync(host));
+    }
+
+    [Fact]
+    public async Task SalesforceExport_TitleCompanyAccountAndLeadSource()
+    {
+        await using var host = await StartAsync(azurite);
+        const string csv = "First Name,Last Name,Title,Company / Account,Email,Lead Source\n" +
+            "Jane,Doe,CTO,Contoso,jane@contoso.com,Trade Show\n" +
+            "John,Roe,CFO,Fabrikam,john@fabrikam.com,\n" +
+            "Jim,Poe,CEO,Tailspin,jim@tailspin.com,!!!\n";
+        using var response = await ImportAsync(host, Csv(csv), "?source=crm");
+        Assert.Equal(3, (await response.Content.ReadFromJsonAsync<ImportResult>())!.Accepted);
+
+        var queued = await DrainAsync(host);
+        var jane = Assert.Single(queued, s => s.Email == "jane@contoso.com");
+        Assert.Equal("CTO", jane.JobTitle);
+        Assert.Equal("Contoso", jane.Company);
+        Assert.Equal("trade-show", jane.Source);
+        Assert.Equal("crm", Assert.Single(queued, s => s.Email == "john@fabrikam.com").Source);
+        Assert.Equal("crm", Assert.Single(queued, s => s.Email == "jim@tailspin.com").Source);
+    }
+
+    [Fact]
+    public async Task HubSpotExport_PhoneNumberCompanyNameJobTitle()
+    {
+        await using var host = await StartAsync(azurite);
+        const string csv = "First Name,Last Name,Email,Phone Number,Company Name,Job Title,Lifecycle Stage\n" +
+            "Ayşe,Yılmaz,ayse@acme.com.tr,+90 532 111 22 33,Acme A.Ş.,Pazarlama Müdürü,lead\n";
+        var submission = await ImportOneAsync(host, Csv(csv));
+        Assert.Equal("+90 532 111 22 33", submission.Phone);
+        Assert.Equal("Acme A.Ş.", submission.Company);
+        Assert.Equal("Pazarlama Müdürü", submission.JobTitle);
+    }
+
+    [Theory]
+    [InlineData("utf-16")]
+    [InlineData("no-such-encoding")]
+    public async Task FallbackEncoding_NotASingleByteEncoding_HostRefusesToStart(string setting)
+    {
+        var error = await Assert.ThrowsAsync<Microsoft.Extensions.Options.OptionsValidationException>(
+            () => TestHost.StartAsync(azurite, settings: $"--Import:FallbackEncoding={setting}"));
+        Assert.Contains("Import:FallbackEncoding", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

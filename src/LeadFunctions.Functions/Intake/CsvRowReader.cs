@@ -1,25 +1,29 @@
 using System.Globalization;
+using System.Text;
 using CsvHelper;
 using CsvHelper.Configuration;
-using LeadFunctions.Core.Intake;
+using LeadFunctions.Core.Text;
 
 namespace LeadFunctions.Functions.Intake;
 
 /// <summary>
-/// Streams a CSV list row by row (CsvHelper): delimiter detected from the data (',' ';' or tab), BOM
-/// stripped, quoted fields, English and Turkish headers. Nothing but the current row is held.
+/// Streams a CSV file row by row (CsvHelper): delimiter detected from the data (',' ';' or tab), a byte order
+/// mark read as the encoding it marks (UTF-8, UTF-16), quoted fields, columns named by a <see cref="CsvHeaderMap"/>.
+/// Nothing but the current row is held.
 /// </summary>
-public sealed class CsvLeadReader : IDisposable
+public sealed class CsvRowReader : IDisposable
 {
+    private readonly CsvHeaderMap columns;
     private readonly StreamReader text;
     private readonly CsvReader csv;
     private string?[] fields = [];
     private bool badData;
     private long lastLine;
 
-    public CsvLeadReader(Stream body)
+    public CsvRowReader(Stream body, Encoding encoding, CsvHeaderMap columns)
     {
-        text = new StreamReader(body, System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+        this.columns = columns;
+        text = new StreamReader(body, encoding, detectEncodingFromByteOrderMarks: true);
         csv = new CsvReader(text, new CsvConfiguration(CultureInfo.InvariantCulture)
         {
             DetectDelimiter = true,
@@ -35,22 +39,22 @@ public sealed class CsvLeadReader : IDisposable
     /// <summary>The header row as sent, for telling the caller what was found.</summary>
     public IReadOnlyList<string> Headers { get; private set; } = [];
 
-    /// <summary>Reads the header; false when there is no header or no email column.</summary>
-    public async Task<bool> ReadHeaderAsync()
+    /// <summary>Reads the header; the fields of <paramref name="required"/> that no column holds (all of them when there is no header).</summary>
+    public async Task<IReadOnlyList<string>> ReadHeaderAsync(IReadOnlyList<string> required)
     {
         if (!await csv.ReadAsync() || !csv.ReadHeader() || csv.HeaderRecord is not { } header)
         {
-            return false;
+            return required;
         }
 
         Headers = header;
         lastLine = LinesOf(csv.Parser.RawRecord);
-        fields = [.. header.Select(CsvColumns.FieldFor)];
-        return fields.Contains("email");
+        fields = [.. header.Select(columns.FieldFor)];
+        return [.. required.Where(field => !fields.Contains(field))];
     }
 
     /// <summary>
-    /// The next row as form fields with the lines it spans (a quoted field may hold line breaks, and an
+    /// The next row as fields with the lines it spans (a quoted field may hold line breaks, and an
     /// unbalanced quote swallows every line after it), or null at the end. Where two columns mean the same
     /// field (E-posta and E-mail, Telefon and Cep Telefonu), the first one with a value wins.
     /// </summary>

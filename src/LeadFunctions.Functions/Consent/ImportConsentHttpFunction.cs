@@ -1,0 +1,35 @@
+using LeadFunctions.Core.Consent;
+using LeadFunctions.Core.Intake;
+using LeadFunctions.Core.Text;
+using LeadFunctions.Functions.Intake;
+using Microsoft.AspNetCore.Http;
+
+namespace LeadFunctions.Functions.Consent;
+
+/// <summary>
+/// POST /api/consent/import: a CSV of consent decisions made elsewhere (an İYS download, a call centre's list),
+/// streamed like a lead list; good rows go on consent-import in batches for the ledger, each bad row is reported
+/// with its line. Nothing is decided here but whether a row is well-formed.
+/// </summary>
+public sealed class ImportConsentHttpFunction(CsvImporter importer, IConsentImportQueue queue)
+{
+    public Task<IResult> RunAsync(HttpRequest request, CancellationToken cancellationToken) =>
+        importer.ImportAsync(request, new ConsentRows(queue), cancellationToken);
+}
+
+file sealed class ConsentRows(IConsentImportQueue queue) : ICsvRows<ConsentImportRow>
+{
+    public string Kind => "consent";
+
+    public CsvHeaderMap Columns => ConsentImportColumns.Map;
+
+    public IReadOnlyList<string> RequiredColumns { get; } = ["email", "status", "date"];
+
+    public int MaxRowsPerMessage => ConsentImportBatch.MaxRows;
+
+    public ValidationResult<ConsentImportRow> Validate(CsvRow row, string importId, DateTimeOffset receivedAt) =>
+        ConsentImportRowValidator.Validate(row.Fields, checked((int)row.Line), receivedAt);
+
+    public Task EnqueueAsync(string importId, int sequence, IReadOnlyList<ConsentImportRow> rows, CancellationToken cancellationToken) =>
+        queue.EnqueueAsync(new ConsentImportBatch(importId, rows) { Sequence = sequence }, cancellationToken);
+}
