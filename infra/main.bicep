@@ -9,9 +9,12 @@ param appName string
 
 param location string = resourceGroup().location
 
-@description('SendGrid API key for nurture emails; empty for none.')
+@description('SendGrid API key (the app does not start without one in Production).')
 @secure()
-param sendGridApiKey string = ''
+param sendGridApiKey string
+
+@description('The SendGrid Event Webhook verification key (base64, from SendGrid\'s mail settings); empty: the webhook refuses every post.')
+param sendGridEventWebhookPublicKey string = ''
 
 @description('The address nurture emails are sent from.')
 param fromEmail string
@@ -174,6 +177,7 @@ var baseSettings = [
   { name: 'APPLICATIONINSIGHTS_CONNECTION_STRING', value: insights.properties.ConnectionString }
   { name: 'APPLICATIONINSIGHTS_AUTHENTICATION_STRING', value: 'ClientId=${identity.properties.clientId};Authorization=AAD' }
   { name: 'SendGrid__FromEmail', value: fromEmail }
+  { name: 'SendGrid__EventWebhookPublicKey', value: sendGridEventWebhookPublicKey }
   { name: 'SalesHandoff__WebhookUrl', value: salesHandoffWebhookUrl }
 ]
 var secretAppSettings = [for s in secretSettings: {

@@ -2,6 +2,7 @@ using Azure.Core;
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
+using LeadFunctions.Adapters.Consent;
 using LeadFunctions.Adapters.Queues;
 using LeadFunctions.Adapters.Storage;
 using LeadFunctions.Adapters.Tables;
@@ -66,6 +67,7 @@ public static class StorageRegistration
         services.AddSingleton<IConsentChangeLog, ConsentChangeTableLog>();
         services.AddSingleton<IConsentConfirmationQueue, ConsentConfirmationQueue>();
         services.AddSingleton<Core.Health.IStorageProbe, Health.StorageProbe>();
+        services.AddSingleton<ISuppressionList, SuppressionTableStore>();
         services.AddHostedService<StorageInitializer>();
         return builder;
     }

@@ -1,9 +1,11 @@
 using LeadFunctions.Adapters;
+using LeadFunctions.Core.Email;
 using LeadFunctions.Core.Engagement;
 using LeadFunctions.Core.Intake;
 using LeadFunctions.Core.Processing;
 using LeadFunctions.Core.Scoring;
 using LeadFunctions.Functions.Consent;
+using LeadFunctions.Functions.Email;
 using LeadFunctions.Functions.Engagement;
 using LeadFunctions.Functions.Sales;
 using LeadFunctions.Functions.Scoring;
@@ -25,6 +27,7 @@ public static class LeadPipelineRegistration
         builder.AddLeadStorage();
         builder.AddLeadEnrichment();
         builder.AddSalesHandoff();
+        builder.AddEmailSending();
         var services = builder.Services;
         services.TryAddSingleton(TimeProvider.System);
         services.AddOptions<IntakeOptions>().BindConfiguration(IntakeOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
@@ -40,6 +43,7 @@ public static class LeadPipelineRegistration
         services.AddSingleton<Core.Sales.SalesDecisionProcessor>();
         services.AddSingleton<LeadDecisions>();
         services.AddSingleton<LeadRescorer>();
+        services.AddSingleton<SendGridEventProcessor>();
         services.AddOptions<HealthOptions>().BindConfiguration(HealthOptions.SectionName);
         services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage").AddCheck<RuntimeHealthCheck>("runtime");
 
@@ -64,6 +68,10 @@ public static class LeadPipelineRegistration
         services.AddSingleton<DeliverSalesHandoffQueueFunction>();
         services.AddSingleton<RescoreLeadsTimerFunction>();
         services.AddSingleton<RescoreLeadPartQueueFunction>();
+        services.AddSingleton<SendGridEventWebhookHttpFunction>();
+        services.AddSingleton<ProcessSendGridEventsQueueFunction>();
+        services.AddSingleton<ListSuppressionsHttpFunction>();
+        services.AddSingleton<LiftSuppressionHttpFunction>();
         return builder;
     }
 }

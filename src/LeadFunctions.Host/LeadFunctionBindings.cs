@@ -1,10 +1,12 @@
 using LeadFunctions.Adapters.Queues;
+using LeadFunctions.Core.Consent;
+using LeadFunctions.Core.Email;
 using LeadFunctions.Core.Engagement;
 using LeadFunctions.Core.Intake;
 using LeadFunctions.Core.Sales;
 using LeadFunctions.Core.Scoring;
-using LeadFunctions.Core.Consent;
 using LeadFunctions.Functions.Consent;
+using LeadFunctions.Functions.Email;
 using LeadFunctions.Functions.Engagement;
 using LeadFunctions.Functions.Sales;
 using LeadFunctions.Functions.Scoring;
@@ -32,6 +34,7 @@ public static class LeadFunctionBindings
         .AddQueueTrigger<RescoreLeadPartQueueFunction, RescorePart>("RescoreLeadPart", QueueNames.LeadRescore, (f, m, ct) => f.RunAsync(m, ct))
         .AddQueueTrigger<SendConsentConfirmationQueueFunction, ConfirmationRequest>("SendConsentConfirmation", QueueNames.ConsentConfirmation, (f, m, ct) => f.RunAsync(m, ct))
         .AddQueueTrigger<ProcessConsentImportQueueFunction, ConsentImportBatch>("ProcessConsentImport", QueueNames.ConsentImport, (f, m, ct) => f.RunAsync(m, ct))
+        .AddQueueTrigger<ProcessSendGridEventsQueueFunction, SendGridEventBatch>("ProcessSendGridEvents", QueueNames.SendGridEvents, (f, m, ct) => f.RunAsync(m, ct))
         .AddTimerTrigger<RescoreLeadsTimerFunction>("RescoreLeads", RescoreLeadsTimerFunction.Schedule, (f, t, ct) => f.RunAsync(t, ct));
 
     public static void MapLeadFunctions(this IEndpointRouteBuilder app)
@@ -75,6 +78,12 @@ public static class LeadFunctionBindings
             .AsFunction("ConfirmConsent", AuthorizationLevel.Anonymous);
         api.MapGet("consent/iys-export", (HttpRequest request, IysExportHttpFunction function, CancellationToken ct) => function.RunAsync(request, ct))
             .AsFunction("ExportIysConsent", AuthorizationLevel.Function);
+        api.MapPost("webhooks/sendgrid", (HttpRequest request, SendGridEventWebhookHttpFunction function, CancellationToken ct) => function.RunAsync(request, ct))
+            .AsFunction("SendGridEventWebhook", AuthorizationLevel.Anonymous);
+        api.MapGet("suppressions", (HttpRequest request, ListSuppressionsHttpFunction function, CancellationToken ct) => function.RunAsync(request, ct))
+            .AsFunction("ListSuppressions", AuthorizationLevel.Function);
+        api.MapDelete("suppressions/{hash}", (HttpRequest request, string hash, LiftSuppressionHttpFunction function, CancellationToken ct) => function.RunAsync(request, hash, ct))
+            .AsFunction("LiftSuppression", AuthorizationLevel.Admin);
         api.MapGet("health", (HttpRequest request, GetHealthHttpFunction function, CancellationToken ct) => function.RunAsync(request, ct))
             .AsFunction("GetHealth", AuthorizationLevel.Anonymous);
     }

@@ -46,7 +46,14 @@ public sealed class HostProcess : IAsyncDisposable
         var root = AzuriteProcess.RepositoryRoot();
         var dll = Path.Combine(root, "src", "LeadFunctions.Host", "bin", "Release", "net10.0", "LeadFunctions.Host.dll");
         var info = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = root };
-        foreach (var arg in new[] { dll, $"--urls=http://127.0.0.1:{Port}", $"--contentRoot={root}", "--environment=Production", "--Logging:LogLevel:Default=Warning", "--Intake:PermitsPerMinute=100000000", "--Consent:TokenSecret=bench-consent-token-secret-0123456789abcdef" }.Concat(settings))
+        // Production requires SendGrid's key and sender and a consent token secret; the measured scenarios send no email, so placeholders do.
+        string[] defaults =
+        [
+            dll, $"--urls=http://127.0.0.1:{Port}", $"--contentRoot={root}", "--environment=Production", "--Logging:LogLevel:Default=Warning",
+            "--Intake:PermitsPerMinute=100000000", "--SendGrid:ApiKey=not-used", "--SendGrid:FromEmail=bench@example.com",
+            "--Consent:TokenSecret=bench-consent-token-secret-0123456789abcdef",
+        ];
+        foreach (var arg in defaults.Concat(settings))
         {
             info.ArgumentList.Add(arg);
         }

@@ -20,10 +20,13 @@ public static class QueueNames
     /// <summary>Batches of consent decisions from a CSV (an addition to API.md's queues).</summary>
     public const string ConsentImport = "consent-import";
 
+    /// <summary>Verified SendGrid Event Webhook posts, split into messages (an addition to API.md's queues).</summary>
+    public const string SendGridEvents = "sendgrid-events";
+
     /// <summary>WebJobs' QueueListener: "{queueName}-poison", never for a queue that is itself a poison queue.</summary>
     public const string PoisonSuffix = "-poison";
 
-    public static readonly IReadOnlyList<string> All = [LeadIntake, LeadImport, LeadEvents, NurtureSend, SalesHandoff, LeadRescore, ConsentConfirmation, ConsentImport];
+    public static readonly IReadOnlyList<string> All = [LeadIntake, LeadImport, LeadEvents, NurtureSend, SalesHandoff, LeadRescore, ConsentConfirmation, ConsentImport, SendGridEvents];
 
     public static string Poison(string queueName) => queueName + PoisonSuffix;
 }

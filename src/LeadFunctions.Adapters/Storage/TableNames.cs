@@ -13,4 +13,13 @@ public static class TableNames
 
     /// <summary>Consent changes by the day they were recorded, for the İYS export (partition = yyyyMMdd, UTC).</summary>
     public const string ConsentChanges = "ConsentChanges";
+
+    /// <summary>Addresses never emailed, one partition per SuppressionKey (a hash of the email).</summary>
+    public const string Suppressions = "Suppressions";
+
+    /// <summary>SendGrid's delivery events per send (processed, delivered, deferred, soft bounces): one partition per send.</summary>
+    public const string MailEvents = "MailEvents";
+
+    /// <summary>SendGrid events of a type we do not handle or that could not be read, kept (truncated) for a look, not retried.</summary>
+    public const string SendGridUnhandled = "SendGridUnhandled";
 }

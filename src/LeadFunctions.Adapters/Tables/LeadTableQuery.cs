@@ -1,4 +1,3 @@
-using System.Text;
 using Azure;
 using Azure.Data.Tables;
 using LeadFunctions.Core.Leads;
@@ -16,9 +15,9 @@ public sealed class LeadTableQuery(LeadTables tables) : ILeadQuery
         var query = tables.Leads.QueryAsync<TableEntity>(Filter(filter), maxPerPage: pageSize, cancellationToken: cancellationToken);
         try
         {
-            await foreach (var page in query.AsPages(Decode(continuationToken), pageSize))
+            await foreach (var page in query.AsPages(ContinuationTokens.Decode(continuationToken), pageSize))
             {
-                return new LeadPage([.. page.Values.Select(LeadEntityMapper.ToLead)], Encode(page.ContinuationToken));
+                return new LeadPage([.. page.Values.Select(LeadEntityMapper.ToLead)], ContinuationTokens.Encode(page.ContinuationToken));
             }
         }
         catch (RequestFailedException ex) when (ex.Status == 400)
@@ -55,24 +54,5 @@ public sealed class LeadTableQuery(LeadTables tables) : ILeadQuery
         }
 
         return string.Join(" and ", parts);
-    }
-
-    private static string? Encode(string? token) =>
-        token is null ? null : Convert.ToBase64String(Encoding.UTF8.GetBytes(token)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
-
-    /// <summary>A token that is not one of ours is refused before it reaches storage.</summary>
-    public static string? Decode(string? token)
-    {
-        if (string.IsNullOrEmpty(token))
-        {
-            return null;
-        }
-
-        var base64 = token.Replace('-', '+').Replace('_', '/');
-        base64 = base64.PadRight(base64.Length + ((4 - (base64.Length % 4)) % 4), '=');
-        var bytes = new byte[base64.Length];
-        return Convert.TryFromBase64String(base64, bytes, out var written) && written > 0
-            ? Encoding.UTF8.GetString(bytes, 0, written)
-            : throw new FormatException("Not a continuation token.");
     }
 }

@@ -14,5 +14,11 @@ public sealed class LeadTables(TableServiceClient service, StorageNames names)
 
     public TableClient ConsentChanges { get; } = service.GetTableClient(names.Table(TableNames.ConsentChanges));
 
-    public IEnumerable<TableClient> All => [Leads, Settings, Crm, ConsentChanges];
+    public TableClient Suppressions { get; } = service.GetTableClient(names.Table(TableNames.Suppressions));
+
+    public TableClient MailEvents { get; } = service.GetTableClient(names.Table(TableNames.MailEvents));
+
+    public TableClient SendGridUnhandled { get; } = service.GetTableClient(names.Table(TableNames.SendGridUnhandled));
+
+    public IEnumerable<TableClient> All => [Leads, Settings, Crm, ConsentChanges, Suppressions, MailEvents, SendGridUnhandled];
 }

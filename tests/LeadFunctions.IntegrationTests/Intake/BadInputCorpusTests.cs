@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using LeadFunctions.Adapters.Queues;
+using LeadFunctions.IntegrationTests.Email;
 using LeadFunctions.IntegrationTests.Infrastructure;
 
 namespace LeadFunctions.IntegrationTests.Intake;
@@ -11,15 +12,18 @@ namespace LeadFunctions.IntegrationTests.Intake;
 /// anything: each answer is a 4xx problem+json and the intake and import queues stay empty.
 /// </summary>
 [Collection(AzuriteCollection.Name)]
-public sealed class BadInputCorpusTests(AzuriteFixture azurite) : IAsyncLifetime
+public sealed class BadInputCorpusTests(AzuriteFixture azurite) : IAsyncLifetime, IDisposable
 {
     private const string Json = "application/json";
     private static readonly string Nested = new string('[', 64) + new string(']', 64);
+    private readonly SendGridSigner sendGrid = new();
+    private readonly SendGridSigner sendGridForger = new();
     private TestHost host = null!;
 
     public static TheoryData<string, string, string, string> Corpus() => new()
     {
-        // route, content type, body, how it is signed ("" none, "key", "zoom", "zoom-forged", "zoom-stale", "generic", "generic-forged")
+        // route, content type, body, how it is signed ("" none, "key", "zoom", "zoom-forged", "zoom-stale", "generic", "generic-forged",
+        // "sendgrid", "sendgrid-forged", "sendgrid-stale")
         { "/api/leads", Json, "{\"email\":", "" },
         { "/api/leads", Json, "{\"email\":\"a@acme.com\",\"nested\":" + Nested + "}", "" },
         { "/api/leads", Json, "{\"email\":\"a@acme.com\",\"firstName\":\"<script>alert(1)</script>\"}", "" },
@@ -63,12 +67,24 @@ public sealed class BadInputCorpusTests(AzuriteFixture azurite) : IAsyncLifetime
         { "/api/webhooks/webinars/generic", Json, "{\"event\":\"registered\",\"webinarId\":\"w1\",\"registrant\":{\"email\":\"a@\\u0007acme.com\",\"firstName\":\"A\"}}", "generic" },
         { "/api/webhooks/webinars/generic", Json, "{\"event\":\"registered\",\"webinarId\":\"w1\",\"registrant\":{\"email\":\"a@acme.com\",\"firstName\":\"Ay\\ud83d\"}}", "generic" },
         { "/api/webhooks/webinars/zoom", Json, "{\"event\":\"webinar.registration_created\",\"payload\":{\"object\":{\"id\":\"1\",\"registrant\":{\"email\":\"a@acme.com\",\"first_name\":\"Ay\\ud83d\"}}}}", "zoom" },
+        { "/api/webhooks/sendgrid", Json, "[{\"event\":\"open\",\"email\":\"a@acme.com\"}]", "" },
+        { "/api/webhooks/sendgrid", Json, "[{\"event\":\"open\",\"email\":\"a@acme.com\"}]", "sendgrid-forged" },
+        { "/api/webhooks/sendgrid", Json, "[{\"event\":\"open\",\"email\":\"a@acme.com\"}]", "sendgrid-stale" },
+        { "/api/webhooks/sendgrid", Json, "{\"event\":\"open\",\"email\":\"a@acme.com\"}", "sendgrid" },
+        { "/api/webhooks/sendgrid", Json, "[{\"event\":", "sendgrid" },
+        { "/api/webhooks/sendgrid", Json, Nested, "sendgrid" },
     };
 
     public async Task InitializeAsync() =>
-        host = await TestHost.StartAsync(azurite, settings: [$"--Webhooks:Zoom:SecretToken={Signed.ZoomSecret}", $"--Webhooks:Generic:Secret={Signed.GenericSecret}"]);
+        host = await TestHost.StartAsync(azurite, settings: [$"--Webhooks:Zoom:SecretToken={Signed.ZoomSecret}", $"--Webhooks:Generic:Secret={Signed.GenericSecret}", sendGrid.Setting]);
 
     public async Task DisposeAsync() => await host.DisposeAsync();
+
+    public void Dispose()
+    {
+        sendGrid.Dispose();
+        sendGridForger.Dispose();
+    }
 
     [Theory]
     [MemberData(nameof(Corpus))]
@@ -79,7 +95,7 @@ public sealed class BadInputCorpusTests(AzuriteFixture azurite) : IAsyncLifetime
 
         Assert.InRange((int)response.StatusCode, 400, 499);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-        foreach (var queue in new[] { QueueNames.LeadIntake, QueueNames.LeadImport, QueueNames.LeadEvents, QueueNames.ConsentImport })
+        foreach (var queue in new[] { QueueNames.LeadIntake, QueueNames.LeadImport, QueueNames.LeadEvents, QueueNames.ConsentImport, QueueNames.SendGridEvents })
         {
             Assert.Equal(0, (await host.Queue(queue).GetPropertiesAsync()).Value.ApproximateMessagesCount);
         }
@@ -104,9 +120,12 @@ public sealed class BadInputCorpusTests(AzuriteFixture azurite) : IAsyncLifetime
         generic.Headers.Add("X-Signature-256", "sha256=" + Convert.ToHexString(System.Security.Cryptography.HMACSHA256.HashData(Encoding.UTF8.GetBytes(Signed.GenericSecret), body)).ToLowerInvariant());
         using var signed = await host.Client.SendAsync(generic);
         Assert.Equal(HttpStatusCode.BadRequest, signed.StatusCode);
+
+        using var sendGridEvents = await host.Client.SendAsync(sendGrid.Post([.. "["u8, .. body, .. "]"u8]));
+        Assert.Equal(HttpStatusCode.BadRequest, sendGridEvents.StatusCode);
     }
 
-    private static HttpRequestMessage Build(string route, string contentType, string body, string signing)
+    private HttpRequestMessage Build(string route, string contentType, string body, string signing)
     {
         var request = signing switch
         {
@@ -115,6 +134,9 @@ public sealed class BadInputCorpusTests(AzuriteFixture azurite) : IAsyncLifetime
             "zoom-stale" => Signed.Zoom(body, at: DateTimeOffset.UtcNow.AddHours(-1)),
             "generic" => Signed.Generic(body),
             "generic-forged" => Signed.Generic(body, secret: "forged"),
+            "sendgrid" => sendGrid.Post(body),
+            "sendgrid-forged" => sendGridForger.Post(body),
+            "sendgrid-stale" => sendGrid.Post(body, DateTimeOffset.UtcNow.AddHours(-1)),
             "key" => TestHost.WithKey(HttpMethod.Post, route),
             _ => new HttpRequestMessage(HttpMethod.Post, route),
         };

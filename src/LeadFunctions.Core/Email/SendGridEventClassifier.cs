@@ -1,0 +1,54 @@
+using LeadFunctions.Core.Consent;
+using LeadFunctions.Core.Engagement;
+
+namespace LeadFunctions.Core.Email;
+
+/// <summary>What a SendGrid event means for us.</summary>
+public static class SendGridEventClassifier
+{
+    public static SendGridEventEffect Classify(SendGridEvent sendGridEvent) => sendGridEvent.Type switch
+    {
+        // A privacy proxy opens every email it carries (Apple MPP): that says nothing about the person.
+        "open" when sendGridEvent.MachineOpen => SendGridEventEffect.Ignore,
+        "open" => SendGridEventEffect.Engage(EventTypes.EmailOpen),
+        "click" => SendGridEventEffect.Engage(EventTypes.EmailClick),
+
+        // "blocked" is a soft bounce (the receiving server refused for now: reputation, content, a full box).
+        "bounce" when sendGridEvent.BounceType == "blocked" => SendGridEventEffect.RecordDelivery,
+        "bounce" => SendGridEventEffect.Suppress(SuppressionReason.HardBounce),
+        "dropped" => SendGridEventEffect.Suppress(SuppressionReason.Dropped),
+        "spamreport" => SendGridEventEffect.Suppress(SuppressionReason.SpamReport),
+        "unsubscribe" or "group_unsubscribe" => SendGridEventEffect.Suppress(SuppressionReason.Unsubscribed),
+        "processed" or "delivered" or "deferred" => SendGridEventEffect.RecordDelivery,
+        _ => SendGridEventEffect.Unhandled,
+    };
+}
+
+public enum SendGridEventAction
+{
+    /// <summary>An engagement event for the lead (email_open, email_click).</summary>
+    Engage,
+
+    /// <summary>Never email the address again, and withdraw its consent.</summary>
+    Suppress,
+
+    /// <summary>Kept with its send, for the campaigns' stats.</summary>
+    RecordDelivery,
+
+    /// <summary>Counts for nothing (a machine open).</summary>
+    Ignore,
+
+    /// <summary>A type we do not handle: kept aside.</summary>
+    Unhandled,
+}
+
+public sealed record SendGridEventEffect(SendGridEventAction Action, string? EngagementType = null, SuppressionReason? Reason = null)
+{
+    public static readonly SendGridEventEffect RecordDelivery = new(SendGridEventAction.RecordDelivery);
+    public static readonly SendGridEventEffect Ignore = new(SendGridEventAction.Ignore);
+    public static readonly SendGridEventEffect Unhandled = new(SendGridEventAction.Unhandled);
+
+    public static SendGridEventEffect Engage(string engagementType) => new(SendGridEventAction.Engage, engagementType);
+
+    public static SendGridEventEffect Suppress(SuppressionReason reason) => new(SendGridEventAction.Suppress, Reason: reason);
+}

@@ -1,0 +1,110 @@
+using System.Text.Json;
+using LeadFunctions.Core.Consent;
+using LeadFunctions.Core.Engagement;
+using LeadFunctions.Core.Security;
+
+namespace LeadFunctions.Core.Email;
+
+/// <summary>
+/// Acts on a batch of SendGrid events. SendGrid delivers each event at least once, and a failed batch is
+/// tried again whole, so every effect is idempotent by an id derived from sg_event_id: the engagement event's
+/// id, the consent record's id, the delivery row's key; a suppression keeps its first entry.
+/// </summary>
+public sealed class SendGridEventProcessor(
+    IEventQueue engagement, ISuppressionList suppressions, IConsentRecorder consent, ISendGridEventLog log, TimeProvider time)
+{
+    public const string Source = "sendgrid";
+
+    public async Task<SendGridBatchOutcome> ProcessAsync(SendGridEventBatch batch, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var deliveries = new List<SendGridEvent>();
+        var unhandled = new List<UnhandledSendGridEvent>();
+        var outcome = new SendGridBatchOutcome();
+        foreach (var element in batch.Events)
+        {
+            var read = SendGridEventReader.TryRead(element, now, out var problem);
+            var effect = read is null ? SendGridEventEffect.Unhandled : SendGridEventClassifier.Classify(read);
+            outcome.Count(effect.Action);
+            switch (effect.Action)
+            {
+                case SendGridEventAction.Engage:
+                    await engagement.EnqueueAsync(Engagement(read!, effect.EngagementType!), cancellationToken);
+                    break;
+                case SendGridEventAction.Suppress:
+                    await SuppressAsync(read!, effect.Reason!.Value, cancellationToken);
+                    break;
+                case SendGridEventAction.RecordDelivery:
+                    deliveries.Add(read!);
+                    break;
+                case SendGridEventAction.Unhandled:
+                    unhandled.Add(Unhandled(element, read, problem));
+                    break;
+            }
+        }
+
+        await log.RecordDeliveryAsync(deliveries, cancellationToken);
+        await log.KeepUnhandledAsync(unhandled, cancellationToken);
+        return outcome;
+    }
+
+    /// <summary>The address first, so that it is never mailed again even if recording the withdrawal fails and is retried.</summary>
+    private async Task SuppressAsync(SendGridEvent sendGridEvent, SuppressionReason reason, CancellationToken cancellationToken)
+    {
+        var evidence = $"{sendGridEvent.Type} {sendGridEvent.EventId} {sendGridEvent.Reason}".TrimEnd();
+        await suppressions.SuppressAsync(sendGridEvent.Email, reason, sendGridEvent.At, evidence, cancellationToken);
+        await consent.RecordAsync(sendGridEvent.Email, new ConsentRecord
+        {
+            Id = "sg-" + sendGridEvent.EventId,
+            Action = ConsentAction.Withdrawn,
+            Source = ConsentSource.SendGridEvent,
+            At = sendGridEvent.At,
+            Evidence = evidence,
+        }, cancellationToken);
+    }
+
+    private static EngagementEvent Engagement(SendGridEvent sendGridEvent, string type)
+    {
+        var detail = new Dictionary<string, string>();
+        void Add(string key, string? value)
+        {
+            if (value is not null)
+            {
+                detail[key] = value;
+            }
+        }
+
+        Add("campaign", sendGridEvent.Campaign);
+        Add("step", sendGridEvent.Step);
+        Add("send", sendGridEvent.SendId);
+        return new EngagementEvent
+        {
+            EventId = StableId.From(Source, sendGridEvent.EventId),
+            LeadId = sendGridEvent.LeadId,
+            Type = type,
+            OccurredAt = sendGridEvent.At,
+            Source = Source,
+            Url = sendGridEvent.Url,
+            Detail = detail,
+        };
+    }
+
+    private static UnhandledSendGridEvent Unhandled(JsonElement element, SendGridEvent? read, string problem)
+    {
+        var json = element.GetRawText();
+        // An event that could not be read is known by its JSON, which SendGrid sends again as it was.
+        var id = read?.EventId ?? "j" + StableId.From(json);
+        var why = read is null ? problem : $"unknown event type {read.Type[..Math.Min(read.Type.Length, 50)]}";
+        return new UnhandledSendGridEvent(id, why, json.Length <= UnhandledSendGridEvent.MaxJsonLength ? json : json[..UnhandledSendGridEvent.MaxJsonLength]);
+    }
+}
+
+/// <summary>How many events of a batch went which way (for the log).</summary>
+public sealed class SendGridBatchOutcome
+{
+    private readonly int[] counts = new int[Enum.GetValues<SendGridEventAction>().Length];
+
+    public int this[SendGridEventAction action] => counts[(int)action];
+
+    internal void Count(SendGridEventAction action) => counts[(int)action]++;
+}

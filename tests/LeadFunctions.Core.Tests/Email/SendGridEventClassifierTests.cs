@@ -1,0 +1,48 @@
+using LeadFunctions.Core.Consent;
+using LeadFunctions.Core.Email;
+using LeadFunctions.Core.Engagement;
+
+namespace LeadFunctions.Core.Tests.Email;
+
+public class SendGridEventClassifierTests
+{
+    private static SendGridEventEffect Classify(string type, string? bounceType = null, bool machineOpen = false) =>
+        SendGridEventClassifier.Classify(new SendGridEvent
+        {
+            EventId = "e1", Type = type, At = DateTimeOffset.UnixEpoch, Email = "a@example.com", LeadId = "0123456789abcdef0123456789abcdef",
+            BounceType = bounceType, MachineOpen = machineOpen,
+        });
+
+    [Theory]
+    [InlineData("open", EventTypes.EmailOpen)]
+    [InlineData("click", EventTypes.EmailClick)]
+    public void Classify_OpenAndClick_Engagement(string type, string engagementType) =>
+        Assert.Equal(SendGridEventEffect.Engage(engagementType), Classify(type));
+
+    [Fact]
+    public void Classify_MachineOpen_Ignored() => Assert.Equal(SendGridEventEffect.Ignore, Classify("open", machineOpen: true));
+
+    [Theory]
+    [InlineData("bounce", "bounce", SuppressionReason.HardBounce)]
+    [InlineData("bounce", null, SuppressionReason.HardBounce)]
+    [InlineData("dropped", null, SuppressionReason.Dropped)]
+    [InlineData("spamreport", null, SuppressionReason.SpamReport)]
+    [InlineData("unsubscribe", null, SuppressionReason.Unsubscribed)]
+    [InlineData("group_unsubscribe", null, SuppressionReason.Unsubscribed)]
+    public void Classify_HardBounceDropSpamUnsubscribe_Suppress(string type, string? bounceType, SuppressionReason reason) =>
+        Assert.Equal(SendGridEventEffect.Suppress(reason), Classify(type, bounceType));
+
+    [Theory]
+    [InlineData("processed", null)]
+    [InlineData("delivered", null)]
+    [InlineData("deferred", null)]
+    [InlineData("bounce", "blocked")]
+    public void Classify_DeliveryAndSoftBounce_Recorded(string type, string? bounceType) =>
+        Assert.Equal(SendGridEventEffect.RecordDelivery, Classify(type, bounceType));
+
+    [Theory]
+    [InlineData("group_resubscribe")]
+    [InlineData("account_status_change")]
+    [InlineData("OPEN")]
+    public void Classify_UnknownType_Unhandled(string type) => Assert.Equal(SendGridEventEffect.Unhandled, Classify(type));
+}

@@ -1,0 +1,174 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace LeadFunctions.IntegrationTests.Infrastructure;
+
+/// <summary>
+/// A real HTTP server on loopback standing in for SendGrid's v3 API: records every POST /v3/mail/send,
+/// parsed, and answers as SendGrid does (202 with a unique X-Message-Id; 401 without the API key), or
+/// as told for the next requests (429 with Retry-After, 5xx, or no answer at all). Start a host against
+/// it with <see cref="HostSettings"/>.
+/// </summary>
+public sealed class SendGridStandIn : IAsyncDisposable
+{
+    public const string ApiKey = "SG.stand-in-api-key";
+    public const string FromEmail = "news@leadfunctions.example";
+
+    private readonly WebApplication app;
+    private readonly ConcurrentQueue<SentEmail> received = new();
+    private readonly ConcurrentQueue<Func<HttpContext, int>> planned = new();
+
+    private SendGridStandIn(WebApplication app) => this.app = app;
+
+    public Uri Address { get; private set; } = null!;
+
+    /// <summary>The settings that point a host at this stand-in.</summary>
+    public string[] HostSettings => [$"--SendGrid:Host={Address}", $"--SendGrid:ApiKey={ApiKey}", $"--SendGrid:FromEmail={FromEmail}"];
+
+    /// <summary>Every mail send request, in order of arrival, whatever it was answered.</summary>
+    public IReadOnlyList<SentEmail> Received => [.. received];
+
+    /// <summary>The emails SendGrid took (answered 202).</summary>
+    public IReadOnlyList<SentEmail> Accepted => [.. received.Where(e => e.Status == StatusCodes.Status202Accepted)];
+
+    public static async Task<SendGridStandIn> StartAsync()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Logging.ClearProviders();
+        var standIn = new SendGridStandIn(builder.Build());
+        standIn.app.MapPost("/v3/mail/send", standIn.ReceiveAsync);
+        await standIn.app.StartAsync();
+        standIn.Address = new Uri(standIn.app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+        return standIn;
+    }
+
+    /// <summary>The next <paramref name="count"/> requests are answered <paramref name="status"/>, with Retry-After when given.</summary>
+    public void AnswerNext(int count, int status, TimeSpan? retryAfter = null)
+    {
+        for (var i = 0; i < count; i++)
+        {
+            planned.Enqueue(context =>
+            {
+                if (retryAfter is { } wait)
+                {
+                    context.Response.Headers.RetryAfter = ((int)wait.TotalSeconds).ToString(CultureInfo.InvariantCulture);
+                }
+
+                context.Response.StatusCode = status;
+                return status;
+            });
+        }
+    }
+
+    /// <summary>The next <paramref name="count"/> requests are read and recorded, then the connection is dropped without an answer.</summary>
+    public void DropNext(int count)
+    {
+        for (var i = 0; i < count; i++)
+        {
+            planned.Enqueue(context =>
+            {
+                context.Abort();
+                return 0;
+            });
+        }
+    }
+
+    private async Task ReceiveAsync(HttpContext context)
+    {
+        using var body = await JsonDocument.ParseAsync(context.Request.Body);
+        var authorization = context.Request.Headers.Authorization.ToString();
+        var messageId = Guid.NewGuid().ToString("N");
+        int status;
+        if (authorization != $"Bearer {ApiKey}")
+        {
+            status = context.Response.StatusCode = StatusCodes.Status401Unauthorized;
+        }
+        else if (planned.TryDequeue(out var answer))
+        {
+            status = answer(context);
+        }
+        else
+        {
+            context.Response.Headers["X-Message-Id"] = messageId;
+            status = context.Response.StatusCode = StatusCodes.Status202Accepted;
+        }
+
+        received.Enqueue(SentEmail.Parse(body.RootElement, authorization, status, status == StatusCodes.Status202Accepted ? messageId : null));
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await app.StopAsync();
+        await app.DisposeAsync();
+    }
+}
+
+/// <summary>One mail send request as SendGrid read it (the first personalization's recipient, headers and custom args).</summary>
+public sealed record SentEmail(
+    int Status,
+    string? MessageId,
+    string Authorization,
+    string To,
+    string? ToName,
+    string From,
+    string? FromName,
+    string Subject,
+    string? Text,
+    string? Html,
+    IReadOnlyDictionary<string, string> Headers,
+    IReadOnlyDictionary<string, string> CustomArgs,
+    IReadOnlyList<string> Categories,
+    int Personalizations)
+{
+    public static SentEmail Parse(JsonElement body, string authorization, int status, string? messageId)
+    {
+        var personalization = body.GetProperty("personalizations")[0];
+        var to = personalization.GetProperty("to")[0];
+        var from = body.GetProperty("from");
+        var content = body.TryGetProperty("content", out var parts) ? parts.EnumerateArray().ToDictionary(p => p.GetProperty("type").GetString()!, p => p.GetProperty("value").GetString()) : [];
+        return new SentEmail(
+            status,
+            messageId,
+            authorization,
+            to.GetProperty("email").GetString()!,
+            Optional(to, "name"),
+            from.GetProperty("email").GetString()!,
+            Optional(from, "name"),
+            Optional(personalization, "subject") ?? body.GetProperty("subject").GetString()!,
+            content.GetValueOrDefault("text/plain"),
+            content.GetValueOrDefault("text/html"),
+            Merged(body, personalization, "headers"),
+            Merged(body, personalization, "custom_args"),
+            body.TryGetProperty("categories", out var categories) ? [.. categories.EnumerateArray().Select(c => c.GetString()!)] : [],
+            body.GetProperty("personalizations").GetArrayLength());
+    }
+
+    private static string? Optional(JsonElement element, string name) => element.TryGetProperty(name, out var value) ? value.GetString() : null;
+
+    /// <summary>SendGrid applies message-level values and lets the personalization's override them.</summary>
+    private static Dictionary<string, string> Merged(JsonElement message, JsonElement personalization, string name)
+    {
+        var merged = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var source in new[] { message, personalization })
+        {
+            if (source.TryGetProperty(name, out var values))
+            {
+                foreach (var property in values.EnumerateObject())
+                {
+                    merged[property.Name] = property.Value.GetString()!;
+                }
+            }
+        }
+
+        return merged;
+    }
+}
