@@ -2,7 +2,8 @@ namespace LeadFunctions.FunctionApp.Tests.Bindings;
 
 /// <summary>
 /// One function's trigger as either host declares it, in one shape so that the two can be compared:
-/// HTTP (route without the prefix, methods upper-case and sorted, level), queue (name, connection) or timer.
+/// HTTP (route without the prefix, methods upper-case and sorted, level, whether the intake limit applies),
+/// queue (name, connection) or timer.
 /// </summary>
 public sealed record FunctionBinding(
     string Trigger,
@@ -12,10 +13,11 @@ public sealed record FunctionBinding(
     string? Queue = null,
     string? Connection = null,
     string? Schedule = null,
-    bool RunOnStartup = false)
+    bool RunOnStartup = false,
+    bool RateLimited = false)
 {
-    public static FunctionBinding Http(string route, IEnumerable<string> methods, string level) =>
-        new("http", Route: route.Trim('/'), Methods: string.Join(",", methods.Select(m => m.ToUpperInvariant()).Order(StringComparer.Ordinal)), Level: level);
+    public static FunctionBinding Http(string route, IEnumerable<string> methods, string level, bool rateLimited = false) =>
+        new("http", Route: route.Trim('/'), Methods: string.Join(",", methods.Select(m => m.ToUpperInvariant()).Order(StringComparer.Ordinal)), Level: level, RateLimited: rateLimited);
 
     public static FunctionBinding QueueTrigger(string queue, string connection) => new("queue", Queue: queue, Connection: connection);
 
@@ -23,7 +25,7 @@ public sealed record FunctionBinding(
 
     public override string ToString() => Trigger switch
     {
-        "http" => $"HTTP {Methods} '{Route}' level {Level}",
+        "http" => $"HTTP {Methods} '{Route}' level {Level}{(RateLimited ? " rate-limited" : string.Empty)}",
         "queue" => $"queue '{Queue}' on connection '{Connection}'",
         "timer" => $"timer '{Schedule}'{(RunOnStartup ? " run on startup" : string.Empty)}",
         _ => $"{Trigger} trigger",

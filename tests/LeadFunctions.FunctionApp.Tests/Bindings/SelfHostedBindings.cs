@@ -5,6 +5,7 @@ using LeadFunctions.Host.Http;
 using LeadFunctions.Host.Queues;
 using LeadFunctions.Host.Timers;
 using LeadFunctions.Testing;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -13,8 +14,8 @@ namespace LeadFunctions.FunctionApp.Tests.Bindings;
 
 /// <summary>
 /// The functions the self-hosted runtime serves, read from the app it builds (not started): its queue and
-/// timer triggers, and the HTTP endpoints that carry <see cref="HttpFunctionMetadata"/>, with the route
-/// prefix from the repo's host.json taken off as the Functions host does.
+/// timer triggers, and the HTTP endpoints that carry <see cref="HttpFunctionMetadata"/> (with the route
+/// prefix from the repo's host.json taken off as the Functions host does, and whether a rate limit applies).
 /// </summary>
 public static class SelfHostedBindings
 {
@@ -51,7 +52,8 @@ public static class SelfHostedBindings
             }
 
             var methods = endpoint.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? [];
-            functions.Add(function.FunctionName, FunctionBinding.Http(route, methods, function.Level.ToString()));
+            var rateLimited = endpoint.Metadata.GetMetadata<EnableRateLimitingAttribute>() is not null;
+            functions.Add(function.FunctionName, FunctionBinding.Http(route, methods, function.Level.ToString(), rateLimited));
         }
 
         return functions;
