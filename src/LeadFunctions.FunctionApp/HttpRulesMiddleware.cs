@@ -1,3 +1,4 @@
+using System.Net;
 using System.Threading.RateLimiting;
 using LeadFunctions.Functions.Http;
 using LeadFunctions.Functions.Intake;
@@ -11,14 +12,14 @@ namespace LeadFunctions.FunctionApp;
 
 /// <summary>
 /// What the self-hosted runtime does as ASP.NET Core middleware, in the worker: the intake limit
-/// (<see cref="IntakeRateLimit"/>, per client behind the platform's proxies) and problem+json answers to
+/// (<see cref="IntakeRateLimit"/>, per client address behind the platform's proxies, <see cref="ForwardedClient"/>) and problem+json answers to
 /// exceptions (<see cref="ErrorAnswers"/>: storage failures 503 + Retry-After). The answer is set as the
 /// invocation's result, which the ASP.NET Core integration executes after this middleware returns.
 /// </summary>
 internal sealed partial class HttpRulesMiddleware(IOptionsMonitor<IntakeOptions> intake, ILogger<HttpRulesMiddleware> logger) : IFunctionsWorkerMiddleware, IDisposable
 {
-    private readonly PartitionedRateLimiter<HttpContext> limiter = PartitionedRateLimiter.Create<HttpContext, string>(
-        http => IntakeRateLimit.For(ForwardedClient.Address(http), intake.CurrentValue.PermitsPerMinute));
+    private readonly PartitionedRateLimiter<IPAddress> limiter = PartitionedRateLimiter.Create<IPAddress, string>(
+        client => IntakeRateLimit.For(client, intake.CurrentValue.PermitsPerMinute));
 
     public async Task Invoke(FunctionContext context, FunctionExecutionDelegate next)
     {
@@ -28,9 +29,10 @@ internal sealed partial class HttpRulesMiddleware(IOptionsMonitor<IntakeOptions>
             return;
         }
 
-        if (IntakeRateLimit.FunctionNames.Contains(context.FunctionDefinition.Name))
+        // A request whose client cannot be told apart is not limited: one shared window would refuse every form at once.
+        if (IntakeRateLimit.FunctionNames.Contains(context.FunctionDefinition.Name) && ForwardedClient.Address(http) is { } client)
         {
-            using var lease = limiter.AttemptAcquire(http);
+            using var lease = limiter.AttemptAcquire(client);
             if (!lease.IsAcquired)
             {
                 context.GetInvocationResult().Value = IntakeRateLimit.Rejected(lease).AsActionResult();

@@ -4,10 +4,10 @@ using Microsoft.AspNetCore.Http;
 namespace LeadFunctions.Functions.Http;
 
 /// <summary>
-/// The client's address behind proxies that append to X-Forwarded-For, as on Azure Functions: the
-/// platform's front end appends the address it was called from, and the Functions host appends its own
-/// when it forwards the request to the worker. Entries to the left of the front end's are whatever the
-/// client sent, so the client is the rightmost public address; with none, the connection's peer.
+/// The client's address behind the proxies of Azure Functions, where the worker's own peer is always the
+/// Functions host: the rightmost public address in X-Forwarded-For. Proxies append (or set) the address
+/// they were called from, so entries to the left of it are whatever the client sent, and private ones
+/// are the platform's own hops. Null when there is none: the caller cannot tell clients apart.
 /// </summary>
 public static class ForwardedClient
 {
@@ -24,7 +24,7 @@ public static class ForwardedClient
             }
         }
 
-        return context.Connection.RemoteIpAddress;
+        return null;
     }
 
     /// <summary>"203.0.113.7", "203.0.113.7:51234", "[2001:db8::1]:443" or "2001:db8::1".</summary>
