@@ -28,10 +28,13 @@ public sealed class AppSettingsTests
 
     private static readonly string[] SecretSuffixes = ["Secret", "SecretToken", "ApiKey", "Password", "ConnectionString"];
 
+    /// <summary>Compiled once for the class: the Bicep CLI takes seconds.</summary>
+    private static readonly Lazy<Task<BicepAppSettings>> Compiled = new(BicepAppSettings.CompileAsync);
+
     [Fact]
     public async Task Bicep_SetsEverySettingTheCodeReads_AndOnlyThose()
     {
-        var bicep = await BicepAppSettings.CompileAsync();
+        var bicep = await Compiled.Value;
         var code = CodeSettings.All();
         var problems = new List<string>();
 
@@ -61,6 +64,17 @@ public sealed class AppSettingsTests
     }
 
     [Fact]
+    public async Task Bicep_PlatformCorsAndIntakeOrigins_ComeFromOneParameter()
+    {
+        // CORS is the platform's on Azure (it answers preflights before the worker runs); the web form's
+        // redirect check reads Intake:AllowedOrigins. One list, so the two cannot drift apart.
+        var bicep = await Compiled.Value;
+
+        Assert.Equal("[parameters('allowedOrigins')]", bicep.PlatformCorsOrigins);
+        Assert.Contains("parameters('allowedOrigins')", bicep.IntakeOrigins, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void CodeSettings_OptionsClasses_FoundWithTheirShapes()
     {
         var settings = CodeSettings.All().ToDictionary(s => s.Key, s => s.Shape);
@@ -84,7 +98,7 @@ public sealed class AppSettingsTests
                 "secretSettingValues": "[toObject(variables('secretSettings'), lambda('s', format('@Microsoft.KeyVault(VaultName={0})', 'kv')))]",
                 "originSettingValues": "[toObject(range(0, 2), lambda('i', format('Intake__AllowedOrigins__{0}', lambdaVariables('i'))))]"
               },
-              "resources": { "app": { "properties": { "siteConfig": { "appSettings": "[createObject('Health__MaxQueueWait', parameters('w'))]" } } } }
+              "resources": { "app": { "type": "Microsoft.Web/sites", "properties": { "siteConfig": { "appSettings": "[createObject('Health__MaxQueueWait', parameters('w'))]" } } } }
             }
             """);
 

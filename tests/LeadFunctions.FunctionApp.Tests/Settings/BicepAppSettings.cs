@@ -12,15 +12,23 @@ namespace LeadFunctions.FunctionApp.Tests.Settings;
 /// </summary>
 public sealed partial class BicepAppSettings
 {
-    private BicepAppSettings(IReadOnlySet<string> names, IReadOnlySet<string> keyVaultReferences)
+    private BicepAppSettings(IReadOnlySet<string> names, IReadOnlySet<string> keyVaultReferences, string? platformCorsOrigins, string? intakeOrigins)
     {
         Names = names;
         KeyVaultReferences = keyVaultReferences;
+        PlatformCorsOrigins = platformCorsOrigins;
+        IntakeOrigins = intakeOrigins;
     }
 
     public IReadOnlySet<string> Names { get; }
 
     public IReadOnlySet<string> KeyVaultReferences { get; }
+
+    /// <summary>The function app's siteConfig.cors.allowedOrigins, as the template's expression.</summary>
+    public string? PlatformCorsOrigins { get; }
+
+    /// <summary>The expression the Intake__AllowedOrigins__* settings are made from.</summary>
+    public string? IntakeOrigins { get; }
 
     public static async Task<BicepAppSettings> CompileAsync()
     {
@@ -57,8 +65,19 @@ public sealed partial class BicepAppSettings
             keyVault.UnionWith(secrets.EnumerateArray().Select(s => s.GetProperty("setting").GetString()!));
         }
 
-        return new BicepAppSettings(names, keyVault);
+        var site = Resources(template.RootElement).FirstOrDefault(r => r.GetProperty("type").GetString() == "Microsoft.Web/sites");
+        var cors = site.ValueKind == JsonValueKind.Object && site.GetProperty("properties").TryGetProperty("siteConfig", out var siteConfig) && siteConfig.TryGetProperty("cors", out var corsConfig)
+            ? corsConfig.GetProperty("allowedOrigins").ToString()
+            : null;
+        var origins = variables.ValueKind == JsonValueKind.Object && variables.TryGetProperty("originSettingValues", out var originValues) ? originValues.GetString() : null;
+        return new BicepAppSettings(names, keyVault, cors, origins);
     }
+
+    /// <summary>Resources are an array, or an object by symbolic name (language version 2.0).</summary>
+    private static IEnumerable<JsonElement> Resources(JsonElement template) =>
+        !template.TryGetProperty("resources", out var resources) ? []
+        : resources.ValueKind == JsonValueKind.Array ? resources.EnumerateArray()
+        : resources.EnumerateObject().Select(r => r.Value);
 
     private static void Collect(JsonElement element, HashSet<string> names)
     {
