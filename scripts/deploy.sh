@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Deploys LeadFunctions to Azure: the resources in infra/main.bicep (Flex Consumption function app,
 # identity-based storage, Key Vault, Application Insights), then the FunctionApp's Release build as a
-# zip package. Needs the .NET SDK, zip and the Azure CLI, signed in (az login) to the subscription.
+# zip package. Needs the .NET SDK, zip and the Azure CLI, signed in (az login) to the subscription
+# with the right to create role assignments (Owner, or Contributor + User Access Administrator): the
+# app's managed identity is given its storage, Key Vault and monitoring roles.
 #
 #   scripts/deploy.sh <resource-group> [location]        location: westeurope unless given
 #
