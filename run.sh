@@ -9,8 +9,16 @@ ensure_tools
 [ -f local.settings.json ] || cp local.settings.sample.json local.settings.json
 
 azurite_pid=""
-cleanup() { [ -n "$azurite_pid" ] && kill "$azurite_pid" 2>/dev/null || true; }
-trap cleanup EXIT INT TERM
+host_pid=""
+# Stops what this script started, however it ends (Ctrl+C, a failed build, a host that refused its
+# configuration). Each step tolerates a process already gone: under set -e a failing kill in a trap would
+# end the script before Azurite is stopped.
+cleanup() {
+  if [ -n "$host_pid" ]; then kill "$host_pid" 2>/dev/null || true; wait "$host_pid" 2>/dev/null || true; fi
+  if [ -n "$azurite_pid" ]; then kill "$azurite_pid" 2>/dev/null || true; wait "$azurite_pid" 2>/dev/null || true; fi
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
 
 if (exec 3<>/dev/tcp/127.0.0.1/10001) 2>/dev/null; then
   echo "Azurite is already listening on 127.0.0.1:10000-10002; using it."
@@ -32,5 +40,7 @@ echo "LeadFunctions is starting at http://127.0.0.1:7071 (function key: see loca
 ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-Development}" \
   dotnet src/LeadFunctions.Host/bin/Release/net10.0/LeadFunctions.Host.dll --contentRoot "$PWD" &
 host_pid=$!
-trap 'kill $host_pid 2>/dev/null; cleanup' EXIT INT TERM
-wait $host_pid
+status=0
+wait "$host_pid" || status=$?
+host_pid=""
+exit "$status"

@@ -34,6 +34,35 @@ param salesHandoffWebhookUrl string = ''
 @secure()
 param salesHandoffSecret string = ''
 
+@description('Signs consent and unsubscribe links (Consent:TokenSecret).')
+@secure()
+param consentTokenSecret string = ''
+
+@description('The host id for timer locks and status (AzureFunctionsWebHost:hostid); the same as the self-hosted runtime\'s if both share the storage account.')
+@maxLength(32)
+param hostId string = 'leadfunctions'
+
+@description('Where links in emails start (Host:PublicBaseUrl); empty for https://<appName>.azurewebsites.net.')
+param publicBaseUrl string = ''
+
+// Tunables: empty leaves the setting out, so the code's default applies (README, Settings).
+param intakeMinimumFillTime string = ''
+param intakePermitsPerMinute string = ''
+param enrichmentDefaultPhoneRegion string = ''
+param enrichmentCheckMx string = ''
+param enrichmentMxTimeout string = ''
+param healthMaxQueueWait string = ''
+param healthMaxRescoreWait string = ''
+param consentDoubleOptIn string = ''
+param consentConfirmationTtl string = ''
+param consentPolicy string = ''
+param importFallbackEncoding string = ''
+param sendGridEventWebhookMaxAge string = ''
+param nurtureMinGapBetweenEmails string = ''
+param nurtureDefaultTimeZone string = ''
+param nurtureSenderName string = ''
+param nurturePostalAddress string = ''
+
 @description('Flex Consumption scale-out limit.')
 @minValue(40)
 @maxValue(1000)
@@ -141,6 +170,7 @@ var secretSettings = [
   { setting: 'Webhooks__Zoom__SecretToken', secret: 'ZoomSecretToken', value: zoomSecretToken }
   { setting: 'Webhooks__Generic__Secret', secret: 'GenericWebhookSecret', value: genericWebhookSecret }
   { setting: 'SalesHandoff__Secret', secret: 'SalesHandoffSecret', value: salesHandoffSecret }
+  { setting: 'Consent__TokenSecret', secret: 'ConsentTokenSecret', value: consentTokenSecret }
 ]
 
 resource secrets 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = [for s in secretSettings: if (!empty(s.value)) {
@@ -167,25 +197,44 @@ resource plan 'Microsoft.Web/serverfarms@2024-04-01' = {
   properties: { reserved: true }
 }
 
-var baseSettings = [
+// Every setting the code reads, by its name in the environment ('__' for ':'); AppSettingsTests
+// (tests/LeadFunctions.FunctionApp.Tests) holds this list and the code's equal. A setting left empty
+// is not set at all, so the code's default applies.
+var appSettingValues = {
   // Identity-based storage for the Functions host and the app: the setting name the code reads, as service URIs.
-  { name: 'AzureWebJobsStorage__blobServiceUri', value: storage.properties.primaryEndpoints.blob }
-  { name: 'AzureWebJobsStorage__queueServiceUri', value: storage.properties.primaryEndpoints.queue }
-  { name: 'AzureWebJobsStorage__tableServiceUri', value: storage.properties.primaryEndpoints.table }
-  { name: 'AzureWebJobsStorage__credential', value: 'managedidentity' }
-  { name: 'AzureWebJobsStorage__clientId', value: identity.properties.clientId }
-  { name: 'APPLICATIONINSIGHTS_CONNECTION_STRING', value: insights.properties.ConnectionString }
-  { name: 'APPLICATIONINSIGHTS_AUTHENTICATION_STRING', value: 'ClientId=${identity.properties.clientId};Authorization=AAD' }
-  { name: 'SendGrid__FromEmail', value: fromEmail }
-  { name: 'SendGrid__EventWebhookPublicKey', value: sendGridEventWebhookPublicKey }
-  { name: 'SalesHandoff__WebhookUrl', value: salesHandoffWebhookUrl }
-]
-var secretAppSettings = [for s in secretSettings: {
-  name: s.setting
-  value: empty(s.value) ? '' : '@Microsoft.KeyVault(VaultName=${vault.name};SecretName=${s.secret})'
-}]
+  AzureWebJobsStorage__blobServiceUri: storage.properties.primaryEndpoints.blob
+  AzureWebJobsStorage__queueServiceUri: storage.properties.primaryEndpoints.queue
+  AzureWebJobsStorage__tableServiceUri: storage.properties.primaryEndpoints.table
+  AzureWebJobsStorage__credential: 'managedidentity'
+  AzureWebJobsStorage__clientId: identity.properties.clientId
+  AzureFunctionsWebHost__hostid: hostId
+  APPLICATIONINSIGHTS_CONNECTION_STRING: insights.properties.ConnectionString
+  APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'ClientId=${identity.properties.clientId};Authorization=AAD'
+  Host__PublicBaseUrl: empty(publicBaseUrl) ? 'https://${appName}.azurewebsites.net' : publicBaseUrl
+  Intake__MinimumFillTime: intakeMinimumFillTime
+  Intake__PermitsPerMinute: intakePermitsPerMinute
+  Enrichment__DefaultPhoneRegion: enrichmentDefaultPhoneRegion
+  Enrichment__CheckMx: enrichmentCheckMx
+  Enrichment__MxTimeout: enrichmentMxTimeout
+  Health__MaxQueueWait: healthMaxQueueWait
+  Health__MaxRescoreWait: healthMaxRescoreWait
+  SalesHandoff__WebhookUrl: salesHandoffWebhookUrl
+  SendGrid__FromEmail: fromEmail
+  SendGrid__EventWebhookPublicKey: sendGridEventWebhookPublicKey
+  Consent__DoubleOptIn: consentDoubleOptIn
+  Consent__ConfirmationTtl: consentConfirmationTtl
+  Consent__Policy: consentPolicy
+  Import__FallbackEncoding: importFallbackEncoding
+  SendGrid__EventWebhookMaxAge: sendGridEventWebhookMaxAge
+  Nurture__MinGapBetweenEmails: nurtureMinGapBetweenEmails
+  Nurture__DefaultTimeZone: nurtureDefaultTimeZone
+  Nurture__SenderName: nurtureSenderName
+  Nurture__PostalAddress: nurturePostalAddress
+}
+var secretSettingValues = toObject(secretSettings, s => s.setting, s => empty(s.value) ? '' : '@Microsoft.KeyVault(VaultName=${vault.name};SecretName=${s.secret})')
 // Configuration binds a list only from indexed keys, not from one joined string.
-var originSettings = [for (origin, i) in allowedOrigins: { name: 'Intake__AllowedOrigins__${i}', value: origin }]
+var originSettingValues = toObject(range(0, length(allowedOrigins)), i => 'Intake__AllowedOrigins__${i}', i => allowedOrigins[i])
+var appSettings = filter(items(union(appSettingValues, secretSettingValues, originSettingValues)), s => !empty(s.value))
 
 resource app 'Microsoft.Web/sites@2024-04-01' = {
   name: appName
@@ -219,7 +268,7 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
     siteConfig: {
       minTlsVersion: '1.2'
       cors: { allowedOrigins: allowedOrigins }
-      appSettings: concat(baseSettings, secretAppSettings, originSettings)
+      appSettings: map(appSettings, s => { name: s.key, value: s.value })
     }
   }
   dependsOn: [storageRoles, vaultRole, insightsRole, secrets]

@@ -7,7 +7,9 @@ namespace LeadFunctions.FunctionApp;
 // (that would be serialized as a body), and the function classes answer with IResult.
 internal static class ActionResults
 {
-    public static async Task<IActionResult> AsActionResult(this Task<IResult> result) => new ExecutingResult(await result);
+    public static async Task<IActionResult> AsActionResult(this Task<IResult> result) => (await result).AsActionResult();
+
+    public static IActionResult AsActionResult(this IResult result) => new ExecutingResult(result);
 
     private sealed class ExecutingResult(IResult result) : IActionResult
     {

@@ -10,7 +10,7 @@ using Microsoft.Azure.Functions.Worker;
 
 namespace LeadFunctions.FunctionApp;
 
-// Names, routes and levels must match src/LeadFunctions.Host/LeadFunctionBindings.cs.
+// Names, routes and levels match src/LeadFunctions.Host/LeadFunctionBindings.cs (tests/LeadFunctions.FunctionApp.Tests/Bindings checks).
 public sealed class SubmitLead(SubmitLeadHttpFunction function)
 {
     [Function(nameof(SubmitLead))]

@@ -1,5 +1,6 @@
 using Azure.Core.Serialization;
 using LeadFunctions.Adapters;
+using LeadFunctions.FunctionApp;
 using LeadFunctions.Functions;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Azure.Functions.Worker.Builder;
@@ -8,6 +9,9 @@ using Microsoft.Extensions.Hosting;
 
 var builder = FunctionsApplication.CreateBuilder(args);
 builder.ConfigureFunctionsWebApplication();
+
+// After the ASP.NET Core integration's own middleware, so that the HttpContext is there and the answers it sets are executed.
+builder.UseMiddleware<HttpRulesMiddleware>();
 
 // Queue messages bind with the same JSON options the self-hosted runtime and the producers use.
 builder.Services.Configure<WorkerOptions>(options => options.Serializer = new JsonObjectSerializer(JsonDefaults.Options));

@@ -12,7 +12,7 @@ using Microsoft.Azure.Functions.Worker;
 
 namespace LeadFunctions.FunctionApp;
 
-// Names and queues must match src/LeadFunctions.Host/LeadFunctionBindings.cs.
+// Names, queues and schedules match src/LeadFunctions.Host/LeadFunctionBindings.cs (tests/LeadFunctions.FunctionApp.Tests/Bindings checks).
 public sealed class ProcessLeadIntake(ProcessLeadIntakeQueueFunction function)
 {
     [Function(nameof(ProcessLeadIntake))]

@@ -22,7 +22,7 @@ namespace LeadFunctions.Host;
 
 /// <summary>
 /// Binds each function class to its trigger on this runtime: the twin of the [Function] wrappers in
-/// LeadFunctions.FunctionApp. Routes, levels and queue names must match those.
+/// LeadFunctions.FunctionApp. Routes, levels and queue names must match those (BindingsTests compares the two).
 /// </summary>
 public static class LeadFunctionBindings
 {

@@ -44,21 +44,13 @@ public sealed class HostProcess : IAsyncDisposable
     public async Task StartAsync()
     {
         var root = AzuriteProcess.RepositoryRoot();
-        var dll = Path.Combine(root, "src", "LeadFunctions.Host", "bin", "Release", "net10.0", "LeadFunctions.Host.dll");
-        var info = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = root };
         // Production requires SendGrid's key and sender and a consent token secret; the measured scenarios send no email, so placeholders do.
-        string[] defaults =
+        process = Start(root,
         [
-            dll, $"--urls=http://127.0.0.1:{Port}", $"--contentRoot={root}", "--environment=Production", "--Logging:LogLevel:Default=Warning",
+            $"--urls=http://127.0.0.1:{Port}", $"--contentRoot={root}", "--environment=Production", "--Logging:LogLevel:Default=Warning",
             "--Intake:PermitsPerMinute=100000000", "--SendGrid:ApiKey=not-used", "--SendGrid:FromEmail=bench@example.com",
-            "--Consent:TokenSecret=bench-consent-token-secret-0123456789abcdef",
-        ];
-        foreach (var arg in defaults.Concat(settings))
-        {
-            info.ArgumentList.Add(arg);
-        }
-
-        process = Process.Start(info) ?? throw new InvalidOperationException("The host did not start.");
+            "--Consent:TokenSecret=bench-consent-token-secret-0123456789abcdef", .. settings,
+        ]);
         process.OutputDataReceived += (_, _) => { };
         process.ErrorDataReceived += (_, _) => { };
         process.BeginOutputReadLine();
@@ -83,6 +75,29 @@ public sealed class HostProcess : IAsyncDisposable
         }
 
         throw new TimeoutException("The host did not become healthy within a minute.");
+    }
+
+    /// <summary>
+    /// Runs the host with <paramref name="contentRoot"/> (its host.json) until it exits by itself, as it does on a
+    /// configuration it refuses; killed if it is still running after <paramref name="timeout"/>.
+    /// </summary>
+    public static async Task<(int ExitCode, string Output, string Error)> RunToExitAsync(string contentRoot, TimeSpan timeout, params string[] settings)
+    {
+        using var host = Start(contentRoot, [$"--urls=http://127.0.0.1:{FreePort()}", $"--contentRoot={contentRoot}", "--environment=Production", .. settings]);
+        var output = host.StandardOutput.ReadToEndAsync();
+        var error = host.StandardError.ReadToEndAsync();
+        using var patience = new CancellationTokenSource(timeout);
+        try
+        {
+            await host.WaitForExitAsync(patience.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            host.Kill(entireProcessTree: true);
+            await host.WaitForExitAsync();
+        }
+
+        return (host.ExitCode, await output, await error);
     }
 
     /// <summary>SIGKILL: no graceful stop, nothing flushed.</summary>
@@ -110,6 +125,18 @@ public sealed class HostProcess : IAsyncDisposable
     {
         await KillAsync();
         Client.Dispose();
+    }
+
+    private static Process Start(string workingDirectory, string[] arguments)
+    {
+        var dll = Path.Combine(AzuriteProcess.RepositoryRoot(), "src", "LeadFunctions.Host", "bin", "Release", "net10.0", "LeadFunctions.Host.dll");
+        var info = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = workingDirectory };
+        foreach (var arg in (string[])[dll, .. arguments])
+        {
+            info.ArgumentList.Add(arg);
+        }
+
+        return Process.Start(info) ?? throw new InvalidOperationException("The host did not start.");
     }
 
     private static int FreePort()

@@ -41,7 +41,7 @@ public sealed record StorageConnection(string? ConnectionString, Uri? Blob, Uri?
         var (blob, queue, table) = (Endpoint("blob"), Endpoint("queue"), Endpoint("table"));
         if (blob is null || queue is null || table is null)
         {
-            throw new InvalidOperationException(
+            throw new SettingException(
                 "AzureWebJobsStorage needs a connection string, or accountName, or blobServiceUri, queueServiceUri and tableServiceUri.");
         }
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using LeadFunctions.Adapters;
 
 namespace LeadFunctions.Host.Configuration;
 
@@ -21,7 +22,7 @@ public sealed partial class FunctionTimeout(TimeSpan? limit, TimeProvider time)
         "-1" => null,
         _ when TimeSpan.TryParse(value, CultureInfo.InvariantCulture, out var parsed) && (parsed >= TimeSpan.FromSeconds(1) || parsed == TimeSpan.FromDays(-1)) =>
             parsed == TimeSpan.FromDays(-1) ? null : parsed,
-        _ => throw new InvalidOperationException($"host.json functionTimeout '{value}' is neither a time span of at least a second like 00:10:00 nor -1."),
+        _ => throw new SettingException($"host.json functionTimeout '{value}' is neither a time span of at least a second like 00:10:00 nor -1."),
     };
 
     /// <summary>Runs an invocation whose token is cancelled when the limit passes (or the host stops).</summary>

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using LeadFunctions.Adapters;
 using Microsoft.Extensions.Configuration.Memory;
 
 namespace LeadFunctions.Host.Configuration;
@@ -19,7 +20,7 @@ public static class FunctionsConfiguration
         var hostJson = Path.Combine(contentRoot, "host.json");
         if (File.Exists(hostJson))
         {
-            var host = new ConfigurationBuilder().AddJsonFile(hostJson, optional: false).Build();
+            var host = ReadHostJson(hostJson);
             var values = host.AsEnumerable().Where(kv => kv.Value is not null).ToList();
             settings.AddRange(values.Select(kv => KeyValuePair.Create($"{HostJsonSection}:{kv.Key}", kv.Value)));
 
@@ -38,11 +39,23 @@ public static class FunctionsConfiguration
         configuration.Sources.Insert(0, new MemoryConfigurationSource { InitialData = settings });
     }
 
+    private static IConfigurationRoot ReadHostJson(string path)
+    {
+        try
+        {
+            return new ConfigurationBuilder().AddJsonFile(path, optional: false).Build();
+        }
+        catch (InvalidDataException invalid)
+        {
+            throw new SettingException($"host.json is not valid JSON: {invalid.GetBaseException().Message}", invalid);
+        }
+    }
+
     private static List<KeyValuePair<string, string?>> ReadLocalSettingsValues(string path)
     {
         // From a stream, which skips the byte order mark an editor on Windows may have written.
         using var file = File.OpenRead(path);
-        using var document = JsonDocument.Parse(file, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+        using var document = ParseLocalSettings(file);
         if (!document.RootElement.TryGetProperty("Values", out var values) || values.ValueKind != JsonValueKind.Object)
         {
             return [];
@@ -51,5 +64,17 @@ public static class FunctionsConfiguration
         return values.EnumerateObject()
             .Select(p => KeyValuePair.Create(p.Name.Replace("__", ":", StringComparison.Ordinal), p.Value.ValueKind == JsonValueKind.String ? p.Value.GetString() : p.Value.GetRawText()))
             .ToList();
+    }
+
+    private static JsonDocument ParseLocalSettings(Stream file)
+    {
+        try
+        {
+            return JsonDocument.Parse(file, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+        }
+        catch (JsonException invalid)
+        {
+            throw new SettingException($"local.settings.json is not valid JSON: {invalid.Message}", invalid);
+        }
     }
 }

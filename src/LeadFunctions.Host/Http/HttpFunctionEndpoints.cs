@@ -15,7 +15,7 @@ public static class HttpFunctionEndpoints
     /// <summary>Names the endpoint after its function and states its authorization level, as a Functions HTTP trigger does.</summary>
     public static RouteHandlerBuilder AsFunction(this RouteHandlerBuilder endpoint, string functionName, AuthorizationLevel level)
     {
-        endpoint.WithName(functionName);
+        endpoint.WithName(functionName).WithMetadata(new HttpFunctionMetadata(functionName, level));
         endpoint.AddEndpointFilterFactory((factory, next) =>
         {
             var configuration = factory.ApplicationServices.GetRequiredService<IConfiguration>();

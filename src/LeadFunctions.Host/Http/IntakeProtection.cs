@@ -1,15 +1,14 @@
-using System.Globalization;
-using System.Threading.RateLimiting;
+using LeadFunctions.Functions.Http;
 using LeadFunctions.Functions.Intake;
 using Microsoft.AspNetCore.Cors.Infrastructure;
-using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 
 namespace LeadFunctions.Host.Http;
 
 /// <summary>
-/// The anonymous web-form route's protection on this runtime: CORS for the configured origins, and a
-/// per-IP fixed window answered with 429 + Retry-After. (On Azure, CORS is platform configuration.)
+/// The anonymous web-form route's protection on this runtime: CORS for the configured origins, and the
+/// per-IP limit of <see cref="IntakeRateLimit"/>. (On Azure, CORS is platform configuration and the limit
+/// runs in the worker's middleware.)
 /// </summary>
 internal static class IntakeProtection
 {
@@ -26,20 +25,10 @@ internal static class IntakeProtection
 
         services.AddRateLimiter(limiter =>
         {
-            limiter.AddPolicy(Policy, context =>
-            {
-                var permits = context.RequestServices.GetRequiredService<IOptionsMonitor<IntakeOptions>>().CurrentValue.PermitsPerMinute;
-                return RateLimitPartition.GetFixedWindowLimiter(
-                    context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                    _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 });
-            });
-            limiter.OnRejected = async (context, cancellationToken) =>
-            {
-                var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromMinutes(1);
-                context.HttpContext.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
-                await TypedResults.Problem("Too many submissions from this address; try again later.", statusCode: StatusCodes.Status429TooManyRequests, title: "Too many requests.")
-                    .ExecuteAsync(context.HttpContext);
-            };
+            limiter.AddPolicy(Policy, context => IntakeRateLimit.For(
+                context.Connection.RemoteIpAddress,
+                context.RequestServices.GetRequiredService<IOptionsMonitor<IntakeOptions>>().CurrentValue.PermitsPerMinute));
+            limiter.OnRejected = (context, _) => new ValueTask(IntakeRateLimit.Rejected(context.Lease).ExecuteAsync(context.HttpContext));
         });
         return services;
     }

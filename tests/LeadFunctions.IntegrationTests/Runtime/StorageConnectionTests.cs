@@ -1,3 +1,4 @@
+using LeadFunctions.Adapters;
 using Azure.Identity;
 using LeadFunctions.Adapters.Storage;
 using Microsoft.Extensions.Configuration;
@@ -46,6 +47,7 @@ public class StorageConnectionTests
     [Fact]
     public void From_Nothing_SaysWhatIsMissing()
     {
-        Assert.Throws<InvalidOperationException>(() => StorageConnection.From(Section([])));
+        var missing = Assert.Throws<SettingException>(() => StorageConnection.From(Section([])));
+        Assert.StartsWith("AzureWebJobsStorage needs a connection string", missing.Message, StringComparison.Ordinal);
     }
 }

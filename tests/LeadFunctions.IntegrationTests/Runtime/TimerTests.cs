@@ -1,3 +1,4 @@
+using LeadFunctions.Adapters;
 using System.Collections.Concurrent;
 using LeadFunctions.Functions.Timers;
 using LeadFunctions.Host.Configuration;
@@ -109,7 +110,7 @@ public sealed class TimerTests(AzuriteFixture azurite)
     [InlineData("00:00:00.500")]
     [InlineData("-00:05:00")]
     public void FunctionTimeout_Invalid_Refused(string value) =>
-        Assert.Throws<InvalidOperationException>(() => FunctionTimeout.Parse(value));
+        Assert.Throws<SettingException>(() => FunctionTimeout.Parse(value));
 
     [Fact]
     public async Task Timer_RunOnStartup_RunsOnceAtStartAndRecordsStatus()

@@ -1,0 +1,37 @@
+using System.Globalization;
+using System.Net;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Http;
+
+namespace LeadFunctions.Functions.Http;
+
+/// <summary>
+/// The per-client limit on the anonymous web-form route, on either host: a fixed window of
+/// Intake:PermitsPerMinute posts a minute per client address, answered 429 + Retry-After past it.
+/// </summary>
+public static class IntakeRateLimit
+{
+    /// <summary>
+    /// The functions it applies to. The self-hosted runtime marks the same endpoints in LeadFunctionBindings
+    /// (RequireRateLimiting); BindingsTests holds the two equal.
+    /// </summary>
+    public static readonly IReadOnlySet<string> FunctionNames = new HashSet<string>(["SubmitLead"], StringComparer.Ordinal);
+
+    public static RateLimitPartition<string> For(IPAddress? client, int permitsPerMinute) =>
+        RateLimitPartition.GetFixedWindowLimiter(
+            client?.ToString() ?? "unknown",
+            _ => new FixedWindowRateLimiterOptions { PermitLimit = permitsPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 });
+
+    public static IResult Rejected(RateLimitLease lease) =>
+        new RejectedResult(lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromMinutes(1));
+
+    private sealed class RejectedResult(TimeSpan retryAfter) : IResult
+    {
+        public Task ExecuteAsync(HttpContext httpContext)
+        {
+            httpContext.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+            return TypedResults.Problem("Too many submissions from this address; try again later.", statusCode: StatusCodes.Status429TooManyRequests, title: "Too many requests.")
+                .ExecuteAsync(httpContext);
+        }
+    }
+}

@@ -1,0 +1,112 @@
+namespace LeadFunctions.FunctionApp.Tests.Settings;
+
+public sealed class AppSettingsTests
+{
+    /// <summary>Read by the code, but not app settings on Azure.</summary>
+    private static readonly Dictionary<string, string> NotOnAzure = new(StringComparer.Ordinal)
+    {
+        ["Host:FunctionKeys"] = "the self-hosted runtime's function keys; Azure manages its own",
+        ["Host:MasterKey"] = "the self-hosted runtime's master key; Azure manages its own",
+        ["Runtime:Queues:MessageLease"] = "the self-hosted runtime's queue lease; the Functions host's is fixed",
+        ["Storage:NamePrefix"] = "for tests and shared accounts; on Azure the names are API.md's",
+        ["SendGrid:Host"] = "an alternative SendGrid address for tests and local runs",
+    };
+
+    /// <summary>host.json ("AzureFunctionsJobHost:*"), deployed with the app.</summary>
+    private const string HostJsonPrefix = "AzureFunctionsJobHost:";
+
+    /// <summary>Set by the Bicep for the Functions host and the platform, not read by our code.</summary>
+    private static readonly string[] PlatformSettings = ["AzureWebJobsStorage__"];
+
+    /// <summary>In API.md's settings, set by the Bicep ahead of the code that will read them (the nurture campaigns).</summary>
+    private static readonly string[] Announced = ["Nurture:MinGapBetweenEmails", "Nurture:DefaultTimeZone"];
+
+    private static readonly string[] SecretSuffixes = ["Secret", "SecretToken", "ApiKey", "Password", "ConnectionString"];
+
+    /// <summary>Compiled once for the class: the Bicep CLI takes seconds.</summary>
+    private static readonly Lazy<Task<BicepAppSettings>> Compiled = new(BicepAppSettings.CompileAsync);
+
+    [Fact]
+    public async Task Bicep_SetsEverySettingTheCodeReads_AndOnlyThose()
+    {
+        var bicep = await Compiled.Value;
+        var code = CodeSettings.All();
+        var problems = new List<string>();
+
+        foreach (var setting in code.Where(s => !NotOnAzure.ContainsKey(s.Key) && !s.Key.StartsWith(HostJsonPrefix, StringComparison.Ordinal)))
+        {
+            if (!IsSet(setting, bicep.Names))
+            {
+                problems.Add($"{setting.Key} is read by the code ({setting.Source}) but infra/main.bicep does not set {setting.EnvironmentName}: add it to appSettingValues (a parameter left empty keeps the code's default; a secret goes in secretSettings), or to NotOnAzure in {nameof(AppSettingsTests)} with the reason.");
+            }
+        }
+
+        var expected = code.Select(s => s.EnvironmentName).Concat(Announced.Select(a => a.Replace(":", "__", StringComparison.Ordinal))).ToList();
+        foreach (var name in bicep.Names.Order(StringComparer.Ordinal))
+        {
+            if (!expected.Any(e => name == e || name.StartsWith(e + "__", StringComparison.Ordinal)) && !PlatformSettings.Any(p => name.StartsWith(p, StringComparison.Ordinal)))
+            {
+                problems.Add($"infra/main.bicep sets {name}, which no code reads: a misspelt setting, or one whose code is gone.");
+            }
+        }
+
+        foreach (var secret in expected.Where(IsSecret).Where(bicep.Names.Contains).Where(s => !bicep.KeyVaultReferences.Contains(s)))
+        {
+            problems.Add($"{secret} is a secret but infra/main.bicep does not set it as a Key Vault reference: put it in secretSettings.");
+        }
+
+        Assert.True(problems.Count == 0, string.Join(Environment.NewLine, problems));
+    }
+
+    [Fact]
+    public async Task Bicep_PlatformCorsAndIntakeOrigins_ComeFromOneParameter()
+    {
+        // CORS is the platform's on Azure (it answers preflights before the worker runs); the web form's
+        // redirect check reads Intake:AllowedOrigins. One list, so the two cannot drift apart.
+        var bicep = await Compiled.Value;
+
+        Assert.Equal("[parameters('allowedOrigins')]", bicep.PlatformCorsOrigins);
+        Assert.Contains("parameters('allowedOrigins')", bicep.IntakeOrigins, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void CodeSettings_OptionsClasses_FoundWithTheirShapes()
+    {
+        var settings = CodeSettings.All().ToDictionary(s => s.Key, s => s.Shape);
+
+        Assert.Equal(SettingShape.Value, settings["Intake:PermitsPerMinute"]);
+        Assert.Equal(SettingShape.List, settings["Intake:AllowedOrigins"]);
+        Assert.Equal(SettingShape.Value, settings["Webhooks:Zoom:SecretToken"]);
+        Assert.Equal(SettingShape.Section, settings["Host:FunctionKeys"]);
+        Assert.Equal(SettingShape.Value, settings["AzureFunctionsJobHost:extensions:queues:BatchSize"]);
+        Assert.DoesNotContain("Intake:Origins", settings.Keys); // computed, not bound
+    }
+
+    [Fact]
+    public void Read_SettingsInVariablesResourcesAndKeyVault_NamesFound()
+    {
+        var bicep = BicepAppSettings.Read("""
+            {
+              "parameters": { "a": { "metadata": { "description": "Sets Intake__Ignored" } } },
+              "variables": {
+                "secretSettings": [{ "setting": "SendGrid__ApiKey", "secret": "SendGridApiKey" }],
+                "secretSettingValues": "[toObject(variables('secretSettings'), lambda('s', format('@Microsoft.KeyVault(VaultName={0})', 'kv')))]",
+                "originSettingValues": "[toObject(range(0, 2), lambda('i', format('Intake__AllowedOrigins__{0}', lambdaVariables('i'))))]"
+              },
+              "resources": { "app": { "type": "Microsoft.Web/sites", "properties": { "siteConfig": { "appSettings": "[createObject('Health__MaxQueueWait', parameters('w'))]" } } } }
+            }
+            """);
+
+        Assert.Equal(["Health__MaxQueueWait", "Intake__AllowedOrigins", "SendGrid__ApiKey"], bicep.Names.Order(StringComparer.Ordinal));
+        Assert.Equal(["SendGrid__ApiKey"], bicep.KeyVaultReferences);
+    }
+
+    private static bool IsSet(CodeSetting setting, IReadOnlySet<string> names) => setting.Shape switch
+    {
+        SettingShape.Value => names.Contains(setting.EnvironmentName),
+        _ => names.Any(n => n == setting.EnvironmentName || n.StartsWith(setting.EnvironmentName + "__", StringComparison.Ordinal)),
+    };
+
+    private static bool IsSecret(string environmentName) =>
+        SecretSuffixes.Any(suffix => environmentName.EndsWith(suffix, StringComparison.Ordinal));
+}
