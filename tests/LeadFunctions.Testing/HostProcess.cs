@@ -44,12 +44,10 @@ public sealed class HostProcess : IAsyncDisposable
     public async Task StartAsync()
     {
         var root = AzuriteProcess.RepositoryRoot();
-        // Production requires SendGrid's key and sender and a consent token secret; the measured scenarios send no email, so placeholders do.
         process = Start(root,
         [
             $"--urls=http://127.0.0.1:{Port}", $"--contentRoot={root}", "--environment=Production", "--Logging:LogLevel:Default=Warning",
-            "--Intake:PermitsPerMinute=100000000", "--SendGrid:ApiKey=not-used", "--SendGrid:FromEmail=bench@example.com",
-            "--Consent:TokenSecret=bench-consent-token-secret-0123456789abcdef", .. settings,
+            "--Intake:PermitsPerMinute=100000000", .. ProductionRequired, .. settings,
         ]);
         process.OutputDataReceived += (_, _) => { };
         process.ErrorDataReceived += (_, _) => { };
@@ -81,9 +79,19 @@ public sealed class HostProcess : IAsyncDisposable
     /// Runs the host with <paramref name="contentRoot"/> (its host.json) until it exits by itself, as it does on a
     /// configuration it refuses; killed if it is still running after <paramref name="timeout"/>.
     /// </summary>
+    /// <summary>
+    /// What Production will not start without: SendGrid's key and sender and the consent token secret. The
+    /// measured and tested scenarios send no email, so placeholders do.
+    /// </summary>
+    public static readonly string[] ProductionRequired =
+    [
+        "--SendGrid:ApiKey=not-used", "--SendGrid:FromEmail=bench@example.com", "--Consent:TokenSecret=bench-consent-token-secret-0123456789abcdef",
+    ];
+
+    /// <summary>Runs the host in Production with <see cref="ProductionRequired"/> and <paramref name="settings"/> until it exits.</summary>
     public static async Task<(int ExitCode, string Output, string Error)> RunToExitAsync(string contentRoot, TimeSpan timeout, params string[] settings)
     {
-        using var host = Start(contentRoot, [$"--urls=http://127.0.0.1:{FreePort()}", $"--contentRoot={contentRoot}", "--environment=Production", .. settings]);
+        using var host = Start(contentRoot, [$"--urls=http://127.0.0.1:{FreePort()}", $"--contentRoot={contentRoot}", "--environment=Production", .. ProductionRequired, .. settings]);
         var output = host.StandardOutput.ReadToEndAsync();
         var error = host.StandardError.ReadToEndAsync();
         using var patience = new CancellationTokenSource(timeout);

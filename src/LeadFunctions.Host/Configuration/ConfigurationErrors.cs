@@ -30,11 +30,15 @@ public static partial class ConfigurationErrors
         services.GetRequiredService<FunctionTimeout>();
     }
 
-    /// <summary>The line to print for a configuration error, or null for any other exception.</summary>
+    /// <summary>
+    /// The line to print for a configuration error (a line for each, where several options failed at once), or null
+    /// for any other exception.
+    /// </summary>
     public static string? Describe(Exception exception) => exception switch
     {
         SettingException setting => "Configuration error: " + setting.Message,
         OptionsValidationException invalid => "Configuration error: " + string.Join("; ", invalid.Failures.Select(f => Describe(invalid.OptionsType, f))),
+        AggregateException many when many.InnerExceptions.Select(Describe).ToList() is var lines && lines.All(l => l is not null) => string.Join(Environment.NewLine, lines),
         _ => null,
     };
 

@@ -34,4 +34,27 @@ public sealed class ConfigurationErrorTests
             Directory.Delete(contentRoot, recursive: true);
         }
     }
+
+    [Fact]
+    public async Task Start_TwoInvalidSettings_ALineForEach()
+    {
+        var contentRoot = Directory.CreateTempSubdirectory("host-config-").FullName;
+        try
+        {
+            await File.WriteAllTextAsync(Path.Combine(contentRoot, "host.json"), HostJson);
+            var (exitCode, output, error) = await HostProcess.RunToExitAsync(
+                contentRoot, TimeSpan.FromSeconds(60), "--AzureWebJobsStorage=UseDevelopmentStorage=true", "--Intake:PermitsPerMinute=0", "--Consent:TokenSecret=short");
+
+            Assert.Equal(1, exitCode);
+            var lines = error.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            Assert.Equal(2, lines.Length);
+            Assert.Contains(lines, l => l.StartsWith("Configuration error: Intake:PermitsPerMinute", StringComparison.Ordinal));
+            Assert.Contains(lines, l => l.StartsWith("Configuration error: Consent:TokenSecret", StringComparison.Ordinal));
+            Assert.DoesNotContain("   at ", output + error, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(contentRoot, recursive: true);
+        }
+    }
 }
