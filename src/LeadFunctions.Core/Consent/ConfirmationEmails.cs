@@ -1,6 +1,6 @@
-using System.Net;
 using LeadFunctions.Core.Email;
 using LeadFunctions.Core.Leads;
+using LeadFunctions.Core.Text;
 
 namespace LeadFunctions.Core.Consent;
 
@@ -15,7 +15,7 @@ public static class ConfirmationEmails
             : ("Please confirm your subscription", "Please confirm that you want to receive our emails:", "Confirm my subscription", "If this was not you, ignore this email; we will not email you again.");
         var greeting = lead.FirstName is { } name ? (turkish ? $"Merhaba {name}," : $"Hello {name},") : (turkish ? "Merhaba," : "Hello,");
         var footer = $"{sender.Name} · {sender.PostalAddress}";
-        string H(string text) => WebUtility.HtmlEncode(text);
+        static string H(string text) => Html.Encode(text);
         return new OutgoingEmail
         {
             To = lead.Email,

@@ -1,5 +1,5 @@
-using System.Net;
 using System.Text;
+using LeadFunctions.Core.Text;
 using Microsoft.AspNetCore.Http;
 
 namespace LeadFunctions.Functions.Consent;
@@ -34,7 +34,7 @@ internal static class ConsentPages
     /// <summary>The page's own URL as its form's target: the same path and token, posted by the person's button.</summary>
     public static string SelfAction(HttpRequest request) => $"{request.PathBase}{request.Path}{request.QueryString}";
 
-    private static string E(string text) => WebUtility.HtmlEncode(text);
+    private static string E(string text) => Html.Encode(text);
 
     private sealed class PageResult(int status, string html) : IResult
     {

@@ -12,11 +12,11 @@ internal static class ConsentHttp
 {
     public static readonly ConsentTokens Tokens = new(TestHost.ConsentTokenSecret);
 
-    public static async Task<string> SubmitAsync(TestHost host, string email, bool consent = true, string? country = null, string? userAgent = "Mozilla/5.0 (consent test)")
+    public static async Task<string> SubmitAsync(TestHost host, string email, bool consent = true, string? country = null, string source = "web", string? userAgent = "Mozilla/5.0 (consent test)")
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/leads")
         {
-            Content = JsonContent.Create(new { email, firstName = "Ayşe", company = "Acme", country, consentEmail = consent, consentText = "Kampanya e-postaları almayı kabul ediyorum (v2)" }),
+            Content = JsonContent.Create(new { email, firstName = "Ayşe", company = "Acme", country, source, consentEmail = consent, consentText = "Kampanya e-postaları almayı kabul ediyorum (v2)" }),
         };
         request.Headers.UserAgent.ParseAdd(userAgent);
         using var response = await host.Client.SendAsync(request);
