@@ -19,6 +19,9 @@ param sendGridEventWebhookPublicKey string = ''
 @description('The address nurture emails are sent from.')
 param fromEmail string
 
+@description('The sender\'s postal address, printed in every email (İYS, CAN-SPAM); the app does not start without it.')
+param nurturePostalAddress string
+
 @description('Origins allowed to post web forms (CORS), e.g. https://www.example.com.')
 param allowedOrigins string[] = []
 
@@ -61,7 +64,6 @@ param sendGridEventWebhookMaxAge string = ''
 param nurtureMinGapBetweenEmails string = ''
 param nurtureDefaultTimeZone string = ''
 param nurtureSenderName string = ''
-param nurturePostalAddress string = ''
 
 @description('Flex Consumption scale-out limit.')
 @minValue(40)

@@ -80,12 +80,13 @@ public sealed class HostProcess : IAsyncDisposable
     /// configuration it refuses; killed if it is still running after <paramref name="timeout"/>.
     /// </summary>
     /// <summary>
-    /// What Production will not start without: SendGrid's key and sender and the consent token secret. The
+    /// What Production will not start without: SendGrid's key and sender, the consent token secret and a postal address. The
     /// measured and tested scenarios send no email, so placeholders do.
     /// </summary>
     public static readonly string[] ProductionRequired =
     [
         "--SendGrid:ApiKey=not-used", "--SendGrid:FromEmail=bench@example.com", "--Consent:TokenSecret=bench-consent-token-secret-0123456789abcdef",
+        "--Nurture:PostalAddress=Bench, İstanbul",
     ];
 
     /// <summary>Runs the host in Production with <see cref="ProductionRequired"/> and <paramref name="settings"/> until it exits.</summary>

@@ -6,7 +6,7 @@ namespace LeadFunctions.Core.Consent;
 /// </summary>
 public interface ISuppressionList
 {
-    /// <summary>Adds or refreshes the address's entry (idempotent).</summary>
+    /// <summary>Adds the address's entry; an address already suppressed keeps its first entry (the reason it was first suppressed).</summary>
     Task SuppressAsync(string normalizedEmail, SuppressionReason reason, DateTimeOffset at, string? evidence, CancellationToken cancellationToken);
 
     Task<bool> IsSuppressedAsync(string normalizedEmail, CancellationToken cancellationToken);

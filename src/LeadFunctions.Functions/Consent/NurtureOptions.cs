@@ -11,8 +11,9 @@ public sealed class NurtureOptions
     [Required]
     public string SenderName { get; set; } = "LeadFunctions";
 
+    /// <summary>No default: an email without a real postal address breaks İYS's and CAN-SPAM's rules.</summary>
     [Required]
-    public string PostalAddress { get; set; } = "Set Nurture:PostalAddress";
+    public string PostalAddress { get; set; } = string.Empty;
 
     public SenderIdentity ToSender() => new(SenderName, PostalAddress);
 }

@@ -78,6 +78,7 @@ public sealed class TestHost : IAsyncDisposable
             $"--Host:MasterKey={MasterKey}",
             "--Intake:PermitsPerMinute=1000000",
             $"--Consent:TokenSecret={ConsentTokenSecret}",
+            "--Nurture:PostalAddress=Test A.Ş., İstanbul",
             "--Logging:LogLevel:Default=Warning",
             "--Logging:LogLevel:Azure=Error",
             .. settings,
