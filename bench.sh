@@ -4,6 +4,7 @@
 #   ./bench.sh                 everything (about 45 minutes; rescoring 100,000 leads is half of it)
 #   ./bench.sh speed|scoring|rescore|reliability [--quick] [--leads N]
 #   ./bench.sh intake          only intake throughput and latency (about 2 minutes; part of speed)
+#   ./bench.sh intake --on-disk  the same on Azurite on disk, as ./run.sh starts it
 set -euo pipefail
 cd "$(dirname "$0")"
 source scripts/tools.sh

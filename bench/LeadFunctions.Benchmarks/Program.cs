@@ -6,9 +6,12 @@ using BenchmarkDotNet.Toolchains.InProcess.Emit;
 using LeadFunctions.Benchmarks;
 using LeadFunctions.Testing;
 
-// ./bench.sh [all|speed|intake|scoring|rescore|reliability] [--quick] [--leads N]
+// ./bench.sh [all|speed|intake|scoring|rescore|reliability] [--quick] [--leads N] [--on-disk]
 var what = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal)) ?? "all";
 var quick = args.Contains("--quick");
+
+// --on-disk: the intake scenarios on Azurite as ./run.sh starts it (on disk), to say what a local run can take.
+var intakeInMemory = !args.Contains("--on-disk");
 var duration = TimeSpan.FromSeconds(quick ? 3 : 10);
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"LeadFunctions benchmark, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, {Environment.OSVersion}{(quick ? ", quick" : string.Empty)}"));
 
@@ -26,8 +29,8 @@ if (what is "all" or "scoring")
 if (what is "all" or "speed" or "intake")
 {
     var maximum = 0.0;
-    await OnFreshAzuriteAsync(inMemory: true, async azurite => maximum = await IntakeBenchmark.ThroughputAsync(azurite, duration, workers: 32));
-    await OnFreshAzuriteAsync(inMemory: true, azurite => IntakeBenchmark.LatencyAsync(azurite, maximum / 2, duration * 2));
+    await OnFreshAzuriteAsync(intakeInMemory, async azurite => maximum = await IntakeBenchmark.ThroughputAsync(azurite, duration, workers: 32));
+    await OnFreshAzuriteAsync(intakeInMemory, azurite => IntakeBenchmark.LatencyAsync(azurite, maximum / 2, duration * 2));
 }
 
 if (what is "all" or "speed")
