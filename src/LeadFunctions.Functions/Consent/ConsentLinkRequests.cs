@@ -38,5 +38,5 @@ internal static class ConsentLinkRequests
     private static IResult Refuse(HttpRequest request, int status, ConsentPages.Text title, ConsentPages.Text text) =>
         request.Headers.Accept.ToString().Contains("text/html", StringComparison.OrdinalIgnoreCase)
             ? ConsentPages.Page(status, title, text)
-            : TypedResults.Problem(text.English, statusCode: status, title: title.English);
+            : status == StatusCodes.Status410Gone ? Problems.Gone(text.English, title.English) : Problems.BadRequest(text.English, title.English);
 }
