@@ -39,7 +39,7 @@ public sealed class SubmitLeadHttpFunction(ISubmissionQueue queue, IOptionsMonit
         }
 
         var now = time.GetUtcNow();
-        var validation = LeadFormValidator.Validate(LeadFormMapper.ToForm(fields), submissionId, now);
+        var validation = LeadFormValidator.Validate(LeadFormFields.ToForm(fields), submissionId, now);
         if (BotCheck.LooksLikeABot(fields, now, settings.MinimumFillTime))
         {
             // The same answer a person gets, so the bot learns nothing; nothing is stored.

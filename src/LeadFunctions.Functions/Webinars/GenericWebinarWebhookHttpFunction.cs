@@ -37,14 +37,14 @@ public sealed class GenericWebinarWebhookHttpFunction(WebinarIntake intake, IOpt
         {
             "registered" => await intake.RegisterAsync(webinar, new LeadForm
             {
-                Email = registrant.Text("email"),
-                FirstName = registrant.Text("firstName"),
-                LastName = registrant.Text("lastName"),
-                Company = registrant.Text("company"),
-                JobTitle = registrant.Text("jobTitle"),
-                ConsentEmail = registrant.Text("consentEmail"),
+                Email = registrant.Text(LeadFormFields.Email),
+                FirstName = registrant.Text(LeadFormFields.FirstName),
+                LastName = registrant.Text(LeadFormFields.LastName),
+                Company = registrant.Text(LeadFormFields.Company),
+                JobTitle = registrant.Text(LeadFormFields.JobTitle),
+                ConsentEmail = registrant.Text(LeadFormFields.ConsentEmail),
             }, occurredAt, cancellationToken),
-            "attended" => await intake.AttendAsync(webinar, registrant.Text("email"), occurredAt, cancellationToken),
+            "attended" => await intake.AttendAsync(webinar, registrant.Text(LeadFormFields.Email), occurredAt, cancellationToken),
             _ => new Dictionary<string, string[]> { ["event"] = ["Either \"registered\" or \"attended\"."] },
         };
         return errors is null ? TypedResults.Accepted((string?)null, new { status = "accepted" }) : Problems.Invalid(errors);

@@ -23,7 +23,7 @@ public sealed class WebinarIntake(ISubmissionQueue submissions, IEventQueue even
         var form = registrant with { Source = Source };
         var (submissionId, receivedAt) = ($"{webinar.Platform}-{deliveryId}", time.GetUtcNow());
         var validation = LeadFormValidator.Validate(form, submissionId, receivedAt);
-        if (validation.Value is null && !validation.Errors.ContainsKey("email"))
+        if (validation.Value is null && !validation.Errors.ContainsKey(LeadFormFields.Email))
         {
             validation = LeadFormValidator.Validate(WithoutFields(form, validation.Errors.Keys), submissionId, receivedAt);
         }
@@ -73,14 +73,14 @@ public sealed class WebinarIntake(ISubmissionQueue submissions, IEventQueue even
     /// </summary>
     private static LeadForm WithoutFields(LeadForm form, IEnumerable<string> fields) => fields.Aggregate(form, (f, field) => field switch
     {
-        "firstName" => f with { FirstName = null },
-        "lastName" => f with { LastName = null },
-        "phone" => f with { Phone = null },
-        "company" => f with { Company = null },
-        "jobTitle" => f with { JobTitle = null },
-        "country" => f with { Country = null },
-        "industry" => f with { Industry = null },
-        "companySize" => f with { CompanySize = null },
+        LeadFormFields.FirstName => f with { FirstName = null },
+        LeadFormFields.LastName => f with { LastName = null },
+        LeadFormFields.Phone => f with { Phone = null },
+        LeadFormFields.Company => f with { Company = null },
+        LeadFormFields.JobTitle => f with { JobTitle = null },
+        LeadFormFields.Country => f with { Country = null },
+        LeadFormFields.Industry => f with { Industry = null },
+        LeadFormFields.CompanySize => f with { CompanySize = null },
         _ => f,
     });
 
