@@ -3,6 +3,7 @@ using LeadFunctions.Core.Engagement;
 using LeadFunctions.Core.Intake;
 using LeadFunctions.Core.Leads;
 using LeadFunctions.Core.Security;
+using LeadFunctions.Core.Text;
 
 namespace LeadFunctions.Functions.Webinars;
 
@@ -114,7 +115,7 @@ public sealed record Webinar(string Platform, string? Id, string? Title)
             errors["webinarId"] = ["1 to 100 letters, digits, '-', '_' or '.'."];
         }
 
-        if (Title is { } title && (title.Length > 300 || title.Any(c => char.IsControl(c) || c is '<' or '>')))
+        if (Title is { } title && (title.Length > 300 || !SafeText.IsPlain(title)))
         {
             errors["webinarTitle"] = ["At most 300 characters, without control characters, '<' or '>'."];
         }
