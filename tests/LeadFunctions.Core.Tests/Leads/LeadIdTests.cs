@@ -1,6 +1,6 @@
 using LeadFunctions.Core.Leads;
 
-namespace LeadFunctions.Core.Tests;
+namespace LeadFunctions.Core.Tests.Leads;
 
 public class LeadIdTests
 {

@@ -2,7 +2,7 @@ using LeadFunctions.Core.Consent;
 using LeadFunctions.Core.Intake;
 using LeadFunctions.Core.Leads;
 
-namespace LeadFunctions.Core.Tests;
+namespace LeadFunctions.Core.Tests.Intake;
 
 public class LeadMergerTests
 {

@@ -5,7 +5,7 @@ using LeadFunctions.Functions.Engagement;
 using LeadFunctions.Functions.Leads;
 using LeadFunctions.IntegrationTests.Infrastructure;
 
-namespace LeadFunctions.IntegrationTests.Intake;
+namespace LeadFunctions.IntegrationTests.Engagement;
 
 [Collection(AzuriteCollection.Name)]
 public sealed class EventsTests(AzuriteFixture azurite)

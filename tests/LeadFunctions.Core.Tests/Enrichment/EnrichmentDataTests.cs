@@ -1,6 +1,6 @@
 using LeadFunctions.Core.Enrichment;
 
-namespace LeadFunctions.Core.Tests;
+namespace LeadFunctions.Core.Tests.Enrichment;
 
 public class EnrichmentDataTests
 {

@@ -2,7 +2,7 @@ using LeadFunctions.Core.Consent;
 using LeadFunctions.Core.Email;
 using LeadFunctions.Core.Leads;
 
-namespace LeadFunctions.Core.Tests;
+namespace LeadFunctions.Core.Tests.Consent;
 
 public class ConsentActionTests
 {

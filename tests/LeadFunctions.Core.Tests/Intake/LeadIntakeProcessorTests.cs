@@ -2,7 +2,7 @@ using LeadFunctions.Core.Leads;
 using LeadFunctions.Core.Processing;
 using Microsoft.Extensions.Time.Testing;
 
-namespace LeadFunctions.Core.Tests;
+namespace LeadFunctions.Core.Tests.Intake;
 
 public class LeadIntakeProcessorTests
 {

@@ -1,7 +1,7 @@
 using System.Globalization;
 using LeadFunctions.Core.Leads;
 
-namespace LeadFunctions.Core.Tests;
+namespace LeadFunctions.Core.Tests.Leads;
 
 public class EmailAddressTests
 {

@@ -1,7 +1,7 @@
 using LeadFunctions.Core.Consent;
 using LeadFunctions.Core.Intake;
 
-namespace LeadFunctions.Core.Tests;
+namespace LeadFunctions.Core.Tests.Consent;
 
 public class ConsentImportRowValidatorTests
 {

@@ -6,7 +6,7 @@ using LeadFunctions.Core.Scoring;
 using LeadFunctions.IntegrationTests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace LeadFunctions.IntegrationTests.Leads;
+namespace LeadFunctions.IntegrationTests.Scoring;
 
 /// <summary>The scoring model's row against Azurite, which, unlike Azure, stores a string property of any length.</summary>
 [Collection(AzuriteCollection.Name)]

@@ -1,6 +1,6 @@
 using LeadFunctions.Core.Intake;
 
-namespace LeadFunctions.Core.Tests;
+namespace LeadFunctions.Core.Tests.Intake;
 
 public class CsvColumnsTests
 {

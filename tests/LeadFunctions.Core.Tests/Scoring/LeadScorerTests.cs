@@ -3,7 +3,7 @@ using LeadFunctions.Core.Enrichment;
 using LeadFunctions.Core.Leads;
 using LeadFunctions.Core.Scoring;
 
-namespace LeadFunctions.Core.Tests;
+namespace LeadFunctions.Core.Tests.Scoring;
 
 public class LeadScorerTests
 {

@@ -2,7 +2,7 @@ using LeadFunctions.Core.Engagement;
 using LeadFunctions.Core.Leads;
 using LeadFunctions.Core.Scoring;
 
-namespace LeadFunctions.Core.Tests;
+namespace LeadFunctions.Core.Tests.Scoring;
 
 public class LeadRescorerTests
 {

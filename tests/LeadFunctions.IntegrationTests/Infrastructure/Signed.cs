@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 
-namespace LeadFunctions.IntegrationTests.Intake;
+namespace LeadFunctions.IntegrationTests.Infrastructure;
 
 /// <summary>Builds signed webhook requests the way Zoom and our generic webhook's callers sign them (written independently of the code under test).</summary>
 internal static class Signed

@@ -1,7 +1,7 @@
 using System.Text;
 using LeadFunctions.Core.Text;
 
-namespace LeadFunctions.Core.Tests;
+namespace LeadFunctions.Core.Tests.Text;
 
 public class Utf8OrFallbackEncodingTests
 {

@@ -10,7 +10,7 @@ using LeadFunctions.Functions.Leads;
 using LeadFunctions.IntegrationTests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace LeadFunctions.IntegrationTests.Leads;
+namespace LeadFunctions.IntegrationTests.Scoring;
 
 /// <summary>
 /// The nightly pass end to end: the RescoreLeads timer queues the parts on lead-rescore and the

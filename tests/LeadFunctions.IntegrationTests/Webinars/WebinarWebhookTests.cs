@@ -6,7 +6,7 @@ using LeadFunctions.Core.Leads;
 using LeadFunctions.Functions.Leads;
 using LeadFunctions.IntegrationTests.Infrastructure;
 
-namespace LeadFunctions.IntegrationTests.Intake;
+namespace LeadFunctions.IntegrationTests.Webinars;
 
 [Collection(AzuriteCollection.Name)]
 public sealed class WebinarWebhookTests(AzuriteFixture azurite)

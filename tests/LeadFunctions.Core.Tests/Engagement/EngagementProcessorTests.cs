@@ -2,7 +2,7 @@ using LeadFunctions.Core.Engagement;
 using LeadFunctions.Core.Leads;
 using LeadFunctions.Core.Processing;
 
-namespace LeadFunctions.Core.Tests;
+namespace LeadFunctions.Core.Tests.Engagement;
 
 public class EngagementProcessorTests
 {

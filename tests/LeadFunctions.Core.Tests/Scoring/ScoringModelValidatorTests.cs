@@ -1,6 +1,6 @@
 using LeadFunctions.Core.Scoring;
 
-namespace LeadFunctions.Core.Tests;
+namespace LeadFunctions.Core.Tests.Scoring;
 
 public class ScoringModelValidatorTests
 {
