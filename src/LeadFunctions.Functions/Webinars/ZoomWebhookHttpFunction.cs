@@ -1,6 +1,6 @@
-using System.Globalization;
 using System.Text;
 using LeadFunctions.Core.Security;
+using LeadFunctions.Core.Text;
 using LeadFunctions.Functions.Http;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
@@ -42,7 +42,7 @@ public sealed class ZoomWebhookHttpFunction(WebinarIntake intake, IOptionsMonito
         }
 
         var webinar = payload.Child("object");
-        var occurredAt = ReadTime(root.Text("event_ts")) ?? time.GetUtcNow();
+        var occurredAt = Timestamp.Parse(root.Text("event_ts")) ?? time.GetUtcNow();
         var participant = webinar.Child("participant");
         if (eventName == "webinar.participant_joined" && string.IsNullOrWhiteSpace(participant.Text("email")))
         {
@@ -53,17 +53,11 @@ public sealed class ZoomWebhookHttpFunction(WebinarIntake intake, IOptionsMonito
         var errors = eventName switch
         {
             "webinar.registration_created" => await intake.RegisterAsync(WebinarPayloads.ZoomWebinar(webinar), WebinarPayloads.ZoomRegistrant(webinar.Child("registrant")), occurredAt, cancellationToken),
-            "webinar.participant_joined" => await intake.AttendAsync(WebinarPayloads.ZoomWebinar(webinar), participant.Text("email"), ReadTime(participant.Text("join_time")) ?? occurredAt, cancellationToken),
+            "webinar.participant_joined" => await intake.AttendAsync(WebinarPayloads.ZoomWebinar(webinar), participant.Text("email"), Timestamp.Parse(participant.Text("join_time")) ?? occurredAt, cancellationToken),
             _ => null, // Other events are acknowledged and ignored, so Zoom does not retry them.
         };
         return errors is null ? TypedResults.Ok(new { status = "accepted" }) : Problems.Invalid(errors);
     }
-
-    /// <summary>Zoom sends event_ts in unix milliseconds and join_time in ISO 8601.</summary>
-    private static DateTimeOffset? ReadTime(string? value) =>
-        long.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var ms) && ms < 253402300799999 ? DateTimeOffset.FromUnixTimeMilliseconds(ms)
-        : DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at) ? at
-        : null;
 
     public sealed record UrlValidation(string PlainToken, string EncryptedToken);
 }
