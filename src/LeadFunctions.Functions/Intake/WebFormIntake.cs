@@ -11,7 +11,7 @@ namespace LeadFunctions.Functions.Intake;
 /// well formed, whether it looks like a bot, whether the fields are valid, and what consent evidence it carries.
 /// A person's valid submission is queued; a bot's gets the same answer and nothing is stored.
 /// </summary>
-public sealed class WebFormIntake(ISubmissionQueue queue, IOptionsMonitor<IntakeOptions> options, TimeProvider time, ILogger<WebFormIntake> logger)
+public sealed partial class WebFormIntake(ISubmissionQueue queue, IOptionsMonitor<IntakeOptions> options, TimeProvider time, ILogger<WebFormIntake> logger)
 {
     public const string RedirectField = "redirect";
     private const string IdempotencyScope = "leads";
@@ -37,7 +37,7 @@ public sealed class WebFormIntake(ISubmissionQueue queue, IOptionsMonitor<Intake
         {
             // The same answer a person gets, so the bot learns nothing; nothing is stored.
             var decoyId = validation.Value is { } wouldBe ? LeadId.FromEmail(wouldBe.Email) : Convert.ToHexStringLower(Guid.NewGuid().ToByteArray());
-            Leads.Log.BotIgnored(logger, decoyId);
+            BotIgnored(logger, decoyId);
             return WebFormOutcome.Accepted(decoyId, redirect);
         }
 
@@ -54,9 +54,15 @@ public sealed class WebFormIntake(ISubmissionQueue queue, IOptionsMonitor<Intake
 
         await queue.EnqueueAsync(submission, cancellationToken);
         var leadId = LeadId.FromEmail(submission.Email);
-        Leads.Log.Accepted(logger, leadId, submission.Source);
+        Accepted(logger, leadId, submission.Source);
         return WebFormOutcome.Accepted(leadId, redirect);
     }
+
+    [LoggerMessage(EventId = 1000, Level = LogLevel.Information, Message = "Accepted a submission for lead {LeadId} from {Source}")]
+    private static partial void Accepted(ILogger logger, string leadId, string source);
+
+    [LoggerMessage(EventId = 1002, Level = LogLevel.Information, Message = "A form submission for {LeadId} looked automated (honeypot or fill time); answered, not stored")]
+    private static partial void BotIgnored(ILogger logger, string leadId);
 }
 
 /// <summary>A web form's fields, its Idempotency-Key header and the client that sent it.</summary>
