@@ -47,6 +47,7 @@ public static class LeadPipelineRegistration
         services.AddOptions<HealthOptions>().BindConfiguration(HealthOptions.SectionName);
         services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage").AddCheck<RuntimeHealthCheck>("runtime");
 
+        services.AddSingleton<WebFormIntake>();
         services.AddSingleton<SubmitLeadHttpFunction>();
         services.AddSingleton<GetLeadHttpFunction>();
         services.AddSingleton<ImportLeadsHttpFunction>();

@@ -2,6 +2,7 @@ using System.Text.Json;
 using LeadFunctions.Core.Engagement;
 using LeadFunctions.Core.Leads;
 using LeadFunctions.Core.Security;
+using LeadFunctions.Core.Text;
 
 namespace LeadFunctions.Core.Email;
 
@@ -76,7 +77,7 @@ public static class SendGridEventReader
     private static bool IsKeySafe(string value) =>
         value.Length is > 0 and <= MaxKeyLength && value.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' or '=');
 
-    private static string? Short(string? value) => value is { Length: > 0 and <= MaxKeyLength } && !value.Any(char.IsControl) ? value : null;
+    private static string? Short(string? value) => value is { Length: > 0 and <= MaxKeyLength } && !SafeText.HasControlCharacters(value) ? value : null;
 
     /// <summary>A bounce's reason often quotes the address; it is kept where the address is not (the suppression list, by hash).</summary>
     private static string? Redacted(string? reason, string rawEmail, string email)

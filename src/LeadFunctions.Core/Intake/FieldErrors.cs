@@ -1,11 +1,10 @@
-using System.Text;
+using LeadFunctions.Core.Text;
 
 namespace LeadFunctions.Core.Intake;
 
 /// <summary>Collects validation errors per field while cleaning the values up.</summary>
 internal sealed class FieldErrors
 {
-    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
     private readonly Dictionary<string, List<string>> errors = new(StringComparer.Ordinal);
 
     public bool Any => errors.Count > 0;
@@ -38,27 +37,13 @@ internal sealed class FieldErrors
             return null;
         }
 
-        // U+FFFD is what a decoder leaves of bytes that were not UTF-8: the value arrived damaged.
-        if (trimmed.Any(c => char.IsControl(c) || c is '<' or '>' or '\uFFFD') || HasLoneSurrogate(trimmed))
+        if (!SafeText.IsPlainAndWhole(trimmed))
         {
             Add(field, "Contains characters that are not allowed (control characters, '<', '>' or broken UTF-8).");
             return null;
         }
 
         return trimmed;
-    }
-
-    private static bool HasLoneSurrogate(string value)
-    {
-        try
-        {
-            _ = StrictUtf8.GetByteCount(value);
-            return false;
-        }
-        catch (EncoderFallbackException)
-        {
-            return true;
-        }
     }
 
     public IReadOnlyDictionary<string, string[]> ToDictionary() =>

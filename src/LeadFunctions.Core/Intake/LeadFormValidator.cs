@@ -12,86 +12,86 @@ public static partial class LeadFormValidator
     public static ValidationResult<LeadSubmission> Validate(LeadForm form, string submissionId, DateTimeOffset receivedAt)
     {
         var errors = new FieldErrors();
-        var email = errors.Text("email", form.Email, 254);
+        var email = errors.Text(LeadFormFields.Email, form.Email, 254);
         string normalizedEmail = string.Empty;
         if (email is null)
         {
-            errors.Add("email", "Required.");
+            errors.Add(LeadFormFields.Email, "Required.");
         }
         else if (!EmailAddress.TryNormalize(email, out normalizedEmail))
         {
-            errors.Add("email", "Not a valid email address.");
+            errors.Add(LeadFormFields.Email, "Not a valid email address.");
         }
 
-        var phone = errors.Text("phone", form.Phone, 32);
+        var phone = errors.Text(LeadFormFields.Phone, form.Phone, 32);
         if (phone is not null && !PhonePattern().IsMatch(phone))
         {
-            errors.Add("phone", "Not a phone number.");
+            errors.Add(LeadFormFields.Phone, "Not a phone number.");
         }
 
-        var source = errors.Text("source", form.Source, 50)?.ToLowerInvariant() ?? DefaultSource;
+        var source = errors.Text(LeadFormFields.Source, form.Source, 50)?.ToLowerInvariant() ?? DefaultSource;
         if (!IsValidSource(source))
         {
-            errors.Add("source", SourceRule);
+            errors.Add(LeadFormFields.Source, SourceRule);
         }
 
-        var pageUrl = errors.Text("pageUrl", form.PageUrl, 2048);
+        var pageUrl = errors.Text(LeadFormFields.PageUrl, form.PageUrl, 2048);
         if (pageUrl is not null && !(Uri.TryCreate(pageUrl, UriKind.Absolute, out var page) && page.Scheme is "http" or "https"))
         {
-            errors.Add("pageUrl", "Must be an absolute http(s) URL.");
+            errors.Add(LeadFormFields.PageUrl, "Must be an absolute http(s) URL.");
         }
 
-        var companySize = ParseCompanySize(errors.Text("companySize", form.CompanySize, 20));
+        var companySize = ParseCompanySize(errors.Text(LeadFormFields.CompanySize, form.CompanySize, 20));
         if (companySize is < 0)
         {
-            errors.Add("companySize", "Use a number of employees, or a range such as 50-199 or 1000+.");
+            errors.Add(LeadFormFields.CompanySize, "Use a number of employees, or a range such as 50-199 or 1000+.");
         }
 
         var consent = ParseConsent(form.ConsentEmail);
         if (consent is null)
         {
-            errors.Add("consentEmail", "Use true/false (or 'on' from a checkbox).");
+            errors.Add(LeadFormFields.ConsentEmail, "Use true/false (or 'on' from a checkbox).");
         }
 
         RecipientType? recipientType = null;
-        if (errors.Text("recipientType", form.RecipientType, 20) is { } type)
+        if (errors.Text(LeadFormFields.RecipientType, form.RecipientType, 20) is { } type)
         {
             recipientType = RecipientTypes.TryParse(type, out var parsed) ? parsed : null;
             if (recipientType is null)
             {
-                errors.Add("recipientType", "Use individual or merchant (İYS BIREYSEL or TACIR).");
+                errors.Add(LeadFormFields.RecipientType, "Use individual or merchant (İYS BIREYSEL or TACIR).");
             }
         }
 
-        var language = errors.Text("language", form.Language, 5)?.ToLowerInvariant();
+        var language = errors.Text(LeadFormFields.Language, form.Language, 5)?.ToLowerInvariant();
         if (language is not null && !Languages.IsSupported(language))
         {
-            errors.Add("language", $"Use one of: {string.Join(", ", Languages.Supported)}.");
+            errors.Add(LeadFormFields.Language, $"Use one of: {string.Join(", ", Languages.Supported)}.");
         }
 
         var detail = new Dictionary<string, string>(StringComparer.Ordinal);
-        AddDetail(detail, "utm_source", errors.Text("utm_source", form.UtmSource, 200));
-        AddDetail(detail, "utm_medium", errors.Text("utm_medium", form.UtmMedium, 200));
-        AddDetail(detail, "utm_campaign", errors.Text("utm_campaign", form.UtmCampaign, 200));
-        AddDetail(detail, "formId", errors.Text("formId", form.FormId, 100));
-        AddDetail(detail, "pageUrl", pageUrl);
+        AddDetail(detail, LeadFormFields.UtmSource, errors.Text(LeadFormFields.UtmSource, form.UtmSource, 200));
+        AddDetail(detail, LeadFormFields.UtmMedium, errors.Text(LeadFormFields.UtmMedium, form.UtmMedium, 200));
+        AddDetail(detail, LeadFormFields.UtmCampaign, errors.Text(LeadFormFields.UtmCampaign, form.UtmCampaign, 200));
+        AddDetail(detail, LeadFormFields.FormId, errors.Text(LeadFormFields.FormId, form.FormId, 100));
+        AddDetail(detail, LeadFormFields.PageUrl, pageUrl);
 
         var submission = new LeadSubmission
         {
             SubmissionId = submissionId,
             ReceivedAt = receivedAt,
             Email = normalizedEmail,
-            FirstName = errors.Text("firstName", form.FirstName, 100),
-            LastName = errors.Text("lastName", form.LastName, 100),
+            FirstName = errors.Text(LeadFormFields.FirstName, form.FirstName, 100),
+            LastName = errors.Text(LeadFormFields.LastName, form.LastName, 100),
             Phone = phone,
-            Company = errors.Text("company", form.Company, 200),
-            JobTitle = errors.Text("jobTitle", form.JobTitle, 150),
-            Country = errors.Text("country", form.Country, 60),
-            Industry = errors.Text("industry", form.Industry, 100),
+            Company = errors.Text(LeadFormFields.Company, form.Company, 200),
+            JobTitle = errors.Text(LeadFormFields.JobTitle, form.JobTitle, 150),
+            Country = errors.Text(LeadFormFields.Country, form.Country, 60),
+            Industry = errors.Text(LeadFormFields.Industry, form.Industry, 100),
             CompanySize = companySize is < 0 ? null : companySize,
             Source = source,
             ConsentEmail = consent ?? false,
-            ConsentText = errors.Text("consentText", form.ConsentText, 2000),
+            ConsentText = errors.Text(LeadFormFields.ConsentText, form.ConsentText, 2000),
             RecipientType = recipientType,
             Language = language,
             SourceDetail = detail,

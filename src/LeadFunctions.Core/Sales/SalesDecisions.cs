@@ -1,4 +1,5 @@
 using LeadFunctions.Core.Leads;
+using LeadFunctions.Core.Text;
 
 namespace LeadFunctions.Core.Sales;
 
@@ -27,7 +28,7 @@ public static class SalesDecisions
     public static Decision Disqualify(Lead lead, string? reason, DateTimeOffset now)
     {
         var trimmed = reason?.Trim();
-        if (string.IsNullOrEmpty(trimmed) || trimmed.Length > MaxReasonLength || trimmed.Any(char.IsControl))
+        if (string.IsNullOrEmpty(trimmed) || trimmed.Length > MaxReasonLength || SafeText.HasControlCharacters(trimmed))
         {
             return Decision.Invalid("reason", $"Say why, in 1 to {MaxReasonLength} characters (e.g. Lost, Cannot Contact, No Longer Interested, Canceled).");
         }

@@ -1,4 +1,5 @@
 using LeadFunctions.Core.Consent;
+using LeadFunctions.Functions.Http;
 using Microsoft.AspNetCore.Http;
 
 namespace LeadFunctions.Functions.Consent;
@@ -35,7 +36,7 @@ public sealed class ConfirmConsentHttpFunction(ConsentTokens tokens, ConsentLink
             return refusal!;
         }
 
-        return await actions.ConfirmAsync(token, ConsentLinkRequests.Evidence(request), cancellationToken) switch
+        return await actions.ConfirmAsync(token, ClientEvidence.From(request), cancellationToken) switch
         {
             LinkOutcome.Done => ConsentPages.Page(StatusCodes.Status200OK, DoneTitle, Done),
             LinkOutcome.AlreadyDone => ConsentPages.Page(StatusCodes.Status200OK, DoneTitle, Already),

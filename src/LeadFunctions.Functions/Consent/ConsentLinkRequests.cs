@@ -31,12 +31,8 @@ internal static class ConsentLinkRequests
         };
     }
 
-    public static RequestEvidence Evidence(HttpRequest request) => new(
-        request.HttpContext.Connection.RemoteIpAddress?.ToString(),
-        request.Headers.UserAgent.ToString() is { Length: > 0 } agent ? agent[..Math.Min(agent.Length, 512)] : null);
-
     private static IResult Refuse(HttpRequest request, int status, ConsentPages.Text title, ConsentPages.Text text) =>
         request.Headers.Accept.ToString().Contains("text/html", StringComparison.OrdinalIgnoreCase)
             ? ConsentPages.Page(status, title, text)
-            : TypedResults.Problem(text.English, statusCode: status, title: title.English);
+            : status == StatusCodes.Status410Gone ? Problems.Gone(text.English, title.English) : Problems.BadRequest(text.English, title.English);
 }

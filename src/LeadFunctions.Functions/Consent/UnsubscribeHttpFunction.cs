@@ -1,4 +1,5 @@
 using LeadFunctions.Core.Consent;
+using LeadFunctions.Functions.Http;
 using Microsoft.AspNetCore.Http;
 
 namespace LeadFunctions.Functions.Consent;
@@ -33,7 +34,7 @@ public sealed class UnsubscribeHttpFunction(ConsentTokens tokens, ConsentLinkAct
             return refusal!;
         }
 
-        await actions.UnsubscribeAsync(text, token, ConsentLinkRequests.Evidence(request), cancellationToken);
+        await actions.UnsubscribeAsync(text, token, ClientEvidence.From(request), cancellationToken);
         return ConsentPages.Page(StatusCodes.Status200OK, DoneTitle, Done);
     }
 }

@@ -21,9 +21,9 @@ public sealed class SubmitEventHttpFunction(IEventQueue events, TimeProvider tim
             return problem!;
         }
 
-        if (!IdempotencyKey.TryGetSubmissionId(request, "events", out var eventId))
+        if (!IdempotencyKey.TryGetSubmissionId(request.Headers[IdempotencyKey.HeaderName].FirstOrDefault(), "events", out var eventId))
         {
-            return Problems.Invalid(new Dictionary<string, string[]> { [IdempotencyKey.HeaderName] = ["1 to 255 printable ASCII characters."] });
+            return Problems.Invalid(IdempotencyKey.Malformed);
         }
 
         var form = new EventForm(fields.GetValueOrDefault("email"), fields.GetValueOrDefault("leadId"), fields.GetValueOrDefault("type"),

@@ -15,7 +15,7 @@ public static class FormFields
     private const string UrlEncoded = "application/x-www-form-urlencoded";
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
     public const string Supported = "application/json, application/x-www-form-urlencoded or multipart/form-data";
-    private static readonly JsonDocumentOptions JsonLimits = new() { MaxDepth = 8 };
+    private const int MaxJsonDepth = 8;
 
     /// <summary>Reads the body (at most <paramref name="maxBytes"/>) and its fields, or a problem saying why it could not (413, 415, 400).</summary>
     public static async Task<(IReadOnlyDictionary<string, string?>? Fields, IResult? Problem)> ReadAsync(
@@ -91,40 +91,29 @@ public static class FormFields
 
     private static (IReadOnlyDictionary<string, string?>?, IResult?) ReadJson(byte[] body)
     {
-        try
+        var (parsed, refusal) = JsonBody.ParseObject(body, MaxJsonDepth);
+        if (parsed is null)
         {
-            using var document = JsonDocument.Parse(JsonBody.WithoutBom(body), JsonLimits);
-            if (document.RootElement.ValueKind != JsonValueKind.Object)
+            return (null, Problems.BadRequest(refusal!));
+        }
+
+        using var document = parsed;
+        var fields = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
+        foreach (var property in document.RootElement.EnumerateObject())
+        {
+            if (property.Value.ValueKind is JsonValueKind.Object or JsonValueKind.Array)
             {
-                return (null, Problems.BadRequest("The body must be a JSON object."));
+                return (null, Problems.Invalid(new Dictionary<string, string[]> { [property.Name] = ["Must be a string, number or boolean."] }));
             }
 
-            var fields = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
-            foreach (var property in document.RootElement.EnumerateObject())
+            fields[property.Name] = property.Value.ValueKind switch
             {
-                if (property.Value.ValueKind is JsonValueKind.Object or JsonValueKind.Array)
-                {
-                    return (null, Problems.Invalid(new Dictionary<string, string[]> { [property.Name] = ["Must be a string, number or boolean."] }));
-                }
+                JsonValueKind.String => property.Value.GetString(),
+                JsonValueKind.Null => null,
+                _ => property.Value.GetRawText(),
+            };
+        }
 
-                fields[property.Name] = property.Value.ValueKind switch
-                {
-                    JsonValueKind.String => property.Value.GetString(),
-                    JsonValueKind.Null => null,
-                    _ => property.Value.GetRawText(),
-                };
-            }
-
-            return (fields, null);
-        }
-        catch (JsonException ex)
-        {
-            return (null, Problems.BadRequest($"The body is not valid JSON: {ex.Message}"));
-        }
-        catch (InvalidOperationException)
-        {
-            // Parsing checks structure only; GetString is where bytes that are not UTF-8 come to light.
-            return (null, Problems.BadRequest("The body is not valid UTF-8."));
-        }
+        return (fields, null);
     }
 }

@@ -30,7 +30,7 @@ public static class IntakeRateLimit
         public Task ExecuteAsync(HttpContext httpContext)
         {
             httpContext.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
-            return TypedResults.Problem("Too many submissions from this address; try again later.", statusCode: StatusCodes.Status429TooManyRequests, title: "Too many requests.")
+            return Problems.TooManyRequests("Too many submissions from this address; try again later.")
                 .ExecuteAsync(httpContext);
         }
     }

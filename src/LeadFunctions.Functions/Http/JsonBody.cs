@@ -3,11 +3,9 @@ using System.Text.Json;
 
 namespace LeadFunctions.Functions.Http;
 
-/// <summary>Reads webhook JSON defensively: bounded depth, and values that may be strings or numbers.</summary>
+/// <summary>Reads request JSON defensively: strict UTF-8, bounded depth, and values that may be strings or numbers.</summary>
 public static class JsonBody
 {
-    private static readonly JsonDocumentOptions Limits = new() { MaxDepth = 16 };
-
     /// <summary>
     /// A body without the UTF-8 byte order mark it may start with (Windows tools and
     /// PowerShell write one; JSON parsers over bytes refuse it, RFC 8259 lets a parser ignore it).
@@ -16,32 +14,37 @@ public static class JsonBody
         body.AsMemory(body.AsSpan().StartsWith(Encoding.UTF8.Preamble) ? Encoding.UTF8.Preamble.Length : 0);
 
     /// <summary>
-    /// The parsed object, or null when the body is not UTF-8, not a JSON object, or has a string no .NET
-    /// string can hold (a lone surrogate escape such as "\ud83d" is valid ASCII and valid JSON syntax).
+    /// The one way a JSON body is read: the parsed object, or why it is refused. Bytes that are not UTF-8 are
+    /// refused, and so is a string no .NET string can hold (a lone surrogate escape such as "\ud83d" is valid
+    /// ASCII and valid JSON syntax); a leading byte order mark is allowed.
     /// </summary>
-    public static JsonDocument? TryParseObject(byte[] body)
+    public static (JsonDocument? Document, string? Refusal) ParseObject(byte[] body, int maxDepth)
     {
         if (!System.Text.Unicode.Utf8.IsValid(body))
         {
-            return null;
+            return (null, "The body is not valid UTF-8.");
         }
 
+        JsonDocument document;
         try
         {
-            var document = JsonDocument.Parse(WithoutBom(body), Limits);
-            if (document.RootElement.ValueKind == JsonValueKind.Object && HasOnlyReadableStrings(document.RootElement))
-            {
-                return document;
-            }
-
-            document.Dispose();
+            document = JsonDocument.Parse(WithoutBom(body), new JsonDocumentOptions { MaxDepth = maxDepth });
         }
-        catch (JsonException)
+        catch (JsonException ex)
         {
-            // Not JSON: the caller answers 400.
+            return (null, $"The body is not valid JSON: {ex.Message}");
         }
 
-        return null;
+        var refusal = document.RootElement.ValueKind != JsonValueKind.Object ? "The body must be a JSON object."
+            : !HasOnlyReadableStrings(document.RootElement) ? "The body is not valid UTF-8: a string has half a surrogate pair."
+            : null;
+        if (refusal is not null)
+        {
+            document.Dispose();
+            return (null, refusal);
+        }
+
+        return (document, null);
     }
 
     private static bool HasOnlyReadableStrings(JsonElement element)

@@ -6,11 +6,13 @@ namespace LeadFunctions.Functions.Http;
 /// <summary>The RFC 9457 answers every function gives for what it refuses.</summary>
 public static class Problems
 {
-    public static ProblemHttpResult BadRequest(string detail) =>
-        TypedResults.Problem(detail, statusCode: StatusCodes.Status400BadRequest, title: "The request could not be read.");
+    public static ProblemHttpResult BadRequest(string detail, string title = "The request could not be read.") =>
+        TypedResults.Problem(detail, statusCode: StatusCodes.Status400BadRequest, title: title);
 
-    public static ProblemHttpResult TooLarge(int maxBytes) =>
-        TypedResults.Problem($"The body must be at most {maxBytes} bytes.", statusCode: StatusCodes.Status413PayloadTooLarge, title: "Payload too large.");
+    public static ProblemHttpResult TooLarge(int maxBytes) => TooLarge($"The body must be at most {maxBytes} bytes.");
+
+    public static ProblemHttpResult TooLarge(string detail) =>
+        TypedResults.Problem(detail, statusCode: StatusCodes.Status413PayloadTooLarge, title: "Payload too large.");
 
     public static ProblemHttpResult UnsupportedMediaType(string expected) =>
         TypedResults.Problem($"Send {expected}.", statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Unsupported media type.");
@@ -26,6 +28,19 @@ public static class Problems
 
     public static ProblemHttpResult NotFound(string what) =>
         TypedResults.Problem($"{what} was not found.", statusCode: StatusCodes.Status404NotFound, title: "Not found.");
+
+    /// <summary>A function switched off in configuration answers as if it were not there.</summary>
+    public static ProblemHttpResult Disabled(string functionName) =>
+        TypedResults.Problem($"The function {functionName} is disabled.", statusCode: StatusCodes.Status404NotFound);
+
+    public static ProblemHttpResult Conflict(string? detail, string title) =>
+        TypedResults.Problem(detail, statusCode: StatusCodes.Status409Conflict, title: title);
+
+    public static ProblemHttpResult Gone(string detail, string title) =>
+        TypedResults.Problem(detail, statusCode: StatusCodes.Status410Gone, title: title);
+
+    public static ProblemHttpResult TooManyRequests(string detail) =>
+        TypedResults.Problem(detail, statusCode: StatusCodes.Status429TooManyRequests, title: "Too many requests.");
 
     public static ValidationProblem Invalid(IReadOnlyDictionary<string, string[]> errors) =>
         TypedResults.ValidationProblem(errors, title: "Some fields are not valid.");

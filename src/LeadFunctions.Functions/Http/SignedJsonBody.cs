@@ -9,6 +9,8 @@ namespace LeadFunctions.Functions.Http;
 /// </summary>
 public static class SignedJsonBody
 {
+    private const int MaxDepth = 16;
+
     public static async Task<(JsonDocument? Document, IResult? Problem)> ReadAsync(
         HttpRequest request, int maxBytes, Func<byte[], bool> isSigned, string unsignedDetail, CancellationToken cancellationToken)
     {
@@ -23,7 +25,7 @@ public static class SignedJsonBody
             return (null, Problems.Unauthorized(unsignedDetail));
         }
 
-        var document = JsonBody.TryParseObject(body);
-        return document is null ? (null, Problems.BadRequest("The body is not a JSON object in UTF-8.")) : (document, null);
+        var (document, refusal) = JsonBody.ParseObject(body, MaxDepth);
+        return document is null ? (null, Problems.BadRequest(refusal!)) : (document, null);
     }
 }

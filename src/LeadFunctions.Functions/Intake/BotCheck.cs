@@ -1,4 +1,4 @@
-using System.Globalization;
+using LeadFunctions.Core.Text;
 
 namespace LeadFunctions.Functions.Intake;
 
@@ -25,12 +25,7 @@ public static class BotCheck
             return false;
         }
 
-        DateTimeOffset at;
-        if (long.TryParse(started, NumberStyles.None, CultureInfo.InvariantCulture, out var milliseconds) && milliseconds < 253402300799999)
-        {
-            at = DateTimeOffset.FromUnixTimeMilliseconds(milliseconds);
-        }
-        else if (!DateTimeOffset.TryParse(started, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out at))
+        if (Timestamp.Parse(started) is not { } at)
         {
             return false;
         }

@@ -70,10 +70,8 @@ public sealed partial class CsvImporter(IOptions<ImportOptions> options, TimePro
         }
         catch (BodyTooLargeException)
         {
-            return TypedResults.Problem(
-                $"The file is over {MaxBodyBytes / 1024 / 1024} MB. The first {report.Accepted} rows were queued (import {report.ImportId}); split the file and import the rest (importing rows again is safe).",
-                statusCode: StatusCodes.Status413PayloadTooLarge,
-                title: "Payload too large.");
+            return Problems.TooLarge(
+                $"The file is over {MaxBodyBytes / 1024 / 1024} MB. The first {report.Accepted} rows were queued (import {report.ImportId}); split the file and import the rest (importing rows again is safe).");
         }
         catch (CsvHelperException ex)
         {

@@ -1,5 +1,4 @@
 using LeadFunctions.Core.Security;
-using Microsoft.AspNetCore.Http;
 
 namespace LeadFunctions.Functions.Intake;
 
@@ -12,10 +11,13 @@ public static class IdempotencyKey
     public const string HeaderName = "Idempotency-Key";
     private const int MaxLength = 255;
 
-    /// <summary>The submission id for this request: derived from the key, or new. False when the header is malformed.</summary>
-    public static bool TryGetSubmissionId(HttpRequest request, string scope, out string submissionId)
+    /// <summary>The field error for a malformed key.</summary>
+    public static IReadOnlyDictionary<string, string[]> Malformed { get; } =
+        new Dictionary<string, string[]> { [HeaderName] = ["1 to 255 printable ASCII characters."] };
+
+    /// <summary>The submission id for the header's <paramref name="key"/>: derived from it, or new when there is none. False when it is malformed.</summary>
+    public static bool TryGetSubmissionId(string? key, string scope, out string submissionId)
     {
-        var key = request.Headers[HeaderName].FirstOrDefault();
         if (key is null)
         {
             submissionId = Guid.CreateVersion7().ToString("N");

@@ -35,13 +35,13 @@ file sealed class LeadRows(string source, IImportBatchQueue queue) : ICsvRows<Le
 
     public CsvHeaderMap Columns => CsvColumns.Leads;
 
-    public IReadOnlyList<string> RequiredColumns { get; } = ["email"];
+    public IReadOnlyList<string> RequiredColumns { get; } = [LeadFormFields.Email];
 
     public int MaxRowsPerMessage => ImportBatch.MaxRows;
 
     public ValidationResult<LeadSubmission> Validate(CsvRow row, string importId, DateTimeOffset receivedAt)
     {
-        var form = LeadFormMapper.ToForm(row.Fields);
+        var form = LeadFormFields.ToForm(row.Fields);
         var validation = LeadFormValidator.Validate(form with { Source = SourceNames.FromLabel(form.Source) ?? source }, $"{importId}-{row.Line}", receivedAt);
         detail ??= new() { ["importId"] = importId };
         return validation.Value is { } submission ? ValidationResult.Success(submission with { SourceDetail = detail, ConsentSource = ConsentSource.Import }) : validation;

@@ -17,6 +17,6 @@ public sealed class LeadDecisions(SalesDecisionProcessor processor)
         null => Problems.NotFound("The lead"),
         { Lead: { } lead } => TypedResults.Ok(LeadView.From(lead)),
         { Field: { } field, Problem: { } problem } => Problems.Invalid(new Dictionary<string, string[]> { [field] = [problem] }),
-        { Problem: var problem } => TypedResults.Problem(problem, statusCode: StatusCodes.Status409Conflict, title: "Not possible in this stage."),
+        { Problem: var problem } => Problems.Conflict(problem, "Not possible in this stage."),
     };
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using LeadFunctions.Core.Intake;
 using LeadFunctions.Core.Leads;
+using LeadFunctions.Core.Text;
 using LeadFunctions.Functions.Http;
 using Microsoft.AspNetCore.Http;
 
@@ -52,7 +53,7 @@ public sealed class ListLeadsHttpFunction(ILeadQuery leads)
         }
 
         var q = Parameter("q")?.Trim().ToLowerInvariant();
-        if (q is { Length: > 254 } || q?.Any(char.IsControl) == true)
+        if (q is { Length: > 254 } || (q is not null && SafeText.HasControlCharacters(q)))
         {
             errors["q"] = ["An email or the start of one, at most 254 characters."];
         }

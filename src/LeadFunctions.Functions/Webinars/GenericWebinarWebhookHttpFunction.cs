@@ -31,26 +31,14 @@ public sealed class GenericWebinarWebhookHttpFunction(WebinarIntake intake, IOpt
         using var json = document;
         var root = json.RootElement;
         var registrant = root.Child("registrant");
-        var webinar = new Webinar(PlatformName(root.Text("platform")), root.Text("webinarId"), root.Text("webinarTitle"));
+        var webinar = WebinarPayloads.GenericWebinar(root);
         var occurredAt = DateTimeOffset.TryParse(root.Text("occurredAt"), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at) ? at : time.GetUtcNow();
         var errors = root.Text("event") switch
         {
-            "registered" => await intake.RegisterAsync(webinar, new LeadForm
-            {
-                Email = registrant.Text("email"),
-                FirstName = registrant.Text("firstName"),
-                LastName = registrant.Text("lastName"),
-                Company = registrant.Text("company"),
-                JobTitle = registrant.Text("jobTitle"),
-                ConsentEmail = registrant.Text("consentEmail"),
-            }, occurredAt, cancellationToken),
-            "attended" => await intake.AttendAsync(webinar, registrant.Text("email"), occurredAt, cancellationToken),
+            "registered" => await intake.RegisterAsync(webinar, WebinarPayloads.GenericRegistrant(registrant), occurredAt, cancellationToken),
+            "attended" => await intake.AttendAsync(webinar, registrant.Text(LeadFormFields.Email), occurredAt, cancellationToken),
             _ => new Dictionary<string, string[]> { ["event"] = ["Either \"registered\" or \"attended\"."] },
         };
         return errors is null ? TypedResults.Accepted((string?)null, new { status = "accepted" }) : Problems.Invalid(errors);
     }
-
-    /// <summary>The platform's own name when it gives a plain one, else "webinar".</summary>
-    private static string PlatformName(string? platform) =>
-        platform is { Length: > 0 and <= 30 } && platform.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '-') ? platform : "webinar";
 }

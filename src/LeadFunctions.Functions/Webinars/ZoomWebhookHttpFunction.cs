@@ -1,8 +1,6 @@
-using System.Globalization;
 using System.Text;
-using System.Text.Json;
-using LeadFunctions.Core.Intake;
 using LeadFunctions.Core.Security;
+using LeadFunctions.Core.Text;
 using LeadFunctions.Functions.Http;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
@@ -17,7 +15,6 @@ namespace LeadFunctions.Functions.Webinars;
 public sealed class ZoomWebhookHttpFunction(WebinarIntake intake, IOptionsMonitor<WebhookOptions> options, TimeProvider time)
 {
     public const int MaxBodyBytes = 256 * 1024;
-    private const string Platform = "zoom";
 
     public async Task<IResult> RunAsync(HttpRequest request, CancellationToken cancellationToken)
     {
@@ -45,7 +42,7 @@ public sealed class ZoomWebhookHttpFunction(WebinarIntake intake, IOptionsMonito
         }
 
         var webinar = payload.Child("object");
-        var occurredAt = ReadTime(root.Text("event_ts")) ?? time.GetUtcNow();
+        var occurredAt = Timestamp.Parse(root.Text("event_ts")) ?? time.GetUtcNow();
         var participant = webinar.Child("participant");
         if (eventName == "webinar.participant_joined" && string.IsNullOrWhiteSpace(participant.Text("email")))
         {
@@ -55,33 +52,12 @@ public sealed class ZoomWebhookHttpFunction(WebinarIntake intake, IOptionsMonito
 
         var errors = eventName switch
         {
-            "webinar.registration_created" => await intake.RegisterAsync(Webinar(webinar), Registrant(webinar.Child("registrant")), occurredAt, cancellationToken),
-            "webinar.participant_joined" => await intake.AttendAsync(Webinar(webinar), participant.Text("email"), ReadTime(participant.Text("join_time")) ?? occurredAt, cancellationToken),
+            "webinar.registration_created" => await intake.RegisterAsync(WebinarPayloads.ZoomWebinar(webinar), WebinarPayloads.ZoomRegistrant(webinar.Child("registrant")), occurredAt, cancellationToken),
+            "webinar.participant_joined" => await intake.AttendAsync(WebinarPayloads.ZoomWebinar(webinar), participant.Text("email"), Timestamp.Parse(participant.Text("join_time")) ?? occurredAt, cancellationToken),
             _ => null, // Other events are acknowledged and ignored, so Zoom does not retry them.
         };
         return errors is null ? TypedResults.Ok(new { status = "accepted" }) : Problems.Invalid(errors);
     }
-
-    private static Webinar Webinar(JsonElement webinar) => new(Platform, webinar.Text("id"), webinar.Text("topic"));
-
-    private static LeadForm Registrant(JsonElement registrant) => new()
-    {
-        Email = registrant.Text("email"),
-        FirstName = registrant.Text("first_name"),
-        LastName = registrant.Text("last_name"),
-        Company = registrant.Text("org"),
-        JobTitle = registrant.Text("job_title"),
-        Country = registrant.Text("country"),
-        Phone = registrant.Text("phone"),
-        Industry = registrant.Text("industry"),
-        CompanySize = registrant.Text("no_of_employees"),
-    };
-
-    /// <summary>Zoom sends event_ts in unix milliseconds and join_time in ISO 8601.</summary>
-    private static DateTimeOffset? ReadTime(string? value) =>
-        long.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var ms) && ms < 253402300799999 ? DateTimeOffset.FromUnixTimeMilliseconds(ms)
-        : DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at) ? at
-        : null;
 
     public sealed record UrlValidation(string PlainToken, string EncryptedToken);
 }

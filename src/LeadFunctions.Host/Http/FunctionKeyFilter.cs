@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using LeadFunctions.Functions.Http;
 using LeadFunctions.Host.Configuration;
 using Microsoft.Extensions.Options;
 
@@ -20,10 +21,8 @@ internal sealed class FunctionKeyFilter(AuthorizationLevel level, IOptionsMonito
         var presented = request.Headers[HeaderName].FirstOrDefault() ?? request.Query["code"].FirstOrDefault();
         if (presented is null || !Accepts(presented))
         {
-            return TypedResults.Problem(
-                $"This function needs a {(level == AuthorizationLevel.Admin ? "master" : "function")} key in the '{HeaderName}' header or the 'code' query parameter.",
-                statusCode: StatusCodes.Status401Unauthorized,
-                title: "Unauthorized.");
+            return Problems.Unauthorized(
+                $"This function needs a {(level == AuthorizationLevel.Admin ? "master" : "function")} key in the '{HeaderName}' header or the 'code' query parameter.");
         }
 
         return await next(context);

@@ -1,3 +1,4 @@
+using LeadFunctions.Functions.Http;
 using LeadFunctions.Host.Configuration;
 using Microsoft.Extensions.Options;
 
@@ -20,7 +21,7 @@ public static class HttpFunctionEndpoints
         {
             var configuration = factory.ApplicationServices.GetRequiredService<IConfiguration>();
             return context => FunctionSwitches.IsDisabled(configuration, functionName)
-                ? ValueTask.FromResult<object?>(TypedResults.Problem($"The function {functionName} is disabled.", statusCode: StatusCodes.Status404NotFound))
+                ? ValueTask.FromResult<object?>(Problems.Disabled(functionName))
                 : next(context);
         });
         if (level != AuthorizationLevel.Anonymous)

@@ -1,0 +1,38 @@
+using LeadFunctions.Core.Security;
+using LeadFunctions.Core.Text;
+
+namespace LeadFunctions.Core.Webinars;
+
+/// <summary>A webinar as a platform names it.</summary>
+public sealed record Webinar(string Platform, string? Id, string? Title)
+{
+    public IReadOnlyDictionary<string, string> Detail() => new Dictionary<string, string>
+    {
+        ["platform"] = Platform,
+        ["webinarId"] = Id ?? string.Empty,
+        ["webinarTitle"] = Title ?? string.Empty,
+    };
+
+    /// <summary>The id of a registration: the same on every retry of the platform's delivery, so it is recorded once.</summary>
+    public string RegistrationId(string? email) => StableId.From(Platform, Id, "registered", email?.Trim().ToLowerInvariant());
+
+    /// <summary>The id of an attendance, for the attendee's normalized email; the same on every retry.</summary>
+    public string AttendanceId(string normalizedEmail) => StableId.From(Platform, Id, "attended", normalizedEmail);
+
+    /// <summary>Ids and titles end up in table rows and on screens: short, printable, no markup.</summary>
+    public IReadOnlyDictionary<string, string[]>? Validate()
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (string.IsNullOrWhiteSpace(Id) || Id.Length > 100 || !Id.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.'))
+        {
+            errors["webinarId"] = ["1 to 100 letters, digits, '-', '_' or '.'."];
+        }
+
+        if (Title is { } title && (title.Length > 300 || !SafeText.IsPlain(title)))
+        {
+            errors["webinarTitle"] = ["At most 300 characters, without control characters, '<' or '>'."];
+        }
+
+        return errors.Count == 0 ? null : errors;
+    }
+}

@@ -1,0 +1,46 @@
+using System.Text.Json;
+using LeadFunctions.Core.Intake;
+using LeadFunctions.Core.Webinars;
+using LeadFunctions.Functions.Http;
+
+namespace LeadFunctions.Functions.Webinars;
+
+/// <summary>Which fields of each platform's JSON are the webinar and the registrant (API.md, Zoom's webinar events).</summary>
+public static class WebinarPayloads
+{
+    private const string ZoomPlatform = "zoom";
+    private const string GenericPlatform = "webinar";
+
+    /// <summary>Zoom's payload.object: the webinar's id and topic.</summary>
+    public static Webinar ZoomWebinar(JsonElement webinar) => new(ZoomPlatform, webinar.Text("id"), webinar.Text("topic"));
+
+    public static LeadForm ZoomRegistrant(JsonElement registrant) => new()
+    {
+        Email = registrant.Text("email"),
+        FirstName = registrant.Text("first_name"),
+        LastName = registrant.Text("last_name"),
+        Company = registrant.Text("org"),
+        JobTitle = registrant.Text("job_title"),
+        Country = registrant.Text("country"),
+        Phone = registrant.Text("phone"),
+        Industry = registrant.Text("industry"),
+        CompanySize = registrant.Text("no_of_employees"),
+    };
+
+    /// <summary>The generic webhook's body: the platform's own name when it gives a plain one, else "webinar".</summary>
+    public static Webinar GenericWebinar(JsonElement root) =>
+        new(root.Text("platform") is { Length: > 0 and <= 30 } platform && platform.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '-') ? platform : GenericPlatform,
+            root.Text("webinarId"),
+            root.Text("webinarTitle"));
+
+    /// <summary>The generic webhook's registrant speaks the form's field names.</summary>
+    public static LeadForm GenericRegistrant(JsonElement registrant) => new()
+    {
+        Email = registrant.Text(LeadFormFields.Email),
+        FirstName = registrant.Text(LeadFormFields.FirstName),
+        LastName = registrant.Text(LeadFormFields.LastName),
+        Company = registrant.Text(LeadFormFields.Company),
+        JobTitle = registrant.Text(LeadFormFields.JobTitle),
+        ConsentEmail = registrant.Text(LeadFormFields.ConsentEmail),
+    };
+}

@@ -1,0 +1,93 @@
+using LeadFunctions.Core.Leads;
+using LeadFunctions.Core.Processing;
+using Microsoft.Extensions.Time.Testing;
+
+namespace LeadFunctions.Core.Tests.Intake;
+
+public class LeadIntakeProcessorTests
+{
+    private readonly Pipeline pipeline = new();
+    private static readonly string Id = LeadId.FromEmail("ayse@acme.com.tr");
+
+    [Fact]
+    public async Task ProcessAsync_SameSubmissionTwice_OneLeadOneSave()
+    {
+        Assert.Equal(UpdateOutcome.Created, await pipeline.Intake.ProcessAsync(Pipeline.Submission("s1"), default));
+        Assert.Equal(UpdateOutcome.Duplicate, await pipeline.Intake.ProcessAsync(Pipeline.Submission("s1"), default));
+        Assert.Equal(1, pipeline.Store.Saves);
+    }
+
+    [Fact]
+    public async Task ProcessAsync_SecondSubmission_MergesIntoSameLead()
+    {
+        await pipeline.Intake.ProcessAsync(Pipeline.Submission("s1"), default);
+        Assert.Equal(UpdateOutcome.Updated, await pipeline.Intake.ProcessAsync(Pipeline.Submission("s2", company: "Acme"), default));
+        Assert.Equal("Acme", pipeline.Store[Id]?.Company);
+        Assert.Equal(2, pipeline.Store.Entries(Id).Count(e => e.Kind == TimelineKind.Submission));
+    }
+
+    [Fact]
+    public async Task ProcessAsync_NewLead_IsEnrichedScoredAndExplained()
+    {
+        await pipeline.Intake.ProcessAsync(Pipeline.Submission("s1", jobTitle: "Genel Müdür"), default);
+        var lead = pipeline.Store[Id]!;
+        Assert.Equal("acme.com.tr", lead.Enrichment?.CompanyDomain);
+        Assert.Equal(35, lead.Score.Fit); // job title +25, business email +10
+        Assert.Equal("B", lead.Grade);
+        var explanation = Assert.Single(pipeline.Store.Entries(Id), e => e.Kind == TimelineKind.Score);
+        Assert.Contains("jobTitle +25", explanation.Summary, StringComparison.Ordinal);
+        Assert.Contains("businessEmail +10", explanation.Summary, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ProcessAsync_LeadChangedMeanwhile_RereadsAndSaves()
+    {
+        await pipeline.Intake.ProcessAsync(Pipeline.Submission("s1"), default);
+        var conflicts = 2;
+        pipeline.Store.BeforeSave = s =>
+        {
+            if (conflicts-- > 0)
+            {
+                s.Touch(Id);
+            }
+        };
+
+        Assert.Equal(UpdateOutcome.Updated, await pipeline.Intake.ProcessAsync(Pipeline.Submission("s2", company: "Acme"), default));
+        Assert.Equal("Acme", pipeline.Store[Id]?.Company);
+    }
+
+    [Fact]
+    public async Task UpdateAsync_AfterAConflict_WaitsABackoffBeforeTheNextTry()
+    {
+        await pipeline.Intake.ProcessAsync(Pipeline.Submission("s1"), default);
+        var clock = new FakeTimeProvider(Pipeline.Start);
+        var updater = new LeadUpdater(pipeline.Store, pipeline.Handoffs, clock);
+        var tries = 0;
+        var update = updater.UpdateAsync(Id, s =>
+        {
+            if (++tries == 1)
+            {
+                pipeline.Store.Touch(Id); // another writer got there first
+            }
+
+            return Task.FromResult<LeadChange?>(new LeadChange(Id, s.Lead! with { Company = "Acme" }, s.ETag, [], []));
+        }, default);
+
+        await Task.Delay(50);
+        Assert.Equal(1, tries);
+        clock.Advance(LeadUpdater.FirstBackoff / 5); // the wait is at least half of it (FakeTimeProvider's timers count whole milliseconds)
+        await Task.Delay(50);
+        Assert.Equal(1, tries);
+        clock.Advance(LeadUpdater.FirstBackoff);
+        Assert.Equal(UpdateOutcome.Updated, await update);
+        Assert.Equal(2, tries);
+    }
+
+    [Fact]
+    public async Task ProcessAsync_LeadKeepsChanging_GivesUpSoTheMessageIsRetried()
+    {
+        await pipeline.Intake.ProcessAsync(Pipeline.Submission("s1"), default);
+        pipeline.Store.BeforeSave = s => s.Touch(Id);
+        await Assert.ThrowsAsync<ConcurrencyException>(() => pipeline.Intake.ProcessAsync(Pipeline.Submission("s2"), default));
+    }
+}
