@@ -1,5 +1,3 @@
-using LeadFunctions.Core.Email;
-
 namespace LeadFunctions.Core.Consent;
 
 /// <summary>
@@ -23,10 +21,6 @@ public sealed class ConsentLinks(Uri publicBaseUrl, ConsentTokens tokens)
         ["List-Unsubscribe"] = $"<{Unsubscribe(leadId)}>",
         ["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click",
     };
-
-    /// <summary>An email made commercial-ready: the unsubscribe headers added to whatever it carries.</summary>
-    public OutgoingEmail WithUnsubscribe(OutgoingEmail email, string leadId) =>
-        email with { Headers = new Dictionary<string, string>(email.Headers).Concat(UnsubscribeHeaders(leadId)).ToDictionary() };
 
     private Uri Link(string path, ConsentToken token) =>
         new(publicBaseUrl, $"{path}?t={Uri.EscapeDataString(tokens.Issue(token))}");

@@ -19,28 +19,16 @@ public sealed class ConfirmConsentHttpFunction(ConsentTokens tokens, ConsentLink
     private static readonly ConsentPages.Text NothingTitle = new("Onaylanacak bir şey yok", "Nothing to confirm");
     private static readonly ConsentPages.Text Nothing = new("Bu bağlantıyla onaylanacak bir abonelik yok.", "There is no subscription to confirm with this link.");
 
-    public async Task<IResult> RunAsync(HttpRequest request, CancellationToken cancellationToken) =>
-        HttpMethods.IsPost(request.Method) ? await ActAsync(request, cancellationToken) : Show(request);
-
-    private IResult Show(HttpRequest request)
-    {
-        var (_, _, refusal) = ConsentLinkRequests.Read(request, tokens, TokenPurpose.Confirm, time);
-        return refusal ?? ConsentPages.Page(StatusCodes.Status200OK, Title, Ask, Button, ConsentPages.SelfAction(request));
-    }
-
-    private async Task<IResult> ActAsync(HttpRequest request, CancellationToken cancellationToken)
-    {
-        var (token, _, refusal) = ConsentLinkRequests.Read(request, tokens, TokenPurpose.Confirm, time);
-        if (token is null)
-        {
-            return refusal!;
-        }
-
-        return await actions.ConfirmAsync(token, ClientEvidence.From(request), cancellationToken) switch
+    public Task<IResult> RunAsync(HttpRequest request, CancellationToken cancellationToken) => ConsentLinkRequests.RespondAsync(
+        request,
+        tokens,
+        TokenPurpose.Confirm,
+        time,
+        () => ConsentPages.Page(StatusCodes.Status200OK, Title, Ask, Button, ConsentPages.SelfAction(request)),
+        async (token, _, evidence) => await actions.ConfirmAsync(token, evidence, cancellationToken) switch
         {
             LinkOutcome.Done => ConsentPages.Page(StatusCodes.Status200OK, DoneTitle, Done),
             LinkOutcome.AlreadyDone => ConsentPages.Page(StatusCodes.Status200OK, DoneTitle, Already),
             _ => ConsentPages.Page(StatusCodes.Status409Conflict, NothingTitle, Nothing),
-        };
-    }
+        });
 }

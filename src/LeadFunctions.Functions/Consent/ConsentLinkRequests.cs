@@ -1,6 +1,7 @@
 using LeadFunctions.Core.Consent;
 using LeadFunctions.Functions.Http;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace LeadFunctions.Functions.Consent;
 
@@ -20,19 +21,31 @@ internal static class ConsentLinkRequests
         "Bu onay bağlantısının süresi doldu. Aboneliği yeniden başlatmak için formu tekrar doldurabilirsiniz.",
         "This confirmation link has expired. To subscribe, fill in the form again.");
 
-    public static (ConsentToken? Token, string Text, IResult? Refusal) Read(HttpRequest request, ConsentTokens tokens, TokenPurpose purpose, TimeProvider time)
+    /// <summary>
+    /// The one flow of both links: a bad token refused; a GET answered with <paramref name="ask"/> (the page with
+    /// the person's button) and nothing changed; a POST (the button, or a mail provider's one-click) acted on with
+    /// the token, its text and the request's evidence.
+    /// </summary>
+    public static async Task<IResult> RespondAsync(
+        HttpRequest request,
+        ConsentTokens tokens,
+        TokenPurpose purpose,
+        TimeProvider time,
+        Func<IResult> ask,
+        Func<ConsentToken, string, RequestEvidence, Task<IResult>> act)
     {
         var text = request.Query["t"].ToString();
         return tokens.Read(text, purpose, time.GetUtcNow(), out var token) switch
         {
-            TokenCheck.Valid => (token, text, null),
-            TokenCheck.Expired => (null, text, Refuse(request, StatusCodes.Status410Gone, ExpiredTitle, ExpiredText)),
-            _ => (null, text, Refuse(request, StatusCodes.Status400BadRequest, InvalidTitle, InvalidText)),
+            TokenCheck.Valid when HttpMethods.IsPost(request.Method) => await act(token!, text, ClientEvidence.From(request)),
+            TokenCheck.Valid => ask(),
+            TokenCheck.Expired => Refuse(request, ExpiredTitle, ExpiredText, Problems.Gone(ExpiredText.English, ExpiredTitle.English)),
+            _ => Refuse(request, InvalidTitle, InvalidText, Problems.BadRequest(InvalidText.English, InvalidTitle.English)),
         };
     }
 
-    private static IResult Refuse(HttpRequest request, int status, ConsentPages.Text title, ConsentPages.Text text) =>
+    private static IResult Refuse(HttpRequest request, ConsentPages.Text title, ConsentPages.Text text, ProblemHttpResult problem) =>
         request.Headers.Accept.ToString().Contains("text/html", StringComparison.OrdinalIgnoreCase)
-            ? ConsentPages.Page(status, title, text)
-            : status == StatusCodes.Status410Gone ? Problems.Gone(text.English, title.English) : Problems.BadRequest(text.English, title.English);
+            ? ConsentPages.Page(problem.StatusCode, title, text)
+            : problem;
 }

@@ -17,24 +17,15 @@ public sealed class UnsubscribeHttpFunction(ConsentTokens tokens, ConsentLinkAct
     private static readonly ConsentPages.Text DoneTitle = new("Abonelikten çıktınız", "You are unsubscribed");
     private static readonly ConsentPages.Text Done = new("Bu adrese artık pazarlama e-postası göndermeyeceğiz.", "We will send no more marketing email to this address.");
 
-    public async Task<IResult> RunAsync(HttpRequest request, CancellationToken cancellationToken) =>
-        HttpMethods.IsPost(request.Method) ? await ActAsync(request, cancellationToken) : Show(request);
-
-    private IResult Show(HttpRequest request)
-    {
-        var (_, _, refusal) = ConsentLinkRequests.Read(request, tokens, TokenPurpose.Unsubscribe, time);
-        return refusal ?? ConsentPages.Page(StatusCodes.Status200OK, Title, Ask, Button, ConsentPages.SelfAction(request));
-    }
-
-    private async Task<IResult> ActAsync(HttpRequest request, CancellationToken cancellationToken)
-    {
-        var (token, text, refusal) = ConsentLinkRequests.Read(request, tokens, TokenPurpose.Unsubscribe, time);
-        if (token is null)
+    public Task<IResult> RunAsync(HttpRequest request, CancellationToken cancellationToken) => ConsentLinkRequests.RespondAsync(
+        request,
+        tokens,
+        TokenPurpose.Unsubscribe,
+        time,
+        () => ConsentPages.Page(StatusCodes.Status200OK, Title, Ask, Button, ConsentPages.SelfAction(request)),
+        async (token, text, evidence) =>
         {
-            return refusal!;
-        }
-
-        await actions.UnsubscribeAsync(text, token, ClientEvidence.From(request), cancellationToken);
-        return ConsentPages.Page(StatusCodes.Status200OK, DoneTitle, Done);
-    }
+            await actions.UnsubscribeAsync(text, token, evidence, cancellationToken);
+            return ConsentPages.Page(StatusCodes.Status200OK, DoneTitle, Done);
+        });
 }
