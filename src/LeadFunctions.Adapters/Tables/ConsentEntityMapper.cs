@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Azure.Data.Tables;
 using LeadFunctions.Core.Consent;
+using LeadFunctions.Core.Leads;
 using LeadFunctions.Core.Security;
 
 namespace LeadFunctions.Adapters.Tables;
@@ -73,13 +74,13 @@ internal static class ConsentEntityMapper
     }
 
     /// <summary>The ledger row a lead written before the ledger stands for: its status and consent text, from the form.</summary>
-    public static ConsentRecord? LegacyRecord(TableEntity leadRow, DateTimeOffset createdAt) =>
-        leadRow.GetString(StateProperty) is null && ReadState(leadRow, createdAt).Email is var status and not ConsentStatus.None
+    public static ConsentRecord? LegacyRecord(TableEntity leadRow, Lead lead) =>
+        leadRow.GetString(StateProperty) is null && lead.Consent.Email is var status and not ConsentStatus.None
             ? new ConsentRecord
             {
                 Id = "legacy",
                 Action = status == ConsentStatus.Withdrawn ? ConsentAction.Withdrawn : ConsentAction.Granted,
-                At = createdAt,
+                At = lead.CreatedAt,
                 Source = ConsentSource.Form,
                 Text = leadRow.GetString(LegacyTextProperty),
                 Evidence = "recorded on the lead before the consent ledger existed",

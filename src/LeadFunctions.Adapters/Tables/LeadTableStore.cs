@@ -201,7 +201,7 @@ public sealed class LeadTableStore(LeadTables tables) : ILeadStore
         var events = rows.Where(r => r != leadRow && r != waitingRow).Select(LeadEntityMapper.ToEvent).ToList();
         var waitingConsent = waitingRow is null ? null : ConsentEntityMapper.ReadState(waitingRow, DateTimeOffset.MinValue);
         var lead = leadRow is null ? null : LeadEntityMapper.ToLead(leadRow);
-        var legacy = leadRow is null ? null : ConsentEntityMapper.LegacyRecord(leadRow, lead!.CreatedAt);
+        var legacy = leadRow is null ? null : ConsentEntityMapper.LegacyRecord(leadRow, lead!);
         return new LeadSnapshot(leadId, lead, etag, events, waitingConsent, legacy);
     }
 
@@ -217,7 +217,7 @@ public sealed class LeadTableStore(LeadTables tables) : ILeadStore
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {leadId} and ((RowKey ge {ConsentEntityMapper.LedgerPrefix} and RowKey lt {ConsentEntityMapper.LedgerPrefixEnd}) or RowKey eq {LeadEntityMapper.LeadRowKey(leadId)})");
         var rows = await tables.Leads.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ToListAsync(cancellationToken);
         var records = rows.Where(r => !IsLeadRow(r)).Select(ConsentEntityMapper.ToRecord).ToList();
-        if (records.Count == 0 && rows.Find(IsLeadRow) is { } leadRow && ConsentEntityMapper.LegacyRecord(leadRow, LeadEntityMapper.ToLead(leadRow).CreatedAt) is { } legacy)
+        if (records.Count == 0 && rows.Find(IsLeadRow) is { } leadRow && ConsentEntityMapper.LegacyRecord(leadRow, LeadEntityMapper.ToLead(leadRow)) is { } legacy)
         {
             records.Add(legacy);
         }
