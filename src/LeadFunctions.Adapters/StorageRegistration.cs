@@ -2,10 +2,12 @@ using Azure.Core;
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
+using LeadFunctions.Adapters.Campaigns;
 using LeadFunctions.Adapters.Consent;
 using LeadFunctions.Adapters.Queues;
 using LeadFunctions.Adapters.Storage;
 using LeadFunctions.Adapters.Tables;
+using LeadFunctions.Core.Campaigns;
 using LeadFunctions.Core.Consent;
 using LeadFunctions.Core.Engagement;
 using LeadFunctions.Core.Intake;
@@ -68,6 +70,11 @@ public static class StorageRegistration
         services.AddSingleton<IConsentConfirmationQueue, ConsentConfirmationQueue>();
         services.AddSingleton<Core.Health.IStorageProbe, Health.StorageProbe>();
         services.AddSingleton<ISuppressionList, SuppressionTableStore>();
+        services.AddSingleton<ICampaignStore, CampaignTableStore>();
+        services.AddSingleton<CampaignCatalog>();
+        services.AddSingleton<ICampaignCatalog>(sp => sp.GetRequiredService<CampaignCatalog>());
+        services.AddSingleton<IDueSendIndex, DueSendTableIndex>();
+        services.AddSingleton<ICampaignStats, CampaignStatsTableStore>();
         services.AddHostedService<StorageInitializer>();
         return builder;
     }

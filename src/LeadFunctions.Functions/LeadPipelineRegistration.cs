@@ -37,6 +37,7 @@ public static class LeadPipelineRegistration
         services.AddConsent();
         services.AddSingleton<WebinarIntake>();
         services.AddSingleton<ScoringModelSource>();
+        services.AddSingleton<Core.Campaigns.NurturePlanner>();
         services.AddSingleton<LeadUpdater>();
         services.AddSingleton<LeadIntakeProcessor>();
         services.AddSingleton<EngagementProcessor>();

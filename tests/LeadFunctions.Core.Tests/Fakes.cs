@@ -102,3 +102,56 @@ internal sealed class RecordingEmailSender : LeadFunctions.Core.Email.IEmailSend
         return Task.FromResult(new LeadFunctions.Core.Email.EmailSendResult($"msg-{Sent.Count}"));
     }
 }
+
+/// <summary>Campaigns a test sets, as the cached catalog would serve them.</summary>
+internal sealed class InMemoryCampaignCatalog : LeadFunctions.Core.Campaigns.ICampaignCatalog
+{
+    public List<LeadFunctions.Core.Campaigns.Campaign> Campaigns { get; } = [];
+
+    public ValueTask<IReadOnlyList<LeadFunctions.Core.Campaigns.Campaign>> ActiveAsync(CancellationToken cancellationToken) =>
+        ValueTask.FromResult<IReadOnlyList<LeadFunctions.Core.Campaigns.Campaign>>([.. Campaigns.Where(c => c.Active && !c.Archived)]);
+
+    public ValueTask<LeadFunctions.Core.Campaigns.Campaign?> FindAsync(string campaignId, CancellationToken cancellationToken) =>
+        ValueTask.FromResult(Campaigns.Find(c => c.Id == campaignId));
+}
+
+internal sealed class RecordingDueSendIndex : LeadFunctions.Core.Campaigns.IDueSendIndex
+{
+    public List<LeadFunctions.Core.Campaigns.DueSend> Sends { get; } = [];
+
+    public Task AddAsync(IReadOnlyList<LeadFunctions.Core.Campaigns.DueSend> sends, CancellationToken cancellationToken)
+    {
+        lock (Sends)
+        {
+            Sends.AddRange(sends);
+        }
+
+        return Task.CompletedTask;
+    }
+}
+
+internal sealed class InMemoryCampaignStats : LeadFunctions.Core.Campaigns.ICampaignStats
+{
+    public List<LeadFunctions.Core.Campaigns.StatDelta> Deltas { get; } = [];
+
+    public long Count(string campaignId, LeadFunctions.Core.Campaigns.CampaignMetric metric, string? stepId = null)
+    {
+        lock (Deltas)
+        {
+            return Deltas.Where(d => d.CampaignId == campaignId && d.Metric == metric && (stepId is null || d.StepId == stepId)).Sum(d => (long)d.Count);
+        }
+    }
+
+    public Task AddAsync(IReadOnlyList<LeadFunctions.Core.Campaigns.StatDelta> deltas, CancellationToken cancellationToken)
+    {
+        lock (Deltas)
+        {
+            Deltas.AddRange(deltas);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task<LeadFunctions.Core.Campaigns.CampaignStats> ReadAsync(string campaignId, CancellationToken cancellationToken) =>
+        throw new NotSupportedException("Tests read the deltas.");
+}

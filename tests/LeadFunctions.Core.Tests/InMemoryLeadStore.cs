@@ -1,4 +1,5 @@
 using System.Globalization;
+using LeadFunctions.Core.Campaigns;
 using LeadFunctions.Core.Consent;
 using LeadFunctions.Core.Engagement;
 using LeadFunctions.Core.Leads;
@@ -17,6 +18,8 @@ internal sealed class InMemoryLeadStore : ILeadStore
 
     public Lead? this[string id] => partitions.TryGetValue(id, out var p) ? p.Lead : null;
 
+    public IReadOnlyList<Enrollment> Enrollments(string id) => partitions.TryGetValue(id, out var p) ? [.. p.Enrollments.Values] : [];
+
     public IReadOnlyList<TimelineEntry> Entries(string id) => partitions.TryGetValue(id, out var p) ? p.Entries : [];
 
     public Task<VersionedLead?> FindAsync(string leadId, CancellationToken cancellationToken) =>
@@ -25,7 +28,7 @@ internal sealed class InMemoryLeadStore : ILeadStore
     public Task<LeadSnapshot> LoadAsync(string leadId, CancellationToken cancellationToken)
     {
         var p = partitions.GetValueOrDefault(leadId);
-        return Task.FromResult(new LeadSnapshot(leadId, p?.Lead, p is null ? null : ETag(p), p?.Events.ToList() ?? [], p?.WaitingConsent));
+        return Task.FromResult(new LeadSnapshot(leadId, p?.Lead, p is null ? null : ETag(p), p?.Events.ToList() ?? [], p?.WaitingConsent, null, p?.Enrollments.Values.ToList() ?? []));
     }
 
     public Task<SaveResult> SaveAsync(LeadChange change, CancellationToken cancellationToken)
@@ -51,6 +54,11 @@ internal sealed class InMemoryLeadStore : ILeadStore
             p.Lead = change.Lead ?? p.Lead;
             p.WaitingConsent = change.WaitingConsent ?? p.WaitingConsent;
             p.Version++;
+        }
+
+        foreach (var enrollment in change.Enrollments ?? [])
+        {
+            p.Enrollments[enrollment.CampaignId] = enrollment;
         }
 
         p.Entries.AddRange(change.Entries);
@@ -95,5 +103,7 @@ internal sealed class InMemoryLeadStore : ILeadStore
         public List<ConsentRecord> Consents { get; } = [];
 
         public ConsentState? WaitingConsent { get; set; }
+
+        public Dictionary<string, Enrollment> Enrollments { get; } = [];
     }
 }

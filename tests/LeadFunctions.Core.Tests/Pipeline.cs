@@ -3,6 +3,7 @@ using LeadFunctions.Core.Engagement;
 using LeadFunctions.Core.Intake;
 using LeadFunctions.Core.Leads;
 using LeadFunctions.Core.Processing;
+using LeadFunctions.Core.Sales;
 using LeadFunctions.Core.Scoring;
 using Microsoft.Extensions.Time.Testing;
 
@@ -18,13 +19,23 @@ internal sealed class Pipeline
         ConsentSettings = consent ?? ConsentSettings.Default;
         Models = new ScoringModelSource(ModelStore, Time);
         // Waits after a conflict on the real clock (milliseconds), so that the fake one moves only when a test moves it.
-        Updater = new LeadUpdater(Store, Handoffs, TimeProvider.System);
+        Updater = NewUpdater(TimeProvider.System);
         Intake = new LeadIntakeProcessor(Updater, new DomainOnlyEnricher(), Models, ConsentSettings, ConsentChanges, Confirmations, Time);
         Consent = new ConsentRecorder(Updater, ConsentChanges, Time);
         Engagement = new EngagementProcessor(Updater, Models, Time);
     }
 
     public LeadUpdater Updater { get; }
+
+    public InMemoryCampaignCatalog Campaigns { get; } = new();
+
+    public RecordingDueSendIndex DueSends { get; } = new();
+
+    public InMemoryCampaignStats Stats { get; } = new();
+
+    /// <summary>An updater over this pipeline's stores that waits after a conflict on <paramref name="backoffClock"/>.</summary>
+    public LeadUpdater NewUpdater(TimeProvider backoffClock, ISalesHandoffQueue? handoffs = null) =>
+        new(Store, handoffs ?? Handoffs, new Campaigns.NurturePlanner(Campaigns, Time), DueSends, Stats, backoffClock);
 
     public FakeTimeProvider Time { get; } = new(Start);
 

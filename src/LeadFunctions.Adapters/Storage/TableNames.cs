@@ -22,4 +22,13 @@ public static class TableNames
 
     /// <summary>SendGrid events of a type we do not handle or that could not be read, kept (truncated) for a look, not retried.</summary>
     public const string SendGridUnhandled = "SendGridUnhandled";
+
+    /// <summary>Campaign definitions (one partition; campaigns are few).</summary>
+    public const string Campaigns = "Campaigns";
+
+    /// <summary>The due index of nurture sends: a partition per minute (yyyyMMddHHmm, UTC), read by the nurture timer.</summary>
+    public const string NurtureDue = "NurtureDue";
+
+    /// <summary>Campaign counters: a partition per campaign, a row for its totals and one per step.</summary>
+    public const string CampaignStats = "CampaignStats";
 }

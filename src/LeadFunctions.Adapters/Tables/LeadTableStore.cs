@@ -9,8 +9,8 @@ using LeadFunctions.Core.Leads;
 namespace LeadFunctions.Adapters.Tables;
 
 /// <summary>
-/// Leads in Azure Tables, one partition per lead: the row "lead|{id}", engagement rows "e|…" and timeline
-/// rows "t|…". One query loads a lead with its events; one request writes a change (an entity-group
+/// Leads in Azure Tables, one partition per lead: the row "lead|{id}", engagement rows "e|…", campaign
+/// enrollments "n|…" and timeline rows "t|…". One query loads a lead with its events; one request writes a change (an entity-group
 /// transaction when it has more than one row), with the lead's ETag for optimistic concurrency and Add
 /// for entries so a repeat is detected.
 /// </summary>
@@ -26,7 +26,7 @@ public sealed class LeadTableStore(LeadTables tables) : ILeadStore
 
     public async Task<LeadSnapshot> LoadAsync(string leadId, CancellationToken cancellationToken)
     {
-        var filter = InPartition(leadId, $"{VersionRows(leadId)} or ({EventRows})");
+        var filter = InPartition(leadId, $"{VersionRows(leadId)} or ({EventRows}) or ({EnrollmentEntityMapper.Rows})");
         await foreach (var page in tables.Leads.QueryAsync<TableEntity>(filter, maxPerPage: 1000, cancellationToken: cancellationToken).AsPages())
         {
             // One page holds the rows as read together; a partition over more pages is read version first.
@@ -43,6 +43,14 @@ public sealed class LeadTableStore(LeadTables tables) : ILeadStore
         actions.AddRange(change.Entries.Select(e => new TableTransactionAction(TableTransactionActionType.Add, LeadEntityMapper.ToEntity(change.LeadId, e))));
         var consents = change.ConsentRecords ?? [];
         actions.AddRange(consents.Select(r => new TableTransactionAction(TableTransactionActionType.Add, ConsentEntityMapper.ToEntity(change.LeadId, r))));
+
+        // Enrollments are written whole and unconditionally: the lead row's ETag, checked in the same
+        // transaction, is what orders every write of the partition.
+        if (change.Enrollments is { Count: > 0 } enrollments)
+        {
+            ArgumentNullException.ThrowIfNull(change.Lead, nameof(change.Lead));
+            actions.AddRange(enrollments.Select(e => new TableTransactionAction(TableTransactionActionType.UpsertReplace, EnrollmentEntityMapper.ToEntity(change.LeadId, e))));
+        }
 
         // Rows are keyed by time for newest-first order, but a retried request or redelivered webhook
         // carries the same id at another time: a marker keyed by id alone makes the repeat collide.
@@ -121,9 +129,9 @@ public sealed class LeadTableStore(LeadTables tables) : ILeadStore
     /// <summary>The engagement event rows ("e|…"), in any partition.</summary>
     private static string EventRows { get; } = TableClient.CreateQueryFilter($"RowKey ge {LeadEntityMapper.EventPrefix} and RowKey lt {EventPrefixEnd}");
 
-    /// <summary>The rows a pass over the leads of a range reads: leads and events, not markers ("r|…"), timeline ("t|…") or waiting rows.</summary>
+    /// <summary>The rows a pass over the leads of a range reads: leads, events and enrollments, not markers ("r|…"), timeline ("t|…") or waiting rows.</summary>
     public static string ScanFilter(LeadIdRange range) =>
-        TableClient.CreateQueryFilter($"PartitionKey ge {range.From} and PartitionKey lt {range.To}") + $" and (({EventRows}) or ({LeadRowsFilter}))";
+        TableClient.CreateQueryFilter($"PartitionKey ge {range.From} and PartitionKey lt {range.To}") + $" and (({EventRows}) or ({LeadRowsFilter}) or ({EnrollmentEntityMapper.Rows}))";
 
     /// <summary>The rows that version a partition: the lead's, or before there is a lead the waiting row.</summary>
     private static string VersionRows(string leadId) =>
@@ -188,7 +196,7 @@ public sealed class LeadTableStore(LeadTables tables) : ILeadStore
     /// </summary>
     private async Task<LeadSnapshot> LoadVersionFirstAsync(string leadId, CancellationToken cancellationToken)
     {
-        var rows = await tables.Leads.QueryAsync<TableEntity>(InPartition(leadId, VersionRows(leadId)), cancellationToken: cancellationToken).ToListAsync(cancellationToken);
+        var rows = await tables.Leads.QueryAsync<TableEntity>(InPartition(leadId, $"{VersionRows(leadId)} or ({EnrollmentEntityMapper.Rows})"), cancellationToken: cancellationToken).ToListAsync(cancellationToken);
         rows.AddRange(await tables.Leads.QueryAsync<TableEntity>(InPartition(leadId, EventRows), maxPerPage: 1000, cancellationToken: cancellationToken).ToListAsync(cancellationToken));
         return ToSnapshot(leadId, rows);
     }
@@ -198,11 +206,12 @@ public sealed class LeadTableStore(LeadTables tables) : ILeadStore
         var leadRow = rows.Find(IsLeadRow);
         var waitingRow = rows.Find(r => r.RowKey == LeadEntityMapper.WaitingRowKey(leadId));
         var etag = leadRow is not null ? leadRow.ETag.ToString() : waitingRow is not null ? WaitingVersion + waitingRow.ETag.ToString() : null;
-        var events = rows.Where(r => r != leadRow && r != waitingRow).Select(LeadEntityMapper.ToEvent).ToList();
+        var enrollments = rows.Where(EnrollmentEntityMapper.IsEnrollmentRow).Select(EnrollmentEntityMapper.ToEnrollment).ToList();
+        var events = rows.Where(r => r != leadRow && r != waitingRow && !EnrollmentEntityMapper.IsEnrollmentRow(r)).Select(LeadEntityMapper.ToEvent).ToList();
         var waitingConsent = waitingRow is null ? null : ConsentEntityMapper.ReadState(waitingRow, DateTimeOffset.MinValue);
         var lead = leadRow is null ? null : LeadEntityMapper.ToLead(leadRow);
         var legacy = leadRow is null ? null : ConsentEntityMapper.LegacyRecord(leadRow, lead!);
-        return new LeadSnapshot(leadId, lead, etag, events, waitingConsent, legacy);
+        return new LeadSnapshot(leadId, lead, etag, events, waitingConsent, legacy, enrollments);
     }
 
     public async Task<bool> HasEntryAsync(string leadId, TimelineEntry entry, CancellationToken cancellationToken)

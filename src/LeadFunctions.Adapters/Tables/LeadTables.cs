@@ -20,5 +20,11 @@ public sealed class LeadTables(TableServiceClient service, StorageNames names)
 
     public TableClient SendGridUnhandled { get; } = service.GetTableClient(names.Table(TableNames.SendGridUnhandled));
 
-    public IEnumerable<TableClient> All => [Leads, Settings, Crm, ConsentChanges, Suppressions, MailEvents, SendGridUnhandled];
+    public TableClient Campaigns { get; } = service.GetTableClient(names.Table(TableNames.Campaigns));
+
+    public TableClient NurtureDue { get; } = service.GetTableClient(names.Table(TableNames.NurtureDue));
+
+    public TableClient CampaignStats { get; } = service.GetTableClient(names.Table(TableNames.CampaignStats));
+
+    public IEnumerable<TableClient> All => [Leads, Settings, Crm, ConsentChanges, Suppressions, MailEvents, SendGridUnhandled, Campaigns, NurtureDue, CampaignStats];
 }

@@ -1,3 +1,4 @@
+using LeadFunctions.Core.Campaigns;
 using LeadFunctions.Core.Consent;
 using LeadFunctions.Core.Engagement;
 
@@ -48,8 +49,14 @@ public sealed record LeadSnapshot(
     string? ETag,
     IReadOnlyList<EngagementEvent> Events,
     ConsentState? WaitingConsent = null,
-    ConsentRecord? LegacyConsent = null)
+    ConsentRecord? LegacyConsent = null,
+    IReadOnlyList<Enrollment>? Enrollments = null)
 {
+    /// <summary>The lead's campaign enrollments (rows "n|…").</summary>
+    public IReadOnlyList<Enrollment> CampaignEnrollments => Enrollments ?? [];
+
+    public Enrollment? EnrollmentIn(string campaignId) => CampaignEnrollments.FirstOrDefault(e => e.CampaignId == campaignId);
+
     /// <summary>The person's consent, lead or not.</summary>
     public ConsentState Consent => Lead?.Consent ?? WaitingConsent ?? ConsentState.Empty;
 }
@@ -57,6 +64,9 @@ public sealed record LeadSnapshot(
 /// <summary>
 /// What one message changes: the lead (null when only events or consent are kept for a future lead), new
 /// entries, events and consent ledger rows, and for a future lead the consent state they leave.
+/// <paramref name="Enrollments"/> are written (whole) with the lead row, which must then be part of the change;
+/// <paramref name="Schedule"/> goes to the due index before the write and <paramref name="Counts"/> to the
+/// campaign stats after it (<see cref="Processing.LeadUpdater"/>).
 /// </summary>
 public sealed record LeadChange(
     string LeadId,
@@ -65,7 +75,10 @@ public sealed record LeadChange(
     IReadOnlyList<TimelineEntry> Entries,
     IReadOnlyList<EngagementEvent> NewEvents,
     IReadOnlyList<ConsentRecord>? ConsentRecords = null,
-    ConsentState? WaitingConsent = null);
+    ConsentState? WaitingConsent = null,
+    IReadOnlyList<Enrollment>? Enrollments = null,
+    IReadOnlyList<DueSend>? Schedule = null,
+    IReadOnlyList<StatDelta>? Counts = null);
 
 public enum SaveResult
 {

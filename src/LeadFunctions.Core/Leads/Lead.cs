@@ -35,6 +35,9 @@ public sealed record Lead
 
     /// <summary>"tr" or "en": the language of the emails and pages this person gets; null means by country.</summary>
     public string? Language { get; init; }
+    /// <summary>When the last nurture email (of any campaign) was claimed for this person: the frequency cap counts from it.</summary>
+    public DateTimeOffset? LastNurtureAt { get; init; }
+
     public IReadOnlyDictionary<string, string> SourceDetail { get; init; } = new Dictionary<string, string>();
     public required DateTimeOffset CreatedAt { get; init; }
     public required DateTimeOffset UpdatedAt { get; init; }

@@ -1,3 +1,4 @@
+using LeadFunctions.Core.Campaigns;
 using LeadFunctions.Core.Leads;
 using LeadFunctions.Core.Sales;
 
@@ -5,9 +6,11 @@ namespace LeadFunctions.Core.Processing;
 
 /// <summary>
 /// The one read-decide-write loop every lead change goes through: optimistic concurrency with a
-/// re-read on conflict, and the sales handoff an MQL move decided, sent after the write that decided it.
+/// re-read on conflict, the sales handoff an MQL move decided, sent after the write that decided it, and
+/// what the change means for the campaigns (<see cref="NurturePlanner"/>): due sends indexed before the
+/// write, stats counted after it.
 /// </summary>
-public sealed class LeadUpdater(ILeadStore store, ISalesHandoffQueue handoffs, TimeProvider time)
+public sealed class LeadUpdater(ILeadStore store, ISalesHandoffQueue handoffs, NurturePlanner nurture, IDueSendIndex dueSends, ICampaignStats stats, TimeProvider time)
 {
     internal const int MaxAttempts = 8;
 
@@ -30,6 +33,11 @@ public sealed class LeadUpdater(ILeadStore store, ISalesHandoffQueue handoffs, T
                 change = change with { ConsentRecords = [legacy, .. change.ConsentRecords ?? []] };
             }
 
+            if (change is { Lead: not null })
+            {
+                change = await nurture.PlanAsync(snapshot, change, cancellationToken);
+            }
+
             if (change is null)
             {
                 // Nothing new (often a redelivery); a handoff an earlier delivery decided may still be unsent.
@@ -37,9 +45,20 @@ public sealed class LeadUpdater(ILeadStore store, ISalesHandoffQueue handoffs, T
                 return UpdateOutcome.Unchanged;
             }
 
+            if (change.Schedule is { Count: > 0 } schedule)
+            {
+                // Indexed first: an entry whose write below fails finds no enrollment and is dropped.
+                await dueSends.AddAsync(schedule, cancellationToken);
+            }
+
             switch (await store.SaveAsync(change, cancellationToken))
             {
                 case SaveResult.Saved:
+                    if (change.Counts is { Count: > 0 } counts)
+                    {
+                        await stats.AddAsync(counts, cancellationToken);
+                    }
+
                     // Only the write that decided a handoff sends it; later writers carry the mark along.
                     if (change.Lead?.PendingHandoff != snapshot.Lead?.PendingHandoff)
                     {

@@ -87,7 +87,7 @@ public class EngagementProcessorTests
         var mql = pipeline.Event("e1", EventTypes.DemoRequest);
 
         // The first delivery stores the MQL move, then the host dies before the handoff is sent.
-        var failingQueue = new Processing.LeadUpdater(pipeline.Store, new ThrowingHandoffQueue(), TimeProvider.System);
+        var failingQueue = pipeline.NewUpdater(TimeProvider.System, new ThrowingHandoffQueue());
         await Assert.ThrowsAsync<InvalidOperationException>(() => new EngagementProcessor(failingQueue, pipeline.Models, pipeline.Time).ProcessAsync(mql, default));
         Assert.NotNull(pipeline.Store[Id]!.PendingHandoff);
 

@@ -61,7 +61,7 @@ public class LeadIntakeProcessorTests
     {
         await pipeline.Intake.ProcessAsync(Pipeline.Submission("s1"), default);
         var clock = new FakeTimeProvider(Pipeline.Start);
-        var updater = new LeadUpdater(pipeline.Store, pipeline.Handoffs, clock);
+        var updater = pipeline.NewUpdater(clock);
         var tries = 0;
         var update = updater.UpdateAsync(Id, s =>
         {

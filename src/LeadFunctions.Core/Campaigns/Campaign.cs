@@ -1,0 +1,90 @@
+using LeadFunctions.Core.Leads;
+
+namespace LeadFunctions.Core.Campaigns;
+
+/// <summary>
+/// A drip campaign as data (API.md "A campaign"): who enters (trigger and audience), the steps with their
+/// delays and templates, when an enrollment ends (stop conditions) and when emails may go (send window).
+/// </summary>
+public sealed record Campaign
+{
+    /// <summary>From the route; letters, digits, '-' and '_' (at most 64).</summary>
+    public required string Id { get; init; }
+
+    public required string Name { get; init; }
+
+    /// <summary>An inactive campaign enrolls nobody and sends nothing; its enrollments wait until it is active again.</summary>
+    public bool Active { get; init; } = true;
+
+    /// <summary>Set by DELETE: like inactive, and left out of the list unless asked for.</summary>
+    public bool Archived { get; init; }
+
+    /// <summary>Across campaigns, the higher one sends first when two are due for one person.</summary>
+    public int Priority { get; init; }
+
+    /// <summary>The language the steps' own subject, HTML and text are written in ("tr" or "en").</summary>
+    public string Language { get; init; } = Languages.Turkish;
+
+    public CampaignTrigger Trigger { get; init; } = new();
+
+    public CampaignAudience Audience { get; init; } = new();
+
+    public required IReadOnlyList<CampaignStep> Steps { get; init; }
+
+    public StopConditions StopWhen { get; init; } = new();
+
+    /// <summary>Null: any hour of any day.</summary>
+    public SendWindow? SendWindow { get; init; }
+
+    public DateTimeOffset UpdatedAt { get; init; }
+}
+
+/// <summary>What enrolls a lead: entering one of the stages, one of the engagement events, or being created from one of the sources.</summary>
+public sealed record CampaignTrigger
+{
+    public IReadOnlyList<LifecycleStage> StageEntered { get; init; } = [];
+
+    public IReadOnlyList<string> Events { get; init; } = [];
+
+    public IReadOnlyList<string> Sources { get; init; } = [];
+}
+
+/// <summary>Who may be enrolled; an empty list allows everyone.</summary>
+public sealed record CampaignAudience
+{
+    public IReadOnlyList<LifecycleStage> Stages { get; init; } = [];
+
+    public IReadOnlyList<string> Sources { get; init; } = [];
+
+    public int? MinScore { get; init; }
+}
+
+/// <summary>
+/// One email. <see cref="Delay"/> counts from enrollment (first step) or from the previous send. The id is
+/// stable across edits: it is what an enrollment remembers as sent.
+/// </summary>
+public sealed record CampaignStep
+{
+    public required string Id { get; init; }
+
+    public TimeSpan Delay { get; init; }
+
+    public required StepContent Content { get; init; }
+
+    /// <summary>The same email in another language ("en" or "tr"), chosen by the lead's language.</summary>
+    public IReadOnlyDictionary<string, StepContent> Translations { get; init; } = new Dictionary<string, StepContent>();
+}
+
+/// <summary>Liquid templates of one email.</summary>
+public sealed record StepContent(string Subject, string Html, string Text);
+
+/// <summary>An enrollment ends when the lead reaches one of the stages or does one of the events.</summary>
+public sealed record StopConditions
+{
+    public IReadOnlyList<LifecycleStage> Stages { get; init; } = [];
+
+    public IReadOnlyList<string> Events { get; init; } = [];
+}
+
+/// <summary>When emails may go, in the recipient's time zone: from <see cref="From"/> to <see cref="To"/> on <see cref="Days"/> (empty: every day).</summary>
+public sealed record SendWindow(TimeOnly From, TimeOnly To, IReadOnlyList<DayOfWeek> Days);

@@ -1,0 +1,18 @@
+namespace LeadFunctions.Core.Campaigns;
+
+/// <summary>
+/// Counters kept as sends and events happen (never by scanning enrollments). Callers add a delta only after the
+/// write that made the change it counts succeeded, so a redelivered message counts nothing twice.
+/// </summary>
+public interface ICampaignStats
+{
+    Task AddAsync(IReadOnlyList<StatDelta> deltas, CancellationToken cancellationToken);
+
+    Task<CampaignStats> ReadAsync(string campaignId, CancellationToken cancellationToken);
+}
+
+/// <summary>The campaign's totals and each step's.</summary>
+public sealed record CampaignStats(
+    string CampaignId,
+    IReadOnlyDictionary<CampaignMetric, long> Totals,
+    IReadOnlyDictionary<string, IReadOnlyDictionary<CampaignMetric, long>> Steps);
