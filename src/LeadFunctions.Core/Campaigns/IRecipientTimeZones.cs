@@ -5,5 +5,5 @@ namespace LeadFunctions.Core.Campaigns;
 /// <summary>The time zone a person reads their email in: from their phone number, else their country, else <c>Nurture:DefaultTimeZone</c>.</summary>
 public interface IRecipientTimeZones
 {
-    TimeZoneInfo Of(Lead lead);
+    TimeZoneInfo ZoneOf(Lead lead);
 }
