@@ -5,6 +5,7 @@ using LeadFunctions.Core.Engagement;
 using LeadFunctions.Core.Intake;
 using LeadFunctions.Core.Sales;
 using LeadFunctions.Core.Scoring;
+using LeadFunctions.Functions.Campaigns;
 using LeadFunctions.Functions.Consent;
 using LeadFunctions.Functions.Email;
 using LeadFunctions.Functions.Engagement;
@@ -84,6 +85,14 @@ public static class LeadFunctionBindings
             .AsFunction("ListSuppressions", AuthorizationLevel.Function);
         api.MapDelete("suppressions/{hash}", (HttpRequest request, string hash, LiftSuppressionHttpFunction function, CancellationToken ct) => function.RunAsync(request, hash, ct))
             .AsFunction("LiftSuppression", AuthorizationLevel.Admin);
+        api.MapPut("campaigns/{id}", (HttpRequest request, string id, PutCampaignHttpFunction function, CancellationToken ct) => function.RunAsync(request, id, ct))
+            .AsFunction("PutCampaign", AuthorizationLevel.Function);
+        api.MapGet("campaigns/{id}", (HttpRequest request, string id, GetCampaignHttpFunction function, CancellationToken ct) => function.RunAsync(request, id, ct))
+            .AsFunction("GetCampaign", AuthorizationLevel.Function);
+        api.MapGet("campaigns", (HttpRequest request, ListCampaignsHttpFunction function, CancellationToken ct) => function.RunAsync(request, ct))
+            .AsFunction("ListCampaigns", AuthorizationLevel.Function);
+        api.MapDelete("campaigns/{id}", (HttpRequest request, string id, ArchiveCampaignHttpFunction function, CancellationToken ct) => function.RunAsync(request, id, ct))
+            .AsFunction("ArchiveCampaign", AuthorizationLevel.Function);
         api.MapGet("health", (HttpRequest request, GetHealthHttpFunction function, CancellationToken ct) => function.RunAsync(request, ct))
             .AsFunction("GetHealth", AuthorizationLevel.Anonymous);
     }
