@@ -17,6 +17,9 @@ public sealed record CampaignDocument : CampaignDefinition
     public const int MaxBodyBytes = 256 * 1024;
 
     /// <summary>A misspelt field ("stopwhen") is refused rather than silently ignored: the campaign would send without it.</summary>
+    /// <summary>Absent parts stay absent (no "translations": null), so an answer reads like the campaign that was sent.</summary>
+    public static readonly JsonSerializerOptions WriteOptions = new(JsonDefaults.Options) { DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull };
+
     private static readonly JsonSerializerOptions ReadOptions = new(JsonDefaults.Options) { UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow };
 
     public CampaignDocument()
@@ -36,6 +39,10 @@ public sealed record CampaignDocument : CampaignDefinition
 
     public static CampaignDocument Of(Campaign campaign) =>
         new(CampaignDefinition.From(campaign)) { Id = campaign.Id, Archived = campaign.Archived, UpdatedAt = campaign.UpdatedAt };
+
+    /// <summary>The campaign as JSON with <paramref name="statusCode"/>.</summary>
+    public static IResult Answer(Campaign campaign, int statusCode = StatusCodes.Status200OK) =>
+        TypedResults.Json(Of(campaign), WriteOptions, statusCode: statusCode);
 
     /// <summary>The document in the request body, or the problem to answer (415, 413, 400).</summary>
     public static async Task<(CampaignDocument? Document, IResult? Refusal)> ReadAsync(HttpRequest request, CancellationToken cancellationToken)

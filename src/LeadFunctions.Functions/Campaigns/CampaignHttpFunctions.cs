@@ -34,8 +34,14 @@ public sealed class PutCampaignHttpFunction(ICampaignStore store, CampaignCatalo
         campaign = campaign with { UpdatedAt = time.GetUtcNow() };
         var created = await store.PutAsync(campaign, cancellationToken);
         catalog.Invalidate();
-        var answer = CampaignDocument.Of(campaign);
-        return created ? TypedResults.Created($"/api/campaigns/{id}", answer) : TypedResults.Ok(answer);
+        if (!created)
+        {
+            return CampaignDocument.Answer(campaign);
+        }
+
+        // The campaign's address is the one just PUT to.
+        request.HttpContext.Response.Headers.Location = $"{request.PathBase}{request.Path}";
+        return CampaignDocument.Answer(campaign, StatusCodes.Status201Created);
     }
 }
 
@@ -45,7 +51,7 @@ public sealed class GetCampaignHttpFunction(ICampaignStore store)
     public async Task<IResult> RunAsync(HttpRequest request, string id, CancellationToken cancellationToken)
     {
         var campaign = CampaignValidator.IsValidId(id) ? await store.GetAsync(id, cancellationToken) : null;
-        return campaign is null ? Problems.NotFound("The campaign") : TypedResults.Ok(CampaignDocument.Of(campaign));
+        return campaign is null ? Problems.NotFound("The campaign") : CampaignDocument.Answer(campaign);
     }
 }
 
@@ -62,7 +68,7 @@ public sealed class ListCampaignsHttpFunction(ICampaignStore store)
 
         var campaigns = await store.ListAsync(cancellationToken);
         var items = campaigns.Where(c => includeArchived || !c.Archived).OrderBy(c => c.Id, StringComparer.Ordinal).Select(CampaignDocument.Of).ToList();
-        return TypedResults.Ok(new { items });
+        return TypedResults.Json(new { items }, CampaignDocument.WriteOptions);
     }
 }
 
