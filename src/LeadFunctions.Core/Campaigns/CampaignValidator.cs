@@ -28,7 +28,7 @@ public static partial class CampaignValidator
     public static bool IsValidId(string? id) => id is not null && IdPattern().IsMatch(id);
 
     /// <summary>The campaign, or the errors per field (then no campaign).</summary>
-    public static (Campaign? Campaign, IReadOnlyDictionary<string, string[]> Errors) Validate(string id, CampaignDefinition definition)
+    public static ValidationResult<Campaign> Validate(string id, CampaignDefinition definition)
     {
         var errors = new FieldErrors();
         CheckId(errors, "id", id);
@@ -77,10 +77,10 @@ public static partial class CampaignValidator
         var window = definition.SendWindow is { } written ? Window(errors, written) : null;
         if (errors.Any)
         {
-            return (null, errors.ToDictionary());
+            return ValidationResult.Failure<Campaign>(errors.ToDictionary());
         }
 
-        var campaign = new Campaign
+        return ValidationResult.Success(new Campaign
         {
             Id = id,
             Name = name!,
@@ -92,8 +92,7 @@ public static partial class CampaignValidator
             Steps = steps,
             StopWhen = stopWhen,
             SendWindow = window,
-        };
-        return (campaign, errors.ToDictionary());
+        });
     }
 
     internal static void CheckId(FieldErrors errors, string field, string? id)

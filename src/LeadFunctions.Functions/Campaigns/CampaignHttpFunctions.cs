@@ -25,13 +25,13 @@ public sealed class PutCampaignHttpFunction(ICampaignStore store, CampaignCatalo
             return Problems.Invalid(new Dictionary<string, string[]> { ["id"] = ["Must be the id in the route, or left out."] });
         }
 
-        var (campaign, errors) = CampaignValidator.Validate(id, document);
-        if (campaign is null)
+        var validated = CampaignValidator.Validate(id, document);
+        if (validated.Value is null)
         {
-            return Problems.Invalid(errors);
+            return Problems.Invalid(validated.Errors);
         }
 
-        campaign = campaign with { UpdatedAt = time.GetUtcNow() };
+        var campaign = validated.Value with { UpdatedAt = time.GetUtcNow() };
         var created = await store.PutAsync(campaign, cancellationToken);
         catalog.Invalidate();
         if (!created)

@@ -25,9 +25,9 @@ public class CampaignValidatorTests
 
     private static IReadOnlyDictionary<string, string[]> ErrorsOf(CampaignDefinition definition, string id = "fair-2026")
     {
-        var (campaign, errors) = CampaignValidator.Validate(id, definition);
-        Assert.Equal(errors.Count == 0, campaign is not null);
-        return errors;
+        var result = CampaignValidator.Validate(id, definition);
+        Assert.Equal(result.Errors.Count == 0, result.IsValid);
+        return result.Errors;
     }
 
     private static CampaignDefinition WithFirstStep(StepDefinition step) => Example() with { Steps = [step, Example().Steps![1]] };
@@ -38,9 +38,10 @@ public class CampaignValidatorTests
     [Fact]
     public void Validate_ApiExample_GivesTheTypedCampaign()
     {
-        var (campaign, errors) = CampaignValidator.Validate("fair-2026", Example());
+        var result = CampaignValidator.Validate("fair-2026", Example());
 
-        Assert.Empty(errors);
+        Assert.Empty(result.Errors);
+        var campaign = result.Value;
         Assert.NotNull(campaign);
         Assert.Equal("fair-2026", campaign.Id);
         Assert.Equal(Languages.Turkish, campaign.Language);
@@ -55,9 +56,9 @@ public class CampaignValidatorTests
     public void From_ValidatedCampaign_ValidatesBackToTheSameCampaign()
     {
         var definition = Example() with { Steps = [Example().Steps![0]! with { Delay = "PT36H", Translations = new Dictionary<string, ContentDefinition?> { ["en"] = new("Welcome", "<p>Hi</p>", "Hi") } }] };
-        var campaign = CampaignValidator.Validate("c1", definition).Campaign!;
+        var campaign = CampaignValidator.Validate("c1", definition).Value!;
 
-        var again = CampaignValidator.Validate("c1", CampaignDefinition.From(campaign)).Campaign!;
+        var again = CampaignValidator.Validate("c1", CampaignDefinition.From(campaign)).Value!;
 
         Assert.Equal(TimeSpan.FromHours(36), again.Steps[0].Delay);
         Assert.Equal("Welcome", again.Steps[0].Translations["en"].Subject);
@@ -135,7 +136,7 @@ public class CampaignValidatorTests
     [InlineData("P365D", 365 * 24)]
     [InlineData("P1DT30M", 24.5)]
     public void Validate_Delay_ParsedAsIso8601(string delay, double hours) =>
-        Assert.Equal(TimeSpan.FromHours(hours), CampaignValidator.Validate("c", WithFirstStep(new StepDefinition("welcome", delay, "S", "H", "T"))).Campaign!.Steps[0].Delay);
+        Assert.Equal(TimeSpan.FromHours(hours), CampaignValidator.Validate("c", WithFirstStep(new StepDefinition("welcome", delay, "S", "H", "T"))).Value!.Steps[0].Delay);
 
     [Fact]
     public void Validate_MissingContent_EachPartRequired()
@@ -242,7 +243,7 @@ public class CampaignValidatorTests
 
     [Fact]
     public void Validate_WindowWithoutDays_EveryDay() =>
-        Assert.Empty(CampaignValidator.Validate("c", Example() with { SendWindow = new SendWindowDefinition("09:00", "18:00", null) }).Campaign!.SendWindow!.Days);
+        Assert.Empty(CampaignValidator.Validate("c", Example() with { SendWindow = new SendWindowDefinition("09:00", "18:00", null) }).Value!.SendWindow!.Days);
 
     [Theory]
     [InlineData("tr")]
