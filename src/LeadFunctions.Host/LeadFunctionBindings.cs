@@ -14,6 +14,7 @@ using LeadFunctions.Functions.Health;
 using LeadFunctions.Functions.Intake;
 using LeadFunctions.Functions.Webinars;
 using LeadFunctions.Functions.Leads;
+using LeadFunctions.Functions.Reports;
 using LeadFunctions.Host.Http;
 using LeadFunctions.Host.Queues;
 using LeadFunctions.Host.Timers;
@@ -84,6 +85,8 @@ public static class LeadFunctionBindings
             .AsFunction("ListSuppressions", AuthorizationLevel.Function);
         api.MapDelete("suppressions/{hash}", (HttpRequest request, string hash, LiftSuppressionHttpFunction function, CancellationToken ct) => function.RunAsync(request, hash, ct))
             .AsFunction("LiftSuppression", AuthorizationLevel.Admin);
+        api.MapGet("reports/referrals", (HttpRequest request, GetReferralReportHttpFunction function, CancellationToken ct) => function.RunAsync(request, ct))
+            .AsFunction("GetReferralReport", AuthorizationLevel.Function);
         api.MapGet("health", (HttpRequest request, GetHealthHttpFunction function, CancellationToken ct) => function.RunAsync(request, ct))
             .AsFunction("GetHealth", AuthorizationLevel.Anonymous);
     }
