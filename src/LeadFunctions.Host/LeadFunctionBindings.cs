@@ -15,6 +15,7 @@ using LeadFunctions.Functions.Health;
 using LeadFunctions.Functions.Intake;
 using LeadFunctions.Functions.Webinars;
 using LeadFunctions.Functions.Leads;
+using LeadFunctions.Functions.Reports;
 using LeadFunctions.Host.Http;
 using LeadFunctions.Host.Queues;
 using LeadFunctions.Host.Timers;
@@ -93,6 +94,8 @@ public static class LeadFunctionBindings
             .AsFunction("ListCampaigns", AuthorizationLevel.Function);
         api.MapDelete("campaigns/{id}", (HttpRequest request, string id, ArchiveCampaignHttpFunction function, CancellationToken ct) => function.RunAsync(request, id, ct))
             .AsFunction("ArchiveCampaign", AuthorizationLevel.Function);
+        api.MapGet("reports/referrals", (HttpRequest request, GetReferralReportHttpFunction function, CancellationToken ct) => function.RunAsync(request, ct))
+            .AsFunction("GetReferralReport", AuthorizationLevel.Function);
         api.MapGet("health", (HttpRequest request, GetHealthHttpFunction function, CancellationToken ct) => function.RunAsync(request, ct))
             .AsFunction("GetHealth", AuthorizationLevel.Anonymous);
     }
