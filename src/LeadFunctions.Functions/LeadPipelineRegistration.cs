@@ -4,6 +4,7 @@ using LeadFunctions.Core.Engagement;
 using LeadFunctions.Core.Intake;
 using LeadFunctions.Core.Processing;
 using LeadFunctions.Core.Scoring;
+using LeadFunctions.Functions.Campaigns;
 using LeadFunctions.Functions.Consent;
 using LeadFunctions.Functions.Email;
 using LeadFunctions.Functions.Engagement;
@@ -35,6 +36,7 @@ public static class LeadPipelineRegistration
         services.AddSingleton<CsvImporter>();
         services.AddOptions<WebhookOptions>().BindConfiguration(WebhookOptions.SectionName);
         services.AddConsent();
+        services.AddCampaignEnrollment();
         services.AddSingleton<WebinarIntake>();
         services.AddSingleton<ScoringModelSource>();
         services.AddSingleton<Core.Campaigns.NurturePlanner>();

@@ -1,10 +1,12 @@
 using LeadFunctions.Adapters.Queues;
+using LeadFunctions.Core.Campaigns;
 using LeadFunctions.Core.Consent;
 using LeadFunctions.Core.Email;
 using LeadFunctions.Core.Engagement;
 using LeadFunctions.Core.Intake;
 using LeadFunctions.Core.Sales;
 using LeadFunctions.Core.Scoring;
+using LeadFunctions.Functions.Campaigns;
 using LeadFunctions.Functions.Consent;
 using LeadFunctions.Functions.Email;
 using LeadFunctions.Functions.Engagement;
@@ -35,6 +37,7 @@ public static class LeadFunctionBindings
         .AddQueueTrigger<SendConsentConfirmationQueueFunction, ConfirmationRequest>("SendConsentConfirmation", QueueNames.ConsentConfirmation, (f, m, ct) => f.RunAsync(m, ct))
         .AddQueueTrigger<ProcessConsentImportQueueFunction, ConsentImportBatch>("ProcessConsentImport", QueueNames.ConsentImport, (f, m, ct) => f.RunAsync(m, ct))
         .AddQueueTrigger<ProcessSendGridEventsQueueFunction, SendGridEventBatch>("ProcessSendGridEvents", QueueNames.SendGridEvents, (f, m, ct) => f.RunAsync(m, ct))
+        .AddQueueTrigger<EnrollCampaignLeadsQueueFunction, CampaignEnrollmentRequest>("EnrollCampaignLeads", QueueNames.CampaignEnrollment, (f, m, ct) => f.RunAsync(m, ct))
         .AddTimerTrigger<RescoreLeadsTimerFunction>("RescoreLeads", RescoreLeadsTimerFunction.Schedule, (f, t, ct) => f.RunAsync(t, ct));
 
     public static void MapLeadFunctions(this IEndpointRouteBuilder app)
@@ -84,6 +87,8 @@ public static class LeadFunctionBindings
             .AsFunction("ListSuppressions", AuthorizationLevel.Function);
         api.MapDelete("suppressions/{hash}", (HttpRequest request, string hash, LiftSuppressionHttpFunction function, CancellationToken ct) => function.RunAsync(request, hash, ct))
             .AsFunction("LiftSuppression", AuthorizationLevel.Admin);
+        api.MapPost("campaigns/{id}/enrollments", (HttpRequest request, string id, EnrollLeadsHttpFunction function, CancellationToken ct) => function.RunAsync(request, id, ct))
+            .AsFunction("EnrollLeads", AuthorizationLevel.Function);
         api.MapGet("health", (HttpRequest request, GetHealthHttpFunction function, CancellationToken ct) => function.RunAsync(request, ct))
             .AsFunction("GetHealth", AuthorizationLevel.Anonymous);
     }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using LeadFunctions.Core.Campaigns;
 using LeadFunctions.Core.Consent;
 using LeadFunctions.Core.Email;
 using LeadFunctions.Core.Engagement;
@@ -15,11 +16,12 @@ public class SendGridEventProcessorTests
     private readonly RecordingSuppressionList suppressions = new();
     private readonly RecordingConsentRecorder consent = new();
     private readonly RecordingSendGridEventLog log = new();
+    private readonly Pipeline pipeline = new();
 
     private Task<SendGridBatchOutcome> ProcessAsync(string jsonArray)
     {
         using var document = JsonDocument.Parse(jsonArray);
-        var processor = new SendGridEventProcessor(engagement, suppressions, consent, log, new FakeTimeProvider(Now));
+        var processor = new SendGridEventProcessor(engagement, suppressions, consent, log, new NurtureEventRecorder(pipeline.Updater), new FakeTimeProvider(Now));
         return processor.ProcessAsync(new SendGridEventBatch([.. document.RootElement.EnumerateArray().Select(e => e.Clone())]), default);
     }
 
