@@ -35,7 +35,7 @@ internal sealed class Pipeline
 
     /// <summary>An updater over this pipeline's stores that waits after a conflict on <paramref name="backoffClock"/>.</summary>
     public LeadUpdater NewUpdater(TimeProvider backoffClock, ISalesHandoffQueue? handoffs = null) =>
-        new(Store, handoffs ?? Handoffs, new Campaigns.NurturePlanner(Campaigns, Time), DueSends, Stats, backoffClock);
+        new(Store, handoffs ?? Handoffs, new Core.Campaigns.NurturePlanner(Campaigns, Time), DueSends, Stats, backoffClock);
 
     public FakeTimeProvider Time { get; } = new(Start);
 

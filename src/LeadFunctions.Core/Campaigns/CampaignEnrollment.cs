@@ -23,7 +23,7 @@ public static class CampaignEnrollment
     {
         var enrollment = new Enrollment { CampaignId = campaign.Id, EnrolledAt = now, Reason = reason };
         DueSend? due = null;
-        if (EnrollmentSteps.Next(campaign, enrollment) is var (step, dueAt))
+        if (EnrollmentSteps.Next(campaign, enrollment) is (var step, var dueAt))
         {
             enrollment = enrollment with { NextStepId = step.Id, NextDueAt = dueAt };
             due = new DueSend(change.LeadId, campaign.Id, step.Id, dueAt);

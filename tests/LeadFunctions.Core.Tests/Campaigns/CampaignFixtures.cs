@@ -6,7 +6,7 @@ namespace LeadFunctions.Core.Tests.Campaigns;
 /// <summary>Campaigns and lead changes the campaign tests share.</summary>
 internal static class CampaignFixtures
 {
-    public static readonly string LeadId = Leads.LeadId.FromEmail("ayse@acme.com.tr");
+    public static readonly string Ayse = LeadId.FromEmail("ayse@acme.com.tr");
 
     public static Campaign Campaign(string id, CampaignTrigger? trigger = null, CampaignAudience? audience = null, StopConditions? stopWhen = null) => new()
     {
@@ -24,6 +24,6 @@ internal static class CampaignFixtures
 
     /// <summary>Moves the lead to <paramref name="stage"/> through the updater, as a sales decision does.</summary>
     public static Task MoveAsync(Pipeline pipeline, LifecycleStage stage) =>
-        pipeline.Updater.UpdateAsync(LeadId, s => Task.FromResult<LeadChange?>(
-            new LeadChange(LeadId, s.Lead! with { Stage = stage }, s.ETag, [new TimelineEntry($"test|{stage}", pipeline.Time.GetUtcNow(), TimelineKind.Stage, "moved")], [])), default);
+        pipeline.Updater.UpdateAsync(Ayse, s => Task.FromResult<LeadChange?>(
+            new LeadChange(Ayse, s.Lead! with { Stage = stage }, s.ETag, [new TimelineEntry($"test|{stage}", pipeline.Time.GetUtcNow(), TimelineKind.Stage, "moved")], [])), default);
 }

@@ -17,14 +17,14 @@ public class HandEnrollmentTests
         pipeline.Campaigns.Campaigns.Add(Campaign("manual"));
         pipeline.Campaigns.Campaigns.Add(Campaign("customers", audience: new CampaignAudience { Stages = [LifecycleStage.Customer] }));
         await pipeline.Intake.ProcessAsync(Pipeline.Submission("s1"), default);
-        var unknown = Leads.LeadId.FromEmail("nobody@example.com");
+        var unknown = LeadId.FromEmail("nobody@example.com");
 
-        var first = await Enrollment.RunAsync(new CampaignEnrollmentRequest("manual", [LeadId, unknown], null), default);
-        var again = await Enrollment.RunAsync(new CampaignEnrollmentRequest("manual", [LeadId], null), default);
-        var outside = await Enrollment.RunAsync(new CampaignEnrollmentRequest("customers", [LeadId], null), default);
+        var first = await Enrollment.RunAsync(new CampaignEnrollmentRequest("manual", [Ayse, unknown], null), default);
+        var again = await Enrollment.RunAsync(new CampaignEnrollmentRequest("manual", [Ayse], null), default);
+        var outside = await Enrollment.RunAsync(new CampaignEnrollmentRequest("customers", [Ayse], null), default);
 
         Assert.Equal((new HandEnrollmentSummary(1, 0, 1), new HandEnrollmentSummary(0, 1, 0), new HandEnrollmentSummary(0, 1, 0)), (first, again, outside));
-        var enrollment = Assert.Single(pipeline.Store.Enrollments(LeadId));
+        var enrollment = Assert.Single(pipeline.Store.Enrollments(Ayse));
         Assert.Equal(("manual", "manual", "welcome"), (enrollment.CampaignId, enrollment.Reason, enrollment.NextStepId));
         Assert.Single(pipeline.DueSends.Sends);
     }
@@ -47,9 +47,9 @@ public class HandEnrollmentTests
         pipeline.Campaigns.Campaigns.Add(Campaign("old") with { Archived = true });
         await pipeline.Intake.ProcessAsync(Pipeline.Submission("s1"), default);
 
-        await Enrollment.RunAsync(new CampaignEnrollmentRequest("old", [LeadId], null), default);
+        await Enrollment.RunAsync(new CampaignEnrollmentRequest("old", [Ayse], null), default);
 
-        Assert.Empty(pipeline.Store.Enrollments(LeadId));
+        Assert.Empty(pipeline.Store.Enrollments(Ayse));
     }
 
     private sealed class RecordingEnrollmentQueue : ICampaignEnrollmentQueue
@@ -67,6 +67,6 @@ public class HandEnrollmentTests
     private sealed class PagedLeadQuery(InMemoryLeadStore store) : ILeadQuery
     {
         public Task<LeadPage> ListAsync(LeadFilter filter, string? continuationToken, int pageSize, CancellationToken cancellationToken) =>
-            Task.FromResult(continuationToken is null ? new LeadPage([store[LeadId]!], "page-2") : new LeadPage([], null));
+            Task.FromResult(continuationToken is null ? new LeadPage([store[Ayse]!], "page-2") : new LeadPage([], null));
     }
 }

@@ -2,6 +2,7 @@ using System.Text.Json;
 using LeadFunctions.Core.Campaigns;
 using LeadFunctions.Core.Email;
 using LeadFunctions.Core.Leads;
+using LeadFunctions.Core.Tests.Email;
 using Microsoft.Extensions.Time.Testing;
 using static LeadFunctions.Core.Tests.Campaigns.CampaignFixtures;
 
@@ -11,28 +12,28 @@ namespace LeadFunctions.Core.Tests.Campaigns;
 public class NurtureEventRecorderTests
 {
     private readonly Pipeline pipeline = new();
-    private readonly RecordingEventQueue engagement = new();
+    private readonly SendGridEventProcessorTests.RecordingEventQueue engagement = new();
 
     private async Task SentWelcomeAsync()
     {
         pipeline.Campaigns.Campaigns.Add(Campaign("fair", new CampaignTrigger { Sources = ["web"] }));
         await pipeline.Intake.ProcessAsync(Pipeline.Submission("s1"), default);
         var sent = new StepRecord { StepId = "welcome", State = StepState.Sent, SendId = "send-1", SentAt = Pipeline.Start };
-        await pipeline.Updater.UpdateAsync(LeadId, s => Task.FromResult<LeadChange?>(
-            CampaignEnrollment.With(new LeadChange(LeadId, s.Lead, s.ETag, [], []), s.EnrollmentIn("fair")!.WithStep(sent), null, null)), default);
+        await pipeline.Updater.UpdateAsync(Ayse, s => Task.FromResult<LeadChange?>(
+            CampaignEnrollment.With(new LeadChange(Ayse, s.Lead, s.ETag, [], []), s.EnrollmentIn("fair")!.WithStep(sent), null, null)), default);
     }
 
     private async Task ProcessAsync(params string[] events)
     {
         using var document = JsonDocument.Parse($"[{string.Join(',', events)}]");
-        var processor = new SendGridEventProcessor(engagement, new RecordingSuppressionList(), new RecordingConsentRecorder(), new RecordingSendGridEventLog(), new NurtureEventRecorder(pipeline.Updater), new FakeTimeProvider(Pipeline.Start.AddHours(1)));
+        var processor = new SendGridEventProcessor(engagement, new SendGridEventProcessorTests.RecordingSuppressionList(), new SendGridEventProcessorTests.RecordingConsentRecorder(), new SendGridEventProcessorTests.RecordingSendGridEventLog(), new NurtureEventRecorder(pipeline.Updater), new FakeTimeProvider(Pipeline.Start.AddHours(1)));
         await processor.ProcessAsync(new SendGridEventBatch([.. document.RootElement.EnumerateArray().Select(e => e.Clone())]), default);
     }
 
     private static string Event(string type, string id, string extra = "", string kind = "nurture", string step = "welcome") =>
-        $$"""{"email":"ayse@acme.com.tr","timestamp":{{Pipeline.Start.AddMinutes(30).ToUnixTimeSeconds()}},"event":"{{type}}","sg_event_id":"{{id}}","lf_lead":"{{LeadId}}","lf_campaign":"fair","lf_step":"{{step}}","lf_send":"send-1","lf_kind":"{{kind}}"{{extra}}}""";
+        $$"""{"email":"ayse@acme.com.tr","timestamp":{{Pipeline.Start.AddMinutes(30).ToUnixTimeSeconds()}},"event":"{{type}}","sg_event_id":"{{id}}","lf_lead":"{{Ayse}}","lf_campaign":"fair","lf_step":"{{step}}","lf_send":"send-1","lf_kind":"{{kind}}"{{extra}}}""";
 
-    private StepRecord Welcome => pipeline.Store.Enrollments(LeadId).Single().Step("welcome")!;
+    private StepRecord Welcome => pipeline.Store.Enrollments(Ayse).Single().Step("welcome")!;
 
     [Fact]
     public async Task ProcessAsync_RepeatedEvents_EachFlagCountedOnItsFirstTransitionOnly()
@@ -48,8 +49,8 @@ public class NurtureEventRecorderTests
             Assert.Equal(1, pipeline.Stats.Count("fair", metric, "welcome"));
         }
 
-        Assert.Equal(["campaign|fair|welcome|clicked", "campaign|fair|welcome|opened"], pipeline.Store.Entries(LeadId).Where(e => e.Kind == TimelineKind.Campaign && e.Id.EndsWith("ed", StringComparison.Ordinal) && e.Id.Contains("welcome", StringComparison.Ordinal)).Select(e => e.Id).Order());
-        Assert.Equal(3, engagement.Events.Count); // the opens and clicks still reach engagement
+        Assert.Equal(["campaign|fair|welcome|clicked", "campaign|fair|welcome|opened"], pipeline.Store.Entries(Ayse).Where(e => e.Kind == TimelineKind.Campaign && e.Id.StartsWith("campaign|fair|welcome|", StringComparison.Ordinal)).Select(e => e.Id).Order());
+        Assert.Equal(4, engagement.Events.Count); // the opens and clicks still reach engagement
     }
 
     [Fact]

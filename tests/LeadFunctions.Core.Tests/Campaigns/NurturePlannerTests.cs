@@ -9,13 +9,10 @@ public class NurturePlannerTests
 {
     private readonly Pipeline pipeline = new();
 
-    private Enrollment? EnrollmentIn(string campaignId) => pipeline.Store.Enrollments(LeadId).SingleOrDefault(e => e.CampaignId == campaignId);
+    private Enrollment? EnrollmentIn(string campaignId) => pipeline.Store.Enrollments(Ayse).SingleOrDefault(e => e.CampaignId == campaignId);
 
-    private Task SubmitAsync(string id = "s1", string source = "web")
-    {
-        var submission = Pipeline.Submission(id) with { Source = source };
-        return pipeline.Intake.ProcessAsync(submission, default);
-    }
+    private async Task SubmitAsync(string id = "s1", string source = "web") =>
+        await pipeline.Intake.ProcessAsync(Pipeline.Submission(id) with { Source = source }, default);
 
     [Fact]
     public async Task PlanAsync_FairImportLead_EnrolledByStageAndSourceWithTheFirstStepDue()
@@ -32,7 +29,7 @@ public class NurturePlannerTests
             [("fair-source", "welcome", Pipeline.Start.AddHours(1)), ("fair-stage", "welcome", Pipeline.Start.AddHours(1))],
             pipeline.DueSends.Sends.Select(d => (d.CampaignId, d.StepId, d.DueAt)).Order());
         Assert.Equal(1, pipeline.Stats.Count("fair-stage", CampaignMetric.Enrolled));
-        Assert.Contains(pipeline.Store.Entries(LeadId), e => e is { Kind: TimelineKind.Campaign, Id: "campaign|fair-stage|enrolled" });
+        Assert.Contains(pipeline.Store.Entries(Ayse), e => e is { Kind: TimelineKind.Campaign, Id: "campaign|fair-stage|enrolled" });
     }
 
     [Fact]
@@ -56,7 +53,7 @@ public class NurturePlannerTests
 
         await SubmitAsync(source: "web");
 
-        Assert.Empty(pipeline.Store.Enrollments(LeadId));
+        Assert.Empty(pipeline.Store.Enrollments(Ayse));
         Assert.Empty(pipeline.DueSends.Sends);
         Assert.Empty(pipeline.Stats.Deltas);
     }
@@ -71,7 +68,7 @@ public class NurturePlannerTests
         await pipeline.Engagement.ProcessAsync(pipeline.Event("w1", EventTypes.WebinarAttended), default);
         await MoveAsync(pipeline, LifecycleStage.Mql);
 
-        Assert.Equal("stage:lead", Assert.Single(pipeline.Store.Enrollments(LeadId)).Reason);
+        Assert.Equal("stage:lead", Assert.Single(pipeline.Store.Enrollments(Ayse)).Reason);
         Assert.Single(pipeline.DueSends.Sends);
         Assert.Equal(1, pipeline.Stats.Count("once", CampaignMetric.Enrolled));
     }
@@ -87,7 +84,7 @@ public class NurturePlannerTests
 
         var enrollment = EnrollmentIn("nurture")!;
         Assert.Equal((EnrollmentStatus.Stopped, "stage:sql", (string?)null), (enrollment.Status, enrollment.StopReason, enrollment.NextStepId));
-        Assert.Contains(pipeline.Store.Entries(LeadId), e => e.Id == "campaign|nurture|stopped");
+        Assert.Contains(pipeline.Store.Entries(Ayse), e => e.Id == "campaign|nurture|stopped");
         Assert.Equal(1, pipeline.Stats.Count("nurture", CampaignMetric.Enrolled));
     }
 
@@ -136,10 +133,10 @@ public class NurturePlannerTests
     public async Task PlanAsync_NoCampaigns_ChangeReturnedUntouched()
     {
         var planner = new NurturePlanner(pipeline.Campaigns, pipeline.Time);
-        var lead = new Lead { Id = LeadId, Email = "ayse@acme.com.tr", Source = "web", CreatedAt = Pipeline.Start, UpdatedAt = Pipeline.Start, LastSubmittedAt = Pipeline.Start };
-        var change = new LeadChange(LeadId, lead, null, [], [pipeline.Event("w1", EventTypes.WebinarAttended)]);
+        var lead = new Lead { Id = Ayse, Email = "ayse@acme.com.tr", Source = "web", CreatedAt = Pipeline.Start, UpdatedAt = Pipeline.Start, LastSubmittedAt = Pipeline.Start };
+        var change = new LeadChange(Ayse, lead, null, [], [pipeline.Event("w1", EventTypes.WebinarAttended)]);
 
-        var planned = await planner.PlanAsync(new LeadSnapshot(LeadId, null, null, []), change, default);
+        var planned = await planner.PlanAsync(new LeadSnapshot(Ayse, null, null, []), change, default);
 
         Assert.Same(change, planned);
     }
@@ -151,6 +148,6 @@ public class NurturePlannerTests
 
         await SubmitAsync();
 
-        Assert.Empty(pipeline.Store.Enrollments(LeadId));
+        Assert.Empty(pipeline.Store.Enrollments(Ayse));
     }
 }

@@ -103,7 +103,7 @@ public class SendGridEventProcessorTests
         Assert.Equal(UnhandledSendGridEvent.MaxJsonLength, Assert.Single(log.Unhandled).Json.Length);
     }
 
-    private sealed class RecordingEventQueue : IEventQueue
+    internal sealed class RecordingEventQueue : IEventQueue
     {
         public List<EngagementEvent> Events { get; } = [];
 
@@ -114,7 +114,7 @@ public class SendGridEventProcessorTests
         }
     }
 
-    private sealed class RecordingSuppressionList : ISuppressionList
+    internal sealed class RecordingSuppressionList : ISuppressionList
     {
         public List<(string Email, SuppressionReason Reason, string? Evidence)> Entries { get; } = [];
 
@@ -131,7 +131,7 @@ public class SendGridEventProcessorTests
         public Task<bool> LiftAsync(string hash, CancellationToken cancellationToken) => throw new NotSupportedException();
     }
 
-    private sealed class RecordingConsentRecorder : IConsentRecorder
+    internal sealed class RecordingConsentRecorder : IConsentRecorder
     {
         public List<(string Email, ConsentRecord Record)> Records { get; } = [];
 
@@ -142,7 +142,7 @@ public class SendGridEventProcessorTests
         }
     }
 
-    private sealed class RecordingSendGridEventLog : ISendGridEventLog
+    internal sealed class RecordingSendGridEventLog : ISendGridEventLog
     {
         public List<SendGridEvent> Deliveries { get; } = [];
 
