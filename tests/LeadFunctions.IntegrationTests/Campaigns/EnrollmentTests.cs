@@ -19,6 +19,7 @@ namespace LeadFunctions.IntegrationTests.Campaigns;
 [Collection(AzuriteCollection.Name)]
 public sealed class EnrollmentTests(AzuriteFixture azurite) : IAsyncLifetime, IDisposable
 {
+    private static readonly string[] NotAnId = ["not-an-id"];
     private readonly SendGridSigner signer = new();
     private TestHost host = null!;
 
@@ -112,7 +113,7 @@ public sealed class EnrollmentTests(AzuriteFixture azurite) : IAsyncLifetime, ID
 
         using var unknown = await EnrollAsync("nope", new { leadIds = new[] { LeadId.FromEmail("a@example.com") } });
         using var archived = await EnrollAsync("old", new { leadIds = new[] { LeadId.FromEmail("a@example.com") } });
-        using var badIds = await EnrollAsync("live", new { leadIds = new[] { "not-an-id" } });
+        using var badIds = await EnrollAsync("live", new { leadIds = NotAnId });
         using var both = await EnrollAsync("live", new { leadIds = new[] { LeadId.FromEmail("a@example.com") }, filter = new { } });
         using var badFilter = await EnrollAsync("live", new { filter = new { stage = "vip", minScore = "high" } });
 
