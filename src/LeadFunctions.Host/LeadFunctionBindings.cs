@@ -16,6 +16,7 @@ using LeadFunctions.Functions.Health;
 using LeadFunctions.Functions.Intake;
 using LeadFunctions.Functions.Webinars;
 using LeadFunctions.Functions.Leads;
+using LeadFunctions.Functions.Reports;
 using LeadFunctions.Host.Http;
 using LeadFunctions.Host.Queues;
 using LeadFunctions.Host.Timers;
@@ -89,6 +90,8 @@ public static class LeadFunctionBindings
             .AsFunction("LiftSuppression", AuthorizationLevel.Admin);
         api.MapPost("campaigns/{id}/enrollments", (HttpRequest request, string id, EnrollLeadsHttpFunction function, CancellationToken ct) => function.RunAsync(request, id, ct))
             .AsFunction("EnrollLeads", AuthorizationLevel.Function);
+        api.MapGet("reports/referrals", (HttpRequest request, GetReferralReportHttpFunction function, CancellationToken ct) => function.RunAsync(request, ct))
+            .AsFunction("GetReferralReport", AuthorizationLevel.Function);
         api.MapGet("health", (HttpRequest request, GetHealthHttpFunction function, CancellationToken ct) => function.RunAsync(request, ct))
             .AsFunction("GetHealth", AuthorizationLevel.Anonymous);
     }

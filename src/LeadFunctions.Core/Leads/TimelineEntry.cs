@@ -15,6 +15,7 @@ public enum TimelineKind
     Email,
     Consent,
     Handoff,
+    Temperature,
 
     /// <summary>A campaign enrollment started, stopped, or an email of it opened or clicked.</summary>
     Campaign,
