@@ -64,6 +64,7 @@ public static class StorageRegistration
         services.AddSingleton<IScoringModelStore, ScoringModelTableStore>();
         services.AddSingleton<ISalesHandoffQueue, SalesHandoffQueue>();
         services.AddSingleton<IRescoreQueue, RescoreQueue>();
+        services.AddSingleton<ICampaignEnrollmentQueue, CampaignEnrollmentQueue>();
         services.AddSingleton<ICrmStore, CrmTableStore>();
         services.AddSingleton<ILeadQuery, LeadTableQuery>();
         services.AddSingleton<IConsentChangeLog, ConsentChangeTableLog>();

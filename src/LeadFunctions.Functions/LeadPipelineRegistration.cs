@@ -37,6 +37,7 @@ public static class LeadPipelineRegistration
         services.AddOptions<WebhookOptions>().BindConfiguration(WebhookOptions.SectionName);
         services.AddConsent();
         services.AddCampaigns();
+        services.AddCampaignEnrollment();
         services.AddSingleton<WebinarIntake>();
         services.AddSingleton<ScoringModelSource>();
         services.AddSingleton<Core.Campaigns.NurturePlanner>();

@@ -1,4 +1,5 @@
 using LeadFunctions.Adapters.Queues;
+using LeadFunctions.Core.Campaigns;
 using LeadFunctions.Core.Consent;
 using LeadFunctions.Core.Email;
 using LeadFunctions.Core.Engagement;
@@ -37,6 +38,7 @@ public static class LeadFunctionBindings
         .AddQueueTrigger<SendConsentConfirmationQueueFunction, ConfirmationRequest>("SendConsentConfirmation", QueueNames.ConsentConfirmation, (f, m, ct) => f.RunAsync(m, ct))
         .AddQueueTrigger<ProcessConsentImportQueueFunction, ConsentImportBatch>("ProcessConsentImport", QueueNames.ConsentImport, (f, m, ct) => f.RunAsync(m, ct))
         .AddQueueTrigger<ProcessSendGridEventsQueueFunction, SendGridEventBatch>("ProcessSendGridEvents", QueueNames.SendGridEvents, (f, m, ct) => f.RunAsync(m, ct))
+        .AddQueueTrigger<EnrollCampaignLeadsQueueFunction, CampaignEnrollmentRequest>("EnrollCampaignLeads", QueueNames.CampaignEnrollment, (f, m, ct) => f.RunAsync(m, ct))
         .AddTimerTrigger<RescoreLeadsTimerFunction>("RescoreLeads", RescoreLeadsTimerFunction.Schedule, (f, t, ct) => f.RunAsync(t, ct));
 
     public static void MapLeadFunctions(this IEndpointRouteBuilder app)
@@ -94,6 +96,8 @@ public static class LeadFunctionBindings
             .AsFunction("ListCampaigns", AuthorizationLevel.Function);
         api.MapDelete("campaigns/{id}", (HttpRequest request, string id, ArchiveCampaignHttpFunction function, CancellationToken ct) => function.RunAsync(request, id, ct))
             .AsFunction("ArchiveCampaign", AuthorizationLevel.Function);
+        api.MapPost("campaigns/{id}/enrollments", (HttpRequest request, string id, EnrollLeadsHttpFunction function, CancellationToken ct) => function.RunAsync(request, id, ct))
+            .AsFunction("EnrollLeads", AuthorizationLevel.Function);
         api.MapGet("reports/referrals", (HttpRequest request, GetReferralReportHttpFunction function, CancellationToken ct) => function.RunAsync(request, ct))
             .AsFunction("GetReferralReport", AuthorizationLevel.Function);
         api.MapGet("health", (HttpRequest request, GetHealthHttpFunction function, CancellationToken ct) => function.RunAsync(request, ct))

@@ -57,6 +57,12 @@ public sealed record CampaignAudience
     public IReadOnlyList<string> Sources { get; init; } = [];
 
     public int? MinScore { get; init; }
+
+    /// <summary>Whether <paramref name="lead"/> may be enrolled, by its stage, source and total score as they are after the change.</summary>
+    public bool Matches(Lead lead) =>
+        (Stages.Count == 0 || Stages.Contains(lead.Stage))
+        && (Sources.Count == 0 || Sources.Contains(lead.Source, StringComparer.OrdinalIgnoreCase))
+        && (MinScore is not { } min || lead.Score.Total >= min);
 }
 
 /// <summary>
