@@ -58,11 +58,15 @@ public sealed record CampaignAudience
 
     public int? MinScore { get; init; }
 
-    /// <summary>Whether <paramref name="lead"/> may be enrolled, by its stage, source and total score as they are after the change.</summary>
+    /// <summary>Cold, warm, hot (the scoring model's temperature).</summary>
+    public IReadOnlyList<Temperature> Temperatures { get; init; } = [];
+
+    /// <summary>Whether <paramref name="lead"/> may be enrolled, by its stage, source, total score and temperature as they are after the change.</summary>
     public bool Matches(Lead lead) =>
         (Stages.Count == 0 || Stages.Contains(lead.Stage))
         && (Sources.Count == 0 || Sources.Contains(lead.Source, StringComparer.OrdinalIgnoreCase))
-        && (MinScore is not { } min || lead.Score.Total >= min);
+        && (MinScore is not { } min || lead.Score.Total >= min)
+        && (Temperatures.Count == 0 || Temperatures.Contains(lead.Temperature));
 }
 
 /// <summary>

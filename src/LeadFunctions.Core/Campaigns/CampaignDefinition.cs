@@ -38,7 +38,7 @@ public record CampaignDefinition
         Priority = campaign.Priority,
         Language = campaign.Language,
         Trigger = new TriggerDefinition([.. campaign.Trigger.StageEntered.Select(s => s.ToApiName())], campaign.Trigger.Events, campaign.Trigger.Sources),
-        Audience = new AudienceDefinition([.. campaign.Audience.Stages.Select(s => s.ToApiName())], campaign.Audience.Sources, campaign.Audience.MinScore),
+        Audience = new AudienceDefinition([.. campaign.Audience.Stages.Select(s => s.ToApiName())], campaign.Audience.Sources, campaign.Audience.MinScore, [.. campaign.Audience.Temperatures.Select(t => t.ToApiName())]),
         Steps = [.. campaign.Steps.Select(StepDefinition.From)],
         StopWhen = new StopDefinition([.. campaign.StopWhen.Stages.Select(s => s.ToApiName())], campaign.StopWhen.Events),
         SendWindow = campaign.SendWindow is { } window ? SendWindowDefinition.Of(window) : null,
@@ -47,7 +47,7 @@ public record CampaignDefinition
 
 public sealed record TriggerDefinition(IReadOnlyList<string?>? StageEntered, IReadOnlyList<string?>? Events, IReadOnlyList<string?>? Sources);
 
-public sealed record AudienceDefinition(IReadOnlyList<string?>? Stages, IReadOnlyList<string?>? Sources, int? MinScore);
+public sealed record AudienceDefinition(IReadOnlyList<string?>? Stages, IReadOnlyList<string?>? Sources, int? MinScore, IReadOnlyList<string?>? Temperatures = null);
 
 public sealed record StopDefinition(IReadOnlyList<string?>? Stages, IReadOnlyList<string?>? Events);
 

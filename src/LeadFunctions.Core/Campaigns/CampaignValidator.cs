@@ -67,6 +67,7 @@ public static partial class CampaignValidator
             Stages = Stages(errors, "audience.stages", definition.Audience?.Stages),
             Sources = Sources(errors, "audience.sources", definition.Audience?.Sources),
             MinScore = minScore,
+            Temperatures = Temperatures(errors, "audience.temperatures", definition.Audience?.Temperatures),
         };
         var stopWhen = new StopConditions
         {
@@ -152,6 +153,24 @@ public static partial class CampaignValidator
         }
 
         return [.. stages.Distinct()];
+    }
+
+    private static List<Temperature> Temperatures(FieldErrors errors, string field, IReadOnlyList<string?>? names)
+    {
+        var temperatures = new List<Temperature>();
+        foreach (var name in names ?? [])
+        {
+            if (Leads.Temperatures.TryParse(name, out var temperature))
+            {
+                temperatures.Add(temperature);
+            }
+            else
+            {
+                errors.Add(field, $"'{name}' is not a temperature; use cold, warm, hot.");
+            }
+        }
+
+        return [.. temperatures.Distinct()];
     }
 
     private static List<string> Events(FieldErrors errors, string field, IReadOnlyList<string?>? names)

@@ -228,6 +228,14 @@ public class CampaignValidatorTests
     public void Validate_MinScoreOutOfRange_MinScoreError(int minScore) =>
         Assert.Contains("audience.minScore", ErrorsOf(Example() with { Audience = new AudienceDefinition(null, null, minScore) }).Keys);
 
+    [Fact]
+    public void Validate_Temperatures_KnownOnesKeptOthersRefused()
+    {
+        Assert.Contains("audience.temperatures", ErrorsOf(Example() with { Audience = new AudienceDefinition(null, null, null, ["tepid"]) }).Keys);
+        var hot = CampaignValidator.Validate("hot", Example() with { Audience = new AudienceDefinition(null, null, null, ["hot", "warm"]) });
+        Assert.Equal([Temperature.Hot, Temperature.Warm], hot.Value!.Audience.Temperatures);
+    }
+
     [Theory]
     [InlineData("9:00", "18:00", "sendWindow.from")]
     [InlineData("09:00", "24:00", "sendWindow.to")]

@@ -59,6 +59,19 @@ public class NurturePlannerTests
     }
 
     [Fact]
+    public async Task PlanAsync_HotAudience_EntersWhenADemoRequestMakesTheLeadHot()
+    {
+        pipeline.Campaigns.Campaigns.Add(Campaign("hot-offer", new CampaignTrigger { Events = [EventTypes.WebinarAttended, EventTypes.DemoRequest] }, new CampaignAudience { Temperatures = [Temperature.Hot] }));
+        await SubmitAsync();
+
+        await pipeline.Engagement.ProcessAsync(pipeline.Event("w1", EventTypes.WebinarAttended), default);
+        Assert.Null(EnrollmentIn("hot-offer"));
+
+        await pipeline.Engagement.ProcessAsync(pipeline.Event("d1", EventTypes.DemoRequest), default);
+        Assert.Equal("event:demo_request", EnrollmentIn("hot-offer")!.Reason);
+    }
+
+    [Fact]
     public async Task PlanAsync_RedeliveryAndSecondTrigger_EnrolledOncePerCampaign()
     {
         pipeline.Campaigns.Campaigns.Add(Campaign("once", new CampaignTrigger { StageEntered = [LifecycleStage.Lead, LifecycleStage.Mql], Events = [EventTypes.WebinarAttended] }));
