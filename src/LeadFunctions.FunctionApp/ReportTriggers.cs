@@ -11,3 +11,9 @@ public sealed class GetReferralReport(GetReferralReportHttpFunction function)
     [Function(nameof(GetReferralReport))]
     public Task<IActionResult> Run([HttpTrigger(AuthorizationLevel.Function, "get", Route = "reports/referrals")] HttpRequest request, CancellationToken ct) => function.RunAsync(request, ct).AsActionResult();
 }
+
+public sealed class GetFunnelReport(GetFunnelReportHttpFunction function)
+{
+    [Function(nameof(GetFunnelReport))]
+    public Task<IActionResult> Run([HttpTrigger(AuthorizationLevel.Function, "get", Route = "reports/funnel")] HttpRequest request, CancellationToken ct) => function.RunAsync(request, ct).AsActionResult();
+}

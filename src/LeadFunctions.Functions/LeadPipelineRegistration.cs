@@ -42,6 +42,7 @@ public static class LeadPipelineRegistration
         services.AddSingleton<ScoringModelSource>();
         services.AddSingleton<Core.Campaigns.NurturePlanner>();
         services.AddSingleton<ILeadChangeObserver, Core.Referrals.ReferralObserver>();
+        services.AddSingleton<ILeadChangeObserver, Core.Reports.FunnelObserver>();
         services.AddSingleton<LeadUpdater>();
         services.AddSingleton<LeadIntakeProcessor>();
         services.AddSingleton<EngagementProcessor>();
@@ -79,6 +80,7 @@ public static class LeadPipelineRegistration
         services.AddSingleton<ListSuppressionsHttpFunction>();
         services.AddSingleton<LiftSuppressionHttpFunction>();
         services.AddSingleton<Reports.GetReferralReportHttpFunction>();
+        services.AddSingleton<Reports.GetFunnelReportHttpFunction>();
         return builder;
     }
 }

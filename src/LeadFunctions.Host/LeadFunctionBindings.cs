@@ -98,6 +98,8 @@ public static class LeadFunctionBindings
             .AsFunction("ArchiveCampaign", AuthorizationLevel.Function);
         api.MapPost("campaigns/{id}/enrollments", (HttpRequest request, string id, EnrollLeadsHttpFunction function, CancellationToken ct) => function.RunAsync(request, id, ct))
             .AsFunction("EnrollLeads", AuthorizationLevel.Function);
+        api.MapGet("reports/funnel", (HttpRequest request, GetFunnelReportHttpFunction function, CancellationToken ct) => function.RunAsync(request, ct))
+            .AsFunction("GetFunnelReport", AuthorizationLevel.Function);
         api.MapGet("reports/referrals", (HttpRequest request, GetReferralReportHttpFunction function, CancellationToken ct) => function.RunAsync(request, ct))
             .AsFunction("GetReferralReport", AuthorizationLevel.Function);
         api.MapGet("health", (HttpRequest request, GetHealthHttpFunction function, CancellationToken ct) => function.RunAsync(request, ct))

@@ -28,5 +28,7 @@ public sealed class LeadTables(TableServiceClient service, StorageNames names)
 
     public TableClient Referrals { get; } = service.GetTableClient(names.Table(TableNames.Referrals));
 
-    public IEnumerable<TableClient> All => [Leads, Settings, Crm, ConsentChanges, Suppressions, MailEvents, SendGridUnhandled, Campaigns, NurtureDue, CampaignStats, Referrals];
+    public TableClient FunnelCounts { get; } = service.GetTableClient(names.Table(TableNames.FunnelCounts));
+
+    public IEnumerable<TableClient> All => [Leads, Settings, Crm, ConsentChanges, Suppressions, MailEvents, SendGridUnhandled, Campaigns, NurtureDue, CampaignStats, Referrals, FunnelCounts];
 }
