@@ -13,6 +13,7 @@ using LeadFunctions.Functions.Webinars;
 using LeadFunctions.Functions.Health;
 using LeadFunctions.Functions.Intake;
 using LeadFunctions.Functions.Leads;
+using LeadFunctions.Functions.Nurture;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
@@ -35,6 +36,7 @@ public static class LeadPipelineRegistration
         services.AddSingleton<CsvImporter>();
         services.AddOptions<WebhookOptions>().BindConfiguration(WebhookOptions.SectionName);
         services.AddConsent();
+        services.AddNurture();
         services.AddSingleton<WebinarIntake>();
         services.AddSingleton<ScoringModelSource>();
         services.AddSingleton<Core.Campaigns.NurturePlanner>();

@@ -14,6 +14,8 @@ using LeadFunctions.Functions.Health;
 using LeadFunctions.Functions.Intake;
 using LeadFunctions.Functions.Webinars;
 using LeadFunctions.Functions.Leads;
+using LeadFunctions.Functions.Nurture;
+using LeadFunctions.Core.Campaigns;
 using LeadFunctions.Host.Http;
 using LeadFunctions.Host.Queues;
 using LeadFunctions.Host.Timers;
@@ -35,7 +37,9 @@ public static class LeadFunctionBindings
         .AddQueueTrigger<SendConsentConfirmationQueueFunction, ConfirmationRequest>("SendConsentConfirmation", QueueNames.ConsentConfirmation, (f, m, ct) => f.RunAsync(m, ct))
         .AddQueueTrigger<ProcessConsentImportQueueFunction, ConsentImportBatch>("ProcessConsentImport", QueueNames.ConsentImport, (f, m, ct) => f.RunAsync(m, ct))
         .AddQueueTrigger<ProcessSendGridEventsQueueFunction, SendGridEventBatch>("ProcessSendGridEvents", QueueNames.SendGridEvents, (f, m, ct) => f.RunAsync(m, ct))
-        .AddTimerTrigger<RescoreLeadsTimerFunction>("RescoreLeads", RescoreLeadsTimerFunction.Schedule, (f, t, ct) => f.RunAsync(t, ct));
+        .AddQueueTrigger<SendNurtureEmailQueueFunction, NurtureSendBatch>("SendNurtureEmail", QueueNames.NurtureSend, (f, m, ct) => f.RunAsync(m, ct))
+        .AddTimerTrigger<RescoreLeadsTimerFunction>("RescoreLeads", RescoreLeadsTimerFunction.Schedule, (f, t, ct) => f.RunAsync(t, ct))
+        .AddTimerTrigger<SendNurtureEmailsTimerFunction>("SendNurtureEmails", SendNurtureEmailsTimerFunction.Schedule, (f, t, ct) => f.RunAsync(t, ct));
 
     public static void MapLeadFunctions(this IEndpointRouteBuilder app)
     {
@@ -84,6 +88,10 @@ public static class LeadFunctionBindings
             .AsFunction("ListSuppressions", AuthorizationLevel.Function);
         api.MapDelete("suppressions/{hash}", (HttpRequest request, string hash, LiftSuppressionHttpFunction function, CancellationToken ct) => function.RunAsync(request, hash, ct))
             .AsFunction("LiftSuppression", AuthorizationLevel.Admin);
+        api.MapGet("campaigns/{id}/stats", (HttpRequest request, string id, GetCampaignStatsHttpFunction function, CancellationToken ct) => function.RunAsync(request, id, ct))
+            .AsFunction("GetCampaignStats", AuthorizationLevel.Function);
+        api.MapPost("campaigns/{id}/preview", (HttpRequest request, string id, PreviewCampaignHttpFunction function, CancellationToken ct) => function.RunAsync(request, id, ct))
+            .AsFunction("PreviewCampaign", AuthorizationLevel.Function);
         api.MapGet("health", (HttpRequest request, GetHealthHttpFunction function, CancellationToken ct) => function.RunAsync(request, ct))
             .AsFunction("GetHealth", AuthorizationLevel.Anonymous);
     }
