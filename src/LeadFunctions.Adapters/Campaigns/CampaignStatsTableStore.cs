@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Net;
 using Azure;
 using Azure.Data.Tables;
@@ -11,7 +12,9 @@ namespace LeadFunctions.Adapters.Campaigns;
 /// per step, one Int64 property per metric. Deltas are group-committed per campaign: those arriving within
 /// <see cref="Window"/> are summed, the campaign's rows read in one query and written in one transaction under
 /// their ETags (again on a conflict with another instance), so counting costs two storage operations per window
-/// instead of two per row per email. Every caller waits for its commit.
+/// instead of two per row per email. One commit per campaign at a time in this process: deltas arriving meanwhile
+/// wait in the next batch (which grows under load) instead of racing the commit for the same rows. Every caller
+/// waits for its commit.
 /// </summary>
 public sealed class CampaignStatsTableStore(LeadTables tables, TimeProvider time) : ICampaignStats
 {
@@ -20,6 +23,7 @@ public sealed class CampaignStatsTableStore(LeadTables tables, TimeProvider time
     private const string StepPrefix = "step|";
     private readonly Lock gate = new();
     private readonly Dictionary<string, Batch> open = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, SemaphoreSlim> committing = new(StringComparer.Ordinal);
 
     public async Task AddAsync(IReadOnlyList<StatDelta> deltas, CancellationToken cancellationToken)
     {
@@ -79,6 +83,8 @@ public sealed class CampaignStatsTableStore(LeadTables tables, TimeProvider time
     private async Task FlushAfterWindowAsync(string campaignId, Batch batch)
     {
         await Task.Delay(Window, time, CancellationToken.None);
+        var turn = committing.GetOrAdd(campaignId, _ => new SemaphoreSlim(1, 1));
+        await turn.WaitAsync();
         lock (gate)
         {
             open.Remove(campaignId);
@@ -97,6 +103,10 @@ public sealed class CampaignStatsTableStore(LeadTables tables, TimeProvider time
         {
             // Every caller of the batch fails and its message is retried; nothing of the batch was counted.
             batch.Written.SetException(ex);
+        }
+        finally
+        {
+            turn.Release();
         }
     }
 
