@@ -70,6 +70,7 @@ public static class StorageRegistration
         services.AddSingleton<IConsentConfirmationQueue, ConsentConfirmationQueue>();
         services.AddSingleton<Core.Health.IStorageProbe, Health.StorageProbe>();
         services.AddSingleton<ISuppressionList, SuppressionTableStore>();
+        services.AddSingleton<Core.Referrals.IReferralIndex, ReferralTableIndex>();
         services.AddSingleton<ICampaignStore, CampaignTableStore>();
         services.AddSingleton<CampaignCatalog>();
         services.AddSingleton<ICampaignCatalog>(sp => sp.GetRequiredService<CampaignCatalog>());

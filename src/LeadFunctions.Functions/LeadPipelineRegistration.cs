@@ -40,6 +40,7 @@ public static class LeadPipelineRegistration
         services.AddSingleton<WebinarIntake>();
         services.AddSingleton<ScoringModelSource>();
         services.AddSingleton<Core.Campaigns.NurturePlanner>();
+        services.AddSingleton<ILeadChangeObserver, Core.Referrals.ReferralObserver>();
         services.AddSingleton<LeadUpdater>();
         services.AddSingleton<LeadIntakeProcessor>();
         services.AddSingleton<EngagementProcessor>();
@@ -76,6 +77,7 @@ public static class LeadPipelineRegistration
         services.AddSingleton<ProcessSendGridEventsQueueFunction>();
         services.AddSingleton<ListSuppressionsHttpFunction>();
         services.AddSingleton<LiftSuppressionHttpFunction>();
+        services.AddSingleton<Reports.GetReferralReportHttpFunction>();
         return builder;
     }
 }

@@ -16,6 +16,7 @@ using LeadFunctions.Functions.Webinars;
 using LeadFunctions.Functions.Leads;
 using LeadFunctions.Functions.Nurture;
 using LeadFunctions.Core.Campaigns;
+using LeadFunctions.Functions.Reports;
 using LeadFunctions.Host.Http;
 using LeadFunctions.Host.Queues;
 using LeadFunctions.Host.Timers;
@@ -92,6 +93,8 @@ public static class LeadFunctionBindings
             .AsFunction("GetCampaignStats", AuthorizationLevel.Function);
         api.MapPost("campaigns/{id}/preview", (HttpRequest request, string id, PreviewCampaignHttpFunction function, CancellationToken ct) => function.RunAsync(request, id, ct))
             .AsFunction("PreviewCampaign", AuthorizationLevel.Function);
+        api.MapGet("reports/referrals", (HttpRequest request, GetReferralReportHttpFunction function, CancellationToken ct) => function.RunAsync(request, ct))
+            .AsFunction("GetReferralReport", AuthorizationLevel.Function);
         api.MapGet("health", (HttpRequest request, GetHealthHttpFunction function, CancellationToken ct) => function.RunAsync(request, ct))
             .AsFunction("GetHealth", AuthorizationLevel.Anonymous);
     }

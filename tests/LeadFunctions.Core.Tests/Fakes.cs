@@ -192,3 +192,23 @@ internal sealed class InMemoryCampaignStats : LeadFunctions.Core.Campaigns.ICamp
     public Task<LeadFunctions.Core.Campaigns.CampaignStats> ReadAsync(string campaignId, CancellationToken cancellationToken) =>
         throw new NotSupportedException("Tests read the deltas.");
 }
+
+internal sealed class InMemoryReferralIndex : LeadFunctions.Core.Referrals.IReferralIndex
+{
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, LeadFunctions.Core.Referrals.Referral> rows = new();
+
+    public Task RecordAsync(LeadFunctions.Core.Referrals.Referral referral, CancellationToken cancellationToken)
+    {
+        rows[referral.ReferredLeadId] = referral;
+        return Task.CompletedTask;
+    }
+
+    public async IAsyncEnumerable<LeadFunctions.Core.Referrals.Referral> ListAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        foreach (var row in rows.Values)
+        {
+            await Task.Yield();
+            yield return row;
+        }
+    }
+}

@@ -31,4 +31,7 @@ public static class TableNames
 
     /// <summary>Campaign counters: a partition per campaign, a row for its totals and one per step.</summary>
     public const string CampaignStats = "CampaignStats";
+
+    /// <summary>Who referred whom: a partition per referrer (their lead id), a row per referred lead with its stage.</summary>
+    public const string Referrals = "Referrals";
 }

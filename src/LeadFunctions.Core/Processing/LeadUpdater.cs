@@ -8,9 +8,10 @@ namespace LeadFunctions.Core.Processing;
 /// The one read-decide-write loop every lead change goes through: optimistic concurrency with a
 /// re-read on conflict, the sales handoff an MQL move decided, sent after the write that decided it, and
 /// what the change means for the campaigns (<see cref="NurturePlanner"/>): due sends indexed before the
-/// write, stats counted after it.
+/// write, stats counted after it; and the indexes outside the partition told after it (<see cref="ILeadChangeObserver"/>).
 /// </summary>
-public sealed class LeadUpdater(ILeadStore store, ISalesHandoffQueue handoffs, NurturePlanner nurture, IDueSendIndex dueSends, ICampaignStats stats, TimeProvider time)
+public sealed class LeadUpdater(
+    ILeadStore store, ISalesHandoffQueue handoffs, NurturePlanner nurture, IDueSendIndex dueSends, ICampaignStats stats, IEnumerable<ILeadChangeObserver> observers, TimeProvider time)
 {
     internal const int MaxAttempts = 8;
 
@@ -65,6 +66,11 @@ public sealed class LeadUpdater(ILeadStore store, ISalesHandoffQueue handoffs, N
                     if (change.Counts is { Count: > 0 } counts)
                     {
                         await stats.AddAsync(counts, cancellationToken);
+                    }
+
+                    if (change.Lead is { } saved)
+                    {
+                        await Task.WhenAll(observers.Select(o => o.OnSavedAsync(snapshot.Lead, saved, cancellationToken)));
                     }
 
                     // Only the write that decided a handoff sends it; later writers carry the mark along.
