@@ -78,6 +78,7 @@ public static class StorageRegistration
         services.AddSingleton<ICampaignCatalog>(sp => sp.GetRequiredService<CampaignCatalog>());
         services.AddSingleton<IDueSendIndex, DueSendTableIndex>();
         services.AddSingleton<ICampaignStats, CampaignStatsTableStore>();
+        services.AddSingleton<Core.Nurture.INurtureSendQueue, NurtureSendQueue>();
         services.AddHostedService<StorageInitializer>();
         return builder;
     }

@@ -14,6 +14,7 @@ using LeadFunctions.Functions.Webinars;
 using LeadFunctions.Functions.Health;
 using LeadFunctions.Functions.Intake;
 using LeadFunctions.Functions.Leads;
+using LeadFunctions.Functions.Nurture;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
@@ -38,6 +39,7 @@ public static class LeadPipelineRegistration
         services.AddConsent();
         services.AddCampaigns();
         services.AddCampaignEnrollment();
+        services.AddNurture();
         services.AddSingleton<WebinarIntake>();
         services.AddSingleton<ScoringModelSource>();
         services.AddSingleton<Core.Campaigns.NurturePlanner>();

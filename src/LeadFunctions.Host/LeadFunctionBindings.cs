@@ -16,6 +16,7 @@ using LeadFunctions.Functions.Health;
 using LeadFunctions.Functions.Intake;
 using LeadFunctions.Functions.Webinars;
 using LeadFunctions.Functions.Leads;
+using LeadFunctions.Functions.Nurture;
 using LeadFunctions.Functions.Reports;
 using LeadFunctions.Host.Http;
 using LeadFunctions.Host.Queues;
@@ -39,7 +40,9 @@ public static class LeadFunctionBindings
         .AddQueueTrigger<ProcessConsentImportQueueFunction, ConsentImportBatch>("ProcessConsentImport", QueueNames.ConsentImport, (f, m, ct) => f.RunAsync(m, ct))
         .AddQueueTrigger<ProcessSendGridEventsQueueFunction, SendGridEventBatch>("ProcessSendGridEvents", QueueNames.SendGridEvents, (f, m, ct) => f.RunAsync(m, ct))
         .AddQueueTrigger<EnrollCampaignLeadsQueueFunction, CampaignEnrollmentRequest>("EnrollCampaignLeads", QueueNames.CampaignEnrollment, (f, m, ct) => f.RunAsync(m, ct))
-        .AddTimerTrigger<RescoreLeadsTimerFunction>("RescoreLeads", RescoreLeadsTimerFunction.Schedule, (f, t, ct) => f.RunAsync(t, ct));
+        .AddQueueTrigger<SendNurtureEmailQueueFunction, NurtureSendBatch>("SendNurtureEmail", QueueNames.NurtureSend, (f, m, ct) => f.RunAsync(m, ct))
+        .AddTimerTrigger<RescoreLeadsTimerFunction>("RescoreLeads", RescoreLeadsTimerFunction.Schedule, (f, t, ct) => f.RunAsync(t, ct))
+        .AddTimerTrigger<SendNurtureEmailsTimerFunction>("SendNurtureEmails", SendNurtureEmailsTimerFunction.Schedule, (f, t, ct) => f.RunAsync(t, ct));
 
     public static void MapLeadFunctions(this IEndpointRouteBuilder app)
     {
@@ -100,6 +103,10 @@ public static class LeadFunctionBindings
             .AsFunction("EnrollLeads", AuthorizationLevel.Function);
         api.MapGet("reports/funnel", (HttpRequest request, GetFunnelReportHttpFunction function, CancellationToken ct) => function.RunAsync(request, ct))
             .AsFunction("GetFunnelReport", AuthorizationLevel.Function);
+        api.MapGet("campaigns/{id}/stats", (HttpRequest request, string id, GetCampaignStatsHttpFunction function, CancellationToken ct) => function.RunAsync(request, id, ct))
+            .AsFunction("GetCampaignStats", AuthorizationLevel.Function);
+        api.MapPost("campaigns/{id}/preview", (HttpRequest request, string id, PreviewCampaignHttpFunction function, CancellationToken ct) => function.RunAsync(request, id, ct))
+            .AsFunction("PreviewCampaign", AuthorizationLevel.Function);
         api.MapGet("reports/referrals", (HttpRequest request, GetReferralReportHttpFunction function, CancellationToken ct) => function.RunAsync(request, ct))
             .AsFunction("GetReferralReport", AuthorizationLevel.Function);
         api.MapGet("health", (HttpRequest request, GetHealthHttpFunction function, CancellationToken ct) => function.RunAsync(request, ct))

@@ -20,9 +20,11 @@ public sealed class LeadUpdater(
 
     /// <summary>
     /// Applies <paramref name="decide"/> to the current state; null from it means nothing to write.
-    /// A <paramref name="known"/> snapshot (read by a scan) saves the first read.
+    /// A <paramref name="known"/> snapshot (read by a scan, or <paramref name="written"/> by the writer's previous
+    /// update) saves the first read; <paramref name="written"/> is told the partition as saved when the store gives its new version.
     /// </summary>
-    public async Task<UpdateOutcome> UpdateAsync(string leadId, Func<LeadSnapshot, Task<LeadChange?>> decide, CancellationToken cancellationToken, LeadSnapshot? known = null)
+    public async Task<UpdateOutcome> UpdateAsync(
+        string leadId, Func<LeadSnapshot, Task<LeadChange?>> decide, CancellationToken cancellationToken, LeadSnapshot? known = null, Action<LeadSnapshot>? written = null)
     {
         for (var attempt = 1; attempt <= MaxAttempts; attempt++)
         {
@@ -52,9 +54,15 @@ public sealed class LeadUpdater(
                 await dueSends.AddAsync(schedule, cancellationToken);
             }
 
-            switch (await store.SaveAsync(change, cancellationToken))
+            var (result, etag) = await store.SaveVersionedAsync(change, cancellationToken);
+            switch (result)
             {
                 case SaveResult.Saved:
+                    if (etag is not null && change.Lead is not null)
+                    {
+                        written?.Invoke(snapshot.After(change, etag));
+                    }
+
                     if (change.Counts is { Count: > 0 } counts)
                     {
                         await stats.AddAsync(counts, cancellationToken);
