@@ -94,6 +94,15 @@ public sealed record StopConditions
     public IReadOnlyList<LifecycleStage> Stages { get; init; } = [];
 
     public IReadOnlyList<string> Events { get; init; } = [];
+
+    /// <summary>
+    /// The one rule for "does this end the enrollment?": "stage:sql" when <paramref name="stage"/> is a stop stage,
+    /// "event:demo_request" for the first stop event among <paramref name="eventTypes"/>, else null.
+    /// </summary>
+    public string? ReasonFor(LifecycleStage? stage, IEnumerable<string> eventTypes) =>
+        stage is { } reached && Stages.Contains(reached) ? "stage:" + reached.ToApiName()
+        : eventTypes.FirstOrDefault(t => Events.Contains(t, StringComparer.Ordinal)) is { } type ? "event:" + type
+        : null;
 }
 
 /// <summary>When emails may go, in the recipient's time zone: from <see cref="From"/> to <see cref="To"/> on <see cref="Days"/> (empty: every day).</summary>

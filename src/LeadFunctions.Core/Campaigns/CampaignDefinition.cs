@@ -38,7 +38,7 @@ public record CampaignDefinition
         Priority = campaign.Priority,
         Language = campaign.Language,
         Trigger = new TriggerDefinition([.. campaign.Trigger.StageEntered.Select(s => s.ToApiName())], campaign.Trigger.Events, campaign.Trigger.Sources),
-        Audience = new AudienceDefinition([.. campaign.Audience.Stages.Select(s => s.ToApiName())], campaign.Audience.Sources, campaign.Audience.MinScore, [.. campaign.Audience.Temperatures.Select(t => t.ToApiName())]),
+        Audience = new AudienceDefinition([.. campaign.Audience.Stages.Select(s => s.ToApiName())], campaign.Audience.Sources, campaign.Audience.MinScore, campaign.Audience.Temperatures.Count == 0 ? null : [.. campaign.Audience.Temperatures.Select(t => t.ToApiName())]),
         Steps = [.. campaign.Steps.Select(StepDefinition.From)],
         StopWhen = new StopDefinition([.. campaign.StopWhen.Stages.Select(s => s.ToApiName())], campaign.StopWhen.Events),
         SendWindow = campaign.SendWindow is { } window ? SendWindowDefinition.Of(window) : null,

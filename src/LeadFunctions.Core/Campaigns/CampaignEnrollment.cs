@@ -11,8 +11,7 @@ public static class CampaignEnrollment
     /// <summary>Whether <paramref name="lead"/> may enter <paramref name="campaign"/> now: the audience matches and no stop condition holds already.</summary>
     public static bool Admits(Campaign campaign, Lead lead, IReadOnlyList<string> eventTypes) =>
         campaign.Audience.Matches(lead)
-        && !campaign.StopWhen.Stages.Contains(lead.Stage)
-        && !eventTypes.Any(campaign.StopWhen.Events.Contains);
+        && campaign.StopWhen.ReasonFor(lead.Stage, eventTypes) is null;
 
     /// <summary>
     /// Adds a new enrollment of the change's lead to <paramref name="change"/>: the row, its first step in the

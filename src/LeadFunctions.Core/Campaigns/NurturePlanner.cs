@@ -73,10 +73,7 @@ public sealed class NurturePlanner(ICampaignCatalog campaigns, TimeProvider time
             return change;
         }
 
-        var reason = entered is { } stage && campaign.StopWhen.Stages.Contains(stage) ? "stage:" + stage.ToApiName()
-            : eventTypes.FirstOrDefault(campaign.StopWhen.Events.Contains) is { } type ? "event:" + type
-            : null;
-        if (reason is null)
+        if (campaign.StopWhen.ReasonFor(entered, eventTypes) is not { } reason)
         {
             return change;
         }

@@ -89,17 +89,8 @@ public sealed class NurtureSendRules(
         return new(claim, NurtureSendOutcome.Sent, new Claim(lead, campaign, step, record, email, lead.LastNurtureAt));
     }
 
-    private static string? StopReason(LeadSnapshot snapshot, Lead lead, Campaign campaign, Enrollment enrollment)
-    {
-        if (campaign.StopWhen.Stages.Contains(lead.Stage))
-        {
-            return $"reached the stage {lead.Stage.ToString().ToLowerInvariant()}";
-        }
-
-        return snapshot.Events.FirstOrDefault(e => e.OccurredAt >= enrollment.EnrolledAt && campaign.StopWhen.Events.Contains(e.Type, StringComparer.Ordinal)) is { } stop
-            ? $"the event {stop.Type}"
-            : null;
-    }
+    private static string? StopReason(LeadSnapshot snapshot, Lead lead, Campaign campaign, Enrollment enrollment) =>
+        campaign.StopWhen.ReasonFor(lead.Stage, snapshot.Events.Where(e => e.OccurredAt >= enrollment.EnrolledAt).Select(e => e.Type));
 
     /// <summary>When the send may go at the earliest if not now: after the gap, after a higher-priority campaign's due send, at the window's opening.</summary>
     private async Task<DateTimeOffset?> NotBeforeAsync(LeadSnapshot snapshot, Lead lead, Campaign campaign, DateTimeOffset now, CancellationToken cancellationToken)

@@ -102,7 +102,7 @@ public class NurtureSenderTests
         await world.RunForAsync(TimeSpan.FromDays(6));
 
         Assert.Single(world.Email.Sent);
-        Assert.Equal("the event demo_request", world.EnrollmentOf(LeadId.FromEmail(Ayse), "fair")!.StopReason);
+        Assert.Equal("event:demo_request", world.EnrollmentOf(LeadId.FromEmail(Ayse), "fair")!.StopReason);
     }
 
     [Fact]
