@@ -19,7 +19,7 @@ public static class ConfirmationEmails
         return new OutgoingEmail
         {
             To = lead.Email,
-            ToName = string.Join(' ', new[] { lead.FirstName, lead.LastName }.Where(n => n is not null)) is { Length: > 0 } full ? full : null,
+            ToName = lead.FullName(),
             Subject = subject,
             Html = $"<p>{H(greeting)}</p><p>{H(ask)}</p><p><a href=\"{H(confirmLink.AbsoluteUri)}\">{H(button)}</a></p><p>{H(ignore)}</p><p style=\"color:#666;font-size:12px\">{H(footer)}</p>",
             Text = $"{greeting}\n\n{ask}\n{confirmLink.AbsoluteUri}\n\n{ignore}\n\n{footer}\n",

@@ -63,3 +63,10 @@ public sealed record LeadScore(int Fit, int Engagement)
 public sealed record Conversion(string ContactId, string AccountId, string OpportunityId, DateTimeOffset At);
 
 public sealed record PendingHandoff(string Id, DateTimeOffset At);
+
+public static class LeadNames
+{
+    /// <summary>"Ayşe Yılmaz", or the part there is; null without a name (an email's display name).</summary>
+    public static string? FullName(this Lead lead) =>
+        string.Join(' ', new[] { lead.FirstName, lead.LastName }.Where(n => n is not null)) is { Length: > 0 } name ? name : null;
+}

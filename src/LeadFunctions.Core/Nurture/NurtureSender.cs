@@ -15,8 +15,6 @@ namespace LeadFunctions.Core.Nurture;
 /// </summary>
 public sealed class NurtureSender(LeadUpdater updater, NurtureSendRules rules, IEmailSender email, ConsentLinks links, TimeProvider time)
 {
-    public const string Kind = "nurture";
-
     /// <summary>The sends go concurrently; a failure is thrown after the others finished, so the message is retried and its done sends drop out.</summary>
     public async Task<IReadOnlyList<NurtureSendOutcome>> SendAsync(NurtureSendBatch batch, CancellationToken cancellationToken)
     {
@@ -66,7 +64,7 @@ public sealed class NurtureSender(LeadUpdater updater, NurtureSendRules rules, I
     private OutgoingEmail Outgoing(Claim claim) => new()
     {
         To = claim.Lead.Email,
-        ToName = string.Join(' ', new[] { claim.Lead.FirstName, claim.Lead.LastName }.Where(n => n is not null)) is { Length: > 0 } name ? name : null,
+        ToName = claim.Lead.FullName(),
         Subject = claim.Email.Subject,
         Html = claim.Email.Html,
         Text = claim.Email.Text,
@@ -77,9 +75,9 @@ public sealed class NurtureSender(LeadUpdater updater, NurtureSendRules rules, I
             [MailCustomArgs.Campaign] = claim.Campaign.Id,
             [MailCustomArgs.Step] = claim.Step.Id,
             [MailCustomArgs.SendId] = claim.Record.SendId,
-            [MailCustomArgs.Kind] = Kind,
+            [MailCustomArgs.Kind] = MailCustomArgs.NurtureKind,
         },
-        Categories = [Kind, claim.Campaign.Id],
+        Categories = [MailCustomArgs.NurtureKind, claim.Campaign.Id],
     };
 
     /// <summary>The step as sent, on the timeline, counted, and the next step scheduled; nothing when the claim is no longer ours.</summary>
@@ -115,5 +113,5 @@ public sealed class NurtureSender(LeadUpdater updater, NurtureSendRules rules, I
         enrollment.Step(claim.Step.Id) is { State: StepState.Sending } record && record.DispatchId == claim.Record.DispatchId;
 
     /// <summary>The lf_send custom arg: the same for every attempt at one step of one enrollment.</summary>
-    public static string SendId(string leadId, string campaignId, string stepId) => StableId.From("nurture", leadId, campaignId, stepId);
+    public static string SendId(string leadId, string campaignId, string stepId) => StableId.From(MailCustomArgs.NurtureKind, leadId, campaignId, stepId);
 }
