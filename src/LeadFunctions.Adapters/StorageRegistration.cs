@@ -73,6 +73,7 @@ public static class StorageRegistration
         services.AddSingleton<ISuppressionList, SuppressionTableStore>();
         services.AddSingleton<Core.Referrals.IReferralIndex, ReferralTableIndex>();
         services.AddSingleton<Core.DataSubjects.IDataSubjectRecords, DataSubjectTableRecords>();
+        services.AddSingleton<Core.DataSubjects.IPersonalDataEraser, PersonalDataTableEraser>();
         services.AddSingleton<Core.Reports.IFunnelCounters, FunnelTableCounters>();
         services.AddSingleton<ICampaignStore, CampaignTableStore>();
         services.AddSingleton<CampaignCatalog>();

@@ -100,3 +100,9 @@ public sealed class GetHealth(GetHealthHttpFunction function)
     [Function(nameof(GetHealth))]
     public Task<IActionResult> Run([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "health")] HttpRequest request, CancellationToken ct) => function.RunAsync(request, ct).AsActionResult();
 }
+
+public sealed class EraseLead(EraseLeadHttpFunction function)
+{
+    [Function(nameof(EraseLead))]
+    public Task<IActionResult> Run([HttpTrigger(AuthorizationLevel.Admin, "delete", Route = "leads/{id}")] HttpRequest request, string id, CancellationToken ct) => function.RunAsync(request, id, ct).AsActionResult();
+}

@@ -67,6 +67,8 @@ public static class LeadPipelineRegistration
         services.AddSingleton<ListLeadsHttpFunction>();
         services.AddSingleton<GetLeadTimelineHttpFunction>();
         services.AddSingleton<ExportLeadHttpFunction>();
+        services.AddSingleton<Core.DataSubjects.LeadEraser>();
+        services.AddSingleton<EraseLeadHttpFunction>();
         services.AddSingleton<QualifyLeadHttpFunction>();
         services.AddSingleton<DisqualifyLeadHttpFunction>();
         services.AddSingleton<ConvertLeadHttpFunction>();

@@ -83,6 +83,9 @@ internal sealed class InMemoryLeadStore : ILeadStore
     public Task<IReadOnlyList<ConsentRecord>> ReadConsentAsync(string leadId, CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyList<ConsentRecord>>(partitions.TryGetValue(leadId, out var p) ? [.. p.Consents.OrderBy(r => r.At)] : []);
 
+    public Task<int> EraseAsync(string leadId, CancellationToken cancellationToken) =>
+        Task.FromResult(partitions.Remove(leadId) ? 1 : 0);
+
     public Task<IReadOnlyList<TimelineEntry>> ReadTimelineAsync(string leadId, int max, CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyList<TimelineEntry>>([.. Entries(leadId).OrderByDescending(e => e.At).Take(max)]);
 

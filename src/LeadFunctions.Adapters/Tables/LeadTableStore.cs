@@ -226,6 +226,13 @@ public sealed class LeadTableStore(LeadTables tables) : ILeadStore
         return response.HasValue;
     }
 
+    public async Task<int> EraseAsync(string leadId, CancellationToken cancellationToken)
+    {
+        var rows = await tables.Leads.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {leadId}"), select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken).ToListAsync(cancellationToken);
+        await TableRows.DeleteAsync(tables.Leads, rows, cancellationToken);
+        return rows.Count;
+    }
+
     public async Task<IReadOnlyList<ConsentRecord>> ReadConsentAsync(string leadId, CancellationToken cancellationToken)
     {
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {leadId} and ((RowKey ge {ConsentEntityMapper.LedgerPrefix} and RowKey lt {ConsentEntityMapper.LedgerPrefixEnd}) or RowKey eq {LeadEntityMapper.LeadRowKey(leadId)})");

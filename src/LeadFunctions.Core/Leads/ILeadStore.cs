@@ -39,6 +39,9 @@ public interface ILeadStore
     /// <summary>The person's consent ledger, oldest decision first (also for an email that is no lead yet).</summary>
     Task<IReadOnlyList<ConsentRecord>> ReadConsentAsync(string leadId, CancellationToken cancellationToken);
 
+    /// <summary>Deletes every row of the lead's partition (erasure); answers how many.</summary>
+    Task<int> EraseAsync(string leadId, CancellationToken cancellationToken);
+
     /// <summary>Newest first: timeline entries and engagement events together.</summary>
     Task<IReadOnlyList<TimelineEntry>> ReadTimelineAsync(string leadId, int max, CancellationToken cancellationToken);
 }
