@@ -9,11 +9,15 @@ namespace LeadFunctions.Adapters.Campaigns;
 /// per step, one Int64 property per metric, group-committed (<see cref="GroupCommittedCounters"/>): counting costs
 /// two storage operations per campaign per 20 ms, not two per email.
 /// </summary>
-public sealed class CampaignStatsTableStore(LeadTables tables, TimeProvider time) : ICampaignStats
+public sealed class CampaignStatsTableStore(LeadTables tables, TimeProvider time) : ICampaignStats, IAsyncDisposable
 {
     private const string TotalRow = "total";
     private const string StepPrefix = "step|";
-    private readonly GroupCommittedCounters counters = new(tables.CampaignStats, time);
+
+    /// <summary>Each send and event waits for its count: a failed commit fails the message, which is retried and counts then.</summary>
+    private readonly GroupCommittedCounters counters = new(tables.CampaignStats, time, TimeSpan.FromMilliseconds(20), callersWait: true);
+
+    public ValueTask DisposeAsync() => counters.DisposeAsync();
 
     public Task AddAsync(IReadOnlyList<StatDelta> deltas, CancellationToken cancellationToken) =>
         counters.AddAsync(

@@ -6,20 +6,27 @@ using Azure.Data.Tables;
 namespace LeadFunctions.Adapters.Tables;
 
 /// <summary>
-/// Int64 counters in table rows, group-committed per partition: increments arriving within <see cref="Window"/> are
-/// summed, the rows they touch read in one query and written in one transaction under their ETags (again on a
-/// conflict with another instance), so counting costs two storage operations per window instead of two per
-/// increment. One commit per partition at a time in this process: increments arriving meanwhile wait in the next
-/// batch (which grows under load) instead of racing the commit for the same rows. Every caller waits for its commit;
-/// a failed commit fails every caller of its batch, and nothing of it was counted.
+/// Int64 counters in table rows, group-committed per partition: increments arriving within the window are summed,
+/// the rows they touch read in one query and written in one transaction under their ETags (again on a conflict with
+/// another instance), so counting costs two storage operations per window instead of two per increment. One commit
+/// per partition at a time in this process: increments arriving meanwhile wait in the next batch (which grows under
+/// load) instead of racing the commit for the same rows.
+/// <para>
+/// With <paramref name="callersWait"/> every caller waits for its commit, and a failed commit fails every caller of
+/// its batch (their messages are retried; nothing of it was counted). Without, a caller goes on at once and its
+/// increment is committed within the window, tried again on failure, and written at the latest when the host stops
+/// (<see cref="DisposeAsync"/>): a host that dies loses the increments of its last window.
+/// </para>
 /// </summary>
-public sealed class GroupCommittedCounters(TableClient table, TimeProvider time)
+public sealed class GroupCommittedCounters(TableClient table, TimeProvider time, TimeSpan window, bool callersWait) : IAsyncDisposable
 {
-    public static readonly TimeSpan Window = TimeSpan.FromMilliseconds(20);
+    /// <summary>How often a commit that failed (storage unreachable) is tried again before its increments are given up.</summary>
+    private const int Attempts = 5;
 
     private readonly Lock gate = new();
     private readonly Dictionary<string, Batch> open = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, SemaphoreSlim> committing = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<Task, byte> flushing = new();
 
     /// <summary>Adds each increment; a <see cref="CounterIncrement.Label"/> is kept beside its counter as "{counter}_label".</summary>
     public async Task AddAsync(IEnumerable<CounterIncrement> increments, CancellationToken cancellationToken)
@@ -45,13 +52,28 @@ public sealed class GroupCommittedCounters(TableClient table, TimeProvider time)
 
             if (flusher)
             {
-                _ = FlushAfterWindowAsync(partition.Key, batch);
+                var flush = FlushAfterWindowAsync(partition.Key, batch);
+                flushing[flush] = 0;
+                _ = flush.ContinueWith(done => flushing.TryRemove(done, out _), TaskScheduler.Default);
             }
 
             commits.Add(batch.Written.Task);
         }
 
-        await Task.WhenAll(commits).WaitAsync(cancellationToken);
+        if (callersWait)
+        {
+            await Task.WhenAll(commits).WaitAsync(cancellationToken);
+        }
+    }
+
+    /// <summary>Waits for the commits under way (each within its window): the host's last increments are written before it stops.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        await Task.WhenAll(flushing.Keys);
+        foreach (var turn in committing.Values)
+        {
+            turn.Dispose();
+        }
     }
 
     /// <summary>The rows an OData filter (built with TableClient.CreateQueryFilter) selects.</summary>
@@ -69,7 +91,7 @@ public sealed class GroupCommittedCounters(TableClient table, TimeProvider time)
 
     private async Task FlushAfterWindowAsync(string partition, Batch batch)
     {
-        await Task.Delay(Window, time, CancellationToken.None);
+        await Task.Delay(window, time, CancellationToken.None);
         var turn = committing.GetOrAdd(partition, _ => new SemaphoreSlim(1, 1));
         await turn.WaitAsync();
         lock (gate)
@@ -79,16 +101,34 @@ public sealed class GroupCommittedCounters(TableClient table, TimeProvider time)
 
         try
         {
-            while (!await TryWriteAsync(partition, batch))
+            for (var attempt = 1; ; attempt++)
             {
-                // Another instance counted in between: read again.
+                try
+                {
+                    while (!await TryWriteAsync(partition, batch))
+                    {
+                        // Another instance counted in between: read again.
+                    }
+
+                    break;
+                }
+                catch (RequestFailedException) when (!callersWait && attempt < Attempts)
+                {
+                    // Nobody waits to be told: try again a little later.
+                    await Task.Delay(window * attempt, time, CancellationToken.None);
+                }
             }
 
             batch.Written.SetResult();
         }
-        catch (Exception ex)
+        catch (Exception ex) when (callersWait)
         {
             batch.Written.SetException(ex);
+        }
+        catch (RequestFailedException)
+        {
+            // Given up after the attempts: these increments are lost, and nobody waits for them.
+            batch.Written.SetResult();
         }
         finally
         {
