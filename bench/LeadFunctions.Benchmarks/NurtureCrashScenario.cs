@@ -23,7 +23,7 @@ internal static class NurtureCrashScenario
         {
             await seed.PutAsync(campaign);
             var now = DateTimeOffset.UtcNow;
-            await seed.EnrollAsync(campaign, prefix, 0, leads, _ => now);
+            await seed.EnrollAsync([campaign], prefix, 0, leads, (_, _) => now);
         }
 
         // A killed host's messages come back after the short lease; its timer lock lapses after 15 s (the

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using LeadFunctions.Adapters.Campaigns;
 using LeadFunctions.Adapters.Tables;
 using LeadFunctions.Core.Campaigns;
@@ -24,7 +25,7 @@ internal sealed class NurtureSeed(WebApplication app) : IAsyncDisposable
     /// <summary>The stores of a host started with --Storage:NamePrefix=<paramref name="prefix"/>, its tables created.</summary>
     public static async Task<NurtureSeed> OpenAsync(AzuriteProcess azurite, string prefix)
     {
-        var app = LeadFunctionsHost.CreateBuilder([$"--AzureWebJobsStorage={azurite.ConnectionString}", $"--Storage:NamePrefix={prefix}", "--Logging:LogLevel:Default=Warning"]).Build();
+        var app = LeadFunctionsHost.CreateBuilder([$"--AzureWebJobsStorage={azurite.ConnectionString}", $"--Storage:NamePrefix={prefix}", "--Logging:LogLevel:Default=Warning", "--Logging:LogLevel:Azure.Core=Error"]).Build();
         foreach (var table in app.Services.GetRequiredService<LeadTables>().All)
         {
             await table.CreateIfNotExistsAsync();
@@ -66,34 +67,39 @@ internal sealed class NurtureSeed(WebApplication app) : IAsyncDisposable
     };
 
     /// <summary>
-    /// Leads "{run}-{i}@…" enrolled in <paramref name="campaign"/> whose first step falls due at <paramref name="dueAt"/>(i):
-    /// the index entries first (a transaction per 100 of one minute), then the leads; returns their ids by due time.
+    /// Leads "{run}-{i}@…" each enrolled in every one of <paramref name="campaigns"/>, the first step of the k-th due at
+    /// <paramref name="dueAt"/>(i, k): the index entries first (a transaction per 100 of one minute), then each lead with
+    /// its enrollments (a transaction per lead). Returns the due sends.
     /// </summary>
-    public async Task<IReadOnlyDictionary<string, DateTimeOffset>> EnrollAsync(Campaign campaign, string run, int from, int count, Func<int, DateTimeOffset> dueAt)
+    public async Task<IReadOnlyList<DueSend>> EnrollAsync(IReadOnlyList<Campaign> campaigns, string run, int from, int count, Func<int, int, DateTimeOffset> dueAt)
     {
-        var first = campaign.Steps[0];
-        var due = Enumerable.Range(from, count).Select(i => (Index: i, Email: $"{run}-{i}@acme{i % 50}.com", DueAt: dueAt(i))).ToList();
-        var sends = due.Select(d => new DueSend(LeadId.FromEmail(d.Email), campaign.Id, first.Id, d.DueAt)).ToList();
+        var people = Enumerable.Range(from, count).Select(i => (Index: i, Email: $"{run}-{i}@acme{i % 50}.com")).ToList();
+        var sends = people.SelectMany(p => campaigns.Select((c, k) => new DueSend(LeadId.FromEmail(p.Email), c.Id, c.Steps[0].Id, dueAt(p.Index, k)))).ToList();
+        var watch = Stopwatch.StartNew();
         await Parallel.ForEachAsync(sends.GroupBy(s => DueSendTableIndex.Bucket(s.DueAt)), new ParallelOptions { MaxDegreeOfParallelism = Parallelism }, async (bucket, ct) =>
             await index.AddAsync([.. bucket], ct));
-        await Parallel.ForEachAsync(due, new ParallelOptions { MaxDegreeOfParallelism = Parallelism }, async (d, ct) =>
+        var indexed = watch.Elapsed;
+        var byLead = sends.ToLookup(s => s.LeadId, StringComparer.Ordinal);
+        await Parallel.ForEachAsync(people, new ParallelOptions { MaxDegreeOfParallelism = Parallelism }, async (p, ct) =>
         {
-            var lead = Lead(d.Index, d.Email);
-            var enrollment = new Enrollment
+            var lead = Lead(p.Index, p.Email);
+            var enrollments = byLead[lead.Id].Select(s => new Enrollment
             {
-                CampaignId = campaign.Id,
-                EnrolledAt = d.DueAt - first.Delay,
+                CampaignId = s.CampaignId,
+                EnrolledAt = s.DueAt - campaigns.Single(c => c.Id == s.CampaignId).Steps[0].Delay,
                 Reason = "source:fair",
-                NextStepId = first.Id,
-                NextDueAt = d.DueAt,
-            };
-            var saved = await leads.SaveAsync(new LeadChange(lead.Id, lead, null, [], [], Enrollments: [enrollment]), ct);
+                NextStepId = s.StepId,
+                NextDueAt = s.DueAt,
+            }).ToList();
+            var saved = await leads.SaveAsync(new LeadChange(lead.Id, lead, null, [], [], Enrollments: enrollments), ct);
             if (saved != SaveResult.Saved)
             {
-                throw new InvalidOperationException($"Seeding lead {d.Index} answered {saved}.");
+                throw new InvalidOperationException($"Seeding lead {p.Index} answered {saved}.");
             }
         });
-        return sends.ToDictionary(s => s.LeadId, s => s.DueAt, StringComparer.Ordinal);
+        var saving = watch.Elapsed - indexed;
+        Report.Note($"seeded {sends.Count} enrollments of {count} leads in {campaigns.Count} campaign(s): index entries in {indexed.TotalSeconds:0.0} s, leads with their enrollments in {saving.TotalSeconds:0.0} s ({count / saving.TotalSeconds:0} leads/s)");
+        return sends;
     }
 
     /// <summary>Half Turkish (a +90 mobile), half American (a +1 number): both languages and two time zones.</summary>
