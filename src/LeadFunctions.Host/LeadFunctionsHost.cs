@@ -1,4 +1,5 @@
 using LeadFunctions.Functions;
+using LeadFunctions.Host.Development;
 using LeadFunctions.Host.Http;
 
 namespace LeadFunctions.Host;
@@ -12,6 +13,7 @@ public static class LeadFunctionsHost
         builder.AddSelfHostedRuntime();
         builder.AddLeadPipeline();
         builder.Services.AddLeadFunctionTriggers().AddFunctionListeners();
+        builder.Services.AddLocalMailbox(builder.Configuration);
         return builder;
     }
 
@@ -21,6 +23,7 @@ public static class LeadFunctionsHost
         app.UseRuntimeProblems();
         app.UseIntakeProtection();
         app.MapLeadFunctions();
+        app.MapLocalMailbox();
         return app;
     }
 }

@@ -48,6 +48,11 @@ public sealed class LeadTableQuery(LeadTables tables) : ILeadQuery
             parts.Add(TableClient.CreateQueryFilter($"TotalScore ge {minScore}"));
         }
 
+        if (filter.Temperature is { } temperature)
+        {
+            parts.Add(TableClient.CreateQueryFilter($"Temperature eq {temperature.ToApiName()}"));
+        }
+
         if (filter.EmailPrefix is { } prefix)
         {
             parts.Add(TableClient.CreateQueryFilter($"Email ge {prefix} and Email lt {prefix + char.MaxValue}"));

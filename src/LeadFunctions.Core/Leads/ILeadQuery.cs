@@ -8,6 +8,6 @@ public interface ILeadQuery
 }
 
 /// <summary>Every part is optional; <see cref="EmailPrefix"/> matches normalized emails that start with it.</summary>
-public sealed record LeadFilter(LifecycleStage? Stage, string? Source, int? MinScore, string? EmailPrefix);
+public sealed record LeadFilter(LifecycleStage? Stage, string? Source, int? MinScore, string? EmailPrefix, Temperature? Temperature = null);
 
 public sealed record LeadPage(IReadOnlyList<Lead> Leads, string? ContinuationToken);

@@ -21,6 +21,9 @@ public sealed record Lead
     public string? DisqualifyReason { get; init; }
     public LeadScore Score { get; init; } = LeadScore.Zero;
     public string Grade { get; init; } = "D";
+
+    /// <summary>Cold, warm or hot, kept current with the score (nightly too, as engagement decays).</summary>
+    public Temperature Temperature { get; init; }
     public LeadEnrichment? Enrichment { get; init; }
     public Conversion? Conversion { get; init; }
 

@@ -15,4 +15,5 @@ public enum TimelineKind
     Email,
     Consent,
     Handoff,
+    Temperature,
 }

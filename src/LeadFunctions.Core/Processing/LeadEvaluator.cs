@@ -17,11 +17,16 @@ public static class LeadEvaluator
     {
         var entries = new List<TimelineEntry>();
         var score = scorer.Score(lead, lead.Enrichment, events, now);
-        var evaluated = lead with { Score = new LeadScore(score.Fit, score.Engagement), Grade = score.Grade };
+        var evaluated = lead with { Score = new LeadScore(score.Fit, score.Engagement), Grade = score.Grade, Temperature = score.Temperature };
         if (before is null || before.Score != evaluated.Score || before.Grade != evaluated.Grade)
         {
             entries.Add(new TimelineEntry($"score|{cause}", now, TimelineKind.Score,
                 $"Score {before?.Score.Total ?? 0} → {score.Total}, grade {score.Grade}: {score.Explain()}"));
+        }
+
+        if ((before?.Temperature ?? Temperature.Cold) != score.Temperature)
+        {
+            entries.Add(new TimelineEntry($"temperature|{cause}", now, TimelineKind.Temperature, TemperatureChange(before?.Temperature ?? Temperature.Cold, score, scorer.Model.Temperature)));
         }
 
         // Stages move forward by themselves, never back; the threshold is crossed once per lead.
@@ -33,5 +38,18 @@ public static class LeadEvaluator
         }
 
         return (evaluated, entries);
+    }
+
+    /// <summary>"Temperature cold → warm: engagement 12 ≥ warm 10, last activity 2026-11-28 (within 90 days)".</summary>
+    private static string TemperatureChange(Temperature before, ScoreResult score, TemperatureRules rules)
+    {
+        var activity = score.LastActivity is { } last ? $"last activity {last:yyyy-MM-dd}" : "no scored activity";
+        var why = score.Temperature switch
+        {
+            Temperature.Hot => $"engagement {score.Engagement} ≥ hot {rules.Hot}, {activity} (within {rules.HotWithinDays} days)",
+            Temperature.Warm => $"engagement {score.Engagement} ≥ warm {rules.Warm}, {activity} (within {rules.WarmWithinDays} days)",
+            _ => score.Engagement < rules.Warm ? $"engagement {score.Engagement} < warm {rules.Warm}" : $"{activity}, none within {rules.WarmWithinDays} days",
+        };
+        return $"Temperature {before.ToApiName()} → {score.Temperature.ToApiName()}: {why}";
     }
 }

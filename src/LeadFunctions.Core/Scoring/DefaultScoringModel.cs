@@ -44,5 +44,6 @@ public static class DefaultScoringModel
         },
         Grades = new GradeThresholds(A: 40, B: 25, C: 10),
         MqlThreshold = 60,
+        Temperature = new TemperatureRules { Warm = 10, WarmWithinDays = 90, Hot = 40, HotWithinDays = 14 },
     };
 }

@@ -65,7 +65,7 @@ public sealed class LeadRescorer(ILeadStore store, LeadUpdater updater, ScoringM
             entries.RemoveAll(e => e.Kind == TimelineKind.Score);
         }
 
-        return entries.Count == 0 && lead.Score == current.Lead.Score
+        return entries.Count == 0 && lead.Score == current.Lead.Score && lead.Temperature == current.Lead.Temperature
             ? null
             : new LeadChange(lead.Id, lead with { UpdatedAt = now }, current.ETag, entries, []);
     }

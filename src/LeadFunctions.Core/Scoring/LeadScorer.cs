@@ -30,7 +30,17 @@ public sealed class LeadScorer
         var fit = Fit(lead, enrichment, reasons);
         var engagement = Engagement(events, now, reasons);
         var grade = fit >= model.Grades.A ? "A" : fit >= model.Grades.B ? "B" : fit >= model.Grades.C ? "C" : "D";
-        return new ScoreResult(fit, engagement, grade, reasons);
+        var lastActivity = events.Where(e => model.Engagement.Events.ContainsKey(e.Type)).Select(e => (DateTimeOffset?)e.OccurredAt).Max();
+        return new ScoreResult(fit, engagement, grade, reasons, TemperatureOf(engagement, lastActivity, now), lastActivity);
+    }
+
+    private Temperature TemperatureOf(int engagement, DateTimeOffset? lastActivity, DateTimeOffset now)
+    {
+        var rules = model.Temperature;
+        bool Within(int days) => lastActivity is { } last && now - last <= TimeSpan.FromDays(days);
+        return engagement >= rules.Hot && Within(rules.HotWithinDays) ? Temperature.Hot
+            : engagement >= rules.Warm && Within(rules.WarmWithinDays) ? Temperature.Warm
+            : Temperature.Cold;
     }
 
     private int Fit(Lead lead, LeadEnrichment? enrichment, List<ScoreReason> reasons)

@@ -1,7 +1,9 @@
+using LeadFunctions.Core.Leads;
+
 namespace LeadFunctions.Core.Scoring;
 
 /// <summary>A lead's score with the reasons for it: which rule gave how many points.</summary>
-public sealed record ScoreResult(int Fit, int Engagement, string Grade, IReadOnlyList<ScoreReason> Reasons)
+public sealed record ScoreResult(int Fit, int Engagement, string Grade, IReadOnlyList<ScoreReason> Reasons, Temperature Temperature = Temperature.Cold, DateTimeOffset? LastActivity = null)
 {
     public int Total => Fit + Engagement;
 

@@ -15,6 +15,24 @@ public sealed record ScoringModel
 
     /// <summary>A lead whose total score reaches this becomes an MQL and is handed to sales.</summary>
     public required int MqlThreshold { get; init; }
+
+    /// <summary>Cold, warm and hot; a model saved before temperatures existed gets these defaults.</summary>
+    public TemperatureRules Temperature { get; init; } = new();
+}
+
+/// <summary>
+/// Hot: engagement (already decayed by the half-life) at least <see cref="Hot"/> with a scored event in the last
+/// <see cref="HotWithinDays"/> days; warm: at least <see cref="Warm"/> with one in the last <see cref="WarmWithinDays"/>; else cold.
+/// </summary>
+public sealed record TemperatureRules
+{
+    public int Warm { get; init; } = 10;
+
+    public int WarmWithinDays { get; init; } = 90;
+
+    public int Hot { get; init; } = 40;
+
+    public int HotWithinDays { get; init; } = 14;
 }
 
 public sealed record FitRules

@@ -87,7 +87,28 @@ public static partial class ScoringModelValidator
             errors.Add("mqlThreshold", "Must be between 1 and 1000.");
         }
 
+        CheckTemperature(errors, model.Temperature);
+
         return errors.ToDictionary();
+    }
+
+    private static void CheckTemperature(FieldErrors errors, TemperatureRules? rules)
+    {
+        if (rules is null)
+        {
+            errors.Add("temperature", "An object with warm, warmWithinDays, hot and hotWithinDays.");
+            return;
+        }
+
+        if (rules.Warm is < 0 or > 10 * MaxPoints || rules.Hot is < 0 or > 10 * MaxPoints || rules.Hot <= rules.Warm)
+        {
+            errors.Add("temperature", "Needs 0 <= warm < hot <= 1000.");
+        }
+
+        if (rules.HotWithinDays is < 1 or > 3650 || rules.WarmWithinDays is < 1 or > 3650 || rules.HotWithinDays > rules.WarmWithinDays)
+        {
+            errors.Add("temperature", "Needs 1 <= hotWithinDays <= warmWithinDays <= 3650.");
+        }
     }
 
     private static void CheckKeywords(FieldErrors errors, string field, IReadOnlyList<KeywordRule> rules)

@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Http;
 
 namespace LeadFunctions.Functions.Leads;
 
-/// <summary>GET /api/leads?stage=&amp;source=&amp;minScore=&amp;q=&amp;pageSize=&amp;continuationToken=: a page of leads.</summary>
+/// <summary>GET /api/leads?stage=&amp;source=&amp;minScore=&amp;temperature=&amp;q=&amp;pageSize=&amp;continuationToken=: a page of leads.</summary>
 public sealed class ListLeadsHttpFunction(ILeadQuery leads)
 {
     private const int DefaultPageSize = 50;
@@ -45,6 +45,16 @@ public sealed class ListLeadsHttpFunction(ILeadQuery leads)
             }
         }
 
+        Temperature? temperature = null;
+        if (Parameter("temperature") is { } temperatureText)
+        {
+            temperature = Temperatures.TryParse(temperatureText, out var parsed) ? parsed : null;
+            if (temperature is null)
+            {
+                errors["temperature"] = ["One of cold, warm, hot."];
+            }
+        }
+
         var pageSize = DefaultPageSize;
         if (Parameter("pageSize") is { } sizeText
             && !(int.TryParse(sizeText, NumberStyles.Integer, CultureInfo.InvariantCulture, out pageSize) && pageSize is >= 1 and <= MaxPageSize))
@@ -65,7 +75,7 @@ public sealed class ListLeadsHttpFunction(ILeadQuery leads)
 
         try
         {
-            var page = await leads.ListAsync(new LeadFilter(stage, source, minScore, q), Parameter("continuationToken"), pageSize, cancellationToken);
+            var page = await leads.ListAsync(new LeadFilter(stage, source, minScore, q, temperature), Parameter("continuationToken"), pageSize, cancellationToken);
             return TypedResults.Ok(new LeadPageView([.. page.Leads.Select(LeadView.From)], page.ContinuationToken));
         }
         catch (FormatException)

@@ -10,6 +10,7 @@ public sealed class AppSettingsTests
         ["Runtime:Queues:MessageLease"] = "the self-hosted runtime's queue lease; the Functions host's is fixed",
         ["Storage:NamePrefix"] = "for tests and shared accounts; on Azure the names are API.md's",
         ["SendGrid:Host"] = "an alternative SendGrid address for tests and local runs",
+        ["Runtime:LocalMailbox"] = "the self-hosted runtime's stand-in for SendGrid in local runs",
     };
 
     /// <summary>host.json ("AzureFunctionsJobHost:*"), deployed with the app.</summary>

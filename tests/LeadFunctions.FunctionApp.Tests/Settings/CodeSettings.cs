@@ -38,6 +38,7 @@ public static class CodeSettings
     [
         new(StorageRegistration.ConnectionSetting, SettingShape.Section, "StorageConnection.From (a connection string or service URIs)"),
         new("AzureFunctionsWebHost:hostid", SettingShape.Value, "TimerListenerService (timer locks and status, shared by both hosts)"),
+        new(LeadFunctions.Host.Development.LocalMailboxEndpoints.Setting, SettingShape.Value, "LocalMailboxEndpoints (the self-hosted runtime's mailbox for local runs)"),
     ];
 
     private static readonly Assembly[] Assemblies =

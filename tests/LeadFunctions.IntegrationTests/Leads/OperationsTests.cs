@@ -15,6 +15,25 @@ namespace LeadFunctions.IntegrationTests.Leads;
 [Collection(AzuriteCollection.Name)]
 public sealed class OperationsTests(AzuriteFixture azurite) : IAsyncLifetime
 {
+    [Fact]
+    public async Task List_ByTemperature_FindsTheLeadADemoRequestMadeHot()
+    {
+        var hot = await CreateLeadAsync("temp-hot@acme.com");
+        await CreateLeadAsync("temp-cold@acme.com");
+        using var demo = await PostAsync("/api/events", new { email = "temp-hot@acme.com", type = "demo_request" });
+        Assert.Equal(HttpStatusCode.Accepted, demo.StatusCode);
+        await Eventually.TrueAsync(async () => (await host.GetJsonWithKeyAsync<LeadView>($"/api/leads/{hot}"))?.Temperature == "hot", because: "the demo request");
+
+        var page = (await host.GetJsonWithKeyAsync<LeadPageView>("/api/leads?q=temp-&temperature=hot"))!;
+        Assert.Equal("temp-hot@acme.com", Assert.Single(page.Items).Email);
+        var cold = (await host.GetJsonWithKeyAsync<LeadPageView>("/api/leads?q=temp-&temperature=cold"))!;
+        Assert.Equal("temp-cold@acme.com", Assert.Single(cold.Items).Email);
+
+        using var bad = await host.Client.SendAsync(TestHost.WithKey(HttpMethod.Get, "/api/leads?temperature=tepid"));
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.Contains("temperature", (await bad.Content.ReadFromJsonAsync<JsonObject>())!["errors"]!.AsObject().Select(e => e.Key));
+    }
+
     private TestHost host = null!;
 
     public async Task InitializeAsync() => host = await TestHost.StartAsync(azurite);
