@@ -57,7 +57,7 @@ internal static class NurtureBenchmark
 
         var (rateSending, bursts) = SendingRate(sends);
         standIn.Reset();
-        var raw = await standIn.ReplayAsync(sends, inFlight);
+        var raw = await standIn.ReplayAsync(sends, Math.Max(1, inFlight));
         var ratio = rateSending / raw;
         Report.Figure("nurture: emails/s through timer → queue → SendGrid ÷ raw POSTs of the same requests", ratio, string.Empty, "≥ 0.7, all due sent once", ratio >= 0.7 && distinct == due && sends.Count == due);
         Report.Note($"{sends.Count} requests for {distinct} of {due} due sends ({(settled ? "all in" : "gave up waiting")}); {rateSending:0} emails/s while sending ({bursts}); raw {raw:0}/s with {inFlight} in flight (the host's most at once; raw reached {standIn.MaxInFlight}); SendGrid latency {MailSendStandIn.ServiceLatency.TotalMilliseconds:0} ms");
