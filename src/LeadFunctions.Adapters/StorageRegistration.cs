@@ -64,17 +64,21 @@ public static class StorageRegistration
         services.AddSingleton<IScoringModelStore, ScoringModelTableStore>();
         services.AddSingleton<ISalesHandoffQueue, SalesHandoffQueue>();
         services.AddSingleton<IRescoreQueue, RescoreQueue>();
+        services.AddSingleton<ICampaignEnrollmentQueue, CampaignEnrollmentQueue>();
         services.AddSingleton<ICrmStore, CrmTableStore>();
         services.AddSingleton<ILeadQuery, LeadTableQuery>();
         services.AddSingleton<IConsentChangeLog, ConsentChangeTableLog>();
         services.AddSingleton<IConsentConfirmationQueue, ConsentConfirmationQueue>();
         services.AddSingleton<Core.Health.IStorageProbe, Health.StorageProbe>();
         services.AddSingleton<ISuppressionList, SuppressionTableStore>();
+        services.AddSingleton<Core.Referrals.IReferralIndex, ReferralTableIndex>();
+        services.AddSingleton<Core.Reports.IFunnelCounters, FunnelTableCounters>();
         services.AddSingleton<ICampaignStore, CampaignTableStore>();
         services.AddSingleton<CampaignCatalog>();
         services.AddSingleton<ICampaignCatalog>(sp => sp.GetRequiredService<CampaignCatalog>());
         services.AddSingleton<IDueSendIndex, DueSendTableIndex>();
         services.AddSingleton<ICampaignStats, CampaignStatsTableStore>();
+        services.AddSingleton<Core.Nurture.INurtureSendQueue, NurtureSendQueue>();
         services.AddHostedService<StorageInitializer>();
         return builder;
     }

@@ -4,6 +4,7 @@ using LeadFunctions.Core.Engagement;
 using LeadFunctions.Core.Intake;
 using LeadFunctions.Core.Processing;
 using LeadFunctions.Core.Scoring;
+using LeadFunctions.Functions.Campaigns;
 using LeadFunctions.Functions.Consent;
 using LeadFunctions.Functions.Email;
 using LeadFunctions.Functions.Engagement;
@@ -13,6 +14,7 @@ using LeadFunctions.Functions.Webinars;
 using LeadFunctions.Functions.Health;
 using LeadFunctions.Functions.Intake;
 using LeadFunctions.Functions.Leads;
+using LeadFunctions.Functions.Nurture;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
@@ -35,9 +37,14 @@ public static class LeadPipelineRegistration
         services.AddSingleton<CsvImporter>();
         services.AddOptions<WebhookOptions>().BindConfiguration(WebhookOptions.SectionName);
         services.AddConsent();
+        services.AddCampaigns();
+        services.AddCampaignEnrollment();
+        services.AddNurture();
         services.AddSingleton<WebinarIntake>();
         services.AddSingleton<ScoringModelSource>();
         services.AddSingleton<Core.Campaigns.NurturePlanner>();
+        services.AddSingleton<ILeadChangeObserver, Core.Referrals.ReferralObserver>();
+        services.AddSingleton<ILeadChangeObserver, Core.Reports.FunnelObserver>();
         services.AddSingleton<LeadUpdater>();
         services.AddSingleton<LeadIntakeProcessor>();
         services.AddSingleton<EngagementProcessor>();
@@ -74,6 +81,8 @@ public static class LeadPipelineRegistration
         services.AddSingleton<ProcessSendGridEventsQueueFunction>();
         services.AddSingleton<ListSuppressionsHttpFunction>();
         services.AddSingleton<LiftSuppressionHttpFunction>();
+        services.AddSingleton<Reports.GetReferralReportHttpFunction>();
+        services.AddSingleton<Reports.GetFunnelReportHttpFunction>();
         return builder;
     }
 }

@@ -1,10 +1,12 @@
 using LeadFunctions.Adapters.Queues;
+using LeadFunctions.Core.Campaigns;
 using LeadFunctions.Core.Consent;
 using LeadFunctions.Core.Email;
 using LeadFunctions.Core.Engagement;
 using LeadFunctions.Core.Intake;
 using LeadFunctions.Core.Sales;
 using LeadFunctions.Core.Scoring;
+using LeadFunctions.Functions.Campaigns;
 using LeadFunctions.Functions.Consent;
 using LeadFunctions.Functions.Email;
 using LeadFunctions.Functions.Engagement;
@@ -14,6 +16,8 @@ using LeadFunctions.Functions.Health;
 using LeadFunctions.Functions.Intake;
 using LeadFunctions.Functions.Webinars;
 using LeadFunctions.Functions.Leads;
+using LeadFunctions.Functions.Nurture;
+using LeadFunctions.Functions.Reports;
 using LeadFunctions.Host.Http;
 using LeadFunctions.Host.Queues;
 using LeadFunctions.Host.Timers;
@@ -35,7 +39,10 @@ public static class LeadFunctionBindings
         .AddQueueTrigger<SendConsentConfirmationQueueFunction, ConfirmationRequest>("SendConsentConfirmation", QueueNames.ConsentConfirmation, (f, m, ct) => f.RunAsync(m, ct))
         .AddQueueTrigger<ProcessConsentImportQueueFunction, ConsentImportBatch>("ProcessConsentImport", QueueNames.ConsentImport, (f, m, ct) => f.RunAsync(m, ct))
         .AddQueueTrigger<ProcessSendGridEventsQueueFunction, SendGridEventBatch>("ProcessSendGridEvents", QueueNames.SendGridEvents, (f, m, ct) => f.RunAsync(m, ct))
-        .AddTimerTrigger<RescoreLeadsTimerFunction>("RescoreLeads", RescoreLeadsTimerFunction.Schedule, (f, t, ct) => f.RunAsync(t, ct));
+        .AddQueueTrigger<EnrollCampaignLeadsQueueFunction, CampaignEnrollmentRequest>("EnrollCampaignLeads", QueueNames.CampaignEnrollment, (f, m, ct) => f.RunAsync(m, ct))
+        .AddQueueTrigger<SendNurtureEmailQueueFunction, NurtureSendBatch>("SendNurtureEmail", QueueNames.NurtureSend, (f, m, ct) => f.RunAsync(m, ct))
+        .AddTimerTrigger<RescoreLeadsTimerFunction>("RescoreLeads", RescoreLeadsTimerFunction.Schedule, (f, t, ct) => f.RunAsync(t, ct))
+        .AddTimerTrigger<SendNurtureEmailsTimerFunction>("SendNurtureEmails", SendNurtureEmailsTimerFunction.Schedule, (f, t, ct) => f.RunAsync(t, ct));
 
     public static void MapLeadFunctions(this IEndpointRouteBuilder app)
     {
@@ -84,6 +91,24 @@ public static class LeadFunctionBindings
             .AsFunction("ListSuppressions", AuthorizationLevel.Function);
         api.MapDelete("suppressions/{hash}", (HttpRequest request, string hash, LiftSuppressionHttpFunction function, CancellationToken ct) => function.RunAsync(request, hash, ct))
             .AsFunction("LiftSuppression", AuthorizationLevel.Admin);
+        api.MapPut("campaigns/{id}", (HttpRequest request, string id, PutCampaignHttpFunction function, CancellationToken ct) => function.RunAsync(request, id, ct))
+            .AsFunction("PutCampaign", AuthorizationLevel.Function);
+        api.MapGet("campaigns/{id}", (HttpRequest request, string id, GetCampaignHttpFunction function, CancellationToken ct) => function.RunAsync(request, id, ct))
+            .AsFunction("GetCampaign", AuthorizationLevel.Function);
+        api.MapGet("campaigns", (HttpRequest request, ListCampaignsHttpFunction function, CancellationToken ct) => function.RunAsync(request, ct))
+            .AsFunction("ListCampaigns", AuthorizationLevel.Function);
+        api.MapDelete("campaigns/{id}", (HttpRequest request, string id, ArchiveCampaignHttpFunction function, CancellationToken ct) => function.RunAsync(request, id, ct))
+            .AsFunction("ArchiveCampaign", AuthorizationLevel.Function);
+        api.MapPost("campaigns/{id}/enrollments", (HttpRequest request, string id, EnrollLeadsHttpFunction function, CancellationToken ct) => function.RunAsync(request, id, ct))
+            .AsFunction("EnrollLeads", AuthorizationLevel.Function);
+        api.MapGet("reports/funnel", (HttpRequest request, GetFunnelReportHttpFunction function, CancellationToken ct) => function.RunAsync(request, ct))
+            .AsFunction("GetFunnelReport", AuthorizationLevel.Function);
+        api.MapGet("campaigns/{id}/stats", (HttpRequest request, string id, GetCampaignStatsHttpFunction function, CancellationToken ct) => function.RunAsync(request, id, ct))
+            .AsFunction("GetCampaignStats", AuthorizationLevel.Function);
+        api.MapPost("campaigns/{id}/preview", (HttpRequest request, string id, PreviewCampaignHttpFunction function, CancellationToken ct) => function.RunAsync(request, id, ct))
+            .AsFunction("PreviewCampaign", AuthorizationLevel.Function);
+        api.MapGet("reports/referrals", (HttpRequest request, GetReferralReportHttpFunction function, CancellationToken ct) => function.RunAsync(request, ct))
+            .AsFunction("GetReferralReport", AuthorizationLevel.Function);
         api.MapGet("health", (HttpRequest request, GetHealthHttpFunction function, CancellationToken ct) => function.RunAsync(request, ct))
             .AsFunction("GetHealth", AuthorizationLevel.Anonymous);
     }

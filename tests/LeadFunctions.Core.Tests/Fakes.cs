@@ -115,9 +115,14 @@ internal sealed class InMemoryCampaignCatalog : LeadFunctions.Core.Campaigns.ICa
         ValueTask.FromResult(Campaigns.Find(c => c.Id == campaignId));
 }
 
+/// <summary>The due index as a list: every entry ever added stays in <see cref="Sends"/>; the timer's read side sees those not yet removed.</summary>
 internal sealed class RecordingDueSendIndex : LeadFunctions.Core.Campaigns.IDueSendIndex
 {
+    private readonly HashSet<int> removed = [];
+
     public List<LeadFunctions.Core.Campaigns.DueSend> Sends { get; } = [];
+
+    public DateTimeOffset? Cursor { get; private set; }
 
     public Task AddAsync(IReadOnlyList<LeadFunctions.Core.Campaigns.DueSend> sends, CancellationToken cancellationToken)
     {
@@ -126,6 +131,38 @@ internal sealed class RecordingDueSendIndex : LeadFunctions.Core.Campaigns.IDueS
             Sends.AddRange(sends);
         }
 
+        return Task.CompletedTask;
+    }
+
+    public async IAsyncEnumerable<IReadOnlyList<LeadFunctions.Core.Campaigns.IndexedDueSend>> ReadDueAsync(DateTimeOffset now, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        List<LeadFunctions.Core.Campaigns.IndexedDueSend> due;
+        lock (Sends)
+        {
+            due = [.. Sends.Select((s, i) => new LeadFunctions.Core.Campaigns.IndexedDueSend(s, i.ToString(System.Globalization.CultureInfo.InvariantCulture)))
+                .Where((e, i) => !removed.Contains(i) && e.Send.DueAt <= now)];
+        }
+
+        foreach (var page in due.Chunk(100))
+        {
+            await Task.Yield();
+            yield return page;
+        }
+    }
+
+    public Task RemoveAsync(IReadOnlyList<LeadFunctions.Core.Campaigns.IndexedDueSend> entries, CancellationToken cancellationToken)
+    {
+        lock (Sends)
+        {
+            removed.UnionWith(entries.Select(e => int.Parse(e.Key, System.Globalization.CultureInfo.InvariantCulture)));
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task AdvanceAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        Cursor = now;
         return Task.CompletedTask;
     }
 }
@@ -154,4 +191,24 @@ internal sealed class InMemoryCampaignStats : LeadFunctions.Core.Campaigns.ICamp
 
     public Task<LeadFunctions.Core.Campaigns.CampaignStats> ReadAsync(string campaignId, CancellationToken cancellationToken) =>
         throw new NotSupportedException("Tests read the deltas.");
+}
+
+internal sealed class InMemoryReferralIndex : LeadFunctions.Core.Referrals.IReferralIndex
+{
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, LeadFunctions.Core.Referrals.Referral> rows = new();
+
+    public Task RecordAsync(LeadFunctions.Core.Referrals.Referral referral, CancellationToken cancellationToken)
+    {
+        rows[referral.ReferredLeadId] = referral;
+        return Task.CompletedTask;
+    }
+
+    public async IAsyncEnumerable<LeadFunctions.Core.Referrals.Referral> ListAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        foreach (var row in rows.Values)
+        {
+            await Task.Yield();
+            yield return row;
+        }
+    }
 }

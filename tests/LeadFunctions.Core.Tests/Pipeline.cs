@@ -33,9 +33,11 @@ internal sealed class Pipeline
 
     public InMemoryCampaignStats Stats { get; } = new();
 
+    public InMemoryReferralIndex Referrals { get; } = new();
+
     /// <summary>An updater over this pipeline's stores that waits after a conflict on <paramref name="backoffClock"/>.</summary>
     public LeadUpdater NewUpdater(TimeProvider backoffClock, ISalesHandoffQueue? handoffs = null) =>
-        new(Store, handoffs ?? Handoffs, new Campaigns.NurturePlanner(Campaigns, Time), DueSends, Stats, backoffClock);
+        new(Store, handoffs ?? Handoffs, new LeadFunctions.Core.Campaigns.NurturePlanner(Campaigns, Time), DueSends, Stats, [new Core.Referrals.ReferralObserver(Referrals)], backoffClock);
 
     public FakeTimeProvider Time { get; } = new(Start);
 

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using Azure;
 using Azure.Data.Tables;
 using LeadFunctions.Adapters.Tables;
 using LeadFunctions.Core.Campaigns;
@@ -31,9 +32,17 @@ public sealed class CampaignTableStore(LeadTables tables) : ICampaignStore
             entity[part == 0 ? JsonProperty : JsonProperty + part] = json.Substring(start, Math.Min(PartLength, json.Length - start));
         }
 
-        var existed = (await tables.Campaigns.GetEntityIfExistsAsync<TableEntity>(PartitionKey, campaign.Id, select: ["RowKey"], cancellationToken: cancellationToken)).HasValue;
-        await tables.Campaigns.UpsertEntityAsync(entity, TableUpdateMode.Replace, cancellationToken);
-        return !existed;
+        // Add first: a new campaign is one operation, and "new" is what storage says, not a read that another PUT can overtake.
+        try
+        {
+            await tables.Campaigns.AddEntityAsync(entity, cancellationToken);
+            return true;
+        }
+        catch (RequestFailedException ex) when (ex.Status == 409)
+        {
+            await tables.Campaigns.UpdateEntityAsync(entity, ETag.All, TableUpdateMode.Replace, cancellationToken);
+            return false;
+        }
     }
 
     public async Task<IReadOnlyList<Campaign>> ListAsync(CancellationToken cancellationToken)

@@ -1,4 +1,7 @@
 using System.Globalization;
+using System.Net;
+using System.Runtime.CompilerServices;
+using Azure;
 using Azure.Data.Tables;
 using LeadFunctions.Adapters.Tables;
 using LeadFunctions.Core.Campaigns;
@@ -8,18 +11,25 @@ namespace LeadFunctions.Adapters.Campaigns;
 /// <summary>
 /// The due index in the NurtureDue table: a partition per minute ("yyyyMMddHHmm", UTC), a row per due send
 /// keyed "{due ticks}|{lead}|{campaign}". A send due in the past goes into the current minute, which the
-/// timer has not finished with yet.
+/// timer has not finished with yet (the row keeps the send's own due time, which its enrollment names).
+/// The row "cursor" of the partition "cursor" (after every minute) holds the first minute the timer still reads.
 /// </summary>
 public sealed class DueSendTableIndex(LeadTables tables, TimeProvider time) : IDueSendIndex
 {
+    /// <summary>Minutes read again after they passed: entries written late into them (a writer's clock behind, a slow write) are still found.</summary>
+    public static readonly TimeSpan Grace = TimeSpan.FromMinutes(5);
+
+    private const string CursorKey = "cursor";
+    private const int PageSize = 1000;
+
     public async Task AddAsync(IReadOnlyList<DueSend> sends, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        foreach (var bucket in sends.Select(s => s with { DueAt = s.DueAt < now ? now : s.DueAt }).GroupBy(s => Bucket(s.DueAt)))
+        foreach (var bucket in sends.GroupBy(s => Bucket(Max(s.DueAt, now))))
         {
             foreach (var chunk in bucket.Chunk(100))
             {
-                var actions = chunk.Select(s => new TableTransactionAction(TableTransactionActionType.UpsertReplace, ToEntity(bucket.Key, s))).ToList();
+                var actions = chunk.Select(s => new TableTransactionAction(TableTransactionActionType.UpsertReplace, ToEntity(bucket.Key, s, Max(s.DueAt, now)))).ToList();
                 if (actions is [var only])
                 {
                     await tables.NurtureDue.UpsertEntityAsync(only.Entity, TableUpdateMode.Replace, cancellationToken);
@@ -32,14 +42,70 @@ public sealed class DueSendTableIndex(LeadTables tables, TimeProvider time) : ID
         }
     }
 
+    public async IAsyncEnumerable<IReadOnlyList<IndexedDueSend>> ReadDueAsync(DateTimeOffset now, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var cursor = await tables.NurtureDue.GetEntityIfExistsAsync<TableEntity>(CursorKey, CursorKey, cancellationToken: cancellationToken);
+        var from = cursor.HasValue && cursor.Value?.GetString("Bucket") is { } bucket ? bucket : string.Empty;
+        var current = Bucket(now);
+        var upTo = RowKeyPrefix(now.UtcTicks + 1);
+        var filter = TableClient.CreateQueryFilter($"(PartitionKey ge {from} and PartitionKey lt {current}) or (PartitionKey eq {current} and RowKey lt {upTo})");
+        await foreach (var page in tables.NurtureDue.QueryAsync<TableEntity>(filter, maxPerPage: PageSize, cancellationToken: cancellationToken).AsPages())
+        {
+            if (page.Values.Count > 0)
+            {
+                yield return [.. page.Values.Select(ToIndexed)];
+            }
+        }
+    }
+
+    public async Task RemoveAsync(IReadOnlyList<IndexedDueSend> entries, CancellationToken cancellationToken)
+    {
+        foreach (var partition in entries.Select(e => Split(e.Key)).GroupBy(k => k.Partition))
+        {
+            foreach (var chunk in partition.Chunk(100))
+            {
+                try
+                {
+                    await tables.NurtureDue.SubmitTransactionAsync(chunk.Select(k => new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(k.Partition, k.Row), ETag.All)), cancellationToken);
+                }
+                catch (RequestFailedException ex) when (ex.Status == (int)HttpStatusCode.NotFound)
+                {
+                    // One row of the batch was taken out already (a run that died after deleting part): the rest one by one.
+                    foreach (var (p, r) in chunk)
+                    {
+                        await tables.NurtureDue.DeleteEntityAsync(p, r, ETag.All, cancellationToken);
+                    }
+                }
+            }
+        }
+    }
+
+    public async Task AdvanceAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var cursor = new TableEntity(CursorKey, CursorKey) { ["Bucket"] = Bucket(now - Grace) };
+        await tables.NurtureDue.UpsertEntityAsync(cursor, TableUpdateMode.Replace, cancellationToken);
+    }
+
     public static string Bucket(DateTimeOffset at) => at.UtcDateTime.ToString("yyyyMMddHHmm", CultureInfo.InvariantCulture);
 
-    private static TableEntity ToEntity(string bucket, DueSend send) =>
-        new(bucket, string.Create(CultureInfo.InvariantCulture, $"{send.DueAt.UtcTicks:D19}|{send.LeadId}|{send.CampaignId}"))
+    private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
+
+    private static string RowKeyPrefix(long ticks) => ticks.ToString("D19", CultureInfo.InvariantCulture);
+
+    private static TableEntity ToEntity(string bucket, DueSend send, DateTimeOffset indexedAt) =>
+        new(bucket, $"{RowKeyPrefix(indexedAt.UtcTicks)}|{send.LeadId}|{send.CampaignId}")
         {
             ["LeadId"] = send.LeadId,
             ["CampaignId"] = send.CampaignId,
             ["StepId"] = send.StepId,
-            ["DueAt"] = send.DueAt,
+            ["DueTicks"] = send.DueAt.UtcTicks,
         };
+
+    private static IndexedDueSend ToIndexed(TableEntity row) => new(
+        new DueSend(row.GetString("LeadId"), row.GetString("CampaignId"), row.GetString("StepId"), new DateTimeOffset(row.GetInt64("DueTicks") ?? 0, TimeSpan.Zero)),
+        $"{row.PartitionKey}/{row.RowKey}");
+
+    private static (string Partition, string Row) Split(string key) => key.IndexOf('/', StringComparison.Ordinal) is var slash and > 0
+        ? (key[..slash], key[(slash + 1)..])
+        : throw new ArgumentException($"Not a due index key: {key}", nameof(key));
 }

@@ -23,10 +23,13 @@ public static class QueueNames
     /// <summary>Verified SendGrid Event Webhook posts, split into messages (an addition to API.md's queues).</summary>
     public const string SendGridEvents = "sendgrid-events";
 
+    /// <summary>Enrollments by hand, by ids or a page of a filter each (an addition to API.md's queues).</summary>
+    public const string CampaignEnrollment = "campaign-enrollment";
+
     /// <summary>WebJobs' QueueListener: "{queueName}-poison", never for a queue that is itself a poison queue.</summary>
     public const string PoisonSuffix = "-poison";
 
-    public static readonly IReadOnlyList<string> All = [LeadIntake, LeadImport, LeadEvents, NurtureSend, SalesHandoff, LeadRescore, ConsentConfirmation, ConsentImport, SendGridEvents];
+    public static readonly IReadOnlyList<string> All = [LeadIntake, LeadImport, LeadEvents, NurtureSend, SalesHandoff, LeadRescore, ConsentConfirmation, ConsentImport, SendGridEvents, CampaignEnrollment];
 
     public static string Poison(string queueName) => queueName + PoisonSuffix;
 }

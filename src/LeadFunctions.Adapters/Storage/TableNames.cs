@@ -31,4 +31,10 @@ public static class TableNames
 
     /// <summary>Campaign counters: a partition per campaign, a row for its totals and one per step.</summary>
     public const string CampaignStats = "CampaignStats";
+
+    /// <summary>Who referred whom: a partition per referrer (their lead id), a row per referred lead with its stage.</summary>
+    public const string Referrals = "Referrals";
+
+    /// <summary>Funnel counters: a partition per month (yyyyMM), a row per dimension and value, a counter per property; anonymous.</summary>
+    public const string FunnelCounts = "FunnelCounts";
 }

@@ -36,7 +36,10 @@ public sealed class LeadTableStore(LeadTables tables) : ILeadStore
         return new LeadSnapshot(leadId, null, null, []);
     }
 
-    public async Task<SaveResult> SaveAsync(LeadChange change, CancellationToken cancellationToken)
+    public async Task<SaveResult> SaveAsync(LeadChange change, CancellationToken cancellationToken) =>
+        (await SaveVersionedAsync(change, cancellationToken)).Result;
+
+    public async Task<(SaveResult Result, string? ETag)> SaveVersionedAsync(LeadChange change, CancellationToken cancellationToken)
     {
         var actions = new List<TableTransactionAction>();
         actions.AddRange(change.NewEvents.Select(e => new TableTransactionAction(TableTransactionActionType.Add, LeadEntityMapper.ToEntity(e))));
@@ -87,16 +90,18 @@ public sealed class LeadTableStore(LeadTables tables) : ILeadStore
 
         try
         {
+            ETag? etag;
             if (actions is [var only])
             {
-                await WriteAsync(only, cancellationToken);
+                etag = (await WriteAsync(only, cancellationToken)).Headers.ETag;
             }
             else
             {
-                await tables.Leads.SubmitTransactionAsync(actions, cancellationToken);
+                var responses = (await tables.Leads.SubmitTransactionAsync(actions, cancellationToken)).Value;
+                etag = leadIndex >= 0 && leadIndex < responses.Count ? responses[leadIndex].Headers.ETag : null;
             }
 
-            return SaveResult.Saved;
+            return (SaveResult.Saved, leadIndex >= 0 ? etag?.ToString() : null);
         }
         catch (RequestFailedException ex) when (ex.Status is (int)HttpStatusCode.Conflict or (int)HttpStatusCode.PreconditionFailed)
         {
@@ -104,9 +109,9 @@ public sealed class LeadTableStore(LeadTables tables) : ILeadStore
             // message); a failure on the lead itself is another writer that got there first. A plain
             // write of one row fails on that row.
             var failed = ex is TableTransactionFailedException transaction ? transaction.FailedTransactionActionIndex : 0;
-            return ex.Status == (int)HttpStatusCode.Conflict && failed is { } index && index != leadIndex && index != waitingIndex
+            return (ex.Status == (int)HttpStatusCode.Conflict && failed is { } index && index != leadIndex && index != waitingIndex
                 ? SaveResult.AlreadyApplied
-                : SaveResult.Conflict;
+                : SaveResult.Conflict, null);
         }
     }
 

@@ -26,5 +26,9 @@ public sealed class LeadTables(TableServiceClient service, StorageNames names)
 
     public TableClient CampaignStats { get; } = service.GetTableClient(names.Table(TableNames.CampaignStats));
 
-    public IEnumerable<TableClient> All => [Leads, Settings, Crm, ConsentChanges, Suppressions, MailEvents, SendGridUnhandled, Campaigns, NurtureDue, CampaignStats];
+    public TableClient Referrals { get; } = service.GetTableClient(names.Table(TableNames.Referrals));
+
+    public TableClient FunnelCounts { get; } = service.GetTableClient(names.Table(TableNames.FunnelCounts));
+
+    public IEnumerable<TableClient> All => [Leads, Settings, Crm, ConsentChanges, Suppressions, MailEvents, SendGridUnhandled, Campaigns, NurtureDue, CampaignStats, Referrals, FunnelCounts];
 }

@@ -57,6 +57,16 @@ public sealed record CampaignAudience
     public IReadOnlyList<string> Sources { get; init; } = [];
 
     public int? MinScore { get; init; }
+
+    /// <summary>Cold, warm, hot (the scoring model's temperature).</summary>
+    public IReadOnlyList<Temperature> Temperatures { get; init; } = [];
+
+    /// <summary>Whether <paramref name="lead"/> may be enrolled, by its stage, source, total score and temperature as they are after the change.</summary>
+    public bool Matches(Lead lead) =>
+        (Stages.Count == 0 || Stages.Contains(lead.Stage))
+        && (Sources.Count == 0 || Sources.Contains(lead.Source, StringComparer.OrdinalIgnoreCase))
+        && (MinScore is not { } min || lead.Score.Total >= min)
+        && (Temperatures.Count == 0 || Temperatures.Contains(lead.Temperature));
 }
 
 /// <summary>
@@ -84,6 +94,15 @@ public sealed record StopConditions
     public IReadOnlyList<LifecycleStage> Stages { get; init; } = [];
 
     public IReadOnlyList<string> Events { get; init; } = [];
+
+    /// <summary>
+    /// The one rule for "does this end the enrollment?": "stage:sql" when <paramref name="stage"/> is a stop stage,
+    /// "event:demo_request" for the first stop event among <paramref name="eventTypes"/>, else null.
+    /// </summary>
+    public string? ReasonFor(LifecycleStage? stage, IEnumerable<string> eventTypes) =>
+        stage is { } reached && Stages.Contains(reached) ? "stage:" + reached.ToApiName()
+        : eventTypes.FirstOrDefault(t => Events.Contains(t, StringComparer.Ordinal)) is { } type ? "event:" + type
+        : null;
 }
 
 /// <summary>When emails may go, in the recipient's time zone: from <see cref="From"/> to <see cref="To"/> on <see cref="Days"/> (empty: every day).</summary>

@@ -33,6 +33,9 @@ public sealed record Enrollment
 
     public Enrollment WithStep(StepRecord record) =>
         this with { Steps = [.. Steps.Where(s => s.StepId != record.StepId), record] };
+
+    /// <summary>Forgets a step, as a released claim does (the step was refused before anything was sent).</summary>
+    public Enrollment WithoutStep(string stepId) => this with { Steps = [.. Steps.Where(s => s.StepId != stepId)] };
 }
 
 public enum EnrollmentStatus

@@ -5,13 +5,88 @@ namespace LeadFunctions.Core.Campaigns;
 /// <summary>
 /// What a lead change means for the campaigns, decided in the same write: enrollments a trigger starts (stage
 /// entered, event, created from a source) for an audience that matches, enrollments a stop condition ends, and
-/// conversions (SQL or later after enrolling) counted once.
+/// conversions (SQL or later after enrolling) counted once. Written with the lead row under its ETag, so two
+/// processors deciding the same enrollment at once cannot both succeed, and a redelivery finds it already made.
 /// </summary>
 public sealed class NurturePlanner(ICampaignCatalog campaigns, TimeProvider time)
 {
-    public ValueTask<LeadChange> PlanAsync(LeadSnapshot snapshot, LeadChange change, CancellationToken cancellationToken)
+    public async ValueTask<LeadChange> PlanAsync(LeadSnapshot snapshot, LeadChange change, CancellationToken cancellationToken)
     {
-        _ = (campaigns, time, snapshot, cancellationToken);
-        return ValueTask.FromResult(change);
+        if (change.Lead is not { } lead)
+        {
+            return change;
+        }
+
+        // Every rule here needs a stage entered (a new lead enters its first) or an event: most writes (a
+        // rescore, a send, a consent change) have neither and cost nothing.
+        LifecycleStage? entered = snapshot.Lead?.Stage == lead.Stage ? null : lead.Stage;
+        if (entered is null && change.NewEvents.Count == 0)
+        {
+            return change;
+        }
+
+        var now = time.GetUtcNow();
+        var eventTypes = change.NewEvents.Select(e => e.Type).Distinct(StringComparer.Ordinal).ToList();
+        foreach (var existing in snapshot.CampaignEnrollments)
+        {
+            if (CampaignEnrollment.Current(snapshot, change, existing.CampaignId) is { } enrollment
+                && await campaigns.FindAsync(enrollment.CampaignId, cancellationToken) is { } campaign)
+            {
+                change = Stop(change, campaign, enrollment, entered, eventTypes, now);
+                change = Convert(change, CampaignEnrollment.Current(snapshot, change, campaign.Id)!, entered);
+            }
+        }
+
+        foreach (var campaign in await campaigns.ActiveAsync(cancellationToken))
+        {
+            if (CampaignEnrollment.Current(snapshot, change, campaign.Id) is null
+                && Trigger(campaign.Trigger, entered, snapshot.Lead is null, lead, eventTypes) is { } reason
+                && CampaignEnrollment.Admits(campaign, lead, eventTypes))
+            {
+                change = CampaignEnrollment.Start(change, campaign, reason, now);
+            }
+        }
+
+        return change;
     }
+
+    /// <summary>The first trigger that fires in this change, as the enrollment's reason; null when none does.</summary>
+    private static string? Trigger(CampaignTrigger trigger, LifecycleStage? entered, bool created, Lead lead, IReadOnlyList<string> eventTypes)
+    {
+        if (entered is { } stage && trigger.StageEntered.Contains(stage))
+        {
+            return "stage:" + stage.ToApiName();
+        }
+
+        if (eventTypes.FirstOrDefault(trigger.Events.Contains) is { } type)
+        {
+            return "event:" + type;
+        }
+
+        return created && trigger.Sources.Contains(lead.Source, StringComparer.OrdinalIgnoreCase) ? "source:" + lead.Source : null;
+    }
+
+    private static LeadChange Stop(LeadChange change, Campaign campaign, Enrollment enrollment, LifecycleStage? entered, IReadOnlyList<string> eventTypes, DateTimeOffset now)
+    {
+        if (enrollment.Status != EnrollmentStatus.Active)
+        {
+            return change;
+        }
+
+        if (campaign.StopWhen.ReasonFor(entered, eventTypes) is not { } reason)
+        {
+            return change;
+        }
+
+        // The due index may still hold the next step: the sender finds the enrollment stopped and drops it.
+        var stopped = enrollment with { Status = EnrollmentStatus.Stopped, StopReason = reason, NextStepId = null, NextDueAt = null };
+        var entry = new TimelineEntry($"campaign|{campaign.Id}|stopped", now, TimelineKind.Campaign, $"Campaign {campaign.Name} stopped ({reason})");
+        return CampaignEnrollment.With(change, stopped, entry, null);
+    }
+
+    /// <summary>Reaching SQL or later counts once per enrollment, whatever its status: a stopped or finished nurture still gets the credit.</summary>
+    private static LeadChange Convert(LeadChange change, Enrollment enrollment, LifecycleStage? entered) =>
+        entered is LifecycleStage.Sql or LifecycleStage.Opportunity or LifecycleStage.Customer && !enrollment.Converted
+            ? CampaignEnrollment.With(change, enrollment with { Converted = true }, null, new StatDelta(enrollment.CampaignId, null, CampaignMetric.Converted))
+            : change;
 }

@@ -13,4 +13,7 @@ public static class MailCustomArgs
 
     /// <summary>What the email is: "nurture" or "confirmation".</summary>
     public const string Kind = "lf_kind";
+
+    /// <summary>The <see cref="Kind"/> of a campaign's email.</summary>
+    public const string NurtureKind = "nurture";
 }

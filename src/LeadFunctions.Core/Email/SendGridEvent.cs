@@ -26,6 +26,9 @@ public sealed record SendGridEvent
 
     public string? Step { get; init; }
 
+    /// <summary>lf_kind: "nurture" for a campaign's email, whose events also mark its step (<see cref="Campaigns.NurtureEventRecorder"/>).</summary>
+    public string? Kind { get; init; }
+
     /// <summary>A bounce's "type": "bounce" (hard) or "blocked" (soft).</summary>
     public string? BounceType { get; init; }
 

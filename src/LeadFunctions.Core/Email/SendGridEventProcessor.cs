@@ -1,4 +1,5 @@
 using System.Text.Json;
+using LeadFunctions.Core.Campaigns;
 using LeadFunctions.Core.Consent;
 using LeadFunctions.Core.Engagement;
 using LeadFunctions.Core.Security;
@@ -8,10 +9,11 @@ namespace LeadFunctions.Core.Email;
 /// <summary>
 /// Acts on a batch of SendGrid events. SendGrid delivers each event at least once, and a failed batch is
 /// tried again whole, so every effect is idempotent by an id derived from sg_event_id: the engagement event's
-/// id, the consent record's id, the delivery row's key; a suppression keeps its first entry.
+/// id, the consent record's id, the delivery row's key; a suppression keeps its first entry; a campaign step's
+/// flag turns on once (<see cref="NurtureEventRecorder"/>).
 /// </summary>
 public sealed class SendGridEventProcessor(
-    IEventQueue engagement, ISuppressionList suppressions, IConsentRecorder consent, ISendGridEventLog log, TimeProvider time)
+    IEventQueue engagement, ISuppressionList suppressions, IConsentRecorder consent, ISendGridEventLog log, NurtureEventRecorder nurture, TimeProvider time)
 {
     public const string Source = "sendgrid";
 
@@ -40,6 +42,11 @@ public sealed class SendGridEventProcessor(
                 case SendGridEventAction.Unhandled:
                     unhandled.Add(Unhandled(element, read, problem));
                     break;
+            }
+
+            if (read is not null)
+            {
+                await nurture.RecordAsync(read, cancellationToken);
             }
         }
 

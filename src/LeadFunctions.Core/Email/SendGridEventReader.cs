@@ -58,6 +58,7 @@ public static class SendGridEventReader
             SendId = Text(element, MailCustomArgs.SendId) is { } send && IsKeySafe(send) ? send : null,
             Campaign = Short(Text(element, MailCustomArgs.Campaign)),
             Step = Short(Text(element, MailCustomArgs.Step)),
+            Kind = Short(Text(element, MailCustomArgs.Kind)),
             BounceType = Text(element, "type"),
             Reason = Redacted(Text(element, "reason") ?? Text(element, "response"), rawEmail!, email),
             MachineOpen = element.TryGetProperty("sg_machine_open", out var machine) && machine.ValueKind == JsonValueKind.True,

@@ -23,5 +23,6 @@ public static class CsvColumns
         [LeadFormFields.Source] = ["lead source", "kaynak"],
         [LeadFormFields.RecipientType] = ["recipient type", "alici tipi"],
         [LeadFormFields.Language] = ["language", "dil"],
+        [LeadFormFields.ReferredBy] = ["referred by", "referredby", "referrer", "referrer email", "referans", "tavsiye eden", "oneren"],
     });
 }

@@ -22,4 +22,5 @@ public sealed record LeadForm
     public string? ConsentText { get; init; }
     public string? RecipientType { get; init; }
     public string? Language { get; init; }
+    public string? ReferredBy { get; init; }
 }

@@ -25,6 +25,7 @@ public static class LeadFormFields
     public const string ConsentText = "consentText";
     public const string RecipientType = "recipientType";
     public const string Language = "language";
+    public const string ReferredBy = "referredBy";
 
     public static LeadForm ToForm(IReadOnlyDictionary<string, string?> fields)
     {
@@ -50,6 +51,7 @@ public static class LeadFormFields
             ConsentText = Get(ConsentText),
             RecipientType = Get(RecipientType),
             Language = Get(Language),
+            ReferredBy = Get(ReferredBy),
         };
     }
 }

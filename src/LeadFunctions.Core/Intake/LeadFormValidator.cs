@@ -69,6 +69,23 @@ public static partial class LeadFormValidator
             errors.Add(LeadFormFields.Language, $"Use one of: {string.Join(", ", Languages.Supported)}.");
         }
 
+        string? referredBy = null;
+        if (errors.Text(LeadFormFields.ReferredBy, form.ReferredBy, 254) is { } referrer)
+        {
+            if (!EmailAddress.TryNormalize(referrer, out var normalizedReferrer))
+            {
+                errors.Add(LeadFormFields.ReferredBy, "Not a valid email address (the referrer's).");
+            }
+            else if (normalizedReferrer == normalizedEmail)
+            {
+                errors.Add(LeadFormFields.ReferredBy, "A person cannot refer themselves.");
+            }
+            else
+            {
+                referredBy = normalizedReferrer;
+            }
+        }
+
         var detail = new Dictionary<string, string>(StringComparer.Ordinal);
         AddDetail(detail, LeadFormFields.UtmSource, errors.Text(LeadFormFields.UtmSource, form.UtmSource, 200));
         AddDetail(detail, LeadFormFields.UtmMedium, errors.Text(LeadFormFields.UtmMedium, form.UtmMedium, 200));
@@ -94,6 +111,7 @@ public static partial class LeadFormValidator
             ConsentText = errors.Text(LeadFormFields.ConsentText, form.ConsentText, 2000),
             RecipientType = recipientType,
             Language = language,
+            ReferredBy = referredBy,
             SourceDetail = detail,
         };
 

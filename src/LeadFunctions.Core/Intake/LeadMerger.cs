@@ -26,6 +26,7 @@ public static class LeadMerger
                 Stage = InitialStage(submission),
                 RecipientType = submission.RecipientType ?? RecipientType.Individual,
                 Language = submission.Language,
+                ReferredBy = submission.ReferredBy,
                 SourceDetail = submission.SourceDetail,
                 CreatedAt = now,
                 UpdatedAt = now,
@@ -51,6 +52,7 @@ public static class LeadMerger
             Stage = LifecycleStages.Furthest(existing.Stage, InitialStage(submission)),
             RecipientType = submission.RecipientType is { } type && newer ? type : existing.RecipientType,
             Language = Pick(existing.Language, submission.Language),
+            ReferredBy = existing.ReferredBy ?? submission.ReferredBy,
             UpdatedAt = now,
             LastSubmittedAt = newer ? submission.ReceivedAt : existing.LastSubmittedAt,
         };

@@ -38,6 +38,9 @@ public sealed record LeadSubmission
 
     public string? Language { get; init; }
 
+    /// <summary>The normalized email of the person who referred them (a lead, contact or customer, or someone not known yet).</summary>
+    public string? ReferredBy { get; init; }
+
     /// <summary>Where it came from in detail: UTM fields, form id, page URL, webinar.</summary>
     public IReadOnlyDictionary<string, string> SourceDetail { get; init; } = new Dictionary<string, string>();
 }

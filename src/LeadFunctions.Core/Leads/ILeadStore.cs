@@ -24,6 +24,13 @@ public interface ILeadStore
     /// </summary>
     Task<SaveResult> SaveAsync(LeadChange change, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// As <see cref="SaveAsync"/>, with the lead row's new ETag once saved (null when the store cannot tell), so a
+    /// writer that changes the same lead again at once (a nurture send: claim, then record) need not read it back.
+    /// </summary>
+    async Task<(SaveResult Result, string? ETag)> SaveVersionedAsync(LeadChange change, CancellationToken cancellationToken) =>
+        (await SaveAsync(change, cancellationToken), null);
+
     /// <summary>Every lead of the range with its events, partition by partition, in one pass (a partition over a page boundary read again as LoadAsync reads it).</summary>
     IAsyncEnumerable<LeadSnapshot> ScanAsync(LeadIdRange range, CancellationToken cancellationToken);
 
@@ -56,6 +63,14 @@ public sealed record LeadSnapshot(
     public IReadOnlyList<Enrollment> CampaignEnrollments => Enrollments ?? [];
 
     public Enrollment? EnrollmentIn(string campaignId) => CampaignEnrollments.FirstOrDefault(e => e.CampaignId == campaignId);
+
+    /// <summary>The partition as <paramref name="change"/> left it, versioned by the lead row's new <paramref name="etag"/>.</summary>
+    public LeadSnapshot After(LeadChange change, string etag) => new(
+        LeadId,
+        change.Lead ?? Lead,
+        etag,
+        [.. Events, .. change.NewEvents],
+        Enrollments: [.. CampaignEnrollments.Where(e => change.Enrollments?.All(c => c.CampaignId != e.CampaignId) ?? true), .. change.Enrollments ?? []]);
 
     /// <summary>The person's consent, lead or not.</summary>
     public ConsentState Consent => Lead?.Consent ?? WaitingConsent ?? ConsentState.Empty;

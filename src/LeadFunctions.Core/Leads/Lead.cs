@@ -38,6 +38,9 @@ public sealed record Lead
 
     /// <summary>"tr" or "en": the language of the emails and pages this person gets; null means by country.</summary>
     public string? Language { get; init; }
+    /// <summary>The normalized email of the person who referred them; the first referral is kept. Their lead id is <see cref="LeadId.FromEmail"/> of it.</summary>
+    public string? ReferredBy { get; init; }
+
     /// <summary>When the last nurture email (of any campaign) was claimed for this person: the frequency cap counts from it.</summary>
     public DateTimeOffset? LastNurtureAt { get; init; }
 

@@ -16,4 +16,7 @@ public enum TimelineKind
     Consent,
     Handoff,
     Temperature,
+
+    /// <summary>A campaign enrollment started, stopped, or an email of it opened or clicked.</summary>
+    Campaign,
 }

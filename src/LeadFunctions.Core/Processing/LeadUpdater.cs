@@ -8,9 +8,10 @@ namespace LeadFunctions.Core.Processing;
 /// The one read-decide-write loop every lead change goes through: optimistic concurrency with a
 /// re-read on conflict, the sales handoff an MQL move decided, sent after the write that decided it, and
 /// what the change means for the campaigns (<see cref="NurturePlanner"/>): due sends indexed before the
-/// write, stats counted after it.
+/// write, stats counted after it; and the indexes outside the partition told after it (<see cref="ILeadChangeObserver"/>).
 /// </summary>
-public sealed class LeadUpdater(ILeadStore store, ISalesHandoffQueue handoffs, NurturePlanner nurture, IDueSendIndex dueSends, ICampaignStats stats, TimeProvider time)
+public sealed class LeadUpdater(
+    ILeadStore store, ISalesHandoffQueue handoffs, NurturePlanner nurture, IDueSendIndex dueSends, ICampaignStats stats, IEnumerable<ILeadChangeObserver> observers, TimeProvider time)
 {
     internal const int MaxAttempts = 8;
 
@@ -19,9 +20,11 @@ public sealed class LeadUpdater(ILeadStore store, ISalesHandoffQueue handoffs, N
 
     /// <summary>
     /// Applies <paramref name="decide"/> to the current state; null from it means nothing to write.
-    /// A <paramref name="known"/> snapshot (read by a scan) saves the first read.
+    /// A <paramref name="known"/> snapshot (read by a scan, or <paramref name="written"/> by the writer's previous
+    /// update) saves the first read; <paramref name="written"/> is told the partition as saved when the store gives its new version.
     /// </summary>
-    public async Task<UpdateOutcome> UpdateAsync(string leadId, Func<LeadSnapshot, Task<LeadChange?>> decide, CancellationToken cancellationToken, LeadSnapshot? known = null)
+    public async Task<UpdateOutcome> UpdateAsync(
+        string leadId, Func<LeadSnapshot, Task<LeadChange?>> decide, CancellationToken cancellationToken, LeadSnapshot? known = null, Action<LeadSnapshot>? written = null)
     {
         for (var attempt = 1; attempt <= MaxAttempts; attempt++)
         {
@@ -51,12 +54,23 @@ public sealed class LeadUpdater(ILeadStore store, ISalesHandoffQueue handoffs, N
                 await dueSends.AddAsync(schedule, cancellationToken);
             }
 
-            switch (await store.SaveAsync(change, cancellationToken))
+            var (result, etag) = await store.SaveVersionedAsync(change, cancellationToken);
+            switch (result)
             {
                 case SaveResult.Saved:
+                    if (etag is not null && change.Lead is not null)
+                    {
+                        written?.Invoke(snapshot.After(change, etag));
+                    }
+
                     if (change.Counts is { Count: > 0 } counts)
                     {
                         await stats.AddAsync(counts, cancellationToken);
+                    }
+
+                    if (change.Lead is { } saved)
+                    {
+                        await Task.WhenAll(observers.Select(o => o.OnSavedAsync(snapshot.Lead, saved, cancellationToken)));
                     }
 
                     // Only the write that decided a handoff sends it; later writers carry the mark along.

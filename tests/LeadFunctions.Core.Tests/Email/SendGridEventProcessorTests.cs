@@ -1,4 +1,5 @@
 using System.Text.Json;
+using LeadFunctions.Core.Campaigns;
 using LeadFunctions.Core.Consent;
 using LeadFunctions.Core.Email;
 using LeadFunctions.Core.Engagement;
@@ -15,11 +16,12 @@ public class SendGridEventProcessorTests
     private readonly RecordingSuppressionList suppressions = new();
     private readonly RecordingConsentRecorder consent = new();
     private readonly RecordingSendGridEventLog log = new();
+    private readonly Pipeline pipeline = new();
 
     private Task<SendGridBatchOutcome> ProcessAsync(string jsonArray)
     {
         using var document = JsonDocument.Parse(jsonArray);
-        var processor = new SendGridEventProcessor(engagement, suppressions, consent, log, new FakeTimeProvider(Now));
+        var processor = new SendGridEventProcessor(engagement, suppressions, consent, log, new NurtureEventRecorder(pipeline.Updater), new FakeTimeProvider(Now));
         return processor.ProcessAsync(new SendGridEventBatch([.. document.RootElement.EnumerateArray().Select(e => e.Clone())]), default);
     }
 
@@ -101,7 +103,7 @@ public class SendGridEventProcessorTests
         Assert.Equal(UnhandledSendGridEvent.MaxJsonLength, Assert.Single(log.Unhandled).Json.Length);
     }
 
-    private sealed class RecordingEventQueue : IEventQueue
+    internal sealed class RecordingEventQueue : IEventQueue
     {
         public List<EngagementEvent> Events { get; } = [];
 
@@ -112,7 +114,7 @@ public class SendGridEventProcessorTests
         }
     }
 
-    private sealed class RecordingSuppressionList : ISuppressionList
+    internal sealed class RecordingSuppressionList : ISuppressionList
     {
         public List<(string Email, SuppressionReason Reason, string? Evidence)> Entries { get; } = [];
 
@@ -129,7 +131,7 @@ public class SendGridEventProcessorTests
         public Task<bool> LiftAsync(string hash, CancellationToken cancellationToken) => throw new NotSupportedException();
     }
 
-    private sealed class RecordingConsentRecorder : IConsentRecorder
+    internal sealed class RecordingConsentRecorder : IConsentRecorder
     {
         public List<(string Email, ConsentRecord Record)> Records { get; } = [];
 
@@ -140,7 +142,7 @@ public class SendGridEventProcessorTests
         }
     }
 
-    private sealed class RecordingSendGridEventLog : ISendGridEventLog
+    internal sealed class RecordingSendGridEventLog : ISendGridEventLog
     {
         public List<SendGridEvent> Deliveries { get; } = [];
 

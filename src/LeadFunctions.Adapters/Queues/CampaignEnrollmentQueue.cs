@@ -1,0 +1,9 @@
+using LeadFunctions.Core.Campaigns;
+
+namespace LeadFunctions.Adapters.Queues;
+
+public sealed class CampaignEnrollmentQueue(QueueMessageSender sender) : ICampaignEnrollmentQueue
+{
+    public Task EnqueueAsync(CampaignEnrollmentRequest request, CancellationToken cancellationToken) =>
+        sender.SendAsync(QueueNames.CampaignEnrollment, request, cancellationToken);
+}

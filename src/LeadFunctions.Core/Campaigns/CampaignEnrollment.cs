@@ -1,0 +1,54 @@
+using LeadFunctions.Core.Leads;
+
+namespace LeadFunctions.Core.Campaigns;
+
+/// <summary>
+/// How an enrollment starts and how any change to one joins a lead change: one place for both, used by
+/// the triggers (<see cref="NurturePlanner"/>) and by hand enrollment (<see cref="HandEnrollment"/>).
+/// </summary>
+public static class CampaignEnrollment
+{
+    /// <summary>Whether <paramref name="lead"/> may enter <paramref name="campaign"/> now: the audience matches and no stop condition holds already.</summary>
+    public static bool Admits(Campaign campaign, Lead lead, IReadOnlyList<string> eventTypes) =>
+        campaign.Audience.Matches(lead)
+        && campaign.StopWhen.ReasonFor(lead.Stage, eventTypes) is null;
+
+    /// <summary>
+    /// Adds a new enrollment of the change's lead to <paramref name="change"/>: the row, its first step in the
+    /// due index, a timeline entry (its id names the campaign, so a second start would be seen as a replay) and
+    /// the Enrolled counter. A campaign with no step left is completed at once.
+    /// </summary>
+    public static LeadChange Start(LeadChange change, Campaign campaign, string reason, DateTimeOffset now)
+    {
+        var enrollment = new Enrollment { CampaignId = campaign.Id, EnrolledAt = now, Reason = reason };
+        DueSend? due = null;
+        if (EnrollmentSteps.Next(campaign, enrollment) is (var step, var dueAt))
+        {
+            enrollment = enrollment with { NextStepId = step.Id, NextDueAt = dueAt };
+            due = new DueSend(change.LeadId, campaign.Id, step.Id, dueAt);
+        }
+        else
+        {
+            enrollment = enrollment with { Status = EnrollmentStatus.Completed };
+        }
+
+        var entry = new TimelineEntry($"campaign|{campaign.Id}|enrolled", now, TimelineKind.Campaign, $"Enrolled in campaign {campaign.Name} ({reason})");
+        return With(change, enrollment, entry, new StatDelta(campaign.Id, null, CampaignMetric.Enrolled), due);
+    }
+
+    /// <summary>
+    /// <paramref name="change"/> with <paramref name="enrollment"/> written (replacing an earlier version of it in the
+    /// same change) and the entry, counter and due send that go with it.
+    /// </summary>
+    public static LeadChange With(LeadChange change, Enrollment enrollment, TimelineEntry? entry, StatDelta? count, DueSend? due = null) => change with
+    {
+        Enrollments = [.. (change.Enrollments ?? []).Where(e => e.CampaignId != enrollment.CampaignId), enrollment],
+        Entries = entry is null ? change.Entries : [.. change.Entries, entry],
+        Counts = count is null ? change.Counts : [.. change.Counts ?? [], count],
+        Schedule = due is null ? change.Schedule : [.. change.Schedule ?? [], due],
+    };
+
+    /// <summary>The enrollment as this change leaves it: the change's own version (a sender's write) or the one read.</summary>
+    public static Enrollment? Current(LeadSnapshot snapshot, LeadChange change, string campaignId) =>
+        change.Enrollments?.FirstOrDefault(e => e.CampaignId == campaignId) ?? snapshot.EnrollmentIn(campaignId);
+}

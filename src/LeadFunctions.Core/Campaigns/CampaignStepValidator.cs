@@ -1,0 +1,99 @@
+using LeadFunctions.Core.Intake;
+using LeadFunctions.Core.Leads;
+
+namespace LeadFunctions.Core.Campaigns;
+
+/// <summary>The steps of a written campaign: ids unique and stable (enrollments remember steps by id), delays, and each template.</summary>
+internal static class CampaignStepValidator
+{
+    public static List<CampaignStep> Steps(FieldErrors errors, IReadOnlyList<StepDefinition?>? written, string campaignLanguage)
+    {
+        if (written is not { Count: >= 1 and <= CampaignValidator.MaxSteps })
+        {
+            errors.Add("steps", $"From 1 to {CampaignValidator.MaxSteps} steps.");
+            return [];
+        }
+
+        var steps = new List<CampaignStep>();
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < written.Count; i++)
+        {
+            var field = $"steps[{i}]";
+            if (written[i] is not { } step)
+            {
+                errors.Add(field, "A step, not null.");
+                continue;
+            }
+
+            CampaignValidator.CheckId(errors, $"{field}.id", step.Id);
+            if (step.Id is not null && !ids.Add(step.Id))
+            {
+                errors.Add($"{field}.id", $"'{step.Id}' is already the id of an earlier step.");
+            }
+
+            var delay = CampaignValidator.Delay(errors, $"{field}.delay", step.Delay);
+            var content = Content(errors, field, new ContentDefinition(step.Subject, step.Html, step.Text));
+            var translations = Translations(errors, $"{field}.translations", step.Translations, campaignLanguage);
+            steps.Add(new CampaignStep { Id = step.Id ?? "", Delay = delay, Content = content, Translations = translations });
+        }
+
+        return steps;
+    }
+
+    private static Dictionary<string, StepContent> Translations(
+        FieldErrors errors, string field, IReadOnlyDictionary<string, ContentDefinition?>? written, string campaignLanguage)
+    {
+        var translations = new Dictionary<string, StepContent>(StringComparer.Ordinal);
+        foreach (var (language, content) in written ?? new Dictionary<string, ContentDefinition?>())
+        {
+            if (!Languages.IsSupported(language) || language == campaignLanguage)
+            {
+                errors.Add(field, $"'{language}' is not a translation: use {string.Join(" or ", Languages.Supported.Where(l => l != campaignLanguage))} (the campaign's own texts are {campaignLanguage}).");
+                continue;
+            }
+
+            if (content is null)
+            {
+                errors.Add($"{field}.{language}", "A subject, html and text, not null.");
+                continue;
+            }
+
+            translations[language] = Content(errors, $"{field}.{language}", content);
+        }
+
+        return translations;
+    }
+
+    private static StepContent Content(FieldErrors errors, string field, ContentDefinition written) => new(
+        Template(errors, $"{field}.subject", written.Subject, CampaignValidator.MaxSubjectLength, oneLine: true),
+        Template(errors, $"{field}.html", written.Html, CampaignValidator.MaxHtmlLength, oneLine: false),
+        Template(errors, $"{field}.text", written.Text, CampaignValidator.MaxTextLength, oneLine: false));
+
+    private static string Template(FieldErrors errors, string field, string? template, int maxLength, bool oneLine)
+    {
+        if (string.IsNullOrWhiteSpace(template))
+        {
+            errors.Add(field, "Required.");
+            return "";
+        }
+
+        if (template.Length > maxLength)
+        {
+            errors.Add(field, $"Must be at most {maxLength} characters.");
+            return template;
+        }
+
+        // A line break in a subject would become a header break in the email.
+        if (oneLine && template.AsSpan().ContainsAny('\r', '\n'))
+        {
+            errors.Add(field, "Must be one line.");
+        }
+
+        foreach (var problem in TemplateCheck.Problems(template))
+        {
+            errors.Add(field, problem);
+        }
+
+        return template;
+    }
+}

@@ -1,0 +1,72 @@
+using LeadFunctions.Core.Email;
+using LeadFunctions.Core.Leads;
+using LeadFunctions.Core.Processing;
+
+namespace LeadFunctions.Core.Campaigns;
+
+/// <summary>
+/// Marks what SendGrid reports about a campaign's email on its step of the enrollment, in the lead's partition
+/// (<see cref="LeadUpdater"/>): each flag turns on once, and only that first turn counts in the stats and (for
+/// opened and clicked) shows on the timeline, so SendGrid's repeats, a second open and a retried batch count nothing.
+/// </summary>
+public sealed class NurtureEventRecorder(LeadUpdater updater)
+{
+    /// <summary>The step flag an event sets; null for events that set none (processed, deferred, a soft bounce, a machine open).</summary>
+    public static CampaignMetric? Metric(SendGridEvent sendGridEvent) => sendGridEvent.Type switch
+    {
+        "delivered" => CampaignMetric.Delivered,
+
+        // A privacy proxy opens every email it carries: "opened by people" leaves those out.
+        "open" when !sendGridEvent.MachineOpen => CampaignMetric.Opened,
+        "click" => CampaignMetric.Clicked,
+        "bounce" when sendGridEvent.BounceType != "blocked" => CampaignMetric.Bounced,
+        "unsubscribe" or "group_unsubscribe" => CampaignMetric.Unsubscribed,
+        "spamreport" => CampaignMetric.SpamReports,
+        _ => null,
+    };
+
+    public async Task RecordAsync(SendGridEvent sendGridEvent, CancellationToken cancellationToken)
+    {
+        if (sendGridEvent is { Kind: MailCustomArgs.NurtureKind, Campaign: not null, Step: not null } && Metric(sendGridEvent) is { } metric)
+        {
+            await updater.UpdateAsync(sendGridEvent.LeadId, snapshot => Task.FromResult(Decide(snapshot, sendGridEvent, metric)), cancellationToken);
+        }
+    }
+
+    private static LeadChange? Decide(LeadSnapshot snapshot, SendGridEvent sendGridEvent, CampaignMetric metric)
+    {
+        if (snapshot.Lead is not { } lead
+            || snapshot.EnrollmentIn(sendGridEvent.Campaign!) is not { } enrollment
+            || enrollment.Step(sendGridEvent.Step!) is not { } step
+            || (sendGridEvent.SendId is { } sendId && sendId != step.SendId)
+            || Flagged(step, metric) is not { } flagged)
+        {
+            return null;
+        }
+
+        var entry = metric is CampaignMetric.Opened or CampaignMetric.Clicked
+            ? new TimelineEntry(
+                $"campaign|{enrollment.CampaignId}|{step.StepId}|{metric.ToString().ToLowerInvariant()}",
+                sendGridEvent.At,
+                TimelineKind.Campaign,
+                $"{metric} email {step.StepId} of campaign {enrollment.CampaignId}")
+            : null;
+        return CampaignEnrollment.With(
+            new LeadChange(lead.Id, lead, snapshot.ETag, [], []),
+            enrollment.WithStep(flagged),
+            entry,
+            new StatDelta(enrollment.CampaignId, step.StepId, metric));
+    }
+
+    /// <summary>The step with the metric's flag turned on; null when it already was.</summary>
+    private static StepRecord? Flagged(StepRecord step, CampaignMetric metric) => metric switch
+    {
+        CampaignMetric.Delivered when !step.Delivered => step with { Delivered = true },
+        CampaignMetric.Opened when !step.Opened => step with { Opened = true },
+        CampaignMetric.Clicked when !step.Clicked => step with { Clicked = true },
+        CampaignMetric.Bounced when !step.Bounced => step with { Bounced = true },
+        CampaignMetric.Unsubscribed when !step.Unsubscribed => step with { Unsubscribed = true },
+        CampaignMetric.SpamReports when !step.SpamReported => step with { SpamReported = true },
+        _ => null,
+    };
+}

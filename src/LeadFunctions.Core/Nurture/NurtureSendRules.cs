@@ -1,0 +1,115 @@
+using LeadFunctions.Core.Campaigns;
+using LeadFunctions.Core.Consent;
+using LeadFunctions.Core.Leads;
+
+namespace LeadFunctions.Core.Nurture;
+
+/// <summary>
+/// Whether a due send goes now, in this order: a stale entry drops; a claim of this message's own earlier delivery
+/// is uncertain; an archived campaign stops the enrollment, an inactive one waits; a removed step is passed over;
+/// a stop condition (stage, or an event since enrolling) stops; the person's gap since their last nurture email
+/// and a higher-priority campaign's due send defer it; outside the send window it moves to the next opening (never
+/// dropped); then the send policy (consent, suppression): a pending double opt-in waits, any other "no" stops.
+/// The cheap checks go first, so the suppression read is paid only by a send about to go.
+/// </summary>
+public sealed class NurtureSendRules(
+    ICampaignCatalog campaigns, ISuppressionList suppressions, IRecipientTimeZones zones, NurtureRenderer renderer, NurtureRules rules, ConsentSettings consent, TimeProvider time)
+{
+    internal async Task<NurtureSendDecision> DecideAsync(LeadSnapshot snapshot, DueSend send, string dispatchId, CancellationToken cancellationToken)
+    {
+        if (snapshot.Lead is not { } lead || snapshot.EnrollmentIn(send.CampaignId) is not { Status: EnrollmentStatus.Active } enrollment
+            || enrollment.NextStepId != send.StepId)
+        {
+            return NurtureSendDecision.Drop;
+        }
+
+        var campaign = await campaigns.FindAsync(send.CampaignId, cancellationToken);
+        if (enrollment.Step(send.StepId) is { } dealtWith)
+        {
+            return dealtWith is { State: StepState.Sending } && dealtWith.DispatchId == dispatchId
+                ? new NurtureSendDecision(
+                    EnrollmentChanges.Pass(snapshot, campaign, enrollment, dealtWith with { State = StepState.Uncertain, Note = "claimed, then the sender died before recording the send" },
+                        [new StatDelta(send.CampaignId, send.StepId, CampaignMetric.Uncertain)]),
+                    NurtureSendOutcome.Uncertain)
+                : NurtureSendDecision.Drop;
+        }
+
+        var now = time.GetUtcNow();
+        if (enrollment.NextDueAt != send.DueAt)
+        {
+            return NurtureSendDecision.Drop;
+        }
+
+        if (campaign is null or { Archived: true })
+        {
+            return new(EnrollmentChanges.Stop(snapshot, enrollment, "the campaign was archived"), NurtureSendOutcome.Stopped);
+        }
+
+        if (!campaign.Active)
+        {
+            return new(EnrollmentChanges.Reschedule(snapshot, enrollment, now + NurtureRules.InactiveRecheck), NurtureSendOutcome.Rescheduled);
+        }
+
+        if (campaign.Steps.FirstOrDefault(s => s.Id == send.StepId) is not { } step)
+        {
+            return new(EnrollmentChanges.Pass(snapshot, campaign, enrollment, null), NurtureSendOutcome.Skipped);
+        }
+
+        if (StopReason(snapshot, lead, campaign, enrollment) is { } stop)
+        {
+            return new(EnrollmentChanges.Stop(snapshot, enrollment, stop), NurtureSendOutcome.Stopped);
+        }
+
+        if (await NotBeforeAsync(snapshot, lead, campaign, now, cancellationToken) is { } later)
+        {
+            return new(EnrollmentChanges.Reschedule(snapshot, enrollment, later), NurtureSendOutcome.Rescheduled);
+        }
+
+        var suppressed = await suppressions.IsSuppressedAsync(lead.Email, cancellationToken);
+        if (SendPolicy.Decide(lead, suppressed, consent.Policy) is { Allowed: false } refused)
+        {
+            return !suppressed && lead.Consent.Email == ConsentStatus.Pending && now - enrollment.EnrolledAt < consent.ConfirmationTtl
+                ? new(EnrollmentChanges.Reschedule(snapshot, enrollment, now + NurtureRules.PendingConsentRecheck), NurtureSendOutcome.Rescheduled)
+                : new(EnrollmentChanges.Stop(snapshot, enrollment, refused.Reason!), NurtureSendOutcome.Stopped);
+        }
+
+        RenderedEmail email;
+        try
+        {
+            email = await renderer.RenderAsync(campaign, step, lead);
+        }
+        catch (InvalidOperationException ex)
+        {
+            var failed = new StepRecord { StepId = step.Id, State = StepState.Failed, SendId = NurtureSender.SendId(lead.Id, campaign.Id, step.Id), Note = ex.Message };
+            return new(EnrollmentChanges.Pass(snapshot, campaign, enrollment, failed), NurtureSendOutcome.Skipped);
+        }
+
+        var record = new StepRecord { StepId = step.Id, State = StepState.Sending, SendId = NurtureSender.SendId(lead.Id, campaign.Id, step.Id), DispatchId = dispatchId, ClaimedAt = now };
+        var claim = EnrollmentChanges.Write(snapshot, lead with { LastNurtureAt = now }, enrollment.WithStep(record));
+        return new(claim, NurtureSendOutcome.Sent, new Claim(lead, campaign, step, record, email, lead.LastNurtureAt));
+    }
+
+    private static string? StopReason(LeadSnapshot snapshot, Lead lead, Campaign campaign, Enrollment enrollment) =>
+        campaign.StopWhen.ReasonFor(lead.Stage, snapshot.Events.Where(e => e.OccurredAt >= enrollment.EnrolledAt).Select(e => e.Type));
+
+    /// <summary>When the send may go at the earliest if not now: after the gap, after a higher-priority campaign's due send, at the window's opening.</summary>
+    private async Task<DateTimeOffset?> NotBeforeAsync(LeadSnapshot snapshot, Lead lead, Campaign campaign, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (lead.LastNurtureAt + rules.MinGapBetweenEmails is { } gapEnds && gapEnds > now)
+        {
+            return gapEnds;
+        }
+
+        foreach (var other in snapshot.CampaignEnrollments.Where(e => e.CampaignId != campaign.Id && e.Status == EnrollmentStatus.Active && e.NextDueAt <= now))
+        {
+            if (await campaigns.FindAsync(other.CampaignId, cancellationToken) is { Active: true, Archived: false } rival
+                && (rival.Priority > campaign.Priority || (rival.Priority == campaign.Priority && string.CompareOrdinal(rival.Id, campaign.Id) < 0)))
+            {
+                return now + NurtureRules.PriorityRecheck;
+            }
+        }
+
+        var opening = SendWindows.NextOpening(campaign.SendWindow, zones.ZoneOf(lead), now);
+        return opening > now ? opening : null;
+    }
+}

@@ -1,0 +1,119 @@
+using LeadFunctions.Core.Campaigns;
+using LeadFunctions.Core.Consent;
+using LeadFunctions.Core.Email;
+using LeadFunctions.Core.Leads;
+using LeadFunctions.Core.Processing;
+using LeadFunctions.Core.Security;
+
+namespace LeadFunctions.Core.Nurture;
+
+/// <summary>
+/// Sends the due nurture emails of one nurture-send message, each at most once (ARCHITECTURE.md "Nurture"): re-read
+/// the lead and enrollment, decide (<see cref="NurtureSendRules"/>), CLAIM the step with an ETag write, send, and
+/// RECORD the message id with the next step. A claim found by the same message's redelivery means its earlier
+/// delivery died between the claim and the record: the step is uncertain, counted and never sent again.
+/// </summary>
+public sealed class NurtureSender(LeadUpdater updater, NurtureSendRules rules, IEmailSender email, ConsentLinks links, TimeProvider time)
+{
+    public const string Kind = "nurture";
+
+    /// <summary>The sends go concurrently; a failure is thrown after the others finished, so the message is retried and its done sends drop out.</summary>
+    public async Task<IReadOnlyList<NurtureSendOutcome>> SendAsync(NurtureSendBatch batch, CancellationToken cancellationToken)
+    {
+        var sends = batch.Sends.Select(send => SendOneAsync(send, batch.DispatchId, cancellationToken)).ToList();
+        try
+        {
+            return await Task.WhenAll(sends);
+        }
+        catch
+        {
+            // WhenAll throws the first failure only once every send has finished.
+            throw sends.First(s => s.IsFaulted).Exception!.InnerException!;
+        }
+    }
+
+    private async Task<NurtureSendOutcome> SendOneAsync(DueSend send, string dispatchId, CancellationToken cancellationToken)
+    {
+        var decision = NurtureSendDecision.Drop;
+        LeadSnapshot? claimed = null;
+        await updater.UpdateAsync(
+            send.LeadId,
+            async snapshot => (decision = await rules.DecideAsync(snapshot, send, dispatchId, cancellationToken)).Change,
+            cancellationToken,
+            written: s => claimed = s);
+        if (decision.Claim is not { } claim)
+        {
+            return decision.Outcome;
+        }
+
+        EmailSendResult result;
+        try
+        {
+            result = await email.SendAsync(Outgoing(claim), cancellationToken);
+        }
+        catch (EmailSendException ex) when (ex.Status is not null)
+        {
+            // A definite refusal after the sender's own retries: nothing went out, so the claim is given back and
+            // the message retried. Without a status (a timeout) the email may have gone: the claim stays (uncertain).
+            await updater.UpdateAsync(send.LeadId, s => Task.FromResult(Release(s, claim)), CancellationToken.None);
+            throw;
+        }
+
+        await updater.UpdateAsync(send.LeadId, s => Task.FromResult(Record(s, claim, result)), CancellationToken.None, known: claimed);
+        return NurtureSendOutcome.Sent;
+    }
+
+    private OutgoingEmail Outgoing(Claim claim) => new()
+    {
+        To = claim.Lead.Email,
+        ToName = string.Join(' ', new[] { claim.Lead.FirstName, claim.Lead.LastName }.Where(n => n is not null)) is { Length: > 0 } name ? name : null,
+        Subject = claim.Email.Subject,
+        Html = claim.Email.Html,
+        Text = claim.Email.Text,
+        Headers = links.UnsubscribeHeaders(claim.Lead.Id),
+        CustomArgs = new Dictionary<string, string>
+        {
+            [MailCustomArgs.LeadId] = claim.Lead.Id,
+            [MailCustomArgs.Campaign] = claim.Campaign.Id,
+            [MailCustomArgs.Step] = claim.Step.Id,
+            [MailCustomArgs.SendId] = claim.Record.SendId,
+            [MailCustomArgs.Kind] = Kind,
+        },
+        Categories = [Kind, claim.Campaign.Id],
+    };
+
+    /// <summary>The step as sent, on the timeline, counted, and the next step scheduled; nothing when the claim is no longer ours.</summary>
+    private LeadChange? Record(LeadSnapshot snapshot, Claim claim, EmailSendResult result)
+    {
+        if (snapshot is not { Lead: { } lead } || snapshot.EnrollmentIn(claim.Campaign.Id) is not { } enrollment || !Holds(enrollment, claim))
+        {
+            return null;
+        }
+
+        var now = time.GetUtcNow();
+        var sent = enrollment.WithStep(claim.Record with { State = StepState.Sent, SentAt = now, MessageId = result.MessageId });
+        var (advanced, next) = EnrollmentChanges.Advance(lead.Id, claim.Campaign, sent);
+        var entry = new TimelineEntry(
+            $"nurture|{claim.Record.SendId}", now, TimelineKind.Email,
+            $"Nurture email \"{claim.Email.Subject}\" sent (campaign {claim.Campaign.Name}, step {claim.Step.Id}{(result.MessageId is { } id ? $", SendGrid message {id}" : "")})");
+        return EnrollmentChanges.Write(snapshot, lead, advanced, next, [new StatDelta(claim.Campaign.Id, claim.Step.Id, CampaignMetric.Sent)], entry);
+    }
+
+    /// <summary>The claim undone: the step as if never tried, and the person's gap as it was.</summary>
+    private static LeadChange? Release(LeadSnapshot snapshot, Claim claim)
+    {
+        if (snapshot is not { Lead: { } lead } || snapshot.EnrollmentIn(claim.Campaign.Id) is not { } enrollment || !Holds(enrollment, claim))
+        {
+            return null;
+        }
+
+        var restored = lead.LastNurtureAt == claim.Record.ClaimedAt ? lead with { LastNurtureAt = claim.PreviousNurtureAt } : lead;
+        return EnrollmentChanges.Write(snapshot, restored, enrollment.WithoutStep(claim.Step.Id));
+    }
+
+    private static bool Holds(Enrollment enrollment, Claim claim) =>
+        enrollment.Step(claim.Step.Id) is { State: StepState.Sending } record && record.DispatchId == claim.Record.DispatchId;
+
+    /// <summary>The lf_send custom arg: the same for every attempt at one step of one enrollment.</summary>
+    public static string SendId(string leadId, string campaignId, string stepId) => StableId.From("nurture", leadId, campaignId, stepId);
+}

@@ -1,0 +1,93 @@
+using LeadFunctions.Adapters.Campaigns;
+using LeadFunctions.Core.Campaigns;
+using LeadFunctions.Functions.Http;
+using Microsoft.AspNetCore.Http;
+
+namespace LeadFunctions.Functions.Campaigns;
+
+/// <summary>
+/// PUT /api/campaigns/{id}: validate, then create (201 + Location) or replace (200) the whole definition. Steps
+/// are known by id, so a replaced campaign never re-sends a step (EnrollmentSteps). A PUT also brings an archived
+/// campaign back: the definition sent is the one in force.
+/// </summary>
+public sealed class PutCampaignHttpFunction(ICampaignStore store, CampaignCatalog catalog, TimeProvider time)
+{
+    public async Task<IResult> RunAsync(HttpRequest request, string id, CancellationToken cancellationToken)
+    {
+        var (document, refusal) = await CampaignDocument.ReadAsync(request, cancellationToken);
+        if (document is null)
+        {
+            return refusal!;
+        }
+
+        if (document.Id is not null && document.Id != id)
+        {
+            return Problems.Invalid(new Dictionary<string, string[]> { ["id"] = ["Must be the id in the route, or left out."] });
+        }
+
+        var validated = CampaignValidator.Validate(id, document);
+        if (validated.Value is null)
+        {
+            return Problems.Invalid(validated.Errors);
+        }
+
+        var campaign = validated.Value with { UpdatedAt = time.GetUtcNow() };
+        var created = await store.PutAsync(campaign, cancellationToken);
+        catalog.Invalidate();
+        if (!created)
+        {
+            return CampaignDocument.Answer(campaign);
+        }
+
+        // The campaign's address is the one just PUT to.
+        request.HttpContext.Response.Headers.Location = $"{request.PathBase}{request.Path}";
+        return CampaignDocument.Answer(campaign, StatusCodes.Status201Created);
+    }
+}
+
+/// <summary>GET /api/campaigns/{id}: one campaign as it is stored, archived ones too.</summary>
+public sealed class GetCampaignHttpFunction(ICampaignStore store)
+{
+    public async Task<IResult> RunAsync(HttpRequest request, string id, CancellationToken cancellationToken)
+    {
+        var campaign = CampaignValidator.IsValidId(id) ? await store.GetAsync(id, cancellationToken) : null;
+        return campaign is null ? Problems.NotFound("The campaign") : CampaignDocument.Answer(campaign);
+    }
+}
+
+/// <summary>GET /api/campaigns[?includeArchived=true]: every campaign, by id.</summary>
+public sealed class ListCampaignsHttpFunction(ICampaignStore store)
+{
+    public async Task<IResult> RunAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        var includeArchived = false;
+        if (request.Query["includeArchived"] is { Count: > 0 } asked && !bool.TryParse(asked.ToString(), out includeArchived))
+        {
+            return Problems.Invalid(new Dictionary<string, string[]> { ["includeArchived"] = ["true or false."] });
+        }
+
+        var campaigns = await store.ListAsync(cancellationToken);
+        var items = campaigns.Where(c => includeArchived || !c.Archived).OrderBy(c => c.Id, StringComparer.Ordinal).Select(CampaignDocument.Of).ToList();
+        return TypedResults.Json(new { items }, CampaignDocument.WriteOptions);
+    }
+}
+
+/// <summary>
+/// DELETE /api/campaigns/{id}: archives rather than deletes, since enrollments and stats still name the campaign;
+/// an archived campaign enrolls and sends nothing and leaves the list unless asked for.
+/// </summary>
+public sealed class ArchiveCampaignHttpFunction(ICampaignStore store, CampaignCatalog catalog, TimeProvider time)
+{
+    public async Task<IResult> RunAsync(HttpRequest request, string id, CancellationToken cancellationToken)
+    {
+        var campaign = CampaignValidator.IsValidId(id) ? await store.GetAsync(id, cancellationToken) : null;
+        if (campaign is null)
+        {
+            return Problems.NotFound("The campaign");
+        }
+
+        await store.PutAsync(campaign with { Archived = true, Active = false, UpdatedAt = time.GetUtcNow() }, cancellationToken);
+        catalog.Invalidate();
+        return TypedResults.NoContent();
+    }
+}

@@ -1,0 +1,16 @@
+using Microsoft.Extensions.DependencyInjection;
+
+namespace LeadFunctions.Functions.Campaigns;
+
+/// <summary>The campaign functions (their storage and catalog come with the lead storage).</summary>
+public static class CampaignRegistration
+{
+    public static IServiceCollection AddCampaigns(this IServiceCollection services)
+    {
+        services.AddSingleton<PutCampaignHttpFunction>();
+        services.AddSingleton<GetCampaignHttpFunction>();
+        services.AddSingleton<ListCampaignsHttpFunction>();
+        services.AddSingleton<ArchiveCampaignHttpFunction>();
+        return services;
+    }
+}

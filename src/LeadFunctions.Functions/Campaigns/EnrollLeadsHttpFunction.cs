@@ -1,0 +1,61 @@
+using LeadFunctions.Core.Campaigns;
+using LeadFunctions.Functions.Http;
+using Microsoft.AspNetCore.Http;
+
+namespace LeadFunctions.Functions.Campaigns;
+
+/// <summary>
+/// POST /api/campaigns/{id}/enrollments: accepts leads to enroll by hand and answers 202 at once; the
+/// campaign-enrollment queue does the work (<see cref="HandEnrollment"/>), so a filter matching a hundred
+/// thousand leads never times out the request.
+/// </summary>
+public sealed class EnrollLeadsHttpFunction(ICampaignCatalog campaigns, ICampaignEnrollmentQueue queue)
+{
+    /// <summary>1,000 ids of 32 characters with quotes, commas and room for spaces.</summary>
+    private const int MaxBodyBytes = 64 * 1024;
+    private const int MaxJsonDepth = 8;
+
+    public async Task<IResult> RunAsync(HttpRequest request, string id, CancellationToken cancellationToken)
+    {
+        if (await campaigns.FindAsync(id, cancellationToken) is not { } campaign)
+        {
+            return Problems.NotFound($"Campaign {id}");
+        }
+
+        if (campaign.Archived)
+        {
+            return Problems.Conflict($"Campaign {id} is archived: nobody enters it any more.", "Campaign archived.");
+        }
+
+        if (!FormFields.IsJson(request.ContentType))
+        {
+            return Problems.UnsupportedMediaType(FormFields.Json);
+        }
+
+        if (await RequestBody.ReadAsync(request, MaxBodyBytes, cancellationToken) is not { } body)
+        {
+            return Problems.TooLarge(MaxBodyBytes);
+        }
+
+        var (document, refusal) = JsonBody.ParseObject(body, MaxJsonDepth);
+        using (document)
+        {
+            if (document is null)
+            {
+                return Problems.BadRequest(refusal!);
+            }
+
+            var (enrollment, errors) = EnrollmentRequestReader.Read(campaign.Id, document.RootElement);
+            if (enrollment is null)
+            {
+                return Problems.Invalid(errors);
+            }
+
+            await queue.EnqueueAsync(enrollment, cancellationToken);
+            return TypedResults.Accepted((string?)null, new EnrollmentAccepted(campaign.Id, enrollment.LeadIds?.Count));
+        }
+    }
+}
+
+/// <summary>The 202 answer: the campaign and how many lead ids were queued (null for a filter, whose size is known only as it is paged).</summary>
+public sealed record EnrollmentAccepted(string CampaignId, int? LeadIds);

@@ -1,0 +1,14 @@
+using Microsoft.Extensions.Logging;
+
+namespace LeadFunctions.Functions.Nurture;
+
+/// <summary>Nurture logs count sends and name messages by dispatch id, never a person.</summary>
+internal static partial class Log
+{
+    [LoggerMessage(EventId = 1550, Level = LogLevel.Information, Message = "Nurture timer: {Sends} due sends queued (past due: {PastDue})")]
+    public static partial void Dispatched(ILogger logger, int sends, bool pastDue);
+
+    [LoggerMessage(EventId = 1551, Level = LogLevel.Information,
+        Message = "Nurture message {DispatchId}: {Sent} sent, {Rescheduled} rescheduled, {Stopped} stopped, {Uncertain} uncertain, {Skipped} skipped, {Dropped} dropped")]
+    public static partial void Sent(ILogger logger, string dispatchId, int sent, int rescheduled, int stopped, int uncertain, int skipped, int dropped);
+}

@@ -1,0 +1,20 @@
+using LeadFunctions.Core.Nurture;
+using LeadFunctions.Functions.Timers;
+using Microsoft.Extensions.Logging;
+
+namespace LeadFunctions.Functions.Nurture;
+
+/// <summary>
+/// Every minute: queue the nurture sends that fell due on nurture-send. Reads only the due index's minutes from
+/// its cursor to now, so a run that was missed (past due) catches up on its next run without a scan.
+/// </summary>
+public sealed class SendNurtureEmailsTimerFunction(NurtureScheduler scheduler, ILogger<SendNurtureEmailsTimerFunction> logger)
+{
+    public const string Schedule = "0 * * * * *";
+
+    public async Task RunAsync(TimerRunInfo timer, CancellationToken cancellationToken)
+    {
+        var queued = await scheduler.DispatchAsync(cancellationToken);
+        Log.Dispatched(logger, queued, timer.IsPastDue);
+    }
+}

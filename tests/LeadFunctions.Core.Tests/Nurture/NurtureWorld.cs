@@ -1,0 +1,169 @@
+using LeadFunctions.Core.Campaigns;
+using LeadFunctions.Core.Consent;
+using LeadFunctions.Core.Email;
+using LeadFunctions.Core.Leads;
+using LeadFunctions.Core.Nurture;
+
+namespace LeadFunctions.Core.Tests.Nurture;
+
+/// <summary>The nurture timer and send function over the in-memory pipeline, a fake clock and a recording email sender.</summary>
+internal sealed class NurtureWorld
+{
+    public static readonly ConsentLinks Links = new(new Uri("https://leads.example.com/"), new ConsentTokens("a-secret-of-at-least-thirty-two-characters"));
+    public static readonly SenderIdentity Sender = new("Acme Pazarlama", "Levent Mah. 1, 34330 İstanbul");
+
+    public NurtureWorld(NurtureRules? rules = null, ConsentSettings? consent = null)
+    {
+        Pipeline = new Pipeline(consent);
+        Renderer = new NurtureRenderer(Links, Sender);
+        var sendRules = new NurtureSendRules(Pipeline.Campaigns, Suppressions, new CountryZones(), Renderer, rules ?? NurtureRules.Default, Pipeline.ConsentSettings, Pipeline.Time);
+        NurtureSender = new NurtureSender(Pipeline.Updater, sendRules, Email, Links, Pipeline.Time);
+        Scheduler = new NurtureScheduler(Pipeline.DueSends, Queue, Pipeline.Time);
+    }
+
+    public Pipeline Pipeline { get; }
+
+    public NurtureRenderer Renderer { get; }
+
+    public NurtureSender NurtureSender { get; }
+
+    public NurtureScheduler Scheduler { get; }
+
+    public InMemorySuppressionList Suppressions { get; } = new();
+
+    public SwitchableEmailSender Email { get; } = new();
+
+    public RecordingSendQueue Queue { get; } = new();
+
+    public DateTimeOffset Now => Pipeline.Time.GetUtcNow();
+
+    public static Lead Lead(string email, string country = "TR", ConsentStatus consent = ConsentStatus.Granted, string? firstName = "Ayşe") => new()
+    {
+        Id = LeadId.FromEmail(email),
+        Email = email,
+        FirstName = firstName,
+        Country = country,
+        Source = "web",
+        Consent = ConsentState.Empty.With(ConsentChannel.Email, new ChannelConsent(consent, Pipeline.Start, consent == ConsentStatus.Pending ? "p1" : null)),
+        CreatedAt = Pipeline.Start,
+        UpdatedAt = Pipeline.Start,
+        LastSubmittedAt = Pipeline.Start,
+    };
+
+    public static Campaign Campaign(string id, params (string Id, TimeSpan Delay)[] steps) => new()
+    {
+        Id = id,
+        Name = $"Campaign {id}",
+        Steps = [.. steps.Select(s => new CampaignStep
+        {
+            Id = s.Id,
+            Delay = s.Delay,
+            Content = new StepContent($"{s.Id} için {{{{ lead.firstName }}}}", $"<p>Merhaba {{{{ lead.firstName }}}}, {s.Id}</p>", $"Merhaba {{{{ lead.firstName }}}}, {s.Id}"),
+        })],
+    };
+
+    public void Put(Campaign campaign)
+    {
+        Pipeline.Campaigns.Campaigns.RemoveAll(c => c.Id == campaign.Id);
+        Pipeline.Campaigns.Campaigns.Add(campaign);
+    }
+
+    /// <summary>Creates the lead (if new) enrolled in <paramref name="campaign"/> now, its first step indexed, as the enrollment helper would.</summary>
+    public async Task EnrollAsync(Lead lead, Campaign campaign)
+    {
+        var enrollment = new Enrollment { CampaignId = campaign.Id, EnrolledAt = Now, Reason = "manual" };
+        var (step, due) = EnrollmentSteps.Next(campaign, enrollment)!.Value;
+        enrollment = enrollment with { NextStepId = step.Id, NextDueAt = due };
+        await Pipeline.Updater.UpdateAsync(lead.Id, s => Task.FromResult<LeadChange?>(new LeadChange(
+            lead.Id, s.Lead ?? lead, s.ETag, [], [], Enrollments: [enrollment], Schedule: [new DueSend(lead.Id, campaign.Id, step.Id, due)])), CancellationToken.None);
+    }
+
+    public Task ChangeLeadAsync(string leadId, Func<Lead, Lead> change) =>
+        Pipeline.Updater.UpdateAsync(leadId, s => Task.FromResult<LeadChange?>(new LeadChange(leadId, change(s.Lead!), s.ETag, [], [])), CancellationToken.None);
+
+    /// <summary>One timer run and every message it queued handled.</summary>
+    public async Task<IReadOnlyList<NurtureSendOutcome>> TickAsync()
+    {
+        await Scheduler.DispatchAsync(CancellationToken.None);
+        var outcomes = new List<NurtureSendOutcome>();
+        foreach (var batch in Queue.Take())
+        {
+            outcomes.AddRange(await NurtureSender.SendAsync(batch, CancellationToken.None));
+        }
+
+        return outcomes;
+    }
+
+    /// <summary>Moves the clock minute by minute (hours at a time when nothing is due), running the timer each time.</summary>
+    public async Task RunForAsync(TimeSpan span, TimeSpan? step = null)
+    {
+        var until = Now + span;
+        while (Now < until)
+        {
+            Pipeline.Time.Advance(step ?? TimeSpan.FromMinutes(30));
+            await TickAsync();
+        }
+    }
+
+    public Enrollment? EnrollmentOf(string leadId, string campaignId) => Pipeline.Store.Enrollments(leadId).FirstOrDefault(e => e.CampaignId == campaignId);
+
+    public IReadOnlyList<OutgoingEmail> SentTo(string email) => [.. Email.Sent.Where(m => m.To == email)];
+}
+
+/// <summary>Istanbul for Turkey, New York for the US, UTC otherwise.</summary>
+internal sealed class CountryZones : IRecipientTimeZones
+{
+    public TimeZoneInfo ZoneOf(Lead lead) => lead.Country switch
+    {
+        "TR" => TimeZoneInfo.FindSystemTimeZoneById("Europe/Istanbul"),
+        "US" => TimeZoneInfo.FindSystemTimeZoneById("America/New_York"),
+        _ => TimeZoneInfo.Utc,
+    };
+}
+
+/// <summary>Records each send; <see cref="Failure"/> makes the next sends throw it instead (nothing recorded).</summary>
+internal sealed class SwitchableEmailSender : IEmailSender
+{
+    public List<OutgoingEmail> Sent { get; } = [];
+
+    public Exception? Failure { get; set; }
+
+    public Task<EmailSendResult> SendAsync(OutgoingEmail email, CancellationToken cancellationToken)
+    {
+        if (Failure is { } failure)
+        {
+            throw failure;
+        }
+
+        Sent.Add(email);
+        return Task.FromResult(new EmailSendResult($"msg-{Sent.Count}"));
+    }
+}
+
+internal sealed class RecordingSendQueue : INurtureSendQueue
+{
+    private readonly List<NurtureSendBatch> pending = [];
+
+    public List<NurtureSendBatch> All { get; } = [];
+
+    public Task EnqueueAsync(NurtureSendBatch batch, CancellationToken cancellationToken)
+    {
+        lock (pending)
+        {
+            pending.Add(batch);
+            All.Add(batch);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public IReadOnlyList<NurtureSendBatch> Take()
+    {
+        lock (pending)
+        {
+            var taken = pending.ToList();
+            pending.Clear();
+            return taken;
+        }
+    }
+}

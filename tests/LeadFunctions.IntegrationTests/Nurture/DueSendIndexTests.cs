@@ -1,0 +1,42 @@
+using LeadFunctions.Core.Campaigns;
+using LeadFunctions.IntegrationTests.Infrastructure;
+
+namespace LeadFunctions.IntegrationTests.Nurture;
+
+[Collection(AzuriteCollection.Name)]
+public sealed class DueSendIndexTests(AzuriteFixture azurite)
+{
+    [Fact]
+    public async Task ReadDue_ReturnsOnlyWhatIsDueByNow_NotLaterInTheMinute_NorLaterMinutes_AndNothingOnceRemoved()
+    {
+        await using var nurture = await NurtureHost.StartAsync(azurite);
+        var index = nurture.Get<IDueSendIndex>();
+        var now = nurture.Clock.GetUtcNow();
+        var minute = new DateTimeOffset(now.Year, now.Month, now.Day, now.Hour, now.Minute, 0, TimeSpan.Zero);
+        nurture.Clock.Offset += minute.AddSeconds(30) - now; // half past the minute, so the minute has a later part
+        now = nurture.Clock.GetUtcNow();
+        DueSend Send(int i, DateTimeOffset at) => new($"lead{i:D2}", "c", "s", at);
+        var due = Enumerable.Range(0, 5).Select(i => Send(i, now.AddMinutes(-i * 3))).Append(Send(5, now.AddSeconds(-10))).ToList();
+        var later = new[] { Send(10, now.AddSeconds(20)), Send(11, now.AddMinutes(2)), Send(12, now.AddDays(2)) };
+        await index.AddAsync([.. due, .. later], CancellationToken.None);
+
+        // Past sends go into the current minute at the time they are indexed, so they are read by a timer that runs after that.
+        var read = new List<IndexedDueSend>();
+        await foreach (var page in index.ReadDueAsync(nurture.Clock.GetUtcNow(), CancellationToken.None))
+        {
+            read.AddRange(page);
+        }
+
+        Assert.Equal(due.Select(d => d.LeadId).Order(), read.Select(r => r.Send.LeadId).Order());
+        Assert.All(read, r => Assert.Equal(due.Single(d => d.LeadId == r.Send.LeadId).DueAt, r.Send.DueAt)); // the send's own due time, not the clamped one
+        await index.RemoveAsync(read, CancellationToken.None);
+        await index.AdvanceAsync(now, CancellationToken.None);
+        var again = new List<IndexedDueSend>();
+        await foreach (var page in index.ReadDueAsync(now.AddMinutes(3), CancellationToken.None))
+        {
+            again.AddRange(page);
+        }
+
+        Assert.Equal(["lead10", "lead11"], again.Select(r => r.Send.LeadId).Order());
+    }
+}

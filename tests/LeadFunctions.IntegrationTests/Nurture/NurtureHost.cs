@@ -1,0 +1,102 @@
+using LeadFunctions.Adapters.Campaigns;
+using LeadFunctions.Core.Campaigns;
+using LeadFunctions.Core.Consent;
+using LeadFunctions.Core.Leads;
+using LeadFunctions.Core.Processing;
+using LeadFunctions.Functions.Nurture;
+using LeadFunctions.Functions.Timers;
+using LeadFunctions.IntegrationTests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace LeadFunctions.IntegrationTests.Nurture;
+
+/// <summary>
+/// The real runtime against Azurite and the SendGrid stand-in, on a clock a test moves forward by days
+/// (<see cref="ShiftedClock"/>: real timers, shifted "now"). The nurture timer is switched off on the schedule and
+/// run by the test (<see cref="TickAsync"/>); the nurture-send queue runs on the runtime's own listener.
+/// </summary>
+internal sealed class NurtureHost : IAsyncDisposable
+{
+    private NurtureHost(TestHost host, SendGridStandIn sendGrid, ShiftedClock clock) => (Host, SendGrid, Clock) = (host, sendGrid, clock);
+
+    public TestHost Host { get; }
+
+    public SendGridStandIn SendGrid { get; }
+
+    public ShiftedClock Clock { get; }
+
+    /// <summary>The queue functions a nurture test does not use: switched off where their polling would blur a count of storage operations.</summary>
+    public static readonly string[] OtherQueueFunctions =
+        ["ProcessLeadIntake", "ProcessImportBatch", "RecordEngagement", "DeliverSalesHandoff", "RescoreLeadPart", "SendConsentConfirmation", "ProcessConsentImport", "ProcessSendGridEvents"];
+
+    public static async Task<NurtureHost> StartAsync(IAzurite azurite, params string[] settings)
+    {
+        var clock = new ShiftedClock();
+        var sendGrid = await SendGridStandIn.StartAsync();
+        var host = await TestHost.StartAsync(azurite, builder => builder.Services.AddSingleton<TimeProvider>(clock), settings: [.. sendGrid.HostSettings, "--AzureWebJobs.SendNurtureEmails.Disabled=true", .. settings]);
+        return new NurtureHost(host, sendGrid, clock);
+    }
+
+    public T Get<T>() where T : notnull => Host.Services.GetRequiredService<T>();
+
+    public async Task PutAsync(Campaign campaign)
+    {
+        await Get<ICampaignStore>().PutAsync(campaign, CancellationToken.None);
+        Get<CampaignCatalog>().Invalidate();
+    }
+
+    public static Campaign ThreeSteps(string id) => new()
+    {
+        Id = id,
+        Name = "Fair follow-up",
+        Steps =
+        [
+            new CampaignStep { Id = "welcome", Content = new StepContent("Hoş geldiniz {{ lead.firstName }}", "<p>Merhaba {{ lead.firstName }}</p>", "Merhaba {{ lead.firstName }}") },
+            new CampaignStep { Id = "case-study", Delay = TimeSpan.FromDays(2), Content = new StepContent("Bir başarı hikâyesi", "<p>Vaka</p>", "Vaka") },
+            new CampaignStep { Id = "offer", Delay = TimeSpan.FromDays(3), Content = new StepContent("Size özel teklif", "<p>Teklif</p>", "Teklif") },
+        ],
+    };
+
+    /// <summary>A lead with the given consent, enrolled in <paramref name="campaign"/> now (its first step indexed), as the enrollment triggers do.</summary>
+    public async Task<string> EnrollAsync(string email, Campaign campaign, ConsentStatus consent = ConsentStatus.Granted)
+    {
+        var now = Clock.GetUtcNow();
+        var lead = new Lead
+        {
+            Id = LeadId.FromEmail(email),
+            Email = email,
+            FirstName = "Ayşe",
+            Country = "TR",
+            Source = "fair",
+            Consent = ConsentState.Empty.With(ConsentChannel.Email, new ChannelConsent(consent, now, consent == ConsentStatus.Pending ? "pending-1" : null)),
+            CreatedAt = now,
+            UpdatedAt = now,
+            LastSubmittedAt = now,
+        };
+        var (step, due) = EnrollmentSteps.Next(campaign, new Enrollment { CampaignId = campaign.Id, EnrolledAt = now, Reason = "manual" })!.Value;
+        var enrollment = new Enrollment { CampaignId = campaign.Id, EnrolledAt = now, Reason = "manual", NextStepId = step.Id, NextDueAt = due };
+        await Get<LeadUpdater>().UpdateAsync(lead.Id, s => Task.FromResult<LeadChange?>(new LeadChange(
+            lead.Id, s.Lead ?? lead, s.ETag, [], [], Enrollments: [enrollment], Schedule: [new DueSend(lead.Id, campaign.Id, step.Id, due)])), CancellationToken.None);
+        return lead.Id;
+    }
+
+    /// <summary>Runs the nurture timer function once.</summary>
+    public Task TickAsync() => Get<SendNurtureEmailsTimerFunction>().RunAsync(new TimerRunInfo(false, null, null), CancellationToken.None);
+
+    public async Task<Enrollment?> EnrollmentAsync(string leadId, string campaignId) =>
+        (await Get<ILeadStore>().LoadAsync(leadId, CancellationToken.None)).EnrollmentIn(campaignId);
+
+    public async ValueTask DisposeAsync()
+    {
+        await Host.DisposeAsync();
+        await SendGrid.DisposeAsync();
+    }
+}
+
+/// <summary>The system clock moved forward by <see cref="Offset"/>: days pass at once while timers and delays stay real.</summary>
+internal sealed class ShiftedClock : TimeProvider
+{
+    public TimeSpan Offset { get; set; }
+
+    public override DateTimeOffset GetUtcNow() => base.GetUtcNow() + Offset;
+}

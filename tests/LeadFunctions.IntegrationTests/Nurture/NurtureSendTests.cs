@@ -1,0 +1,168 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using LeadFunctions.Adapters.Storage;
+using LeadFunctions.Core.Campaigns;
+using LeadFunctions.Core.Consent;
+using LeadFunctions.Core.Email;
+using LeadFunctions.IntegrationTests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace LeadFunctions.IntegrationTests.Nurture;
+
+[Collection(AzuriteCollection.Name)]
+public sealed class NurtureSendTests(AzuriteFixture azurite)
+{
+    [Fact]
+    public async Task ThreeStepCampaign_WalkedThroughDays_EachEmailOnce_WithArgsHeadersAndFooter_NoneWithoutConsent()
+    {
+        await using var nurture = await NurtureHost.StartAsync(azurite);
+        var campaign = NurtureHost.ThreeSteps("fair");
+        await nurture.PutAsync(campaign);
+        var ayse = await nurture.EnrollAsync("ayse@acme.com.tr", campaign);
+        await nurture.EnrollAsync("no-consent@acme.com.tr", campaign, ConsentStatus.None);
+        await nurture.EnrollAsync("pending@acme.com.tr", campaign, ConsentStatus.Pending);
+
+        foreach (var (days, expected) in new[] { (0, 1), (2, 2), (3, 3) })
+        {
+            nurture.Clock.Offset += TimeSpan.FromDays(days) + TimeSpan.FromMinutes(1);
+            await nurture.TickAsync();
+            await Eventually.TrueAsync(() => Task.FromResult(nurture.SendGrid.Accepted.Count >= expected), because: $"email {expected}");
+        }
+
+        await nurture.TickAsync();
+        await Task.Delay(TimeSpan.FromSeconds(2)); // anything more that was coming would come now
+        var sent = nurture.SendGrid.Received;
+        Assert.Equal(["welcome", "case-study", "offer"], sent.Select(m => m.CustomArgs[MailCustomArgs.Step]));
+        Assert.All(sent, m =>
+        {
+            Assert.Equal(("ayse@acme.com.tr", ayse, "fair", "nurture"), (m.To, m.CustomArgs[MailCustomArgs.LeadId], m.CustomArgs[MailCustomArgs.Campaign], m.CustomArgs[MailCustomArgs.Kind]));
+            Assert.StartsWith("<http://", m.Headers["List-Unsubscribe"], StringComparison.Ordinal);
+            Assert.Equal("List-Unsubscribe=One-Click", m.Headers["List-Unsubscribe-Post"]);
+            Assert.Contains("Test A.Ş., İstanbul", m.Text, StringComparison.Ordinal);
+            Assert.Contains("Test A.Ş., İstanbul", m.Html, StringComparison.Ordinal);
+            Assert.Contains("/api/unsubscribe?t=", m.Text, StringComparison.Ordinal);
+        });
+        Assert.Equal("Hoş geldiniz Ayşe", sent[0].Subject);
+        Assert.Equal(EnrollmentStatus.Completed, (await nurture.EnrollmentAsync(ayse, "fair"))!.Status);
+
+        using var stats = await nurture.Host.Client.SendAsync(TestHost.WithKey(HttpMethod.Get, "/api/campaigns/fair/stats"));
+        var body = await stats.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(3, body.GetProperty("totals").GetProperty("sent").GetInt64());
+        Assert.Equal([1L, 1L, 1L], body.GetProperty("steps").EnumerateArray().Select(s => s.GetProperty("counts").GetProperty("sent").GetInt64()));
+        Assert.Equal(0, body.GetProperty("totals").GetProperty("uncertain").GetInt64());
+    }
+
+    [Fact]
+    public async Task UnsubscribeBetweenSteps_StopsTheNext()
+    {
+        await using var nurture = await NurtureHost.StartAsync(azurite);
+        var campaign = NurtureHost.ThreeSteps("unsub");
+        await nurture.PutAsync(campaign);
+        var lead = await nurture.EnrollAsync("bora@acme.com.tr", campaign);
+        nurture.Clock.Offset += TimeSpan.FromMinutes(1);
+        await nurture.TickAsync();
+        var first = await Eventually.GetAsync(() => Task.FromResult(nurture.SendGrid.Accepted is [var sent, ..] ? sent : null), because: "the first email");
+
+        var link = new Uri(first.Headers["List-Unsubscribe"].Trim('<', '>'));
+        using (var oneClick = await nurture.Host.Client.PostAsync(link.PathAndQuery, new StringContent("List-Unsubscribe=One-Click", System.Text.Encoding.ASCII, "application/x-www-form-urlencoded")))
+        {
+            Assert.True(oneClick.IsSuccessStatusCode, $"unsubscribe answered {oneClick.StatusCode}");
+        }
+
+        nurture.Clock.Offset += TimeSpan.FromDays(2) + TimeSpan.FromMinutes(1);
+        await nurture.TickAsync();
+        await Eventually.TrueAsync(async () => (await nurture.EnrollmentAsync(lead, "unsub"))!.Status == EnrollmentStatus.Stopped, because: "the enrollment stopped");
+
+        Assert.Single(nurture.SendGrid.Received);
+    }
+
+    [Fact]
+    public async Task ConnectionDroppedBetweenClaimAndRecord_NeverSentAgain_CountedUncertain()
+    {
+        await using var nurture = await NurtureHost.StartAsync(azurite);
+        var campaign = NurtureHost.ThreeSteps("drop");
+        await nurture.PutAsync(campaign);
+        var lead = await nurture.EnrollAsync("cem@acme.com.tr", campaign);
+        nurture.SendGrid.DropNext(1);
+
+        nurture.Clock.Offset += TimeSpan.FromMinutes(1);
+        await nurture.TickAsync();
+        await Eventually.TrueAsync(async () => (await nurture.EnrollmentAsync(lead, "drop"))!.Step("welcome")?.State == StepState.Uncertain, because: "the redelivered message finds its own claim");
+        await Task.Delay(TimeSpan.FromSeconds(2));
+
+        Assert.Single(nurture.SendGrid.Received);
+        Assert.Equal("case-study", (await nurture.EnrollmentAsync(lead, "drop"))!.NextStepId);
+        var stats = await nurture.Get<ICampaignStats>().ReadAsync("drop", CancellationToken.None);
+        Assert.Equal((1L, 0L), (stats.Steps["welcome"][CampaignMetric.Uncertain], stats.Totals[CampaignMetric.Sent]));
+    }
+
+    [Fact]
+    public async Task TwoHundredSends_CostAtMostSixStorageOperationsEach()
+    {
+        const int Leads = 200;
+        await using var nurture = await NurtureHost.StartAsync(azurite, [.. NurtureHost.OtherQueueFunctions.Select(f => $"--AzureWebJobs.{f}.Disabled=true")]);
+        var campaign = NurtureHost.ThreeSteps("budget");
+        await nurture.PutAsync(campaign);
+        await Task.WhenAll(Enumerable.Range(0, Leads).Select(i => nurture.EnrollAsync($"p{i}@acme.com.tr", campaign)));
+        nurture.Clock.Offset += TimeSpan.FromMinutes(1);
+        await nurture.Get<ICampaignCatalog>().FindAsync("budget", CancellationToken.None); // the catalog's one read, before counting
+        var counter = nurture.Get<StorageOperationCounter>();
+        var before = counter.Total;
+
+        // Timer, queue (the nurture-send listener's polling included), lead, suppression, claim, record, next due entry, counters.
+        await nurture.TickAsync();
+        var checks = 0;
+        await Eventually.TrueAsync(
+            async () =>
+            {
+                checks++;
+                return (await nurture.Get<ICampaignStats>().ReadAsync("budget", CancellationToken.None)).Totals[CampaignMetric.Sent] == Leads;
+            },
+            timeout: TimeSpan.FromSeconds(120), because: "every send recorded and counted");
+        var counted = counter.Total - before;
+        var operations = counted - (checks * await CountAsync(counter, () => nurture.Get<ICampaignStats>().ReadAsync("budget", CancellationToken.None)));
+
+        Assert.Equal(Leads, nurture.SendGrid.Received.Count);
+        Assert.True(operations <= 6 * Leads, $"{operations} storage operations for {Leads} emails ({(double)operations / Leads:F2} each)");
+    }
+
+    /// <summary>The storage operations of one call (nothing else runs by then): what each of the test's own checks cost.</summary>
+    private static async Task<long> CountAsync(StorageOperationCounter counter, Func<Task> call)
+    {
+        var before = counter.Total;
+        await call();
+        return counter.Total - before;
+    }
+
+    [Fact]
+    public async Task Preview_RendersWithoutSending_AndStatsAndPreviewAnswer404ForUnknowns()
+    {
+        await using var nurture = await NurtureHost.StartAsync(azurite);
+        var campaign = NurtureHost.ThreeSteps("preview");
+        await nurture.PutAsync(campaign);
+        var lead = await nurture.EnrollAsync("deniz@acme.com.tr", campaign);
+
+        using var ok = await PreviewAsync(nurture, "preview", new { leadId = lead, step = "welcome" });
+        var body = await ok.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(HttpStatusCode.OK, ok.StatusCode);
+        Assert.Equal(("Hoş geldiniz Ayşe", "tr"), (body.GetProperty("subject").GetString(), body.GetProperty("language").GetString()));
+        Assert.Contains("Test A.Ş., İstanbul", body.GetProperty("html").GetString(), StringComparison.Ordinal);
+
+        using var noStep = await PreviewAsync(nurture, "preview", new { leadId = lead, step = "nope" });
+        using var noLead = await PreviewAsync(nurture, "preview", new { leadId = new string('a', 32), step = "welcome" });
+        using var noCampaign = await PreviewAsync(nurture, "nope", new { leadId = lead, step = "welcome" });
+        using var bad = await PreviewAsync(nurture, "preview", new { leadId = lead });
+        using var stats = await nurture.Host.Client.SendAsync(TestHost.WithKey(HttpMethod.Get, "/api/campaigns/nope/stats"));
+        Assert.Equal([HttpStatusCode.NotFound, HttpStatusCode.NotFound, HttpStatusCode.NotFound, HttpStatusCode.BadRequest, HttpStatusCode.NotFound], new[] { noStep.StatusCode, noLead.StatusCode, noCampaign.StatusCode, bad.StatusCode, stats.StatusCode });
+        Assert.Contains("\"step\"", await bad.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Empty(nurture.SendGrid.Received);
+    }
+
+    private static Task<HttpResponseMessage> PreviewAsync(NurtureHost nurture, string campaign, object body)
+    {
+        var request = TestHost.WithKey(HttpMethod.Post, $"/api/campaigns/{campaign}/preview");
+        request.Content = JsonContent.Create(body);
+        return nurture.Host.Client.SendAsync(request);
+    }
+}
