@@ -89,10 +89,10 @@ internal static class NurtureCrashScenario
                 count.Add(step.State);
             }
 
-            // A step due and not yet taken up: the timer or a message will get to it.
-            if (enrollment.Status == EnrollmentStatus.Active && enrollment.NextStepId is { } next && enrollment.Step(next) is null && enrollment.NextDueAt <= DateTimeOffset.UtcNow)
+            // A step not yet taken up: due (the timer or a message will get to it), or still to fall due.
+            if (enrollment.Status == EnrollmentStatus.Active && enrollment.NextStepId is { } next && enrollment.Step(next) is null)
             {
-                count.Waiting++;
+                count.AddNext(enrollment.NextDueAt <= DateTimeOffset.UtcNow);
             }
         }
 
@@ -109,13 +109,27 @@ internal static class NurtureCrashScenario
 
         public int Other { get; private set; }
 
-        public int Waiting { get; set; }
+        public int Waiting { get; private set; }
+
+        public int Later { get; private set; }
 
         /// <summary>Every step that fell due: dealt with in some way, or still waiting.</summary>
         public int Due => Sent + Uncertain + Sending + Other + Waiting;
 
-        /// <summary>Nothing due is waiting or held by a claim still in progress.</summary>
-        public bool Settled => Due > 0 && Waiting == 0 && Sending == 0;
+        /// <summary>Every enrollment is through its steps: none waiting or still to fall due, none held by a claim in progress.</summary>
+        public bool Settled => Due > 0 && Waiting == 0 && Later == 0 && Sending == 0;
+
+        public void AddNext(bool due)
+        {
+            if (due)
+            {
+                Waiting++;
+            }
+            else
+            {
+                Later++;
+            }
+        }
 
         public void Add(StepState state)
         {
@@ -128,6 +142,6 @@ internal static class NurtureCrashScenario
             }
         }
 
-        public override string ToString() => $"{Due} steps due: {Sent} sent, {Uncertain} uncertain, {Sending} being sent, {Other} skipped or failed, {Waiting} waiting";
+        public override string ToString() => $"{Due} steps due: {Sent} sent, {Uncertain} uncertain, {Sending} being sent, {Other} skipped or failed, {Waiting} waiting; {Later} not due yet";
     }
 }
