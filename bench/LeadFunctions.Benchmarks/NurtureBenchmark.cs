@@ -44,9 +44,16 @@ internal static class NurtureBenchmark
         var dueAt = (await seed.EnrollAsync([campaign], prefix, people, due, (i, _) => first + (Spread * (i - people) / due))).ToDictionary(s => s.LeadId, s => s.DueAt, StringComparer.Ordinal);
         await using var host = new HostProcess([$"--AzureWebJobsStorage={azurite.ConnectionString}", $"--Storage:NamePrefix={prefix}", .. standIn.HostSettings]);
         await host.StartAsync();
+        Report.Note($"nurture: {due} sends due {first:HH:mm:ss}–{first + Spread:HH:mm:ss} UTC, host ready at {DateTimeOffset.UtcNow:HH:mm:ss}");
+
+        // Counted from just before the first send falls due: the host's idle start-up minute is not the emails' cost.
+        if (first - DateTimeOffset.UtcNow - TimeSpan.FromSeconds(2) is { Ticks: > 0 } idle)
+        {
+            await Task.Delay(idle);
+        }
+
         var dueTable = prefix + TableNames.NurtureDue;
         var (operationsBefore, rowsBefore) = (await host.HealthFigureAsync("runtime", "storageOperations"), await RowsReadAsync(host, dueTable));
-        Report.Note($"nurture: {due} sends due {first:HH:mm:ss}–{first + Spread:HH:mm:ss} UTC, host ready at {DateTimeOffset.UtcNow:HH:mm:ss}");
 
         var settled = await WaitForSendsAsync(standIn, host, due, first + Spread + TimeSpan.FromMinutes(3));
         var operations = await host.HealthFigureAsync("runtime", "storageOperations") - operationsBefore;
@@ -64,7 +71,7 @@ internal static class NurtureBenchmark
         Report.Figure("nurture: emails/s absolute", rateSending, string.Empty, "≥ 100", rateSending >= 100);
         var perEmail = operations / (double)Math.Max(1, distinct);
         Report.Figure("nurture: storage operations per email sent", perEmail, string.Empty, "≤ 6", perEmail <= 6);
-        Report.Note($"{operations} operations from host ready to the last send recorded, idle polling and {enrollments} enrollments' timer runs included");
+        Report.Note($"{operations} operations from the first send due to the last one recorded, the idle queues' polling and the timer runs among {enrollments} enrollments included");
         var perDue = rowsRead / (double)due;
         Report.Figure("nurture: due index rows read by the scheduler ÷ due sends", perDue, string.Empty, "≤ 1.2", perDue <= 1.2);
         Report.Note($"{rowsRead} rows of {dueTable} read for {due} due among {enrollments} enrollments");
