@@ -5,6 +5,9 @@
 #   ./bench.sh speed|scoring|rescore|reliability [--quick] [--leads N]
 #   ./bench.sh intake          only intake throughput and latency (about 2 minutes; part of speed)
 #   ./bench.sh intake --on-disk  the same on Azurite on disk, as ./run.sh starts it
+#   ./bench.sh nurture [--quick]        scheduled emails: 10,000 due among 100,000 enrollments through the timer, nurture-send
+#                                       and a SendGrid stand-in, against raw POSTs of the same requests (about 10 minutes)
+#   ./bench.sh nurture-crash [--quick]  2,000 leads' two-step drip while the host is SIGKILLed every 2-6 s: each step sent at most once
 set -euo pipefail
 cd "$(dirname "$0")"
 source scripts/tools.sh

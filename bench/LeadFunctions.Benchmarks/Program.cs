@@ -6,7 +6,7 @@ using BenchmarkDotNet.Toolchains.InProcess.Emit;
 using LeadFunctions.Benchmarks;
 using LeadFunctions.Testing;
 
-// ./bench.sh [all|speed|intake|scoring|rescore|reliability] [--quick] [--leads N] [--on-disk]
+// ./bench.sh [all|speed|intake|scoring|rescore|reliability|nurture|nurture-crash] [--quick] [--leads N] [--on-disk]
 var what = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal)) ?? "all";
 var quick = args.Contains("--quick");
 
@@ -54,6 +54,17 @@ if (what is "all" or "reliability")
         await ReliabilityScenarios.OutageAsync(azurite);
         await ReliabilityScenarios.TwoHostsAsync(azurite);
     });
+}
+
+if (what is "all" or "nurture")
+{
+    await OnFreshAzuriteAsync(inMemory: true, azurite => quick ? NurtureBenchmark.RunAsync(azurite, 10_000, 1_000) : NurtureBenchmark.RunAsync(azurite, 100_000, 10_000));
+}
+
+if (what is "all" or "nurture-crash")
+{
+    // Like the crash run above, on Azurite on disk.
+    await OnFreshAzuriteAsync(inMemory: false, azurite => NurtureCrashScenario.RunAsync(azurite, quick ? 300 : 2_000, TimeSpan.FromMinutes(quick ? 6 : 10)));
 }
 
 Console.WriteLine(Report.AllMet ? "all targets met" : "some targets missed");

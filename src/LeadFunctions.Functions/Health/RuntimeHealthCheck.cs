@@ -4,7 +4,7 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace LeadFunctions.Functions.Health;
 
-/// <summary>What this process costs: memory, and storage operations sent since it started (storage is billed per operation).</summary>
+/// <summary>What this process costs: memory, and storage operations sent and table rows read since it started (storage is billed per operation).</summary>
 internal sealed class RuntimeHealthCheck(StorageOperationCounter storageOperations) : IHealthCheck
 {
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
@@ -15,6 +15,7 @@ internal sealed class RuntimeHealthCheck(StorageOperationCounter storageOperatio
             ["workingSetBytes"] = process.WorkingSet64,
             ["managedHeapBytes"] = GC.GetTotalMemory(forceFullCollection: false),
             ["storageOperations"] = storageOperations.Total,
+            ["tableRowsRead"] = storageOperations.RowsRead,
         }));
     }
 }

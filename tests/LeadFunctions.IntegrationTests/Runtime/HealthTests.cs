@@ -3,6 +3,7 @@ using System.Net;
 using System.Text.Json;
 using Azure.Core;
 using Azure.Core.Pipeline;
+using Azure.Data.Tables;
 using Azure.Storage.Queues;
 using LeadFunctions.Adapters.Queues;
 using LeadFunctions.IntegrationTests.Infrastructure;
@@ -26,6 +27,26 @@ public sealed class HealthTests(AzuriteFixture azurite)
         var runtime = body.RootElement.GetProperty("checks").EnumerateArray().Single(c => c.GetProperty("name").GetString() == "runtime").GetProperty("data");
         Assert.True(runtime.GetProperty("storageOperations").GetInt64() > 0);
         Assert.True(runtime.GetProperty("workingSetBytes").GetInt64() > 0);
+    }
+
+    [Fact]
+    public async Task Health_TableReads_CountsRowsPerTable()
+    {
+        await using var host = await TestHost.StartAsync(azurite);
+        var table = host.Services.GetRequiredService<TableServiceClient>().GetTableClient("rows" + Guid.NewGuid().ToString("N")[..12]);
+        await table.CreateAsync();
+        await table.SubmitTransactionAsync(Enumerable.Range(0, 3).Select(i => new TableTransactionAction(TableTransactionActionType.Add, new TableEntity("p", $"r{i}") { ["value"] = i })));
+        await host.Queue(QueueNames.LeadIntake).PeekMessagesAsync();
+
+        // A query of three rows, one of none, a point read and a miss: 4 rows, whatever the queue's GET answered.
+        Assert.Equal(3, await table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {"p"}")).CountAsync());
+        Assert.Equal(0, await table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {"none"}")).CountAsync());
+        await table.GetEntityAsync<TableEntity>("p", "r1");
+        Assert.False((await table.GetEntityIfExistsAsync<TableEntity>("p", "missing")).HasValue);
+
+        using var body = JsonDocument.Parse(await host.Client.GetStringAsync("/api/health"));
+        var runtime = body.RootElement.GetProperty("checks").EnumerateArray().Single(c => c.GetProperty("name").GetString() == "runtime").GetProperty("data");
+        Assert.Equal(4, runtime.GetProperty("tableRowsRead").GetProperty(table.Name).GetInt64());
     }
 
     [Fact]

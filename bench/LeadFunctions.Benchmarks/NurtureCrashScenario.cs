@@ -1,0 +1,147 @@
+using LeadFunctions.Core.Campaigns;
+using LeadFunctions.Core.Leads;
+using LeadFunctions.Testing;
+
+namespace LeadFunctions.Benchmarks;
+
+/// <summary>
+/// Sending at most once through crashes: enrolled leads due at once, a two-step campaign, the host SIGKILLed
+/// and started again every 2 to 6 s until every due step is settled. Then each (lead, step) must have reached
+/// the SendGrid stand-in at most once, and the steps sent plus those left uncertain must be the steps that fell due.
+/// </summary>
+internal static class NurtureCrashScenario
+{
+    /// <summary>The second step follows the first closely, so it falls due and is sent during the kills too.</summary>
+    private static readonly TimeSpan SecondStepDelay = TimeSpan.FromSeconds(30);
+
+    public static async Task RunAsync(AzuriteProcess azurite, int leads, TimeSpan patience)
+    {
+        var prefix = "bk" + Guid.NewGuid().ToString("N")[..8];
+        await using var standIn = await MailSendStandIn.StartAsync();
+        var campaign = NurtureSeed.Drip("crash-drip", TimeSpan.FromDays(1), SecondStepDelay);
+        await using (var seed = await NurtureSeed.OpenAsync(azurite, prefix))
+        {
+            await seed.PutAsync(campaign);
+            var now = DateTimeOffset.UtcNow;
+            await seed.EnrollAsync([campaign], prefix, 0, leads, (_, _) => now);
+        }
+
+        // A killed host's messages come back after the short lease; its timer lock lapses after 15 s (the
+        // least a blob lease can be) and the next host looks for it every second, so the timer keeps running
+        // in whichever host is alive. No gap between emails: the second step goes when due.
+        await using var host = new HostProcess(
+            [$"--AzureWebJobsStorage={azurite.ConnectionString}", $"--Storage:NamePrefix={prefix}", .. standIn.HostSettings,
+            "--Runtime:Queues:MessageLease=00:00:15", "--AzureFunctionsJobHost:singleton:listenerLockPeriod=00:00:15",
+            "--AzureFunctionsJobHost:singleton:listenerLockRecoveryPollingInterval=00:00:01", "--Nurture:MinGapBetweenEmails=00:00:00"]);
+        await using var reader = await NurtureSeed.OpenAsync(azurite, prefix);
+        var (kills, deadline) = (0, DateTimeOffset.UtcNow + patience);
+        var steps = await StepsAsync(reader.Leads, campaign.Id);
+        await host.StartAsync();
+
+        // The timer's first run needs a host that holds its lock at a minute's start and lives through the run (only
+        // then is there a schedule status, by which later hosts see a missed minute and run at once): kills start
+        // when the first emails arrive.
+        var firstRun = DateTimeOffset.UtcNow.AddSeconds(90);
+        while (standIn.Received.Count == 0 && DateTimeOffset.UtcNow < firstRun)
+        {
+            await Task.Delay(100);
+        }
+
+        Report.Note($"{DateTimeOffset.UtcNow:HH:mm:ss} first emails at the stand-in; killing the host every 2–6 s from now on");
+        while (!steps.Settled && DateTimeOffset.UtcNow < deadline)
+        {
+            await Task.Delay(TimeSpan.FromSeconds(2 + (4 * Random.Shared.NextDouble())));
+            await host.KillAsync();
+            kills++;
+            steps = await StepsAsync(reader.Leads, campaign.Id);
+            if (kills % 10 == 0)
+            {
+                Report.Note($"{DateTimeOffset.UtcNow:HH:mm:ss} killed {kills} times; {steps}; {standIn.Received.Count} requests at the stand-in");
+            }
+
+            if (!steps.Settled)
+            {
+                await host.StartAsync();
+            }
+        }
+
+        var twice = standIn.Received.GroupBy(s => (s.Lead, s.Step)).Count(g => g.Count() > 1);
+        var reached = standIn.Received.Select(s => (s.Lead, s.Step)).Distinct().Count();
+        Report.Figure("nurture crash: (lead, step) pairs sent to SendGrid more than once", twice, string.Empty, "0", twice == 0);
+        Report.Figure("nurture crash: due steps neither sent nor uncertain", steps.Due - steps.Sent - steps.Uncertain, string.Empty, "0 (sent + uncertain = due)",
+            steps.Settled && steps.Sent + steps.Uncertain == steps.Due && steps.Sent <= reached);
+        Report.Note($"{leads} leads, host killed {kills} times; {steps}; {standIn.Received.Count} requests for {reached} (lead, step) pairs at the stand-in");
+    }
+
+    /// <summary>Every step of every enrollment in the campaign, by what happened to it.</summary>
+    private static async Task<StepCount> StepsAsync(ILeadStore leads, string campaignId)
+    {
+        var count = new StepCount();
+        await foreach (var snapshot in leads.ScanAsync(new LeadIdRange("0", "g"), CancellationToken.None))
+        {
+            if (snapshot.EnrollmentIn(campaignId) is not { } enrollment)
+            {
+                continue;
+            }
+
+            foreach (var step in enrollment.Steps)
+            {
+                count.Add(step.State);
+            }
+
+            // A step not yet taken up: due (the timer or a message will get to it), or still to fall due.
+            if (enrollment.Status == EnrollmentStatus.Active && enrollment.NextStepId is { } next && enrollment.Step(next) is null)
+            {
+                count.AddNext(enrollment.NextDueAt <= DateTimeOffset.UtcNow);
+            }
+        }
+
+        return count;
+    }
+
+    private sealed class StepCount
+    {
+        public int Sent { get; private set; }
+
+        public int Uncertain { get; private set; }
+
+        public int Sending { get; private set; }
+
+        public int Other { get; private set; }
+
+        public int Waiting { get; private set; }
+
+        public int Later { get; private set; }
+
+        /// <summary>Every step that fell due: dealt with in some way, or still waiting.</summary>
+        public int Due => Sent + Uncertain + Sending + Other + Waiting;
+
+        /// <summary>Every enrollment is through its steps: none waiting or still to fall due, none held by a claim in progress.</summary>
+        public bool Settled => Due > 0 && Waiting == 0 && Later == 0 && Sending == 0;
+
+        public void AddNext(bool due)
+        {
+            if (due)
+            {
+                Waiting++;
+            }
+            else
+            {
+                Later++;
+            }
+        }
+
+        public void Add(StepState state)
+        {
+            switch (state)
+            {
+                case StepState.Sent: Sent++; break;
+                case StepState.Uncertain: Uncertain++; break;
+                case StepState.Sending: Sending++; break;
+                default: Other++; break;
+            }
+        }
+
+        public override string ToString() => $"{Due} steps due: {Sent} sent, {Uncertain} uncertain, {Sending} being sent, {Other} skipped or failed, {Waiting} waiting; {Later} not due yet";
+    }
+}
