@@ -11,8 +11,8 @@ public sealed class NurtureScheduler(IDueSendIndex index, INurtureSendQueue queu
 {
     /// <summary>
     /// A message costs three queue operations (put, get, delete): 16 sends share them (~0.2 per email) while one
-    /// message's work stays small, about a second of concurrent SendGrid calls, so messages spread over instances
-    /// and a retried message repeats little. A message of 16 sends is about 3 KB, far below the 64 KB limit.
+    /// message's work stays small, a couple of seconds of SendGrid calls one after another, so messages spread over
+    /// instances and a retried message repeats little. A message of 16 sends is about 3 KB, far below the 64 KB limit.
     /// </summary>
     public const int SendsPerMessage = 16;
 

@@ -15,19 +15,29 @@ namespace LeadFunctions.Core.Nurture;
 /// </summary>
 public sealed class NurtureSender(LeadUpdater updater, NurtureSendRules rules, IEmailSender email, ConsentLinks links, TimeProvider time)
 {
-    /// <summary>The sends go concurrently; a failure is thrown after the others finished, so the message is retried and its done sends drop out.</summary>
+    /// <summary>
+    /// The sends go one after another: a host's sends in flight are its nurture-send messages in flight (host.json's
+    /// queue batch size), the one knob for how hard SendGrid and storage are pushed. A failure is thrown after the
+    /// others went, so the message is retried and its done sends drop out.
+    /// </summary>
     public async Task<IReadOnlyList<NurtureSendOutcome>> SendAsync(NurtureSendBatch batch, CancellationToken cancellationToken)
     {
-        var sends = batch.Sends.Select(send => SendOneAsync(send, batch.DispatchId, cancellationToken)).ToList();
-        try
+        var outcomes = new List<NurtureSendOutcome>();
+        System.Runtime.ExceptionServices.ExceptionDispatchInfo? first = null;
+        foreach (var send in batch.Sends)
         {
-            return await Task.WhenAll(sends);
+            try
+            {
+                outcomes.Add(await SendOneAsync(send, batch.DispatchId, cancellationToken));
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                first ??= System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(ex);
+            }
         }
-        catch
-        {
-            // WhenAll throws the first failure only once every send has finished.
-            throw sends.First(s => s.IsFaulted).Exception!.InnerException!;
-        }
+
+        first?.Throw();
+        return outcomes;
     }
 
     private async Task<NurtureSendOutcome> SendOneAsync(DueSend send, string dispatchId, CancellationToken cancellationToken)
