@@ -72,6 +72,7 @@ public static class StorageRegistration
         services.AddSingleton<Core.Health.IStorageProbe, Health.StorageProbe>();
         services.AddSingleton<ISuppressionList, SuppressionTableStore>();
         services.AddSingleton<Core.Referrals.IReferralIndex, ReferralTableIndex>();
+        services.AddSingleton<Core.DataSubjects.IDataSubjectRecords, DataSubjectTableRecords>();
         services.AddSingleton<Core.Reports.IFunnelCounters, FunnelTableCounters>();
         services.AddSingleton<ICampaignStore, CampaignTableStore>();
         services.AddSingleton<CampaignCatalog>();

@@ -59,6 +59,12 @@ public sealed class GetLeadTimeline(GetLeadTimelineHttpFunction function)
     public Task<IActionResult> Run([HttpTrigger(AuthorizationLevel.Function, "get", Route = "leads/{id}/timeline")] HttpRequest request, string id, CancellationToken ct) => function.RunAsync(request, id, ct).AsActionResult();
 }
 
+public sealed class ExportLead(ExportLeadHttpFunction function)
+{
+    [Function(nameof(ExportLead))]
+    public Task<IActionResult> Run([HttpTrigger(AuthorizationLevel.Function, "get", Route = "leads/{id}/export")] HttpRequest request, string id, CancellationToken ct) => function.RunAsync(request, id, ct).AsActionResult();
+}
+
 public sealed class QualifyLead(QualifyLeadHttpFunction function)
 {
     [Function(nameof(QualifyLead))]

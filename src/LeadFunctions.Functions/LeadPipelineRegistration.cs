@@ -66,6 +66,7 @@ public static class LeadPipelineRegistration
         services.AddSingleton<GetHealthHttpFunction>();
         services.AddSingleton<ListLeadsHttpFunction>();
         services.AddSingleton<GetLeadTimelineHttpFunction>();
+        services.AddSingleton<ExportLeadHttpFunction>();
         services.AddSingleton<QualifyLeadHttpFunction>();
         services.AddSingleton<DisqualifyLeadHttpFunction>();
         services.AddSingleton<ConvertLeadHttpFunction>();

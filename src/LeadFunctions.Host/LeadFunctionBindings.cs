@@ -66,6 +66,8 @@ public static class LeadFunctionBindings
             .AsFunction("ListLeads", AuthorizationLevel.Function);
         api.MapGet("leads/{id}", (HttpRequest request, string id, GetLeadHttpFunction function, CancellationToken ct) => function.RunAsync(request, id, ct))
             .AsFunction("GetLead", AuthorizationLevel.Function);
+        api.MapGet("leads/{id}/export", (HttpRequest request, string id, ExportLeadHttpFunction function, CancellationToken ct) => function.RunAsync(request, id, ct))
+            .AsFunction("ExportLead", AuthorizationLevel.Function);
         api.MapGet("leads/{id}/timeline", (HttpRequest request, string id, GetLeadTimelineHttpFunction function, CancellationToken ct) => function.RunAsync(request, id, ct))
             .AsFunction("GetLeadTimeline", AuthorizationLevel.Function);
         api.MapPost("leads/{id}/qualify", (HttpRequest request, string id, QualifyLeadHttpFunction function, CancellationToken ct) => function.RunAsync(request, id, ct))

@@ -17,8 +17,11 @@ public sealed class GetLeadTimelineHttpFunction(ILeadStore store)
         }
 
         var entries = await store.ReadTimelineAsync(id, MaxEntries, cancellationToken);
-        return TypedResults.Ok(entries.Select(e => new TimelineEntryView(e.At, e.Kind.ToString().ToLowerInvariant(), e.Summary)).ToList());
+        return TypedResults.Ok(entries.Select(TimelineEntryView.From).ToList());
     }
 }
 
-public sealed record TimelineEntryView(DateTimeOffset At, string Kind, string Summary);
+public sealed record TimelineEntryView(DateTimeOffset At, string Kind, string Summary)
+{
+    public static TimelineEntryView From(TimelineEntry entry) => new(entry.At, entry.Kind.ToString().ToLowerInvariant(), entry.Summary);
+}
