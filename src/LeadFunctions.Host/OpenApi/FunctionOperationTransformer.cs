@@ -16,9 +16,7 @@ internal sealed class FunctionOperationTransformer : IOpenApiOperationTransforme
     public Task TransformAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
     {
         var function = context.Description.ActionDescriptor.EndpointMetadata.OfType<HttpFunctionMetadata>().Single();
-        var doc = OperationDocs.ByFunction.TryGetValue(function.FunctionName, out var found)
-            ? found
-            : throw new InvalidOperationException($"{function.FunctionName} has no row in OperationDocs.cs.");
+        var doc = OperationDocs.ByFunction.GetValueOrDefault(function.FunctionName) ?? new OperationDoc(function.FunctionName);
         var document = context.Document ?? throw new InvalidOperationException("The operation is described outside a document.");
 
         operation.OperationId = function.FunctionName;

@@ -16,7 +16,8 @@ public sealed record RequestBodyDoc(string MediaType, string Example)
 
 /// <summary>
 /// The API reference's words, in one place, keyed by function name (the operationId): the bindings in
-/// LeadFunctionBindings.cs stay a route table, and a new function without a row here fails OpenApiTests.
+/// LeadFunctionBindings.cs stay a route table. A function without a row is still described (its name as the
+/// summary) so the document never breaks, but OpenApiTests fails until it has one.
 /// Examples follow the shapes in the design's API.md.
 /// </summary>
 public static class OperationDocs
@@ -53,6 +54,7 @@ public static class OperationDocs
             """), BadSignature),
         ["ListLeads"] = new("List leads by stage, source, minimum score or text, a page at a time."),
         ["GetLead"] = new("Read one lead."),
+        ["ExportLead"] = new("Data-subject export (KVKK/GDPR): the lead, its timeline, events, consent ledger, enrollments and every row about the person."),
         ["GetLeadTimeline"] = new("A lead's submissions, events, score and stage changes, emails and consent changes, newest first."),
         ["QualifyLead"] = new("Qualify a lead (sales accepts it).", null, Conflict),
         ["DisqualifyLead"] = new("Disqualify a lead with a reason.", RequestBodyDoc.Json("""{ "reason": "No budget this year" }"""), Conflict),
