@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using LeadFunctions.Host.Http;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
@@ -33,14 +32,7 @@ internal sealed class FunctionOperationTransformer : IOpenApiOperationTransforme
             operation.RequestBody = new OpenApiRequestBody
             {
                 Required = true,
-                Content = new Dictionary<string, OpenApiMediaType>
-                {
-                    [body.MediaType] = new()
-                    {
-                        Schema = new OpenApiSchema { Type = body.MediaType == "text/csv" ? JsonSchemaType.String : JsonSchemaType.Object | JsonSchemaType.Array },
-                        Example = body.MediaType == "text/csv" ? JsonValue.Create(body.Example) : JsonNode.Parse(body.Example),
-                    },
-                },
+                Content = new Dictionary<string, OpenApiMediaType> { [body.MediaType] = body.ToMediaType() },
             };
         }
 

@@ -1,3 +1,6 @@
+using System.Text.Json.Nodes;
+using Microsoft.OpenApi;
+
 namespace LeadFunctions.Host.OpenApi;
 
 /// <summary>What an operation's reader needs beyond its route: a summary, the body it takes and the refusals it can answer.</summary>
@@ -12,6 +15,22 @@ public sealed record RequestBodyDoc(string MediaType, string Example)
     public static RequestBodyDoc Json(string example) => new("application/json", example);
 
     public static RequestBodyDoc Csv(string example) => new("text/csv", example);
+
+    /// <summary>The example is the shape's documentation; the schema only says whether it is text, an object or a list.</summary>
+    public OpenApiMediaType ToMediaType()
+    {
+        if (MediaType != "application/json")
+        {
+            return new OpenApiMediaType { Schema = new OpenApiSchema { Type = JsonSchemaType.String }, Example = JsonValue.Create(Example) };
+        }
+
+        var example = JsonNode.Parse(Example)!;
+        return new OpenApiMediaType
+        {
+            Schema = new OpenApiSchema { Type = example is JsonArray ? JsonSchemaType.Array : JsonSchemaType.Object },
+            Example = example,
+        };
+    }
 }
 
 /// <summary>
