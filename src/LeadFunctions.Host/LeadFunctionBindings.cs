@@ -19,6 +19,7 @@ using LeadFunctions.Functions.Leads;
 using LeadFunctions.Functions.Nurture;
 using LeadFunctions.Functions.Reports;
 using LeadFunctions.Host.Http;
+using LeadFunctions.Host.OpenApi;
 using LeadFunctions.Host.Queues;
 using LeadFunctions.Host.Timers;
 
@@ -115,5 +116,6 @@ public static class LeadFunctionBindings
             .AsFunction("GetReferralReport", AuthorizationLevel.Function);
         api.MapGet("health", (HttpRequest request, GetHealthHttpFunction function, CancellationToken ct) => function.RunAsync(request, ct))
             .AsFunction("GetHealth", AuthorizationLevel.Anonymous);
+        api.MapApiReference();
     }
 }

@@ -1,6 +1,7 @@
 using LeadFunctions.Functions;
 using LeadFunctions.Host.Development;
 using LeadFunctions.Host.Http;
+using LeadFunctions.Host.OpenApi;
 
 namespace LeadFunctions.Host;
 
@@ -12,7 +13,7 @@ public static class LeadFunctionsHost
         var builder = WebApplication.CreateBuilder(args);
         builder.AddSelfHostedRuntime();
         builder.AddLeadPipeline();
-        builder.Services.AddLeadFunctionTriggers().AddFunctionListeners();
+        builder.Services.AddLeadFunctionTriggers().AddFunctionListeners().AddApiReference();
         builder.Services.AddLocalMailbox(builder.Configuration);
         return builder;
     }
