@@ -74,6 +74,7 @@ public static class OperationDocs
         ["ListLeads"] = new("List leads by stage, source, minimum score or text, a page at a time."),
         ["GetLead"] = new("Read one lead."),
         ["ExportLead"] = new("Data-subject export (KVKK/GDPR): the lead, its timeline, events, consent ledger, enrollments and every row about the person."),
+        ["EraseLead"] = new("Erase a person (KVKK/GDPR): suppresses the address, deletes their rows in every table, their queued and poisoned messages and the referral links to them; anonymous counters stay."),
         ["GetLeadTimeline"] = new("A lead's submissions, events, score and stage changes, emails and consent changes, newest first."),
         ["QualifyLead"] = new("Qualify a lead (sales accepts it).", null, Conflict),
         ["DisqualifyLead"] = new("Disqualify a lead with a reason.", RequestBodyDoc.Json("""{ "reason": "No budget this year" }"""), Conflict),
