@@ -10,17 +10,17 @@ using LeadFunctions.Core.Leads;
 namespace LeadFunctions.Adapters.Tables;
 
 /// <summary>
-/// Erasure outside the lead's partition: the rows <see cref="DataSubjectTableRecords"/> finds, the SendGrid events kept
+/// Erasure outside the lead's partition: the rows <see cref="IDataSubjectRecords"/> finds, the SendGrid events kept
 /// aside whose JSON names the person (a scan of that small table), and the queued or poisoned messages that name them.
 /// </summary>
-public sealed class PersonalDataTableEraser(LeadTables tables, QueueServiceClient queues, StorageNames names) : IPersonalDataEraser
+public sealed class PersonalDataTableEraser(LeadTables tables, IDataSubjectRecords records, QueueServiceClient queues, StorageNames names) : IPersonalDataEraser
 {
     /// <summary>How long a message looked at stays invisible to the listeners: long enough to read a queue through.</summary>
     private static readonly TimeSpan Look = TimeSpan.FromSeconds(5);
 
     public async Task<ErasedRows> EraseRowsAsync(Lead lead, CancellationToken cancellationToken)
     {
-        var found = await new DataSubjectTableRecords(tables).FindAsync(lead, cancellationToken);
+        var found = await records.FindAsync(lead, cancellationToken);
         var referred = found.Where(r => r.Table == TableNames.Referrals && r.PartitionKey == lead.Id).Select(r => r.RowKey).ToList();
         var rows = 0;
         foreach (var record in found.Where(r => r.Table != TableNames.Suppressions))

@@ -18,7 +18,8 @@ public sealed class GetFunnelReportHttpFunction(IFunnelCounters counters, TimePr
     public async Task<IResult> RunAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
-        var thisMonth = new DateOnly(time.GetUtcNow().Year, time.GetUtcNow().Month, 1);
+        var now = time.GetUtcNow();
+        var thisMonth = new DateOnly(now.Year, now.Month, 1);
         var to = Month(request, "to", errors) ?? thisMonth;
         var from = Month(request, "from", errors) ?? to.AddMonths(-11);
         if (errors.Count == 0 && (from > to || from.AddMonths(MaxMonths) <= to))
