@@ -31,6 +31,13 @@ internal sealed class InMemoryLeadStore : ILeadStore
         return Task.FromResult(new LeadSnapshot(leadId, p?.Lead, p is null ? null : ETag(p), p?.Events.ToList() ?? [], p?.WaitingConsent, null, p?.Enrollments.Values.ToList() ?? []));
     }
 
+    /// <summary>As the table store: a lead's row without its events.</summary>
+    public async Task<LeadSnapshot> LoadLeadAsync(string leadId, CancellationToken cancellationToken)
+    {
+        var snapshot = await LoadAsync(leadId, cancellationToken);
+        return snapshot.Lead is null ? snapshot : snapshot with { Events = [] };
+    }
+
     public Task<SaveResult> SaveAsync(LeadChange change, CancellationToken cancellationToken)
     {
         BeforeSave?.Invoke(this);

@@ -4,28 +4,45 @@ using LeadFunctions.Core.Campaigns;
 
 namespace LeadFunctions.Adapters.Tables;
 
-/// <summary>A lead's enrollment in a campaign: the row "n|{campaignId}" of the lead's partition, the enrollment as JSON.</summary>
+/// <summary>
+/// A lead's campaign enrollments, as JSON in its own row: the one point read a nurture send makes gets the lead and
+/// every enrollment, and the lead row's ETag versions them with it. A string property holds at most 32K characters, so
+/// a long list goes on in "Enrollments1", "Enrollments2" … (the row's 1 MiB holds some hundreds of enrollments).
+/// </summary>
 internal static class EnrollmentEntityMapper
 {
-    public const string Prefix = "n|";
-    private const string PrefixEnd = "n}";
+    private const string Property = "Enrollments";
+    private const int ChunkLength = 32_000;
+    private const int MaxChunks = 12;
 
-    /// <summary>The enrollment rows, in any partition.</summary>
-    public static string Rows { get; } = TableClient.CreateQueryFilter($"RowKey ge {Prefix} and RowKey lt {PrefixEnd}");
-
-    public static string RowKey(string campaignId) => Prefix + campaignId;
-
-    public static bool IsEnrollmentRow(ITableEntity row) => row.RowKey.StartsWith(Prefix, StringComparison.Ordinal);
-
-    public static TableEntity ToEntity(string leadId, Enrollment enrollment) => new(leadId, RowKey(enrollment.CampaignId))
+    public static void Write(TableEntity leadRow, IReadOnlyList<Enrollment> enrollments)
     {
-        ["CampaignId"] = enrollment.CampaignId,
-        ["Status"] = enrollment.Status.ToString(),
-        ["NextDueAt"] = enrollment.NextDueAt,
-        ["Enrollment"] = JsonSerializer.Serialize(enrollment, JsonDefaults.Options),
-    };
+        if (enrollments.Count == 0)
+        {
+            return;
+        }
 
-    public static Enrollment ToEnrollment(TableEntity entity) =>
-        JsonSerializer.Deserialize<Enrollment>(entity.GetString("Enrollment"), JsonDefaults.Options)
-        ?? throw new InvalidDataException($"Enrollment row {entity.PartitionKey}/{entity.RowKey} holds no enrollment.");
+        var json = JsonSerializer.Serialize(enrollments, JsonDefaults.Options);
+        var chunks = (json.Length + ChunkLength - 1) / ChunkLength;
+        if (chunks > MaxChunks)
+        {
+            throw new InvalidOperationException($"Lead {leadRow.PartitionKey} has {enrollments.Count} enrollments, more than its row can hold.");
+        }
+
+        for (var i = 0; i < chunks; i++)
+        {
+            leadRow[Name(i)] = json.Substring(i * ChunkLength, Math.Min(ChunkLength, json.Length - (i * ChunkLength)));
+        }
+    }
+
+    public static IReadOnlyList<Enrollment> Read(TableEntity leadRow)
+    {
+        var json = string.Concat(Enumerable.Range(0, MaxChunks).Select(i => leadRow.GetString(Name(i))).TakeWhile(chunk => chunk is not null));
+        return json.Length == 0
+            ? []
+            : JsonSerializer.Deserialize<List<Enrollment>>(json, JsonDefaults.Options)
+              ?? throw new InvalidDataException($"Lead row {leadRow.PartitionKey} holds no enrollments in {Property}.");
+    }
+
+    private static string Name(int chunk) => chunk == 0 ? Property : Property + chunk.ToString(System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Azure.Data.Tables;
+using LeadFunctions.Core.Campaigns;
 using LeadFunctions.Core.Consent;
 using LeadFunctions.Core.Engagement;
 using LeadFunctions.Core.Enrichment;
@@ -36,10 +37,11 @@ internal static class LeadEntityMapper
 
     public static string WaitingRowKey(string leadId) => WaitingRowPrefix + leadId;
 
-    public static TableEntity ToEntity(Lead lead)
+    public static TableEntity ToEntity(Lead lead, IReadOnlyList<Enrollment> enrollments)
     {
         var entity = LeadRow(lead);
         ConsentEntityMapper.WriteState(entity, lead.Consent);
+        EnrollmentEntityMapper.Write(entity, enrollments);
         return entity;
     }
 
@@ -69,6 +71,7 @@ internal static class LeadEntityMapper
         ["Language"] = lead.Language,
         ["LastNurtureAt"] = lead.LastNurtureAt,
         ["ReferredBy"] = lead.ReferredBy,
+        ["LastEventAt"] = lead.LastEventAt.Count == 0 ? null : JsonSerializer.Serialize(lead.LastEventAt, JsonDefaults.Options),
         ["SourceDetail"] = JsonSerializer.Serialize(lead.SourceDetail, JsonDefaults.Options),
         ["CreatedAt"] = lead.CreatedAt,
         ["UpdatedAt"] = lead.UpdatedAt,
@@ -106,6 +109,7 @@ internal static class LeadEntityMapper
         Language = entity.GetString("Language"),
         LastNurtureAt = entity.GetDateTimeOffset("LastNurtureAt"),
         ReferredBy = entity.GetString("ReferredBy"),
+        LastEventAt = FromJson<Dictionary<string, DateTimeOffset>>(entity.GetString("LastEventAt")) ?? [],
         SourceDetail = FromJson<Dictionary<string, string>>(entity.GetString("SourceDetail")) ?? [],
         CreatedAt = entity.GetDateTimeOffset("CreatedAt") ?? DateTimeOffset.MinValue,
         UpdatedAt = entity.GetDateTimeOffset("UpdatedAt") ?? DateTimeOffset.MinValue,

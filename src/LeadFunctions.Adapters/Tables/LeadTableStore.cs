@@ -9,8 +9,9 @@ using LeadFunctions.Core.Leads;
 namespace LeadFunctions.Adapters.Tables;
 
 /// <summary>
-/// Leads in Azure Tables, one partition per lead: the row "lead|{id}", engagement rows "e|…", campaign
-/// enrollments "n|…" and timeline rows "t|…". One query loads a lead with its events; one request writes a change (an entity-group
+/// Leads in Azure Tables, one partition per lead: the row "lead|{id}" (with the lead's campaign enrollments),
+/// engagement rows "e|…" and timeline rows "t|…". One query loads a lead with its events, one point read the lead
+/// with its enrollments; one request writes a change (an entity-group
 /// transaction when it has more than one row), with the lead's ETag for optimistic concurrency and Add
 /// for entries so a repeat is detected.
 /// </summary>
@@ -24,9 +25,15 @@ public sealed class LeadTableStore(LeadTables tables) : ILeadStore
             : null;
     }
 
+    public async Task<LeadSnapshot> LoadLeadAsync(string leadId, CancellationToken cancellationToken)
+    {
+        var response = await tables.Leads.GetEntityIfExistsAsync<TableEntity>(leadId, LeadEntityMapper.LeadRowKey(leadId), cancellationToken: cancellationToken);
+        return response.HasValue && response.Value is { } leadRow ? ToSnapshot(leadId, [leadRow]) : await LoadAsync(leadId, cancellationToken);
+    }
+
     public async Task<LeadSnapshot> LoadAsync(string leadId, CancellationToken cancellationToken)
     {
-        var filter = InPartition(leadId, $"{VersionRows(leadId)} or ({EventRows}) or ({EnrollmentEntityMapper.Rows})");
+        var filter = InPartition(leadId, $"{VersionRows(leadId)} or ({EventRows})");
         await foreach (var page in tables.Leads.QueryAsync<TableEntity>(filter, maxPerPage: 1000, cancellationToken: cancellationToken).AsPages())
         {
             // One page holds the rows as read together; a partition over more pages is read version first.
@@ -47,12 +54,10 @@ public sealed class LeadTableStore(LeadTables tables) : ILeadStore
         var consents = change.ConsentRecords ?? [];
         actions.AddRange(consents.Select(r => new TableTransactionAction(TableTransactionActionType.Add, ConsentEntityMapper.ToEntity(change.LeadId, r))));
 
-        // Enrollments are written whole and unconditionally: the lead row's ETag, checked in the same
-        // transaction, is what orders every write of the partition.
-        if (change.Enrollments is { Count: > 0 } enrollments)
+        // Enrollments live in the lead row: the change carries them all (LeadUpdater completes the list).
+        if (change.Enrollments is { Count: > 0 })
         {
             ArgumentNullException.ThrowIfNull(change.Lead, nameof(change.Lead));
-            actions.AddRange(enrollments.Select(e => new TableTransactionAction(TableTransactionActionType.UpsertReplace, EnrollmentEntityMapper.ToEntity(change.LeadId, e))));
         }
 
         // Rows are keyed by time for newest-first order, but a retried request or redelivered webhook
@@ -84,8 +89,8 @@ public sealed class LeadTableStore(LeadTables tables) : ILeadStore
         {
             leadIndex = actions.Count;
             actions.Add(waitingIndex >= 0
-                ? new TableTransactionAction(TableTransactionActionType.Add, LeadEntityMapper.ToEntity(lead))
-                : new TableTransactionAction(TableTransactionActionType.UpdateReplace, LeadEntityMapper.ToEntity(lead), new ETag(change.ETag!)));
+                ? new TableTransactionAction(TableTransactionActionType.Add, LeadEntityMapper.ToEntity(lead, change.Enrollments ?? []))
+                : new TableTransactionAction(TableTransactionActionType.UpdateReplace, LeadEntityMapper.ToEntity(lead, change.Enrollments ?? []), new ETag(change.ETag!)));
         }
 
         try
@@ -134,9 +139,9 @@ public sealed class LeadTableStore(LeadTables tables) : ILeadStore
     /// <summary>The engagement event rows ("e|…"), in any partition.</summary>
     private static string EventRows { get; } = TableClient.CreateQueryFilter($"RowKey ge {LeadEntityMapper.EventPrefix} and RowKey lt {EventPrefixEnd}");
 
-    /// <summary>The rows a pass over the leads of a range reads: leads, events and enrollments, not markers ("r|…"), timeline ("t|…") or waiting rows.</summary>
+    /// <summary>The rows a pass over the leads of a range reads: leads and events, not markers ("r|…"), timeline ("t|…") or waiting rows.</summary>
     public static string ScanFilter(LeadIdRange range) =>
-        TableClient.CreateQueryFilter($"PartitionKey ge {range.From} and PartitionKey lt {range.To}") + $" and (({EventRows}) or ({LeadRowsFilter}) or ({EnrollmentEntityMapper.Rows}))";
+        TableClient.CreateQueryFilter($"PartitionKey ge {range.From} and PartitionKey lt {range.To}") + $" and (({EventRows}) or ({LeadRowsFilter}))";
 
     /// <summary>The rows that version a partition: the lead's, or before there is a lead the waiting row.</summary>
     private static string VersionRows(string leadId) =>
@@ -201,7 +206,7 @@ public sealed class LeadTableStore(LeadTables tables) : ILeadStore
     /// </summary>
     private async Task<LeadSnapshot> LoadVersionFirstAsync(string leadId, CancellationToken cancellationToken)
     {
-        var rows = await tables.Leads.QueryAsync<TableEntity>(InPartition(leadId, $"{VersionRows(leadId)} or ({EnrollmentEntityMapper.Rows})"), cancellationToken: cancellationToken).ToListAsync(cancellationToken);
+        var rows = await tables.Leads.QueryAsync<TableEntity>(InPartition(leadId, VersionRows(leadId)), cancellationToken: cancellationToken).ToListAsync(cancellationToken);
         rows.AddRange(await tables.Leads.QueryAsync<TableEntity>(InPartition(leadId, EventRows), maxPerPage: 1000, cancellationToken: cancellationToken).ToListAsync(cancellationToken));
         return ToSnapshot(leadId, rows);
     }
@@ -211,8 +216,8 @@ public sealed class LeadTableStore(LeadTables tables) : ILeadStore
         var leadRow = rows.Find(IsLeadRow);
         var waitingRow = rows.Find(r => r.RowKey == LeadEntityMapper.WaitingRowKey(leadId));
         var etag = leadRow is not null ? leadRow.ETag.ToString() : waitingRow is not null ? WaitingVersion + waitingRow.ETag.ToString() : null;
-        var enrollments = rows.Where(EnrollmentEntityMapper.IsEnrollmentRow).Select(EnrollmentEntityMapper.ToEnrollment).ToList();
-        var events = rows.Where(r => r != leadRow && r != waitingRow && !EnrollmentEntityMapper.IsEnrollmentRow(r)).Select(LeadEntityMapper.ToEvent).ToList();
+        var enrollments = leadRow is null ? [] : EnrollmentEntityMapper.Read(leadRow);
+        var events = rows.Where(r => r != leadRow && r != waitingRow).Select(LeadEntityMapper.ToEvent).ToList();
         var waitingConsent = waitingRow is null ? null : ConsentEntityMapper.ReadState(waitingRow, DateTimeOffset.MinValue);
         var lead = leadRow is null ? null : LeadEntityMapper.ToLead(leadRow);
         var legacy = leadRow is null ? null : ConsentEntityMapper.LegacyRecord(leadRow, lead!);

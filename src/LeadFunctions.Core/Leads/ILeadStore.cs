@@ -17,6 +17,13 @@ public interface ILeadStore
     Task<LeadSnapshot> LoadAsync(string leadId, CancellationToken cancellationToken);
 
     /// <summary>
+    /// The lead row alone, with its enrollments and <see cref="Lead.LastEventAt"/> but not the events: one point read, for
+    /// a writer that decides on the lead and its enrollments only (a nurture send). A store that cannot tell the two
+    /// apart loads the whole partition.
+    /// </summary>
+    Task<LeadSnapshot> LoadLeadAsync(string leadId, CancellationToken cancellationToken) => LoadAsync(leadId, cancellationToken);
+
+    /// <summary>
     /// Writes a change atomically. A lead changed since it was read is a <see cref="SaveResult.Conflict"/>.
     /// Before a person is a lead, the snapshot's ETag versions the events kept for them: keeping another
     /// (a change with events and no lead) and creating the lead both conflict when the other happened
@@ -62,7 +69,7 @@ public sealed record LeadSnapshot(
     ConsentRecord? LegacyConsent = null,
     IReadOnlyList<Enrollment>? Enrollments = null)
 {
-    /// <summary>The lead's campaign enrollments (rows "n|…").</summary>
+    /// <summary>The lead's campaign enrollments (kept in the lead row).</summary>
     public IReadOnlyList<Enrollment> CampaignEnrollments => Enrollments ?? [];
 
     public Enrollment? EnrollmentIn(string campaignId) => CampaignEnrollments.FirstOrDefault(e => e.CampaignId == campaignId);
@@ -73,7 +80,11 @@ public sealed record LeadSnapshot(
         change.Lead ?? Lead,
         etag,
         [.. Events, .. change.NewEvents],
-        Enrollments: [.. CampaignEnrollments.Where(e => change.Enrollments?.All(c => c.CampaignId != e.CampaignId) ?? true), .. change.Enrollments ?? []]);
+        Enrollments: EnrollmentsAfter(change));
+
+    /// <summary>Every enrollment of the lead once <paramref name="change"/> is written: its own versions replace those read.</summary>
+    public IReadOnlyList<Enrollment> EnrollmentsAfter(LeadChange change) =>
+        [.. CampaignEnrollments.Where(e => change.Enrollments?.All(c => c.CampaignId != e.CampaignId) ?? true), .. change.Enrollments ?? []];
 
     /// <summary>The person's consent, lead or not.</summary>
     public ConsentState Consent => Lead?.Consent ?? WaitingConsent ?? ConsentState.Empty;
@@ -82,7 +93,8 @@ public sealed record LeadSnapshot(
 /// <summary>
 /// What one message changes: the lead (null when only events or consent are kept for a future lead), new
 /// entries, events and consent ledger rows, and for a future lead the consent state they leave.
-/// <paramref name="Enrollments"/> are written (whole) with the lead row, which must then be part of the change;
+/// <paramref name="Enrollments"/> are written (whole) with the lead row, which must then be part of the change: a decision
+/// names the ones it changes, and <see cref="Processing.LeadUpdater"/> completes the list with the others before the write;
 /// <paramref name="Schedule"/> goes to the due index before the write and <paramref name="Counts"/> to the
 /// campaign stats after it (<see cref="Processing.LeadUpdater"/>).
 /// </summary>

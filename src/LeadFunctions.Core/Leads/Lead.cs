@@ -44,12 +44,41 @@ public sealed record Lead
     /// <summary>When the last nurture email (of any campaign) was claimed for this person: the frequency cap counts from it.</summary>
     public DateTimeOffset? LastNurtureAt { get; init; }
 
+    /// <summary>
+    /// When each type of engagement event last occurred (<see cref="Processing.LeadUpdater"/> keeps it with every
+    /// write): the stop events of a campaign are judged from the lead row alone, without reading the events.
+    /// </summary>
+    public IReadOnlyDictionary<string, DateTimeOffset> LastEventAt { get; init; } = new Dictionary<string, DateTimeOffset>();
+
     public IReadOnlyDictionary<string, string> SourceDetail { get; init; } = new Dictionary<string, string>();
     public required DateTimeOffset CreatedAt { get; init; }
     public required DateTimeOffset UpdatedAt { get; init; }
 
     /// <summary>When the newest submission merged into this lead was received; older ones only fill gaps.</summary>
     public required DateTimeOffset LastSubmittedAt { get; init; }
+}
+
+public static class LeadEventRecency
+{
+    /// <summary>The lead with <paramref name="events"/> counted in <see cref="Lead.LastEventAt"/> (the latest of each type kept).</summary>
+    public static Lead WithEventsSeen(this Lead lead, IEnumerable<Engagement.EngagementEvent> events)
+    {
+        var latest = new Dictionary<string, DateTimeOffset>(lead.LastEventAt, StringComparer.Ordinal);
+        var changed = false;
+        foreach (var e in events)
+        {
+            if (!latest.TryGetValue(e.Type, out var seen) || e.OccurredAt > seen)
+            {
+                (latest[e.Type], changed) = (e.OccurredAt, true);
+            }
+        }
+
+        return changed ? lead with { LastEventAt = latest } : lead;
+    }
+
+    /// <summary>The types of event that occurred at or after <paramref name="since"/>.</summary>
+    public static IEnumerable<string> EventTypesSince(this Lead lead, DateTimeOffset since) =>
+        lead.LastEventAt.Where(e => e.Value >= since).Select(e => e.Key);
 }
 
 public sealed record LeadScore(int Fit, int Engagement)

@@ -55,7 +55,7 @@ public sealed class NurtureSendRules(
             return new(EnrollmentChanges.Pass(snapshot, campaign, enrollment, null), NurtureSendOutcome.Skipped);
         }
 
-        if (StopReason(snapshot, lead, campaign, enrollment) is { } stop)
+        if (campaign.StopWhen.ReasonFor(lead.Stage, lead.EventTypesSince(enrollment.EnrolledAt)) is { } stop)
         {
             return new(EnrollmentChanges.Stop(snapshot, enrollment, stop), NurtureSendOutcome.Stopped);
         }
@@ -88,9 +88,6 @@ public sealed class NurtureSendRules(
         var claim = EnrollmentChanges.Write(snapshot, lead with { LastNurtureAt = now }, enrollment.WithStep(record));
         return new(claim, NurtureSendOutcome.Sent, new Claim(lead, campaign, step, record, email, lead.LastNurtureAt));
     }
-
-    private static string? StopReason(LeadSnapshot snapshot, Lead lead, Campaign campaign, Enrollment enrollment) =>
-        campaign.StopWhen.ReasonFor(lead.Stage, snapshot.Events.Where(e => e.OccurredAt >= enrollment.EnrolledAt).Select(e => e.Type));
 
     /// <summary>When the send may go at the earliest if not now: after the gap, after a higher-priority campaign's due send, at the window's opening.</summary>
     private async Task<DateTimeOffset?> NotBeforeAsync(LeadSnapshot snapshot, Lead lead, Campaign campaign, DateTimeOffset now, CancellationToken cancellationToken)

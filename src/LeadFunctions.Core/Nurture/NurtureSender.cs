@@ -48,7 +48,8 @@ public sealed class NurtureSender(LeadUpdater updater, NurtureSendRules rules, I
             send.LeadId,
             async snapshot => (decision = await rules.DecideAsync(snapshot, send, dispatchId, cancellationToken)).Change,
             cancellationToken,
-            written: s => claimed = s);
+            written: s => claimed = s,
+            leadRowOnly: true);
         if (decision.Claim is not { } claim)
         {
             return decision.Outcome;
@@ -63,11 +64,11 @@ public sealed class NurtureSender(LeadUpdater updater, NurtureSendRules rules, I
         {
             // A definite refusal after the sender's own retries: nothing went out, so the claim is given back and
             // the message retried. Without a status (a timeout) the email may have gone: the claim stays (uncertain).
-            await updater.UpdateAsync(send.LeadId, s => Task.FromResult(Release(s, claim)), CancellationToken.None);
+            await updater.UpdateAsync(send.LeadId, s => Task.FromResult(Release(s, claim)), CancellationToken.None, leadRowOnly: true);
             throw;
         }
 
-        await updater.UpdateAsync(send.LeadId, s => Task.FromResult(Record(s, claim, result)), CancellationToken.None, known: claimed);
+        await updater.UpdateAsync(send.LeadId, s => Task.FromResult(Record(s, claim, result)), CancellationToken.None, known: claimed, leadRowOnly: true);
         return NurtureSendOutcome.Sent;
     }
 

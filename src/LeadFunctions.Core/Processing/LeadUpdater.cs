@@ -22,13 +22,22 @@ public sealed class LeadUpdater(
     /// Applies <paramref name="decide"/> to the current state; null from it means nothing to write.
     /// A <paramref name="known"/> snapshot (read by a scan, or <paramref name="written"/> by the writer's previous
     /// update) saves the first read; <paramref name="written"/> is told the partition as saved when the store gives its new version.
+    /// A writer that decides on the lead row alone (<paramref name="leadRowOnly"/>: its enrollments and the latest event of each
+    /// type, not the events) reads it with one point read.
     /// </summary>
     public async Task<UpdateOutcome> UpdateAsync(
-        string leadId, Func<LeadSnapshot, Task<LeadChange?>> decide, CancellationToken cancellationToken, LeadSnapshot? known = null, Action<LeadSnapshot>? written = null)
+        string leadId,
+        Func<LeadSnapshot, Task<LeadChange?>> decide,
+        CancellationToken cancellationToken,
+        LeadSnapshot? known = null,
+        Action<LeadSnapshot>? written = null,
+        bool leadRowOnly = false)
     {
         for (var attempt = 1; attempt <= MaxAttempts; attempt++)
         {
-            var snapshot = attempt == 1 && known is not null ? known : await store.LoadAsync(leadId, cancellationToken);
+            var snapshot = attempt == 1 && known is not null ? known
+                : leadRowOnly ? await store.LoadLeadAsync(leadId, cancellationToken)
+                : await store.LoadAsync(leadId, cancellationToken);
             var change = await decide(snapshot);
             if (change is { Lead: not null } && snapshot.LegacyConsent is { } legacy)
             {
@@ -46,6 +55,12 @@ public sealed class LeadUpdater(
                 // Nothing new (often a redelivery); a handoff an earlier delivery decided may still be unsent.
                 await SendPendingHandoffAsync(snapshot.Lead, cancellationToken);
                 return UpdateOutcome.Unchanged;
+            }
+
+            if (change.Lead is { } lead)
+            {
+                // The lead row carries all the enrollments and the latest event of each type (read or new), whoever writes it.
+                change = change with { Lead = lead.WithEventsSeen([.. snapshot.Events, .. change.NewEvents]), Enrollments = snapshot.EnrollmentsAfter(change) };
             }
 
             if (change.Schedule is { Count: > 0 } schedule)

@@ -106,6 +106,23 @@ public class NurtureSenderTests
     }
 
     [Fact]
+    public async Task EventBeforeTheStopConditionWasAdded_SinceEnrolling_StillEndsTheEnrollment()
+    {
+        // The planner stops enrollments on the events it sees arrive; an event that came before the campaign named it
+        // is judged by the sender from the lead row's latest event of each type.
+        var world = await EnrolledAsync(ThreeSteps);
+        await world.RunForAsync(TimeSpan.FromHours(1));
+        var demo = new EngagementEvent { EventId = "demo-2", LeadId = LeadId.FromEmail(Ayse), Type = EventTypes.DemoRequest, OccurredAt = world.Now, Source = "web" };
+        await world.Pipeline.Updater.UpdateAsync(demo.LeadId, s => Task.FromResult<LeadChange?>(new LeadChange(demo.LeadId, s.Lead, s.ETag, [], [demo])), CancellationToken.None);
+
+        world.Put(ThreeSteps with { StopWhen = new StopConditions { Events = [EventTypes.DemoRequest] } });
+        await world.RunForAsync(TimeSpan.FromDays(6));
+
+        Assert.Single(world.Email.Sent);
+        Assert.Equal("event:demo_request", world.EnrollmentOf(LeadId.FromEmail(Ayse), "fair")!.StopReason);
+    }
+
+    [Fact]
     public async Task WindowClosed_ForANewYorkLead_SendIsMovedToTheOpening_NotDropped()
     {
         var window = new SendWindow(new TimeOnly(9, 0), new TimeOnly(18, 0), []);

@@ -1,6 +1,7 @@
 using Azure.Data.Tables;
 using LeadFunctions.Adapters.Storage;
 using LeadFunctions.Adapters.Tables;
+using LeadFunctions.Core.Campaigns;
 using LeadFunctions.Core.Engagement;
 using LeadFunctions.Core.Leads;
 using LeadFunctions.IntegrationTests.Infrastructure;
@@ -205,6 +206,44 @@ public sealed class LeadTableStoreTests(AzuriteFixture azurite)
         }
 
         Assert.Equal(ids.Order(), byPart.Order());
+    }
+
+    [Fact]
+    public async Task LoadLeadAsync_OnePointRead_TheLeadWithItsEnrollmentsAndLatestEvents_NotTheEvents()
+    {
+        await using var host = await TestHost.StartAsync(azurite);
+        var store = host.Services.GetRequiredService<ILeadStore>();
+        var download = new EngagementEvent { EventId = "ev-n", LeadId = LeadId.FromEmail("row@acme.com"), Type = EventTypes.ContentDownload, OccurredAt = At, Source = "web" };
+        var lead = NewLead("row@acme.com").WithEventsSeen([download]);
+        var enrollment = new Enrollment { CampaignId = "fair", EnrolledAt = At, Reason = "by hand", NextStepId = "welcome", NextDueAt = At.AddDays(1) };
+        Assert.Equal(SaveResult.Saved, await store.SaveAsync(new LeadChange(lead.Id, lead, null, [], [download], Enrollments: [enrollment]), default));
+
+        var row = await store.LoadLeadAsync(lead.Id, default);
+        Assert.Empty(row.Events);
+        Assert.Equal(enrollment with { Steps = [] }, Assert.Single(row.CampaignEnrollments) with { Steps = [] });
+        Assert.Equal(At, row.Lead!.LastEventAt[EventTypes.ContentDownload]);
+        Assert.Equal(row.ETag, (await store.FindAsync(lead.Id, default))!.ETag);
+
+        var full = await store.LoadAsync(lead.Id, default);
+        Assert.Single(full.Events);
+        Assert.Equal(("fair", "welcome"), Assert.Single(full.CampaignEnrollments) is var e ? (e.CampaignId, e.NextStepId) : default);
+    }
+
+    [Fact]
+    public async Task SaveAsync_EnrollmentsLongerThanOneProperty_GoOnInTheNextAndReadBackWhole()
+    {
+        await using var host = await TestHost.StartAsync(azurite);
+        var store = host.Services.GetRequiredService<ILeadStore>();
+        var lead = NewLead("many@acme.com");
+        var step = new StepRecord { StepId = "welcome", State = StepState.Sent, SendId = new string('s', 64), MessageId = new string('m', 40), SentAt = At };
+        var enrollments = Enumerable.Range(1, 150)
+            .Select(i => new Enrollment { CampaignId = $"campaign-{i}", EnrolledAt = At, Reason = "by hand", Steps = [step, step with { StepId = "second" }] })
+            .ToList();
+        Assert.Equal(SaveResult.Saved, await store.SaveAsync(new LeadChange(lead.Id, lead, null, [], [], Enrollments: enrollments), default));
+
+        var entity = (await host.Services.GetRequiredService<LeadTables>().Leads.GetEntityAsync<TableEntity>(lead.Id, "lead|" + lead.Id)).Value;
+        Assert.NotNull(entity.GetString("Enrollments1"));
+        Assert.Equal(enrollments.Select(e => (e.CampaignId, e.Steps.Count)), (await store.LoadLeadAsync(lead.Id, default)).CampaignEnrollments.Select(e => (e.CampaignId, e.Steps.Count)));
     }
 
     private static Lead NewLead(string email) => new()
