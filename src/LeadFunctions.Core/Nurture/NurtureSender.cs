@@ -13,26 +13,58 @@ namespace LeadFunctions.Core.Nurture;
 /// RECORD the message id with the next step. A claim found by the same message's redelivery means its earlier
 /// delivery died between the claim and the record: the step is uncertain, counted and never sent again.
 /// </summary>
-public sealed class NurtureSender(LeadUpdater updater, NurtureSendRules rules, IEmailSender email, ConsentLinks links, TimeProvider time)
+public sealed class NurtureSender(ILeadStore leads, LeadUpdater updater, NurtureSendRules rules, IEmailSender email, ConsentLinks links, TimeProvider time)
 {
     /// <summary>
-    /// The sends go one after another: a host's sends in flight are its nurture-send messages in flight (host.json's
-    /// queue batch size), the one knob for how hard SendGrid and storage are pushed. A failure is thrown after the
-    /// others went, so the message is retried and its done sends drop out.
+    /// The sends go one after another: a host's emails in flight are its nurture-send messages in flight (host.json's
+    /// queue batch size), the one knob for how hard SendGrid and storage are pushed. While one email is in flight the
+    /// next send's lead row is read and the previous send is recorded, so the message spends its time on SendGrid's
+    /// answers, not on storage between them; each claim is still made just before its own email. A failure is
+    /// thrown after the others went, so the message is retried and its done sends drop out.
     /// </summary>
     public async Task<IReadOnlyList<NurtureSendOutcome>> SendAsync(NurtureSendBatch batch, CancellationToken cancellationToken)
     {
         var outcomes = new List<NurtureSendOutcome>();
+        var recording = new List<Task<NurtureSendOutcome>>();
         System.Runtime.ExceptionServices.ExceptionDispatchInfo? first = null;
-        foreach (var send in batch.Sends)
+        var reading = ReadAhead(batch, 0, cancellationToken);
+        try
         {
-            try
+            for (var i = 0; i < batch.Sends.Count; i++)
             {
-                outcomes.Add(await SendOneAsync(send, batch.DispatchId, cancellationToken));
+                var read = reading!;
+                reading = ReadAhead(batch, i + 1, cancellationToken);
+                try
+                {
+                    var (outcome, record) = await SendOneAsync(batch.Sends[i], await read, batch.DispatchId, cancellationToken);
+                    if (record is null)
+                    {
+                        outcomes.Add(outcome);
+                    }
+                    else
+                    {
+                        recording.Add(record);
+                    }
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    first ??= System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(ex);
+                }
             }
-            catch (Exception ex) when (ex is not OperationCanceledException)
+        }
+        finally
+        {
+            // The emails that went are recorded whatever else happened (the records do not listen to cancellation).
+            foreach (var record in recording)
             {
-                first ??= System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(ex);
+                try
+                {
+                    outcomes.Add(await record);
+                }
+                catch (Exception ex)
+                {
+                    first ??= System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(ex);
+                }
             }
         }
 
@@ -40,7 +72,12 @@ public sealed class NurtureSender(LeadUpdater updater, NurtureSendRules rules, I
         return outcomes;
     }
 
-    private async Task<NurtureSendOutcome> SendOneAsync(DueSend send, string dispatchId, CancellationToken cancellationToken)
+    /// <summary>The lead row of the batch's send at <paramref name="index"/>, read now; a failed read fails that send only.</summary>
+    private Task<LeadSnapshot>? ReadAhead(NurtureSendBatch batch, int index, CancellationToken cancellationToken) =>
+        index < batch.Sends.Count ? leads.LoadLeadAsync(batch.Sends[index].LeadId, cancellationToken) : null;
+
+    /// <summary>Decides and claims on <paramref name="read"/> (read again on a conflict), sends, and hands back the record's write still going.</summary>
+    private async Task<(NurtureSendOutcome Outcome, Task<NurtureSendOutcome>? Record)> SendOneAsync(DueSend send, LeadSnapshot read, string dispatchId, CancellationToken cancellationToken)
     {
         var decision = NurtureSendDecision.Drop;
         LeadSnapshot? claimed = null;
@@ -48,11 +85,12 @@ public sealed class NurtureSender(LeadUpdater updater, NurtureSendRules rules, I
             send.LeadId,
             async snapshot => (decision = await rules.DecideAsync(snapshot, send, dispatchId, cancellationToken)).Change,
             cancellationToken,
+            known: read,
             written: s => claimed = s,
             leadRowOnly: true);
         if (decision.Claim is not { } claim)
         {
-            return decision.Outcome;
+            return (decision.Outcome, null);
         }
 
         EmailSendResult result;
@@ -68,6 +106,11 @@ public sealed class NurtureSender(LeadUpdater updater, NurtureSendRules rules, I
             throw;
         }
 
+        return (NurtureSendOutcome.Sent, RecordAsync(send, claim, result, claimed));
+    }
+
+    private async Task<NurtureSendOutcome> RecordAsync(DueSend send, Claim claim, EmailSendResult result, LeadSnapshot? claimed)
+    {
         await updater.UpdateAsync(send.LeadId, s => Task.FromResult(Record(s, claim, result)), CancellationToken.None, known: claimed, leadRowOnly: true);
         return NurtureSendOutcome.Sent;
     }
