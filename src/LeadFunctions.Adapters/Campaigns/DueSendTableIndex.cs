@@ -22,24 +22,12 @@ public sealed class DueSendTableIndex(LeadTables tables, TimeProvider time) : ID
     private const string CursorKey = "cursor";
     private const int PageSize = 1000;
 
-    public async Task AddAsync(IReadOnlyList<DueSend> sends, CancellationToken cancellationToken)
+    private readonly DueSendWrites writes = new(tables);
+
+    public Task AddAsync(IReadOnlyList<DueSend> sends, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        foreach (var bucket in sends.GroupBy(s => Bucket(Max(s.DueAt, now))))
-        {
-            foreach (var chunk in bucket.Chunk(100))
-            {
-                var actions = chunk.Select(s => new TableTransactionAction(TableTransactionActionType.UpsertReplace, ToEntity(bucket.Key, s, Max(s.DueAt, now)))).ToList();
-                if (actions is [var only])
-                {
-                    await tables.NurtureDue.UpsertEntityAsync(only.Entity, TableUpdateMode.Replace, cancellationToken);
-                }
-                else
-                {
-                    await tables.NurtureDue.SubmitTransactionAsync(actions, cancellationToken);
-                }
-            }
-        }
+        return writes.WriteAsync([.. sends.Select(s => ToEntity(Bucket(Max(s.DueAt, now)), s, Max(s.DueAt, now)))], cancellationToken);
     }
 
     public async IAsyncEnumerable<IReadOnlyList<IndexedDueSend>> ReadDueAsync(DateTimeOffset now, [EnumeratorCancellation] CancellationToken cancellationToken)

@@ -39,4 +39,28 @@ public sealed class DueSendIndexTests(AzuriteFixture azurite)
 
         Assert.Equal(["lead10", "lead11"], again.Select(r => r.Send.LeadId).Order());
     }
+
+    [Fact]
+    public async Task Add_ManyWritersAtOnce_ShareTransactions_AndEachReturnsOnceItsRowsAreStored()
+    {
+        await using var nurture = await NurtureHost.StartAsync(azurite);
+        var index = nurture.Get<IDueSendIndex>();
+        var counter = nurture.Get<LeadFunctions.Adapters.Storage.StorageOperationCounter>();
+        var at = nurture.Clock.GetUtcNow().AddDays(2);
+        var before = counter.Total;
+
+        // 64 senders scheduling their next step into the same minute, as a burst's senders do; one of them twice.
+        await Task.WhenAll(Enumerable.Range(0, 64).Select(i => Task.Run(() => index.AddAsync([new DueSend($"lead{i:D2}", "c", "s", at)], CancellationToken.None))));
+        await index.AddAsync([new DueSend("lead07", "c", "s", at), new DueSend("lead07", "c", "s", at)], CancellationToken.None);
+        var writes = counter.Total - before;
+
+        var read = new List<IndexedDueSend>();
+        await foreach (var page in index.ReadDueAsync(at.AddMinutes(1), CancellationToken.None))
+        {
+            read.AddRange(page);
+        }
+
+        Assert.Equal(64, read.Select(r => r.Send.LeadId).Distinct().Count());
+        Assert.True(writes < 64, $"{writes} writes for 64 writers");
+    }
 }

@@ -1,0 +1,110 @@
+using Azure.Data.Tables;
+using LeadFunctions.Adapters.Tables;
+
+namespace LeadFunctions.Adapters.Campaigns;
+
+/// <summary>
+/// Due index rows written by group commit: a writer finding no write in flight writes its rows at once; rows
+/// added while a write is in flight go together in the next, one transaction per partition and 100 rows. The
+/// nurture senders of a burst schedule their next steps into the same minutes, so under load most of those
+/// writes share a transaction, and alone a writer waits for nobody. Each caller returns once its own rows are
+/// stored (the index entry goes before the enrollment it serves), or with the failure of their write.
+/// </summary>
+internal sealed class DueSendWrites(LeadTables tables)
+{
+    private readonly Lock gate = new();
+    private List<(TableEntity Row, TaskCompletionSource Done)> waiting = [];
+    private bool writing;
+
+    public Task WriteAsync(IReadOnlyList<TableEntity> rows, CancellationToken cancellationToken)
+    {
+        if (rows.Count == 0)
+        {
+            return Task.CompletedTask;
+        }
+
+        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        bool leads;
+        lock (gate)
+        {
+            waiting.AddRange(rows.Select(r => (r, done)));
+            (leads, writing) = (!writing, true);
+        }
+
+        if (leads)
+        {
+            _ = Task.Run(WriteWhileWaitingAsync, CancellationToken.None);
+        }
+
+        return done.Task.WaitAsync(cancellationToken);
+    }
+
+    private async Task WriteWhileWaitingAsync()
+    {
+        while (true)
+        {
+            List<(TableEntity Row, TaskCompletionSource Done)> batch;
+            lock (gate)
+            {
+                if (waiting.Count == 0)
+                {
+                    writing = false;
+                    return;
+                }
+
+                (batch, waiting) = (waiting, []);
+            }
+
+            var failed = await WriteBatchAsync(batch);
+            foreach (var done in batch.Select(w => w.Done).Distinct())
+            {
+                if (failed.TryGetValue(done, out var ex))
+                {
+                    done.TrySetException(ex);
+                }
+                else
+                {
+                    done.TrySetResult();
+                }
+            }
+        }
+    }
+
+    /// <summary>The callers whose rows were not all written, with why.</summary>
+    private async Task<Dictionary<TaskCompletionSource, Exception>> WriteBatchAsync(List<(TableEntity Row, TaskCompletionSource Done)> batch)
+    {
+        var failed = new Dictionary<TaskCompletionSource, Exception>();
+        foreach (var partition in batch.GroupBy(w => w.Row.PartitionKey))
+        {
+            // A row named twice (two writers scheduling the same send) goes once: a transaction refuses a repeated key.
+            foreach (var chunk in partition.GroupBy(w => w.Row.RowKey).Chunk(100))
+            {
+                try
+                {
+                    await WriteChunkAsync([.. chunk.Select(rows => rows.Last().Row)]);
+                }
+                catch (Exception ex)
+                {
+                    foreach (var done in chunk.SelectMany(rows => rows).Select(w => w.Done))
+                    {
+                        failed.TryAdd(done, ex);
+                    }
+                }
+            }
+        }
+
+        return failed;
+    }
+
+    private async Task WriteChunkAsync(IReadOnlyList<TableEntity> rows)
+    {
+        if (rows is [var only])
+        {
+            await tables.NurtureDue.UpsertEntityAsync(only, TableUpdateMode.Replace, CancellationToken.None);
+        }
+        else
+        {
+            await tables.NurtureDue.SubmitTransactionAsync(rows.Select(r => new TableTransactionAction(TableTransactionActionType.UpsertReplace, r)), CancellationToken.None);
+        }
+    }
+}
