@@ -10,12 +10,12 @@ namespace LeadFunctions.Core.Nurture;
 /// a stop condition (stage, or an event since enrolling) stops; the person's gap since their last nurture email
 /// and a higher-priority campaign's due send defer it; outside the send window it moves to the next opening (never
 /// dropped); then the send policy (consent, suppression): a pending double opt-in waits, any other "no" stops.
-/// The cheap checks go first, so the suppression read is paid only by a send about to go.
+/// The suppression entry may come read already (<see cref="NurtureSender"/> reads it with the lead row, ahead).
 /// </summary>
 public sealed class NurtureSendRules(
     ICampaignCatalog campaigns, ISuppressionList suppressions, IRecipientTimeZones zones, NurtureRenderer renderer, NurtureRules rules, ConsentSettings consent, TimeProvider time)
 {
-    internal async Task<NurtureSendDecision> DecideAsync(LeadSnapshot snapshot, DueSend send, string dispatchId, CancellationToken cancellationToken)
+    internal async Task<NurtureSendDecision> DecideAsync(LeadSnapshot snapshot, DueSend send, string dispatchId, Task<bool>? suppressedRead, CancellationToken cancellationToken)
     {
         if (snapshot.Lead is not { } lead || snapshot.EnrollmentIn(send.CampaignId) is not { Status: EnrollmentStatus.Active } enrollment
             || enrollment.NextStepId != send.StepId)
@@ -65,7 +65,7 @@ public sealed class NurtureSendRules(
             return new(EnrollmentChanges.Reschedule(snapshot, enrollment, later), NurtureSendOutcome.Rescheduled);
         }
 
-        var suppressed = await suppressions.IsSuppressedAsync(lead.Email, cancellationToken);
+        var suppressed = await (suppressedRead ?? suppressions.IsSuppressedAsync(lead.Email, cancellationToken));
         if (SendPolicy.Decide(lead, suppressed, consent.Policy) is { Allowed: false } refused)
         {
             return !suppressed && lead.Consent.Email == ConsentStatus.Pending && now - enrollment.EnrolledAt < consent.ConfirmationTtl

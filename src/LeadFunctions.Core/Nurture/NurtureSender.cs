@@ -13,12 +13,12 @@ namespace LeadFunctions.Core.Nurture;
 /// RECORD the message id with the next step. A claim found by the same message's redelivery means its earlier
 /// delivery died between the claim and the record: the step is uncertain, counted and never sent again.
 /// </summary>
-public sealed class NurtureSender(ILeadStore leads, LeadUpdater updater, NurtureSendRules rules, IEmailSender email, ConsentLinks links, TimeProvider time)
+public sealed class NurtureSender(ILeadStore leads, ISuppressionList suppressions, LeadUpdater updater, NurtureSendRules rules, IEmailSender email, ConsentLinks links, TimeProvider time)
 {
     /// <summary>
     /// The sends go one after another: a host's emails in flight are its nurture-send messages in flight (host.json's
     /// queue batch size), the one knob for how hard SendGrid and storage are pushed. While one email is in flight the
-    /// next send's lead row is read and the previous send is recorded, so the message spends its time on SendGrid's
+    /// next send's lead row and suppression entry are read and the previous send is recorded, so the message spends its time on SendGrid's
     /// answers, not on storage between them; each claim is still made just before its own email. A failure is
     /// thrown after the others went, so the message is retried and its done sends drop out.
     /// </summary>
@@ -72,20 +72,26 @@ public sealed class NurtureSender(ILeadStore leads, LeadUpdater updater, Nurture
         return outcomes;
     }
 
-    /// <summary>The lead row of the batch's send at <paramref name="index"/>, read now; a failed read fails that send only.</summary>
-    private Task<LeadSnapshot>? ReadAhead(NurtureSendBatch batch, int index, CancellationToken cancellationToken) =>
-        index < batch.Sends.Count ? leads.LoadLeadAsync(batch.Sends[index].LeadId, cancellationToken) : null;
+    /// <summary>What the batch's send at <paramref name="index"/> is decided on, read now; a failed read fails that send only.</summary>
+    private Task<SendRead>? ReadAhead(NurtureSendBatch batch, int index, CancellationToken cancellationToken) =>
+        index < batch.Sends.Count ? ReadAsync(batch.Sends[index].LeadId, cancellationToken) : null;
 
-    /// <summary>Decides and claims on <paramref name="read"/> (read again on a conflict), sends, and hands back the record's write still going.</summary>
-    private async Task<(NurtureSendOutcome Outcome, Task<NurtureSendOutcome>? Record)> SendOneAsync(DueSend send, LeadSnapshot read, string dispatchId, CancellationToken cancellationToken)
+    private async Task<SendRead> ReadAsync(string leadId, CancellationToken cancellationToken)
+    {
+        var snapshot = await leads.LoadLeadAsync(leadId, cancellationToken);
+        return new SendRead(snapshot, snapshot.Lead is { } lead ? suppressions.IsSuppressedAsync(lead.Email, cancellationToken) : null);
+    }
+
+    /// <summary>Decides and claims on <paramref name="read"/> (the lead read again on a conflict), sends, and hands back the record's write still going.</summary>
+    private async Task<(NurtureSendOutcome Outcome, Task<NurtureSendOutcome>? Record)> SendOneAsync(DueSend send, SendRead read, string dispatchId, CancellationToken cancellationToken)
     {
         var decision = NurtureSendDecision.Drop;
         LeadSnapshot? claimed = null;
         await updater.UpdateAsync(
             send.LeadId,
-            async snapshot => (decision = await rules.DecideAsync(snapshot, send, dispatchId, cancellationToken)).Change,
+            async snapshot => (decision = await rules.DecideAsync(snapshot, send, dispatchId, read.Suppressed, cancellationToken)).Change,
             cancellationToken,
-            known: read,
+            known: read.Snapshot,
             written: s => claimed = s,
             leadRowOnly: true);
         if (decision.Claim is not { } claim)
@@ -165,6 +171,9 @@ public sealed class NurtureSender(ILeadStore leads, LeadUpdater updater, Nurture
 
     private static bool Holds(Enrollment enrollment, Claim claim) =>
         enrollment.Step(claim.Step.Id) is { State: StepState.Sending } record && record.DispatchId == claim.Record.DispatchId;
+
+    /// <summary>A send's lead row and, started with it, whether its address is suppressed (the lead id names one email).</summary>
+    private sealed record SendRead(LeadSnapshot Snapshot, Task<bool>? Suppressed);
 
     /// <summary>The lf_send custom arg: the same for every attempt at one step of one enrollment.</summary>
     public static string SendId(string leadId, string campaignId, string stepId) => StableId.From(MailCustomArgs.NurtureKind, leadId, campaignId, stepId);

@@ -17,7 +17,7 @@ internal sealed class NurtureWorld
         Pipeline = new Pipeline(consent);
         Renderer = new NurtureRenderer(Links, Sender);
         var sendRules = new NurtureSendRules(Pipeline.Campaigns, Suppressions, new CountryZones(), Renderer, rules ?? NurtureRules.Default, Pipeline.ConsentSettings, Pipeline.Time);
-        NurtureSender = new NurtureSender(Pipeline.Store, Pipeline.Updater, sendRules, Email, Links, Pipeline.Time);
+        NurtureSender = new NurtureSender(Pipeline.Store, Suppressions, Pipeline.Updater, sendRules, Email, Links, Pipeline.Time);
         Scheduler = new NurtureScheduler(Pipeline.DueSends, Queue, Pipeline.Time);
     }
 
