@@ -69,11 +69,18 @@ public sealed class DashboardBrowserTests(AzuriteFixture azurite)
     }
 
     [Fact]
-    public async Task Dashboard_WithoutKey_401()
+    public async Task Dashboard_WithoutKey401_WithAnUnreadableAcceptLanguageEnglish()
     {
         await using var host = await TestHost.StartAsync(azurite);
-        using var response = await host.Client.GetAsync("/api/dashboard");
-        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        using var refused = await host.Client.GetAsync("/api/dashboard");
+        Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
+
+        var request = new HttpRequestMessage(HttpMethod.Get, $"/api/dashboard?code={TestHost.FunctionKey}");
+        request.Headers.TryAddWithoutValidation("Accept-Language", "tr;q=abc,,;=");
+        using var response = await host.Client.SendAsync(request);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("<html lang=\"en\">", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     /// <summary>
