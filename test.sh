@@ -4,7 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 source scripts/tools.sh
-ensure_tools
+ensure_tools --with-browser
 
 dotnet build LeadFunctions.sln -c Release -nologo -v quiet -clp:ErrorsOnly
 log=$(mktemp)

@@ -86,6 +86,8 @@ public static class LeadPipelineRegistration
         services.AddSingleton<LiftSuppressionHttpFunction>();
         services.AddSingleton<Reports.GetReferralReportHttpFunction>();
         services.AddSingleton<Reports.GetFunnelReportHttpFunction>();
+        services.AddSingleton<Dashboard.DashboardBuilder>();
+        services.AddSingleton<Dashboard.GetDashboardHttpFunction>();
         return builder;
     }
 }

@@ -8,6 +8,7 @@ using LeadFunctions.Core.Sales;
 using LeadFunctions.Core.Scoring;
 using LeadFunctions.Functions.Campaigns;
 using LeadFunctions.Functions.Consent;
+using LeadFunctions.Functions.Dashboard;
 using LeadFunctions.Functions.Email;
 using LeadFunctions.Functions.Engagement;
 using LeadFunctions.Functions.Sales;
@@ -114,6 +115,8 @@ public static class LeadFunctionBindings
             .AsFunction("PreviewCampaign", AuthorizationLevel.Function);
         api.MapGet("reports/referrals", (HttpRequest request, GetReferralReportHttpFunction function, CancellationToken ct) => function.RunAsync(request, ct))
             .AsFunction("GetReferralReport", AuthorizationLevel.Function);
+        api.MapGet("dashboard", (HttpRequest request, GetDashboardHttpFunction function, CancellationToken ct) => function.RunAsync(request, ct))
+            .AsFunction("GetDashboard", AuthorizationLevel.Function);
         api.MapGet("health", (HttpRequest request, GetHealthHttpFunction function, CancellationToken ct) => function.RunAsync(request, ct))
             .AsFunction("GetHealth", AuthorizationLevel.Anonymous);
         api.MapApiReference();

@@ -1,5 +1,6 @@
 using System.Text;
 using LeadFunctions.Core.Text;
+using LeadFunctions.Functions.Http;
 using Microsoft.AspNetCore.Http;
 
 namespace LeadFunctions.Functions.Consent;
@@ -28,25 +29,11 @@ internal static class ConsentPages
             html.Append("</section>").Append(language == "tr" ? "<hr>" : string.Empty);
         }
 
-        return new PageResult(status, html.Append("</body></html>").ToString());
+        return new HtmlPageResult(status, html.Append("</body></html>").ToString(), "form-action 'self'");
     }
 
     /// <summary>The page's own URL as its form's target: the same path and token, posted by the person's button.</summary>
     public static string SelfAction(HttpRequest request) => $"{request.PathBase}{request.Path}{request.QueryString}";
 
     private static string E(string text) => Html.Encode(text);
-
-    private sealed class PageResult(int status, string html) : IResult
-    {
-        public Task ExecuteAsync(HttpContext httpContext)
-        {
-            var response = httpContext.Response;
-            response.StatusCode = status;
-            response.ContentType = "text/html; charset=utf-8";
-            response.Headers.CacheControl = "no-store";
-            response.Headers["Referrer-Policy"] = "no-referrer";
-            response.Headers.ContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'";
-            return response.WriteAsync(html, httpContext.RequestAborted);
-        }
-    }
 }

@@ -117,6 +117,7 @@ public static class OperationDocs
         ["GetCampaignStats"] = new("Per campaign and step: enrolled, sent, delivered, opened, clicked, bounced, unsubscribed, spam reports, converted, uncertain."),
         ["GetFunnelReport"] = new("Counts per stage and conversion rates over a period, optionally by source."),
         ["GetReferralReport"] = new("Who referred whom, and how many of their referrals became customers."),
+        ["GetDashboard"] = new("The operator's dashboard as an HTML page (Turkish or English by Accept-Language): funnel by source, score and temperature, recent MQLs, campaigns, overdue or failing work. The key may come as ?code= so a browser can open it."),
         ["GetHealth"] = new("Health, including storage reachability and overdue work; 503 when something the pipeline needs is down."),
         ["GetOpenApiDocument"] = new("This OpenAPI document."),
     };
