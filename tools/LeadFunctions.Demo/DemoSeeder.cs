@@ -5,17 +5,18 @@ namespace LeadFunctions.Demo;
 
 /// <summary>
 /// Seeds the demo data set through the public routes, so that the pipeline does the work (merging, enrichment, scoring,
-/// stages, consent, enrollments), in the order it would happen: the campaigns first, then what came in over the last
-/// weeks (web forms, webinar registrations), then the fair's list with the engagement and webinar attendance, and last
-/// the sales decisions. Each phase waits until the pipeline has recorded it. Running it twice changes next to nothing:
-/// forms and events carry an Idempotency-Key, webinar deliveries are recognised, a campaign PUT is the same campaign,
-/// and a decision already made is refused (409) and passed over; only the fair list is recorded once more on the timelines.
+/// stages, consent, enrollments), in the order it would happen: the campaigns first, then the web forms, then the
+/// webinar's registrations, then the fair's list with the engagement and the webinar's attendance, and last the sales
+/// decisions. Each phase waits until the pipeline has recorded it. Running it twice changes next to nothing: forms and
+/// events carry an Idempotency-Key, webinar deliveries are recognised, a campaign PUT is the same campaign, and a
+/// decision already made is refused (409) and passed over; only the fair list is recorded once more on the timelines.
 /// </summary>
 internal sealed class DemoSeeder(DemoClient client, DemoData data, TimeProvider time, TextWriter output)
 {
-    public const string FairSource = "fair";
+    private const string FairSource = "fair";
 
-    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
+    /// <summary>Seeding takes seconds; a machine busy with other work can make the pipeline's queues slower by far.</summary>
+    private static readonly TimeSpan Patience = TimeSpan.FromMinutes(2);
 
     public async Task<DemoSummary> SeedAsync(CancellationToken cancellationToken)
     {
