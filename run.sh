@@ -3,12 +3,16 @@
 # Ctrl+C stops both. Data lives in .azurite/ between runs.
 #   ./run.sh              Azurite on disk (.azurite/): data survives a restart
 #   ./run.sh --in-memory  Azurite in memory: nothing kept, but no autosave stalls (several times the throughput under load)
+#   ./run.sh --demo       Azurite in memory, then a Turkish and English demo data set sent through the API
+#                         (tools/LeadFunctions.Demo): a fresh demo each time, and no demo leads left in .azurite/
 set -euo pipefail
 cd "$(dirname "$0")"
+demo=""
 case "${1:-}" in
   "") persistence=(--location .azurite) ;;
   --in-memory) persistence=(--inMemoryPersistence) ;;
-  *) echo "usage: ./run.sh [--in-memory]" >&2; exit 2 ;;
+  --demo) persistence=(--inMemoryPersistence); demo=1 ;;
+  *) echo "usage: ./run.sh [--in-memory|--demo]" >&2; exit 2 ;;
 esac
 source scripts/tools.sh
 ensure_tools
@@ -28,7 +32,7 @@ trap cleanup EXIT
 trap 'exit 130' INT TERM
 
 if (exec 3<>/dev/tcp/127.0.0.1/10001) 2>/dev/null; then
-  echo "Azurite is already listening on 127.0.0.1:10000-10002; using it."
+  echo "Azurite is already listening on 127.0.0.1:10000-10002; using it${demo:+ (the demo data goes into it)}."
 else
   mkdir -p .azurite
   # --skipApiVersionCheck: the current Azure SDKs send API versions newer than Azurite 3.37 knows.
@@ -43,10 +47,15 @@ else
 fi
 
 dotnet build src/LeadFunctions.Host -c Release -v quiet -nologo >/dev/null
+[ -z "$demo" ] || dotnet build tools/LeadFunctions.Demo -c Release -v quiet -nologo >/dev/null
 echo "LeadFunctions is starting at http://127.0.0.1:7071 (function key: see local.settings.json)"
 ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-Development}" \
   dotnet src/LeadFunctions.Host/bin/Release/net10.0/LeadFunctions.Host.dll --contentRoot "$PWD" &
 host_pid=$!
+if [ -n "$demo" ]; then
+  # Waits for /api/health itself, then seeds through the public routes; a failure stops the host too (the trap).
+  dotnet tools/LeadFunctions.Demo/bin/Release/net10.0/LeadFunctions.Demo.dll --url http://127.0.0.1:7071 --settings local.settings.json
+fi
 status=0
 wait "$host_pid" || status=$?
 host_pid=""

@@ -53,11 +53,11 @@ internal static class NurtureBenchmark
         }
 
         var dueTable = prefix + TableNames.NurtureDue;
-        var (operationsBefore, rowsBefore) = (await host.HealthFigureAsync("runtime", "storageOperations"), await RowsReadAsync(host, dueTable));
+        var (operationsBefore, rowsBefore) = (await host.HealthFigureAsync("runtime", "storageOperations"), await host.TableRowsReadAsync(dueTable));
 
         var settled = await WaitForSendsAsync(standIn, host, due, first + Spread + TimeSpan.FromMinutes(3));
         var operations = await host.HealthFigureAsync("runtime", "storageOperations") - operationsBefore;
-        var rowsRead = await RowsReadAsync(host, dueTable) - rowsBefore;
+        var rowsRead = await host.TableRowsReadAsync(dueTable) - rowsBefore;
         var sends = standIn.Received.Where(s => dueAt.ContainsKey(s.Lead) && s.Step == campaign.Steps[0].Id).ToList();
         var distinct = sends.Select(s => s.Lead).Distinct(StringComparer.Ordinal).Count();
         var inFlight = standIn.MaxInFlight;
@@ -129,13 +129,6 @@ internal static class NurtureBenchmark
 
         var busy = bursts.Sum(b => Math.Max((b.Last - b.First).TotalSeconds, MailSendStandIn.ServiceLatency.TotalSeconds));
         return (arrivals.Count / Math.Max(busy, 1e-3), $"{bursts.Count} bursts: " + string.Join(", ", bursts.Select(b => $"{b.Count} at {b.First:HH:mm:ss} in {(b.Last - b.First).TotalSeconds:0.0} s")));
-    }
-
-    private static async Task<long> RowsReadAsync(HostProcess host, string table)
-    {
-        using var health = System.Text.Json.JsonDocument.Parse(await host.Client.GetStringAsync("/api/health"));
-        var rows = health.RootElement.GetProperty("checks").EnumerateArray().First(c => c.GetProperty("name").GetString() == "runtime").GetProperty("data").GetProperty("tableRowsRead");
-        return rows.TryGetProperty(table, out var count) ? count.GetInt64() : 0;
     }
 
     private static DateTimeOffset NextMinute(DateTimeOffset at) => new DateTimeOffset(at.Year, at.Month, at.Day, at.Hour, at.Minute, 0, TimeSpan.Zero).AddMinutes(1);

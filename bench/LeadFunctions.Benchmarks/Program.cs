@@ -6,7 +6,7 @@ using BenchmarkDotNet.Toolchains.InProcess.Emit;
 using LeadFunctions.Benchmarks;
 using LeadFunctions.Testing;
 
-// ./bench.sh [all|speed|intake|scoring|rescore|reliability|nurture|nurture-crash] [--quick] [--leads N] [--on-disk]
+// ./bench.sh [all|speed|intake|scoring|rescore|reliability|nurture|nurture-crash|funnel] [--quick] [--leads N] [--on-disk]
 var what = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal)) ?? "all";
 var quick = args.Contains("--quick");
 
@@ -65,6 +65,11 @@ if (what is "all" or "nurture-crash")
 {
     // Like the crash run above, on Azurite on disk.
     await OnFreshAzuriteAsync(inMemory: false, azurite => NurtureCrashScenario.RunAsync(azurite, quick ? 300 : 2_000, TimeSpan.FromMinutes(quick ? 6 : 10)));
+}
+
+if (what is "all" or "funnel")
+{
+    await OnFreshAzuriteAsync(inMemory: true, azurite => quick ? FunnelBenchmark.RunAsync(azurite, 1_000, 10_000) : FunnelBenchmark.RunAsync(azurite, 10_000, 100_000));
 }
 
 Console.WriteLine(Report.AllMet ? "all targets met" : "some targets missed");

@@ -130,6 +130,15 @@ public sealed class HostProcess : IAsyncDisposable
             .First(c => c.GetProperty("name").GetString() == check).GetProperty("data").GetProperty(figure).GetInt64();
     }
 
+    /// <summary>The rows of <paramref name="table"/> (its physical name) the host has read from storage since it started, from GET /api/health.</summary>
+    public async Task<long> TableRowsReadAsync(string table)
+    {
+        using var document = JsonDocument.Parse(await Client.GetStringAsync("/api/health"));
+        var rows = document.RootElement.GetProperty("checks").EnumerateArray()
+            .First(c => c.GetProperty("name").GetString() == "runtime").GetProperty("data").GetProperty("tableRowsRead");
+        return rows.TryGetProperty(table, out var count) ? count.GetInt64() : 0;
+    }
+
     public async ValueTask DisposeAsync()
     {
         await KillAsync();
