@@ -1,5 +1,7 @@
+using System.Diagnostics;
 using Azure;
 using Azure.Storage.Blobs.Specialized;
+using LeadFunctions.Core.Telemetry;
 using LeadFunctions.Functions.Timers;
 using LeadFunctions.Host.Configuration;
 
@@ -115,14 +117,19 @@ internal sealed class TimerListener(
 
     private async Task InvokeAsync(TimerRunInfo info, bool useMonitor, DateTimeOffset occurrence, CancellationToken cancellationToken)
     {
-        try
+        // Each run starts a trace, which the messages it sends (nurture sends, rescoring parts) carry on.
+        using (var activity = LeadTelemetry.Source.StartActivity(trigger.FunctionName))
         {
-            await using var scope = scopes.CreateAsyncScope();
-            await timeout.InvokeAsync(trigger.FunctionName, logger, ct => trigger.Invoke(scope.ServiceProvider, info, ct), cancellationToken);
-        }
-        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
-        {
-            Log.TimerFailed(logger, ex, trigger.FunctionName);
+            try
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                await timeout.InvokeAsync(trigger.FunctionName, logger, ct => trigger.Invoke(scope.ServiceProvider, info, ct), cancellationToken);
+            }
+            catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+            {
+                activity?.SetStatus(ActivityStatusCode.Error, ex.GetType().Name);
+                Log.TimerFailed(logger, ex, trigger.FunctionName);
+            }
         }
 
         if (useMonitor)

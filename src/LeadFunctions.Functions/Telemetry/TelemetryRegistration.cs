@@ -1,0 +1,78 @@
+using System.Diagnostics;
+using Azure.Monitor.OpenTelemetry.Exporter;
+using LeadFunctions.Core.Telemetry;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using OpenTelemetry;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
+using OpenTelemetry.Trace;
+
+namespace LeadFunctions.Functions.Telemetry;
+
+/// <summary>
+/// OpenTelemetry for either host: traces, metrics and logs, exported over OTLP when the standard
+/// OTEL_EXPORTER_OTLP_ENDPOINT is set (and the other OTEL_* settings shape it), to Azure Monitor when
+/// APPLICATIONINSIGHTS_CONNECTION_STRING is set, to both when both are. With neither nothing subscribes,
+/// so the spans and counters in the code cost next to nothing.
+/// </summary>
+public static class TelemetryRegistration
+{
+    public const string OtlpEndpointSetting = "OTEL_EXPORTER_OTLP_ENDPOINT";
+    public const string AzureMonitorSetting = "APPLICATIONINSIGHTS_CONNECTION_STRING";
+    private const string ServiceNameSetting = "OTEL_SERVICE_NAME";
+
+    /// <summary>Azure SDK clients emit their ActivitySource spans ("Azure.*": table and queue calls) only with this switch on.</summary>
+    private const string AzureActivitySourceSwitch = "Azure.Experimental.EnableActivitySource";
+
+    public static IHostApplicationBuilder AddLeadTelemetry(this IHostApplicationBuilder builder)
+    {
+        var otlp = !string.IsNullOrWhiteSpace(builder.Configuration[OtlpEndpointSetting]);
+        var azureMonitor = !string.IsNullOrWhiteSpace(builder.Configuration[AzureMonitorSetting]);
+        if (!otlp && !azureMonitor)
+        {
+            return builder;
+        }
+
+        var telemetry = builder.AddLeadTelemetrySdk();
+        if (otlp)
+        {
+            telemetry.UseOtlpExporter();
+        }
+
+        if (azureMonitor)
+        {
+            telemetry.UseAzureMonitorExporter(options => options.ConnectionString = builder.Configuration[AzureMonitorSetting]);
+        }
+
+        return builder;
+    }
+
+    /// <summary>The SDK with what it listens to and no exporter; tests add an in-memory one.</summary>
+    public static OpenTelemetryBuilder AddLeadTelemetrySdk(this IHostApplicationBuilder builder)
+    {
+        // Before the first Azure client is built: Azure.Core reads the switch once per process.
+        AppContext.SetSwitch(AzureActivitySourceSwitch, true);
+        var telemetry = builder.Services.AddOpenTelemetry();
+        if (string.IsNullOrWhiteSpace(builder.Configuration[ServiceNameSetting]))
+        {
+            telemetry.ConfigureResource(resource => resource.AddService(builder.Environment.ApplicationName));
+        }
+
+        telemetry
+            .WithTracing(tracing => tracing
+                .AddSource(LeadTelemetry.Name, "Azure.*")
+                .AddAspNetCoreInstrumentation()
+                // An Azure SDK call is already its own span; its HTTP request under it would only say it twice.
+                .AddHttpClientInstrumentation(options => options.FilterHttpRequestMessage = _ => !IsAzureSdkCall(Activity.Current)))
+            .WithMetrics(metrics => metrics
+                .AddMeter(LeadTelemetry.Name)
+                .AddAspNetCoreInstrumentation()
+                .AddHttpClientInstrumentation())
+            .WithLogging();
+        return telemetry;
+    }
+
+    private static bool IsAzureSdkCall(Activity? current) => current?.Source.Name.StartsWith("Azure.", StringComparison.Ordinal) == true;
+}
