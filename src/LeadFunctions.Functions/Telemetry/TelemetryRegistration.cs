@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Azure.Monitor.OpenTelemetry.Exporter;
 using LeadFunctions.Core.Telemetry;
 using Microsoft.Extensions.Configuration;
@@ -25,6 +24,13 @@ public static class TelemetryRegistration
 
     /// <summary>Azure SDK clients emit their ActivitySource spans ("Azure.*": table and queue calls) only with this switch on.</summary>
     private const string AzureActivitySourceSwitch = "Azure.Experimental.EnableActivitySource";
+
+    /// <summary>
+    /// The clients' operations (TableClient.Query, QueueClient.SendMessage …); their HTTP requests are the HttpClient
+    /// instrumentation's spans under them. Not "Azure.*": Azure.Core.Http would say each request a second time.
+    /// </summary>
+    private const string AzureTablesSources = "Azure.Data.Tables.*";
+    private const string AzureStorageSources = "Azure.Storage.*";
 
     public static IHostApplicationBuilder AddLeadTelemetry(this IHostApplicationBuilder builder)
     {
@@ -62,10 +68,9 @@ public static class TelemetryRegistration
 
         telemetry
             .WithTracing(tracing => tracing
-                .AddSource(LeadTelemetry.Name, "Azure.*")
+                .AddSource(LeadTelemetry.Name, AzureTablesSources, AzureStorageSources)
                 .AddAspNetCoreInstrumentation()
-                // An Azure SDK call is already its own span; its HTTP request under it would only say it twice.
-                .AddHttpClientInstrumentation(options => options.FilterHttpRequestMessage = _ => !IsAzureSdkCall(Activity.Current)))
+                .AddHttpClientInstrumentation())
             .WithMetrics(metrics => metrics
                 .AddMeter(LeadTelemetry.Name)
                 .AddAspNetCoreInstrumentation()
@@ -73,6 +78,4 @@ public static class TelemetryRegistration
             .WithLogging();
         return telemetry;
     }
-
-    private static bool IsAzureSdkCall(Activity? current) => current?.Source.Name.StartsWith("Azure.", StringComparison.Ordinal) == true;
 }

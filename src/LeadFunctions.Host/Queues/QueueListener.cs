@@ -5,6 +5,7 @@ using Azure.Storage.Queues.Models;
 using LeadFunctions.Adapters.Queues;
 using LeadFunctions.Core.Telemetry;
 using LeadFunctions.Host.Configuration;
+using OpenTelemetry;
 
 namespace LeadFunctions.Host.Queues;
 
@@ -72,6 +73,8 @@ internal sealed class QueueListener(
 
     private async Task<QueueMessage[]?> ReceiveAsync(CancellationToken stopping)
     {
+        // A poll is not work: traced, it would be a trace of its own on every queue every few seconds.
+        using var untraced = SuppressInstrumentationScope.Begin();
         try
         {
             return (await queue.ReceiveMessagesAsync(options.BatchSize, messageLease, stopping)).Value;

@@ -4,6 +4,7 @@ using Azure.Storage.Blobs.Specialized;
 using LeadFunctions.Core.Telemetry;
 using LeadFunctions.Functions.Timers;
 using LeadFunctions.Host.Configuration;
+using OpenTelemetry;
 
 namespace LeadFunctions.Host.Timers;
 
@@ -58,6 +59,8 @@ internal sealed class TimerListener(
     /// <summary>The lease, or null when another host holds it or storage cannot be reached (then try again later).</summary>
     private async Task<BlobLeaseClient?> TryAcquireAsync(CancellationToken stopping)
     {
+        // Taking and keeping the lease is housekeeping, not a trace of its own every few seconds.
+        using var untraced = SuppressInstrumentationScope.Begin();
         try
         {
             return await singleton.TryAcquireAsync(FullName, stopping);
@@ -140,6 +143,7 @@ internal sealed class TimerListener(
 
     private async Task RenewAsync(BlobLeaseClient lease, CancellationTokenSource leaseLost)
     {
+        using var untraced = SuppressInstrumentationScope.Begin();
         using var timer = new PeriodicTimer(locks.RenewalInterval, time);
         try
         {
