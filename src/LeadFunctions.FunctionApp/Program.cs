@@ -16,6 +16,7 @@ builder.UseMiddleware<HttpRulesMiddleware>();
 
 // Queue messages bind with the same JSON options the self-hosted runtime and the producers use.
 builder.Services.Configure<WorkerOptions>(options => options.Serializer = new JsonObjectSerializer(JsonDefaults.Options));
-builder.AddLeadTelemetry();
+// Spans and metrics; the worker's logs already go to Application Insights through the Functions host.
+builder.AddLeadTelemetry(exportLogs: false);
 builder.AddLeadPipeline();
 builder.Build().Run();

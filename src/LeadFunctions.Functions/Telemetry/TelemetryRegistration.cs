@@ -13,7 +13,7 @@ namespace LeadFunctions.Functions.Telemetry;
 /// <summary>
 /// OpenTelemetry for either host: traces, metrics and logs, exported over OTLP when the standard
 /// OTEL_EXPORTER_OTLP_ENDPOINT is set (and the other OTEL_* settings shape it), to Azure Monitor when
-/// APPLICATIONINSIGHTS_CONNECTION_STRING is set, to both when both are. With neither nothing subscribes,
+/// APPLICATIONINSIGHTS_CONNECTION_STRING is set (signed in as APPLICATIONINSIGHTS_AUTHENTICATION_STRING says), to both when both are. With neither nothing subscribes,
 /// so the spans and counters in the code cost next to nothing.
 /// </summary>
 public static class TelemetryRegistration
@@ -32,7 +32,9 @@ public static class TelemetryRegistration
     private const string AzureTablesSources = "Azure.Data.Tables.*";
     private const string AzureStorageSources = "Azure.Storage.*";
 
-    public static IHostApplicationBuilder AddLeadTelemetry(this IHostApplicationBuilder builder)
+    /// <param name="builder">The host's builder.</param>
+    /// <param name="exportLogs">False in the Functions worker: its logs already reach Application Insights through the Functions host.</param>
+    public static IHostApplicationBuilder AddLeadTelemetry(this IHostApplicationBuilder builder, bool exportLogs = true)
     {
         var otlp = !string.IsNullOrWhiteSpace(builder.Configuration[OtlpEndpointSetting]);
         var azureMonitor = !string.IsNullOrWhiteSpace(builder.Configuration[AzureMonitorSetting]);
@@ -42,6 +44,11 @@ public static class TelemetryRegistration
         }
 
         var telemetry = builder.AddLeadTelemetrySdk();
+        if (exportLogs)
+        {
+            telemetry.WithLogging();
+        }
+
         if (otlp)
         {
             telemetry.UseOtlpExporter();
@@ -49,7 +56,11 @@ public static class TelemetryRegistration
 
         if (azureMonitor)
         {
-            telemetry.UseAzureMonitorExporter(options => options.ConnectionString = builder.Configuration[AzureMonitorSetting]);
+            telemetry.UseAzureMonitorExporter(options =>
+            {
+                options.ConnectionString = builder.Configuration[AzureMonitorSetting];
+                options.Credential = AzureMonitorCredential.From(builder.Configuration[AzureMonitorCredential.Setting]);
+            });
         }
 
         return builder;
@@ -74,8 +85,7 @@ public static class TelemetryRegistration
             .WithMetrics(metrics => metrics
                 .AddMeter(LeadTelemetry.Name)
                 .AddAspNetCoreInstrumentation()
-                .AddHttpClientInstrumentation())
-            .WithLogging();
+                .AddHttpClientInstrumentation());
         return telemetry;
     }
 }
