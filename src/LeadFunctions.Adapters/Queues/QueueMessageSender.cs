@@ -18,7 +18,7 @@ public sealed class QueueMessageSender(QueueServiceClient service, StorageNames 
     {
         var physical = names.Queue(queueName);
         var client = clients.GetOrAdd(physical, service.GetQueueClient);
-        using var activity = LeadTelemetry.Source.StartActivity($"send {queueName}", ActivityKind.Producer);
+        using var activity = LeadTelemetry.Source.HasListeners() ? LeadTelemetry.Source.StartActivity($"send {queueName}", ActivityKind.Producer) : null;
         activity?.SetTag(LeadTelemetry.QueueTag, queueName);
         await client.SendMessageAsync(QueueTraceContext.Serialize(message, Activity.Current), cancellationToken: cancellationToken);
         signal.Notify(physical);

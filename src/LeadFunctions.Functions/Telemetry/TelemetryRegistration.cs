@@ -66,7 +66,7 @@ public static class TelemetryRegistration
         return builder;
     }
 
-    /// <summary>The SDK with what it listens to and no exporter; tests add an in-memory one.</summary>
+    /// <summary>The SDK with what it listens to and no exporter; tests add a processor that records the spans.</summary>
     public static OpenTelemetryBuilder AddLeadTelemetrySdk(this IHostApplicationBuilder builder)
     {
         // Before the first Azure client is built: Azure.Core reads the switch once per process.

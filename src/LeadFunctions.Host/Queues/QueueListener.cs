@@ -168,6 +168,11 @@ internal sealed class QueueListener(
             LeadTelemetry.QueueMessageAge.Record(Math.Max(0, (time.GetUtcNow() - inserted).TotalSeconds), queueTag);
         }
 
+        if (!LeadTelemetry.Source.HasListeners())
+        {
+            return null;
+        }
+
         var activity = LeadTelemetry.Source.StartActivity(trigger.FunctionName, ActivityKind.Consumer, QueueTraceContext.Read(body), [queueTag]);
         activity?.SetTag("messaging.message.id", message.MessageId);
         activity?.SetTag("messaging.azure.queue.dequeue_count", message.DequeueCount);
