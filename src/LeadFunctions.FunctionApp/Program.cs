@@ -2,6 +2,7 @@ using Azure.Core.Serialization;
 using LeadFunctions.Adapters;
 using LeadFunctions.FunctionApp;
 using LeadFunctions.Functions;
+using LeadFunctions.Functions.Telemetry;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Extensions.DependencyInjection;
@@ -15,5 +16,7 @@ builder.UseMiddleware<HttpRulesMiddleware>();
 
 // Queue messages bind with the same JSON options the self-hosted runtime and the producers use.
 builder.Services.Configure<WorkerOptions>(options => options.Serializer = new JsonObjectSerializer(JsonDefaults.Options));
+// Spans and metrics; the worker's logs already go to Application Insights through the Functions host.
+builder.AddLeadTelemetry(exportLogs: false);
 builder.AddLeadPipeline();
 builder.Build().Run();

@@ -1,4 +1,5 @@
 using LeadFunctions.Functions;
+using LeadFunctions.Functions.Telemetry;
 using LeadFunctions.Host.Development;
 using LeadFunctions.Host.Http;
 using LeadFunctions.Host.OpenApi;
@@ -12,6 +13,7 @@ public static class LeadFunctionsHost
     {
         var builder = WebApplication.CreateBuilder(args);
         builder.AddSelfHostedRuntime();
+        builder.AddLeadTelemetry();
         builder.AddLeadPipeline();
         builder.Services.AddLeadFunctionTriggers().AddFunctionListeners().AddApiReference();
         builder.Services.AddLocalMailbox(builder.Configuration);

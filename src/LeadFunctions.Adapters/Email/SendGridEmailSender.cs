@@ -1,5 +1,6 @@
 using LeadFunctions.Core.Consent;
 using LeadFunctions.Core.Email;
+using LeadFunctions.Core.Telemetry;
 using Microsoft.Extensions.Options;
 using Polly.Timeout;
 using SendGrid;
@@ -36,6 +37,7 @@ public sealed class SendGridEmailSender(HttpClient http, IOptions<SendGridOption
             throw new EmailSendException($"SendGrid refused the email with {(int)response.StatusCode}.", (int)response.StatusCode);
         }
 
+        LeadTelemetry.EmailsSent.Add(1);
         return new EmailSendResult(response.Headers.TryGetValues(MessageIdHeader, out var ids) ? ids.FirstOrDefault() : null);
     }
 

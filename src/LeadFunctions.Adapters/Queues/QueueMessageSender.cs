@@ -1,10 +1,15 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using Azure.Storage.Queues;
 using LeadFunctions.Adapters.Storage;
+using LeadFunctions.Core.Telemetry;
 
 namespace LeadFunctions.Adapters.Queues;
 
-/// <summary>Sends base64-encoded JSON messages, the format the Functions queue trigger reads.</summary>
+/// <summary>
+/// Sends base64-encoded JSON messages, the format the Functions queue trigger reads. Each send is a producer
+/// span whose context the message carries (<see cref="QueueTraceContext"/>), so the function that takes it continues the trace.
+/// </summary>
 public sealed class QueueMessageSender(QueueServiceClient service, StorageNames names, QueueWriteSignal signal)
 {
     private readonly ConcurrentDictionary<string, QueueClient> clients = new(StringComparer.Ordinal);
@@ -13,7 +18,9 @@ public sealed class QueueMessageSender(QueueServiceClient service, StorageNames 
     {
         var physical = names.Queue(queueName);
         var client = clients.GetOrAdd(physical, service.GetQueueClient);
-        await client.SendMessageAsync(BinaryData.FromObjectAsJson(message, JsonDefaults.Options), cancellationToken: cancellationToken);
+        using var activity = LeadTelemetry.Source.HasListeners() ? LeadTelemetry.Source.StartActivity($"send {queueName}", ActivityKind.Producer) : null;
+        activity?.SetTag(LeadTelemetry.QueueTag, queueName);
+        await client.SendMessageAsync(QueueTraceContext.Serialize(message, Activity.Current), cancellationToken: cancellationToken);
         signal.Notify(physical);
     }
 }

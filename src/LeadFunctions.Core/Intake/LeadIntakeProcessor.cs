@@ -3,6 +3,7 @@ using LeadFunctions.Core.Enrichment;
 using LeadFunctions.Core.Leads;
 using LeadFunctions.Core.Processing;
 using LeadFunctions.Core.Scoring;
+using LeadFunctions.Core.Telemetry;
 
 namespace LeadFunctions.Core.Intake;
 
@@ -61,6 +62,7 @@ public sealed class LeadIntakeProcessor(
             }
         }
 
+        LeadTelemetry.LeadsProcessed.Add(1);
         return outcome;
     }
 }

@@ -1,5 +1,6 @@
 using LeadFunctions.Core.Leads;
 using LeadFunctions.Core.Sales;
+using LeadFunctions.Core.Telemetry;
 using Microsoft.Extensions.Logging;
 
 namespace LeadFunctions.Functions.Sales;
@@ -21,6 +22,7 @@ public sealed partial class DeliverSalesHandoffQueueFunction(ILeadStore store, I
 
         await webhook.PostAsync(message, cancellationToken);
         await store.SaveAsync(new LeadChange(message.LeadId, null, null, [delivered], []), cancellationToken);
+        LeadTelemetry.Handoffs.Add(1);
         Delivered(logger, message.HandoffId, message.LeadId);
     }
 

@@ -1,8 +1,11 @@
+using System.Diagnostics;
 using Azure;
 using Azure.Storage.Queues;
 using Azure.Storage.Queues.Models;
 using LeadFunctions.Adapters.Queues;
+using LeadFunctions.Core.Telemetry;
 using LeadFunctions.Host.Configuration;
+using OpenTelemetry;
 
 namespace LeadFunctions.Host.Queues;
 
@@ -70,6 +73,8 @@ internal sealed class QueueListener(
 
     private async Task<QueueMessage[]?> ReceiveAsync(CancellationToken stopping)
     {
+        // A poll is not work: traced, it would be a trace of its own on every queue every few seconds.
+        using var untraced = SuppressInstrumentationScope.Begin();
         try
         {
             return (await queue.ReceiveMessagesAsync(options.BatchSize, messageLease, stopping)).Value;
@@ -124,6 +129,7 @@ internal sealed class QueueListener(
                 return;
             }
 
+            using var activity = StartActivity(message, body);
             await using var lease = new MessageLease(queue, message, messageLease, time);
             lease.StartRenewing();
             Exception? failure = null;
@@ -135,6 +141,8 @@ internal sealed class QueueListener(
             catch (Exception ex)
             {
                 failure = ex;
+                // The type only: an exception's message may quote the input.
+                activity?.SetStatus(ActivityStatusCode.Error, ex.GetType().Name);
             }
 
             await lease.StopRenewingAsync();
@@ -146,6 +154,29 @@ internal sealed class QueueListener(
             // out, then is delivered again.
             Log.CompleteFailed(logger, ex, message.MessageId, queue.Name);
         }
+    }
+
+    /// <summary>
+    /// The function's span, a child of the span that sent the message when the message carries its context,
+    /// and the message's time on the queue.
+    /// </summary>
+    private Activity? StartActivity(QueueMessage message, BinaryData body)
+    {
+        var queueTag = new KeyValuePair<string, object?>(LeadTelemetry.QueueTag, trigger.QueueName);
+        if (message.InsertedOn is { } inserted)
+        {
+            LeadTelemetry.QueueMessageAge.Record(Math.Max(0, (time.GetUtcNow() - inserted).TotalSeconds), queueTag);
+        }
+
+        if (!LeadTelemetry.Source.HasListeners())
+        {
+            return null;
+        }
+
+        var activity = LeadTelemetry.Source.StartActivity(trigger.FunctionName, ActivityKind.Consumer, QueueTraceContext.Read(body), [queueTag]);
+        activity?.SetTag("messaging.message.id", message.MessageId);
+        activity?.SetTag("messaging.azure.queue.dequeue_count", message.DequeueCount);
+        return activity;
     }
 
     private async Task CompleteAsync(QueueMessage message, string popReceipt, Exception? failure)
@@ -175,6 +206,7 @@ internal sealed class QueueListener(
         await poisonQueue.SendMessageAsync(message.Body.ToString(), CancellationToken.None);
         await queue.DeleteMessageAsync(message.MessageId, popReceipt, CancellationToken.None);
         signal.Notify(poisonQueue.Name);
+        LeadTelemetry.LeadsPoisoned.Add(1, new KeyValuePair<string, object?>(LeadTelemetry.QueueTag, trigger.QueueName));
         Log.Poisoned(logger, message.MessageId, poisonQueue.Name);
     }
 

@@ -1,7 +1,10 @@
+using System.Diagnostics;
 using Azure;
 using Azure.Storage.Blobs.Specialized;
+using LeadFunctions.Core.Telemetry;
 using LeadFunctions.Functions.Timers;
 using LeadFunctions.Host.Configuration;
+using OpenTelemetry;
 
 namespace LeadFunctions.Host.Timers;
 
@@ -56,6 +59,8 @@ internal sealed class TimerListener(
     /// <summary>The lease, or null when another host holds it or storage cannot be reached (then try again later).</summary>
     private async Task<BlobLeaseClient?> TryAcquireAsync(CancellationToken stopping)
     {
+        // Taking and keeping the lease is housekeeping, not a trace of its own every few seconds.
+        using var untraced = SuppressInstrumentationScope.Begin();
         try
         {
             return await singleton.TryAcquireAsync(FullName, stopping);
@@ -115,14 +120,19 @@ internal sealed class TimerListener(
 
     private async Task InvokeAsync(TimerRunInfo info, bool useMonitor, DateTimeOffset occurrence, CancellationToken cancellationToken)
     {
-        try
+        // Each run starts a trace, which the messages it sends (nurture sends, rescoring parts) carry on.
+        using (var activity = LeadTelemetry.Source.StartActivity(trigger.FunctionName))
         {
-            await using var scope = scopes.CreateAsyncScope();
-            await timeout.InvokeAsync(trigger.FunctionName, logger, ct => trigger.Invoke(scope.ServiceProvider, info, ct), cancellationToken);
-        }
-        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
-        {
-            Log.TimerFailed(logger, ex, trigger.FunctionName);
+            try
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                await timeout.InvokeAsync(trigger.FunctionName, logger, ct => trigger.Invoke(scope.ServiceProvider, info, ct), cancellationToken);
+            }
+            catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+            {
+                activity?.SetStatus(ActivityStatusCode.Error, ex.GetType().Name);
+                Log.TimerFailed(logger, ex, trigger.FunctionName);
+            }
         }
 
         if (useMonitor)
@@ -133,6 +143,7 @@ internal sealed class TimerListener(
 
     private async Task RenewAsync(BlobLeaseClient lease, CancellationTokenSource leaseLost)
     {
+        using var untraced = SuppressInstrumentationScope.Begin();
         using var timer = new PeriodicTimer(locks.RenewalInterval, time);
         try
         {
