@@ -75,6 +75,15 @@ public static class QueueTraceContext
             return default;
         }
 
-        return traceParent is not null && ActivityContext.TryParse(traceParent, traceState, isRemote: true, out var context) ? context : default;
+        return Parent(traceParent, traceState);
     }
+
+    /// <summary>
+    /// The remote parent the two fields name, as a message or a trigger's binding data (which may keep a string's
+    /// JSON quotes) gives them; default (no parent) when they name none or do not parse.
+    /// </summary>
+    public static ActivityContext Parent(string? traceParent, string? traceState) =>
+        traceParent?.Trim('"') is { Length: > 0 } parent && ActivityContext.TryParse(parent, traceState?.Trim('"'), isRemote: true, out var context)
+            ? context
+            : default;
 }

@@ -1,0 +1,41 @@
+using LeadFunctions.Core.Campaigns;
+using LeadFunctions.Core.Nurture;
+using Microsoft.Extensions.Time.Testing;
+
+namespace LeadFunctions.Core.Tests.Nurture;
+
+public sealed class NurtureSchedulerTests
+{
+    [Theory]
+    [InlineData(1, 16)]
+    [InlineData(256, 16)]
+    [InlineData(333, 21)]
+    [InlineData(2_400, 150)]
+    [InlineData(10_000, 150)]
+    public void SendsPerMessage_ARunSpreadOverOneHostsBatch_AtLeast16_AtMost150(int due, int expected) =>
+        Assert.Equal(expected, NurtureScheduler.SendsPerMessage(due));
+
+    [Fact]
+    public async Task DispatchAsync_333Due_GoInSixteenMessages_EachSendOnce_AndLeaveTheIndex()
+    {
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 12, 1, 9, 0, 0, TimeSpan.Zero));
+        var index = new RecordingDueSendIndex();
+        var due = Enumerable.Range(0, 333).Select(i => new DueSend($"lead{i:D3}", "fair", "welcome", time.GetUtcNow().AddSeconds(-i % 60))).ToList();
+        await index.AddAsync([.. due, new DueSend("later", "fair", "welcome", time.GetUtcNow().AddMinutes(5))], CancellationToken.None);
+        var queue = new RecordingSendQueue();
+
+        Assert.Equal(333, await new NurtureScheduler(index, queue, time).DispatchAsync(CancellationToken.None));
+
+        var messages = queue.Take();
+        Assert.Equal(NurtureScheduler.MessagesPerRun, messages.Count);
+        Assert.Equal(due.Select(d => d.LeadId).Order(), messages.SelectMany(m => m.Sends).Select(s => s.LeadId).Order());
+        Assert.Equal(messages.Count, messages.Select(m => m.DispatchId).Distinct().Count());
+        var left = new List<IndexedDueSend>();
+        await foreach (var page in index.ReadDueAsync(time.GetUtcNow().AddMinutes(10), CancellationToken.None))
+        {
+            left.AddRange(page);
+        }
+
+        Assert.Equal("later", Assert.Single(left).Send.LeadId);
+    }
+}
