@@ -18,9 +18,9 @@ public sealed class NurtureSender(ILeadStore leads, ISuppressionList suppression
     /// <summary>
     /// The sends go one after another: a host's emails in flight are its nurture-send messages in flight (host.json's
     /// queue batch size), the one knob for how hard SendGrid and storage are pushed. While one email is in flight the
-    /// next send's lead row and suppression entry are read and the previous send is recorded, so the message spends its time on SendGrid's
-    /// answers, not on storage between them; each claim is still made just before its own email. A failure is
-    /// thrown after the others went, so the message is retried and its done sends drop out.
+    /// next send's lead row and suppression entry are read and the previous send is recorded, so the message spends
+    /// its time on SendGrid's answers, not on storage between them; each claim is still made just before its own
+    /// email. A failure is thrown after the others went, so the message is retried and its done sends drop out.
     /// </summary>
     public async Task<IReadOnlyList<NurtureSendOutcome>> SendAsync(NurtureSendBatch batch, CancellationToken cancellationToken)
     {
