@@ -83,6 +83,12 @@ public sealed class ConvertLead(ConvertLeadHttpFunction function)
     public Task<IActionResult> Run([HttpTrigger(AuthorizationLevel.Function, "post", Route = "leads/{id}/convert")] HttpRequest request, string id, CancellationToken ct) => function.RunAsync(request, id, ct).AsActionResult();
 }
 
+public sealed class WinLead(WinLeadHttpFunction function)
+{
+    [Function(nameof(WinLead))]
+    public Task<IActionResult> Run([HttpTrigger(AuthorizationLevel.Function, "post", Route = "leads/{id}/win")] HttpRequest request, string id, CancellationToken ct) => function.RunAsync(request, id, ct).AsActionResult();
+}
+
 public sealed class GetScoringModel(GetScoringModelHttpFunction function)
 {
     [Function(nameof(GetScoringModel))]

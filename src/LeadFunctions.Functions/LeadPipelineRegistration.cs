@@ -72,6 +72,7 @@ public static class LeadPipelineRegistration
         services.AddSingleton<QualifyLeadHttpFunction>();
         services.AddSingleton<DisqualifyLeadHttpFunction>();
         services.AddSingleton<ConvertLeadHttpFunction>();
+        services.AddSingleton<WinLeadHttpFunction>();
         services.AddSingleton<GetScoringModelHttpFunction>();
         services.AddSingleton<PutScoringModelHttpFunction>();
         services.AddSingleton<ProcessLeadIntakeQueueFunction>();

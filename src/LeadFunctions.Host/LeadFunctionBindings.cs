@@ -79,6 +79,8 @@ public static class LeadFunctionBindings
             .AsFunction("DisqualifyLead", AuthorizationLevel.Function);
         api.MapPost("leads/{id}/convert", (HttpRequest request, string id, ConvertLeadHttpFunction function, CancellationToken ct) => function.RunAsync(request, id, ct))
             .AsFunction("ConvertLead", AuthorizationLevel.Function);
+        api.MapPost("leads/{id}/win", (HttpRequest request, string id, WinLeadHttpFunction function, CancellationToken ct) => function.RunAsync(request, id, ct))
+            .AsFunction("WinLead", AuthorizationLevel.Function);
         api.MapGet("scoring-model", (HttpRequest request, GetScoringModelHttpFunction function, CancellationToken ct) => function.RunAsync(request, ct))
             .AsFunction("GetScoringModel", AuthorizationLevel.Function);
         api.MapPut("scoring-model", (HttpRequest request, PutScoringModelHttpFunction function, CancellationToken ct) => function.RunAsync(request, ct))

@@ -70,14 +70,18 @@ public sealed class CrmTableStore(LeadTables tables) : ICrmStore
 
             // Replaced whole, so that reopening drops the reason; against the row's ETag, so that of two
             // decisions writing at once the later one (by StatusAt) stays.
-            var lost = lead.Stage == LifecycleStage.Disqualified;
-            opportunity["Status"] = lost ? "lost" : OpenStatus;
+            var (lost, won) = (lead.Stage == LifecycleStage.Disqualified, lead.Stage == LifecycleStage.Customer);
+            opportunity["Status"] = lost ? "lost" : won ? "won" : OpenStatus;
             opportunity[StatusAt] = lead.UpdatedAt;
             opportunity.Remove(LostReason);
             opportunity.Remove(ClosedAt);
             if (lost)
             {
                 opportunity[LostReason] = lead.DisqualifyReason;
+            }
+
+            if (lost || won)
+            {
                 opportunity[ClosedAt] = lead.UpdatedAt;
             }
 

@@ -50,6 +50,11 @@ public static class SalesDecisions
         return Move(lead with { Conversion = conversion }, LifecycleStage.Opportunity, now, "Converted to contact, account and opportunity");
     }
 
+    /// <summary>The opportunity is won: the lead becomes a customer (the end of the funnel; only a converted lead gets there).</summary>
+    public static Decision Win(Lead lead, DateTimeOffset now) => lead is { Stage: LifecycleStage.Opportunity, Conversion: not null }
+        ? Move(lead, LifecycleStage.Customer, now, "Opportunity won")
+        : Decision.Refused($"A lead in stage {lead.Stage.ToApiName()} has no open opportunity to win; convert it first.");
+
     private static Decision Move(Lead lead, LifecycleStage stage, DateTimeOffset now, string why) =>
         Decision.Made(
             lead with { Stage = stage, UpdatedAt = now },

@@ -79,6 +79,7 @@ public static class OperationDocs
         ["QualifyLead"] = new("Qualify a lead (sales accepts it).", null, Conflict),
         ["DisqualifyLead"] = new("Disqualify a lead with a reason.", RequestBodyDoc.Json("""{ "reason": "No budget this year" }"""), Conflict),
         ["ConvertLead"] = new("Convert a lead: creates the contact, account and opportunity records.", null, Conflict),
+        ["WinLead"] = new("The opportunity is won: the converted lead becomes a customer and its opportunity is closed as won.", null, Conflict),
         ["GetScoringModel"] = new("Read the scoring rules in force."),
         ["PutScoringModel"] = new("Replace the scoring rules; leads are rescored in the background.", RequestBodyDoc.Json("""
             { "fit": { "jobTitle": [{ "keywords": ["director", "müdür"], "points": 15 }], "companySize": [{ "min": 50, "max": null, "points": 10 }],

@@ -51,6 +51,20 @@ public class SalesDecisionsTests
     }
 
     [Fact]
+    public void Win_AnOpenOpportunity_BecomesACustomer_AndNothingElseCan()
+    {
+        var opportunity = SalesDecisions.Convert(Lead(LifecycleStage.Sql), Now).Lead!;
+
+        var customer = SalesDecisions.Win(opportunity, Now).Lead!;
+
+        Assert.Equal(LifecycleStage.Customer, customer.Stage);
+        Assert.Equal(opportunity.Conversion, customer.Conversion);
+        Assert.Null(SalesDecisions.Win(customer, Now).Lead);
+        Assert.Null(SalesDecisions.Win(Lead(LifecycleStage.Sql), Now).Lead);
+        Assert.Null(SalesDecisions.Win(SalesDecisions.Disqualify(opportunity, "Lost", Now).Lead!, Now).Lead);
+    }
+
+    [Fact]
     public void Qualify_ALostOpportunity_ReopensItInsteadOfGoingBackToSql()
     {
         var converted = SalesDecisions.Convert(Lead(LifecycleStage.Sql), Now).Lead!;

@@ -80,6 +80,25 @@ public sealed class OperationsTests(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Decisions_AWonOpportunity_MakesACustomer_ClosedAsWonInTheCrm()
+    {
+        var id = await CreateLeadAsync("won-deal@acme.com", new { company = "Acme" });
+        using var early = await PostAsync($"/api/leads/{id}/win");
+        Assert.Equal(HttpStatusCode.Conflict, early.StatusCode);
+
+        using var converted = await PostAsync($"/api/leads/{id}/convert");
+        var opportunityId = (await converted.Content.ReadFromJsonAsync<LeadView>())!.Conversion!.OpportunityId;
+        using var won = await PostAsync($"/api/leads/{id}/win");
+
+        Assert.Equal("customer", (await won.Content.ReadFromJsonAsync<LeadView>())!.Stage);
+        var opportunity = (await host.Table(TableNames.Crm).GetEntityAsync<TableEntity>("opportunity", opportunityId)).Value;
+        Assert.Equal("won", opportunity.GetString("Status"));
+        Assert.NotNull(opportunity.GetDateTimeOffset("ClosedAt"));
+        using var again = await PostAsync($"/api/leads/{id}/win");
+        Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
+    }
+
+    [Fact]
     public async Task Decisions_ALostOpportunity_IsLostInTheCrmAndOpenAgainWhenRequalified()
     {
         var id = await CreateLeadAsync("lost-deal@acme.com", new { company = "Acme" });
