@@ -10,9 +10,9 @@ namespace LeadFunctions.Core.Nurture;
 public sealed class NurtureScheduler(IDueSendIndex index, INurtureSendQueue queue, TimeProvider time)
 {
     /// <summary>
-    /// host.json's queue batchSize (HostJsonTests holds them equal): a run's sends spread over this many messages are all taken at once by one host,
-    /// so its SendGrid calls go at an even pace for the whole run. More, and the host would take them in waves (a new
-    /// batch only once no more than half are running), idle between waves.
+    /// host.json's queue batchSize (HostJsonTests holds them equal): a run's sends spread over this many messages are
+    /// all taken at once by one host, so its SendGrid calls go at an even pace for the whole run. More, and the host
+    /// would take them in waves (a new batch only once no more than half are running), idle between waves.
     /// </summary>
     public const int MessagesPerRun = 16;
 
