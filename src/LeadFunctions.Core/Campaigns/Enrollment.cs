@@ -1,8 +1,8 @@
 namespace LeadFunctions.Core.Campaigns;
 
 /// <summary>
-/// One lead in one campaign, kept in the lead's partition (row "n|{campaignId}") so that consent, stage and
-/// the enrollment are read together and changed in one transaction, under the lead row's ETag.
+/// One lead in one campaign, kept in the lead row itself so that consent, stage and the enrollment are read
+/// together (one point read) and changed in one write, under the lead row's ETag.
 /// </summary>
 public sealed record Enrollment
 {
