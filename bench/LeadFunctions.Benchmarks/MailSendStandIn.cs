@@ -3,13 +3,9 @@ using System.Diagnostics;
 using System.Net.Http.Headers;
 using System.Text.Json;
 using LeadFunctions.Core.Email;
+using LeadFunctions.Testing;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace LeadFunctions.Benchmarks;
 
@@ -45,13 +41,9 @@ internal sealed class MailSendStandIn : IAsyncDisposable
 
     public static async Task<MailSendStandIn> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        var standIn = new MailSendStandIn(builder.Build());
+        var standIn = new MailSendStandIn(LoopbackServer.Create());
         standIn.app.MapPost("/v3/mail/send", standIn.ReceiveAsync);
-        await standIn.app.StartAsync();
-        standIn.Address = new Uri(standIn.app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+        standIn.Address = await LoopbackServer.StartAsync(standIn.app);
         return standIn;
     }
 

@@ -1,10 +1,7 @@
 using System.Collections.Concurrent;
+using LeadFunctions.Testing;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace LeadFunctions.IntegrationTests.Infrastructure;
 
@@ -26,9 +23,7 @@ public sealed class HttpReceiver : IAsyncDisposable
     /// <summary>Answers 503 to the first <paramref name="failFirst"/> requests, to exercise retries.</summary>
     public static async Task<HttpReceiver> StartAsync(int failFirst = 0)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        var app = builder.Build();
+        var app = LoopbackServer.Create();
         HttpReceiver? receiver = null;
         var calls = 0;
         app.MapPost("/{**path}", async (HttpRequest request) =>
@@ -38,9 +33,7 @@ public sealed class HttpReceiver : IAsyncDisposable
             receiver!.Requests.Enqueue(new ReceivedRequest(request.Path, request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase), body.ToArray()));
             return Interlocked.Increment(ref calls) <= failFirst ? Results.StatusCode(503) : Results.Ok();
         });
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        receiver = new HttpReceiver(app, new Uri(address));
+        receiver = new HttpReceiver(app, await LoopbackServer.StartAsync(app));
         return receiver;
     }
 

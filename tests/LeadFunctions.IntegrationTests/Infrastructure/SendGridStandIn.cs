@@ -1,13 +1,9 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text.Json;
+using LeadFunctions.Testing;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace LeadFunctions.IntegrationTests.Infrastructure;
 
@@ -41,13 +37,9 @@ public sealed class SendGridStandIn : IAsyncDisposable
 
     public static async Task<SendGridStandIn> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        var standIn = new SendGridStandIn(builder.Build());
+        var standIn = new SendGridStandIn(LoopbackServer.Create());
         standIn.app.MapPost("/v3/mail/send", standIn.ReceiveAsync);
-        await standIn.app.StartAsync();
-        standIn.Address = new Uri(standIn.app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+        standIn.Address = await LoopbackServer.StartAsync(standIn.app);
         return standIn;
     }
 

@@ -4,9 +4,8 @@ using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
 using LeadFunctions.Adapters.Storage;
 using LeadFunctions.Host;
+using LeadFunctions.Testing;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace LeadFunctions.IntegrationTests.Infrastructure;
@@ -38,9 +37,8 @@ public sealed class TestHost : IAsyncDisposable
         this.app = app;
         this.contentRoot = contentRoot;
         Prefix = prefix;
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         // Never follow redirects: a 303 must be seen, and its target is not on this machine.
-        Client = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false }) { BaseAddress = new Uri(address) };
+        Client = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false }) { BaseAddress = LoopbackServer.AddressOf(app) };
     }
 
     public HttpClient Client { get; }
