@@ -1,10 +1,30 @@
+using System.Text.Json;
 using LeadFunctions.Core.Campaigns;
 using LeadFunctions.Core.Nurture;
 
 namespace LeadFunctions.Adapters.Queues;
 
+/// <summary>nurture-send. A batch too big for one queue message goes as halves, each a message with its own dispatch id.</summary>
 public sealed class NurtureSendQueue(QueueMessageSender sender) : INurtureSendQueue
 {
+    /// <summary>A queue message holds 64 KB base64-encoded (host.json's messageEncoding), 48 KB of JSON; 1 KB of it is left for the trace context.</summary>
+    public const int MaxJsonBytes = (64 * 1024 / 4 * 3) - 1024;
+
     public Task EnqueueAsync(NurtureSendBatch batch, CancellationToken cancellationToken) =>
-        sender.SendAsync(QueueNames.NurtureSend, batch, cancellationToken);
+        Task.WhenAll(Fit(batch).Select(part => sender.SendAsync(QueueNames.NurtureSend, part, cancellationToken)));
+
+    /// <summary><paramref name="batch"/> as it is when it fits a message, else halved until each part does.</summary>
+    public static IReadOnlyList<NurtureSendBatch> Fit(NurtureSendBatch batch)
+    {
+        var sends = batch.DueSends();
+        if (sends.Count < 2 || JsonSerializer.SerializeToUtf8Bytes(batch, JsonDefaults.Options).Length <= MaxJsonBytes)
+        {
+            return [batch];
+        }
+
+        var half = sends.Count / 2;
+        return [.. Fit(NurtureSendBatch.Of(NewDispatchId(), sends.Take(half))), .. Fit(NurtureSendBatch.Of(NewDispatchId(), sends.Skip(half)))];
+    }
+
+    private static string NewDispatchId() => Guid.CreateVersion7().ToString("N");
 }

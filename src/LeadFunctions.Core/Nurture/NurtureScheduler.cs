@@ -22,10 +22,10 @@ public sealed class NurtureScheduler(IDueSendIndex index, INurtureSendQueue queu
     public const int MinSendsPerMessage = 16;
 
     /// <summary>
-    /// At most 270 bytes a send (ids of 64 characters): 150 sends stay within a queue message's 64 KB once base64-encoded, and within
-    /// half a minute of SendGrid calls, so a retried message repeats little. A bigger run goes in more messages.
+    /// A run's sends are queued this many at a time as the index is read: 500 a message, about what fits in a queue
+    /// message's 64 KB (base64) with lead ids of 32 characters. A message that does not fit is split by the queue.
     /// </summary>
-    public const int MaxSendsPerMessage = 150;
+    public const int QueuedAtOnce = 8_000;
 
     public async Task<int> DispatchAsync(CancellationToken cancellationToken)
     {
@@ -35,7 +35,7 @@ public sealed class NurtureScheduler(IDueSendIndex index, INurtureSendQueue queu
         await foreach (var page in index.ReadDueAsync(now, cancellationToken))
         {
             due.AddRange(page);
-            if (due.Count >= MessagesPerRun * MaxSendsPerMessage)
+            if (due.Count >= QueuedAtOnce)
             {
                 queued += await QueueAsync(due, now, cancellationToken);
                 due.Clear();
@@ -47,8 +47,8 @@ public sealed class NurtureScheduler(IDueSendIndex index, INurtureSendQueue queu
         return queued;
     }
 
-    /// <summary>How many sends each message of <paramref name="count"/> due sends carries.</summary>
-    public static int SendsPerMessage(int count) => Math.Clamp((count + MessagesPerRun - 1) / MessagesPerRun, MinSendsPerMessage, MaxSendsPerMessage);
+    /// <summary>How many sends each message of <paramref name="count"/> due sends carries at most.</summary>
+    public static int SendsPerMessage(int count) => Math.Max((count + MessagesPerRun - 1) / MessagesPerRun, MinSendsPerMessage);
 
     private async Task<int> QueueAsync(List<IndexedDueSend> due, DateTimeOffset now, CancellationToken cancellationToken)
     {
@@ -57,8 +57,12 @@ public sealed class NurtureScheduler(IDueSendIndex index, INurtureSendQueue queu
             return 0;
         }
 
-        await Task.WhenAll(due.Chunk(SendsPerMessage(due.Count)).Select(chunk =>
-            queue.EnqueueAsync(new NurtureSendBatch(Guid.CreateVersion7(now).ToString("N"), [.. chunk.Select(e => e.Send)]), cancellationToken)));
+        // Dealt round: each message's n-th send is due about as early as every other message's, so the host sends a
+        // run earliest due first, and a send that waited longest for the timer waits least in its message.
+        var ordered = due.Select(e => e.Send).OrderBy(s => s.DueAt).ToList();
+        var messages = (ordered.Count + SendsPerMessage(ordered.Count) - 1) / SendsPerMessage(ordered.Count);
+        await Task.WhenAll(Enumerable.Range(0, messages).Select(m =>
+            queue.EnqueueAsync(NurtureSendBatch.Of(Guid.CreateVersion7(now).ToString("N"), ordered.Where((_, i) => i % messages == m)), cancellationToken)));
         await index.RemoveAsync(due, cancellationToken);
         return due.Count;
     }

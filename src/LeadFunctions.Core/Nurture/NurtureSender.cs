@@ -24,19 +24,20 @@ public sealed class NurtureSender(ILeadStore leads, ISuppressionList suppression
     /// </summary>
     public async Task<IReadOnlyList<NurtureSendOutcome>> SendAsync(NurtureSendBatch batch, CancellationToken cancellationToken)
     {
+        var sends = batch.DueSends();
         var outcomes = new List<NurtureSendOutcome>();
         var recording = new List<Task<NurtureSendOutcome>>();
         System.Runtime.ExceptionServices.ExceptionDispatchInfo? first = null;
-        var reading = ReadAhead(batch, 0, cancellationToken);
+        var reading = ReadAhead(sends, 0, cancellationToken);
         try
         {
-            for (var i = 0; i < batch.Sends.Count; i++)
+            for (var i = 0; i < sends.Count; i++)
             {
                 var read = reading!;
-                reading = ReadAhead(batch, i + 1, cancellationToken);
+                reading = ReadAhead(sends, i + 1, cancellationToken);
                 try
                 {
-                    var (outcome, record) = await SendOneAsync(batch.Sends[i], await read, batch.DispatchId, cancellationToken);
+                    var (outcome, record) = await SendOneAsync(sends[i], await read, batch.DispatchId, cancellationToken);
                     if (record is null)
                     {
                         outcomes.Add(outcome);
@@ -72,9 +73,9 @@ public sealed class NurtureSender(ILeadStore leads, ISuppressionList suppression
         return outcomes;
     }
 
-    /// <summary>What the batch's send at <paramref name="index"/> is decided on, read now; a failed read fails that send only.</summary>
-    private Task<SendRead>? ReadAhead(NurtureSendBatch batch, int index, CancellationToken cancellationToken) =>
-        index < batch.Sends.Count ? ReadAsync(batch.Sends[index].LeadId, cancellationToken) : null;
+    /// <summary>What the send at <paramref name="index"/> is decided on, read now; a failed read fails that send only.</summary>
+    private Task<SendRead>? ReadAhead(IReadOnlyList<DueSend> sends, int index, CancellationToken cancellationToken) =>
+        index < sends.Count ? ReadAsync(sends[index].LeadId, cancellationToken) : null;
 
     private async Task<SendRead> ReadAsync(string leadId, CancellationToken cancellationToken)
     {

@@ -11,12 +11,12 @@ public sealed class NurtureSchedulerTests
     [InlineData(256, 16)]
     [InlineData(333, 21)]
     [InlineData(2_400, 150)]
-    [InlineData(10_000, 150)]
-    public void SendsPerMessage_ARunSpreadOverOneHostsBatch_AtLeast16_AtMost150(int due, int expected) =>
+    [InlineData(8_000, 500)]
+    public void SendsPerMessage_ARunSpreadOverOneHostsBatch_AtLeast16(int due, int expected) =>
         Assert.Equal(expected, NurtureScheduler.SendsPerMessage(due));
 
     [Fact]
-    public async Task DispatchAsync_333Due_GoInSixteenMessages_EachSendOnce_AndLeaveTheIndex()
+    public async Task DispatchAsync_333Due_GoInSixteenMessages_EarliestDueFirst_EachSendOnce_AndLeaveTheIndex()
     {
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 12, 1, 9, 0, 0, TimeSpan.Zero));
         var index = new RecordingDueSendIndex();
@@ -28,8 +28,11 @@ public sealed class NurtureSchedulerTests
 
         var messages = queue.Take();
         Assert.Equal(NurtureScheduler.MessagesPerRun, messages.Count);
-        Assert.Equal(due.Select(d => d.LeadId).Order(), messages.SelectMany(m => m.Sends).Select(s => s.LeadId).Order());
+        Assert.Equal(due.Select(d => d.LeadId).Order(), messages.SelectMany(m => m.DueSends()).Select(s => s.LeadId).Order());
         Assert.Equal(messages.Count, messages.Select(m => m.DispatchId).Distinct().Count());
+        var sixteenthDue = due.Select(d => d.DueAt).Order().ElementAt(NurtureScheduler.MessagesPerRun - 1);
+        Assert.All(messages, m => Assert.True(m.DueSends()[0].DueAt <= sixteenthDue, "each message starts with one of the run's earliest due"));
+        Assert.All(messages, m => Assert.Equal(m.DueSends().Select(s => s.DueAt).Order(), m.DueSends().Select(s => s.DueAt)));
         var left = new List<IndexedDueSend>();
         await foreach (var page in index.ReadDueAsync(time.GetUtcNow().AddMinutes(10), CancellationToken.None))
         {

@@ -217,7 +217,7 @@ public class NurtureSenderTests
         var world = await EnrolledAsync(ThreeSteps);
         var lead = LeadId.FromEmail(Ayse);
         var due = world.EnrollmentOf(lead, "fair")!.NextDueAt!.Value;
-        var stale = new NurtureSendBatch("d1", [
+        var stale = NurtureSendBatch.Of("d1", [
             new DueSend(lead, "fair", "welcome", due.AddMinutes(-5)), // moved since
             new DueSend(lead, "fair", "offer", due), // not the next step
             new DueSend(lead, "other", "welcome", due), // no enrollment
@@ -260,7 +260,7 @@ public class NurtureSenderTests
     }
 
     [Fact]
-    public async Task Scheduler_QueuesDueSendsInMessagesOfSixteen_AndTakesThemOutOfTheIndex()
+    public async Task Scheduler_QueuesDueSendsInMessagesOfAtMostSixteen_AndTakesThemOutOfTheIndex()
     {
         var world = new NurtureWorld();
         world.Put(ThreeSteps);
@@ -273,7 +273,7 @@ public class NurtureSenderTests
         var again = await world.Scheduler.DispatchAsync(CancellationToken.None);
 
         Assert.Equal((40, 0), (queued, again));
-        Assert.Equal([16, 16, 8], world.Queue.All.Select(b => b.Sends.Count));
+        Assert.Equal([14, 13, 13], world.Queue.All.Select(b => b.DueSends().Count));
         Assert.Equal(3, world.Queue.All.Select(b => b.DispatchId).Distinct().Count());
     }
 }

@@ -1,0 +1,62 @@
+using System.Diagnostics;
+using LeadFunctions.Adapters.Queues;
+using LeadFunctions.Core.Campaigns;
+using LeadFunctions.Core.Leads;
+using LeadFunctions.Core.Nurture;
+
+namespace LeadFunctions.Functions.Tests.Nurture;
+
+public sealed class NurtureSendQueueTests
+{
+    /// <summary>A queue message holds 64 KB, base64-encoded as host.json's messageEncoding says.</summary>
+    private const int QueueMessageLimit = 64 * 1024;
+
+    private static readonly string Longest = new('x', 64);
+
+    [Fact]
+    public void FullMessageOfOneStep_WithTraceContext_FitsOneQueueMessage()
+    {
+        var batch = NurtureSendBatch.Of(Guid.NewGuid().ToString("N"), Sends(NurtureScheduler.QueuedAtOnce / NurtureScheduler.MessagesPerRun, _ => (Longest, Longest)));
+
+        Assert.Same(batch, Assert.Single(NurtureSendQueue.Fit(batch)));
+        Assert.InRange(EncodedLength(batch), 1, QueueMessageLimit);
+    }
+
+    [Fact]
+    public void MessageTooBig_EverySendInItsOwnStep_IsSplitIntoMessagesThatFit_EachSendOnce()
+    {
+        var sends = Sends(500, i => ($"{i:D4}{Longest[4..]}", Longest));
+        var batch = NurtureSendBatch.Of(Guid.NewGuid().ToString("N"), sends);
+
+        var parts = NurtureSendQueue.Fit(batch);
+
+        Assert.InRange(parts.Count, 3, 4);
+        Assert.All(parts, part => Assert.InRange(EncodedLength(part), 1, QueueMessageLimit));
+        Assert.Equal(sends.OrderBy(s => s.DueAt), parts.SelectMany(p => p.DueSends()).OrderBy(s => s.DueAt));
+        Assert.Equal(parts.Count, parts.Select(p => p.DispatchId).Distinct().Count());
+        Assert.DoesNotContain(batch.DispatchId, parts.Select(p => p.DispatchId));
+    }
+
+    [Fact]
+    public void Batch_RoundTripsThroughJson_InGroupOrder()
+    {
+        var sends = Sends(6, i => ($"c{i % 2}", $"s{i % 3}"));
+        var batch = NurtureSendBatch.Of("d1", sends);
+
+        var read = System.Text.Json.JsonSerializer.Deserialize<NurtureSendBatch>(QueueTraceContext.Serialize(batch, null).ToArray(), LeadFunctions.Adapters.JsonDefaults.Options)!;
+
+        Assert.Equal(6, read.Steps.Count);
+        Assert.Equal(sends.OrderBy(s => (s.CampaignId, s.StepId)), read.DueSends().OrderBy(s => (s.CampaignId, s.StepId)));
+        Assert.Equal("d1", read.DispatchId);
+    }
+
+    private static List<DueSend> Sends(int count, Func<int, (string Campaign, string Step)> step) =>
+        [.. Enumerable.Range(0, count).Select(i => (i, step(i))).Select(x => new DueSend(LeadId.FromEmail($"p{x.i}@acme.com"), x.Item2.Campaign, x.Item2.Step, DateTimeOffset.MaxValue.AddTicks(-x.i)))];
+
+    private static int EncodedLength(NurtureSendBatch batch)
+    {
+        using var sender = new Activity("send nurture-send").SetIdFormat(ActivityIdFormat.W3C).Start();
+        sender.TraceStateString = new string('t', 512);
+        return Convert.ToBase64String(QueueTraceContext.Serialize(batch, sender).ToArray()).Length;
+    }
+}
