@@ -1,3 +1,5 @@
+using Azure.Storage.Queues.Models;
+using LeadFunctions.Adapters;
 using LeadFunctions.Adapters.Queues;
 using LeadFunctions.Core.Campaigns;
 using LeadFunctions.Functions.Nurture;
@@ -17,8 +19,10 @@ public sealed class SendNurtureEmails(SendNurtureEmailsTimerFunction function)
 
 public sealed class SendNurtureEmail(SendNurtureEmailQueueFunction function)
 {
+    // Bound as a QueueMessage for its DequeueCount; the body is the JSON the worker would bind.
     [Function(nameof(SendNurtureEmail))]
-    public Task Run([QueueTrigger(QueueNames.NurtureSend, Connection = "AzureWebJobsStorage")] NurtureSendBatch message, CancellationToken ct) => function.RunAsync(message, ct);
+    public Task Run([QueueTrigger(QueueNames.NurtureSend, Connection = "AzureWebJobsStorage")] QueueMessage message, CancellationToken ct) =>
+        function.RunAsync(message.Body.ToObjectFromJson<NurtureSendBatch>(JsonDefaults.Options)!, message.DequeueCount, ct);
 }
 
 public sealed class GetCampaignStats(GetCampaignStatsHttpFunction function)

@@ -42,7 +42,7 @@ public static class LeadFunctionBindings
         .AddQueueTrigger<ProcessConsentImportQueueFunction, ConsentImportBatch>("ProcessConsentImport", QueueNames.ConsentImport, (f, m, ct) => f.RunAsync(m, ct))
         .AddQueueTrigger<ProcessSendGridEventsQueueFunction, SendGridEventBatch>("ProcessSendGridEvents", QueueNames.SendGridEvents, (f, m, ct) => f.RunAsync(m, ct))
         .AddQueueTrigger<EnrollCampaignLeadsQueueFunction, CampaignEnrollmentRequest>("EnrollCampaignLeads", QueueNames.CampaignEnrollment, (f, m, ct) => f.RunAsync(m, ct))
-        .AddQueueTrigger<SendNurtureEmailQueueFunction, NurtureSendBatch>("SendNurtureEmail", QueueNames.NurtureSend, (f, m, ct) => f.RunAsync(m, ct))
+        .AddQueueTrigger<SendNurtureEmailQueueFunction, NurtureSendBatch>("SendNurtureEmail", QueueNames.NurtureSend, (f, m, dequeueCount, ct) => f.RunAsync(m, dequeueCount, ct))
         .AddTimerTrigger<RescoreLeadsTimerFunction>("RescoreLeads", RescoreLeadsTimerFunction.Schedule, (f, t, ct) => f.RunAsync(t, ct))
         .AddTimerTrigger<SendNurtureEmailsTimerFunction>("SendNurtureEmails", SendNurtureEmailsTimerFunction.Schedule, (f, t, ct) => f.RunAsync(t, ct));
 

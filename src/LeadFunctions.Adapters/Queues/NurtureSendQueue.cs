@@ -4,7 +4,7 @@ using LeadFunctions.Core.Nurture;
 
 namespace LeadFunctions.Adapters.Queues;
 
-/// <summary>nurture-send. A batch too big for one queue message goes as halves, each a message with its own dispatch id.</summary>
+/// <summary>nurture-send. A batch too big for one queue message goes as halves (<see cref="NurtureSendBatch.Halves"/>).</summary>
 public sealed class NurtureSendQueue(QueueMessageSender sender) : INurtureSendQueue
 {
     /// <summary>A queue message holds 64 KB base64-encoded (host.json's messageEncoding), 48 KB of JSON; 1 KB of it is left for the trace context.</summary>
@@ -16,15 +16,12 @@ public sealed class NurtureSendQueue(QueueMessageSender sender) : INurtureSendQu
     /// <summary><paramref name="batch"/> as it is when it fits a message, else halved until each part does.</summary>
     public static IReadOnlyList<NurtureSendBatch> Fit(NurtureSendBatch batch)
     {
-        var sends = batch.DueSends();
-        if (sends.Count < 2 || JsonSerializer.SerializeToUtf8Bytes(batch, JsonDefaults.Options).Length <= MaxJsonBytes)
+        if (batch.DueSends().Count < 2 || JsonSerializer.SerializeToUtf8Bytes(batch, JsonDefaults.Options).Length <= MaxJsonBytes)
         {
             return [batch];
         }
 
-        var half = sends.Count / 2;
-        return [.. Fit(NurtureSendBatch.Of(NewDispatchId(), sends.Take(half))), .. Fit(NurtureSendBatch.Of(NewDispatchId(), sends.Skip(half)))];
+        var (first, second) = batch.Halves(NurtureSendBatch.NewDispatchId(), NurtureSendBatch.NewDispatchId());
+        return [.. Fit(first), .. Fit(second)];
     }
-
-    private static string NewDispatchId() => Guid.CreateVersion7().ToString("N");
 }

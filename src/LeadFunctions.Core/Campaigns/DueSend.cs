@@ -6,12 +6,26 @@ public sealed record DueSend(string LeadId, string CampaignId, string StepId, Da
 /// <summary>
 /// A nurture-send message: due sends the timer found together, grouped by campaign and step so that each send costs
 /// the message a lead id and a due time (about 90 bytes), and one message holds hundreds. <see cref="DispatchId"/>
-/// is new for every message queued, so a redelivery of this message recognises a claim it made itself.
+/// is new for every message queued, so a redelivery of this message recognises a claim it made itself; a message
+/// handed on in halves (<see cref="Halves"/>) recognises the claims of the messages it came from (<see cref="Earlier"/>).
 /// </summary>
-public sealed record NurtureSendBatch(string DispatchId, IReadOnlyList<DueStepSends> Steps)
+public sealed record NurtureSendBatch(string DispatchId, IReadOnlyList<DueStepSends> Steps, IReadOnlyList<string>? Earlier = null)
 {
-    public static NurtureSendBatch Of(string dispatchId, IEnumerable<DueSend> sends) =>
-        new(dispatchId, [.. sends.GroupBy(s => (s.CampaignId, s.StepId)).Select(g => new DueStepSends(g.Key.CampaignId, g.Key.StepId, [.. g.Select(s => new DueLead(s.LeadId, s.DueAt))]))]);
+    public static NurtureSendBatch Of(string dispatchId, IEnumerable<DueSend> sends, IReadOnlyList<string>? earlier = null) =>
+        new(dispatchId, [.. sends.GroupBy(s => (s.CampaignId, s.StepId)).Select(g => new DueStepSends(g.Key.CampaignId, g.Key.StepId, [.. g.Select(s => new DueLead(s.LeadId, s.DueAt))]))], earlier);
+
+    /// <summary>A dispatch id: new for every message queued.</summary>
+    public static string NewDispatchId() => Guid.CreateVersion7().ToString("N");
+
+    /// <summary>Whether a claim made by <paramref name="dispatchId"/> is this message's own: made by an earlier delivery of it, or of a message it came from.</summary>
+    public bool Owns(string? dispatchId) => dispatchId == DispatchId || (Earlier?.Contains(dispatchId) ?? false);
+
+    /// <summary>The sends in two new messages (new dispatch ids) that own this one's claims.</summary>
+    public (NurtureSendBatch First, NurtureSendBatch Second) Halves(string firstId, string secondId)
+    {
+        var (sends, earlier) = (DueSends(), (IReadOnlyList<string>)[.. Earlier ?? [], DispatchId]);
+        return (Of(firstId, sends.Take(sends.Count / 2), earlier), Of(secondId, sends.Skip(sends.Count / 2), earlier));
+    }
 
     /// <summary>The message's sends, earliest due first.</summary>
     public IReadOnlyList<DueSend> DueSends() =>

@@ -57,9 +57,9 @@ public sealed class NurtureScheduler(IDueSendIndex index, INurtureSendQueue queu
             return 0;
         }
 
-        // Dealt round: each message's n-th send is due about as early as every other message's, so the host sends a
+        // A send read twice (written again into a later minute) goes once. Dealt round: each message's n-th send is due about as early as every other message's, so the host sends a
         // run earliest due first, and a send that waited longest for the timer waits least in its message.
-        var ordered = due.Select(e => e.Send).OrderBy(s => s.DueAt).ToList();
+        var ordered = due.Select(e => e.Send).Distinct().OrderBy(s => s.DueAt).ToList();
         var messages = (ordered.Count + SendsPerMessage(ordered.Count) - 1) / SendsPerMessage(ordered.Count);
         await Task.WhenAll(Enumerable.Range(0, messages).Select(m =>
             queue.EnqueueAsync(NurtureSendBatch.Of(Guid.CreateVersion7(now).ToString("N"), ordered.Where((_, i) => i % messages == m)), cancellationToken)));

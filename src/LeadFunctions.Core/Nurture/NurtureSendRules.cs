@@ -6,7 +6,7 @@ namespace LeadFunctions.Core.Nurture;
 
 /// <summary>
 /// Whether a due send goes now, in this order: a stale entry drops; a claim of this message's own earlier delivery
-/// is uncertain; an archived campaign stops the enrollment, an inactive one waits; a removed step is passed over;
+/// (or of a message it was handed on from) is uncertain; an archived campaign stops the enrollment, an inactive one waits; a removed step is passed over;
 /// a stop condition (stage, or an event since enrolling) stops; the person's gap since their last nurture email
 /// and a higher-priority campaign's due send defer it; outside the send window it moves to the next opening (never
 /// dropped); then the send policy (consent, suppression): a pending double opt-in waits, any other "no" stops.
@@ -15,7 +15,7 @@ namespace LeadFunctions.Core.Nurture;
 public sealed class NurtureSendRules(
     ICampaignCatalog campaigns, ISuppressionList suppressions, IRecipientTimeZones zones, NurtureRenderer renderer, NurtureRules rules, ConsentSettings consent, TimeProvider time)
 {
-    internal async Task<NurtureSendDecision> DecideAsync(LeadSnapshot snapshot, DueSend send, string dispatchId, Task<bool>? suppressedRead, CancellationToken cancellationToken)
+    internal async Task<NurtureSendDecision> DecideAsync(LeadSnapshot snapshot, DueSend send, NurtureSendBatch batch, Task<bool>? suppressedRead, CancellationToken cancellationToken)
     {
         if (snapshot.Lead is not { } lead || snapshot.EnrollmentIn(send.CampaignId) is not { Status: EnrollmentStatus.Active } enrollment
             || enrollment.NextStepId != send.StepId)
@@ -23,10 +23,16 @@ public sealed class NurtureSendRules(
             return NurtureSendDecision.Drop;
         }
 
+        // A claim leaves the due time as it is: an entry due at another time is stale, whatever the step's state.
+        if (enrollment.NextDueAt != send.DueAt)
+        {
+            return NurtureSendDecision.Drop;
+        }
+
         var campaign = await campaigns.FindAsync(send.CampaignId, cancellationToken);
         if (enrollment.Step(send.StepId) is { } dealtWith)
         {
-            return dealtWith is { State: StepState.Sending } && dealtWith.DispatchId == dispatchId
+            return dealtWith is { State: StepState.Sending } && batch.Owns(dealtWith.DispatchId)
                 ? new NurtureSendDecision(
                     EnrollmentChanges.Pass(snapshot, campaign, enrollment, dealtWith with { State = StepState.Uncertain, Note = "claimed, then the sender died before recording the send" },
                         [new StatDelta(send.CampaignId, send.StepId, CampaignMetric.Uncertain)]),
@@ -35,10 +41,6 @@ public sealed class NurtureSendRules(
         }
 
         var now = time.GetUtcNow();
-        if (enrollment.NextDueAt != send.DueAt)
-        {
-            return NurtureSendDecision.Drop;
-        }
 
         if (campaign is null or { Archived: true })
         {
@@ -84,7 +86,7 @@ public sealed class NurtureSendRules(
             return new(EnrollmentChanges.Pass(snapshot, campaign, enrollment, failed), NurtureSendOutcome.Skipped);
         }
 
-        var record = new StepRecord { StepId = step.Id, State = StepState.Sending, SendId = NurtureSender.SendId(lead.Id, campaign.Id, step.Id), DispatchId = dispatchId, ClaimedAt = now };
+        var record = new StepRecord { StepId = step.Id, State = StepState.Sending, SendId = NurtureSender.SendId(lead.Id, campaign.Id, step.Id), DispatchId = batch.DispatchId, ClaimedAt = now };
         var claim = EnrollmentChanges.Write(snapshot, lead with { LastNurtureAt = now }, enrollment.WithStep(record));
         return new(claim, NurtureSendOutcome.Sent, new Claim(lead, campaign, step, record, email, lead.LastNurtureAt));
     }

@@ -37,7 +37,7 @@ public sealed class NurtureSender(ILeadStore leads, ISuppressionList suppression
                 reading = ReadAhead(sends, i + 1, cancellationToken);
                 try
                 {
-                    var (outcome, record) = await SendOneAsync(sends[i], await read, batch.DispatchId, cancellationToken);
+                    var (outcome, record) = await SendOneAsync(sends[i], await read, batch, cancellationToken);
                     if (record is null)
                     {
                         outcomes.Add(outcome);
@@ -84,13 +84,13 @@ public sealed class NurtureSender(ILeadStore leads, ISuppressionList suppression
     }
 
     /// <summary>Decides and claims on <paramref name="read"/> (the lead read again on a conflict), sends, and hands back the record's write still going.</summary>
-    private async Task<(NurtureSendOutcome Outcome, Task<NurtureSendOutcome>? Record)> SendOneAsync(DueSend send, SendRead read, string dispatchId, CancellationToken cancellationToken)
+    private async Task<(NurtureSendOutcome Outcome, Task<NurtureSendOutcome>? Record)> SendOneAsync(DueSend send, SendRead read, NurtureSendBatch batch, CancellationToken cancellationToken)
     {
         var decision = NurtureSendDecision.Drop;
         LeadSnapshot? claimed = null;
         await updater.UpdateAsync(
             send.LeadId,
-            async snapshot => (decision = await rules.DecideAsync(snapshot, send, dispatchId, read.Suppressed, cancellationToken)).Change,
+            async snapshot => (decision = await rules.DecideAsync(snapshot, send, batch, read.Suppressed, cancellationToken)).Change,
             cancellationToken,
             known: read.Snapshot,
             written: s => claimed = s,

@@ -136,7 +136,7 @@ internal sealed class QueueListener(
             try
             {
                 await using var scope = scopes.CreateAsyncScope();
-                await timeout.InvokeAsync(trigger.FunctionName, logger, ct => trigger.Invoke(scope.ServiceProvider, body, ct), stopping);
+                await timeout.InvokeAsync(trigger.FunctionName, logger, ct => trigger.Invoke(scope.ServiceProvider, body, message.DequeueCount, ct), stopping);
             }
             catch (Exception ex)
             {

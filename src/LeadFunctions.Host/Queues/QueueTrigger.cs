@@ -3,8 +3,8 @@ using LeadFunctions.Adapters.Queues;
 
 namespace LeadFunctions.Host.Queues;
 
-/// <summary>A function bound to a queue: its name (for logs), the logical queue name and how to invoke it.</summary>
-public sealed record QueueTrigger(string FunctionName, string QueueName, Func<IServiceProvider, BinaryData, CancellationToken, Task> Invoke);
+/// <summary>A function bound to a queue: its name (for logs), the logical queue name and how to invoke it (with the message's dequeue count).</summary>
+public sealed record QueueTrigger(string FunctionName, string QueueName, Func<IServiceProvider, BinaryData, long, CancellationToken, Task> Invoke);
 
 public static class QueueTriggerRegistration
 {
@@ -15,6 +15,12 @@ public static class QueueTriggerRegistration
     /// </summary>
     public static IServiceCollection AddQueueTrigger<TFunction, TMessage>(
         this IServiceCollection services, string functionName, string queueName, Func<TFunction, TMessage, CancellationToken, Task> run)
+        where TFunction : notnull =>
+        services.AddQueueTrigger<TFunction, TMessage>(functionName, queueName, (function, message, _, cancellationToken) => run(function, message, cancellationToken));
+
+    /// <summary>As above, for a function that also takes the message's dequeue count (the trigger's DequeueCount metadata on Functions).</summary>
+    public static IServiceCollection AddQueueTrigger<TFunction, TMessage>(
+        this IServiceCollection services, string functionName, string queueName, Func<TFunction, TMessage, long, CancellationToken, Task> run)
         where TFunction : notnull
     {
         // Triggers on poison queues (re-driving failed work) would need a listener without a poison queue of its own.
@@ -23,11 +29,11 @@ public static class QueueTriggerRegistration
             throw new ArgumentException("This runtime does not listen to poison queues.", nameof(queueName));
         }
 
-        return services.AddSingleton(new QueueTrigger(functionName, queueName, (provider, body, cancellationToken) =>
+        return services.AddSingleton(new QueueTrigger(functionName, queueName, (provider, body, dequeueCount, cancellationToken) =>
         {
             var message = body.ToObjectFromJson<TMessage>(JsonDefaults.Options)
                 ?? throw new InvalidOperationException($"The message on {queueName} is empty.");
-            return run(provider.GetRequiredService<TFunction>(), message, cancellationToken);
+            return run(provider.GetRequiredService<TFunction>(), message, dequeueCount, cancellationToken);
         }));
     }
 }

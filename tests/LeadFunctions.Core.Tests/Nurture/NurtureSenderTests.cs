@@ -177,6 +177,33 @@ public class NurtureSenderTests
     }
 
     [Fact]
+    public async Task HandedOnInHalves_TheEarlierDeliverysClaimIsUncertainInItsHalf_NothingSentTwice()
+    {
+        var world = await EnrolledAsync(ThreeSteps);
+        await world.EnrollAsync(NurtureWorld.Lead("cem@acme.com"), ThreeSteps);
+        await world.EnrollAsync(NurtureWorld.Lead("deniz@acme.com"), ThreeSteps);
+        await world.Scheduler.DispatchAsync(CancellationToken.None);
+        var message = Assert.Single(world.Queue.Take());
+        var claimed = message.DueSends()[0].LeadId;
+        world.Email.FailNext = new EmailSendException("timed out", null); // the first send's host dies between claim and record
+
+        await Assert.ThrowsAsync<EmailSendException>(() => world.NurtureSender.SendAsync(message, CancellationToken.None));
+        var (first, second) = message.Halves("h1", "h2");
+        var (again, _) = message.Halves("h3", "h4"); // handed on twice (the first hand-on's host died before completing)
+        var outcomes = (await world.NurtureSender.SendAsync(first, CancellationToken.None)).Concat(await world.NurtureSender.SendAsync(second, CancellationToken.None));
+        var duplicate = await world.NurtureSender.SendAsync(again, CancellationToken.None);
+
+        Assert.Equal((1, 2), (outcomes.Count(o => o == NurtureSendOutcome.Uncertain), outcomes.Count(o => o == NurtureSendOutcome.Dropped)));
+        Assert.All(duplicate, o => Assert.Equal(NurtureSendOutcome.Dropped, o));
+        Assert.Equal(2, world.Email.Sent.Count);
+        Assert.DoesNotContain(world.Email.Sent, m => m.CustomArgs[MailCustomArgs.LeadId] == claimed);
+        Assert.Equal(StepState.Uncertain, world.EnrollmentOf(claimed, "fair")!.Step("welcome")!.State);
+        Assert.Equal(["h1", "h2"], [first.DispatchId, second.DispatchId]);
+        Assert.Equal([message.DispatchId], first.Earlier);
+        Assert.Equal(message.DueSends().OrderBy(d => d.LeadId), first.DueSends().Concat(second.DueSends()).OrderBy(d => d.LeadId));
+    }
+
+    [Fact]
     public async Task ClaimHeldByAnotherMessage_IsDropped_NotSent()
     {
         var world = await EnrolledAsync(ThreeSteps);

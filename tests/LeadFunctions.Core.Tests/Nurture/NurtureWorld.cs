@@ -121,17 +121,20 @@ internal sealed class CountryZones : IRecipientTimeZones
     };
 }
 
-/// <summary>Records each send; <see cref="Failure"/> makes the next sends throw it instead (nothing recorded).</summary>
+/// <summary>Records each send; <see cref="Failure"/> makes the next sends throw it instead (nothing recorded), <see cref="FailNext"/> the next one only.</summary>
 internal sealed class SwitchableEmailSender : IEmailSender
 {
     public List<OutgoingEmail> Sent { get; } = [];
 
     public Exception? Failure { get; set; }
 
+    public Exception? FailNext { get; set; }
+
     public Task<EmailSendResult> SendAsync(OutgoingEmail email, CancellationToken cancellationToken)
     {
-        if (Failure is { } failure)
+        if ((Failure ?? FailNext) is { } failure)
         {
+            FailNext = null;
             throw failure;
         }
 

@@ -7,6 +7,7 @@ using LeadFunctions.Functions.Nurture;
 using LeadFunctions.Functions.Timers;
 using LeadFunctions.IntegrationTests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace LeadFunctions.IntegrationTests.Nurture;
 
@@ -29,11 +30,24 @@ internal sealed class NurtureHost : IAsyncDisposable
     public static readonly string[] OtherQueueFunctions =
         ["ProcessLeadIntake", "ProcessImportBatch", "RecordEngagement", "DeliverSalesHandoff", "RescoreLeadPart", "SendConsentConfirmation", "ProcessConsentImport", "ProcessSendGridEvents"];
 
-    public static async Task<NurtureHost> StartAsync(IAzurite azurite, params string[] settings)
+    public static Task<NurtureHost> StartAsync(IAzurite azurite, params string[] settings) => StartAsync(azurite, logs: null, settings);
+
+    /// <summary>A host whose log entries also go to <paramref name="logs"/>.</summary>
+    public static async Task<NurtureHost> StartAsync(IAzurite azurite, ILoggerProvider? logs, params string[] settings)
     {
         var clock = new ShiftedClock();
         var sendGrid = await SendGridStandIn.StartAsync();
-        var host = await TestHost.StartAsync(azurite, builder => builder.Services.AddSingleton<TimeProvider>(clock), settings: [.. sendGrid.HostSettings, "--AzureWebJobs.SendNurtureEmails.Disabled=true", .. settings]);
+        var host = await TestHost.StartAsync(
+            azurite,
+            builder =>
+            {
+                builder.Services.AddSingleton<TimeProvider>(clock);
+                if (logs is not null)
+                {
+                    builder.Logging.AddProvider(logs);
+                }
+            },
+            settings: [.. sendGrid.HostSettings, "--AzureWebJobs.SendNurtureEmails.Disabled=true", .. settings]);
         return new NurtureHost(host, sendGrid, clock);
     }
 

@@ -6,6 +6,7 @@ using LeadFunctions.Core.Campaigns;
 using LeadFunctions.Core.Consent;
 using LeadFunctions.Core.Email;
 using LeadFunctions.IntegrationTests.Infrastructure;
+using LeadFunctions.IntegrationTests.Telemetry;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace LeadFunctions.IntegrationTests.Nurture;
@@ -95,6 +96,33 @@ public sealed class NurtureSendTests(AzuriteFixture azurite)
         Assert.Equal("case-study", (await nurture.EnrollmentAsync(lead, "drop"))!.NextStepId);
         var stats = await nurture.Get<ICampaignStats>().ReadAsync("drop", CancellationToken.None);
         Assert.Equal((1L, 0L), (stats.Steps["welcome"][CampaignMetric.Uncertain], stats.Totals[CampaignMetric.Sent]));
+    }
+
+    [Fact]
+    public async Task MessageDeliveredAgain_HandedOnInHalves_EachLeadReachedOnce_TheDroppedSendUncertain()
+    {
+        var logs = new LogRecorder();
+        await using var nurture = await NurtureHost.StartAsync(azurite, logs);
+        var campaign = NurtureHost.ThreeSteps("handon");
+        await nurture.PutAsync(campaign);
+        var leads = new List<string>();
+        foreach (var email in (string[])["ali@acme.com.tr", "banu@acme.com.tr", "cem@acme.com.tr"])
+        {
+            leads.Add(await nurture.EnrollAsync(email, campaign));
+        }
+
+        nurture.SendGrid.DropNext(1); // the first delivery's first email: it may have gone, so the message fails after the others
+        nurture.Clock.Offset += TimeSpan.FromMinutes(1);
+        await nurture.TickAsync();
+        await Eventually.TrueAsync(
+            async () => (await Task.WhenAll(leads.Select(l => nurture.EnrollmentAsync(l, "handon")))).All(e => e!.NextStepId == "case-study"),
+            because: "every first step sent or uncertain");
+
+        var welcome = await Task.WhenAll(leads.Select(async l => (await nurture.EnrollmentAsync(l, "handon"))!.Step("welcome")!.State));
+        Assert.Equal([StepState.Sent, StepState.Sent, StepState.Uncertain], welcome.Order());
+        Assert.Equal(3, nurture.SendGrid.Received.Count);
+        Assert.Equal(3, nurture.SendGrid.Received.Select(r => r.CustomArgs[MailCustomArgs.LeadId]).Distinct().Count());
+        Assert.Contains(logs.Entries, e => e.Contains("delivered again (delivery 2): handed on", StringComparison.Ordinal));
     }
 
     [Fact]
