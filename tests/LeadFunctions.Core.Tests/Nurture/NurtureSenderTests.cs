@@ -37,6 +37,11 @@ public class NurtureSenderTests
         Assert.All(enrollment.Steps, s => Assert.Equal(StepState.Sent, s.State));
         Assert.Equal(3, world.Pipeline.Stats.Count("fair", CampaignMetric.Sent));
         Assert.Equal(2, (enrollment.Step("case-study")!.SentAt!.Value - enrollment.Step("welcome")!.SentAt!.Value).Days);
+        Assert.Equal(["msg-1", "msg-2", "msg-3"], enrollment.Steps.Select(s => s.MessageId));
+        var timeline = world.Pipeline.Store.Entries(LeadId.FromEmail(Ayse)).Where(e => e.Id.StartsWith("nurture|", StringComparison.Ordinal)).ToList();
+        Assert.Equal(enrollment.Steps.Select(s => $"nurture|{s.SendId}"), timeline.Select(e => e.Id));
+        Assert.All(timeline, e => Assert.Equal(TimelineKind.Email, e.Kind));
+        Assert.Contains("SendGrid message msg-2", timeline[1].Summary, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -271,6 +276,19 @@ public class NurtureSenderTests
         await world.RunForAsync(TimeSpan.FromDays(10));
 
         Assert.Equal(["welcome", "offer", "webinar"], world.Email.Sent.Select(m => m.CustomArgs[MailCustomArgs.Step]));
+        Assert.Equal(EnrollmentStatus.Completed, world.EnrollmentOf(LeadId.FromEmail(Ayse), "fair")!.Status);
+    }
+
+    [Fact]
+    public async Task EditedLiveCampaign_StepInsertedBeforeOneAlreadySent_NotSentToThoseAlreadyPast()
+    {
+        var world = await EnrolledAsync(ThreeSteps);
+        await world.RunForAsync(TimeSpan.FromDays(3)); // welcome and case-study sent
+
+        world.Put(ThreeSteps with { Steps = [ThreeSteps.Steps[0], new CampaignStep { Id = "survey", Delay = TimeSpan.FromDays(1), Content = new StepContent("Survey", "<p>s</p>", "s") }, .. ThreeSteps.Steps.Skip(1)] });
+        await world.RunForAsync(TimeSpan.FromDays(10));
+
+        Assert.Equal(["welcome", "case-study", "offer"], world.Email.Sent.Select(m => m.CustomArgs[MailCustomArgs.Step]));
         Assert.Equal(EnrollmentStatus.Completed, world.EnrollmentOf(LeadId.FromEmail(Ayse), "fair")!.Status);
     }
 

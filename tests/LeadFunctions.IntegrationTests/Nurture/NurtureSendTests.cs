@@ -5,6 +5,7 @@ using LeadFunctions.Adapters.Storage;
 using LeadFunctions.Core.Campaigns;
 using LeadFunctions.Core.Consent;
 using LeadFunctions.Core.Email;
+using LeadFunctions.IntegrationTests.Email;
 using LeadFunctions.IntegrationTests.Infrastructure;
 using LeadFunctions.IntegrationTests.Telemetry;
 using Microsoft.Extensions.DependencyInjection;
@@ -76,6 +77,38 @@ public sealed class NurtureSendTests(AzuriteFixture azurite)
         await Eventually.TrueAsync(async () => (await nurture.EnrollmentAsync(lead, "unsub"))!.Status == EnrollmentStatus.Stopped, because: "the enrollment stopped");
 
         Assert.Single(nurture.SendGrid.Received);
+    }
+
+    [Fact]
+    public async Task NurtureEmailBounces_TheAddressIsSuppressed_TheNextStepNotSent()
+    {
+        using var signer = new SendGridSigner();
+        await using var nurture = await NurtureHost.StartAsync(azurite, signer.Setting);
+        var campaign = NurtureHost.ThreeSteps("bounce");
+        await nurture.PutAsync(campaign);
+        var lead = await nurture.EnrollAsync("derya@acme.com.tr", campaign);
+        nurture.Clock.Offset += TimeSpan.FromMinutes(1);
+        await nurture.TickAsync();
+        var first = await Eventually.GetAsync(() => Task.FromResult(nurture.SendGrid.Accepted is [var sent, ..] ? sent : null), because: "the first email");
+
+        // SendGrid's hard bounce of that email, with the custom args it was sent with.
+        var args = string.Concat(first.CustomArgs.Select(a => $",\"{a.Key}\":\"{a.Value}\""));
+        var at = nurture.Clock.GetUtcNow();
+        using (var answer = await nurture.Host.Client.SendAsync(signer.Post(
+            $$"""[{"email":"derya@acme.com.tr","timestamp":{{at.ToUnixTimeSeconds()}},"event":"bounce","type":"bounce","sg_event_id":"b1"{{args}}}]""", at)))
+        {
+            Assert.Equal(HttpStatusCode.OK, answer.StatusCode);
+        }
+
+        await Eventually.TrueAsync(() => nurture.Get<ISuppressionList>().IsSuppressedAsync("derya@acme.com.tr", CancellationToken.None), because: "the bounce suppresses the address");
+        nurture.Clock.Offset += TimeSpan.FromDays(2) + TimeSpan.FromMinutes(1);
+        await nurture.TickAsync();
+        await Eventually.TrueAsync(async () => (await nurture.EnrollmentAsync(lead, "bounce"))!.Status == EnrollmentStatus.Stopped, because: "the enrollment stopped");
+
+        Assert.Single(nurture.SendGrid.Received);
+        await Eventually.TrueAsync(
+            async () => (await nurture.Get<ICampaignStats>().ReadAsync("bounce", CancellationToken.None)).Steps["welcome"].GetValueOrDefault(CampaignMetric.Bounced) == 1,
+            because: "the bounce counted on the step");
     }
 
     [Fact]
