@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace LeadFunctions.Core.Campaigns;
 
 /// <summary>A step of an enrollment that falls due at <see cref="DueAt"/>: an entry of the due index and, once due, part of a nurture-send message.</summary>
@@ -9,7 +11,8 @@ public sealed record DueSend(string LeadId, string CampaignId, string StepId, Da
 /// is new for every message queued, so a redelivery of this message recognises a claim it made itself; a message
 /// handed on in halves (<see cref="Halves"/>) recognises the claims of the messages it came from (<see cref="Earlier"/>).
 /// </summary>
-public sealed record NurtureSendBatch(string DispatchId, IReadOnlyList<DueStepSends> Steps, IReadOnlyList<string>? Earlier = null)
+public sealed record NurtureSendBatch(
+    string DispatchId, IReadOnlyList<DueStepSends> Steps, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<string>? Earlier = null)
 {
     public static NurtureSendBatch Of(string dispatchId, IEnumerable<DueSend> sends, IReadOnlyList<string>? earlier = null) =>
         new(dispatchId, [.. sends.GroupBy(s => (s.CampaignId, s.StepId)).Select(g => new DueStepSends(g.Key.CampaignId, g.Key.StepId, [.. g.Select(s => new DueLead(s.LeadId, s.DueAt))]))], earlier);

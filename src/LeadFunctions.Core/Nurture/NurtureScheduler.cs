@@ -17,7 +17,8 @@ public sealed class NurtureScheduler(IDueSendIndex index, INurtureSendQueue queu
     public const int MessagesPerRun = 16;
 
     /// <summary>
-    /// A message costs three queue operations (put, get, delete): at least 16 sends share them (~0.2 per email).
+    /// A message costs three queue operations (put, get, delete): a run of fewer than 16 × 16 sends goes in fewer
+    /// messages, about 16 sends each, to share them (~0.2 per email).
     /// </summary>
     public const int MinSendsPerMessage = 16;
 
@@ -37,12 +38,12 @@ public sealed class NurtureScheduler(IDueSendIndex index, INurtureSendQueue queu
             due.AddRange(page);
             if (due.Count >= QueuedAtOnce)
             {
-                queued += await QueueAsync(due, now, cancellationToken);
+                queued += await QueueAsync(due, cancellationToken);
                 due.Clear();
             }
         }
 
-        queued += await QueueAsync(due, now, cancellationToken);
+        queued += await QueueAsync(due, cancellationToken);
         await index.AdvanceAsync(now, cancellationToken);
         return queued;
     }
@@ -50,19 +51,20 @@ public sealed class NurtureScheduler(IDueSendIndex index, INurtureSendQueue queu
     /// <summary>How many sends each message of <paramref name="count"/> due sends carries at most.</summary>
     public static int SendsPerMessage(int count) => Math.Max((count + MessagesPerRun - 1) / MessagesPerRun, MinSendsPerMessage);
 
-    private async Task<int> QueueAsync(List<IndexedDueSend> due, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task<int> QueueAsync(List<IndexedDueSend> due, CancellationToken cancellationToken)
     {
         if (due.Count == 0)
         {
             return 0;
         }
 
-        // A send read twice (written again into a later minute) goes once. Dealt round: each message's n-th send is due about as early as every other message's, so the host sends a
-        // run earliest due first, and a send that waited longest for the timer waits least in its message.
+        // A send read twice (written again into a later minute) goes once. Dealt round: each message's n-th send is
+        // due about as early as every other message's, so the host sends a run earliest due first, and a send that
+        // waited longest for the timer waits least in its message.
         var ordered = due.Select(e => e.Send).Distinct().OrderBy(s => s.DueAt).ToList();
         var messages = (ordered.Count + SendsPerMessage(ordered.Count) - 1) / SendsPerMessage(ordered.Count);
         await Task.WhenAll(Enumerable.Range(0, messages).Select(m =>
-            queue.EnqueueAsync(NurtureSendBatch.Of(Guid.CreateVersion7(now).ToString("N"), ordered.Where((_, i) => i % messages == m)), cancellationToken)));
+            queue.EnqueueAsync(NurtureSendBatch.Of(NurtureSendBatch.NewDispatchId(), ordered.Where((_, i) => i % messages == m)), cancellationToken)));
         await index.RemoveAsync(due, cancellationToken);
         return due.Count;
     }

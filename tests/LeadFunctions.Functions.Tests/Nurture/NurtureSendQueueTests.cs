@@ -43,12 +43,20 @@ public sealed class NurtureSendQueueTests
         var sends = Sends(6, i => ($"c{i % 2}", $"s{i % 3}"));
         var batch = NurtureSendBatch.Of("d1", sends);
 
-        var read = System.Text.Json.JsonSerializer.Deserialize<NurtureSendBatch>(QueueTraceContext.Serialize(batch, null).ToArray(), LeadFunctions.Adapters.JsonDefaults.Options)!;
+        var json = QueueTraceContext.Serialize(batch, null).ToString();
+        var read = Read(json);
+        var half = Read(QueueTraceContext.Serialize(batch.Halves("h1", "h2").First, null).ToString());
 
         Assert.Equal(6, read.Steps.Count);
         Assert.Equal(sends.OrderBy(s => (s.CampaignId, s.StepId)), read.DueSends().OrderBy(s => (s.CampaignId, s.StepId)));
         Assert.Equal("d1", read.DispatchId);
+        Assert.Null(read.Earlier);
+        Assert.DoesNotContain("earlier", json, StringComparison.Ordinal);
+        Assert.Equal(["d1"], half.Earlier);
+        Assert.True(half.Owns("d1"));
     }
+
+    private static NurtureSendBatch Read(string json) => System.Text.Json.JsonSerializer.Deserialize<NurtureSendBatch>(json, LeadFunctions.Adapters.JsonDefaults.Options)!;
 
     private static List<DueSend> Sends(int count, Func<int, (string Campaign, string Step)> step) =>
         [.. Enumerable.Range(0, count).Select(i => (i, step(i))).Select(x => new DueSend(LeadId.FromEmail($"p{x.i}@acme.com"), x.Item2.Campaign, x.Item2.Step, DateTimeOffset.MaxValue.AddTicks(-x.i)))];
