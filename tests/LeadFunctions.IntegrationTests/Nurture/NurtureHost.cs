@@ -97,6 +97,14 @@ internal sealed class NurtureHost : IAsyncDisposable
     /// <summary>Runs the nurture timer function once.</summary>
     public Task TickAsync() => Get<SendNurtureEmailsTimerFunction>().RunAsync(new TimerRunInfo(false, null, null), CancellationToken.None);
 
+    /// <summary>Moves the clock past the first step's due time, runs the timer and waits for the first email at the stand-in.</summary>
+    public async Task<SentEmail> FirstEmailAsync()
+    {
+        Clock.Offset += TimeSpan.FromMinutes(1);
+        await TickAsync();
+        return await Eventually.GetAsync(() => Task.FromResult(SendGrid.Accepted is [var sent, ..] ? sent : null), because: "the first email");
+    }
+
     public async Task<Enrollment?> EnrollmentAsync(string leadId, string campaignId) =>
         (await Get<ILeadStore>().LoadAsync(leadId, CancellationToken.None)).EnrollmentIn(campaignId);
 

@@ -62,9 +62,7 @@ public sealed class NurtureSendTests(AzuriteFixture azurite)
         var campaign = NurtureHost.ThreeSteps("unsub");
         await nurture.PutAsync(campaign);
         var lead = await nurture.EnrollAsync("bora@acme.com.tr", campaign);
-        nurture.Clock.Offset += TimeSpan.FromMinutes(1);
-        await nurture.TickAsync();
-        var first = await Eventually.GetAsync(() => Task.FromResult(nurture.SendGrid.Accepted is [var sent, ..] ? sent : null), because: "the first email");
+        var first = await nurture.FirstEmailAsync();
 
         var link = new Uri(first.Headers["List-Unsubscribe"].Trim('<', '>'));
         using (var oneClick = await nurture.Host.Client.PostAsync(link.PathAndQuery, new StringContent("List-Unsubscribe=One-Click", System.Text.Encoding.ASCII, "application/x-www-form-urlencoded")))
@@ -87,9 +85,7 @@ public sealed class NurtureSendTests(AzuriteFixture azurite)
         var campaign = NurtureHost.ThreeSteps("bounce");
         await nurture.PutAsync(campaign);
         var lead = await nurture.EnrollAsync("derya@acme.com.tr", campaign);
-        nurture.Clock.Offset += TimeSpan.FromMinutes(1);
-        await nurture.TickAsync();
-        var first = await Eventually.GetAsync(() => Task.FromResult(nurture.SendGrid.Accepted is [var sent, ..] ? sent : null), because: "the first email");
+        var first = await nurture.FirstEmailAsync();
 
         // SendGrid's hard bounce of that email, with the custom args it was sent with.
         var args = string.Concat(first.CustomArgs.Select(a => $",\"{a.Key}\":\"{a.Value}\""));
