@@ -21,8 +21,12 @@ public sealed class SendNurtureEmail(SendNurtureEmailQueueFunction function)
 {
     // Bound as a QueueMessage for its DequeueCount; the body is the JSON the worker would bind.
     [Function(nameof(SendNurtureEmail))]
-    public Task Run([QueueTrigger(QueueNames.NurtureSend, Connection = "AzureWebJobsStorage")] QueueMessage message, CancellationToken ct) =>
-        function.RunAsync(message.Body.ToObjectFromJson<NurtureSendBatch>(JsonDefaults.Options)!, message.DequeueCount, ct);
+    public Task Run([QueueTrigger(QueueNames.NurtureSend, Connection = "AzureWebJobsStorage")] QueueMessage message, CancellationToken ct)
+    {
+        var batch = message.Body.ToObjectFromJson<NurtureSendBatch>(JsonDefaults.Options)
+            ?? throw new InvalidOperationException($"The message on {QueueNames.NurtureSend} is empty.");
+        return function.RunAsync(batch, message.DequeueCount, ct);
+    }
 }
 
 public sealed class GetCampaignStats(GetCampaignStatsHttpFunction function)
