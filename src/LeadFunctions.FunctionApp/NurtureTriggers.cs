@@ -1,5 +1,4 @@
 using Azure.Storage.Queues.Models;
-using LeadFunctions.Adapters;
 using LeadFunctions.Adapters.Queues;
 using LeadFunctions.Core.Campaigns;
 using LeadFunctions.Functions.Nurture;
@@ -19,14 +18,10 @@ public sealed class SendNurtureEmails(SendNurtureEmailsTimerFunction function)
 
 public sealed class SendNurtureEmail(SendNurtureEmailQueueFunction function)
 {
-    // Bound as a QueueMessage for its DequeueCount; the body is the JSON the worker would bind.
+    // Bound as a QueueMessage for its DequeueCount; the body is read as the self-hosted runtime reads it.
     [Function(nameof(SendNurtureEmail))]
-    public Task Run([QueueTrigger(QueueNames.NurtureSend, Connection = "AzureWebJobsStorage")] QueueMessage message, CancellationToken ct)
-    {
-        var batch = message.Body.ToObjectFromJson<NurtureSendBatch>(JsonDefaults.Options)
-            ?? throw new InvalidOperationException($"The message on {QueueNames.NurtureSend} is empty.");
-        return function.RunAsync(batch, message.DequeueCount, ct);
-    }
+    public Task Run([QueueTrigger(QueueNames.NurtureSend, Connection = "AzureWebJobsStorage")] QueueMessage message, CancellationToken ct) =>
+        function.RunAsync(QueueMessageBody.Read<NurtureSendBatch>(message.Body, QueueNames.NurtureSend), message.DequeueCount, ct);
 }
 
 public sealed class GetCampaignStats(GetCampaignStatsHttpFunction function)

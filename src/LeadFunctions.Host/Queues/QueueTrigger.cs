@@ -1,4 +1,3 @@
-using LeadFunctions.Adapters;
 using LeadFunctions.Adapters.Queues;
 
 namespace LeadFunctions.Host.Queues;
@@ -30,10 +29,6 @@ public static class QueueTriggerRegistration
         }
 
         return services.AddSingleton(new QueueTrigger(functionName, queueName, (provider, body, dequeueCount, cancellationToken) =>
-        {
-            var message = body.ToObjectFromJson<TMessage>(JsonDefaults.Options)
-                ?? throw new InvalidOperationException($"The message on {queueName} is empty.");
-            return run(provider.GetRequiredService<TFunction>(), message, dequeueCount, cancellationToken);
-        }));
+            run(provider.GetRequiredService<TFunction>(), QueueMessageBody.Read<TMessage>(body, queueName), dequeueCount, cancellationToken)));
     }
 }
