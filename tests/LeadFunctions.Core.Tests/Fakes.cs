@@ -122,8 +122,6 @@ internal sealed class RecordingDueSendIndex : LeadFunctions.Core.Campaigns.IDueS
 
     public List<LeadFunctions.Core.Campaigns.DueSend> Sends { get; } = [];
 
-    public DateTimeOffset? Cursor { get; private set; }
-
     public Task AddAsync(IReadOnlyList<LeadFunctions.Core.Campaigns.DueSend> sends, CancellationToken cancellationToken)
     {
         lock (Sends)
@@ -157,12 +155,6 @@ internal sealed class RecordingDueSendIndex : LeadFunctions.Core.Campaigns.IDueS
             removed.UnionWith(entries.Select(e => int.Parse(e.Key, System.Globalization.CultureInfo.InvariantCulture)));
         }
 
-        return Task.CompletedTask;
-    }
-
-    public Task AdvanceAsync(DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        Cursor = now;
         return Task.CompletedTask;
     }
 }

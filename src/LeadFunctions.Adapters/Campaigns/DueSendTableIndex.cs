@@ -12,14 +12,12 @@ namespace LeadFunctions.Adapters.Campaigns;
 /// The due index in the NurtureDue table: a partition per minute ("yyyyMMddHHmm", UTC), a row per due send
 /// keyed "{due ticks}|{lead}|{campaign}". A send due in the past goes into the current minute, which the
 /// timer has not finished with yet (the row keeps the send's own due time, which its enrollment names).
-/// The row "cursor" of the partition "cursor" (after every minute) holds the first minute the timer still reads.
+/// The timer reads every minute partition before now (each is empty once its entries are queued and taken out), so
+/// an entry written late into a minute long passed is still found. Partitions whose names start with a letter sort
+/// after every minute and are never read as due ("cursor" is a row an earlier build kept and no longer reads).
 /// </summary>
 public sealed class DueSendTableIndex(LeadTables tables, TimeProvider time) : IDueSendIndex
 {
-    /// <summary>Minutes read again after they passed: entries written late into them (a writer's clock behind, a slow write) are still found.</summary>
-    public static readonly TimeSpan Grace = TimeSpan.FromMinutes(5);
-
-    private const string CursorKey = "cursor";
     private const int PageSize = 1000;
 
     private readonly DueSendWrites writes = new(tables);
@@ -32,11 +30,9 @@ public sealed class DueSendTableIndex(LeadTables tables, TimeProvider time) : ID
 
     public async IAsyncEnumerable<IReadOnlyList<IndexedDueSend>> ReadDueAsync(DateTimeOffset now, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var cursor = await tables.NurtureDue.GetEntityIfExistsAsync<TableEntity>(CursorKey, CursorKey, cancellationToken: cancellationToken);
-        var from = cursor.HasValue && cursor.Value?.GetString("Bucket") is { } bucket ? bucket : string.Empty;
         var current = Bucket(now);
         var upTo = RowKeyPrefix(now.UtcTicks + 1);
-        var filter = TableClient.CreateQueryFilter($"(PartitionKey ge {from} and PartitionKey lt {current}) or (PartitionKey eq {current} and RowKey lt {upTo})");
+        var filter = TableClient.CreateQueryFilter($"PartitionKey lt {current} or (PartitionKey eq {current} and RowKey lt {upTo})");
         await foreach (var page in tables.NurtureDue.QueryAsync<TableEntity>(filter, maxPerPage: PageSize, cancellationToken: cancellationToken).AsPages())
         {
             if (page.Values.Count > 0)
@@ -66,12 +62,6 @@ public sealed class DueSendTableIndex(LeadTables tables, TimeProvider time) : ID
                 }
             }
         }
-    }
-
-    public async Task AdvanceAsync(DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        var cursor = new TableEntity(CursorKey, CursorKey) { ["Bucket"] = Bucket(now - Grace) };
-        await tables.NurtureDue.UpsertEntityAsync(cursor, TableUpdateMode.Replace, cancellationToken);
     }
 
     public static string Bucket(DateTimeOffset at) => at.UtcDateTime.ToString("yyyyMMddHHmm", CultureInfo.InvariantCulture);

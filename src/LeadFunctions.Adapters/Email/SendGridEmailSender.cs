@@ -1,3 +1,4 @@
+using System.Text.Json;
 using LeadFunctions.Core.Consent;
 using LeadFunctions.Core.Email;
 using LeadFunctions.Core.Telemetry;
@@ -10,13 +11,17 @@ namespace LeadFunctions.Adapters.Email;
 
 /// <summary>
 /// Sends one email through SendGrid's v3 mail send with the SendGrid client, over an HttpClient whose
-/// resilience pipeline (<see cref="SendGridResilience"/>) retries 429 and 5xx answers. An answer that is
-/// still not 2xx becomes <see cref="EmailSendException"/> with its status; no answer at all (a timeout, a
-/// broken connection) becomes one with no status: the email may have been sent, and is not sent again here.
+/// resilience pipeline (<see cref="SendGridResilience"/>) retries the answers that say it was not taken. An
+/// answer that is still not 2xx becomes <see cref="EmailSendException"/> with its status and SendGrid's reason;
+/// no answer at all (a timeout, a broken connection) becomes one with no status: the email may have been sent,
+/// and is not sent again here.
 /// </summary>
 public sealed class SendGridEmailSender(HttpClient http, IOptions<SendGridOptions> options, SenderIdentity sender) : IEmailSender
 {
     public const string MessageIdHeader = "X-Message-Id";
+
+    /// <summary>SendGrid's reason is kept on the step and the timeline: a sentence, never a whole body.</summary>
+    private const int MaxReasonLength = 300;
 
     private readonly SendGridClient client = new(http, ClientOptions(options.Value));
 
@@ -34,11 +39,29 @@ public sealed class SendGridEmailSender(HttpClient http, IOptions<SendGridOption
 
         if (!response.IsSuccessStatusCode)
         {
-            throw new EmailSendException($"SendGrid refused the email with {(int)response.StatusCode}.", (int)response.StatusCode);
+            var status = (int)response.StatusCode;
+            throw new EmailSendException($"SendGrid answered {status}.", status, await ReasonAsync(response));
         }
 
         LeadTelemetry.EmailsSent.Add(1);
         return new EmailSendResult(response.Headers.TryGetValues(MessageIdHeader, out var ids) ? ids.FirstOrDefault() : null);
+    }
+
+    /// <summary>SendGrid's first error message ({"errors":[{"message":…}]}), cut short; null when the body says none.</summary>
+    private static async Task<string?> ReasonAsync(Response response)
+    {
+        try
+        {
+            using var body = JsonDocument.Parse(await response.Body.ReadAsStringAsync(CancellationToken.None));
+            return body.RootElement.TryGetProperty("errors", out var errors) && errors.ValueKind == JsonValueKind.Array && errors.GetArrayLength() > 0
+                && errors[0].TryGetProperty("message", out var message) && message.GetString() is { Length: > 0 } text
+                ? text[..Math.Min(text.Length, MaxReasonLength)]
+                : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
     }
 
     private static SendGridClientOptions ClientOptions(SendGridOptions settings)

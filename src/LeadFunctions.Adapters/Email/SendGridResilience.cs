@@ -1,13 +1,14 @@
-using System.Net;
+using LeadFunctions.Core.Email;
 using Microsoft.Extensions.Http.Resilience;
 using Polly;
 
 namespace LeadFunctions.Adapters.Email;
 
 /// <summary>
-/// The mail send's resilience pipeline. Only answers are retried: 429 and 5xx mean SendGrid did not take
-/// the email. An exception (a timeout, a connection reset) may have come after SendGrid took it, and a
-/// retry would send it twice, so it is never retried here; the caller decides what an unknown outcome means.
+/// The mail send's resilience pipeline. Only answers that say SendGrid did not take the email are retried
+/// (<see cref="EmailSendFailure.Unavailable"/>: 429, 5xx but a gateway's 502/504). An exception (a timeout, a
+/// connection reset) or a gateway's answer may have come after SendGrid took it, and a retry would send it twice,
+/// so it is never retried here; the caller decides what an unknown outcome means.
 /// </summary>
 public static class SendGridResilience
 {
@@ -30,7 +31,7 @@ public static class SendGridResilience
         .AddTimeout(AttemptTimeout);
 
     public static bool IsRetryable(HttpResponseMessage response) =>
-        (response.StatusCode == HttpStatusCode.TooManyRequests || (int)response.StatusCode >= 500) && RetryAfter(response) <= MaxRetryAfter;
+        !response.IsSuccessStatusCode && EmailSendException.FailureOf((int)response.StatusCode) == EmailSendFailure.Unavailable && RetryAfter(response) <= MaxRetryAfter;
 
     private static TimeSpan RetryAfter(HttpResponseMessage response) => response.Headers.RetryAfter switch
     {

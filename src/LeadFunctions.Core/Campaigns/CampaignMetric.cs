@@ -13,6 +13,9 @@ public enum CampaignMetric
     SpamReports,
     Converted,
     Uncertain,
+
+    /// <summary>SendGrid refused the email for good (a 4xx other than 429): nothing went, the enrollment moved on.</summary>
+    Failed,
 }
 
 /// <summary>Adds <see cref="Count"/> to a counter of the campaign, and of the step when <see cref="StepId"/> is set.</summary>

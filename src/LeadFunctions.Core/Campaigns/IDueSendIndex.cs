@@ -10,20 +10,15 @@ public interface IDueSendIndex
     Task AddAsync(IReadOnlyList<DueSend> sends, CancellationToken cancellationToken);
 
     /// <summary>
-    /// The entries due by <paramref name="now"/> that are still in the index, page by page: only the minutes from
-    /// the cursor (<see cref="AdvanceAsync"/>) to now, and of the current minute only the entries due by now, so
-    /// rows read are about the sends due.
+    /// The entries due by <paramref name="now"/> that are still in the index, page by page: every minute before now
+    /// however long ago (an entry written late, by a writer whose clock is behind or whose write a storage brownout
+    /// held back, lands in a minute already passed and must still be found), and of the current minute only the
+    /// entries due by now. Entries are taken out once queued, so rows read are about the sends due.
     /// </summary>
     IAsyncEnumerable<IReadOnlyList<IndexedDueSend>> ReadDueAsync(DateTimeOffset now, CancellationToken cancellationToken);
 
     /// <summary>Takes entries out once their sends are queued (an entry already gone is no error).</summary>
     Task RemoveAsync(IReadOnlyList<IndexedDueSend> entries, CancellationToken cancellationToken);
-
-    /// <summary>
-    /// Moves the cursor to the minutes safely past <paramref name="now"/>: a writer may still put an entry into the
-    /// current minute (or, with its clock a little behind, the one before), so the last few minutes are read again.
-    /// </summary>
-    Task AdvanceAsync(DateTimeOffset now, CancellationToken cancellationToken);
 }
 
 /// <summary>A due send as the index holds it; <see cref="Key"/> is the index's own name for the entry.</summary>

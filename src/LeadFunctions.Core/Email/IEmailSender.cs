@@ -1,8 +1,8 @@
 namespace LeadFunctions.Core.Email;
 
 /// <summary>
-/// Sends one email (SendGrid's v3 mail send in production). Retries transient answers (429, 5xx) itself with
-/// back-off; a send that still fails throws <see cref="EmailSendException"/>.
+/// Sends one email (SendGrid's v3 mail send in production). Retries answers that say the email was not taken
+/// (<see cref="EmailSendFailure.Unavailable"/>) itself with back-off; a send that still fails throws <see cref="EmailSendException"/>.
 /// </summary>
 public interface IEmailSender
 {
@@ -35,7 +35,36 @@ public sealed record OutgoingEmail
 /// <summary>SendGrid's X-Message-Id, when it gave one.</summary>
 public sealed record EmailSendResult(string? MessageId);
 
-public sealed class EmailSendException(string message, int? status) : Exception(message)
+/// <summary>A send that failed: its HTTP status (none when no answer came) and SendGrid's own reason, when it gave one.</summary>
+public sealed class EmailSendException(string message, int? status, string? reason = null) : Exception(message)
 {
     public int? Status { get; } = status;
+
+    public string? Reason { get; } = reason;
+
+    public EmailSendFailure Failure => FailureOf(Status);
+
+    /// <summary>
+    /// What an answer says about the email, the one rule for the sender's retries and the caller's decision. No answer,
+    /// or a gateway's 502/504 (the proxy may have given up after SendGrid took the email), may have come after
+    /// acceptance; 429 and other 5xx mean SendGrid did not take it, for now; any other 4xx refuses it for good.
+    /// </summary>
+    public static EmailSendFailure FailureOf(int? status) => status switch
+    {
+        null or 502 or 504 => EmailSendFailure.MaybeSent,
+        429 or >= 500 => EmailSendFailure.Unavailable,
+        _ => EmailSendFailure.Refused,
+    };
+}
+
+public enum EmailSendFailure
+{
+    /// <summary>The email may have been taken: it is never sent again (the step becomes uncertain).</summary>
+    MaybeSent,
+
+    /// <summary>Not taken, for now: it may be sent later.</summary>
+    Unavailable,
+
+    /// <summary>Refused for good (a bad key, an unverified sender, a bad recipient): sending it again cannot succeed.</summary>
+    Refused,
 }

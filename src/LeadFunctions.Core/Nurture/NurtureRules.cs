@@ -18,6 +18,16 @@ public sealed record NurtureRules(TimeSpan MinGapBetweenEmails)
     public static readonly TimeSpan PriorityRecheck = TimeSpan.FromMinutes(5);
 
     /// <summary>
+    /// A higher-priority campaign's send overdue by longer than this is not waited for: a due send goes out within
+    /// minutes or is moved (rescheduled, failed, uncertain), so one this late is one nobody is sending, and it must
+    /// not hold the person's other campaigns back.
+    /// </summary>
+    public static readonly TimeSpan RivalOverdueLimit = TimeSpan.FromHours(1);
+
+    /// <summary>A send SendGrid did not take (429, 5xx), even after the sender's own retries, is tried again this much later.</summary>
+    public static readonly TimeSpan UnavailableRecheck = TimeSpan.FromMinutes(5);
+
+    /// <summary>
     /// A person whose double opt-in is pending is looked at again this often until the confirmation link expires
     /// (<c>Consent:ConfirmationTtl</c>, counted from enrollment); then the enrollment stops.
     /// </summary>

@@ -4,7 +4,7 @@ namespace LeadFunctions.Core.Nurture;
 
 /// <summary>
 /// The nurture timer's work: the due index entries due by now, queued on nurture-send in as many messages as one
-/// host takes at once (<see cref="MessagesPerRun"/>), then taken out of the index, and the cursor moved on. Queued
+/// host takes at once (<see cref="MessagesPerRun"/>), then taken out of the index. Queued
 /// before removed: a crash in between queues them again, and the send function drops what another message already holds.
 /// </summary>
 public sealed class NurtureScheduler(IDueSendIndex index, INurtureSendQueue queue, TimeProvider time)
@@ -44,7 +44,6 @@ public sealed class NurtureScheduler(IDueSendIndex index, INurtureSendQueue queu
         }
 
         queued += await QueueAsync(due, cancellationToken);
-        await index.AdvanceAsync(now, cancellationToken);
         return queued;
     }
 

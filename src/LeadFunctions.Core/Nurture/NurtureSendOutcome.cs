@@ -20,4 +20,7 @@ public enum NurtureSendOutcome
 
     /// <summary>The step was removed from the campaign or could not be rendered; the enrollment moved on.</summary>
     Skipped,
+
+    /// <summary>SendGrid refused the email for good: the step is failed with its reason, the enrollment moved on.</summary>
+    Failed,
 }

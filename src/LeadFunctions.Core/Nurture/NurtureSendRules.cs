@@ -8,7 +8,7 @@ namespace LeadFunctions.Core.Nurture;
 /// Whether a due send goes now, in this order: a stale entry drops; a claim of this message's own earlier delivery
 /// (or of a message it was handed on from) is uncertain; an archived campaign stops the enrollment, an inactive one waits; a removed step is passed over;
 /// a stop condition (stage, or an event since enrolling) stops; the person's gap since their last nurture email
-/// and a higher-priority campaign's due send defer it; outside the send window it moves to the next opening (never
+/// and a higher-priority campaign's due send (not one long overdue) defer it; outside the send window it moves to the next opening (never
 /// dropped); then the send policy (consent, suppression): a pending double opt-in waits, any other "no" stops.
 /// The suppression entry may come read already (<see cref="NurtureSender"/> reads it with the lead row, ahead).
 /// </summary>
@@ -99,7 +99,8 @@ public sealed class NurtureSendRules(
             return gapEnds;
         }
 
-        foreach (var other in snapshot.CampaignEnrollments.Where(e => e.CampaignId != campaign.Id && e.Status == EnrollmentStatus.Active && e.NextDueAt <= now))
+        foreach (var other in snapshot.CampaignEnrollments.Where(e =>
+            e.CampaignId != campaign.Id && e.Status == EnrollmentStatus.Active && e.NextDueAt <= now && e.NextDueAt > now - NurtureRules.RivalOverdueLimit))
         {
             if (await campaigns.FindAsync(other.CampaignId, cancellationToken) is { Active: true, Archived: false } rival
                 && (rival.Priority > campaign.Priority || (rival.Priority == campaign.Priority && string.CompareOrdinal(rival.Id, campaign.Id) < 0)))

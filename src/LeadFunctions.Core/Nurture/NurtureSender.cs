@@ -10,8 +10,10 @@ namespace LeadFunctions.Core.Nurture;
 /// <summary>
 /// Sends the due nurture emails of one nurture-send message, each at most once (ARCHITECTURE.md "Nurture"): re-read
 /// the lead and enrollment, decide (<see cref="NurtureSendRules"/>), CLAIM the step with an ETag write, send, and
-/// RECORD the message id with the next step. A claim found by the same message's redelivery means its earlier
-/// delivery died between the claim and the record: the step is uncertain, counted and never sent again.
+/// RECORD the message id with the next step. A send SendGrid refuses for good is recorded failed, one it did not
+/// take for now goes back into the due index; one that may have been taken (no answer, a gateway's 502/504) keeps its
+/// claim and fails the message. A claim found by the same message's redelivery means its earlier delivery died (or
+/// got no answer) between the claim and the record: the step is uncertain, counted and never sent again.
 /// </summary>
 public sealed class NurtureSender(ILeadStore leads, ISuppressionList suppressions, LeadUpdater updater, NurtureSendRules rules, IEmailSender email, ConsentLinks links, TimeProvider time)
 {
@@ -37,14 +39,14 @@ public sealed class NurtureSender(ILeadStore leads, ISuppressionList suppression
                 reading = ReadAhead(sends, i + 1, cancellationToken);
                 try
                 {
-                    var (outcome, record) = await SendOneAsync(sends[i], await read, batch, cancellationToken);
-                    if (record is null)
+                    var (outcome, resolved) = await SendOneAsync(sends[i], await read, batch, cancellationToken);
+                    if (resolved is null)
                     {
                         outcomes.Add(outcome);
                     }
                     else
                     {
-                        recording.Add(record);
+                        recording.Add(resolved);
                     }
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)
@@ -83,15 +85,22 @@ public sealed class NurtureSender(ILeadStore leads, ISuppressionList suppression
         return new SendRead(snapshot, snapshot.Lead is { } lead ? suppressions.IsSuppressedAsync(lead.Email, cancellationToken) : null);
     }
 
-    /// <summary>Decides and claims on <paramref name="read"/> (the lead read again on a conflict), sends, and hands back the record's write still going.</summary>
-    private async Task<(NurtureSendOutcome Outcome, Task<NurtureSendOutcome>? Record)> SendOneAsync(DueSend send, SendRead read, NurtureSendBatch batch, CancellationToken cancellationToken)
+    /// <summary>
+    /// Decides and claims on <paramref name="read"/> (the lead read again on a conflict), sends, and hands back the
+    /// write of what came of it, still going. Once the claim is being written the host's stop (or the function's
+    /// timeout) no longer cuts the send: a claim whose request never left would be uncertain for nothing, and a
+    /// request cut on its way may have been taken. The sender's own attempt timeout bounds it; a stop that came
+    /// before the request started gives the claim back.
+    /// </summary>
+    private async Task<(NurtureSendOutcome Outcome, Task<NurtureSendOutcome>? Resolved)> SendOneAsync(DueSend send, SendRead read, NurtureSendBatch batch, CancellationToken cancellationToken)
     {
+        cancellationToken.ThrowIfCancellationRequested();
         var decision = NurtureSendDecision.Drop;
         LeadSnapshot? claimed = null;
         await updater.UpdateAsync(
             send.LeadId,
-            async snapshot => (decision = await rules.DecideAsync(snapshot, send, batch, read.Suppressed, cancellationToken)).Change,
-            cancellationToken,
+            async snapshot => (decision = await rules.DecideAsync(snapshot, send, batch, read.Suppressed, CancellationToken.None)).Change,
+            CancellationToken.None,
             known: read.Snapshot,
             written: s => claimed = s,
             leadRowOnly: true);
@@ -100,26 +109,34 @@ public sealed class NurtureSender(ILeadStore leads, ISuppressionList suppression
             return (decision.Outcome, null);
         }
 
-        EmailSendResult result;
+        if (cancellationToken.IsCancellationRequested)
+        {
+            await ResolveAsync(send, claimed, NurtureSendOutcome.Dropped, s => Release(s, claim));
+            cancellationToken.ThrowIfCancellationRequested();
+        }
+
         try
         {
-            result = await email.SendAsync(Outgoing(claim), cancellationToken);
+            var result = await email.SendAsync(Outgoing(claim), CancellationToken.None);
+            return (NurtureSendOutcome.Sent, ResolveAsync(send, claimed, NurtureSendOutcome.Sent, s => Record(s, claim, result)));
         }
-        catch (EmailSendException ex) when (ex.Status is not null)
+        catch (EmailSendException ex) when (ex.Failure == EmailSendFailure.Refused)
         {
-            // A definite refusal after the sender's own retries: nothing went out, so the claim is given back and
-            // the message retried. Without a status (a timeout) the email may have gone: the claim stays (uncertain).
-            await updater.UpdateAsync(send.LeadId, s => Task.FromResult(Release(s, claim)), CancellationToken.None, leadRowOnly: true);
-            throw;
+            return (NurtureSendOutcome.Failed, ResolveAsync(send, claimed, NurtureSendOutcome.Failed, s => Fail(s, claim, ex)));
         }
-
-        return (NurtureSendOutcome.Sent, RecordAsync(send, claim, result, claimed));
+        catch (EmailSendException ex) when (ex.Failure == EmailSendFailure.Unavailable)
+        {
+            // Not taken, after the sender's own retries: the step goes back into the due index, so a later run sends
+            // it however long SendGrid stays away (the message's redeliveries would end in the poison queue).
+            return (NurtureSendOutcome.Rescheduled, ResolveAsync(send, claimed, NurtureSendOutcome.Rescheduled, s => Release(s, claim, time.GetUtcNow() + NurtureRules.UnavailableRecheck)));
+        }
     }
 
-    private async Task<NurtureSendOutcome> RecordAsync(DueSend send, Claim claim, EmailSendResult result, LeadSnapshot? claimed)
+    /// <summary>Writes what came of a claimed send (never cancelled: the send has happened or been decided).</summary>
+    private async Task<NurtureSendOutcome> ResolveAsync(DueSend send, LeadSnapshot? claimed, NurtureSendOutcome outcome, Func<LeadSnapshot, LeadChange?> change)
     {
-        await updater.UpdateAsync(send.LeadId, s => Task.FromResult(Record(s, claim, result)), CancellationToken.None, known: claimed, leadRowOnly: true);
-        return NurtureSendOutcome.Sent;
+        await updater.UpdateAsync(send.LeadId, s => Task.FromResult(change(s)), CancellationToken.None, known: claimed, leadRowOnly: true);
+        return outcome;
     }
 
     private OutgoingEmail Outgoing(Claim claim) => new()
@@ -141,34 +158,66 @@ public sealed class NurtureSender(ILeadStore leads, ISuppressionList suppression
         Categories = [MailCustomArgs.NurtureKind, claim.Campaign.Id],
     };
 
-    /// <summary>The step as sent, on the timeline, counted, and the next step scheduled; nothing when the claim is no longer ours.</summary>
+    /// <summary>
+    /// The step as sent (its record as it is now: a SendGrid event may have flagged it since the claim), on the
+    /// timeline, counted, and the next step scheduled; nothing when the claim is no longer ours.
+    /// </summary>
     private LeadChange? Record(LeadSnapshot snapshot, Claim claim, EmailSendResult result)
     {
-        if (snapshot is not { Lead: { } lead } || snapshot.EnrollmentIn(claim.Campaign.Id) is not { } enrollment || !Holds(enrollment, claim))
+        if (Held(snapshot, claim) is not var (lead, enrollment, record))
         {
             return null;
         }
 
         var now = time.GetUtcNow();
-        var sent = enrollment.WithStep(claim.Record with { State = StepState.Sent, SentAt = now, MessageId = result.MessageId });
+        var sent = enrollment.WithStep(record with { State = StepState.Sent, SentAt = now, MessageId = result.MessageId });
         var (advanced, next) = EnrollmentChanges.Advance(lead.Id, claim.Campaign, sent);
-        var entry = new TimelineEntry(
-            $"nurture|{claim.Record.SendId}", now, TimelineKind.Email,
-            $"Nurture email \"{claim.Email.Subject}\" sent (campaign {claim.Campaign.Name}, step {claim.Step.Id}{(result.MessageId is { } id ? $", SendGrid message {id}" : "")})");
+        var entry = Entry(claim, now, $"sent (campaign {claim.Campaign.Name}, step {claim.Step.Id}{(result.MessageId is { } id ? $", SendGrid message {id}" : "")})");
         return EnrollmentChanges.Write(snapshot, lead, advanced, next, [new StatDelta(claim.Campaign.Id, claim.Step.Id, CampaignMetric.Sent)], entry);
     }
 
-    /// <summary>The claim undone: the step as if never tried, and the person's gap as it was.</summary>
-    private static LeadChange? Release(LeadSnapshot snapshot, Claim claim)
+    /// <summary>
+    /// The step refused for good: failed with SendGrid's reason, on the timeline, counted, and the enrollment on to its
+    /// next step. Nothing went, so the person's gap is as it was.
+    /// </summary>
+    private LeadChange? Fail(LeadSnapshot snapshot, Claim claim, EmailSendException refusal)
     {
-        if (snapshot is not { Lead: { } lead } || snapshot.EnrollmentIn(claim.Campaign.Id) is not { } enrollment || !Holds(enrollment, claim))
+        if (Held(snapshot, claim) is not var (lead, enrollment, record))
         {
             return null;
         }
 
-        var restored = lead.LastNurtureAt == claim.Record.ClaimedAt ? lead with { LastNurtureAt = claim.PreviousNurtureAt } : lead;
-        return EnrollmentChanges.Write(snapshot, restored, enrollment.WithoutStep(claim.Step.Id));
+        var reason = $"SendGrid refused it ({refusal.Status}{(refusal.Reason is { } why ? $": {why}" : "")})";
+        var (advanced, next) = EnrollmentChanges.Advance(lead.Id, claim.Campaign, enrollment.WithStep(record with { State = StepState.Failed, Note = reason }));
+        var entry = Entry(claim, time.GetUtcNow(), $"not sent: {reason} (campaign {claim.Campaign.Name}, step {claim.Step.Id})");
+        return EnrollmentChanges.Write(snapshot, GapAsItWas(lead, claim), advanced, next, [new StatDelta(claim.Campaign.Id, claim.Step.Id, CampaignMetric.Failed)], entry);
     }
+
+    /// <summary>The claim undone: the step as if never tried, the person's gap as it was, and the step due again at <paramref name="retryAt"/> when given.</summary>
+    private static LeadChange? Release(LeadSnapshot snapshot, Claim claim, DateTimeOffset? retryAt = null)
+    {
+        if (Held(snapshot, claim) is not var (lead, enrollment, _))
+        {
+            return null;
+        }
+
+        var released = enrollment.WithoutStep(claim.Step.Id);
+        return retryAt is { } at
+            ? EnrollmentChanges.Write(snapshot, GapAsItWas(lead, claim), released with { NextDueAt = at }, new DueSend(lead.Id, claim.Campaign.Id, claim.Step.Id, at))
+            : EnrollmentChanges.Write(snapshot, GapAsItWas(lead, claim), released);
+    }
+
+    private static Lead GapAsItWas(Lead lead, Claim claim) =>
+        lead.LastNurtureAt == claim.Record.ClaimedAt ? lead with { LastNurtureAt = claim.PreviousNurtureAt } : lead;
+
+    private static TimelineEntry Entry(Claim claim, DateTimeOffset at, string what) =>
+        new($"nurture|{claim.Record.SendId}", at, TimelineKind.Email, $"Nurture email \"{claim.Email.Subject}\" {what}");
+
+    /// <summary>The lead, enrollment and step record while the claim is still this send's; null once it is not.</summary>
+    private static (Lead Lead, Enrollment Enrollment, StepRecord Record)? Held(LeadSnapshot snapshot, Claim claim) =>
+        snapshot is { Lead: { } lead } && snapshot.EnrollmentIn(claim.Campaign.Id) is { } enrollment && Holds(enrollment, claim)
+            ? (lead, enrollment, enrollment.Step(claim.Step.Id)!)
+            : null;
 
     private static bool Holds(Enrollment enrollment, Claim claim) =>
         enrollment.Step(claim.Step.Id) is { State: StepState.Sending } record && record.DispatchId == claim.Record.DispatchId;

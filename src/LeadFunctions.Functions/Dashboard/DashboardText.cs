@@ -78,7 +78,7 @@ public sealed record DashboardText
         None = "None yet.",
         Stages = Names("Subscriber", "Lead", "MQL", "SQL", "Opportunity", "Customer", "Disqualified"),
         TemperatureNames = new Dictionary<Temperature, string> { [Temperature.Cold] = "Cold", [Temperature.Warm] = "Warm", [Temperature.Hot] = "Hot" },
-        Metrics = Metric("Enrolled", "Sent", "Delivered", "Opened", "Clicked", "Bounced", "Unsubscribed", "Spam reports", "Converted", "Uncertain"),
+        Metrics = Metric("Enrolled", "Sent", "Delivered", "Opened", "Clicked", "Bounced", "Unsubscribed", "Spam reports", "Converted", "Uncertain", "Failed"),
     };
 
     public static readonly DashboardText Turkish = new()
@@ -117,7 +117,7 @@ public sealed record DashboardText
         None = "Henüz yok.",
         Stages = Names("Abone", "Aday", "MQL", "SQL", "Fırsat", "Müşteri", "Elenen"),
         TemperatureNames = new Dictionary<Temperature, string> { [Temperature.Cold] = "Soğuk", [Temperature.Warm] = "Ilık", [Temperature.Hot] = "Sıcak" },
-        Metrics = Metric("Kayıtlı", "Gönderilen", "Teslim", "Açılan", "Tıklanan", "Geri dönen", "Abonelikten çıkan", "Spam bildirimi", "Dönüşen", "Belirsiz"),
+        Metrics = Metric("Kayıtlı", "Gönderilen", "Teslim", "Açılan", "Tıklanan", "Geri dönen", "Abonelikten çıkan", "Spam bildirimi", "Dönüşen", "Belirsiz", "Başarısız"),
     };
 
     /// <summary>Turkish when the browser's most preferred of Turkish and English is Turkish (Accept-Language, by weight).</summary>

@@ -5,8 +5,8 @@ using Microsoft.Extensions.Logging;
 namespace LeadFunctions.Functions.Nurture;
 
 /// <summary>
-/// Every minute: queue the nurture sends that fell due on nurture-send. Reads only the due index's minutes from
-/// its cursor to now, so a run that was missed (past due) catches up on its next run without a scan.
+/// Every minute: queue the nurture sends that fell due on nurture-send. Reads only the due index's minutes up to
+/// now, whose entries are taken out once queued, so a run that was missed (past due) catches up on its next run without a scan.
 /// </summary>
 public sealed class SendNurtureEmailsTimerFunction(NurtureScheduler scheduler, ILogger<SendNurtureEmailsTimerFunction> logger)
 {

@@ -225,25 +225,6 @@ public class NurtureSenderTests
     }
 
     [Fact]
-    public async Task DefiniteRefusal_ReleasesTheClaim_TheRetrySendsOnce()
-    {
-        var world = await EnrolledAsync(ThreeSteps);
-        await world.Scheduler.DispatchAsync(CancellationToken.None);
-        var message = Assert.Single(world.Queue.Take());
-        world.Email.Failure = new EmailSendException("400 bad request", 400);
-
-        await Assert.ThrowsAsync<EmailSendException>(() => world.NurtureSender.SendAsync(message, CancellationToken.None));
-        Assert.Null(world.Pipeline.Store[LeadId.FromEmail(Ayse)]!.LastNurtureAt);
-        world.Email.Failure = null;
-        var retried = await world.NurtureSender.SendAsync(message, CancellationToken.None);
-        var again = await world.NurtureSender.SendAsync(message, CancellationToken.None);
-
-        Assert.Equal([NurtureSendOutcome.Sent], retried);
-        Assert.Equal([NurtureSendOutcome.Dropped], again);
-        Assert.Single(world.Email.Sent);
-    }
-
-    [Fact]
     public async Task StaleEntries_AreDropped()
     {
         var world = await EnrolledAsync(ThreeSteps);

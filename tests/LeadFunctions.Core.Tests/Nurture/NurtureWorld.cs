@@ -121,7 +121,11 @@ internal sealed class CountryZones : IRecipientTimeZones
     };
 }
 
-/// <summary>Records each send; <see cref="Failure"/> makes the next sends throw it instead (nothing recorded), <see cref="FailNext"/> the next one only.</summary>
+/// <summary>
+/// Records each send; <see cref="Failure"/> makes the next sends throw it instead (nothing recorded), <see cref="FailNext"/>
+/// the next one only. <see cref="InFlight"/> runs while a request is on its way (before SendGrid's answer), under the
+/// token the request was given: a request cut by its token is not recorded.
+/// </summary>
 internal sealed class SwitchableEmailSender : IEmailSender
 {
     public List<OutgoingEmail> Sent { get; } = [];
@@ -130,7 +134,9 @@ internal sealed class SwitchableEmailSender : IEmailSender
 
     public Exception? FailNext { get; set; }
 
-    public Task<EmailSendResult> SendAsync(OutgoingEmail email, CancellationToken cancellationToken)
+    public Func<OutgoingEmail, Task>? InFlight { get; set; }
+
+    public async Task<EmailSendResult> SendAsync(OutgoingEmail email, CancellationToken cancellationToken)
     {
         if ((Failure ?? FailNext) is { } failure)
         {
@@ -138,8 +144,14 @@ internal sealed class SwitchableEmailSender : IEmailSender
             throw failure;
         }
 
+        if (InFlight is { } inFlight)
+        {
+            await inFlight(email);
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
         Sent.Add(email);
-        return Task.FromResult(new EmailSendResult($"msg-{Sent.Count}"));
+        return new EmailSendResult($"msg-{Sent.Count}");
     }
 }
 

@@ -90,7 +90,7 @@ public sealed class SendGridEmailSenderTests(AzuriteFixture azurite) : IAsyncLif
 
         var error = await Assert.ThrowsAsync<EmailSendException>(() => Sender.SendAsync(Email, CancellationToken.None));
 
-        Assert.Equal(500, error.Status);
+        Assert.Equal((500, EmailSendFailure.Unavailable), (error.Status, error.Failure));
         Assert.Equal(SendGridResilience.MaxRetryAttempts + 1, sendGrid.Received.Count);
         Assert.Empty(sendGrid.Accepted);
     }
@@ -114,6 +114,32 @@ public sealed class SendGridEmailSenderTests(AzuriteFixture azurite) : IAsyncLif
         var error = await Assert.ThrowsAsync<EmailSendException>(() => Sender.SendAsync(Email, CancellationToken.None));
 
         Assert.Null(error.Status);
+        Assert.Single(sendGrid.Received);
+    }
+
+    [Theory]
+    [InlineData(502)]
+    [InlineData(504)]
+    public async Task SendAsync_GatewayAnswer_NotRetried_MaybeSent(int status)
+    {
+        sendGrid.AnswerNext(SendGridResilience.MaxRetryAttempts + 2, status);
+
+        var error = await Assert.ThrowsAsync<EmailSendException>(() => Sender.SendAsync(Email, CancellationToken.None));
+
+        // A gateway's error may come after SendGrid took the email: trying again could send it twice.
+        Assert.Equal((status, EmailSendFailure.MaybeSent), (error.Status, error.Failure));
+        Assert.Single(sendGrid.Received);
+    }
+
+    [Fact]
+    public async Task SendAsync_400WithSendGridsErrors_RefusedForGood_WithTheReason()
+    {
+        sendGrid.AnswerNext(1, 400, body: """{"errors":[{"message":"The from address does not match a verified Sender Identity.","field":"from","help":null}]}""");
+
+        var error = await Assert.ThrowsAsync<EmailSendException>(() => Sender.SendAsync(Email, CancellationToken.None));
+
+        Assert.Equal((400, EmailSendFailure.Refused), (error.Status, error.Failure));
+        Assert.Equal("The from address does not match a verified Sender Identity.", error.Reason);
         Assert.Single(sendGrid.Received);
     }
 

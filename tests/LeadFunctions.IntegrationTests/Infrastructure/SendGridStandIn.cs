@@ -20,7 +20,8 @@ public sealed class SendGridStandIn : IAsyncDisposable
 
     private readonly WebApplication app;
     private readonly ConcurrentQueue<SentEmail> received = new();
-    private readonly ConcurrentQueue<Func<HttpContext, int>> planned = new();
+    private readonly ConcurrentQueue<SentEmail> arrived = new();
+    private readonly ConcurrentQueue<Func<HttpContext, Task<int>>> planned = new();
 
     private SendGridStandIn(WebApplication app) => this.app = app;
 
@@ -43,12 +44,12 @@ public sealed class SendGridStandIn : IAsyncDisposable
         return standIn;
     }
 
-    /// <summary>The next <paramref name="count"/> requests are answered <paramref name="status"/>, with Retry-After when given.</summary>
-    public void AnswerNext(int count, int status, TimeSpan? retryAfter = null)
+    /// <summary>The next <paramref name="count"/> requests are answered <paramref name="status"/>, with Retry-After and a JSON body when given.</summary>
+    public void AnswerNext(int count, int status, TimeSpan? retryAfter = null, string? body = null)
     {
         for (var i = 0; i < count; i++)
         {
-            planned.Enqueue(context =>
+            planned.Enqueue(async context =>
             {
                 if (retryAfter is { } wait)
                 {
@@ -56,6 +57,12 @@ public sealed class SendGridStandIn : IAsyncDisposable
                 }
 
                 context.Response.StatusCode = status;
+                if (body is not null)
+                {
+                    context.Response.ContentType = "application/json";
+                    await context.Response.WriteAsync(body);
+                }
+
                 return status;
             });
         }
@@ -69,14 +76,26 @@ public sealed class SendGridStandIn : IAsyncDisposable
             planned.Enqueue(context =>
             {
                 context.Abort();
-                return 0;
+                return Task.FromResult(0);
             });
         }
     }
 
+    /// <summary>How long each answer takes (SendGrid's own takes about 100 ms); the request counts as arrived at once.</summary>
+    public TimeSpan AnswerDelay { get; set; }
+
+    /// <summary>Every request that reached the stand-in, answered or not yet: the emails that left their host.</summary>
+    public IReadOnlyList<SentEmail> Arrived => [.. arrived];
+
     private async Task ReceiveAsync(HttpContext context)
     {
         using var body = await JsonDocument.ParseAsync(context.Request.Body);
+        arrived.Enqueue(SentEmail.Parse(body.RootElement, context.Request.Headers.Authorization.ToString(), 0, null));
+        if (AnswerDelay > TimeSpan.Zero)
+        {
+            await Task.Delay(AnswerDelay);
+        }
+
         var authorization = context.Request.Headers.Authorization.ToString();
         var messageId = Guid.NewGuid().ToString("N");
         int status;
@@ -86,7 +105,7 @@ public sealed class SendGridStandIn : IAsyncDisposable
         }
         else if (planned.TryDequeue(out var answer))
         {
-            status = answer(context);
+            status = await answer(context);
         }
         else
         {

@@ -18,7 +18,10 @@ namespace LeadFunctions.IntegrationTests.Nurture;
 /// </summary>
 internal sealed class NurtureHost : IAsyncDisposable
 {
-    private NurtureHost(TestHost host, SendGridStandIn sendGrid, ShiftedClock clock) => (Host, SendGrid, Clock) = (host, sendGrid, clock);
+    private readonly Started started;
+
+    private NurtureHost((TestHost Host, SendGridStandIn SendGrid, ShiftedClock Clock) parts, Started started) =>
+        (Host, SendGrid, Clock, this.started) = (parts.Host, parts.SendGrid, parts.Clock, started);
 
     public TestHost Host { get; }
 
@@ -35,20 +38,18 @@ internal sealed class NurtureHost : IAsyncDisposable
     /// <summary>A host whose log entries also go to <paramref name="logs"/>.</summary>
     public static async Task<NurtureHost> StartAsync(IAzurite azurite, ILoggerProvider? logs, params string[] settings)
     {
-        var clock = new ShiftedClock();
-        var sendGrid = await SendGridStandIn.StartAsync();
-        var host = await TestHost.StartAsync(
-            azurite,
-            builder =>
-            {
-                builder.Services.AddSingleton<TimeProvider>(clock);
-                if (logs is not null)
-                {
-                    builder.Logging.AddProvider(logs);
-                }
-            },
-            settings: [.. sendGrid.HostSettings, "--AzureWebJobs.SendNurtureEmails.Disabled=true", .. settings]);
-        return new NurtureHost(host, sendGrid, clock);
+        var started = new Started(azurite, logs, settings, TestHost.NewPrefix());
+        return new NurtureHost(await started.HostAsync(await SendGridStandIn.StartAsync(), new ShiftedClock()), started);
+    }
+
+    /// <summary>
+    /// Stops this host as a deploy or a scale-in does (gracefully: its functions see their token cancelled) and starts
+    /// another on the same storage, SendGrid stand-in and clock; the new one owns the stand-in.
+    /// </summary>
+    public async Task<NurtureHost> RestartAsync()
+    {
+        await Host.DisposeAsync();
+        return new NurtureHost(await started.HostAsync(SendGrid, Clock), started);
     }
 
     public T Get<T>() where T : notnull => Host.Services.GetRequiredService<T>();
@@ -112,6 +113,27 @@ internal sealed class NurtureHost : IAsyncDisposable
     {
         await Host.DisposeAsync();
         await SendGrid.DisposeAsync();
+    }
+}
+
+/// <summary>How a nurture host was started: a restart starts the next one alike.</summary>
+internal sealed record Started(IAzurite Azurite, ILoggerProvider? Logs, string[] Settings, string Prefix)
+{
+    public async Task<(TestHost Host, SendGridStandIn SendGrid, ShiftedClock Clock)> HostAsync(SendGridStandIn sendGrid, ShiftedClock clock)
+    {
+        var host = await TestHost.StartAsync(
+            Azurite,
+            builder =>
+            {
+                builder.Services.AddSingleton<TimeProvider>(clock);
+                if (Logs is not null)
+                {
+                    builder.Logging.AddProvider(Logs);
+                }
+            },
+            prefix: Prefix,
+            settings: [.. sendGrid.HostSettings, "--AzureWebJobs.SendNurtureEmails.Disabled=true", .. Settings]);
+        return (host, sendGrid, clock);
     }
 }
 
