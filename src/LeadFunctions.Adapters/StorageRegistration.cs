@@ -81,6 +81,7 @@ public static class StorageRegistration
         services.AddSingleton<IDueSendIndex, DueSendTableIndex>();
         services.AddSingleton<ICampaignStats, CampaignStatsTableStore>();
         services.AddSingleton<Core.Nurture.INurtureSendQueue, NurtureSendQueue>();
+        services.AddSingleton<Core.Nurture.IPoisonedNurtureSends, PoisonedNurtureSendQueue>();
         services.AddHostedService<StorageInitializer>();
         return builder;
     }

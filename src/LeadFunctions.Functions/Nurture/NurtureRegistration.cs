@@ -18,6 +18,7 @@ public static class NurtureRegistration
         services.AddSingleton<NurtureSendRules>();
         services.AddSingleton<NurtureSender>();
         services.AddSingleton<NurtureScheduler>();
+        services.AddSingleton<NurtureRedrive>();
         services.AddSingleton<SendNurtureEmailsTimerFunction>();
         services.AddSingleton<SendNurtureEmailQueueFunction>();
         services.AddSingleton<GetCampaignStatsHttpFunction>();

@@ -25,7 +25,8 @@ public sealed class SendNurtureEmailQueueFunction(NurtureSender sender, INurture
 
         var outcomes = (await sender.SendAsync(message, cancellationToken)).CountBy(o => o).ToDictionary();
         var (sent, rescheduled, stopped) = (outcomes.GetValueOrDefault(NurtureSendOutcome.Sent), outcomes.GetValueOrDefault(NurtureSendOutcome.Rescheduled), outcomes.GetValueOrDefault(NurtureSendOutcome.Stopped));
-        var (uncertain, skipped, dropped) = (outcomes.GetValueOrDefault(NurtureSendOutcome.Uncertain), outcomes.GetValueOrDefault(NurtureSendOutcome.Skipped), outcomes.GetValueOrDefault(NurtureSendOutcome.Dropped));
-        Log.Sent(logger, message.DispatchId, sent, rescheduled, stopped, uncertain, skipped, dropped);
+        var (uncertain, skipped, failed) = (outcomes.GetValueOrDefault(NurtureSendOutcome.Uncertain), outcomes.GetValueOrDefault(NurtureSendOutcome.Skipped), outcomes.GetValueOrDefault(NurtureSendOutcome.Failed));
+        var dropped = outcomes.GetValueOrDefault(NurtureSendOutcome.Dropped);
+        Log.Sent(logger, message.DispatchId, sent, rescheduled, stopped, uncertain, skipped, failed, dropped);
     }
 }

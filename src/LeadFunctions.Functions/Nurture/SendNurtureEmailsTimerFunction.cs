@@ -6,9 +6,10 @@ namespace LeadFunctions.Functions.Nurture;
 
 /// <summary>
 /// Every minute: queue the nurture sends that fell due on nurture-send. Reads only the due index's minutes up to
-/// now, whose entries are taken out once queued, so a run that was missed (past due) catches up on its next run without a scan.
+/// now, whose entries are taken out once queued, so a run that was missed (past due) catches up on its next run without
+/// a scan. Then nurture-send's poisoned messages go back on the queue (<see cref="NurtureRedrive"/>): nothing due is stranded there.
 /// </summary>
-public sealed class SendNurtureEmailsTimerFunction(NurtureScheduler scheduler, ILogger<SendNurtureEmailsTimerFunction> logger)
+public sealed class SendNurtureEmailsTimerFunction(NurtureScheduler scheduler, NurtureRedrive redrive, ILogger<SendNurtureEmailsTimerFunction> logger)
 {
     public const string Schedule = "0 * * * * *";
 
@@ -16,5 +17,9 @@ public sealed class SendNurtureEmailsTimerFunction(NurtureScheduler scheduler, I
     {
         var queued = await scheduler.DispatchAsync(cancellationToken);
         Log.Dispatched(logger, queued, timer.IsPastDue);
+        if (await redrive.RedriveAsync(cancellationToken) is > 0 and var redriven)
+        {
+            Log.Redriven(logger, redriven);
+        }
     }
 }
