@@ -53,7 +53,7 @@ public static class TemplateCheck
 
         public bool Raw { get; private set; }
 
-        /// <summary>Found wherever a filter can stand (output, assign, echo, liquid tag), as parsed, so no spelling of it slips past.</summary>
+        /// <summary>Found wherever a filter can stand (output, assign, capture, echo), as parsed, so no spelling of it slips past.</summary>
         protected override Expression VisitFilterExpression(FilterExpression filterExpression)
         {
             // Fluid looks filters up by exact name today; refusing any case also holds if that ever loosens.
