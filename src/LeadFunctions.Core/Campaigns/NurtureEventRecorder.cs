@@ -18,6 +18,7 @@ public sealed class NurtureEventRecorder(LeadUpdater updater)
 
         // A privacy proxy opens every email it carries: "opened by people" leaves those out.
         "open" when !sendGridEvent.MachineOpen => CampaignMetric.Opened,
+
         // Link scanners' clicks and clicks on the unsubscribe link (JudgeClickAsync): "clicked by people" leaves them out too.
         "click" when !sendGridEvent.IgnoredClick => CampaignMetric.Clicked,
         "bounce" when sendGridEvent.BounceType != "blocked" => CampaignMetric.Bounced,
