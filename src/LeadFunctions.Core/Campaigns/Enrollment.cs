@@ -73,6 +73,18 @@ public sealed record StepRecord
 
     public bool Delivered { get; init; }
 
+    /// <summary>SendGrid's time of the delivered event: a click within seconds of it is a link scanner's (<see cref="Email.LinkScanners"/>).</summary>
+    public DateTimeOffset? DeliveredAt { get; init; }
+
+    /// <summary>
+    /// The first click seen on the email, whoever made it, and its link (<see cref="Email.LinkScanners.LinkId"/>): a different
+    /// link clicked within a second or two of it, in a later batch, is a scanner following every link. Set once, so a
+    /// retried batch judges its clicks as it did the first time.
+    /// </summary>
+    public DateTimeOffset? FirstClickAt { get; init; }
+
+    public string? FirstClickLink { get; init; }
+
     public bool Opened { get; init; }
 
     public bool Clicked { get; init; }

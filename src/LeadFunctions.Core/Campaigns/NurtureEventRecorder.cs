@@ -11,14 +11,16 @@ namespace LeadFunctions.Core.Campaigns;
 /// </summary>
 public sealed class NurtureEventRecorder(LeadUpdater updater)
 {
-    /// <summary>The step flag an event sets; null for events that set none (processed, deferred, a soft bounce, a machine open).</summary>
+    /// <summary>The step flag an event sets; null for events that set none (processed, deferred, a soft bounce, a machine open, an ignored click).</summary>
     public static CampaignMetric? Metric(SendGridEvent sendGridEvent) => sendGridEvent.Type switch
     {
         "delivered" => CampaignMetric.Delivered,
 
         // A privacy proxy opens every email it carries: "opened by people" leaves those out.
         "open" when !sendGridEvent.MachineOpen => CampaignMetric.Opened,
-        "click" => CampaignMetric.Clicked,
+
+        // Link scanners' clicks and clicks on the unsubscribe link (JudgeClickAsync): "clicked by people" leaves them out too.
+        "click" when !sendGridEvent.IgnoredClick => CampaignMetric.Clicked,
         "bounce" when sendGridEvent.BounceType != "blocked" => CampaignMetric.Bounced,
         "unsubscribe" or "group_unsubscribe" => CampaignMetric.Unsubscribed,
         "spamreport" => CampaignMetric.SpamReports,
@@ -33,13 +35,53 @@ public sealed class NurtureEventRecorder(LeadUpdater updater)
         }
     }
 
+    /// <summary>
+    /// The click with its verdict (<see cref="SendGridEvent.IgnoredClick"/>), by what the batch says of its email and, for a
+    /// campaign's email, what its step keeps across batches: the delivery (else the send) and the first click. That first
+    /// click is written in the same ETag-guarded change it is judged against, so batches judged at once still see each other's.
+    /// </summary>
+    public async Task<SendGridEvent> JudgeClickAsync(SendGridEvent click, EmailClicks inBatch, CancellationToken cancellationToken)
+    {
+        var judged = click with { IgnoredClick = LinkScanners.Ignored(click, inBatch) };
+        if (click is { Kind: MailCustomArgs.NurtureKind, Campaign: not null, Step: not null })
+        {
+            await updater.UpdateAsync(
+                click.LeadId,
+                snapshot =>
+                {
+                    var found = StepOf(snapshot, click);
+                    judged = click with { IgnoredClick = LinkScanners.Ignored(click, found is { } f ? Known(f.Step, inBatch) : inBatch) };
+                    return Task.FromResult(found is var (lead, enrollment, step) && step.FirstClickAt is null && click.Url is { } url
+                        ? CampaignEnrollment.With(
+                            new LeadChange(lead.Id, lead, snapshot.ETag, [], []),
+                            enrollment.WithStep(step with { FirstClickAt = click.At, FirstClickLink = LinkScanners.LinkId(url) }),
+                            null,
+                            null)
+                        : null);
+                },
+                cancellationToken);
+        }
+
+        return judged;
+    }
+
+    /// <summary>What the step adds to the batch: its delivery (or send) time and its first click.</summary>
+    private static EmailClicks Known(StepRecord step, EmailClicks inBatch) => new(
+        step.DeliveredAt ?? inBatch.DeliveredAt ?? step.SentAt,
+        step is { FirstClickAt: { } at, FirstClickLink: { } link } ? [.. inBatch.Clicks, new EmailClick(at, link)] : inBatch.Clicks);
+
+    /// <summary>The step an event is about, when the lead is enrolled and the send is this step's.</summary>
+    private static (Lead Lead, Enrollment Enrollment, StepRecord Step)? StepOf(LeadSnapshot snapshot, SendGridEvent sendGridEvent) =>
+        snapshot.Lead is { } lead
+        && snapshot.EnrollmentIn(sendGridEvent.Campaign!) is { } enrollment
+        && enrollment.Step(sendGridEvent.Step!) is { } step
+        && (sendGridEvent.SendId is null || sendGridEvent.SendId == step.SendId)
+            ? (lead, enrollment, step)
+            : null;
+
     private static LeadChange? Decide(LeadSnapshot snapshot, SendGridEvent sendGridEvent, CampaignMetric metric)
     {
-        if (snapshot.Lead is not { } lead
-            || snapshot.EnrollmentIn(sendGridEvent.Campaign!) is not { } enrollment
-            || enrollment.Step(sendGridEvent.Step!) is not { } step
-            || (sendGridEvent.SendId is { } sendId && sendId != step.SendId)
-            || Flagged(step, metric) is not { } flagged)
+        if (StepOf(snapshot, sendGridEvent) is not var (lead, enrollment, step) || Flagged(step, metric, sendGridEvent.At) is not { } flagged)
         {
             return null;
         }
@@ -59,9 +101,9 @@ public sealed class NurtureEventRecorder(LeadUpdater updater)
     }
 
     /// <summary>The step with the metric's flag turned on; null when it already was.</summary>
-    private static StepRecord? Flagged(StepRecord step, CampaignMetric metric) => metric switch
+    private static StepRecord? Flagged(StepRecord step, CampaignMetric metric, DateTimeOffset at) => metric switch
     {
-        CampaignMetric.Delivered when !step.Delivered => step with { Delivered = true },
+        CampaignMetric.Delivered when !step.Delivered => step with { Delivered = true, DeliveredAt = at },
         CampaignMetric.Opened when !step.Opened => step with { Opened = true },
         CampaignMetric.Clicked when !step.Clicked => step with { Clicked = true },
         CampaignMetric.Bounced when !step.Bounced => step with { Bounced = true },

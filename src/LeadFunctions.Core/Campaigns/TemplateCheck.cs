@@ -6,7 +6,8 @@ namespace LeadFunctions.Core.Campaigns;
 /// <summary>
 /// What is wrong with one Liquid template before it is stored: it does not parse, it names something the
 /// renderer does not fill (<see cref="TemplatePlaceholders.Allowed"/>; a typo would otherwise render as empty
-/// text in thousands of emails), or it includes another file (there are none to include).
+/// text in thousands of emails), it includes another file (there are none to include), or it uses the <c>raw</c>
+/// filter, which turns off the HTML escaping of what a lead typed into a form.
 /// </summary>
 public static class TemplateCheck
 {
@@ -30,6 +31,11 @@ public static class TemplateCheck
             problems.Add("Templates cannot include or render other templates.");
         }
 
+        if (names.Raw)
+        {
+            problems.Add("The 'raw' filter is not allowed: it would put lead data into the email unescaped.");
+        }
+
         return problems;
     }
 
@@ -44,6 +50,16 @@ public static class TemplateCheck
         public HashSet<string> Locals { get; } = new(StringComparer.Ordinal);
 
         public bool Includes { get; private set; }
+
+        public bool Raw { get; private set; }
+
+        /// <summary>Found wherever a filter can stand (output, assign, capture, echo), as parsed, so no spelling of it slips past.</summary>
+        protected override Expression VisitFilterExpression(FilterExpression filterExpression)
+        {
+            // Fluid looks filters up by exact name today; refusing any case also holds if that ever loosens.
+            Raw |= string.Equals(filterExpression.Name, "raw", StringComparison.OrdinalIgnoreCase);
+            return base.VisitFilterExpression(filterExpression);
+        }
 
         protected override Expression VisitMemberExpression(MemberExpression memberExpression)
         {

@@ -40,4 +40,10 @@ public sealed record SendGridEvent
 
     /// <summary>A click's absolute http(s) URL.</summary>
     public string? Url { get; init; }
+
+    /// <summary>
+    /// A click that is no engagement: a link scanner's, or on our unsubscribe link (<see cref="LinkScanners"/>). Not in the
+    /// event itself: <see cref="SendGridEventProcessor"/> judges it with the rest of the batch and the campaign step.
+    /// </summary>
+    public bool IgnoredClick { get; init; }
 }

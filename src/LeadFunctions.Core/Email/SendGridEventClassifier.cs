@@ -11,6 +11,7 @@ public static class SendGridEventClassifier
         // A privacy proxy opens every email it carries (Apple MPP): that says nothing about the person.
         "open" when sendGridEvent.MachineOpen => SendGridEventEffect.Ignore,
         "open" => SendGridEventEffect.Engage(EventTypes.EmailOpen),
+        "click" when sendGridEvent.IgnoredClick => SendGridEventEffect.Ignore,
         "click" => SendGridEventEffect.Engage(EventTypes.EmailClick),
 
         // "blocked" is a soft bounce (the receiving server refused for now: reputation, content, a full box).
@@ -35,7 +36,7 @@ public enum SendGridEventAction
     /// <summary>Kept with its send, for the campaigns' stats.</summary>
     RecordDelivery,
 
-    /// <summary>Counts for nothing (a machine open).</summary>
+    /// <summary>Counts for nothing (a machine open, a click that is no engagement: <see cref="LinkScanners"/>).</summary>
     Ignore,
 
     /// <summary>A type we do not handle: kept aside.</summary>

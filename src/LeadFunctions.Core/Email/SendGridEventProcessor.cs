@@ -10,7 +10,9 @@ namespace LeadFunctions.Core.Email;
 /// Acts on a batch of SendGrid events. SendGrid delivers each event at least once, and a failed batch is
 /// tried again whole, so every effect is idempotent by an id derived from sg_event_id: the engagement event's
 /// id, the consent record's id, the delivery row's key; a suppression keeps its first entry; a campaign step's
-/// flag turns on once (<see cref="NurtureEventRecorder"/>).
+/// flag turns on once (<see cref="NurtureEventRecorder"/>). A click is judged (<see cref="LinkScanners"/>) from the batch
+/// and from what its campaign step keeps once (delivery time, first click), so a retried batch judges its clicks as before
+/// (unless the email's delivered event came in between).
 /// </summary>
 public sealed class SendGridEventProcessor(
     IEventQueue engagement, ISuppressionList suppressions, IConsentRecorder consent, ISendGridEventLog log, NurtureEventRecorder nurture, TimeProvider time)
@@ -23,9 +25,12 @@ public sealed class SendGridEventProcessor(
         var deliveries = new List<SendGridEvent>();
         var unhandled = new List<UnhandledSendGridEvent>();
         var outcome = new SendGridBatchOutcome();
-        foreach (var element in batch.Events)
+        var events = batch.Events.Select(element => (Element: element, Read: SendGridEventReader.TryRead(element, now, out var problem), Problem: problem)).ToList();
+        var emails = EmailClicks.InBatch([.. events.Select(e => e.Read).OfType<SendGridEvent>()]);
+        foreach (var (element, unjudged, problem) in events)
         {
-            var read = SendGridEventReader.TryRead(element, now, out var problem);
+            // A click is told from a link scanner's only with the rest of its email: judged before anything counts it.
+            var read = unjudged is { Type: "click" } ? await nurture.JudgeClickAsync(unjudged, emails(unjudged), cancellationToken) : unjudged;
             var effect = read is null ? SendGridEventEffect.Unhandled : SendGridEventClassifier.Classify(read);
             outcome.Count(effect.Action);
             switch (effect.Action)

@@ -181,6 +181,40 @@ public class CampaignValidatorTests
     [Fact]
     public void Validate_Include_Refused() => Assert.Contains("steps[0].html", ErrorsOf(WithTemplate("{% include 'footer' %}")).Keys);
 
+    [Theory]
+    [InlineData("{{ lead.firstName | raw }}")]
+    [InlineData("{{lead.firstName|raw}}")]
+    [InlineData("{{ lead.firstName | upcase | raw }}")]
+    [InlineData("{{ lead.company | default: lead.firstName | raw }}")]
+    [InlineData("{% if lead.company %}{{ lead.company | raw }}{% endif %}")]
+    [InlineData("{% assign who = lead.firstName | raw %}{{ who }}")]
+    [InlineData("{% capture who %}{{ lead.firstName | raw }}{% endcapture %}{{ who }}")]
+    [InlineData("{% for x in (1..2) %}{{ lead.firstName | raw }}{% endfor %}")]
+    [InlineData("{% echo lead.firstName | raw %}")]
+    public void Validate_RawFilterInHtml_Refused(string html)
+    {
+        var error = Assert.Single(ErrorsOf(WithTemplate(html))["steps[0].html"]);
+        Assert.Contains("'raw'", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Validate_RawFilterInSubjectTextAndTranslation_EachFieldRefused()
+    {
+        var step = new StepDefinition("welcome", "PT0S", "Hi {{ lead.firstName | raw }}", "<p>Hi</p>", "Hi {{lead.firstName|raw}}")
+        {
+            Translations = new Dictionary<string, ContentDefinition?> { ["en"] = new("Hi", "<p>{{ lead.company | raw }}</p>", "Hi") },
+        };
+
+        var errors = ErrorsOf(WithFirstStep(step));
+
+        Assert.Equal(["steps[0].subject", "steps[0].text", "steps[0].translations.en.html"], errors.Keys.Order(StringComparer.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("{% raw %}{{ lead.firstName | raw }}{% endraw %}")]
+    [InlineData("{{ lead.firstName | escape }} raw")]
+    public void Validate_RawTagOrTheWordRaw_Pass(string html) => Assert.Empty(ErrorsOf(WithTemplate(html)));
+
     [Fact]
     public void Validate_LiquidThatDoesNotParse_ParsersMessage()
     {

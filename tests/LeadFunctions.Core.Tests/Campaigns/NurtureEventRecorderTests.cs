@@ -1,6 +1,7 @@
 using System.Text.Json;
 using LeadFunctions.Core.Campaigns;
 using LeadFunctions.Core.Email;
+using LeadFunctions.Core.Engagement;
 using LeadFunctions.Core.Leads;
 using LeadFunctions.Core.Tests.Email;
 using Microsoft.Extensions.Time.Testing;
@@ -30,8 +31,17 @@ public class NurtureEventRecorderTests
         await processor.ProcessAsync(new SendGridEventBatch([.. document.RootElement.EnumerateArray().Select(e => e.Clone())]), default);
     }
 
-    private static string Event(string type, string id, string extra = "", string kind = "nurture", string step = "welcome") =>
-        $$"""{"email":"ayse@acme.com.tr","timestamp":{{Pipeline.Start.AddMinutes(30).ToUnixTimeSeconds()}},"event":"{{type}}","sg_event_id":"{{id}}","lf_lead":"{{Ayse}}","lf_campaign":"fair","lf_step":"{{step}}","lf_send":"send-1","lf_kind":"{{kind}}"{{extra}}}""";
+    /// <summary>An event about the welcome email, half an hour after it was sent (and <paramref name="seconds"/> more).</summary>
+    private static string Event(string type, string id, string extra = "", string kind = "nurture", string step = "welcome", int seconds = 0) =>
+        $$"""{"email":"ayse@acme.com.tr","timestamp":{{Pipeline.Start.AddMinutes(30).AddSeconds(seconds).ToUnixTimeSeconds()}},"event":"{{type}}","sg_event_id":"{{id}}","lf_lead":"{{Ayse}}","lf_campaign":"fair","lf_step":"{{step}}","lf_send":"send-1","lf_kind":"{{kind}}"{{extra}}}""";
+
+    /// <summary>A click on <paramref name="url"/>, <paramref name="seconds"/> after the other events.</summary>
+    private static string Click(string id, string url, int seconds) => Event("click", id, $",\"url\":\"{url}\"", seconds: seconds);
+
+    private const string Demo = "https://acme.example/demo";
+    private const string Pricing = "https://acme.example/pricing";
+
+    private int EmailClicks => engagement.Events.Count(e => e.Type == EventTypes.EmailClick);
 
     private StepRecord Welcome => pipeline.Store.Enrollments(Ayse).Single().Step("welcome")!;
 
@@ -40,8 +50,8 @@ public class NurtureEventRecorderTests
     {
         await SentWelcomeAsync();
 
-        await ProcessAsync(Event("delivered", "d1"), Event("open", "o1"), Event("open", "o2"), Event("click", "c1"));
-        await ProcessAsync(Event("delivered", "d1"), Event("click", "c2"), Event("spamreport", "x1"));
+        await ProcessAsync(Event("delivered", "d1"), Event("open", "o1"), Event("open", "o2"), Click("c1", Demo, seconds: 300));
+        await ProcessAsync(Event("delivered", "d1"), Click("c2", Demo, seconds: 400), Event("spamreport", "x1"));
 
         Assert.Equal((true, true, true, true, false), (Welcome.Delivered, Welcome.Opened, Welcome.Clicked, Welcome.SpamReported, Welcome.Bounced));
         foreach (var metric in new[] { CampaignMetric.Delivered, CampaignMetric.Opened, CampaignMetric.Clicked, CampaignMetric.SpamReports })
@@ -74,5 +84,81 @@ public class NurtureEventRecorderTests
         Assert.Equal((true, true), (Welcome.Bounced, Welcome.Unsubscribed));
         Assert.Equal(1, pipeline.Stats.Count("fair", CampaignMetric.Bounced, "welcome"));
         Assert.Equal(1, pipeline.Stats.Count("fair", CampaignMetric.Unsubscribed));
+    }
+
+    [Fact]
+    public async Task ProcessAsync_ClickSecondsAfterDelivery_ScannerSoNoFlagStatNorEngagement()
+    {
+        await SentWelcomeAsync();
+
+        await ProcessAsync(Event("delivered", "d1"), Click("c1", Demo, seconds: 10));
+
+        Assert.False(Welcome.Clicked);
+        Assert.Equal(0, pipeline.Stats.Count("fair", CampaignMetric.Clicked));
+        Assert.Equal(0, EmailClicks);
+    }
+
+    [Fact]
+    public async Task ProcessAsync_ClickSecondsAfterTheSendNoDeliveryKnown_Scanner()
+    {
+        await SentWelcomeAsync();
+
+        await ProcessAsync(Click("c1", Demo, seconds: -(30 * 60) + 5));
+
+        Assert.False(Welcome.Clicked);
+        Assert.Equal(0, EmailClicks);
+    }
+
+    [Fact]
+    public async Task ProcessAsync_DeliveredInAnEarlierBatch_ItsTimeKeptOnTheStepForLaterClicks()
+    {
+        await SentWelcomeAsync();
+
+        await ProcessAsync(Event("delivered", "d1"));
+        await ProcessAsync(Click("c1", Demo, seconds: 3));
+
+        Assert.Equal(Pipeline.Start.AddMinutes(30), Welcome.DeliveredAt);
+        Assert.False(Welcome.Clicked);
+        Assert.Equal(0, EmailClicks);
+    }
+
+    [Fact]
+    public async Task ProcessAsync_EveryLinkAtOnceInSeparateBatches_TheLaterClicksIgnored()
+    {
+        await SentWelcomeAsync();
+
+        await ProcessAsync(Click("c1", Demo, seconds: 300));
+        await ProcessAsync(Click("c2", Pricing, seconds: 301));
+        await ProcessAsync(Click("c3", Demo + "?again", seconds: 302));
+
+        Assert.Equal(1, EmailClicks); // the first could not be told from a person's when it came alone
+        Assert.Equal((Pipeline.Start.AddMinutes(35), LinkScanners.LinkId(Demo)), (Welcome.FirstClickAt, Welcome.FirstClickLink));
+    }
+
+    [Fact]
+    public async Task ProcessAsync_ScannerThenPersonMinutesLater_ThePersonsClickCountedOnce()
+    {
+        await SentWelcomeAsync();
+
+        await ProcessAsync(Event("delivered", "d1"), Click("c1", Demo, seconds: 2), Click("c2", Pricing, seconds: 2));
+        Assert.False(Welcome.Clicked);
+        await ProcessAsync(Click("c3", Pricing, seconds: 600));
+        await ProcessAsync(Click("c3", Pricing, seconds: 600)); // SendGrid's redelivery
+
+        Assert.True(Welcome.Clicked);
+        Assert.Equal(1, pipeline.Stats.Count("fair", CampaignMetric.Clicked, "welcome"));
+        Assert.Equal(Pipeline.Start.AddMinutes(40), pipeline.Store.Entries(Ayse).Single(e => e.Id == "campaign|fair|welcome|clicked").At);
+        Assert.Single(engagement.Events.Where(e => e.Type == EventTypes.EmailClick).Select(e => e.EventId).Distinct());
+    }
+
+    [Fact]
+    public async Task ProcessAsync_UnsubscribeLinkClicked_NotEngagementNotClicked()
+    {
+        await SentWelcomeAsync();
+
+        await ProcessAsync(Click("c1", "https://leads.example/api/unsubscribe?t=abc.def", seconds: 600));
+
+        Assert.False(Welcome.Clicked);
+        Assert.Equal(0, EmailClicks);
     }
 }

@@ -1,3 +1,4 @@
+using LeadFunctions.Core.Campaigns;
 using LeadFunctions.Core.Consent;
 using LeadFunctions.Core.Email;
 using LeadFunctions.Core.Engagement;
@@ -21,6 +22,18 @@ public class SendGridEventClassifierTests
 
     [Fact]
     public void Classify_MachineOpen_Ignored() => Assert.Equal(SendGridEventEffect.Ignore, Classify("open", machineOpen: true));
+
+    [Fact]
+    public void Classify_IgnoredClick_IgnoredAndNoStepFlagEither()
+    {
+        var click = new SendGridEvent
+        {
+            EventId = "c1", Type = "click", At = DateTimeOffset.UnixEpoch, Email = "a@example.com", LeadId = "0123456789abcdef0123456789abcdef", IgnoredClick = true,
+        };
+
+        Assert.Equal(SendGridEventEffect.Ignore, SendGridEventClassifier.Classify(click));
+        Assert.Null(NurtureEventRecorder.Metric(click));
+    }
 
     [Theory]
     [InlineData("bounce", "bounce", SuppressionReason.HardBounce)]

@@ -79,6 +79,44 @@ public class SendGridEventProcessorTests
         Assert.Equal(1, outcome[SendGridEventAction.Ignore]);
     }
 
+    /// <summary>An event of the confirmation email (no campaign step: only what the batch says counts), <paramref name="seconds"/> after <see cref="Timestamp"/>.</summary>
+    private static string At(string type, string id, long seconds, string? url = null) =>
+        Event(type, id, $",\"lf_kind\":\"confirmation\"{(url is null ? "" : $",\"url\":\"{url}\"")}").Replace($"{Timestamp}", $"{Timestamp - 600 + seconds}", StringComparison.Ordinal);
+
+    [Fact]
+    public async Task ProcessAsync_ClickSecondsAfterDeliveryInTheBatch_ScannersSoNoEngagement()
+    {
+        var outcome = await ProcessAsync($"[{At("delivered", "d1", 0)},{At("click", "c1", 10, "https://acme.example/demo")}]");
+
+        Assert.Empty(engagement.Events);
+        Assert.Equal(1, outcome[SendGridEventAction.Ignore]);
+    }
+
+    [Fact]
+    public async Task ProcessAsync_EveryLinkClickedAtOnce_ScannersSoNoEngagement()
+    {
+        await ProcessAsync($"[{At("click", "c1", 300, "https://acme.example/demo")},{At("click", "c2", 301, "https://acme.example/pricing")},{At("click", "c3", 302, "https://acme.example/")}]");
+
+        Assert.Empty(engagement.Events);
+    }
+
+    [Fact]
+    public async Task ProcessAsync_UnsubscribeLinkClicked_NoEngagement()
+    {
+        await ProcessAsync($"[{At("click", "c1", 300, "https://leads.example/api/unsubscribe?t=abc.def")}]");
+
+        Assert.Empty(engagement.Events);
+    }
+
+    [Fact]
+    public async Task ProcessAsync_PersonClicksMinutesAfterDeliveryThenAgain_EachClickOnce()
+    {
+        await ProcessAsync($"[{At("delivered", "d1", 0)},{At("click", "c1", 300, "https://acme.example/demo")},{At("click", "c2", 301, "https://acme.example/demo")}]");
+
+        Assert.Equal([EventTypes.EmailClick, EventTypes.EmailClick], engagement.Events.Select(e => e.Type));
+        Assert.Equal(2, engagement.Events.Select(e => e.EventId).Distinct().Count());
+    }
+
     [Fact]
     public async Task ProcessAsync_UnknownTypeAndUnreadable_KeptAsideNothingElse()
     {

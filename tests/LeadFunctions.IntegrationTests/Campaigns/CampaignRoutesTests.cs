@@ -148,6 +148,24 @@ public sealed class CampaignRoutesTests(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task PutCampaign_RawFilterInSubjectHtmlAndText_400WithEachFieldNothingStored()
+    {
+        var body = Example
+            .Replace("Hoş geldiniz {{ lead.firstName }}", "Hoş geldiniz {{lead.firstName|raw}}", StringComparison.Ordinal)
+            .Replace("<p>Merhaba {{ lead.firstName }}</p>", "<p>Merhaba {% if lead.company %}{{ lead.company | raw }}{% endif %}</p>", StringComparison.Ordinal)
+            .Replace("\"text\": \"...\"", "\"text\": \"{% assign c = lead.company | raw %}{{ c }}\"", StringComparison.Ordinal);
+
+        using var response = await PutAsync("c1", body);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var problem = await response.Content.ReadFromJsonAsync<ValidationProblem>();
+        Assert.Equal(["steps[0].html", "steps[0].subject", "steps[1].text"], problem!.Errors.Keys.Order(StringComparer.Ordinal));
+        Assert.All(problem.Errors.Values, errors => Assert.Contains("'raw'", Assert.Single(errors), StringComparison.Ordinal));
+        Assert.Equal(0, await StoredRowsAsync());
+    }
+
+    [Fact]
     public async Task PutCampaign_MisspeltFieldOrIdOfAnotherCampaign_400()
     {
         using var misspelt = await PutAsync("c1", Example.Replace("\"stopWhen\"", "\"stopsWhen\"", StringComparison.Ordinal));

@@ -61,9 +61,10 @@ public sealed class SendGridWebhookTests(AzuriteFixture azurite) : IAsyncLifetim
         var lead = await LeadAsync("ayse@example.com");
         var args = $",\"lf_lead\":\"{lead}\",\"lf_send\":\"send-1\",\"lf_campaign\":\"fair\",\"lf_step\":\"welcome\"";
 
+        // The click a minute after the delivery: one in the delivery's second would be a link scanner's.
         using var response = await host.Client.SendAsync(signer.Post(Array(
             Ev("processed", "p1", extra: args), Ev("delivered", "d1", extra: args), Ev("open", "o1", extra: args + ",\"sg_machine_open\":true"),
-            Ev("open", "o2", extra: args + ",\"sg_machine_open\":false"), Ev("click", "c1", extra: args + ",\"url\":\"https://acme.example/pricing\""))));
+            Ev("open", "o2", extra: args + ",\"sg_machine_open\":false"), Ev("click", "c1", extra: args + ",\"url\":\"https://acme.example/pricing\"", timestamp: DateTimeOffset.UtcNow.ToUnixTimeSeconds()))));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(5, (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("events").GetInt32());

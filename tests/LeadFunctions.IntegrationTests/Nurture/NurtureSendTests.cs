@@ -7,6 +7,8 @@ using LeadFunctions.Adapters.Storage;
 using LeadFunctions.Core.Campaigns;
 using LeadFunctions.Core.Consent;
 using LeadFunctions.Core.Email;
+using LeadFunctions.Core.Engagement;
+using LeadFunctions.Core.Leads;
 using LeadFunctions.Core.Nurture;
 using LeadFunctions.IntegrationTests.Email;
 using LeadFunctions.IntegrationTests.Infrastructure;
@@ -108,6 +110,59 @@ public sealed class NurtureSendTests(AzuriteFixture azurite)
         await Eventually.TrueAsync(
             async () => (await nurture.Get<ICampaignStats>().ReadAsync("bounce", CancellationToken.None)).Steps["welcome"].GetValueOrDefault(CampaignMetric.Bounced) == 1,
             because: "the bounce counted on the step");
+    }
+
+    [Fact]
+    public async Task ScannerClicksAtDelivery_NotCountedNorStopping_APersonsClickLaterCountedAndStops()
+    {
+        using var signer = new SendGridSigner();
+        await using var nurture = await NurtureHost.StartAsync(azurite, signer.Setting);
+        var campaign = NurtureHost.ThreeSteps("scan") with { StopWhen = new StopConditions { Events = [EventTypes.EmailClick] } };
+        await nurture.PutAsync(campaign);
+        var lead = await nurture.EnrollAsync("ece@acme.com.tr", campaign);
+        var first = await nurture.FirstEmailAsync();
+        var args = string.Concat(first.CustomArgs.Select(a => $",\"{a.Key}\":\"{a.Value}\""));
+        var delivered = nurture.Clock.GetUtcNow();
+        string Event(string type, string id, DateTimeOffset at, string? url = null) =>
+            $$"""{"email":"ece@acme.com.tr","timestamp":{{at.ToUnixTimeSeconds()}},"event":"{{type}}","sg_event_id":"{{id}}"{{(url is null ? "" : $",\"url\":\"{url}\"")}}{{args}}}""";
+        async Task PostAsync(params string[] events)
+        {
+            using var answer = await nurture.Host.Client.SendAsync(signer.Post($"[{string.Join(',', events)}]", nurture.Clock.GetUtcNow()));
+            Assert.Equal(HttpStatusCode.OK, answer.StatusCode);
+        }
+
+        async Task<long> ClickedAsync() =>
+            (await nurture.Get<ICampaignStats>().ReadAsync("scan", CancellationToken.None)).Steps.GetValueOrDefault("welcome")?.GetValueOrDefault(CampaignMetric.Clicked) ?? 0;
+
+        // A link scanner at the delivery: every link of the email, the unsubscribe link too, followed in the same second.
+        var unsubscribe = first.Headers["List-Unsubscribe"].Trim('<', '>');
+        await PostAsync(
+            Event("delivered", "d1", delivered),
+            Event("click", "c1", delivered.AddSeconds(2), "https://acme.example/demo"),
+            Event("click", "c2", delivered.AddSeconds(2), "https://acme.example/pricing"),
+            Event("click", "c3", delivered.AddSeconds(2), unsubscribe));
+        await Eventually.TrueAsync(async () => (await nurture.EnrollmentAsync(lead, "scan"))!.Step("welcome")!.FirstClickAt is not null, because: "the scanner's clicks judged");
+        await Task.Delay(TimeSpan.FromSeconds(2)); // an engagement event, had one been queued, would be on the lead by now
+
+        Assert.False((await nurture.EnrollmentAsync(lead, "scan"))!.Step("welcome")!.Clicked);
+        Assert.Equal(0, await ClickedAsync());
+        Assert.DoesNotContain(EventTypes.EmailClick, (await nurture.Get<ILeadStore>().LoadAsync(lead, CancellationToken.None)).Lead!.LastEventAt.Keys);
+        nurture.Clock.Offset += TimeSpan.FromDays(2) + TimeSpan.FromMinutes(1);
+        await nurture.TickAsync();
+        await Eventually.TrueAsync(() => Task.FromResult(nurture.SendGrid.Accepted.Count == 2), because: "the scanner's clicks did not stop the campaign");
+
+        // The person, ten minutes after the delivery.
+        await PostAsync(Event("click", "c4", delivered.AddMinutes(10), "https://acme.example/demo"));
+        await Eventually.TrueAsync(async () => await ClickedAsync() == 1, because: "the person's click counted");
+        await Eventually.TrueAsync(
+            async () => (await nurture.Get<ILeadStore>().LoadAsync(lead, CancellationToken.None)).Lead!.LastEventAt.ContainsKey(EventTypes.EmailClick),
+            because: "the person's click on the lead");
+        nurture.Clock.Offset += TimeSpan.FromDays(3) + TimeSpan.FromMinutes(1);
+        await nurture.TickAsync();
+        await Eventually.TrueAsync(async () => (await nurture.EnrollmentAsync(lead, "scan"))!.Status == EnrollmentStatus.Stopped, because: "the person's click stops the campaign");
+
+        Assert.Equal(2, nurture.SendGrid.Received.Count);
+        Assert.Equal(1, await ClickedAsync());
     }
 
     [Fact]
