@@ -13,6 +13,8 @@ namespace LeadFunctions.Adapters.Campaigns;
 /// keyed "{due ticks}|{lead}|{campaign}". A send due in the past goes into the current minute, which the
 /// timer has not finished with yet (the row keeps the send's own due time, which its enrollment names).
 /// The row "cursor" of the partition "cursor" (after every minute) holds the first minute the timer still reads.
+/// A paused campaign's held sends are in the partition "held|{campaign}" (after every minute, so never in the timer's
+/// range), a row per send keyed by its own due time like an index row.
 /// </summary>
 public sealed class DueSendTableIndex(LeadTables tables, TimeProvider time) : IDueSendIndex
 {
@@ -20,6 +22,7 @@ public sealed class DueSendTableIndex(LeadTables tables, TimeProvider time) : ID
     public static readonly TimeSpan Grace = TimeSpan.FromMinutes(5);
 
     private const string CursorKey = "cursor";
+    private const string HeldPrefix = "held|";
     private const int PageSize = 1000;
 
     private readonly DueSendWrites writes = new(tables);
@@ -72,6 +75,25 @@ public sealed class DueSendTableIndex(LeadTables tables, TimeProvider time) : ID
     {
         var cursor = new TableEntity(CursorKey, CursorKey) { ["Bucket"] = Bucket(now - Grace) };
         await tables.NurtureDue.UpsertEntityAsync(cursor, TableUpdateMode.Replace, cancellationToken);
+    }
+
+    public Task HoldAsync(IReadOnlyList<DueSend> sends, CancellationToken cancellationToken) =>
+        writes.WriteAsync([.. sends.Select(s => ToEntity(HeldPrefix + s.CampaignId, s, s.DueAt))], cancellationToken);
+
+    public async Task<IReadOnlyList<IndexedDueSend>> ReadHeldAsync(string campaignId, int max, CancellationToken cancellationToken)
+    {
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {HeldPrefix + campaignId}");
+        var held = new List<IndexedDueSend>();
+        await foreach (var page in tables.NurtureDue.QueryAsync<TableEntity>(filter, maxPerPage: Math.Min(max, PageSize), cancellationToken: cancellationToken).AsPages())
+        {
+            held.AddRange(page.Values.Take(max - held.Count).Select(ToIndexed));
+            if (held.Count == max)
+            {
+                break;
+            }
+        }
+
+        return held;
     }
 
     public static string Bucket(DateTimeOffset at) => at.UtcDateTime.ToString("yyyyMMddHHmm", CultureInfo.InvariantCulture);

@@ -9,7 +9,7 @@ public enum NurtureSendOutcome
     /// <summary>The entry no longer matches its enrollment (sent, moved, stopped, or another message holds its claim).</summary>
     Dropped,
 
-    /// <summary>Not now: outside the window, inside the gap, behind a higher-priority campaign, an inactive campaign, a pending opt-in.</summary>
+    /// <summary>Not now: outside the window, inside the gap, behind a higher-priority campaign, a pending opt-in.</summary>
     Rescheduled,
 
     /// <summary>The enrollment ended (a stop condition, no consent, an archived campaign).</summary>
@@ -20,4 +20,7 @@ public enum NurtureSendOutcome
 
     /// <summary>The step was removed from the campaign or could not be rendered; the enrollment moved on.</summary>
     Skipped,
+
+    /// <summary>The campaign is paused: the send was put aside with its due time (no lead write) until it is resumed.</summary>
+    Held,
 }
