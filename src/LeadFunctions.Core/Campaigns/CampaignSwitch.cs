@@ -1,7 +1,7 @@
 namespace LeadFunctions.Core.Campaigns;
 
 /// <summary>
-/// Pausing and resuming a campaign (POST /api/campaigns/{id}/pause and /resume). A paused campaign's due sends are
+/// Pausing, resuming and archiving a campaign (POST /api/campaigns/{id}/pause and /resume, DELETE). A paused campaign's due sends are
 /// held by the nurture timer and send function without a lead write; resuming queues their release
 /// (<see cref="ICampaignResumeQueue"/>), also when the campaign is active already, so that a resume whose queueing
 /// failed is mended by asking again.
@@ -20,6 +20,28 @@ public sealed class CampaignSwitch(ICampaignStore store, ICampaignResumeQueue qu
         }
 
         return switched;
+    }
+
+    /// <summary>
+    /// Archives (no new enrollments, no further sends). A paused campaign's held sends are released as well, so that
+    /// the send function stops each of their enrollments as it does for a send of an archived campaign.
+    /// </summary>
+    public async Task<CampaignSwitched> ArchiveAsync(string campaignId, CancellationToken cancellationToken)
+    {
+        var campaign = CampaignValidator.IsValidId(campaignId) ? await store.GetAsync(campaignId, cancellationToken) : null;
+        if (campaign is null)
+        {
+            return new CampaignSwitched(CampaignSwitchOutcome.NotFound, null);
+        }
+
+        var archived = campaign with { Archived = true, Active = false, UpdatedAt = time.GetUtcNow() };
+        await store.PutAsync(archived, cancellationToken);
+        if (campaign is { Active: false, Archived: false })
+        {
+            await queue.EnqueueAsync(new CampaignResume(campaignId, MissedSends.Send, archived.UpdatedAt), TimeSpan.Zero, cancellationToken);
+        }
+
+        return new CampaignSwitched(CampaignSwitchOutcome.Done, archived);
     }
 
     private async Task<CampaignSwitched> SwitchAsync(string campaignId, bool active, CancellationToken cancellationToken)

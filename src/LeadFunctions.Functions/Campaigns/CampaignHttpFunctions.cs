@@ -98,19 +98,18 @@ public sealed class ListCampaignsHttpFunction(ICampaignStore store)
 
 /// <summary>
 /// DELETE /api/campaigns/{id}: archives rather than deletes, since enrollments and stats still name the campaign;
-/// an archived campaign enrolls and sends nothing and leaves the list unless asked for.
+/// an archived campaign enrolls and sends nothing and leaves the list unless asked for (<see cref="CampaignSwitch.ArchiveAsync"/>).
 /// </summary>
-public sealed class ArchiveCampaignHttpFunction(ICampaignStore store, CampaignCatalog catalog, TimeProvider time)
+public sealed class ArchiveCampaignHttpFunction(CampaignSwitch campaigns, CampaignCatalog catalog)
 {
     public async Task<IResult> RunAsync(HttpRequest request, string id, CancellationToken cancellationToken)
     {
-        var campaign = CampaignValidator.IsValidId(id) ? await store.GetAsync(id, cancellationToken) : null;
-        if (campaign is null)
+        var archived = await campaigns.ArchiveAsync(id, cancellationToken);
+        if (archived.Outcome == CampaignSwitchOutcome.NotFound)
         {
             return Problems.NotFound("The campaign");
         }
 
-        await store.PutAsync(campaign with { Archived = true, Active = false, UpdatedAt = time.GetUtcNow() }, cancellationToken);
         catalog.Invalidate();
         return TypedResults.NoContent();
     }

@@ -127,4 +127,20 @@ public class CampaignPauseTests
         Assert.Equal((CampaignSaveOutcome.MissedSendsUnsaid, CampaignSaveOutcome.Replaced), (unsaid.Outcome, said.Outcome));
         Assert.Equal([MissedSends.Skip], world.ResumeQueue.All.Select(q => q.Request.Missed));
     }
+
+    [Fact]
+    public async Task ArchiveAsync_PausedCampaignWithHeldSends_TheirEnrollmentsStop_NothingLeftHeld()
+    {
+        var world = await PausedWithADueSendAsync();
+        await world.RunForAsync(TimeSpan.FromHours(1));
+
+        var archived = await world.Switch.ArchiveAsync("fair", CancellationToken.None);
+        await world.ReleaseAsync();
+        await world.RunForAsync(TimeSpan.FromMinutes(2), TimeSpan.FromMinutes(1));
+
+        Assert.Equal(CampaignSwitchOutcome.Done, archived.Outcome);
+        Assert.Empty(world.Email.Sent);
+        Assert.Empty(world.Pipeline.DueSends.Held);
+        Assert.Equal((EnrollmentStatus.Stopped, "the campaign was archived"), (world.EnrollmentOf(LeadId.FromEmail(Ayse), "fair")!.Status, world.EnrollmentOf(LeadId.FromEmail(Ayse), "fair")!.StopReason));
+    }
 }

@@ -104,6 +104,40 @@ public sealed class CampaignPauseTests(AzuriteFixture azurite)
         Assert.Contains("confirm=renamed-steps", problem, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task PauseRoute_PausesAndHolds_UnknownIs404_PutSwitchingItOnWithHeldSends_409WithoutMissed_400ForABadOne()
+    {
+        await using var nurture = await NurtureHost.StartAsync(azurite);
+        var campaign = NurtureHost.ThreeSteps("pause-route");
+        await nurture.PutAsync(campaign);
+        await nurture.EnrollAsync(Ayse, campaign);
+
+        using var paused = await PostJsonAsync(nurture, "/api/campaigns/pause-route/pause", "{}");
+        using var unknown = await PostJsonAsync(nurture, "/api/campaigns/nope/pause", "{}");
+        Assert.Equal((HttpStatusCode.OK, HttpStatusCode.NotFound), (paused.StatusCode, unknown.StatusCode));
+        Assert.False((await paused.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("active").GetBoolean());
+        nurture.Clock.Offset += TimeSpan.FromMinutes(1);
+        await nurture.TickAsync();
+        await Eventually.TrueAsync(async () => (await nurture.Get<IDueSendIndex>().ReadHeldAsync("pause-route", 1, CancellationToken.None)).Count == 1, because: "the due send held");
+
+        var steps = campaign.Steps.Select(s => s.Id).ToList();
+        using var unsaid = await PutJsonAsync(nurture, "pause-route", Definition(steps));
+        using var bad = await PutJsonAsync(nurture, "pause-route", Definition(steps), "?missed=later");
+        Assert.Equal((HttpStatusCode.Conflict, HttpStatusCode.BadRequest), (unsaid.StatusCode, bad.StatusCode));
+        Assert.All(new[] { unsaid, bad }, r => Assert.Equal("application/problem+json", r.Content.Headers.ContentType?.MediaType));
+        Assert.Contains("?missed=send", await unsaid.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        using var stillPaused = await nurture.Host.Client.SendAsync(TestHost.WithKey(HttpMethod.Get, "/api/campaigns/pause-route"));
+        Assert.False((await stillPaused.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("active").GetBoolean());
+
+        using var said = await PutJsonAsync(nurture, "pause-route", Definition(steps), "?missed=send");
+        Assert.Equal(HttpStatusCode.OK, said.StatusCode);
+        await Eventually.GetAsync(async () =>
+        {
+            await nurture.TickAsync();
+            return nurture.SendGrid.Accepted is [var sent, ..] ? sent : null;
+        }, because: "the held email, sent once the campaign is on");
+    }
+
     /// <summary>The body of a PUT: the three-step campaign's texts under the given step ids.</summary>
     private static string Definition(IEnumerable<string> stepIds, bool active = true) => JsonSerializer.Serialize(new
     {
