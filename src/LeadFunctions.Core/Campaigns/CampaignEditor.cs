@@ -47,9 +47,14 @@ public sealed class CampaignEditor(ICampaignStore store, ICampaignStats stats, I
 
         var counts = await stats.ReadAsync(stored.Id, cancellationToken);
         var sent = dropped.FirstOrDefault(id => counts.Steps.GetValueOrDefault(id)?.GetValueOrDefault(CampaignMetric.Sent) > 0);
-        return sent is null ? null
-            : $"Step '{sent}' was sent to {counts.Steps[sent][CampaignMetric.Sent]} people and is not in the new version, which adds '{string.Join("', '", added)}': "
-              + $"if '{sent}' was renamed, everyone past it would get the new step as one they never had. Keep the step's id, or send ?confirm=renamed-steps to save anyway.";
+        if (sent is null)
+        {
+            return null;
+        }
+
+        var count = counts.Steps[sent][CampaignMetric.Sent];
+        return $"Step '{sent}' was sent to {count} {(count == 1 ? "person" : "people")} and is not in the new version, which adds '{string.Join("', '", added)}': "
+            + $"if '{sent}' was renamed, everyone past it would get the new step as one they never had. Keep the step's id, or send ?confirm=renamed-steps to save anyway.";
     }
 }
 

@@ -31,7 +31,7 @@ public class CampaignEditorTests
         var saved = await world.Editor.SaveAsync(WithSteps(Renamed(ThreeSteps.Steps[0], "welcome-v2"), ThreeSteps.Steps[1], ThreeSteps.Steps[2]), false, null, CancellationToken.None);
 
         Assert.Equal(CampaignSaveOutcome.RenamedSentStep, saved.Outcome);
-        Assert.Contains("'welcome' was sent to 1 people", saved.Reason, StringComparison.Ordinal);
+        Assert.Contains("'welcome' was sent to 1 person", saved.Reason, StringComparison.Ordinal);
         Assert.Contains("'welcome-v2'", saved.Reason, StringComparison.Ordinal);
         Assert.Contains("?confirm=renamed-steps", saved.Reason, StringComparison.Ordinal);
         Assert.Equal("welcome", (await world.Pipeline.Campaigns.GetAsync("fair", CancellationToken.None))!.Steps[0].Id);

@@ -100,7 +100,7 @@ public sealed class CampaignPauseTests(AzuriteFixture azurite)
         Assert.Equal([HttpStatusCode.OK, HttpStatusCode.Conflict, HttpStatusCode.OK], new[] { removed.StatusCode, renamed.StatusCode, confirmed.StatusCode });
         Assert.Equal("application/problem+json", renamed.Content.Headers.ContentType?.MediaType);
         var problem = await renamed.Content.ReadAsStringAsync();
-        Assert.Contains("'welcome' was sent to 1 people", problem, StringComparison.Ordinal);
+        Assert.Contains("'welcome' was sent to 1 person", problem, StringComparison.Ordinal);
         Assert.Contains("confirm=renamed-steps", problem, StringComparison.Ordinal);
     }
 
