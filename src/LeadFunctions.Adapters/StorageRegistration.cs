@@ -65,6 +65,7 @@ public static class StorageRegistration
         services.AddSingleton<ISalesHandoffQueue, SalesHandoffQueue>();
         services.AddSingleton<IRescoreQueue, RescoreQueue>();
         services.AddSingleton<ICampaignEnrollmentQueue, CampaignEnrollmentQueue>();
+        services.AddSingleton<ICampaignResumeQueue, CampaignResumeQueue>();
         services.AddSingleton<ICrmStore, CrmTableStore>();
         services.AddSingleton<ILeadQuery, LeadTableQuery>();
         services.AddSingleton<IConsentChangeLog, ConsentChangeTableLog>();

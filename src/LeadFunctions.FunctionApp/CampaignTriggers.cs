@@ -1,3 +1,5 @@
+using LeadFunctions.Adapters.Queues;
+using LeadFunctions.Core.Campaigns;
 using LeadFunctions.Functions.Campaigns;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -5,7 +7,7 @@ using Microsoft.Azure.Functions.Worker;
 
 namespace LeadFunctions.FunctionApp;
 
-// Names, routes and levels match src/LeadFunctions.Host/LeadFunctionBindings.cs (tests/LeadFunctions.FunctionApp.Tests/Bindings checks).
+// Names, routes, levels and queues match src/LeadFunctions.Host/LeadFunctionBindings.cs (tests/LeadFunctions.FunctionApp.Tests/Bindings checks).
 public sealed class PutCampaign(PutCampaignHttpFunction function)
 {
     [Function(nameof(PutCampaign))]
@@ -28,4 +30,22 @@ public sealed class ArchiveCampaign(ArchiveCampaignHttpFunction function)
 {
     [Function(nameof(ArchiveCampaign))]
     public Task<IActionResult> Run([HttpTrigger(AuthorizationLevel.Function, "delete", Route = "campaigns/{id}")] HttpRequest request, string id, CancellationToken ct) => function.RunAsync(request, id, ct).AsActionResult();
+}
+
+public sealed class PauseCampaign(PauseCampaignHttpFunction function)
+{
+    [Function(nameof(PauseCampaign))]
+    public Task<IActionResult> Run([HttpTrigger(AuthorizationLevel.Function, "post", Route = "campaigns/{id}/pause")] HttpRequest request, string id, CancellationToken ct) => function.RunAsync(request, id, ct).AsActionResult();
+}
+
+public sealed class ResumeCampaignSends(ResumeCampaignHttpFunction function)
+{
+    [Function(nameof(ResumeCampaignSends))]
+    public Task<IActionResult> Run([HttpTrigger(AuthorizationLevel.Function, "post", Route = "campaigns/{id}/resume")] HttpRequest request, string id, CancellationToken ct) => function.RunAsync(request, id, ct).AsActionResult();
+}
+
+public sealed class ResumeCampaign(ResumeCampaignQueueFunction function)
+{
+    [Function(nameof(ResumeCampaign))]
+    public Task Run([QueueTrigger(QueueNames.CampaignResume, Connection = "AzureWebJobsStorage")] CampaignResume message, CancellationToken ct) => function.RunAsync(message, ct);
 }

@@ -103,10 +103,23 @@ internal sealed class RecordingEmailSender : LeadFunctions.Core.Email.IEmailSend
     }
 }
 
-/// <summary>Campaigns a test sets, as the cached catalog would serve them.</summary>
-internal sealed class InMemoryCampaignCatalog : LeadFunctions.Core.Campaigns.ICampaignCatalog
+/// <summary>Campaigns a test sets, as the cached catalog would serve them and as the store keeps them.</summary>
+internal sealed class InMemoryCampaignCatalog : LeadFunctions.Core.Campaigns.ICampaignCatalog, LeadFunctions.Core.Campaigns.ICampaignStore
 {
     public List<LeadFunctions.Core.Campaigns.Campaign> Campaigns { get; } = [];
+
+    public Task<LeadFunctions.Core.Campaigns.Campaign?> GetAsync(string campaignId, CancellationToken cancellationToken) =>
+        Task.FromResult(Campaigns.Find(c => c.Id == campaignId));
+
+    public Task<bool> PutAsync(LeadFunctions.Core.Campaigns.Campaign campaign, CancellationToken cancellationToken)
+    {
+        var created = Campaigns.RemoveAll(c => c.Id == campaign.Id) == 0;
+        Campaigns.Add(campaign);
+        return Task.FromResult(created);
+    }
+
+    public Task<IReadOnlyList<LeadFunctions.Core.Campaigns.Campaign>> ListAsync(CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<LeadFunctions.Core.Campaigns.Campaign>>([.. Campaigns]);
 
     public ValueTask<IReadOnlyList<LeadFunctions.Core.Campaigns.Campaign>> ActiveAsync(CancellationToken cancellationToken) =>
         ValueTask.FromResult<IReadOnlyList<LeadFunctions.Core.Campaigns.Campaign>>([.. Campaigns.Where(c => c.Active && !c.Archived)]);
@@ -115,10 +128,16 @@ internal sealed class InMemoryCampaignCatalog : LeadFunctions.Core.Campaigns.ICa
         ValueTask.FromResult(Campaigns.Find(c => c.Id == campaignId));
 }
 
-/// <summary>The due index as a list: every entry ever added stays in <see cref="Sends"/>; the timer's read side sees those not yet removed.</summary>
+/// <summary>
+/// The due index as a list: every entry ever added stays in <see cref="Sends"/>; the timer's read side sees those not
+/// yet removed. Held sends are in <see cref="Held"/>, keyed "held|{campaign}|{due ticks}|{lead}" like the table's rows.
+/// </summary>
 internal sealed class RecordingDueSendIndex : LeadFunctions.Core.Campaigns.IDueSendIndex
 {
+    private const string HeldPrefix = "held|";
     private readonly HashSet<int> removed = [];
+
+    public SortedDictionary<string, LeadFunctions.Core.Campaigns.DueSend> Held { get; } = new(StringComparer.Ordinal);
 
     public List<LeadFunctions.Core.Campaigns.DueSend> Sends { get; } = [];
 
@@ -152,10 +171,39 @@ internal sealed class RecordingDueSendIndex : LeadFunctions.Core.Campaigns.IDueS
     {
         lock (Sends)
         {
-            removed.UnionWith(entries.Select(e => int.Parse(e.Key, System.Globalization.CultureInfo.InvariantCulture)));
+            foreach (var key in entries.Select(e => e.Key))
+            {
+                if (!Held.Remove(key))
+                {
+                    removed.Add(int.Parse(key, System.Globalization.CultureInfo.InvariantCulture));
+                }
+            }
         }
 
         return Task.CompletedTask;
+    }
+
+    public Task HoldAsync(IReadOnlyList<LeadFunctions.Core.Campaigns.DueSend> sends, CancellationToken cancellationToken)
+    {
+        lock (Sends)
+        {
+            foreach (var send in sends)
+            {
+                Held[$"{HeldPrefix}{send.CampaignId}|{send.DueAt.UtcTicks:D19}|{send.LeadId}"] = send;
+            }
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task<IReadOnlyList<LeadFunctions.Core.Campaigns.IndexedDueSend>> ReadHeldAsync(string campaignId, int max, CancellationToken cancellationToken)
+    {
+        lock (Sends)
+        {
+            return Task.FromResult<IReadOnlyList<LeadFunctions.Core.Campaigns.IndexedDueSend>>([.. Held
+                .Where(h => h.Key.StartsWith($"{HeldPrefix}{campaignId}|", StringComparison.Ordinal))
+                .Select(h => new LeadFunctions.Core.Campaigns.IndexedDueSend(h.Value, h.Key)).OrderBy(e => e.Send.DueAt).Take(max)]);
+        }
     }
 }
 
@@ -181,8 +229,42 @@ internal sealed class InMemoryCampaignStats : LeadFunctions.Core.Campaigns.ICamp
         return Task.CompletedTask;
     }
 
-    public Task<LeadFunctions.Core.Campaigns.CampaignStats> ReadAsync(string campaignId, CancellationToken cancellationToken) =>
-        throw new NotSupportedException("Tests read the deltas.");
+    public Task<LeadFunctions.Core.Campaigns.CampaignStats> ReadAsync(string campaignId, CancellationToken cancellationToken)
+    {
+        lock (Deltas)
+        {
+            var mine = Deltas.Where(d => d.CampaignId == campaignId).ToList();
+            return Task.FromResult(new LeadFunctions.Core.Campaigns.CampaignStats(
+                campaignId,
+                Counts(mine),
+                mine.Where(d => d.StepId is not null).GroupBy(d => d.StepId!).ToDictionary(g => g.Key, g => (IReadOnlyDictionary<LeadFunctions.Core.Campaigns.CampaignMetric, long>)Counts(g), StringComparer.Ordinal)));
+        }
+    }
+
+    private static Dictionary<LeadFunctions.Core.Campaigns.CampaignMetric, long> Counts(IEnumerable<LeadFunctions.Core.Campaigns.StatDelta> deltas) =>
+        deltas.GroupBy(d => d.Metric).ToDictionary(g => g.Key, g => g.Sum(d => (long)d.Count));
+}
+
+/// <summary>The campaign-resume queue as a list; <see cref="Take"/> hands over what is queued, delayed or not.</summary>
+internal sealed class RecordingResumeQueue : LeadFunctions.Core.Campaigns.ICampaignResumeQueue
+{
+    private readonly List<LeadFunctions.Core.Campaigns.CampaignResume> pending = [];
+
+    public List<(LeadFunctions.Core.Campaigns.CampaignResume Request, TimeSpan Delay)> All { get; } = [];
+
+    public Task EnqueueAsync(LeadFunctions.Core.Campaigns.CampaignResume request, TimeSpan delay, CancellationToken cancellationToken)
+    {
+        pending.Add(request);
+        All.Add((request, delay));
+        return Task.CompletedTask;
+    }
+
+    public IReadOnlyList<LeadFunctions.Core.Campaigns.CampaignResume> Take()
+    {
+        var taken = pending.ToList();
+        pending.Clear();
+        return taken;
+    }
 }
 
 internal sealed class InMemoryReferralIndex : LeadFunctions.Core.Referrals.IReferralIndex

@@ -14,10 +14,13 @@ namespace LeadFunctions.Adapters.Campaigns;
 /// timer has not finished with yet (the row keeps the send's own due time, which its enrollment names).
 /// The timer reads every minute partition before now (each is empty once its entries are queued and taken out), so
 /// an entry written late into a minute long passed is still found. Partitions whose names start with a letter sort
-/// after every minute and are never read as due ("cursor" is a row an earlier build kept and no longer reads).
+/// after every minute and are never read as due ("cursor" is a row an earlier build kept and no longer reads). A
+/// paused campaign's held sends are in the partition "held|{campaign}", a row per send keyed by its own due time like
+/// an index row.
 /// </summary>
 public sealed class DueSendTableIndex(LeadTables tables, TimeProvider time) : IDueSendIndex
 {
+    private const string HeldPrefix = "held|";
     private const int PageSize = 1000;
 
     private readonly DueSendWrites writes = new(tables);
@@ -62,6 +65,25 @@ public sealed class DueSendTableIndex(LeadTables tables, TimeProvider time) : ID
                 }
             }
         }
+    }
+
+    public Task HoldAsync(IReadOnlyList<DueSend> sends, CancellationToken cancellationToken) =>
+        writes.WriteAsync([.. sends.Select(s => ToEntity(HeldPrefix + s.CampaignId, s, s.DueAt))], cancellationToken);
+
+    public async Task<IReadOnlyList<IndexedDueSend>> ReadHeldAsync(string campaignId, int max, CancellationToken cancellationToken)
+    {
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {HeldPrefix + campaignId}");
+        var held = new List<IndexedDueSend>();
+        await foreach (var page in tables.NurtureDue.QueryAsync<TableEntity>(filter, maxPerPage: Math.Min(max, PageSize), cancellationToken: cancellationToken).AsPages())
+        {
+            held.AddRange(page.Values.Take(max - held.Count).Select(ToIndexed));
+            if (held.Count == max)
+            {
+                break;
+            }
+        }
+
+        return held;
     }
 
     public static string Bucket(DateTimeOffset at) => at.UtcDateTime.ToString("yyyyMMddHHmm", CultureInfo.InvariantCulture);

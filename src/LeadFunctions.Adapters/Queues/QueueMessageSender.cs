@@ -14,13 +14,17 @@ public sealed class QueueMessageSender(QueueServiceClient service, StorageNames 
 {
     private readonly ConcurrentDictionary<string, QueueClient> clients = new(StringComparer.Ordinal);
 
-    public async Task SendAsync<T>(string queueName, T message, CancellationToken cancellationToken)
+    public Task SendAsync<T>(string queueName, T message, CancellationToken cancellationToken) =>
+        SendAsync(queueName, message, TimeSpan.Zero, cancellationToken);
+
+    /// <summary>Sends <paramref name="message"/> to be seen by the queue's readers only after <paramref name="delay"/>.</summary>
+    public async Task SendAsync<T>(string queueName, T message, TimeSpan delay, CancellationToken cancellationToken)
     {
         var physical = names.Queue(queueName);
         var client = clients.GetOrAdd(physical, service.GetQueueClient);
         using var activity = LeadTelemetry.Source.HasListeners() ? LeadTelemetry.Source.StartActivity($"send {queueName}", ActivityKind.Producer) : null;
         activity?.SetTag(LeadTelemetry.QueueTag, queueName);
-        await client.SendMessageAsync(QueueTraceContext.Serialize(message, Activity.Current), cancellationToken: cancellationToken);
+        await client.SendMessageAsync(QueueTraceContext.Serialize(message, Activity.Current), delay > TimeSpan.Zero ? delay : null, cancellationToken: cancellationToken);
         signal.Notify(physical);
     }
 }

@@ -19,6 +19,16 @@ public interface IDueSendIndex
 
     /// <summary>Takes entries out once their sends are queued (an entry already gone is no error).</summary>
     Task RemoveAsync(IReadOnlyList<IndexedDueSend> entries, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Puts sends of a paused campaign aside, each with its own due time (which its enrollment still names), in a
+    /// place per campaign that the timer never reads: nothing is rewritten while the campaign stays paused. The
+    /// entries they came from are the caller's to remove. Holding a send twice keeps one entry.
+    /// </summary>
+    Task HoldAsync(IReadOnlyList<DueSend> sends, CancellationToken cancellationToken);
+
+    /// <summary>At most <paramref name="max"/> of the campaign's held sends, earliest due first; <see cref="RemoveAsync"/> takes them out.</summary>
+    Task<IReadOnlyList<IndexedDueSend>> ReadHeldAsync(string campaignId, int max, CancellationToken cancellationToken);
 }
 
 /// <summary>A due send as the index holds it; <see cref="Key"/> is the index's own name for the entry.</summary>

@@ -8,9 +8,6 @@ public sealed record NurtureRules(TimeSpan MinGapBetweenEmails)
 {
     public static readonly NurtureRules Default = new(TimeSpan.FromHours(24));
 
-    /// <summary>An inactive campaign's sends wait this long and look again: switching it back on resumes them within the hour.</summary>
-    public static readonly TimeSpan InactiveRecheck = TimeSpan.FromHours(1);
-
     /// <summary>
     /// A send that gave way to a higher-priority campaign's due send looks again this soon: by then that email has
     /// gone (and the gap defers this one properly) or was itself moved, and this one may go.

@@ -6,8 +6,10 @@ namespace LeadFunctions.Core.Nurture;
 /// The nurture timer's work: the due index entries due by now, queued on nurture-send in as many messages as one
 /// host takes at once (<see cref="MessagesPerRun"/>), then taken out of the index. Queued
 /// before removed: a crash in between queues them again, and the send function drops what another message already holds.
+/// A paused campaign's sends are held instead (<see cref="IDueSendIndex.HoldAsync"/>), before they are removed: the
+/// cursor moves on past their minutes, and nobody writes their leads until the campaign is resumed.
 /// </summary>
-public sealed class NurtureScheduler(IDueSendIndex index, INurtureSendQueue queue, TimeProvider time)
+public sealed class NurtureScheduler(IDueSendIndex index, INurtureSendQueue queue, ICampaignCatalog campaigns, TimeProvider time)
 {
     /// <summary>
     /// host.json's queue batchSize (HostJsonTests holds them equal): a run's sends spread over this many messages are
@@ -57,14 +59,26 @@ public sealed class NurtureScheduler(IDueSendIndex index, INurtureSendQueue queu
             return 0;
         }
 
+        var paused = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var campaignId in due.Select(e => e.Send.CampaignId).Distinct(StringComparer.Ordinal))
+        {
+            if (await campaigns.FindAsync(campaignId, cancellationToken) is { Active: false, Archived: false })
+            {
+                paused.Add(campaignId);
+            }
+        }
+
+        var held = due.Where(e => paused.Contains(e.Send.CampaignId)).Select(e => e.Send).Distinct().ToList();
+        await index.HoldAsync(held, cancellationToken);
+
         // A send read twice (written again into a later minute) goes once. Dealt round: each message's n-th send is
         // due about as early as every other message's, so the host sends a run earliest due first, and a send that
         // waited longest for the timer waits least in its message.
-        var ordered = due.Select(e => e.Send).Distinct().OrderBy(s => s.DueAt).ToList();
+        var ordered = due.Select(e => e.Send).Where(s => !paused.Contains(s.CampaignId)).Distinct().OrderBy(s => s.DueAt).ToList();
         var messages = (ordered.Count + SendsPerMessage(ordered.Count) - 1) / SendsPerMessage(ordered.Count);
         await Task.WhenAll(Enumerable.Range(0, messages).Select(m =>
             queue.EnqueueAsync(NurtureSendBatch.Of(NurtureSendBatch.NewDispatchId(), ordered.Where((_, i) => i % messages == m)), cancellationToken)));
         await index.RemoveAsync(due, cancellationToken);
-        return due.Count;
+        return due.Count(e => !paused.Contains(e.Send.CampaignId));
     }
 }

@@ -10,6 +10,9 @@ namespace LeadFunctions.Core.Nurture;
 internal sealed record NurtureSendDecision(LeadChange? Change, NurtureSendOutcome Outcome, Claim? Claim = null)
 {
     public static readonly NurtureSendDecision Drop = new(null, NurtureSendOutcome.Dropped);
+
+    /// <summary>Put aside for a paused campaign: the index holds it, the lead row is not written.</summary>
+    public static readonly NurtureSendDecision Held = new(null, NurtureSendOutcome.Held);
 }
 
 /// <summary>A step claimed for sending: what to send, and what to restore if SendGrid refuses it.</summary>

@@ -9,7 +9,7 @@ public enum NurtureSendOutcome
     /// <summary>The entry no longer matches its enrollment (sent, moved, stopped, or another message holds its claim).</summary>
     Dropped,
 
-    /// <summary>Not now: outside the window, inside the gap, behind a higher-priority campaign, an inactive campaign, a pending opt-in.</summary>
+    /// <summary>Not now: outside the window, inside the gap, behind a higher-priority campaign, a pending opt-in.</summary>
     Rescheduled,
 
     /// <summary>The enrollment ended (a stop condition, no consent, an archived campaign).</summary>
@@ -23,4 +23,7 @@ public enum NurtureSendOutcome
 
     /// <summary>SendGrid refused the email for good: the step is failed with its reason, the enrollment moved on.</summary>
     Failed,
+
+    /// <summary>The campaign is paused: the send was put aside with its due time (no lead write) until it is resumed.</summary>
+    Held,
 }

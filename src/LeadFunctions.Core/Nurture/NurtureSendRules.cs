@@ -6,14 +6,14 @@ namespace LeadFunctions.Core.Nurture;
 
 /// <summary>
 /// Whether a due send goes now, in this order: a stale entry drops; a claim of this message's own earlier delivery
-/// (or of a message it was handed on from) is uncertain; an archived campaign stops the enrollment, an inactive one waits; a removed step is passed over;
+/// (or of a message it was handed on from) is uncertain; an archived campaign stops the enrollment, a paused one's send is held (<see cref="IDueSendIndex.HoldAsync"/>); a removed step is passed over;
 /// a stop condition (stage, or an event since enrolling) stops; the person's gap since their last nurture email
 /// and a higher-priority campaign's due send (not one long overdue) defer it; outside the send window it moves to the next opening (never
 /// dropped); then the send policy (consent, suppression): a pending double opt-in waits, any other "no" stops.
 /// The suppression entry may come read already (<see cref="NurtureSender"/> reads it with the lead row, ahead).
 /// </summary>
 public sealed class NurtureSendRules(
-    ICampaignCatalog campaigns, ISuppressionList suppressions, IRecipientTimeZones zones, NurtureRenderer renderer, NurtureRules rules, ConsentSettings consent, TimeProvider time)
+    ICampaignCatalog campaigns, IDueSendIndex index, ISuppressionList suppressions, IRecipientTimeZones zones, NurtureRenderer renderer, NurtureRules rules, ConsentSettings consent, TimeProvider time)
 {
     internal async Task<NurtureSendDecision> DecideAsync(LeadSnapshot snapshot, DueSend send, NurtureSendBatch batch, Task<bool>? suppressedRead, CancellationToken cancellationToken)
     {
@@ -49,7 +49,9 @@ public sealed class NurtureSendRules(
 
         if (!campaign.Active)
         {
-            return new(EnrollmentChanges.Reschedule(snapshot, enrollment, now + NurtureRules.InactiveRecheck), NurtureSendOutcome.Rescheduled);
+            // Paused after the timer queued it: put aside as the timer would have, the lead row left as it is.
+            await index.HoldAsync([send], cancellationToken);
+            return NurtureSendDecision.Held;
         }
 
         if (campaign.Steps.FirstOrDefault(s => s.Id == send.StepId) is not { } step)

@@ -6,12 +6,16 @@ using Microsoft.AspNetCore.Http;
 namespace LeadFunctions.Functions.Campaigns;
 
 /// <summary>
-/// PUT /api/campaigns/{id}: validate, then create (201 + Location) or replace (200) the whole definition. Steps
-/// are known by id, so a replaced campaign never re-sends a step (EnrollmentSteps). A PUT also brings an archived
-/// campaign back: the definition sent is the one in force.
+/// PUT /api/campaigns/{id}[?confirm=renamed-steps][&amp;missed=send|skip]: validate, then create (201 + Location) or
+/// replace (200) the whole definition (<see cref="CampaignEditor"/>). Steps are known by id, so a replaced campaign
+/// never re-sends a step (EnrollmentSteps); a running campaign's sent step seemingly renamed is refused (409) unless
+/// confirmed, and a paused one switched on with sends held needs ?missed= (409 without). A PUT also brings an
+/// archived campaign back: the definition sent is the one in force.
 /// </summary>
-public sealed class PutCampaignHttpFunction(ICampaignStore store, CampaignCatalog catalog, TimeProvider time)
+public sealed class PutCampaignHttpFunction(CampaignEditor editor, CampaignCatalog catalog, TimeProvider time)
 {
+    public const string ConfirmRenamedSteps = "renamed-steps";
+
     public async Task<IResult> RunAsync(HttpRequest request, string id, CancellationToken cancellationToken)
     {
         var (document, refusal) = await CampaignDocument.ReadAsync(request, cancellationToken);
@@ -26,18 +30,38 @@ public sealed class PutCampaignHttpFunction(ICampaignStore store, CampaignCatalo
         }
 
         var validated = CampaignValidator.Validate(id, document);
-        if (validated.Value is null)
+        var confirm = request.Query["confirm"].ToString();
+        var missed = request.Query["missed"].ToString();
+        var errors = new Dictionary<string, string[]>(validated.Errors);
+        if (confirm.Length > 0 && confirm != ConfirmRenamedSteps)
         {
-            return Problems.Invalid(validated.Errors);
+            errors["confirm"] = [$"\"{ConfirmRenamedSteps}\", or left out."];
+        }
+
+        if (missed.Length > 0 && MissedChoice.Parse(missed) is null)
+        {
+            errors["missed"] = [MissedChoice.Rule];
+        }
+
+        if (validated.Value is null || errors.Count > 0)
+        {
+            return Problems.Invalid(errors);
         }
 
         var campaign = validated.Value with { UpdatedAt = time.GetUtcNow() };
-        var created = await store.PutAsync(campaign, cancellationToken);
-        catalog.Invalidate();
-        if (!created)
+        var saved = await editor.SaveAsync(campaign, confirm == ConfirmRenamedSteps, MissedChoice.Parse(missed), cancellationToken);
+        switch (saved.Outcome)
         {
-            return CampaignDocument.Answer(campaign);
+            case CampaignSaveOutcome.RenamedSentStep:
+                return Problems.Conflict(saved.Reason, "A step that was sent seems renamed.");
+            case CampaignSaveOutcome.MissedSendsUnsaid:
+                return Problems.Conflict(saved.Reason, "Say what becomes of the held sends.");
+            case CampaignSaveOutcome.Replaced:
+                catalog.Invalidate();
+                return CampaignDocument.Answer(campaign);
         }
+
+        catalog.Invalidate();
 
         // The campaign's address is the one just PUT to.
         request.HttpContext.Response.Headers.Location = $"{request.PathBase}{request.Path}";
@@ -74,19 +98,18 @@ public sealed class ListCampaignsHttpFunction(ICampaignStore store)
 
 /// <summary>
 /// DELETE /api/campaigns/{id}: archives rather than deletes, since enrollments and stats still name the campaign;
-/// an archived campaign enrolls and sends nothing and leaves the list unless asked for.
+/// an archived campaign enrolls and sends nothing and leaves the list unless asked for (<see cref="CampaignSwitch.ArchiveAsync"/>).
 /// </summary>
-public sealed class ArchiveCampaignHttpFunction(ICampaignStore store, CampaignCatalog catalog, TimeProvider time)
+public sealed class ArchiveCampaignHttpFunction(CampaignSwitch campaigns, CampaignCatalog catalog)
 {
     public async Task<IResult> RunAsync(HttpRequest request, string id, CancellationToken cancellationToken)
     {
-        var campaign = CampaignValidator.IsValidId(id) ? await store.GetAsync(id, cancellationToken) : null;
-        if (campaign is null)
+        var archived = await campaigns.ArchiveAsync(id, cancellationToken);
+        if (archived.Outcome == CampaignSwitchOutcome.NotFound)
         {
             return Problems.NotFound("The campaign");
         }
 
-        await store.PutAsync(campaign with { Archived = true, Active = false, UpdatedAt = time.GetUtcNow() }, cancellationToken);
         catalog.Invalidate();
         return TypedResults.NoContent();
     }

@@ -1,3 +1,5 @@
+using LeadFunctions.Core.Campaigns;
+using LeadFunctions.Core.Nurture;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace LeadFunctions.Functions.Campaigns;
@@ -11,6 +13,12 @@ public static class CampaignRegistration
         services.AddSingleton<GetCampaignHttpFunction>();
         services.AddSingleton<ListCampaignsHttpFunction>();
         services.AddSingleton<ArchiveCampaignHttpFunction>();
+        services.AddSingleton<CampaignEditor>();
+        services.AddSingleton<CampaignSwitch>();
+        services.AddSingleton<HeldSendRelease>();
+        services.AddSingleton<PauseCampaignHttpFunction>();
+        services.AddSingleton<ResumeCampaignHttpFunction>();
+        services.AddSingleton<ResumeCampaignQueueFunction>();
         return services;
     }
 }

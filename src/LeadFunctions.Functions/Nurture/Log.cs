@@ -9,8 +9,8 @@ internal static partial class Log
     public static partial void Dispatched(ILogger logger, int sends, bool pastDue);
 
     [LoggerMessage(EventId = 1551, Level = LogLevel.Information,
-        Message = "Nurture message {DispatchId}: {Sent} sent, {Rescheduled} rescheduled, {Stopped} stopped, {Uncertain} uncertain, {Skipped} skipped, {Failed} failed, {Dropped} dropped")]
-    public static partial void Sent(ILogger logger, string dispatchId, int sent, int rescheduled, int stopped, int uncertain, int skipped, int failed, int dropped);
+        Message = "Nurture message {DispatchId}: {Sent} sent, {Rescheduled} rescheduled, {Stopped} stopped, {Uncertain} uncertain, {Skipped} skipped, {Failed} failed, {Dropped} dropped, {Held} held (campaign paused)")]
+    public static partial void Sent(ILogger logger, string dispatchId, int sent, int rescheduled, int stopped, int uncertain, int skipped, int failed, int dropped, int held);
 
     [LoggerMessage(EventId = 1552, Level = LogLevel.Warning, Message = "Nurture message {DispatchId} delivered again (delivery {DequeueCount}): handed on as {First} and {Second}")]
     public static partial void HandedOn(ILogger logger, string dispatchId, long dequeueCount, string first, string second);

@@ -26,7 +26,7 @@ public sealed class SendNurtureEmailQueueFunction(NurtureSender sender, INurture
         var outcomes = (await sender.SendAsync(message, cancellationToken)).CountBy(o => o).ToDictionary();
         var (sent, rescheduled, stopped) = (outcomes.GetValueOrDefault(NurtureSendOutcome.Sent), outcomes.GetValueOrDefault(NurtureSendOutcome.Rescheduled), outcomes.GetValueOrDefault(NurtureSendOutcome.Stopped));
         var (uncertain, skipped, failed) = (outcomes.GetValueOrDefault(NurtureSendOutcome.Uncertain), outcomes.GetValueOrDefault(NurtureSendOutcome.Skipped), outcomes.GetValueOrDefault(NurtureSendOutcome.Failed));
-        var dropped = outcomes.GetValueOrDefault(NurtureSendOutcome.Dropped);
-        Log.Sent(logger, message.DispatchId, sent, rescheduled, stopped, uncertain, skipped, failed, dropped);
+        var (dropped, held) = (outcomes.GetValueOrDefault(NurtureSendOutcome.Dropped), outcomes.GetValueOrDefault(NurtureSendOutcome.Held));
+        Log.Sent(logger, message.DispatchId, sent, rescheduled, stopped, uncertain, skipped, failed, dropped, held);
     }
 }

@@ -96,7 +96,7 @@ public static class OperationDocs
             """), BadSignature),
         ["ListSuppressions"] = new("Suppressed addresses: a hash of the normalized email, the reason and when."),
         ["LiftSuppression"] = new("Lift a suppression (admin key)."),
-        ["PutCampaign"] = new("Create or replace a nurture campaign; steps keep their ids, so editing a running campaign never re-sends a step.", RequestBodyDoc.Json("""
+        ["PutCampaign"] = new("Create or replace a nurture campaign; steps keep their ids, so editing a running campaign never re-sends a step. Dropping a step sent to someone while adding another is refused (409) unless ?confirm=renamed-steps; switching a paused campaign with held sends on needs ?missed=send or ?missed=skip (409 without).", RequestBodyDoc.Json("""
             { "name": "Fair follow-up", "active": true, "priority": 10,
               "trigger": { "stageEntered": ["lead"], "sources": ["fair"] },
               "audience": { "stages": ["subscriber", "lead"], "sources": ["fair"], "minScore": 0 },
@@ -105,9 +105,13 @@ public static class OperationDocs
                 { "id": "case-study", "delay": "P2D", "subject": "Bir müşteri hikâyesi", "html": "<p>…</p>", "text": "…" } ],
               "stopWhen": { "stages": ["sql", "opportunity", "customer", "disqualified"], "events": ["demo_request"] },
               "sendWindow": { "from": "09:00", "to": "18:00", "days": ["Mon", "Tue", "Wed", "Thu", "Fri"] } }
-            """)),
+            """), Conflict),
         ["GetCampaign"] = new("Read one campaign."),
         ["ListCampaigns"] = new("List the campaigns."),
+        ["PauseCampaign"] = new("Pause a campaign: its due sends are held (no lead rewritten, nothing sent) until it is resumed.", null, Conflict),
+        ["ResumeCampaignSends"] = new("Resume a paused campaign; missed says what becomes of the sends held while it was paused: send (they go now, under the send window, gap and priority) or skip (each is recorded skipped and the enrollment goes on). Answers 202: the held sends are released from the campaign-resume queue.", RequestBodyDoc.Json("""
+            { "missed": "send" }
+            """), Conflict),
         ["ArchiveCampaign"] = new("Archive a campaign: no new enrollments and no further sends."),
         ["EnrollLeads"] = new("Enroll leads by hand, by id or by a filter; once per lead per campaign.", RequestBodyDoc.Json("""
             { "leadIds": ["3f2a9c1e5b7d4e0f8a6b2c1d9e8f7a6b"] }

@@ -24,7 +24,7 @@ public sealed class NurtureSchedulerTests
         await index.AddAsync([.. due, new DueSend("later", "fair", "welcome", time.GetUtcNow().AddMinutes(5))], CancellationToken.None);
         var queue = new RecordingSendQueue();
 
-        Assert.Equal(333, await new NurtureScheduler(index, queue, time).DispatchAsync(CancellationToken.None));
+        Assert.Equal(333, await new NurtureScheduler(index, queue, new InMemoryCampaignCatalog(), time).DispatchAsync(CancellationToken.None));
 
         var messages = queue.Take();
         Assert.Equal(NurtureScheduler.MessagesPerRun, messages.Count);

@@ -16,10 +16,21 @@ internal sealed class NurtureWorld
     {
         Pipeline = new Pipeline(consent);
         Renderer = new NurtureRenderer(Links, Sender);
-        var sendRules = new NurtureSendRules(Pipeline.Campaigns, Suppressions, new CountryZones(), Renderer, rules ?? NurtureRules.Default, Pipeline.ConsentSettings, Pipeline.Time);
+        var sendRules = new NurtureSendRules(Pipeline.Campaigns, Pipeline.DueSends, Suppressions, new CountryZones(), Renderer, rules ?? NurtureRules.Default, Pipeline.ConsentSettings, Pipeline.Time);
         NurtureSender = new NurtureSender(Pipeline.Store, Suppressions, Pipeline.Updater, sendRules, Email, Links, Pipeline.Time);
-        Scheduler = new NurtureScheduler(Pipeline.DueSends, Queue, Pipeline.Time);
+        Scheduler = new NurtureScheduler(Pipeline.DueSends, Queue, Pipeline.Campaigns, Pipeline.Time);
+        Switch = new CampaignSwitch(Pipeline.Campaigns, ResumeQueue, Pipeline.Time);
+        Editor = new CampaignEditor(Pipeline.Campaigns, Pipeline.Stats, Pipeline.DueSends, ResumeQueue, Pipeline.Time);
+        Release = new HeldSendRelease(Pipeline.Campaigns, Pipeline.DueSends, Pipeline.Updater, ResumeQueue);
     }
+
+    public CampaignSwitch Switch { get; }
+
+    public CampaignEditor Editor { get; }
+
+    public HeldSendRelease Release { get; }
+
+    public RecordingResumeQueue ResumeQueue { get; } = new();
 
     public Pipeline Pipeline { get; }
 
@@ -92,6 +103,21 @@ internal sealed class NurtureWorld
         }
 
         return outcomes;
+    }
+
+    /// <summary>Every campaign-resume message queued (and those they queue) handled, delays not waited for.</summary>
+    public async Task<IReadOnlyList<HeldSendSummary>> ReleaseAsync()
+    {
+        var summaries = new List<HeldSendSummary>();
+        while (ResumeQueue.Take() is { Count: > 0 } requests)
+        {
+            foreach (var request in requests)
+            {
+                summaries.Add(await Release.RunAsync(request, CancellationToken.None));
+            }
+        }
+
+        return summaries;
     }
 
     /// <summary>Moves the clock minute by minute (hours at a time when nothing is due), running the timer each time.</summary>

@@ -40,6 +40,32 @@ public sealed class DueSendIndexTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task Hold_KeepsTheDueTimeOutsideTheTimersRange_ReadPerCampaignEarliestFirst_OnceEach_UntilRemoved()
+    {
+        await using var nurture = await NurtureHost.StartAsync(azurite);
+        var index = nurture.Get<IDueSendIndex>();
+        var now = nurture.Clock.GetUtcNow();
+        var held = new[] { new DueSend("lead2", "paused", "s", now.AddMinutes(-90)), new DueSend("lead1", "paused", "s", now.AddDays(-1)), new DueSend("lead3", "other", "s", now) };
+
+        await index.HoldAsync(held, CancellationToken.None);
+        await index.HoldAsync([held[0]], CancellationToken.None);
+
+        var due = new List<IndexedDueSend>();
+        await foreach (var page in index.ReadDueAsync(now.AddDays(3), CancellationToken.None))
+        {
+            due.AddRange(page);
+        }
+
+        var paused = await index.ReadHeldAsync("paused", 10, CancellationToken.None);
+        Assert.Empty(due);
+        Assert.Equal([held[1], held[0]], paused.Select(e => e.Send));
+        Assert.Equal([held[1]], (await index.ReadHeldAsync("paused", 1, CancellationToken.None)).Select(e => e.Send));
+        await index.RemoveAsync(paused, CancellationToken.None);
+        Assert.Empty(await index.ReadHeldAsync("paused", 10, CancellationToken.None));
+        Assert.Equal([held[2]], (await index.ReadHeldAsync("other", 10, CancellationToken.None)).Select(e => e.Send));
+    }
+
+    [Fact]
     public async Task Add_ManyWritersAtOnce_ShareTransactions_AndEachReturnsOnceItsRowsAreStored()
     {
         await using var nurture = await NurtureHost.StartAsync(azurite);

@@ -1,0 +1,9 @@
+using LeadFunctions.Core.Campaigns;
+
+namespace LeadFunctions.Adapters.Queues;
+
+public sealed class CampaignResumeQueue(QueueMessageSender sender) : ICampaignResumeQueue
+{
+    public Task EnqueueAsync(CampaignResume request, TimeSpan delay, CancellationToken cancellationToken) =>
+        sender.SendAsync(QueueNames.CampaignResume, request, delay, cancellationToken);
+}

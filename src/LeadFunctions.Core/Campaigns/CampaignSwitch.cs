@@ -1,0 +1,73 @@
+namespace LeadFunctions.Core.Campaigns;
+
+/// <summary>
+/// Pausing, resuming and archiving a campaign (POST /api/campaigns/{id}/pause and /resume, DELETE). A paused campaign's due sends are
+/// held by the nurture timer and send function without a lead write; resuming queues their release
+/// (<see cref="ICampaignResumeQueue"/>), also when the campaign is active already, so that a resume whose queueing
+/// failed is mended by asking again.
+/// </summary>
+public sealed class CampaignSwitch(ICampaignStore store, ICampaignResumeQueue queue, TimeProvider time)
+{
+    public Task<CampaignSwitched> PauseAsync(string campaignId, CancellationToken cancellationToken) =>
+        SwitchAsync(campaignId, active: false, cancellationToken);
+
+    public async Task<CampaignSwitched> ResumeAsync(string campaignId, MissedSends missed, CancellationToken cancellationToken)
+    {
+        var switched = await SwitchAsync(campaignId, active: true, cancellationToken);
+        if (switched.Outcome == CampaignSwitchOutcome.Done)
+        {
+            await queue.EnqueueAsync(new CampaignResume(campaignId, missed, time.GetUtcNow()), TimeSpan.Zero, cancellationToken);
+        }
+
+        return switched;
+    }
+
+    /// <summary>
+    /// Archives (no new enrollments, no further sends). A paused campaign's held sends are released as well, so that
+    /// the send function stops each of their enrollments as it does for a send of an archived campaign.
+    /// </summary>
+    public async Task<CampaignSwitched> ArchiveAsync(string campaignId, CancellationToken cancellationToken)
+    {
+        var campaign = CampaignValidator.IsValidId(campaignId) ? await store.GetAsync(campaignId, cancellationToken) : null;
+        if (campaign is null)
+        {
+            return new CampaignSwitched(CampaignSwitchOutcome.NotFound, null);
+        }
+
+        var archived = campaign with { Archived = true, Active = false, UpdatedAt = time.GetUtcNow() };
+        await store.PutAsync(archived, cancellationToken);
+        if (campaign is { Active: false, Archived: false })
+        {
+            await queue.EnqueueAsync(new CampaignResume(campaignId, MissedSends.Send, archived.UpdatedAt), TimeSpan.Zero, cancellationToken);
+        }
+
+        return new CampaignSwitched(CampaignSwitchOutcome.Done, archived);
+    }
+
+    private async Task<CampaignSwitched> SwitchAsync(string campaignId, bool active, CancellationToken cancellationToken)
+    {
+        var campaign = CampaignValidator.IsValidId(campaignId) ? await store.GetAsync(campaignId, cancellationToken) : null;
+        if (campaign is null or { Archived: true })
+        {
+            return new CampaignSwitched(campaign is null ? CampaignSwitchOutcome.NotFound : CampaignSwitchOutcome.Archived, campaign);
+        }
+
+        if (campaign.Active != active)
+        {
+            campaign = campaign with { Active = active, UpdatedAt = time.GetUtcNow() };
+            await store.PutAsync(campaign, cancellationToken);
+        }
+
+        return new CampaignSwitched(CampaignSwitchOutcome.Done, campaign);
+    }
+}
+
+public enum CampaignSwitchOutcome
+{
+    Done,
+    NotFound,
+    Archived,
+}
+
+/// <summary>The outcome, and the campaign as it is now (null when unknown).</summary>
+public sealed record CampaignSwitched(CampaignSwitchOutcome Outcome, Campaign? Campaign);
