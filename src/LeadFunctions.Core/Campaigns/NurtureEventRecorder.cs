@@ -5,7 +5,7 @@ using LeadFunctions.Core.Processing;
 namespace LeadFunctions.Core.Campaigns;
 
 /// <summary>
-/// Marks what SendGrid reports about a campaign's email on its step of the enrollment, in the lead's partition
+/// Marks what SendGrid reports about a campaign's email (and an unsubscribe by its link) on its step of the enrollment, in the lead's partition
 /// (<see cref="LeadUpdater"/>): each flag turns on once, and only that first turn counts in the stats and (for
 /// opened and clicked) shows on the timeline, so SendGrid's repeats, a second open and a retried batch count nothing.
 /// </summary>
@@ -29,17 +29,30 @@ public sealed class NurtureEventRecorder(LeadUpdater updater)
     {
         if (sendGridEvent is { Kind: MailCustomArgs.NurtureKind, Campaign: not null, Step: not null } && Metric(sendGridEvent) is { } metric)
         {
-            await updater.UpdateAsync(sendGridEvent.LeadId, snapshot => Task.FromResult(Decide(snapshot, sendGridEvent, metric)), cancellationToken);
+            await updater.UpdateAsync(sendGridEvent.LeadId, snapshot => Task.FromResult(Decide(snapshot, StepOf(snapshot, sendGridEvent), sendGridEvent.At, metric)), cancellationToken);
         }
     }
 
-    private static LeadChange? Decide(LeadSnapshot snapshot, SendGridEvent sendGridEvent, CampaignMetric metric)
+    /// <summary>
+    /// An unsubscribe by the link of a campaign's email (the token names its send): the step it came in counts it,
+    /// once, whether the link is clicked again or SendGrid reports an unsubscribe of the same email too.
+    /// </summary>
+    public async Task RecordUnsubscribeAsync(string leadId, string sendId, DateTimeOffset at, CancellationToken cancellationToken) =>
+        await updater.UpdateAsync(leadId, snapshot => Task.FromResult(Decide(snapshot, StepOf(snapshot, sendId), at, CampaignMetric.Unsubscribed)), cancellationToken);
+
+    private static (Enrollment Enrollment, StepRecord Step)? StepOf(LeadSnapshot snapshot, SendGridEvent sendGridEvent) =>
+        snapshot.EnrollmentIn(sendGridEvent.Campaign!) is { } enrollment
+        && enrollment.Step(sendGridEvent.Step!) is { } step
+        && (sendGridEvent.SendId is null || sendGridEvent.SendId == step.SendId)
+            ? (enrollment, step)
+            : null;
+
+    private static (Enrollment Enrollment, StepRecord Step)? StepOf(LeadSnapshot snapshot, string sendId) =>
+        snapshot.CampaignEnrollments.SelectMany(e => e.Steps.Where(s => s.SendId == sendId).Select(s => ((Enrollment, StepRecord)?)(e, s))).FirstOrDefault();
+
+    private static LeadChange? Decide(LeadSnapshot snapshot, (Enrollment Enrollment, StepRecord Step)? found, DateTimeOffset at, CampaignMetric metric)
     {
-        if (snapshot.Lead is not { } lead
-            || snapshot.EnrollmentIn(sendGridEvent.Campaign!) is not { } enrollment
-            || enrollment.Step(sendGridEvent.Step!) is not { } step
-            || (sendGridEvent.SendId is { } sendId && sendId != step.SendId)
-            || Flagged(step, metric) is not { } flagged)
+        if (snapshot.Lead is not { } lead || found is not var (enrollment, step) || Flagged(step, metric) is not { } flagged)
         {
             return null;
         }
@@ -47,7 +60,7 @@ public sealed class NurtureEventRecorder(LeadUpdater updater)
         var entry = metric is CampaignMetric.Opened or CampaignMetric.Clicked
             ? new TimelineEntry(
                 $"campaign|{enrollment.CampaignId}|{step.StepId}|{metric.ToString().ToLowerInvariant()}",
-                sendGridEvent.At,
+                at,
                 TimelineKind.Campaign,
                 $"{metric} email {step.StepId} of campaign {enrollment.CampaignId}")
             : null;

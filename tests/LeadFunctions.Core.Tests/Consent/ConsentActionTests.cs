@@ -1,3 +1,4 @@
+using LeadFunctions.Core.Campaigns;
 using LeadFunctions.Core.Consent;
 using LeadFunctions.Core.Email;
 using LeadFunctions.Core.Leads;
@@ -15,7 +16,7 @@ public class ConsentActionTests
         var pipeline = new Pipeline(ConsentSettings.Default with { DoubleOptIn = all });
         await pipeline.Intake.ProcessAsync(Pipeline.Submission("s1") with { ConsentEmail = true }, default);
         var suppressions = new InMemorySuppressionList();
-        return (pipeline, suppressions, new ConsentLinkActions(pipeline.Store, pipeline.Consent, suppressions, pipeline.Time));
+        return (pipeline, suppressions, new ConsentLinkActions(pipeline.Store, pipeline.Consent, suppressions, new NurtureEventRecorder(pipeline.Updater), pipeline.Time));
     }
 
     [Fact]
