@@ -80,6 +80,17 @@ public class SendGridEventProcessorTests
     }
 
     [Fact]
+    public async Task ProcessAsync_DropForOurQuota_KeptUnderTheSend_NothingSuppressedOrWithdrawn()
+    {
+        await ProcessAsync($"[{Event("dropped", "x1", ",\"lf_send\":\"send-1\",\"reason\":\"Recipient List over Package Quota\"")}]");
+
+        var kept = Assert.Single(log.Deliveries);
+        Assert.Equal(("dropped", "send-1", "Recipient List over Package Quota"), (kept.Type, kept.SendId, kept.Reason));
+        Assert.Empty(suppressions.Entries);
+        Assert.Empty(consent.Records);
+    }
+
+    [Fact]
     public async Task ProcessAsync_UnknownTypeAndUnreadable_KeptAsideNothingElse()
     {
         var outcome = await ProcessAsync($$"""[{{Event("group_resubscribe", "g1")}},{"event":"open","sg_event_id":"x1","timestamp":"soon","email":"a@example.com"},{"event":"open","sg_event_id":"x2","timestamp":{{Timestamp}}}]""");
