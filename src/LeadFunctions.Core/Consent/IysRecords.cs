@@ -13,6 +13,13 @@ public static class IysRecords
 {
     private static readonly TimeSpan TurkeyOffset = TimeSpan.FromHours(3);
 
+    /// <summary>
+    /// Whether İYS must hear of a decision: it changed its channel's status, and it did not come from İYS. A repeat
+    /// (the same list imported again), a decision older than the one in force, or İYS's own rows would be no-ops there.
+    /// </summary>
+    public static bool MustReport(ConsentRecord record, ConsentState before, ConsentState after) =>
+        record.Source != ConsentSource.IysImport && before.For(record.Channel).Status != after.For(record.Channel).Status;
+
     public static IysRecord? From(ConsentChange change)
     {
         var record = change.Record;

@@ -117,4 +117,25 @@ public class ConsentActionTests
         Assert.Equal("HS_CAGRI_MERKEZI", IysRecords.From(Change(ConsentAction.Refused, ConsentSource.IysImport, "HS_CAGRI_MERKEZI"))!.Source);
         Assert.Null(IysRecords.From(Change(ConsentAction.Pending, ConsentSource.Form)));
     }
+
+    [Fact]
+    public async Task ChangeLog_OnlyDecisionsThatChangedTheState()
+    {
+        var pipeline = new Pipeline();
+        await pipeline.Intake.ProcessAsync(Pipeline.Submission("s1") with { ConsentEmail = true }, default);
+        var recorder = pipeline.Consent;
+        var refusal = new ConsentRecord { Id = "op-1", Action = ConsentAction.Refused, At = Pipeline.Start.AddHours(1), Source = ConsentSource.Operator };
+        await recorder.RecordAsync(Email, refusal, default);
+
+        // A repeat of the refusal on another day, an older grant the ledger ignores, and decisions that came from İYS.
+        pipeline.Time.Advance(TimeSpan.FromDays(1));
+        await recorder.RecordAsync(Email, refusal, default);
+        await recorder.RecordAsync(Email, new ConsentRecord { Id = "op-0", Action = ConsentAction.Granted, At = Pipeline.Start.AddMinutes(30), Source = ConsentSource.Operator }, default);
+        var fromIys = new ConsentImportBatch("imp1", [new ConsentImportRow { Line = 2, Email = Email, Granted = true, DecidedAt = Pipeline.Start.AddHours(2) }]);
+        await new ConsentImportProcessor(recorder).ProcessAsync(fromIys, default);
+
+        Assert.Equal(ConsentStatus.Granted, pipeline.Store[Id]!.Consent.Email);
+        Assert.Equal(["submission-s1", "op-1"], pipeline.ConsentChanges.Changes.Select(c => c.Record.Id));
+        Assert.All(pipeline.ConsentChanges.Changes, c => Assert.True(c.RecordedAt < Pipeline.Start.AddDays(1)));
+    }
 }
