@@ -118,6 +118,17 @@ public class ConsentActionTests
         Assert.Null(IysRecords.From(Change(ConsentAction.Pending, ConsentSource.Form)));
     }
 
+    [Theory]
+    [InlineData("2015-01-15 10:00:00")] // winter: Turkey was +02:00 then
+    [InlineData("2015-07-15 10:00:00")] // summer: +03:00
+    [InlineData("2026-12-01 10:30:00")]
+    public void IysRecords_DateImportedWithoutOffset_GoesOutAsItCameIn(string date)
+    {
+        Assert.True(ConsentImportDate.TryParse(date, out var at));
+        var change = new ConsentChange(Email, new ConsentRecord { Id = "x", Action = ConsentAction.Granted, At = at, Source = ConsentSource.Form }, at);
+        Assert.Equal(date, IysRecords.From(change)!.ConsentDate);
+    }
+
     [Fact]
     public async Task ChangeLog_OnlyDecisionsThatChangedTheState()
     {

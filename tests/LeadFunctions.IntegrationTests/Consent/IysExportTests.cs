@@ -42,6 +42,20 @@ public sealed class IysExportTests(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Export_DateOnlyPeriodOfOneDay_IncludesThatDay()
+    {
+        var id = await ConsentHttp.SubmitAsync(host, "iys.oneday@example.com");
+        await ConsentHttp.ConsentAsync(host, id, v => v.Records.Count > 0);
+        var today = $"{DateTimeOffset.UtcNow:yyyy-MM-dd}";
+
+        using var response = await host.Client.SendAsync(TestHost.WithKey(HttpMethod.Get, $"/api/consent/iys-export?from={today}&to={today}"));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var export = await Eventually.GetAsync(async () =>
+            await host.GetJsonWithKeyAsync<IysExport>($"/api/consent/iys-export?from={today}&to={today}") is { Items.Count: > 0 } e ? e : null, because: "the change log");
+        Assert.Contains(export.Items, r => r.Recipient == "iys.oneday@example.com");
+    }
+
+    [Fact]
     public async Task Export_PersonUnsubscribedByTwoLinks_OneRefusal()
     {
         var id = await ConsentHttp.SubmitAsync(host, "iys.twice@example.com", source: "fair");
