@@ -10,7 +10,10 @@ namespace LeadFunctions.Core.Consent;
 /// </summary>
 public sealed class ConsentLinkActions(ILeadStore store, IConsentRecorder recorder, ISuppressionList suppressions, NurtureEventRecorder nurture, TimeProvider time)
 {
-    /// <summary>Withdraws email consent at once and suppresses the address. The same link twice records one withdrawal.</summary>
+    /// <summary>
+    /// Withdraws email consent at once and suppresses the address; a campaign email's link (its token names the send)
+    /// also counts on that step. The same link twice records one withdrawal and counts once.
+    /// </summary>
     public async Task<LinkOutcome> UnsubscribeAsync(string tokenText, ConsentToken token, RequestEvidence evidence, CancellationToken cancellationToken)
     {
         if (await store.FindAsync(token.LeadId, cancellationToken) is not { Lead: var lead })
@@ -29,7 +32,7 @@ public sealed class ConsentLinkActions(ILeadStore store, IConsentRecorder record
             RecipientType = lead.RecipientType,
             Ip = evidence.Ip,
             UserAgent = evidence.UserAgent,
-            Evidence = "unsubscribe link in an email",
+            Evidence = token.SendId is { } send ? $"unsubscribe link in an email (send {send})" : "unsubscribe link in an email",
         };
         await recorder.RecordAsync(lead.Email, record, cancellationToken);
         await suppressions.SuppressAsync(lead.Email, SuppressionReason.Unsubscribed, now, $"lead {lead.Id} unsubscribe link", cancellationToken);
