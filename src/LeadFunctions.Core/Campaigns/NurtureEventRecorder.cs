@@ -5,9 +5,10 @@ using LeadFunctions.Core.Processing;
 namespace LeadFunctions.Core.Campaigns;
 
 /// <summary>
-/// Marks what SendGrid reports about a campaign's email (and an unsubscribe by its link) on its step of the enrollment, in the lead's partition
-/// (<see cref="LeadUpdater"/>): each flag turns on once, and only that first turn counts in the stats and (for
-/// opened and clicked) shows on the timeline, so SendGrid's repeats, a second open and a retried batch count nothing.
+/// Marks what SendGrid reports about a campaign's email, and an unsubscribe by its link, on its step of the
+/// enrollment, in the lead's partition (<see cref="LeadUpdater"/>): each flag turns on once, and only that first
+/// turn counts in the stats and (for opened and clicked) shows on the timeline, so SendGrid's repeats, a second
+/// open, a second click on the unsubscribe link and a retried batch count nothing.
 /// </summary>
 public sealed class NurtureEventRecorder(LeadUpdater updater)
 {

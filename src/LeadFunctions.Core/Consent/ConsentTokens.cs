@@ -38,6 +38,7 @@ public enum TokenCheck
 public sealed class ConsentTokens(string secret, IEnumerable<string>? previousSecrets = null)
 {
     private const char Separator = '.';
+
     // The current secret first. No key id in the token: the links already in people's mailboxes have none, so verifying
     // must try the secrets in turn anyway; a key id would only add a second format to save an HMAC of a few bytes.
     private readonly byte[][] keys = [Encoding.UTF8.GetBytes(secret), .. (previousSecrets ?? []).Select(Encoding.UTF8.GetBytes)];
