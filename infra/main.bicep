@@ -41,6 +41,10 @@ param salesHandoffSecret string = ''
 @secure()
 param consentTokenSecret string = ''
 
+@description('The secret consentTokenSecret had before a rotation (Consent:PreviousTokenSecrets): links already delivered keep working; empty for none.')
+@secure()
+param consentPreviousTokenSecret string = ''
+
 @description('The host id for timer locks and status (AzureFunctionsWebHost:hostid); the same as the self-hosted runtime\'s if both share the storage account.')
 @maxLength(32)
 param hostId string = 'leadfunctions'
@@ -173,6 +177,7 @@ var secretSettings = [
   { setting: 'Webhooks__Generic__Secret', secret: 'GenericWebhookSecret', value: genericWebhookSecret }
   { setting: 'SalesHandoff__Secret', secret: 'SalesHandoffSecret', value: salesHandoffSecret }
   { setting: 'Consent__TokenSecret', secret: 'ConsentTokenSecret', value: consentTokenSecret }
+  { setting: 'Consent__PreviousTokenSecrets__0', secret: 'ConsentPreviousTokenSecret', value: consentPreviousTokenSecret }
 ]
 
 resource secrets 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = [for s in secretSettings: if (!empty(s.value)) {

@@ -31,9 +31,16 @@ public sealed class NurtureEventRecorder(LeadUpdater updater)
     {
         if (sendGridEvent is { Kind: MailCustomArgs.NurtureKind, Campaign: not null, Step: not null } && Metric(sendGridEvent) is { } metric)
         {
-            await updater.UpdateAsync(sendGridEvent.LeadId, snapshot => Task.FromResult(Decide(snapshot, sendGridEvent, metric)), cancellationToken);
+            await updater.UpdateAsync(sendGridEvent.LeadId, snapshot => Task.FromResult(Decide(snapshot, StepOf(snapshot, sendGridEvent), sendGridEvent.At, metric)), cancellationToken);
         }
     }
+
+    /// <summary>
+    /// An unsubscribe by the link of a campaign's email (the token names its send): the step it came in counts it,
+    /// once, whether the link is clicked again or SendGrid reports an unsubscribe of the same email too.
+    /// </summary>
+    public async Task RecordUnsubscribeAsync(string leadId, string sendId, DateTimeOffset at, CancellationToken cancellationToken) =>
+        await updater.UpdateAsync(leadId, snapshot => Task.FromResult(Decide(snapshot, StepOf(snapshot, sendId), at, CampaignMetric.Unsubscribed)), cancellationToken);
 
     /// <summary>
     /// The click with its verdict (<see cref="SendGridEvent.IgnoredClick"/>), by what the batch says of its email and, for a
@@ -79,9 +86,15 @@ public sealed class NurtureEventRecorder(LeadUpdater updater)
             ? (lead, enrollment, step)
             : null;
 
-    private static LeadChange? Decide(LeadSnapshot snapshot, SendGridEvent sendGridEvent, CampaignMetric metric)
+    /// <summary>The step that sent <paramref name="sendId"/>, in whichever enrollment of the lead.</summary>
+    private static (Lead Lead, Enrollment Enrollment, StepRecord Step)? StepOf(LeadSnapshot snapshot, string sendId) =>
+        snapshot.Lead is { } lead
+            ? snapshot.CampaignEnrollments.SelectMany(e => e.Steps.Where(s => s.SendId == sendId).Select(s => ((Lead, Enrollment, StepRecord)?)(lead, e, s))).FirstOrDefault()
+            : null;
+
+    private static LeadChange? Decide(LeadSnapshot snapshot, (Lead Lead, Enrollment Enrollment, StepRecord Step)? found, DateTimeOffset at, CampaignMetric metric)
     {
-        if (StepOf(snapshot, sendGridEvent) is not var (lead, enrollment, step) || Flagged(step, metric, sendGridEvent.At) is not { } flagged)
+        if (found is not var (lead, enrollment, step) || Flagged(step, metric, at) is not { } flagged)
         {
             return null;
         }
@@ -89,7 +102,7 @@ public sealed class NurtureEventRecorder(LeadUpdater updater)
         var entry = metric is CampaignMetric.Opened or CampaignMetric.Clicked
             ? new TimelineEntry(
                 $"campaign|{enrollment.CampaignId}|{step.StepId}|{metric.ToString().ToLowerInvariant()}",
-                sendGridEvent.At,
+                at,
                 TimelineKind.Campaign,
                 $"{metric} email {step.StepId} of campaign {enrollment.CampaignId}")
             : null;

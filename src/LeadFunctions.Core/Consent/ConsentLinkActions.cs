@@ -1,3 +1,4 @@
+using LeadFunctions.Core.Campaigns;
 using LeadFunctions.Core.Leads;
 using LeadFunctions.Core.Security;
 
@@ -7,9 +8,12 @@ namespace LeadFunctions.Core.Consent;
 /// What the person's button on an unsubscribe or confirmation page does. The links' GET pages change
 /// nothing (mail scanners follow links); these run on the POST.
 /// </summary>
-public sealed class ConsentLinkActions(ILeadStore store, IConsentRecorder recorder, ISuppressionList suppressions, TimeProvider time)
+public sealed class ConsentLinkActions(ILeadStore store, IConsentRecorder recorder, ISuppressionList suppressions, NurtureEventRecorder nurture, TimeProvider time)
 {
-    /// <summary>Withdraws email consent at once and suppresses the address. The same link twice records one withdrawal.</summary>
+    /// <summary>
+    /// Withdraws email consent at once and suppresses the address; a campaign email's link (its token names the send)
+    /// also counts on that step. The same link twice records one withdrawal and counts once.
+    /// </summary>
     public async Task<LinkOutcome> UnsubscribeAsync(string tokenText, ConsentToken token, RequestEvidence evidence, CancellationToken cancellationToken)
     {
         if (await store.FindAsync(token.LeadId, cancellationToken) is not { Lead: var lead })
@@ -28,10 +32,15 @@ public sealed class ConsentLinkActions(ILeadStore store, IConsentRecorder record
             RecipientType = lead.RecipientType,
             Ip = evidence.Ip,
             UserAgent = evidence.UserAgent,
-            Evidence = "unsubscribe link in an email",
+            Evidence = token.SendId is { } send ? $"unsubscribe link in an email (send {send})" : "unsubscribe link in an email",
         };
         await recorder.RecordAsync(lead.Email, record, cancellationToken);
         await suppressions.SuppressAsync(lead.Email, SuppressionReason.Unsubscribed, now, $"lead {lead.Id} unsubscribe link", cancellationToken);
+        if (token.SendId is { } sendId)
+        {
+            await nurture.RecordUnsubscribeAsync(lead.Id, sendId, now, cancellationToken);
+        }
+
         return LinkOutcome.Done;
     }
 

@@ -10,15 +10,16 @@ public sealed class ConsentLinks(Uri publicBaseUrl, ConsentTokens tokens)
     public const string UnsubscribePath = "api/unsubscribe";
     public const string ConfirmPath = "api/consent/confirm";
 
-    public Uri Unsubscribe(string leadId) => Link(UnsubscribePath, new ConsentToken(TokenPurpose.Unsubscribe, leadId, null, null));
+    /// <summary>The unsubscribe link; one in a campaign's email names its send (lf_send), so its step counts the unsubscribe.</summary>
+    public Uri Unsubscribe(string leadId, string? sendId = null) => Link(UnsubscribePath, new ConsentToken(TokenPurpose.Unsubscribe, leadId, null, null, sendId));
 
     public Uri Confirm(string leadId, string pendingRecordId, DateTimeOffset expiresAt) =>
         Link(ConfirmPath, new ConsentToken(TokenPurpose.Confirm, leadId, pendingRecordId, expiresAt));
 
     /// <summary><c>List-Unsubscribe</c> and <c>List-Unsubscribe-Post</c> (RFC 8058 one-click), for every commercial email.</summary>
-    public IReadOnlyDictionary<string, string> UnsubscribeHeaders(string leadId) => new Dictionary<string, string>
+    public IReadOnlyDictionary<string, string> UnsubscribeHeaders(string leadId, string? sendId = null) => new Dictionary<string, string>
     {
-        ["List-Unsubscribe"] = $"<{Unsubscribe(leadId)}>",
+        ["List-Unsubscribe"] = $"<{Unsubscribe(leadId, sendId)}>",
         ["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click",
     };
 

@@ -12,8 +12,11 @@ public enum TokenPurpose
     Confirm,
 }
 
-/// <summary>What a link's token names: whose link it is, what for, which pending grant it confirms, and until when.</summary>
-public sealed record ConsentToken(TokenPurpose Purpose, string LeadId, string? RecordId, DateTimeOffset? ExpiresAt);
+/// <summary>
+/// What a link's token names: whose link it is, what for, which pending grant it confirms, until when, and (an
+/// unsubscribe link in a campaign's email) the send it came in (lf_send), whose step counts the unsubscribe.
+/// </summary>
+public sealed record ConsentToken(TokenPurpose Purpose, string LeadId, string? RecordId, DateTimeOffset? ExpiresAt, string? SendId = null);
 
 public enum TokenCheck
 {
@@ -29,18 +32,24 @@ public enum TokenCheck
 /// <summary>
 /// Signed tokens for the links in our emails (<c>Consent:TokenSecret</c>): base64url of the claims, a dot, and
 /// base64url of their HMAC-SHA256. The purpose and the lead are inside the signature, so a token for one lead
-/// or purpose never works for another.
+/// or purpose never works for another. New tokens are signed with the current secret; a token signed with one of
+/// <paramref name="previousSecrets"/> (<c>Consent:PreviousTokenSecrets</c>, after a rotation) still verifies.
 /// </summary>
-public sealed class ConsentTokens(string secret)
+public sealed class ConsentTokens(string secret, IEnumerable<string>? previousSecrets = null)
 {
     private const char Separator = '.';
-    private readonly byte[] key = Encoding.UTF8.GetBytes(secret);
+
+    // The current secret first. No key id in the token: the links already in people's mailboxes have none, so verifying
+    // must try the secrets in turn anyway; a key id would only add a second format to save an HMAC of a few bytes.
+    private readonly byte[][] keys = [Encoding.UTF8.GetBytes(secret), .. (previousSecrets ?? []).Select(Encoding.UTF8.GetBytes)];
 
     public string Issue(ConsentToken token)
     {
         var expires = token.ExpiresAt?.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
-        var claims = Encoding.UTF8.GetBytes(string.Join(Separator, Name(token.Purpose), token.LeadId, token.RecordId, expires));
-        return Base64Url.EncodeToString(claims) + Separator + Base64Url.EncodeToString(HMACSHA256.HashData(key, claims));
+        // The send is a fifth claim only when there is one, so every other token keeps the format of those delivered before.
+        string?[] parts = token.SendId is null ? [Name(token.Purpose), token.LeadId, token.RecordId, expires] : [Name(token.Purpose), token.LeadId, token.RecordId, expires, token.SendId];
+        var claims = Encoding.UTF8.GetBytes(string.Join(Separator, parts));
+        return Base64Url.EncodeToString(claims) + Separator + Base64Url.EncodeToString(HMACSHA256.HashData(keys[0], claims));
     }
 
     public TokenCheck Read(string? value, TokenPurpose purpose, DateTimeOffset now, out ConsentToken? token)
@@ -61,8 +70,9 @@ public sealed class ConsentTokens(string secret)
             return TokenCheck.Invalid;
         }
 
-        if (!CryptographicOperations.FixedTimeEquals(HMACSHA256.HashData(key, claims), mac)
-            || Encoding.UTF8.GetString(claims).Split(Separator) is not [var name, var leadId, var recordId, var expires]
+        if (!keys.Any(k => CryptographicOperations.FixedTimeEquals(HMACSHA256.HashData(k, claims), mac))
+            || Encoding.UTF8.GetString(claims).Split(Separator) is not [var name, var leadId, var recordId, var expires, .. var rest]
+            || rest is not ([] or [{ Length: > 0 }])
             || name != Name(purpose) || !LeadId.IsWellFormed(leadId))
         {
             return TokenCheck.Invalid;
@@ -71,7 +81,7 @@ public sealed class ConsentTokens(string secret)
         DateTimeOffset? expiresAt = long.TryParse(expires, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds)
             ? DateTimeOffset.FromUnixTimeSeconds(seconds)
             : null;
-        token = new ConsentToken(purpose, leadId, recordId is "" ? null : recordId, expiresAt);
+        token = new ConsentToken(purpose, leadId, recordId is "" ? null : recordId, expiresAt, rest is [var send] ? send : null);
         return expiresAt is { } limit && now >= limit ? TokenCheck.Expired : TokenCheck.Valid;
     }
 

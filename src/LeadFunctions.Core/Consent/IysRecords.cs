@@ -11,7 +11,12 @@ public sealed record IysRecord(string Recipient, string Type, string Source, str
 /// </summary>
 public static class IysRecords
 {
-    private static readonly TimeSpan TurkeyOffset = TimeSpan.FromHours(3);
+    /// <summary>
+    /// Whether İYS must hear of a decision: it changed its channel's status, and it did not come from İYS. A repeat
+    /// (the same list imported again), a decision older than the one in force, or İYS's own rows would be no-ops there.
+    /// </summary>
+    public static bool MustReport(ConsentRecord record, ConsentState before, ConsentState after) =>
+        record.Source != ConsentSource.IysImport && before.For(record.Channel).Status != after.For(record.Channel).Status;
 
     public static IysRecord? From(ConsentChange change)
     {
@@ -27,7 +32,7 @@ public static class IysRecords
             record.Channel.ToIysType(),
             record.IysSource ?? Source(record.Source),
             status,
-            record.At.ToOffset(TurkeyOffset).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
+            TurkeyTime.ToLocal(record.At).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
             record.RecipientType.ToIysName());
     }
 

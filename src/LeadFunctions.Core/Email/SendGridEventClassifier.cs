@@ -6,6 +6,13 @@ namespace LeadFunctions.Core.Email;
 /// <summary>What a SendGrid event means for us.</summary>
 public static class SendGridEventClassifier
 {
+    /// <summary>
+    /// SendGrid's drop reasons that are about the address (it bounced, unsubscribed or reported spam before, or is no
+    /// address); the others it documents ("Recipient List over Package Quota", "Spam Content (if spam checker app
+    /// enabled)", "Invalid SMTPAPI header") are ours. "Invalid" alone is the address; an unknown reason is not taken as the person's.
+    /// </summary>
+    private static readonly HashSet<string> PersonsDropReasons = new(["Bounced Address", "Unsubscribed Address", "Spam Reporting Address", "Invalid"], StringComparer.OrdinalIgnoreCase);
+
     public static SendGridEventEffect Classify(SendGridEvent sendGridEvent) => sendGridEvent.Type switch
     {
         // A privacy proxy opens every email it carries (Apple MPP): that says nothing about the person.
@@ -17,12 +24,17 @@ public static class SendGridEventClassifier
         // "blocked" is a soft bounce (the receiving server refused for now: reputation, content, a full box).
         "bounce" when sendGridEvent.BounceType == "blocked" => SendGridEventEffect.RecordDelivery,
         "bounce" => SendGridEventEffect.Suppress(SuppressionReason.HardBounce),
-        "dropped" => SendGridEventEffect.Suppress(SuppressionReason.Dropped),
+        "dropped" when IsThePersons(sendGridEvent.Reason) => SendGridEventEffect.Suppress(SuppressionReason.Dropped),
+
+        // Dropped for our account or our email (over quota, spam content, a bad SMTPAPI header): kept with the send, nothing said about the person.
+        "dropped" => SendGridEventEffect.RecordDelivery,
         "spamreport" => SendGridEventEffect.Suppress(SuppressionReason.SpamReport),
         "unsubscribe" or "group_unsubscribe" => SendGridEventEffect.Suppress(SuppressionReason.Unsubscribed),
         "processed" or "delivered" or "deferred" => SendGridEventEffect.RecordDelivery,
         _ => SendGridEventEffect.Unhandled,
     };
+
+    private static bool IsThePersons(string? dropReason) => dropReason is not null && PersonsDropReasons.Contains(dropReason.Trim());
 }
 
 public enum SendGridEventAction

@@ -41,6 +41,11 @@ public sealed class LeadIntakeProcessor(
             record = SubmissionConsent.RecordFor(submission, merged.Country, consent.DoubleOptIn);
             var after = record is null ? snapshot.Consent : ConsentLedger.Apply(snapshot.Consent, record);
             merged = merged with { Consent = after };
+            if (record is not null && IysRecords.MustReport(record, snapshot.Consent, after))
+            {
+                // Logged before the lead's write (as ConsentRecorder does): a redelivery finds the consent applied and logs nothing.
+                await consentChanges.AppendAsync(submission.Email, record, submission.ReceivedAt, cancellationToken);
+            }
 
             var scorer = await models.GetScorerAsync(cancellationToken);
             var (lead, entries) = LeadEvaluator.Evaluate(merged, snapshot.Lead, snapshot.Events, scorer, now, submission.SubmissionId);
@@ -53,13 +58,9 @@ public sealed class LeadIntakeProcessor(
             return new LeadChange(lead.Id, lead, snapshot.ETag, entries, [], record is null ? null : [record]);
         }, cancellationToken);
 
-        if (record is not null)
+        if (record is { Action: ConsentAction.Pending })
         {
-            await consentChanges.AppendAsync(submission.Email, record, submission.ReceivedAt, cancellationToken);
-            if (record.Action == ConsentAction.Pending)
-            {
-                await confirmations.EnqueueAsync(new ConfirmationRequest(LeadId.FromEmail(submission.Email), record.Id), cancellationToken);
-            }
+            await confirmations.EnqueueAsync(new ConfirmationRequest(LeadId.FromEmail(submission.Email), record.Id), cancellationToken);
         }
 
         LeadTelemetry.LeadsProcessed.Add(1);

@@ -27,7 +27,7 @@ public sealed class NurtureRenderer(ConsentLinks links, SenderIdentity sender)
         var (content, language) = wanted != campaign.Language && step.Translations.TryGetValue(wanted, out var translation)
             ? (translation, wanted)
             : (step.Content, campaign.Language);
-        var unsubscribe = links.Unsubscribe(lead.Id).AbsoluteUri;
+        var unsubscribe = links.Unsubscribe(lead.Id, NurtureSender.SendId(lead.Id, campaign.Id, step.Id)).AbsoluteUri;
         var context = new TemplateContext(Model(campaign, lead, unsubscribe), Options);
 
         var subject = await RenderAsync(content.Subject, context, NullEncoder.Default);

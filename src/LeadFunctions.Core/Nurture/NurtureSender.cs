@@ -146,7 +146,7 @@ public sealed class NurtureSender(ILeadStore leads, ISuppressionList suppression
         Subject = claim.Email.Subject,
         Html = claim.Email.Html,
         Text = claim.Email.Text,
-        Headers = links.UnsubscribeHeaders(claim.Lead.Id),
+        Headers = links.UnsubscribeHeaders(claim.Lead.Id, claim.Record.SendId),
         CustomArgs = new Dictionary<string, string>
         {
             [MailCustomArgs.LeadId] = claim.Lead.Id,

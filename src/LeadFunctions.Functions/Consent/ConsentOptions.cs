@@ -8,10 +8,21 @@ public sealed class ConsentOptions : IValidatableObject
 {
     public const string SectionName = "Consent";
 
+    /// <summary>Previous secrets kept at most: a few rotations' worth (a forged link is checked against each).</summary>
+    public const int MaxPreviousTokenSecrets = 3;
+
+    private const int MinSecretLength = 32;
+
     /// <summary>Signs the links in emails (unsubscribe, confirmation). At least 32 characters; a Key Vault secret in Azure.</summary>
     [Required]
-    [MinLength(32)]
+    [MinLength(MinSecretLength)]
     public string TokenSecret { get; set; } = string.Empty;
+
+    /// <summary>
+    /// The secrets <see cref="TokenSecret"/> had before a rotation: links signed with them (in emails already delivered)
+    /// keep working; new links use <see cref="TokenSecret"/>. Each at least 32 characters.
+    /// </summary>
+    public List<string> PreviousTokenSecrets { get; init; } = [];
 
     /// <summary><c>off</c>, <c>all</c>, or sources and country codes (<c>web,fair,DE</c>) whose grants wait for confirmation.</summary>
     public string DoubleOptIn { get; set; } = "off";
@@ -28,11 +39,20 @@ public sealed class ConsentOptions : IValidatableObject
             ? new ConsentSettings(doubleOptIn, Policy, ConfirmationTtl)
             : throw new InvalidOperationException("Consent:DoubleOptIn was validated on start.");
 
+    public ConsentTokens ToTokens() => new(TokenSecret, PreviousTokenSecrets);
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         if (!DoubleOptInPolicy.TryParse(DoubleOptIn, out _, out var error))
         {
             yield return new ValidationResult(error, [nameof(DoubleOptIn)]);
+        }
+
+        if (PreviousTokenSecrets.Count > MaxPreviousTokenSecrets || PreviousTokenSecrets.Any(s => s is not { Length: >= MinSecretLength }))
+        {
+            yield return new ValidationResult(
+                $"Consent:PreviousTokenSecrets: at most {MaxPreviousTokenSecrets} secrets, each at least {MinSecretLength} characters (as Consent:TokenSecret).",
+                [nameof(PreviousTokenSecrets)]);
         }
     }
 }

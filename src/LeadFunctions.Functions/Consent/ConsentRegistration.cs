@@ -12,7 +12,7 @@ public static class ConsentRegistration
         services.AddOptions<ConsentOptions>().BindConfiguration(ConsentOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<PublicUrlOptions>().BindConfiguration(PublicUrlOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton(p => p.GetRequiredService<IOptions<ConsentOptions>>().Value.ToSettings());
-        services.AddSingleton(p => new ConsentTokens(p.GetRequiredService<IOptions<ConsentOptions>>().Value.TokenSecret));
+        services.AddSingleton(p => p.GetRequiredService<IOptions<ConsentOptions>>().Value.ToTokens());
         services.AddSingleton(p => new ConsentLinks(p.GetRequiredService<IOptions<PublicUrlOptions>>().Value.BaseWithSlash, p.GetRequiredService<ConsentTokens>()));
         services.AddOptions<NurtureOptions>().BindConfiguration(NurtureOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton(p => p.GetRequiredService<IOptions<NurtureOptions>>().Value.ToSender());

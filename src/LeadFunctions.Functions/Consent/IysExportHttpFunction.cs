@@ -9,6 +9,7 @@ namespace LeadFunctions.Functions.Consent;
 /// <summary>
 /// <c>GET /api/consent/iys-export?from=&amp;to=&amp;format=json|csv</c>: the consent changes recorded in the period,
 /// in İYS's record shape, to be sent to İYS within its deadline. Reads the change log's days of the period only.
+/// A date alone is a whole (UTC) day, as the funnel report's months are whole months: <c>to=2026-12-05</c> includes that day.
 /// </summary>
 public sealed class IysExportHttpFunction(IConsentChangeLog changes)
 {
@@ -17,8 +18,8 @@ public sealed class IysExportHttpFunction(IConsentChangeLog changes)
     public async Task<IResult> RunAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
-        var from = Date(request, "from", errors);
-        var to = Date(request, "to", errors);
+        var from = Date(request, "from", errors, end: false);
+        var to = Date(request, "to", errors, end: true);
         var format = request.Query["format"].ToString() is { Length: > 0 } f ? f.ToLowerInvariant() : "json";
         if (format is not ("json" or "csv"))
         {
@@ -27,7 +28,7 @@ public sealed class IysExportHttpFunction(IConsentChangeLog changes)
 
         if (from is { } start && to is { } end && (end <= start || end - start > MaxPeriod))
         {
-            errors["to"] = [$"Must be after from, and at most {MaxPeriod.TotalDays} days after it."];
+            errors["to"] = [$"Must be after from (a date alone includes that day), and at most {MaxPeriod.TotalDays} days after it."];
         }
 
         if (errors.Count > 0)
@@ -58,9 +59,17 @@ public sealed class IysExportHttpFunction(IConsentChangeLog changes)
         return TypedResults.Text(text.ToString(), "text/csv; charset=utf-8");
     }
 
-    private static DateTimeOffset? Date(HttpRequest request, string name, Dictionary<string, string[]> errors)
+    /// <summary>An instant, or a date alone: its start, or as the period's <paramref name="end"/> the start of the next day.</summary>
+    private static DateTimeOffset? Date(HttpRequest request, string name, Dictionary<string, string[]> errors, bool end)
     {
-        if (DateTimeOffset.TryParse(request.Query[name].ToString(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var value))
+        var text = request.Query[name].ToString();
+        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
+        {
+            var start = new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+            return end ? start.AddDays(1) : start;
+        }
+
+        if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var value))
         {
             return value;
         }

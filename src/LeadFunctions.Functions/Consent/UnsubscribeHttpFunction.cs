@@ -6,8 +6,8 @@ namespace LeadFunctions.Functions.Consent;
 
 /// <summary>
 /// <c>GET /api/unsubscribe?t=</c> shows one button and changes nothing (mail scanners follow links);
-/// <c>POST</c> (the button, or RFC 8058 <c>List-Unsubscribe=One-Click</c>) withdraws email consent at once and
-/// suppresses the address.
+/// <c>POST</c> (the button, or RFC 8058 <c>List-Unsubscribe=One-Click</c>) withdraws email consent at once,
+/// suppresses the address and, for a campaign email's link, counts the unsubscribe on its step.
 /// </summary>
 public sealed class UnsubscribeHttpFunction(ConsentTokens tokens, ConsentLinkActions actions, TimeProvider time)
 {

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using LeadFunctions.Core.Campaigns;
+using LeadFunctions.Core.Consent;
 using LeadFunctions.Core.Email;
 using LeadFunctions.Core.Engagement;
 using LeadFunctions.Core.Leads;
@@ -161,4 +162,36 @@ public class NurtureEventRecorderTests
         Assert.False(Welcome.Clicked);
         Assert.Equal(0, EmailClicks);
     }
+
+    [Fact]
+    public async Task UnsubscribeLinkOfASend_FlagsItsStepOnce_ClickedTwiceAndSendGridsEventToo()
+    {
+        await SentWelcomeAsync();
+        var token = new ConsentToken(TokenPurpose.Unsubscribe, Ayse, null, null, "send-1");
+
+        await UnsubscribeAsync(token);
+        await UnsubscribeAsync(token);
+        Assert.True(Welcome.Unsubscribed);
+        Assert.Equal(1, pipeline.Stats.Count("fair", CampaignMetric.Unsubscribed, "welcome"));
+
+        await ProcessAsync(Event("unsubscribe", "u1"));
+        Assert.Equal(1, pipeline.Stats.Count("fair", CampaignMetric.Unsubscribed, "welcome"));
+        Assert.Equal(1, pipeline.Stats.Count("fair", CampaignMetric.Unsubscribed));
+    }
+
+    [Fact]
+    public async Task UnsubscribeLinkWithoutASend_WithdrawsButFlagsNoStep()
+    {
+        await SentWelcomeAsync();
+
+        await UnsubscribeAsync(new ConsentToken(TokenPurpose.Unsubscribe, Ayse, null, null));
+
+        Assert.Equal(ConsentStatus.Withdrawn, pipeline.Store[Ayse]!.Consent.Email);
+        Assert.False(Welcome.Unsubscribed);
+        Assert.Equal(0, pipeline.Stats.Count("fair", CampaignMetric.Unsubscribed));
+    }
+
+    private Task<LinkOutcome> UnsubscribeAsync(ConsentToken token) =>
+        new ConsentLinkActions(pipeline.Store, pipeline.Consent, new SendGridEventProcessorTests.RecordingSuppressionList(), new NurtureEventRecorder(pipeline.Updater), pipeline.Time)
+            .UnsubscribeAsync("the-token", token, new RequestEvidence(null, null), default);
 }

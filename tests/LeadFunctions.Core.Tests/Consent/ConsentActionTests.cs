@@ -1,3 +1,4 @@
+using LeadFunctions.Core.Campaigns;
 using LeadFunctions.Core.Consent;
 using LeadFunctions.Core.Email;
 using LeadFunctions.Core.Leads;
@@ -15,7 +16,7 @@ public class ConsentActionTests
         var pipeline = new Pipeline(ConsentSettings.Default with { DoubleOptIn = all });
         await pipeline.Intake.ProcessAsync(Pipeline.Submission("s1") with { ConsentEmail = true }, default);
         var suppressions = new InMemorySuppressionList();
-        return (pipeline, suppressions, new ConsentLinkActions(pipeline.Store, pipeline.Consent, suppressions, pipeline.Time));
+        return (pipeline, suppressions, new ConsentLinkActions(pipeline.Store, pipeline.Consent, suppressions, new NurtureEventRecorder(pipeline.Updater), pipeline.Time));
     }
 
     [Fact]
@@ -115,5 +116,37 @@ public class ConsentActionTests
         Assert.Equal("HS_ETKINLIK", IysRecords.From(Change(ConsentAction.Confirmed, ConsentSource.Webinar))!.Source);
         Assert.Equal("HS_CAGRI_MERKEZI", IysRecords.From(Change(ConsentAction.Refused, ConsentSource.IysImport, "HS_CAGRI_MERKEZI"))!.Source);
         Assert.Null(IysRecords.From(Change(ConsentAction.Pending, ConsentSource.Form)));
+    }
+
+    [Theory]
+    [InlineData("2015-01-15 10:00:00")] // winter: Turkey was +02:00 then
+    [InlineData("2015-07-15 10:00:00")] // summer: +03:00
+    [InlineData("2026-12-01 10:30:00")]
+    public void IysRecords_DateImportedWithoutOffset_GoesOutAsItCameIn(string date)
+    {
+        Assert.True(ConsentImportDate.TryParse(date, out var at));
+        var change = new ConsentChange(Email, new ConsentRecord { Id = "x", Action = ConsentAction.Granted, At = at, Source = ConsentSource.Form }, at);
+        Assert.Equal(date, IysRecords.From(change)!.ConsentDate);
+    }
+
+    [Fact]
+    public async Task ChangeLog_OnlyDecisionsThatChangedTheState()
+    {
+        var pipeline = new Pipeline();
+        await pipeline.Intake.ProcessAsync(Pipeline.Submission("s1") with { ConsentEmail = true }, default);
+        var recorder = pipeline.Consent;
+        var refusal = new ConsentRecord { Id = "op-1", Action = ConsentAction.Refused, At = Pipeline.Start.AddHours(1), Source = ConsentSource.Operator };
+        await recorder.RecordAsync(Email, refusal, default);
+
+        // A repeat of the refusal on another day, an older grant the ledger ignores, and decisions that came from İYS.
+        pipeline.Time.Advance(TimeSpan.FromDays(1));
+        await recorder.RecordAsync(Email, refusal, default);
+        await recorder.RecordAsync(Email, new ConsentRecord { Id = "op-0", Action = ConsentAction.Granted, At = Pipeline.Start.AddMinutes(30), Source = ConsentSource.Operator }, default);
+        var fromIys = new ConsentImportBatch("imp1", [new ConsentImportRow { Line = 2, Email = Email, Granted = true, DecidedAt = Pipeline.Start.AddHours(2) }]);
+        await new ConsentImportProcessor(recorder).ProcessAsync(fromIys, default);
+
+        Assert.Equal(ConsentStatus.Granted, pipeline.Store[Id]!.Consent.Email);
+        Assert.Equal(["submission-s1", "op-1"], pipeline.ConsentChanges.Changes.Select(c => c.Record.Id));
+        Assert.All(pipeline.ConsentChanges.Changes, c => Assert.True(c.RecordedAt < Pipeline.Start.AddDays(1)));
     }
 }

@@ -78,6 +78,9 @@ public class ConsentImportRowValidatorTests
     [InlineData("2025-03-01 14:30:00", "2025-03-01T11:30:00Z")]
     [InlineData("01.03.2025 14:30", "2025-03-01T11:30:00Z")]
     [InlineData("15.01.2015 12:00", "2015-01-15T10:00:00Z")] // Turkish winter time was +02:00 until 2016
+    [InlineData("2026-12-05", "2026-12-04T21:00:00Z")] // a date alone: the start of that day in Istanbul
+    [InlineData("05.12.2026", "2026-12-04T21:00:00Z")]
+    [InlineData("2015-01-15", "2015-01-14T22:00:00Z")]
     public void ConsentImportDate_OffsetOrTurkishTime(string text, string utc)
     {
         Assert.True(ConsentImportDate.TryParse(text, out var at));
@@ -88,7 +91,7 @@ public class ConsentImportRowValidatorTests
     [InlineData("03/01/2025")]
     [InlineData("2025-02-30 10:00:00")]
     [InlineData("yesterday")]
-    [InlineData("2025-03-01")]
+    [InlineData("2025-13-01")]
     public void Validate_UnreadableDate_DateError(string date) =>
         Assert.Equal([ConsentImportDate.Rule], Validate(("email", "a@example.com"), ("status", "ONAY"), ("date", date)).Errors["date"]);
 

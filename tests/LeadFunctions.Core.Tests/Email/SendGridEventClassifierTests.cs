@@ -7,11 +7,11 @@ namespace LeadFunctions.Core.Tests.Email;
 
 public class SendGridEventClassifierTests
 {
-    private static SendGridEventEffect Classify(string type, string? bounceType = null, bool machineOpen = false) =>
+    private static SendGridEventEffect Classify(string type, string? bounceType = null, bool machineOpen = false, string? reason = null) =>
         SendGridEventClassifier.Classify(new SendGridEvent
         {
             EventId = "e1", Type = type, At = DateTimeOffset.UnixEpoch, Email = "a@example.com", LeadId = "0123456789abcdef0123456789abcdef",
-            BounceType = bounceType, MachineOpen = machineOpen,
+            BounceType = bounceType, MachineOpen = machineOpen, Reason = reason,
         });
 
     [Theory]
@@ -38,12 +38,28 @@ public class SendGridEventClassifierTests
     [Theory]
     [InlineData("bounce", "bounce", SuppressionReason.HardBounce)]
     [InlineData("bounce", null, SuppressionReason.HardBounce)]
-    [InlineData("dropped", null, SuppressionReason.Dropped)]
     [InlineData("spamreport", null, SuppressionReason.SpamReport)]
     [InlineData("unsubscribe", null, SuppressionReason.Unsubscribed)]
     [InlineData("group_unsubscribe", null, SuppressionReason.Unsubscribed)]
     public void Classify_HardBounceDropSpamUnsubscribe_Suppress(string type, string? bounceType, SuppressionReason reason) =>
         Assert.Equal(SendGridEventEffect.Suppress(reason), Classify(type, bounceType));
+
+    [Theory]
+    [InlineData("Bounced Address")]
+    [InlineData("Unsubscribed Address")]
+    [InlineData("Spam Reporting Address")]
+    [InlineData("Invalid")]
+    [InlineData("invalid ")]
+    public void Classify_DroppedForThePersonsReason_Suppress(string reason) =>
+        Assert.Equal(SendGridEventEffect.Suppress(SuppressionReason.Dropped), Classify("dropped", reason: reason));
+
+    [Theory]
+    [InlineData("Recipient List over Package Quota")]
+    [InlineData("Spam Content (if spam checker app enabled)")]
+    [InlineData("Invalid SMTPAPI header")]
+    [InlineData(null)]
+    public void Classify_DroppedForAReasonNotThePersons_RecordedWithTheSendNotSuppressed(string? reason) =>
+        Assert.Equal(SendGridEventEffect.RecordDelivery, Classify("dropped", reason: reason));
 
     [Theory]
     [InlineData("processed", null)]

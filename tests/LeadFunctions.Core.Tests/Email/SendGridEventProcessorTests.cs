@@ -118,6 +118,29 @@ public class SendGridEventProcessorTests
     }
 
     [Fact]
+    public async Task ProcessAsync_DropForOurQuota_KeptUnderTheSend_NothingSuppressedOrWithdrawn()
+    {
+        await ProcessAsync($"[{Event("dropped", "x1", ",\"lf_send\":\"send-1\",\"reason\":\"Recipient List over Package Quota\"")}]");
+
+        var kept = Assert.Single(log.Deliveries);
+        Assert.Equal(("dropped", "send-1", "Recipient List over Package Quota"), (kept.Type, kept.SendId, kept.Reason));
+        Assert.Empty(suppressions.Entries);
+        Assert.Empty(consent.Records);
+    }
+
+    [Fact]
+    public async Task ProcessAsync_MerchantsHardBounce_WithdrawalExportedAsTacir()
+    {
+        await pipeline.Intake.ProcessAsync(Pipeline.Submission("s1", email: "ayse@example.com") with { ConsentEmail = true, RecipientType = RecipientType.Merchant }, default);
+        using var document = JsonDocument.Parse($"[{Event("bounce", "b1", ",\"type\":\"bounce\"")}]");
+        var processor = new SendGridEventProcessor(engagement, suppressions, pipeline.Consent, log, new NurtureEventRecorder(pipeline.Updater), new FakeTimeProvider(Now));
+        await processor.ProcessAsync(new SendGridEventBatch([.. document.RootElement.EnumerateArray().Select(e => e.Clone())]), default);
+
+        var withdrawal = Assert.Single(pipeline.ConsentChanges.Changes, c => c.Record.Action == ConsentAction.Withdrawn);
+        Assert.Equal(("RET", "TACIR"), (IysRecords.From(withdrawal)!.Status, IysRecords.From(withdrawal)!.RecipientType));
+    }
+
+    [Fact]
     public async Task ProcessAsync_UnknownTypeAndUnreadable_KeptAsideNothingElse()
     {
         var outcome = await ProcessAsync($$"""[{{Event("group_resubscribe", "g1")}},{"event":"open","sg_event_id":"x1","timestamp":"soon","email":"a@example.com"},{"event":"open","sg_event_id":"x2","timestamp":{{Timestamp}}}]""");

@@ -1,5 +1,6 @@
 using LeadFunctions.Core.Campaigns;
 using LeadFunctions.Core.Leads;
+using LeadFunctions.Core.Nurture;
 
 namespace LeadFunctions.Core.Tests.Nurture;
 
@@ -39,11 +40,11 @@ public class NurtureRendererTests
     }
 
     [Fact]
-    public async Task Render_TemplateWithoutFooter_StillNamesSenderAddressAndUnsubscribeLink()
+    public async Task Render_TemplateWithoutFooter_StillNamesSenderAddressAndTheSendsUnsubscribeLink()
     {
         var lead = NurtureWorld.Lead("ayse@acme.com.tr");
         var email = await new NurtureWorld().Renderer.RenderAsync(Bilingual, Bilingual.Steps[0], lead);
-        var link = NurtureWorld.Links.Unsubscribe(lead.Id).AbsoluteUri;
+        var link = NurtureWorld.Links.Unsubscribe(lead.Id, NurtureSender.SendId(lead.Id, Bilingual.Id, Bilingual.Steps[0].Id)).AbsoluteUri;
 
         foreach (var part in new[] { email.Html, email.Text })
         {

@@ -41,6 +41,37 @@ public sealed class IysExportTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Empty(earlier!.Items);
     }
 
+    [Fact]
+    public async Task Export_DateOnlyPeriodOfOneDay_IncludesThatDay()
+    {
+        var id = await ConsentHttp.SubmitAsync(host, "iys.oneday@example.com");
+        await ConsentHttp.ConsentAsync(host, id, v => v.Records.Count > 0);
+        var today = $"{DateTimeOffset.UtcNow:yyyy-MM-dd}";
+
+        using var response = await host.Client.SendAsync(TestHost.WithKey(HttpMethod.Get, $"/api/consent/iys-export?from={today}&to={today}"));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var export = await Eventually.GetAsync(async () =>
+            await host.GetJsonWithKeyAsync<IysExport>($"/api/consent/iys-export?from={today}&to={today}") is { Items.Count: > 0 } e ? e : null, because: "the change log");
+        Assert.Contains(export.Items, r => r.Recipient == "iys.oneday@example.com");
+    }
+
+    [Fact]
+    public async Task Export_PersonUnsubscribedByTwoLinks_OneRefusal()
+    {
+        var id = await ConsentHttp.SubmitAsync(host, "iys.twice@example.com", source: "fair");
+        await ConsentHttp.ConsentAsync(host, id, v => v.Records.Count > 0);
+        var ofASend = $"/api/unsubscribe?t={Uri.EscapeDataString(ConsentHttp.Tokens.Issue(new ConsentToken(TokenPurpose.Unsubscribe, id, null, null, "0123456789abcdef0123456789abcdef")))}";
+        foreach (var url in new[] { ConsentHttp.UnsubscribeUrl(id), ofASend })
+        {
+            using var response = await host.Client.PostAsync(url, null);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        }
+
+        await ConsentHttp.ConsentAsync(host, id, v => v.Records.Count(r => r.Action == "withdrawn") == 2);
+        var export = await host.GetJsonWithKeyAsync<IysExport>(Period());
+        Assert.Single(export!.Items, r => r is { Recipient: "iys.twice@example.com", Status: "RET" });
+    }
+
     [Theory]
     [InlineData("")]
     [InlineData("?from=2026-01-01")]

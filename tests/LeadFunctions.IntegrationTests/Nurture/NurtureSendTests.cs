@@ -61,18 +61,34 @@ public sealed class NurtureSendTests(AzuriteFixture azurite)
     }
 
     [Fact]
-    public async Task UnsubscribeBetweenSteps_StopsTheNext()
+    public async Task UnsubscribeBetweenSteps_StopsTheNext_CountedOnceOnTheStepItCameFrom()
     {
-        await using var nurture = await NurtureHost.StartAsync(azurite);
+        using var signer = new SendGridSigner();
+        await using var nurture = await NurtureHost.StartAsync(azurite, signer.Setting);
         var campaign = NurtureHost.ThreeSteps("unsub");
         await nurture.PutAsync(campaign);
         var lead = await nurture.EnrollAsync("bora@acme.com.tr", campaign);
         var first = await nurture.FirstEmailAsync();
 
+        // The mail provider's one-click, then the person's own click on the same link.
         var link = new Uri(first.Headers["List-Unsubscribe"].Trim('<', '>'));
-        using (var oneClick = await nurture.Host.Client.PostAsync(link.PathAndQuery, new StringContent("List-Unsubscribe=One-Click", System.Text.Encoding.ASCII, "application/x-www-form-urlencoded")))
+        for (var click = 0; click < 2; click++)
         {
+            using var oneClick = await nurture.Host.Client.PostAsync(link.PathAndQuery, new StringContent("List-Unsubscribe=One-Click", System.Text.Encoding.ASCII, "application/x-www-form-urlencoded"));
             Assert.True(oneClick.IsSuccessStatusCode, $"unsubscribe answered {oneClick.StatusCode}");
+        }
+
+        // The click answers once it is recorded: the step it came from counts it at once.
+        Assert.True((await nurture.EnrollmentAsync(lead, "unsub"))!.Step("welcome")!.Unsubscribed);
+        Assert.Equal(1, (await nurture.Get<ICampaignStats>().ReadAsync("unsub", CancellationToken.None)).Steps["welcome"].GetValueOrDefault(CampaignMetric.Unsubscribed));
+
+        // And SendGrid's own unsubscribe event for the same email: still one.
+        var args = string.Concat(first.CustomArgs.Select(a => $",\"{a.Key}\":\"{a.Value}\""));
+        var at = nurture.Clock.GetUtcNow();
+        using (var answer = await nurture.Host.Client.SendAsync(signer.Post(
+            $$"""[{"email":"bora@acme.com.tr","timestamp":{{at.ToUnixTimeSeconds()}},"event":"unsubscribe","sg_event_id":"u1"{{args}}}]""", at)))
+        {
+            Assert.Equal(HttpStatusCode.OK, answer.StatusCode);
         }
 
         nurture.Clock.Offset += TimeSpan.FromDays(2) + TimeSpan.FromMinutes(1);
@@ -80,6 +96,11 @@ public sealed class NurtureSendTests(AzuriteFixture azurite)
         await Eventually.TrueAsync(async () => (await nurture.EnrollmentAsync(lead, "unsub"))!.Status == EnrollmentStatus.Stopped, because: "the enrollment stopped");
 
         Assert.Single(nurture.SendGrid.Received);
+        await Consent.ConsentHttp.ConsentAsync(nurture.Host, lead, v => v.Records.Any(r => r.Id == "sg-u1"));
+        await Task.Delay(TimeSpan.FromSeconds(1)); // a second count, were there one, would land now
+        var stats = await nurture.Get<ICampaignStats>().ReadAsync("unsub", CancellationToken.None);
+        Assert.Equal(1, stats.Steps["welcome"].GetValueOrDefault(CampaignMetric.Unsubscribed));
+        Assert.Equal(1, stats.Totals.GetValueOrDefault(CampaignMetric.Unsubscribed));
     }
 
     [Fact]
