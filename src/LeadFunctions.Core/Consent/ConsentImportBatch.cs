@@ -8,6 +8,12 @@ public sealed record ConsentImportBatch(string ImportId, IReadOnlyList<ConsentIm
 
     /// <summary>The batch's place in its import (0, 1, …), for logs: queue messages are not taken in order.</summary>
     public int Sequence { get; init; }
+
+    /// <summary>
+    /// The file is İYS's own download (<c>?origin=iys</c>): its decisions are İYS's already and are never exported back.
+    /// Any other list (a call centre's, a fair's paper forms) is ours to report, as every decision we collect is.
+    /// </summary>
+    public bool FromIys { get; init; }
 }
 
 /// <summary>One decision made elsewhere (İYS, a call centre), validated: the email normalized, the status a grant or a refusal.</summary>

@@ -12,17 +12,17 @@ public sealed class ConsentImportProcessor(IConsentRecorder recorder)
 
     public Task ProcessAsync(ConsentImportBatch batch, CancellationToken cancellationToken) =>
         Parallel.ForEachAsync(batch.Rows, new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellationToken }, async (row, ct) =>
-            await recorder.RecordAsync(row.Email, Record(batch.ImportId, row), ct));
+            await recorder.RecordAsync(row.Email, Record(batch, row), ct));
 
-    public static ConsentRecord Record(string importId, ConsentImportRow row) => new()
+    private static ConsentRecord Record(ConsentImportBatch batch, ConsentImportRow row) => new()
     {
         Id = "import-" + StableId.From(row.Email, row.Channel.ToString(), row.Granted.ToString(), row.DecidedAt.UtcTicks.ToString(System.Globalization.CultureInfo.InvariantCulture), row.IysSource),
         Channel = row.Channel,
         Action = row.Granted ? ConsentAction.Granted : ConsentAction.Refused,
         At = row.DecidedAt,
-        Source = ConsentSource.IysImport,
+        Source = batch.FromIys ? ConsentSource.IysImport : ConsentSource.Import,
         RecipientType = row.RecipientType,
         IysSource = row.IysSource,
-        Evidence = $"consent import {importId}, line {row.Line}",
+        Evidence = $"consent import {batch.ImportId}, line {row.Line}",
     };
 }

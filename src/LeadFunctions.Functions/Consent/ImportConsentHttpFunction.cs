@@ -1,23 +1,31 @@
 using LeadFunctions.Core.Consent;
 using LeadFunctions.Core.Intake;
 using LeadFunctions.Core.Text;
+using LeadFunctions.Functions.Http;
 using LeadFunctions.Functions.Intake;
 using Microsoft.AspNetCore.Http;
 
 namespace LeadFunctions.Functions.Consent;
 
 /// <summary>
-/// POST /api/consent/import: a CSV of consent decisions made elsewhere (an İYS download, a call centre's list),
-/// streamed like a lead list; good rows go on consent-import in batches for the ledger, each bad row is reported
-/// with its line. Nothing is decided here but whether a row is well-formed.
+/// POST /api/consent/import[?origin=iys]: a CSV of consent decisions made elsewhere (a call centre's list, or with
+/// <c>origin=iys</c> an İYS download, whose decisions are never exported back to İYS), streamed like a lead list; good
+/// rows go on consent-import in batches for the ledger, each bad row is reported with its line. Nothing is decided
+/// here but whether a row is well-formed.
 /// </summary>
 public sealed class ImportConsentHttpFunction(CsvImporter importer, IConsentImportQueue queue)
 {
-    public Task<IResult> RunAsync(HttpRequest request, CancellationToken cancellationToken) =>
-        importer.ImportAsync(request, new ConsentRows(queue), cancellationToken);
+    public const string IysOrigin = "iys";
+
+    public Task<IResult> RunAsync(HttpRequest request, CancellationToken cancellationToken) => request.Query["origin"].ToString() switch
+    {
+        "" => importer.ImportAsync(request, new ConsentRows(queue, FromIys: false), cancellationToken),
+        IysOrigin => importer.ImportAsync(request, new ConsentRows(queue, FromIys: true), cancellationToken),
+        _ => Task.FromResult<IResult>(Problems.Invalid(new Dictionary<string, string[]> { ["origin"] = [$"Must be \"{IysOrigin}\" (a file downloaded from İYS), or left out."] })),
+    };
 }
 
-file sealed class ConsentRows(IConsentImportQueue queue) : ICsvRows<ConsentImportRow>
+file sealed class ConsentRows(IConsentImportQueue queue, bool FromIys) : ICsvRows<ConsentImportRow>
 {
     public string Kind => "consent";
 
@@ -31,5 +39,5 @@ file sealed class ConsentRows(IConsentImportQueue queue) : ICsvRows<ConsentImpor
         ConsentImportRowValidator.Validate(row.Fields, checked((int)row.Line), receivedAt);
 
     public Task EnqueueAsync(string importId, int sequence, IReadOnlyList<ConsentImportRow> rows, CancellationToken cancellationToken) =>
-        queue.EnqueueAsync(new ConsentImportBatch(importId, rows) { Sequence = sequence }, cancellationToken);
+        queue.EnqueueAsync(new ConsentImportBatch(importId, rows) { Sequence = sequence, FromIys = FromIys }, cancellationToken);
 }

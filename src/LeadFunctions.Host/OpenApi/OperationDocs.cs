@@ -56,7 +56,7 @@ public static class OperationDocs
             email;firstName;lastName;company
             ali.demir@example.com;Ali;Demir;Demir Lojistik
             """)),
-        ["ImportConsent"] = new("Import consent decisions made elsewhere (İYS, a call centre) as CSV.", RequestBodyDoc.Csv("""
+        ["ImportConsent"] = new("Import consent decisions made elsewhere as CSV: a call centre's list (exported to İYS as ours), or with query origin=iys a download from İYS (never exported back).", RequestBodyDoc.Csv("""
             email,status,date,source
             ali.demir@example.com,ONAY,2026-11-02T10:00:00Z,iys
             """)),

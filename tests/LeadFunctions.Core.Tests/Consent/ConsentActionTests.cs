@@ -142,11 +142,28 @@ public class ConsentActionTests
         pipeline.Time.Advance(TimeSpan.FromDays(1));
         await recorder.RecordAsync(Email, refusal, default);
         await recorder.RecordAsync(Email, new ConsentRecord { Id = "op-0", Action = ConsentAction.Granted, At = Pipeline.Start.AddMinutes(30), Source = ConsentSource.Operator }, default);
-        var fromIys = new ConsentImportBatch("imp1", [new ConsentImportRow { Line = 2, Email = Email, Granted = true, DecidedAt = Pipeline.Start.AddHours(2) }]);
+        var fromIys = new ConsentImportBatch("imp1", [new ConsentImportRow { Line = 2, Email = Email, Granted = true, DecidedAt = Pipeline.Start.AddHours(2) }]) { FromIys = true };
         await new ConsentImportProcessor(recorder).ProcessAsync(fromIys, default);
 
         Assert.Equal(ConsentStatus.Granted, pipeline.Store[Id]!.Consent.Email);
         Assert.Equal(["submission-s1", "op-1"], pipeline.ConsentChanges.Changes.Select(c => c.Record.Id));
         Assert.All(pipeline.ConsentChanges.Changes, c => Assert.True(c.RecordedAt < Pipeline.Start.AddDays(1)));
+    }
+
+    [Fact]
+    public async Task ChangeLog_ACallCentresListImported_ItsRefusalIsExported_AnIysDownloadsIsNot()
+    {
+        var pipeline = new Pipeline();
+        await pipeline.Intake.ProcessAsync(Pipeline.Submission("s1") with { ConsentEmail = true }, default);
+        var processor = new ConsentImportProcessor(pipeline.Consent);
+        ConsentImportRow Refusal(int hours) => new() { Line = 2, Email = Email, Granted = false, DecidedAt = Pipeline.Start.AddHours(hours), IysSource = "HS_CAGRI_MERKEZI" };
+
+        await processor.ProcessAsync(new ConsentImportBatch("call-centre", [Refusal(1)]), default);
+        var exported = pipeline.ConsentChanges.Changes.Count;
+        await processor.ProcessAsync(new ConsentImportBatch("iys", [Refusal(1) with { Granted = true, DecidedAt = Pipeline.Start.AddHours(2) }]) { FromIys = true }, default);
+
+        Assert.Equal(("RET", "HS_CAGRI_MERKEZI"), (IysRecords.From(pipeline.ConsentChanges.Changes[^1])!.Status, IysRecords.From(pipeline.ConsentChanges.Changes[^1])!.Source));
+        Assert.Equal(exported, pipeline.ConsentChanges.Changes.Count);
+        Assert.Equal(ConsentStatus.Granted, pipeline.Store[Id]!.Consent.Email);
     }
 }

@@ -25,9 +25,9 @@ public sealed class ConsentImportTests(AzuriteFixture azurite) : IAsyncLifetime
 
     public async Task DisposeAsync() => await host.DisposeAsync();
 
-    private async Task<HttpResponseMessage> ImportAsync(string csv, Encoding? encoding = null, string contentType = "text/csv", string? key = TestHost.FunctionKey)
+    private async Task<HttpResponseMessage> ImportAsync(string csv, Encoding? encoding = null, string contentType = "text/csv", string? key = TestHost.FunctionKey, string query = "")
     {
-        using var request = key is null ? new HttpRequestMessage(HttpMethod.Post, "/api/consent/import") : TestHost.WithKey(HttpMethod.Post, "/api/consent/import", key);
+        using var request = key is null ? new HttpRequestMessage(HttpMethod.Post, "/api/consent/import" + query) : TestHost.WithKey(HttpMethod.Post, "/api/consent/import" + query, key);
         request.Content = new ByteArrayContent((encoding ?? Encoding.UTF8).GetBytes(csv));
         request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse(contentType);
         return await host.Client.SendAsync(request);
@@ -43,6 +43,27 @@ public sealed class ConsentImportTests(AzuriteFixture azurite) : IAsyncLifetime
         }
 
         return all;
+    }
+
+    [Theory]
+    [InlineData("", false)]
+    [InlineData("?origin=iys", true)]
+    public async Task Origin_AnIysDownloadIsMarked_AnyOtherListIsOurs(string query, bool fromIys)
+    {
+        using var response = await ImportAsync("ALICI;DURUM;İZİN TARİHİ\nayse@acme.com.tr;RET;2025-03-01\n", query: query);
+
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        Assert.Equal(fromIys, Assert.Single(await DrainAsync()).FromIys);
+    }
+
+    [Fact]
+    public async Task Origin_Unknown_400NamingIt_NothingQueued()
+    {
+        using var response = await ImportAsync("ALICI;DURUM;İZİN TARİHİ\nayse@acme.com.tr;RET;2025-03-01\n", query: "?origin=call-centre");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("\"origin\"", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Empty(await DrainAsync());
     }
 
     [Fact]

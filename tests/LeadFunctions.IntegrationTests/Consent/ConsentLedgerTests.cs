@@ -67,7 +67,7 @@ public sealed class ConsentLedgerTests(AzuriteFixture azurite) : IAsyncLifetime
 
         // Imported twice: each decision once on the ledger; the newer refusal wins over the form's grant and the old ONAY.
         var view = await ConsentHttp.ConsentAsync(host, id, v => v.Records.Count == 3 && v.State["email"] == "withdrawn");
-        Assert.Equal(2, view.Records.Count(r => r.Source == "iys_import"));
+        Assert.Equal(2, view.Records.Count(r => r.Source == "import")); // a call centre's list: no ?origin=iys
         await Task.Delay(1000);
         Assert.Equal(3, (await ConsentHttp.ConsentAsync(host, id)).Records.Count);
 
