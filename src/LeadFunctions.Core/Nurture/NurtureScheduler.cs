@@ -6,8 +6,8 @@ namespace LeadFunctions.Core.Nurture;
 /// The nurture timer's work: the due index entries due by now, queued on nurture-send in as many messages as one
 /// host takes at once (<see cref="MessagesPerRun"/>), then taken out of the index. Queued
 /// before removed: a crash in between queues them again, and the send function drops what another message already holds.
-/// A paused campaign's sends are held instead (<see cref="IDueSendIndex.HoldAsync"/>), before they are removed: the
-/// cursor moves on past their minutes, and nobody writes their leads until the campaign is resumed.
+/// A paused campaign's sends are held instead (<see cref="IDueSendIndex.HoldAsync"/>), before they are removed from the
+/// minutes the timer reads, and nobody writes their leads until the campaign is resumed.
 /// </summary>
 public sealed class NurtureScheduler(IDueSendIndex index, INurtureSendQueue queue, ICampaignCatalog campaigns, TimeProvider time)
 {

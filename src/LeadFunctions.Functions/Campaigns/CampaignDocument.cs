@@ -47,21 +47,10 @@ public sealed record CampaignDocument : CampaignDefinition
     /// <summary>The document in the request body, or the problem to answer (415, 413, 400).</summary>
     public static async Task<(CampaignDocument? Document, IResult? Refusal)> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
     {
-        if (!FormFields.IsJson(request.ContentType))
-        {
-            return (null, Problems.UnsupportedMediaType(FormFields.Json));
-        }
-
-        var body = await RequestBody.ReadAsync(request, MaxBodyBytes, cancellationToken);
-        if (body is null)
-        {
-            return (null, Problems.TooLarge(MaxBodyBytes));
-        }
-
-        var (parsed, refusal) = JsonBody.ParseObject(body, maxDepth: 16);
+        var (parsed, refusal) = await JsonBody.ReadObjectAsync(request, MaxBodyBytes, maxDepth: 16, cancellationToken);
         if (parsed is null)
         {
-            return (null, Problems.BadRequest(refusal!));
+            return (null, refusal);
         }
 
         using (parsed)

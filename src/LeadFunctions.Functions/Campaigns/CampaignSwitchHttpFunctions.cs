@@ -28,22 +28,12 @@ public sealed class ResumeCampaignHttpFunction(CampaignSwitch campaigns, Campaig
 
     public async Task<IResult> RunAsync(HttpRequest request, string id, CancellationToken cancellationToken)
     {
-        if (!FormFields.IsJson(request.ContentType))
-        {
-            return Problems.UnsupportedMediaType(FormFields.Json);
-        }
-
-        if (await RequestBody.ReadAsync(request, MaxBodyBytes, cancellationToken) is not { } body)
-        {
-            return Problems.TooLarge(MaxBodyBytes);
-        }
-
-        var (document, refusal) = JsonBody.ParseObject(body, MaxJsonDepth);
+        var (document, refusal) = await JsonBody.ReadObjectAsync(request, MaxBodyBytes, MaxJsonDepth, cancellationToken);
         using (document)
         {
             if (document is null)
             {
-                return Problems.BadRequest(refusal!);
+                return refusal!;
             }
 
             var said = document.RootElement.TryGetProperty("missed", out var missed) && missed.ValueKind == JsonValueKind.String ? missed.GetString() : null;

@@ -27,22 +27,12 @@ public sealed class EnrollLeadsHttpFunction(ICampaignCatalog campaigns, ICampaig
             return Problems.Conflict($"Campaign {id} is archived: nobody enters it any more.", "Campaign archived.");
         }
 
-        if (!FormFields.IsJson(request.ContentType))
-        {
-            return Problems.UnsupportedMediaType(FormFields.Json);
-        }
-
-        if (await RequestBody.ReadAsync(request, MaxBodyBytes, cancellationToken) is not { } body)
-        {
-            return Problems.TooLarge(MaxBodyBytes);
-        }
-
-        var (document, refusal) = JsonBody.ParseObject(body, MaxJsonDepth);
+        var (document, refusal) = await JsonBody.ReadObjectAsync(request, MaxBodyBytes, MaxJsonDepth, cancellationToken);
         using (document)
         {
             if (document is null)
             {
-                return Problems.BadRequest(refusal!);
+                return refusal!;
             }
 
             var (enrollment, errors) = EnrollmentRequestReader.Read(campaign.Id, document.RootElement);

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using Microsoft.AspNetCore.Http;
 
 namespace LeadFunctions.Functions.Http;
 
@@ -12,6 +13,26 @@ public static class JsonBody
     /// </summary>
     public static ReadOnlyMemory<byte> WithoutBom(byte[] body) =>
         body.AsMemory(body.AsSpan().StartsWith(Encoding.UTF8.Preamble) ? Encoding.UTF8.Preamble.Length : 0);
+
+    /// <summary>
+    /// A request's JSON object, or the problem to answer: 415 when it is not JSON, 413 past <paramref name="maxBytes"/>,
+    /// 400 for what <see cref="ParseObject"/> refuses. The caller disposes the document.
+    /// </summary>
+    public static async Task<(JsonDocument? Document, IResult? Refusal)> ReadObjectAsync(HttpRequest request, int maxBytes, int maxDepth, CancellationToken cancellationToken)
+    {
+        if (!FormFields.IsJson(request.ContentType))
+        {
+            return (null, Problems.UnsupportedMediaType(FormFields.Json));
+        }
+
+        if (await RequestBody.ReadAsync(request, maxBytes, cancellationToken) is not { } body)
+        {
+            return (null, Problems.TooLarge(maxBytes));
+        }
+
+        var (document, refusal) = ParseObject(body, maxDepth);
+        return (document, document is null ? Problems.BadRequest(refusal!) : null);
+    }
 
     /// <summary>
     /// The one way a JSON body is read: the parsed object, or why it is refused. Bytes that are not UTF-8 are

@@ -14,20 +14,10 @@ public sealed class PreviewCampaignHttpFunction(ICampaignCatalog campaigns, ILea
 
     public async Task<IResult> RunAsync(HttpRequest request, string id, CancellationToken cancellationToken)
     {
-        if (!FormFields.IsJson(request.ContentType))
-        {
-            return Problems.UnsupportedMediaType(FormFields.Json);
-        }
-
-        if (await RequestBody.ReadAsync(request, MaxBodyBytes, cancellationToken) is not { } body)
-        {
-            return Problems.TooLarge(MaxBodyBytes);
-        }
-
-        var (document, refusal) = JsonBody.ParseObject(body, maxDepth: 4);
+        var (document, refusal) = await JsonBody.ReadObjectAsync(request, MaxBodyBytes, maxDepth: 4, cancellationToken);
         if (document is null)
         {
-            return Problems.BadRequest(refusal!);
+            return refusal!;
         }
 
         string? leadId, stepId;
