@@ -38,14 +38,14 @@ public sealed class PauseCampaign(PauseCampaignHttpFunction function)
     public Task<IActionResult> Run([HttpTrigger(AuthorizationLevel.Function, "post", Route = "campaigns/{id}/pause")] HttpRequest request, string id, CancellationToken ct) => function.RunAsync(request, id, ct).AsActionResult();
 }
 
-public sealed class ResumeCampaignSends(ResumeCampaignHttpFunction function)
+public sealed class ResumeCampaign(ResumeCampaignHttpFunction function)
 {
-    [Function(nameof(ResumeCampaignSends))]
+    [Function(nameof(ResumeCampaign))]
     public Task<IActionResult> Run([HttpTrigger(AuthorizationLevel.Function, "post", Route = "campaigns/{id}/resume")] HttpRequest request, string id, CancellationToken ct) => function.RunAsync(request, id, ct).AsActionResult();
 }
 
-public sealed class ResumeCampaign(ResumeCampaignQueueFunction function)
+public sealed class ReleaseHeldSends(ReleaseHeldSendsQueueFunction function)
 {
-    [Function(nameof(ResumeCampaign))]
+    [Function(nameof(ReleaseHeldSends))]
     public Task Run([QueueTrigger(QueueNames.CampaignResume, Connection = "AzureWebJobsStorage")] CampaignResume message, CancellationToken ct) => function.RunAsync(message, ct);
 }

@@ -42,7 +42,7 @@ public static class LeadFunctionBindings
         .AddQueueTrigger<ProcessConsentImportQueueFunction, ConsentImportBatch>("ProcessConsentImport", QueueNames.ConsentImport, (f, m, ct) => f.RunAsync(m, ct))
         .AddQueueTrigger<ProcessSendGridEventsQueueFunction, SendGridEventBatch>("ProcessSendGridEvents", QueueNames.SendGridEvents, (f, m, ct) => f.RunAsync(m, ct))
         .AddQueueTrigger<EnrollCampaignLeadsQueueFunction, CampaignEnrollmentRequest>("EnrollCampaignLeads", QueueNames.CampaignEnrollment, (f, m, ct) => f.RunAsync(m, ct))
-        .AddQueueTrigger<ResumeCampaignQueueFunction, CampaignResume>("ResumeCampaign", QueueNames.CampaignResume, (f, m, ct) => f.RunAsync(m, ct))
+        .AddQueueTrigger<ReleaseHeldSendsQueueFunction, CampaignResume>("ReleaseHeldSends", QueueNames.CampaignResume, (f, m, ct) => f.RunAsync(m, ct))
         .AddQueueTrigger<SendNurtureEmailQueueFunction, NurtureSendBatch>("SendNurtureEmail", QueueNames.NurtureSend, (f, m, dequeueCount, ct) => f.RunAsync(m, dequeueCount, ct))
         .AddTimerTrigger<RescoreLeadsTimerFunction>("RescoreLeads", RescoreLeadsTimerFunction.Schedule, (f, t, ct) => f.RunAsync(t, ct))
         .AddTimerTrigger<SendNurtureEmailsTimerFunction>("SendNurtureEmails", SendNurtureEmailsTimerFunction.Schedule, (f, t, ct) => f.RunAsync(t, ct));
@@ -111,7 +111,7 @@ public static class LeadFunctionBindings
         api.MapPost("campaigns/{id}/pause", (HttpRequest request, string id, PauseCampaignHttpFunction function, CancellationToken ct) => function.RunAsync(request, id, ct))
             .AsFunction("PauseCampaign", AuthorizationLevel.Function);
         api.MapPost("campaigns/{id}/resume", (HttpRequest request, string id, ResumeCampaignHttpFunction function, CancellationToken ct) => function.RunAsync(request, id, ct))
-            .AsFunction("ResumeCampaignSends", AuthorizationLevel.Function);
+            .AsFunction("ResumeCampaign", AuthorizationLevel.Function);
         api.MapPost("campaigns/{id}/enrollments", (HttpRequest request, string id, EnrollLeadsHttpFunction function, CancellationToken ct) => function.RunAsync(request, id, ct))
             .AsFunction("EnrollLeads", AuthorizationLevel.Function);
         api.MapGet("reports/funnel", (HttpRequest request, GetFunnelReportHttpFunction function, CancellationToken ct) => function.RunAsync(request, ct))

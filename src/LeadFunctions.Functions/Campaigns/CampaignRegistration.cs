@@ -18,7 +18,7 @@ public static class CampaignRegistration
         services.AddSingleton<HeldSendRelease>();
         services.AddSingleton<PauseCampaignHttpFunction>();
         services.AddSingleton<ResumeCampaignHttpFunction>();
-        services.AddSingleton<ResumeCampaignQueueFunction>();
+        services.AddSingleton<ReleaseHeldSendsQueueFunction>();
         return services;
     }
 }

@@ -109,7 +109,7 @@ public static class OperationDocs
         ["GetCampaign"] = new("Read one campaign."),
         ["ListCampaigns"] = new("List the campaigns."),
         ["PauseCampaign"] = new("Pause a campaign: its due sends are held (no lead rewritten, nothing sent) until it is resumed.", null, Conflict),
-        ["ResumeCampaignSends"] = new("Resume a paused campaign; missed says what becomes of the sends held while it was paused: send (they go now, under the send window, gap and priority) or skip (each is recorded skipped and the enrollment goes on). Answers 202: the held sends are released from the campaign-resume queue.", RequestBodyDoc.Json("""
+        ["ResumeCampaign"] = new("Resume a paused campaign; missed says what becomes of the sends held while it was paused: send (they go now, under the send window, gap and priority) or skip (each is recorded skipped and the enrollment goes on). Answers 202: the held sends are released from the campaign-resume queue.", RequestBodyDoc.Json("""
             { "missed": "send" }
             """), Conflict),
         ["ArchiveCampaign"] = new("Archive a campaign: no new enrollments and no further sends."),

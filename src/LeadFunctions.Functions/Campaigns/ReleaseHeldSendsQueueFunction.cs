@@ -5,7 +5,7 @@ using Microsoft.Extensions.Logging;
 namespace LeadFunctions.Functions.Campaigns;
 
 /// <summary>campaign-resume: releases a page of a resumed campaign's held sends (sent or skipped as asked). A failure retries the message.</summary>
-public sealed partial class ResumeCampaignQueueFunction(HeldSendRelease release, ILogger<ResumeCampaignQueueFunction> logger)
+public sealed partial class ReleaseHeldSendsQueueFunction(HeldSendRelease release, ILogger<ReleaseHeldSendsQueueFunction> logger)
 {
     public async Task RunAsync(CampaignResume request, CancellationToken cancellationToken)
     {
