@@ -26,7 +26,7 @@ public static class QueueNames
     /// <summary>Enrollments by hand, by ids or a page of a filter each (an addition to API.md's queues).</summary>
     public const string CampaignEnrollment = "campaign-enrollment";
 
-    /// <summary>A resumed campaign's held sends to release, a page per message (an addition to API.md's queues).</summary>
+    /// <summary>A resumed campaign's held sends to release, a page per message (one of our own queues, like those above).</summary>
     public const string CampaignResume = "campaign-resume";
 
     /// <summary>WebJobs' QueueListener: "{queueName}-poison", never for a queue that is itself a poison queue.</summary>
