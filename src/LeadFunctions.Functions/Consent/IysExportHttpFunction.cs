@@ -9,7 +9,8 @@ namespace LeadFunctions.Functions.Consent;
 /// <summary>
 /// <c>GET /api/consent/iys-export?from=&amp;to=&amp;format=json|csv</c>: the consent changes recorded in the period,
 /// in İYS's record shape, to be sent to İYS within its deadline. Reads the change log's days of the period only.
-/// A date alone is a whole (UTC) day, as the funnel report's months are whole months: <c>to=2026-12-05</c> includes that day.
+/// A date alone is a whole day in Turkey (<see cref="TurkeyTime"/>, as the records' dates are written), as the funnel
+/// report's months are whole months: <c>to=2026-12-05</c> includes that day.
 /// </summary>
 public sealed class IysExportHttpFunction(IConsentChangeLog changes)
 {
@@ -59,14 +60,13 @@ public sealed class IysExportHttpFunction(IConsentChangeLog changes)
         return TypedResults.Text(text.ToString(), "text/csv; charset=utf-8");
     }
 
-    /// <summary>An instant, or a date alone: its start, or as the period's <paramref name="end"/> the start of the next day.</summary>
+    /// <summary>An instant, or a date alone: its start in Turkey, or as the period's <paramref name="end"/> the start of the next day.</summary>
     private static DateTimeOffset? Date(HttpRequest request, string name, Dictionary<string, string[]> errors, bool end)
     {
         var text = request.Query[name].ToString();
         if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
         {
-            var start = new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
-            return end ? start.AddDays(1) : start;
+            return TurkeyTime.FromLocal((end ? day.AddDays(1) : day).ToDateTime(TimeOnly.MinValue));
         }
 
         if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var value))

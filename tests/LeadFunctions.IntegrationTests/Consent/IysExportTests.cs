@@ -46,7 +46,7 @@ public sealed class IysExportTests(AzuriteFixture azurite) : IAsyncLifetime
     {
         var id = await ConsentHttp.SubmitAsync(host, "iys.oneday@example.com");
         await ConsentHttp.ConsentAsync(host, id, v => v.Records.Count > 0);
-        var today = $"{DateTimeOffset.UtcNow:yyyy-MM-dd}";
+        var today = $"{TurkeyTime.ToLocal(DateTimeOffset.UtcNow):yyyy-MM-dd}";
 
         using var response = await host.Client.SendAsync(TestHost.WithKey(HttpMethod.Get, $"/api/consent/iys-export?from={today}&to={today}"));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
