@@ -73,7 +73,8 @@ public sealed class DashboardBuilder(
             var wait = q.OldestQueuedAt is { } queued ? now - queued : (TimeSpan?)null;
             return new QueueLine(q.Queue, q.Count, q.PoisonCount, wait, wait > health.Value.MaxWait(q.Queue));
         });
-        return new WorkState(state.Failure, [.. queues], lines.Sum(l => l.Totals.GetValueOrDefault(CampaignMetric.Uncertain)));
+        return new WorkState(
+            state.Failure, [.. queues], lines.Sum(l => l.Totals.GetValueOrDefault(CampaignMetric.Uncertain)), lines.Sum(l => l.Totals.GetValueOrDefault(CampaignMetric.Failed)));
     }
 
     private static string Key(DateOnly month) => month.ToString("yyyyMM", CultureInfo.InvariantCulture);

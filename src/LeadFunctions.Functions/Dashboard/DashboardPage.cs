@@ -56,6 +56,7 @@ public static class DashboardPage
         }
 
         html.Append("<p id=\"uncertain\">").Append(Text(t.UncertainSends)).Append(": <strong>").Append(Text(Number(work.UncertainSends))).Append("</strong></p>");
+        html.Append("<p id=\"failed\">").Append(Text(t.FailedSends)).Append(": <strong>").Append(Text(Number(work.FailedSends))).Append("</strong></p>");
         if (work.Queues.Count > 0)
         {
             Header(html, t.Queue, (t.Waiting, true), (t.Poison, true), (t.OldestWait, true));

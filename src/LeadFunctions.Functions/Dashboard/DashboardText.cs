@@ -37,6 +37,8 @@ public sealed record DashboardText
     public required string OldestWait { get; init; }
     public required string Overdue { get; init; }
     public required string UncertainSends { get; init; }
+
+    public required string FailedSends { get; init; }
     public required string None { get; init; }
     public required IReadOnlyDictionary<LifecycleStage, string> Stages { get; init; }
     public required IReadOnlyDictionary<Temperature, string> TemperatureNames { get; init; }
@@ -75,6 +77,7 @@ public sealed record DashboardText
         OldestWait = "Oldest waits",
         Overdue = "overdue",
         UncertainSends = "Sends with an unknown outcome",
+        FailedSends = "Sends SendGrid refused (see the lead's timeline for the reason)",
         None = "None yet.",
         Stages = Names("Subscriber", "Lead", "MQL", "SQL", "Opportunity", "Customer", "Disqualified"),
         TemperatureNames = new Dictionary<Temperature, string> { [Temperature.Cold] = "Cold", [Temperature.Warm] = "Warm", [Temperature.Hot] = "Hot" },
@@ -114,6 +117,7 @@ public sealed record DashboardText
         OldestWait = "En eski bekleme",
         Overdue = "gecikmiş",
         UncertainSends = "Sonucu belirsiz gönderimler",
+        FailedSends = "SendGrid'in reddettiği gönderimler (nedeni kişinin zaman çizelgesinde)",
         None = "Henüz yok.",
         Stages = Names("Abone", "Aday", "MQL", "SQL", "Fırsat", "Müşteri", "Elenen"),
         TemperatureNames = new Dictionary<Temperature, string> { [Temperature.Cold] = "Soğuk", [Temperature.Warm] = "Ilık", [Temperature.Hot] = "Sıcak" },

@@ -65,12 +65,13 @@ public sealed record RecentMql(string LeadId, string? Name, string? Company, str
 /// <summary>A campaign that is not archived, with its totals (the counters of GET /api/campaigns/{id}/stats).</summary>
 public sealed record CampaignLine(string Id, string Name, bool Active, IReadOnlyDictionary<CampaignMetric, long> Totals);
 
-/// <summary>Work that is overdue or failing: storage itself, each queue's backlog and poison, and sends whose outcome is unknown.</summary>
+/// <summary>Work that is overdue or failing: storage itself, each queue's backlog and poison, and sends whose outcome is unknown or that SendGrid refused.</summary>
 /// <param name="StorageFailure">What storage answered when it could not be read; the queues are then unknown.</param>
 /// <param name="UncertainSends">Sends of the campaigns shown that may or may not have gone (<see cref="CampaignMetric.Uncertain"/>).</param>
-public sealed record WorkState(string? StorageFailure, IReadOnlyList<QueueLine> Queues, long UncertainSends)
+/// <param name="FailedSends">Sends of the campaigns shown that SendGrid refused for good (<see cref="CampaignMetric.Failed"/>): a rotated key, an unverified sender.</param>
+public sealed record WorkState(string? StorageFailure, IReadOnlyList<QueueLine> Queues, long UncertainSends, long FailedSends)
 {
-    public bool NeedsAttention => StorageFailure is not null || UncertainSends > 0 || Queues.Any(q => q.Poisoned > 0 || q.Overdue);
+    public bool NeedsAttention => StorageFailure is not null || UncertainSends > 0 || FailedSends > 0 || Queues.Any(q => q.Poisoned > 0 || q.Overdue);
 }
 
 /// <param name="OldestWait">How long the message at the front has waited; null when none is visible.</param>

@@ -37,7 +37,7 @@ public class DashboardPageTests
             LeadSample.Of(new LeadPage([Lead("a", 5, Temperature.Cold), Lead("b", 45, Temperature.Warm), Lead("c", 95, Temperature.Hot), Lead("d", -3, Temperature.Cold)], "more")),
             RecentMqls.Of(new LeadPage([mql], null), 10),
             [campaign],
-            new WorkState(hostile, [new QueueLine("lead-intake", 2, 1, TimeSpan.FromMinutes(7), true)], 1));
+            new WorkState(hostile, [new QueueLine("lead-intake", 2, 1, TimeSpan.FromMinutes(7), true)], 1, 2));
     }
 
     [Theory]
@@ -67,6 +67,7 @@ public class DashboardPageTests
 
         Assert.Contains("<section id=\"work\" class=\"attention\">", html, StringComparison.Ordinal);
         Assert.Contains("0:07:00 (overdue)", html, StringComparison.Ordinal);
+        Assert.Matches("<p id=\"failed\">Sends SendGrid refused [^<]*<strong>2</strong></p>", html);
         Assert.Contains("A sample of 4 leads", html, StringComparison.Ordinal);
         Assert.Contains("The newest of all 1 MQL-stage leads.", html, StringComparison.Ordinal);
         Assert.Contains("<svg", html, StringComparison.Ordinal);
@@ -108,5 +109,14 @@ public class DashboardPageTests
         });
 
         Assert.Equal(expected, DashboardText.For(accepted).Language);
+    }
+
+    [Fact]
+    public void Render_OnlyAFailedSend_NeedsAttention()
+    {
+        var work = new WorkState(null, [], UncertainSends: 0, FailedSends: 1);
+
+        Assert.True(work.NeedsAttention);
+        Assert.False((work with { FailedSends = 0 }).NeedsAttention);
     }
 }
