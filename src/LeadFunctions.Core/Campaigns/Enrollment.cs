@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace LeadFunctions.Core.Campaigns;
 
 /// <summary>
@@ -74,6 +76,7 @@ public sealed record StepRecord
     public bool Delivered { get; init; }
 
     /// <summary>SendGrid's time of the delivered event: a click within seconds of it is a link scanner's (<see cref="Email.LinkScanners"/>).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public DateTimeOffset? DeliveredAt { get; init; }
 
     /// <summary>
@@ -81,8 +84,10 @@ public sealed record StepRecord
     /// link clicked within a second or two of it, in a later batch, is a scanner following every link. Set once, so a
     /// retried batch judges its clicks as it did the first time.
     /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public DateTimeOffset? FirstClickAt { get; init; }
 
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? FirstClickLink { get; init; }
 
     public bool Opened { get; init; }
