@@ -2,6 +2,7 @@ using System.Net;
 using System.Threading.RateLimiting;
 using LeadFunctions.Functions.Http;
 using LeadFunctions.Functions.Intake;
+using LeadFunctions.Functions.Triggers;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Azure.Functions.Worker.Middleware;
@@ -30,7 +31,7 @@ internal sealed partial class HttpRulesMiddleware(IOptionsMonitor<IntakeOptions>
         }
 
         // A request whose client cannot be told apart is not limited: one shared window would refuse every form at once.
-        if (IntakeRateLimit.FunctionNames.Contains(context.FunctionDefinition.Name) && ForwardedClient.Address(http) is { } client)
+        if (FunctionDeclaration.PublicIntakeNames.Contains(context.FunctionDefinition.Name) && ForwardedClient.Address(http) is { } client)
         {
             using var lease = limiter.AttemptAcquire(client);
             if (!lease.IsAcquired)

@@ -1,4 +1,4 @@
-using LeadFunctions.Functions.Timers;
+using LeadFunctions.Functions.Triggers;
 using Microsoft.Azure.Functions.Worker;
 
 namespace LeadFunctions.FunctionApp;

@@ -15,7 +15,7 @@ public static class LeadFunctionsHost
         builder.AddSelfHostedRuntime();
         builder.AddLeadTelemetry();
         builder.AddLeadPipeline();
-        builder.Services.AddLeadFunctionTriggers().AddFunctionListeners().AddApiReference();
+        builder.Services.AddFunctionTriggers().AddFunctionListeners().AddApiReference();
         builder.Services.AddLocalMailbox(builder.Configuration);
         return builder;
     }

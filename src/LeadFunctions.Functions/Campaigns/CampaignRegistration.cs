@@ -9,16 +9,9 @@ public static class CampaignRegistration
 {
     public static IServiceCollection AddCampaigns(this IServiceCollection services)
     {
-        services.AddSingleton<PutCampaignHttpFunction>();
-        services.AddSingleton<GetCampaignHttpFunction>();
-        services.AddSingleton<ListCampaignsHttpFunction>();
-        services.AddSingleton<ArchiveCampaignHttpFunction>();
         services.AddSingleton<CampaignEditor>();
         services.AddSingleton<CampaignSwitch>();
         services.AddSingleton<HeldSendRelease>();
-        services.AddSingleton<PauseCampaignHttpFunction>();
-        services.AddSingleton<ResumeCampaignHttpFunction>();
-        services.AddSingleton<ReleaseHeldSendsQueueFunction>();
         return services;
     }
 }

@@ -10,8 +10,6 @@ public static class EnrollmentRegistration
     {
         services.AddSingleton<HandEnrollment>();
         services.AddSingleton<NurtureEventRecorder>();
-        services.AddSingleton<EnrollLeadsHttpFunction>();
-        services.AddSingleton<EnrollCampaignLeadsQueueFunction>();
         return services;
     }
 }

@@ -20,12 +20,6 @@ public static class ConsentRegistration
         services.AddSingleton<ConsentLinkActions>();
         services.AddSingleton<ConsentConfirmationSender>();
         services.AddSingleton<ConsentImportProcessor>();
-        services.AddSingleton<GetLeadConsentHttpFunction>();
-        services.AddSingleton<UnsubscribeHttpFunction>();
-        services.AddSingleton<ConfirmConsentHttpFunction>();
-        services.AddSingleton<IysExportHttpFunction>();
-        services.AddSingleton<SendConsentConfirmationQueueFunction>();
-        services.AddSingleton<ProcessConsentImportQueueFunction>();
         return services;
     }
 }

@@ -11,12 +11,6 @@ namespace LeadFunctions.Functions.Http;
 /// </summary>
 public static class IntakeRateLimit
 {
-    /// <summary>
-    /// The functions it applies to. The self-hosted runtime marks the same endpoints in LeadFunctionBindings
-    /// (RequireRateLimiting); BindingsTests holds the two equal.
-    /// </summary>
-    public static readonly IReadOnlySet<string> FunctionNames = new HashSet<string>(["SubmitLead"], StringComparer.Ordinal);
-
     public static RateLimitPartition<string> For(IPAddress? client, int permitsPerMinute) =>
         RateLimitPartition.GetFixedWindowLimiter(
             client?.ToString() ?? "unknown",

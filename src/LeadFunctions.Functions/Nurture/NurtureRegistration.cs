@@ -19,10 +19,6 @@ public static class NurtureRegistration
         services.AddSingleton<NurtureSender>();
         services.AddSingleton<NurtureScheduler>();
         services.AddSingleton<NurtureRedrive>();
-        services.AddSingleton<SendNurtureEmailsTimerFunction>();
-        services.AddSingleton<SendNurtureEmailQueueFunction>();
-        services.AddSingleton<GetCampaignStatsHttpFunction>();
-        services.AddSingleton<PreviewCampaignHttpFunction>();
         return services;
     }
 }

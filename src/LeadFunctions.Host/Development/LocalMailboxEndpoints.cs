@@ -1,3 +1,4 @@
+using LeadFunctions.Functions.Triggers;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;

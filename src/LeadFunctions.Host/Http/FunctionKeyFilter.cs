@@ -1,3 +1,4 @@
+using LeadFunctions.Functions.Triggers;
 using System.Security.Cryptography;
 using System.Text;
 using LeadFunctions.Functions.Http;

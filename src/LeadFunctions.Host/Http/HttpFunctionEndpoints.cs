@@ -1,4 +1,5 @@
 using LeadFunctions.Functions.Http;
+using LeadFunctions.Functions.Triggers;
 using LeadFunctions.Host.Configuration;
 using Microsoft.Extensions.Options;
 
@@ -13,10 +14,14 @@ public static class HttpFunctionEndpoints
         return app.MapGroup(prefix.Length == 0 ? string.Empty : "/" + prefix);
     }
 
-    /// <summary>Names the endpoint after its function and states its authorization level, as a Functions HTTP trigger does.</summary>
-    public static RouteHandlerBuilder AsFunction(this RouteHandlerBuilder endpoint, string functionName, AuthorizationLevel level)
+    /// <summary>Names the endpoint after its function class and states its authorization level, as a Functions HTTP trigger does.</summary>
+    public static RouteHandlerBuilder AsFunction<TFunction>(this RouteHandlerBuilder endpoint, AuthorizationLevel level) =>
+        endpoint.AsFunction(typeof(TFunction).Name, level, typeof(TFunction));
+
+    /// <summary>As above, for the runtime's own function without a declared class (the OpenAPI document).</summary>
+    public static RouteHandlerBuilder AsFunction(this RouteHandlerBuilder endpoint, string functionName, AuthorizationLevel level, Type? functionType = null)
     {
-        endpoint.WithName(functionName).WithMetadata(new HttpFunctionMetadata(functionName, level));
+        endpoint.WithName(functionName).WithMetadata(new HttpFunctionMetadata(functionName, level, functionType));
         endpoint.AddEndpointFilterFactory((factory, next) =>
         {
             var configuration = factory.ApplicationServices.GetRequiredService<IConfiguration>();
@@ -35,4 +40,8 @@ public static class HttpFunctionEndpoints
 
         return endpoint;
     }
+
+    /// <summary>CORS for the form sites and the intake rate limit per client (<see cref="HttpFunctionAttribute.PublicIntake"/>).</summary>
+    public static RouteHandlerBuilder AsPublicIntake(this RouteHandlerBuilder endpoint) =>
+        endpoint.RequireCors(IntakeProtection.Policy).RequireRateLimiting(IntakeProtection.Policy);
 }

@@ -1,3 +1,4 @@
+using LeadFunctions.Functions.Triggers;
 using LeadFunctions.Host.Http;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;

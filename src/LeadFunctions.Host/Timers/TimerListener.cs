@@ -2,7 +2,7 @@ using System.Diagnostics;
 using Azure;
 using Azure.Storage.Blobs.Specialized;
 using LeadFunctions.Core.Telemetry;
-using LeadFunctions.Functions.Timers;
+using LeadFunctions.Functions.Triggers;
 using LeadFunctions.Host.Configuration;
 using OpenTelemetry;
 

@@ -1,4 +1,4 @@
-using LeadFunctions.Functions.Timers;
+using LeadFunctions.Functions.Triggers;
 
 namespace LeadFunctions.Host.Timers;
 

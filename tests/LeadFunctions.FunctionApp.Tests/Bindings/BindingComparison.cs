@@ -10,16 +10,16 @@ public static class BindingComparison
         {
             if (!functionApp.TryGetValue(name, out var wrapper))
             {
-                differences.Add($"{name} ({binding}) is bound in src/LeadFunctions.Host/LeadFunctionBindings.cs but has no [Function(\"{name}\")] wrapper in src/LeadFunctions.FunctionApp: add one with the same trigger, or it will not run on Azure.");
+                differences.Add($"{name} ({binding}) is bound by the self-hosted runtime but has no [Function(\"{name}\")] wrapper in src/LeadFunctions.FunctionApp: run ./scripts/generate-functions.sh, or it will not run on Azure.");
             }
             else if (wrapper != binding)
             {
-                differences.Add($"{name} differs: self-hosted (LeadFunctionBindings.cs) has {binding}, the FunctionApp's wrapper has {wrapper}.");
+                differences.Add($"{name} differs: self-hosted has {binding}, the FunctionApp's wrapper has {wrapper}.");
             }
         }
 
         differences.AddRange(functionApp.Keys.Except(selfHosted.Keys, StringComparer.Ordinal).Order(StringComparer.Ordinal).Select(name =>
-            $"{name} ({functionApp[name]}) has a [Function] wrapper in src/LeadFunctions.FunctionApp but is not bound in src/LeadFunctions.Host/LeadFunctionBindings.cs: it would run on Azure only."));
+            $"{name} ({functionApp[name]}) has a [Function] wrapper in src/LeadFunctions.FunctionApp but is not bound by the self-hosted runtime: it would run on Azure only."));
         return differences;
     }
 }

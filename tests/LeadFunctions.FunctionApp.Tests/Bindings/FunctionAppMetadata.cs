@@ -1,5 +1,5 @@
 using System.Text.Json;
-using LeadFunctions.Functions.Http;
+using LeadFunctions.Functions.Triggers;
 
 namespace LeadFunctions.FunctionApp.Tests.Bindings;
 
@@ -22,7 +22,7 @@ public static class FunctionAppMetadata
                 .Where(b => b.GetProperty("type").GetString()!.EndsWith("Trigger", StringComparison.OrdinalIgnoreCase))
                 .ToList();
             functions.Add(name, triggers.Count == 1
-                ? ToBinding(triggers[0], IntakeRateLimit.FunctionNames.Contains(name))
+                ? ToBinding(triggers[0], FunctionDeclaration.PublicIntakeNames.Contains(name))
                 : throw new InvalidOperationException($"functions.metadata: {name} has {triggers.Count} triggers; a function has exactly one."));
         }
 

@@ -103,7 +103,7 @@ public sealed class SubmitLeadTests(AzuriteFixture azurite) : IAsyncLifetime
     [Fact]
     public async Task SubmitLead_BodyOverLimit_413()
     {
-        var big = new string('x', SubmitLeadHttpFunction.MaxBodyBytes);
+        var big = new string('x', SubmitLead.MaxBodyBytes);
         using var response = await host.Client.PostAsJsonAsync("/api/leads", new { email = "a@example.com", consentText = big });
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);

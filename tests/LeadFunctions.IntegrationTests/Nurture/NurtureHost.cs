@@ -4,7 +4,7 @@ using LeadFunctions.Core.Consent;
 using LeadFunctions.Core.Leads;
 using LeadFunctions.Core.Processing;
 using LeadFunctions.Functions.Nurture;
-using LeadFunctions.Functions.Timers;
+using LeadFunctions.Functions.Triggers;
 using LeadFunctions.IntegrationTests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -96,7 +96,7 @@ internal sealed class NurtureHost : IAsyncDisposable
     }
 
     /// <summary>Runs the nurture timer function once.</summary>
-    public Task TickAsync() => Get<SendNurtureEmailsTimerFunction>().RunAsync(new TimerRunInfo(false, null, null), CancellationToken.None);
+    public Task TickAsync() => Get<DispatchNurtureSends>().RunAsync(new TimerRunInfo(false, null, null), CancellationToken.None);
 
     /// <summary>Moves the clock past the first step's due time, runs the timer and waits for the first email at the stand-in.</summary>
     public async Task<SentEmail> FirstEmailAsync()
@@ -132,7 +132,7 @@ internal sealed record Started(IAzurite Azurite, ILoggerProvider? Logs, string[]
                 }
             },
             prefix: Prefix,
-            settings: [.. sendGrid.HostSettings, "--AzureWebJobs.SendNurtureEmails.Disabled=true", .. Settings]);
+            settings: [.. sendGrid.HostSettings, "--AzureWebJobs.DispatchNurtureSends.Disabled=true", .. Settings]);
         return (host, sendGrid, clock);
     }
 }

@@ -1,6 +1,6 @@
 using LeadFunctions.Adapters;
 using System.Collections.Concurrent;
-using LeadFunctions.Functions.Timers;
+using LeadFunctions.Functions.Triggers;
 using LeadFunctions.Host.Configuration;
 using LeadFunctions.Host.Timers;
 using LeadFunctions.IntegrationTests.Infrastructure;

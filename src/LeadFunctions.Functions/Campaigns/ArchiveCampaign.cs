@@ -1,0 +1,27 @@
+using LeadFunctions.Adapters.Campaigns;
+using LeadFunctions.Core.Campaigns;
+using LeadFunctions.Functions.Http;
+using Microsoft.AspNetCore.Http;
+using LeadFunctions.Functions.Triggers;
+
+namespace LeadFunctions.Functions.Campaigns;
+
+/// <summary>
+/// DELETE /api/campaigns/{id}: archives rather than deletes, since enrollments and stats still name the campaign;
+/// an archived campaign enrolls and sends nothing and leaves the list unless asked for (<see cref="CampaignSwitch.ArchiveAsync"/>).
+/// </summary>
+[HttpFunction(AuthorizationLevel.Function, "delete", Route = "campaigns/{id}")]
+public sealed class ArchiveCampaign(CampaignSwitch campaigns, CampaignCatalog catalog)
+{
+    public async Task<IResult> RunAsync(HttpRequest request, string id, CancellationToken cancellationToken)
+    {
+        var archived = await campaigns.ArchiveAsync(id, cancellationToken);
+        if (archived.Outcome == CampaignSwitchOutcome.NotFound)
+        {
+            return Problems.NotFound("The campaign");
+        }
+
+        catalog.Invalidate();
+        return TypedResults.NoContent();
+    }
+}

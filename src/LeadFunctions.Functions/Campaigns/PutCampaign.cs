@@ -1,0 +1,72 @@
+using LeadFunctions.Adapters.Campaigns;
+using LeadFunctions.Core.Campaigns;
+using LeadFunctions.Functions.Http;
+using Microsoft.AspNetCore.Http;
+using LeadFunctions.Functions.Triggers;
+
+namespace LeadFunctions.Functions.Campaigns;
+
+/// <summary>
+/// PUT /api/campaigns/{id}[?confirm=renamed-steps][&amp;missed=send|skip]: validate, then create (201 + Location) or
+/// replace (200) the whole definition (<see cref="CampaignEditor"/>). Steps are known by id, so a replaced campaign
+/// never re-sends a step (EnrollmentSteps); a running campaign's sent step seemingly renamed is refused (409) unless
+/// confirmed, and a paused one switched on with sends held needs ?missed= (409 without). A PUT also brings an
+/// archived campaign back: the definition sent is the one in force.
+/// </summary>
+[HttpFunction(AuthorizationLevel.Function, "put", Route = "campaigns/{id}")]
+public sealed class PutCampaign(CampaignEditor editor, CampaignCatalog catalog, TimeProvider time)
+{
+    public const string ConfirmRenamedSteps = "renamed-steps";
+
+    public async Task<IResult> RunAsync(HttpRequest request, string id, CancellationToken cancellationToken)
+    {
+        var (document, refusal) = await CampaignDocument.ReadAsync(request, cancellationToken);
+        if (document is null)
+        {
+            return refusal!;
+        }
+
+        if (document.Id is not null && document.Id != id)
+        {
+            return Problems.Invalid(new Dictionary<string, string[]> { ["id"] = ["Must be the id in the route, or left out."] });
+        }
+
+        var validated = CampaignValidator.Validate(id, document);
+        var confirm = request.Query["confirm"].ToString();
+        var missed = request.Query["missed"].ToString();
+        var errors = new Dictionary<string, string[]>(validated.Errors);
+        if (confirm.Length > 0 && confirm != ConfirmRenamedSteps)
+        {
+            errors["confirm"] = [$"\"{ConfirmRenamedSteps}\", or left out."];
+        }
+
+        if (missed.Length > 0 && MissedChoice.Parse(missed) is null)
+        {
+            errors["missed"] = [MissedChoice.Rule];
+        }
+
+        if (validated.Value is null || errors.Count > 0)
+        {
+            return Problems.Invalid(errors);
+        }
+
+        var campaign = validated.Value with { UpdatedAt = time.GetUtcNow() };
+        var saved = await editor.SaveAsync(campaign, confirm == ConfirmRenamedSteps, MissedChoice.Parse(missed), cancellationToken);
+        switch (saved.Outcome)
+        {
+            case CampaignSaveOutcome.RenamedSentStep:
+                return Problems.Conflict(saved.Reason, "A step that was sent seems renamed.");
+            case CampaignSaveOutcome.MissedSendsUnsaid:
+                return Problems.Conflict(saved.Reason, "Say what becomes of the held sends.");
+            case CampaignSaveOutcome.Replaced:
+                catalog.Invalidate();
+                return CampaignDocument.Answer(campaign);
+        }
+
+        catalog.Invalidate();
+
+        // The campaign's address is the one just PUT to.
+        request.HttpContext.Response.Headers.Location = $"{request.PathBase}{request.Path}";
+        return CampaignDocument.Answer(campaign, StatusCodes.Status201Created);
+    }
+}

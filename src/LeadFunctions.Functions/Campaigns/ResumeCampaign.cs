@@ -1,0 +1,51 @@
+using System.Text.Json;
+using LeadFunctions.Adapters.Campaigns;
+using LeadFunctions.Core.Campaigns;
+using LeadFunctions.Functions.Http;
+using Microsoft.AspNetCore.Http;
+using LeadFunctions.Functions.Triggers;
+
+namespace LeadFunctions.Functions.Campaigns;
+
+/// <summary>
+/// POST /api/campaigns/{id}/resume with {"missed": "send"|"skip"}: the campaign sends again and its held sends are
+/// released from the campaign-resume queue (202: their work is queued, and a large campaign's is not done in the request).
+/// </summary>
+[HttpFunction(AuthorizationLevel.Function, "post", Route = "campaigns/{id}/resume")]
+public sealed class ResumeCampaign(CampaignSwitch campaigns, CampaignCatalog catalog)
+{
+    private const int MaxBodyBytes = 1024;
+    private const int MaxJsonDepth = 4;
+
+    public async Task<IResult> RunAsync(HttpRequest request, string id, CancellationToken cancellationToken)
+    {
+        var (document, refusal) = await JsonBody.ReadObjectAsync(request, MaxBodyBytes, MaxJsonDepth, cancellationToken);
+        using (document)
+        {
+            if (document is null)
+            {
+                return refusal!;
+            }
+
+            var said = document.RootElement.TryGetProperty("missed", out var missed) && missed.ValueKind == JsonValueKind.String ? missed.GetString() : null;
+            if (MissedChoice.Parse(said) is not { } choice)
+            {
+                return Problems.Invalid(new Dictionary<string, string[]> { ["missed"] = [MissedChoice.Rule] });
+            }
+
+            var switched = await campaigns.ResumeAsync(id, choice, cancellationToken);
+            catalog.Invalidate();
+            return CampaignSwitchAnswer.Of(id, switched, StatusCodes.Status202Accepted);
+        }
+    }
+}
+
+internal static class CampaignSwitchAnswer
+{
+    public static IResult Of(string id, CampaignSwitched switched, int statusCode) => switched.Outcome switch
+    {
+        CampaignSwitchOutcome.NotFound => Problems.NotFound("The campaign"),
+        CampaignSwitchOutcome.Archived => Problems.Conflict($"Campaign {id} is archived: it sends nothing any more.", "Campaign archived."),
+        _ => CampaignDocument.Answer(switched.Campaign!, statusCode),
+    };
+}

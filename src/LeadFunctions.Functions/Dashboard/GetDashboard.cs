@@ -1,0 +1,18 @@
+using LeadFunctions.Functions.Http;
+using Microsoft.AspNetCore.Http;
+using LeadFunctions.Functions.Triggers;
+
+namespace LeadFunctions.Functions.Dashboard;
+
+/// <summary>GET /api/dashboard: the operator's page, in Turkish when the browser prefers it (Accept-Language), else English.</summary>
+[HttpFunction(AuthorizationLevel.Function, "get", Route = "dashboard")]
+public sealed class GetDashboard(DashboardBuilder dashboard)
+{
+    public async Task<IResult> RunAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        var view = await dashboard.BuildAsync(cancellationToken);
+        var accepted = request.GetTypedHeaders().AcceptLanguage.Select(l => (l.Value.Value ?? string.Empty, l.Quality ?? 1.0));
+        // Images only as data: URLs, so nothing on the page can be fetched from elsewhere.
+        return new HtmlPageResult(StatusCodes.Status200OK, DashboardPage.Render(view, DashboardText.For(accepted)), "img-src data:");
+    }
+}

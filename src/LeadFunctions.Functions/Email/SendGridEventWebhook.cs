@@ -1,0 +1,84 @@
+using System.Text;
+using System.Text.Json;
+using System.Text.Unicode;
+using LeadFunctions.Adapters.Email;
+using LeadFunctions.Core.Email;
+using LeadFunctions.Functions.Http;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+using LeadFunctions.Functions.Triggers;
+
+namespace LeadFunctions.Functions.Email;
+
+/// <summary>
+/// POST /api/webhooks/sendgrid: SendGrid's Event Webhook. The ECDSA signature is checked over the raw
+/// body before anything parses it; the events are queued on sendgrid-events and answered 200 at once
+/// (SendGrid retries a slow or failed post for 24 hours), to be acted on behind the queue. A storage failure
+/// part way answers 503 and SendGrid posts the batch again: what was queued already counts once, by sg_event_id.
+/// </summary>
+[HttpFunction(AuthorizationLevel.Anonymous, "post", Route = "webhooks/sendgrid")]
+public sealed class SendGridEventWebhook(SendGridEventSignature signature, ISendGridEventQueue queue, ILogger<SendGridEventWebhook> logger)
+{
+    /// <summary>SendGrid posts up to about 1,000 events at a time; 10,000 events of ~800 bytes fit with room.</summary>
+    public const int MaxBodyBytes = 8 * 1024 * 1024;
+
+    private static readonly JsonDocumentOptions Limits = new() { MaxDepth = 16 };
+
+    public async Task<IResult> RunAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        if (!signature.IsConfigured)
+        {
+            return Problems.Unauthorized("No SendGrid:EventWebhookPublicKey is configured: every post is refused.");
+        }
+
+        var body = await RequestBody.ReadAsync(request, MaxBodyBytes, cancellationToken);
+        if (body is null)
+        {
+            return Problems.TooLarge(MaxBodyBytes);
+        }
+
+        // The validator takes the body as a string and hashes its UTF-8: only valid UTF-8 decodes and encodes back to the bytes as sent.
+        if (!Utf8.IsValid(body))
+        {
+            return Problems.BadRequest("The body is not valid UTF-8.");
+        }
+
+        if (!signature.IsValid(Encoding.UTF8.GetString(body), request.Headers[SendGridEventSignature.SignatureHeader], request.Headers[SendGridEventSignature.TimestampHeader]))
+        {
+            return Problems.Unauthorized($"A valid, current {SendGridEventSignature.SignatureHeader} with its {SendGridEventSignature.TimestampHeader} is required.");
+        }
+
+        using var document = Parse(body);
+        if (document is null)
+        {
+            return Problems.BadRequest("The body must be a JSON array of events.");
+        }
+
+        var events = document.RootElement.EnumerateArray().ToList();
+        var messages = await queue.EnqueueAsync(events, cancellationToken);
+        Log.Queued(logger, events.Count, messages);
+        return TypedResults.Ok(new SendGridEventsAccepted(events.Count));
+    }
+
+    private static JsonDocument? Parse(byte[] body)
+    {
+        try
+        {
+            var document = JsonDocument.Parse(JsonBody.WithoutBom(body), Limits);
+            if (document.RootElement.ValueKind == JsonValueKind.Array)
+            {
+                return document;
+            }
+
+            document.Dispose();
+        }
+        catch (JsonException)
+        {
+            // Not JSON: 400.
+        }
+
+        return null;
+    }
+}
+
+public sealed record SendGridEventsAccepted(int Events);

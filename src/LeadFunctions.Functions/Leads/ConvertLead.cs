@@ -1,0 +1,13 @@
+using LeadFunctions.Core.Sales;
+using Microsoft.AspNetCore.Http;
+using LeadFunctions.Functions.Triggers;
+
+namespace LeadFunctions.Functions.Leads;
+
+/// <summary>POST /api/leads/{id}/convert: contact, account and opportunity records, and the lead becomes an opportunity.</summary>
+[HttpFunction(AuthorizationLevel.Function, "post", Route = "leads/{id}/convert")]
+public sealed class ConvertLead(LeadDecisions decisions)
+{
+    public Task<IResult> RunAsync(HttpRequest request, string id, CancellationToken cancellationToken) =>
+        decisions.ApplyAsync(id, SalesDecisions.Convert, cancellationToken);
+}

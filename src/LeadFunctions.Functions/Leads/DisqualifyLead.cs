@@ -1,0 +1,25 @@
+using LeadFunctions.Core.Sales;
+using LeadFunctions.Functions.Http;
+using Microsoft.AspNetCore.Http;
+using LeadFunctions.Functions.Triggers;
+
+namespace LeadFunctions.Functions.Leads;
+
+/// <summary>POST /api/leads/{id}/disqualify {"reason"}: out of the funnel, with the reason on record.</summary>
+[HttpFunction(AuthorizationLevel.Function, "post", Route = "leads/{id}/disqualify")]
+public sealed class DisqualifyLead(LeadDecisions decisions)
+{
+    private const int MaxBodyBytes = 4 * 1024;
+
+    public async Task<IResult> RunAsync(HttpRequest request, string id, CancellationToken cancellationToken)
+    {
+        var (fields, problem) = await FormFields.ReadAsync(request, MaxBodyBytes, cancellationToken);
+        if (fields is null)
+        {
+            return problem!;
+        }
+
+        var reason = fields.GetValueOrDefault("reason");
+        return await decisions.ApplyAsync(id, (lead, now) => SalesDecisions.Disqualify(lead, reason, now), cancellationToken);
+    }
+}

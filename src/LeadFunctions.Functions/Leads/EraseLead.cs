@@ -1,0 +1,17 @@
+using LeadFunctions.Core.DataSubjects;
+using LeadFunctions.Core.Leads;
+using LeadFunctions.Functions.Http;
+using Microsoft.AspNetCore.Http;
+using LeadFunctions.Functions.Triggers;
+
+namespace LeadFunctions.Functions.Leads;
+
+/// <summary>DELETE /api/leads/{id} (master key): erases the person everywhere (<see cref="LeadEraser"/>) and says what went.</summary>
+[HttpFunction(AuthorizationLevel.Admin, "delete", Route = "leads/{id}")]
+public sealed class EraseLead(LeadEraser eraser)
+{
+    public async Task<IResult> RunAsync(HttpRequest request, string id, CancellationToken cancellationToken) =>
+        LeadId.IsWellFormed(id) && await eraser.EraseAsync(id, cancellationToken) is { } erasure
+            ? TypedResults.Ok(erasure)
+            : Problems.NotFound("The lead");
+}

@@ -1,0 +1,23 @@
+using LeadFunctions.Core.Leads;
+using LeadFunctions.Functions.Http;
+using Microsoft.AspNetCore.Http;
+using LeadFunctions.Functions.Triggers;
+
+namespace LeadFunctions.Functions.Leads;
+
+/// <summary>GET /api/leads/{id}: one point read.</summary>
+[HttpFunction(AuthorizationLevel.Function, "get", Route = "leads/{id}")]
+public sealed class GetLead(ILeadStore store)
+{
+    public async Task<IResult> RunAsync(HttpRequest request, string id, CancellationToken cancellationToken)
+    {
+        // Ids are hex hashes; anything else cannot name a lead and never reaches storage.
+        if (!LeadId.IsWellFormed(id))
+        {
+            return Problems.NotFound("The lead");
+        }
+
+        var found = await store.FindAsync(id, cancellationToken);
+        return found is null ? Problems.NotFound("The lead") : TypedResults.Ok(LeadView.From(found.Lead));
+    }
+}

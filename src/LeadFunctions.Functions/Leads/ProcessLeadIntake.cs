@@ -1,0 +1,17 @@
+using LeadFunctions.Adapters.Queues;
+using LeadFunctions.Core.Intake;
+using Microsoft.Extensions.Logging;
+using LeadFunctions.Functions.Triggers;
+
+namespace LeadFunctions.Functions.Leads;
+
+/// <summary>lead-intake: merge, enrich, score and stage the submission's lead. Safe to run twice for one message.</summary>
+[QueueFunction(QueueNames.LeadIntake)]
+public sealed class ProcessLeadIntake(LeadIntakeProcessor processor, ILogger<ProcessLeadIntake> logger)
+{
+    public async Task RunAsync(LeadSubmission message, CancellationToken cancellationToken)
+    {
+        var outcome = await processor.ProcessAsync(message, cancellationToken);
+        Log.Processed(logger, message.SubmissionId, outcome);
+    }
+}

@@ -1,0 +1,13 @@
+using LeadFunctions.Core.Sales;
+using Microsoft.AspNetCore.Http;
+using LeadFunctions.Functions.Triggers;
+
+namespace LeadFunctions.Functions.Leads;
+
+/// <summary>POST /api/leads/{id}/qualify: the lead becomes an SQL.</summary>
+[HttpFunction(AuthorizationLevel.Function, "post", Route = "leads/{id}/qualify")]
+public sealed class QualifyLead(LeadDecisions decisions)
+{
+    public Task<IResult> RunAsync(HttpRequest request, string id, CancellationToken cancellationToken) =>
+        decisions.ApplyAsync(id, SalesDecisions.Qualify, cancellationToken);
+}

@@ -1,0 +1,13 @@
+using LeadFunctions.Core.Sales;
+using Microsoft.AspNetCore.Http;
+using LeadFunctions.Functions.Triggers;
+
+namespace LeadFunctions.Functions.Leads;
+
+/// <summary>POST /api/leads/{id}/win: the opportunity is won and the lead becomes a customer.</summary>
+[HttpFunction(AuthorizationLevel.Function, "post", Route = "leads/{id}/win")]
+public sealed class WinLead(LeadDecisions decisions)
+{
+    public Task<IResult> RunAsync(HttpRequest request, string id, CancellationToken cancellationToken) =>
+        decisions.ApplyAsync(id, SalesDecisions.Win, cancellationToken);
+}

@@ -1,0 +1,16 @@
+using System.Text.Json;
+using LeadFunctions.Adapters;
+using LeadFunctions.Core.Scoring;
+using LeadFunctions.Functions.Http;
+using Microsoft.AspNetCore.Http;
+using LeadFunctions.Functions.Triggers;
+
+namespace LeadFunctions.Functions.Scoring;
+
+/// <summary>GET /api/scoring-model: the model in force (the default until one is stored).</summary>
+[HttpFunction(AuthorizationLevel.Function, "get", Route = "scoring-model")]
+public sealed class GetScoringModel(ScoringModelSource models)
+{
+    public async Task<IResult> RunAsync(HttpRequest request, CancellationToken cancellationToken) =>
+        TypedResults.Json((await models.GetScorerAsync(cancellationToken)).Model, JsonDefaults.Options);
+}

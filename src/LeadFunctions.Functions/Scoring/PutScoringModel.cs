@@ -1,0 +1,56 @@
+using System.Text.Json;
+using LeadFunctions.Adapters;
+using LeadFunctions.Core.Scoring;
+using LeadFunctions.Functions.Http;
+using Microsoft.AspNetCore.Http;
+using LeadFunctions.Functions.Triggers;
+
+namespace LeadFunctions.Functions.Scoring;
+
+/// <summary>PUT /api/scoring-model (admin): validate and store; scores change as leads are next processed or rescored.</summary>
+[HttpFunction(AuthorizationLevel.Admin, "put", Route = "scoring-model")]
+public sealed class PutScoringModel(ScoringModelSource models)
+{
+    private const int MaxBodyBytes = 64 * 1024;
+
+    /// <summary>A null where the model needs an object ("fit": null) is a JSON error, hence a 400 naming it.</summary>
+    private static readonly JsonSerializerOptions ModelJson = new(JsonDefaults.Options) { RespectNullableAnnotations = true };
+
+    public async Task<IResult> RunAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        if (!FormFields.IsJson(request.ContentType))
+        {
+            return Problems.UnsupportedMediaType(FormFields.Json);
+        }
+
+        var body = await RequestBody.ReadAsync(request, MaxBodyBytes, cancellationToken);
+        if (body is null)
+        {
+            return Problems.TooLarge(MaxBodyBytes);
+        }
+
+        ScoringModel? model;
+        try
+        {
+            model = JsonSerializer.Deserialize<ScoringModel>(JsonBody.WithoutBom(body).Span, ModelJson);
+        }
+        catch (JsonException ex)
+        {
+            return Problems.BadRequest($"The body is not a scoring model: {ex.Message}");
+        }
+
+        if (model is null)
+        {
+            return Problems.BadRequest("The body is not a scoring model.");
+        }
+
+        var errors = ScoringModelValidator.Validate(model);
+        if (errors.Count > 0)
+        {
+            return Problems.Invalid(errors);
+        }
+
+        await models.SaveAsync(model, cancellationToken);
+        return TypedResults.Json(model, JsonDefaults.Options);
+    }
+}

@@ -1,0 +1,46 @@
+using System.Globalization;
+using LeadFunctions.Core.Intake;
+using LeadFunctions.Core.Security;
+using LeadFunctions.Functions.Http;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Options;
+using LeadFunctions.Functions.Triggers;
+
+namespace LeadFunctions.Functions.Webinars;
+
+/// <summary>
+/// POST /api/webhooks/webinars/generic: any other webinar platform, signed
+/// "X-Signature-256: sha256=&lt;hex HMAC-SHA256 of the raw body&gt;" (API.md).
+/// </summary>
+[HttpFunction(AuthorizationLevel.Anonymous, "post", Route = "webhooks/webinars/generic")]
+public sealed class GenericWebinarWebhook(WebinarIntake intake, IOptionsMonitor<WebhookOptions> options, TimeProvider time)
+{
+    public const int MaxBodyBytes = 64 * 1024;
+
+    public async Task<IResult> RunAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        var (document, problem) = await SignedJsonBody.ReadAsync(
+            request,
+            MaxBodyBytes,
+            body => WebhookSignatures.IsValidSha256Header(options.CurrentValue.Generic.Secret, body, request.Headers[WebhookSignatures.Sha256HeaderName].FirstOrDefault()),
+            $"A valid {WebhookSignatures.Sha256HeaderName} signature is required.",
+            cancellationToken);
+        if (document is null)
+        {
+            return problem!;
+        }
+
+        using var json = document;
+        var root = json.RootElement;
+        var registrant = root.Child("registrant");
+        var webinar = WebinarPayloads.GenericWebinar(root);
+        var occurredAt = DateTimeOffset.TryParse(root.Text("occurredAt"), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at) ? at : time.GetUtcNow();
+        var errors = root.Text("event") switch
+        {
+            "registered" => await intake.RegisterAsync(webinar, WebinarPayloads.GenericRegistrant(registrant), occurredAt, cancellationToken),
+            "attended" => await intake.AttendAsync(webinar, registrant.Text(LeadFormFields.Email), occurredAt, cancellationToken),
+            _ => new Dictionary<string, string[]> { ["event"] = ["Either \"registered\" or \"attended\"."] },
+        };
+        return errors is null ? TypedResults.Accepted((string?)null, new { status = "accepted" }) : Problems.Invalid(errors);
+    }
+}

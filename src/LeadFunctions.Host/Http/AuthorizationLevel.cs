@@ -1,9 +1,0 @@
-namespace LeadFunctions.Host.Http;
-
-/// <summary>The Functions HTTP trigger's authorization levels (System keys are not used here).</summary>
-public enum AuthorizationLevel
-{
-    Anonymous,
-    Function,
-    Admin,
-}

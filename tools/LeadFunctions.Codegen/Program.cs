@@ -1,0 +1,15 @@
+using LeadFunctions.Codegen;
+
+// Usage: dotnet run --project tools/LeadFunctions.Codegen -- <repository root>
+var root = args.Length > 0 ? args[0] : Directory.GetCurrentDirectory();
+foreach (var file in GeneratedFiles.All())
+{
+    var path = Path.Combine(root, file.RelativePath);
+    var changed = !File.Exists(path) || File.ReadAllText(path) != file.Content;
+    if (changed)
+    {
+        File.WriteAllText(path, file.Content);
+    }
+
+    Console.WriteLine($"{(changed ? "wrote" : "unchanged")} {file.RelativePath}");
+}

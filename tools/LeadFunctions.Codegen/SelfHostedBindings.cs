@@ -1,0 +1,84 @@
+using System.Text;
+using LeadFunctions.Functions.Triggers;
+using static LeadFunctions.Codegen.TypeNames;
+
+namespace LeadFunctions.Codegen;
+
+/// <summary>The self-hosted runtime's twin of the wrappers: a queue or timer trigger, or an endpoint, per declared function.</summary>
+internal static class SelfHostedBindings
+{
+    public static string Write()
+    {
+        var code = new StringBuilder(GeneratedFiles.Header).Append("""
+            #nullable enable
+            using LeadFunctions.Functions.Triggers;
+            using LeadFunctions.Host.Http;
+            using LeadFunctions.Host.Queues;
+            using LeadFunctions.Host.Timers;
+
+            namespace LeadFunctions.Host;
+
+            public static class FunctionBindings
+            {
+                public static IServiceCollection AddFunctionTriggers(this IServiceCollection services) => services
+
+            """);
+        foreach (var function in FunctionDeclaration.All)
+        {
+            code.Append(function.Trigger switch
+            {
+                QueueFunctionAttribute queue => QueueTrigger(function, queue),
+                TimerFunctionAttribute timer => TimerTrigger(function, timer),
+                _ => string.Empty,
+            });
+        }
+
+        code.Append("        ;\n\n    public static void MapFunctions(this RouteGroupBuilder api)\n    {\n");
+        foreach (var function in FunctionDeclaration.All)
+        {
+            if (function.Trigger is HttpFunctionAttribute http)
+            {
+                code.Append(Endpoint(function, http));
+            }
+        }
+
+        return code.Append("    }\n}\n").ToString();
+    }
+
+    private static string QueueTrigger(FunctionDeclaration function, QueueFunctionAttribute queue)
+    {
+        var (parameters, arguments) = function.TakesDequeueCount ? ("(f, m, dequeueCount, ct)", "m, dequeueCount, ct") : ("(f, m, ct)", "m, ct");
+        return $"""
+                    .AddQueueTrigger<{Global(function.Type)}, {Global(function.MessageType)}>(
+                        {Literal(function.Name)}, {Literal(queue.QueueName)}, {parameters} => f.RunAsync({arguments}))
+
+            """;
+    }
+
+    private static string TimerTrigger(FunctionDeclaration function, TimerFunctionAttribute timer)
+    {
+        var startup = timer.RunOnStartup ? ", runOnStartup: true" : string.Empty;
+        return $"""
+                    .AddTimerTrigger<{Global(function.Type)}>(
+                        {Literal(function.Name)}, {Literal(timer.Schedule)}, (f, t, ct) => f.RunAsync(t, ct){startup})
+
+            """;
+    }
+
+    private static string Endpoint(FunctionDeclaration function, HttpFunctionAttribute http)
+    {
+        var methods = string.Join(", ", http.Methods.Select(m => Literal(m.ToUpperInvariant())));
+        var routeValues = string.Concat(function.RouteParameters.Select(name => $"string {name}, "));
+        var arguments = string.Concat(function.RouteParameters.Select(name => $", {name}"));
+        var intake = http.PublicIntake ? "\n            .AsPublicIntake()" : string.Empty;
+        return $"""
+                    api.MapMethods(
+                            {Literal(http.Route)},
+                            [{methods}],
+                            (HttpRequest request, {routeValues}{Global(function.Type)} function, CancellationToken ct) =>
+                                function.RunAsync(request{arguments}, ct))
+                        .AsFunction<{Global(function.Type)}>(AuthorizationLevel.{http.Level}){intake};
+
+            """;
+    }
+}
