@@ -42,59 +42,17 @@ public static class FunctionBindings
     public static void MapFunctions(this RouteGroupBuilder api)
     {
         api.MapMethods(
+                "campaigns",
+                ["GET"],
+                (HttpRequest request, global::LeadFunctions.Functions.Campaigns.ListCampaigns function, CancellationToken ct) =>
+                    function.RunAsync(request, ct))
+            .AsFunction<global::LeadFunctions.Functions.Campaigns.ListCampaigns>(AuthorizationLevel.Function);
+        api.MapMethods(
                 "campaigns/{id}",
                 ["DELETE"],
                 (HttpRequest request, string id, global::LeadFunctions.Functions.Campaigns.ArchiveCampaign function, CancellationToken ct) =>
                     function.RunAsync(request, id, ct))
             .AsFunction<global::LeadFunctions.Functions.Campaigns.ArchiveCampaign>(AuthorizationLevel.Function);
-        api.MapMethods(
-                "consent/confirm",
-                ["GET", "POST"],
-                (HttpRequest request, global::LeadFunctions.Functions.Consent.ConfirmConsent function, CancellationToken ct) =>
-                    function.RunAsync(request, ct))
-            .AsFunction<global::LeadFunctions.Functions.Consent.ConfirmConsent>(AuthorizationLevel.Anonymous);
-        api.MapMethods(
-                "leads/{id}/convert",
-                ["POST"],
-                (HttpRequest request, string id, global::LeadFunctions.Functions.Leads.ConvertLead function, CancellationToken ct) =>
-                    function.RunAsync(request, id, ct))
-            .AsFunction<global::LeadFunctions.Functions.Leads.ConvertLead>(AuthorizationLevel.Function);
-        api.MapMethods(
-                "leads/{id}/disqualify",
-                ["POST"],
-                (HttpRequest request, string id, global::LeadFunctions.Functions.Leads.DisqualifyLead function, CancellationToken ct) =>
-                    function.RunAsync(request, id, ct))
-            .AsFunction<global::LeadFunctions.Functions.Leads.DisqualifyLead>(AuthorizationLevel.Function);
-        api.MapMethods(
-                "campaigns/{id}/enrollments",
-                ["POST"],
-                (HttpRequest request, string id, global::LeadFunctions.Functions.Campaigns.EnrollLeads function, CancellationToken ct) =>
-                    function.RunAsync(request, id, ct))
-            .AsFunction<global::LeadFunctions.Functions.Campaigns.EnrollLeads>(AuthorizationLevel.Function);
-        api.MapMethods(
-                "leads/{id}",
-                ["DELETE"],
-                (HttpRequest request, string id, global::LeadFunctions.Functions.Leads.EraseLead function, CancellationToken ct) =>
-                    function.RunAsync(request, id, ct))
-            .AsFunction<global::LeadFunctions.Functions.Leads.EraseLead>(AuthorizationLevel.Admin);
-        api.MapMethods(
-                "consent/iys-export",
-                ["GET"],
-                (HttpRequest request, global::LeadFunctions.Functions.Consent.ExportIysConsent function, CancellationToken ct) =>
-                    function.RunAsync(request, ct))
-            .AsFunction<global::LeadFunctions.Functions.Consent.ExportIysConsent>(AuthorizationLevel.Function);
-        api.MapMethods(
-                "leads/{id}/export",
-                ["GET"],
-                (HttpRequest request, string id, global::LeadFunctions.Functions.Leads.ExportLead function, CancellationToken ct) =>
-                    function.RunAsync(request, id, ct))
-            .AsFunction<global::LeadFunctions.Functions.Leads.ExportLead>(AuthorizationLevel.Function);
-        api.MapMethods(
-                "webhooks/webinars/generic",
-                ["POST"],
-                (HttpRequest request, global::LeadFunctions.Functions.Webinars.GenericWebinarWebhook function, CancellationToken ct) =>
-                    function.RunAsync(request, ct))
-            .AsFunction<global::LeadFunctions.Functions.Webinars.GenericWebinarWebhook>(AuthorizationLevel.Anonymous);
         api.MapMethods(
                 "campaigns/{id}",
                 ["GET"],
@@ -102,95 +60,17 @@ public static class FunctionBindings
                     function.RunAsync(request, id, ct))
             .AsFunction<global::LeadFunctions.Functions.Campaigns.GetCampaign>(AuthorizationLevel.Function);
         api.MapMethods(
-                "campaigns/{id}/stats",
-                ["GET"],
-                (HttpRequest request, string id, global::LeadFunctions.Functions.Nurture.GetCampaignStats function, CancellationToken ct) =>
+                "campaigns/{id}",
+                ["PUT"],
+                (HttpRequest request, string id, global::LeadFunctions.Functions.Campaigns.PutCampaign function, CancellationToken ct) =>
                     function.RunAsync(request, id, ct))
-            .AsFunction<global::LeadFunctions.Functions.Nurture.GetCampaignStats>(AuthorizationLevel.Function);
+            .AsFunction<global::LeadFunctions.Functions.Campaigns.PutCampaign>(AuthorizationLevel.Function);
         api.MapMethods(
-                "dashboard",
-                ["GET"],
-                (HttpRequest request, global::LeadFunctions.Functions.Dashboard.GetDashboard function, CancellationToken ct) =>
-                    function.RunAsync(request, ct))
-            .AsFunction<global::LeadFunctions.Functions.Dashboard.GetDashboard>(AuthorizationLevel.Function);
-        api.MapMethods(
-                "reports/funnel",
-                ["GET"],
-                (HttpRequest request, global::LeadFunctions.Functions.Reports.GetFunnelReport function, CancellationToken ct) =>
-                    function.RunAsync(request, ct))
-            .AsFunction<global::LeadFunctions.Functions.Reports.GetFunnelReport>(AuthorizationLevel.Function);
-        api.MapMethods(
-                "health",
-                ["GET"],
-                (HttpRequest request, global::LeadFunctions.Functions.Health.GetHealth function, CancellationToken ct) =>
-                    function.RunAsync(request, ct))
-            .AsFunction<global::LeadFunctions.Functions.Health.GetHealth>(AuthorizationLevel.Anonymous);
-        api.MapMethods(
-                "leads/{id}",
-                ["GET"],
-                (HttpRequest request, string id, global::LeadFunctions.Functions.Leads.GetLead function, CancellationToken ct) =>
-                    function.RunAsync(request, id, ct))
-            .AsFunction<global::LeadFunctions.Functions.Leads.GetLead>(AuthorizationLevel.Function);
-        api.MapMethods(
-                "leads/{id}/consent",
-                ["GET"],
-                (HttpRequest request, string id, global::LeadFunctions.Functions.Consent.GetLeadConsent function, CancellationToken ct) =>
-                    function.RunAsync(request, id, ct))
-            .AsFunction<global::LeadFunctions.Functions.Consent.GetLeadConsent>(AuthorizationLevel.Function);
-        api.MapMethods(
-                "leads/{id}/timeline",
-                ["GET"],
-                (HttpRequest request, string id, global::LeadFunctions.Functions.Leads.GetLeadTimeline function, CancellationToken ct) =>
-                    function.RunAsync(request, id, ct))
-            .AsFunction<global::LeadFunctions.Functions.Leads.GetLeadTimeline>(AuthorizationLevel.Function);
-        api.MapMethods(
-                "reports/referrals",
-                ["GET"],
-                (HttpRequest request, global::LeadFunctions.Functions.Reports.GetReferralReport function, CancellationToken ct) =>
-                    function.RunAsync(request, ct))
-            .AsFunction<global::LeadFunctions.Functions.Reports.GetReferralReport>(AuthorizationLevel.Function);
-        api.MapMethods(
-                "scoring-model",
-                ["GET"],
-                (HttpRequest request, global::LeadFunctions.Functions.Scoring.GetScoringModel function, CancellationToken ct) =>
-                    function.RunAsync(request, ct))
-            .AsFunction<global::LeadFunctions.Functions.Scoring.GetScoringModel>(AuthorizationLevel.Function);
-        api.MapMethods(
-                "consent/import",
+                "campaigns/{id}/enrollments",
                 ["POST"],
-                (HttpRequest request, global::LeadFunctions.Functions.Consent.ImportConsent function, CancellationToken ct) =>
-                    function.RunAsync(request, ct))
-            .AsFunction<global::LeadFunctions.Functions.Consent.ImportConsent>(AuthorizationLevel.Function);
-        api.MapMethods(
-                "leads/import",
-                ["POST"],
-                (HttpRequest request, global::LeadFunctions.Functions.Intake.ImportLeads function, CancellationToken ct) =>
-                    function.RunAsync(request, ct))
-            .AsFunction<global::LeadFunctions.Functions.Intake.ImportLeads>(AuthorizationLevel.Function);
-        api.MapMethods(
-                "suppressions/{hash}",
-                ["DELETE"],
-                (HttpRequest request, string hash, global::LeadFunctions.Functions.Consent.LiftSuppression function, CancellationToken ct) =>
-                    function.RunAsync(request, hash, ct))
-            .AsFunction<global::LeadFunctions.Functions.Consent.LiftSuppression>(AuthorizationLevel.Admin);
-        api.MapMethods(
-                "campaigns",
-                ["GET"],
-                (HttpRequest request, global::LeadFunctions.Functions.Campaigns.ListCampaigns function, CancellationToken ct) =>
-                    function.RunAsync(request, ct))
-            .AsFunction<global::LeadFunctions.Functions.Campaigns.ListCampaigns>(AuthorizationLevel.Function);
-        api.MapMethods(
-                "leads",
-                ["GET"],
-                (HttpRequest request, global::LeadFunctions.Functions.Leads.ListLeads function, CancellationToken ct) =>
-                    function.RunAsync(request, ct))
-            .AsFunction<global::LeadFunctions.Functions.Leads.ListLeads>(AuthorizationLevel.Function);
-        api.MapMethods(
-                "suppressions",
-                ["GET"],
-                (HttpRequest request, global::LeadFunctions.Functions.Consent.ListSuppressions function, CancellationToken ct) =>
-                    function.RunAsync(request, ct))
-            .AsFunction<global::LeadFunctions.Functions.Consent.ListSuppressions>(AuthorizationLevel.Function);
+                (HttpRequest request, string id, global::LeadFunctions.Functions.Campaigns.EnrollLeads function, CancellationToken ct) =>
+                    function.RunAsync(request, id, ct))
+            .AsFunction<global::LeadFunctions.Functions.Campaigns.EnrollLeads>(AuthorizationLevel.Function);
         api.MapMethods(
                 "campaigns/{id}/pause",
                 ["POST"],
@@ -204,41 +84,59 @@ public static class FunctionBindings
                     function.RunAsync(request, id, ct))
             .AsFunction<global::LeadFunctions.Functions.Nurture.PreviewCampaign>(AuthorizationLevel.Function);
         api.MapMethods(
-                "campaigns/{id}",
-                ["PUT"],
-                (HttpRequest request, string id, global::LeadFunctions.Functions.Campaigns.PutCampaign function, CancellationToken ct) =>
-                    function.RunAsync(request, id, ct))
-            .AsFunction<global::LeadFunctions.Functions.Campaigns.PutCampaign>(AuthorizationLevel.Function);
-        api.MapMethods(
-                "scoring-model",
-                ["PUT"],
-                (HttpRequest request, global::LeadFunctions.Functions.Scoring.PutScoringModel function, CancellationToken ct) =>
-                    function.RunAsync(request, ct))
-            .AsFunction<global::LeadFunctions.Functions.Scoring.PutScoringModel>(AuthorizationLevel.Admin);
-        api.MapMethods(
-                "leads/{id}/qualify",
-                ["POST"],
-                (HttpRequest request, string id, global::LeadFunctions.Functions.Leads.QualifyLead function, CancellationToken ct) =>
-                    function.RunAsync(request, id, ct))
-            .AsFunction<global::LeadFunctions.Functions.Leads.QualifyLead>(AuthorizationLevel.Function);
-        api.MapMethods(
                 "campaigns/{id}/resume",
                 ["POST"],
                 (HttpRequest request, string id, global::LeadFunctions.Functions.Campaigns.ResumeCampaign function, CancellationToken ct) =>
                     function.RunAsync(request, id, ct))
             .AsFunction<global::LeadFunctions.Functions.Campaigns.ResumeCampaign>(AuthorizationLevel.Function);
         api.MapMethods(
-                "webhooks/sendgrid",
-                ["POST"],
-                (HttpRequest request, global::LeadFunctions.Functions.Email.SendGridEventWebhook function, CancellationToken ct) =>
+                "campaigns/{id}/stats",
+                ["GET"],
+                (HttpRequest request, string id, global::LeadFunctions.Functions.Nurture.GetCampaignStats function, CancellationToken ct) =>
+                    function.RunAsync(request, id, ct))
+            .AsFunction<global::LeadFunctions.Functions.Nurture.GetCampaignStats>(AuthorizationLevel.Function);
+        api.MapMethods(
+                "consent/confirm",
+                ["GET", "POST"],
+                (HttpRequest request, global::LeadFunctions.Functions.Consent.ConfirmConsent function, CancellationToken ct) =>
                     function.RunAsync(request, ct))
-            .AsFunction<global::LeadFunctions.Functions.Email.SendGridEventWebhook>(AuthorizationLevel.Anonymous);
+            .AsFunction<global::LeadFunctions.Functions.Consent.ConfirmConsent>(AuthorizationLevel.Anonymous);
+        api.MapMethods(
+                "consent/import",
+                ["POST"],
+                (HttpRequest request, global::LeadFunctions.Functions.Consent.ImportConsent function, CancellationToken ct) =>
+                    function.RunAsync(request, ct))
+            .AsFunction<global::LeadFunctions.Functions.Consent.ImportConsent>(AuthorizationLevel.Function);
+        api.MapMethods(
+                "consent/iys-export",
+                ["GET"],
+                (HttpRequest request, global::LeadFunctions.Functions.Consent.ExportIysConsent function, CancellationToken ct) =>
+                    function.RunAsync(request, ct))
+            .AsFunction<global::LeadFunctions.Functions.Consent.ExportIysConsent>(AuthorizationLevel.Function);
+        api.MapMethods(
+                "dashboard",
+                ["GET"],
+                (HttpRequest request, global::LeadFunctions.Functions.Dashboard.GetDashboard function, CancellationToken ct) =>
+                    function.RunAsync(request, ct))
+            .AsFunction<global::LeadFunctions.Functions.Dashboard.GetDashboard>(AuthorizationLevel.Function);
         api.MapMethods(
                 "events",
                 ["POST"],
                 (HttpRequest request, global::LeadFunctions.Functions.Engagement.SubmitEvent function, CancellationToken ct) =>
                     function.RunAsync(request, ct))
             .AsFunction<global::LeadFunctions.Functions.Engagement.SubmitEvent>(AuthorizationLevel.Function);
+        api.MapMethods(
+                "health",
+                ["GET"],
+                (HttpRequest request, global::LeadFunctions.Functions.Health.GetHealth function, CancellationToken ct) =>
+                    function.RunAsync(request, ct))
+            .AsFunction<global::LeadFunctions.Functions.Health.GetHealth>(AuthorizationLevel.Anonymous);
+        api.MapMethods(
+                "leads",
+                ["GET"],
+                (HttpRequest request, global::LeadFunctions.Functions.Leads.ListLeads function, CancellationToken ct) =>
+                    function.RunAsync(request, ct))
+            .AsFunction<global::LeadFunctions.Functions.Leads.ListLeads>(AuthorizationLevel.Function);
         api.MapMethods(
                 "leads",
                 ["POST"],
@@ -247,17 +145,119 @@ public static class FunctionBindings
             .AsFunction<global::LeadFunctions.Functions.Leads.SubmitLead>(AuthorizationLevel.Anonymous)
             .AsPublicIntake();
         api.MapMethods(
-                "unsubscribe",
-                ["GET", "POST"],
-                (HttpRequest request, global::LeadFunctions.Functions.Consent.Unsubscribe function, CancellationToken ct) =>
+                "leads/import",
+                ["POST"],
+                (HttpRequest request, global::LeadFunctions.Functions.Intake.ImportLeads function, CancellationToken ct) =>
                     function.RunAsync(request, ct))
-            .AsFunction<global::LeadFunctions.Functions.Consent.Unsubscribe>(AuthorizationLevel.Anonymous);
+            .AsFunction<global::LeadFunctions.Functions.Intake.ImportLeads>(AuthorizationLevel.Function);
+        api.MapMethods(
+                "leads/{id}",
+                ["DELETE"],
+                (HttpRequest request, string id, global::LeadFunctions.Functions.Leads.EraseLead function, CancellationToken ct) =>
+                    function.RunAsync(request, id, ct))
+            .AsFunction<global::LeadFunctions.Functions.Leads.EraseLead>(AuthorizationLevel.Admin);
+        api.MapMethods(
+                "leads/{id}",
+                ["GET"],
+                (HttpRequest request, string id, global::LeadFunctions.Functions.Leads.GetLead function, CancellationToken ct) =>
+                    function.RunAsync(request, id, ct))
+            .AsFunction<global::LeadFunctions.Functions.Leads.GetLead>(AuthorizationLevel.Function);
+        api.MapMethods(
+                "leads/{id}/consent",
+                ["GET"],
+                (HttpRequest request, string id, global::LeadFunctions.Functions.Consent.GetLeadConsent function, CancellationToken ct) =>
+                    function.RunAsync(request, id, ct))
+            .AsFunction<global::LeadFunctions.Functions.Consent.GetLeadConsent>(AuthorizationLevel.Function);
+        api.MapMethods(
+                "leads/{id}/convert",
+                ["POST"],
+                (HttpRequest request, string id, global::LeadFunctions.Functions.Leads.ConvertLead function, CancellationToken ct) =>
+                    function.RunAsync(request, id, ct))
+            .AsFunction<global::LeadFunctions.Functions.Leads.ConvertLead>(AuthorizationLevel.Function);
+        api.MapMethods(
+                "leads/{id}/disqualify",
+                ["POST"],
+                (HttpRequest request, string id, global::LeadFunctions.Functions.Leads.DisqualifyLead function, CancellationToken ct) =>
+                    function.RunAsync(request, id, ct))
+            .AsFunction<global::LeadFunctions.Functions.Leads.DisqualifyLead>(AuthorizationLevel.Function);
+        api.MapMethods(
+                "leads/{id}/export",
+                ["GET"],
+                (HttpRequest request, string id, global::LeadFunctions.Functions.Leads.ExportLead function, CancellationToken ct) =>
+                    function.RunAsync(request, id, ct))
+            .AsFunction<global::LeadFunctions.Functions.Leads.ExportLead>(AuthorizationLevel.Function);
+        api.MapMethods(
+                "leads/{id}/qualify",
+                ["POST"],
+                (HttpRequest request, string id, global::LeadFunctions.Functions.Leads.QualifyLead function, CancellationToken ct) =>
+                    function.RunAsync(request, id, ct))
+            .AsFunction<global::LeadFunctions.Functions.Leads.QualifyLead>(AuthorizationLevel.Function);
+        api.MapMethods(
+                "leads/{id}/timeline",
+                ["GET"],
+                (HttpRequest request, string id, global::LeadFunctions.Functions.Leads.GetLeadTimeline function, CancellationToken ct) =>
+                    function.RunAsync(request, id, ct))
+            .AsFunction<global::LeadFunctions.Functions.Leads.GetLeadTimeline>(AuthorizationLevel.Function);
         api.MapMethods(
                 "leads/{id}/win",
                 ["POST"],
                 (HttpRequest request, string id, global::LeadFunctions.Functions.Leads.WinLead function, CancellationToken ct) =>
                     function.RunAsync(request, id, ct))
             .AsFunction<global::LeadFunctions.Functions.Leads.WinLead>(AuthorizationLevel.Function);
+        api.MapMethods(
+                "reports/funnel",
+                ["GET"],
+                (HttpRequest request, global::LeadFunctions.Functions.Reports.GetFunnelReport function, CancellationToken ct) =>
+                    function.RunAsync(request, ct))
+            .AsFunction<global::LeadFunctions.Functions.Reports.GetFunnelReport>(AuthorizationLevel.Function);
+        api.MapMethods(
+                "reports/referrals",
+                ["GET"],
+                (HttpRequest request, global::LeadFunctions.Functions.Reports.GetReferralReport function, CancellationToken ct) =>
+                    function.RunAsync(request, ct))
+            .AsFunction<global::LeadFunctions.Functions.Reports.GetReferralReport>(AuthorizationLevel.Function);
+        api.MapMethods(
+                "scoring-model",
+                ["GET"],
+                (HttpRequest request, global::LeadFunctions.Functions.Scoring.GetScoringModel function, CancellationToken ct) =>
+                    function.RunAsync(request, ct))
+            .AsFunction<global::LeadFunctions.Functions.Scoring.GetScoringModel>(AuthorizationLevel.Function);
+        api.MapMethods(
+                "scoring-model",
+                ["PUT"],
+                (HttpRequest request, global::LeadFunctions.Functions.Scoring.PutScoringModel function, CancellationToken ct) =>
+                    function.RunAsync(request, ct))
+            .AsFunction<global::LeadFunctions.Functions.Scoring.PutScoringModel>(AuthorizationLevel.Admin);
+        api.MapMethods(
+                "suppressions",
+                ["GET"],
+                (HttpRequest request, global::LeadFunctions.Functions.Consent.ListSuppressions function, CancellationToken ct) =>
+                    function.RunAsync(request, ct))
+            .AsFunction<global::LeadFunctions.Functions.Consent.ListSuppressions>(AuthorizationLevel.Function);
+        api.MapMethods(
+                "suppressions/{hash}",
+                ["DELETE"],
+                (HttpRequest request, string hash, global::LeadFunctions.Functions.Consent.LiftSuppression function, CancellationToken ct) =>
+                    function.RunAsync(request, hash, ct))
+            .AsFunction<global::LeadFunctions.Functions.Consent.LiftSuppression>(AuthorizationLevel.Admin);
+        api.MapMethods(
+                "unsubscribe",
+                ["GET", "POST"],
+                (HttpRequest request, global::LeadFunctions.Functions.Consent.Unsubscribe function, CancellationToken ct) =>
+                    function.RunAsync(request, ct))
+            .AsFunction<global::LeadFunctions.Functions.Consent.Unsubscribe>(AuthorizationLevel.Anonymous);
+        api.MapMethods(
+                "webhooks/sendgrid",
+                ["POST"],
+                (HttpRequest request, global::LeadFunctions.Functions.Email.SendGridEventWebhook function, CancellationToken ct) =>
+                    function.RunAsync(request, ct))
+            .AsFunction<global::LeadFunctions.Functions.Email.SendGridEventWebhook>(AuthorizationLevel.Anonymous);
+        api.MapMethods(
+                "webhooks/webinars/generic",
+                ["POST"],
+                (HttpRequest request, global::LeadFunctions.Functions.Webinars.GenericWebinarWebhook function, CancellationToken ct) =>
+                    function.RunAsync(request, ct))
+            .AsFunction<global::LeadFunctions.Functions.Webinars.GenericWebinarWebhook>(AuthorizationLevel.Anonymous);
         api.MapMethods(
                 "webhooks/webinars/zoom",
                 ["POST"],

@@ -34,12 +34,14 @@ internal static class SelfHostedBindings
         }
 
         code.Append("        ;\n\n    public static void MapFunctions(this RouteGroupBuilder api)\n    {\n");
-        foreach (var function in FunctionDeclaration.All)
+        // By route, so that the OpenAPI document lists each area's operations together.
+        var endpoints = FunctionDeclaration.All
+            .Select(function => (function, http: function.Trigger as HttpFunctionAttribute))
+            .Where(e => e.http is not null)
+            .OrderBy(e => e.http!.Route, StringComparer.Ordinal);
+        foreach (var (function, http) in endpoints)
         {
-            if (function.Trigger is HttpFunctionAttribute http)
-            {
-                code.Append(Endpoint(function, http));
-            }
+            code.Append(Endpoint(function, http!));
         }
 
         return code.Append("    }\n}\n").ToString();

@@ -9,7 +9,10 @@ namespace LeadFunctions.Functions.Consent;
 /// <c>GET /api/consent/confirm?t=</c> shows one button (link scanners only GET); <c>POST</c> confirms the pending
 /// grant the link names, recorded with the click's address and time. A second confirmation changes nothing.
 /// </summary>
-[HttpFunction(AuthorizationLevel.Anonymous, "get", "post", Route = "consent/confirm")]
+[HttpFunction(
+    AuthorizationLevel.Anonymous, "get", "post", Route = "consent/confirm",
+    Summary = "GET shows the double opt-in page; POST confirms the grant the signed token names; answers HTML " +
+        "pages.")]
 public sealed class ConfirmConsent(ConsentTokens tokens, ConsentLinkActions actions, TimeProvider time)
 {
     private static readonly ConsentPages.Text Title = new("Aboneliğinizi onaylayın", "Confirm your subscription");

@@ -13,7 +13,9 @@ namespace LeadFunctions.Functions.Consent;
 /// A date alone is a whole day in Turkey (<see cref="TurkeyTime"/>, as the records' dates are written), as the funnel
 /// report's months are whole months: <c>to=2026-12-05</c> includes that day.
 /// </summary>
-[HttpFunction(AuthorizationLevel.Function, "get", Route = "consent/iys-export")]
+[HttpFunction(
+    AuthorizationLevel.Function, "get", Route = "consent/iys-export",
+    Summary = "Consent changes in a period in İYS's record shape.")]
 public sealed class ExportIysConsent(IConsentChangeLog changes)
 {
     public static readonly TimeSpan MaxPeriod = TimeSpan.FromDays(92);

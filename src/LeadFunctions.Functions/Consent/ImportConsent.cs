@@ -14,7 +14,15 @@ namespace LeadFunctions.Functions.Consent;
 /// rows go on consent-import in batches for the ledger, each bad row is reported with its line. Nothing is decided
 /// here but whether a row is well-formed.
 /// </summary>
-[HttpFunction(AuthorizationLevel.Function, "post", Route = "consent/import")]
+[HttpFunction(
+    AuthorizationLevel.Function, "post", Route = "consent/import",
+    Summary = "Import consent decisions made elsewhere as CSV: a call centre's list (exported to İYS as ours), or " +
+        "with query origin=iys a download from İYS (never exported back).",
+    BodyMediaType = "text/csv",
+    BodyExample = """
+        email,status,date,source
+        ali.demir@example.com,ONAY,2026-11-02T10:00:00Z,iys
+        """)]
 public sealed class ImportConsent(CsvImporter importer, IConsentImportQueue queue)
 {
     public const string IysOrigin = "iys";

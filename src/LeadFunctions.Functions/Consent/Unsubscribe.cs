@@ -10,7 +10,10 @@ namespace LeadFunctions.Functions.Consent;
 /// <c>POST</c> (the button, or RFC 8058 <c>List-Unsubscribe=One-Click</c>) withdraws email consent at once,
 /// suppresses the address and, for a campaign email's link, counts the unsubscribe on its step.
 /// </summary>
-[HttpFunction(AuthorizationLevel.Anonymous, "get", "post", Route = "unsubscribe")]
+[HttpFunction(
+    AuthorizationLevel.Anonymous, "get", "post", Route = "unsubscribe",
+    Summary = "GET shows the unsubscribe page; POST (the button or RFC 8058 one-click) withdraws consent and " +
+        "suppresses the address; answers HTML pages.")]
 public sealed class Unsubscribe(ConsentTokens tokens, ConsentLinkActions actions, TimeProvider time)
 {
     private static readonly ConsentPages.Text Title = new("Abonelikten çık", "Unsubscribe");

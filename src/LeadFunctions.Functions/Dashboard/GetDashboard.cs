@@ -5,7 +5,11 @@ using LeadFunctions.Functions.Triggers;
 namespace LeadFunctions.Functions.Dashboard;
 
 /// <summary>GET /api/dashboard: the operator's page, in Turkish when the browser prefers it (Accept-Language), else English.</summary>
-[HttpFunction(AuthorizationLevel.Function, "get", Route = "dashboard")]
+[HttpFunction(
+    AuthorizationLevel.Function, "get", Route = "dashboard",
+    Summary = "The operator's dashboard as an HTML page (Turkish or English by Accept-Language): funnel by source, " +
+        "score and temperature, recent MQLs, campaigns, overdue or failing work. The key may come as ?code= " +
+        "so a browser can open it.")]
 public sealed class GetDashboard(DashboardBuilder dashboard)
 {
     public async Task<IResult> RunAsync(HttpRequest request, CancellationToken cancellationToken)

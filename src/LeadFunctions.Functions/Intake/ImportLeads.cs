@@ -13,7 +13,14 @@ namespace LeadFunctions.Functions.Intake;
 /// batches, each row its own submission; each bad row is reported with its line. Imported rows carry no email
 /// consent unless a consent column says so. Importing the same file again is safe: people merge.
 /// </summary>
-[HttpFunction(AuthorizationLevel.Function, "post", Route = "leads/import")]
+[HttpFunction(
+    AuthorizationLevel.Function, "post", Route = "leads/import",
+    Summary = "Import a CSV list (trade fair, purchased list, CRM export); query source= names the source.",
+    BodyMediaType = "text/csv",
+    BodyExample = """
+        email;firstName;lastName;company
+        ali.demir@example.com;Ali;Demir;Demir Lojistik
+        """)]
 public sealed class ImportLeads(CsvImporter importer, IImportBatchQueue queue)
 {
     public async Task<IResult> RunAsync(HttpRequest request, CancellationToken cancellationToken)
