@@ -52,7 +52,7 @@ param hostId string = 'leadfunctions'
 @description('Where links in emails start (Host:PublicBaseUrl); empty for https://<appName>.azurewebsites.net.')
 param publicBaseUrl string = ''
 
-// Tunables: empty leaves the setting out, so the code's default applies (README, Settings).
+// Tunables: empty leaves the setting out, so the code's default applies (docs/settings.md).
 param intakeMinimumFillTime string = ''
 param intakePermitsPerMinute string = ''
 param enrichmentDefaultPhoneRegion string = ''
