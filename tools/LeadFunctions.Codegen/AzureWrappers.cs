@@ -11,7 +11,7 @@ namespace LeadFunctions.Codegen;
 /// </summary>
 internal static class AzureWrappers
 {
-    public static string Write()
+    public static string Write(IEnumerable<FunctionDeclaration> functions)
     {
         var code = new StringBuilder(GeneratedFiles.Header).Append("""
             #nullable enable
@@ -23,7 +23,7 @@ internal static class AzureWrappers
             namespace LeadFunctions.FunctionApp;
 
             """);
-        foreach (var function in FunctionDeclaration.All)
+        foreach (var function in functions)
         {
             code.Append('\n').Append(CultureInfo.InvariantCulture, $"public sealed class {function.Name}({Global(function.Type)} function)\n{{\n");
             code.Append(CultureInfo.InvariantCulture, $"    [Function(nameof({function.Name}))]\n");
