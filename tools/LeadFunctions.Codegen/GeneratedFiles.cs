@@ -19,7 +19,8 @@ public static class GeneratedFiles
             .GroupBy(Feature, StringComparer.Ordinal)
             .OrderBy(feature => feature.Key, StringComparer.Ordinal)
             .Select(feature => new GeneratedFile(
-                $"{FunctionAppDirectory}/{feature.Key}/{feature.Key}Functions.g.cs", AzureWrappers.Write(feature))),
+                $"{FunctionAppDirectory}/{feature.Key}/{feature.Key}Functions.g.cs",
+                AzureWrappers.Write([.. feature]))),
         new("src/LeadFunctions.Host/FunctionBindings.g.cs", SelfHostedBindings.Write()),
     ];
 

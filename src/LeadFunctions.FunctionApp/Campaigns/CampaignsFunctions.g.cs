@@ -2,47 +2,54 @@
 // [TimerFunction] declarations. Do not edit: run ./scripts/generate-functions.sh. </auto-generated>
 #nullable enable
 using LeadFunctions.Adapters.Queues;
+using LeadFunctions.Core.Campaigns;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
+using Feature = LeadFunctions.Functions.Campaigns;
 
 namespace LeadFunctions.FunctionApp;
 
-public sealed class ArchiveCampaign(global::LeadFunctions.Functions.Campaigns.ArchiveCampaign function)
+public sealed class ArchiveCampaign(Feature.ArchiveCampaign function)
 {
     [Function(nameof(ArchiveCampaign))]
     public Task<IActionResult> Run(
-        [HttpTrigger(AuthorizationLevel.Function, "delete", Route = "campaigns/{id}")] HttpRequest request, string id,
+        [HttpTrigger(AuthorizationLevel.Function, "delete", Route = "campaigns/{id}")] HttpRequest request,
+        string id,
         CancellationToken ct) =>
         function.RunAsync(request, id, ct).AsActionResult();
 }
 
-public sealed class EnrollCampaignLeads(global::LeadFunctions.Functions.Campaigns.EnrollCampaignLeads function)
+public sealed class EnrollCampaignLeads(Feature.EnrollCampaignLeads function)
 {
     [Function(nameof(EnrollCampaignLeads))]
-    public Task Run([QueueTrigger("campaign-enrollment", Connection = "AzureWebJobsStorage")] global::LeadFunctions.Core.Campaigns.CampaignEnrollmentRequest message, CancellationToken ct) =>
+    public Task Run(
+        [QueueTrigger("campaign-enrollment", Connection = "AzureWebJobsStorage")] CampaignEnrollmentRequest message,
+        CancellationToken ct) =>
         function.RunAsync(message, ct);
 }
 
-public sealed class EnrollLeads(global::LeadFunctions.Functions.Campaigns.EnrollLeads function)
+public sealed class EnrollLeads(Feature.EnrollLeads function)
 {
     [Function(nameof(EnrollLeads))]
     public Task<IActionResult> Run(
-        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "campaigns/{id}/enrollments")] HttpRequest request, string id,
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "campaigns/{id}/enrollments")] HttpRequest request,
+        string id,
         CancellationToken ct) =>
         function.RunAsync(request, id, ct).AsActionResult();
 }
 
-public sealed class GetCampaign(global::LeadFunctions.Functions.Campaigns.GetCampaign function)
+public sealed class GetCampaign(Feature.GetCampaign function)
 {
     [Function(nameof(GetCampaign))]
     public Task<IActionResult> Run(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "campaigns/{id}")] HttpRequest request, string id,
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "campaigns/{id}")] HttpRequest request,
+        string id,
         CancellationToken ct) =>
         function.RunAsync(request, id, ct).AsActionResult();
 }
 
-public sealed class ListCampaigns(global::LeadFunctions.Functions.Campaigns.ListCampaigns function)
+public sealed class ListCampaigns(Feature.ListCampaigns function)
 {
     [Function(nameof(ListCampaigns))]
     public Task<IActionResult> Run(
@@ -51,36 +58,41 @@ public sealed class ListCampaigns(global::LeadFunctions.Functions.Campaigns.List
         function.RunAsync(request, ct).AsActionResult();
 }
 
-public sealed class PauseCampaign(global::LeadFunctions.Functions.Campaigns.PauseCampaign function)
+public sealed class PauseCampaign(Feature.PauseCampaign function)
 {
     [Function(nameof(PauseCampaign))]
     public Task<IActionResult> Run(
-        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "campaigns/{id}/pause")] HttpRequest request, string id,
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "campaigns/{id}/pause")] HttpRequest request,
+        string id,
         CancellationToken ct) =>
         function.RunAsync(request, id, ct).AsActionResult();
 }
 
-public sealed class PutCampaign(global::LeadFunctions.Functions.Campaigns.PutCampaign function)
+public sealed class PutCampaign(Feature.PutCampaign function)
 {
     [Function(nameof(PutCampaign))]
     public Task<IActionResult> Run(
-        [HttpTrigger(AuthorizationLevel.Function, "put", Route = "campaigns/{id}")] HttpRequest request, string id,
+        [HttpTrigger(AuthorizationLevel.Function, "put", Route = "campaigns/{id}")] HttpRequest request,
+        string id,
         CancellationToken ct) =>
         function.RunAsync(request, id, ct).AsActionResult();
 }
 
-public sealed class ReleaseHeldSends(global::LeadFunctions.Functions.Campaigns.ReleaseHeldSends function)
+public sealed class ReleaseHeldSends(Feature.ReleaseHeldSends function)
 {
     [Function(nameof(ReleaseHeldSends))]
-    public Task Run([QueueTrigger("campaign-resume", Connection = "AzureWebJobsStorage")] global::LeadFunctions.Core.Campaigns.CampaignResume message, CancellationToken ct) =>
+    public Task Run(
+        [QueueTrigger("campaign-resume", Connection = "AzureWebJobsStorage")] CampaignResume message,
+        CancellationToken ct) =>
         function.RunAsync(message, ct);
 }
 
-public sealed class ResumeCampaign(global::LeadFunctions.Functions.Campaigns.ResumeCampaign function)
+public sealed class ResumeCampaign(Feature.ResumeCampaign function)
 {
     [Function(nameof(ResumeCampaign))]
     public Task<IActionResult> Run(
-        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "campaigns/{id}/resume")] HttpRequest request, string id,
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "campaigns/{id}/resume")] HttpRequest request,
+        string id,
         CancellationToken ct) =>
         function.RunAsync(request, id, ct).AsActionResult();
 }

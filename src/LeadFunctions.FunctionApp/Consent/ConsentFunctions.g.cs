@@ -2,13 +2,15 @@
 // [TimerFunction] declarations. Do not edit: run ./scripts/generate-functions.sh. </auto-generated>
 #nullable enable
 using LeadFunctions.Adapters.Queues;
+using LeadFunctions.Core.Consent;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
+using Feature = LeadFunctions.Functions.Consent;
 
 namespace LeadFunctions.FunctionApp;
 
-public sealed class ConfirmConsent(global::LeadFunctions.Functions.Consent.ConfirmConsent function)
+public sealed class ConfirmConsent(Feature.ConfirmConsent function)
 {
     [Function(nameof(ConfirmConsent))]
     public Task<IActionResult> Run(
@@ -17,7 +19,7 @@ public sealed class ConfirmConsent(global::LeadFunctions.Functions.Consent.Confi
         function.RunAsync(request, ct).AsActionResult();
 }
 
-public sealed class ExportIysConsent(global::LeadFunctions.Functions.Consent.ExportIysConsent function)
+public sealed class ExportIysConsent(Feature.ExportIysConsent function)
 {
     [Function(nameof(ExportIysConsent))]
     public Task<IActionResult> Run(
@@ -26,16 +28,17 @@ public sealed class ExportIysConsent(global::LeadFunctions.Functions.Consent.Exp
         function.RunAsync(request, ct).AsActionResult();
 }
 
-public sealed class GetLeadConsent(global::LeadFunctions.Functions.Consent.GetLeadConsent function)
+public sealed class GetLeadConsent(Feature.GetLeadConsent function)
 {
     [Function(nameof(GetLeadConsent))]
     public Task<IActionResult> Run(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "leads/{id}/consent")] HttpRequest request, string id,
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "leads/{id}/consent")] HttpRequest request,
+        string id,
         CancellationToken ct) =>
         function.RunAsync(request, id, ct).AsActionResult();
 }
 
-public sealed class ImportConsent(global::LeadFunctions.Functions.Consent.ImportConsent function)
+public sealed class ImportConsent(Feature.ImportConsent function)
 {
     [Function(nameof(ImportConsent))]
     public Task<IActionResult> Run(
@@ -44,16 +47,17 @@ public sealed class ImportConsent(global::LeadFunctions.Functions.Consent.Import
         function.RunAsync(request, ct).AsActionResult();
 }
 
-public sealed class LiftSuppression(global::LeadFunctions.Functions.Consent.LiftSuppression function)
+public sealed class LiftSuppression(Feature.LiftSuppression function)
 {
     [Function(nameof(LiftSuppression))]
     public Task<IActionResult> Run(
-        [HttpTrigger(AuthorizationLevel.Admin, "delete", Route = "suppressions/{hash}")] HttpRequest request, string hash,
+        [HttpTrigger(AuthorizationLevel.Admin, "delete", Route = "suppressions/{hash}")] HttpRequest request,
+        string hash,
         CancellationToken ct) =>
         function.RunAsync(request, hash, ct).AsActionResult();
 }
 
-public sealed class ListSuppressions(global::LeadFunctions.Functions.Consent.ListSuppressions function)
+public sealed class ListSuppressions(Feature.ListSuppressions function)
 {
     [Function(nameof(ListSuppressions))]
     public Task<IActionResult> Run(
@@ -62,21 +66,25 @@ public sealed class ListSuppressions(global::LeadFunctions.Functions.Consent.Lis
         function.RunAsync(request, ct).AsActionResult();
 }
 
-public sealed class ProcessConsentImport(global::LeadFunctions.Functions.Consent.ProcessConsentImport function)
+public sealed class ProcessConsentImport(Feature.ProcessConsentImport function)
 {
     [Function(nameof(ProcessConsentImport))]
-    public Task Run([QueueTrigger("consent-import", Connection = "AzureWebJobsStorage")] global::LeadFunctions.Core.Consent.ConsentImportBatch message, CancellationToken ct) =>
+    public Task Run(
+        [QueueTrigger("consent-import", Connection = "AzureWebJobsStorage")] ConsentImportBatch message,
+        CancellationToken ct) =>
         function.RunAsync(message, ct);
 }
 
-public sealed class SendConsentConfirmation(global::LeadFunctions.Functions.Consent.SendConsentConfirmation function)
+public sealed class SendConsentConfirmation(Feature.SendConsentConfirmation function)
 {
     [Function(nameof(SendConsentConfirmation))]
-    public Task Run([QueueTrigger("consent-confirmation", Connection = "AzureWebJobsStorage")] global::LeadFunctions.Core.Consent.ConfirmationRequest message, CancellationToken ct) =>
+    public Task Run(
+        [QueueTrigger("consent-confirmation", Connection = "AzureWebJobsStorage")] ConfirmationRequest message,
+        CancellationToken ct) =>
         function.RunAsync(message, ct);
 }
 
-public sealed class Unsubscribe(global::LeadFunctions.Functions.Consent.Unsubscribe function)
+public sealed class Unsubscribe(Feature.Unsubscribe function)
 {
     [Function(nameof(Unsubscribe))]
     public Task<IActionResult> Run(

@@ -5,10 +5,11 @@ using LeadFunctions.Adapters.Queues;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
+using Feature = LeadFunctions.Functions.Dashboard;
 
 namespace LeadFunctions.FunctionApp;
 
-public sealed class GetDashboard(global::LeadFunctions.Functions.Dashboard.GetDashboard function)
+public sealed class GetDashboard(Feature.GetDashboard function)
 {
     [Function(nameof(GetDashboard))]
     public Task<IActionResult> Run(

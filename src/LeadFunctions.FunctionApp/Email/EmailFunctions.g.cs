@@ -2,20 +2,24 @@
 // [TimerFunction] declarations. Do not edit: run ./scripts/generate-functions.sh. </auto-generated>
 #nullable enable
 using LeadFunctions.Adapters.Queues;
+using LeadFunctions.Core.Email;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
+using Feature = LeadFunctions.Functions.Email;
 
 namespace LeadFunctions.FunctionApp;
 
-public sealed class ProcessSendGridEvents(global::LeadFunctions.Functions.Email.ProcessSendGridEvents function)
+public sealed class ProcessSendGridEvents(Feature.ProcessSendGridEvents function)
 {
     [Function(nameof(ProcessSendGridEvents))]
-    public Task Run([QueueTrigger("sendgrid-events", Connection = "AzureWebJobsStorage")] global::LeadFunctions.Core.Email.SendGridEventBatch message, CancellationToken ct) =>
+    public Task Run(
+        [QueueTrigger("sendgrid-events", Connection = "AzureWebJobsStorage")] SendGridEventBatch message,
+        CancellationToken ct) =>
         function.RunAsync(message, ct);
 }
 
-public sealed class SendGridEventWebhook(global::LeadFunctions.Functions.Email.SendGridEventWebhook function)
+public sealed class SendGridEventWebhook(Feature.SendGridEventWebhook function)
 {
     [Function(nameof(SendGridEventWebhook))]
     public Task<IActionResult> Run(

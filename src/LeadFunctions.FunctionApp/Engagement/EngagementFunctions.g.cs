@@ -2,20 +2,24 @@
 // [TimerFunction] declarations. Do not edit: run ./scripts/generate-functions.sh. </auto-generated>
 #nullable enable
 using LeadFunctions.Adapters.Queues;
+using LeadFunctions.Core.Engagement;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
+using Feature = LeadFunctions.Functions.Engagement;
 
 namespace LeadFunctions.FunctionApp;
 
-public sealed class RecordEngagement(global::LeadFunctions.Functions.Engagement.RecordEngagement function)
+public sealed class RecordEngagement(Feature.RecordEngagement function)
 {
     [Function(nameof(RecordEngagement))]
-    public Task Run([QueueTrigger("lead-events", Connection = "AzureWebJobsStorage")] global::LeadFunctions.Core.Engagement.EngagementEvent message, CancellationToken ct) =>
+    public Task Run(
+        [QueueTrigger("lead-events", Connection = "AzureWebJobsStorage")] EngagementEvent message,
+        CancellationToken ct) =>
         function.RunAsync(message, ct);
 }
 
-public sealed class SubmitEvent(global::LeadFunctions.Functions.Engagement.SubmitEvent function)
+public sealed class SubmitEvent(Feature.SubmitEvent function)
 {
     [Function(nameof(SubmitEvent))]
     public Task<IActionResult> Run(

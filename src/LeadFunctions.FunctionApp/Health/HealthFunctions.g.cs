@@ -5,10 +5,11 @@ using LeadFunctions.Adapters.Queues;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
+using Feature = LeadFunctions.Functions.Health;
 
 namespace LeadFunctions.FunctionApp;
 
-public sealed class GetHealth(global::LeadFunctions.Functions.Health.GetHealth function)
+public sealed class GetHealth(Feature.GetHealth function)
 {
     [Function(nameof(GetHealth))]
     public Task<IActionResult> Run(

@@ -2,13 +2,15 @@
 // [TimerFunction] declarations. Do not edit: run ./scripts/generate-functions.sh. </auto-generated>
 #nullable enable
 using LeadFunctions.Adapters.Queues;
+using LeadFunctions.Core.Intake;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
+using Feature = LeadFunctions.Functions.Intake;
 
 namespace LeadFunctions.FunctionApp;
 
-public sealed class ImportLeads(global::LeadFunctions.Functions.Intake.ImportLeads function)
+public sealed class ImportLeads(Feature.ImportLeads function)
 {
     [Function(nameof(ImportLeads))]
     public Task<IActionResult> Run(
@@ -17,9 +19,11 @@ public sealed class ImportLeads(global::LeadFunctions.Functions.Intake.ImportLea
         function.RunAsync(request, ct).AsActionResult();
 }
 
-public sealed class ProcessImportBatch(global::LeadFunctions.Functions.Intake.ProcessImportBatch function)
+public sealed class ProcessImportBatch(Feature.ProcessImportBatch function)
 {
     [Function(nameof(ProcessImportBatch))]
-    public Task Run([QueueTrigger("lead-import", Connection = "AzureWebJobsStorage")] global::LeadFunctions.Core.Intake.ImportBatch message, CancellationToken ct) =>
+    public Task Run(
+        [QueueTrigger("lead-import", Connection = "AzureWebJobsStorage")] ImportBatch message,
+        CancellationToken ct) =>
         function.RunAsync(message, ct);
 }

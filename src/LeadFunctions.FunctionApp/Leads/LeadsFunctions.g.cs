@@ -2,67 +2,75 @@
 // [TimerFunction] declarations. Do not edit: run ./scripts/generate-functions.sh. </auto-generated>
 #nullable enable
 using LeadFunctions.Adapters.Queues;
+using LeadFunctions.Core.Intake;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
+using Feature = LeadFunctions.Functions.Leads;
 
 namespace LeadFunctions.FunctionApp;
 
-public sealed class ConvertLead(global::LeadFunctions.Functions.Leads.ConvertLead function)
+public sealed class ConvertLead(Feature.ConvertLead function)
 {
     [Function(nameof(ConvertLead))]
     public Task<IActionResult> Run(
-        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "leads/{id}/convert")] HttpRequest request, string id,
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "leads/{id}/convert")] HttpRequest request,
+        string id,
         CancellationToken ct) =>
         function.RunAsync(request, id, ct).AsActionResult();
 }
 
-public sealed class DisqualifyLead(global::LeadFunctions.Functions.Leads.DisqualifyLead function)
+public sealed class DisqualifyLead(Feature.DisqualifyLead function)
 {
     [Function(nameof(DisqualifyLead))]
     public Task<IActionResult> Run(
-        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "leads/{id}/disqualify")] HttpRequest request, string id,
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "leads/{id}/disqualify")] HttpRequest request,
+        string id,
         CancellationToken ct) =>
         function.RunAsync(request, id, ct).AsActionResult();
 }
 
-public sealed class EraseLead(global::LeadFunctions.Functions.Leads.EraseLead function)
+public sealed class EraseLead(Feature.EraseLead function)
 {
     [Function(nameof(EraseLead))]
     public Task<IActionResult> Run(
-        [HttpTrigger(AuthorizationLevel.Admin, "delete", Route = "leads/{id}")] HttpRequest request, string id,
+        [HttpTrigger(AuthorizationLevel.Admin, "delete", Route = "leads/{id}")] HttpRequest request,
+        string id,
         CancellationToken ct) =>
         function.RunAsync(request, id, ct).AsActionResult();
 }
 
-public sealed class ExportLead(global::LeadFunctions.Functions.Leads.ExportLead function)
+public sealed class ExportLead(Feature.ExportLead function)
 {
     [Function(nameof(ExportLead))]
     public Task<IActionResult> Run(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "leads/{id}/export")] HttpRequest request, string id,
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "leads/{id}/export")] HttpRequest request,
+        string id,
         CancellationToken ct) =>
         function.RunAsync(request, id, ct).AsActionResult();
 }
 
-public sealed class GetLead(global::LeadFunctions.Functions.Leads.GetLead function)
+public sealed class GetLead(Feature.GetLead function)
 {
     [Function(nameof(GetLead))]
     public Task<IActionResult> Run(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "leads/{id}")] HttpRequest request, string id,
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "leads/{id}")] HttpRequest request,
+        string id,
         CancellationToken ct) =>
         function.RunAsync(request, id, ct).AsActionResult();
 }
 
-public sealed class GetLeadTimeline(global::LeadFunctions.Functions.Leads.GetLeadTimeline function)
+public sealed class GetLeadTimeline(Feature.GetLeadTimeline function)
 {
     [Function(nameof(GetLeadTimeline))]
     public Task<IActionResult> Run(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "leads/{id}/timeline")] HttpRequest request, string id,
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "leads/{id}/timeline")] HttpRequest request,
+        string id,
         CancellationToken ct) =>
         function.RunAsync(request, id, ct).AsActionResult();
 }
 
-public sealed class ListLeads(global::LeadFunctions.Functions.Leads.ListLeads function)
+public sealed class ListLeads(Feature.ListLeads function)
 {
     [Function(nameof(ListLeads))]
     public Task<IActionResult> Run(
@@ -71,23 +79,26 @@ public sealed class ListLeads(global::LeadFunctions.Functions.Leads.ListLeads fu
         function.RunAsync(request, ct).AsActionResult();
 }
 
-public sealed class ProcessLeadIntake(global::LeadFunctions.Functions.Leads.ProcessLeadIntake function)
+public sealed class ProcessLeadIntake(Feature.ProcessLeadIntake function)
 {
     [Function(nameof(ProcessLeadIntake))]
-    public Task Run([QueueTrigger("lead-intake", Connection = "AzureWebJobsStorage")] global::LeadFunctions.Core.Intake.LeadSubmission message, CancellationToken ct) =>
+    public Task Run(
+        [QueueTrigger("lead-intake", Connection = "AzureWebJobsStorage")] LeadSubmission message,
+        CancellationToken ct) =>
         function.RunAsync(message, ct);
 }
 
-public sealed class QualifyLead(global::LeadFunctions.Functions.Leads.QualifyLead function)
+public sealed class QualifyLead(Feature.QualifyLead function)
 {
     [Function(nameof(QualifyLead))]
     public Task<IActionResult> Run(
-        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "leads/{id}/qualify")] HttpRequest request, string id,
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "leads/{id}/qualify")] HttpRequest request,
+        string id,
         CancellationToken ct) =>
         function.RunAsync(request, id, ct).AsActionResult();
 }
 
-public sealed class SubmitLead(global::LeadFunctions.Functions.Leads.SubmitLead function)
+public sealed class SubmitLead(Feature.SubmitLead function)
 {
     [Function(nameof(SubmitLead))]
     public Task<IActionResult> Run(
@@ -96,11 +107,12 @@ public sealed class SubmitLead(global::LeadFunctions.Functions.Leads.SubmitLead 
         function.RunAsync(request, ct).AsActionResult();
 }
 
-public sealed class WinLead(global::LeadFunctions.Functions.Leads.WinLead function)
+public sealed class WinLead(Feature.WinLead function)
 {
     [Function(nameof(WinLead))]
     public Task<IActionResult> Run(
-        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "leads/{id}/win")] HttpRequest request, string id,
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "leads/{id}/win")] HttpRequest request,
+        string id,
         CancellationToken ct) =>
         function.RunAsync(request, id, ct).AsActionResult();
 }

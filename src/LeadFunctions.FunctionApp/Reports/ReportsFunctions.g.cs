@@ -5,10 +5,11 @@ using LeadFunctions.Adapters.Queues;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
+using Feature = LeadFunctions.Functions.Reports;
 
 namespace LeadFunctions.FunctionApp;
 
-public sealed class GetFunnelReport(global::LeadFunctions.Functions.Reports.GetFunnelReport function)
+public sealed class GetFunnelReport(Feature.GetFunnelReport function)
 {
     [Function(nameof(GetFunnelReport))]
     public Task<IActionResult> Run(
@@ -17,7 +18,7 @@ public sealed class GetFunnelReport(global::LeadFunctions.Functions.Reports.GetF
         function.RunAsync(request, ct).AsActionResult();
 }
 
-public sealed class GetReferralReport(global::LeadFunctions.Functions.Reports.GetReferralReport function)
+public sealed class GetReferralReport(Feature.GetReferralReport function)
 {
     [Function(nameof(GetReferralReport))]
     public Task<IActionResult> Run(

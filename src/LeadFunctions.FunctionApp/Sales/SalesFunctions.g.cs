@@ -2,15 +2,19 @@
 // [TimerFunction] declarations. Do not edit: run ./scripts/generate-functions.sh. </auto-generated>
 #nullable enable
 using LeadFunctions.Adapters.Queues;
+using LeadFunctions.Core.Sales;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
+using Feature = LeadFunctions.Functions.Sales;
 
 namespace LeadFunctions.FunctionApp;
 
-public sealed class DeliverSalesHandoff(global::LeadFunctions.Functions.Sales.DeliverSalesHandoff function)
+public sealed class DeliverSalesHandoff(Feature.DeliverSalesHandoff function)
 {
     [Function(nameof(DeliverSalesHandoff))]
-    public Task Run([QueueTrigger("sales-handoff", Connection = "AzureWebJobsStorage")] global::LeadFunctions.Core.Sales.SalesHandoff message, CancellationToken ct) =>
+    public Task Run(
+        [QueueTrigger("sales-handoff", Connection = "AzureWebJobsStorage")] SalesHandoff message,
+        CancellationToken ct) =>
         function.RunAsync(message, ct);
 }

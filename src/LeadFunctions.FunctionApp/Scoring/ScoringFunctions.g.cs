@@ -2,13 +2,15 @@
 // [TimerFunction] declarations. Do not edit: run ./scripts/generate-functions.sh. </auto-generated>
 #nullable enable
 using LeadFunctions.Adapters.Queues;
+using LeadFunctions.Core.Scoring;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
+using Feature = LeadFunctions.Functions.Scoring;
 
 namespace LeadFunctions.FunctionApp;
 
-public sealed class GetScoringModel(global::LeadFunctions.Functions.Scoring.GetScoringModel function)
+public sealed class GetScoringModel(Feature.GetScoringModel function)
 {
     [Function(nameof(GetScoringModel))]
     public Task<IActionResult> Run(
@@ -17,7 +19,7 @@ public sealed class GetScoringModel(global::LeadFunctions.Functions.Scoring.GetS
         function.RunAsync(request, ct).AsActionResult();
 }
 
-public sealed class PutScoringModel(global::LeadFunctions.Functions.Scoring.PutScoringModel function)
+public sealed class PutScoringModel(Feature.PutScoringModel function)
 {
     [Function(nameof(PutScoringModel))]
     public Task<IActionResult> Run(
@@ -26,14 +28,16 @@ public sealed class PutScoringModel(global::LeadFunctions.Functions.Scoring.PutS
         function.RunAsync(request, ct).AsActionResult();
 }
 
-public sealed class RescoreLeadPart(global::LeadFunctions.Functions.Scoring.RescoreLeadPart function)
+public sealed class RescoreLeadPart(Feature.RescoreLeadPart function)
 {
     [Function(nameof(RescoreLeadPart))]
-    public Task Run([QueueTrigger("lead-rescore", Connection = "AzureWebJobsStorage")] global::LeadFunctions.Core.Scoring.RescorePart message, CancellationToken ct) =>
+    public Task Run(
+        [QueueTrigger("lead-rescore", Connection = "AzureWebJobsStorage")] RescorePart message,
+        CancellationToken ct) =>
         function.RunAsync(message, ct);
 }
 
-public sealed class RescoreLeads(global::LeadFunctions.Functions.Scoring.RescoreLeads function)
+public sealed class RescoreLeads(Feature.RescoreLeads function)
 {
     [Function(nameof(RescoreLeads))]
     public Task Run([TimerTrigger("0 0 3 * * *")] TimerInfo timer, CancellationToken ct) =>

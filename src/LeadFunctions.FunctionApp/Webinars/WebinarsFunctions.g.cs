@@ -5,10 +5,11 @@ using LeadFunctions.Adapters.Queues;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
+using Feature = LeadFunctions.Functions.Webinars;
 
 namespace LeadFunctions.FunctionApp;
 
-public sealed class GenericWebinarWebhook(global::LeadFunctions.Functions.Webinars.GenericWebinarWebhook function)
+public sealed class GenericWebinarWebhook(Feature.GenericWebinarWebhook function)
 {
     [Function(nameof(GenericWebinarWebhook))]
     public Task<IActionResult> Run(
@@ -17,7 +18,7 @@ public sealed class GenericWebinarWebhook(global::LeadFunctions.Functions.Webina
         function.RunAsync(request, ct).AsActionResult();
 }
 
-public sealed class ZoomWebinarWebhook(global::LeadFunctions.Functions.Webinars.ZoomWebinarWebhook function)
+public sealed class ZoomWebinarWebhook(Feature.ZoomWebinarWebhook function)
 {
     [Function(nameof(ZoomWebinarWebhook))]
     public Task<IActionResult> Run(
