@@ -1,4 +1,5 @@
 using LeadFunctions.Core.Engagement;
+using LeadFunctions.Core.Randomness;
 using LeadFunctions.Functions.Http;
 using LeadFunctions.Functions.Intake;
 using Microsoft.AspNetCore.Http;
@@ -11,7 +12,7 @@ namespace LeadFunctions.Functions.Engagement;
 /// An email that is not a lead yet is fine: the event waits there and counts when they become one.
 /// </summary>
 [HttpFunction(AuthorizationLevel.Function, "post", Route = "events")]
-public sealed class SubmitEvent(IEventQueue events, TimeProvider time)
+public sealed class SubmitEvent(IEventQueue events, TimeProvider time, IIdGenerator ids)
 {
     public const int MaxBodyBytes = 16 * 1024;
 
@@ -23,7 +24,8 @@ public sealed class SubmitEvent(IEventQueue events, TimeProvider time)
             return problem!;
         }
 
-        if (!IdempotencyKey.TryGetSubmissionId(request.Headers[IdempotencyKey.HeaderName].FirstOrDefault(), "events", out var eventId))
+        var key = request.Headers[IdempotencyKey.HeaderName].FirstOrDefault();
+        if (!IdempotencyKey.TryGetSubmissionId(key, "events", ids, out var eventId))
         {
             return Problems.Invalid(IdempotencyKey.Malformed);
         }
