@@ -9,9 +9,6 @@ namespace LeadFunctions.Functions.Tests.Nurture;
 
 public sealed class NurtureSendQueueTests
 {
-    /// <summary>A queue message holds 64 KB, base64-encoded as host.json's messageEncoding says.</summary>
-    private const int QueueMessageLimit = 64 * 1024;
-
     private static readonly SystemIdGenerator Ids = new(TimeProvider.System);
 
     private static readonly string Longest = new('x', 64);
@@ -22,7 +19,7 @@ public sealed class NurtureSendQueueTests
         var batch = NurtureSendBatch.Of(Guid.NewGuid().ToString("N"), Sends(NurtureScheduler.QueuedAtOnce / NurtureScheduler.MessagesPerRun, _ => (Longest, Longest)));
 
         Assert.Same(batch, Assert.Single(NurtureSendQueue.Fit(batch, Ids)));
-        Assert.InRange(EncodedLength(batch), 1, QueueMessageLimit);
+        Assert.InRange(EncodedLength(batch), 1, QueueMessageSize.MaxTextBytes);
     }
 
     [Fact]
@@ -34,7 +31,7 @@ public sealed class NurtureSendQueueTests
         var parts = NurtureSendQueue.Fit(batch, Ids);
 
         Assert.InRange(parts.Count, 3, 4);
-        Assert.All(parts, part => Assert.InRange(EncodedLength(part), 1, QueueMessageLimit));
+        Assert.All(parts, part => Assert.InRange(EncodedLength(part), 1, QueueMessageSize.MaxTextBytes));
         Assert.Equal(sends.OrderBy(s => s.DueAt), parts.SelectMany(p => p.DueSends()).OrderBy(s => s.DueAt));
         Assert.Equal(parts.Count, parts.Select(p => p.DispatchId).Distinct().Count());
         Assert.DoesNotContain(batch.DispatchId, parts.Select(p => p.DispatchId));
