@@ -14,6 +14,7 @@ using LeadFunctions.Functions.Sales;
 using LeadFunctions.Functions.Scoring;
 using LeadFunctions.Functions.Webinars;
 using LeadFunctions.Functions.Health;
+using LeadFunctions.Functions.Http;
 using LeadFunctions.Functions.Intake;
 using LeadFunctions.Functions.Leads;
 using LeadFunctions.Functions.Nurture;
@@ -37,6 +38,7 @@ public static class LeadPipelineRegistration
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IIdGenerator, SystemIdGenerator>();
         services.TryAddSingleton<IRandomSource, SystemRandomSource>();
+        services.AddSingleton<ErrorAnswers>();
         services.AddOptions<IntakeOptions>().BindConfiguration(IntakeOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<ImportOptions>().BindConfiguration(ImportOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<CsvImporter>();
