@@ -1,8 +1,10 @@
 using LeadFunctions.Adapters;
+using LeadFunctions.Adapters.Randomness;
 using LeadFunctions.Core.Email;
 using LeadFunctions.Core.Engagement;
 using LeadFunctions.Core.Intake;
 using LeadFunctions.Core.Processing;
+using LeadFunctions.Core.Randomness;
 using LeadFunctions.Core.Scoring;
 using LeadFunctions.Functions.Campaigns;
 using LeadFunctions.Functions.Consent;
@@ -12,6 +14,7 @@ using LeadFunctions.Functions.Sales;
 using LeadFunctions.Functions.Scoring;
 using LeadFunctions.Functions.Webinars;
 using LeadFunctions.Functions.Health;
+using LeadFunctions.Functions.Http;
 using LeadFunctions.Functions.Intake;
 using LeadFunctions.Functions.Leads;
 using LeadFunctions.Functions.Nurture;
@@ -33,6 +36,9 @@ public static class LeadPipelineRegistration
         builder.AddEmailSending();
         var services = builder.Services;
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<IIdGenerator, SystemIdGenerator>();
+        services.TryAddSingleton<IRandomSource, SystemRandomSource>();
+        services.AddSingleton<ErrorAnswers>();
         services.AddOptions<IntakeOptions>().BindConfiguration(IntakeOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<ImportOptions>().BindConfiguration(ImportOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<CsvImporter>();

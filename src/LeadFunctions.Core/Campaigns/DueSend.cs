@@ -21,9 +21,6 @@ public sealed record NurtureSendBatch(
     public static NurtureSendBatch Of(string dispatchId, IEnumerable<DueSend> sends, IReadOnlyList<string>? earlier = null) =>
         new(dispatchId, [.. sends.GroupBy(s => (s.CampaignId, s.StepId)).Select(g => new DueStepSends(g.Key.CampaignId, g.Key.StepId, [.. g.Select(s => new DueLead(s.LeadId, s.DueAt))]))], earlier);
 
-    /// <summary>A dispatch id: new for every message queued.</summary>
-    public static string NewDispatchId() => Guid.CreateVersion7().ToString("N");
-
     /// <summary>Whether a claim made by <paramref name="dispatchId"/> is this message's own: made by an earlier delivery of it, or of a message it came from.</summary>
     public bool Owns(string? dispatchId) => dispatchId == DispatchId || (Earlier?.Contains(dispatchId) ?? false);
 

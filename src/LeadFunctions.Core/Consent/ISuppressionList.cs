@@ -11,7 +11,10 @@ public interface ISuppressionList
 
     Task<bool> IsSuppressedAsync(string normalizedEmail, CancellationToken cancellationToken);
 
-    /// <summary>One page of entries, oldest key first.</summary>
+    /// <summary>
+    /// One page of entries, oldest key first. The continuation token is one a page handed out; any other throws
+    /// <see cref="FormatException"/>.
+    /// </summary>
     Task<SuppressionPage> ListAsync(int pageSize, string? continuationToken, CancellationToken cancellationToken);
 
     /// <summary>False when there was no such entry.</summary>

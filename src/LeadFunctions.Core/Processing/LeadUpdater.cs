@@ -1,5 +1,6 @@
 using LeadFunctions.Core.Campaigns;
 using LeadFunctions.Core.Leads;
+using LeadFunctions.Core.Randomness;
 using LeadFunctions.Core.Sales;
 
 namespace LeadFunctions.Core.Processing;
@@ -11,7 +12,8 @@ namespace LeadFunctions.Core.Processing;
 /// write, stats counted after it; and the indexes outside the partition told after it (<see cref="ILeadChangeObserver"/>).
 /// </summary>
 public sealed class LeadUpdater(
-    ILeadStore store, ISalesHandoffQueue handoffs, NurturePlanner nurture, IDueSendIndex dueSends, ICampaignStats stats, IEnumerable<ILeadChangeObserver> observers, TimeProvider time)
+    ILeadStore store, ISalesHandoffQueue handoffs, NurturePlanner nurture, IDueSendIndex dueSends, ICampaignStats stats,
+    IEnumerable<ILeadChangeObserver> observers, TimeProvider time, IRandomSource random)
 {
     internal const int MaxAttempts = 8;
 
@@ -106,7 +108,7 @@ public sealed class LeadUpdater(
                 // Writers that met on one lead (a burst of events for one person in one batch) spread out
                 // instead of meeting again at once: a random wait between half and all of a doubling backoff.
                 var backoff = FirstBackoff * (1 << (attempt - 1));
-                await Task.Delay(backoff * (0.5 + (Random.Shared.NextDouble() / 2)), time, cancellationToken);
+                await Task.Delay(backoff * (0.5 + (random.NextDouble() / 2)), time, cancellationToken);
             }
         }
 

@@ -17,7 +17,9 @@ namespace LeadFunctions.FunctionApp;
 /// exceptions (<see cref="ErrorAnswers"/>: storage failures 503 + Retry-After). The answer is set as the
 /// invocation's result, which the ASP.NET Core integration executes after this middleware returns.
 /// </summary>
-internal sealed partial class HttpRulesMiddleware(IOptionsMonitor<IntakeOptions> intake, ILogger<HttpRulesMiddleware> logger) : IFunctionsWorkerMiddleware, IDisposable
+internal sealed partial class HttpRulesMiddleware(
+    IOptionsMonitor<IntakeOptions> intake, ErrorAnswers answers, ILogger<HttpRulesMiddleware> logger)
+    : IFunctionsWorkerMiddleware, IDisposable
 {
     private readonly PartitionedRateLimiter<IPAddress> limiter = PartitionedRateLimiter.Create<IPAddress, string>(
         client => IntakeRateLimit.For(client, intake.CurrentValue.PermitsPerMinute));
@@ -48,7 +50,7 @@ internal sealed partial class HttpRulesMiddleware(IOptionsMonitor<IntakeOptions>
         catch (Exception exception) when (!http.Response.HasStarted)
         {
             Failed(logger, exception, context.FunctionDefinition.Name);
-            context.GetInvocationResult().Value = ErrorAnswers.For(exception).AsActionResult();
+            context.GetInvocationResult().Value = answers.For(exception).AsActionResult();
         }
     }
 

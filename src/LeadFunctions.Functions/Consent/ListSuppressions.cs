@@ -1,5 +1,4 @@
 using System.Globalization;
-using Azure;
 using LeadFunctions.Core.Consent;
 using LeadFunctions.Functions.Http;
 using Microsoft.AspNetCore.Http;
@@ -30,7 +29,7 @@ public sealed class ListSuppressions(ISuppressionList suppressions)
             var page = await suppressions.ListAsync(pageSize, request.Query["continuationToken"].FirstOrDefault(), cancellationToken);
             return TypedResults.Ok(new SuppressionPageView([.. page.Items.Select(SuppressionView.From)], page.ContinuationToken));
         }
-        catch (Exception ex) when (ex is FormatException or RequestFailedException { Status: 400 })
+        catch (FormatException)
         {
             return Problems.Invalid(new Dictionary<string, string[]> { ["continuationToken"] = ["Not a continuation token from this API."] });
         }

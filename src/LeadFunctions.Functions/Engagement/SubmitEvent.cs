@@ -1,4 +1,5 @@
 using LeadFunctions.Core.Engagement;
+using LeadFunctions.Core.Randomness;
 using LeadFunctions.Functions.Http;
 using LeadFunctions.Functions.Intake;
 using Microsoft.AspNetCore.Http;
@@ -16,7 +17,7 @@ namespace LeadFunctions.Functions.Engagement;
     BodyExample = """
         { "email": "ayse.yilmaz@example.com", "type": "webinar_attended", "occurredAt": "2026-11-02T10:00:00Z", "url": "https://example.com/webinar" }
         """)]
-public sealed class SubmitEvent(IEventQueue events, TimeProvider time)
+public sealed class SubmitEvent(IEventQueue events, TimeProvider time, IIdGenerator ids)
 {
     public const int MaxBodyBytes = 16 * 1024;
 
@@ -28,7 +29,8 @@ public sealed class SubmitEvent(IEventQueue events, TimeProvider time)
             return problem!;
         }
 
-        if (!IdempotencyKey.TryGetSubmissionId(request.Headers[IdempotencyKey.HeaderName].FirstOrDefault(), "events", out var eventId))
+        var key = request.Headers[IdempotencyKey.HeaderName].FirstOrDefault();
+        if (!IdempotencyKey.TryGetSubmissionId(key, "events", ids, out var eventId))
         {
             return Problems.Invalid(IdempotencyKey.Malformed);
         }

@@ -1,4 +1,5 @@
 using CsvHelper;
+using LeadFunctions.Core.Randomness;
 using LeadFunctions.Core.Text;
 using LeadFunctions.Functions.Http;
 using Microsoft.AspNetCore.Http;
@@ -15,7 +16,8 @@ namespace LeadFunctions.Functions.Intake;
 /// queued in batches and each bad row reported with its line. The kind of import (<see cref="ICsvRows{T}"/>)
 /// says which columns, which rule and which queue.
 /// </summary>
-public sealed partial class CsvImporter(IOptions<ImportOptions> options, TimeProvider time, ILogger<CsvImporter> logger)
+public sealed partial class CsvImporter(
+    IOptions<ImportOptions> options, TimeProvider time, IIdGenerator ids, ILogger<CsvImporter> logger)
 {
     public const long MaxBodyBytes = 50L * 1024 * 1024;
     private const int EnqueueConcurrency = 8;
@@ -54,7 +56,7 @@ public sealed partial class CsvImporter(IOptions<ImportOptions> options, TimePro
             limit.MaxRequestBodySize = 2 * MaxBodyBytes;
         }
 
-        var report = new ImportReport(Guid.CreateVersion7().ToString("N"));
+        var report = new ImportReport(ids.NewId());
         using var reader = new CsvRowReader(new LimitedReadStream(request.Body, MaxBodyBytes), encoding, rows.Columns);
         try
         {

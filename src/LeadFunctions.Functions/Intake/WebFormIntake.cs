@@ -1,6 +1,7 @@
 using LeadFunctions.Core.Consent;
 using LeadFunctions.Core.Intake;
 using LeadFunctions.Core.Leads;
+using LeadFunctions.Core.Randomness;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -11,7 +12,13 @@ namespace LeadFunctions.Functions.Intake;
 /// well formed, whether it looks like a bot, whether the fields are valid, and what consent evidence it carries.
 /// A person's valid submission is queued; a bot's gets the same answer and nothing is stored.
 /// </summary>
-public sealed partial class WebFormIntake(ISubmissionQueue queue, IOptionsMonitor<IntakeOptions> options, TimeProvider time, ILogger<WebFormIntake> logger)
+public sealed partial class WebFormIntake(
+    ISubmissionQueue queue,
+    IOptionsMonitor<IntakeOptions> options,
+    TimeProvider time,
+    IIdGenerator ids,
+    IRandomSource random,
+    ILogger<WebFormIntake> logger)
 {
     public const string RedirectField = "redirect";
     private const string IdempotencyScope = "leads";
@@ -26,7 +33,7 @@ public sealed partial class WebFormIntake(ISubmissionQueue queue, IOptionsMonito
             return WebFormOutcome.Invalid(new Dictionary<string, string[]> { [RedirectField] = ["Must be a URL on a site allowed to post this form."] });
         }
 
-        if (!IdempotencyKey.TryGetSubmissionId(post.IdempotencyKey, IdempotencyScope, out var submissionId))
+        if (!IdempotencyKey.TryGetSubmissionId(post.IdempotencyKey, IdempotencyScope, ids, out var submissionId))
         {
             return WebFormOutcome.Invalid(IdempotencyKey.Malformed);
         }
@@ -36,7 +43,9 @@ public sealed partial class WebFormIntake(ISubmissionQueue queue, IOptionsMonito
         if (BotCheck.LooksLikeABot(post.Fields, now, settings.MinimumFillTime))
         {
             // The same answer a person gets, so the bot learns nothing; nothing is stored.
-            var decoyId = validation.Value is { } wouldBe ? LeadId.FromEmail(wouldBe.Email) : Convert.ToHexStringLower(Guid.NewGuid().ToByteArray());
+            var decoyId = validation.Value is { } wouldBe
+                ? LeadId.FromEmail(wouldBe.Email)
+                : random.NextHex(LeadId.Length);
             BotIgnored(logger, decoyId);
             return WebFormOutcome.Accepted(decoyId, redirect);
         }

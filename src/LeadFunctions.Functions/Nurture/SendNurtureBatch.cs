@@ -1,6 +1,7 @@
 using LeadFunctions.Adapters.Queues;
 using LeadFunctions.Core.Campaigns;
 using LeadFunctions.Core.Nurture;
+using LeadFunctions.Core.Randomness;
 using Microsoft.Extensions.Logging;
 using LeadFunctions.Functions.Triggers;
 
@@ -8,7 +9,8 @@ namespace LeadFunctions.Functions.Nurture;
 
 /// <summary>nurture-send: the due sends of one message, each sent at most once.</summary>
 [QueueFunction(QueueNames.NurtureSend)]
-public sealed class SendNurtureBatch(NurtureSender sender, INurtureSendQueue queue, ILogger<SendNurtureBatch> logger)
+public sealed class SendNurtureBatch(
+    NurtureSender sender, INurtureSendQueue queue, IIdGenerator ids, ILogger<SendNurtureBatch> logger)
 {
     /// <summary>
     /// A delivery after the first (an earlier one failed, or its host died) hands the message on in two halves
@@ -20,7 +22,7 @@ public sealed class SendNurtureBatch(NurtureSender sender, INurtureSendQueue que
     {
         if (dequeueCount > 1 && message.DueSends().Count > 1)
         {
-            var (first, second) = message.Halves(NurtureSendBatch.NewDispatchId(), NurtureSendBatch.NewDispatchId());
+            var (first, second) = message.Halves(ids.NewId(), ids.NewId());
             await Task.WhenAll(queue.EnqueueAsync(first, cancellationToken), queue.EnqueueAsync(second, cancellationToken));
             Log.HandedOn(logger, message.DispatchId, dequeueCount, first.DispatchId, second.DispatchId);
             return;
