@@ -6,6 +6,7 @@ using LeadFunctions.Core.Processing;
 using LeadFunctions.Core.Scoring;
 using LeadFunctions.Functions.Campaigns;
 using LeadFunctions.Functions.Consent;
+using LeadFunctions.Functions.Dashboard;
 using LeadFunctions.Functions.Email;
 using LeadFunctions.Functions.Engagement;
 using LeadFunctions.Functions.Sales;
@@ -59,7 +60,7 @@ public static class LeadPipelineRegistration
         services.AddDeclaredFunctions();
         services.AddSingleton<WebFormIntake>();
         services.AddSingleton<Core.DataSubjects.LeadEraser>();
-        services.AddSingleton<Dashboard.DashboardBuilder>();
+        services.AddDashboard();
         return builder;
     }
 }

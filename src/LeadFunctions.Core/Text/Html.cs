@@ -7,6 +7,4 @@ namespace LeadFunctions.Core.Text;
 public static class Html
 {
     public static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
-
-    public static string Encode(string text) => Encoder.Encode(text);
 }
