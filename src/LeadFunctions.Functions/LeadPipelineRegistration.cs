@@ -8,6 +8,7 @@ using LeadFunctions.Core.Randomness;
 using LeadFunctions.Core.Scoring;
 using LeadFunctions.Functions.Campaigns;
 using LeadFunctions.Functions.Consent;
+using LeadFunctions.Functions.Dashboard;
 using LeadFunctions.Functions.Email;
 using LeadFunctions.Functions.Engagement;
 using LeadFunctions.Functions.Sales;
@@ -65,7 +66,7 @@ public static class LeadPipelineRegistration
         services.AddDeclaredFunctions();
         services.AddSingleton<WebFormIntake>();
         services.AddSingleton<Core.DataSubjects.LeadEraser>();
-        services.AddSingleton<Dashboard.DashboardBuilder>();
+        services.AddDashboard();
         return builder;
     }
 }

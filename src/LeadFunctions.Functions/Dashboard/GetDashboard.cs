@@ -1,3 +1,5 @@
+using LeadFunctions.Core.Dashboard;
+using LeadFunctions.Core.Text;
 using LeadFunctions.Functions.Http;
 using Microsoft.AspNetCore.Http;
 using LeadFunctions.Functions.Triggers;
@@ -14,9 +16,10 @@ public sealed class GetDashboard(DashboardBuilder dashboard)
 {
     public async Task<IResult> RunAsync(HttpRequest request, CancellationToken cancellationToken)
     {
-        var view = await dashboard.BuildAsync(cancellationToken);
-        var accepted = request.GetTypedHeaders().AcceptLanguage.Select(l => (l.Value.Value ?? string.Empty, l.Quality ?? 1.0));
+        var accepted = request.GetTypedHeaders().AcceptLanguage
+            .Select(l => (l.Value.Value ?? string.Empty, l.Quality ?? 1.0));
+        var page = DashboardPage.Render(await dashboard.BuildAsync(cancellationToken), PreferredLanguage.Of(accepted));
         // Images only as data: URLs, so nothing on the page can be fetched from elsewhere.
-        return new HtmlPageResult(StatusCodes.Status200OK, DashboardPage.Render(view, DashboardText.For(accepted)), "img-src data:");
+        return new HtmlPageResult(StatusCodes.Status200OK, page, "img-src data:");
     }
 }

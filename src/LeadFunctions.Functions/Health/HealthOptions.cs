@@ -1,8 +1,9 @@
 using LeadFunctions.Adapters.Queues;
+using LeadFunctions.Core.Dashboard;
 
 namespace LeadFunctions.Functions.Health;
 
-public sealed class HealthOptions
+public sealed class HealthOptions : IQueueWaitLimits
 {
     public const string SectionName = "Health";
 

@@ -1,9 +1,10 @@
 using LeadFunctions.Core.Campaigns;
+using LeadFunctions.Core.Dashboard;
 using LeadFunctions.Core.Leads;
 using LeadFunctions.Core.Reports;
-using LeadFunctions.Functions.Dashboard;
+using LeadFunctions.Core.Text;
 
-namespace LeadFunctions.Functions.Tests.Dashboard;
+namespace LeadFunctions.Core.Tests.Dashboard;
 
 public class DashboardPageTests
 {
@@ -46,7 +47,7 @@ public class DashboardPageTests
     [InlineData("</svg><svg onload=alert(1)>")]
     public void Render_HostileValuesEverywhere_ShownAsTextNeverAsMarkup(string hostile)
     {
-        var html = DashboardPage.Render(View(hostile), DashboardText.English);
+        var html = DashboardPage.Render(View(hostile), Languages.English);
 
         Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("<img", html, StringComparison.OrdinalIgnoreCase);
@@ -56,9 +57,44 @@ public class DashboardPageTests
     }
 
     [Fact]
+    public void Render_CampaignNamedWithAScript_TheNameIsTextInItsCell()
+    {
+        var campaign = new CampaignLine("c1", Script, true, new Dictionary<CampaignMetric, long>());
+        var view = View("fair") with { Campaigns = [campaign] };
+
+        var html = DashboardPage.Render(view, Languages.English);
+
+        Assert.Contains(
+            "<td>&lt;script&gt;window.__pwned=1&lt;/script&gt; (c1, active)</td>", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public void Render_NothingYet_NoTablesButTheCharts_AllClear()
+    {
+        var empty = new DashboardView(
+            Now,
+            "2025-12",
+            [],
+            LeadSample.Of(new LeadPage([], null)),
+            RecentMqls.Of(new LeadPage([], null), 10),
+            [],
+            new WorkState(null, [], 0, 0));
+
+        var html = DashboardPage.Render(empty, Languages.Turkish);
+
+        const string AllClear = "<section id=\"work\" class=\"clear\"><h2>Geciken veya başarısız işler</h2>";
+        Assert.Contains(AllClear, html, StringComparison.Ordinal);
+        Assert.Contains("<p>Geciken veya başarısız iş yok.</p>", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<table", html, StringComparison.Ordinal);
+        Assert.Equal(3, html.Split("<svg ").Length - 1);
+        Assert.Equal(2, html.Split("<p>Henüz yok.</p>").Length - 1);
+    }
+
+    [Fact]
     public void Render_SeededView_EverySectionWithItsValues()
     {
-        var html = DashboardPage.Render(View("fair"), DashboardText.English);
+        var html = DashboardPage.Render(View("fair"), Languages.English);
 
         foreach (var section in new[] { "work", "funnel", "scores", "temperatures", "mqls", "campaigns" })
         {
@@ -76,7 +112,7 @@ public class DashboardPageTests
     [Fact]
     public void Render_Turkish_TurkishWordsAndLanguage()
     {
-        var html = DashboardPage.Render(View("fair"), DashboardText.Turkish);
+        var html = DashboardPage.Render(View("fair"), Languages.Turkish);
 
         Assert.StartsWith("<!doctype html><html lang=\"tr\">", html, StringComparison.Ordinal);
         Assert.Contains("Kaynağa göre huni", html, StringComparison.Ordinal);
@@ -91,24 +127,6 @@ public class DashboardPageTests
         Assert.Equal([2, 0, 1, 0, 1], sample.ScoreBands.Select(b => b.Count));
         Assert.Equal((2, 1, 1), (sample.Temperatures[Temperature.Cold], sample.Temperatures[Temperature.Warm], sample.Temperatures[Temperature.Hot]));
         Assert.False(sample.Complete);
-    }
-
-    [Theory]
-    [InlineData("tr-TR,tr;q=0.9,en;q=0.8", "tr")]
-    [InlineData("en-US,en;q=0.9,tr;q=0.8", "en")]
-    [InlineData("de-DE,tr;q=0.5", "tr")]
-    [InlineData("en;q=0.4,tr;q=0.6", "tr")]
-    [InlineData("fr-FR", "en")]
-    [InlineData("", "en")]
-    public void For_AcceptLanguage_TurkishWhenPreferredOverEnglish(string header, string expected)
-    {
-        var accepted = header.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(part =>
-        {
-            var pieces = part.Split(";q=");
-            return (pieces[0], pieces.Length > 1 ? double.Parse(pieces[1], System.Globalization.CultureInfo.InvariantCulture) : 1.0);
-        });
-
-        Assert.Equal(expected, DashboardText.For(accepted).Language);
     }
 
     [Fact]

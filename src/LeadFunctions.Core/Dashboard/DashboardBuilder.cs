@@ -3,10 +3,8 @@ using LeadFunctions.Core.Campaigns;
 using LeadFunctions.Core.Health;
 using LeadFunctions.Core.Leads;
 using LeadFunctions.Core.Reports;
-using LeadFunctions.Functions.Health;
-using Microsoft.Extensions.Options;
 
-namespace LeadFunctions.Functions.Dashboard;
+namespace LeadFunctions.Core.Dashboard;
 
 /// <summary>
 /// Gathers the dashboard from what the pipeline already keeps, with a bounded number of reads whatever the number
@@ -20,7 +18,7 @@ public sealed class DashboardBuilder(
     ICampaignStore campaigns,
     ICampaignStats stats,
     IStorageProbe storage,
-    IOptions<HealthOptions> health,
+    IQueueWaitLimits waits,
     TimeProvider time)
 {
     /// <summary>The most lead rows one page view reads for the sample, and again for the MQLs (one storage page each).</summary>
@@ -71,7 +69,7 @@ public sealed class DashboardBuilder(
         var queues = state.Queues.Select(q =>
         {
             var wait = q.OldestQueuedAt is { } queued ? now - queued : (TimeSpan?)null;
-            return new QueueLine(q.Queue, q.Count, q.PoisonCount, wait, wait > health.Value.MaxWait(q.Queue));
+            return new QueueLine(q.Queue, q.Count, q.PoisonCount, wait, wait > waits.MaxWait(q.Queue));
         });
         return new WorkState(
             state.Failure, [.. queues], lines.Sum(l => l.Totals.GetValueOrDefault(CampaignMetric.Uncertain)), lines.Sum(l => l.Totals.GetValueOrDefault(CampaignMetric.Failed)));
