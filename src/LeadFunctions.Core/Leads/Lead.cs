@@ -45,7 +45,7 @@ public sealed record Lead
     public DateTimeOffset? LastNurtureAt { get; init; }
 
     /// <summary>
-    /// When each type of engagement event last occurred (<see cref="Processing.LeadUpdater"/> keeps it with every
+    /// When each type of engagement event last occurred (the lead write keeps it with every
     /// write): the stop events of a campaign are judged from the lead row alone, without reading the events.
     /// </summary>
     public IReadOnlyDictionary<string, DateTimeOffset> LastEventAt { get; init; } = new Dictionary<string, DateTimeOffset>();

@@ -22,7 +22,9 @@ public class NurtureEventRecorderTests
         await pipeline.Intake.ProcessAsync(Pipeline.Submission("s1"), default);
         var sent = new StepRecord { StepId = "welcome", State = StepState.Sent, SendId = "send-1", SentAt = Pipeline.Start };
         await pipeline.Updater.UpdateAsync(Ayse, s => Task.FromResult<LeadChange?>(
-            CampaignEnrollment.With(new LeadChange(Ayse, s.Lead, s.ETag, [], []), s.EnrollmentIn("fair")!.WithStep(sent), null, null)), default);
+            CampaignEnrollment.With(
+                LeadChange.Updated(s.Lead!, s.ETag), s.EnrollmentIn("fair")!.WithStep(sent), null, null)),
+            default);
     }
 
     private async Task ProcessAsync(params string[] events)
