@@ -3,7 +3,6 @@ using Azure;
 using Azure.Data.Tables;
 using LeadFunctions.Adapters.Storage;
 using LeadFunctions.Adapters.Tables;
-using LeadFunctions.Core.Engagement;
 using LeadFunctions.Core.Leads;
 using LeadFunctions.Core.Scoring;
 using LeadFunctions.Host;

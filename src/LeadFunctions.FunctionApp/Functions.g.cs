@@ -330,7 +330,7 @@ public sealed class QualifyLead(global::LeadFunctions.Functions.Leads.QualifyLea
 public sealed class RecordEngagement(global::LeadFunctions.Functions.Engagement.RecordEngagement function)
 {
     [Function(nameof(RecordEngagement))]
-    public Task Run([QueueTrigger("lead-events", Connection = "AzureWebJobsStorage")] global::LeadFunctions.Core.Engagement.EngagementEvent message, CancellationToken ct) =>
+    public Task Run([QueueTrigger("lead-events", Connection = "AzureWebJobsStorage")] global::LeadFunctions.Core.Leads.EngagementEvent message, CancellationToken ct) =>
         function.RunAsync(message, ct);
 }
 

@@ -1,5 +1,5 @@
 using LeadFunctions.Adapters;
-using LeadFunctions.Core.Email;
+using LeadFunctions.Core.EmailEvents;
 using LeadFunctions.Core.Engagement;
 using LeadFunctions.Core.Intake;
 using LeadFunctions.Core.Processing;

@@ -25,7 +25,7 @@ public static class FunctionBindings
             "ProcessLeadIntake", "lead-intake", (f, m, ct) => f.RunAsync(m, ct))
         .AddQueueTrigger<global::LeadFunctions.Functions.Email.ProcessSendGridEvents, global::LeadFunctions.Core.Email.SendGridEventBatch>(
             "ProcessSendGridEvents", "sendgrid-events", (f, m, ct) => f.RunAsync(m, ct))
-        .AddQueueTrigger<global::LeadFunctions.Functions.Engagement.RecordEngagement, global::LeadFunctions.Core.Engagement.EngagementEvent>(
+        .AddQueueTrigger<global::LeadFunctions.Functions.Engagement.RecordEngagement, global::LeadFunctions.Core.Leads.EngagementEvent>(
             "RecordEngagement", "lead-events", (f, m, ct) => f.RunAsync(m, ct))
         .AddQueueTrigger<global::LeadFunctions.Functions.Campaigns.ReleaseHeldSends, global::LeadFunctions.Core.Campaigns.CampaignResume>(
             "ReleaseHeldSends", "campaign-resume", (f, m, ct) => f.RunAsync(m, ct))

@@ -1,6 +1,3 @@
-using LeadFunctions.Core.Campaigns;
-using LeadFunctions.Core.Consent;
-using LeadFunctions.Core.Engagement;
 
 namespace LeadFunctions.Core.Leads;
 

@@ -2,9 +2,9 @@ using System.Text.Json;
 using LeadFunctions.Core.Campaigns;
 using LeadFunctions.Core.Consent;
 using LeadFunctions.Core.Email;
-using LeadFunctions.Core.Engagement;
+using LeadFunctions.Core.EmailEvents;
 using LeadFunctions.Core.Leads;
-using LeadFunctions.Core.Tests.Email;
+using LeadFunctions.Core.Tests.EmailEvents;
 using Microsoft.Extensions.Time.Testing;
 using static LeadFunctions.Core.Tests.Campaigns.CampaignFixtures;
 

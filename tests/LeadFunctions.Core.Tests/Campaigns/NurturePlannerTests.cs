@@ -1,5 +1,4 @@
 using LeadFunctions.Core.Campaigns;
-using LeadFunctions.Core.Engagement;
 using LeadFunctions.Core.Leads;
 using static LeadFunctions.Core.Tests.Campaigns.CampaignFixtures;
 

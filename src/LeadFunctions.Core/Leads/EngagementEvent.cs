@@ -1,4 +1,4 @@
-namespace LeadFunctions.Core.Engagement;
+namespace LeadFunctions.Core.Leads;
 
 /// <summary>
 /// Something a person did (a page view, a download, a webinar attended, an email clicked), as it

@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace LeadFunctions.Core.Campaigns;
+namespace LeadFunctions.Core.Leads;
 
 /// <summary>
 /// One lead in one campaign, kept in the lead row itself so that consent, stage and the enrollment are read

@@ -1,4 +1,4 @@
-namespace LeadFunctions.Core.Consent;
+namespace LeadFunctions.Core.Leads;
 
 /// <summary>What one row of the consent ledger records.</summary>
 public enum ConsentAction

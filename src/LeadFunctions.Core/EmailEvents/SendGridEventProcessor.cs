@@ -1,10 +1,12 @@
 using System.Text.Json;
 using LeadFunctions.Core.Campaigns;
 using LeadFunctions.Core.Consent;
+using LeadFunctions.Core.Email;
 using LeadFunctions.Core.Engagement;
+using LeadFunctions.Core.Leads;
 using LeadFunctions.Core.Security;
 
-namespace LeadFunctions.Core.Email;
+namespace LeadFunctions.Core.EmailEvents;
 
 /// <summary>
 /// Acts on a batch of SendGrid events. SendGrid delivers each event at least once, and a failed batch is

@@ -1,4 +1,4 @@
-namespace LeadFunctions.Core.Consent;
+namespace LeadFunctions.Core.Leads;
 
 /// <summary>
 /// One row of a person's consent ledger: append-only, kept as evidence (KVKK, İYS, GDPR). <see cref="Id"/> is

@@ -1,8 +1,7 @@
-using LeadFunctions.Core.Engagement;
 using LeadFunctions.Core.Leads;
 using LeadFunctions.Core.Scoring;
 
-namespace LeadFunctions.Core.Processing;
+namespace LeadFunctions.Core.Scoring;
 
 /// <summary>
 /// Recomputes a lead's score, grade and automatic stage, and explains every change on the timeline.

@@ -1,4 +1,4 @@
-namespace LeadFunctions.Core.Consent;
+namespace LeadFunctions.Core.Leads;
 
 /// <summary>İYS's recipient type: a consumer (BIREYSEL) needs prior consent; a merchant (TACIR) may refuse.</summary>
 public enum RecipientType

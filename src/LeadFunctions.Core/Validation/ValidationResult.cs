@@ -1,4 +1,4 @@
-namespace LeadFunctions.Core.Intake;
+namespace LeadFunctions.Core.Validation;
 
 /// <summary>Either a value or the errors that stopped it, field by field (RFC 9457 "errors").</summary>
 public sealed class ValidationResult<T>

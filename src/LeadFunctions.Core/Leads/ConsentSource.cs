@@ -1,4 +1,4 @@
-namespace LeadFunctions.Core.Consent;
+namespace LeadFunctions.Core.Leads;
 
 /// <summary>How a consent decision reached us.</summary>
 public enum ConsentSource

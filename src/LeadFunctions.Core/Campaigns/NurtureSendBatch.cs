@@ -1,9 +1,7 @@
 using System.Text.Json.Serialization;
+using LeadFunctions.Core.Leads;
 
 namespace LeadFunctions.Core.Campaigns;
-
-/// <summary>A step of an enrollment that falls due at <see cref="DueAt"/>: an entry of the due index and, once due, part of a nurture-send message.</summary>
-public sealed record DueSend(string LeadId, string CampaignId, string StepId, DateTimeOffset DueAt);
 
 /// <summary>
 /// A nurture-send message: due sends the timer found together, grouped by campaign and step so that each send costs

@@ -1,7 +1,8 @@
 using LeadFunctions.Core.Consent;
-using LeadFunctions.Core.Engagement;
+using LeadFunctions.Core.Email;
+using LeadFunctions.Core.Leads;
 
-namespace LeadFunctions.Core.Email;
+namespace LeadFunctions.Core.EmailEvents;
 
 /// <summary>What a SendGrid event means for us.</summary>
 public static class SendGridEventClassifier

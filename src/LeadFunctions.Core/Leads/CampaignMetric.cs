@@ -1,4 +1,4 @@
-namespace LeadFunctions.Core.Campaigns;
+namespace LeadFunctions.Core.Leads;
 
 /// <summary>The counters of a campaign's stats (API.md): per campaign, and per step where a step applies.</summary>
 public enum CampaignMetric

@@ -1,6 +1,6 @@
 using LeadFunctions.Core.Text;
 
-namespace LeadFunctions.Core.Intake;
+namespace LeadFunctions.Core.Validation;
 
 /// <summary>Collects validation errors per field while cleaning the values up.</summary>
 internal sealed class FieldErrors

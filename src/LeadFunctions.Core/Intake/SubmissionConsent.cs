@@ -1,6 +1,8 @@
+using LeadFunctions.Core.Consent;
 using LeadFunctions.Core.Intake;
+using LeadFunctions.Core.Leads;
 
-namespace LeadFunctions.Core.Consent;
+namespace LeadFunctions.Core.Intake;
 
 /// <summary>The ledger row a submission's ticked consent box makes: a grant, or a pending one where double opt-in applies.</summary>
 public static class SubmissionConsent

@@ -2,11 +2,12 @@ using System.Text.Json;
 using LeadFunctions.Core.Campaigns;
 using LeadFunctions.Core.Consent;
 using LeadFunctions.Core.Email;
+using LeadFunctions.Core.EmailEvents;
 using LeadFunctions.Core.Engagement;
 using LeadFunctions.Core.Leads;
 using Microsoft.Extensions.Time.Testing;
 
-namespace LeadFunctions.Core.Tests.Email;
+namespace LeadFunctions.Core.Tests.EmailEvents;
 
 public class SendGridEventProcessorTests
 {

@@ -1,9 +1,10 @@
 using LeadFunctions.Core.Campaigns;
 using LeadFunctions.Core.Consent;
 using LeadFunctions.Core.Email;
-using LeadFunctions.Core.Engagement;
+using LeadFunctions.Core.EmailEvents;
+using LeadFunctions.Core.Leads;
 
-namespace LeadFunctions.Core.Tests.Email;
+namespace LeadFunctions.Core.Tests.EmailEvents;
 
 public class SendGridEventClassifierTests
 {

@@ -1,4 +1,4 @@
-namespace LeadFunctions.Core.Engagement;
+namespace LeadFunctions.Core.Leads;
 
 /// <summary>The engagement event types the scoring model knows by default (API.md "POST /api/events").</summary>
 public static class EventTypes

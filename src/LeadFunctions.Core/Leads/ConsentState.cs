@@ -1,7 +1,7 @@
-namespace LeadFunctions.Core.Consent;
+namespace LeadFunctions.Core.Leads;
 
 /// <summary>
-/// Where each channel's consent stands, derived from the ledger by <see cref="ConsentLedger.Apply"/> and kept
+/// Where each channel's consent stands, derived from the ledger by <see cref="Consent.ConsentLedger.Apply"/> and kept
 /// on the lead (or, before the person is a lead, on their partition's waiting row) in the same write as the
 /// ledger row that changed it.
 /// </summary>

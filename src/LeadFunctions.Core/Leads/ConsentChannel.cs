@@ -1,4 +1,4 @@
-namespace LeadFunctions.Core.Consent;
+namespace LeadFunctions.Core.Leads;
 
 /// <summary>How a commercial message reaches a person: İYS's EPOSTA, MESAJ and ARAMA. Each has its own consent.</summary>
 public enum ConsentChannel
