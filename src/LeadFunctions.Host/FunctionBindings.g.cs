@@ -4,8 +4,8 @@
 using LeadFunctions.Core.Campaigns;
 using LeadFunctions.Core.Consent;
 using LeadFunctions.Core.Email;
-using LeadFunctions.Core.Engagement;
 using LeadFunctions.Core.Intake;
+using LeadFunctions.Core.Leads;
 using LeadFunctions.Core.Sales;
 using LeadFunctions.Core.Scoring;
 using LeadFunctions.Functions.Campaigns;

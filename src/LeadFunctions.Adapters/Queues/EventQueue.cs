@@ -1,4 +1,5 @@
 using LeadFunctions.Core.Engagement;
+using LeadFunctions.Core.Leads;
 
 namespace LeadFunctions.Adapters.Queues;
 

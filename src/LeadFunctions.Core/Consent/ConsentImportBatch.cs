@@ -1,3 +1,5 @@
+using LeadFunctions.Core.Leads;
+
 namespace LeadFunctions.Core.Consent;
 
 /// <summary>Up to 100 rows of a consent CSV (POST /api/consent/import), as they travel on the consent-import queue.</summary>

@@ -2,7 +2,7 @@
 // [TimerFunction] declarations. Do not edit: run ./scripts/generate-functions.sh. </auto-generated>
 #nullable enable
 using LeadFunctions.Adapters.Queues;
-using LeadFunctions.Core.Engagement;
+using LeadFunctions.Core.Leads;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;

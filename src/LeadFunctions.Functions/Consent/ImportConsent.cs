@@ -1,6 +1,7 @@
 using LeadFunctions.Core.Consent;
 using LeadFunctions.Core.Intake;
 using LeadFunctions.Core.Text;
+using LeadFunctions.Core.Validation;
 using LeadFunctions.Functions.Http;
 using LeadFunctions.Functions.Intake;
 using Microsoft.AspNetCore.Http;

@@ -1,5 +1,6 @@
 using LeadFunctions.Adapters.Queues;
 using LeadFunctions.Core.Email;
+using LeadFunctions.Core.EmailEvents;
 using Microsoft.Extensions.Logging;
 using LeadFunctions.Functions.Triggers;
 

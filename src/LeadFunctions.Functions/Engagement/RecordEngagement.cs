@@ -1,5 +1,6 @@
 using LeadFunctions.Adapters.Queues;
 using LeadFunctions.Core.Engagement;
+using LeadFunctions.Core.Leads;
 using Microsoft.Extensions.Logging;
 using LeadFunctions.Functions.Triggers;
 

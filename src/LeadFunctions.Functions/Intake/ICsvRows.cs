@@ -1,5 +1,6 @@
 using LeadFunctions.Core.Intake;
 using LeadFunctions.Core.Text;
+using LeadFunctions.Core.Validation;
 
 namespace LeadFunctions.Functions.Intake;
 

@@ -1,6 +1,8 @@
 using LeadFunctions.Core.Consent;
 using LeadFunctions.Core.Intake;
+using LeadFunctions.Core.Leads;
 using LeadFunctions.Core.Text;
+using LeadFunctions.Core.Validation;
 using LeadFunctions.Functions.Http;
 using LeadFunctions.Functions.Leads;
 using Microsoft.AspNetCore.Http;
@@ -26,9 +28,9 @@ public sealed class ImportLeads(CsvImporter importer, IImportBatchQueue queue)
     public async Task<IResult> RunAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         var source = request.Query["source"].FirstOrDefault() ?? "import";
-        if (!LeadFormValidator.IsValidSource(source))
+        if (!LeadSources.IsValid(source))
         {
-            return Problems.Invalid(new Dictionary<string, string[]> { ["source"] = [LeadFormValidator.SourceRule] });
+            return Problems.Invalid(new Dictionary<string, string[]> { ["source"] = [LeadSources.Rule] });
         }
 
         return await importer.ImportAsync(request, new LeadRows(source, queue), cancellationToken);

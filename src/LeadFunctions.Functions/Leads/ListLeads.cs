@@ -34,9 +34,9 @@ public sealed class ListLeads(ILeadQuery leads)
         }
 
         var source = Parameter("source");
-        if (source is not null && !LeadFormValidator.IsValidSource(source))
+        if (source is not null && !LeadSources.IsValid(source))
         {
-            errors["source"] = [LeadFormValidator.SourceRule];
+            errors["source"] = [LeadSources.Rule];
         }
 
         int? minScore = null;

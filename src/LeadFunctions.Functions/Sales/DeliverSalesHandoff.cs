@@ -24,7 +24,7 @@ public sealed partial class DeliverSalesHandoff(ILeadStore store, ISalesHandoffW
         }
 
         await webhook.PostAsync(message, cancellationToken);
-        await store.SaveAsync(new LeadChange(message.LeadId, null, null, [delivered], []), cancellationToken);
+        await store.SaveAsync(LeadChange.Noted(message.LeadId, delivered), cancellationToken);
         LeadTelemetry.Handoffs.Add(1);
         Delivered(logger, message.HandoffId, message.LeadId);
     }

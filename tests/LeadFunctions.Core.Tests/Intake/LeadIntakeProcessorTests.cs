@@ -71,7 +71,7 @@ public class LeadIntakeProcessorTests
                 pipeline.Store.Touch(Id); // another writer got there first
             }
 
-            return Task.FromResult<LeadChange?>(new LeadChange(Id, s.Lead! with { Company = "Acme" }, s.ETag, [], []));
+            return Task.FromResult<LeadChange?>(LeadChange.Updated(s.Lead! with { Company = "Acme" }, s.ETag));
         }, default);
 
         await Task.Delay(50);

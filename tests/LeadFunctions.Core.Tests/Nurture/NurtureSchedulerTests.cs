@@ -1,4 +1,5 @@
 using LeadFunctions.Core.Campaigns;
+using LeadFunctions.Core.Leads;
 using LeadFunctions.Core.Nurture;
 using LeadFunctions.Core.Tests.Randomness;
 using Microsoft.Extensions.Time.Testing;

@@ -5,6 +5,7 @@ using System.Text;
 using LeadFunctions.Adapters;
 using LeadFunctions.Adapters.Queues;
 using LeadFunctions.Core.Consent;
+using LeadFunctions.Core.Leads;
 using LeadFunctions.Functions.Intake;
 using LeadFunctions.IntegrationTests.Infrastructure;
 

@@ -4,6 +4,7 @@ using LeadFunctions.Adapters;
 using LeadFunctions.Adapters.Queues;
 using LeadFunctions.Core.Campaigns;
 using LeadFunctions.Core.Email;
+using LeadFunctions.Core.Leads;
 using LeadFunctions.Core.Nurture;
 using LeadFunctions.IntegrationTests.Infrastructure;
 
