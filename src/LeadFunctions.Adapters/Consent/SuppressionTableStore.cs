@@ -42,9 +42,17 @@ public sealed class SuppressionTableStore(LeadTables tables) : ISuppressionList
     public async Task<SuppressionPage> ListAsync(int pageSize, string? continuationToken, CancellationToken cancellationToken)
     {
         var query = tables.Suppressions.QueryAsync<TableEntity>(maxPerPage: pageSize, cancellationToken: cancellationToken);
-        await foreach (var page in query.AsPages(ContinuationTokens.Decode(continuationToken), pageSize))
+        try
         {
-            return new SuppressionPage([.. page.Values.Select(ToSuppression)], ContinuationTokens.Encode(page.ContinuationToken));
+            await foreach (var page in query.AsPages(ContinuationTokens.Decode(continuationToken), pageSize))
+            {
+                return new SuppressionPage([.. page.Values.Select(ToSuppression)], ContinuationTokens.Encode(page.ContinuationToken));
+            }
+        }
+        catch (RequestFailedException ex) when (ex.Status == 400)
+        {
+            // A token that decodes but that storage does not know as one of its own.
+            throw new FormatException("Not a continuation token.", ex);
         }
 
         return new SuppressionPage([], null);

@@ -1,6 +1,8 @@
 using System.Text.Json;
 using LeadFunctions.Core.Campaigns;
 using LeadFunctions.Core.Nurture;
+using LeadFunctions.Core.Queues;
+using LeadFunctions.Core.Text;
 
 namespace LeadFunctions.Adapters.Queues;
 

@@ -1,4 +1,3 @@
-using LeadFunctions.Adapters.Campaigns;
 using LeadFunctions.Core.Campaigns;
 using LeadFunctions.Functions.Http;
 using Microsoft.AspNetCore.Http;
@@ -11,17 +10,10 @@ namespace LeadFunctions.Functions.Campaigns;
 /// an archived campaign enrolls and sends nothing and leaves the list unless asked for (<see cref="CampaignSwitch.ArchiveAsync"/>).
 /// </summary>
 [HttpFunction(AuthorizationLevel.Function, "delete", Route = "campaigns/{id}")]
-public sealed class ArchiveCampaign(CampaignSwitch campaigns, CampaignCatalog catalog)
+public sealed class ArchiveCampaign(CampaignSwitch campaigns)
 {
-    public async Task<IResult> RunAsync(HttpRequest request, string id, CancellationToken cancellationToken)
-    {
-        var archived = await campaigns.ArchiveAsync(id, cancellationToken);
-        if (archived.Outcome == CampaignSwitchOutcome.NotFound)
-        {
-            return Problems.NotFound("The campaign");
-        }
-
-        catalog.Invalidate();
-        return TypedResults.NoContent();
-    }
+    public async Task<IResult> RunAsync(HttpRequest request, string id, CancellationToken cancellationToken) =>
+        (await campaigns.ArchiveAsync(id, cancellationToken)).Outcome == CampaignSwitchOutcome.NotFound
+            ? Problems.NotFound("The campaign")
+            : TypedResults.NoContent();
 }

@@ -1,7 +1,4 @@
-using System.Text.Json;
-using LeadFunctions.Adapters.Campaigns;
 using LeadFunctions.Core.Campaigns;
-using LeadFunctions.Functions.Http;
 using Microsoft.AspNetCore.Http;
 using LeadFunctions.Functions.Triggers;
 
@@ -9,12 +6,8 @@ namespace LeadFunctions.Functions.Campaigns;
 
 /// <summary>POST /api/campaigns/{id}/pause: no more sends (held as they fall due, no lead rewritten) until resumed.</summary>
 [HttpFunction(AuthorizationLevel.Function, "post", Route = "campaigns/{id}/pause")]
-public sealed class PauseCampaign(CampaignSwitch campaigns, CampaignCatalog catalog)
+public sealed class PauseCampaign(CampaignSwitch campaigns)
 {
-    public async Task<IResult> RunAsync(HttpRequest request, string id, CancellationToken cancellationToken)
-    {
-        var switched = await campaigns.PauseAsync(id, cancellationToken);
-        catalog.Invalidate();
-        return CampaignSwitchAnswer.Of(id, switched, StatusCodes.Status200OK);
-    }
+    public async Task<IResult> RunAsync(HttpRequest request, string id, CancellationToken cancellationToken) =>
+        CampaignSwitchAnswer.Of(id, await campaigns.PauseAsync(id, cancellationToken), StatusCodes.Status200OK);
 }

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using LeadFunctions.Adapters.Campaigns;
 using LeadFunctions.Core.Campaigns;
 using LeadFunctions.Functions.Http;
 using Microsoft.AspNetCore.Http;
@@ -12,7 +11,7 @@ namespace LeadFunctions.Functions.Campaigns;
 /// released from the campaign-resume queue (202: their work is queued, and a large campaign's is not done in the request).
 /// </summary>
 [HttpFunction(AuthorizationLevel.Function, "post", Route = "campaigns/{id}/resume")]
-public sealed class ResumeCampaign(CampaignSwitch campaigns, CampaignCatalog catalog)
+public sealed class ResumeCampaign(CampaignSwitch campaigns)
 {
     private const int MaxBodyBytes = 1024;
     private const int MaxJsonDepth = 4;
@@ -33,19 +32,7 @@ public sealed class ResumeCampaign(CampaignSwitch campaigns, CampaignCatalog cat
                 return Problems.Invalid(new Dictionary<string, string[]> { ["missed"] = [MissedChoice.Rule] });
             }
 
-            var switched = await campaigns.ResumeAsync(id, choice, cancellationToken);
-            catalog.Invalidate();
-            return CampaignSwitchAnswer.Of(id, switched, StatusCodes.Status202Accepted);
+            return CampaignSwitchAnswer.Of(id, await campaigns.ResumeAsync(id, choice, cancellationToken), StatusCodes.Status202Accepted);
         }
     }
-}
-
-internal static class CampaignSwitchAnswer
-{
-    public static IResult Of(string id, CampaignSwitched switched, int statusCode) => switched.Outcome switch
-    {
-        CampaignSwitchOutcome.NotFound => Problems.NotFound("The campaign"),
-        CampaignSwitchOutcome.Archived => Problems.Conflict($"Campaign {id} is archived: it sends nothing any more.", "Campaign archived."),
-        _ => CampaignDocument.Answer(switched.Campaign!, statusCode),
-    };
 }

@@ -20,6 +20,7 @@ public static class ConsentRegistration
         services.AddSingleton<ConsentLinkActions>();
         services.AddSingleton<ConsentConfirmationSender>();
         services.AddSingleton<ConsentImportProcessor>();
+        services.AddSingleton<IysConsentExport>();
         return services;
     }
 }

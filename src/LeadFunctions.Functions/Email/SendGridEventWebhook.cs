@@ -1,7 +1,5 @@
 using System.Text;
-using System.Text.Json;
 using System.Text.Unicode;
-using LeadFunctions.Adapters.Email;
 using LeadFunctions.Core.Email;
 using LeadFunctions.Functions.Http;
 using Microsoft.AspNetCore.Http;
@@ -17,12 +15,12 @@ namespace LeadFunctions.Functions.Email;
 /// part way answers 503 and SendGrid posts the batch again: what was queued already counts once, by sg_event_id.
 /// </summary>
 [HttpFunction(AuthorizationLevel.Anonymous, "post", Route = "webhooks/sendgrid")]
-public sealed class SendGridEventWebhook(SendGridEventSignature signature, ISendGridEventQueue queue, ILogger<SendGridEventWebhook> logger)
+public sealed class SendGridEventWebhook(ISendGridEventSignature signature, ISendGridEventQueue queue, ILogger<SendGridEventWebhook> logger)
 {
     /// <summary>SendGrid posts up to about 1,000 events at a time; 10,000 events of ~800 bytes fit with room.</summary>
     public const int MaxBodyBytes = 8 * 1024 * 1024;
 
-    private static readonly JsonDocumentOptions Limits = new() { MaxDepth = 16 };
+    private const int MaxJsonDepth = 16;
 
     public async Task<IResult> RunAsync(HttpRequest request, CancellationToken cancellationToken)
     {
@@ -43,41 +41,22 @@ public sealed class SendGridEventWebhook(SendGridEventSignature signature, ISend
             return Problems.BadRequest("The body is not valid UTF-8.");
         }
 
-        if (!signature.IsValid(Encoding.UTF8.GetString(body), request.Headers[SendGridEventSignature.SignatureHeader], request.Headers[SendGridEventSignature.TimestampHeader]))
+        if (!signature.IsValid(Encoding.UTF8.GetString(body), request.Headers[ISendGridEventSignature.SignatureHeader], request.Headers[ISendGridEventSignature.TimestampHeader]))
         {
-            return Problems.Unauthorized($"A valid, current {SendGridEventSignature.SignatureHeader} with its {SendGridEventSignature.TimestampHeader} is required.");
+            return Problems.Unauthorized($"A valid, current {ISendGridEventSignature.SignatureHeader} with its {ISendGridEventSignature.TimestampHeader} is required.");
         }
 
-        using var document = Parse(body);
+        var (document, refusal) = JsonBody.ParseArray(body, MaxJsonDepth);
         if (document is null)
         {
-            return Problems.BadRequest("The body must be a JSON array of events.");
+            return Problems.BadRequest(refusal!);
         }
 
-        var events = document.RootElement.EnumerateArray().ToList();
+        using var json = document;
+        var events = json.RootElement.EnumerateArray().ToList();
         var messages = await queue.EnqueueAsync(events, cancellationToken);
         Log.Queued(logger, events.Count, messages);
         return TypedResults.Ok(new SendGridEventsAccepted(events.Count));
-    }
-
-    private static JsonDocument? Parse(byte[] body)
-    {
-        try
-        {
-            var document = JsonDocument.Parse(JsonBody.WithoutBom(body), Limits);
-            if (document.RootElement.ValueKind == JsonValueKind.Array)
-            {
-                return document;
-            }
-
-            document.Dispose();
-        }
-        catch (JsonException)
-        {
-            // Not JSON: 400.
-        }
-
-        return null;
     }
 }
 

@@ -1,17 +1,14 @@
 using LeadFunctions.Core.Engagement;
+using LeadFunctions.Core.Intake;
 using LeadFunctions.Functions.Http;
-using LeadFunctions.Functions.Intake;
 using Microsoft.AspNetCore.Http;
 using LeadFunctions.Functions.Triggers;
 
 namespace LeadFunctions.Functions.Engagement;
 
-/// <summary>
-/// POST /api/events: engagement from the website or other systems, queued for the person's lead id.
-/// An email that is not a lead yet is fine: the event waits there and counts when they become one.
-/// </summary>
+/// <summary>POST /api/events: engagement from the website or other systems, queued for the person's lead id (<see cref="EventIntake"/>).</summary>
 [HttpFunction(AuthorizationLevel.Function, "post", Route = "events")]
-public sealed class SubmitEvent(IEventQueue events, TimeProvider time)
+public sealed class SubmitEvent(EventIntake intake)
 {
     public const int MaxBodyBytes = 16 * 1024;
 
@@ -23,21 +20,12 @@ public sealed class SubmitEvent(IEventQueue events, TimeProvider time)
             return problem!;
         }
 
-        if (!IdempotencyKey.TryGetSubmissionId(request.Headers[IdempotencyKey.HeaderName].FirstOrDefault(), "events", out var eventId))
-        {
-            return Problems.Invalid(IdempotencyKey.Malformed);
-        }
-
         var form = new EventForm(fields.GetValueOrDefault("email"), fields.GetValueOrDefault("leadId"), fields.GetValueOrDefault("type"),
             fields.GetValueOrDefault("occurredAt"), fields.GetValueOrDefault("url"), fields.GetValueOrDefault("source"));
-        var validation = EventFormValidator.Validate(form, eventId, time.GetUtcNow());
-        if (validation.Value is not { } engagement)
-        {
-            return Problems.Invalid(validation.Errors);
-        }
-
-        await events.EnqueueAsync(engagement, cancellationToken);
-        return TypedResults.Accepted((string?)null, new EventAccepted(engagement.EventId, engagement.LeadId));
+        var submitted = await intake.SubmitAsync(form, request.Headers[IdempotencyKey.HeaderName].FirstOrDefault(), cancellationToken);
+        return submitted.Value is { } engagement
+            ? TypedResults.Accepted((string?)null, new EventAccepted(engagement.EventId, engagement.LeadId))
+            : Problems.Invalid(submitted.Errors);
     }
 }
 

@@ -1,4 +1,4 @@
-using LeadFunctions.Adapters.Queues;
+using LeadFunctions.Core.Queues;
 
 namespace LeadFunctions.Functions.Health;
 

@@ -1,22 +1,21 @@
-using LeadFunctions.Adapters;
-using LeadFunctions.Core.Campaigns;
-using LeadFunctions.Core.Leads;
 using LeadFunctions.Core.Nurture;
+using LeadFunctions.Core.Text;
 using LeadFunctions.Functions.Http;
 using Microsoft.AspNetCore.Http;
 using LeadFunctions.Functions.Triggers;
 
 namespace LeadFunctions.Functions.Nurture;
 
-/// <summary>POST /api/campaigns/{id}/preview {"leadId","step"}: a step rendered for a lead as it would be sent; nothing is sent or stored.</summary>
+/// <summary>POST /api/campaigns/{id}/preview {"leadId","step"}: a step rendered for a lead as it would be sent (<see cref="CampaignPreview"/>).</summary>
 [HttpFunction(AuthorizationLevel.Function, "post", Route = "campaigns/{id}/preview")]
-public sealed class PreviewCampaign(ICampaignCatalog campaigns, ILeadStore leads, NurtureRenderer renderer)
+public sealed class PreviewCampaign(CampaignPreview preview)
 {
     private const int MaxBodyBytes = 4 * 1024;
+    private const int MaxJsonDepth = 4;
 
     public async Task<IResult> RunAsync(HttpRequest request, string id, CancellationToken cancellationToken)
     {
-        var (document, refusal) = await JsonBody.ReadObjectAsync(request, MaxBodyBytes, maxDepth: 4, cancellationToken);
+        var (document, refusal) = await JsonBody.ReadObjectAsync(request, MaxBodyBytes, MaxJsonDepth, cancellationToken);
         if (document is null)
         {
             return refusal!;
@@ -44,23 +43,11 @@ public sealed class PreviewCampaign(ICampaignCatalog campaigns, ILeadStore leads
             return Problems.Invalid(errors);
         }
 
-        if (await campaigns.FindAsync(id, cancellationToken) is not { } campaign)
+        return await preview.RenderAsync(id, leadId!, stepId!, cancellationToken) switch
         {
-            return Problems.NotFound("The campaign");
-        }
-
-        if (!LeadId.IsWellFormed(leadId!) || await leads.FindAsync(leadId!, cancellationToken) is not { } found)
-        {
-            return Problems.NotFound("The lead");
-        }
-
-        if (campaign.Steps.FirstOrDefault(s => s.Id == stepId) is not { } step)
-        {
-            return Problems.NotFound($"The step '{stepId}'");
-        }
-
-        var email = await renderer.RenderAsync(campaign, step, found.Lead);
-        return TypedResults.Json(new PreviewView(email.Subject, email.Html, email.Text, email.Language), JsonDefaults.Options);
+            { Email: { } email } => TypedResults.Json(new PreviewView(email.Subject, email.Html, email.Text, email.Language), JsonDefaults.Options),
+            { Missing: var missing } => Problems.NotFound(missing!),
+        };
     }
 }
 

@@ -74,4 +74,32 @@ public class CampaignEditorTests
         Assert.Equal(1, world.Pipeline.Stats.Count("fair", CampaignMetric.Sent, "welcome"));
         Assert.NotNull(world.EnrollmentOf(LeadId.FromEmail(Ayse), "fair"));
     }
+
+    [Fact]
+    public async Task SaveAsync_AnEdit_IsValidatedStampedStoredAndTheCatalogToldToReadAgain()
+    {
+        var world = new NurtureWorld();
+        world.Pipeline.Time.Advance(TimeSpan.FromMinutes(5));
+
+        var saved = await world.Editor.SaveAsync(new CampaignEdit("fair", CampaignDefinition.From(ThreeSteps), "fair", null, null), CancellationToken.None);
+
+        Assert.Equal(CampaignSaveOutcome.Created, saved.Outcome);
+        Assert.Equal(world.Pipeline.Time.GetUtcNow(), (await world.Pipeline.Campaigns.GetAsync("fair", CancellationToken.None))!.UpdatedAt);
+        Assert.Equal(1, world.Pipeline.Campaigns.Invalidations);
+    }
+
+    [Fact]
+    public async Task SaveAsync_AnEditNamingAnotherId_OrSayingWhatNoEditSays_InvalidAndNothingStored()
+    {
+        var world = new NurtureWorld();
+
+        var otherId = await world.Editor.SaveAsync(new CampaignEdit("fair", CampaignDefinition.From(ThreeSteps), "other", null, null), CancellationToken.None);
+        var unsaid = await world.Editor.SaveAsync(new CampaignEdit("fair", CampaignDefinition.From(ThreeSteps), null, "yes", "later"), CancellationToken.None);
+
+        Assert.Equal((CampaignSaveOutcome.Invalid, CampaignSaveOutcome.Invalid), (otherId.Outcome, unsaid.Outcome));
+        Assert.Equal(["id"], otherId.Errors!.Keys);
+        Assert.Equal(["confirm", "missed"], unsaid.Errors!.Keys.Order(StringComparer.Ordinal));
+        Assert.Null(await world.Pipeline.Campaigns.GetAsync("fair", CancellationToken.None));
+        Assert.Equal(0, world.Pipeline.Campaigns.Invalidations);
+    }
 }

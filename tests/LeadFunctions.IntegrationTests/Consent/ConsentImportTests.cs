@@ -5,6 +5,9 @@ using System.Text;
 using LeadFunctions.Adapters;
 using LeadFunctions.Adapters.Queues;
 using LeadFunctions.Core.Consent;
+using LeadFunctions.Core.Intake;
+using LeadFunctions.Core.Queues;
+using LeadFunctions.Core.Text;
 using LeadFunctions.Functions.Intake;
 using LeadFunctions.IntegrationTests.Infrastructure;
 

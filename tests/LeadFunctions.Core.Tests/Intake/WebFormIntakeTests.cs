@@ -1,11 +1,8 @@
 using LeadFunctions.Core.Consent;
 using LeadFunctions.Core.Intake;
-using LeadFunctions.Functions.Intake;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 
-namespace LeadFunctions.Functions.Tests.Intake;
+namespace LeadFunctions.Core.Tests.Intake;
 
 public class WebFormIntakeTests
 {
@@ -23,21 +20,12 @@ public class WebFormIntakeTests
         }
     }
 
-    private sealed class FixedOptions(IntakeOptions value) : IOptionsMonitor<IntakeOptions>
-    {
-        public IntakeOptions CurrentValue => value;
-
-        public IntakeOptions Get(string? name) => value;
-
-        public IDisposable? OnChange(Action<IntakeOptions, string?> listener) => null;
-    }
-
     private readonly RecordingQueue queue = new();
 
     private Task<WebFormOutcome> SubmitAsync(Dictionary<string, string?> fields, string? idempotencyKey = null)
     {
-        var options = new IntakeOptions { AllowedOrigins = ["https://www.acme.com.tr"] };
-        var intake = new WebFormIntake(queue, new FixedOptions(options), new FakeTimeProvider(Now), NullLogger<WebFormIntake>.Instance);
+        var rules = new WebFormRules(new HashSet<string>(StringComparer.Ordinal) { "https://www.acme.com.tr" }, TimeSpan.FromSeconds(3));
+        var intake = new WebFormIntake(queue, rules, new FakeTimeProvider(Now));
         return intake.SubmitAsync(new WebFormPost(fields, idempotencyKey, Client), default);
     }
 
@@ -62,6 +50,7 @@ public class WebFormIntakeTests
         var queued = Assert.Single(queue.Queued);
         Assert.Equal("ayse@acme.com.tr", queued.Email);
         Assert.NotNull(outcome.LeadId);
+        Assert.Equal(queued.Source, outcome.Source);
     }
 
     [Fact]
@@ -92,6 +81,7 @@ public class WebFormIntakeTests
 
         Assert.Null(outcome.Errors);
         Assert.Equal(new Uri("https://www.acme.com.tr/thanks"), outcome.Redirect);
+        Assert.Null(outcome.Source);
         Assert.Empty(queue.Queued);
     }
 

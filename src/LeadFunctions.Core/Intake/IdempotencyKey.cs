@@ -1,6 +1,6 @@
 using LeadFunctions.Core.Security;
 
-namespace LeadFunctions.Functions.Intake;
+namespace LeadFunctions.Core.Intake;
 
 /// <summary>
 /// The "Idempotency-Key" header: a retried request with the same key becomes the same submission id,

@@ -1,7 +1,7 @@
 using System.Text.Json;
-using LeadFunctions.Adapters;
+using LeadFunctions.Core.Text;
 
-namespace LeadFunctions.Functions.Intake;
+namespace LeadFunctions.Core.Intake;
 
 /// <summary>
 /// Groups an import's good rows into messages of at most <see cref="ICsvRows{T}.MaxRowsPerMessage"/> rows and
