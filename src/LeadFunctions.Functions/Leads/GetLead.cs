@@ -1,6 +1,7 @@
 using LeadFunctions.Core.Leads;
 using LeadFunctions.Functions.Http;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using LeadFunctions.Functions.Triggers;
 
 namespace LeadFunctions.Functions.Leads;
@@ -9,7 +10,7 @@ namespace LeadFunctions.Functions.Leads;
 [HttpFunction(AuthorizationLevel.Function, "get", Route = "leads/{id}")]
 public sealed class GetLead(ILeadStore store)
 {
-    public async Task<IResult> RunAsync(HttpRequest request, string id, CancellationToken cancellationToken)
+    public async Task<Results<Ok<LeadView>, ProblemHttpResult>> RunAsync(HttpRequest request, string id, CancellationToken cancellationToken)
     {
         // Ids are hex hashes; anything else cannot name a lead and never reaches storage.
         if (!LeadId.IsWellFormed(id))

@@ -1,5 +1,6 @@
 using LeadFunctions.Core.Referrals;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using LeadFunctions.Functions.Triggers;
 
 namespace LeadFunctions.Functions.Reports;
@@ -11,7 +12,7 @@ namespace LeadFunctions.Functions.Reports;
 [HttpFunction(AuthorizationLevel.Function, "get", Route = "reports/referrals")]
 public sealed class GetReferralReport(IReferralIndex referrals)
 {
-    public async Task<IResult> RunAsync(HttpRequest request, CancellationToken cancellationToken)
+    public async Task<Ok<ReferralReportView>> RunAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         var all = await referrals.ListAsync(cancellationToken).ToListAsync(cancellationToken);
         return TypedResults.Ok(new ReferralReportView(ReferralReport.Build(all)));
