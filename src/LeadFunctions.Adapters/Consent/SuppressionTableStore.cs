@@ -46,7 +46,8 @@ public sealed class SuppressionTableStore(LeadTables tables) : ISuppressionList
         {
             await foreach (var page in query.AsPages(ContinuationTokens.Decode(continuationToken), pageSize))
             {
-                return new SuppressionPage([.. page.Values.Select(ToSuppression)], ContinuationTokens.Encode(page.ContinuationToken));
+                return new SuppressionPage(
+                    [.. page.Values.Select(ToSuppression)], ContinuationTokens.Encode(page.ContinuationToken));
             }
         }
         catch (RequestFailedException ex) when (ex.Status == 400)

@@ -10,7 +10,8 @@ namespace LeadFunctions.Adapters.Email;
 /// <see cref="RequestValidator"/> and the configured verification key, and a timestamp no further from now
 /// than SendGrid:EventWebhookMaxAge either way (a captured post replayed later is refused).
 /// </summary>
-public sealed class SendGridEventSignature(IOptionsMonitor<SendGridOptions> options, TimeProvider time) : ISendGridEventSignature
+public sealed class SendGridEventSignature(
+    IOptionsMonitor<SendGridOptions> options, TimeProvider time) : ISendGridEventSignature
 {
     private static readonly RequestValidator Validator = new();
     private ParsedKey? key;

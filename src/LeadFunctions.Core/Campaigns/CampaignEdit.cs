@@ -6,4 +6,5 @@ namespace LeadFunctions.Core.Campaigns;
 /// <paramref name="Confirm"/> (<see cref="CampaignEditor.ConfirmRenamedSteps"/> or nothing) and
 /// <paramref name="Missed"/> (a <see cref="MissedChoice"/> or nothing), each as written.
 /// </summary>
-public sealed record CampaignEdit(string Id, CampaignDefinition Definition, string? NamedId, string? Confirm, string? Missed);
+public sealed record CampaignEdit(
+    string Id, CampaignDefinition Definition, string? NamedId, string? Confirm, string? Missed);

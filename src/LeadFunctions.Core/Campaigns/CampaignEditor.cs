@@ -8,16 +8,24 @@ namespace LeadFunctions.Core.Campaigns;
 /// confirmed. A paused campaign switched back on with sends held needs <see cref="MissedSends"/>, as a resume does.
 /// </summary>
 public sealed class CampaignEditor(
-    ICampaignStore store, ICampaignCatalog catalog, ICampaignStats stats, IDueSendIndex index, ICampaignResumeQueue queue, TimeProvider time)
+    ICampaignStore store,
+    ICampaignCatalog catalog,
+    ICampaignStats stats,
+    IDueSendIndex index,
+    ICampaignResumeQueue queue,
+    TimeProvider time)
 {
     public const string ConfirmRenamedSteps = "renamed-steps";
 
-    /// <summary>Saves <paramref name="edit"/>, or says why not: its field errors, or the word it needs from the caller.</summary>
+    /// <summary>
+    /// Saves <paramref name="edit"/>, or says why not: its field errors, or the word it needs from the caller.
+    /// </summary>
     public async Task<CampaignSaved> SaveAsync(CampaignEdit edit, CancellationToken cancellationToken)
     {
         if (edit.NamedId is not null && edit.NamedId != edit.Id)
         {
-            return CampaignSaved.Invalid(new Dictionary<string, string[]> { ["id"] = ["Must be the id in the route, or left out."] });
+            return CampaignSaved.Invalid(
+                new Dictionary<string, string[]> { ["id"] = ["Must be the id in the route, or left out."] });
         }
 
         var validated = CampaignValidator.Validate(edit.Id, edit.Definition);
@@ -43,7 +51,8 @@ public sealed class CampaignEditor(
     }
 
     /// <summary>Stores a valid <paramref name="campaign"/> as it is, unless the edit needs the caller's word.</summary>
-    internal async Task<CampaignSaved> SaveAsync(Campaign campaign, bool confirmRenamedSteps, MissedSends? missed, CancellationToken cancellationToken)
+    internal async Task<CampaignSaved> SaveAsync(
+        Campaign campaign, bool confirmRenamedSteps, MissedSends? missed, CancellationToken cancellationToken)
     {
         var stored = await store.GetAsync(campaign.Id, cancellationToken);
         if (stored is { Active: true, Archived: false } && !confirmRenamedSteps && await RenamedSentStepAsync(stored, campaign, cancellationToken) is { } renamed)
@@ -57,7 +66,8 @@ public sealed class CampaignEditor(
             return new CampaignSaved(
                 CampaignSaveOutcome.MissedSendsUnsaid,
                 campaign,
-                $"Campaign {campaign.Id} is paused with sends held: say what becomes of them with ?missed=send or ?missed=skip (or POST /api/campaigns/{campaign.Id}/resume).",
+                $"Campaign {campaign.Id} is paused with sends held: say what becomes of them with ?missed=send or "
+                + $"?missed=skip (or POST /api/campaigns/{campaign.Id}/resume).",
                 null);
         }
 
@@ -69,7 +79,8 @@ public sealed class CampaignEditor(
         }
 
         catalog.Invalidate();
-        return new CampaignSaved(created ? CampaignSaveOutcome.Created : CampaignSaveOutcome.Replaced, campaign, null, null);
+        return new CampaignSaved(
+            created ? CampaignSaveOutcome.Created : CampaignSaveOutcome.Replaced, campaign, null, null);
     }
 
     /// <summary>Why the edit looks like a renamed step that was sent, or null when it does not.</summary>
@@ -111,8 +122,12 @@ public enum CampaignSaveOutcome
     MissedSendsUnsaid,
 }
 
-/// <summary>The outcome, the campaign as validated (null when invalid) and, for a refusal, why or which fields.</summary>
-public sealed record CampaignSaved(CampaignSaveOutcome Outcome, Campaign? Campaign, string? Reason, IReadOnlyDictionary<string, string[]>? Errors)
+/// <summary>
+/// The outcome, the campaign as validated (null when invalid) and, for a refusal, why or which fields.
+/// </summary>
+public sealed record CampaignSaved(
+    CampaignSaveOutcome Outcome, Campaign? Campaign, string? Reason, IReadOnlyDictionary<string, string[]>? Errors)
 {
-    public static CampaignSaved Invalid(IReadOnlyDictionary<string, string[]> errors) => new(CampaignSaveOutcome.Invalid, null, null, errors);
+    public static CampaignSaved Invalid(IReadOnlyDictionary<string, string[]> errors) =>
+        new(CampaignSaveOutcome.Invalid, null, null, errors);
 }

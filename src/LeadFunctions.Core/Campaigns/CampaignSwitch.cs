@@ -6,7 +6,8 @@ namespace LeadFunctions.Core.Campaigns;
 /// (<see cref="ICampaignResumeQueue"/>), also when the campaign is active already, so that a resume whose queueing
 /// failed is mended by asking again. Each switch has the campaign catalog read again.
 /// </summary>
-public sealed class CampaignSwitch(ICampaignStore store, ICampaignCatalog catalog, ICampaignResumeQueue queue, TimeProvider time)
+public sealed class CampaignSwitch(
+    ICampaignStore store, ICampaignCatalog catalog, ICampaignResumeQueue queue, TimeProvider time)
 {
     public async Task<CampaignSwitched> PauseAsync(string campaignId, CancellationToken cancellationToken)
     {

@@ -11,7 +11,10 @@ public interface ISuppressionList
 
     Task<bool> IsSuppressedAsync(string normalizedEmail, CancellationToken cancellationToken);
 
-    /// <summary>One page of entries, oldest key first; a continuation token no page handed out throws <see cref="FormatException"/>.</summary>
+    /// <summary>
+    /// One page of entries, oldest key first; a continuation token no page handed out throws
+    /// <see cref="FormatException"/>.
+    /// </summary>
     Task<SuppressionPage> ListAsync(int pageSize, string? continuationToken, CancellationToken cancellationToken);
 
     /// <summary>False when there was no such entry.</summary>

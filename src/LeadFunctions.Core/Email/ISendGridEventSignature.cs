@@ -1,6 +1,8 @@
 namespace LeadFunctions.Core.Email;
 
-/// <summary>Checks that an Event Webhook post is SendGrid's: its signature over the timestamp and body, and a current timestamp.</summary>
+/// <summary>
+/// Checks that an Event Webhook post is SendGrid's: its signature over the timestamp and body, and a current timestamp.
+/// </summary>
 public interface ISendGridEventSignature
 {
     /// <summary>The headers SendGrid signs a post with.</summary>
@@ -10,6 +12,8 @@ public interface ISendGridEventSignature
     /// <summary>False without a (readable) verification key: then every post is refused.</summary>
     bool IsConfigured { get; }
 
-    /// <summary><paramref name="payload"/> is the body decoded as strict UTF-8, which encodes back to the bytes as sent.</summary>
+    /// <summary>
+    /// <paramref name="payload"/> is the body decoded as strict UTF-8, which encodes back to the bytes as sent.
+    /// </summary>
     bool IsValid(string payload, string? signature, string? timestamp);
 }

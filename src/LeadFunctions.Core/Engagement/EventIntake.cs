@@ -12,7 +12,8 @@ public sealed class EventIntake(IEventQueue events, TimeProvider time)
     private const string IdempotencyScope = "events";
 
     /// <summary>The event queued, or the field errors that stopped it (nothing queued).</summary>
-    public async Task<ValidationResult<EngagementEvent>> SubmitAsync(EventForm form, string? idempotencyKey, CancellationToken cancellationToken)
+    public async Task<ValidationResult<EngagementEvent>> SubmitAsync(
+        EventForm form, string? idempotencyKey, CancellationToken cancellationToken)
     {
         if (!IdempotencyKey.TryGetSubmissionId(idempotencyKey, IdempotencyScope, out var eventId))
         {

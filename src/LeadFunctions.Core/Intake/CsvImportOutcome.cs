@@ -15,12 +15,16 @@ public enum CsvImportStatus
     Unreadable,
 }
 
-/// <summary>What an import did: its report, the header's errors, or why it stopped part way (and how far it got).</summary>
-public sealed record CsvImportOutcome(CsvImportStatus Status, ImportResult? Report, IReadOnlyDictionary<string, string[]>? Errors, string? Detail)
+/// <summary>
+/// What an import did: its report, the header's errors, or why it stopped part way (and how far it got).
+/// </summary>
+public sealed record CsvImportOutcome(
+    CsvImportStatus Status, ImportResult? Report, IReadOnlyDictionary<string, string[]>? Errors, string? Detail)
 {
     public static CsvImportOutcome Imported(ImportResult report) => new(CsvImportStatus.Imported, report, null, null);
 
-    public static CsvImportOutcome Invalid(IReadOnlyDictionary<string, string[]> errors) => new(CsvImportStatus.Invalid, null, errors, null);
+    public static CsvImportOutcome Invalid(IReadOnlyDictionary<string, string[]> errors) =>
+        new(CsvImportStatus.Invalid, null, errors, null);
 
     public static CsvImportOutcome Stopped(CsvImportStatus status, string detail) => new(status, null, null, detail);
 }

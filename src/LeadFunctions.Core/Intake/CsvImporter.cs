@@ -13,7 +13,8 @@ public sealed class CsvImporter(TimeProvider time)
     public const long MaxBodyBytes = 50L * 1024 * 1024;
     private const int EnqueueConcurrency = 8;
 
-    public async Task<CsvImportOutcome> ImportAsync<T>(Stream file, Encoding encoding, ICsvRows<T> rows, CancellationToken cancellationToken)
+    public async Task<CsvImportOutcome> ImportAsync<T>(
+        Stream file, Encoding encoding, ICsvRows<T> rows, CancellationToken cancellationToken)
         where T : class
     {
         var report = new ImportReport(Guid.CreateVersion7().ToString("N"));
@@ -46,7 +47,8 @@ public sealed class CsvImporter(TimeProvider time)
         return CsvImportOutcome.Imported(report.ToView());
     }
 
-    private async Task EnqueueRowsAsync<T>(CsvRowReader reader, ICsvRows<T> rows, ImportReport report, CancellationToken cancellationToken)
+    private async Task EnqueueRowsAsync<T>(
+        CsvRowReader reader, ICsvRows<T> rows, ImportReport report, CancellationToken cancellationToken)
         where T : class
     {
         var batcher = new ImportBatcher<T>(report.ImportId, rows, EnqueueConcurrency);

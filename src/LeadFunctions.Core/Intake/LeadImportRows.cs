@@ -5,7 +5,8 @@ namespace LeadFunctions.Core.Intake;
 
 /// <summary>
 /// A list's rows as lead submissions on lead-import, each row its own submission; a row's own source (a CRM's
-/// "Lead Source") before the one the import names. Imported rows carry no email consent unless a consent column says so.
+/// "Lead Source") before the one the import names. Imported rows carry no email consent unless a consent column
+/// says so.
 /// </summary>
 public sealed class LeadImportRows(string source, IImportBatchQueue queue) : ICsvRows<LeadSubmission>
 {
@@ -22,11 +23,15 @@ public sealed class LeadImportRows(string source, IImportBatchQueue queue) : ICs
     public ValidationResult<LeadSubmission> Validate(CsvRow row, string importId, DateTimeOffset receivedAt)
     {
         var form = LeadFormFields.ToForm(row.Fields);
-        var validation = LeadFormValidator.Validate(form with { Source = SourceNames.FromLabel(form.Source) ?? source }, $"{importId}-{row.Line}", receivedAt);
+        var validation = LeadFormValidator.Validate(
+            form with { Source = SourceNames.FromLabel(form.Source) ?? source }, $"{importId}-{row.Line}", receivedAt);
         detail ??= new() { ["importId"] = importId };
-        return validation.Value is { } submission ? ValidationResult.Success(submission with { SourceDetail = detail, ConsentSource = ConsentSource.Import }) : validation;
+        return validation.Value is { } submission
+            ? ValidationResult.Success(submission with { SourceDetail = detail, ConsentSource = ConsentSource.Import })
+            : validation;
     }
 
-    public Task EnqueueAsync(string importId, int sequence, IReadOnlyList<LeadSubmission> rows, CancellationToken cancellationToken) =>
+    public Task EnqueueAsync(
+        string importId, int sequence, IReadOnlyList<LeadSubmission> rows, CancellationToken cancellationToken) =>
         queue.EnqueueAsync(new ImportBatch(importId, sequence, rows), cancellationToken);
 }

@@ -60,9 +60,11 @@ public sealed record WebFormPost(IReadOnlyDictionary<string, string?> Fields, st
 /// looked automated is answered as accepted, under a lead id that may be made up, with no <see cref="Source"/>: nothing
 /// was queued.
 /// </summary>
-public sealed record WebFormOutcome(string? LeadId, Uri? Redirect, IReadOnlyDictionary<string, string[]>? Errors, string? Source)
+public sealed record WebFormOutcome(
+    string? LeadId, Uri? Redirect, IReadOnlyDictionary<string, string[]>? Errors, string? Source)
 {
-    public static WebFormOutcome Accepted(string leadId, Uri? redirect, string source) => new(leadId, redirect, null, source);
+    public static WebFormOutcome Accepted(string leadId, Uri? redirect, string source) =>
+        new(leadId, redirect, null, source);
 
     public static WebFormOutcome Ignored(string decoyId, Uri? redirect) => new(decoyId, redirect, null, null);
 

@@ -6,7 +6,8 @@ namespace LeadFunctions.Core.Nurture;
 /// <summary>A campaign's step rendered for a lead as it would be sent; nothing is sent or stored.</summary>
 public sealed class CampaignPreview(ICampaignCatalog campaigns, ILeadStore leads, NurtureRenderer renderer)
 {
-    public async Task<CampaignPreviewed> RenderAsync(string campaignId, string leadId, string stepId, CancellationToken cancellationToken)
+    public async Task<CampaignPreviewed> RenderAsync(
+        string campaignId, string leadId, string stepId, CancellationToken cancellationToken)
     {
         if (await campaigns.FindAsync(campaignId, cancellationToken) is not { } campaign)
         {

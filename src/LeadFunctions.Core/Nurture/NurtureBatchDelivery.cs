@@ -11,13 +11,16 @@ namespace LeadFunctions.Core.Nurture;
 /// </summary>
 public sealed class NurtureBatchDelivery(NurtureSender sender, INurtureSendQueue queue)
 {
-    public async Task<NurtureBatchDelivered> DeliverAsync(NurtureSendBatch message, long dequeueCount, CancellationToken cancellationToken)
+    public async Task<NurtureBatchDelivered> DeliverAsync(
+        NurtureSendBatch message, long dequeueCount, CancellationToken cancellationToken)
     {
         if (dequeueCount > 1 && message.DueSends().Count > 1)
         {
             var (first, second) = message.Halves(NurtureSendBatch.NewDispatchId(), NurtureSendBatch.NewDispatchId());
-            await Task.WhenAll(queue.EnqueueAsync(first, cancellationToken), queue.EnqueueAsync(second, cancellationToken));
-            return new NurtureBatchDelivered((first.DispatchId, second.DispatchId), new Dictionary<NurtureSendOutcome, int>());
+            await Task.WhenAll(
+                queue.EnqueueAsync(first, cancellationToken), queue.EnqueueAsync(second, cancellationToken));
+            return new NurtureBatchDelivered(
+                (first.DispatchId, second.DispatchId), new Dictionary<NurtureSendOutcome, int>());
         }
 
         var outcomes = await sender.SendAsync(message, cancellationToken);
@@ -25,8 +28,11 @@ public sealed class NurtureBatchDelivery(NurtureSender sender, INurtureSendQueue
     }
 }
 
-/// <summary>The dispatch ids of the halves it was handed on as, or how many of its sends came to each outcome.</summary>
-public sealed record NurtureBatchDelivered((string First, string Second)? HandedOnAs, IReadOnlyDictionary<NurtureSendOutcome, int> Outcomes)
+/// <summary>
+/// The dispatch ids of the halves it was handed on as, or how many of its sends came to each outcome.
+/// </summary>
+public sealed record NurtureBatchDelivered(
+    (string First, string Second)? HandedOnAs, IReadOnlyDictionary<NurtureSendOutcome, int> Outcomes)
 {
     public int Count(NurtureSendOutcome outcome) => Outcomes.GetValueOrDefault(outcome);
 }

@@ -19,7 +19,9 @@ public sealed record CampaignDocument : CampaignDefinition
     /// <summary>Absent parts stay absent (no "translations": null), so an answer reads like the campaign that was sent.</summary>
     public static readonly JsonSerializerOptions WriteOptions = new(JsonDefaults.Options) { DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull };
 
-    /// <summary>A misspelt field ("stopwhen") is refused rather than silently ignored: the campaign would send without it.</summary>
+    /// <summary>
+    /// A misspelt field ("stopwhen") is refused rather than silently ignored: the campaign would send without it.
+    /// </summary>
     private static readonly JsonSerializerOptions ReadOptions = new(JsonDefaults.Options) { UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow };
 
     public CampaignDocument()
@@ -45,11 +47,14 @@ public sealed record CampaignDocument : CampaignDefinition
         TypedResults.Json(Of(campaign), WriteOptions, statusCode: statusCode);
 
     /// <summary>201 with the campaign at <paramref name="location"/>.</summary>
-    public static IResult Created(string location, Campaign campaign) => new CreatedAt(location, Answer(campaign, StatusCodes.Status201Created));
+    public static IResult Created(string location, Campaign campaign) =>
+        new CreatedAt(location, Answer(campaign, StatusCodes.Status201Created));
 
     /// <summary>The document in the request body, or the problem to answer (415, 413, 400).</summary>
-    public static Task<(CampaignDocument? Document, IResult? Refusal)> ReadAsync(HttpRequest request, CancellationToken cancellationToken) =>
-        JsonBody.ReadAsync<CampaignDocument>(request, MaxBodyBytes, maxDepth: 16, ReadOptions, "a campaign", cancellationToken);
+    public static Task<(CampaignDocument? Document, IResult? Refusal)> ReadAsync(
+        HttpRequest request, CancellationToken cancellationToken) =>
+        JsonBody.ReadAsync<CampaignDocument>(
+            request, MaxBodyBytes, maxDepth: 16, ReadOptions, "a campaign", cancellationToken);
 
     /// <summary>An answer with its Location header.</summary>
     private sealed class CreatedAt(string location, IResult answer) : IResult

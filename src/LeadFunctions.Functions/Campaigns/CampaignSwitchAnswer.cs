@@ -10,7 +10,8 @@ internal static class CampaignSwitchAnswer
     public static IResult Of(string id, CampaignSwitched switched, int statusCode) => switched.Outcome switch
     {
         CampaignSwitchOutcome.NotFound => Problems.NotFound("The campaign"),
-        CampaignSwitchOutcome.Archived => Problems.Conflict($"Campaign {id} is archived: it sends nothing any more.", "Campaign archived."),
+        CampaignSwitchOutcome.Archived => Problems.Conflict(
+            $"Campaign {id} is archived: it sends nothing any more.", "Campaign archived."),
         _ => CampaignDocument.Answer(switched.Campaign!, statusCode),
     };
 }

@@ -29,8 +29,10 @@ public sealed class PutCampaign(CampaignEditor editor)
         return saved.Outcome switch
         {
             CampaignSaveOutcome.Invalid => Problems.Invalid(saved.Errors!),
-            CampaignSaveOutcome.RenamedSentStep => Problems.Conflict(saved.Reason, "A step that was sent seems renamed."),
-            CampaignSaveOutcome.MissedSendsUnsaid => Problems.Conflict(saved.Reason, "Say what becomes of the held sends."),
+            CampaignSaveOutcome.RenamedSentStep => Problems.Conflict(
+                saved.Reason, "A step that was sent seems renamed."),
+            CampaignSaveOutcome.MissedSendsUnsaid => Problems.Conflict(
+                saved.Reason, "Say what becomes of the held sends."),
             CampaignSaveOutcome.Replaced => CampaignDocument.Answer(saved.Campaign!),
 
             // The campaign's address is the one just PUT to.

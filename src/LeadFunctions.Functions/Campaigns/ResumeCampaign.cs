@@ -32,7 +32,8 @@ public sealed class ResumeCampaign(CampaignSwitch campaigns)
                 return Problems.Invalid(new Dictionary<string, string[]> { ["missed"] = [MissedChoice.Rule] });
             }
 
-            return CampaignSwitchAnswer.Of(id, await campaigns.ResumeAsync(id, choice, cancellationToken), StatusCodes.Status202Accepted);
+            return CampaignSwitchAnswer.Of(
+                id, await campaigns.ResumeAsync(id, choice, cancellationToken), StatusCodes.Status202Accepted);
         }
     }
 }

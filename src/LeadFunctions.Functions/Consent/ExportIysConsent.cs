@@ -16,7 +16,8 @@ public sealed class ExportIysConsent(IysConsentExport exporter)
     public async Task<IResult> RunAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         var query = new QueryParameters(request.Query);
-        var from = query.Required("from", text => IysConsentExport.ParseBound(text, end: false), IysConsentExport.BoundRule);
+        var from = query.Required(
+            "from", text => IysConsentExport.ParseBound(text, end: false), IysConsentExport.BoundRule);
         var to = query.Required("to", text => IysConsentExport.ParseBound(text, end: true), IysConsentExport.BoundRule);
         var format = query.Text("format")?.ToLowerInvariant() ?? "json";
         if (format is not ("json" or "csv"))

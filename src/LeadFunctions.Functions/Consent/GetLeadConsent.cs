@@ -11,7 +11,8 @@ namespace LeadFunctions.Functions.Consent;
 [HttpFunction(AuthorizationLevel.Function, "get", Route = "leads/{id}/consent")]
 public sealed class GetLeadConsent(ILeadStore store)
 {
-    public async Task<Results<Ok<ConsentLedgerView>, ProblemHttpResult>> RunAsync(HttpRequest request, string id, CancellationToken cancellationToken)
+    public async Task<Results<Ok<ConsentLedgerView>, ProblemHttpResult>> RunAsync(
+        HttpRequest request, string id, CancellationToken cancellationToken)
     {
         if (!LeadId.IsWellFormed(id) || await store.FindAsync(id, cancellationToken) is not { Lead: var lead })
         {

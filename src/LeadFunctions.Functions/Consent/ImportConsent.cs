@@ -27,6 +27,7 @@ public sealed class ImportConsent(CsvUpload upload, IConsentImportQueue queue)
             return query.Refusal;
         }
 
-        return await upload.ImportAsync(request, new ConsentImportRows(queue, fromIys: origin == IysOrigin), cancellationToken);
+        return await upload.ImportAsync(
+            request, new ConsentImportRows(queue, fromIys: origin == IysOrigin), cancellationToken);
     }
 }

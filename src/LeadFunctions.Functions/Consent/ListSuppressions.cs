@@ -14,7 +14,8 @@ public sealed class ListSuppressions(ISuppressionList suppressions)
     private const int DefaultPageSize = 100;
     private const int MaxPageSize = 1000;
 
-    public async Task<Results<Ok<SuppressionPageView>, ValidationProblem>> RunAsync(HttpRequest request, CancellationToken cancellationToken)
+    public async Task<Results<Ok<SuppressionPageView>, ValidationProblem>> RunAsync(
+        HttpRequest request, CancellationToken cancellationToken)
     {
         var query = new QueryParameters(request.Query);
         var paging = query.Paging(DefaultPageSize, MaxPageSize);
@@ -41,5 +42,8 @@ public sealed record SuppressionView(string Hash, string Reason, DateTimeOffset 
 {
     /// <summary>Reasons as the API names things: snake_case ("hard_bounce", "spam_report").</summary>
     public static SuppressionView From(Suppression suppression) => new(
-        suppression.Hash, JsonNamingPolicy.SnakeCaseLower.ConvertName(suppression.Reason.ToString()), suppression.At, suppression.Evidence);
+        suppression.Hash,
+        JsonNamingPolicy.SnakeCaseLower.ConvertName(suppression.Reason.ToString()),
+        suppression.At,
+        suppression.Evidence);
 }

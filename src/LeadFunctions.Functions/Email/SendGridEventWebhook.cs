@@ -15,12 +15,15 @@ namespace LeadFunctions.Functions.Email;
 /// part way answers 503 and SendGrid posts the batch again: what was queued already counts once, by sg_event_id.
 /// </summary>
 [HttpFunction(AuthorizationLevel.Anonymous, "post", Route = "webhooks/sendgrid")]
-public sealed class SendGridEventWebhook(ISendGridEventSignature signature, ISendGridEventQueue queue, ILogger<SendGridEventWebhook> logger)
+public sealed class SendGridEventWebhook(
+    ISendGridEventSignature signature, ISendGridEventQueue queue, ILogger<SendGridEventWebhook> logger)
 {
     /// <summary>SendGrid posts up to about 1,000 events at a time; 10,000 events of ~800 bytes fit with room.</summary>
     public const int MaxBodyBytes = 8 * 1024 * 1024;
 
     private const int MaxJsonDepth = 16;
+    private const string SignatureHeader = ISendGridEventSignature.SignatureHeader;
+    private const string TimestampHeader = ISendGridEventSignature.TimestampHeader;
 
     public async Task<IResult> RunAsync(HttpRequest request, CancellationToken cancellationToken)
     {
@@ -41,9 +44,10 @@ public sealed class SendGridEventWebhook(ISendGridEventSignature signature, ISen
             return Problems.BadRequest("The body is not valid UTF-8.");
         }
 
-        if (!signature.IsValid(Encoding.UTF8.GetString(body), request.Headers[ISendGridEventSignature.SignatureHeader], request.Headers[ISendGridEventSignature.TimestampHeader]))
+        var payload = Encoding.UTF8.GetString(body);
+        if (!signature.IsValid(payload, request.Headers[SignatureHeader], request.Headers[TimestampHeader]))
         {
-            return Problems.Unauthorized($"A valid, current {ISendGridEventSignature.SignatureHeader} with its {ISendGridEventSignature.TimestampHeader} is required.");
+            return Problems.Unauthorized($"A valid, current {SignatureHeader} with its {TimestampHeader} is required.");
         }
 
         var (document, refusal) = JsonBody.ParseArray(body, MaxJsonDepth);

@@ -6,7 +6,10 @@ using LeadFunctions.Functions.Triggers;
 
 namespace LeadFunctions.Functions.Engagement;
 
-/// <summary>POST /api/events: engagement from the website or other systems, queued for the person's lead id (<see cref="EventIntake"/>).</summary>
+/// <summary>
+/// POST /api/events: engagement from the website or other systems, queued for the person's lead id
+/// (<see cref="EventIntake"/>).
+/// </summary>
 [HttpFunction(AuthorizationLevel.Function, "post", Route = "events")]
 public sealed class SubmitEvent(EventIntake intake)
 {
@@ -22,7 +25,8 @@ public sealed class SubmitEvent(EventIntake intake)
 
         var form = new EventForm(fields.GetValueOrDefault("email"), fields.GetValueOrDefault("leadId"), fields.GetValueOrDefault("type"),
             fields.GetValueOrDefault("occurredAt"), fields.GetValueOrDefault("url"), fields.GetValueOrDefault("source"));
-        var submitted = await intake.SubmitAsync(form, request.Headers[IdempotencyKey.HeaderName].FirstOrDefault(), cancellationToken);
+        var submitted = await intake.SubmitAsync(
+            form, request.Headers[IdempotencyKey.HeaderName].FirstOrDefault(), cancellationToken);
         return submitted.Value is { } engagement
             ? TypedResults.Accepted((string?)null, new EventAccepted(engagement.EventId, engagement.LeadId))
             : Problems.Invalid(submitted.Errors);

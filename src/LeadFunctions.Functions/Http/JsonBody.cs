@@ -28,11 +28,17 @@ public static class JsonBody
     }
 
     /// <summary>
-    /// A request's JSON object read as <typeparamref name="T"/> with <paramref name="options"/>, or the problem to answer:
-    /// those of <see cref="ReadObjectAsync"/>, and 400 "The body is not <paramref name="what"/>" naming the field at fault.
+    /// A request's JSON object read as <typeparamref name="T"/> with <paramref name="options"/>, or the problem to
+    /// answer: those of <see cref="ReadObjectAsync"/>, and 400 "The body is not <paramref name="what"/>" naming the
+    /// field at fault.
     /// </summary>
     public static async Task<(T? Value, IResult? Refusal)> ReadAsync<T>(
-        HttpRequest request, int maxBytes, int maxDepth, JsonSerializerOptions options, string what, CancellationToken cancellationToken)
+        HttpRequest request,
+        int maxBytes,
+        int maxDepth,
+        JsonSerializerOptions options,
+        string what,
+        CancellationToken cancellationToken)
         where T : class
     {
         var (document, refusal) = await ReadObjectAsync(request, maxBytes, maxDepth, cancellationToken);
@@ -83,7 +89,8 @@ public static class JsonBody
             return (null, $"The body is not valid JSON: {ex.Message}");
         }
 
-        var refusal = document.RootElement.ValueKind != root ? $"The body must be a JSON {(root == JsonValueKind.Object ? "object" : "array")}."
+        var shape = root == JsonValueKind.Object ? "object" : "array";
+        var refusal = document.RootElement.ValueKind != root ? $"The body must be a JSON {shape}."
             : !HasOnlyReadableStrings(document.RootElement) ? "The body is not valid UTF-8: a string has half a surrogate pair."
             : null;
         if (refusal is not null)

@@ -23,13 +23,17 @@ public sealed class QueryParameters(IQueryCollection query)
 
     /// <summary>The 400 for a continuation token the store did not hand out.</summary>
     public static ValidationProblem UnknownContinuationToken =>
-        Problems.Invalid(new Dictionary<string, string[]> { [ContinuationToken] = ["Not a continuation token from this API."] });
+        Problems.Invalid(
+            new Dictionary<string, string[]> { [ContinuationToken] = ["Not a continuation token from this API."] });
 
     /// <summary>The parameter's first value, or null when it is absent or empty.</summary>
     public string? Text(string name) =>
         query[name].FirstOrDefault() is { } value && !string.IsNullOrWhiteSpace(value) ? value : null;
 
-    /// <summary>The parameter as <paramref name="parse"/> reads it; null when absent, or when unreadable (then <paramref name="rule"/> is its error).</summary>
+    /// <summary>
+    /// The parameter as <paramref name="parse"/> reads it; null when absent, or when unreadable (then
+    /// <paramref name="rule"/> is its error).
+    /// </summary>
     public T? Parse<T>(string name, Func<string, T?> parse, string rule)
         where T : struct
     {
@@ -63,16 +67,25 @@ public sealed class QueryParameters(IQueryCollection query)
     public int? WholeNumber(string name) => Parse(name, ParseWholeNumber, "A whole number.");
 
     /// <summary>true or false; false when absent.</summary>
-    public bool Flag(string name) => Parse(name, text => bool.TryParse(text, out var flag) ? flag : (bool?)null, "true or false.") ?? false;
+    public bool Flag(string name) =>
+        Parse(name, text => bool.TryParse(text, out var flag) ? flag : (bool?)null, "true or false.") ?? false;
 
-    /// <summary>pageSize (1 to <paramref name="maxSize"/>, else <paramref name="defaultSize"/>) and the continuation token as it came.</summary>
+    /// <summary>
+    /// pageSize (1 to <paramref name="maxSize"/>, else <paramref name="defaultSize"/>) and the continuation token as it
+    /// came.
+    /// </summary>
     public Paging Paging(int defaultSize, int maxSize)
     {
-        var size = Parse<int>(PageSize, text => ParseWholeNumber(text) is { } n && n >= 1 && n <= maxSize ? n : null, $"A whole number from 1 to {maxSize}.");
+        var size = Parse<int>(
+            PageSize,
+            text => ParseWholeNumber(text) is { } n && n >= 1 && n <= maxSize ? n : null,
+            $"A whole number from 1 to {maxSize}.");
         return new Paging(size ?? defaultSize, Text(ContinuationToken));
     }
 
-    /// <summary>Records <paramref name="rule"/> as the error of <paramref name="name"/>, for a check of a parsed value.</summary>
+    /// <summary>
+    /// Records <paramref name="rule"/> as the error of <paramref name="name"/>, for a check of a parsed value.
+    /// </summary>
     public void Refuse(string name, string rule) => errors[name] = [rule];
 
     private static int? ParseWholeNumber(string text) =>

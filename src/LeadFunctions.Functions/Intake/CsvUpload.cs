@@ -21,7 +21,8 @@ public sealed partial class CsvUpload(CsvImporter importer, IOptions<ImportOptio
     // Validated on start: a known single-byte encoding.
     private readonly Utf8OrFallbackEncoding undeclared = new(CsvCharset.Find(options.Value.FallbackEncoding)!);
 
-    public async Task<IResult> ImportAsync<T>(HttpRequest request, ICsvRows<T> rows, CancellationToken cancellationToken)
+    public async Task<IResult> ImportAsync<T>(
+        HttpRequest request, ICsvRows<T> rows, CancellationToken cancellationToken)
         where T : class
     {
         if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var contentType)

@@ -18,7 +18,8 @@ namespace LeadFunctions.Functions.Leads;
 [HttpFunction(AuthorizationLevel.Function, "get", Route = "leads/{id}/export")]
 public sealed class ExportLead(ILeadStore store, IDataSubjectRecords records, TimeProvider time)
 {
-    public async Task<Results<Ok<LeadExport>, ProblemHttpResult>> RunAsync(HttpRequest request, string id, CancellationToken cancellationToken)
+    public async Task<Results<Ok<LeadExport>, ProblemHttpResult>> RunAsync(
+        HttpRequest request, string id, CancellationToken cancellationToken)
     {
         if (!LeadId.IsWellFormed(id) || await store.LoadAsync(id, cancellationToken) is not { Lead: { } lead } snapshot)
         {

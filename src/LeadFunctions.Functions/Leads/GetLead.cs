@@ -10,7 +10,8 @@ namespace LeadFunctions.Functions.Leads;
 [HttpFunction(AuthorizationLevel.Function, "get", Route = "leads/{id}")]
 public sealed class GetLead(ILeadStore store)
 {
-    public async Task<Results<Ok<LeadView>, ProblemHttpResult>> RunAsync(HttpRequest request, string id, CancellationToken cancellationToken)
+    public async Task<Results<Ok<LeadView>, ProblemHttpResult>> RunAsync(
+        HttpRequest request, string id, CancellationToken cancellationToken)
     {
         // Ids are hex hashes; anything else cannot name a lead and never reaches storage.
         if (!LeadId.IsWellFormed(id))

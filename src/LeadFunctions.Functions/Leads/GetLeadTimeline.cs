@@ -12,7 +12,8 @@ public sealed class GetLeadTimeline(ILeadStore store)
 {
     private const int MaxEntries = 200;
 
-    public async Task<Results<Ok<List<TimelineEntryView>>, ProblemHttpResult>> RunAsync(HttpRequest request, string id, CancellationToken cancellationToken)
+    public async Task<Results<Ok<List<TimelineEntryView>>, ProblemHttpResult>> RunAsync(
+        HttpRequest request, string id, CancellationToken cancellationToken)
     {
         if (!LeadId.IsWellFormed(id) || await store.FindAsync(id, cancellationToken) is null)
         {

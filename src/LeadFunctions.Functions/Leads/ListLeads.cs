@@ -14,12 +14,13 @@ public sealed class ListLeads(ILeadQuery leads)
 {
     private const int DefaultPageSize = 50;
     private const int MaxPageSize = 100;
+    private const string StageRule = "One of subscriber, lead, mql, sql, opportunity, customer, disqualified.";
 
-    public async Task<Results<Ok<LeadPageView>, ValidationProblem>> RunAsync(HttpRequest request, CancellationToken cancellationToken)
+    public async Task<Results<Ok<LeadPageView>, ValidationProblem>> RunAsync(
+        HttpRequest request, CancellationToken cancellationToken)
     {
         var query = new QueryParameters(request.Query);
-        var stage = query.Parse("stage", text => LifecycleStages.TryParse(text, out var parsed) ? parsed : (LifecycleStage?)null,
-            "One of subscriber, lead, mql, sql, opportunity, customer, disqualified.");
+        var stage = query.Parse("stage", ReadStage, StageRule);
         var source = query.Text("source");
         if (source is not null && !LeadFormValidator.IsValidSource(source))
         {
@@ -27,7 +28,7 @@ public sealed class ListLeads(ILeadQuery leads)
         }
 
         var minScore = query.WholeNumber("minScore");
-        var temperature = query.Parse("temperature", text => Temperatures.TryParse(text, out var parsed) ? parsed : (Temperature?)null, "One of cold, warm, hot.");
+        var temperature = query.Parse("temperature", ReadTemperature, "One of cold, warm, hot.");
         var paging = query.Paging(DefaultPageSize, MaxPageSize);
         var q = query.Text("q")?.Trim().ToLowerInvariant();
         if (q is { Length: > 254 } || (q is not null && SafeText.HasControlCharacters(q)))
@@ -42,7 +43,8 @@ public sealed class ListLeads(ILeadQuery leads)
 
         try
         {
-            var page = await leads.ListAsync(new LeadFilter(stage, source, minScore, q, temperature), paging.ContinuationToken, paging.PageSize, cancellationToken);
+            var filter = new LeadFilter(stage, source, minScore, q, temperature);
+            var page = await leads.ListAsync(filter, paging.ContinuationToken, paging.PageSize, cancellationToken);
             return TypedResults.Ok(new LeadPageView([.. page.Leads.Select(LeadView.From)], page.ContinuationToken));
         }
         catch (FormatException)
@@ -50,6 +52,12 @@ public sealed class ListLeads(ILeadQuery leads)
             return QueryParameters.UnknownContinuationToken;
         }
     }
+
+    private static LifecycleStage? ReadStage(string text) =>
+        LifecycleStages.TryParse(text, out var parsed) ? parsed : null;
+
+    private static Temperature? ReadTemperature(string text) =>
+        Temperatures.TryParse(text, out var parsed) ? parsed : null;
 }
 
 public sealed record LeadPageView(IReadOnlyList<LeadView> Items, string? ContinuationToken);

@@ -39,9 +39,10 @@ public sealed partial class SubmitLead(WebFormIntake intake, ILogger<SubmitLead>
             BotIgnored(logger, outcome.LeadId!);
         }
 
+        var location = $"{request.PathBase}{request.Path}/{outcome.LeadId}";
         return outcome.Redirect is { } redirect
             ? new SeeOtherResult(redirect)
-            : TypedResults.Accepted($"{request.PathBase}{request.Path}/{outcome.LeadId}", new SubmissionAccepted(outcome.LeadId!, "accepted"));
+            : TypedResults.Accepted(location, new SubmissionAccepted(outcome.LeadId!, "accepted"));
     }
 
     [LoggerMessage(EventId = 1000, Level = LogLevel.Information, Message = "Accepted a submission for lead {LeadId} from {Source}")]

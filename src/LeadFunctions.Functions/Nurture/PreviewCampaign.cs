@@ -6,7 +6,10 @@ using LeadFunctions.Functions.Triggers;
 
 namespace LeadFunctions.Functions.Nurture;
 
-/// <summary>POST /api/campaigns/{id}/preview {"leadId","step"}: a step rendered for a lead as it would be sent (<see cref="CampaignPreview"/>).</summary>
+/// <summary>
+/// POST /api/campaigns/{id}/preview {"leadId","step"}: a step rendered for a lead as it would be sent
+/// (<see cref="CampaignPreview"/>).
+/// </summary>
 [HttpFunction(AuthorizationLevel.Function, "post", Route = "campaigns/{id}/preview")]
 public sealed class PreviewCampaign(CampaignPreview preview)
 {
@@ -15,7 +18,8 @@ public sealed class PreviewCampaign(CampaignPreview preview)
 
     public async Task<IResult> RunAsync(HttpRequest request, string id, CancellationToken cancellationToken)
     {
-        var (document, refusal) = await JsonBody.ReadObjectAsync(request, MaxBodyBytes, MaxJsonDepth, cancellationToken);
+        var (document, refusal) = await JsonBody.ReadObjectAsync(
+            request, MaxBodyBytes, MaxJsonDepth, cancellationToken);
         if (document is null)
         {
             return refusal!;
@@ -45,7 +49,8 @@ public sealed class PreviewCampaign(CampaignPreview preview)
 
         return await preview.RenderAsync(id, leadId!, stepId!, cancellationToken) switch
         {
-            { Email: { } email } => TypedResults.Json(new PreviewView(email.Subject, email.Html, email.Text, email.Language), JsonDefaults.Options),
+            { Email: { } email } => TypedResults.Json(
+                new PreviewView(email.Subject, email.Html, email.Text, email.Language), JsonDefaults.Options),
             { Missing: var missing } => Problems.NotFound(missing!),
         };
     }

@@ -6,7 +6,10 @@ using LeadFunctions.Functions.Triggers;
 
 namespace LeadFunctions.Functions.Nurture;
 
-/// <summary>nurture-send: the due sends of one message, each sent at most once, or handed on in halves when delivered again (<see cref="NurtureBatchDelivery"/>).</summary>
+/// <summary>
+/// nurture-send: the due sends of one message, each sent at most once, or handed on in halves when delivered again
+/// (<see cref="NurtureBatchDelivery"/>).
+/// </summary>
 [QueueFunction(QueueNames.NurtureSend)]
 public sealed class SendNurtureBatch(NurtureBatchDelivery delivery, ILogger<SendNurtureBatch> logger)
 {
@@ -19,9 +22,11 @@ public sealed class SendNurtureBatch(NurtureBatchDelivery delivery, ILogger<Send
             return;
         }
 
-        var (sent, rescheduled, stopped) = (delivered.Count(NurtureSendOutcome.Sent), delivered.Count(NurtureSendOutcome.Rescheduled), delivered.Count(NurtureSendOutcome.Stopped));
-        var (uncertain, skipped, failed) = (delivered.Count(NurtureSendOutcome.Uncertain), delivered.Count(NurtureSendOutcome.Skipped), delivered.Count(NurtureSendOutcome.Failed));
-        var (dropped, held) = (delivered.Count(NurtureSendOutcome.Dropped), delivered.Count(NurtureSendOutcome.Held));
+        int Count(NurtureSendOutcome outcome) => delivered.Count(outcome);
+        var (sent, rescheduled) = (Count(NurtureSendOutcome.Sent), Count(NurtureSendOutcome.Rescheduled));
+        var (stopped, uncertain) = (Count(NurtureSendOutcome.Stopped), Count(NurtureSendOutcome.Uncertain));
+        var (skipped, failed) = (Count(NurtureSendOutcome.Skipped), Count(NurtureSendOutcome.Failed));
+        var (dropped, held) = (Count(NurtureSendOutcome.Dropped), Count(NurtureSendOutcome.Held));
         Log.Sent(logger, message.DispatchId, sent, rescheduled, stopped, uncertain, skipped, failed, dropped, held);
     }
 }

@@ -19,7 +19,8 @@ public sealed class GetFunnelReport(IFunnelCounters counters, TimeProvider time)
     private const string MonthRule = "A month (yyyy-MM) or a date (yyyy-MM-dd).";
     private static readonly string[] MonthFormats = ["yyyy-MM", "yyyy-MM-dd"];
 
-    public async Task<Results<Ok<FunnelReportView>, ValidationProblem>> RunAsync(HttpRequest request, CancellationToken cancellationToken)
+    public async Task<Results<Ok<FunnelReportView>, ValidationProblem>> RunAsync(
+        HttpRequest request, CancellationToken cancellationToken)
     {
         var query = new QueryParameters(request.Query);
         var now = time.GetUtcNow();
@@ -48,7 +49,9 @@ public sealed class GetFunnelReport(IFunnelCounters counters, TimeProvider time)
 
     /// <summary>The month of a yyyy-MM or yyyy-MM-dd text, as its first day.</summary>
     private static DateOnly? Month(string text) =>
-        DateOnly.TryParseExact(text, MonthFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? new DateOnly(date.Year, date.Month, 1) : null;
+        DateOnly.TryParseExact(text, MonthFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
+            ? new DateOnly(date.Year, date.Month, 1)
+            : null;
 
     private static string Key(DateOnly month) => month.ToString("yyyyMM", CultureInfo.InvariantCulture);
 }

@@ -5,7 +5,10 @@ using LeadFunctions.Functions.Triggers;
 
 namespace LeadFunctions.Functions.Sales;
 
-/// <summary>sales-handoff: POST the MQL to the CRM and record it on the lead's timeline, once per MQL move (<see cref="SalesHandoffDelivery"/>).</summary>
+/// <summary>
+/// sales-handoff: POST the MQL to the CRM and record it on the lead's timeline, once per MQL move
+/// (<see cref="SalesHandoffDelivery"/>).
+/// </summary>
 [QueueFunction(QueueNames.SalesHandoff)]
 public sealed partial class DeliverSalesHandoff(SalesHandoffDelivery delivery, ILogger<DeliverSalesHandoff> logger)
 {

@@ -19,7 +19,8 @@ public sealed class PutScoringModel(ScoringModelSource models)
 
     public async Task<IResult> RunAsync(HttpRequest request, CancellationToken cancellationToken)
     {
-        var (model, refusal) = await JsonBody.ReadAsync<ScoringModel>(request, MaxBodyBytes, MaxJsonDepth, ModelJson, "a scoring model", cancellationToken);
+        var (model, refusal) = await JsonBody.ReadAsync<ScoringModel>(
+            request, MaxBodyBytes, MaxJsonDepth, ModelJson, "a scoring model", cancellationToken);
         if (model is null)
         {
             return refusal!;

@@ -26,7 +26,9 @@ public static class WebinarPayloads
         CompanySize = registrant.Text("no_of_employees"),
     };
 
-    /// <summary>The generic webhook's body, under the platform's own name (<see cref="Webinar.PlatformNamed"/>).</summary>
+    /// <summary>
+    /// The generic webhook's body, under the platform's own name (<see cref="Webinar.PlatformNamed"/>).
+    /// </summary>
     public static Webinar GenericWebinar(JsonElement root) =>
         new(Webinar.PlatformNamed(root.Text("platform")), root.Text("webinarId"), root.Text("webinarTitle"));
 

@@ -81,10 +81,12 @@ public class CampaignEditorTests
         var world = new NurtureWorld();
         world.Pipeline.Time.Advance(TimeSpan.FromMinutes(5));
 
-        var saved = await world.Editor.SaveAsync(new CampaignEdit("fair", CampaignDefinition.From(ThreeSteps), "fair", null, null), CancellationToken.None);
+        var saved = await world.Editor.SaveAsync(
+            new CampaignEdit("fair", CampaignDefinition.From(ThreeSteps), "fair", null, null), CancellationToken.None);
 
         Assert.Equal(CampaignSaveOutcome.Created, saved.Outcome);
-        Assert.Equal(world.Pipeline.Time.GetUtcNow(), (await world.Pipeline.Campaigns.GetAsync("fair", CancellationToken.None))!.UpdatedAt);
+        var stored = await world.Pipeline.Campaigns.GetAsync("fair", CancellationToken.None);
+        Assert.Equal(world.Pipeline.Time.GetUtcNow(), stored!.UpdatedAt);
         Assert.Equal(1, world.Pipeline.Campaigns.Invalidations);
     }
 
@@ -93,8 +95,10 @@ public class CampaignEditorTests
     {
         var world = new NurtureWorld();
 
-        var otherId = await world.Editor.SaveAsync(new CampaignEdit("fair", CampaignDefinition.From(ThreeSteps), "other", null, null), CancellationToken.None);
-        var unsaid = await world.Editor.SaveAsync(new CampaignEdit("fair", CampaignDefinition.From(ThreeSteps), null, "yes", "later"), CancellationToken.None);
+        var definition = CampaignDefinition.From(ThreeSteps);
+        var none = CancellationToken.None;
+        var otherId = await world.Editor.SaveAsync(new CampaignEdit("fair", definition, "other", null, null), none);
+        var unsaid = await world.Editor.SaveAsync(new CampaignEdit("fair", definition, null, "yes", "later"), none);
 
         Assert.Equal((CampaignSaveOutcome.Invalid, CampaignSaveOutcome.Invalid), (otherId.Outcome, unsaid.Outcome));
         Assert.Equal(["id"], otherId.Errors!.Keys);

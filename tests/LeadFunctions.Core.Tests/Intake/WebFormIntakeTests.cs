@@ -24,7 +24,8 @@ public class WebFormIntakeTests
 
     private Task<WebFormOutcome> SubmitAsync(Dictionary<string, string?> fields, string? idempotencyKey = null)
     {
-        var rules = new WebFormRules(new HashSet<string>(StringComparer.Ordinal) { "https://www.acme.com.tr" }, TimeSpan.FromSeconds(3));
+        var rules = new WebFormRules(
+            new HashSet<string>(StringComparer.Ordinal) { "https://www.acme.com.tr" }, TimeSpan.FromSeconds(3));
         var intake = new WebFormIntake(queue, rules, new FakeTimeProvider(Now));
         return intake.SubmitAsync(new WebFormPost(fields, idempotencyKey, Client), default);
     }

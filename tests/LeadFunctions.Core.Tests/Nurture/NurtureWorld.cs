@@ -20,7 +20,8 @@ internal sealed class NurtureWorld
         NurtureSender = new NurtureSender(Pipeline.Store, Suppressions, Pipeline.Updater, sendRules, Email, Links, Pipeline.Time);
         Scheduler = new NurtureScheduler(Pipeline.DueSends, Queue, Pipeline.Campaigns, Pipeline.Time);
         Switch = new CampaignSwitch(Pipeline.Campaigns, Pipeline.Campaigns, ResumeQueue, Pipeline.Time);
-        Editor = new CampaignEditor(Pipeline.Campaigns, Pipeline.Campaigns, Pipeline.Stats, Pipeline.DueSends, ResumeQueue, Pipeline.Time);
+        Editor = new CampaignEditor(
+            Pipeline.Campaigns, Pipeline.Campaigns, Pipeline.Stats, Pipeline.DueSends, ResumeQueue, Pipeline.Time);
         Release = new HeldSendRelease(Pipeline.Campaigns, Pipeline.DueSends, Pipeline.Updater, ResumeQueue);
     }
 
