@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Measures the figures of the performance section of the README, each against a baseline taken in the
+# Measures the figures of docs/performance.md (the README shows the latest), each against a baseline taken in the
 # same run (this machine is shared and noisy). Prints "name: value (target)" per figure.
 #   ./bench.sh                 everything (about 45 minutes; rescoring 100,000 leads is half of it)
 #   ./bench.sh speed|scoring|rescore|reliability [--quick] [--leads N]

@@ -25,6 +25,9 @@ param nurturePostalAddress string
 @description('Origins allowed to post web forms (CORS), e.g. https://www.example.com.')
 param allowedOrigins string[] = []
 
+@description('Functions to keep switched off through this deployment (AzureWebJobs.<name>.Disabled), e.g. an old function while upgrading.')
+param disabledFunctions string[] = []
+
 @secure()
 param zoomSecretToken string = ''
 
@@ -52,7 +55,7 @@ param hostId string = 'leadfunctions'
 @description('Where links in emails start (Host:PublicBaseUrl); empty for https://<appName>.azurewebsites.net.')
 param publicBaseUrl string = ''
 
-// Tunables: empty leaves the setting out, so the code's default applies (README, Settings).
+// Tunables: empty leaves the setting out, so the code's default applies (docs/settings.md).
 param intakeMinimumFillTime string = ''
 param intakePermitsPerMinute string = ''
 param enrichmentDefaultPhoneRegion string = ''
@@ -241,7 +244,9 @@ var appSettingValues = {
 var secretSettingValues = toObject(secretSettings, s => s.setting, s => empty(s.value) ? '' : '@Microsoft.KeyVault(VaultName=${vault.name};SecretName=${s.secret})')
 // Configuration binds a list only from indexed keys, not from one joined string.
 var originSettingValues = toObject(range(0, length(allowedOrigins)), i => 'Intake__AllowedOrigins__${i}', i => allowedOrigins[i])
-var appSettings = filter(items(union(appSettingValues, secretSettingValues, originSettingValues)), s => !empty(s.value))
+// The deployment replaces every app setting, so a function switched off by hand would be switched on again here.
+var disabledSettingValues = toObject(disabledFunctions, name => 'AzureWebJobs.${name}.Disabled', name => 'true')
+var appSettings = filter(items(union(appSettingValues, secretSettingValues, originSettingValues, disabledSettingValues)), s => !empty(s.value))
 
 resource app 'Microsoft.Web/sites@2024-04-01' = {
   name: appName

@@ -13,7 +13,7 @@ namespace LeadFunctions.Benchmarks;
 
 /// <summary>
 /// The funnel report reads the same rows however many leads there are: the FunnelCounts table of N leads is written as
-/// the pipeline writes it (each lead's stage moves through the pipeline's own FunnelObserver into the table counters),
+/// the pipeline writes it (each lead's stage moves through the pipeline's FunnelSubscriber into the table counters),
 /// N synthetic leads spread over 2025's months, eight sources and ten utm campaigns; then the real host answers GET
 /// /api/reports/funnel by source, campaign and month, and its storage counter says how many FunnelCounts rows the three
 /// calls read. Seeding 100,000 leads through intake and scoring would take this machine an hour and count the same moves.
@@ -69,7 +69,10 @@ internal static class FunnelBenchmark
             $"{leads:N0} leads, {moves:N0} stage moves counted in {seeding.TotalSeconds:0.0} s: {total} rows read, {string.Join(", ", perCall)}{(counted ? string.Empty : "; the report did not count every lead")}"));
     }
 
-    /// <summary>Each lead's moves, through the pipeline's <see cref="FunnelObserver"/> into the host's counters; disposing the services commits the last ones.</summary>
+    /// <summary>
+    /// Each lead's moves, through the pipeline's <see cref="FunnelSubscriber"/> into the host's counters; disposing the
+    /// services commits the last ones.
+    /// </summary>
     private static async Task<(int Moves, TimeSpan Took)> SeedAsync(AzuriteProcess azurite, string prefix, int leads)
     {
         var app = LeadFunctionsHost.CreateBuilder([$"--AzureWebJobsStorage={azurite.ConnectionString}", $"--Storage:NamePrefix={prefix}", "--Logging:LogLevel:Default=Warning", "--Logging:LogLevel:Azure.Core=Error"]).Build();
@@ -77,12 +80,12 @@ internal static class FunnelBenchmark
         try
         {
             await app.Services.GetRequiredService<LeadTables>().FunnelCounts.CreateIfNotExistsAsync();
-            var observer = new FunnelObserver(app.Services.GetRequiredService<IFunnelCounters>());
+            var funnel = new FunnelSubscriber(app.Services.GetRequiredService<IFunnelCounters>());
             for (var i = 0; i < leads; i++)
             {
                 foreach (var (before, after) in Moves(i, random))
                 {
-                    await observer.OnSavedAsync(before, after, CancellationToken.None);
+                    await funnel.CountAsync(before, after, CancellationToken.None);
                     moves++;
                 }
             }

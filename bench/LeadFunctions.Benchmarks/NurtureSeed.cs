@@ -91,7 +91,7 @@ internal sealed class NurtureSeed(WebApplication app) : IAsyncDisposable
                 NextStepId = s.StepId,
                 NextDueAt = s.DueAt,
             }).ToList();
-            var saved = await leads.SaveAsync(new LeadChange(lead.Id, lead, null, [], [], Enrollments: enrollments), ct);
+            var saved = await leads.SaveAsync(LeadChange.Updated(lead, null) with { Enrollments = enrollments }, ct);
 
             // A transaction that timed out under the seeding's load and was retried by the storage client meets its own rows.
             if (saved == SaveResult.Conflict && await leads.FindAsync(lead.Id, ct) is not null)

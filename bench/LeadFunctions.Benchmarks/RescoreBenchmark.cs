@@ -3,7 +3,6 @@ using Azure;
 using Azure.Data.Tables;
 using LeadFunctions.Adapters.Storage;
 using LeadFunctions.Adapters.Tables;
-using LeadFunctions.Core.Engagement;
 using LeadFunctions.Core.Leads;
 using LeadFunctions.Core.Scoring;
 using LeadFunctions.Host;
@@ -94,7 +93,9 @@ internal static class RescoreBenchmark
             var fit = scorer.Score(lead, null, [], now);
             lead = lead with { Score = new LeadScore(fit.Fit, 0), Grade = fit.Grade };
             EngagementEvent Event(string type, int n) => new() { EventId = $"seed-{i}-{n}", LeadId = id, Type = type, OccurredAt = now.AddDays(-10), Source = "web" };
-            await store.SaveAsync(new LeadChange(id, lead, null, [], [Event(EventTypes.ContentDownload, 1), Event(EventTypes.PageView, 2)]), ct);
+            await store.SaveAsync(
+                LeadChange.Engaged(lead, null, [], Event(EventTypes.ContentDownload, 1), Event(EventTypes.PageView, 2)),
+                ct);
         });
     }
 }

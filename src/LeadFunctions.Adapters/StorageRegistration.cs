@@ -71,6 +71,7 @@ public static class StorageRegistration
         services.AddSingleton<IConsentChangeLog, ConsentChangeTableLog>();
         services.AddSingleton<IConsentConfirmationQueue, ConsentConfirmationQueue>();
         services.AddSingleton<Core.Health.IStorageProbe, Health.StorageProbe>();
+        services.AddSingleton<Core.Health.IStorageFailures, StorageFailures>();
         services.AddSingleton<ISuppressionList, SuppressionTableStore>();
         services.AddSingleton<Core.Referrals.IReferralIndex, ReferralTableIndex>();
         services.AddSingleton<Core.DataSubjects.IDataSubjectRecords, DataSubjectTableRecords>();

@@ -1,20 +1,26 @@
 using LeadFunctions.Adapters;
+using LeadFunctions.Adapters.Randomness;
 using LeadFunctions.Core.Email;
+using LeadFunctions.Core.EmailEvents;
 using LeadFunctions.Core.Engagement;
 using LeadFunctions.Core.Intake;
 using LeadFunctions.Core.Processing;
+using LeadFunctions.Core.Randomness;
 using LeadFunctions.Core.Scoring;
 using LeadFunctions.Functions.Campaigns;
 using LeadFunctions.Functions.Consent;
+using LeadFunctions.Functions.Dashboard;
 using LeadFunctions.Functions.Email;
 using LeadFunctions.Functions.Engagement;
 using LeadFunctions.Functions.Sales;
 using LeadFunctions.Functions.Scoring;
 using LeadFunctions.Functions.Webinars;
 using LeadFunctions.Functions.Health;
+using LeadFunctions.Functions.Http;
 using LeadFunctions.Functions.Intake;
 using LeadFunctions.Functions.Leads;
 using LeadFunctions.Functions.Nurture;
+using LeadFunctions.Functions.Reports;
 using LeadFunctions.Functions.Triggers;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -34,6 +40,9 @@ public static class LeadPipelineRegistration
         builder.AddEmailSending();
         var services = builder.Services;
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<IIdGenerator, SystemIdGenerator>();
+        services.TryAddSingleton<IRandomSource, SystemRandomSource>();
+        services.AddSingleton<ErrorAnswers>();
         services.AddOptions<IntakeOptions>().BindConfiguration(IntakeOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<ImportOptions>().BindConfiguration(ImportOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton(p => p.GetRequiredService<IOptions<IntakeOptions>>().Value.ToRules());
@@ -46,14 +55,13 @@ public static class LeadPipelineRegistration
         services.AddNurture();
         services.AddSingleton<Core.Webinars.WebinarIntake>();
         services.AddSingleton<ScoringModelSource>();
-        services.AddSingleton<Core.Campaigns.NurturePlanner>();
-        services.AddSingleton<ILeadChangeObserver, Core.Referrals.ReferralObserver>();
-        services.AddSingleton<ILeadChangeObserver, Core.Reports.FunnelObserver>();
+        services.AddSalesDecisions();
+        services.AddReports();
+        services.AddReferrals();
         services.AddSingleton<LeadUpdater>();
         services.AddSingleton<LeadIntakeProcessor>();
         services.AddSingleton<EngagementProcessor>();
         services.AddSingleton<EventIntake>();
-        services.AddSingleton<Core.Sales.SalesDecisionProcessor>();
         services.AddSingleton<Core.Sales.SalesHandoffDelivery>();
         services.AddSingleton<LeadDecisions>();
         services.AddSingleton<LeadRescorer>();
@@ -64,7 +72,7 @@ public static class LeadPipelineRegistration
         services.AddDeclaredFunctions();
         services.AddSingleton<WebFormIntake>();
         services.AddSingleton<Core.DataSubjects.LeadEraser>();
-        services.AddSingleton<Dashboard.DashboardBuilder>();
+        services.AddDashboard();
         return builder;
     }
 }

@@ -142,11 +142,11 @@ internal sealed class RecordingDueSendIndex : LeadFunctions.Core.Campaigns.IDueS
     private const string HeldPrefix = "held|";
     private readonly HashSet<int> removed = [];
 
-    public SortedDictionary<string, LeadFunctions.Core.Campaigns.DueSend> Held { get; } = new(StringComparer.Ordinal);
+    public SortedDictionary<string, DueSend> Held { get; } = new(StringComparer.Ordinal);
 
-    public List<LeadFunctions.Core.Campaigns.DueSend> Sends { get; } = [];
+    public List<DueSend> Sends { get; } = [];
 
-    public Task AddAsync(IReadOnlyList<LeadFunctions.Core.Campaigns.DueSend> sends, CancellationToken cancellationToken)
+    public Task AddAsync(IReadOnlyList<DueSend> sends, CancellationToken cancellationToken)
     {
         lock (Sends)
         {
@@ -188,7 +188,7 @@ internal sealed class RecordingDueSendIndex : LeadFunctions.Core.Campaigns.IDueS
         return Task.CompletedTask;
     }
 
-    public Task HoldAsync(IReadOnlyList<LeadFunctions.Core.Campaigns.DueSend> sends, CancellationToken cancellationToken)
+    public Task HoldAsync(IReadOnlyList<DueSend> sends, CancellationToken cancellationToken)
     {
         lock (Sends)
         {
@@ -214,9 +214,9 @@ internal sealed class RecordingDueSendIndex : LeadFunctions.Core.Campaigns.IDueS
 
 internal sealed class InMemoryCampaignStats : LeadFunctions.Core.Campaigns.ICampaignStats
 {
-    public List<LeadFunctions.Core.Campaigns.StatDelta> Deltas { get; } = [];
+    public List<StatDelta> Deltas { get; } = [];
 
-    public long Count(string campaignId, LeadFunctions.Core.Campaigns.CampaignMetric metric, string? stepId = null)
+    public long Count(string campaignId, CampaignMetric metric, string? stepId = null)
     {
         lock (Deltas)
         {
@@ -224,7 +224,7 @@ internal sealed class InMemoryCampaignStats : LeadFunctions.Core.Campaigns.ICamp
         }
     }
 
-    public Task AddAsync(IReadOnlyList<LeadFunctions.Core.Campaigns.StatDelta> deltas, CancellationToken cancellationToken)
+    public Task AddAsync(IReadOnlyList<StatDelta> deltas, CancellationToken cancellationToken)
     {
         lock (Deltas)
         {
@@ -242,11 +242,12 @@ internal sealed class InMemoryCampaignStats : LeadFunctions.Core.Campaigns.ICamp
             return Task.FromResult(new LeadFunctions.Core.Campaigns.CampaignStats(
                 campaignId,
                 Counts(mine),
-                mine.Where(d => d.StepId is not null).GroupBy(d => d.StepId!).ToDictionary(g => g.Key, g => (IReadOnlyDictionary<LeadFunctions.Core.Campaigns.CampaignMetric, long>)Counts(g), StringComparer.Ordinal)));
+                mine.Where(d => d.StepId is not null).GroupBy(d => d.StepId!).ToDictionary(
+                    g => g.Key, g => (IReadOnlyDictionary<CampaignMetric, long>)Counts(g), StringComparer.Ordinal)));
         }
     }
 
-    private static Dictionary<LeadFunctions.Core.Campaigns.CampaignMetric, long> Counts(IEnumerable<LeadFunctions.Core.Campaigns.StatDelta> deltas) =>
+    private static Dictionary<CampaignMetric, long> Counts(IEnumerable<StatDelta> deltas) =>
         deltas.GroupBy(d => d.Metric).ToDictionary(g => g.Key, g => g.Sum(d => (long)d.Count));
 }
 

@@ -1,10 +1,14 @@
+using LeadFunctions.Core.Campaigns;
 using LeadFunctions.Core.Consent;
 using LeadFunctions.Core.Engagement;
 using LeadFunctions.Core.Intake;
 using LeadFunctions.Core.Leads;
 using LeadFunctions.Core.Processing;
+using LeadFunctions.Core.Referrals;
 using LeadFunctions.Core.Sales;
+using LeadFunctions.Core.Randomness;
 using LeadFunctions.Core.Scoring;
+using LeadFunctions.Core.Tests.Randomness;
 using Microsoft.Extensions.Time.Testing;
 
 namespace LeadFunctions.Core.Tests;
@@ -35,11 +39,25 @@ internal sealed class Pipeline
 
     public InMemoryReferralIndex Referrals { get; } = new();
 
-    /// <summary>An updater over this pipeline's stores that waits after a conflict on <paramref name="backoffClock"/>.</summary>
-    public LeadUpdater NewUpdater(TimeProvider backoffClock, ISalesHandoffQueue? handoffs = null) =>
-        new(Store, handoffs ?? Handoffs, new LeadFunctions.Core.Campaigns.NurturePlanner(Campaigns, Time), DueSends, Stats, [new Core.Referrals.ReferralObserver(Referrals)], backoffClock);
+    /// <summary>An updater over this pipeline's stores that waits after a conflict on <paramref name="backoffClock"/>,
+    /// three quarters of each backoff unless <paramref name="random"/> says otherwise.</summary>
+    public LeadUpdater NewUpdater(
+        TimeProvider backoffClock, ISalesHandoffQueue? handoffs = null, IRandomSource? random = null) => new(
+        Store,
+        [
+            new LegacyConsentSubscriber(),
+            new NurturePlanner(Campaigns, Time),
+            new DueSendSubscriber(DueSends),
+            new CampaignStatsSubscriber(Stats),
+            new ReferralSubscriber(Referrals),
+            new SalesHandoffSubscriber(handoffs ?? Handoffs),
+        ],
+        backoffClock,
+        random ?? new FixedRandom(0.5));
 
     public FakeTimeProvider Time { get; } = new(Start);
+
+    public SequentialIds Ids { get; } = new();
 
     public InMemoryLeadStore Store { get; } = new();
 

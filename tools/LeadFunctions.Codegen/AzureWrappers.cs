@@ -6,35 +6,34 @@ using static LeadFunctions.Codegen.TypeNames;
 namespace LeadFunctions.Codegen;
 
 /// <summary>
-/// One thin [Function] class per declared function, for the worker SDK: its generators see these as source
-/// (functions.metadata and the executor), which they would not if another generator wrote them at build time.
+/// One thin [Function] class per declared function of a feature, for the worker SDK: its generators see these as
+/// source (functions.metadata and the executor), which they would not if another generator wrote them at build time.
 /// </summary>
 internal static class AzureWrappers
 {
-    public static string Write()
+    public static string Write(IReadOnlyList<FunctionDeclaration> functions)
     {
-        var code = new StringBuilder(GeneratedFiles.Header).Append("""
-            #nullable enable
-            using LeadFunctions.Adapters.Queues;
-            using Microsoft.AspNetCore.Http;
-            using Microsoft.AspNetCore.Mvc;
-            using Microsoft.Azure.Functions.Worker;
-
-            namespace LeadFunctions.FunctionApp;
-
-            """);
-        foreach (var function in FunctionDeclaration.All)
+        var messages = functions.Where(f => f.Trigger is QueueFunctionAttribute).Select(f => f.MessageType.Namespace!);
+        var queueMessage = functions.Any(f => f.TakesDequeueCount) ? ["Azure.Storage.Queues.Models"] : Array.Empty<string>();
+        var code = new StringBuilder(GeneratedFiles.Header)
+            .Append("#nullable enable\n")
+            .Append(Usings([
+                "LeadFunctions.Adapters.Queues", "Microsoft.AspNetCore.Http", "Microsoft.AspNetCore.Mvc",
+                "Microsoft.Azure.Functions.Worker", .. messages, .. queueMessage]))
+            .Append(CultureInfo.InvariantCulture, $"using {FunctionsAlias} = {functions[0].Type.Namespace};\n")
+            .Append("\nnamespace LeadFunctions.FunctionApp;\n");
+        foreach (var function in functions)
         {
-            code.Append('\n').Append(CultureInfo.InvariantCulture, $"public sealed class {function.Name}({Global(function.Type)} function)\n{{\n");
-            code.Append(CultureInfo.InvariantCulture, $"    [Function(nameof({function.Name}))]\n");
-            code.Append(function.Trigger switch
-            {
-                HttpFunctionAttribute http => Http(function, http),
-                QueueFunctionAttribute queue => Queue(function, queue),
-                TimerFunctionAttribute timer => Timer(timer),
-                var other => throw new InvalidOperationException($"{function.Name}: no wrapper for {other.GetType().Name}."),
-            });
-            code.Append("}\n");
+            code.Append(CultureInfo.InvariantCulture, $"\npublic sealed class {function.Name}({FunctionsAlias}.{function.Name} function)\n{{\n")
+                .Append(CultureInfo.InvariantCulture, $"    [Function(nameof({function.Name}))]\n")
+                .Append(function.Trigger switch
+                {
+                    HttpFunctionAttribute http => Http(function, http),
+                    QueueFunctionAttribute queue => Queue(function, queue),
+                    TimerFunctionAttribute timer => Timer(timer),
+                    var other => throw new InvalidOperationException($"{function.Name}: no wrapper for {other.GetType().Name}."),
+                })
+                .Append("}\n");
         }
 
         return code.ToString();
@@ -43,12 +42,12 @@ internal static class AzureWrappers
     private static string Http(FunctionDeclaration function, HttpFunctionAttribute http)
     {
         var methods = string.Join(", ", http.Methods.Select(Literal));
-        var routeValues = string.Concat(function.RouteParameters.Select(name => $", string {name}"));
+        var routeValues = string.Concat(function.RouteParameters.Select(name => $"        string {name},\n"));
         var arguments = string.Concat(function.RouteParameters.Select(name => $", {name}"));
         return $"""
                 public Task<IActionResult> Run(
-                    [HttpTrigger(AuthorizationLevel.{http.Level}, {methods}, Route = {Literal(http.Route)})] HttpRequest request{routeValues},
-                    CancellationToken ct) =>
+                    [HttpTrigger(AuthorizationLevel.{http.Level}, {methods}, Route = {Literal(http.Route)})] HttpRequest request,
+            {routeValues}        CancellationToken ct) =>
                     function.RunAsync(request{arguments}, ct).AsActionResult();
 
             """;
@@ -61,15 +60,21 @@ internal static class AzureWrappers
         {
             // Bound as a QueueMessage for its DequeueCount; the body is read as the self-hosted runtime reads it.
             return $"""
-                    public Task Run({trigger} Azure.Storage.Queues.Models.QueueMessage message, CancellationToken ct) =>
+                    public Task Run(
+                        {trigger} QueueMessage message,
+                        CancellationToken ct) =>
                         function.RunAsync(
-                            QueueMessageBody.Read<{Global(function.MessageType)}>(message.Body, {Literal(queue.QueueName)}), message.DequeueCount, ct);
+                            QueueMessageBody.Read<{function.MessageType.Name}>(message.Body, {Literal(queue.QueueName)}),
+                            message.DequeueCount,
+                            ct);
 
                 """;
         }
 
         return $"""
-                public Task Run({trigger} {Global(function.MessageType)} message, CancellationToken ct) =>
+                public Task Run(
+                    {trigger} {function.MessageType.Name} message,
+                    CancellationToken ct) =>
                     function.RunAsync(message, ct);
 
             """;

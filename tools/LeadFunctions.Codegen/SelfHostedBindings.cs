@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using LeadFunctions.Functions.Triggers;
 using static LeadFunctions.Codegen.TypeNames;
@@ -9,21 +10,24 @@ internal static class SelfHostedBindings
 {
     public static string Write()
     {
-        var code = new StringBuilder(GeneratedFiles.Header).Append("""
-            #nullable enable
-            using LeadFunctions.Functions.Triggers;
-            using LeadFunctions.Host.Http;
-            using LeadFunctions.Host.Queues;
-            using LeadFunctions.Host.Timers;
+        var functions = FunctionDeclaration.All;
+        var namespaces = functions.Select(f => f.Type.Namespace!)
+            .Concat(functions.Where(f => f.Trigger is QueueFunctionAttribute).Select(f => f.MessageType.Namespace!));
+        var code = new StringBuilder(GeneratedFiles.Header)
+            .Append("#nullable enable\n")
+            .Append(Usings([
+                "LeadFunctions.Functions.Triggers", "LeadFunctions.Host.Http", "LeadFunctions.Host.Queues",
+                "LeadFunctions.Host.Timers", .. namespaces]))
+            .Append("""
 
-            namespace LeadFunctions.Host;
+                namespace LeadFunctions.Host;
 
-            public static class FunctionBindings
-            {
-                public static IServiceCollection AddFunctionTriggers(this IServiceCollection services) => services
+                public static class FunctionBindings
+                {
+                    public static IServiceCollection AddFunctionTriggers(this IServiceCollection services) => services
 
-            """);
-        foreach (var function in FunctionDeclaration.All)
+                """);
+        foreach (var function in functions)
         {
             code.Append(function.Trigger switch
             {
@@ -34,12 +38,15 @@ internal static class SelfHostedBindings
         }
 
         code.Append("        ;\n\n    public static void MapFunctions(this RouteGroupBuilder api)\n    {\n");
-        foreach (var function in FunctionDeclaration.All)
+
+        // By route, so that the OpenAPI document lists each area's operations together.
+        var endpoints = functions
+            .Select(function => (function, http: function.Trigger as HttpFunctionAttribute))
+            .Where(e => e.http is not null)
+            .OrderBy(e => e.http!.Route, StringComparer.Ordinal);
+        foreach (var (function, http) in endpoints)
         {
-            if (function.Trigger is HttpFunctionAttribute http)
-            {
-                code.Append(Endpoint(function, http));
-            }
+            code.Append(Endpoint(function, http!));
         }
 
         return code.Append("    }\n}\n").ToString();
@@ -47,9 +54,11 @@ internal static class SelfHostedBindings
 
     private static string QueueTrigger(FunctionDeclaration function, QueueFunctionAttribute queue)
     {
-        var (parameters, arguments) = function.TakesDequeueCount ? ("(f, m, dequeueCount, ct)", "m, dequeueCount, ct") : ("(f, m, ct)", "m, ct");
+        var (parameters, arguments) = function.TakesDequeueCount
+            ? ("(f, m, dequeueCount, ct)", "m, dequeueCount, ct")
+            : ("(f, m, ct)", "m, ct");
         return $"""
-                    .AddQueueTrigger<{Global(function.Type)}, {Global(function.MessageType)}>(
+                    .AddQueueTrigger<{function.Name}, {function.MessageType.Name}>(
                         {Literal(function.Name)}, {Literal(queue.QueueName)}, {parameters} => f.RunAsync({arguments}))
 
             """;
@@ -59,7 +68,7 @@ internal static class SelfHostedBindings
     {
         var startup = timer.RunOnStartup ? ", runOnStartup: true" : string.Empty;
         return $"""
-                    .AddTimerTrigger<{Global(function.Type)}>(
+                    .AddTimerTrigger<{function.Name}>(
                         {Literal(function.Name)}, {Literal(timer.Schedule)}, (f, t, ct) => f.RunAsync(t, ct){startup})
 
             """;
@@ -75,9 +84,9 @@ internal static class SelfHostedBindings
                     api.MapMethods(
                             {Literal(http.Route)},
                             [{methods}],
-                            (HttpRequest request, {routeValues}{Global(function.Type)} function, CancellationToken ct) =>
+                            (HttpRequest request, {routeValues}{function.Name} function, CancellationToken ct) =>
                                 function.RunAsync(request{arguments}, ct))
-                        .AsFunction<{Global(function.Type)}>(AuthorizationLevel.{http.Level}){intake};
+                        .AsFunction<{function.Name}>(AuthorizationLevel.{http.Level}){intake};
 
             """;
     }

@@ -2,8 +2,12 @@ namespace LeadFunctions.Codegen;
 
 internal static class TypeNames
 {
-    /// <summary>A type as C# names it from anywhere: the wrappers share their functions' names.</summary>
-    public static string Global(Type type) => "global::" + type.FullName!.Replace('+', '.');
+    /// <summary>The alias a generated file gives its functions' namespace: the wrappers share their functions' names.</summary>
+    public const string FunctionsAlias = "Feature";
 
     public static string Literal(string value) => "\"" + value.Replace("\\", "\\\\").Replace("\"", "\\\"") + "\"";
+
+    /// <summary>Using directives for the namespaces of the types a generated file names, sorted.</summary>
+    public static string Usings(IEnumerable<string> namespaces) => string.Concat(
+        namespaces.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).Select(ns => $"using {ns};\n"));
 }

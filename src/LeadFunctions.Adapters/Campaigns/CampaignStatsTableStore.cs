@@ -1,6 +1,7 @@
 using Azure.Data.Tables;
 using LeadFunctions.Adapters.Tables;
 using LeadFunctions.Core.Campaigns;
+using LeadFunctions.Core.Leads;
 
 namespace LeadFunctions.Adapters.Campaigns;
 

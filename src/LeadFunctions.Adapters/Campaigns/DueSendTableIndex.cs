@@ -5,6 +5,7 @@ using Azure;
 using Azure.Data.Tables;
 using LeadFunctions.Adapters.Tables;
 using LeadFunctions.Core.Campaigns;
+using LeadFunctions.Core.Leads;
 
 namespace LeadFunctions.Adapters.Campaigns;
 

@@ -42,21 +42,13 @@ public sealed class SuppressionTableStore(LeadTables tables) : ISuppressionList
     public async Task<SuppressionPage> ListAsync(int pageSize, string? continuationToken, CancellationToken cancellationToken)
     {
         var query = tables.Suppressions.QueryAsync<TableEntity>(maxPerPage: pageSize, cancellationToken: cancellationToken);
-        try
+        if (await ContinuationTokens.PageAsync(query, continuationToken, pageSize) is not { } page)
         {
-            await foreach (var page in query.AsPages(ContinuationTokens.Decode(continuationToken), pageSize))
-            {
-                return new SuppressionPage(
-                    [.. page.Values.Select(ToSuppression)], ContinuationTokens.Encode(page.ContinuationToken));
-            }
-        }
-        catch (RequestFailedException ex) when (ex.Status == 400)
-        {
-            // A token that decodes but that storage does not know as one of its own.
-            throw new FormatException("Not a continuation token.", ex);
+            return new SuppressionPage([], null);
         }
 
-        return new SuppressionPage([], null);
+        var next = ContinuationTokens.Encode(page.ContinuationToken);
+        return new SuppressionPage([.. page.Values.Select(ToSuppression)], next);
     }
 
     /// <summary>The SDK answers a delete of a missing row with its 404 rather than an exception.</summary>

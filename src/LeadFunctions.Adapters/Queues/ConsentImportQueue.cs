@@ -3,8 +3,10 @@ using LeadFunctions.Core.Queues;
 
 namespace LeadFunctions.Adapters.Queues;
 
+/// <summary>consent-import. A batch too big for one queue message goes in parts, each with its sequence.</summary>
 public sealed class ConsentImportQueue(QueueMessageSender sender) : IConsentImportQueue
 {
     public Task EnqueueAsync(ConsentImportBatch batch, CancellationToken cancellationToken) =>
-        sender.SendAsync(QueueNames.ConsentImport, batch, cancellationToken);
+        Task.WhenAll(QueueMessageSize.Pack(batch.Rows, part => batch with { Rows = part })
+            .Select(part => sender.SendAsync(QueueNames.ConsentImport, part, cancellationToken)));
 }

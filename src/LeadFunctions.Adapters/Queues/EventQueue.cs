@@ -1,4 +1,5 @@
 using LeadFunctions.Core.Engagement;
+using LeadFunctions.Core.Leads;
 using LeadFunctions.Core.Queues;
 
 namespace LeadFunctions.Adapters.Queues;

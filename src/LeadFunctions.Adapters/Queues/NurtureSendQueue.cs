@@ -1,29 +1,25 @@
-using System.Text.Json;
 using LeadFunctions.Core.Campaigns;
 using LeadFunctions.Core.Nurture;
 using LeadFunctions.Core.Queues;
-using LeadFunctions.Core.Text;
+using LeadFunctions.Core.Randomness;
 
 namespace LeadFunctions.Adapters.Queues;
 
 /// <summary>nurture-send. A batch too big for one queue message goes as halves (<see cref="NurtureSendBatch.Halves"/>).</summary>
-public sealed class NurtureSendQueue(QueueMessageSender sender) : INurtureSendQueue
+public sealed class NurtureSendQueue(QueueMessageSender sender, IIdGenerator ids) : INurtureSendQueue
 {
-    /// <summary>A queue message holds 64 KB base64-encoded (host.json's messageEncoding), 48 KB of JSON; 1 KB of it is left for the trace context.</summary>
-    public const int MaxJsonBytes = (64 * 1024 / 4 * 3) - 1024;
-
     public Task EnqueueAsync(NurtureSendBatch batch, CancellationToken cancellationToken) =>
-        Task.WhenAll(Fit(batch).Select(part => sender.SendAsync(QueueNames.NurtureSend, part, cancellationToken)));
+        Task.WhenAll(Fit(batch, ids).Select(part => sender.SendAsync(QueueNames.NurtureSend, part, cancellationToken)));
 
     /// <summary><paramref name="batch"/> as it is when it fits a message, else halved until each part does.</summary>
-    public static IReadOnlyList<NurtureSendBatch> Fit(NurtureSendBatch batch)
+    public static IReadOnlyList<NurtureSendBatch> Fit(NurtureSendBatch batch, IIdGenerator ids)
     {
-        if (batch.DueSends().Count < 2 || JsonSerializer.SerializeToUtf8Bytes(batch, JsonDefaults.Options).Length <= MaxJsonBytes)
+        if (batch.DueSends().Count < 2 || QueueMessageSize.Fits(batch))
         {
             return [batch];
         }
 
-        var (first, second) = batch.Halves(NurtureSendBatch.NewDispatchId(), NurtureSendBatch.NewDispatchId());
-        return [.. Fit(first), .. Fit(second)];
+        var (first, second) = batch.Halves(ids.NewId(), ids.NewId());
+        return [.. Fit(first, ids), .. Fit(second, ids)];
     }
 }

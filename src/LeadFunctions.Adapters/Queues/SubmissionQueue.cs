@@ -13,11 +13,13 @@ public sealed class SubmissionQueue(QueueMessageSender sender) : ISubmissionQueu
     }
 }
 
+/// <summary>lead-import. A batch too big for one queue message goes in parts, each with the batch's sequence.</summary>
 public sealed class ImportBatchQueue(QueueMessageSender sender) : IImportBatchQueue
 {
     public async Task EnqueueAsync(ImportBatch batch, CancellationToken cancellationToken)
     {
-        await sender.SendAsync(QueueNames.LeadImport, batch, cancellationToken);
+        var parts = QueueMessageSize.Pack(batch.Submissions, part => batch with { Submissions = part });
+        await Task.WhenAll(parts.Select(part => sender.SendAsync(QueueNames.LeadImport, part, cancellationToken)));
         LeadTelemetry.LeadsReceived.Add(batch.Submissions.Count);
     }
 }

@@ -1,4 +1,5 @@
 using System.Text;
+using Azure;
 
 namespace LeadFunctions.Adapters.Tables;
 
@@ -22,5 +23,27 @@ public static class ContinuationTokens
         return Convert.TryFromBase64String(base64, bytes, out var written) && written > 0
             ? Encoding.UTF8.GetString(bytes, 0, written)
             : throw new FormatException("Not a continuation token.");
+    }
+
+    /// <summary>
+    /// The page of <paramref name="query"/> that <paramref name="token"/> names (the first without one), or null when
+    /// there is none. A token that decodes but that storage does not know as its own is refused as well (400 there).
+    /// </summary>
+    public static async Task<Page<T>?> PageAsync<T>(AsyncPageable<T> query, string? token, int pageSize)
+        where T : notnull
+    {
+        try
+        {
+            await foreach (var page in query.AsPages(Decode(token), pageSize))
+            {
+                return page;
+            }
+
+            return null;
+        }
+        catch (RequestFailedException ex) when (ex.Status == 400)
+        {
+            throw new FormatException("Not a continuation token.", ex);
+        }
     }
 }

@@ -1,4 +1,3 @@
-using Azure;
 using Azure.Data.Tables;
 using LeadFunctions.Core.Leads;
 
@@ -13,20 +12,13 @@ public sealed class LeadTableQuery(LeadTables tables) : ILeadQuery
     public async Task<LeadPage> ListAsync(LeadFilter filter, string? continuationToken, int pageSize, CancellationToken cancellationToken)
     {
         var query = tables.Leads.QueryAsync<TableEntity>(Filter(filter), maxPerPage: pageSize, cancellationToken: cancellationToken);
-        try
+        if (await ContinuationTokens.PageAsync(query, continuationToken, pageSize) is not { } page)
         {
-            await foreach (var page in query.AsPages(ContinuationTokens.Decode(continuationToken), pageSize))
-            {
-                return new LeadPage([.. page.Values.Select(LeadEntityMapper.ToLead)], ContinuationTokens.Encode(page.ContinuationToken));
-            }
-        }
-        catch (RequestFailedException ex) when (ex.Status == 400)
-        {
-            // A token that decodes but that storage does not know as one of its own.
-            throw new FormatException("Not a continuation token.", ex);
+            return new LeadPage([], null);
         }
 
-        return new LeadPage([], null);
+        var next = ContinuationTokens.Encode(page.ContinuationToken);
+        return new LeadPage([.. page.Values.Select(LeadEntityMapper.ToLead)], next);
     }
 
     /// <summary>The OData filter for the lead rows a <see cref="LeadFilter"/> selects.</summary>

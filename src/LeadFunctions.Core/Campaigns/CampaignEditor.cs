@@ -1,3 +1,5 @@
+using LeadFunctions.Core.Leads;
+
 namespace LeadFunctions.Core.Campaigns;
 
 /// <summary>

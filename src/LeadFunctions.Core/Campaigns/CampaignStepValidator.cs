@@ -1,5 +1,6 @@
 using LeadFunctions.Core.Intake;
 using LeadFunctions.Core.Leads;
+using LeadFunctions.Core.Validation;
 
 namespace LeadFunctions.Core.Campaigns;
 

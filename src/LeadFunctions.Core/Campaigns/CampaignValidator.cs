@@ -1,9 +1,9 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using System.Xml;
-using LeadFunctions.Core.Engagement;
 using LeadFunctions.Core.Intake;
 using LeadFunctions.Core.Leads;
+using LeadFunctions.Core.Validation;
 
 namespace LeadFunctions.Core.Campaigns;
 
@@ -185,9 +185,9 @@ public static partial class CampaignValidator
 
     private static List<string> Sources(FieldErrors errors, string field, IReadOnlyList<string?>? names)
     {
-        foreach (var name in (names ?? []).Where(n => !LeadFormValidator.IsValidSource(n)))
+        foreach (var name in (names ?? []).Where(n => !LeadSources.IsValid(n)))
         {
-            errors.Add(field, $"'{name}' is not a source name: {LeadFormValidator.SourceRule}");
+            errors.Add(field, $"'{name}' is not a source name: {LeadSources.Rule}");
         }
 
         return [.. (names ?? []).OfType<string>().Distinct(StringComparer.Ordinal)];

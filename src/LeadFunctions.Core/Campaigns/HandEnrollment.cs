@@ -55,7 +55,7 @@ public sealed class HandEnrollment(ICampaignCatalog campaigns, LeadUpdater updat
 
     private LeadChange? Decide(LeadSnapshot snapshot, Campaign campaign) =>
         snapshot.Lead is { } lead && snapshot.EnrollmentIn(campaign.Id) is null && CampaignEnrollment.Admits(campaign, lead, [])
-            ? CampaignEnrollment.Start(new LeadChange(lead.Id, lead, snapshot.ETag, [], []), campaign, Reason, time.GetUtcNow())
+            ? CampaignEnrollment.Start(LeadChange.Updated(lead, snapshot.ETag), campaign, Reason, time.GetUtcNow())
             : null;
 }
 

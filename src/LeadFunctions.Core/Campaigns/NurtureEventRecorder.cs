@@ -60,7 +60,7 @@ public sealed class NurtureEventRecorder(LeadUpdater updater)
                     judged = click with { IgnoredClick = LinkScanners.Ignored(click, found is { } f ? Known(f.Step, inBatch) : inBatch) };
                     return Task.FromResult(found is var (lead, enrollment, step) && step.FirstClickAt is null && click.Url is { } url
                         ? CampaignEnrollment.With(
-                            new LeadChange(lead.Id, lead, snapshot.ETag, [], []),
+                            LeadChange.Updated(lead, snapshot.ETag),
                             enrollment.WithStep(step with { FirstClickAt = click.At, FirstClickLink = LinkScanners.LinkId(url) }),
                             null,
                             null)
@@ -107,7 +107,7 @@ public sealed class NurtureEventRecorder(LeadUpdater updater)
                 $"{metric} email {step.StepId} of campaign {enrollment.CampaignId}")
             : null;
         return CampaignEnrollment.With(
-            new LeadChange(lead.Id, lead, snapshot.ETag, [], []),
+            LeadChange.Updated(lead, snapshot.ETag),
             enrollment.WithStep(flagged),
             entry,
             new StatDelta(enrollment.CampaignId, step.StepId, metric));

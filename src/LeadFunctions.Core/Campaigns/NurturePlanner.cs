@@ -1,4 +1,5 @@
 using LeadFunctions.Core.Leads;
+using LeadFunctions.Core.Processing;
 
 namespace LeadFunctions.Core.Campaigns;
 
@@ -8,8 +9,14 @@ namespace LeadFunctions.Core.Campaigns;
 /// conversions (SQL or later after enrolling) counted once. Written with the lead row under its ETag, so two
 /// processors deciding the same enrollment at once cannot both succeed, and a redelivery finds it already made.
 /// </summary>
-public sealed class NurturePlanner(ICampaignCatalog campaigns, TimeProvider time)
+public sealed class NurturePlanner(ICampaignCatalog campaigns, TimeProvider time) : ILeadChangeSubscriber
 {
+    public string Name => LeadChangeSubscribers.NurturePlanning;
+
+    public ValueTask<LeadChange> CompleteAsync(
+        LeadSnapshot snapshot, LeadChange change, CancellationToken cancellationToken) =>
+        PlanAsync(snapshot, change, cancellationToken);
+
     public async ValueTask<LeadChange> PlanAsync(LeadSnapshot snapshot, LeadChange change, CancellationToken cancellationToken)
     {
         if (change.Lead is not { } lead)

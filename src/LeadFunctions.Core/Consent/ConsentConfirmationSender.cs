@@ -29,7 +29,7 @@ public sealed class ConsentConfirmationSender(
         var link = links.Confirm(lead.Id, request.RecordId, time.GetUtcNow() + settings.ConfirmationTtl);
         var result = await sender.SendAsync(ConfirmationEmails.For(lead, link, identity), cancellationToken);
         var summary = result.MessageId is { } id ? $"{sent.Summary} (SendGrid message {id})" : sent.Summary;
-        await store.SaveAsync(new LeadChange(lead.Id, null, null, [sent with { Summary = summary }], []), cancellationToken);
+        await store.SaveAsync(LeadChange.Noted(lead.Id, sent with { Summary = summary }), cancellationToken);
         return true;
     }
 }

@@ -1,9 +1,11 @@
+using LeadFunctions.Core.Leads;
+
 namespace LeadFunctions.Core.Consent;
 
 /// <summary>Up to 100 rows of a consent CSV (POST /api/consent/import), as they travel on the consent-import queue.</summary>
 public sealed record ConsentImportBatch(string ImportId, IReadOnlyList<ConsentImportRow> Rows)
 {
-    /// <summary>Rows per batch at most; the batcher also keeps the message well under the queue's 64 KiB.</summary>
+    /// <summary>Rows per batch at most; the queue sends a batch too big for one message in parts.</summary>
     public const int MaxRows = 100;
 
     /// <summary>The batch's place in its import (0, 1, …), for logs: queue messages are not taken in order.</summary>

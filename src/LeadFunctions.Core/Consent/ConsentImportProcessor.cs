@@ -1,3 +1,4 @@
+using LeadFunctions.Core.Leads;
 using LeadFunctions.Core.Security;
 
 namespace LeadFunctions.Core.Consent;

@@ -1,6 +1,7 @@
 using LeadFunctions.Core.Intake;
 using LeadFunctions.Core.Leads;
 using LeadFunctions.Core.Text;
+using LeadFunctions.Core.Validation;
 
 namespace LeadFunctions.Core.Consent;
 
@@ -86,6 +87,6 @@ public static class ConsentImportRowValidator
     {
         "onay" or "granted" or "opt-in" => true,
         "ret" or "red" or "withdrawn" or "refused" or "opt-out" => false,
-        _ => LeadFormValidator.ParseConsent(value),
+        _ => ConsentAnswer.Parse(value),
     };
 }

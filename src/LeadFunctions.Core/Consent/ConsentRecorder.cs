@@ -42,8 +42,8 @@ public sealed class ConsentRecorder(LeadUpdater updater, IConsentChangeLog chang
     {
         var entry = Entry(record, before, after);
         return snapshot.Lead is { } lead
-            ? new LeadChange(snapshot.LeadId, lead with { Consent = after, UpdatedAt = now }, snapshot.ETag, [entry], [], [record])
-            : new LeadChange(snapshot.LeadId, null, snapshot.ETag, [entry], [], [record], after);
+            ? LeadChange.ConsentRecorded(lead with { Consent = after, UpdatedAt = now }, snapshot.ETag, entry, record)
+            : LeadChange.ConsentKept(snapshot.LeadId, snapshot.ETag, entry, record, after);
     }
 
     public static TimelineEntry Entry(ConsentRecord record, ConsentState before, ConsentState after) => new(

@@ -1,3 +1,5 @@
+using LeadFunctions.Core.Leads;
+
 namespace LeadFunctions.Core.Consent;
 
 /// <summary>
@@ -44,13 +46,14 @@ public sealed class DoubleOptInPolicy
             {
                 countries.Add(entry.ToUpperInvariant());
             }
-            else if (Intake.LeadFormValidator.IsValidSource(entry.ToLowerInvariant()))
+            else if (LeadSources.IsValid(entry.ToLowerInvariant()))
             {
                 sources.Add(entry.ToLowerInvariant());
             }
             else
             {
-                error = $"'{entry}' is neither a lead source ({Intake.LeadFormValidator.SourceRule}) nor a two-letter country code; use off, all, or a list such as web,fair,DE.";
+                error = $"'{entry}' is neither a lead source ({LeadSources.Rule}) nor a two-letter country code; "
+                    + "use off, all, or a list such as web,fair,DE.";
                 return false;
             }
         }

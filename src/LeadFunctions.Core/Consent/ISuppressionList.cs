@@ -12,7 +12,7 @@ public interface ISuppressionList
     Task<bool> IsSuppressedAsync(string normalizedEmail, CancellationToken cancellationToken);
 
     /// <summary>
-    /// One page of entries, oldest key first; a continuation token no page handed out throws
+    /// One page of entries, oldest key first. The continuation token is one a page handed out; any other throws
     /// <see cref="FormatException"/>.
     /// </summary>
     Task<SuppressionPage> ListAsync(int pageSize, string? continuationToken, CancellationToken cancellationToken);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using LeadFunctions.Core.Leads;
 
 namespace LeadFunctions.Core.Consent;
 

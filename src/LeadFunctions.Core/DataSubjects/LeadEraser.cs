@@ -23,7 +23,7 @@ public sealed class LeadEraser(ILeadStore store, LeadUpdater updater, ISuppressi
         foreach (var referred in rows.ReferredLeadIds)
         {
             await updater.UpdateAsync(referred, s => Task.FromResult(s.Lead is { } other && other.ReferredBy == lead.Email
-                ? new LeadChange(referred, other with { ReferredBy = null }, s.ETag, [], [])
+                ? LeadChange.Updated(other with { ReferredBy = null }, s.ETag)
                 : null), cancellationToken);
         }
 

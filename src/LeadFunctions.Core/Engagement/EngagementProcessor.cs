@@ -21,13 +21,13 @@ public sealed class EngagementProcessor(LeadUpdater updater, ScoringModelSource 
             if (snapshot.Lead is null)
             {
                 // With the snapshot's version, so that a lead created since the read makes this a conflict.
-                return new LeadChange(snapshot.LeadId, null, snapshot.ETag, [], [engagementEvent]);
+                return LeadChange.EventsKept(snapshot.LeadId, snapshot.ETag, engagementEvent);
             }
 
             var scorer = await models.GetScorerAsync(cancellationToken);
             var now = time.GetUtcNow();
             var (lead, entries) = LeadEvaluator.Evaluate(
                 snapshot.Lead with { UpdatedAt = now }, snapshot.Lead, [.. snapshot.Events, engagementEvent], scorer, now, engagementEvent.EventId);
-            return new LeadChange(lead.Id, lead, snapshot.ETag, entries, [engagementEvent]);
+            return LeadChange.Engaged(lead, snapshot.ETag, entries, engagementEvent);
         }, cancellationToken);
 }

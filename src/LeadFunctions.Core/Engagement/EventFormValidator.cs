@@ -1,6 +1,7 @@
 using System.Globalization;
 using LeadFunctions.Core.Intake;
 using LeadFunctions.Core.Leads;
+using LeadFunctions.Core.Validation;
 
 namespace LeadFunctions.Core.Engagement;
 
@@ -37,10 +38,10 @@ public static class EventFormValidator
             errors.Add("url", "Must be an absolute http(s) URL.");
         }
 
-        var source = errors.Text("source", form.Source, 50)?.ToLowerInvariant() ?? LeadFormValidator.DefaultSource;
-        if (!LeadFormValidator.IsValidSource(source))
+        var source = errors.Text("source", form.Source, 50)?.ToLowerInvariant() ?? LeadSources.Default;
+        if (!LeadSources.IsValid(source))
         {
-            errors.Add("source", LeadFormValidator.SourceRule);
+            errors.Add("source", LeadSources.Rule);
         }
 
         return errors.Any || leadId is null || type is null

@@ -1,3 +1,5 @@
+using LeadFunctions.Core.Leads;
+
 namespace LeadFunctions.Core.Engagement;
 
 /// <summary>The lead-events queue: engagement waiting to be recorded and scored.</summary>

@@ -1,5 +1,6 @@
 using LeadFunctions.Core.Consent;
 using LeadFunctions.Core.Text;
+using LeadFunctions.Core.Validation;
 
 namespace LeadFunctions.Core.Intake;
 

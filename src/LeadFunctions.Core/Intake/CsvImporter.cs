@@ -1,5 +1,6 @@
 using System.Text;
 using CsvHelper;
+using LeadFunctions.Core.Randomness;
 
 namespace LeadFunctions.Core.Intake;
 
@@ -8,7 +9,7 @@ namespace LeadFunctions.Core.Intake;
 /// batches and each bad row reported with its line. The kind of import (<see cref="ICsvRows{T}"/>) says which
 /// columns, which rule and which queue; what the file's bytes mean (<see cref="Encoding"/>) its sender says.
 /// </summary>
-public sealed class CsvImporter(TimeProvider time)
+public sealed class CsvImporter(TimeProvider time, IIdGenerator ids)
 {
     public const long MaxBodyBytes = 50L * 1024 * 1024;
     private const int EnqueueConcurrency = 8;
@@ -17,7 +18,7 @@ public sealed class CsvImporter(TimeProvider time)
         Stream file, Encoding encoding, ICsvRows<T> rows, CancellationToken cancellationToken)
         where T : class
     {
-        var report = new ImportReport(Guid.CreateVersion7().ToString("N"));
+        var report = new ImportReport(ids.NewId());
         using var reader = new CsvRowReader(new LimitedReadStream(file, MaxBodyBytes), encoding, rows.Columns);
         try
         {

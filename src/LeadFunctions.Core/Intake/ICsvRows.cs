@@ -1,4 +1,5 @@
 using LeadFunctions.Core.Text;
+using LeadFunctions.Core.Validation;
 
 namespace LeadFunctions.Core.Intake;
 

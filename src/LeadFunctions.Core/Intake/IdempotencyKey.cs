@@ -1,3 +1,4 @@
+using LeadFunctions.Core.Randomness;
 using LeadFunctions.Core.Security;
 
 namespace LeadFunctions.Core.Intake;
@@ -16,11 +17,11 @@ public static class IdempotencyKey
         new Dictionary<string, string[]> { [HeaderName] = ["1 to 255 printable ASCII characters."] };
 
     /// <summary>The submission id for the header's <paramref name="key"/>: derived from it, or new when there is none. False when it is malformed.</summary>
-    public static bool TryGetSubmissionId(string? key, string scope, out string submissionId)
+    public static bool TryGetSubmissionId(string? key, string scope, IIdGenerator ids, out string submissionId)
     {
         if (key is null)
         {
-            submissionId = Guid.CreateVersion7().ToString("N");
+            submissionId = ids.NewId();
             return true;
         }
 

@@ -6,7 +6,7 @@ namespace LeadFunctions.Core.Intake;
 /// </summary>
 public sealed record ImportBatch(string ImportId, int Sequence, IReadOnlyList<LeadSubmission> Submissions)
 {
-    /// <summary>Rows per batch at most; the batcher also keeps the message well under the queue's 64 KiB.</summary>
+    /// <summary>Rows per batch at most; the queue sends a batch too big for one message in parts.</summary>
     public const int MaxRows = 100;
 }
 

@@ -1,14 +1,13 @@
 using System.Text.RegularExpressions;
 using LeadFunctions.Core.Consent;
 using LeadFunctions.Core.Leads;
+using LeadFunctions.Core.Validation;
 
 namespace LeadFunctions.Core.Intake;
 
 /// <summary>Turns a web form into a <see cref="LeadSubmission"/>, or says field by field what is wrong.</summary>
 public static partial class LeadFormValidator
 {
-    public const string DefaultSource = "web";
-
     public static ValidationResult<LeadSubmission> Validate(LeadForm form, string submissionId, DateTimeOffset receivedAt)
     {
         var errors = new FieldErrors();
@@ -29,10 +28,10 @@ public static partial class LeadFormValidator
             errors.Add(LeadFormFields.Phone, "Not a phone number.");
         }
 
-        var source = errors.Text(LeadFormFields.Source, form.Source, 50)?.ToLowerInvariant() ?? DefaultSource;
-        if (!IsValidSource(source))
+        var source = errors.Text(LeadFormFields.Source, form.Source, 50)?.ToLowerInvariant() ?? LeadSources.Default;
+        if (!LeadSources.IsValid(source))
         {
-            errors.Add(LeadFormFields.Source, SourceRule);
+            errors.Add(LeadFormFields.Source, LeadSources.Rule);
         }
 
         var pageUrl = errors.Text(LeadFormFields.PageUrl, form.PageUrl, 2048);
@@ -47,7 +46,7 @@ public static partial class LeadFormValidator
             errors.Add(LeadFormFields.CompanySize, "Use a number of employees, or a range such as 50-199 or 1000+.");
         }
 
-        var consent = ParseConsent(form.ConsentEmail);
+        var consent = ConsentAnswer.Parse(form.ConsentEmail);
         if (consent is null)
         {
             errors.Add(LeadFormFields.ConsentEmail, "Use true/false (or 'on' from a checkbox).");
@@ -120,19 +119,6 @@ public static partial class LeadFormValidator
             : ValidationResult.Success(submission);
     }
 
-    /// <summary>The one rule for a source name (a lead's, an event's, a webinar platform's, a list filter's).</summary>
-    public const string SourceRule = "1 to 50 lowercase letters, digits, '-' or '_'.";
-
-    public static bool IsValidSource(string? source) => source is not null && SourcePattern().IsMatch(source);
-
-    /// <summary>HTML checkboxes send "on"; JSON sends true/false; lists say yes/evet or x; absent means no consent.</summary>
-    internal static bool? ParseConsent(string? value) => value?.Trim().ToLowerInvariant() switch
-    {
-        null or "" or "false" or "off" or "no" or "0" or "hayır" or "hayir" => false,
-        "true" or "on" or "yes" or "1" or "evet" or "x" => true,
-        _ => null,
-    };
-
     /// <summary>
     /// Employees as a number, or the low end of a range ("50-199", "1000+", "1,001-5,000" and "More than
     /// 10,000" as webinar platforms send it); -1 when it is neither.
@@ -170,7 +156,4 @@ public static partial class LeadFormValidator
 
     [GeneratedRegex(@"^\s*(?:more than|over)\s+([0-9]{1,7})\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex MoreThanPattern();
-
-    [GeneratedRegex("^[a-z0-9][a-z0-9_-]{0,49}$", RegexOptions.CultureInvariant)]
-    private static partial Regex SourcePattern();
 }

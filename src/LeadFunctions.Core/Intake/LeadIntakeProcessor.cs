@@ -55,7 +55,7 @@ public sealed class LeadIntakeProcessor(
                 entries.Add(ConsentRecorder.Entry(record, snapshot.Consent, after));
             }
 
-            return new LeadChange(lead.Id, lead, snapshot.ETag, entries, [], record is null ? null : [record]);
+            return LeadChange.Submitted(lead, snapshot.ETag, entries, record);
         }, cancellationToken);
 
         if (record is { Action: ConsentAction.Pending })

@@ -1,4 +1,5 @@
 using LeadFunctions.Core.Consent;
+using LeadFunctions.Core.Leads;
 
 namespace LeadFunctions.Core.Intake;
 

@@ -1,4 +1,5 @@
 using System.Text;
+using LeadFunctions.Core.Leads;
 using LeadFunctions.Core.Text;
 
 namespace LeadFunctions.Core.Intake;
@@ -31,6 +32,6 @@ public static class SourceNames
         }
 
         var folded = name.ToString().TrimEnd('-');
-        return LeadFormValidator.IsValidSource(folded) ? folded : null;
+        return LeadSources.IsValid(folded) ? folded : null;
     }
 }

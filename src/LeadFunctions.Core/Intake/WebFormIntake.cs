@@ -1,5 +1,6 @@
 using LeadFunctions.Core.Consent;
 using LeadFunctions.Core.Leads;
+using LeadFunctions.Core.Randomness;
 
 namespace LeadFunctions.Core.Intake;
 
@@ -8,7 +9,8 @@ namespace LeadFunctions.Core.Intake;
 /// well formed, whether it looks like a bot, whether the fields are valid, and what consent evidence it carries.
 /// A person's valid submission is queued; a bot's gets the same answer and nothing is stored.
 /// </summary>
-public sealed class WebFormIntake(ISubmissionQueue queue, WebFormRules rules, TimeProvider time)
+public sealed class WebFormIntake(
+    ISubmissionQueue queue, WebFormRules rules, TimeProvider time, IIdGenerator ids, IRandomSource random)
 {
     public const string RedirectField = "redirect";
     private const string IdempotencyScope = "leads";
@@ -22,7 +24,7 @@ public sealed class WebFormIntake(ISubmissionQueue queue, WebFormRules rules, Ti
             return WebFormOutcome.Invalid(new Dictionary<string, string[]> { [RedirectField] = ["Must be a URL on a site allowed to post this form."] });
         }
 
-        if (!IdempotencyKey.TryGetSubmissionId(post.IdempotencyKey, IdempotencyScope, out var submissionId))
+        if (!IdempotencyKey.TryGetSubmissionId(post.IdempotencyKey, IdempotencyScope, ids, out var submissionId))
         {
             return WebFormOutcome.Invalid(IdempotencyKey.Malformed);
         }
@@ -32,7 +34,9 @@ public sealed class WebFormIntake(ISubmissionQueue queue, WebFormRules rules, Ti
         if (BotCheck.LooksLikeABot(post.Fields, now, rules.MinimumFillTime))
         {
             // The same answer a person gets, so the bot learns nothing; nothing is stored.
-            var decoyId = validation.Value is { } wouldBe ? LeadId.FromEmail(wouldBe.Email) : Convert.ToHexStringLower(Guid.NewGuid().ToByteArray());
+            var decoyId = validation.Value is { } wouldBe
+                ? LeadId.FromEmail(wouldBe.Email)
+                : random.NextHex(LeadId.Length);
             return WebFormOutcome.Ignored(decoyId, redirect);
         }
 

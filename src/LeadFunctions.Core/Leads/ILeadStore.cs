@@ -1,6 +1,3 @@
-using LeadFunctions.Core.Campaigns;
-using LeadFunctions.Core.Consent;
-using LeadFunctions.Core.Engagement;
 
 namespace LeadFunctions.Core.Leads;
 
@@ -58,7 +55,7 @@ public sealed record VersionedLead(Lead Lead, string ETag);
 /// <summary>
 /// A partition as read: the lead, or before there is one the consent kept for the person (<paramref name="WaitingConsent"/>).
 /// <paramref name="LegacyConsent"/> is the ledger row that a lead written before the ledger stands for; the next
-/// write of that lead records it (<see cref="Processing.LeadUpdater"/>).
+/// write of that lead records it.
 /// </summary>
 public sealed record LeadSnapshot(
     string LeadId,
@@ -91,24 +88,74 @@ public sealed record LeadSnapshot(
 }
 
 /// <summary>
-/// What one message changes: the lead (null when only events or consent are kept for a future lead), new
-/// entries, events and consent ledger rows, and for a future lead the consent state they leave.
-/// <paramref name="Enrollments"/> are written (whole) with the lead row, which must then be part of the change: a decision
-/// names the ones it changes, and <see cref="Processing.LeadUpdater"/> completes the list with the others before the write;
-/// <paramref name="Schedule"/> goes to the due index before the write and <paramref name="Counts"/> to the
-/// campaign stats after it (<see cref="Processing.LeadUpdater"/>).
+/// What one message changes: the lead (null when only events or consent are kept for a future lead), new timeline
+/// entries, events and consent ledger rows, and for a future lead the consent state they leave. Built by the named
+/// factories (a submission, an engagement, a consent decision …) and completed with <c>with</c>.
+/// <see cref="Enrollments"/> are written (whole) with the lead row, which must then be part of the change: a decision
+/// names the ones it changes, and the lead write completes the list with the others before it saves;
+/// <see cref="Schedule"/> goes to the due index before the save and <see cref="Counts"/> to the campaign stats after
+/// it.
 /// </summary>
-public sealed record LeadChange(
-    string LeadId,
-    Lead? Lead,
-    string? ETag,
-    IReadOnlyList<TimelineEntry> Entries,
-    IReadOnlyList<EngagementEvent> NewEvents,
-    IReadOnlyList<ConsentRecord>? ConsentRecords = null,
-    ConsentState? WaitingConsent = null,
-    IReadOnlyList<Enrollment>? Enrollments = null,
-    IReadOnlyList<DueSend>? Schedule = null,
-    IReadOnlyList<StatDelta>? Counts = null);
+public sealed record LeadChange
+{
+    private LeadChange(string leadId, Lead? lead, string? etag)
+    {
+        LeadId = leadId;
+        Lead = lead;
+        ETag = etag;
+    }
+
+    public string LeadId { get; init; }
+
+    public Lead? Lead { get; init; }
+
+    /// <summary>The version the change was decided on (null: none, so a lead must not exist yet).</summary>
+    public string? ETag { get; init; }
+
+    public IReadOnlyList<TimelineEntry> Entries { get; init; } = [];
+
+    public IReadOnlyList<EngagementEvent> NewEvents { get; init; } = [];
+
+    public IReadOnlyList<ConsentRecord>? ConsentRecords { get; init; }
+
+    public ConsentState? WaitingConsent { get; init; }
+
+    public IReadOnlyList<Enrollment>? Enrollments { get; init; }
+
+    public IReadOnlyList<DueSend>? Schedule { get; init; }
+
+    public IReadOnlyList<StatDelta>? Counts { get; init; }
+
+    /// <summary>The lead row written as <paramref name="lead"/>, explained by <paramref name="entries"/>.</summary>
+    public static LeadChange Updated(Lead lead, string? etag, params IReadOnlyList<TimelineEntry> entries) =>
+        new(lead.Id, lead, etag) { Entries = entries };
+
+    /// <summary>A submission merged into <paramref name="lead"/> (new or not), with any consent it gave.</summary>
+    public static LeadChange Submitted(
+        Lead lead, string? etag, IReadOnlyList<TimelineEntry> entries, ConsentRecord? consent) =>
+        new(lead.Id, lead, etag) { Entries = entries, ConsentRecords = consent is null ? null : [consent] };
+
+    /// <summary>Engagement of a lead: the events kept and the lead as they leave it.</summary>
+    public static LeadChange Engaged(
+        Lead lead, string? etag, IReadOnlyList<TimelineEntry> entries, params IReadOnlyList<EngagementEvent> events) =>
+        new(lead.Id, lead, etag) { Entries = entries, NewEvents = events };
+
+    /// <summary>Events of a person who is no lead (yet), kept for when they are one.</summary>
+    public static LeadChange EventsKept(string leadId, string? etag, params IReadOnlyList<EngagementEvent> events) =>
+        new(leadId, null, etag) { NewEvents = events };
+
+    /// <summary>A consent decision of a lead: its ledger row and the lead's consent as it leaves it.</summary>
+    public static LeadChange ConsentRecorded(Lead lead, string? etag, TimelineEntry entry, ConsentRecord record) =>
+        new(lead.Id, lead, etag) { Entries = [entry], ConsentRecords = [record] };
+
+    /// <summary>A consent decision of one who is no lead (yet): its ledger row and the consent left waiting.</summary>
+    public static LeadChange ConsentKept(
+        string leadId, string? etag, TimelineEntry entry, ConsentRecord record, ConsentState waiting) =>
+        new(leadId, null, etag) { Entries = [entry], ConsentRecords = [record], WaitingConsent = waiting };
+
+    /// <summary>An entry on the timeline alone (a delivery, a sent email): no lead row, no version.</summary>
+    public static LeadChange Noted(string leadId, TimelineEntry entry) => new(leadId, null, null) { Entries = [entry] };
+}
 
 public enum SaveResult
 {

@@ -1,4 +1,3 @@
-using LeadFunctions.Core.Consent;
 using LeadFunctions.Core.Enrichment;
 
 namespace LeadFunctions.Core.Leads;
@@ -30,7 +29,7 @@ public sealed record Lead
     /// <summary>A sales handoff decided but not yet sent: set in the same write as the MQL move.</summary>
     public PendingHandoff? PendingHandoff { get; init; }
 
-    /// <summary>Each channel's consent, derived from the consent ledger (<see cref="ConsentLedger"/>).</summary>
+    /// <summary>Each channel's consent, derived from the ledger (<see cref="Consent.ConsentLedger"/>).</summary>
     public ConsentState Consent { get; init; } = ConsentState.Empty;
 
     /// <summary>İYS BIREYSEL or TACIR: a merchant may be mailed until they refuse where <c>Consent:Policy</c> allows it.</summary>
@@ -45,7 +44,7 @@ public sealed record Lead
     public DateTimeOffset? LastNurtureAt { get; init; }
 
     /// <summary>
-    /// When each type of engagement event last occurred (<see cref="Processing.LeadUpdater"/> keeps it with every
+    /// When each type of engagement event last occurred (the lead write keeps it with every
     /// write): the stop events of a campaign are judged from the lead row alone, without reading the events.
     /// </summary>
     public IReadOnlyDictionary<string, DateTimeOffset> LastEventAt { get; init; } = new Dictionary<string, DateTimeOffset>();
@@ -61,7 +60,7 @@ public sealed record Lead
 public static class LeadEventRecency
 {
     /// <summary>The lead with <paramref name="events"/> counted in <see cref="Lead.LastEventAt"/> (the latest of each type kept).</summary>
-    public static Lead WithEventsSeen(this Lead lead, IEnumerable<Engagement.EngagementEvent> events)
+    public static Lead WithEventsSeen(this Lead lead, IEnumerable<EngagementEvent> events)
     {
         var latest = new Dictionary<string, DateTimeOffset>(lead.LastEventAt, StringComparer.Ordinal);
         var changed = false;

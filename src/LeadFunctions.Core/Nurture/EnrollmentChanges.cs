@@ -10,7 +10,12 @@ namespace LeadFunctions.Core.Nurture;
 internal static class EnrollmentChanges
 {
     public static LeadChange Write(LeadSnapshot snapshot, Lead lead, Enrollment enrollment, DueSend? next = null, IReadOnlyList<StatDelta>? counts = null, TimelineEntry? entry = null) =>
-        new(snapshot.LeadId, lead, snapshot.ETag, entry is null ? [] : [entry], [], Enrollments: [enrollment], Schedule: next is null ? null : [next], Counts: counts);
+        LeadChange.Updated(lead, snapshot.ETag, entry is null ? [] : [entry]) with
+        {
+            Enrollments = [enrollment],
+            Schedule = next is null ? null : [next],
+            Counts = counts,
+        };
 
     /// <summary>The same step later: the enrollment and a new index entry move together.</summary>
     public static LeadChange Reschedule(LeadSnapshot snapshot, Enrollment enrollment, DateTimeOffset at) =>

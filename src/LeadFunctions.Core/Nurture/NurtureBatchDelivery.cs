@@ -1,4 +1,5 @@
 using LeadFunctions.Core.Campaigns;
+using LeadFunctions.Core.Randomness;
 
 namespace LeadFunctions.Core.Nurture;
 
@@ -9,14 +10,14 @@ namespace LeadFunctions.Core.Nurture;
 /// parts instead of ending in the poison queue with its sends stranded, and a send that fails every time ends there
 /// alone. The halves own the earlier deliveries' claims (uncertain, never sent again).
 /// </summary>
-public sealed class NurtureBatchDelivery(NurtureSender sender, INurtureSendQueue queue)
+public sealed class NurtureBatchDelivery(NurtureSender sender, INurtureSendQueue queue, IIdGenerator ids)
 {
     public async Task<NurtureBatchDelivered> DeliverAsync(
         NurtureSendBatch message, long dequeueCount, CancellationToken cancellationToken)
     {
         if (dequeueCount > 1 && message.DueSends().Count > 1)
         {
-            var (first, second) = message.Halves(NurtureSendBatch.NewDispatchId(), NurtureSendBatch.NewDispatchId());
+            var (first, second) = message.Halves(ids.NewId(), ids.NewId());
             await Task.WhenAll(
                 queue.EnqueueAsync(first, cancellationToken), queue.EnqueueAsync(second, cancellationToken));
             return new NurtureBatchDelivered(

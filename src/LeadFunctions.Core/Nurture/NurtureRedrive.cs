@@ -1,4 +1,5 @@
 using LeadFunctions.Core.Campaigns;
+using LeadFunctions.Core.Randomness;
 
 namespace LeadFunctions.Core.Nurture;
 
@@ -10,7 +11,7 @@ namespace LeadFunctions.Core.Nurture;
 /// A message re-driven <see cref="MaxRedrives"/> times stays in the poison queue for a person to look at (the
 /// dashboard and /api/health count it); the rival check does not wait for its sends (<see cref="NurtureRules.RivalOverdueLimit"/>).
 /// </summary>
-public sealed class NurtureRedrive(IPoisonedNurtureSends poison, INurtureSendQueue queue)
+public sealed class NurtureRedrive(IPoisonedNurtureSends poison, INurtureSendQueue queue, IIdGenerator ids)
 {
     public const int MaxRedrives = 3;
 
@@ -32,7 +33,7 @@ public sealed class NurtureRedrive(IPoisonedNurtureSends poison, INurtureSendQue
             }
 
             // Queued before deleted: a crash in between re-drives it twice, and the second copy drops what the first did.
-            await queue.EnqueueAsync(message.Batch.Redrive(NurtureSendBatch.NewDispatchId()), cancellationToken);
+            await queue.EnqueueAsync(message.Batch.Redrive(ids.NewId()), cancellationToken);
             await poison.DeleteAsync(message, cancellationToken);
             redriven++;
         }

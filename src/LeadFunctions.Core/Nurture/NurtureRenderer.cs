@@ -1,9 +1,9 @@
 using System.Text.Encodings.Web;
-using System.Text.Unicode;
 using Fluid;
 using LeadFunctions.Core.Campaigns;
 using LeadFunctions.Core.Consent;
 using LeadFunctions.Core.Leads;
+using LeadFunctions.Core.Text;
 
 namespace LeadFunctions.Core.Nurture;
 
@@ -15,9 +15,6 @@ namespace LeadFunctions.Core.Nurture;
 /// </summary>
 public sealed class NurtureRenderer(ConsentLinks links, SenderIdentity sender)
 {
-    /// <summary>Escapes what HTML needs escaped and leaves Turkish letters as they are.</summary>
-    private static readonly HtmlEncoder Html = HtmlEncoder.Create(UnicodeRanges.All);
-
     private static readonly TemplateOptions Options = new();
 
     /// <summary>Throws <see cref="InvalidOperationException"/> for a template that does not parse (a definition stored before validation).</summary>
@@ -31,10 +28,10 @@ public sealed class NurtureRenderer(ConsentLinks links, SenderIdentity sender)
         var context = new TemplateContext(Model(campaign, lead, unsubscribe), Options);
 
         var subject = await RenderAsync(content.Subject, context, NullEncoder.Default);
-        var html = await RenderAsync(content.Html, context, Html);
+        var html = await RenderAsync(content.Html, context, Html.Encoder);
         var text = await RenderAsync(content.Text, context, NullEncoder.Default);
         var footer = Footer.For(language, sender, unsubscribe);
-        return new RenderedEmail(OneLine(subject), html + footer.Html(Html), text.TrimEnd() + footer.Text(), language);
+        return new RenderedEmail(OneLine(subject), html + footer.Html(), text.TrimEnd() + footer.Text(), language);
     }
 
     private static async Task<string> RenderAsync(string source, TemplateContext context, TextEncoder encoder) =>

@@ -1,4 +1,5 @@
 using LeadFunctions.Core.Campaigns;
+using LeadFunctions.Core.Randomness;
 
 namespace LeadFunctions.Core.Nurture;
 
@@ -9,7 +10,8 @@ namespace LeadFunctions.Core.Nurture;
 /// A paused campaign's sends are held instead (<see cref="IDueSendIndex.HoldAsync"/>), before they are removed from the
 /// minutes the timer reads, and nobody writes their leads until the campaign is resumed.
 /// </summary>
-public sealed class NurtureScheduler(IDueSendIndex index, INurtureSendQueue queue, ICampaignCatalog campaigns, TimeProvider time)
+public sealed class NurtureScheduler(
+    IDueSendIndex index, INurtureSendQueue queue, ICampaignCatalog campaigns, TimeProvider time, IIdGenerator ids)
 {
     /// <summary>
     /// host.json's queue batchSize (HostJsonTests holds them equal): a run's sends spread over this many messages are
@@ -77,7 +79,8 @@ public sealed class NurtureScheduler(IDueSendIndex index, INurtureSendQueue queu
         var ordered = due.Select(e => e.Send).Where(s => !paused.Contains(s.CampaignId)).Distinct().OrderBy(s => s.DueAt).ToList();
         var messages = (ordered.Count + SendsPerMessage(ordered.Count) - 1) / SendsPerMessage(ordered.Count);
         await Task.WhenAll(Enumerable.Range(0, messages).Select(m =>
-            queue.EnqueueAsync(NurtureSendBatch.Of(NurtureSendBatch.NewDispatchId(), ordered.Where((_, i) => i % messages == m)), cancellationToken)));
+            queue.EnqueueAsync(
+                NurtureSendBatch.Of(ids.NewId(), ordered.Where((_, i) => i % messages == m)), cancellationToken)));
         await index.RemoveAsync(due, cancellationToken);
         return due.Count(e => !paused.Contains(e.Send.CampaignId));
     }

@@ -1,18 +1,20 @@
-using LeadFunctions.Core.Campaigns;
 using LeadFunctions.Core.Leads;
-using LeadFunctions.Core.Sales;
+using LeadFunctions.Core.Randomness;
 
 namespace LeadFunctions.Core.Processing;
 
 /// <summary>
-/// The one read-decide-write loop every lead change goes through: optimistic concurrency with a
-/// re-read on conflict, the sales handoff an MQL move decided, sent after the write that decided it, and
-/// what the change means for the campaigns (<see cref="NurturePlanner"/>): due sends indexed before the
-/// write, stats counted after it; and the indexes outside the partition told after it (<see cref="ILeadChangeObserver"/>).
+/// The one read-decide-write loop every lead change goes through: optimistic concurrency with a re-read on conflict,
+/// and what follows from a change left to the features' subscribers (<see cref="ILeadChangeSubscriber"/>), called in
+/// the order <see cref="LeadChangeSubscribers.Order"/> states: inside the write, just before each save, after a save,
+/// or when nothing was saved.
 /// </summary>
 public sealed class LeadUpdater(
-    ILeadStore store, ISalesHandoffQueue handoffs, NurturePlanner nurture, IDueSendIndex dueSends, ICampaignStats stats, IEnumerable<ILeadChangeObserver> observers, TimeProvider time)
+    ILeadStore store, IEnumerable<ILeadChangeSubscriber> subscribers, TimeProvider time, IRandomSource random)
 {
+    private readonly IReadOnlyList<IReadOnlyList<ILeadChangeSubscriber>> steps =
+        LeadChangeSubscribers.InOrder(subscribers);
+
     internal const int MaxAttempts = 8;
 
     /// <summary>The first wait after a conflict; each next one doubles (5, 10, 20 … 320 ms, at most 0.64 s in all).</summary>
@@ -39,21 +41,15 @@ public sealed class LeadUpdater(
                 : leadRowOnly ? await store.LoadLeadAsync(leadId, cancellationToken)
                 : await store.LoadAsync(leadId, cancellationToken);
             var change = await decide(snapshot);
-            if (change is { Lead: not null } && snapshot.LegacyConsent is { } legacy)
-            {
-                // A lead from before the consent ledger: what it had moves onto the ledger with this write.
-                change = change with { ConsentRecords = [legacy, .. change.ConsentRecords ?? []] };
-            }
-
             if (change is { Lead: not null })
             {
-                change = await nurture.PlanAsync(snapshot, change, cancellationToken);
+                change = await CompleteAsync(snapshot, change, cancellationToken);
             }
 
             if (change is null)
             {
-                // Nothing new (often a redelivery); a handoff an earlier delivery decided may still be unsent.
-                await SendPendingHandoffAsync(snapshot.Lead, cancellationToken);
+                // Nothing new (often a redelivery); what an earlier delivery decided may still be to follow.
+                await NotSavedAsync(snapshot, cancellationToken);
                 return UpdateOutcome.Unchanged;
             }
 
@@ -63,10 +59,9 @@ public sealed class LeadUpdater(
                 change = change with { Lead = lead.WithEventsSeen([.. snapshot.Events, .. change.NewEvents]), Enrollments = snapshot.EnrollmentsAfter(change) };
             }
 
-            if (change.Schedule is { Count: > 0 } schedule)
+            foreach (var subscriber in steps.SelectMany(step => step))
             {
-                // Indexed first: an entry whose write below fails finds no enrollment and is dropped.
-                await dueSends.AddAsync(schedule, cancellationToken);
+                await subscriber.BeforeSaveAsync(change, cancellationToken);
             }
 
             var (result, etag) = await store.SaveVersionedAsync(change, cancellationToken);
@@ -78,26 +73,16 @@ public sealed class LeadUpdater(
                         written?.Invoke(snapshot.After(change, etag));
                     }
 
-                    if (change.Counts is { Count: > 0 } counts)
+                    foreach (var step in steps)
                     {
-                        await stats.AddAsync(counts, cancellationToken);
-                    }
-
-                    if (change.Lead is { } saved)
-                    {
-                        await Task.WhenAll(observers.Select(o => o.OnSavedAsync(snapshot.Lead, saved, cancellationToken)));
-                    }
-
-                    // Only the write that decided a handoff sends it; later writers carry the mark along.
-                    if (change.Lead?.PendingHandoff != snapshot.Lead?.PendingHandoff)
-                    {
-                        await SendPendingHandoffAsync(change.Lead, cancellationToken);
+                        await Task.WhenAll(
+                            step.Select(s => s.AfterSaveAsync(this, snapshot, change, cancellationToken)));
                     }
 
                     return snapshot.Lead is null && change.Lead is not null ? UpdateOutcome.Created : UpdateOutcome.Updated;
                 case SaveResult.AlreadyApplied:
-                    // The write happened on an earlier delivery, which may have died before sending its handoff.
-                    await SendPendingHandoffAsync(snapshot.Lead, cancellationToken);
+                    // The write happened on an earlier delivery, which may have died before what follows it.
+                    await NotSavedAsync(snapshot, cancellationToken);
                     return UpdateOutcome.Duplicate;
             }
 
@@ -106,27 +91,30 @@ public sealed class LeadUpdater(
                 // Writers that met on one lead (a burst of events for one person in one batch) spread out
                 // instead of meeting again at once: a random wait between half and all of a doubling backoff.
                 var backoff = FirstBackoff * (1 << (attempt - 1));
-                await Task.Delay(backoff * (0.5 + (Random.Shared.NextDouble() / 2)), time, cancellationToken);
+                await Task.Delay(backoff * (0.5 + (random.NextDouble() / 2)), time, cancellationToken);
             }
         }
 
         throw new ConcurrencyException($"Lead {leadId} kept changing under {MaxAttempts} attempts to update it.");
     }
 
-    private async Task SendPendingHandoffAsync(Lead? lead, CancellationToken cancellationToken)
+    private async ValueTask<LeadChange> CompleteAsync(
+        LeadSnapshot snapshot, LeadChange change, CancellationToken cancellationToken)
     {
-        if (lead?.PendingHandoff is not { } pending)
+        foreach (var subscriber in steps.SelectMany(step => step))
         {
-            return;
+            change = await subscriber.CompleteAsync(snapshot, change, cancellationToken);
         }
 
-        await handoffs.EnqueueAsync(SalesHandoff.For(lead, pending), cancellationToken);
+        return change;
+    }
 
-        // Clearing the flag may race with other writers; a flag left set only re-sends a handoff that
-        // the sales-handoff function recognises by its id.
-        await UpdateAsync(lead.Id, s => Task.FromResult(s.Lead?.PendingHandoff == pending
-            ? new LeadChange(lead.Id, s.Lead with { PendingHandoff = null }, s.ETag, [], [])
-            : null), cancellationToken);
+    private async Task NotSavedAsync(LeadSnapshot snapshot, CancellationToken cancellationToken)
+    {
+        foreach (var step in steps)
+        {
+            await Task.WhenAll(step.Select(s => s.NotSavedAsync(this, snapshot, cancellationToken)));
+        }
     }
 }
 

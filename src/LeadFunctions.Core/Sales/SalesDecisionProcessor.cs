@@ -41,7 +41,7 @@ public sealed class SalesDecisionProcessor(LeadUpdater updater, ICrmStore crm, T
                 await crm.SaveConversionAsync(lead, conversion, cancellationToken);
             }
 
-            return new LeadChange(leadId, lead, snapshot.ETag, [entry], []);
+            return LeadChange.Updated(lead, snapshot.ETag, entry);
         }, cancellationToken);
 
         // A converted lead's opportunity follows the lead as it now stands, written after the lead: after a

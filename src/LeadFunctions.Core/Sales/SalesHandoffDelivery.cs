@@ -19,7 +19,7 @@ public sealed class SalesHandoffDelivery(ILeadStore store, ISalesHandoffWebhook 
         }
 
         await webhook.PostAsync(handoff, cancellationToken);
-        await store.SaveAsync(new LeadChange(handoff.LeadId, null, null, [delivered], []), cancellationToken);
+        await store.SaveAsync(LeadChange.Noted(handoff.LeadId, delivered), cancellationToken);
         LeadTelemetry.Handoffs.Add(1);
         return true;
     }

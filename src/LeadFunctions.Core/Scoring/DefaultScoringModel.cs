@@ -1,4 +1,4 @@
-using LeadFunctions.Core.Engagement;
+using LeadFunctions.Core.Leads;
 
 namespace LeadFunctions.Core.Scoring;
 

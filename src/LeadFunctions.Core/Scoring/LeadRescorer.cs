@@ -67,7 +67,7 @@ public sealed class LeadRescorer(ILeadStore store, LeadUpdater updater, ScoringM
 
         return entries.Count == 0 && lead.Score == current.Lead.Score && lead.Temperature == current.Lead.Temperature
             ? null
-            : new LeadChange(lead.Id, lead with { UpdatedAt = now }, current.ETag, entries, []);
+            : LeadChange.Updated(lead with { UpdatedAt = now }, current.ETag, entries);
     }
 
     private static async IAsyncEnumerable<LeadSnapshot> Leads(IAsyncEnumerable<LeadSnapshot> snapshots)

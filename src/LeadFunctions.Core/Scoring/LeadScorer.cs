@@ -1,4 +1,3 @@
-using LeadFunctions.Core.Engagement;
 using LeadFunctions.Core.Enrichment;
 using LeadFunctions.Core.Leads;
 using LeadFunctions.Core.Text;

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using LeadFunctions.Core.Intake;
+using LeadFunctions.Core.Validation;
 
 namespace LeadFunctions.Core.Scoring;
 

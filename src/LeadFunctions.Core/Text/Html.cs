@@ -6,7 +6,5 @@ namespace LeadFunctions.Core.Text;
 /// <summary>HTML escaping for the pages and emails we write: markup characters escaped, Turkish letters left readable.</summary>
 public static class Html
 {
-    private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
-
-    public static string Encode(string text) => Encoder.Encode(text);
+    public static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
 }

@@ -1,5 +1,7 @@
 using LeadFunctions.Core.Consent;
 using LeadFunctions.Core.Intake;
+using LeadFunctions.Core.Leads;
+using LeadFunctions.Core.Validation;
 
 namespace LeadFunctions.Core.Webinars;
 

@@ -10,7 +10,12 @@ namespace LeadFunctions.Functions.Campaigns;
 /// campaign-enrollment queue does the work (<see cref="HandEnrollment"/>), so a filter matching a hundred
 /// thousand leads never times out the request.
 /// </summary>
-[HttpFunction(AuthorizationLevel.Function, "post", Route = "campaigns/{id}/enrollments")]
+[HttpFunction(
+    AuthorizationLevel.Function, "post", Route = "campaigns/{id}/enrollments",
+    Summary = "Enroll leads by hand, by id or by a filter; once per lead per campaign.",
+    BodyExample = """
+        { "leadIds": ["3f2a9c1e5b7d4e0f8a6b2c1d9e8f7a6b"] }
+        """)]
 public sealed class EnrollLeads(ICampaignCatalog campaigns, ICampaignEnrollmentQueue queue)
 {
     /// <summary>1,000 ids of 32 characters with quotes, commas and room for spaces.</summary>

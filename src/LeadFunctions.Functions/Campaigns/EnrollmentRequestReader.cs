@@ -62,9 +62,9 @@ public static class EnrollmentRequestReader
         if (filter.TryGetProperty("source", out var sourceValue))
         {
             source = sourceValue.ValueKind == JsonValueKind.String ? sourceValue.GetString() : null;
-            if (!LeadFormValidator.IsValidSource(source))
+            if (!LeadSources.IsValid(source))
             {
-                errors["filter.source"] = [LeadFormValidator.SourceRule];
+                errors["filter.source"] = [LeadSources.Rule];
             }
         }
 

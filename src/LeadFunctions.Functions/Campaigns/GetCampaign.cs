@@ -6,7 +6,9 @@ using LeadFunctions.Functions.Triggers;
 namespace LeadFunctions.Functions.Campaigns;
 
 /// <summary>GET /api/campaigns/{id}: one campaign as it is stored, archived ones too.</summary>
-[HttpFunction(AuthorizationLevel.Function, "get", Route = "campaigns/{id}")]
+[HttpFunction(
+    AuthorizationLevel.Function, "get", Route = "campaigns/{id}",
+    Summary = "Read one campaign.")]
 public sealed class GetCampaign(ICampaignStore store)
 {
     public async Task<IResult> RunAsync(HttpRequest request, string id, CancellationToken cancellationToken)

@@ -6,7 +6,9 @@ using LeadFunctions.Functions.Triggers;
 namespace LeadFunctions.Functions.Campaigns;
 
 /// <summary>GET /api/campaigns[?includeArchived=true]: every campaign, by id.</summary>
-[HttpFunction(AuthorizationLevel.Function, "get", Route = "campaigns")]
+[HttpFunction(
+    AuthorizationLevel.Function, "get", Route = "campaigns",
+    Summary = "List the campaigns.")]
 public sealed class ListCampaigns(ICampaignStore store)
 {
     public async Task<IResult> RunAsync(HttpRequest request, CancellationToken cancellationToken)

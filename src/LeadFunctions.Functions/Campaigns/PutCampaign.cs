@@ -12,7 +12,23 @@ namespace LeadFunctions.Functions.Campaigns;
 /// confirmed, and a paused one switched on with sends held needs ?missed= (409 without). A PUT also brings an
 /// archived campaign back: the definition sent is the one in force.
 /// </summary>
-[HttpFunction(AuthorizationLevel.Function, "put", Route = "campaigns/{id}")]
+[HttpFunction(
+    AuthorizationLevel.Function, "put", Route = "campaigns/{id}",
+    Summary = "Create or replace a nurture campaign; steps keep their ids, so editing a running campaign never " +
+        "re-sends a step. Dropping a step sent to someone while adding another is refused (409) unless " +
+        "?confirm=renamed-steps; switching a paused campaign with held sends on needs ?missed=send or " +
+        "?missed=skip (409 without).",
+    BodyExample = """
+        { "name": "Fair follow-up", "active": true, "priority": 10,
+          "trigger": { "stageEntered": ["lead"], "sources": ["fair"] },
+          "audience": { "stages": ["subscriber", "lead"], "sources": ["fair"], "minScore": 0 },
+          "steps": [
+            { "id": "welcome", "delay": "PT0S", "subject": "Hoş geldiniz {{ lead.firstName }}", "html": "<p>Merhaba {{ lead.firstName }}</p>", "text": "Merhaba {{ lead.firstName }}" },
+            { "id": "case-study", "delay": "P2D", "subject": "Bir müşteri hikâyesi", "html": "<p>…</p>", "text": "…" } ],
+          "stopWhen": { "stages": ["sql", "opportunity", "customer", "disqualified"], "events": ["demo_request"] },
+          "sendWindow": { "from": "09:00", "to": "18:00", "days": ["Mon", "Tue", "Wed", "Thu", "Fri"] } }
+        """,
+    Problems = new[] { StatusCodes.Status409Conflict })]
 public sealed class PutCampaign(CampaignEditor editor)
 {
     public async Task<IResult> RunAsync(HttpRequest request, string id, CancellationToken cancellationToken)

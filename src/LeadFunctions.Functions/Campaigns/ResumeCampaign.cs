@@ -10,7 +10,15 @@ namespace LeadFunctions.Functions.Campaigns;
 /// POST /api/campaigns/{id}/resume with {"missed": "send"|"skip"}: the campaign sends again and its held sends are
 /// released from the campaign-resume queue (202: their work is queued, and a large campaign's is not done in the request).
 /// </summary>
-[HttpFunction(AuthorizationLevel.Function, "post", Route = "campaigns/{id}/resume")]
+[HttpFunction(
+    AuthorizationLevel.Function, "post", Route = "campaigns/{id}/resume",
+    Summary = "Resume a paused campaign; missed says what becomes of the sends held while it was paused: send (they " +
+        "go now, under the send window, gap and priority) or skip (each is recorded skipped and the " +
+        "enrollment goes on). Answers 202: the held sends are released from the campaign-resume queue.",
+    BodyExample = """
+        { "missed": "send" }
+        """,
+    Problems = new[] { StatusCodes.Status409Conflict })]
 public sealed class ResumeCampaign(CampaignSwitch campaigns)
 {
     private const int MaxBodyBytes = 1024;

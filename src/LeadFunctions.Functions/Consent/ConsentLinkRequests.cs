@@ -1,4 +1,6 @@
 using LeadFunctions.Core.Consent;
+using LeadFunctions.Core.Leads;
+using LeadFunctions.Core.Text;
 using LeadFunctions.Functions.Http;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -11,16 +13,6 @@ namespace LeadFunctions.Functions.Consent;
 /// </summary>
 internal static class ConsentLinkRequests
 {
-    private static readonly ConsentPages.Text InvalidTitle = new("Bağlantı geçersiz", "This link is not valid");
-    private static readonly ConsentPages.Text InvalidText = new(
-        "Bu bağlantı eksik ya da değiştirilmiş. Lütfen e-postadaki bağlantının tamamını kullanın.",
-        "This link is incomplete or has been changed. Please use the whole link from the email.");
-
-    private static readonly ConsentPages.Text ExpiredTitle = new("Bağlantının süresi doldu", "This link has expired");
-    private static readonly ConsentPages.Text ExpiredText = new(
-        "Bu onay bağlantısının süresi doldu. Aboneliği yeniden başlatmak için formu tekrar doldurabilirsiniz.",
-        "This confirmation link has expired. To subscribe, fill in the form again.");
-
     /// <summary>
     /// The one flow of both links: a bad token refused; a GET answered with <paramref name="ask"/> (the page with
     /// the person's button) and nothing changed; a POST (the button, or a mail provider's one-click) acted on with
@@ -39,13 +31,18 @@ internal static class ConsentLinkRequests
         {
             TokenCheck.Valid when HttpMethods.IsPost(request.Method) => await act(token!, text, ClientEvidence.From(request)),
             TokenCheck.Valid => ask(),
-            TokenCheck.Expired => Refuse(request, ExpiredTitle, ExpiredText, Problems.Gone(ExpiredText.English, ExpiredTitle.English)),
-            _ => Refuse(request, InvalidTitle, InvalidText, Problems.BadRequest(InvalidText.English, InvalidTitle.English)),
+            TokenCheck.Expired => Refuse(request, TextId.LinkExpiredTitle, TextId.LinkExpired, Problems.Gone),
+            _ => Refuse(request, TextId.LinkInvalidTitle, TextId.LinkInvalid, Problems.BadRequest),
         };
     }
 
-    private static IResult Refuse(HttpRequest request, ConsentPages.Text title, ConsentPages.Text text, ProblemHttpResult problem) =>
-        request.Headers.Accept.ToString().Contains("text/html", StringComparison.OrdinalIgnoreCase)
-            ? ConsentPages.Page(problem.StatusCode, title, text)
-            : problem;
+    /// <param name="problem">The problem+json for the English text and title.</param>
+    private static IResult Refuse(
+        HttpRequest request, TextId title, TextId text, Func<string, string, ProblemHttpResult> problem)
+    {
+        var answer = problem(Texts.Get(text, Languages.English), Texts.Get(title, Languages.English));
+        return request.Headers.Accept.ToString().Contains("text/html", StringComparison.OrdinalIgnoreCase)
+            ? ConsentPages.Page(answer.StatusCode, title, text)
+            : answer;
+    }
 }

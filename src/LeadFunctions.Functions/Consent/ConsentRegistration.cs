@@ -1,10 +1,14 @@
 using LeadFunctions.Core.Consent;
+using LeadFunctions.Core.Processing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
 namespace LeadFunctions.Functions.Consent;
 
-/// <summary>The consent ledger's rules, tokens and links, from <c>Consent:*</c> and <c>Host:PublicBaseUrl</c>, validated on start.</summary>
+/// <summary>
+/// The consent ledger's rules, tokens and links, from <c>Consent:*</c> and <c>Host:PublicBaseUrl</c>, validated on
+/// start; and the ledger row a lead from before the ledger gets with its next write.
+/// </summary>
 public static class ConsentRegistration
 {
     public static IServiceCollection AddConsent(this IServiceCollection services)
@@ -21,6 +25,7 @@ public static class ConsentRegistration
         services.AddSingleton<ConsentConfirmationSender>();
         services.AddSingleton<ConsentImportProcessor>();
         services.AddSingleton<IysConsentExport>();
+        services.AddSingleton<ILeadChangeSubscriber, LegacyConsentSubscriber>();
         return services;
     }
 }

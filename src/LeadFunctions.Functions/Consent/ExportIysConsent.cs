@@ -10,7 +10,9 @@ namespace LeadFunctions.Functions.Consent;
 /// İYS's record shape (<see cref="IysConsentExport"/>). <c>to=2026-12-05</c> includes that day, as the funnel report's
 /// months are whole months.
 /// </summary>
-[HttpFunction(AuthorizationLevel.Function, "get", Route = "consent/iys-export")]
+[HttpFunction(
+    AuthorizationLevel.Function, "get", Route = "consent/iys-export",
+    Summary = "Consent changes in a period in İYS's record shape.")]
 public sealed class ExportIysConsent(IysConsentExport exporter)
 {
     public async Task<IResult> RunAsync(HttpRequest request, CancellationToken cancellationToken)

@@ -8,7 +8,9 @@ using LeadFunctions.Functions.Triggers;
 namespace LeadFunctions.Functions.Consent;
 
 /// <summary>GET /api/leads/{id}/consent: each channel's state and the ledger, oldest decision first.</summary>
-[HttpFunction(AuthorizationLevel.Function, "get", Route = "leads/{id}/consent")]
+[HttpFunction(
+    AuthorizationLevel.Function, "get", Route = "leads/{id}/consent",
+    Summary = "A lead's consent ledger, oldest first.")]
 public sealed class GetLeadConsent(ILeadStore store)
 {
     public async Task<Results<Ok<ConsentLedgerView>, ProblemHttpResult>> RunAsync(

@@ -1,5 +1,7 @@
 using LeadFunctions.Core.Consent;
 using LeadFunctions.Core.Intake;
+using LeadFunctions.Core.Text;
+using LeadFunctions.Core.Validation;
 using LeadFunctions.Functions.Http;
 using LeadFunctions.Functions.Intake;
 using Microsoft.AspNetCore.Http;
@@ -12,7 +14,15 @@ namespace LeadFunctions.Functions.Consent;
 /// <c>origin=iys</c> an İYS download, whose decisions are never exported back to İYS), streamed like a lead list
 /// (<see cref="ConsentImportRows"/>); each bad row is reported with its line.
 /// </summary>
-[HttpFunction(AuthorizationLevel.Function, "post", Route = "consent/import")]
+[HttpFunction(
+    AuthorizationLevel.Function, "post", Route = "consent/import",
+    Summary = "Import consent decisions made elsewhere as CSV: a call centre's list (exported to İYS as ours), or " +
+        "with query origin=iys a download from İYS (never exported back).",
+    BodyMediaType = "text/csv",
+    BodyExample = """
+        email,status,date,source
+        ali.demir@example.com,ONAY,2026-11-02T10:00:00Z,iys
+        """)]
 public sealed class ImportConsent(CsvUpload upload, IConsentImportQueue queue)
 {
     public const string IysOrigin = "iys";

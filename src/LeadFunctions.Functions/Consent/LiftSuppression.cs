@@ -7,7 +7,9 @@ using LeadFunctions.Functions.Triggers;
 namespace LeadFunctions.Functions.Consent;
 
 /// <summary>DELETE /api/suppressions/{hash} (admin key): the address may be emailed again, if its consent allows.</summary>
-[HttpFunction(AuthorizationLevel.Admin, "delete", Route = "suppressions/{hash}")]
+[HttpFunction(
+    AuthorizationLevel.Admin, "delete", Route = "suppressions/{hash}",
+    Summary = "Lift a suppression (admin key).")]
 public sealed partial class LiftSuppression(ISuppressionList suppressions, ILogger<LiftSuppression> logger)
 {
     public async Task<IResult> RunAsync(HttpRequest request, string hash, CancellationToken cancellationToken)

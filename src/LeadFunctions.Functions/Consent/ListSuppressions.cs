@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using LeadFunctions.Core.Consent;
 using LeadFunctions.Functions.Http;
@@ -8,7 +9,9 @@ using LeadFunctions.Functions.Triggers;
 namespace LeadFunctions.Functions.Consent;
 
 /// <summary>GET /api/suppressions?pageSize=&amp;continuationToken=: a page of suppressed addresses (by hash, never in clear).</summary>
-[HttpFunction(AuthorizationLevel.Function, "get", Route = "suppressions")]
+[HttpFunction(
+    AuthorizationLevel.Function, "get", Route = "suppressions",
+    Summary = "Suppressed addresses: a hash of the normalized email, the reason and when.")]
 public sealed class ListSuppressions(ISuppressionList suppressions)
 {
     private const int DefaultPageSize = 100;

@@ -1,4 +1,5 @@
 using LeadFunctions.Core.Email;
+using LeadFunctions.Core.EmailEvents;
 using Microsoft.Extensions.Logging;
 using LeadFunctions.Core.Queues;
 using LeadFunctions.Functions.Triggers;

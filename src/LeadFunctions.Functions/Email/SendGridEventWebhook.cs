@@ -14,7 +14,13 @@ namespace LeadFunctions.Functions.Email;
 /// (SendGrid retries a slow or failed post for 24 hours), to be acted on behind the queue. A storage failure
 /// part way answers 503 and SendGrid posts the batch again: what was queued already counts once, by sg_event_id.
 /// </summary>
-[HttpFunction(AuthorizationLevel.Anonymous, "post", Route = "webhooks/sendgrid")]
+[HttpFunction(
+    AuthorizationLevel.Anonymous, "post", Route = "webhooks/sendgrid",
+    Summary = "SendGrid Event Webhook (ECDSA-signed): deliveries, opens, clicks, bounces, spam reports.",
+    BodyExample = """
+        [{ "email": "ayse.yilmaz@example.com", "event": "open", "timestamp": 1790000000, "sg_event_id": "e-1", "sg_message_id": "m-1", "lf_lead": "…", "lf_kind": "nurture" }]
+        """,
+    Problems = new[] { StatusCodes.Status401Unauthorized })]
 public sealed class SendGridEventWebhook(
     ISendGridEventSignature signature, ISendGridEventQueue queue, ILogger<SendGridEventWebhook> logger)
 {

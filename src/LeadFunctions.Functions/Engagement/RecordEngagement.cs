@@ -1,4 +1,5 @@
 using LeadFunctions.Core.Engagement;
+using LeadFunctions.Core.Leads;
 using Microsoft.Extensions.Logging;
 using LeadFunctions.Core.Queues;
 using LeadFunctions.Functions.Triggers;

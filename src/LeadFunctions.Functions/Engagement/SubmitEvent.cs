@@ -10,7 +10,12 @@ namespace LeadFunctions.Functions.Engagement;
 /// POST /api/events: engagement from the website or other systems, queued for the person's lead id
 /// (<see cref="EventIntake"/>).
 /// </summary>
-[HttpFunction(AuthorizationLevel.Function, "post", Route = "events")]
+[HttpFunction(
+    AuthorizationLevel.Function, "post", Route = "events",
+    Summary = "Record an engagement event for a lead (by email or leadId).",
+    BodyExample = """
+        { "email": "ayse.yilmaz@example.com", "type": "webinar_attended", "occurredAt": "2026-11-02T10:00:00Z", "url": "https://example.com/webinar" }
+        """)]
 public sealed class SubmitEvent(EventIntake intake)
 {
     public const int MaxBodyBytes = 16 * 1024;

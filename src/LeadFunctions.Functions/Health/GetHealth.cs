@@ -5,7 +5,10 @@ using LeadFunctions.Functions.Triggers;
 namespace LeadFunctions.Functions.Health;
 
 /// <summary>GET /api/health: 200 when healthy or degraded, 503 when something the pipeline needs is down.</summary>
-[HttpFunction(AuthorizationLevel.Anonymous, "get", Route = "health")]
+[HttpFunction(
+    AuthorizationLevel.Anonymous, "get", Route = "health",
+    Summary = "Health, including storage reachability and overdue work; 503 when something the pipeline needs is " +
+        "down.")]
 public sealed class GetHealth(HealthCheckService health)
 {
     public async Task<IResult> RunAsync(HttpRequest request, CancellationToken cancellationToken)

@@ -1,8 +1,9 @@
+using LeadFunctions.Core.Dashboard;
 using LeadFunctions.Core.Queues;
 
 namespace LeadFunctions.Functions.Health;
 
-public sealed class HealthOptions
+public sealed class HealthOptions : IQueueWaitLimits
 {
     public const string SectionName = "Health";
 

@@ -1,5 +1,5 @@
 using System.Globalization;
-using Azure;
+using LeadFunctions.Core.Health;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 
@@ -7,18 +7,19 @@ namespace LeadFunctions.Functions.Http;
 
 /// <summary>
 /// How a host answers an exception a function did not handle, on either host: RFC 9457 problem+json with a
-/// status that says whose fault it was. Storage failures are 503 + Retry-After, never a 500 or a lost 202.
+/// status that says whose fault it was. Storage failures (<see cref="IStorageFailures"/>) are 503 + Retry-After,
+/// never a 500 or a lost 202.
 /// </summary>
-public static class ErrorAnswers
+public sealed class ErrorAnswers(IStorageFailures storage)
 {
     /// <summary>Seconds a client should wait when storage is unreachable before it tries again.</summary>
     public const int StorageRetryAfterSeconds = 10;
 
     /// <summary>A request the server refused while reading it keeps its own status (413, 400).</summary>
-    public static int StatusCodeFor(Exception exception) => exception switch
+    public int StatusCodeFor(Exception exception) => exception switch
     {
         BadHttpRequestException bad => bad.StatusCode,
-        _ when IsStorageUnavailable(exception) => StatusCodes.Status503ServiceUnavailable,
+        _ when storage.IsUnavailable(exception) => StatusCodes.Status503ServiceUnavailable,
         _ => StatusCodes.Status500InternalServerError,
     };
 
@@ -33,15 +34,7 @@ public static class ErrorAnswers
     }
 
     /// <summary>The answer to <paramref name="exception"/>, for a host that has no exception handler middleware of its own.</summary>
-    public static IResult For(Exception exception) => new ExceptionProblem(StatusCodeFor(exception));
-
-    /// <summary>The Azure SDK gives up on an unreachable account with an AggregateException of its tries.</summary>
-    private static bool IsStorageUnavailable(Exception exception) => exception switch
-    {
-        RequestFailedException or HttpRequestException or TimeoutException => true,
-        AggregateException aggregate => aggregate.InnerExceptions.All(IsStorageUnavailable),
-        _ => false,
-    };
+    public IResult For(Exception exception) => new ExceptionProblem(StatusCodeFor(exception));
 
     private sealed class ExceptionProblem(int status) : IResult
     {

@@ -6,7 +6,11 @@ using LeadFunctions.Functions.Triggers;
 namespace LeadFunctions.Functions.Leads;
 
 /// <summary>POST /api/leads/{id}/disqualify {"reason"}: out of the funnel, with the reason on record.</summary>
-[HttpFunction(AuthorizationLevel.Function, "post", Route = "leads/{id}/disqualify")]
+[HttpFunction(
+    AuthorizationLevel.Function, "post", Route = "leads/{id}/disqualify",
+    Summary = "Disqualify a lead with a reason.",
+    BodyExample = """{ "reason": "No budget this year" }""",
+    Problems = new[] { StatusCodes.Status409Conflict })]
 public sealed class DisqualifyLead(LeadDecisions decisions)
 {
     private const int MaxBodyBytes = 4 * 1024;

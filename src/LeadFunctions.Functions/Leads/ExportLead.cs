@@ -15,7 +15,10 @@ namespace LeadFunctions.Functions.Leads;
 /// lead, its whole timeline, engagement events, consent ledger, campaign enrollments with every email sent, and the rows
 /// about them in the other tables (CRM records, referrals, SendGrid events, the İYS change log, a suppression).
 /// </summary>
-[HttpFunction(AuthorizationLevel.Function, "get", Route = "leads/{id}/export")]
+[HttpFunction(
+    AuthorizationLevel.Function, "get", Route = "leads/{id}/export",
+    Summary = "Data-subject export (KVKK/GDPR): the lead, its timeline, events, consent ledger, enrollments and " +
+        "every row about the person.")]
 public sealed class ExportLead(ILeadStore store, IDataSubjectRecords records, TimeProvider time)
 {
     public async Task<Results<Ok<LeadExport>, ProblemHttpResult>> RunAsync(

@@ -7,7 +7,9 @@ using LeadFunctions.Functions.Triggers;
 namespace LeadFunctions.Functions.Leads;
 
 /// <summary>GET /api/leads/{id}: one point read.</summary>
-[HttpFunction(AuthorizationLevel.Function, "get", Route = "leads/{id}")]
+[HttpFunction(
+    AuthorizationLevel.Function, "get", Route = "leads/{id}",
+    Summary = "Read one lead.")]
 public sealed class GetLead(ILeadStore store)
 {
     public async Task<Results<Ok<LeadView>, ProblemHttpResult>> RunAsync(

@@ -7,7 +7,9 @@ using LeadFunctions.Functions.Triggers;
 namespace LeadFunctions.Functions.Leads;
 
 /// <summary>GET /api/leads/{id}/timeline: submissions, events, score and stage changes, newest first.</summary>
-[HttpFunction(AuthorizationLevel.Function, "get", Route = "leads/{id}/timeline")]
+[HttpFunction(
+    AuthorizationLevel.Function, "get", Route = "leads/{id}/timeline",
+    Summary = "A lead's submissions, events, score and stage changes, emails and consent changes, newest first.")]
 public sealed class GetLeadTimeline(ILeadStore store)
 {
     private const int MaxEntries = 200;

@@ -9,7 +9,9 @@ using LeadFunctions.Functions.Triggers;
 namespace LeadFunctions.Functions.Leads;
 
 /// <summary>GET /api/leads?stage=&amp;source=&amp;minScore=&amp;temperature=&amp;q=&amp;pageSize=&amp;continuationToken=: a page of leads.</summary>
-[HttpFunction(AuthorizationLevel.Function, "get", Route = "leads")]
+[HttpFunction(
+    AuthorizationLevel.Function, "get", Route = "leads",
+    Summary = "List leads by stage, source, minimum score or text, a page at a time.")]
 public sealed class ListLeads(ILeadQuery leads)
 {
     private const int DefaultPageSize = 50;
@@ -22,9 +24,9 @@ public sealed class ListLeads(ILeadQuery leads)
         var query = new QueryParameters(request.Query);
         var stage = query.Parse("stage", ReadStage, StageRule);
         var source = query.Text("source");
-        if (source is not null && !LeadFormValidator.IsValidSource(source))
+        if (source is not null && !LeadSources.IsValid(source))
         {
-            query.Refuse("source", LeadFormValidator.SourceRule);
+            query.Refuse("source", LeadSources.Rule);
         }
 
         var minScore = query.WholeNumber("minScore");

@@ -5,7 +5,10 @@ using LeadFunctions.Functions.Triggers;
 namespace LeadFunctions.Functions.Leads;
 
 /// <summary>POST /api/leads/{id}/qualify: the lead becomes an SQL.</summary>
-[HttpFunction(AuthorizationLevel.Function, "post", Route = "leads/{id}/qualify")]
+[HttpFunction(
+    AuthorizationLevel.Function, "post", Route = "leads/{id}/qualify",
+    Summary = "Qualify a lead (sales accepts it).",
+    Problems = new[] { StatusCodes.Status409Conflict })]
 public sealed class QualifyLead(LeadDecisions decisions)
 {
     public Task<IResult> RunAsync(HttpRequest request, string id, CancellationToken cancellationToken) =>

@@ -10,7 +10,15 @@ namespace LeadFunctions.Functions.Leads;
 /// POST /api/leads: a web form (JSON, URL-encoded or multipart) through <see cref="WebFormIntake"/>, answered
 /// 202 (or 303 back to the form's site) or 400. No processing in the request.
 /// </summary>
-[HttpFunction(AuthorizationLevel.Anonymous, "post", Route = "leads", PublicIntake = true)]
+[HttpFunction(
+    AuthorizationLevel.Anonymous, "post", Route = "leads", PublicIntake = true,
+    Summary = "Submit one lead from a web form (JSON, urlencoded or multipart); answers 202 with its id.",
+    BodyExample = """
+        { "email": "ayse.yilmaz@example.com", "firstName": "Ayşe", "lastName": "Yılmaz", "company": "Örnek A.Ş.",
+          "jobTitle": "IT Director", "phone": "+905321234567", "country": "TR", "source": "web",
+          "utm_source": "newsletter", "consentEmail": true, "consentText": "E-posta ile bilgi almak istiyorum.", "language": "tr" }
+        """,
+    Problems = new[] { StatusCodes.Status429TooManyRequests })]
 public sealed partial class SubmitLead(WebFormIntake intake, ILogger<SubmitLead> logger)
 {
     public const int MaxBodyBytes = 64 * 1024;

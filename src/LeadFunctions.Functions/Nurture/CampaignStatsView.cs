@@ -1,5 +1,6 @@
 using System.Text.Json;
 using LeadFunctions.Core.Campaigns;
+using LeadFunctions.Core.Leads;
 
 namespace LeadFunctions.Functions.Nurture;
 

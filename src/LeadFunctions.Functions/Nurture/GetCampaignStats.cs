@@ -7,7 +7,10 @@ using LeadFunctions.Functions.Triggers;
 namespace LeadFunctions.Functions.Nurture;
 
 /// <summary>GET /api/campaigns/{id}/stats: counters kept as sends and SendGrid events happen, read from one partition.</summary>
-[HttpFunction(AuthorizationLevel.Function, "get", Route = "campaigns/{id}/stats")]
+[HttpFunction(
+    AuthorizationLevel.Function, "get", Route = "campaigns/{id}/stats",
+    Summary = "Per campaign and step: enrolled, sent, delivered, opened, clicked, bounced, unsubscribed, spam " +
+        "reports, converted, uncertain.")]
 public sealed class GetCampaignStats(ICampaignCatalog campaigns, ICampaignStats stats)
 {
     public async Task<IResult> RunAsync(HttpRequest request, string id, CancellationToken cancellationToken)

@@ -10,7 +10,12 @@ namespace LeadFunctions.Functions.Nurture;
 /// POST /api/campaigns/{id}/preview {"leadId","step"}: a step rendered for a lead as it would be sent
 /// (<see cref="CampaignPreview"/>).
 /// </summary>
-[HttpFunction(AuthorizationLevel.Function, "post", Route = "campaigns/{id}/preview")]
+[HttpFunction(
+    AuthorizationLevel.Function, "post", Route = "campaigns/{id}/preview",
+    Summary = "Render a step for a lead without sending: subject, HTML and text.",
+    BodyExample = """
+        { "leadId": "3f2a9c1e5b7d4e0f8a6b2c1d9e8f7a6b", "step": "welcome" }
+        """)]
 public sealed class PreviewCampaign(CampaignPreview preview)
 {
     private const int MaxBodyBytes = 4 * 1024;

@@ -12,7 +12,9 @@ namespace LeadFunctions.Functions.Reports;
 /// (yyyy-MM or a date in the month; by default the last twelve), from counters kept as stages moved: the rows read
 /// are months × values, however many leads there are.
 /// </summary>
-[HttpFunction(AuthorizationLevel.Function, "get", Route = "reports/funnel")]
+[HttpFunction(
+    AuthorizationLevel.Function, "get", Route = "reports/funnel",
+    Summary = "Counts per stage and conversion rates over a period, optionally by source.")]
 public sealed class GetFunnelReport(IFunnelCounters counters, TimeProvider time)
 {
     private const int MaxMonths = 36;

@@ -9,7 +9,9 @@ namespace LeadFunctions.Functions.Reports;
 /// GET /api/reports/referrals: referrers, most customers first, each with the people they referred by stage. Reads the
 /// referral index (a row per referred person), never the leads.
 /// </summary>
-[HttpFunction(AuthorizationLevel.Function, "get", Route = "reports/referrals")]
+[HttpFunction(
+    AuthorizationLevel.Function, "get", Route = "reports/referrals",
+    Summary = "Who referred whom, and how many of their referrals became customers.")]
 public sealed class GetReferralReport(IReferralIndex referrals)
 {
     public async Task<Ok<ReferralReportView>> RunAsync(HttpRequest request, CancellationToken cancellationToken)

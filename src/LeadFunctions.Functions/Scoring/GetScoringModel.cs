@@ -8,7 +8,9 @@ using LeadFunctions.Functions.Triggers;
 namespace LeadFunctions.Functions.Scoring;
 
 /// <summary>GET /api/scoring-model: the model in force (the default until one is stored).</summary>
-[HttpFunction(AuthorizationLevel.Function, "get", Route = "scoring-model")]
+[HttpFunction(
+    AuthorizationLevel.Function, "get", Route = "scoring-model",
+    Summary = "Read the scoring rules in force.")]
 public sealed class GetScoringModel(ScoringModelSource models)
 {
     public async Task<IResult> RunAsync(HttpRequest request, CancellationToken cancellationToken) =>

@@ -1,3 +1,5 @@
+using System.Diagnostics.CodeAnalysis;
+
 namespace LeadFunctions.Functions.Triggers;
 
 /// <summary>
@@ -24,6 +26,21 @@ public sealed class HttpFunctionAttribute(AuthorizationLevel level, params strin
 
     /// <summary>Open to every browser: CORS for the configured form sites and the intake rate limit per client address.</summary>
     public bool PublicIntake { get; init; }
+
+    /// <summary>The API reference's one line about the operation (its title in the reference page).</summary>
+    public required string Summary { get; init; }
+
+    /// <summary>An example request body a caller can send as is, or null for an operation without a body.</summary>
+    public string? BodyExample { get; init; }
+
+    public string BodyMediaType { get; init; } = "application/json";
+
+    /// <summary>
+    /// Statuses the operation can answer besides those every operation of its kind has: a key check's 401, a
+    /// body's 400/413/415, a route value's 404 and storage trouble's 503.
+    /// </summary>
+    [SuppressMessage("Performance", "CA1819:Properties should not return arrays", Justification = "An attribute's named argument is an array.")]
+    public int[] Problems { get; init; } = [];
 }
 
 /// <summary>

@@ -13,7 +13,14 @@ namespace LeadFunctions.Functions.Webinars;
 /// POST /api/webhooks/webinars/generic: any other webinar platform, signed
 /// "X-Signature-256: sha256=&lt;hex HMAC-SHA256 of the raw body&gt;" (API.md).
 /// </summary>
-[HttpFunction(AuthorizationLevel.Anonymous, "post", Route = "webhooks/webinars/generic")]
+[HttpFunction(
+    AuthorizationLevel.Anonymous, "post", Route = "webhooks/webinars/generic",
+    Summary = "Webinar events from any other platform, verified by X-Signature-256.",
+    BodyExample = """
+        { "event": "attended", "webinarId": "w-42", "webinarTitle": "Product tour", "occurredAt": "2026-11-02T10:00:00Z",
+          "registrant": { "email": "ayse.yilmaz@example.com", "firstName": "Ayşe", "lastName": "Yılmaz", "consentEmail": true } }
+        """,
+    Problems = new[] { StatusCodes.Status401Unauthorized })]
 public sealed class GenericWebinarWebhook(WebinarIntake intake, IOptionsMonitor<WebhookOptions> options, TimeProvider time)
 {
     public const int MaxBodyBytes = 64 * 1024;

@@ -14,7 +14,14 @@ namespace LeadFunctions.Functions.Webinars;
 /// (x-zm-signature over "v0:{timestamp}:{body}"; stale timestamps refused). Verified before parsing;
 /// answered at once (Zoom retries after 3 s), with the work left to the queues.
 /// </summary>
-[HttpFunction(AuthorizationLevel.Anonymous, "post", Route = "webhooks/webinars/zoom")]
+[HttpFunction(
+    AuthorizationLevel.Anonymous, "post", Route = "webhooks/webinars/zoom",
+    Summary = "Zoom webinar events, verified by x-zm-signature; answers the URL validation challenge.",
+    BodyExample = """
+        { "event": "webinar.participant_joined", "event_ts": 1790000000000,
+          "payload": { "object": { "id": "81234567890", "topic": "Product tour", "participant": { "email": "ayse.yilmaz@example.com", "user_name": "Ayşe Yılmaz" } } } }
+        """,
+    Problems = new[] { StatusCodes.Status401Unauthorized })]
 public sealed class ZoomWebinarWebhook(WebinarIntake intake, IOptionsMonitor<WebhookOptions> options, TimeProvider time)
 {
     public const int MaxBodyBytes = 256 * 1024;

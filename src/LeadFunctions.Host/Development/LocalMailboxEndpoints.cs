@@ -1,8 +1,6 @@
 using LeadFunctions.Functions.Triggers;
-using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using LeadFunctions.Adapters.Email;
 using LeadFunctions.Functions.Http;
@@ -63,31 +61,4 @@ public static class LocalMailboxEndpoints
         request.HttpContext.Response.Headers[SendGridEmailSender.MessageIdHeader] = received.Count > 0 ? received[0].Id : string.Empty;
         return Results.StatusCode(StatusCodes.Status202Accepted);
     }
-}
-
-/// <summary>The mailbox pages: every value HTML-encoded; an email's HTML shown in a sandboxed frame, its scripts never run.</summary>
-internal static class MailboxPages
-{
-    public static string List(IReadOnlyList<MailboxEmail> emails)
-    {
-        var rows = new StringBuilder();
-        foreach (var email in emails)
-        {
-            rows.Append(CultureInfo.InvariantCulture, $"<tr><td>{E(email.ReceivedAt.ToString("u", CultureInfo.InvariantCulture))}</td><td>{E(email.To)}</td><td><a href=\"mailbox/{E(email.Id)}\">{E(email.Subject)}</a></td><td>{E(email.CustomArgs.GetValueOrDefault("lf_kind", string.Empty))}</td></tr>");
-        }
-
-        return Page("Local mailbox", $"<p>{emails.Count} emails, newest first (add <code>?code=</code> with the function key to links you share).</p><table><tr><th>received</th><th>to</th><th>subject</th><th>kind</th></tr>{rows}</table>");
-    }
-
-    public static string Email(MailboxEmail email)
-    {
-        var details = string.Concat(email.Headers.Concat(email.CustomArgs).Select(p => $"<tr><th>{E(p.Key)}</th><td>{E(p.Value)}</td></tr>"));
-        return Page(email.Subject, $"<p>To {E(email.To)}, {E(email.ReceivedAt.ToString("u", CultureInfo.InvariantCulture))}</p><table>{details}</table>"
-            + $"<h2>HTML</h2><iframe sandbox=\"\" style=\"width:100%;height:24em\" srcdoc=\"{E(email.Html)}\"></iframe><h2>Text</h2><pre>{E(email.Text)}</pre>");
-    }
-
-    private static string Page(string title, string body) =>
-        $"<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>{E(title)}</title></head><body><h1>{E(title)}</h1>{body}</body></html>";
-
-    private static string E(string value) => HtmlEncoder.Default.Encode(value);
 }

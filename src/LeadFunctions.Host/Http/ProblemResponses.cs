@@ -10,7 +10,8 @@ internal static class ProblemResponses
 
     public static WebApplication UseRuntimeProblems(this WebApplication app)
     {
-        app.UseExceptionHandler(new ExceptionHandlerOptions { StatusCodeSelector = ErrorAnswers.StatusCodeFor });
+        var answers = app.Services.GetRequiredService<ErrorAnswers>();
+        app.UseExceptionHandler(new ExceptionHandlerOptions { StatusCodeSelector = answers.StatusCodeFor });
         app.UseStatusCodePages();
         return app;
     }

@@ -29,7 +29,8 @@ public static class ApiReference
     /// <summary>Maps the document as a function of its own (so both hosts list it) and the page beside it.</summary>
     public static void MapApiReference(this RouteGroupBuilder api)
     {
-        api.MapGet(DocumentRoute, WriteDocumentAsync).AsFunction(FunctionName, AuthorizationLevel.Anonymous);
+        api.MapGet(DocumentRoute, WriteDocumentAsync).AsFunction(FunctionName, AuthorizationLevel.Anonymous)
+            .WithSummary("This OpenAPI document.");
         api.MapScalarApiReference(PageRoute, options => options.WithTitle("LeadFunctions API").WithOpenApiRoutePattern("/api/" + DocumentRoute));
     }
 

@@ -25,5 +25,9 @@ internal static class CampaignFixtures
     /// <summary>Moves the lead to <paramref name="stage"/> through the updater, as a sales decision does.</summary>
     public static Task MoveAsync(Pipeline pipeline, LifecycleStage stage) =>
         pipeline.Updater.UpdateAsync(Ayse, s => Task.FromResult<LeadChange?>(
-            new LeadChange(Ayse, s.Lead! with { Stage = stage }, s.ETag, [new TimelineEntry($"test|{stage}", pipeline.Time.GetUtcNow(), TimelineKind.Stage, "moved")], [])), default);
+            LeadChange.Updated(
+                s.Lead! with { Stage = stage },
+                s.ETag,
+                new TimelineEntry($"test|{stage}", pipeline.Time.GetUtcNow(), TimelineKind.Stage, "moved"))),
+            default);
 }

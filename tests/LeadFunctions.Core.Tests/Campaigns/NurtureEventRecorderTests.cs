@@ -2,9 +2,9 @@ using System.Text.Json;
 using LeadFunctions.Core.Campaigns;
 using LeadFunctions.Core.Consent;
 using LeadFunctions.Core.Email;
-using LeadFunctions.Core.Engagement;
+using LeadFunctions.Core.EmailEvents;
 using LeadFunctions.Core.Leads;
-using LeadFunctions.Core.Tests.Email;
+using LeadFunctions.Core.Tests.EmailEvents;
 using Microsoft.Extensions.Time.Testing;
 using static LeadFunctions.Core.Tests.Campaigns.CampaignFixtures;
 
@@ -22,7 +22,9 @@ public class NurtureEventRecorderTests
         await pipeline.Intake.ProcessAsync(Pipeline.Submission("s1"), default);
         var sent = new StepRecord { StepId = "welcome", State = StepState.Sent, SendId = "send-1", SentAt = Pipeline.Start };
         await pipeline.Updater.UpdateAsync(Ayse, s => Task.FromResult<LeadChange?>(
-            CampaignEnrollment.With(new LeadChange(Ayse, s.Lead, s.ETag, [], []), s.EnrollmentIn("fair")!.WithStep(sent), null, null)), default);
+            CampaignEnrollment.With(
+                LeadChange.Updated(s.Lead!, s.ETag), s.EnrollmentIn("fair")!.WithStep(sent), null, null)),
+            default);
     }
 
     private async Task ProcessAsync(params string[] events)

@@ -1,5 +1,4 @@
 using LeadFunctions.Core.Campaigns;
-using LeadFunctions.Core.Engagement;
 using LeadFunctions.Core.Leads;
 using static LeadFunctions.Core.Tests.Campaigns.CampaignFixtures;
 
@@ -147,7 +146,7 @@ public class NurturePlannerTests
     {
         var planner = new NurturePlanner(pipeline.Campaigns, pipeline.Time);
         var lead = new Lead { Id = Ayse, Email = "ayse@acme.com.tr", Source = "web", CreatedAt = Pipeline.Start, UpdatedAt = Pipeline.Start, LastSubmittedAt = Pipeline.Start };
-        var change = new LeadChange(Ayse, lead, null, [], [pipeline.Event("w1", EventTypes.WebinarAttended)]);
+        var change = LeadChange.Engaged(lead, null, [], pipeline.Event("w1", EventTypes.WebinarAttended));
 
         var planned = await planner.PlanAsync(new LeadSnapshot(Ayse, null, null, []), change, default);
 

@@ -1,4 +1,5 @@
 using LeadFunctions.Core.Intake;
+using LeadFunctions.Core.Validation;
 
 namespace LeadFunctions.Core.Tests.Intake;
 
@@ -91,18 +92,5 @@ public class LeadFormValidatorTests
     {
         var result = Validate(new LeadForm { Email = "a@example.com", Company = new string('x', 201) });
         Assert.Contains("company", result.Errors.Keys);
-    }
-
-    [Theory]
-    [InlineData(null, false)]
-    [InlineData("", false)]
-    [InlineData("off", false)]
-    [InlineData("false", false)]
-    [InlineData("on", true)]
-    [InlineData("TRUE", true)]
-    [InlineData("1", true)]
-    public void ParseConsent_CheckboxAndJsonValues(string? value, bool expected)
-    {
-        Assert.Equal(expected, LeadFormValidator.ParseConsent(value));
     }
 }

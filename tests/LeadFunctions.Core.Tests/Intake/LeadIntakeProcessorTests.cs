@@ -1,5 +1,6 @@
 using LeadFunctions.Core.Leads;
 using LeadFunctions.Core.Processing;
+using LeadFunctions.Core.Tests.Randomness;
 using Microsoft.Extensions.Time.Testing;
 
 namespace LeadFunctions.Core.Tests.Intake;
@@ -61,7 +62,7 @@ public class LeadIntakeProcessorTests
     {
         await pipeline.Intake.ProcessAsync(Pipeline.Submission("s1"), default);
         var clock = new FakeTimeProvider(Pipeline.Start);
-        var updater = pipeline.NewUpdater(clock);
+        var updater = pipeline.NewUpdater(clock, random: new FixedRandom(0.6)); // waits 0.5 + 0.6 / 2 of 5 ms
         var tries = 0;
         var update = updater.UpdateAsync(Id, s =>
         {
@@ -70,15 +71,15 @@ public class LeadIntakeProcessorTests
                 pipeline.Store.Touch(Id); // another writer got there first
             }
 
-            return Task.FromResult<LeadChange?>(new LeadChange(Id, s.Lead! with { Company = "Acme" }, s.ETag, [], []));
+            return Task.FromResult<LeadChange?>(LeadChange.Updated(s.Lead! with { Company = "Acme" }, s.ETag));
         }, default);
 
         await Task.Delay(50);
         Assert.Equal(1, tries);
-        clock.Advance(LeadUpdater.FirstBackoff / 5); // the wait is at least half of it (FakeTimeProvider's timers count whole milliseconds)
+        clock.Advance(LeadUpdater.FirstBackoff * 0.6);
         await Task.Delay(50);
         Assert.Equal(1, tries);
-        clock.Advance(LeadUpdater.FirstBackoff);
+        clock.Advance(LeadUpdater.FirstBackoff * 0.2);
         Assert.Equal(UpdateOutcome.Updated, await update);
         Assert.Equal(2, tries);
     }

@@ -1,5 +1,7 @@
 using LeadFunctions.Core.Consent;
 using LeadFunctions.Core.Intake;
+using LeadFunctions.Core.Leads;
+using LeadFunctions.Core.Randomness;
 using Microsoft.Extensions.Time.Testing;
 
 namespace LeadFunctions.Core.Tests.Intake;
@@ -8,6 +10,7 @@ public class WebFormIntakeTests
 {
     private static readonly DateTimeOffset Now = new(2026, 11, 24, 12, 0, 0, TimeSpan.Zero);
     private static readonly RequestEvidence Client = new("203.0.113.7", "Mozilla/5.0");
+    private static readonly string NewSubmissionId = Guid.CreateVersion7(Now).ToString("N");
 
     private sealed class RecordingQueue : ISubmissionQueue
     {
@@ -20,13 +23,25 @@ public class WebFormIntakeTests
         }
     }
 
+    private sealed class FixedIds : IIdGenerator
+    {
+        public string NewId() => NewSubmissionId;
+    }
+
+    private sealed class FixedRandom : IRandomSource
+    {
+        public double NextDouble() => 0;
+
+        public string NextHex(int length) => new('f', length);
+    }
+
     private readonly RecordingQueue queue = new();
 
     private Task<WebFormOutcome> SubmitAsync(Dictionary<string, string?> fields, string? idempotencyKey = null)
     {
         var rules = new WebFormRules(
             new HashSet<string>(StringComparer.Ordinal) { "https://www.acme.com.tr" }, TimeSpan.FromSeconds(3));
-        var intake = new WebFormIntake(queue, rules, new FakeTimeProvider(Now));
+        var intake = new WebFormIntake(queue, rules, new FakeTimeProvider(Now), new FixedIds(), new FixedRandom());
         return intake.SubmitAsync(new WebFormPost(fields, idempotencyKey, Client), default);
     }
 
@@ -87,6 +102,16 @@ public class WebFormIntakeTests
     }
 
     [Fact]
+    public async Task SubmitAsync_BotWithoutAValidEmail_AcceptedWithARandomIdShapedLikeALeadId()
+    {
+        var outcome = await SubmitAsync(Form(("website", "http://spam.example"), ("email", "not-an-email")));
+
+        Assert.Null(outcome.Errors);
+        Assert.Equal(new string('f', LeadId.Length), outcome.LeadId);
+        Assert.Empty(queue.Queued);
+    }
+
+    [Fact]
     public async Task SubmitAsync_FilledFasterThanAPersonCan_AcceptedButNothingQueued()
     {
         var outcome = await SubmitAsync(Form(("formStartedAt", Now.AddSeconds(-1).ToUnixTimeMilliseconds().ToString(System.Globalization.CultureInfo.InvariantCulture))));
@@ -103,6 +128,14 @@ public class WebFormIntakeTests
         await SubmitAsync(Form(("formStartedAt", Now.AddSeconds(startedSecondsFromNow).ToString("O"))));
 
         Assert.Single(queue.Queued);
+    }
+
+    [Fact]
+    public async Task SubmitAsync_NoIdempotencyKey_ANewSubmissionId()
+    {
+        await SubmitAsync(Form());
+
+        Assert.Equal(NewSubmissionId, Assert.Single(queue.Queued).SubmissionId);
     }
 
     [Fact]

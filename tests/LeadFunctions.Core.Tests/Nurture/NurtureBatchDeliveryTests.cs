@@ -1,4 +1,5 @@
 using LeadFunctions.Core.Campaigns;
+using LeadFunctions.Core.Leads;
 using LeadFunctions.Core.Nurture;
 
 namespace LeadFunctions.Core.Tests.Nurture;
@@ -7,7 +8,7 @@ public sealed class NurtureBatchDeliveryTests
 {
     private static readonly Campaign Welcome = NurtureWorld.Campaign("fair", ("welcome", TimeSpan.Zero));
 
-    private static NurtureBatchDelivery Delivery(NurtureWorld world) => new(world.NurtureSender, world.Queue);
+    private static NurtureBatchDelivery Delivery(NurtureWorld world) => new(world.NurtureSender, world.Queue, world.Pipeline.Ids);
 
     [Fact]
     public async Task DeliverAsync_FirstDelivery_SentAndEachOutcomeCounted()

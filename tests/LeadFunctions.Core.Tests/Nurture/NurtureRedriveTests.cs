@@ -2,6 +2,7 @@ using LeadFunctions.Core.Campaigns;
 using LeadFunctions.Core.Email;
 using LeadFunctions.Core.Leads;
 using LeadFunctions.Core.Nurture;
+using LeadFunctions.Core.Tests.Randomness;
 
 namespace LeadFunctions.Core.Tests.Nurture;
 
@@ -27,12 +28,14 @@ public sealed class NurtureRedriveTests
         await Assert.ThrowsAsync<OperationCanceledException>(() => world.NurtureSender.SendAsync(message, CancellationToken.None));
         var poison = new InMemoryPoison([message]); // and so on every delivery: the message is in the poison queue
 
-        Assert.Equal(1, await new NurtureRedrive(poison, world.Queue).RedriveAsync(CancellationToken.None));
+        var redrive = new NurtureRedrive(poison, world.Queue, world.Pipeline.Ids);
+        Assert.Equal(1, await redrive.RedriveAsync(CancellationToken.None));
         var again = Assert.Single(world.Queue.Take());
         var outcomes = await world.NurtureSender.SendAsync(again, CancellationToken.None);
 
         Assert.Empty(poison.Messages);
         Assert.Equal(1, again.Redriven);
+        Assert.Equal(SequentialIds.Nth(2), again.DispatchId); // a new id: the scheduler's message had the first
         Assert.Equal([message.DispatchId], again.Earlier!);
         Assert.Equal([NurtureSendOutcome.Sent, NurtureSendOutcome.Sent, NurtureSendOutcome.Uncertain], outcomes.Order());
         Assert.Equal(2, world.Email.Sent.Count);
@@ -54,7 +57,8 @@ public sealed class NurtureRedriveTests
         var poison = new InMemoryPoison([message, half]);
         var queue = new RecordingSendQueue();
 
-        Assert.Equal(0, await new NurtureRedrive(poison, queue).RedriveAsync(CancellationToken.None));
+        var redrive = new NurtureRedrive(poison, queue, new SequentialIds());
+        Assert.Equal(0, await redrive.RedriveAsync(CancellationToken.None));
         Assert.Equal(2, poison.Messages.Count);
         Assert.Empty(queue.All);
     }

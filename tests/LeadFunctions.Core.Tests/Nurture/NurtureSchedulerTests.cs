@@ -1,5 +1,7 @@
 using LeadFunctions.Core.Campaigns;
+using LeadFunctions.Core.Leads;
 using LeadFunctions.Core.Nurture;
+using LeadFunctions.Core.Tests.Randomness;
 using Microsoft.Extensions.Time.Testing;
 
 namespace LeadFunctions.Core.Tests.Nurture;
@@ -24,12 +26,13 @@ public sealed class NurtureSchedulerTests
         await index.AddAsync([.. due, new DueSend("later", "fair", "welcome", time.GetUtcNow().AddMinutes(5))], CancellationToken.None);
         var queue = new RecordingSendQueue();
 
-        Assert.Equal(333, await new NurtureScheduler(index, queue, new InMemoryCampaignCatalog(), time).DispatchAsync(CancellationToken.None));
+        var scheduler = new NurtureScheduler(index, queue, new InMemoryCampaignCatalog(), time, new SequentialIds());
+        Assert.Equal(333, await scheduler.DispatchAsync(CancellationToken.None));
 
         var messages = queue.Take();
         Assert.Equal(NurtureScheduler.MessagesPerRun, messages.Count);
         Assert.Equal(due.Select(d => d.LeadId).Order(), messages.SelectMany(m => m.DueSends()).Select(s => s.LeadId).Order());
-        Assert.Equal(messages.Count, messages.Select(m => m.DispatchId).Distinct().Count());
+        Assert.Equal(Enumerable.Range(1, 16).Select(SequentialIds.Nth), messages.Select(m => m.DispatchId).Order());
         var sixteenthDue = due.Select(d => d.DueAt).Order().ElementAt(NurtureScheduler.MessagesPerRun - 1);
         Assert.All(messages, m => Assert.True(m.DueSends()[0].DueAt <= sixteenthDue, "each message starts with one of the run's earliest due"));
         Assert.All(messages, m => Assert.Equal(m.DueSends().Select(s => s.DueAt).Order(), m.DueSends().Select(s => s.DueAt)));

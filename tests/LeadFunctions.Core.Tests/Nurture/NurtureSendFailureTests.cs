@@ -100,7 +100,10 @@ public sealed class NurtureSendFailureTests
 
         // An enrollment of the higher-priority campaign due hours ago that nothing will send (its index entry lost).
         var stranded = new Enrollment { CampaignId = "high", EnrolledAt = world.Now.AddHours(-3), Reason = "manual", NextStepId = "b", NextDueAt = world.Now.AddHours(-3) };
-        await world.Pipeline.Updater.UpdateAsync(lead.Id, s => Task.FromResult<LeadChange?>(new LeadChange(lead.Id, lead, s.ETag, [], [], Enrollments: [stranded])), CancellationToken.None);
+        await world.Pipeline.Updater.UpdateAsync(
+            lead.Id,
+            s => Task.FromResult<LeadChange?>(LeadChange.Updated(lead, s.ETag) with { Enrollments = [stranded] }),
+            CancellationToken.None);
         await world.EnrollAsync(lead, low);
 
         await world.RunForAsync(TimeSpan.FromHours(2), TimeSpan.FromMinutes(1));

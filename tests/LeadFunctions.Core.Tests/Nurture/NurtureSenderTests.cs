@@ -1,7 +1,6 @@
 using LeadFunctions.Core.Campaigns;
 using LeadFunctions.Core.Consent;
 using LeadFunctions.Core.Email;
-using LeadFunctions.Core.Engagement;
 using LeadFunctions.Core.Leads;
 using LeadFunctions.Core.Nurture;
 
@@ -103,7 +102,10 @@ public class NurtureSenderTests
         await world.RunForAsync(TimeSpan.FromHours(1));
 
         var demo = new EngagementEvent { EventId = "demo-1", LeadId = LeadId.FromEmail(Ayse), Type = EventTypes.DemoRequest, OccurredAt = world.Now, Source = "web" };
-        await world.Pipeline.Updater.UpdateAsync(demo.LeadId, s => Task.FromResult<LeadChange?>(new LeadChange(demo.LeadId, s.Lead, s.ETag, [], [demo])), CancellationToken.None);
+        await world.Pipeline.Updater.UpdateAsync(
+            demo.LeadId,
+            s => Task.FromResult<LeadChange?>(LeadChange.Engaged(s.Lead!, s.ETag, [], demo)),
+            CancellationToken.None);
         await world.RunForAsync(TimeSpan.FromDays(6));
 
         Assert.Single(world.Email.Sent);
@@ -118,7 +120,10 @@ public class NurtureSenderTests
         var world = await EnrolledAsync(ThreeSteps);
         await world.RunForAsync(TimeSpan.FromHours(1));
         var demo = new EngagementEvent { EventId = "demo-2", LeadId = LeadId.FromEmail(Ayse), Type = EventTypes.DemoRequest, OccurredAt = world.Now, Source = "web" };
-        await world.Pipeline.Updater.UpdateAsync(demo.LeadId, s => Task.FromResult<LeadChange?>(new LeadChange(demo.LeadId, s.Lead, s.ETag, [], [demo])), CancellationToken.None);
+        await world.Pipeline.Updater.UpdateAsync(
+            demo.LeadId,
+            s => Task.FromResult<LeadChange?>(LeadChange.Engaged(s.Lead!, s.ETag, [], demo)),
+            CancellationToken.None);
 
         world.Put(ThreeSteps with { StopWhen = new StopConditions { Events = [EventTypes.DemoRequest] } });
         await world.RunForAsync(TimeSpan.FromDays(6));

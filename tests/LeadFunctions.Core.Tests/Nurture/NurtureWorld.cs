@@ -18,7 +18,7 @@ internal sealed class NurtureWorld
         Renderer = new NurtureRenderer(Links, Sender);
         var sendRules = new NurtureSendRules(Pipeline.Campaigns, Pipeline.DueSends, Suppressions, new CountryZones(), Renderer, rules ?? NurtureRules.Default, Pipeline.ConsentSettings, Pipeline.Time);
         NurtureSender = new NurtureSender(Pipeline.Store, Suppressions, Pipeline.Updater, sendRules, Email, Links, Pipeline.Time);
-        Scheduler = new NurtureScheduler(Pipeline.DueSends, Queue, Pipeline.Campaigns, Pipeline.Time);
+        Scheduler = new NurtureScheduler(Pipeline.DueSends, Queue, Pipeline.Campaigns, Pipeline.Time, Pipeline.Ids);
         Switch = new CampaignSwitch(Pipeline.Campaigns, Pipeline.Campaigns, ResumeQueue, Pipeline.Time);
         Editor = new CampaignEditor(
             Pipeline.Campaigns, Pipeline.Campaigns, Pipeline.Stats, Pipeline.DueSends, ResumeQueue, Pipeline.Time);
@@ -86,12 +86,21 @@ internal sealed class NurtureWorld
         var enrollment = new Enrollment { CampaignId = campaign.Id, EnrolledAt = Now, Reason = "manual" };
         var (step, due) = EnrollmentSteps.Next(campaign, enrollment)!.Value;
         enrollment = enrollment with { NextStepId = step.Id, NextDueAt = due };
-        await Pipeline.Updater.UpdateAsync(lead.Id, s => Task.FromResult<LeadChange?>(new LeadChange(
-            lead.Id, s.Lead ?? lead, s.ETag, [], [], Enrollments: [enrollment], Schedule: [new DueSend(lead.Id, campaign.Id, step.Id, due)])), CancellationToken.None);
+        await Pipeline.Updater.UpdateAsync(
+            lead.Id,
+            s => Task.FromResult<LeadChange?>(LeadChange.Updated(s.Lead ?? lead, s.ETag) with
+            {
+                Enrollments = [enrollment],
+                Schedule = [new DueSend(lead.Id, campaign.Id, step.Id, due)],
+            }),
+            CancellationToken.None);
     }
 
     public Task ChangeLeadAsync(string leadId, Func<Lead, Lead> change) =>
-        Pipeline.Updater.UpdateAsync(leadId, s => Task.FromResult<LeadChange?>(new LeadChange(leadId, change(s.Lead!), s.ETag, [], [])), CancellationToken.None);
+        Pipeline.Updater.UpdateAsync(
+            leadId,
+            s => Task.FromResult<LeadChange?>(LeadChange.Updated(change(s.Lead!), s.ETag)),
+            CancellationToken.None);
 
     /// <summary>One timer run and every message it queued handled.</summary>
     public async Task<IReadOnlyList<NurtureSendOutcome>> TickAsync()

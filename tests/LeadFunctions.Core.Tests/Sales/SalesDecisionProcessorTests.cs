@@ -28,7 +28,7 @@ public class SalesDecisionProcessorTests
     private async Task<Lead> StoreAsync(Lead lead)
     {
         var etag = (await pipeline.Store.FindAsync(lead.Id, default))?.ETag;
-        Assert.Equal(SaveResult.Saved, await pipeline.Store.SaveAsync(new LeadChange(lead.Id, lead, etag, [], []), default));
+        Assert.Equal(SaveResult.Saved, await pipeline.Store.SaveAsync(LeadChange.Updated(lead, etag), default));
         return lead;
     }
 

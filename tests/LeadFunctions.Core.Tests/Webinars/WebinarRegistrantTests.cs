@@ -1,5 +1,6 @@
 using LeadFunctions.Core.Consent;
 using LeadFunctions.Core.Intake;
+using LeadFunctions.Core.Leads;
 using LeadFunctions.Core.Webinars;
 
 namespace LeadFunctions.Core.Tests.Webinars;

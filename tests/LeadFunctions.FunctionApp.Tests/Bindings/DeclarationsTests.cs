@@ -32,6 +32,7 @@ public sealed class DeclarationsTests
             .Where(file => !File.Exists(Path.Combine(root, file.RelativePath))
                 || File.ReadAllText(Path.Combine(root, file.RelativePath)).ReplaceLineEndings("\n") != file.Content)
             .Select(file => file.RelativePath)
+            .Concat(GeneratedFiles.Orphans(root))
             .ToList();
 
         Assert.True(stale.Count == 0, $"Stale: {string.Join(", ", stale)}. Run ./scripts/generate-functions.sh and commit the result.");

@@ -1,4 +1,5 @@
 using Azure;
+using LeadFunctions.Adapters.Storage;
 using LeadFunctions.Functions.Http;
 using Microsoft.AspNetCore.Http;
 
@@ -6,6 +7,8 @@ namespace LeadFunctions.FunctionApp.Tests.Http;
 
 public sealed class ErrorAnswersTests
 {
+    private static readonly ErrorAnswers Answers = new(new StorageFailures());
+
     public static TheoryData<Exception> StorageFailures() =>
     [
         new RequestFailedException(500, "The server is busy."),
@@ -17,7 +20,7 @@ public sealed class ErrorAnswersTests
     [MemberData(nameof(StorageFailures))]
     public async Task For_StorageUnavailable_503ProblemWithRetryAfter(Exception failure)
     {
-        var answer = await Answered.ExecuteAsync(ErrorAnswers.For(failure));
+        var answer = await Answered.ExecuteAsync(Answers.For(failure));
 
         Assert.Equal(StatusCodes.Status503ServiceUnavailable, answer.Status);
         Assert.Equal("application/problem+json", answer.ContentType);
@@ -29,7 +32,7 @@ public sealed class ErrorAnswersTests
     [Fact]
     public async Task For_AnyOtherException_500ProblemWithoutRetryAfter()
     {
-        var answer = await Answered.ExecuteAsync(ErrorAnswers.For(new InvalidOperationException("A bug.")));
+        var answer = await Answered.ExecuteAsync(Answers.For(new InvalidOperationException("A bug.")));
 
         Assert.Equal(StatusCodes.Status500InternalServerError, answer.Status);
         Assert.Equal("application/problem+json", answer.ContentType);
@@ -42,7 +45,7 @@ public sealed class ErrorAnswersTests
     {
         var mixed = new AggregateException(new HttpRequestException("Connection refused"), new InvalidOperationException("A bug."));
 
-        var answer = await Answered.ExecuteAsync(ErrorAnswers.For(mixed));
+        var answer = await Answered.ExecuteAsync(Answers.For(mixed));
 
         Assert.Equal(StatusCodes.Status500InternalServerError, answer.Status);
     }
@@ -50,7 +53,8 @@ public sealed class ErrorAnswersTests
     [Fact]
     public async Task For_RequestTheServerRefused_KeepsItsStatus()
     {
-        var answer = await Answered.ExecuteAsync(ErrorAnswers.For(new BadHttpRequestException("Request body too large.", StatusCodes.Status413PayloadTooLarge)));
+        var refused = new BadHttpRequestException("Request body too large.", StatusCodes.Status413PayloadTooLarge);
+        var answer = await Answered.ExecuteAsync(Answers.For(refused));
 
         Assert.Equal(StatusCodes.Status413PayloadTooLarge, answer.Status);
         Assert.Equal("application/problem+json", answer.ContentType);

@@ -1,3 +1,5 @@
+using System.Text.Json;
+
 namespace LeadFunctions.FunctionApp.Tests.Settings;
 
 public sealed class AppSettingsTests
@@ -65,6 +67,22 @@ public sealed class AppSettingsTests
 
         Assert.Equal("[parameters('allowedOrigins')]", bicep.PlatformCorsOrigins);
         Assert.Contains("parameters('allowedOrigins')", bicep.IntakeOrigins, StringComparison.Ordinal);
+    }
+
+    /// <summary>A deployment replaces every app setting: a function kept off through it must be one of the Bicep's settings.</summary>
+    [Fact]
+    public async Task Bicep_DisabledFunctions_BecomeDisabledSettingsOfTheApp()
+    {
+        using var template = JsonDocument.Parse(await BicepAppSettings.BuildArmJsonAsync());
+        var root = template.RootElement;
+
+        Assert.Equal("array", root.GetProperty("parameters").GetProperty("disabledFunctions").GetProperty("type").GetString());
+        var disabled = root.GetProperty("variables").GetProperty("disabledSettingValues").GetString()!;
+        Assert.Contains("format('AzureWebJobs.{0}.Disabled', lambdaVariables('name'))", disabled, StringComparison.Ordinal);
+        Assert.Contains("lambda('name', 'true')", disabled, StringComparison.Ordinal);
+        var site = root.GetProperty("resources").GetProperty("app");
+        var appSettings = site.GetProperty("properties").GetProperty("siteConfig").GetProperty("appSettings").GetString()!;
+        Assert.Contains("variables('disabledSettingValues')", appSettings, StringComparison.Ordinal);
     }
 
     [Fact]

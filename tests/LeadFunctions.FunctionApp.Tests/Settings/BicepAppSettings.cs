@@ -30,7 +30,10 @@ public sealed partial class BicepAppSettings
     /// <summary>The expression the Intake__AllowedOrigins__* settings are made from.</summary>
     public string? IntakeOrigins { get; }
 
-    public static async Task<BicepAppSettings> CompileAsync()
+    public static async Task<BicepAppSettings> CompileAsync() => Read(await BuildArmJsonAsync());
+
+    /// <summary>infra/main.bicep compiled to its ARM JSON.</summary>
+    public static async Task<string> BuildArmJsonAsync()
     {
         var root = AzuriteProcess.RepositoryRoot();
         var info = new ProcessStartInfo("bash", [Path.Combine(root, "scripts", "bicep.sh"), "build", Path.Combine(root, "infra", "main.bicep"), "--stdout"])
@@ -43,7 +46,7 @@ public sealed partial class BicepAppSettings
         var output = bicep.StandardOutput.ReadToEndAsync();
         var error = bicep.StandardError.ReadToEndAsync();
         await bicep.WaitForExitAsync();
-        return bicep.ExitCode == 0 ? Read(await output) : throw new InvalidOperationException($"bicep build failed: {await error}");
+        return bicep.ExitCode == 0 ? await output : throw new InvalidOperationException($"bicep build failed: {await error}");
     }
 
     public static BicepAppSettings Read(string armJson)

@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using LeadFunctions.Core.Consent;
+using LeadFunctions.Core.Leads;
 using LeadFunctions.Functions.Consent;
 using Microsoft.AspNetCore.Http;
 

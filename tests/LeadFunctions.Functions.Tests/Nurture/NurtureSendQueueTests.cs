@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using LeadFunctions.Adapters.Queues;
+using LeadFunctions.Adapters.Randomness;
 using LeadFunctions.Core.Campaigns;
 using LeadFunctions.Core.Leads;
 using LeadFunctions.Core.Nurture;
@@ -9,8 +10,7 @@ namespace LeadFunctions.Functions.Tests.Nurture;
 
 public sealed class NurtureSendQueueTests
 {
-    /// <summary>A queue message holds 64 KB, base64-encoded as host.json's messageEncoding says.</summary>
-    private const int QueueMessageLimit = 64 * 1024;
+    private static readonly SystemIdGenerator Ids = new(TimeProvider.System);
 
     private static readonly string Longest = new('x', 64);
 
@@ -19,8 +19,8 @@ public sealed class NurtureSendQueueTests
     {
         var batch = NurtureSendBatch.Of(Guid.NewGuid().ToString("N"), Sends(NurtureScheduler.QueuedAtOnce / NurtureScheduler.MessagesPerRun, _ => (Longest, Longest)));
 
-        Assert.Same(batch, Assert.Single(NurtureSendQueue.Fit(batch)));
-        Assert.InRange(EncodedLength(batch), 1, QueueMessageLimit);
+        Assert.Same(batch, Assert.Single(NurtureSendQueue.Fit(batch, Ids)));
+        Assert.InRange(EncodedLength(batch), 1, QueueMessageSize.MaxTextBytes);
     }
 
     [Fact]
@@ -29,10 +29,10 @@ public sealed class NurtureSendQueueTests
         var sends = Sends(500, i => ($"{i:D4}{Longest[4..]}", Longest));
         var batch = NurtureSendBatch.Of(Guid.NewGuid().ToString("N"), sends);
 
-        var parts = NurtureSendQueue.Fit(batch);
+        var parts = NurtureSendQueue.Fit(batch, Ids);
 
         Assert.InRange(parts.Count, 3, 4);
-        Assert.All(parts, part => Assert.InRange(EncodedLength(part), 1, QueueMessageLimit));
+        Assert.All(parts, part => Assert.InRange(EncodedLength(part), 1, QueueMessageSize.MaxTextBytes));
         Assert.Equal(sends.OrderBy(s => s.DueAt), parts.SelectMany(p => p.DueSends()).OrderBy(s => s.DueAt));
         Assert.Equal(parts.Count, parts.Select(p => p.DispatchId).Distinct().Count());
         Assert.DoesNotContain(batch.DispatchId, parts.Select(p => p.DispatchId));

@@ -136,7 +136,9 @@ public sealed class EnrollmentTests(AzuriteFixture azurite) : IAsyncLifetime, ID
         await EnrolledAsync(lead, "drip");
         var sent = new StepRecord { StepId = "welcome", State = StepState.Sent, SendId = "send-1", SentAt = DateTimeOffset.UtcNow };
         await host.Services.GetRequiredService<LeadUpdater>().UpdateAsync(lead, s => Task.FromResult<LeadChange?>(
-            CampaignEnrollment.With(new LeadChange(lead, s.Lead, s.ETag, [], []), s.EnrollmentIn("drip")!.WithStep(sent), null, null)), default);
+            CampaignEnrollment.With(
+                LeadChange.Updated(s.Lead!, s.ETag), s.EnrollmentIn("drip")!.WithStep(sent), null, null)),
+            default);
         var args = $",\"lf_lead\":\"{lead}\",\"lf_send\":\"send-1\",\"lf_campaign\":\"drip\",\"lf_step\":\"welcome\",\"lf_kind\":\"nurture\"";
         string Ev(string type, string id, string extra = "", int minutesAgo = 1) =>
             $$"""{"email":"ayse@example.com","timestamp":{{DateTimeOffset.UtcNow.AddMinutes(-minutesAgo).ToUnixTimeSeconds()}},"event":"{{type}}","sg_event_id":"{{id}}"{{args}}{{extra}}}""";

@@ -1,5 +1,6 @@
 using LeadFunctions.Adapters.Storage;
 using LeadFunctions.Core.Consent;
+using LeadFunctions.Core.Leads;
 using LeadFunctions.IntegrationTests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 

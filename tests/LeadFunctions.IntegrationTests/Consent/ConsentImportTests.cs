@@ -6,9 +6,9 @@ using LeadFunctions.Adapters;
 using LeadFunctions.Adapters.Queues;
 using LeadFunctions.Core.Consent;
 using LeadFunctions.Core.Intake;
+using LeadFunctions.Core.Leads;
 using LeadFunctions.Core.Queues;
 using LeadFunctions.Core.Text;
-using LeadFunctions.Functions.Intake;
 using LeadFunctions.IntegrationTests.Infrastructure;
 
 namespace LeadFunctions.IntegrationTests.Consent;

@@ -45,13 +45,16 @@ public sealed class CsvImportTests(AzuriteFixture azurite)
         return Assert.Single(await DrainAsync(host));
     }
 
-    private static async Task<List<LeadSubmission>> DrainAsync(TestHost host)
+    private static async Task<List<LeadSubmission>> DrainAsync(TestHost host) =>
+        [.. (await DrainBatchesAsync(host)).SelectMany(b => b.Submissions)];
+
+    private static async Task<List<ImportBatch>> DrainBatchesAsync(TestHost host)
     {
         var queue = host.Queue(QueueNames.LeadImport);
-        var all = new List<LeadSubmission>();
-        while ((await queue.ReceiveMessagesAsync(32)).Value is { Length: > 0 } batch)
+        var all = new List<ImportBatch>();
+        while ((await queue.ReceiveMessagesAsync(32)).Value is { Length: > 0 } messages)
         {
-            all.AddRange(batch.SelectMany(m => m.Body.ToObjectFromJson<ImportBatch>(JsonDefaults.Options)!.Submissions));
+            all.AddRange(messages.Select(m => m.Body.ToObjectFromJson<ImportBatch>(JsonDefaults.Options)!));
         }
 
         return all;
@@ -274,6 +277,28 @@ public sealed class CsvImportTests(AzuriteFixture azurite)
         using var response = await ImportAsync(host, content, query);
         Assert.InRange((int)response.StatusCode, 400, 415);
         Assert.Empty(await DrainAsync(host));
+    }
+
+    [Fact]
+    public async Task RowsTooBigForOneMessage_TheirBatchQueuedInPartsThatFit_EachRowOnce()
+    {
+        await using var host = await StartAsync(azurite);
+        var csv = new StringBuilder("Email;Ad;Soyad;Şirket\n");
+        for (var row = 0; row < ImportBatch.MaxRows; row++)
+        {
+            // Every letter is written escaped (6 bytes): about 2.7 KB of JSON a row.
+            csv.Append(System.Globalization.CultureInfo.InvariantCulture, $"kisi{row}@firma.com.tr;")
+                .Append('ğ', 100).Append(';').Append('ş', 100).Append(';').Append('ı', 200).Append('\n');
+        }
+
+        using var response = await ImportAsync(host, Csv(csv.ToString()));
+
+        var result = (await response.Content.ReadFromJsonAsync<ImportResult>())!;
+        Assert.Equal(ImportBatch.MaxRows, result.Accepted);
+        var parts = await DrainBatchesAsync(host);
+        Assert.InRange(parts.Count, 5, 7);
+        Assert.All(parts, part => Assert.Equal((result.ImportId, 0), (part.ImportId, part.Sequence)));
+        Assert.Equal(ImportBatch.MaxRows, parts.SelectMany(p => p.Submissions).Select(s => s.Email).Distinct().Count());
     }
 
     [Fact]

@@ -1,8 +1,6 @@
 using Azure.Data.Tables;
 using LeadFunctions.Adapters.Storage;
 using LeadFunctions.Adapters.Tables;
-using LeadFunctions.Core.Campaigns;
-using LeadFunctions.Core.Engagement;
 using LeadFunctions.Core.Leads;
 using LeadFunctions.IntegrationTests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
@@ -21,12 +19,14 @@ public sealed class LeadTableStoreTests(AzuriteFixture azurite)
         await using var host = await TestHost.StartAsync(azurite);
         var store = host.Services.GetRequiredService<ILeadStore>();
         var lead = NewLead("single@acme.com");
-        Assert.Equal(SaveResult.Saved, await store.SaveAsync(new LeadChange(lead.Id, lead, null, [], []), default));
-        Assert.Equal(SaveResult.Conflict, await store.SaveAsync(new LeadChange(lead.Id, lead, null, [], []), default));
+        Assert.Equal(SaveResult.Saved, await store.SaveAsync(LeadChange.Updated(lead, null), default));
+        Assert.Equal(SaveResult.Conflict, await store.SaveAsync(LeadChange.Updated(lead, null), default));
 
         var first = (await store.FindAsync(lead.Id, default))!;
-        Assert.Equal(SaveResult.Saved, await store.SaveAsync(new LeadChange(lead.Id, lead with { FirstName = "Ece" }, first.ETag, [], []), default));
-        Assert.Equal(SaveResult.Conflict, await store.SaveAsync(new LeadChange(lead.Id, lead with { FirstName = "Stale" }, first.ETag, [], []), default));
+        Assert.Equal(SaveResult.Saved,
+            await store.SaveAsync(LeadChange.Updated(lead with { FirstName = "Ece" }, first.ETag), default));
+        Assert.Equal(SaveResult.Conflict,
+            await store.SaveAsync(LeadChange.Updated(lead with { FirstName = "Stale" }, first.ETag), default));
         Assert.Equal("Ece", (await store.FindAsync(lead.Id, default))!.Lead.FirstName);
     }
 
@@ -37,10 +37,13 @@ public sealed class LeadTableStoreTests(AzuriteFixture azurite)
         var store = host.Services.GetRequiredService<ILeadStore>();
         var lead = NewLead("events@acme.com");
         var download = new EngagementEvent { EventId = "ev-1", LeadId = lead.Id, Type = EventTypes.ContentDownload, OccurredAt = At, Source = "web" };
-        Assert.Equal(SaveResult.Saved, await store.SaveAsync(new LeadChange(lead.Id, lead, null, [], [download]), default));
+        Assert.Equal(SaveResult.Saved, await store.SaveAsync(LeadChange.Engaged(lead, null, [], download), default));
 
         var saved = (await store.FindAsync(lead.Id, default))!;
-        Assert.Equal(SaveResult.AlreadyApplied, await store.SaveAsync(new LeadChange(lead.Id, lead, saved.ETag, [], [download with { OccurredAt = At.AddMinutes(5) }]), default));
+        Assert.Equal(SaveResult.AlreadyApplied,
+            await store.SaveAsync(
+                LeadChange.Engaged(lead, saved.ETag, [], download with { OccurredAt = At.AddMinutes(5) }),
+                default));
         Assert.Single((await store.LoadAsync(lead.Id, default)).Events);
     }
 
@@ -54,24 +57,33 @@ public sealed class LeadTableStoreTests(AzuriteFixture azurite)
         // An event kept after the creator read: the creation conflicts, and the next read has the event.
         var first = NewLead("race-1@acme.com");
         var read = await store.LoadAsync(first.Id, default);
-        Assert.Equal(SaveResult.Saved, await store.SaveAsync(new LeadChange(first.Id, null, (await store.LoadAsync(first.Id, default)).ETag, [], [Event(first, "ev-1")]), default));
-        Assert.Equal(SaveResult.Conflict, await store.SaveAsync(new LeadChange(first.Id, first, read.ETag, [], []), default));
+        Assert.Equal(SaveResult.Saved,
+            await store.SaveAsync(
+                LeadChange.EventsKept(first.Id, (await store.LoadAsync(first.Id, default)).ETag, Event(first, "ev-1")),
+                default));
+        Assert.Equal(SaveResult.Conflict, await store.SaveAsync(LeadChange.Updated(first, read.ETag), default));
         var reread = await store.LoadAsync(first.Id, default);
         Assert.Single(reread.Events);
-        Assert.Equal(SaveResult.Saved, await store.SaveAsync(new LeadChange(first.Id, first, reread.ETag, [], []), default));
+        Assert.Equal(SaveResult.Saved, await store.SaveAsync(LeadChange.Updated(first, reread.ETag), default));
 
         // A lead created after the event's writer read: keeping the event conflicts, and the next read has the lead.
         var second = NewLead("race-2@acme.com");
         read = await store.LoadAsync(second.Id, default);
-        Assert.Equal(SaveResult.Saved, await store.SaveAsync(new LeadChange(second.Id, second, (await store.LoadAsync(second.Id, default)).ETag, [], []), default));
-        Assert.Equal(SaveResult.Conflict, await store.SaveAsync(new LeadChange(second.Id, null, read.ETag, [], [Event(second, "ev-2")]), default));
+        Assert.Equal(SaveResult.Saved,
+            await store.SaveAsync(
+                LeadChange.Updated(second, (await store.LoadAsync(second.Id, default)).ETag),
+                default));
+        Assert.Equal(SaveResult.Conflict,
+            await store.SaveAsync(LeadChange.EventsKept(second.Id, read.ETag, Event(second, "ev-2")), default));
         Assert.NotNull((await store.LoadAsync(second.Id, default)).Lead);
 
         // Two events for someone who is not a lead yet, each after the other's read: the second conflicts too.
         var third = NewLead("race-3@acme.com");
         read = await store.LoadAsync(third.Id, default);
-        Assert.Equal(SaveResult.Saved, await store.SaveAsync(new LeadChange(third.Id, null, read.ETag, [], [Event(third, "ev-3")]), default));
-        Assert.Equal(SaveResult.Conflict, await store.SaveAsync(new LeadChange(third.Id, null, read.ETag, [], [Event(third, "ev-4")]), default));
+        Assert.Equal(SaveResult.Saved,
+            await store.SaveAsync(LeadChange.EventsKept(third.Id, read.ETag, Event(third, "ev-3")), default));
+        Assert.Equal(SaveResult.Conflict,
+            await store.SaveAsync(LeadChange.EventsKept(third.Id, read.ETag, Event(third, "ev-4")), default));
     }
 
     [Fact]
@@ -86,7 +98,10 @@ public sealed class LeadTableStoreTests(AzuriteFixture azurite)
         string? etag = null;
         foreach (var chunk in Enumerable.Range(0, 1_200).Chunk(40))
         {
-            Assert.Equal(SaveResult.Saved, await store.SaveAsync(new LeadChange(lead.Id, lead, etag, [], [.. chunk.Select(i => Event($"ev-{i}", At.AddMinutes(-i)))]), default));
+            Assert.Equal(SaveResult.Saved,
+                await store.SaveAsync(
+                    LeadChange.Engaged(lead, etag, [], [.. chunk.Select(i => Event($"ev-{i}", At.AddMinutes(-i)))]),
+                    default));
             etag = (await store.FindAsync(lead.Id, default))!.ETag;
         }
 
@@ -95,7 +110,11 @@ public sealed class LeadTableStoreTests(AzuriteFixture azurite)
         BetweenPages KeepsAnEvent(string eventId, string firstName, DateTimeOffset at) => new(async () =>
         {
             var current = await store.LoadAsync(lead.Id, default);
-            Assert.Equal(SaveResult.Saved, await store.SaveAsync(new LeadChange(lead.Id, current.Lead! with { FirstName = firstName }, current.ETag, [], [Event(eventId, at)]), default));
+            Assert.Equal(SaveResult.Saved,
+                await store.SaveAsync(
+                    LeadChange.Engaged(
+                        current.Lead! with { FirstName = firstName }, current.ETag, [], Event(eventId, at)),
+                    default));
         });
         LeadTableStore StoreWith(BetweenPages policy)
         {
@@ -109,7 +128,10 @@ public sealed class LeadTableStoreTests(AzuriteFixture azurite)
         var snapshot = await StoreWith(between).LoadAsync(lead.Id, default);
         Assert.True(between.Fired);
         Assert.DoesNotContain(snapshot.Events, e => e.EventId == "late");
-        Assert.Equal(SaveResult.Conflict, await store.SaveAsync(new LeadChange(lead.Id, snapshot.Lead! with { LastName = "Stale" }, snapshot.ETag, [], []), default));
+        Assert.Equal(SaveResult.Conflict,
+            await store.SaveAsync(
+                LeadChange.Updated(snapshot.Lead! with { LastName = "Stale" }, snapshot.ETag),
+                default));
 
         // A pass over the table reads such a partition again, whole, with an event kept between its pages.
         var scanning = KeepsAnEvent("later", "Ela", At.AddMinutes(2));
@@ -146,8 +168,8 @@ public sealed class LeadTableStoreTests(AzuriteFixture azurite)
         var store = host.Services.GetRequiredService<ILeadStore>();
         var id = LeadId.FromEmail("entry@acme.com");
         var delivered = new TimelineEntry("handoff|h-1", At, TimelineKind.Handoff, "Delivered to the CRM");
-        Assert.Equal(SaveResult.Saved, await store.SaveAsync(new LeadChange(id, null, null, [delivered], []), default));
-        Assert.Equal(SaveResult.AlreadyApplied, await store.SaveAsync(new LeadChange(id, null, null, [delivered], []), default));
+        Assert.Equal(SaveResult.Saved, await store.SaveAsync(LeadChange.Noted(id, delivered), default));
+        Assert.Equal(SaveResult.AlreadyApplied, await store.SaveAsync(LeadChange.Noted(id, delivered), default));
         Assert.True(await store.HasEntryAsync(id, delivered, default));
     }
 
@@ -160,9 +182,11 @@ public sealed class LeadTableStoreTests(AzuriteFixture azurite)
         var early = LeadId.FromEmail("early@acme.com");
         EngagementEvent Event(string leadId, string id) => new() { EventId = id, LeadId = leadId, Type = EventTypes.PageView, OccurredAt = At, Source = "web" };
         var visit = new TimelineEntry("s-1", At, TimelineKind.Submission, "Form");
-        await store.SaveAsync(new LeadChange(ada.Id, ada, null, [visit], [Event(ada.Id, "a-1")]), default);
-        await store.SaveAsync(new LeadChange(bora.Id, bora, null, [], [Event(bora.Id, "b-1"), Event(bora.Id, "b-2")]), default);
-        await store.SaveAsync(new LeadChange(early, null, null, [], [Event(early, "e-1")]), default);
+        await store.SaveAsync(LeadChange.Engaged(ada, null, [visit], Event(ada.Id, "a-1")), default);
+        await store.SaveAsync(
+            LeadChange.Engaged(bora, null, [], Event(bora.Id, "b-1"), Event(bora.Id, "b-2")),
+            default);
+        await store.SaveAsync(LeadChange.EventsKept(early, null, Event(early, "e-1")), default);
 
         var scanned = await store.ScanAsync(new LeadIdRange("0", "g"), default).ToDictionaryAsync(s => s.LeadId);
         Assert.Equal(3, scanned.Count);
@@ -193,7 +217,7 @@ public sealed class LeadTableStoreTests(AzuriteFixture azurite)
         {
             var email = Enumerable.Range(0, 100_000).Select(i => $"edge{i}@acme.com").First(e => LeadId.FromEmail(e).StartsWith(prefix, StringComparison.Ordinal));
             var lead = NewLead(email);
-            await store.SaveAsync(new LeadChange(lead.Id, lead, null, [], []), default);
+            await store.SaveAsync(LeadChange.Updated(lead, null), default);
             ids.Add(lead.Id);
         }
 
@@ -216,7 +240,10 @@ public sealed class LeadTableStoreTests(AzuriteFixture azurite)
         var download = new EngagementEvent { EventId = "ev-n", LeadId = LeadId.FromEmail("row@acme.com"), Type = EventTypes.ContentDownload, OccurredAt = At, Source = "web" };
         var lead = NewLead("row@acme.com").WithEventsSeen([download]);
         var enrollment = new Enrollment { CampaignId = "fair", EnrolledAt = At, Reason = "by hand", NextStepId = "welcome", NextDueAt = At.AddDays(1) };
-        Assert.Equal(SaveResult.Saved, await store.SaveAsync(new LeadChange(lead.Id, lead, null, [], [download], Enrollments: [enrollment]), default));
+        Assert.Equal(SaveResult.Saved,
+            await store.SaveAsync(
+                LeadChange.Engaged(lead, null, [], download) with { Enrollments = [enrollment] },
+                default));
 
         var row = await store.LoadLeadAsync(lead.Id, default);
         Assert.Empty(row.Events);
@@ -239,7 +266,8 @@ public sealed class LeadTableStoreTests(AzuriteFixture azurite)
         var enrollments = Enumerable.Range(1, 150)
             .Select(i => new Enrollment { CampaignId = $"campaign-{i}", EnrolledAt = At, Reason = "by hand", Steps = [step, step with { StepId = "second" }] })
             .ToList();
-        Assert.Equal(SaveResult.Saved, await store.SaveAsync(new LeadChange(lead.Id, lead, null, [], [], Enrollments: enrollments), default));
+        Assert.Equal(SaveResult.Saved,
+            await store.SaveAsync(LeadChange.Updated(lead, null) with { Enrollments = enrollments }, default));
 
         var entity = (await host.Services.GetRequiredService<LeadTables>().Leads.GetEntityAsync<TableEntity>(lead.Id, "lead|" + lead.Id)).Value;
         Assert.NotNull(entity.GetString("Enrollments1"));

@@ -169,7 +169,7 @@ public sealed class OperationsTests(AzuriteFixture azurite) : IAsyncLifetime
         var store = host.Services.GetRequiredService<ILeadStore>();
         var snapshot = await store.LoadAsync(id, default);
         var disqualified = snapshot.Lead! with { Stage = LifecycleStage.Disqualified, DisqualifyReason = "Budget cut", UpdatedAt = DateTimeOffset.UtcNow };
-        Assert.Equal(SaveResult.Saved, await store.SaveAsync(new LeadChange(id, disqualified, snapshot.ETag, [], []), default));
+        Assert.Equal(SaveResult.Saved, await store.SaveAsync(LeadChange.Updated(disqualified, snapshot.ETag), default));
 
         // The client, never answered, sends it again: the lead is disqualified already, and the opportunity follows it now.
         using var retried = await PostAsync($"/api/leads/{id}/disqualify", new { reason = "Budget cut" });

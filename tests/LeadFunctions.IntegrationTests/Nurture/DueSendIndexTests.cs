@@ -1,4 +1,5 @@
 using LeadFunctions.Core.Campaigns;
+using LeadFunctions.Core.Leads;
 using LeadFunctions.IntegrationTests.Infrastructure;
 
 namespace LeadFunctions.IntegrationTests.Nurture;

@@ -4,6 +4,7 @@ using LeadFunctions.Adapters;
 using LeadFunctions.Adapters.Queues;
 using LeadFunctions.Core.Campaigns;
 using LeadFunctions.Core.Email;
+using LeadFunctions.Core.Leads;
 using LeadFunctions.Core.Nurture;
 using LeadFunctions.Core.Queues;
 using LeadFunctions.Core.Text;
@@ -109,7 +110,8 @@ public sealed class NurtureFailureTests(AzuriteFixture azurite)
 
         // Its every delivery failed (a storage outage outlasting them): the listener moved it to the poison queue, and
         // the timer had taken its entry out of the due index when it queued it.
-        var message = NurtureSendBatch.Of(NurtureSendBatch.NewDispatchId(), [new DueSend(lead, "poisoned", "welcome", due)]);
+        var dispatchId = Guid.CreateVersion7().ToString("N");
+        var message = NurtureSendBatch.Of(dispatchId, [new DueSend(lead, "poisoned", "welcome", due)]);
         var index = nurture.Get<IDueSendIndex>();
         await foreach (var entries in index.ReadDueAsync(due.AddMinutes(1), CancellationToken.None))
         {

@@ -90,8 +90,14 @@ internal sealed class NurtureHost : IAsyncDisposable
         };
         var (step, due) = EnrollmentSteps.Next(campaign, new Enrollment { CampaignId = campaign.Id, EnrolledAt = now, Reason = "manual" })!.Value;
         var enrollment = new Enrollment { CampaignId = campaign.Id, EnrolledAt = now, Reason = "manual", NextStepId = step.Id, NextDueAt = due };
-        await Get<LeadUpdater>().UpdateAsync(lead.Id, s => Task.FromResult<LeadChange?>(new LeadChange(
-            lead.Id, s.Lead ?? lead, s.ETag, [], [], Enrollments: [enrollment], Schedule: [new DueSend(lead.Id, campaign.Id, step.Id, due)])), CancellationToken.None);
+        await Get<LeadUpdater>().UpdateAsync(
+            lead.Id,
+            s => Task.FromResult<LeadChange?>(LeadChange.Updated(s.Lead ?? lead, s.ETag) with
+            {
+                Enrollments = [enrollment],
+                Schedule = [new DueSend(lead.Id, campaign.Id, step.Id, due)],
+            }),
+            CancellationToken.None);
         return lead.Id;
     }
 

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using LeadFunctions.Functions.Triggers;
 using LeadFunctions.Host.Http;
 using LeadFunctions.Host.OpenApi;
 using LeadFunctions.IntegrationTests.Infrastructure;
@@ -37,7 +38,7 @@ public sealed class OpenApiTests(AzuriteFixture azurite)
             {
                 Assert.True(operations.TryGetProperty(method.ToLowerInvariant(), out var operation), $"{method} {path} is not in the document");
                 Assert.Equal(endpoint.Metadata.GetMetadata<HttpFunctionMetadata>()!.FunctionName, operation.GetProperty("operationId").GetString());
-                Assert.True(OperationDocs.ByFunction.ContainsKey(operation.GetProperty("operationId").GetString()!), $"{method} {path}: add its row to src/LeadFunctions.Host/OpenApi/OperationDocs.cs");
+                Assert.False(string.IsNullOrWhiteSpace(operation.GetProperty("summary").GetString()), $"{method} {path} has no summary");
             }
         }
     }
@@ -95,7 +96,8 @@ public sealed class OpenApiTests(AzuriteFixture azurite)
     public async Task Examples_SentAsDocumented_AreAccepted(string function, string method, string uri, string? key)
     {
         await using var host = await TestHost.StartAsync(azurite);
-        var body = OperationDocs.ByFunction[function].Body!;
+        var declared = FunctionDeclaration.All.Single(f => f.Name == function).Trigger;
+        var body = RequestBodyDoc.Of((HttpFunctionAttribute)declared)!;
         using var request = key is null ? new HttpRequestMessage(new HttpMethod(method), uri) : TestHost.WithKey(new HttpMethod(method), uri, key);
         request.Content = new StringContent(body.Example, System.Text.Encoding.UTF8, body.MediaType);
 

@@ -1,0 +1,11 @@
+using LeadFunctions.Core.Leads;
+using LeadFunctions.Core.Campaigns;
+
+namespace LeadFunctions.Core.Dashboard;
+
+/// <summary>A campaign that is not archived, with its totals (the counters of GET /api/campaigns/{id}/stats).</summary>
+public sealed record CampaignLine(
+    string Id,
+    string Name,
+    bool Active,
+    IReadOnlyDictionary<CampaignMetric, long> Totals);

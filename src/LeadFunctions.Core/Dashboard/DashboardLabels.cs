@@ -1,0 +1,24 @@
+using LeadFunctions.Core.Campaigns;
+using LeadFunctions.Core.Leads;
+using LeadFunctions.Core.Text;
+
+namespace LeadFunctions.Core.Dashboard;
+
+/// <summary>
+/// The dashboard's texts in one language; a stage, temperature or metric reads the text named after it.
+/// </summary>
+internal sealed class DashboardLabels(string language)
+{
+    public string this[TextId id] => Texts.Get(id, language);
+
+    public string Format(TextId id, params object[] values) => Texts.Format(id, language, values);
+
+    public string Stage(LifecycleStage stage) => Named("Stage", stage);
+
+    public string Temperature(Temperature temperature) => Named("Temperature", temperature);
+
+    public string Metric(CampaignMetric metric) => Named("Metric", metric);
+
+    private string Named<TEnum>(string kind, TEnum value)
+        where TEnum : struct, Enum => this[Enum.Parse<TextId>(kind + value)];
+}

@@ -1,0 +1,111 @@
+using System.Text.Json.Serialization;
+
+namespace LeadFunctions.Core.Leads;
+
+/// <summary>
+/// One lead in one campaign, kept in the lead row itself so that consent, stage and the enrollment are read
+/// together (one point read) and changed in one write, under the lead row's ETag.
+/// </summary>
+public sealed record Enrollment
+{
+    public required string CampaignId { get; init; }
+
+    public required DateTimeOffset EnrolledAt { get; init; }
+
+    /// <summary>Why: "stage:lead", "event:webinar_attended", "source:fair" or "manual".</summary>
+    public required string Reason { get; init; }
+
+    public EnrollmentStatus Status { get; init; } = EnrollmentStatus.Active;
+
+    /// <summary>Why it ended early (a stop condition, an archived campaign).</summary>
+    public string? StopReason { get; init; }
+
+    /// <summary>The step waiting to be sent and when it is due; null once none is left.</summary>
+    public string? NextStepId { get; init; }
+
+    public DateTimeOffset? NextDueAt { get; init; }
+
+    /// <summary>Every step this enrollment has dealt with, in the order it did.</summary>
+    public IReadOnlyList<StepRecord> Steps { get; init; } = [];
+
+    /// <summary>Reached SQL or later after enrolling (counted once).</summary>
+    public bool Converted { get; init; }
+
+    public StepRecord? Step(string stepId) => Steps.FirstOrDefault(s => s.StepId == stepId);
+
+    public Enrollment WithStep(StepRecord record) =>
+        this with { Steps = [.. Steps.Where(s => s.StepId != record.StepId), record] };
+
+    /// <summary>Forgets a step, as a released claim does (the step was refused before anything was sent).</summary>
+    public Enrollment WithoutStep(string stepId) => this with { Steps = [.. Steps.Where(s => s.StepId != stepId)] };
+}
+
+public enum EnrollmentStatus
+{
+    Active,
+    Completed,
+    Stopped,
+}
+
+/// <summary>
+/// What happened to one step of one enrollment. <see cref="StepState.Sending"/> is the claim written before
+/// SendGrid is called; a claim whose holder died is <see cref="StepState.Uncertain"/>: counted, never sent again.
+/// The flags count each person once per step in the stats.
+/// </summary>
+public sealed record StepRecord
+{
+    public required string StepId { get; init; }
+
+    public required StepState State { get; init; }
+
+    /// <summary>Stable per (lead, campaign, step): the lf_send custom arg.</summary>
+    public required string SendId { get; init; }
+
+    /// <summary>The queue message that claimed it: a redelivery of that message finds its own claim.</summary>
+    public string? DispatchId { get; init; }
+
+    public DateTimeOffset? ClaimedAt { get; init; }
+
+    public DateTimeOffset? SentAt { get; init; }
+
+    public string? MessageId { get; init; }
+
+    /// <summary>For <see cref="StepState.Skipped"/> and <see cref="StepState.Failed"/>.</summary>
+    public string? Note { get; init; }
+
+    public bool Delivered { get; init; }
+
+    /// <summary>SendGrid's time of the delivered event: a click within seconds of it is a link scanner's (<see cref="Email.LinkScanners"/>).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public DateTimeOffset? DeliveredAt { get; init; }
+
+    /// <summary>
+    /// The first click seen on the email, whoever made it, and its link (<see cref="Email.LinkScanners.LinkId"/>): a different
+    /// link clicked within a second or two of it, in a later batch, is a scanner following every link. Set once, so a
+    /// retried batch judges its clicks as it did the first time.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public DateTimeOffset? FirstClickAt { get; init; }
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? FirstClickLink { get; init; }
+
+    public bool Opened { get; init; }
+
+    public bool Clicked { get; init; }
+
+    public bool Bounced { get; init; }
+
+    public bool Unsubscribed { get; init; }
+
+    public bool SpamReported { get; init; }
+}
+
+public enum StepState
+{
+    Sending,
+    Sent,
+    Uncertain,
+    Skipped,
+    Failed,
+}

@@ -1,0 +1,95 @@
+namespace LeadFunctions.Core.Text;
+
+/// <summary>
+/// The texts people read on our pages and in our emails, each in every language of <see cref="Texts"/>. A template
+/// names one by this name (<c>{{ T.DashboardTitle }}</c>); a text with <c>{0}</c> is filled in code
+/// (<see cref="Texts.Format"/>).
+/// </summary>
+public enum TextId
+{
+    DashboardTitle,
+    DashboardReadAt,
+    DashboardFunnel,
+    DashboardFunnelNote,
+    DashboardSource,
+    DashboardTotal,
+    DashboardScores,
+    DashboardTemperatures,
+    DashboardSampleAll,
+    DashboardSamplePart,
+    DashboardRecentMqls,
+    DashboardMqlsAll,
+    DashboardMqlsPart,
+    DashboardName,
+    DashboardCompany,
+    DashboardScore,
+    DashboardLastChange,
+    DashboardCampaigns,
+    DashboardCampaign,
+    DashboardActive,
+    DashboardInactive,
+    DashboardWork,
+    DashboardAllClear,
+    DashboardStorageDown,
+    DashboardQueue,
+    DashboardWaiting,
+    DashboardPoison,
+    DashboardOldestWait,
+    DashboardOverdue,
+    DashboardUncertainSends,
+    DashboardFailedSends,
+    DashboardNone,
+
+    StageSubscriber,
+    StageLead,
+    StageMql,
+    StageSql,
+    StageOpportunity,
+    StageCustomer,
+    StageDisqualified,
+
+    TemperatureCold,
+    TemperatureWarm,
+    TemperatureHot,
+
+    MetricEnrolled,
+    MetricSent,
+    MetricDelivered,
+    MetricOpened,
+    MetricClicked,
+    MetricBounced,
+    MetricUnsubscribed,
+    MetricSpamReports,
+    MetricConverted,
+    MetricUncertain,
+    MetricFailed,
+
+    ConfirmPageTitle,
+    ConfirmPageAsk,
+    ConfirmPageButton,
+    ConfirmPageDoneTitle,
+    ConfirmPageDone,
+    ConfirmPageAlreadyDone,
+    ConfirmPageNothingTitle,
+    ConfirmPageNothing,
+
+    UnsubscribePageTitle,
+    UnsubscribePageAsk,
+    UnsubscribePageButton,
+    UnsubscribePageDoneTitle,
+    UnsubscribePageDone,
+
+    LinkInvalidTitle,
+    LinkInvalid,
+    LinkExpiredTitle,
+    LinkExpired,
+
+    ConfirmationEmailSubject,
+    ConfirmationEmailGreeting,
+    ConfirmationEmailGreetingByName,
+    ConfirmationEmailAsk,
+    ConfirmationEmailButton,
+    ConfirmationEmailIgnore,
+
+    EmailFooterUnsubscribe,
+}

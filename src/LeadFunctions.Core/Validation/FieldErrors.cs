@@ -1,0 +1,51 @@
+using LeadFunctions.Core.Text;
+
+namespace LeadFunctions.Core.Validation;
+
+/// <summary>Collects validation errors per field while cleaning the values up.</summary>
+internal sealed class FieldErrors
+{
+    private readonly Dictionary<string, List<string>> errors = new(StringComparer.Ordinal);
+
+    public bool Any => errors.Count > 0;
+
+    public void Add(string field, string message)
+    {
+        if (!errors.TryGetValue(field, out var list))
+        {
+            errors[field] = list = [];
+        }
+
+        list.Add(message);
+    }
+
+    /// <summary>
+    /// Trims a free-text value; empty becomes null. Control characters, angle brackets and damaged text are refused
+    /// rather than stripped, so what is stored is exactly what the person typed.
+    /// </summary>
+    public string? Text(string field, string? value, int maxLength)
+    {
+        var trimmed = value?.Trim();
+        if (string.IsNullOrEmpty(trimmed))
+        {
+            return null;
+        }
+
+        if (trimmed.Length > maxLength)
+        {
+            Add(field, $"Must be at most {maxLength} characters.");
+            return null;
+        }
+
+        if (!SafeText.IsPlainAndWhole(trimmed))
+        {
+            Add(field, "Contains characters that are not allowed (control characters, '<', '>' or broken UTF-8).");
+            return null;
+        }
+
+        return trimmed;
+    }
+
+    public IReadOnlyDictionary<string, string[]> ToDictionary() =>
+        errors.ToDictionary(e => e.Key, e => e.Value.ToArray(), StringComparer.Ordinal);
+}
