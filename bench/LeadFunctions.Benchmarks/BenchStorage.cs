@@ -4,6 +4,7 @@ using LeadFunctions.Adapters.Queues;
 using LeadFunctions.Adapters.Storage;
 using LeadFunctions.Adapters.Tables;
 using LeadFunctions.Core.Leads;
+using LeadFunctions.Core.Queues;
 using LeadFunctions.Testing;
 using Microsoft.Extensions.Options;
 

@@ -1,6 +1,7 @@
 using Azure.Storage.Queues;
 using LeadFunctions.Adapters;
 using LeadFunctions.Core.Intake;
+using LeadFunctions.Core.Text;
 using LeadFunctions.Testing;
 
 namespace LeadFunctions.Benchmarks;

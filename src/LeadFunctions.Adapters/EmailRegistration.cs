@@ -23,7 +23,7 @@ public static class EmailRegistration
             .Validate(options => lenient || !string.IsNullOrWhiteSpace(options.ApiKey), "SendGrid:ApiKey is required outside Development and Testing.")
             .Validate(options => lenient || !string.IsNullOrWhiteSpace(options.FromEmail), "SendGrid:FromEmail is required outside Development and Testing.")
             .ValidateOnStart();
-        builder.Services.AddSingleton<SendGridEventSignature>();
+        builder.Services.AddSingleton<ISendGridEventSignature, SendGridEventSignature>();
         builder.Services.AddSingleton<ISendGridEventQueue, SendGridEventQueue>();
         builder.Services.AddSingleton<ISendGridEventLog, SendGridEventTableLog>();
         // The pipeline bounds each attempt; HttpClient's own 100 s would also cut the waits between attempts.

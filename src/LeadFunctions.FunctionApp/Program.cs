@@ -1,5 +1,6 @@
 using Azure.Core.Serialization;
 using LeadFunctions.Adapters;
+using LeadFunctions.Core.Text;
 using LeadFunctions.FunctionApp;
 using LeadFunctions.Functions;
 using LeadFunctions.Functions.Telemetry;

@@ -25,6 +25,7 @@ using LeadFunctions.Functions.Triggers;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 
 namespace LeadFunctions.Functions;
 
@@ -44,13 +45,15 @@ public static class LeadPipelineRegistration
         services.AddSingleton<ErrorAnswers>();
         services.AddOptions<IntakeOptions>().BindConfiguration(IntakeOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<ImportOptions>().BindConfiguration(ImportOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton(p => p.GetRequiredService<IOptions<IntakeOptions>>().Value.ToRules());
         services.AddSingleton<CsvImporter>();
+        services.AddSingleton<CsvUpload>();
         services.AddOptions<WebhookOptions>().BindConfiguration(WebhookOptions.SectionName);
         services.AddConsent();
         services.AddCampaigns();
         services.AddCampaignEnrollment();
         services.AddNurture();
-        services.AddSingleton<WebinarIntake>();
+        services.AddSingleton<Core.Webinars.WebinarIntake>();
         services.AddSingleton<ScoringModelSource>();
         services.AddSalesDecisions();
         services.AddReports();
@@ -58,6 +61,8 @@ public static class LeadPipelineRegistration
         services.AddSingleton<LeadUpdater>();
         services.AddSingleton<LeadIntakeProcessor>();
         services.AddSingleton<EngagementProcessor>();
+        services.AddSingleton<EventIntake>();
+        services.AddSingleton<Core.Sales.SalesHandoffDelivery>();
         services.AddSingleton<LeadDecisions>();
         services.AddSingleton<LeadRescorer>();
         services.AddSingleton<SendGridEventProcessor>();

@@ -108,6 +108,11 @@ internal sealed class InMemoryCampaignCatalog : LeadFunctions.Core.Campaigns.ICa
 {
     public List<LeadFunctions.Core.Campaigns.Campaign> Campaigns { get; } = [];
 
+    /// <summary>How many times a writer said the campaigns changed.</summary>
+    public int Invalidations { get; private set; }
+
+    public void Invalidate() => Invalidations++;
+
     public Task<LeadFunctions.Core.Campaigns.Campaign?> GetAsync(string campaignId, CancellationToken cancellationToken) =>
         Task.FromResult(Campaigns.Find(c => c.Id == campaignId));
 

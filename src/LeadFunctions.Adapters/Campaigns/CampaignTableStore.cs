@@ -4,6 +4,7 @@ using Azure;
 using Azure.Data.Tables;
 using LeadFunctions.Adapters.Tables;
 using LeadFunctions.Core.Campaigns;
+using LeadFunctions.Core.Text;
 
 namespace LeadFunctions.Adapters.Campaigns;
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using LeadFunctions.Core.Email;
 using Microsoft.Extensions.Options;
 using SendGrid.Helpers.EventWebhook;
 
@@ -9,18 +10,14 @@ namespace LeadFunctions.Adapters.Email;
 /// <see cref="RequestValidator"/> and the configured verification key, and a timestamp no further from now
 /// than SendGrid:EventWebhookMaxAge either way (a captured post replayed later is refused).
 /// </summary>
-public sealed class SendGridEventSignature(IOptionsMonitor<SendGridOptions> options, TimeProvider time)
+public sealed class SendGridEventSignature(
+    IOptionsMonitor<SendGridOptions> options, TimeProvider time) : ISendGridEventSignature
 {
-    public const string SignatureHeader = RequestValidator.SIGNATURE_HEADER;
-    public const string TimestampHeader = RequestValidator.TIMESTAMP_HEADER;
-
     private static readonly RequestValidator Validator = new();
     private ParsedKey? key;
 
-    /// <summary>False without a (readable) verification key: then every post is refused.</summary>
     public bool IsConfigured => PublicKey(options.CurrentValue.EventWebhookPublicKey) is not null;
 
-    /// <summary><paramref name="payload"/> is the body decoded as strict UTF-8, which the validator encodes back to the same bytes.</summary>
     public bool IsValid(string payload, string? signature, string? timestamp)
     {
         var settings = options.CurrentValue;

@@ -5,6 +5,7 @@ using LeadFunctions.Adapters.Queues;
 using LeadFunctions.Adapters.Storage;
 using LeadFunctions.Adapters.Tables;
 using LeadFunctions.Core.Health;
+using LeadFunctions.Core.Queues;
 
 namespace LeadFunctions.Adapters.Health;
 

@@ -1,4 +1,5 @@
 using LeadFunctions.Core.Consent;
+using LeadFunctions.Core.Queues;
 
 namespace LeadFunctions.Adapters.Queues;
 

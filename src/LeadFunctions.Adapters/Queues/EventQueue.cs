@@ -1,5 +1,6 @@
 using LeadFunctions.Core.Engagement;
 using LeadFunctions.Core.Leads;
+using LeadFunctions.Core.Queues;
 
 namespace LeadFunctions.Adapters.Queues;
 

@@ -1,5 +1,6 @@
 using LeadFunctions.Core.Campaigns;
 using LeadFunctions.Core.Nurture;
+using LeadFunctions.Core.Queues;
 using LeadFunctions.Core.Randomness;
 
 namespace LeadFunctions.Adapters.Queues;

@@ -5,6 +5,7 @@ using Azure.Storage.Queues;
 using LeadFunctions.Adapters.Storage;
 using LeadFunctions.Core.Campaigns;
 using LeadFunctions.Core.Nurture;
+using LeadFunctions.Core.Queues;
 
 namespace LeadFunctions.Adapters.Queues;
 

@@ -1,3 +1,5 @@
+using LeadFunctions.Core.Text;
+
 namespace LeadFunctions.Adapters.Queues;
 
 /// <summary>

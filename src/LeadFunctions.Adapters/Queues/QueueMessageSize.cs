@@ -1,4 +1,5 @@
 using System.Text.Json;
+using LeadFunctions.Core.Text;
 
 namespace LeadFunctions.Adapters.Queues;
 

@@ -1,3 +1,4 @@
+using LeadFunctions.Core.Queues;
 using LeadFunctions.Core.Scoring;
 
 namespace LeadFunctions.Adapters.Queues;

@@ -1,5 +1,7 @@
 using System.Text.Json;
 using LeadFunctions.Core.Email;
+using LeadFunctions.Core.Queues;
+using LeadFunctions.Core.Text;
 
 namespace LeadFunctions.Adapters.Queues;
 

@@ -1,4 +1,5 @@
 using LeadFunctions.Core.Intake;
+using LeadFunctions.Core.Queues;
 using LeadFunctions.Core.Telemetry;
 
 namespace LeadFunctions.Adapters.Queues;

@@ -2,6 +2,7 @@ using System.Net.Http.Headers;
 using System.Text.Json;
 using LeadFunctions.Core.Sales;
 using LeadFunctions.Core.Security;
+using LeadFunctions.Core.Text;
 using Microsoft.Extensions.Options;
 
 namespace LeadFunctions.Adapters.Sales;

@@ -1,6 +1,7 @@
 using Azure.Storage.Queues;
 using LeadFunctions.Adapters.Queues;
 using LeadFunctions.Adapters.Tables;
+using LeadFunctions.Core.Queues;
 using Microsoft.Extensions.Hosting;
 
 namespace LeadFunctions.Adapters.Storage;

@@ -3,6 +3,7 @@ using Azure.Data.Tables;
 using LeadFunctions.Core.Consent;
 using LeadFunctions.Core.Leads;
 using LeadFunctions.Core.Security;
+using LeadFunctions.Core.Text;
 
 namespace LeadFunctions.Adapters.Tables;
 

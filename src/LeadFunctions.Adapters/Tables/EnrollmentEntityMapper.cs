@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Azure.Data.Tables;
 using LeadFunctions.Core.Leads;
+using LeadFunctions.Core.Text;
 
 namespace LeadFunctions.Adapters.Tables;
 

@@ -6,6 +6,7 @@ using LeadFunctions.Core.Consent;
 using LeadFunctions.Core.Engagement;
 using LeadFunctions.Core.Enrichment;
 using LeadFunctions.Core.Leads;
+using LeadFunctions.Core.Text;
 
 namespace LeadFunctions.Adapters.Tables;
 

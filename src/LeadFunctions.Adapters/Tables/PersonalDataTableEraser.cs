@@ -6,6 +6,7 @@ using LeadFunctions.Adapters.Queues;
 using LeadFunctions.Adapters.Storage;
 using LeadFunctions.Core.DataSubjects;
 using LeadFunctions.Core.Leads;
+using LeadFunctions.Core.Queues;
 
 namespace LeadFunctions.Adapters.Tables;
 

@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using Azure.Data.Tables;
 using LeadFunctions.Core.Scoring;
+using LeadFunctions.Core.Text;
 
 namespace LeadFunctions.Adapters.Tables;
 

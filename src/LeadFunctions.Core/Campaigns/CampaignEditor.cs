@@ -3,19 +3,63 @@ using LeadFunctions.Core.Leads;
 namespace LeadFunctions.Core.Campaigns;
 
 /// <summary>
-/// Saving a campaign (PUT /api/campaigns/{id}) with the two edits that need the caller's word. A running campaign
+/// Saving a campaign (PUT /api/campaigns/{id}): the definition validated, stamped with the time and stored, and the
+/// campaign catalog told to read again; with the two edits that need the caller's word. A running campaign
 /// (stored, active, not archived) whose new version drops a step already sent to someone while adding another looks
 /// like a renamed step: steps are known by id, so everyone past the old one would get the new one; refused unless
 /// confirmed. A paused campaign switched back on with sends held needs <see cref="MissedSends"/>, as a resume does.
 /// </summary>
-public sealed class CampaignEditor(ICampaignStore store, ICampaignStats stats, IDueSendIndex index, ICampaignResumeQueue queue, TimeProvider time)
+public sealed class CampaignEditor(
+    ICampaignStore store,
+    ICampaignCatalog catalog,
+    ICampaignStats stats,
+    IDueSendIndex index,
+    ICampaignResumeQueue queue,
+    TimeProvider time)
 {
-    public async Task<CampaignSaved> SaveAsync(Campaign campaign, bool confirmRenamedSteps, MissedSends? missed, CancellationToken cancellationToken)
+    public const string ConfirmRenamedSteps = "renamed-steps";
+
+    /// <summary>
+    /// Saves <paramref name="edit"/>, or says why not: its field errors, or the word it needs from the caller.
+    /// </summary>
+    public async Task<CampaignSaved> SaveAsync(CampaignEdit edit, CancellationToken cancellationToken)
+    {
+        if (edit.NamedId is not null && edit.NamedId != edit.Id)
+        {
+            return CampaignSaved.Invalid(
+                new Dictionary<string, string[]> { ["id"] = ["Must be the id in the route, or left out."] });
+        }
+
+        var validated = CampaignValidator.Validate(edit.Id, edit.Definition);
+        var errors = new Dictionary<string, string[]>(validated.Errors);
+        if (!string.IsNullOrEmpty(edit.Confirm) && edit.Confirm != ConfirmRenamedSteps)
+        {
+            errors["confirm"] = [$"\"{ConfirmRenamedSteps}\", or left out."];
+        }
+
+        var missed = MissedChoice.Parse(edit.Missed);
+        if (!string.IsNullOrEmpty(edit.Missed) && missed is null)
+        {
+            errors["missed"] = [MissedChoice.Rule];
+        }
+
+        if (validated.Value is null || errors.Count > 0)
+        {
+            return CampaignSaved.Invalid(errors);
+        }
+
+        var campaign = validated.Value with { UpdatedAt = time.GetUtcNow() };
+        return await SaveAsync(campaign, edit.Confirm == ConfirmRenamedSteps, missed, cancellationToken);
+    }
+
+    /// <summary>Stores a valid <paramref name="campaign"/> as it is, unless the edit needs the caller's word.</summary>
+    internal async Task<CampaignSaved> SaveAsync(
+        Campaign campaign, bool confirmRenamedSteps, MissedSends? missed, CancellationToken cancellationToken)
     {
         var stored = await store.GetAsync(campaign.Id, cancellationToken);
         if (stored is { Active: true, Archived: false } && !confirmRenamedSteps && await RenamedSentStepAsync(stored, campaign, cancellationToken) is { } renamed)
         {
-            return new CampaignSaved(CampaignSaveOutcome.RenamedSentStep, renamed);
+            return new CampaignSaved(CampaignSaveOutcome.RenamedSentStep, campaign, renamed, null);
         }
 
         var resumes = stored is { Active: false, Archived: false } && campaign.Active;
@@ -23,7 +67,10 @@ public sealed class CampaignEditor(ICampaignStore store, ICampaignStats stats, I
         {
             return new CampaignSaved(
                 CampaignSaveOutcome.MissedSendsUnsaid,
-                $"Campaign {campaign.Id} is paused with sends held: say what becomes of them with ?missed=send or ?missed=skip (or POST /api/campaigns/{campaign.Id}/resume).");
+                campaign,
+                $"Campaign {campaign.Id} is paused with sends held: say what becomes of them with ?missed=send or "
+                + $"?missed=skip (or POST /api/campaigns/{campaign.Id}/resume).",
+                null);
         }
 
         var created = await store.PutAsync(campaign, cancellationToken);
@@ -33,7 +80,9 @@ public sealed class CampaignEditor(ICampaignStore store, ICampaignStats stats, I
             await queue.EnqueueAsync(new CampaignResume(campaign.Id, missed ?? MissedSends.Send, time.GetUtcNow()), TimeSpan.Zero, cancellationToken);
         }
 
-        return new CampaignSaved(created ? CampaignSaveOutcome.Created : CampaignSaveOutcome.Replaced, null);
+        catalog.Invalidate();
+        return new CampaignSaved(
+            created ? CampaignSaveOutcome.Created : CampaignSaveOutcome.Replaced, campaign, null, null);
     }
 
     /// <summary>Why the edit looks like a renamed step that was sent, or null when it does not.</summary>
@@ -62,6 +111,9 @@ public sealed class CampaignEditor(ICampaignStore store, ICampaignStats stats, I
 
 public enum CampaignSaveOutcome
 {
+    /// <summary>Refused: the definition, or what was said with it, has field errors.</summary>
+    Invalid,
+
     Created,
     Replaced,
 
@@ -72,5 +124,12 @@ public enum CampaignSaveOutcome
     MissedSendsUnsaid,
 }
 
-/// <summary>The outcome and, for a refusal, why.</summary>
-public sealed record CampaignSaved(CampaignSaveOutcome Outcome, string? Reason);
+/// <summary>
+/// The outcome, the campaign as validated (null when invalid) and, for a refusal, why or which fields.
+/// </summary>
+public sealed record CampaignSaved(
+    CampaignSaveOutcome Outcome, Campaign? Campaign, string? Reason, IReadOnlyDictionary<string, string[]>? Errors)
+{
+    public static CampaignSaved Invalid(IReadOnlyDictionary<string, string[]> errors) =>
+        new(CampaignSaveOutcome.Invalid, null, null, errors);
+}

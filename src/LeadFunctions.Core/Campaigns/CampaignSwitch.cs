@@ -4,12 +4,17 @@ namespace LeadFunctions.Core.Campaigns;
 /// Pausing, resuming and archiving a campaign (POST /api/campaigns/{id}/pause and /resume, DELETE). A paused campaign's due sends are
 /// held by the nurture timer and send function without a lead write; resuming queues their release
 /// (<see cref="ICampaignResumeQueue"/>), also when the campaign is active already, so that a resume whose queueing
-/// failed is mended by asking again.
+/// failed is mended by asking again. Each switch has the campaign catalog read again.
 /// </summary>
-public sealed class CampaignSwitch(ICampaignStore store, ICampaignResumeQueue queue, TimeProvider time)
+public sealed class CampaignSwitch(
+    ICampaignStore store, ICampaignCatalog catalog, ICampaignResumeQueue queue, TimeProvider time)
 {
-    public Task<CampaignSwitched> PauseAsync(string campaignId, CancellationToken cancellationToken) =>
-        SwitchAsync(campaignId, active: false, cancellationToken);
+    public async Task<CampaignSwitched> PauseAsync(string campaignId, CancellationToken cancellationToken)
+    {
+        var switched = await SwitchAsync(campaignId, active: false, cancellationToken);
+        catalog.Invalidate();
+        return switched;
+    }
 
     public async Task<CampaignSwitched> ResumeAsync(string campaignId, MissedSends missed, CancellationToken cancellationToken)
     {
@@ -19,6 +24,7 @@ public sealed class CampaignSwitch(ICampaignStore store, ICampaignResumeQueue qu
             await queue.EnqueueAsync(new CampaignResume(campaignId, missed, time.GetUtcNow()), TimeSpan.Zero, cancellationToken);
         }
 
+        catalog.Invalidate();
         return switched;
     }
 
@@ -41,6 +47,7 @@ public sealed class CampaignSwitch(ICampaignStore store, ICampaignResumeQueue qu
             await queue.EnqueueAsync(new CampaignResume(campaignId, MissedSends.Send, archived.UpdatedAt), TimeSpan.Zero, cancellationToken);
         }
 
+        catalog.Invalidate();
         return new CampaignSwitched(CampaignSwitchOutcome.Done, archived);
     }
 

@@ -8,4 +8,7 @@ public interface ICampaignCatalog
 
     /// <summary>One campaign, archived or inactive too.</summary>
     ValueTask<Campaign?> FindAsync(string campaignId, CancellationToken cancellationToken);
+
+    /// <summary>Forgets what was read, after a campaign was written, so the next question reads again.</summary>
+    void Invalidate();
 }

@@ -6,6 +6,20 @@ namespace LeadFunctions.Core.Webinars;
 /// <summary>A webinar as a platform names it.</summary>
 public sealed record Webinar(string Platform, string? Id, string? Title)
 {
+    /// <summary>
+    /// The platform of a webinar sent through the generic webhook when it gives no plain name of its own.
+    /// </summary>
+    public const string UnnamedPlatform = "webinar";
+
+    /// <summary>
+    /// A platform's own name when it is a plain one (lowercase letters, digits, '-'; at most 30), else
+    /// <see cref="UnnamedPlatform"/>.
+    /// </summary>
+    public static string PlatformNamed(string? name) =>
+        name is { Length: > 0 and <= 30 } && name.All(IsPlain) ? name : UnnamedPlatform;
+
+    private static bool IsPlain(char c) => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '-';
+
     public IReadOnlyDictionary<string, string> Detail() => new Dictionary<string, string>
     {
         ["platform"] = Platform,

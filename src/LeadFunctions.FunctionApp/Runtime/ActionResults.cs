@@ -7,7 +7,9 @@ namespace LeadFunctions.FunctionApp;
 // (that would be serialized as a body), and the function classes answer with IResult.
 internal static class ActionResults
 {
-    public static async Task<IActionResult> AsActionResult(this Task<IResult> result) => (await result).AsActionResult();
+    /// <summary>Also for a typed <c>Results&lt;…&gt;</c> answer, which is an IResult too.</summary>
+    public static async Task<IActionResult> AsActionResult<TResult>(this Task<TResult> result)
+        where TResult : IResult => (await result).AsActionResult();
 
     public static IActionResult AsActionResult(this IResult result) => new ExecutingResult(result);
 

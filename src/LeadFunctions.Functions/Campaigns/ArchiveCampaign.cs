@@ -1,4 +1,3 @@
-using LeadFunctions.Adapters.Campaigns;
 using LeadFunctions.Core.Campaigns;
 using LeadFunctions.Functions.Http;
 using Microsoft.AspNetCore.Http;
@@ -13,17 +12,10 @@ namespace LeadFunctions.Functions.Campaigns;
 [HttpFunction(
     AuthorizationLevel.Function, "delete", Route = "campaigns/{id}",
     Summary = "Archive a campaign: no new enrollments and no further sends.")]
-public sealed class ArchiveCampaign(CampaignSwitch campaigns, CampaignCatalog catalog)
+public sealed class ArchiveCampaign(CampaignSwitch campaigns)
 {
-    public async Task<IResult> RunAsync(HttpRequest request, string id, CancellationToken cancellationToken)
-    {
-        var archived = await campaigns.ArchiveAsync(id, cancellationToken);
-        if (archived.Outcome == CampaignSwitchOutcome.NotFound)
-        {
-            return Problems.NotFound("The campaign");
-        }
-
-        catalog.Invalidate();
-        return TypedResults.NoContent();
-    }
+    public async Task<IResult> RunAsync(HttpRequest request, string id, CancellationToken cancellationToken) =>
+        (await campaigns.ArchiveAsync(id, cancellationToken)).Outcome == CampaignSwitchOutcome.NotFound
+            ? Problems.NotFound("The campaign")
+            : TypedResults.NoContent();
 }

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using LeadFunctions.Adapters;
 using LeadFunctions.Core.Campaigns;
+using LeadFunctions.Core.Text;
 using LeadFunctions.Functions.Http;
 using Microsoft.AspNetCore.Http;
 
@@ -16,10 +16,12 @@ public sealed record CampaignDocument : CampaignDefinition
 {
     public const int MaxBodyBytes = 256 * 1024;
 
-    /// <summary>A misspelt field ("stopwhen") is refused rather than silently ignored: the campaign would send without it.</summary>
     /// <summary>Absent parts stay absent (no "translations": null), so an answer reads like the campaign that was sent.</summary>
     public static readonly JsonSerializerOptions WriteOptions = new(JsonDefaults.Options) { DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull };
 
+    /// <summary>
+    /// A misspelt field ("stopwhen") is refused rather than silently ignored: the campaign would send without it.
+    /// </summary>
     private static readonly JsonSerializerOptions ReadOptions = new(JsonDefaults.Options) { UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow };
 
     public CampaignDocument()
@@ -44,25 +46,23 @@ public sealed record CampaignDocument : CampaignDefinition
     public static IResult Answer(Campaign campaign, int statusCode = StatusCodes.Status200OK) =>
         TypedResults.Json(Of(campaign), WriteOptions, statusCode: statusCode);
 
-    /// <summary>The document in the request body, or the problem to answer (415, 413, 400).</summary>
-    public static async Task<(CampaignDocument? Document, IResult? Refusal)> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
-    {
-        var (parsed, refusal) = await JsonBody.ReadObjectAsync(request, MaxBodyBytes, maxDepth: 16, cancellationToken);
-        if (parsed is null)
-        {
-            return (null, refusal);
-        }
+    /// <summary>201 with the campaign at <paramref name="location"/>.</summary>
+    public static IResult Created(string location, Campaign campaign) =>
+        new CreatedAt(location, Answer(campaign, StatusCodes.Status201Created));
 
-        using (parsed)
+    /// <summary>The document in the request body, or the problem to answer (415, 413, 400).</summary>
+    public static Task<(CampaignDocument? Document, IResult? Refusal)> ReadAsync(
+        HttpRequest request, CancellationToken cancellationToken) =>
+        JsonBody.ReadAsync<CampaignDocument>(
+            request, MaxBodyBytes, maxDepth: 16, ReadOptions, "a campaign", cancellationToken);
+
+    /// <summary>An answer with its Location header.</summary>
+    private sealed class CreatedAt(string location, IResult answer) : IResult
+    {
+        public Task ExecuteAsync(HttpContext httpContext)
         {
-            try
-            {
-                return (parsed.RootElement.Deserialize<CampaignDocument>(ReadOptions), null);
-            }
-            catch (JsonException ex)
-            {
-                return (null, Problems.BadRequest($"The body is not a campaign: {ex.Message}"));
-            }
+            httpContext.Response.Headers.Location = location;
+            return answer.ExecuteAsync(httpContext);
         }
     }
 }

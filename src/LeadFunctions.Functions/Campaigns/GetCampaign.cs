@@ -1,4 +1,3 @@
-using LeadFunctions.Adapters.Campaigns;
 using LeadFunctions.Core.Campaigns;
 using LeadFunctions.Functions.Http;
 using Microsoft.AspNetCore.Http;

@@ -1,4 +1,3 @@
-using LeadFunctions.Adapters.Campaigns;
 using LeadFunctions.Core.Campaigns;
 using LeadFunctions.Functions.Http;
 using Microsoft.AspNetCore.Http;
@@ -14,10 +13,11 @@ public sealed class ListCampaigns(ICampaignStore store)
 {
     public async Task<IResult> RunAsync(HttpRequest request, CancellationToken cancellationToken)
     {
-        var includeArchived = false;
-        if (request.Query["includeArchived"] is { Count: > 0 } asked && !bool.TryParse(asked.ToString(), out includeArchived))
+        var query = new QueryParameters(request.Query);
+        var includeArchived = query.Flag("includeArchived");
+        if (!query.IsValid)
         {
-            return Problems.Invalid(new Dictionary<string, string[]> { ["includeArchived"] = ["true or false."] });
+            return query.Refusal;
         }
 
         var campaigns = await store.ListAsync(cancellationToken);

@@ -1,7 +1,4 @@
-using System.Text.Json;
-using LeadFunctions.Adapters.Campaigns;
 using LeadFunctions.Core.Campaigns;
-using LeadFunctions.Functions.Http;
 using Microsoft.AspNetCore.Http;
 using LeadFunctions.Functions.Triggers;
 
@@ -12,12 +9,8 @@ namespace LeadFunctions.Functions.Campaigns;
     AuthorizationLevel.Function, "post", Route = "campaigns/{id}/pause",
     Summary = "Pause a campaign: its due sends are held (no lead rewritten, nothing sent) until it is resumed.",
     Problems = new[] { StatusCodes.Status409Conflict })]
-public sealed class PauseCampaign(CampaignSwitch campaigns, CampaignCatalog catalog)
+public sealed class PauseCampaign(CampaignSwitch campaigns)
 {
-    public async Task<IResult> RunAsync(HttpRequest request, string id, CancellationToken cancellationToken)
-    {
-        var switched = await campaigns.PauseAsync(id, cancellationToken);
-        catalog.Invalidate();
-        return CampaignSwitchAnswer.Of(id, switched, StatusCodes.Status200OK);
-    }
+    public async Task<IResult> RunAsync(HttpRequest request, string id, CancellationToken cancellationToken) =>
+        CampaignSwitchAnswer.Of(id, await campaigns.PauseAsync(id, cancellationToken), StatusCodes.Status200OK);
 }

@@ -1,4 +1,3 @@
-using LeadFunctions.Adapters.Campaigns;
 using LeadFunctions.Core.Campaigns;
 using LeadFunctions.Functions.Http;
 using Microsoft.AspNetCore.Http;
@@ -30,10 +29,8 @@ namespace LeadFunctions.Functions.Campaigns;
           "sendWindow": { "from": "09:00", "to": "18:00", "days": ["Mon", "Tue", "Wed", "Thu", "Fri"] } }
         """,
     Problems = new[] { StatusCodes.Status409Conflict })]
-public sealed class PutCampaign(CampaignEditor editor, CampaignCatalog catalog, TimeProvider time)
+public sealed class PutCampaign(CampaignEditor editor)
 {
-    public const string ConfirmRenamedSteps = "renamed-steps";
-
     public async Task<IResult> RunAsync(HttpRequest request, string id, CancellationToken cancellationToken)
     {
         var (document, refusal) = await CampaignDocument.ReadAsync(request, cancellationToken);
@@ -42,47 +39,20 @@ public sealed class PutCampaign(CampaignEditor editor, CampaignCatalog catalog, 
             return refusal!;
         }
 
-        if (document.Id is not null && document.Id != id)
+        var query = new QueryParameters(request.Query);
+        var edit = new CampaignEdit(id, document, document.Id, query.Text("confirm"), query.Text("missed"));
+        var saved = await editor.SaveAsync(edit, cancellationToken);
+        return saved.Outcome switch
         {
-            return Problems.Invalid(new Dictionary<string, string[]> { ["id"] = ["Must be the id in the route, or left out."] });
-        }
+            CampaignSaveOutcome.Invalid => Problems.Invalid(saved.Errors!),
+            CampaignSaveOutcome.RenamedSentStep => Problems.Conflict(
+                saved.Reason, "A step that was sent seems renamed."),
+            CampaignSaveOutcome.MissedSendsUnsaid => Problems.Conflict(
+                saved.Reason, "Say what becomes of the held sends."),
+            CampaignSaveOutcome.Replaced => CampaignDocument.Answer(saved.Campaign!),
 
-        var validated = CampaignValidator.Validate(id, document);
-        var confirm = request.Query["confirm"].ToString();
-        var missed = request.Query["missed"].ToString();
-        var errors = new Dictionary<string, string[]>(validated.Errors);
-        if (confirm.Length > 0 && confirm != ConfirmRenamedSteps)
-        {
-            errors["confirm"] = [$"\"{ConfirmRenamedSteps}\", or left out."];
-        }
-
-        if (missed.Length > 0 && MissedChoice.Parse(missed) is null)
-        {
-            errors["missed"] = [MissedChoice.Rule];
-        }
-
-        if (validated.Value is null || errors.Count > 0)
-        {
-            return Problems.Invalid(errors);
-        }
-
-        var campaign = validated.Value with { UpdatedAt = time.GetUtcNow() };
-        var saved = await editor.SaveAsync(campaign, confirm == ConfirmRenamedSteps, MissedChoice.Parse(missed), cancellationToken);
-        switch (saved.Outcome)
-        {
-            case CampaignSaveOutcome.RenamedSentStep:
-                return Problems.Conflict(saved.Reason, "A step that was sent seems renamed.");
-            case CampaignSaveOutcome.MissedSendsUnsaid:
-                return Problems.Conflict(saved.Reason, "Say what becomes of the held sends.");
-            case CampaignSaveOutcome.Replaced:
-                catalog.Invalidate();
-                return CampaignDocument.Answer(campaign);
-        }
-
-        catalog.Invalidate();
-
-        // The campaign's address is the one just PUT to.
-        request.HttpContext.Response.Headers.Location = $"{request.PathBase}{request.Path}";
-        return CampaignDocument.Answer(campaign, StatusCodes.Status201Created);
+            // The campaign's address is the one just PUT to.
+            _ => CampaignDocument.Created($"{request.PathBase}{request.Path}", saved.Campaign!),
+        };
     }
 }

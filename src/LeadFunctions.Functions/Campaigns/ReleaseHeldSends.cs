@@ -1,7 +1,7 @@
-using LeadFunctions.Adapters.Queues;
 using LeadFunctions.Core.Campaigns;
 using LeadFunctions.Core.Nurture;
 using Microsoft.Extensions.Logging;
+using LeadFunctions.Core.Queues;
 using LeadFunctions.Functions.Triggers;
 
 namespace LeadFunctions.Functions.Campaigns;

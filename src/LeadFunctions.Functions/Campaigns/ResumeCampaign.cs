@@ -1,5 +1,4 @@
 using System.Text.Json;
-using LeadFunctions.Adapters.Campaigns;
 using LeadFunctions.Core.Campaigns;
 using LeadFunctions.Functions.Http;
 using Microsoft.AspNetCore.Http;
@@ -20,7 +19,7 @@ namespace LeadFunctions.Functions.Campaigns;
         { "missed": "send" }
         """,
     Problems = new[] { StatusCodes.Status409Conflict })]
-public sealed class ResumeCampaign(CampaignSwitch campaigns, CampaignCatalog catalog)
+public sealed class ResumeCampaign(CampaignSwitch campaigns)
 {
     private const int MaxBodyBytes = 1024;
     private const int MaxJsonDepth = 4;
@@ -41,19 +40,8 @@ public sealed class ResumeCampaign(CampaignSwitch campaigns, CampaignCatalog cat
                 return Problems.Invalid(new Dictionary<string, string[]> { ["missed"] = [MissedChoice.Rule] });
             }
 
-            var switched = await campaigns.ResumeAsync(id, choice, cancellationToken);
-            catalog.Invalidate();
-            return CampaignSwitchAnswer.Of(id, switched, StatusCodes.Status202Accepted);
+            return CampaignSwitchAnswer.Of(
+                id, await campaigns.ResumeAsync(id, choice, cancellationToken), StatusCodes.Status202Accepted);
         }
     }
-}
-
-internal static class CampaignSwitchAnswer
-{
-    public static IResult Of(string id, CampaignSwitched switched, int statusCode) => switched.Outcome switch
-    {
-        CampaignSwitchOutcome.NotFound => Problems.NotFound("The campaign"),
-        CampaignSwitchOutcome.Archived => Problems.Conflict($"Campaign {id} is archived: it sends nothing any more.", "Campaign archived."),
-        _ => CampaignDocument.Answer(switched.Campaign!, statusCode),
-    };
 }

@@ -24,6 +24,7 @@ public static class ConsentRegistration
         services.AddSingleton<ConsentLinkActions>();
         services.AddSingleton<ConsentConfirmationSender>();
         services.AddSingleton<ConsentImportProcessor>();
+        services.AddSingleton<IysConsentExport>();
         services.AddSingleton<ILeadChangeSubscriber, LegacyConsentSubscriber>();
         return services;
     }

@@ -2,6 +2,7 @@ using LeadFunctions.Core.Consent;
 using LeadFunctions.Core.Leads;
 using LeadFunctions.Functions.Http;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using LeadFunctions.Functions.Triggers;
 
 namespace LeadFunctions.Functions.Consent;
@@ -12,7 +13,8 @@ namespace LeadFunctions.Functions.Consent;
     Summary = "A lead's consent ledger, oldest first.")]
 public sealed class GetLeadConsent(ILeadStore store)
 {
-    public async Task<IResult> RunAsync(HttpRequest request, string id, CancellationToken cancellationToken)
+    public async Task<Results<Ok<ConsentLedgerView>, ProblemHttpResult>> RunAsync(
+        HttpRequest request, string id, CancellationToken cancellationToken)
     {
         if (!LeadId.IsWellFormed(id) || await store.FindAsync(id, cancellationToken) is not { Lead: var lead })
         {

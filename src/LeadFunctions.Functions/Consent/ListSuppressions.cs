@@ -1,7 +1,9 @@
 using System.Globalization;
+using System.Text.Json;
 using LeadFunctions.Core.Consent;
 using LeadFunctions.Functions.Http;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using LeadFunctions.Functions.Triggers;
 
 namespace LeadFunctions.Functions.Consent;
@@ -15,23 +17,24 @@ public sealed class ListSuppressions(ISuppressionList suppressions)
     private const int DefaultPageSize = 100;
     private const int MaxPageSize = 1000;
 
-    public async Task<IResult> RunAsync(HttpRequest request, CancellationToken cancellationToken)
+    public async Task<Results<Ok<SuppressionPageView>, ValidationProblem>> RunAsync(
+        HttpRequest request, CancellationToken cancellationToken)
     {
-        var pageSize = DefaultPageSize;
-        if (request.Query["pageSize"].FirstOrDefault() is { Length: > 0 } sizeText
-            && !(int.TryParse(sizeText, NumberStyles.Integer, CultureInfo.InvariantCulture, out pageSize) && pageSize is >= 1 and <= MaxPageSize))
+        var query = new QueryParameters(request.Query);
+        var paging = query.Paging(DefaultPageSize, MaxPageSize);
+        if (!query.IsValid)
         {
-            return Problems.Invalid(new Dictionary<string, string[]> { ["pageSize"] = [$"A whole number from 1 to {MaxPageSize}."] });
+            return query.Refusal;
         }
 
         try
         {
-            var page = await suppressions.ListAsync(pageSize, request.Query["continuationToken"].FirstOrDefault(), cancellationToken);
+            var page = await suppressions.ListAsync(paging.PageSize, paging.ContinuationToken, cancellationToken);
             return TypedResults.Ok(new SuppressionPageView([.. page.Items.Select(SuppressionView.From)], page.ContinuationToken));
         }
         catch (FormatException)
         {
-            return Problems.Invalid(new Dictionary<string, string[]> { ["continuationToken"] = ["Not a continuation token from this API."] });
+            return QueryParameters.UnknownContinuationToken;
         }
     }
 }
@@ -42,5 +45,8 @@ public sealed record SuppressionView(string Hash, string Reason, DateTimeOffset 
 {
     /// <summary>Reasons as the API names things: snake_case ("hard_bounce", "spam_report").</summary>
     public static SuppressionView From(Suppression suppression) => new(
-        suppression.Hash, System.Text.Json.JsonNamingPolicy.SnakeCaseLower.ConvertName(suppression.Reason.ToString()), suppression.At, suppression.Evidence);
+        suppression.Hash,
+        JsonNamingPolicy.SnakeCaseLower.ConvertName(suppression.Reason.ToString()),
+        suppression.At,
+        suppression.Evidence);
 }

@@ -1,5 +1,5 @@
-using LeadFunctions.Adapters.Queues;
 using LeadFunctions.Core.Consent;
+using LeadFunctions.Core.Queues;
 using LeadFunctions.Functions.Triggers;
 
 namespace LeadFunctions.Functions.Consent;

@@ -1,7 +1,7 @@
-using LeadFunctions.Adapters.Queues;
 using LeadFunctions.Core.Email;
 using LeadFunctions.Core.EmailEvents;
 using Microsoft.Extensions.Logging;
+using LeadFunctions.Core.Queues;
 using LeadFunctions.Functions.Triggers;
 
 namespace LeadFunctions.Functions.Email;

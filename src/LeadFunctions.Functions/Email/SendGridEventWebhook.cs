@@ -1,7 +1,5 @@
 using System.Text;
-using System.Text.Json;
 using System.Text.Unicode;
-using LeadFunctions.Adapters.Email;
 using LeadFunctions.Core.Email;
 using LeadFunctions.Functions.Http;
 using Microsoft.AspNetCore.Http;
@@ -23,12 +21,15 @@ namespace LeadFunctions.Functions.Email;
         [{ "email": "ayse.yilmaz@example.com", "event": "open", "timestamp": 1790000000, "sg_event_id": "e-1", "sg_message_id": "m-1", "lf_lead": "…", "lf_kind": "nurture" }]
         """,
     Problems = new[] { StatusCodes.Status401Unauthorized })]
-public sealed class SendGridEventWebhook(SendGridEventSignature signature, ISendGridEventQueue queue, ILogger<SendGridEventWebhook> logger)
+public sealed class SendGridEventWebhook(
+    ISendGridEventSignature signature, ISendGridEventQueue queue, ILogger<SendGridEventWebhook> logger)
 {
     /// <summary>SendGrid posts up to about 1,000 events at a time; 10,000 events of ~800 bytes fit with room.</summary>
     public const int MaxBodyBytes = 8 * 1024 * 1024;
 
-    private static readonly JsonDocumentOptions Limits = new() { MaxDepth = 16 };
+    private const int MaxJsonDepth = 16;
+    private const string SignatureHeader = ISendGridEventSignature.SignatureHeader;
+    private const string TimestampHeader = ISendGridEventSignature.TimestampHeader;
 
     public async Task<IResult> RunAsync(HttpRequest request, CancellationToken cancellationToken)
     {
@@ -49,41 +50,23 @@ public sealed class SendGridEventWebhook(SendGridEventSignature signature, ISend
             return Problems.BadRequest("The body is not valid UTF-8.");
         }
 
-        if (!signature.IsValid(Encoding.UTF8.GetString(body), request.Headers[SendGridEventSignature.SignatureHeader], request.Headers[SendGridEventSignature.TimestampHeader]))
+        var payload = Encoding.UTF8.GetString(body);
+        if (!signature.IsValid(payload, request.Headers[SignatureHeader], request.Headers[TimestampHeader]))
         {
-            return Problems.Unauthorized($"A valid, current {SendGridEventSignature.SignatureHeader} with its {SendGridEventSignature.TimestampHeader} is required.");
+            return Problems.Unauthorized($"A valid, current {SignatureHeader} with its {TimestampHeader} is required.");
         }
 
-        using var document = Parse(body);
+        var (document, refusal) = JsonBody.ParseArray(body, MaxJsonDepth);
         if (document is null)
         {
-            return Problems.BadRequest("The body must be a JSON array of events.");
+            return Problems.BadRequest(refusal!);
         }
 
-        var events = document.RootElement.EnumerateArray().ToList();
+        using var json = document;
+        var events = json.RootElement.EnumerateArray().ToList();
         var messages = await queue.EnqueueAsync(events, cancellationToken);
         Log.Queued(logger, events.Count, messages);
         return TypedResults.Ok(new SendGridEventsAccepted(events.Count));
-    }
-
-    private static JsonDocument? Parse(byte[] body)
-    {
-        try
-        {
-            var document = JsonDocument.Parse(JsonBody.WithoutBom(body), Limits);
-            if (document.RootElement.ValueKind == JsonValueKind.Array)
-            {
-                return document;
-            }
-
-            document.Dispose();
-        }
-        catch (JsonException)
-        {
-            // Not JSON: 400.
-        }
-
-        return null;
     }
 }
 

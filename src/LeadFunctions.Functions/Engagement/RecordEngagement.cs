@@ -1,7 +1,7 @@
-using LeadFunctions.Adapters.Queues;
 using LeadFunctions.Core.Engagement;
 using LeadFunctions.Core.Leads;
 using Microsoft.Extensions.Logging;
+using LeadFunctions.Core.Queues;
 using LeadFunctions.Functions.Triggers;
 
 namespace LeadFunctions.Functions.Engagement;

@@ -1,15 +1,14 @@
 using LeadFunctions.Core.Engagement;
-using LeadFunctions.Core.Randomness;
+using LeadFunctions.Core.Intake;
 using LeadFunctions.Functions.Http;
-using LeadFunctions.Functions.Intake;
 using Microsoft.AspNetCore.Http;
 using LeadFunctions.Functions.Triggers;
 
 namespace LeadFunctions.Functions.Engagement;
 
 /// <summary>
-/// POST /api/events: engagement from the website or other systems, queued for the person's lead id.
-/// An email that is not a lead yet is fine: the event waits there and counts when they become one.
+/// POST /api/events: engagement from the website or other systems, queued for the person's lead id
+/// (<see cref="EventIntake"/>).
 /// </summary>
 [HttpFunction(
     AuthorizationLevel.Function, "post", Route = "events",
@@ -17,7 +16,7 @@ namespace LeadFunctions.Functions.Engagement;
     BodyExample = """
         { "email": "ayse.yilmaz@example.com", "type": "webinar_attended", "occurredAt": "2026-11-02T10:00:00Z", "url": "https://example.com/webinar" }
         """)]
-public sealed class SubmitEvent(IEventQueue events, TimeProvider time, IIdGenerator ids)
+public sealed class SubmitEvent(EventIntake intake)
 {
     public const int MaxBodyBytes = 16 * 1024;
 
@@ -29,22 +28,13 @@ public sealed class SubmitEvent(IEventQueue events, TimeProvider time, IIdGenera
             return problem!;
         }
 
-        var key = request.Headers[IdempotencyKey.HeaderName].FirstOrDefault();
-        if (!IdempotencyKey.TryGetSubmissionId(key, "events", ids, out var eventId))
-        {
-            return Problems.Invalid(IdempotencyKey.Malformed);
-        }
-
         var form = new EventForm(fields.GetValueOrDefault("email"), fields.GetValueOrDefault("leadId"), fields.GetValueOrDefault("type"),
             fields.GetValueOrDefault("occurredAt"), fields.GetValueOrDefault("url"), fields.GetValueOrDefault("source"));
-        var validation = EventFormValidator.Validate(form, eventId, time.GetUtcNow());
-        if (validation.Value is not { } engagement)
-        {
-            return Problems.Invalid(validation.Errors);
-        }
-
-        await events.EnqueueAsync(engagement, cancellationToken);
-        return TypedResults.Accepted((string?)null, new EventAccepted(engagement.EventId, engagement.LeadId));
+        var submitted = await intake.SubmitAsync(
+            form, request.Headers[IdempotencyKey.HeaderName].FirstOrDefault(), cancellationToken);
+        return submitted.Value is { } engagement
+            ? TypedResults.Accepted((string?)null, new EventAccepted(engagement.EventId, engagement.LeadId))
+            : Problems.Invalid(submitted.Errors);
     }
 }
 

@@ -1,5 +1,5 @@
-using LeadFunctions.Adapters.Queues;
 using LeadFunctions.Core.Dashboard;
+using LeadFunctions.Core.Queues;
 
 namespace LeadFunctions.Functions.Health;
 

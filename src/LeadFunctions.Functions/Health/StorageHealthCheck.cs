@@ -1,5 +1,5 @@
-using LeadFunctions.Adapters.Queues;
 using LeadFunctions.Core.Health;
+using LeadFunctions.Core.Queues;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 

@@ -8,13 +8,6 @@ namespace LeadFunctions.Functions.Http;
 public static class JsonBody
 {
     /// <summary>
-    /// A body without the UTF-8 byte order mark it may start with (Windows tools and
-    /// PowerShell write one; JSON parsers over bytes refuse it, RFC 8259 lets a parser ignore it).
-    /// </summary>
-    public static ReadOnlyMemory<byte> WithoutBom(byte[] body) =>
-        body.AsMemory(body.AsSpan().StartsWith(Encoding.UTF8.Preamble) ? Encoding.UTF8.Preamble.Length : 0);
-
-    /// <summary>
     /// A request's JSON object, or the problem to answer: 415 when it is not JSON, 413 past <paramref name="maxBytes"/>,
     /// 400 for what <see cref="ParseObject"/> refuses. The caller disposes the document.
     /// </summary>
@@ -35,11 +28,51 @@ public static class JsonBody
     }
 
     /// <summary>
+    /// A request's JSON object read as <typeparamref name="T"/> with <paramref name="options"/>, or the problem to
+    /// answer: those of <see cref="ReadObjectAsync"/>, and 400 "The body is not <paramref name="what"/>" naming the
+    /// field at fault.
+    /// </summary>
+    public static async Task<(T? Value, IResult? Refusal)> ReadAsync<T>(
+        HttpRequest request,
+        int maxBytes,
+        int maxDepth,
+        JsonSerializerOptions options,
+        string what,
+        CancellationToken cancellationToken)
+        where T : class
+    {
+        var (document, refusal) = await ReadObjectAsync(request, maxBytes, maxDepth, cancellationToken);
+        if (document is null)
+        {
+            return (null, refusal);
+        }
+
+        using (document)
+        {
+            try
+            {
+                return (document.RootElement.Deserialize<T>(options), null);
+            }
+            catch (JsonException ex)
+            {
+                return (null, Problems.BadRequest($"The body is not {what}: {ex.Message}"));
+            }
+        }
+    }
+
+    /// <summary>
     /// The one way a JSON body is read: the parsed object, or why it is refused. Bytes that are not UTF-8 are
     /// refused, and so is a string no .NET string can hold (a lone surrogate escape such as "\ud83d" is valid
     /// ASCII and valid JSON syntax); a leading byte order mark is allowed.
     /// </summary>
-    public static (JsonDocument? Document, string? Refusal) ParseObject(byte[] body, int maxDepth)
+    public static (JsonDocument? Document, string? Refusal) ParseObject(byte[] body, int maxDepth) =>
+        Parse(body, maxDepth, JsonValueKind.Object);
+
+    /// <summary>As <see cref="ParseObject"/>, for a body that is a JSON array.</summary>
+    public static (JsonDocument? Document, string? Refusal) ParseArray(byte[] body, int maxDepth) =>
+        Parse(body, maxDepth, JsonValueKind.Array);
+
+    private static (JsonDocument? Document, string? Refusal) Parse(byte[] body, int maxDepth, JsonValueKind root)
     {
         if (!System.Text.Unicode.Utf8.IsValid(body))
         {
@@ -56,7 +89,8 @@ public static class JsonBody
             return (null, $"The body is not valid JSON: {ex.Message}");
         }
 
-        var refusal = document.RootElement.ValueKind != JsonValueKind.Object ? "The body must be a JSON object."
+        var shape = root == JsonValueKind.Object ? "object" : "array";
+        var refusal = document.RootElement.ValueKind != root ? $"The body must be a JSON {shape}."
             : !HasOnlyReadableStrings(document.RootElement) ? "The body is not valid UTF-8: a string has half a surrogate pair."
             : null;
         if (refusal is not null)
@@ -67,6 +101,13 @@ public static class JsonBody
 
         return (document, null);
     }
+
+    /// <summary>
+    /// A body without the UTF-8 byte order mark it may start with (Windows tools and
+    /// PowerShell write one; JSON parsers over bytes refuse it, RFC 8259 lets a parser ignore it).
+    /// </summary>
+    private static ReadOnlyMemory<byte> WithoutBom(byte[] body) =>
+        body.AsMemory(body.AsSpan().StartsWith(Encoding.UTF8.Preamble) ? Encoding.UTF8.Preamble.Length : 0);
 
     private static bool HasOnlyReadableStrings(JsonElement element)
     {

@@ -23,14 +23,7 @@ public sealed class IntakeOptions : IValidatableObject
         .Select(o => o.Trim().TrimEnd('/').ToLowerInvariant())
         .ToHashSet(StringComparer.Ordinal);
 
-    public bool IsAllowedRedirect(string? target, out Uri? uri)
-    {
-        uri = null;
-        return Uri.TryCreate(target, UriKind.Absolute, out var parsed)
-            && parsed.Scheme is "http" or "https"
-            && Origins.Contains(parsed.GetLeftPart(UriPartial.Authority).ToLowerInvariant())
-            && (uri = parsed) is not null;
-    }
+    public Core.Intake.WebFormRules ToRules() => new(Origins, MinimumFillTime);
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {

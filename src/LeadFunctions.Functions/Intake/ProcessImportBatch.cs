@@ -1,6 +1,6 @@
-using LeadFunctions.Adapters.Queues;
 using LeadFunctions.Core.Intake;
 using Microsoft.Extensions.Logging;
+using LeadFunctions.Core.Queues;
 using LeadFunctions.Functions.Triggers;
 
 namespace LeadFunctions.Functions.Intake;

@@ -5,6 +5,7 @@ using LeadFunctions.Core.Leads;
 using LeadFunctions.Functions.Consent;
 using LeadFunctions.Functions.Http;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using LeadFunctions.Functions.Triggers;
 
 namespace LeadFunctions.Functions.Leads;
@@ -20,7 +21,8 @@ namespace LeadFunctions.Functions.Leads;
         "every row about the person.")]
 public sealed class ExportLead(ILeadStore store, IDataSubjectRecords records, TimeProvider time)
 {
-    public async Task<IResult> RunAsync(HttpRequest request, string id, CancellationToken cancellationToken)
+    public async Task<Results<Ok<LeadExport>, ProblemHttpResult>> RunAsync(
+        HttpRequest request, string id, CancellationToken cancellationToken)
     {
         if (!LeadId.IsWellFormed(id) || await store.LoadAsync(id, cancellationToken) is not { Lead: { } lead } snapshot)
         {

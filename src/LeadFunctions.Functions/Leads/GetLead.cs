@@ -1,6 +1,7 @@
 using LeadFunctions.Core.Leads;
 using LeadFunctions.Functions.Http;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using LeadFunctions.Functions.Triggers;
 
 namespace LeadFunctions.Functions.Leads;
@@ -11,7 +12,8 @@ namespace LeadFunctions.Functions.Leads;
     Summary = "Read one lead.")]
 public sealed class GetLead(ILeadStore store)
 {
-    public async Task<IResult> RunAsync(HttpRequest request, string id, CancellationToken cancellationToken)
+    public async Task<Results<Ok<LeadView>, ProblemHttpResult>> RunAsync(
+        HttpRequest request, string id, CancellationToken cancellationToken)
     {
         // Ids are hex hashes; anything else cannot name a lead and never reaches storage.
         if (!LeadId.IsWellFormed(id))

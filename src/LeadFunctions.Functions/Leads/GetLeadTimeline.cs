@@ -1,6 +1,7 @@
 using LeadFunctions.Core.Leads;
 using LeadFunctions.Functions.Http;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using LeadFunctions.Functions.Triggers;
 
 namespace LeadFunctions.Functions.Leads;
@@ -13,7 +14,8 @@ public sealed class GetLeadTimeline(ILeadStore store)
 {
     private const int MaxEntries = 200;
 
-    public async Task<IResult> RunAsync(HttpRequest request, string id, CancellationToken cancellationToken)
+    public async Task<Results<Ok<List<TimelineEntryView>>, ProblemHttpResult>> RunAsync(
+        HttpRequest request, string id, CancellationToken cancellationToken)
     {
         if (!LeadId.IsWellFormed(id) || await store.FindAsync(id, cancellationToken) is null)
         {

@@ -1,9 +1,9 @@
-using System.Globalization;
 using LeadFunctions.Core.Intake;
 using LeadFunctions.Core.Leads;
 using LeadFunctions.Core.Text;
 using LeadFunctions.Functions.Http;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using LeadFunctions.Functions.Triggers;
 
 namespace LeadFunctions.Functions.Leads;
@@ -16,77 +16,50 @@ public sealed class ListLeads(ILeadQuery leads)
 {
     private const int DefaultPageSize = 50;
     private const int MaxPageSize = 100;
+    private const string StageRule = "One of subscriber, lead, mql, sql, opportunity, customer, disqualified.";
 
-    public async Task<IResult> RunAsync(HttpRequest request, CancellationToken cancellationToken)
+    public async Task<Results<Ok<LeadPageView>, ValidationProblem>> RunAsync(
+        HttpRequest request, CancellationToken cancellationToken)
     {
-        var query = request.Query;
-        // An empty parameter (?stage=&source=, as a script with an unset variable sends) means "any".
-        string? Parameter(string name) => query[name].FirstOrDefault() is { } value && !string.IsNullOrWhiteSpace(value) ? value : null;
-        var errors = new Dictionary<string, string[]>();
-        LifecycleStage? stage = null;
-        if (Parameter("stage") is { } stageText)
-        {
-            stage = LifecycleStages.TryParse(stageText, out var parsed) ? parsed : null;
-            if (stage is null)
-            {
-                errors["stage"] = ["One of subscriber, lead, mql, sql, opportunity, customer, disqualified."];
-            }
-        }
-
-        var source = Parameter("source");
+        var query = new QueryParameters(request.Query);
+        var stage = query.Parse("stage", ReadStage, StageRule);
+        var source = query.Text("source");
         if (source is not null && !LeadSources.IsValid(source))
         {
-            errors["source"] = [LeadSources.Rule];
+            query.Refuse("source", LeadSources.Rule);
         }
 
-        int? minScore = null;
-        if (Parameter("minScore") is { } minText)
-        {
-            minScore = int.TryParse(minText, NumberStyles.Integer, CultureInfo.InvariantCulture, out var min) ? min : null;
-            if (minScore is null)
-            {
-                errors["minScore"] = ["A whole number."];
-            }
-        }
-
-        Temperature? temperature = null;
-        if (Parameter("temperature") is { } temperatureText)
-        {
-            temperature = Temperatures.TryParse(temperatureText, out var parsed) ? parsed : null;
-            if (temperature is null)
-            {
-                errors["temperature"] = ["One of cold, warm, hot."];
-            }
-        }
-
-        var pageSize = DefaultPageSize;
-        if (Parameter("pageSize") is { } sizeText
-            && !(int.TryParse(sizeText, NumberStyles.Integer, CultureInfo.InvariantCulture, out pageSize) && pageSize is >= 1 and <= MaxPageSize))
-        {
-            errors["pageSize"] = [$"A whole number from 1 to {MaxPageSize}."];
-        }
-
-        var q = Parameter("q")?.Trim().ToLowerInvariant();
+        var minScore = query.WholeNumber("minScore");
+        var temperature = query.Parse("temperature", ReadTemperature, "One of cold, warm, hot.");
+        var paging = query.Paging(DefaultPageSize, MaxPageSize);
+        var q = query.Text("q")?.Trim().ToLowerInvariant();
         if (q is { Length: > 254 } || (q is not null && SafeText.HasControlCharacters(q)))
         {
-            errors["q"] = ["An email or the start of one, at most 254 characters."];
+            query.Refuse("q", "An email or the start of one, at most 254 characters.");
         }
 
-        if (errors.Count > 0)
+        if (!query.IsValid)
         {
-            return Problems.Invalid(errors);
+            return query.Refusal;
         }
 
         try
         {
-            var page = await leads.ListAsync(new LeadFilter(stage, source, minScore, q, temperature), Parameter("continuationToken"), pageSize, cancellationToken);
+            var filter = new LeadFilter(stage, source, minScore, q, temperature);
+            var page = await leads.ListAsync(filter, paging.ContinuationToken, paging.PageSize, cancellationToken);
             return TypedResults.Ok(new LeadPageView([.. page.Leads.Select(LeadView.From)], page.ContinuationToken));
         }
         catch (FormatException)
         {
-            return Problems.Invalid(new Dictionary<string, string[]> { ["continuationToken"] = ["Not a continuation token from this API."] });
+            return QueryParameters.UnknownContinuationToken;
         }
     }
+
+    private static LifecycleStage? ReadStage(string text) =>
+        LifecycleStages.TryParse(text, out var parsed) ? parsed : null;
+
+    private static Temperature? ReadTemperature(string text) =>
+        Temperatures.TryParse(text, out var parsed) ? parsed : null;
 }
 
 public sealed record LeadPageView(IReadOnlyList<LeadView> Items, string? ContinuationToken);

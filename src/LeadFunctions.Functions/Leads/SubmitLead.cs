@@ -1,6 +1,7 @@
+using LeadFunctions.Core.Intake;
 using LeadFunctions.Functions.Http;
-using LeadFunctions.Functions.Intake;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
 using LeadFunctions.Functions.Triggers;
 
 namespace LeadFunctions.Functions.Leads;
@@ -18,7 +19,7 @@ namespace LeadFunctions.Functions.Leads;
           "utm_source": "newsletter", "consentEmail": true, "consentText": "E-posta ile bilgi almak istiyorum.", "language": "tr" }
         """,
     Problems = new[] { StatusCodes.Status429TooManyRequests })]
-public sealed class SubmitLead(WebFormIntake intake)
+public sealed partial class SubmitLead(WebFormIntake intake, ILogger<SubmitLead> logger)
 {
     public const int MaxBodyBytes = 64 * 1024;
 
@@ -31,13 +32,32 @@ public sealed class SubmitLead(WebFormIntake intake)
         }
 
         var post = new WebFormPost(fields, request.Headers[IdempotencyKey.HeaderName].FirstOrDefault(), ClientEvidence.From(request));
-        return await intake.SubmitAsync(post, cancellationToken) switch
+        var outcome = await intake.SubmitAsync(post, cancellationToken);
+        if (outcome.Errors is { } errors)
         {
-            { Errors: { } errors } => Problems.Invalid(errors),
-            { Redirect: { } redirect } => new SeeOtherResult(redirect),
-            { LeadId: var leadId } => TypedResults.Accepted($"{request.PathBase}{request.Path}/{leadId}", new SubmissionAccepted(leadId!, "accepted")),
-        };
+            return Problems.Invalid(errors);
+        }
+
+        if (outcome.Source is { } source)
+        {
+            Accepted(logger, outcome.LeadId!, source);
+        }
+        else
+        {
+            BotIgnored(logger, outcome.LeadId!);
+        }
+
+        var location = $"{request.PathBase}{request.Path}/{outcome.LeadId}";
+        return outcome.Redirect is { } redirect
+            ? new SeeOtherResult(redirect)
+            : TypedResults.Accepted(location, new SubmissionAccepted(outcome.LeadId!, "accepted"));
     }
+
+    [LoggerMessage(EventId = 1000, Level = LogLevel.Information, Message = "Accepted a submission for lead {LeadId} from {Source}")]
+    private static partial void Accepted(ILogger logger, string leadId, string source);
+
+    [LoggerMessage(EventId = 1002, Level = LogLevel.Information, Message = "A form submission for {LeadId} looked automated (honeypot or fill time); answered, not stored")]
+    private static partial void BotIgnored(ILogger logger, string leadId);
 }
 
 public sealed record SubmissionAccepted(string Id, string Status);

@@ -1,5 +1,5 @@
-using LeadFunctions.Adapters;
 using LeadFunctions.Core.Campaigns;
+using LeadFunctions.Core.Text;
 using LeadFunctions.Functions.Http;
 using Microsoft.AspNetCore.Http;
 using LeadFunctions.Functions.Triggers;

@@ -15,8 +15,10 @@ public static class NurtureRegistration
         services.AddSingleton(p => p.GetRequiredService<IOptions<NurtureOptions>>().Value.ToRules());
         services.AddSingleton<IRecipientTimeZones>(p => new PhoneTimeZones(p.GetRequiredService<IOptions<NurtureOptions>>().Value.ToDefaultZone()));
         services.AddSingleton<NurtureRenderer>();
+        services.AddSingleton<CampaignPreview>();
         services.AddSingleton<NurtureSendRules>();
         services.AddSingleton<NurtureSender>();
+        services.AddSingleton<NurtureBatchDelivery>();
         services.AddSingleton<NurtureScheduler>();
         services.AddSingleton<NurtureRedrive>();
         return services;

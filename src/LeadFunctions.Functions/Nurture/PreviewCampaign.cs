@@ -1,27 +1,30 @@
-using LeadFunctions.Adapters;
-using LeadFunctions.Core.Campaigns;
-using LeadFunctions.Core.Leads;
 using LeadFunctions.Core.Nurture;
+using LeadFunctions.Core.Text;
 using LeadFunctions.Functions.Http;
 using Microsoft.AspNetCore.Http;
 using LeadFunctions.Functions.Triggers;
 
 namespace LeadFunctions.Functions.Nurture;
 
-/// <summary>POST /api/campaigns/{id}/preview {"leadId","step"}: a step rendered for a lead as it would be sent; nothing is sent or stored.</summary>
+/// <summary>
+/// POST /api/campaigns/{id}/preview {"leadId","step"}: a step rendered for a lead as it would be sent
+/// (<see cref="CampaignPreview"/>).
+/// </summary>
 [HttpFunction(
     AuthorizationLevel.Function, "post", Route = "campaigns/{id}/preview",
     Summary = "Render a step for a lead without sending: subject, HTML and text.",
     BodyExample = """
         { "leadId": "3f2a9c1e5b7d4e0f8a6b2c1d9e8f7a6b", "step": "welcome" }
         """)]
-public sealed class PreviewCampaign(ICampaignCatalog campaigns, ILeadStore leads, NurtureRenderer renderer)
+public sealed class PreviewCampaign(CampaignPreview preview)
 {
     private const int MaxBodyBytes = 4 * 1024;
+    private const int MaxJsonDepth = 4;
 
     public async Task<IResult> RunAsync(HttpRequest request, string id, CancellationToken cancellationToken)
     {
-        var (document, refusal) = await JsonBody.ReadObjectAsync(request, MaxBodyBytes, maxDepth: 4, cancellationToken);
+        var (document, refusal) = await JsonBody.ReadObjectAsync(
+            request, MaxBodyBytes, MaxJsonDepth, cancellationToken);
         if (document is null)
         {
             return refusal!;
@@ -49,23 +52,12 @@ public sealed class PreviewCampaign(ICampaignCatalog campaigns, ILeadStore leads
             return Problems.Invalid(errors);
         }
 
-        if (await campaigns.FindAsync(id, cancellationToken) is not { } campaign)
+        return await preview.RenderAsync(id, leadId!, stepId!, cancellationToken) switch
         {
-            return Problems.NotFound("The campaign");
-        }
-
-        if (!LeadId.IsWellFormed(leadId!) || await leads.FindAsync(leadId!, cancellationToken) is not { } found)
-        {
-            return Problems.NotFound("The lead");
-        }
-
-        if (campaign.Steps.FirstOrDefault(s => s.Id == stepId) is not { } step)
-        {
-            return Problems.NotFound($"The step '{stepId}'");
-        }
-
-        var email = await renderer.RenderAsync(campaign, step, found.Lead);
-        return TypedResults.Json(new PreviewView(email.Subject, email.Html, email.Text, email.Language), JsonDefaults.Options);
+            { Email: { } email } => TypedResults.Json(
+                new PreviewView(email.Subject, email.Html, email.Text, email.Language), JsonDefaults.Options),
+            { Missing: var missing } => Problems.NotFound(missing!),
+        };
     }
 }
 

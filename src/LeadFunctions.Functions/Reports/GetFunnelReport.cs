@@ -2,6 +2,7 @@ using System.Globalization;
 using LeadFunctions.Core.Reports;
 using LeadFunctions.Functions.Http;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using LeadFunctions.Functions.Triggers;
 
 namespace LeadFunctions.Functions.Reports;
@@ -17,50 +18,42 @@ namespace LeadFunctions.Functions.Reports;
 public sealed class GetFunnelReport(IFunnelCounters counters, TimeProvider time)
 {
     private const int MaxMonths = 36;
+    private const string MonthRule = "A month (yyyy-MM) or a date (yyyy-MM-dd).";
     private static readonly string[] MonthFormats = ["yyyy-MM", "yyyy-MM-dd"];
 
-    public async Task<IResult> RunAsync(HttpRequest request, CancellationToken cancellationToken)
+    public async Task<Results<Ok<FunnelReportView>, ValidationProblem>> RunAsync(
+        HttpRequest request, CancellationToken cancellationToken)
     {
-        var errors = new Dictionary<string, string[]>();
+        var query = new QueryParameters(request.Query);
         var now = time.GetUtcNow();
         var thisMonth = new DateOnly(now.Year, now.Month, 1);
-        var to = Month(request, "to", errors) ?? thisMonth;
-        var from = Month(request, "from", errors) ?? to.AddMonths(-11);
-        if (errors.Count == 0 && (from > to || from.AddMonths(MaxMonths) <= to))
+        var to = query.Parse("to", Month, MonthRule) ?? thisMonth;
+        var from = query.Parse("from", Month, MonthRule) ?? to.AddMonths(-11);
+        if (query.IsValid && (from > to || from.AddMonths(MaxMonths) <= to))
         {
-            errors["from"] = [$"From must not be after to, and the period at most {MaxMonths} months."];
+            query.Refuse("from", $"From must not be after to, and the period at most {MaxMonths} months.");
         }
 
-        var by = request.Query["by"].FirstOrDefault() is { Length: > 0 } text ? text : "source";
+        var by = query.Text("by") ?? "source";
         if (!Enum.TryParse<FunnelDimension>(by, ignoreCase: true, out var dimension) || int.TryParse(by, out _))
         {
-            errors["by"] = ["One of source, campaign, month."];
+            query.Refuse("by", "One of source, campaign, month.");
         }
 
-        if (errors.Count > 0)
+        if (!query.IsValid)
         {
-            return Problems.Invalid(errors);
+            return query.Refusal;
         }
 
         var rows = await counters.ReadAsync(dimension, Key(from), Key(to), cancellationToken);
         return TypedResults.Ok(new FunnelReportView(from.ToString("yyyy-MM", CultureInfo.InvariantCulture), to.ToString("yyyy-MM", CultureInfo.InvariantCulture), dimension.ToString().ToLowerInvariant(), FunnelReport.Build(rows)));
     }
 
-    private static DateOnly? Month(HttpRequest request, string name, Dictionary<string, string[]> errors)
-    {
-        if (request.Query[name].FirstOrDefault() is not { Length: > 0 } value)
-        {
-            return null;
-        }
-
-        if (DateOnly.TryParseExact(value, MonthFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
-        {
-            return new DateOnly(date.Year, date.Month, 1);
-        }
-
-        errors[name] = ["A month (yyyy-MM) or a date (yyyy-MM-dd)."];
-        return null;
-    }
+    /// <summary>The month of a yyyy-MM or yyyy-MM-dd text, as its first day.</summary>
+    private static DateOnly? Month(string text) =>
+        DateOnly.TryParseExact(text, MonthFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
+            ? new DateOnly(date.Year, date.Month, 1)
+            : null;
 
     private static string Key(DateOnly month) => month.ToString("yyyyMM", CultureInfo.InvariantCulture);
 }

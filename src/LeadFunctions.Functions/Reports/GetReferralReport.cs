@@ -1,5 +1,6 @@
 using LeadFunctions.Core.Referrals;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using LeadFunctions.Functions.Triggers;
 
 namespace LeadFunctions.Functions.Reports;
@@ -13,7 +14,7 @@ namespace LeadFunctions.Functions.Reports;
     Summary = "Who referred whom, and how many of their referrals became customers.")]
 public sealed class GetReferralReport(IReferralIndex referrals)
 {
-    public async Task<IResult> RunAsync(HttpRequest request, CancellationToken cancellationToken)
+    public async Task<Ok<ReferralReportView>> RunAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         var all = await referrals.ListAsync(cancellationToken).ToListAsync(cancellationToken);
         return TypedResults.Ok(new ReferralReportView(ReferralReport.Build(all)));

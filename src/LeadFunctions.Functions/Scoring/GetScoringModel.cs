@@ -1,6 +1,6 @@
 using System.Text.Json;
-using LeadFunctions.Adapters;
 using LeadFunctions.Core.Scoring;
+using LeadFunctions.Core.Text;
 using LeadFunctions.Functions.Http;
 using Microsoft.AspNetCore.Http;
 using LeadFunctions.Functions.Triggers;

@@ -1,6 +1,6 @@
 using System.Text.Json;
-using LeadFunctions.Adapters;
 using LeadFunctions.Core.Scoring;
+using LeadFunctions.Core.Text;
 using LeadFunctions.Functions.Http;
 using Microsoft.AspNetCore.Http;
 using LeadFunctions.Functions.Triggers;
@@ -20,36 +20,18 @@ namespace LeadFunctions.Functions.Scoring;
 public sealed class PutScoringModel(ScoringModelSource models)
 {
     private const int MaxBodyBytes = 64 * 1024;
+    private const int MaxJsonDepth = 16;
 
     /// <summary>A null where the model needs an object ("fit": null) is a JSON error, hence a 400 naming it.</summary>
     private static readonly JsonSerializerOptions ModelJson = new(JsonDefaults.Options) { RespectNullableAnnotations = true };
 
     public async Task<IResult> RunAsync(HttpRequest request, CancellationToken cancellationToken)
     {
-        if (!FormFields.IsJson(request.ContentType))
-        {
-            return Problems.UnsupportedMediaType(FormFields.Json);
-        }
-
-        var body = await RequestBody.ReadAsync(request, MaxBodyBytes, cancellationToken);
-        if (body is null)
-        {
-            return Problems.TooLarge(MaxBodyBytes);
-        }
-
-        ScoringModel? model;
-        try
-        {
-            model = JsonSerializer.Deserialize<ScoringModel>(JsonBody.WithoutBom(body).Span, ModelJson);
-        }
-        catch (JsonException ex)
-        {
-            return Problems.BadRequest($"The body is not a scoring model: {ex.Message}");
-        }
-
+        var (model, refusal) = await JsonBody.ReadAsync<ScoringModel>(
+            request, MaxBodyBytes, MaxJsonDepth, ModelJson, "a scoring model", cancellationToken);
         if (model is null)
         {
-            return Problems.BadRequest("The body is not a scoring model.");
+            return refusal!;
         }
 
         var errors = ScoringModelValidator.Validate(model);

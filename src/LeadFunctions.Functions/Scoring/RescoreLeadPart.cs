@@ -1,4 +1,4 @@
-using LeadFunctions.Adapters.Queues;
+using LeadFunctions.Core.Queues;
 using LeadFunctions.Core.Scoring;
 using Microsoft.Extensions.Logging;
 using LeadFunctions.Functions.Triggers;

@@ -9,7 +9,6 @@ namespace LeadFunctions.Functions.Webinars;
 public static class WebinarPayloads
 {
     private const string ZoomPlatform = "zoom";
-    private const string GenericPlatform = "webinar";
 
     /// <summary>Zoom's payload.object: the webinar's id and topic.</summary>
     public static Webinar ZoomWebinar(JsonElement webinar) => new(ZoomPlatform, webinar.Text("id"), webinar.Text("topic"));
@@ -27,11 +26,11 @@ public static class WebinarPayloads
         CompanySize = registrant.Text("no_of_employees"),
     };
 
-    /// <summary>The generic webhook's body: the platform's own name when it gives a plain one, else "webinar".</summary>
+    /// <summary>
+    /// The generic webhook's body, under the platform's own name (<see cref="Webinar.PlatformNamed"/>).
+    /// </summary>
     public static Webinar GenericWebinar(JsonElement root) =>
-        new(root.Text("platform") is { Length: > 0 and <= 30 } platform && platform.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '-') ? platform : GenericPlatform,
-            root.Text("webinarId"),
-            root.Text("webinarTitle"));
+        new(Webinar.PlatformNamed(root.Text("platform")), root.Text("webinarId"), root.Text("webinarTitle"));
 
     /// <summary>The generic webhook's registrant speaks the form's field names.</summary>
     public static LeadForm GenericRegistrant(JsonElement registrant) => new()

@@ -1,6 +1,7 @@
 using System.Text;
 using LeadFunctions.Core.Security;
 using LeadFunctions.Core.Text;
+using LeadFunctions.Core.Webinars;
 using LeadFunctions.Functions.Http;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;

@@ -1,6 +1,7 @@
 using Azure.Storage.Queues;
 using LeadFunctions.Adapters.Queues;
 using LeadFunctions.Adapters.Storage;
+using LeadFunctions.Core.Queues;
 using LeadFunctions.Host.Configuration;
 using Microsoft.Extensions.Azure;
 using Microsoft.Extensions.Options;

@@ -1,4 +1,5 @@
 using LeadFunctions.Adapters.Queues;
+using LeadFunctions.Core.Queues;
 
 namespace LeadFunctions.Host.Queues;
 

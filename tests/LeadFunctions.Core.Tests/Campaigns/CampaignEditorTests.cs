@@ -74,4 +74,36 @@ public class CampaignEditorTests
         Assert.Equal(1, world.Pipeline.Stats.Count("fair", CampaignMetric.Sent, "welcome"));
         Assert.NotNull(world.EnrollmentOf(LeadId.FromEmail(Ayse), "fair"));
     }
+
+    [Fact]
+    public async Task SaveAsync_AnEdit_IsValidatedStampedStoredAndTheCatalogToldToReadAgain()
+    {
+        var world = new NurtureWorld();
+        world.Pipeline.Time.Advance(TimeSpan.FromMinutes(5));
+
+        var saved = await world.Editor.SaveAsync(
+            new CampaignEdit("fair", CampaignDefinition.From(ThreeSteps), "fair", null, null), CancellationToken.None);
+
+        Assert.Equal(CampaignSaveOutcome.Created, saved.Outcome);
+        var stored = await world.Pipeline.Campaigns.GetAsync("fair", CancellationToken.None);
+        Assert.Equal(world.Pipeline.Time.GetUtcNow(), stored!.UpdatedAt);
+        Assert.Equal(1, world.Pipeline.Campaigns.Invalidations);
+    }
+
+    [Fact]
+    public async Task SaveAsync_AnEditNamingAnotherId_OrSayingWhatNoEditSays_InvalidAndNothingStored()
+    {
+        var world = new NurtureWorld();
+
+        var definition = CampaignDefinition.From(ThreeSteps);
+        var none = CancellationToken.None;
+        var otherId = await world.Editor.SaveAsync(new CampaignEdit("fair", definition, "other", null, null), none);
+        var unsaid = await world.Editor.SaveAsync(new CampaignEdit("fair", definition, null, "yes", "later"), none);
+
+        Assert.Equal((CampaignSaveOutcome.Invalid, CampaignSaveOutcome.Invalid), (otherId.Outcome, unsaid.Outcome));
+        Assert.Equal(["id"], otherId.Errors!.Keys);
+        Assert.Equal(["confirm", "missed"], unsaid.Errors!.Keys.Order(StringComparer.Ordinal));
+        Assert.Null(await world.Pipeline.Campaigns.GetAsync("fair", CancellationToken.None));
+        Assert.Equal(0, world.Pipeline.Campaigns.Invalidations);
+    }
 }

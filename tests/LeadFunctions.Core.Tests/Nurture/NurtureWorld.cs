@@ -19,8 +19,9 @@ internal sealed class NurtureWorld
         var sendRules = new NurtureSendRules(Pipeline.Campaigns, Pipeline.DueSends, Suppressions, new CountryZones(), Renderer, rules ?? NurtureRules.Default, Pipeline.ConsentSettings, Pipeline.Time);
         NurtureSender = new NurtureSender(Pipeline.Store, Suppressions, Pipeline.Updater, sendRules, Email, Links, Pipeline.Time);
         Scheduler = new NurtureScheduler(Pipeline.DueSends, Queue, Pipeline.Campaigns, Pipeline.Time, Pipeline.Ids);
-        Switch = new CampaignSwitch(Pipeline.Campaigns, ResumeQueue, Pipeline.Time);
-        Editor = new CampaignEditor(Pipeline.Campaigns, Pipeline.Stats, Pipeline.DueSends, ResumeQueue, Pipeline.Time);
+        Switch = new CampaignSwitch(Pipeline.Campaigns, Pipeline.Campaigns, ResumeQueue, Pipeline.Time);
+        Editor = new CampaignEditor(
+            Pipeline.Campaigns, Pipeline.Campaigns, Pipeline.Stats, Pipeline.DueSends, ResumeQueue, Pipeline.Time);
         Release = new HeldSendRelease(Pipeline.Campaigns, Pipeline.DueSends, Pipeline.Updater, ResumeQueue);
     }
 

@@ -33,7 +33,7 @@ public class ExportIysConsentTests
         var context = new DefaultHttpContext();
         context.Request.QueryString = new QueryString(query);
 
-        await new ExportIysConsent(log).RunAsync(context.Request, default);
+        await new ExportIysConsent(new IysConsentExport(log)).RunAsync(context.Request, default);
 
         Assert.Equal((DateTimeOffset.Parse(since, System.Globalization.CultureInfo.InvariantCulture), DateTimeOffset.Parse(until, System.Globalization.CultureInfo.InvariantCulture)), log.Asked);
     }

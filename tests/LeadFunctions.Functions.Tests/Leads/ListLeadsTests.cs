@@ -19,11 +19,11 @@ public class ListLeadsTests
         }
     }
 
-    private static Task<IResult> ListAsync(ILeadQuery query, string queryString)
+    private static async Task<IResult> ListAsync(ILeadQuery query, string queryString)
     {
         var context = new DefaultHttpContext();
         context.Request.QueryString = new QueryString(queryString);
-        return new ListLeads(query).RunAsync(context.Request, default);
+        return (await new ListLeads(query).RunAsync(context.Request, default)).Result;
     }
 
     [Fact]

@@ -4,6 +4,7 @@ using LeadFunctions.Adapters.Randomness;
 using LeadFunctions.Core.Campaigns;
 using LeadFunctions.Core.Leads;
 using LeadFunctions.Core.Nurture;
+using LeadFunctions.Core.Text;
 
 namespace LeadFunctions.Functions.Tests.Nurture;
 
@@ -56,7 +57,8 @@ public sealed class NurtureSendQueueTests
         Assert.True(half.Owns("d1"));
     }
 
-    private static NurtureSendBatch Read(string json) => System.Text.Json.JsonSerializer.Deserialize<NurtureSendBatch>(json, LeadFunctions.Adapters.JsonDefaults.Options)!;
+    private static NurtureSendBatch Read(string json) => System.Text.Json.JsonSerializer.Deserialize<NurtureSendBatch>(
+        json, LeadFunctions.Core.Text.JsonDefaults.Options)!;
 
     private static List<DueSend> Sends(int count, Func<int, (string Campaign, string Step)> step) =>
         [.. Enumerable.Range(0, count).Select(i => (i, step(i))).Select(x => new DueSend(LeadId.FromEmail($"p{x.i}@acme.com"), x.Item2.Campaign, x.Item2.Step, DateTimeOffset.MaxValue.AddTicks(-x.i)))];

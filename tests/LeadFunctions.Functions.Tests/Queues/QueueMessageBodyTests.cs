@@ -1,6 +1,7 @@
 using LeadFunctions.Adapters.Queues;
 using LeadFunctions.Core.Campaigns;
 using LeadFunctions.Core.Leads;
+using LeadFunctions.Core.Queues;
 
 namespace LeadFunctions.Functions.Tests.Queues;
 

@@ -3,6 +3,7 @@ using System.Text.Json;
 using LeadFunctions.Adapters;
 using LeadFunctions.Adapters.Queues;
 using LeadFunctions.Core.Email;
+using LeadFunctions.Core.Text;
 
 namespace LeadFunctions.Functions.Tests.Queues;
 

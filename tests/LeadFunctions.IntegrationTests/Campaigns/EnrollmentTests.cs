@@ -8,6 +8,7 @@ using LeadFunctions.Adapters.Storage;
 using LeadFunctions.Core.Campaigns;
 using LeadFunctions.Core.Leads;
 using LeadFunctions.Core.Processing;
+using LeadFunctions.Core.Queues;
 using LeadFunctions.Functions.Leads;
 using LeadFunctions.IntegrationTests.Email;
 using LeadFunctions.IntegrationTests.Infrastructure;

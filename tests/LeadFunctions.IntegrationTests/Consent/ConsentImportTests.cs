@@ -5,8 +5,10 @@ using System.Text;
 using LeadFunctions.Adapters;
 using LeadFunctions.Adapters.Queues;
 using LeadFunctions.Core.Consent;
+using LeadFunctions.Core.Intake;
 using LeadFunctions.Core.Leads;
-using LeadFunctions.Functions.Intake;
+using LeadFunctions.Core.Queues;
+using LeadFunctions.Core.Text;
 using LeadFunctions.IntegrationTests.Infrastructure;
 
 namespace LeadFunctions.IntegrationTests.Consent;

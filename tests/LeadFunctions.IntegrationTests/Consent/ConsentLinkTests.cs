@@ -166,7 +166,7 @@ public sealed partial class ConsentLinkTests(AzuriteFixture azurite) : IAsyncLif
         Assert.Single((await ConsentHttp.ConsentAsync(host, id)).Records, r => r.Action == "withdrawn");
 
         // And the İYS export carries the refusal.
-        var export = await host.GetJsonWithKeyAsync<LeadFunctions.Functions.Consent.IysExport>(
+        var export = await host.GetJsonWithKeyAsync<LeadFunctions.Core.Consent.IysExport>(
             $"/api/consent/iys-export?from={DateTimeOffset.UtcNow.AddDays(-1):yyyy-MM-dd}&to={DateTimeOffset.UtcNow.AddDays(1):yyyy-MM-dd}");
         Assert.Contains(export!.Items, r => r is { Recipient: "leaving@example.com", Status: "RET", Source: "HS_EPOSTA" });
     }

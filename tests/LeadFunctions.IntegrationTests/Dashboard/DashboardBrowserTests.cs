@@ -4,6 +4,7 @@ using System.Text;
 using LeadFunctions.Adapters.Queues;
 using LeadFunctions.Core.Intake;
 using LeadFunctions.Core.Leads;
+using LeadFunctions.Core.Queues;
 using LeadFunctions.IntegrationTests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;

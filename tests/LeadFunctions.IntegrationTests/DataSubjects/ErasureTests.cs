@@ -9,6 +9,7 @@ using LeadFunctions.Adapters.Queues;
 using LeadFunctions.Core.Consent;
 using LeadFunctions.Core.DataSubjects;
 using LeadFunctions.Core.Leads;
+using LeadFunctions.Core.Queues;
 using LeadFunctions.Functions.Leads;
 using LeadFunctions.IntegrationTests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;

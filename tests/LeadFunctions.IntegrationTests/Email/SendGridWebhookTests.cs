@@ -8,6 +8,7 @@ using LeadFunctions.Adapters.Queues;
 using LeadFunctions.Adapters.Storage;
 using LeadFunctions.Core.Consent;
 using LeadFunctions.Core.Leads;
+using LeadFunctions.Core.Queues;
 using LeadFunctions.Functions.Consent;
 using LeadFunctions.Functions.Leads;
 using LeadFunctions.IntegrationTests.Infrastructure;

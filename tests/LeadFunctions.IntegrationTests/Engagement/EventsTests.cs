@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using LeadFunctions.Core.Leads;
+using LeadFunctions.Core.Queues;
 using LeadFunctions.Functions.Engagement;
 using LeadFunctions.Functions.Leads;
 using LeadFunctions.IntegrationTests.Infrastructure;
@@ -25,7 +26,8 @@ public sealed class EventsTests(AzuriteFixture azurite)
         var accepted = (await early.Content.ReadFromJsonAsync<EventAccepted>())!;
         Assert.Equal(HttpStatusCode.Accepted, early.StatusCode);
         Assert.Equal(LeadId.FromEmail("later@acme.com"), accepted.LeadId);
-        await Eventually.TrueAsync(async () => (await host.Queue(Adapters.Queues.QueueNames.LeadEvents).GetPropertiesAsync()).Value.ApproximateMessagesCount == 0);
+        var events = host.Queue(Core.Queues.QueueNames.LeadEvents);
+        await Eventually.TrueAsync(async () => (await events.GetPropertiesAsync()).Value.ApproximateMessagesCount == 0);
         await Task.Delay(300);
 
         using var form = await host.Client.PostAsJsonAsync("/api/leads", new { email = "later@acme.com", firstName = "Sibel" });
@@ -59,7 +61,8 @@ public sealed class EventsTests(AzuriteFixture azurite)
         request.Content = new StringContent(json, System.Text.Encoding.UTF8, "application/json");
         using var response = await host.Client.SendAsync(request);
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Equal(0, (await host.Queue(Adapters.Queues.QueueNames.LeadEvents).GetPropertiesAsync()).Value.ApproximateMessagesCount);
+        var events = host.Queue(Core.Queues.QueueNames.LeadEvents);
+        Assert.Equal(0, (await events.GetPropertiesAsync()).Value.ApproximateMessagesCount);
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using LeadFunctions.Adapters.Queues;
+using LeadFunctions.Core.Queues;
 using LeadFunctions.IntegrationTests.Email;
 using LeadFunctions.IntegrationTests.Infrastructure;
 

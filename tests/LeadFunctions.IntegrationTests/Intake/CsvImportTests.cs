@@ -5,6 +5,8 @@ using System.Text;
 using LeadFunctions.Adapters;
 using LeadFunctions.Adapters.Queues;
 using LeadFunctions.Core.Intake;
+using LeadFunctions.Core.Queues;
+using LeadFunctions.Core.Text;
 using LeadFunctions.Functions.Intake;
 using LeadFunctions.IntegrationTests.Infrastructure;
 

@@ -5,6 +5,8 @@ using LeadFunctions.Adapters.Queues;
 using LeadFunctions.Adapters.Storage;
 using LeadFunctions.Core.Intake;
 using LeadFunctions.Core.Leads;
+using LeadFunctions.Core.Queues;
+using LeadFunctions.Core.Text;
 using LeadFunctions.Functions.Leads;
 using LeadFunctions.IntegrationTests.Infrastructure;
 

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using LeadFunctions.Adapters.Queues;
+using LeadFunctions.Core.Queues;
 using LeadFunctions.Functions.Leads;
 using LeadFunctions.IntegrationTests.Infrastructure;
 

@@ -6,6 +6,8 @@ using LeadFunctions.Core.Campaigns;
 using LeadFunctions.Core.Email;
 using LeadFunctions.Core.Leads;
 using LeadFunctions.Core.Nurture;
+using LeadFunctions.Core.Queues;
+using LeadFunctions.Core.Text;
 using LeadFunctions.IntegrationTests.Infrastructure;
 
 namespace LeadFunctions.IntegrationTests.Nurture;

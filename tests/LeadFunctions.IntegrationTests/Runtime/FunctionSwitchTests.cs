@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using LeadFunctions.Adapters.Queues;
+using LeadFunctions.Core.Queues;
 using LeadFunctions.IntegrationTests.Infrastructure;
 
 namespace LeadFunctions.IntegrationTests.Runtime;

@@ -6,6 +6,7 @@ using Azure.Core.Pipeline;
 using Azure.Data.Tables;
 using Azure.Storage.Queues;
 using LeadFunctions.Adapters.Queues;
+using LeadFunctions.Core.Queues;
 using LeadFunctions.IntegrationTests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,5 +1,6 @@
 using LeadFunctions.Adapters.Queues;
 using LeadFunctions.Adapters.Storage;
+using LeadFunctions.Core.Queues;
 using LeadFunctions.Host.Queues;
 using LeadFunctions.IntegrationTests.Infrastructure;
 using Microsoft.AspNetCore.Builder;

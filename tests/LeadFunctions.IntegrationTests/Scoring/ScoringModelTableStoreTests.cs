@@ -3,6 +3,7 @@ using Azure.Data.Tables;
 using LeadFunctions.Adapters;
 using LeadFunctions.Adapters.Tables;
 using LeadFunctions.Core.Scoring;
+using LeadFunctions.Core.Text;
 using LeadFunctions.IntegrationTests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using LeadFunctions.Adapters.Queues;
 using LeadFunctions.Core.Leads;
+using LeadFunctions.Core.Queues;
 using LeadFunctions.Functions.Leads;
 using LeadFunctions.IntegrationTests.Infrastructure;
 

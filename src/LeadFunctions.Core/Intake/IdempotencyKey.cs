@@ -1,7 +1,7 @@
 using LeadFunctions.Core.Randomness;
 using LeadFunctions.Core.Security;
 
-namespace LeadFunctions.Functions.Intake;
+namespace LeadFunctions.Core.Intake;
 
 /// <summary>
 /// The "Idempotency-Key" header: a retried request with the same key becomes the same submission id,

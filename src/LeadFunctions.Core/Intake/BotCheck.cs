@@ -1,6 +1,6 @@
 using LeadFunctions.Core.Text;
 
-namespace LeadFunctions.Functions.Intake;
+namespace LeadFunctions.Core.Intake;
 
 /// <summary>
 /// Cheap bot signals on a web form: the hidden "website" field filled in, or the form submitted

@@ -1,4 +1,4 @@
-namespace LeadFunctions.Adapters.Queues;
+namespace LeadFunctions.Core.Queues;
 
 /// <summary>Queue names shared with the Azure Functions host (API.md); each has a "-poison" twin.</summary>
 public static class QueueNames

@@ -2,12 +2,9 @@ using LeadFunctions.Core.Consent;
 using LeadFunctions.Core.Intake;
 using LeadFunctions.Core.Leads;
 using LeadFunctions.Core.Randomness;
-using LeadFunctions.Functions.Intake;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 
-namespace LeadFunctions.Functions.Tests.Intake;
+namespace LeadFunctions.Core.Tests.Intake;
 
 public class WebFormIntakeTests
 {
@@ -26,15 +23,6 @@ public class WebFormIntakeTests
         }
     }
 
-    private sealed class FixedOptions(IntakeOptions value) : IOptionsMonitor<IntakeOptions>
-    {
-        public IntakeOptions CurrentValue => value;
-
-        public IntakeOptions Get(string? name) => value;
-
-        public IDisposable? OnChange(Action<IntakeOptions, string?> listener) => null;
-    }
-
     private sealed class FixedIds : IIdGenerator
     {
         public string NewId() => NewSubmissionId;
@@ -51,10 +39,9 @@ public class WebFormIntakeTests
 
     private Task<WebFormOutcome> SubmitAsync(Dictionary<string, string?> fields, string? idempotencyKey = null)
     {
-        var options = new IntakeOptions { AllowedOrigins = ["https://www.acme.com.tr"] };
-        var intake = new WebFormIntake(
-            queue, new FixedOptions(options), new FakeTimeProvider(Now), new FixedIds(), new FixedRandom(),
-            NullLogger<WebFormIntake>.Instance);
+        var rules = new WebFormRules(
+            new HashSet<string>(StringComparer.Ordinal) { "https://www.acme.com.tr" }, TimeSpan.FromSeconds(3));
+        var intake = new WebFormIntake(queue, rules, new FakeTimeProvider(Now), new FixedIds(), new FixedRandom());
         return intake.SubmitAsync(new WebFormPost(fields, idempotencyKey, Client), default);
     }
 
@@ -79,6 +66,7 @@ public class WebFormIntakeTests
         var queued = Assert.Single(queue.Queued);
         Assert.Equal("ayse@acme.com.tr", queued.Email);
         Assert.NotNull(outcome.LeadId);
+        Assert.Equal(queued.Source, outcome.Source);
     }
 
     [Fact]
@@ -109,6 +97,7 @@ public class WebFormIntakeTests
 
         Assert.Null(outcome.Errors);
         Assert.Equal(new Uri("https://www.acme.com.tr/thanks"), outcome.Redirect);
+        Assert.Null(outcome.Source);
         Assert.Empty(queue.Queued);
     }
 

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace LeadFunctions.Adapters;
+namespace LeadFunctions.Core.Text;
 
 /// <summary>The one JSON shape for queue messages, stored documents and HTTP bodies: camelCase, enums as names.</summary>
 public static class JsonDefaults

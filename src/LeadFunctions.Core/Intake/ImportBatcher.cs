@@ -1,4 +1,4 @@
-namespace LeadFunctions.Functions.Intake;
+namespace LeadFunctions.Core.Intake;
 
 /// <summary>
 /// Groups an import's good rows into batches of at most <see cref="ICsvRows{T}.MaxRowsPerMessage"/> rows (the queue

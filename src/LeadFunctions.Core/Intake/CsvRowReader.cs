@@ -4,7 +4,7 @@ using CsvHelper;
 using CsvHelper.Configuration;
 using LeadFunctions.Core.Text;
 
-namespace LeadFunctions.Functions.Intake;
+namespace LeadFunctions.Core.Intake;
 
 /// <summary>
 /// Streams a CSV file row by row (CsvHelper): delimiter detected from the data (',' ';' or tab), a byte order

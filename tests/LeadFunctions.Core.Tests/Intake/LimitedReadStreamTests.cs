@@ -1,6 +1,6 @@
-using LeadFunctions.Functions.Http;
+using LeadFunctions.Core.Intake;
 
-namespace LeadFunctions.Functions.Tests.Http;
+namespace LeadFunctions.Core.Tests.Intake;
 
 public class LimitedReadStreamTests
 {

@@ -1,4 +1,4 @@
-namespace LeadFunctions.Functions.Intake;
+namespace LeadFunctions.Core.Intake;
 
 /// <summary>What an import did, answered to the caller: counts, and the first rejected rows with their errors.</summary>
 public sealed class ImportReport(string importId)

@@ -1,9 +1,8 @@
 using LeadFunctions.Core.Engagement;
 using LeadFunctions.Core.Intake;
 using LeadFunctions.Core.Leads;
-using LeadFunctions.Core.Webinars;
 
-namespace LeadFunctions.Functions.Webinars;
+namespace LeadFunctions.Core.Webinars;
 
 /// <summary>
 /// What every webinar platform's webhook turns into: a registrant becomes a lead (see <see cref="WebinarRegistrant"/>)

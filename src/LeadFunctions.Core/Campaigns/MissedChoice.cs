@@ -1,8 +1,8 @@
-using LeadFunctions.Core.Campaigns;
+namespace LeadFunctions.Core.Campaigns;
 
-namespace LeadFunctions.Functions.Campaigns;
-
-/// <summary>"send" or "skip", as the resume body's "missed" and PUT's ?missed= say it.</summary>
+/// <summary>
+/// "send" or "skip": what becomes of the sends held while a campaign was paused, as a resume or an edit says it.
+/// </summary>
 public static class MissedChoice
 {
     public const string Rule = "\"send\" (the held sends go now, under the usual rules) or \"skip\" (each held step is passed over).";

@@ -1,4 +1,4 @@
-namespace LeadFunctions.Functions.Http;
+namespace LeadFunctions.Core.Intake;
 
 /// <summary>Reads through to a stream and stops with <see cref="BodyTooLargeException"/> past a limit, for bodies that are streamed, not buffered.</summary>
 public sealed class LimitedReadStream(Stream inner, long limit) : Stream

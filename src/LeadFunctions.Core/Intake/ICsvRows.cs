@@ -1,12 +1,11 @@
-using LeadFunctions.Core.Intake;
 using LeadFunctions.Core.Text;
 using LeadFunctions.Core.Validation;
 
-namespace LeadFunctions.Functions.Intake;
+namespace LeadFunctions.Core.Intake;
 
 /// <summary>
 /// What one kind of CSV import makes of a file: the columns it reads, how a row is validated and where its good
-/// rows travel. Reading the file (charset, streaming, limits) and the answer are <see cref="CsvImporter"/>'s.
+/// rows travel. Reading the file (streaming, limits) and the report are <see cref="CsvImporter"/>'s.
 /// </summary>
 public interface ICsvRows<T>
     where T : class

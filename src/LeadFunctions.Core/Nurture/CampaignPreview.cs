@@ -1,0 +1,35 @@
+using LeadFunctions.Core.Campaigns;
+using LeadFunctions.Core.Leads;
+
+namespace LeadFunctions.Core.Nurture;
+
+/// <summary>A campaign's step rendered for a lead as it would be sent; nothing is sent or stored.</summary>
+public sealed class CampaignPreview(ICampaignCatalog campaigns, ILeadStore leads, NurtureRenderer renderer)
+{
+    public async Task<CampaignPreviewed> RenderAsync(
+        string campaignId, string leadId, string stepId, CancellationToken cancellationToken)
+    {
+        if (await campaigns.FindAsync(campaignId, cancellationToken) is not { } campaign)
+        {
+            return CampaignPreviewed.NotFound("The campaign");
+        }
+
+        if (!LeadId.IsWellFormed(leadId) || await leads.FindAsync(leadId, cancellationToken) is not { } found)
+        {
+            return CampaignPreviewed.NotFound("The lead");
+        }
+
+        if (campaign.Steps.FirstOrDefault(s => s.Id == stepId) is not { } step)
+        {
+            return CampaignPreviewed.NotFound($"The step '{stepId}'");
+        }
+
+        return new CampaignPreviewed(await renderer.RenderAsync(campaign, step, found.Lead), null);
+    }
+}
+
+/// <summary>The rendered email, or which of the campaign, the lead and the step was not found.</summary>
+public sealed record CampaignPreviewed(RenderedEmail? Email, string? Missing)
+{
+    public static CampaignPreviewed NotFound(string what) => new(null, what);
+}

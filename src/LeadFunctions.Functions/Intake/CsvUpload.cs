@@ -1,0 +1,73 @@
+using LeadFunctions.Core.Intake;
+using LeadFunctions.Core.Text;
+using LeadFunctions.Functions.Http;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Microsoft.Net.Http.Headers;
+
+namespace LeadFunctions.Functions.Intake;
+
+/// <summary>
+/// A CSV import's request and answer: the charset it declares honoured (with none, UTF-8 that falls back to
+/// Import:FallbackEncoding), the size limit told to the server, the file handed to <see cref="CsvImporter"/> and its
+/// outcome answered (202 with the report, 400, 413, 415).
+/// </summary>
+public sealed partial class CsvUpload(CsvImporter importer, IOptions<ImportOptions> options, ILogger<CsvUpload> logger)
+{
+    private static readonly string[] CsvTypes = ["text/csv", "application/csv", "text/plain", "application/vnd.ms-excel"];
+
+    // Validated on start: a known single-byte encoding.
+    private readonly Utf8OrFallbackEncoding undeclared = new(CsvCharset.Find(options.Value.FallbackEncoding)!);
+
+    public async Task<IResult> ImportAsync<T>(
+        HttpRequest request, ICsvRows<T> rows, CancellationToken cancellationToken)
+        where T : class
+    {
+        if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var contentType)
+            || !CsvTypes.Any(t => contentType.MediaType.Equals(t, StringComparison.OrdinalIgnoreCase)))
+        {
+            return Problems.UnsupportedMediaType("text/csv");
+        }
+
+        var charset = contentType.Charset.Value;
+        var encoding = string.IsNullOrWhiteSpace(charset) ? undeclared : CsvCharset.Find(charset);
+        if (encoding is null)
+        {
+            return Problems.UnknownCharset(charset!);
+        }
+
+        if (request.ContentLength > CsvImporter.MaxBodyBytes)
+        {
+            return Problems.TooLarge((int)CsvImporter.MaxBodyBytes);
+        }
+
+        // The server's own limit above ours: a body sent without Content-Length then meets ours first (an
+        // answer that says which rows were queued), and after answering the server can still read and drop
+        // the rest of a file up to twice the size; stopped at its own limit it would drop the connection
+        // instead, and the client would never see the answer.
+        if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+        {
+            limit.MaxRequestBodySize = 2 * CsvImporter.MaxBodyBytes;
+        }
+
+        var outcome = await importer.ImportAsync(request.Body, encoding, rows, cancellationToken);
+        switch (outcome.Status)
+        {
+            case CsvImportStatus.Invalid:
+                return Problems.Invalid(outcome.Errors!);
+            case CsvImportStatus.TooLarge:
+                return Problems.TooLarge(outcome.Detail!);
+            case CsvImportStatus.Unreadable:
+                return Problems.BadRequest(outcome.Detail!);
+        }
+
+        var report = outcome.Report!;
+        Imported(logger, rows.Kind, report.ImportId, report.Accepted, report.RejectedCount);
+        return TypedResults.Accepted((string?)null, report);
+    }
+
+    [LoggerMessage(EventId = 1400, Level = LogLevel.Information, Message = "Import {ImportId} ({Kind}): {Accepted} rows queued, {Rejected} rejected")]
+    private static partial void Imported(ILogger logger, string kind, string importId, int accepted, int rejected);
+}
