@@ -6,7 +6,7 @@ using Microsoft.Extensions.Hosting;
 
 namespace LeadFunctions.Adapters.Storage;
 
-/// <summary>Creates the tables and queues on start when they are missing (ARCHITECTURE.md "Storage").</summary>
+/// <summary>Creates the tables and queues on start when they are missing (docs/storage.md).</summary>
 internal sealed class StorageInitializer(LeadTables tables, QueueServiceClient queues, StorageNames names) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)

@@ -3,7 +3,7 @@ using LeadFunctions.Core.Leads;
 namespace LeadFunctions.Core.Campaigns;
 
 /// <summary>
-/// A drip campaign as data (API.md "A campaign"): who enters (trigger and audience), the steps with their
+/// A drip campaign as data (docs/campaigns.md, "A campaign"): who enters (trigger and audience), the steps with their
 /// delays and templates, when an enrollment ends (stop conditions) and when emails may go (send window).
 /// </summary>
 public sealed record Campaign

@@ -5,7 +5,7 @@ using LeadFunctions.Core.Leads;
 namespace LeadFunctions.Core.Campaigns;
 
 /// <summary>
-/// A campaign as a person writes it (API.md "A campaign"): text where <see cref="Campaign"/> has types, so that
+/// A campaign as a person writes it (docs/campaigns.md, "A campaign"): text where <see cref="Campaign"/> has types, so that
 /// every mistake can be named by its field instead of failing a JSON converter. <see cref="CampaignValidator"/>
 /// turns it into a <see cref="Campaign"/>; <see cref="From"/> writes a campaign back in the same shape, so what
 /// GET answers can be sent to PUT again.

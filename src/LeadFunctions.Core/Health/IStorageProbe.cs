@@ -15,7 +15,7 @@ public sealed record StorageState(IReadOnlyList<QueueBacklog> Queues, string? Fa
     public static StorageState Unreachable(string failure, Exception error) => new([], failure, error);
 }
 
-/// <param name="Queue">The queue's name as in API.md, without the storage name prefix.</param>
+/// <param name="Queue">The queue's name as in docs/reference.md, without the storage name prefix.</param>
 /// <param name="Count">Messages in the queue (approximate, as storage counts them).</param>
 /// <param name="PoisonCount">Messages in its poison queue: work that failed for good.</param>
 /// <param name="OldestQueuedAt">When the message at the front was queued; null when none is visible.</param>

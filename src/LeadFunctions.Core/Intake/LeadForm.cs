@@ -1,6 +1,6 @@
 namespace LeadFunctions.Core.Intake;
 
-/// <summary>A web form's fields as they arrived (API.md "POST /api/leads"), before validation.</summary>
+/// <summary>A web form's fields as they arrived (docs/reference.md, "POST /api/leads"), before validation.</summary>
 public sealed record LeadForm
 {
     public string? Email { get; init; }

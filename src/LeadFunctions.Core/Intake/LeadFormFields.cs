@@ -1,7 +1,7 @@
 namespace LeadFunctions.Core.Intake;
 
 /// <summary>
-/// The field names of API.md "POST /api/leads": the form's, a CSV list's lead columns, the generic webinar
+/// The field names of docs/reference.md, "POST /api/leads": the form's, a CSV list's lead columns, the generic webinar
 /// webhook's registrant and every field error speak them.
 /// </summary>
 public static class LeadFormFields

@@ -1,6 +1,6 @@
 namespace LeadFunctions.Core.Leads;
 
-/// <summary>The counters of a campaign's stats (API.md): per campaign, and per step where a step applies.</summary>
+/// <summary>The counters of a campaign's stats (docs/reference.md): per campaign, and per step where a step applies.</summary>
 public enum CampaignMetric
 {
     Enrolled,

@@ -19,7 +19,7 @@ public enum ConsentAction
     Withdrawn,
 }
 
-/// <summary>Where a channel's consent stands, as the lead shows it (API.md "consent.email").</summary>
+/// <summary>Where a channel's consent stands, as the lead shows it (docs/reference.md, "consent.email").</summary>
 public enum ConsentStatus
 {
     None,

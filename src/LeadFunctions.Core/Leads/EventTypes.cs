@@ -1,6 +1,6 @@
 namespace LeadFunctions.Core.Leads;
 
-/// <summary>The engagement event types the scoring model knows by default (API.md "POST /api/events").</summary>
+/// <summary>The engagement event types the scoring model knows by default (docs/reference.md, "POST /api/events").</summary>
 public static class EventTypes
 {
     public const string PageView = "page_view";

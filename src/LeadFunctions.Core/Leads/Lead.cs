@@ -87,7 +87,7 @@ public sealed record LeadScore(int Fit, int Engagement)
     public int Total => Fit + Engagement;
 }
 
-/// <summary>The records a conversion created (API.md "convert"), kept on the lead as the link back.</summary>
+/// <summary>The records a conversion created (docs/reference.md, "convert"), kept on the lead as the link back.</summary>
 public sealed record Conversion(string ContactId, string AccountId, string OpportunityId, DateTimeOffset At);
 
 public sealed record PendingHandoff(string Id, DateTimeOffset At);

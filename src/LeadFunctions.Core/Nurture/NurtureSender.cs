@@ -8,7 +8,7 @@ using LeadFunctions.Core.Security;
 namespace LeadFunctions.Core.Nurture;
 
 /// <summary>
-/// Sends the due nurture emails of one nurture-send message, each at most once (ARCHITECTURE.md "Nurture"): re-read
+/// Sends the due nurture emails of one nurture-send message, each at most once (docs/architecture.md): re-read
 /// the lead and enrollment, decide (<see cref="NurtureSendRules"/>), CLAIM the step with an ETag write, send, and
 /// RECORD the message id with the next step. A send SendGrid refuses for good is recorded failed, one it did not
 /// take for now goes back into the due index; one that may have been taken (no answer, a gateway's 502/504) keeps its

@@ -1,29 +1,29 @@
 namespace LeadFunctions.Core.Queues;
 
-/// <summary>Queue names shared with the Azure Functions host (API.md); each has a "-poison" twin.</summary>
+/// <summary>Queue names shared with the Azure Functions host (docs/reference.md); each has a "-poison" twin.</summary>
 public static class QueueNames
 {
     public const string LeadIntake = "lead-intake";
 
-    /// <summary>Batches of imported CSV rows (an addition to API.md's queues).</summary>
+    /// <summary>Batches of imported CSV rows.</summary>
     public const string LeadImport = "lead-import";
     public const string LeadEvents = "lead-events";
     public const string NurtureSend = "nurture-send";
     public const string SalesHandoff = "sales-handoff";
 
-    /// <summary>Parts of a rescoring pass (an addition to API.md's queues).</summary>
+    /// <summary>Parts of a rescoring pass.</summary>
     public const string LeadRescore = "lead-rescore";
 
-    /// <summary>Double opt-in confirmation emails to send (an addition to API.md's queues).</summary>
+    /// <summary>Double opt-in confirmation emails to send.</summary>
     public const string ConsentConfirmation = "consent-confirmation";
 
-    /// <summary>Batches of consent decisions from a CSV (an addition to API.md's queues).</summary>
+    /// <summary>Batches of consent decisions from a CSV.</summary>
     public const string ConsentImport = "consent-import";
 
-    /// <summary>Verified SendGrid Event Webhook posts, split into messages (an addition to API.md's queues).</summary>
+    /// <summary>Verified SendGrid Event Webhook posts, split into messages.</summary>
     public const string SendGridEvents = "sendgrid-events";
 
-    /// <summary>Enrollments by hand, by ids or a page of a filter each (an addition to API.md's queues).</summary>
+    /// <summary>Enrollments by hand, by ids or a page of a filter each.</summary>
     public const string CampaignEnrollment = "campaign-enrollment";
 
     /// <summary>A resumed campaign's held sends to release, a page per message (one of our own queues, like those above).</summary>

@@ -35,6 +35,6 @@ public static class LeadTelemetry
     /// <summary>How long a message waited on its queue before this try took it, tagged with the queue.</summary>
     public static readonly Histogram<double> QueueMessageAge = Meter.CreateHistogram<double>("queue.message.age", "s", "Time from a message's insertion to its dequeue.");
 
-    /// <summary>The tag that names a queue (its logical name, as API.md lists them).</summary>
+    /// <summary>The tag that names a queue (its logical name, as docs/reference.md lists them).</summary>
     public const string QueueTag = "messaging.destination.name";
 }

@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Http;
 namespace LeadFunctions.Functions.Campaigns;
 
 /// <summary>
-/// A campaign over HTTP: the written definition (API.md "A campaign") plus what storage adds (id, archived,
+/// A campaign over HTTP: the written definition (docs/campaigns.md, "A campaign") plus what storage adds (id, archived,
 /// updatedAt). GET answers this shape and PUT takes it back; on PUT the three added fields are ignored, except
 /// that an id, when sent, must be the route's.
 /// </summary>

@@ -3,7 +3,7 @@ using LeadFunctions.Core.Consent;
 
 namespace LeadFunctions.Functions.Consent;
 
-/// <summary><c>Consent:*</c> (API.md "Consent and suppression").</summary>
+/// <summary><c>Consent:*</c> (docs/reference.md, "Consent and suppression").</summary>
 public sealed class ConsentOptions : IValidatableObject
 {
     public const string SectionName = "Consent";

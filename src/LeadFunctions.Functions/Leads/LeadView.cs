@@ -4,7 +4,7 @@ using LeadFunctions.Core.Leads;
 
 namespace LeadFunctions.Functions.Leads;
 
-/// <summary>A lead in the shape of API.md "A lead".</summary>
+/// <summary>A lead in the shape of docs/reference.md, "A lead".</summary>
 public sealed record LeadView(
     string Id,
     string Email,

@@ -11,7 +11,7 @@ namespace LeadFunctions.Functions.Webinars;
 
 /// <summary>
 /// POST /api/webhooks/webinars/generic: any other webinar platform, signed
-/// "X-Signature-256: sha256=&lt;hex HMAC-SHA256 of the raw body&gt;" (API.md).
+/// "X-Signature-256: sha256=&lt;hex HMAC-SHA256 of the raw body&gt;" (docs/reference.md).
 /// </summary>
 [HttpFunction(
     AuthorizationLevel.Anonymous, "post", Route = "webhooks/webinars/generic",

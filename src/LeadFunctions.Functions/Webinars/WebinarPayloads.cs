@@ -5,7 +5,7 @@ using LeadFunctions.Functions.Http;
 
 namespace LeadFunctions.Functions.Webinars;
 
-/// <summary>Which fields of each platform's JSON are the webinar and the registrant (API.md, Zoom's webinar events).</summary>
+/// <summary>Which fields of each platform's JSON are the webinar and the registrant (docs/reference.md, Zoom's webinar events).</summary>
 public static class WebinarPayloads
 {
     private const string ZoomPlatform = "zoom";

@@ -6,7 +6,7 @@ namespace LeadFunctions.Core.Tests.Campaigns;
 
 public class CampaignValidatorTests
 {
-    /// <summary>API.md "A campaign", written out.</summary>
+    /// <summary>docs/campaigns.md, "A campaign", written out.</summary>
     public static CampaignDefinition Example() => new()
     {
         Name = "Fair follow-up",

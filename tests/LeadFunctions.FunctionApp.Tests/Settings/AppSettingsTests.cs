@@ -10,7 +10,7 @@ public sealed class AppSettingsTests
         ["Host:FunctionKeys"] = "the self-hosted runtime's function keys; Azure manages its own",
         ["Host:MasterKey"] = "the self-hosted runtime's master key; Azure manages its own",
         ["Runtime:Queues:MessageLease"] = "the self-hosted runtime's queue lease; the Functions host's is fixed",
-        ["Storage:NamePrefix"] = "for tests and shared accounts; on Azure the names are API.md's",
+        ["Storage:NamePrefix"] = "for tests and shared accounts; on Azure the names are docs/reference.md's",
         ["SendGrid:Host"] = "an alternative SendGrid address for tests and local runs",
         ["Runtime:LocalMailbox"] = "the self-hosted runtime's stand-in for SendGrid in local runs",
     };

@@ -14,7 +14,7 @@ namespace LeadFunctions.IntegrationTests.Campaigns;
 [Collection(AzuriteCollection.Name)]
 public sealed class CampaignRoutesTests(AzuriteFixture azurite) : IAsyncLifetime
 {
-    /// <summary>API.md "A campaign", as a client sends it.</summary>
+    /// <summary>docs/campaigns.md, "A campaign", as a client sends it.</summary>
     private const string Example = """
         { "name": "Fair follow-up", "active": true, "priority": 10,
           "trigger": { "stageEntered": ["lead"], "events": ["webinar_attended"], "sources": ["fair"] },
