@@ -10,6 +10,7 @@ using LeadFunctions.Adapters.Tables;
 using LeadFunctions.Core.Campaigns;
 using LeadFunctions.Core.Consent;
 using LeadFunctions.Core.Engagement;
+using LeadFunctions.Core.Health;
 using LeadFunctions.Core.Intake;
 using LeadFunctions.Core.Leads;
 using LeadFunctions.Core.Sales;
@@ -31,6 +32,7 @@ public static class StorageRegistration
         services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         var counter = new StorageOperationCounter();
         services.AddSingleton(counter);
+        services.AddSingleton<IStorageUsage>(counter);
         services.AddAzureClients(clients =>
         {
             clients.ConfigureDefaults(options =>

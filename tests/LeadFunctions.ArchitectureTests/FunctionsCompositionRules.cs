@@ -1,7 +1,19 @@
+using ArchUnitNET.xUnit;
+using static ArchUnitNET.Fluent.ArchRuleDefinition;
+
 namespace LeadFunctions.ArchitectureTests;
 
 /// <summary>
-/// The place for the rule that Functions names Adapters types only in its composition and registration files
-/// (<c>*Registration.cs</c>): the function classes reach storage, queues and vendors through Core's ports.
+/// Functions names Adapters types only in its composition, the <c>*Registration</c> classes: the function classes
+/// reach storage, queues and vendors through Core's ports.
 /// </summary>
-public sealed class FunctionsCompositionRules;
+public sealed class FunctionsCompositionRules
+{
+    [Fact]
+    public void Functions_name_adapters_only_in_their_registrations() =>
+        Types().That().ResideInNamespaceMatching(Solution.AndBelow(Solution.Functions))
+            .And().DoNotHaveFullNameContaining("Registration")
+            .Should().NotDependOnAnyTypesThat().ResideInNamespaceMatching(Solution.AndBelow(Solution.Adapters))
+            .Because("a function parses its input, calls one Core use case and answers; only composition knows adapters")
+            .Check(Solution.Architecture);
+}

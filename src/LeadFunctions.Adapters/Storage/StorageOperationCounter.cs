@@ -3,6 +3,7 @@ using System.Diagnostics.Metrics;
 using System.Text.Json;
 using Azure.Core;
 using Azure.Core.Pipeline;
+using LeadFunctions.Core.Health;
 
 namespace LeadFunctions.Adapters.Storage;
 
@@ -13,7 +14,7 @@ namespace LeadFunctions.Adapters.Storage;
 /// It also counts the table rows each answer carried, per table: what a query costs the service
 /// and the caller, and how the benchmark shows that the nurture timer reads the due sends and no more.
 /// </summary>
-public sealed class StorageOperationCounter : HttpPipelineSynchronousPolicy, IDisposable
+public sealed class StorageOperationCounter : HttpPipelineSynchronousPolicy, IStorageUsage, IDisposable
 {
     public const string MeterName = "LeadFunctions.Storage";
     private readonly Meter meter = new(MeterName);

@@ -1,11 +1,11 @@
 using System.Diagnostics;
-using LeadFunctions.Adapters.Storage;
+using LeadFunctions.Core.Health;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace LeadFunctions.Functions.Health;
 
 /// <summary>What this process costs: memory, and storage operations sent and table rows read since it started (storage is billed per operation).</summary>
-internal sealed class RuntimeHealthCheck(StorageOperationCounter storageOperations) : IHealthCheck
+internal sealed class RuntimeHealthCheck(IStorageUsage storageOperations) : IHealthCheck
 {
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
