@@ -1,8 +1,7 @@
 using Azure.Data.Tables;
 using Azure.Storage.Queues;
-using LeadFunctions.Adapters.Queues;
+using LeadFunctions.Adapters.Leads;
 using LeadFunctions.Adapters.Storage;
-using LeadFunctions.Adapters.Tables;
 using LeadFunctions.Core.Leads;
 using LeadFunctions.Core.Queues;
 using LeadFunctions.Testing;

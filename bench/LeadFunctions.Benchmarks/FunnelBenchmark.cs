@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using LeadFunctions.Adapters.Storage;
-using LeadFunctions.Adapters.Tables;
 using LeadFunctions.Core.Leads;
 using LeadFunctions.Core.Reports;
 using LeadFunctions.Host;

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using LeadFunctions.Adapters.Campaigns;
-using LeadFunctions.Adapters.Tables;
+using LeadFunctions.Adapters.Storage;
 using LeadFunctions.Core.Campaigns;
 using LeadFunctions.Core.Consent;
 using LeadFunctions.Core.Leads;

@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using Azure;
 using Azure.Data.Tables;
+using LeadFunctions.Adapters.Leads;
 using LeadFunctions.Adapters.Storage;
-using LeadFunctions.Adapters.Tables;
 using LeadFunctions.Core.Leads;
 using LeadFunctions.Core.Scoring;
 using LeadFunctions.Host;

@@ -1,5 +1,4 @@
 using LeadFunctions.Adapters.Email;
-using LeadFunctions.Adapters.Queues;
 using LeadFunctions.Core.Email;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;

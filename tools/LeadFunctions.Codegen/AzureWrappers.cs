@@ -14,11 +14,13 @@ internal static class AzureWrappers
     public static string Write(IReadOnlyList<FunctionDeclaration> functions)
     {
         var messages = functions.Where(f => f.Trigger is QueueFunctionAttribute).Select(f => f.MessageType.Namespace!);
-        var queueMessage = functions.Any(f => f.TakesDequeueCount) ? ["Azure.Storage.Queues.Models"] : Array.Empty<string>();
+        var queueMessage = functions.Any(f => f.TakesDequeueCount)
+            ? ["Azure.Storage.Queues.Models", "LeadFunctions.Adapters.Queues"]
+            : Array.Empty<string>();
         var code = new StringBuilder(GeneratedFiles.Header)
             .Append("#nullable enable\n")
             .Append(Usings([
-                "LeadFunctions.Adapters.Queues", "Microsoft.AspNetCore.Http", "Microsoft.AspNetCore.Mvc",
+                "Microsoft.AspNetCore.Http", "Microsoft.AspNetCore.Mvc",
                 "Microsoft.Azure.Functions.Worker", .. messages, .. queueMessage]))
             .Append(CultureInfo.InvariantCulture, $"using {FunctionsAlias} = {functions[0].Type.Namespace};\n")
             .Append("\nnamespace LeadFunctions.FunctionApp;\n");

@@ -1,5 +1,5 @@
 using Azure.Data.Tables;
-using LeadFunctions.Adapters.Tables;
+using LeadFunctions.Adapters.Storage;
 using LeadFunctions.Core.Campaigns;
 using LeadFunctions.Core.Leads;
 

@@ -1,8 +1,8 @@
-using System.Text;
 using System.Text.Json;
+using System.Text;
 using Azure;
 using Azure.Data.Tables;
-using LeadFunctions.Adapters.Tables;
+using LeadFunctions.Adapters.Storage;
 using LeadFunctions.Core.Campaigns;
 using LeadFunctions.Core.Text;
 

@@ -3,7 +3,7 @@ using System.Net;
 using System.Runtime.CompilerServices;
 using Azure;
 using Azure.Data.Tables;
-using LeadFunctions.Adapters.Tables;
+using LeadFunctions.Adapters.Storage;
 using LeadFunctions.Core.Campaigns;
 using LeadFunctions.Core.Leads;
 

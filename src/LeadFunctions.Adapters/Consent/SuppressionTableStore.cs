@@ -1,7 +1,7 @@
 using System.Net;
 using Azure;
 using Azure.Data.Tables;
-using LeadFunctions.Adapters.Tables;
+using LeadFunctions.Adapters.Storage;
 using LeadFunctions.Core.Consent;
 
 namespace LeadFunctions.Adapters.Consent;

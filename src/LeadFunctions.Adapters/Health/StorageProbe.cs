@@ -1,9 +1,7 @@
 using Azure;
 using Azure.Data.Tables;
 using Azure.Storage.Queues;
-using LeadFunctions.Adapters.Queues;
 using LeadFunctions.Adapters.Storage;
-using LeadFunctions.Adapters.Tables;
 using LeadFunctions.Core.Health;
 using LeadFunctions.Core.Queues;
 

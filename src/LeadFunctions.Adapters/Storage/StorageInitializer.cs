@@ -1,6 +1,4 @@
 using Azure.Storage.Queues;
-using LeadFunctions.Adapters.Queues;
-using LeadFunctions.Adapters.Tables;
 using LeadFunctions.Core.Queues;
 using Microsoft.Extensions.Hosting;
 

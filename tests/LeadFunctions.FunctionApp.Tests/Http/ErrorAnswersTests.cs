@@ -1,5 +1,5 @@
 using Azure;
-using LeadFunctions.Adapters.Storage;
+using LeadFunctions.Adapters.Health;
 using LeadFunctions.Functions.Http;
 using Microsoft.AspNetCore.Http;
 

@@ -1,9 +1,8 @@
-using System.Net;
 using System.Net.Http.Json;
+using System.Net;
 using System.Text.Json;
 using Azure.Data.Tables;
 using LeadFunctions.Adapters.Campaigns;
-using LeadFunctions.Adapters.Queues;
 using LeadFunctions.Adapters.Storage;
 using LeadFunctions.Core.Campaigns;
 using LeadFunctions.Core.Leads;

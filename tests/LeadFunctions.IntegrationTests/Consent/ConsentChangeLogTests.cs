@@ -1,4 +1,4 @@
-using LeadFunctions.Adapters.Storage;
+using LeadFunctions.Adapters.Health;
 using LeadFunctions.Core.Consent;
 using LeadFunctions.Core.Leads;
 using LeadFunctions.IntegrationTests.Infrastructure;

@@ -1,11 +1,10 @@
-using System.Net;
 using System.Net.Http.Json;
-using System.Text;
+using System.Net;
 using System.Text.Json;
+using System.Text;
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
-using LeadFunctions.Adapters.Queues;
 using LeadFunctions.Core.Consent;
 using LeadFunctions.Core.DataSubjects;
 using LeadFunctions.Core.Leads;

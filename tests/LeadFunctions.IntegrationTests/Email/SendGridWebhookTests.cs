@@ -1,10 +1,9 @@
 using System.Globalization;
-using System.Net;
 using System.Net.Http.Json;
-using System.Text;
+using System.Net;
 using System.Text.Json;
+using System.Text;
 using Azure.Data.Tables;
-using LeadFunctions.Adapters.Queues;
 using LeadFunctions.Adapters.Storage;
 using LeadFunctions.Core.Consent;
 using LeadFunctions.Core.Leads;

@@ -1,7 +1,6 @@
-using System.Net;
 using System.Net.Http.Headers;
+using System.Net;
 using System.Text;
-using LeadFunctions.Adapters.Queues;
 using LeadFunctions.Core.Queues;
 using LeadFunctions.IntegrationTests.Email;
 using LeadFunctions.IntegrationTests.Infrastructure;

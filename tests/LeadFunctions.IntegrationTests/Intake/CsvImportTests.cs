@@ -1,9 +1,8 @@
-using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using System.Net;
 using System.Text;
 using LeadFunctions.Adapters;
-using LeadFunctions.Adapters.Queues;
 using LeadFunctions.Core.Intake;
 using LeadFunctions.Core.Queues;
 using LeadFunctions.Core.Text;

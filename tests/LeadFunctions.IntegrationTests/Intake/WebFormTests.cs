@@ -1,6 +1,5 @@
-using System.Net;
 using System.Net.Http.Json;
-using LeadFunctions.Adapters.Queues;
+using System.Net;
 using LeadFunctions.Core.Queues;
 using LeadFunctions.Functions.Leads;
 using LeadFunctions.IntegrationTests.Infrastructure;

@@ -1,7 +1,6 @@
 using System.Net;
 using Azure.Data.Tables;
 using LeadFunctions.Adapters;
-using LeadFunctions.Adapters.Queues;
 using LeadFunctions.Adapters.Storage;
 using LeadFunctions.Core.Intake;
 using LeadFunctions.Core.Leads;

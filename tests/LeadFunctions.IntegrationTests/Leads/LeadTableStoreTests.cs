@@ -1,6 +1,6 @@
 using Azure.Data.Tables;
+using LeadFunctions.Adapters.Leads;
 using LeadFunctions.Adapters.Storage;
-using LeadFunctions.Adapters.Tables;
 using LeadFunctions.Core.Leads;
 using LeadFunctions.IntegrationTests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,9 +1,8 @@
-using System.Net;
 using System.Net.Http.Json;
+using System.Net;
 using System.Text.Json;
 using Azure.Data.Tables;
 using LeadFunctions.Adapters;
-using LeadFunctions.Adapters.Queues;
 using LeadFunctions.Adapters.Sales;
 using LeadFunctions.Adapters.Storage;
 using LeadFunctions.Core.Engagement;

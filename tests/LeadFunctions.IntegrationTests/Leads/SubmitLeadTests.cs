@@ -1,7 +1,6 @@
-using System.Net;
 using System.Net.Http.Json;
+using System.Net;
 using System.Text;
-using LeadFunctions.Adapters.Queues;
 using LeadFunctions.Core.Queues;
 using LeadFunctions.Functions.Leads;
 using LeadFunctions.IntegrationTests.Infrastructure;

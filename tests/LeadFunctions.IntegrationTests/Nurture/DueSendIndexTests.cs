@@ -71,7 +71,7 @@ public sealed class DueSendIndexTests(AzuriteFixture azurite)
     {
         await using var nurture = await NurtureHost.StartAsync(azurite);
         var index = nurture.Get<IDueSendIndex>();
-        var counter = nurture.Get<LeadFunctions.Adapters.Storage.StorageOperationCounter>();
+        var counter = nurture.Get<LeadFunctions.Adapters.Health.StorageOperationCounter>();
         var at = nurture.Clock.GetUtcNow().AddDays(2);
         var before = counter.Total;
 
@@ -100,7 +100,7 @@ public sealed class DueSendIndexTests(AzuriteFixture azurite)
 
         // A writer whose clock is ten minutes behind (or whose write a storage brownout held back ten minutes)
         // files a send due "now" by its clock into a minute the timer passed long ago.
-        var lateWriter = new LeadFunctions.Adapters.Campaigns.DueSendTableIndex(nurture.Get<LeadFunctions.Adapters.Tables.LeadTables>(), new ShiftedClock { Offset = nurture.Clock.Offset - TimeSpan.FromMinutes(10) });
+        var lateWriter = new LeadFunctions.Adapters.Campaigns.DueSendTableIndex(nurture.Get<LeadFunctions.Adapters.Storage.LeadTables>(), new ShiftedClock { Offset = nurture.Clock.Offset - TimeSpan.FromMinutes(10) });
         await lateWriter.AddAsync([new DueSend("late", "c", "s", now.AddMinutes(-10))], CancellationToken.None);
 
         Assert.Equal(["late"], (await DrainAsync(index, now.AddMinutes(1))).Select(r => r.Send.LeadId));

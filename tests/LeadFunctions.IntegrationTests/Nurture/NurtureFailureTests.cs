@@ -1,7 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using LeadFunctions.Adapters;
-using LeadFunctions.Adapters.Queues;
 using LeadFunctions.Core.Campaigns;
 using LeadFunctions.Core.Email;
 using LeadFunctions.Core.Leads;

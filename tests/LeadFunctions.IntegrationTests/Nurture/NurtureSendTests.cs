@@ -1,7 +1,7 @@
-using System.Net;
 using System.Net.Http.Json;
+using System.Net;
 using System.Text.Json;
-using LeadFunctions.Adapters.Storage;
+using LeadFunctions.Adapters.Health;
 using LeadFunctions.Core.Campaigns;
 using LeadFunctions.Core.Consent;
 using LeadFunctions.Core.Email;

@@ -5,7 +5,6 @@ using Azure.Core;
 using Azure.Core.Pipeline;
 using Azure.Data.Tables;
 using Azure.Storage.Queues;
-using LeadFunctions.Adapters.Queues;
 using LeadFunctions.Core.Queues;
 using LeadFunctions.IntegrationTests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,5 +1,5 @@
+using LeadFunctions.Adapters.Health;
 using LeadFunctions.Adapters.Queues;
-using LeadFunctions.Adapters.Storage;
 using LeadFunctions.Core.Queues;
 using LeadFunctions.Host.Queues;
 using LeadFunctions.IntegrationTests.Infrastructure;

@@ -1,11 +1,10 @@
-using System.Net;
 using System.Net.Http.Json;
+using System.Net;
 using System.Text.Json.Nodes;
 using Azure;
 using Azure.Core;
 using Azure.Core.Pipeline;
 using Azure.Data.Tables;
-using LeadFunctions.Adapters.Queues;
 using LeadFunctions.Core.Queues;
 using LeadFunctions.Functions.Leads;
 using LeadFunctions.IntegrationTests.Infrastructure;

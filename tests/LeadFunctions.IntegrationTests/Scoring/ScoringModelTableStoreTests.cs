@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Azure.Data.Tables;
 using LeadFunctions.Adapters;
-using LeadFunctions.Adapters.Tables;
+using LeadFunctions.Adapters.Storage;
 using LeadFunctions.Core.Scoring;
 using LeadFunctions.Core.Text;
 using LeadFunctions.IntegrationTests.Infrastructure;

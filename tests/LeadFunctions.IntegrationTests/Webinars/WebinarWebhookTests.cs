@@ -1,7 +1,6 @@
-using System.Net;
 using System.Net.Http.Json;
+using System.Net;
 using System.Text.Json;
-using LeadFunctions.Adapters.Queues;
 using LeadFunctions.Core.Leads;
 using LeadFunctions.Core.Queues;
 using LeadFunctions.Functions.Leads;

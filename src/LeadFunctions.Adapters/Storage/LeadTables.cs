@@ -1,0 +1,33 @@
+using Azure.Data.Tables;
+
+namespace LeadFunctions.Adapters.Storage;
+
+/// <summary>The table clients, resolved once with their physical names.</summary>
+public sealed class LeadTables(TableServiceClient service, StorageNames names)
+{
+    public TableClient Leads { get; } = service.GetTableClient(names.Table(TableNames.Leads));
+
+    public TableClient Settings { get; } = service.GetTableClient(names.Table(TableNames.Settings));
+
+    public TableClient Crm { get; } = service.GetTableClient(names.Table(TableNames.Crm));
+
+    public TableClient ConsentChanges { get; } = service.GetTableClient(names.Table(TableNames.ConsentChanges));
+
+    public TableClient Suppressions { get; } = service.GetTableClient(names.Table(TableNames.Suppressions));
+
+    public TableClient MailEvents { get; } = service.GetTableClient(names.Table(TableNames.MailEvents));
+
+    public TableClient SendGridUnhandled { get; } = service.GetTableClient(names.Table(TableNames.SendGridUnhandled));
+
+    public TableClient Campaigns { get; } = service.GetTableClient(names.Table(TableNames.Campaigns));
+
+    public TableClient NurtureDue { get; } = service.GetTableClient(names.Table(TableNames.NurtureDue));
+
+    public TableClient CampaignStats { get; } = service.GetTableClient(names.Table(TableNames.CampaignStats));
+
+    public TableClient Referrals { get; } = service.GetTableClient(names.Table(TableNames.Referrals));
+
+    public TableClient FunnelCounts { get; } = service.GetTableClient(names.Table(TableNames.FunnelCounts));
+
+    public IEnumerable<TableClient> All => [Leads, Settings, Crm, ConsentChanges, Suppressions, MailEvents, SendGridUnhandled, Campaigns, NurtureDue, CampaignStats, Referrals, FunnelCounts];
+}
