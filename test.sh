@@ -6,6 +6,10 @@ cd "$(dirname "$0")"
 source scripts/tools.sh
 ensure_tools --with-browser
 
+# The C# is formatted by CSharpier (the version in dotnet-tools.json, the line length in .editorconfig).
+dotnet tool restore >/dev/null
+dotnet csharpier check . >/dev/null || { echo "Run: dotnet csharpier format ." >&2; exit 1; }
+
 dotnet build LeadFunctions.sln -c Release -nologo -v quiet -clp:ErrorsOnly
 log=$(mktemp)
 status=0

@@ -15,15 +15,38 @@ namespace LeadFunctions.Benchmarks;
 /// the pipeline writes it (each lead's stage moves through the pipeline's FunnelSubscriber into the table counters),
 /// N synthetic leads spread over 2025's months, eight sources and ten utm campaigns; then the real host answers GET
 /// /api/reports/funnel by source, campaign and month, and its storage counter says how many FunnelCounts rows the three
-/// calls read. Seeding 100,000 leads through intake and scoring would take this machine an hour and count the same moves.
+/// calls read. Seeding 100,000 leads through intake and scoring would take this machine an hour and count the same
+/// moves.
 /// </summary>
 internal static class FunnelBenchmark
 {
     private const string Key = "bench-function-key";
     private const string Period = "from=2025-01&to=2025-12";
     private static readonly string[] Dimensions = ["source", "campaign", "month"];
-    private static readonly string[] Sources = ["web", "fair", "webinar", "import", "referral", "linkedin", "partner", "event"];
-    private static readonly string[] Campaigns = ["kvkk-rehberi", "demo-talebi", "istanbul-fuari", "spring-launch", "webinar-serisi", "bayi-agi", "yeni-yil", "retargeting", "partner-q3", "newsletter"];
+    private static readonly string[] Sources =
+    [
+        "web",
+        "fair",
+        "webinar",
+        "import",
+        "referral",
+        "linkedin",
+        "partner",
+        "event",
+    ];
+    private static readonly string[] Campaigns =
+    [
+        "kvkk-rehberi",
+        "demo-talebi",
+        "istanbul-fuari",
+        "spring-launch",
+        "webinar-serisi",
+        "bayi-agi",
+        "yeni-yil",
+        "retargeting",
+        "partner-q3",
+        "newsletter",
+    ];
     private static readonly string[] Reasons = ["Lost", "Cannot Contact", "No Longer Interested", "Canceled"];
     private static readonly DateTimeOffset Year = new(2025, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
@@ -32,18 +55,34 @@ internal static class FunnelBenchmark
         var small = await ReportRowsAsync(azurite, fewer);
         var large = await ReportRowsAsync(azurite, more);
         var ratio = large.Rows / (double)small.Rows;
-        Report.Figure(string.Create(CultureInfo.InvariantCulture, $"funnel report: rows read at {more:N0} leads ÷ at {fewer:N0} leads"), ratio, string.Empty, "1 ± 0.1, every lead counted",
-            Math.Abs(ratio - 1) <= 0.1 && small.Counted && large.Counted);
+        Report.Figure(
+            string.Create(
+                CultureInfo.InvariantCulture,
+                $"funnel report: rows read at {more:N0} leads ÷ at {fewer:N0} leads"
+            ),
+            ratio,
+            string.Empty,
+            "1 ± 0.1, every lead counted",
+            Math.Abs(ratio - 1) <= 0.1 && small.Counted && large.Counted
+        );
         Report.Note(small.Detail);
         Report.Note(large.Detail);
     }
 
-    /// <summary>The FunnelCounts rows one report call per dimension read, over a table holding <paramref name="leads"/> leads' moves.</summary>
-    private static async Task<(long Rows, bool Counted, string Detail)> ReportRowsAsync(AzuriteProcess azurite, int leads)
+    /// <summary>The FunnelCounts rows one report call per dimension read, over a table holding <paramref name="leads"/>
+    /// leads' moves.</summary>
+    private static async Task<(long Rows, bool Counted, string Detail)> ReportRowsAsync(
+        AzuriteProcess azurite,
+        int leads
+    )
     {
         var prefix = "bf" + Guid.NewGuid().ToString("N")[..8];
         var (moves, seeding) = await SeedAsync(azurite, prefix, leads);
-        await using var host = new HostProcess([$"--AzureWebJobsStorage={azurite.ConnectionString}", $"--Storage:NamePrefix={prefix}", $"--Host:FunctionKeys:default={Key}"]);
+        await using var host = new HostProcess([
+            $"--AzureWebJobsStorage={azurite.ConnectionString}",
+            $"--Storage:NamePrefix={prefix}",
+            $"--Host:FunctionKeys:default={Key}",
+        ]);
         await host.StartAsync();
 
         var (total, counted, perCall) = (0L, true, new List<string>());
@@ -64,8 +103,15 @@ internal static class FunnelBenchmark
             perCall.Add($"by={by} {rows} rows ({groups.Count} values)");
         }
 
-        return (total, counted, string.Create(CultureInfo.InvariantCulture,
-            $"{leads:N0} leads, {moves:N0} stage moves counted in {seeding.TotalSeconds:0.0} s: {total} rows read, {string.Join(", ", perCall)}{(counted ? string.Empty : "; the report did not count every lead")}"));
+        return (
+            total,
+            counted,
+            string.Create(
+                CultureInfo.InvariantCulture,
+                $"{leads:N0} leads, {moves:N0} stage moves counted in {seeding.TotalSeconds:0.0} s: {total} rows "
+                    + $"read, {string.Join(", ", perCall)}{(counted ? string.Empty : "; the report did not count every lead")}"
+            )
+        );
     }
 
     /// <summary>
@@ -74,7 +120,14 @@ internal static class FunnelBenchmark
     /// </summary>
     private static async Task<(int Moves, TimeSpan Took)> SeedAsync(AzuriteProcess azurite, string prefix, int leads)
     {
-        var app = LeadFunctionsHost.CreateBuilder([$"--AzureWebJobsStorage={azurite.ConnectionString}", $"--Storage:NamePrefix={prefix}", "--Logging:LogLevel:Default=Warning", "--Logging:LogLevel:Azure.Core=Error"]).Build();
+        var app = LeadFunctionsHost
+            .CreateBuilder([
+                $"--AzureWebJobsStorage={azurite.ConnectionString}",
+                $"--Storage:NamePrefix={prefix}",
+                "--Logging:LogLevel:Default=Warning",
+                "--Logging:LogLevel:Azure.Core=Error",
+            ])
+            .Build();
         var (random, moves, watch) = (new Random(leads), 0, Stopwatch.StartNew());
         try
         {
@@ -98,10 +151,10 @@ internal static class FunnelBenchmark
     }
 
     /// <summary>
-    /// A lead created on one of 2025's days, as a subscriber (one in five) or a lead, then down a funnel that narrows as
-    /// real ones do (a subscriber becomes a lead, a third of leads MQLs, fewer SQLs, opportunities and customers; some
-    /// disqualified on the way), each move up to twenty days after the one before; a move that would fall in 2026 has
-    /// not happened yet.
+    /// A lead created on one of 2025's days, as a subscriber (one in five) or a lead, then down a funnel that narrows
+    /// as real ones do (a subscriber becomes a lead, a third of leads MQLs, fewer SQLs, opportunities and customers;
+    /// some disqualified on the way), each move up to twenty days after the one before; a move that would fall in 2026
+    /// has not happened yet.
     /// </summary>
     private static IEnumerable<(Lead? Before, Lead After)> Moves(int i, Random random)
     {
@@ -112,14 +165,24 @@ internal static class FunnelBenchmark
             Email = $"funnel-{i}@example.com",
             Source = Sources[random.Next(Sources.Length)],
             Stage = random.Next(5) == 0 ? LifecycleStage.Subscriber : LifecycleStage.Lead,
-            SourceDetail = random.Next(Campaigns.Length + 1) is var c && c < Campaigns.Length ? new Dictionary<string, string> { ["utm_campaign"] = Campaigns[c] } : new Dictionary<string, string>(),
+            SourceDetail =
+                random.Next(Campaigns.Length + 1) is var c && c < Campaigns.Length
+                    ? new Dictionary<string, string> { ["utm_campaign"] = Campaigns[c] }
+                    : new Dictionary<string, string>(),
             CreatedAt = created,
             UpdatedAt = created,
             LastSubmittedAt = created,
         };
         yield return (null, lead);
 
-        LifecycleStage[] funnel = [LifecycleStage.Lead, LifecycleStage.Mql, LifecycleStage.Sql, LifecycleStage.Opportunity, LifecycleStage.Customer];
+        LifecycleStage[] funnel =
+        [
+            LifecycleStage.Lead,
+            LifecycleStage.Mql,
+            LifecycleStage.Sql,
+            LifecycleStage.Opportunity,
+            LifecycleStage.Customer,
+        ];
         double[] onward = [0.6, 0.35, 0.5, 0.6, 0.4];
         for (var step = lead.Stage == LifecycleStage.Subscriber ? 0 : 1; step < funnel.Length; step++)
         {
@@ -133,7 +196,15 @@ internal static class FunnelBenchmark
             {
                 if (random.Next(4) == 0)
                 {
-                    yield return (lead, lead with { Stage = LifecycleStage.Disqualified, DisqualifyReason = Reasons[random.Next(Reasons.Length)], UpdatedAt = at });
+                    yield return (
+                        lead,
+                        lead with
+                        {
+                            Stage = LifecycleStage.Disqualified,
+                            DisqualifyReason = Reasons[random.Next(Reasons.Length)],
+                            UpdatedAt = at,
+                        }
+                    );
                 }
 
                 yield break;

@@ -36,16 +36,26 @@ internal sealed class IntakeBenchmark : IAsyncDisposable
             ConsentEmail = true,
             SourceDetail = new Dictionary<string, string> { ["utm_source"] = "bench" },
         },
-        JsonDefaults.Options);
+        JsonDefaults.Options
+    );
 
     private IntakeBenchmark(AzuriteProcess azurite)
     {
-        host = new HostProcess($"--AzureWebJobsStorage={azurite.ConnectionString}", $"--Storage:NamePrefix=bi{run}", "--AzureWebJobs.ProcessLeadIntake.Disabled=true");
-        raw = new QueueClient(azurite.ConnectionString, $"bi{run}-baseline", new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 });
+        host = new HostProcess(
+            $"--AzureWebJobsStorage={azurite.ConnectionString}",
+            $"--Storage:NamePrefix=bi{run}",
+            "--AzureWebJobs.ProcessLeadIntake.Disabled=true"
+        );
+        raw = new QueueClient(
+            azurite.ConnectionString,
+            $"bi{run}-baseline",
+            new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 }
+        );
         intake = BenchStorage.IntakeQueue(azurite, $"bi{run}");
     }
 
-    /// <summary>Leads/s through POST /api/leads ÷ raw enqueues/s with the same workers, and the host's working set; returns the intake rate.</summary>
+    /// <summary>Leads/s through POST /api/leads ÷ raw enqueues/s with the same workers, and the host's working set;
+    /// returns the intake rate.</summary>
     public static async Task<double> ThroughputAsync(AzuriteProcess azurite, TimeSpan duration, int workers)
     {
         await using var bench = await StartAsync(azurite, workers);
@@ -69,13 +79,29 @@ internal sealed class IntakeBenchmark : IAsyncDisposable
             await bench.ClearAsync();
         }
 
-        Report.Figure("intake: accepted leads/s ÷ raw Azurite enqueue rate", intakeRate / rawRate, string.Empty, "≥ 0.8", intakeRate / rawRate >= 0.8);
-        Report.Note($"POST /api/leads {intakeRate:0} leads/s, raw enqueue {rawRate:0} messages/s, {workers} workers, {Rounds} alternating rounds of {duration.TotalSeconds / Rounds:0.#} s each");
-        Report.Figure("host working set under the intake load", peak / 1024.0 / 1024.0, " MB", "≤ 250 MB", peak <= 250L * 1024 * 1024);
+        Report.Figure(
+            "intake: accepted leads/s ÷ raw Azurite enqueue rate",
+            intakeRate / rawRate,
+            string.Empty,
+            "≥ 0.8",
+            intakeRate / rawRate >= 0.8
+        );
+        Report.Note(
+            $"POST /api/leads {intakeRate:0} leads/s, raw enqueue {rawRate:0} messages/s, {workers} workers, "
+                + $"{Rounds} alternating rounds of {duration.TotalSeconds / Rounds:0.#} s each"
+        );
+        Report.Figure(
+            "host working set under the intake load",
+            peak / 1024.0 / 1024.0,
+            " MB",
+            "≤ 250 MB",
+            peak <= 250L * 1024 * 1024
+        );
         return intakeRate;
     }
 
-    /// <summary>Latency of POST /api/leads at a fixed rate (open loop), and of a raw enqueue at the same rate.</summary>
+    /// <summary>Latency of POST /api/leads at a fixed rate (open loop), and of a raw enqueue at the same
+    /// rate.</summary>
     public static async Task LatencyAsync(AzuriteProcess azurite, double perSecond, TimeSpan duration)
     {
         await using var bench = await StartAsync(azurite, workers: 8);
@@ -94,7 +120,12 @@ internal sealed class IntakeBenchmark : IAsyncDisposable
 
         var p99 = Load.Percentile(latencies, 99);
         Report.Figure("intake latency p99 at half the measured maximum rate", p99, " ms", "≤ 25 ms", p99 <= 25);
-        Report.Note($"{perSecond:0} leads/s for {duration.TotalSeconds:0} s in {LatencyRounds} rounds: p50 {Load.Percentile(latencies, 50):0.0} ms, p95 {Load.Percentile(latencies, 95):0.0} ms; raw enqueue at the same rate: p50 {Load.Percentile(rawLatencies, 50):0.0} ms, p95 {Load.Percentile(rawLatencies, 95):0.0} ms, p99 {Load.Percentile(rawLatencies, 99):0.0} ms");
+        Report.Note(
+            $"{perSecond:0} leads/s for {duration.TotalSeconds:0} s in {LatencyRounds} rounds: p50 "
+                + $"{Load.Percentile(latencies, 50):0.0} ms, p95 {Load.Percentile(latencies, 95):0.0} ms; raw "
+                + $"enqueue at the same rate: p50 {Load.Percentile(rawLatencies, 50):0.0} ms, p95 "
+                + $"{Load.Percentile(rawLatencies, 95):0.0} ms, p99 {Load.Percentile(rawLatencies, 99):0.0} ms"
+        );
         Report.Note($"p99 per round, raw/POST ms: {string.Join(' ', rounds)}");
     }
 

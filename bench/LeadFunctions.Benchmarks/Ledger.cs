@@ -22,8 +22,19 @@ internal sealed class Ledger
     {
         try
         {
-            using var response = await client.PostAsJsonAsync("/api/leads", new { email, firstName = "Kemal", company = "Acme" });
-            var key = response.StatusCode == HttpStatusCode.ServiceUnavailable && response.Headers.RetryAfter is not null ? "503+Retry-After" : ((int)response.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            using var response = await client.PostAsJsonAsync(
+                "/api/leads",
+                new
+                {
+                    email,
+                    firstName = "Kemal",
+                    company = "Acme",
+                }
+            );
+            var key =
+                response.StatusCode == HttpStatusCode.ServiceUnavailable && response.Headers.RetryAfter is not null
+                    ? "503+Retry-After"
+                    : ((int)response.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture);
             answers.AddOrUpdate(key, 1, (_, n) => n + 1);
             if (response.StatusCode == HttpStatusCode.Accepted)
             {
@@ -40,7 +51,11 @@ internal sealed class Ledger
     }
 
     /// <summary>Waits for the backlog to drain, then compares: (stored, lost, duplicated).</summary>
-    public async Task<(int Stored, int Lost, int Duplicated)> VerifyAsync(TableClient leads, string emailPrefix, TimeSpan patience)
+    public async Task<(int Stored, int Lost, int Duplicated)> VerifyAsync(
+        TableClient leads,
+        string emailPrefix,
+        TimeSpan patience
+    )
     {
         var filter = BenchStorage.LeadRowsByEmailPrefix(emailPrefix);
         var deadline = DateTime.UtcNow + patience;
@@ -48,9 +63,11 @@ internal sealed class Ledger
         do
         {
             await Task.Delay(1000);
-            stored = await leads.QueryAsync<TableEntity>(filter, select: ["Email"]).Select(e => e.GetString("Email")).ToListAsync();
-        }
-        while (accepted.Keys.Any(e => !stored.Contains(e)) && DateTime.UtcNow < deadline);
+            stored = await leads
+                .QueryAsync<TableEntity>(filter, select: ["Email"])
+                .Select(e => e.GetString("Email"))
+                .ToListAsync();
+        } while (accepted.Keys.Any(e => !stored.Contains(e)) && DateTime.UtcNow < deadline);
 
         var set = stored.ToHashSet(StringComparer.Ordinal);
         return (stored.Count, accepted.Keys.Count(e => !set.Contains(e)), stored.Count - set.Count);

@@ -8,38 +8,45 @@ internal static class Load
 {
     private static int sequence;
 
-    public static object Lead(string run) => new
-    {
-        email = $"bench-{run}-{Interlocked.Increment(ref sequence)}@acme{sequence % 50}.com",
-        firstName = "Şule",
-        lastName = "Çağlar",
-        company = "Acme A.Ş.",
-        jobTitle = "IT Manager",
-        phone = "+90 532 123 45 67",
-        country = "TR",
-        utm_source = "bench",
-        consentEmail = true,
-    };
+    public static object Lead(string run) =>
+        new
+        {
+            email = $"bench-{run}-{Interlocked.Increment(ref sequence)}@acme{sequence % 50}.com",
+            firstName = "Şule",
+            lastName = "Çağlar",
+            company = "Acme A.Ş.",
+            jobTitle = "IT Manager",
+            phone = "+90 532 123 45 67",
+            country = "TR",
+            utm_source = "bench",
+            consentEmail = true,
+        };
 
-    /// <summary>Runs <paramref name="work"/> on <paramref name="workers"/> workers for <paramref name="duration"/>; returns completions per second.</summary>
+    /// <summary>Runs <paramref name="work"/> on <paramref name="workers"/> workers for <paramref name="duration"/>;
+    /// returns completions per second.</summary>
     public static async Task<double> ClosedLoopAsync(int workers, TimeSpan duration, Func<Task<bool>> work)
     {
         var done = 0;
         var watch = Stopwatch.StartNew();
-        await Task.WhenAll(Enumerable.Range(0, workers).Select(async _ =>
-        {
-            while (watch.Elapsed < duration)
-            {
-                if (await work())
+        await Task.WhenAll(
+            Enumerable
+                .Range(0, workers)
+                .Select(async _ =>
                 {
-                    Interlocked.Increment(ref done);
-                }
-            }
-        }));
+                    while (watch.Elapsed < duration)
+                    {
+                        if (await work())
+                        {
+                            Interlocked.Increment(ref done);
+                        }
+                    }
+                })
+        );
         return done / watch.Elapsed.TotalSeconds;
     }
 
-    /// <summary>Starts one request every 1/<paramref name="perSecond"/> s whatever the answers do; returns each latency in ms.</summary>
+    /// <summary>Starts one request every 1/<paramref name="perSecond"/> s whatever the answers do; returns each latency
+    /// in ms.</summary>
     public static async Task<double[]> OpenLoopAsync(double perSecond, TimeSpan duration, Func<Task<bool>> work)
     {
         var latencies = new List<double>();
@@ -54,16 +61,18 @@ internal static class Load
                 await Task.Delay(due - watch.Elapsed);
             }
 
-            running.Add(Task.Run(async () =>
-            {
-                var start = Stopwatch.GetTimestamp();
-                await work();
-                var ms = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
-                lock (latencies)
+            running.Add(
+                Task.Run(async () =>
                 {
-                    latencies.Add(ms);
-                }
-            }));
+                    var start = Stopwatch.GetTimestamp();
+                    await work();
+                    var ms = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+                    lock (latencies)
+                    {
+                        latencies.Add(ms);
+                    }
+                })
+            );
         }
 
         await Task.WhenAll(running);

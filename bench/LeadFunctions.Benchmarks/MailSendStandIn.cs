@@ -32,7 +32,8 @@ internal sealed class MailSendStandIn : IAsyncDisposable
     public Uri Address { get; private set; } = null!;
 
     /// <summary>Points a host at this stand-in.</summary>
-    public string[] HostSettings => [$"--SendGrid:Host={Address}", $"--SendGrid:ApiKey={ApiKey}", "--SendGrid:FromEmail=news@bench.example"];
+    public string[] HostSettings =>
+        [$"--SendGrid:Host={Address}", $"--SendGrid:ApiKey={ApiKey}", "--SendGrid:FromEmail=news@bench.example"];
 
     public IReadOnlyList<MailSend> Received => [.. received];
 
@@ -47,7 +48,8 @@ internal sealed class MailSendStandIn : IAsyncDisposable
         return standIn;
     }
 
-    /// <summary>Forgets what was received and the in-flight peak (between the pipeline's run and the raw loop's).</summary>
+    /// <summary>Forgets what was received and the in-flight peak (between the pipeline's run and the raw
+    /// loop's).</summary>
     public void Reset()
     {
         received.Clear();
@@ -60,24 +62,40 @@ internal sealed class MailSendStandIn : IAsyncDisposable
     /// </summary>
     public async Task<double> ReplayAsync(IReadOnlyList<MailSend> sends, int parallelism)
     {
-        using var client = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = parallelism, PooledConnectionLifetime = TimeSpan.FromMinutes(5) }) { BaseAddress = Address };
+        using var client = new HttpClient(
+            new SocketsHttpHandler
+            {
+                MaxConnectionsPerServer = parallelism,
+                PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+            }
+        )
+        {
+            BaseAddress = Address,
+        };
         var next = -1;
         var watch = Stopwatch.StartNew();
-        await Task.WhenAll(Enumerable.Range(0, parallelism).Select(async _ =>
-        {
-            for (var i = Interlocked.Increment(ref next); i < sends.Count; i = Interlocked.Increment(ref next))
-            {
-                using var request = new HttpRequestMessage(HttpMethod.Post, "v3/mail/send") { Content = new ByteArrayContent(sends[i].Body) };
-                request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse(sends[i].ContentType);
-                foreach (var (name, value) in sends[i].Headers)
+        await Task.WhenAll(
+            Enumerable
+                .Range(0, parallelism)
+                .Select(async _ =>
                 {
-                    request.Headers.TryAddWithoutValidation(name, value);
-                }
+                    for (var i = Interlocked.Increment(ref next); i < sends.Count; i = Interlocked.Increment(ref next))
+                    {
+                        using var request = new HttpRequestMessage(HttpMethod.Post, "v3/mail/send")
+                        {
+                            Content = new ByteArrayContent(sends[i].Body),
+                        };
+                        request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse(sends[i].ContentType);
+                        foreach (var (name, value) in sends[i].Headers)
+                        {
+                            request.Headers.TryAddWithoutValidation(name, value);
+                        }
 
-                using var response = await client.SendAsync(request);
-                response.EnsureSuccessStatusCode();
-            }
-        }));
+                        using var response = await client.SendAsync(request);
+                        response.EnsureSuccessStatusCode();
+                    }
+                })
+        );
         return sends.Count / watch.Elapsed.TotalSeconds;
     }
 
@@ -116,7 +134,8 @@ internal sealed class MailSendStandIn : IAsyncDisposable
     }
 }
 
-/// <summary>One mail send as the stand-in got it: our custom args (lead, campaign, step, send), and what a replay needs.</summary>
+/// <summary>One mail send as the stand-in got it: our custom args (lead, campaign, step, send), and what a replay
+/// needs.</summary>
 internal sealed record MailSend(
     DateTimeOffset ArrivedAt,
     string Lead,
@@ -125,7 +144,8 @@ internal sealed record MailSend(
     string SendId,
     byte[] Body,
     string ContentType,
-    IReadOnlyList<(string Name, string Value)> Headers)
+    IReadOnlyList<(string Name, string Value)> Headers
+)
 {
     /// <summary>The request headers a client chose (not the connection's own), replayed as they came.</summary>
     private static readonly string[] ReplayedHeaders = ["Authorization", "Accept", "User-Agent"];
@@ -147,8 +167,18 @@ internal sealed record MailSend(
 
         string Arg(string name) => args.GetValueOrDefault(name, string.Empty);
         return new MailSend(
-            arrivedAt, Arg(MailCustomArgs.LeadId), Arg(MailCustomArgs.Campaign), Arg(MailCustomArgs.Step), Arg(MailCustomArgs.SendId), body,
+            arrivedAt,
+            Arg(MailCustomArgs.LeadId),
+            Arg(MailCustomArgs.Campaign),
+            Arg(MailCustomArgs.Step),
+            Arg(MailCustomArgs.SendId),
+            body,
             request.ContentType ?? "application/json",
-            [.. ReplayedHeaders.SelectMany(name => request.Headers[name].Select(value => (name, value ?? string.Empty)))]);
+            [
+                .. ReplayedHeaders.SelectMany(name =>
+                    request.Headers[name].Select(value => (name, value ?? string.Empty))
+                ),
+            ]
+        );
     }
 }

@@ -29,10 +29,15 @@ internal static class NurtureCrashScenario
         // A killed host's messages come back after the short lease; its timer lock lapses after 15 s (the
         // least a blob lease can be) and the next host looks for it every second, so the timer keeps running
         // in whichever host is alive. No gap between emails: the second step goes when due.
-        await using var host = new HostProcess(
-            [$"--AzureWebJobsStorage={azurite.ConnectionString}", $"--Storage:NamePrefix={prefix}", .. standIn.HostSettings,
-            "--Runtime:Queues:MessageLease=00:00:15", "--AzureFunctionsJobHost:singleton:listenerLockPeriod=00:00:15",
-            "--AzureFunctionsJobHost:singleton:listenerLockRecoveryPollingInterval=00:00:01", "--Nurture:MinGapBetweenEmails=00:00:00"]);
+        await using var host = new HostProcess([
+            $"--AzureWebJobsStorage={azurite.ConnectionString}",
+            $"--Storage:NamePrefix={prefix}",
+            .. standIn.HostSettings,
+            "--Runtime:Queues:MessageLease=00:00:15",
+            "--AzureFunctionsJobHost:singleton:listenerLockPeriod=00:00:15",
+            "--AzureFunctionsJobHost:singleton:listenerLockRecoveryPollingInterval=00:00:01",
+            "--Nurture:MinGapBetweenEmails=00:00:00",
+        ]);
         await using var reader = await NurtureSeed.OpenAsync(azurite, prefix);
         var (kills, deadline) = (0, DateTimeOffset.UtcNow + patience);
         var steps = await StepsAsync(reader.Leads, campaign.Id);
@@ -47,7 +52,9 @@ internal static class NurtureCrashScenario
             await Task.Delay(100);
         }
 
-        Report.Note($"{DateTimeOffset.UtcNow:HH:mm:ss} first emails at the stand-in; killing the host every 2–6 s from now on");
+        Report.Note(
+            $"{DateTimeOffset.UtcNow:HH:mm:ss} first emails at the stand-in; killing the host every 2–6 s from now on"
+        );
         while (!steps.Settled && DateTimeOffset.UtcNow < deadline)
         {
             await Task.Delay(TimeSpan.FromSeconds(2 + (4 * Random.Shared.NextDouble())));
@@ -56,7 +63,10 @@ internal static class NurtureCrashScenario
             steps = await StepsAsync(reader.Leads, campaign.Id);
             if (kills % 10 == 0)
             {
-                Report.Note($"{DateTimeOffset.UtcNow:HH:mm:ss} killed {kills} times; {steps}; {standIn.Received.Count} requests at the stand-in");
+                Report.Note(
+                    $"{DateTimeOffset.UtcNow:HH:mm:ss} killed {kills} times; {steps}; {standIn.Received.Count} "
+                        + $"requests at the stand-in"
+                );
             }
 
             if (!steps.Settled)
@@ -67,10 +77,24 @@ internal static class NurtureCrashScenario
 
         var twice = standIn.Received.GroupBy(s => (s.Lead, s.Step)).Count(g => g.Count() > 1);
         var reached = standIn.Received.Select(s => (s.Lead, s.Step)).Distinct().Count();
-        Report.Figure("nurture crash: (lead, step) pairs sent to SendGrid more than once", twice, string.Empty, "0", twice == 0);
-        Report.Figure("nurture crash: due steps neither sent nor uncertain", steps.Due - steps.Sent - steps.Uncertain, string.Empty, "0 (sent + uncertain = due)",
-            steps.Settled && steps.Sent + steps.Uncertain == steps.Due && steps.Sent <= reached);
-        Report.Note($"{leads} leads, host killed {kills} times; {steps}; {standIn.Received.Count} requests for {reached} (lead, step) pairs at the stand-in");
+        Report.Figure(
+            "nurture crash: (lead, step) pairs sent to SendGrid more than once",
+            twice,
+            string.Empty,
+            "0",
+            twice == 0
+        );
+        Report.Figure(
+            "nurture crash: due steps neither sent nor uncertain",
+            steps.Due - steps.Sent - steps.Uncertain,
+            string.Empty,
+            "0 (sent + uncertain = due)",
+            steps.Settled && steps.Sent + steps.Uncertain == steps.Due && steps.Sent <= reached
+        );
+        Report.Note(
+            $"{leads} leads, host killed {kills} times; {steps}; {standIn.Received.Count} requests for {reached} "
+                + $"(lead, step) pairs at the stand-in"
+        );
     }
 
     /// <summary>Every step of every enrollment in the campaign, by what happened to it.</summary>
@@ -90,7 +114,11 @@ internal static class NurtureCrashScenario
             }
 
             // A step not yet taken up: due (the timer or a message will get to it), or still to fall due.
-            if (enrollment.Status == EnrollmentStatus.Active && enrollment.NextStepId is { } next && enrollment.Step(next) is null)
+            if (
+                enrollment.Status == EnrollmentStatus.Active
+                && enrollment.NextStepId is { } next
+                && enrollment.Step(next) is null
+            )
             {
                 count.AddNext(enrollment.NextDueAt <= DateTimeOffset.UtcNow);
             }
@@ -116,7 +144,8 @@ internal static class NurtureCrashScenario
         /// <summary>Every step that fell due: dealt with in some way, or still waiting.</summary>
         public int Due => Sent + Uncertain + Sending + Other + Waiting;
 
-        /// <summary>Every enrollment is through its steps: none waiting or still to fall due, none held by a claim in progress.</summary>
+        /// <summary>Every enrollment is through its steps: none waiting or still to fall due, none held by a claim in
+        /// progress.</summary>
         public bool Settled => Due > 0 && Waiting == 0 && Later == 0 && Sending == 0;
 
         public void AddNext(bool due)
@@ -135,13 +164,23 @@ internal static class NurtureCrashScenario
         {
             switch (state)
             {
-                case StepState.Sent: Sent++; break;
-                case StepState.Uncertain: Uncertain++; break;
-                case StepState.Sending: Sending++; break;
-                default: Other++; break;
+                case StepState.Sent:
+                    Sent++;
+                    break;
+                case StepState.Uncertain:
+                    Uncertain++;
+                    break;
+                case StepState.Sending:
+                    Sending++;
+                    break;
+                default:
+                    Other++;
+                    break;
             }
         }
 
-        public override string ToString() => $"{Due} steps due: {Sent} sent, {Uncertain} uncertain, {Sending} being sent, {Other} skipped or failed, {Waiting} waiting; {Later} not due yet";
+        public override string ToString() =>
+            $"{Due} steps due: {Sent} sent, {Uncertain} uncertain, {Sending} being sent, {Other} skipped or failed, "
+            + $"{Waiting} waiting; {Later} not due yet";
     }
 }

@@ -3,7 +3,8 @@ using LeadFunctions.Testing;
 
 namespace LeadFunctions.Benchmarks;
 
-/// <summary>How fast a backlog drains: leads queued while processing was off, then one host started (start-up included).</summary>
+/// <summary>How fast a backlog drains: leads queued while processing was off, then one host started (start-up
+/// included).</summary>
 internal static class ProcessingThroughputBenchmark
 {
     public static async Task RunAsync(AzuriteProcess azurite, int leads)
@@ -13,7 +14,11 @@ internal static class ProcessingThroughputBenchmark
         await using (var intake = new HostProcess([.. settings, "--AzureWebJobs.ProcessLeadIntake.Disabled=true"]))
         {
             await intake.StartAsync();
-            await Parallel.ForEachAsync(Enumerable.Range(0, leads), new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (_, _) => await Load.PostLeadAsync(intake.Client, Load.Lead(prefix)));
+            await Parallel.ForEachAsync(
+                Enumerable.Range(0, leads),
+                new ParallelOptions { MaxDegreeOfParallelism = 16 },
+                async (_, _) => await Load.PostLeadAsync(intake.Client, Load.Lead(prefix))
+            );
         }
 
         var queue = BenchStorage.IntakeQueue(azurite, prefix);
@@ -25,6 +30,9 @@ internal static class ProcessingThroughputBenchmark
             await Task.Delay(200);
         }
 
-        Report.Note($"processing: a backlog of {leads} leads drained in {sw.Elapsed.TotalSeconds:0.0} s, {leads / sw.Elapsed.TotalSeconds:0} leads/s with host start-up (no target)");
+        Report.Note(
+            $"processing: a backlog of {leads} leads drained in {sw.Elapsed.TotalSeconds:0.0} s, "
+                + $"{leads / sw.Elapsed.TotalSeconds:0} leads/s with host start-up (no target)"
+        );
     }
 }

@@ -6,22 +6,36 @@ using BenchmarkDotNet.Toolchains.InProcess.Emit;
 using LeadFunctions.Benchmarks;
 using LeadFunctions.Testing;
 
-// ./bench.sh [all|speed|intake|scoring|rescore|reliability|nurture|nurture-crash|funnel] [--quick] [--leads N] [--on-disk]
+// ./bench.sh [all|speed|intake|scoring|rescore|reliability|nurture|nurture-crash|funnel] [--quick] [--leads N]
+// [--on-disk]
 var what = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal)) ?? "all";
 var quick = args.Contains("--quick");
 
 // --on-disk: the intake scenarios on Azurite as ./run.sh starts it (on disk), to say what a local run can take.
 var intakeInMemory = !args.Contains("--on-disk");
 var duration = TimeSpan.FromSeconds(quick ? 3 : 10);
-Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"LeadFunctions benchmark, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, {Environment.OSVersion}{(quick ? ", quick" : string.Empty)}"));
+Console.WriteLine(
+    string.Create(
+        CultureInfo.InvariantCulture,
+        $"LeadFunctions benchmark, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, "
+            + $"{Environment.OSVersion}{(quick ? ", quick" : string.Empty)}"
+    )
+);
 
 if (what is "all" or "scoring")
 {
-    var config = ManualConfig.CreateMinimumViable()
+    var config = ManualConfig
+        .CreateMinimumViable()
         .AddJob(Job.ShortRun.WithToolchain(InProcessEmitToolchain.Instance).WithAffinity(1));
     var summary = BenchmarkRunner.Run<ScoringBenchmark>(config);
     var nanoseconds = summary.Reports.Single().ResultStatistics?.Mean ?? double.NaN;
-    Report.Figure("scoring engine, pure CPU, leads/s on one core", 1e9 / nanoseconds, string.Empty, "≥ 500000", 1e9 / nanoseconds >= 500_000);
+    Report.Figure(
+        "scoring engine, pure CPU, leads/s on one core",
+        1e9 / nanoseconds,
+        string.Empty,
+        "≥ 500000",
+        1e9 / nanoseconds >= 500_000
+    );
 }
 
 // Each speed scenario and the rescoring on a fresh Azurite: the tens of thousands of messages or rows
@@ -29,19 +43,28 @@ if (what is "all" or "scoring")
 if (what is "all" or "speed" or "intake")
 {
     var maximum = 0.0;
-    await OnFreshAzuriteAsync(intakeInMemory, async azurite => maximum = await IntakeBenchmark.ThroughputAsync(azurite, duration, workers: 32));
-    await OnFreshAzuriteAsync(intakeInMemory, azurite => IntakeBenchmark.LatencyAsync(azurite, maximum / 2, duration * 2));
+    await OnFreshAzuriteAsync(intakeInMemory, async azurite =>
+        maximum = await IntakeBenchmark.ThroughputAsync(azurite, duration, workers: 32)
+    );
+    await OnFreshAzuriteAsync(intakeInMemory, azurite =>
+        IntakeBenchmark.LatencyAsync(azurite, maximum / 2, duration * 2)
+    );
 }
 
 if (what is "all" or "speed")
 {
-    await OnFreshAzuriteAsync(inMemory: true, azurite => SpeedToLeadBenchmark.RunAsync(azurite, leadsPerSecond: 100, duration));
+    await OnFreshAzuriteAsync(inMemory: true, azurite =>
+        SpeedToLeadBenchmark.RunAsync(azurite, leadsPerSecond: 100, duration)
+    );
     await OnFreshAzuriteAsync(inMemory: true, azurite => ProcessingThroughputBenchmark.RunAsync(azurite, 2000));
 }
 
 if (what is "all" or "rescore")
 {
-    var leads = args.SkipWhile(a => a != "--leads").Skip(1).Select(a => int.Parse(a, CultureInfo.InvariantCulture)).FirstOrDefault(quick ? 5_000 : 100_000);
+    var leads = args.SkipWhile(a => a != "--leads")
+        .Skip(1)
+        .Select(a => int.Parse(a, CultureInfo.InvariantCulture))
+        .FirstOrDefault(quick ? 5_000 : 100_000);
     await OnFreshAzuriteAsync(inMemory: true, azurite => RescoreBenchmark.RunAsync(azurite, leads));
 }
 
@@ -58,18 +81,24 @@ if (what is "all" or "reliability")
 
 if (what is "all" or "nurture")
 {
-    await OnFreshAzuriteAsync(inMemory: true, azurite => quick ? NurtureBenchmark.RunAsync(azurite, 10_000, 1_000) : NurtureBenchmark.RunAsync(azurite, 100_000, 10_000));
+    await OnFreshAzuriteAsync(inMemory: true, azurite =>
+        quick ? NurtureBenchmark.RunAsync(azurite, 10_000, 1_000) : NurtureBenchmark.RunAsync(azurite, 100_000, 10_000)
+    );
 }
 
 if (what is "all" or "nurture-crash")
 {
     // Like the crash run above, on Azurite on disk.
-    await OnFreshAzuriteAsync(inMemory: false, azurite => NurtureCrashScenario.RunAsync(azurite, quick ? 300 : 2_000, TimeSpan.FromMinutes(quick ? 6 : 10)));
+    await OnFreshAzuriteAsync(inMemory: false, azurite =>
+        NurtureCrashScenario.RunAsync(azurite, quick ? 300 : 2_000, TimeSpan.FromMinutes(quick ? 6 : 10))
+    );
 }
 
 if (what is "all" or "funnel")
 {
-    await OnFreshAzuriteAsync(inMemory: true, azurite => quick ? FunnelBenchmark.RunAsync(azurite, 1_000, 10_000) : FunnelBenchmark.RunAsync(azurite, 10_000, 100_000));
+    await OnFreshAzuriteAsync(inMemory: true, azurite =>
+        quick ? FunnelBenchmark.RunAsync(azurite, 1_000, 10_000) : FunnelBenchmark.RunAsync(azurite, 10_000, 100_000)
+    );
 }
 
 Console.WriteLine(Report.AllMet ? "all targets met" : "some targets missed");

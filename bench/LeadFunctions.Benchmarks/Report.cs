@@ -10,7 +10,12 @@ internal static class Report
     public static void Figure(string name, double value, string unit, string target, bool met)
     {
         AllMet &= met;
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name}: {value:0.###}{unit} ({target}){(met ? string.Empty : "  << missed")}"));
+        Console.WriteLine(
+            string.Create(
+                CultureInfo.InvariantCulture,
+                $"{name}: {value:0.###}{unit} ({target}){(met ? string.Empty : "  << missed")}"
+            )
+        );
     }
 
     public static void Note(string text) => Console.WriteLine("  " + text);

@@ -16,17 +16,27 @@ public static class EmailRegistration
     public static IHostApplicationBuilder AddEmailSending(this IHostApplicationBuilder builder)
     {
         var lenient = builder.Environment.IsDevelopment() || builder.Environment.IsEnvironment("Testing");
-        builder.Services.AddOptions<SendGridOptions>()
+        builder
+            .Services.AddOptions<SendGridOptions>()
             .BindConfiguration(SendGridOptions.SectionName)
             .ValidateDataAnnotations()
-            .Validate(options => lenient || !string.IsNullOrWhiteSpace(options.ApiKey), "SendGrid:ApiKey is required outside Development and Testing.")
-            .Validate(options => lenient || !string.IsNullOrWhiteSpace(options.FromEmail), "SendGrid:FromEmail is required outside Development and Testing.")
+            .Validate(
+                options => lenient || !string.IsNullOrWhiteSpace(options.ApiKey),
+                "SendGrid:ApiKey is required outside Development and Testing."
+            )
+            .Validate(
+                options => lenient || !string.IsNullOrWhiteSpace(options.FromEmail),
+                "SendGrid:FromEmail is required outside Development and Testing."
+            )
             .ValidateOnStart();
         builder.Services.AddSingleton<ISendGridEventSignature, SendGridEventSignature>();
         builder.Services.AddSingleton<ISendGridEventQueue, SendGridEventQueue>();
         builder.Services.AddSingleton<ISendGridEventLog, SendGridEventTableLog>();
         // The pipeline bounds each attempt; HttpClient's own 100 s would also cut the waits between attempts.
-        builder.Services.AddHttpClient<IEmailSender, SendGridEmailSender>(client => client.Timeout = Timeout.InfiniteTimeSpan)
+        builder
+            .Services.AddHttpClient<IEmailSender, SendGridEmailSender>(client =>
+                client.Timeout = Timeout.InfiniteTimeSpan
+            )
             .AddResilienceHandler("sendgrid", SendGridResilience.Configure);
         return builder;
     }

@@ -9,7 +9,11 @@ public static class EnrichmentRegistration
 {
     public static IHostApplicationBuilder AddLeadEnrichment(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddOptions<EnrichmentOptions>().BindConfiguration(EnrichmentOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        builder
+            .Services.AddOptions<EnrichmentOptions>()
+            .BindConfiguration(EnrichmentOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
         builder.Services.AddMemoryCache();
         builder.Services.AddSingleton<IMxChecker, DnsMxChecker>();
         builder.Services.AddSingleton<ILeadEnricher, LeadEnricher>();

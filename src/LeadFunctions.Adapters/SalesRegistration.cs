@@ -9,7 +9,11 @@ public static class SalesRegistration
 {
     public static IHostApplicationBuilder AddSalesHandoff(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddOptions<SalesHandoffOptions>().BindConfiguration(SalesHandoffOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        builder
+            .Services.AddOptions<SalesHandoffOptions>()
+            .BindConfiguration(SalesHandoffOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
         builder.Services.AddHttpClient<ISalesHandoffWebhook, SalesHandoffWebhook>().AddStandardResilienceHandler();
         return builder;
     }

@@ -32,13 +32,18 @@ namespace LeadFunctions.Adapters;
 
 public static class StorageRegistration
 {
-    /// <summary>The setting the Functions host reads its storage account from; a connection string or a section with service URIs.</summary>
+    /// <summary>The setting the Functions host reads its storage account from; a connection string or a section with
+    /// service URIs.</summary>
     public const string ConnectionSetting = "AzureWebJobsStorage";
 
     public static IHostApplicationBuilder AddLeadStorage(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services
+            .AddOptions<StorageOptions>()
+            .BindConfiguration(StorageOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
         var counter = new StorageOperationCounter();
         services.AddSingleton(counter);
         services.AddSingleton<IStorageUsage>(counter);
@@ -59,8 +64,12 @@ public static class StorageRegistration
             clients.AddClient<BlobServiceClient, BlobClientOptions>(storage.Blobs);
 
             // Azure.Storage.Queues defaults to no encoding; the Functions queue trigger expects base64.
-            clients.AddClient<QueueServiceClient, QueueClientOptions>(storage.Queues).ConfigureOptions(o => o.MessageEncoding = QueueMessageEncoding.Base64);
-            clients.AddClient<QueueServiceClient, QueueClientOptions>(storage.Queues).WithName(StorageClientNames.RawQueues);
+            clients
+                .AddClient<QueueServiceClient, QueueClientOptions>(storage.Queues)
+                .ConfigureOptions(o => o.MessageEncoding = QueueMessageEncoding.Base64);
+            clients
+                .AddClient<QueueServiceClient, QueueClientOptions>(storage.Queues)
+                .WithName(StorageClientNames.RawQueues);
         });
 
         services.AddSingleton<StorageNames>();

@@ -12,14 +12,18 @@ using Microsoft.Extensions.Hosting;
 var builder = FunctionsApplication.CreateBuilder(args);
 builder.ConfigureFunctionsWebApplication();
 
-// After the ASP.NET Core integration's own middleware, so that the HttpContext is there and the answers it sets are executed.
+// After the ASP.NET Core integration's own middleware, so that the HttpContext is there and the answers it sets are
+// executed.
 builder.UseMiddleware<HttpRulesMiddleware>();
 
 // A queue function's span continues the trace its message carries.
 builder.UseMiddleware<QueueTraceMiddleware>();
 
 // Queue messages bind with the same JSON options the self-hosted runtime and the producers use.
-builder.Services.Configure<WorkerOptions>(options => options.Serializer = new JsonObjectSerializer(JsonDefaults.Options));
+builder.Services.Configure<WorkerOptions>(options =>
+    options.Serializer = new JsonObjectSerializer(JsonDefaults.Options)
+);
+
 // Spans and metrics; the worker's logs already go to Application Insights through the Functions host.
 builder.AddLeadTelemetry(exportLogs: false);
 builder.AddLeadPipeline();

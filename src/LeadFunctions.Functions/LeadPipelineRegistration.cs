@@ -12,16 +12,16 @@ using LeadFunctions.Functions.Consent;
 using LeadFunctions.Functions.Dashboard;
 using LeadFunctions.Functions.Email;
 using LeadFunctions.Functions.Engagement;
-using LeadFunctions.Functions.Sales;
-using LeadFunctions.Functions.Scoring;
-using LeadFunctions.Functions.Webinars;
 using LeadFunctions.Functions.Health;
 using LeadFunctions.Functions.Http;
 using LeadFunctions.Functions.Intake;
 using LeadFunctions.Functions.Leads;
 using LeadFunctions.Functions.Nurture;
 using LeadFunctions.Functions.Reports;
+using LeadFunctions.Functions.Sales;
+using LeadFunctions.Functions.Scoring;
 using LeadFunctions.Functions.Triggers;
+using LeadFunctions.Functions.Webinars;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
@@ -29,7 +29,8 @@ using Microsoft.Extensions.Options;
 
 namespace LeadFunctions.Functions;
 
-/// <summary>Everything the functions need, for either host: the self-hosted runtime and the Azure Functions worker both call this.</summary>
+/// <summary>Everything the functions need, for either host: the self-hosted runtime and the Azure Functions worker both
+/// call this.</summary>
 public static class LeadPipelineRegistration
 {
     public static IHostApplicationBuilder AddLeadPipeline(this IHostApplicationBuilder builder)
@@ -43,8 +44,16 @@ public static class LeadPipelineRegistration
         services.TryAddSingleton<IIdGenerator, SystemIdGenerator>();
         services.TryAddSingleton<IRandomSource, SystemRandomSource>();
         services.AddSingleton<ErrorAnswers>();
-        services.AddOptions<IntakeOptions>().BindConfiguration(IntakeOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<ImportOptions>().BindConfiguration(ImportOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services
+            .AddOptions<IntakeOptions>()
+            .BindConfiguration(IntakeOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services
+            .AddOptions<ImportOptions>()
+            .BindConfiguration(ImportOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
         services.AddSingleton(p => p.GetRequiredService<IOptions<IntakeOptions>>().Value.ToRules());
         services.AddSingleton<CsvImporter>();
         services.AddSingleton<CsvUpload>();

@@ -15,7 +15,12 @@ public static class SelfHostedRuntime
         builder.Configuration.AddFunctionsFiles(builder.Environment.ContentRootPath);
         // Core Tools' address unless told otherwise: --urls / ASPNETCORE_URLS, or ASPNETCORE_HTTP_PORTS as
         // the .NET container images set (8080), which must not be overridden by a loopback default.
-        string[] addressKeys = [WebHostDefaults.ServerUrlsKey, WebHostDefaults.HttpPortsKey, WebHostDefaults.HttpsPortsKey];
+        string[] addressKeys =
+        [
+            WebHostDefaults.ServerUrlsKey,
+            WebHostDefaults.HttpPortsKey,
+            WebHostDefaults.HttpsPortsKey,
+        ];
         if (addressKeys.All(key => string.IsNullOrEmpty(builder.Configuration[key])))
         {
             builder.WebHost.UseUrls(DefaultUrl);
@@ -25,11 +30,21 @@ public static class SelfHostedRuntime
         var services = builder.Services;
         services.AddOptions<HttpOptions>().BindConfiguration(HttpOptions.SectionName);
         services.AddOptions<HostKeysOptions>().BindConfiguration(HostKeysOptions.SectionName);
-        services.AddOptions<QueuesOptions>().BindConfiguration(QueuesOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<RuntimeQueueOptions>().BindConfiguration(RuntimeQueueOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services
+            .AddOptions<QueuesOptions>()
+            .BindConfiguration(QueuesOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services
+            .AddOptions<RuntimeQueueOptions>()
+            .BindConfiguration(RuntimeQueueOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
         services.AddOptions<TimerLockOptions>().BindConfiguration(TimerLockOptions.SectionName);
         services.AddSingleton(provider => new FunctionTimeout(
-            FunctionTimeout.Parse(provider.GetRequiredService<IConfiguration>()[FunctionTimeout.Key]), provider.GetRequiredService<TimeProvider>()));
+            FunctionTimeout.Parse(provider.GetRequiredService<IConfiguration>()[FunctionTimeout.Key]),
+            provider.GetRequiredService<TimeProvider>()
+        ));
         services.AddRuntimeProblems();
         services.AddIntakeProtection();
         return builder;
@@ -39,7 +54,6 @@ public static class SelfHostedRuntime
     /// The queue listeners and timers, registered after the pipeline: hosted services start in order, so
     /// its storage initializer has created the queues before the first receive (not a 404 warning each).
     /// </summary>
-    public static IServiceCollection AddFunctionListeners(this IServiceCollection services) => services
-        .AddHostedService<QueueListenerService>()
-        .AddHostedService<TimerListenerService>();
+    public static IServiceCollection AddFunctionListeners(this IServiceCollection services) =>
+        services.AddHostedService<QueueListenerService>().AddHostedService<TimerListenerService>();
 }

@@ -14,6 +14,7 @@ public sealed class CoreFeatureRules
         Assert.True(
             cycles.Count == 0,
             $"{Solution.Core}'s features depend on each other in a cycle:{Environment.NewLine}"
-            + string.Join(Environment.NewLine, cycles));
+                + string.Join(Environment.NewLine, cycles)
+        );
     }
 }

@@ -23,9 +23,14 @@ public sealed class FeatureFolderRules
 
     private static readonly string[] ProjectsByFeature =
     [
-        "src/LeadFunctions.Adapters", "src/LeadFunctions.Functions", "src/LeadFunctions.FunctionApp",
-        "tests/LeadFunctions.Core.Tests", "tests/LeadFunctions.Adapters.Tests", "tests/LeadFunctions.Functions.Tests",
-        "tests/LeadFunctions.FunctionApp.Tests", "tests/LeadFunctions.IntegrationTests",
+        "src/LeadFunctions.Adapters",
+        "src/LeadFunctions.Functions",
+        "src/LeadFunctions.FunctionApp",
+        "tests/LeadFunctions.Core.Tests",
+        "tests/LeadFunctions.Adapters.Tests",
+        "tests/LeadFunctions.Functions.Tests",
+        "tests/LeadFunctions.FunctionApp.Tests",
+        "tests/LeadFunctions.IntegrationTests",
     ];
 
     [Fact]
@@ -56,21 +61,9 @@ public sealed class FeatureFolderRules
     }
 
     private static IEnumerable<string> Folders(string project) =>
-        Directory.EnumerateDirectories(Path.Combine(RepositoryRoot(), project))
+        Directory
+            .EnumerateDirectories(Path.Combine(Solution.RepositoryRoot(), project))
             .Select(Path.GetFileName)
             .OfType<string>()
             .Where(name => name is not ("bin" or "obj"));
-
-    private static string RepositoryRoot()
-    {
-        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
-        {
-            if (File.Exists(Path.Combine(folder.FullName, "LeadFunctions.sln")))
-            {
-                return folder.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"No LeadFunctions.sln above {AppContext.BaseDirectory}.");
-    }
 }

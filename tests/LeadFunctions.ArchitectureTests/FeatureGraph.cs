@@ -10,9 +10,7 @@ internal sealed class FeatureGraph
 {
     private readonly SortedDictionary<string, SortedDictionary<string, string>> edges = new(StringComparer.Ordinal);
 
-    private FeatureGraph()
-    {
-    }
+    private FeatureGraph() { }
 
     public static FeatureGraph Of(IEnumerable<IType> types, string root)
     {
@@ -91,8 +89,12 @@ internal sealed class FeatureGraph
     }
 
     private string Describe(List<string> cycle) =>
-        string.Join(" → ", cycle) + Environment.NewLine + string.Join(
-            Environment.NewLine, cycle.Zip(cycle.Skip(1)).Select(step => $"    {edges[step.First][step.Second]}"));
+        string.Join(" → ", cycle)
+        + Environment.NewLine
+        + string.Join(
+            Environment.NewLine,
+            cycle.Zip(cycle.Skip(1)).Select(step => $"    {edges[step.First][step.Second]}")
+        );
 
     /// <summary>Tarjan's strongly connected components: the groups of features that all reach each other.</summary>
     private List<List<string>> StronglyConnected()
@@ -102,7 +104,8 @@ internal sealed class FeatureGraph
             new Dictionary<string, int>(StringComparer.Ordinal),
             new Stack<string>(),
             new HashSet<string>(StringComparer.Ordinal),
-            new List<List<string>>());
+            new List<List<string>>()
+        );
 
         void Visit(string feature)
         {
@@ -131,8 +134,7 @@ internal sealed class FeatureGraph
                     member = stack.Pop();
                     onStack.Remove(member);
                     group.Add(member);
-                }
-                while (member != feature);
+                } while (member != feature);
                 groups.Add(group);
             }
         }

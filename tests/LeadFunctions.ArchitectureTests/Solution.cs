@@ -12,11 +12,28 @@ internal static class Solution
     public const string Host = "LeadFunctions.Host";
     public const string FunctionApp = "LeadFunctions.FunctionApp";
 
-    public static readonly Architecture Architecture = new ArchLoader().LoadAssemblies(
-        typeof(Core.Leads.Lead).Assembly,
-        typeof(Adapters.StorageRegistration).Assembly,
-        typeof(Functions.LeadPipelineRegistration).Assembly).Build();
+    public static readonly Architecture Architecture = new ArchLoader()
+        .LoadAssemblies(
+            typeof(Core.Leads.Lead).Assembly,
+            typeof(Adapters.StorageRegistration).Assembly,
+            typeof(Functions.LeadPipelineRegistration).Assembly
+        )
+        .Build();
 
     /// <summary>A regular expression for a namespace and every namespace below it.</summary>
     public static string AndBelow(string root) => $@"^{root.Replace(".", @"\.", StringComparison.Ordinal)}(\..+)?$";
+
+    /// <summary>The folder that holds LeadFunctions.sln.</summary>
+    public static string RepositoryRoot()
+    {
+        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
+        {
+            if (File.Exists(Path.Combine(folder.FullName, "LeadFunctions.sln")))
+            {
+                return folder.FullName;
+            }
+        }
+
+        throw new InvalidOperationException($"No LeadFunctions.sln above {AppContext.BaseDirectory}.");
+    }
 }

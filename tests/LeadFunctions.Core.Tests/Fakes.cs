@@ -9,11 +9,18 @@ namespace LeadFunctions.Core.Tests;
 /// <summary>Enrichment from the email alone: a business domain unless it is gmail.com.</summary>
 internal sealed class DomainOnlyEnricher : ILeadEnricher
 {
-    public ValueTask<LeadEnrichment> EnrichAsync(string normalizedEmail, string? phone, string? country, CancellationToken cancellationToken)
+    public ValueTask<LeadEnrichment> EnrichAsync(
+        string normalizedEmail,
+        string? phone,
+        string? country,
+        CancellationToken cancellationToken
+    )
     {
         var domain = EmailAddress.Domain(normalizedEmail);
         var free = domain == "gmail.com";
-        return ValueTask.FromResult(new LeadEnrichment(domain, free, false, free ? null : domain, null, null, country, null));
+        return ValueTask.FromResult(
+            new LeadEnrichment(domain, free, false, free ? null : domain, null, null, country, null)
+        );
     }
 }
 
@@ -45,14 +52,23 @@ internal sealed class RecordingConsentChangeLog : IConsentChangeLog
 {
     public List<ConsentChange> Changes { get; } = [];
 
-    public Task AppendAsync(string normalizedEmail, ConsentRecord record, DateTimeOffset recordedAt, CancellationToken cancellationToken)
+    public Task AppendAsync(
+        string normalizedEmail,
+        ConsentRecord record,
+        DateTimeOffset recordedAt,
+        CancellationToken cancellationToken
+    )
     {
         Changes.RemoveAll(c => c.Email == normalizedEmail && c.Record.Id == record.Id);
         Changes.Add(new ConsentChange(normalizedEmail, record, recordedAt));
         return Task.CompletedTask;
     }
 
-    public async IAsyncEnumerable<ConsentChange> ReadAsync(DateTimeOffset since, DateTimeOffset until, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    public async IAsyncEnumerable<ConsentChange> ReadAsync(
+        DateTimeOffset since,
+        DateTimeOffset until,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken
+    )
     {
         await Task.Yield();
         foreach (var change in Changes.Where(c => c.RecordedAt >= since && c.RecordedAt < until))
@@ -77,26 +93,44 @@ internal sealed class InMemorySuppressionList : ISuppressionList
 {
     public Dictionary<string, Suppression> Entries { get; } = [];
 
-    public Task SuppressAsync(string normalizedEmail, SuppressionReason reason, DateTimeOffset at, string? evidence, CancellationToken cancellationToken)
+    public Task SuppressAsync(
+        string normalizedEmail,
+        SuppressionReason reason,
+        DateTimeOffset at,
+        string? evidence,
+        CancellationToken cancellationToken
+    )
     {
-        Entries[SuppressionKey.For(normalizedEmail)] = new Suppression(SuppressionKey.For(normalizedEmail), reason, at, evidence);
+        Entries[SuppressionKey.For(normalizedEmail)] = new Suppression(
+            SuppressionKey.For(normalizedEmail),
+            reason,
+            at,
+            evidence
+        );
         return Task.CompletedTask;
     }
 
     public Task<bool> IsSuppressedAsync(string normalizedEmail, CancellationToken cancellationToken) =>
         Task.FromResult(Entries.ContainsKey(SuppressionKey.For(normalizedEmail)));
 
-    public Task<SuppressionPage> ListAsync(int pageSize, string? continuationToken, CancellationToken cancellationToken) =>
-        Task.FromResult(new SuppressionPage([.. Entries.Values], null));
+    public Task<SuppressionPage> ListAsync(
+        int pageSize,
+        string? continuationToken,
+        CancellationToken cancellationToken
+    ) => Task.FromResult(new SuppressionPage([.. Entries.Values], null));
 
-    public Task<bool> LiftAsync(string hash, CancellationToken cancellationToken) => Task.FromResult(Entries.Remove(hash));
+    public Task<bool> LiftAsync(string hash, CancellationToken cancellationToken) =>
+        Task.FromResult(Entries.Remove(hash));
 }
 
 internal sealed class RecordingEmailSender : LeadFunctions.Core.Email.IEmailSender
 {
     public List<LeadFunctions.Core.Email.OutgoingEmail> Sent { get; } = [];
 
-    public Task<LeadFunctions.Core.Email.EmailSendResult> SendAsync(LeadFunctions.Core.Email.OutgoingEmail email, CancellationToken cancellationToken)
+    public Task<LeadFunctions.Core.Email.EmailSendResult> SendAsync(
+        LeadFunctions.Core.Email.OutgoingEmail email,
+        CancellationToken cancellationToken
+    )
     {
         Sent.Add(email);
         return Task.FromResult(new LeadFunctions.Core.Email.EmailSendResult($"msg-{Sent.Count}"));
@@ -104,7 +138,9 @@ internal sealed class RecordingEmailSender : LeadFunctions.Core.Email.IEmailSend
 }
 
 /// <summary>Campaigns a test sets, as the cached catalog would serve them and as the store keeps them.</summary>
-internal sealed class InMemoryCampaignCatalog : LeadFunctions.Core.Campaigns.ICampaignCatalog, LeadFunctions.Core.Campaigns.ICampaignStore
+internal sealed class InMemoryCampaignCatalog
+    : LeadFunctions.Core.Campaigns.ICampaignCatalog,
+        LeadFunctions.Core.Campaigns.ICampaignStore
 {
     public List<LeadFunctions.Core.Campaigns.Campaign> Campaigns { get; } = [];
 
@@ -113,8 +149,10 @@ internal sealed class InMemoryCampaignCatalog : LeadFunctions.Core.Campaigns.ICa
 
     public void Invalidate() => Invalidations++;
 
-    public Task<LeadFunctions.Core.Campaigns.Campaign?> GetAsync(string campaignId, CancellationToken cancellationToken) =>
-        Task.FromResult(Campaigns.Find(c => c.Id == campaignId));
+    public Task<LeadFunctions.Core.Campaigns.Campaign?> GetAsync(
+        string campaignId,
+        CancellationToken cancellationToken
+    ) => Task.FromResult(Campaigns.Find(c => c.Id == campaignId));
 
     public Task<bool> PutAsync(LeadFunctions.Core.Campaigns.Campaign campaign, CancellationToken cancellationToken)
     {
@@ -126,11 +164,17 @@ internal sealed class InMemoryCampaignCatalog : LeadFunctions.Core.Campaigns.ICa
     public Task<IReadOnlyList<LeadFunctions.Core.Campaigns.Campaign>> ListAsync(CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyList<LeadFunctions.Core.Campaigns.Campaign>>([.. Campaigns]);
 
-    public ValueTask<IReadOnlyList<LeadFunctions.Core.Campaigns.Campaign>> ActiveAsync(CancellationToken cancellationToken) =>
-        ValueTask.FromResult<IReadOnlyList<LeadFunctions.Core.Campaigns.Campaign>>([.. Campaigns.Where(c => c.Active && !c.Archived)]);
+    public ValueTask<IReadOnlyList<LeadFunctions.Core.Campaigns.Campaign>> ActiveAsync(
+        CancellationToken cancellationToken
+    ) =>
+        ValueTask.FromResult<IReadOnlyList<LeadFunctions.Core.Campaigns.Campaign>>([
+            .. Campaigns.Where(c => c.Active && !c.Archived),
+        ]);
 
-    public ValueTask<LeadFunctions.Core.Campaigns.Campaign?> FindAsync(string campaignId, CancellationToken cancellationToken) =>
-        ValueTask.FromResult(Campaigns.Find(c => c.Id == campaignId));
+    public ValueTask<LeadFunctions.Core.Campaigns.Campaign?> FindAsync(
+        string campaignId,
+        CancellationToken cancellationToken
+    ) => ValueTask.FromResult(Campaigns.Find(c => c.Id == campaignId));
 }
 
 /// <summary>
@@ -156,13 +200,26 @@ internal sealed class RecordingDueSendIndex : LeadFunctions.Core.Campaigns.IDueS
         return Task.CompletedTask;
     }
 
-    public async IAsyncEnumerable<IReadOnlyList<LeadFunctions.Core.Campaigns.IndexedDueSend>> ReadDueAsync(DateTimeOffset now, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    public async IAsyncEnumerable<IReadOnlyList<LeadFunctions.Core.Campaigns.IndexedDueSend>> ReadDueAsync(
+        DateTimeOffset now,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken
+    )
     {
         List<LeadFunctions.Core.Campaigns.IndexedDueSend> due;
         lock (Sends)
         {
-            due = [.. Sends.Select((s, i) => new LeadFunctions.Core.Campaigns.IndexedDueSend(s, i.ToString(System.Globalization.CultureInfo.InvariantCulture)))
-                .Where((e, i) => !removed.Contains(i) && e.Send.DueAt <= now)];
+            due =
+            [
+                .. Sends
+                    .Select(
+                        (s, i) =>
+                            new LeadFunctions.Core.Campaigns.IndexedDueSend(
+                                s,
+                                i.ToString(System.Globalization.CultureInfo.InvariantCulture)
+                            )
+                    )
+                    .Where((e, i) => !removed.Contains(i) && e.Send.DueAt <= now),
+            ];
         }
 
         foreach (var page in due.Chunk(100))
@@ -172,7 +229,10 @@ internal sealed class RecordingDueSendIndex : LeadFunctions.Core.Campaigns.IDueS
         }
     }
 
-    public Task RemoveAsync(IReadOnlyList<LeadFunctions.Core.Campaigns.IndexedDueSend> entries, CancellationToken cancellationToken)
+    public Task RemoveAsync(
+        IReadOnlyList<LeadFunctions.Core.Campaigns.IndexedDueSend> entries,
+        CancellationToken cancellationToken
+    )
     {
         lock (Sends)
         {
@@ -201,13 +261,20 @@ internal sealed class RecordingDueSendIndex : LeadFunctions.Core.Campaigns.IDueS
         return Task.CompletedTask;
     }
 
-    public Task<IReadOnlyList<LeadFunctions.Core.Campaigns.IndexedDueSend>> ReadHeldAsync(string campaignId, int max, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<LeadFunctions.Core.Campaigns.IndexedDueSend>> ReadHeldAsync(
+        string campaignId,
+        int max,
+        CancellationToken cancellationToken
+    )
     {
         lock (Sends)
         {
-            return Task.FromResult<IReadOnlyList<LeadFunctions.Core.Campaigns.IndexedDueSend>>([.. Held
-                .Where(h => h.Key.StartsWith($"{HeldPrefix}{campaignId}|", StringComparison.Ordinal))
-                .Select(h => new LeadFunctions.Core.Campaigns.IndexedDueSend(h.Value, h.Key)).OrderBy(e => e.Send.DueAt).Take(max)]);
+            return Task.FromResult<IReadOnlyList<LeadFunctions.Core.Campaigns.IndexedDueSend>>([
+                .. Held.Where(h => h.Key.StartsWith($"{HeldPrefix}{campaignId}|", StringComparison.Ordinal))
+                    .Select(h => new LeadFunctions.Core.Campaigns.IndexedDueSend(h.Value, h.Key))
+                    .OrderBy(e => e.Send.DueAt)
+                    .Take(max),
+            ]);
         }
     }
 }
@@ -220,7 +287,9 @@ internal sealed class InMemoryCampaignStats : LeadFunctions.Core.Campaigns.ICamp
     {
         lock (Deltas)
         {
-            return Deltas.Where(d => d.CampaignId == campaignId && d.Metric == metric && (stepId is null || d.StepId == stepId)).Sum(d => (long)d.Count);
+            return Deltas
+                .Where(d => d.CampaignId == campaignId && d.Metric == metric && (stepId is null || d.StepId == stepId))
+                .Sum(d => (long)d.Count);
         }
     }
 
@@ -234,16 +303,27 @@ internal sealed class InMemoryCampaignStats : LeadFunctions.Core.Campaigns.ICamp
         return Task.CompletedTask;
     }
 
-    public Task<LeadFunctions.Core.Campaigns.CampaignStats> ReadAsync(string campaignId, CancellationToken cancellationToken)
+    public Task<LeadFunctions.Core.Campaigns.CampaignStats> ReadAsync(
+        string campaignId,
+        CancellationToken cancellationToken
+    )
     {
         lock (Deltas)
         {
             var mine = Deltas.Where(d => d.CampaignId == campaignId).ToList();
-            return Task.FromResult(new LeadFunctions.Core.Campaigns.CampaignStats(
-                campaignId,
-                Counts(mine),
-                mine.Where(d => d.StepId is not null).GroupBy(d => d.StepId!).ToDictionary(
-                    g => g.Key, g => (IReadOnlyDictionary<CampaignMetric, long>)Counts(g), StringComparer.Ordinal)));
+            return Task.FromResult(
+                new LeadFunctions.Core.Campaigns.CampaignStats(
+                    campaignId,
+                    Counts(mine),
+                    mine.Where(d => d.StepId is not null)
+                        .GroupBy(d => d.StepId!)
+                        .ToDictionary(
+                            g => g.Key,
+                            g => (IReadOnlyDictionary<CampaignMetric, long>)Counts(g),
+                            StringComparer.Ordinal
+                        )
+                )
+            );
         }
     }
 
@@ -251,14 +331,19 @@ internal sealed class InMemoryCampaignStats : LeadFunctions.Core.Campaigns.ICamp
         deltas.GroupBy(d => d.Metric).ToDictionary(g => g.Key, g => g.Sum(d => (long)d.Count));
 }
 
-/// <summary>The campaign-resume queue as a list; <see cref="Take"/> hands over what is queued, delayed or not.</summary>
+/// <summary>The campaign-resume queue as a list; <see cref="Take"/> hands over what is queued, delayed or
+/// not.</summary>
 internal sealed class RecordingResumeQueue : LeadFunctions.Core.Campaigns.ICampaignResumeQueue
 {
     private readonly List<LeadFunctions.Core.Campaigns.CampaignResume> pending = [];
 
     public List<(LeadFunctions.Core.Campaigns.CampaignResume Request, TimeSpan Delay)> All { get; } = [];
 
-    public Task EnqueueAsync(LeadFunctions.Core.Campaigns.CampaignResume request, TimeSpan delay, CancellationToken cancellationToken)
+    public Task EnqueueAsync(
+        LeadFunctions.Core.Campaigns.CampaignResume request,
+        TimeSpan delay,
+        CancellationToken cancellationToken
+    )
     {
         pending.Add(request);
         All.Add((request, delay));
@@ -275,7 +360,10 @@ internal sealed class RecordingResumeQueue : LeadFunctions.Core.Campaigns.ICampa
 
 internal sealed class InMemoryReferralIndex : LeadFunctions.Core.Referrals.IReferralIndex
 {
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, LeadFunctions.Core.Referrals.Referral> rows = new();
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<
+        string,
+        LeadFunctions.Core.Referrals.Referral
+    > rows = new();
 
     public Task RecordAsync(LeadFunctions.Core.Referrals.Referral referral, CancellationToken cancellationToken)
     {
@@ -283,7 +371,9 @@ internal sealed class InMemoryReferralIndex : LeadFunctions.Core.Referrals.IRefe
         return Task.CompletedTask;
     }
 
-    public async IAsyncEnumerable<LeadFunctions.Core.Referrals.Referral> ListAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    public async IAsyncEnumerable<LeadFunctions.Core.Referrals.Referral> ListAsync(
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken
+    )
     {
         foreach (var row in rows.Values)
         {

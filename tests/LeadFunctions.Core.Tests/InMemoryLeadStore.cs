@@ -18,17 +18,30 @@ internal sealed class InMemoryLeadStore : ILeadStore
 
     public Lead? this[string id] => partitions.TryGetValue(id, out var p) ? p.Lead : null;
 
-    public IReadOnlyList<Enrollment> Enrollments(string id) => partitions.TryGetValue(id, out var p) ? [.. p.Enrollments.Values] : [];
+    public IReadOnlyList<Enrollment> Enrollments(string id) =>
+        partitions.TryGetValue(id, out var p) ? [.. p.Enrollments.Values] : [];
 
     public IReadOnlyList<TimelineEntry> Entries(string id) => partitions.TryGetValue(id, out var p) ? p.Entries : [];
 
     public Task<VersionedLead?> FindAsync(string leadId, CancellationToken cancellationToken) =>
-        Task.FromResult(partitions.TryGetValue(leadId, out var p) && p.Lead is not null ? new VersionedLead(p.Lead, ETag(p)!) : null);
+        Task.FromResult(
+            partitions.TryGetValue(leadId, out var p) && p.Lead is not null ? new VersionedLead(p.Lead, ETag(p)!) : null
+        );
 
     public Task<LeadSnapshot> LoadAsync(string leadId, CancellationToken cancellationToken)
     {
         var p = partitions.GetValueOrDefault(leadId);
-        return Task.FromResult(new LeadSnapshot(leadId, p?.Lead, p is null ? null : ETag(p), p?.Events.ToList() ?? [], p?.WaitingConsent, null, p?.Enrollments.Values.ToList() ?? []));
+        return Task.FromResult(
+            new LeadSnapshot(
+                leadId,
+                p?.Lead,
+                p is null ? null : ETag(p),
+                p?.Events.ToList() ?? [],
+                p?.WaitingConsent,
+                null,
+                p?.Enrollments.Values.ToList() ?? []
+            )
+        );
     }
 
     /// <summary>As the table store: a lead's row without its events.</summary>
@@ -43,8 +56,11 @@ internal sealed class InMemoryLeadStore : ILeadStore
         BeforeSave?.Invoke(this);
         var p = partitions.GetValueOrDefault(change.LeadId) ?? new Partition();
         var consents = change.ConsentRecords ?? [];
-        if (change.Entries.Any(e => p.Entries.Any(x => x.Id == e.Id)) || change.NewEvents.Any(e => p.Events.Any(x => x.EventId == e.EventId))
-            || consents.Any(r => p.Consents.Any(x => x.Id == r.Id)))
+        if (
+            change.Entries.Any(e => p.Entries.Any(x => x.Id == e.Id))
+            || change.NewEvents.Any(e => p.Events.Any(x => x.EventId == e.EventId))
+            || consents.Any(r => p.Consents.Any(x => x.Id == r.Id))
+        )
         {
             return Task.FromResult(SaveResult.AlreadyApplied);
         }
@@ -76,7 +92,10 @@ internal sealed class InMemoryLeadStore : ILeadStore
         return Task.FromResult(SaveResult.Saved);
     }
 
-    public async IAsyncEnumerable<LeadSnapshot> ScanAsync(LeadIdRange range, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    public async IAsyncEnumerable<LeadSnapshot> ScanAsync(
+        LeadIdRange range,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken
+    )
     {
         foreach (var id in partitions.Keys.Where(range.Contains).Order(StringComparer.Ordinal).ToList())
         {
@@ -88,17 +107,23 @@ internal sealed class InMemoryLeadStore : ILeadStore
         Task.FromResult(Entries(leadId).Any(e => e.Id == entry.Id));
 
     public Task<IReadOnlyList<ConsentRecord>> ReadConsentAsync(string leadId, CancellationToken cancellationToken) =>
-        Task.FromResult<IReadOnlyList<ConsentRecord>>(partitions.TryGetValue(leadId, out var p) ? [.. p.Consents.OrderBy(r => r.At)] : []);
+        Task.FromResult<IReadOnlyList<ConsentRecord>>(
+            partitions.TryGetValue(leadId, out var p) ? [.. p.Consents.OrderBy(r => r.At)] : []
+        );
 
     public Task<int> EraseAsync(string leadId, CancellationToken cancellationToken) =>
         Task.FromResult(partitions.Remove(leadId) ? 1 : 0);
 
-    public Task<IReadOnlyList<TimelineEntry>> ReadTimelineAsync(string leadId, int max, CancellationToken cancellationToken) =>
-        Task.FromResult<IReadOnlyList<TimelineEntry>>([.. Entries(leadId).OrderByDescending(e => e.At).Take(max)]);
+    public Task<IReadOnlyList<TimelineEntry>> ReadTimelineAsync(
+        string leadId,
+        int max,
+        CancellationToken cancellationToken
+    ) => Task.FromResult<IReadOnlyList<TimelineEntry>>([.. Entries(leadId).OrderByDescending(e => e.At).Take(max)]);
 
     public void Touch(string id) => partitions[id].Version++;
 
-    private static string? ETag(Partition p) => p.Lead is null && p.Version == 0 ? null : p.Version.ToString(CultureInfo.InvariantCulture);
+    private static string? ETag(Partition p) =>
+        p.Lead is null && p.Version == 0 ? null : p.Version.ToString(CultureInfo.InvariantCulture);
 
     private sealed class Partition
     {

@@ -4,9 +4,9 @@ using LeadFunctions.Core.Engagement;
 using LeadFunctions.Core.Intake;
 using LeadFunctions.Core.Leads;
 using LeadFunctions.Core.Processing;
+using LeadFunctions.Core.Randomness;
 using LeadFunctions.Core.Referrals;
 using LeadFunctions.Core.Sales;
-using LeadFunctions.Core.Randomness;
 using LeadFunctions.Core.Scoring;
 using LeadFunctions.Core.Tests.Randomness;
 using Microsoft.Extensions.Time.Testing;
@@ -22,9 +22,18 @@ internal sealed class Pipeline
     {
         ConsentSettings = consent ?? ConsentSettings.Default;
         Models = new ScoringModelSource(ModelStore, Time);
-        // Waits after a conflict on the real clock (milliseconds), so that the fake one moves only when a test moves it.
+        // Waits after a conflict on the real clock (milliseconds), so that the fake one moves only when a test moves
+        // it.
         Updater = NewUpdater(TimeProvider.System);
-        Intake = new LeadIntakeProcessor(Updater, new DomainOnlyEnricher(), Models, ConsentSettings, ConsentChanges, Confirmations, Time);
+        Intake = new LeadIntakeProcessor(
+            Updater,
+            new DomainOnlyEnricher(),
+            Models,
+            ConsentSettings,
+            ConsentChanges,
+            Confirmations,
+            Time
+        );
         Consent = new ConsentRecorder(Updater, ConsentChanges, Time);
         Engagement = new EngagementProcessor(Updater, Models, Time);
     }
@@ -42,18 +51,23 @@ internal sealed class Pipeline
     /// <summary>An updater over this pipeline's stores that waits after a conflict on <paramref name="backoffClock"/>,
     /// three quarters of each backoff unless <paramref name="random"/> says otherwise.</summary>
     public LeadUpdater NewUpdater(
-        TimeProvider backoffClock, ISalesHandoffQueue? handoffs = null, IRandomSource? random = null) => new(
-        Store,
-        [
-            new LegacyConsentSubscriber(),
-            new NurturePlanner(Campaigns, Time),
-            new DueSendSubscriber(DueSends),
-            new CampaignStatsSubscriber(Stats),
-            new ReferralSubscriber(Referrals),
-            new SalesHandoffSubscriber(handoffs ?? Handoffs),
-        ],
-        backoffClock,
-        random ?? new FixedRandom(0.5));
+        TimeProvider backoffClock,
+        ISalesHandoffQueue? handoffs = null,
+        IRandomSource? random = null
+    ) =>
+        new(
+            Store,
+            [
+                new LegacyConsentSubscriber(),
+                new NurturePlanner(Campaigns, Time),
+                new DueSendSubscriber(DueSends),
+                new CampaignStatsSubscriber(Stats),
+                new ReferralSubscriber(Referrals),
+                new SalesHandoffSubscriber(handoffs ?? Handoffs),
+            ],
+            backoffClock,
+            random ?? new FixedRandom(0.5)
+        );
 
     public FakeTimeProvider Time { get; } = new(Start);
 
@@ -79,23 +93,35 @@ internal sealed class Pipeline
 
     public EngagementProcessor Engagement { get; }
 
-    public static LeadSubmission Submission(string id, string email = "ayse@acme.com.tr", string? company = null, string? jobTitle = null) => new()
-    {
-        SubmissionId = id,
-        ReceivedAt = Start.AddMinutes(-1),
-        Email = email,
-        FirstName = "Ayşe",
-        Company = company,
-        JobTitle = jobTitle,
-        Source = "web",
-    };
+    public static LeadSubmission Submission(
+        string id,
+        string email = "ayse@acme.com.tr",
+        string? company = null,
+        string? jobTitle = null
+    ) =>
+        new()
+        {
+            SubmissionId = id,
+            ReceivedAt = Start.AddMinutes(-1),
+            Email = email,
+            FirstName = "Ayşe",
+            Company = company,
+            JobTitle = jobTitle,
+            Source = "web",
+        };
 
-    public EngagementEvent Event(string id, string type, string email = "ayse@acme.com.tr", DateTimeOffset? at = null) => new()
-    {
-        EventId = id,
-        LeadId = LeadId.FromEmail(email),
-        Type = type,
-        OccurredAt = at ?? Time.GetUtcNow(),
-        Source = "web",
-    };
+    public EngagementEvent Event(
+        string id,
+        string type,
+        string email = "ayse@acme.com.tr",
+        DateTimeOffset? at = null
+    ) =>
+        new()
+        {
+            EventId = id,
+            LeadId = LeadId.FromEmail(email),
+            Type = type,
+            OccurredAt = at ?? Time.GetUtcNow(),
+            Source = "web",
+        };
 }

@@ -22,25 +22,55 @@ namespace LeadFunctions.Testing;
 /// </param>
 public sealed partial class AzuriteProcess(bool inMemory = false, int initialOldSpaceMegabytes = 0) : IAsyncDisposable
 {
-    public const string AccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
+    public const string AccountKey =
+        "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
     private readonly string dataFolder = Directory.CreateTempSubdirectory("azurite-").FullName;
-    private readonly Dictionary<string, int> ports = new(StringComparer.Ordinal) { ["Blob"] = 0, ["Queue"] = 0, ["Table"] = 0 };
+    private readonly Dictionary<string, int> ports = new(StringComparer.Ordinal)
+    {
+        ["Blob"] = 0,
+        ["Queue"] = 0,
+        ["Table"] = 0,
+    };
     private Process? process;
 
     public string ConnectionString =>
-        $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={AccountKey};" +
-        $"BlobEndpoint=http://127.0.0.1:{ports["Blob"]}/devstoreaccount1;" +
-        $"QueueEndpoint=http://127.0.0.1:{ports["Queue"]}/devstoreaccount1;" +
-        $"TableEndpoint=http://127.0.0.1:{ports["Table"]}/devstoreaccount1;";
+        $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={AccountKey};"
+        + $"BlobEndpoint=http://127.0.0.1:{ports["Blob"]}/devstoreaccount1;"
+        + $"QueueEndpoint=http://127.0.0.1:{ports["Queue"]}/devstoreaccount1;"
+        + $"TableEndpoint=http://127.0.0.1:{ports["Table"]}/devstoreaccount1;";
 
     public async Task StartAsync()
     {
-        var info = new ProcessStartInfo("node") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        string[] heap = initialOldSpaceMegabytes > 0 ? [string.Create(CultureInfo.InvariantCulture, $"--initial-old-space-size={initialOldSpaceMegabytes}")] : [];
+        var info = new ProcessStartInfo("node")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        string[] heap =
+            initialOldSpaceMegabytes > 0
+                ? [string.Create(CultureInfo.InvariantCulture, $"--initial-old-space-size={initialOldSpaceMegabytes}")]
+                : [];
         string[] persistence = inMemory ? ["--inMemoryPersistence"] : ["--location", dataFolder];
         // --silent: no access-log line per request, which costs the emulator CPU on every call and us the reading.
         // --disableTelemetry: Azurite otherwise reports usage to Application Insights from every test run.
-        foreach (var arg in (string[])[.. heap, FindAzurite(), "--skipApiVersionCheck", "--silent", "--disableTelemetry", "--blobHost", "127.0.0.1", "--queueHost", "127.0.0.1", "--tableHost", "127.0.0.1", .. persistence])
+        foreach (
+            var arg in (string[])
+                [
+                    .. heap,
+                    FindAzurite(),
+                    "--skipApiVersionCheck",
+                    "--silent",
+                    "--disableTelemetry",
+                    "--blobHost",
+                    "127.0.0.1",
+                    "--queueHost",
+                    "127.0.0.1",
+                    "--tableHost",
+                    "127.0.0.1",
+                    .. persistence,
+                ]
+        )
         {
             info.ArgumentList.Add(arg);
         }
@@ -58,7 +88,8 @@ public sealed partial class AzuriteProcess(bool inMemory = false, int initialOld
         var listening = 0;
         while (listening < ports.Count)
         {
-            var line = await process.StandardOutput.ReadLineAsync(timeout.Token) ?? throw new InvalidOperationException("Azurite exited while starting.");
+            var line = await process.StandardOutput.ReadLineAsync(timeout.Token)
+                ?? throw new InvalidOperationException("Azurite exited while starting.");
             if (ListeningLine().Match(line) is { Success: true } match)
             {
                 ports[match.Groups[1].Value] = int.Parse(match.Groups[2].Value, CultureInfo.InvariantCulture);
@@ -123,7 +154,11 @@ public sealed partial class AzuriteProcess(bool inMemory = false, int initialOld
     private static string FindAzurite()
     {
         var azurite = Path.Combine(RepositoryRoot(), "node_modules", ".bin", "azurite");
-        return File.Exists(azurite) ? azurite : throw new InvalidOperationException("Azurite is not installed: run 'npm ci' at the repository root (./test.sh does).");
+        return File.Exists(azurite)
+            ? azurite
+            : throw new InvalidOperationException(
+                "Azurite is not installed: run 'npm ci' at the repository root (./test.sh does)."
+            );
     }
 
     [GeneratedRegex(@"Azurite (Blob|Queue|Table) service is successfully listening at http://127\.0\.0\.1:(\d+)")]

@@ -19,7 +19,9 @@ public sealed class HostProcess : IAsyncDisposable
     {
         this.settings = settings;
         Port = FreePort();
-        Client = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 256, PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
+        Client = new HttpClient(
+            new SocketsHttpHandler { MaxConnectionsPerServer = 256, PooledConnectionLifetime = TimeSpan.FromMinutes(5) }
+        )
         {
             BaseAddress = new Uri($"http://127.0.0.1:{Port}"),
             Timeout = TimeSpan.FromSeconds(30),
@@ -44,11 +46,18 @@ public sealed class HostProcess : IAsyncDisposable
     public async Task StartAsync()
     {
         var root = AzuriteProcess.RepositoryRoot();
-        process = Start(root,
-        [
-            $"--urls=http://127.0.0.1:{Port}", $"--contentRoot={root}", "--environment=Production", "--Logging:LogLevel:Default=Warning",
-            "--Intake:PermitsPerMinute=100000000", .. ProductionRequired, .. settings,
-        ]);
+        process = Start(
+            root,
+            [
+                $"--urls=http://127.0.0.1:{Port}",
+                $"--contentRoot={root}",
+                "--environment=Production",
+                "--Logging:LogLevel:Default=Warning",
+                "--Intake:PermitsPerMinute=100000000",
+                .. ProductionRequired,
+                .. settings,
+            ]
+        );
         process.OutputDataReceived += (_, _) => { };
         process.ErrorDataReceived += (_, _) => { };
         process.BeginOutputReadLine();
@@ -80,19 +89,35 @@ public sealed class HostProcess : IAsyncDisposable
     /// configuration it refuses; killed if it is still running after <paramref name="timeout"/>.
     /// </summary>
     /// <summary>
-    /// What Production will not start without: SendGrid's key and sender, the consent token secret and a postal address. The
-    /// measured and tested scenarios send no email, so placeholders do.
+    /// What Production will not start without: SendGrid's key and sender, the consent token secret and a postal
+    /// address. The measured and tested scenarios send no email, so placeholders do.
     /// </summary>
     public static readonly string[] ProductionRequired =
     [
-        "--SendGrid:ApiKey=not-used", "--SendGrid:FromEmail=bench@example.com", "--Consent:TokenSecret=bench-consent-token-secret-0123456789abcdef",
+        "--SendGrid:ApiKey=not-used",
+        "--SendGrid:FromEmail=bench@example.com",
+        "--Consent:TokenSecret=bench-consent-token-secret-0123456789abcdef",
         "--Nurture:PostalAddress=Bench, İstanbul",
     ];
 
-    /// <summary>Runs the host in Production with <see cref="ProductionRequired"/> and <paramref name="settings"/> until it exits.</summary>
-    public static async Task<(int ExitCode, string Output, string Error)> RunToExitAsync(string contentRoot, TimeSpan timeout, params string[] settings)
+    /// <summary>Runs the host in Production with <see cref="ProductionRequired"/> and <paramref name="settings"/> until
+    /// it exits.</summary>
+    public static async Task<(int ExitCode, string Output, string Error)> RunToExitAsync(
+        string contentRoot,
+        TimeSpan timeout,
+        params string[] settings
+    )
     {
-        using var host = Start(contentRoot, [$"--urls=http://127.0.0.1:{FreePort()}", $"--contentRoot={contentRoot}", "--environment=Production", .. ProductionRequired, .. settings]);
+        using var host = Start(
+            contentRoot,
+            [
+                $"--urls=http://127.0.0.1:{FreePort()}",
+                $"--contentRoot={contentRoot}",
+                "--environment=Production",
+                .. ProductionRequired,
+                .. settings,
+            ]
+        );
         var output = host.StandardOutput.ReadToEndAsync();
         var error = host.StandardError.ReadToEndAsync();
         using var patience = new CancellationTokenSource(timeout);
@@ -126,16 +151,26 @@ public sealed class HostProcess : IAsyncDisposable
     public async Task<long> HealthFigureAsync(string check, string figure)
     {
         using var document = JsonDocument.Parse(await Client.GetStringAsync("/api/health"));
-        return document.RootElement.GetProperty("checks").EnumerateArray()
-            .First(c => c.GetProperty("name").GetString() == check).GetProperty("data").GetProperty(figure).GetInt64();
+        return document
+            .RootElement.GetProperty("checks")
+            .EnumerateArray()
+            .First(c => c.GetProperty("name").GetString() == check)
+            .GetProperty("data")
+            .GetProperty(figure)
+            .GetInt64();
     }
 
-    /// <summary>The rows of <paramref name="table"/> (its physical name) the host has read from storage since it started, from GET /api/health.</summary>
+    /// <summary>The rows of <paramref name="table"/> (its physical name) the host has read from storage since it
+    /// started, from GET /api/health.</summary>
     public async Task<long> TableRowsReadAsync(string table)
     {
         using var document = JsonDocument.Parse(await Client.GetStringAsync("/api/health"));
-        var rows = document.RootElement.GetProperty("checks").EnumerateArray()
-            .First(c => c.GetProperty("name").GetString() == "runtime").GetProperty("data").GetProperty("tableRowsRead");
+        var rows = document
+            .RootElement.GetProperty("checks")
+            .EnumerateArray()
+            .First(c => c.GetProperty("name").GetString() == "runtime")
+            .GetProperty("data")
+            .GetProperty("tableRowsRead");
         return rows.TryGetProperty(table, out var count) ? count.GetInt64() : 0;
     }
 
@@ -147,8 +182,22 @@ public sealed class HostProcess : IAsyncDisposable
 
     private static Process Start(string workingDirectory, string[] arguments)
     {
-        var dll = Path.Combine(AzuriteProcess.RepositoryRoot(), "src", "LeadFunctions.Host", "bin", "Release", "net10.0", "LeadFunctions.Host.dll");
-        var info = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = workingDirectory };
+        var dll = Path.Combine(
+            AzuriteProcess.RepositoryRoot(),
+            "src",
+            "LeadFunctions.Host",
+            "bin",
+            "Release",
+            "net10.0",
+            "LeadFunctions.Host.dll"
+        );
+        var info = new ProcessStartInfo("dotnet")
+        {
+            UseShellExecute = false,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = workingDirectory,
+        };
         foreach (var arg in (string[])[dll, .. arguments])
         {
             info.ArgumentList.Add(arg);

@@ -13,7 +13,8 @@ namespace LeadFunctions.Testing;
 /// </summary>
 public static class LoopbackServer
 {
-    /// <summary>A minimal app that logs nothing (a stand-in's requests are the test's, not worth a line each).</summary>
+    /// <summary>A minimal app that logs nothing (a stand-in's requests are the test's, not worth a line
+    /// each).</summary>
     public static WebApplication Create()
     {
         var builder = WebApplication.CreateSlimBuilder();

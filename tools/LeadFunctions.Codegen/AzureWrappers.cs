@@ -19,22 +19,35 @@ internal static class AzureWrappers
             : Array.Empty<string>();
         var code = new StringBuilder(GeneratedFiles.Header)
             .Append("#nullable enable\n")
-            .Append(Usings([
-                "Microsoft.AspNetCore.Http", "Microsoft.AspNetCore.Mvc",
-                "Microsoft.Azure.Functions.Worker", .. messages, .. queueMessage]))
+            .Append(
+                Usings([
+                    "Microsoft.AspNetCore.Http",
+                    "Microsoft.AspNetCore.Mvc",
+                    "Microsoft.Azure.Functions.Worker",
+                    .. messages,
+                    .. queueMessage,
+                ])
+            )
             .Append(CultureInfo.InvariantCulture, $"using {FunctionsAlias} = {functions[0].Type.Namespace};\n")
             .Append("\nnamespace LeadFunctions.FunctionApp;\n");
         foreach (var function in functions)
         {
-            code.Append(CultureInfo.InvariantCulture, $"\npublic sealed class {function.Name}({FunctionsAlias}.{function.Name} function)\n{{\n")
+            code.Append(
+                    CultureInfo.InvariantCulture,
+                    $"\npublic sealed class {function.Name}({FunctionsAlias}.{function.Name} function)\n{{\n"
+                )
                 .Append(CultureInfo.InvariantCulture, $"    [Function(nameof({function.Name}))]\n")
-                .Append(function.Trigger switch
-                {
-                    HttpFunctionAttribute http => Http(function, http),
-                    QueueFunctionAttribute queue => Queue(function, queue),
-                    TimerFunctionAttribute timer => Timer(timer),
-                    var other => throw new InvalidOperationException($"{function.Name}: no wrapper for {other.GetType().Name}."),
-                })
+                .Append(
+                    function.Trigger switch
+                    {
+                        HttpFunctionAttribute http => Http(function, http),
+                        QueueFunctionAttribute queue => Queue(function, queue),
+                        TimerFunctionAttribute timer => Timer(timer),
+                        var other => throw new InvalidOperationException(
+                            $"{function.Name}: no wrapper for {other.GetType().Name}."
+                        ),
+                    }
+                )
                 .Append("}\n");
         }
 
@@ -48,7 +61,9 @@ internal static class AzureWrappers
         var arguments = string.Concat(function.RouteParameters.Select(name => $", {name}"));
         return $"""
                 public Task<IActionResult> Run(
-                    [HttpTrigger(AuthorizationLevel.{http.Level}, {methods}, Route = {Literal(http.Route)})] HttpRequest request,
+                    [HttpTrigger(AuthorizationLevel.{http.Level}, {methods}, Route = {Literal(
+                http.Route
+            )})] HttpRequest request,
             {routeValues}        CancellationToken ct) =>
                     function.RunAsync(request{arguments}, ct).AsActionResult();
 
@@ -66,7 +81,9 @@ internal static class AzureWrappers
                         {trigger} QueueMessage message,
                         CancellationToken ct) =>
                         function.RunAsync(
-                            QueueMessageBody.Read<{function.MessageType.Name}>(message.Body, {Literal(queue.QueueName)}),
+                            QueueMessageBody.Read<{function.MessageType.Name}>(message.Body, {Literal(
+                    queue.QueueName
+                )}),
                             message.DequeueCount,
                             ct);
 
@@ -86,7 +103,9 @@ internal static class AzureWrappers
     {
         var startup = timer.RunOnStartup ? ", RunOnStartup = true" : string.Empty;
         return $"""
-                public Task Run([TimerTrigger({Literal(timer.Schedule)}{startup})] TimerInfo timer, CancellationToken ct) =>
+                public Task Run([TimerTrigger({Literal(
+                timer.Schedule
+            )}{startup})] TimerInfo timer, CancellationToken ct) =>
                     function.RunAsync(timer.ToRunInfo(), ct);
 
             """;

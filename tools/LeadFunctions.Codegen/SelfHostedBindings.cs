@@ -5,20 +5,29 @@ using static LeadFunctions.Codegen.TypeNames;
 
 namespace LeadFunctions.Codegen;
 
-/// <summary>The self-hosted runtime's twin of the wrappers: a queue or timer trigger, or an endpoint, per declared function.</summary>
+/// <summary>The self-hosted runtime's twin of the wrappers: a queue or timer trigger, or an endpoint, per declared
+/// function.</summary>
 internal static class SelfHostedBindings
 {
     public static string Write()
     {
         var functions = FunctionDeclaration.All;
-        var namespaces = functions.Select(f => f.Type.Namespace!)
+        var namespaces = functions
+            .Select(f => f.Type.Namespace!)
             .Concat(functions.Where(f => f.Trigger is QueueFunctionAttribute).Select(f => f.MessageType.Namespace!));
         var code = new StringBuilder(GeneratedFiles.Header)
             .Append("#nullable enable\n")
-            .Append(Usings([
-                "LeadFunctions.Functions.Triggers", "LeadFunctions.Host.Http", "LeadFunctions.Host.Queues",
-                "LeadFunctions.Host.Timers", .. namespaces]))
-            .Append("""
+            .Append(
+                Usings([
+                    "LeadFunctions.Functions.Triggers",
+                    "LeadFunctions.Host.Http",
+                    "LeadFunctions.Host.Queues",
+                    "LeadFunctions.Host.Timers",
+                    .. namespaces,
+                ])
+            )
+            .Append(
+                """
 
                 namespace LeadFunctions.Host;
 
@@ -26,15 +35,18 @@ internal static class SelfHostedBindings
                 {
                     public static IServiceCollection AddFunctionTriggers(this IServiceCollection services) => services
 
-                """);
+                """
+            );
         foreach (var function in functions)
         {
-            code.Append(function.Trigger switch
-            {
-                QueueFunctionAttribute queue => QueueTrigger(function, queue),
-                TimerFunctionAttribute timer => TimerTrigger(function, timer),
-                _ => string.Empty,
-            });
+            code.Append(
+                function.Trigger switch
+                {
+                    QueueFunctionAttribute queue => QueueTrigger(function, queue),
+                    TimerFunctionAttribute timer => TimerTrigger(function, timer),
+                    _ => string.Empty,
+                }
+            );
         }
 
         code.Append("        ;\n\n    public static void MapFunctions(this RouteGroupBuilder api)\n    {\n");

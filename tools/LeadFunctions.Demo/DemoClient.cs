@@ -28,7 +28,14 @@ internal sealed class DemoClient(HttpClient http, string functionKey, string web
     }
 
     public Task PutCampaignAsync(DemoCampaign campaign, CancellationToken cancellationToken) =>
-        SucceedAsync(Keyed(HttpMethod.Put, $"api/campaigns/{campaign.Id}", new StringContent(campaign.Json, Encoding.UTF8, "application/json")), cancellationToken);
+        SucceedAsync(
+            Keyed(
+                HttpMethod.Put,
+                $"api/campaigns/{campaign.Id}",
+                new StringContent(campaign.Json, Encoding.UTF8, "application/json")
+            ),
+            cancellationToken
+        );
 
     /// <summary>A web form's post; the Idempotency-Key makes a second run the same submission.</summary>
     public Task SubmitFormAsync(JsonObject form, string idempotencyKey, CancellationToken cancellationToken)
@@ -42,16 +49,25 @@ internal sealed class DemoClient(HttpClient http, string functionKey, string web
     {
         var content = new ByteArrayContent(csv);
         content.Headers.ContentType = new MediaTypeHeaderValue("text/csv") { CharSet = "utf-8" };
-        using var response = await SendCheckedAsync(Keyed(HttpMethod.Post, $"api/leads/import?source={Uri.EscapeDataString(source)}", content), cancellationToken);
+        using var response = await SendCheckedAsync(
+            Keyed(HttpMethod.Post, $"api/leads/import?source={Uri.EscapeDataString(source)}", content),
+            cancellationToken
+        );
         return (await response.Content.ReadFromJsonAsync<ImportAnswer>(cancellationToken))!;
     }
 
-    /// <summary>The generic webinar webhook: X-Signature-256 is the HMAC-SHA256 of the exact body with the shared secret.</summary>
+    /// <summary>The generic webinar webhook: X-Signature-256 is the HMAC-SHA256 of the exact body with the shared
+    /// secret.</summary>
     public Task PostWebinarAsync(JsonObject body, CancellationToken cancellationToken)
     {
         var json = body.ToJsonString();
-        var signature = Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(webhookSecret), Encoding.UTF8.GetBytes(json)));
-        var request = new HttpRequestMessage(HttpMethod.Post, "api/webhooks/webinars/generic") { Content = new StringContent(json, Encoding.UTF8, "application/json") };
+        var signature = Convert.ToHexStringLower(
+            HMACSHA256.HashData(Encoding.UTF8.GetBytes(webhookSecret), Encoding.UTF8.GetBytes(json))
+        );
+        var request = new HttpRequestMessage(HttpMethod.Post, "api/webhooks/webinars/generic")
+        {
+            Content = new StringContent(json, Encoding.UTF8, "application/json"),
+        };
         request.Headers.Add("X-Signature-256", "sha256=" + signature);
         return SucceedAsync(request, cancellationToken);
     }
@@ -63,7 +79,8 @@ internal sealed class DemoClient(HttpClient http, string functionKey, string web
         return SucceedAsync(request, cancellationToken);
     }
 
-    /// <summary>A sales decision; false when the lead's stage no longer allows it (409: made by an earlier run).</summary>
+    /// <summary>A sales decision; false when the lead's stage no longer allows it (409: made by an earlier
+    /// run).</summary>
     public async Task<bool> DecideAsync(string leadId, SalesDecision decision, CancellationToken cancellationToken)
     {
         var body = decision.Reason is { } reason ? JsonContent.Create(new { reason }) : null;
@@ -79,13 +96,18 @@ internal sealed class DemoClient(HttpClient http, string functionKey, string web
     }
 
     /// <summary>The lead, or null while it is not stored yet.</summary>
-    public Task<DemoLead?> GetLeadAsync(string leadId, CancellationToken cancellationToken) => GetOrNullAsync<DemoLead>($"api/leads/{leadId}", cancellationToken);
+    public Task<DemoLead?> GetLeadAsync(string leadId, CancellationToken cancellationToken) =>
+        GetOrNullAsync<DemoLead>($"api/leads/{leadId}", cancellationToken);
 
-    public async Task<IReadOnlyList<TimelineItem>> GetTimelineAsync(string leadId, CancellationToken cancellationToken) =>
-        await GetOrNullAsync<List<TimelineItem>>($"api/leads/{leadId}/timeline", cancellationToken) ?? [];
+    public async Task<IReadOnlyList<TimelineItem>> GetTimelineAsync(
+        string leadId,
+        CancellationToken cancellationToken
+    ) => await GetOrNullAsync<List<TimelineItem>>($"api/leads/{leadId}/timeline", cancellationToken) ?? [];
 
     public async Task<long> GetEnrolledAsync(string campaignId, CancellationToken cancellationToken) =>
-        (await GetOrNullAsync<CampaignStats>($"api/campaigns/{campaignId}/stats", cancellationToken))?.Totals.GetValueOrDefault("enrolled") ?? 0;
+        (
+            await GetOrNullAsync<CampaignStats>($"api/campaigns/{campaignId}/stats", cancellationToken)
+        )?.Totals.GetValueOrDefault("enrolled") ?? 0;
 
     private async Task<T?> GetOrNullAsync<T>(string path, CancellationToken cancellationToken)
     {
@@ -112,7 +134,10 @@ internal sealed class DemoClient(HttpClient http, string functionKey, string web
         using var response = await SendCheckedAsync(request, cancellationToken);
     }
 
-    private async Task<HttpResponseMessage> SendCheckedAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    private async Task<HttpResponseMessage> SendCheckedAsync(
+        HttpRequestMessage request,
+        CancellationToken cancellationToken
+    )
     {
         using (request)
         {
@@ -129,7 +154,12 @@ internal sealed class DemoClient(HttpClient http, string functionKey, string web
         {
             var problem = await response.Content.ReadAsStringAsync(cancellationToken);
             response.Dispose();
-            throw new HttpRequestException($"{response.RequestMessage?.Method} {response.RequestMessage?.RequestUri?.AbsolutePath} answered {(int)response.StatusCode}: {problem}", null, response.StatusCode);
+            throw new HttpRequestException(
+                $"{response.RequestMessage?.Method} {response.RequestMessage?.RequestUri?.AbsolutePath} answered "
+                    + $"{(int)response.StatusCode}: {problem}",
+                null,
+                response.StatusCode
+            );
         }
     }
 }
@@ -138,7 +168,14 @@ internal sealed record ImportAnswer(int Accepted, int RejectedCount, IReadOnlyLi
 
 internal sealed record ImportRejection(long Line, IReadOnlyDictionary<string, string[]> Errors);
 
-internal sealed record DemoLead(string Id, string Email, string Source, string Stage, string Temperature, DemoScore Score);
+internal sealed record DemoLead(
+    string Id,
+    string Email,
+    string Source,
+    string Stage,
+    string Temperature,
+    DemoScore Score
+);
 
 internal sealed record DemoScore(int Fit, int Engagement, int Total);
 

@@ -15,12 +15,17 @@ internal sealed class DemoSeeder(DemoClient client, DemoData data, TimeProvider 
 {
     private const string FairSource = "fair";
 
-    /// <summary>Seeding takes seconds; a machine busy with other work can make the pipeline's queues slower by far.</summary>
+    /// <summary>Seeding takes seconds; a machine busy with other work can make the pipeline's queues slower by
+    /// far.</summary>
     private static readonly TimeSpan Patience = TimeSpan.FromMinutes(2);
 
     public async Task<DemoSummary> SeedAsync(CancellationToken cancellationToken)
     {
-        await UntilAsync(() => client.IsHealthyAsync(cancellationToken), () => "the host to answer /api/health", cancellationToken);
+        await UntilAsync(
+            () => client.IsHealthyAsync(cancellationToken),
+            () => "the host to answer /api/health",
+            cancellationToken
+        );
         foreach (var campaign in data.Campaigns)
         {
             await client.PutCampaignAsync(campaign, cancellationToken);
@@ -28,16 +33,24 @@ internal sealed class DemoSeeder(DemoClient client, DemoData data, TimeProvider 
 
         // One channel after the other, as it happened: a person who came by two channels has the first one's source.
         output.WriteLine($"demo: {data.Campaigns.Count} campaigns defined; sending the website's forms");
-        await Task.WhenAll(data.Forms.Select(form => client.SubmitFormAsync(form, "demo-form-" + DemoData.Id(DemoData.Email(form)), cancellationToken)));
+        await Task.WhenAll(
+            data.Forms.Select(form =>
+                client.SubmitFormAsync(form, "demo-form-" + DemoData.Id(DemoData.Email(form)), cancellationToken)
+            )
+        );
         await UntilRecordedAsync(data.Expected(DemoPhase.Forms), cancellationToken);
 
         output.WriteLine("demo: sending the webinar's registrations");
         await Task.WhenAll(data.Registrations.Select(w => client.PostWebinarAsync(WithTime(w), cancellationToken)));
         await UntilRecordedAsync(data.Expected(DemoPhase.Registrations), cancellationToken);
 
-        output.WriteLine("demo: importing the fair's visitor list, the site's engagement events and the webinar's attendance");
+        output.WriteLine(
+            "demo: importing the fair's visitor list, the site's engagement events and the webinar's attendance"
+        );
         var import = await client.ImportCsvAsync(data.FairCsv, FairSource, cancellationToken);
-        await Task.WhenAll(data.Events.Select((e, i) => client.PostEventAsync(WithTime(e), $"demo-event-{i}", cancellationToken)));
+        await Task.WhenAll(
+            data.Events.Select((e, i) => client.PostEventAsync(WithTime(e), $"demo-event-{i}", cancellationToken))
+        );
         await Task.WhenAll(data.Attendances.Select(w => client.PostWebinarAsync(WithTime(w), cancellationToken)));
         var expected = data.Expected(DemoPhase.All);
         await UntilRecordedAsync(expected, cancellationToken);
@@ -58,35 +71,55 @@ internal sealed class DemoSeeder(DemoClient client, DemoData data, TimeProvider 
         var copy = item.DeepClone().AsObject();
         var daysAgo = (int?)copy["daysAgo"] ?? 0;
         copy.Remove("daysAgo");
-        copy["occurredAt"] = time.GetUtcNow().AddDays(-daysAgo).ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
+        copy["occurredAt"] = time.GetUtcNow()
+            .AddDays(-daysAgo)
+            .ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
         return copy;
     }
 
-    /// <summary>Until every lead has at least its submissions and events on its timeline: the pipeline has then scored and staged it.</summary>
-    private async Task UntilRecordedAsync(IReadOnlyDictionary<string, (int Submissions, int Events)> expected, CancellationToken cancellationToken)
+    /// <summary>Until every lead has at least its submissions and events on its timeline: the pipeline has then scored
+    /// and staged it.</summary>
+    private async Task UntilRecordedAsync(
+        IReadOnlyDictionary<string, (int Submissions, int Events)> expected,
+        CancellationToken cancellationToken
+    )
     {
         var waiting = expected.Keys.ToHashSet(StringComparer.Ordinal);
-        await UntilAsync(async () =>
-        {
-            foreach (var id in waiting.ToList())
+        await UntilAsync(
+            async () =>
             {
-                var timeline = await client.GetTimelineAsync(id, cancellationToken);
-                if (timeline.Count(t => t.Kind == "submission") >= expected[id].Submissions && timeline.Count(t => t.Kind == "event") >= expected[id].Events)
+                foreach (var id in waiting.ToList())
                 {
-                    waiting.Remove(id);
+                    var timeline = await client.GetTimelineAsync(id, cancellationToken);
+                    if (
+                        timeline.Count(t => t.Kind == "submission") >= expected[id].Submissions
+                        && timeline.Count(t => t.Kind == "event") >= expected[id].Events
+                    )
+                    {
+                        waiting.Remove(id);
+                    }
                 }
-            }
 
-            return waiting.Count == 0;
-        }, () => $"the pipeline to record {expected.Count} leads ({waiting.Count} not yet)", cancellationToken);
+                return waiting.Count == 0;
+            },
+            () => $"the pipeline to record {expected.Count} leads ({waiting.Count} not yet)",
+            cancellationToken
+        );
     }
 
-    private async Task<DemoSummary> SummarizeAsync(IEnumerable<string> ids, ImportAnswer import, CancellationToken cancellationToken)
+    private async Task<DemoSummary> SummarizeAsync(
+        IEnumerable<string> ids,
+        ImportAnswer import,
+        CancellationToken cancellationToken
+    )
     {
         var leads = new List<DemoLead>();
         foreach (var id in ids)
         {
-            leads.Add(await client.GetLeadAsync(id, cancellationToken) ?? throw new InvalidOperationException($"Lead {id} is gone."));
+            leads.Add(
+                await client.GetLeadAsync(id, cancellationToken)
+                    ?? throw new InvalidOperationException($"Lead {id} is gone.")
+            );
         }
 
         var enrolled = new Dictionary<string, long>(StringComparer.Ordinal);

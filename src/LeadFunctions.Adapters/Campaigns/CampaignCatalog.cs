@@ -45,7 +45,12 @@ public sealed class CampaignCatalog(ICampaignStore store, TimeProvider time) : I
             var readIn = Volatile.Read(ref generation);
             var readAt = time.GetUtcNow();
             var all = await store.ListAsync(cancellationToken);
-            var current = new Snapshot(all.ToDictionary(c => c.Id, StringComparer.Ordinal), [.. all.Where(c => c.Active && !c.Archived)], readAt, readIn);
+            var current = new Snapshot(
+                all.ToDictionary(c => c.Id, StringComparer.Ordinal),
+                [.. all.Where(c => c.Active && !c.Archived)],
+                readAt,
+                readIn
+            );
             cached = current;
             return current;
         }
@@ -56,7 +61,16 @@ public sealed class CampaignCatalog(ICampaignStore store, TimeProvider time) : I
     }
 
     private Snapshot? Fresh() =>
-        cached is { } snapshot && snapshot.Generation == Volatile.Read(ref generation) && time.GetUtcNow() - snapshot.ReadAt < RefreshAfter ? snapshot : null;
+        cached is { } snapshot
+        && snapshot.Generation == Volatile.Read(ref generation)
+        && time.GetUtcNow() - snapshot.ReadAt < RefreshAfter
+            ? snapshot
+            : null;
 
-    private sealed record Snapshot(IReadOnlyDictionary<string, Campaign> ById, IReadOnlyList<Campaign> Active, DateTimeOffset ReadAt, int Generation);
+    private sealed record Snapshot(
+        IReadOnlyDictionary<string, Campaign> ById,
+        IReadOnlyList<Campaign> Active,
+        DateTimeOffset ReadAt,
+        int Generation
+    );
 }

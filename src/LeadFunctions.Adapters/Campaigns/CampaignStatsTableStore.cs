@@ -15,23 +15,40 @@ public sealed class CampaignStatsTableStore(LeadTables tables, TimeProvider time
     private const string TotalRow = "total";
     private const string StepPrefix = "step|";
 
-    /// <summary>Each send and event waits for its count: a failed commit fails the message, which is retried and counts then.</summary>
-    private readonly GroupCommittedCounters counters = new(tables.CampaignStats, time, TimeSpan.FromMilliseconds(20), callersWait: true);
+    /// <summary>Each send and event waits for its count: a failed commit fails the message, which is retried and counts
+    /// then.</summary>
+    private readonly GroupCommittedCounters counters = new(
+        tables.CampaignStats,
+        time,
+        TimeSpan.FromMilliseconds(20),
+        callersWait: true
+    );
 
     public ValueTask DisposeAsync() => counters.DisposeAsync();
 
     public Task AddAsync(IReadOnlyList<StatDelta> deltas, CancellationToken cancellationToken) =>
         counters.AddAsync(
-            deltas.SelectMany(d => (d.StepId is { } step ? [TotalRow, StepPrefix + step] : new[] { TotalRow })
-                .Select(row => new CounterIncrement(d.CampaignId, row, d.Metric.ToString(), d.Count))),
-            cancellationToken);
+            deltas.SelectMany(d =>
+                (d.StepId is { } step ? [TotalRow, StepPrefix + step] : new[] { TotalRow }).Select(
+                    row => new CounterIncrement(d.CampaignId, row, d.Metric.ToString(), d.Count)
+                )
+            ),
+            cancellationToken
+        );
 
     public async Task<CampaignStats> ReadAsync(string campaignId, CancellationToken cancellationToken)
     {
-        var rows = await counters.ReadAsync(TableClient.CreateQueryFilter($"PartitionKey eq {campaignId}"), cancellationToken);
+        var rows = await counters.ReadAsync(
+            TableClient.CreateQueryFilter($"PartitionKey eq {campaignId}"),
+            cancellationToken
+        );
         var totals = Counters(rows.Find(r => r.RowKey == TotalRow));
         var steps = rows.Where(r => r.RowKey.StartsWith(StepPrefix, StringComparison.Ordinal))
-            .ToDictionary(r => r.RowKey[StepPrefix.Length..], r => (IReadOnlyDictionary<CampaignMetric, long>)Counters(r), StringComparer.Ordinal);
+            .ToDictionary(
+                r => r.RowKey[StepPrefix.Length..],
+                r => (IReadOnlyDictionary<CampaignMetric, long>)Counters(r),
+                StringComparer.Ordinal
+            );
         return new CampaignStats(campaignId, totals, steps);
     }
 

@@ -1,5 +1,5 @@
-using System.Text.Json;
 using System.Text;
+using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
 using LeadFunctions.Adapters.Storage;
@@ -20,20 +20,32 @@ public sealed class CampaignTableStore(LeadTables tables) : ICampaignStore
 
     public async Task<Campaign?> GetAsync(string campaignId, CancellationToken cancellationToken)
     {
-        var response = await tables.Campaigns.GetEntityIfExistsAsync<TableEntity>(PartitionKey, campaignId, cancellationToken: cancellationToken);
+        var response = await tables.Campaigns.GetEntityIfExistsAsync<TableEntity>(
+            PartitionKey,
+            campaignId,
+            cancellationToken: cancellationToken
+        );
         return response.HasValue && response.Value is { } entity ? ToCampaign(entity) : null;
     }
 
     public async Task<bool> PutAsync(Campaign campaign, CancellationToken cancellationToken)
     {
         var json = JsonSerializer.Serialize(campaign, JsonDefaults.Options);
-        var entity = new TableEntity(PartitionKey, campaign.Id) { ["Archived"] = campaign.Archived, ["Active"] = campaign.Active };
+        var entity = new TableEntity(PartitionKey, campaign.Id)
+        {
+            ["Archived"] = campaign.Archived,
+            ["Active"] = campaign.Active,
+        };
         for (var (start, part) = (0, 0); start < json.Length; start += PartLength, part++)
         {
-            entity[part == 0 ? JsonProperty : JsonProperty + part] = json.Substring(start, Math.Min(PartLength, json.Length - start));
+            entity[part == 0 ? JsonProperty : JsonProperty + part] = json.Substring(
+                start,
+                Math.Min(PartLength, json.Length - start)
+            );
         }
 
-        // Add first: a new campaign is one operation, and "new" is what storage says, not a read that another PUT can overtake.
+        // Add first: a new campaign is one operation, and "new" is what storage says, not a read that another PUT can
+        // overtake.
         try
         {
             await tables.Campaigns.AddEntityAsync(entity, cancellationToken);
@@ -49,7 +61,9 @@ public sealed class CampaignTableStore(LeadTables tables) : ICampaignStore
     public async Task<IReadOnlyList<Campaign>> ListAsync(CancellationToken cancellationToken)
     {
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {PartitionKey}");
-        var rows = await tables.Campaigns.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ToListAsync(cancellationToken);
+        var rows = await tables
+            .Campaigns.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken)
+            .ToListAsync(cancellationToken);
         return [.. rows.Select(ToCampaign)];
     }
 

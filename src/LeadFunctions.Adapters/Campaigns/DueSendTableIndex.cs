@@ -29,15 +29,27 @@ public sealed class DueSendTableIndex(LeadTables tables, TimeProvider time) : ID
     public Task AddAsync(IReadOnlyList<DueSend> sends, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        return writes.WriteAsync([.. sends.Select(s => ToEntity(Bucket(Max(s.DueAt, now)), s, Max(s.DueAt, now)))], cancellationToken);
+        return writes.WriteAsync(
+            [.. sends.Select(s => ToEntity(Bucket(Max(s.DueAt, now)), s, Max(s.DueAt, now)))],
+            cancellationToken
+        );
     }
 
-    public async IAsyncEnumerable<IReadOnlyList<IndexedDueSend>> ReadDueAsync(DateTimeOffset now, [EnumeratorCancellation] CancellationToken cancellationToken)
+    public async IAsyncEnumerable<IReadOnlyList<IndexedDueSend>> ReadDueAsync(
+        DateTimeOffset now,
+        [EnumeratorCancellation] CancellationToken cancellationToken
+    )
     {
         var current = Bucket(now);
         var upTo = RowKeyPrefix(now.UtcTicks + 1);
-        var filter = TableClient.CreateQueryFilter($"PartitionKey lt {current} or (PartitionKey eq {current} and RowKey lt {upTo})");
-        await foreach (var page in tables.NurtureDue.QueryAsync<TableEntity>(filter, maxPerPage: PageSize, cancellationToken: cancellationToken).AsPages())
+        var filter = TableClient.CreateQueryFilter(
+            $"PartitionKey lt {current} or (PartitionKey eq {current} and RowKey lt {upTo})"
+        );
+        await foreach (
+            var page in tables
+                .NurtureDue.QueryAsync<TableEntity>(filter, maxPerPage: PageSize, cancellationToken: cancellationToken)
+                .AsPages()
+        )
         {
             if (page.Values.Count > 0)
             {
@@ -54,11 +66,19 @@ public sealed class DueSendTableIndex(LeadTables tables, TimeProvider time) : ID
             {
                 try
                 {
-                    await tables.NurtureDue.SubmitTransactionAsync(chunk.Select(k => new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(k.Partition, k.Row), ETag.All)), cancellationToken);
+                    await tables.NurtureDue.SubmitTransactionAsync(
+                        chunk.Select(k => new TableTransactionAction(
+                            TableTransactionActionType.Delete,
+                            new TableEntity(k.Partition, k.Row),
+                            ETag.All
+                        )),
+                        cancellationToken
+                    );
                 }
                 catch (RequestFailedException ex) when (ex.Status == (int)HttpStatusCode.NotFound)
                 {
-                    // One row of the batch was taken out already (a run that died after deleting part): the rest one by one.
+                    // One row of the batch was taken out already (a run that died after deleting part): the rest one by
+                    // one.
                     foreach (var (p, r) in chunk)
                     {
                         await tables.NurtureDue.DeleteEntityAsync(p, r, ETag.All, cancellationToken);
@@ -71,11 +91,23 @@ public sealed class DueSendTableIndex(LeadTables tables, TimeProvider time) : ID
     public Task HoldAsync(IReadOnlyList<DueSend> sends, CancellationToken cancellationToken) =>
         writes.WriteAsync([.. sends.Select(s => ToEntity(HeldPrefix + s.CampaignId, s, s.DueAt))], cancellationToken);
 
-    public async Task<IReadOnlyList<IndexedDueSend>> ReadHeldAsync(string campaignId, int max, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<IndexedDueSend>> ReadHeldAsync(
+        string campaignId,
+        int max,
+        CancellationToken cancellationToken
+    )
     {
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {HeldPrefix + campaignId}");
         var held = new List<IndexedDueSend>();
-        await foreach (var page in tables.NurtureDue.QueryAsync<TableEntity>(filter, maxPerPage: Math.Min(max, PageSize), cancellationToken: cancellationToken).AsPages())
+        await foreach (
+            var page in tables
+                .NurtureDue.QueryAsync<TableEntity>(
+                    filter,
+                    maxPerPage: Math.Min(max, PageSize),
+                    cancellationToken: cancellationToken
+                )
+                .AsPages()
+        )
         {
             held.AddRange(page.Values.Take(max - held.Count).Select(ToIndexed));
             if (held.Count == max)
@@ -87,7 +119,8 @@ public sealed class DueSendTableIndex(LeadTables tables, TimeProvider time) : ID
         return held;
     }
 
-    public static string Bucket(DateTimeOffset at) => at.UtcDateTime.ToString("yyyyMMddHHmm", CultureInfo.InvariantCulture);
+    public static string Bucket(DateTimeOffset at) =>
+        at.UtcDateTime.ToString("yyyyMMddHHmm", CultureInfo.InvariantCulture);
 
     private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
 
@@ -102,11 +135,19 @@ public sealed class DueSendTableIndex(LeadTables tables, TimeProvider time) : ID
             ["DueTicks"] = send.DueAt.UtcTicks,
         };
 
-    private static IndexedDueSend ToIndexed(TableEntity row) => new(
-        new DueSend(row.GetString("LeadId"), row.GetString("CampaignId"), row.GetString("StepId"), new DateTimeOffset(row.GetInt64("DueTicks") ?? 0, TimeSpan.Zero)),
-        $"{row.PartitionKey}/{row.RowKey}");
+    private static IndexedDueSend ToIndexed(TableEntity row) =>
+        new(
+            new DueSend(
+                row.GetString("LeadId"),
+                row.GetString("CampaignId"),
+                row.GetString("StepId"),
+                new DateTimeOffset(row.GetInt64("DueTicks") ?? 0, TimeSpan.Zero)
+            ),
+            $"{row.PartitionKey}/{row.RowKey}"
+        );
 
-    private static (string Partition, string Row) Split(string key) => key.IndexOf('/', StringComparison.Ordinal) is var slash and > 0
-        ? (key[..slash], key[(slash + 1)..])
-        : throw new ArgumentException($"Not a due index key: {key}", nameof(key));
+    private static (string Partition, string Row) Split(string key) =>
+        key.IndexOf('/', StringComparison.Ordinal) is var slash and > 0
+            ? (key[..slash], key[(slash + 1)..])
+            : throw new ArgumentException($"Not a due index key: {key}", nameof(key));
 }

@@ -71,7 +71,9 @@ internal sealed class DueSendWrites(LeadTables tables)
     }
 
     /// <summary>The callers whose rows were not all written, with why.</summary>
-    private async Task<Dictionary<TaskCompletionSource, Exception>> WriteBatchAsync(List<(TableEntity Row, TaskCompletionSource Done)> batch)
+    private async Task<Dictionary<TaskCompletionSource, Exception>> WriteBatchAsync(
+        List<(TableEntity Row, TaskCompletionSource Done)> batch
+    )
     {
         var failed = new Dictionary<TaskCompletionSource, Exception>();
         foreach (var partition in batch.GroupBy(w => w.Row.PartitionKey))
@@ -104,7 +106,10 @@ internal sealed class DueSendWrites(LeadTables tables)
         }
         else
         {
-            await tables.NurtureDue.SubmitTransactionAsync(rows.Select(r => new TableTransactionAction(TableTransactionActionType.UpsertReplace, r)), CancellationToken.None);
+            await tables.NurtureDue.SubmitTransactionAsync(
+                rows.Select(r => new TableTransactionAction(TableTransactionActionType.UpsertReplace, r)),
+                CancellationToken.None
+            );
         }
     }
 }

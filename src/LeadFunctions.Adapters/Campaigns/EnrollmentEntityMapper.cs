@@ -27,7 +27,9 @@ internal static class EnrollmentEntityMapper
         var chunks = (json.Length + ChunkLength - 1) / ChunkLength;
         if (chunks > MaxChunks)
         {
-            throw new InvalidOperationException($"Lead {leadRow.PartitionKey} has {enrollments.Count} enrollments, more than its row can hold.");
+            throw new InvalidOperationException(
+                $"Lead {leadRow.PartitionKey} has {enrollments.Count} enrollments, more than its row can hold."
+            );
         }
 
         for (var i = 0; i < chunks; i++)
@@ -38,12 +40,17 @@ internal static class EnrollmentEntityMapper
 
     public static IReadOnlyList<Enrollment> Read(TableEntity leadRow)
     {
-        var json = string.Concat(Enumerable.Range(0, MaxChunks).Select(i => leadRow.GetString(Name(i))).TakeWhile(chunk => chunk is not null));
+        var json = string.Concat(
+            Enumerable.Range(0, MaxChunks).Select(i => leadRow.GetString(Name(i))).TakeWhile(chunk => chunk is not null)
+        );
         return json.Length == 0
             ? []
             : JsonSerializer.Deserialize<List<Enrollment>>(json, JsonDefaults.Options)
-              ?? throw new InvalidDataException($"Lead row {leadRow.PartitionKey} holds no enrollments in {Property}.");
+                ?? throw new InvalidDataException(
+                    $"Lead row {leadRow.PartitionKey} holds no enrollments in {Property}."
+                );
     }
 
-    private static string Name(int chunk) => chunk == 0 ? Property : Property + chunk.ToString(System.Globalization.CultureInfo.InvariantCulture);
+    private static string Name(int chunk) =>
+        chunk == 0 ? Property : Property + chunk.ToString(System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -7,7 +7,8 @@ namespace LeadFunctions.Adapters.Campaigns;
 
 /// <summary>
 /// A person's time zone from libphonenumber: their phone number's zone, else the first zone of their country (from
-/// the country's example number), else the default (<c>Nurture:DefaultTimeZone</c>). A country's zone is worked out once.
+/// the country's example number), else the default (<c>Nurture:DefaultTimeZone</c>). A country's zone is worked out
+/// once.
 /// </summary>
 public sealed class PhoneTimeZones(TimeZoneInfo fallback) : IRecipientTimeZones
 {
@@ -18,7 +19,11 @@ public sealed class PhoneTimeZones(TimeZoneInfo fallback) : IRecipientTimeZones
 
     public TimeZoneInfo ZoneOf(Lead lead) =>
         FromPhone(lead.Phone, lead.Country)
-        ?? (lead.Country is { Length: 2 } country ? byCountry.GetOrAdd(country, c => FromNumber(Phones.GetExampleNumber(c.ToUpperInvariant()))) : null)
+        ?? (
+            lead.Country is { Length: 2 } country
+                ? byCountry.GetOrAdd(country, c => FromNumber(Phones.GetExampleNumber(c.ToUpperInvariant())))
+                : null
+        )
         ?? fallback;
 
     private static TimeZoneInfo? FromPhone(string? phone, string? country)

@@ -24,7 +24,12 @@ public sealed class ConsentChangeTableLog(LeadTables tables, TimeProvider time) 
     private readonly Lock gate = new();
     private readonly Dictionary<string, Batch> open = new(StringComparer.Ordinal);
 
-    public async Task AppendAsync(string normalizedEmail, ConsentRecord record, DateTimeOffset recordedAt, CancellationToken cancellationToken)
+    public async Task AppendAsync(
+        string normalizedEmail,
+        ConsentRecord record,
+        DateTimeOffset recordedAt,
+        CancellationToken cancellationToken
+    )
     {
         var entity = ConsentEntityMapper.ToEntity(Day(recordedAt), record);
         entity.RowKey = $"{LeadId.FromEmail(normalizedEmail)}|{StableId.From(record.Id)}";
@@ -54,14 +59,29 @@ public sealed class ConsentChangeTableLog(LeadTables tables, TimeProvider time) 
         await batch.Written.Task.WaitAsync(cancellationToken);
     }
 
-    public async IAsyncEnumerable<ConsentChange> ReadAsync(DateTimeOffset since, DateTimeOffset until, [EnumeratorCancellation] CancellationToken cancellationToken)
+    public async IAsyncEnumerable<ConsentChange> ReadAsync(
+        DateTimeOffset since,
+        DateTimeOffset until,
+        [EnumeratorCancellation] CancellationToken cancellationToken
+    )
     {
         for (var day = since.UtcDateTime.Date; day < until.UtcDateTime; day = day.AddDays(1))
         {
-            var filter = TableClient.CreateQueryFilter($"PartitionKey eq {Day(day)} and RecordedAt ge {since} and RecordedAt lt {until}");
-            await foreach (var entity in tables.ConsentChanges.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+            var filter = TableClient.CreateQueryFilter(
+                $"PartitionKey eq {Day(day)} and RecordedAt ge {since} and RecordedAt lt {until}"
+            );
+            await foreach (
+                var entity in tables.ConsentChanges.QueryAsync<TableEntity>(
+                    filter,
+                    cancellationToken: cancellationToken
+                )
+            )
             {
-                yield return new ConsentChange(entity.GetString("Email"), ConsentEntityMapper.ToRecord(entity), entity.GetDateTimeOffset("RecordedAt") ?? day);
+                yield return new ConsentChange(
+                    entity.GetString("Email"),
+                    ConsentEntityMapper.ToRecord(entity),
+                    entity.GetDateTimeOffset("RecordedAt") ?? day
+                );
             }
         }
     }
@@ -84,7 +104,12 @@ public sealed class ConsentChangeTableLog(LeadTables tables, TimeProvider time) 
             }
             else
             {
-                await tables.ConsentChanges.SubmitTransactionAsync(batch.Rows.Values.Select(row => new TableTransactionAction(TableTransactionActionType.UpsertReplace, row)));
+                await tables.ConsentChanges.SubmitTransactionAsync(
+                    batch.Rows.Values.Select(row => new TableTransactionAction(
+                        TableTransactionActionType.UpsertReplace,
+                        row
+                    ))
+                );
             }
 
             batch.Written.SetResult();

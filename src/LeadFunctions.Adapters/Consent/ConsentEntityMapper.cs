@@ -17,43 +17,49 @@ internal static class ConsentEntityMapper
     public const string LedgerPrefixEnd = "c}";
     public const string StateProperty = "ConsentState";
 
-    /// <summary>The email status alone, as rows written before the ledger kept it (and as it is still written, for readers of the table).</summary>
+    /// <summary>The email status alone, as rows written before the ledger kept it (and as it is still written, for
+    /// readers of the table).</summary>
     public const string LegacyStatusProperty = "Consent";
     private const string LegacyTextProperty = "ConsentText";
 
-    public static TableEntity ToEntity(string leadId, ConsentRecord record) => new(leadId, LedgerPrefix + StableId.From(record.Id))
-    {
-        ["RecordId"] = record.Id,
-        ["Channel"] = record.Channel.ToString(),
-        ["Action"] = record.Action.ToString(),
-        ["At"] = record.At,
-        ["ConsentSource"] = record.Source.ToString(),
-        ["RecipientType"] = record.RecipientType.ToString(),
-        ["Ip"] = record.Ip,
-        ["UserAgent"] = record.UserAgent,
-        ["Text"] = record.Text,
-        ["Evidence"] = record.Evidence,
-        ["IysSource"] = record.IysSource,
-    };
+    public static TableEntity ToEntity(string leadId, ConsentRecord record) =>
+        new(leadId, LedgerPrefix + StableId.From(record.Id))
+        {
+            ["RecordId"] = record.Id,
+            ["Channel"] = record.Channel.ToString(),
+            ["Action"] = record.Action.ToString(),
+            ["At"] = record.At,
+            ["ConsentSource"] = record.Source.ToString(),
+            ["RecipientType"] = record.RecipientType.ToString(),
+            ["Ip"] = record.Ip,
+            ["UserAgent"] = record.UserAgent,
+            ["Text"] = record.Text,
+            ["Evidence"] = record.Evidence,
+            ["IysSource"] = record.IysSource,
+        };
 
-    public static ConsentRecord ToRecord(TableEntity entity) => new()
-    {
-        Id = entity.GetString("RecordId"),
-        Channel = Enum.Parse<ConsentChannel>(entity.GetString("Channel")),
-        Action = Enum.Parse<ConsentAction>(entity.GetString("Action")),
-        At = entity.GetDateTimeOffset("At") ?? DateTimeOffset.MinValue,
-        Source = Enum.Parse<ConsentSource>(entity.GetString("ConsentSource")),
-        RecipientType = Enum.Parse<RecipientType>(entity.GetString("RecipientType")),
-        Ip = entity.GetString("Ip"),
-        UserAgent = entity.GetString("UserAgent"),
-        Text = entity.GetString("Text"),
-        Evidence = entity.GetString("Evidence"),
-        IysSource = entity.GetString("IysSource"),
-    };
+    public static ConsentRecord ToRecord(TableEntity entity) =>
+        new()
+        {
+            Id = entity.GetString("RecordId"),
+            Channel = Enum.Parse<ConsentChannel>(entity.GetString("Channel")),
+            Action = Enum.Parse<ConsentAction>(entity.GetString("Action")),
+            At = entity.GetDateTimeOffset("At") ?? DateTimeOffset.MinValue,
+            Source = Enum.Parse<ConsentSource>(entity.GetString("ConsentSource")),
+            RecipientType = Enum.Parse<RecipientType>(entity.GetString("RecipientType")),
+            Ip = entity.GetString("Ip"),
+            UserAgent = entity.GetString("UserAgent"),
+            Text = entity.GetString("Text"),
+            Evidence = entity.GetString("Evidence"),
+            IysSource = entity.GetString("IysSource"),
+        };
 
     public static void WriteState(TableEntity entity, ConsentState state)
     {
-        entity[StateProperty] = JsonSerializer.Serialize(state.Channels.ToDictionary(c => c.Key.ToString(), c => c.Value), JsonDefaults.Options);
+        entity[StateProperty] = JsonSerializer.Serialize(
+            state.Channels.ToDictionary(c => c.Key.ToString(), c => c.Value),
+            JsonDefaults.Options
+        );
         entity[LegacyStatusProperty] = state.Email.ToString();
     }
 
@@ -65,16 +71,20 @@ internal static class ConsentEntityMapper
     {
         if (entity.GetString(StateProperty) is { } json)
         {
-            var channels = JsonSerializer.Deserialize<Dictionary<string, ChannelConsent>>(json, JsonDefaults.Options) ?? [];
+            var channels = JsonSerializer.Deserialize<Dictionary<string, ChannelConsent>>(json, JsonDefaults.Options)
+                ?? [];
             return new ConsentState(channels.ToDictionary(c => Enum.Parse<ConsentChannel>(c.Key), c => c.Value));
         }
 
-        return Enum.TryParse<ConsentStatus>(entity.GetString(LegacyStatusProperty), out var status) && status != ConsentStatus.None
+        return
+            Enum.TryParse<ConsentStatus>(entity.GetString(LegacyStatusProperty), out var status)
+            && status != ConsentStatus.None
             ? ConsentState.Empty.With(ConsentChannel.Email, new ChannelConsent(status, legacyAt))
             : ConsentState.Empty;
     }
 
-    /// <summary>The ledger row a lead written before the ledger stands for: its status and consent text, from the form.</summary>
+    /// <summary>The ledger row a lead written before the ledger stands for: its status and consent text, from the
+    /// form.</summary>
     public static ConsentRecord? LegacyRecord(TableEntity leadRow, Lead lead) =>
         leadRow.GetString(StateProperty) is null && lead.Consent.Email is var status and not ConsentStatus.None
             ? new ConsentRecord

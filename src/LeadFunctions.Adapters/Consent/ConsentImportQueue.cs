@@ -8,6 +8,9 @@ namespace LeadFunctions.Adapters.Consent;
 public sealed class ConsentImportQueue(QueueMessageSender sender) : IConsentImportQueue
 {
     public Task EnqueueAsync(ConsentImportBatch batch, CancellationToken cancellationToken) =>
-        Task.WhenAll(QueueMessageSize.Pack(batch.Rows, part => batch with { Rows = part })
-            .Select(part => sender.SendAsync(QueueNames.ConsentImport, part, cancellationToken)));
+        Task.WhenAll(
+            QueueMessageSize
+                .Pack(batch.Rows, part => batch with { Rows = part })
+                .Select(part => sender.SendAsync(QueueNames.ConsentImport, part, cancellationToken))
+        );
 }

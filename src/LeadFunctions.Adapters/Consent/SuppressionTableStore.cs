@@ -15,7 +15,13 @@ public sealed class SuppressionTableStore(LeadTables tables) : ISuppressionList
 {
     public const string RowKey = "suppression";
 
-    public async Task SuppressAsync(string normalizedEmail, SuppressionReason reason, DateTimeOffset at, string? evidence, CancellationToken cancellationToken)
+    public async Task SuppressAsync(
+        string normalizedEmail,
+        SuppressionReason reason,
+        DateTimeOffset at,
+        string? evidence,
+        CancellationToken cancellationToken
+    )
     {
         var entity = new TableEntity(SuppressionKey.For(normalizedEmail), RowKey)
         {
@@ -35,13 +41,25 @@ public sealed class SuppressionTableStore(LeadTables tables) : ISuppressionList
 
     public async Task<bool> IsSuppressedAsync(string normalizedEmail, CancellationToken cancellationToken)
     {
-        var found = await tables.Suppressions.GetEntityIfExistsAsync<TableEntity>(SuppressionKey.For(normalizedEmail), RowKey, ["PartitionKey"], cancellationToken);
+        var found = await tables.Suppressions.GetEntityIfExistsAsync<TableEntity>(
+            SuppressionKey.For(normalizedEmail),
+            RowKey,
+            ["PartitionKey"],
+            cancellationToken
+        );
         return found.HasValue;
     }
 
-    public async Task<SuppressionPage> ListAsync(int pageSize, string? continuationToken, CancellationToken cancellationToken)
+    public async Task<SuppressionPage> ListAsync(
+        int pageSize,
+        string? continuationToken,
+        CancellationToken cancellationToken
+    )
     {
-        var query = tables.Suppressions.QueryAsync<TableEntity>(maxPerPage: pageSize, cancellationToken: cancellationToken);
+        var query = tables.Suppressions.QueryAsync<TableEntity>(
+            maxPerPage: pageSize,
+            cancellationToken: cancellationToken
+        );
         if (await ContinuationTokens.PageAsync(query, continuationToken, pageSize) is not { } page)
         {
             return new SuppressionPage([], null);
@@ -58,9 +76,11 @@ public sealed class SuppressionTableStore(LeadTables tables) : ISuppressionList
         return response.Status != (int)HttpStatusCode.NotFound;
     }
 
-    private static Suppression ToSuppression(TableEntity entity) => new(
-        entity.PartitionKey,
-        Enum.Parse<SuppressionReason>(entity.GetString("Reason")),
-        entity.GetDateTimeOffset("At") ?? entity.Timestamp ?? DateTimeOffset.MinValue,
-        entity.GetString("Evidence"));
+    private static Suppression ToSuppression(TableEntity entity) =>
+        new(
+            entity.PartitionKey,
+            Enum.Parse<SuppressionReason>(entity.GetString("Reason")),
+            entity.GetDateTimeOffset("At") ?? entity.Timestamp ?? DateTimeOffset.MinValue,
+            entity.GetString("Evidence")
+        );
 }

@@ -18,24 +18,68 @@ public sealed class DataSubjectTableRecords(LeadTables tables) : IDataSubjectRec
         var found = new List<HeldRecord>();
         if (lead.Conversion is { } conversion)
         {
-            foreach (var (partition, row) in new[] { ("contact", conversion.ContactId), ("account", conversion.AccountId), ("opportunity", conversion.OpportunityId) })
+            foreach (
+                var (partition, row) in new[]
+                {
+                    ("contact", conversion.ContactId),
+                    ("account", conversion.AccountId),
+                    ("opportunity", conversion.OpportunityId),
+                }
+            )
             {
-                await AddAsync(found, TableNames.Crm, tables.Crm, TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey eq {row}"), cancellationToken);
+                await AddAsync(
+                    found,
+                    TableNames.Crm,
+                    tables.Crm,
+                    TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey eq {row}"),
+                    cancellationToken
+                );
             }
         }
 
-        await AddAsync(found, TableNames.Referrals, tables.Referrals, TableClient.CreateQueryFilter($"PartitionKey eq {lead.Id} or RowKey eq {lead.Id}"), cancellationToken);
-        await AddAsync(found, TableNames.MailEvents, tables.MailEvents, TableClient.CreateQueryFilter($"LeadId eq {lead.Id}"), cancellationToken);
-        await AddAsync(found, TableNames.ConsentChanges, tables.ConsentChanges, TableClient.CreateQueryFilter($"Email eq {lead.Email}"), cancellationToken);
-        await AddAsync(found, TableNames.Suppressions, tables.Suppressions, TableClient.CreateQueryFilter($"PartitionKey eq {SuppressionKey.For(lead.Email)}"), cancellationToken);
+        await AddAsync(
+            found,
+            TableNames.Referrals,
+            tables.Referrals,
+            TableClient.CreateQueryFilter($"PartitionKey eq {lead.Id} or RowKey eq {lead.Id}"),
+            cancellationToken
+        );
+        await AddAsync(
+            found,
+            TableNames.MailEvents,
+            tables.MailEvents,
+            TableClient.CreateQueryFilter($"LeadId eq {lead.Id}"),
+            cancellationToken
+        );
+        await AddAsync(
+            found,
+            TableNames.ConsentChanges,
+            tables.ConsentChanges,
+            TableClient.CreateQueryFilter($"Email eq {lead.Email}"),
+            cancellationToken
+        );
+        await AddAsync(
+            found,
+            TableNames.Suppressions,
+            tables.Suppressions,
+            TableClient.CreateQueryFilter($"PartitionKey eq {SuppressionKey.For(lead.Email)}"),
+            cancellationToken
+        );
         return found;
     }
 
-    private static async Task AddAsync(List<HeldRecord> found, string name, TableClient table, string filter, CancellationToken cancellationToken)
+    private static async Task AddAsync(
+        List<HeldRecord> found,
+        string name,
+        TableClient table,
+        string filter,
+        CancellationToken cancellationToken
+    )
     {
         await foreach (var row in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
         {
-            var values = row.Where(p => p.Key is not ("PartitionKey" or "RowKey" or "Timestamp" or "odata.etag")).ToDictionary(p => p.Key, p => (object?)p.Value, StringComparer.Ordinal);
+            var values = row.Where(p => p.Key is not ("PartitionKey" or "RowKey" or "Timestamp" or "odata.etag"))
+                .ToDictionary(p => p.Key, p => (object?)p.Value, StringComparer.Ordinal);
             found.Add(new HeldRecord(name, row.PartitionKey, row.RowKey, values));
         }
     }

@@ -13,35 +13,56 @@ namespace LeadFunctions.Adapters.DataSubjects;
 /// Erasure outside the lead's partition: the rows <see cref="IDataSubjectRecords"/> finds, the SendGrid events kept
 /// aside whose JSON names the person (a scan of that small table), and the queued or poisoned messages that name them.
 /// </summary>
-public sealed class PersonalDataTableEraser(LeadTables tables, IDataSubjectRecords records, QueueServiceClient queues, StorageNames names) : IPersonalDataEraser
+public sealed class PersonalDataTableEraser(
+    LeadTables tables,
+    IDataSubjectRecords records,
+    QueueServiceClient queues,
+    StorageNames names
+) : IPersonalDataEraser
 {
-    /// <summary>How long a message looked at stays invisible to the listeners: long enough to read a queue through.</summary>
+    /// <summary>How long a message looked at stays invisible to the listeners: long enough to read a queue
+    /// through.</summary>
     private static readonly TimeSpan Look = TimeSpan.FromSeconds(5);
 
     public async Task<ErasedRows> EraseRowsAsync(Lead lead, CancellationToken cancellationToken)
     {
         var found = await records.FindAsync(lead, cancellationToken);
-        var referred = found.Where(r => r.Table == TableNames.Referrals && r.PartitionKey == lead.Id).Select(r => r.RowKey).ToList();
+        var referred = found
+            .Where(r => r.Table == TableNames.Referrals && r.PartitionKey == lead.Id)
+            .Select(r => r.RowKey)
+            .ToList();
         var rows = 0;
         foreach (var record in found.Where(r => r.Table != TableNames.Suppressions))
         {
             if (record.Table == TableNames.Crm && record.PartitionKey != "contact")
             {
-                // The account is the company's, and the opportunity is counted in the pipeline: only its link to the person goes.
+                // The account is the company's, and the opportunity is counted in the pipeline: only its link to the
+                // person goes.
                 if (record.Values.ContainsKey("LeadId"))
                 {
-                    await tables.Crm.UpdateEntityAsync(new TableEntity(record.PartitionKey, record.RowKey) { ["LeadId"] = string.Empty }, ETag.All, TableUpdateMode.Merge, cancellationToken);
+                    await tables.Crm.UpdateEntityAsync(
+                        new TableEntity(record.PartitionKey, record.RowKey) { ["LeadId"] = string.Empty },
+                        ETag.All,
+                        TableUpdateMode.Merge,
+                        cancellationToken
+                    );
                 }
 
                 continue;
             }
 
-            await TableRows.DeleteAsync(Table(record.Table), [new TableEntity(record.PartitionKey, record.RowKey)], cancellationToken);
+            await TableRows.DeleteAsync(
+                Table(record.Table),
+                [new TableEntity(record.PartitionKey, record.RowKey)],
+                cancellationToken
+            );
             rows++;
         }
 
-        var unhandled = await tables.SendGridUnhandled.QueryAsync<TableEntity>(cancellationToken: cancellationToken)
-            .Where(r => Names(r.GetString("Json"), [lead.Email, lead.Id])).ToListAsync(cancellationToken);
+        var unhandled = await tables
+            .SendGridUnhandled.QueryAsync<TableEntity>(cancellationToken: cancellationToken)
+            .Where(r => Names(r.GetString("Json"), [lead.Email, lead.Id]))
+            .ToListAsync(cancellationToken);
         await TableRows.DeleteAsync(tables.SendGridUnhandled, unhandled, cancellationToken);
         return new ErasedRows(rows + unhandled.Count, referred);
     }
@@ -60,7 +81,10 @@ public sealed class PersonalDataTableEraser(LeadTables tables, IDataSubjectRecor
 
             var seen = new HashSet<string>(StringComparer.Ordinal);
             // Messages not erased come back after the look: the read ends at the first batch of messages seen before.
-            while ((await queue.ReceiveMessagesAsync(32, Look, cancellationToken)).Value is { Length: > 0 } batch && batch.Where(m => seen.Add(m.MessageId)).ToList() is { Count: > 0 })
+            while (
+                (await queue.ReceiveMessagesAsync(32, Look, cancellationToken)).Value is { Length: > 0 } batch
+                && batch.Where(m => seen.Add(m.MessageId)).ToList() is { Count: > 0 }
+            )
             {
                 foreach (var message in batch.Where(m => Names(Decode(m.Body), needles)))
                 {
@@ -78,7 +102,8 @@ public sealed class PersonalDataTableEraser(LeadTables tables, IDataSubjectRecor
     private static bool Names(string? text, IEnumerable<string> needles) =>
         text is not null && needles.Any(n => text.Contains(n, StringComparison.OrdinalIgnoreCase));
 
-    /// <summary>The body as the client decoded it; one still in base64 (written by another client) is decoded once more.</summary>
+    /// <summary>The body as the client decoded it; one still in base64 (written by another client) is decoded once
+    /// more.</summary>
     private static string Decode(BinaryData body)
     {
         var text = body.ToString();

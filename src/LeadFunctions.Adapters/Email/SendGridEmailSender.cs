@@ -16,7 +16,8 @@ namespace LeadFunctions.Adapters.Email;
 /// no answer at all (a timeout, a broken connection) becomes one with no status: the email may have been sent,
 /// and is not sent again here.
 /// </summary>
-public sealed class SendGridEmailSender(HttpClient http, IOptions<SendGridOptions> options, SenderIdentity sender) : IEmailSender
+public sealed class SendGridEmailSender(HttpClient http, IOptions<SendGridOptions> options, SenderIdentity sender)
+    : IEmailSender
 {
     public const string MessageIdHeader = "X-Message-Id";
 
@@ -30,7 +31,10 @@ public sealed class SendGridEmailSender(HttpClient http, IOptions<SendGridOption
         Response response;
         try
         {
-            response = await client.SendEmailAsync(Message(email, options.Value.FromEmail, sender.Name), cancellationToken);
+            response = await client.SendEmailAsync(
+                Message(email, options.Value.FromEmail, sender.Name),
+                cancellationToken
+            );
         }
         catch (Exception ex) when (ex is HttpRequestException or TimeoutRejectedException)
         {
@@ -44,17 +48,24 @@ public sealed class SendGridEmailSender(HttpClient http, IOptions<SendGridOption
         }
 
         LeadTelemetry.EmailsSent.Add(1);
-        return new EmailSendResult(response.Headers.TryGetValues(MessageIdHeader, out var ids) ? ids.FirstOrDefault() : null);
+        return new EmailSendResult(
+            response.Headers.TryGetValues(MessageIdHeader, out var ids) ? ids.FirstOrDefault() : null
+        );
     }
 
-    /// <summary>SendGrid's first error message ({"errors":[{"message":…}]}), cut short; null when the body says none.</summary>
+    /// <summary>SendGrid's first error message ({"errors":[{"message":…}]}), cut short; null when the body says
+    /// none.</summary>
     private static async Task<string?> ReasonAsync(Response response)
     {
         try
         {
             using var body = JsonDocument.Parse(await response.Body.ReadAsStringAsync(CancellationToken.None));
-            return body.RootElement.TryGetProperty("errors", out var errors) && errors.ValueKind == JsonValueKind.Array && errors.GetArrayLength() > 0
-                && errors[0].TryGetProperty("message", out var message) && message.GetString() is { Length: > 0 } text
+            return
+                body.RootElement.TryGetProperty("errors", out var errors)
+                && errors.ValueKind == JsonValueKind.Array
+                && errors.GetArrayLength() > 0
+                && errors[0].TryGetProperty("message", out var message)
+                && message.GetString() is { Length: > 0 } text
                 ? text[..Math.Min(text.Length, MaxReasonLength)]
                 : null;
         }
@@ -75,7 +86,8 @@ public sealed class SendGridEmailSender(HttpClient http, IOptions<SendGridOption
         return clientOptions;
     }
 
-    /// <summary>One personalization: the recipient with the email's headers and custom args. The sender's name is Nurture:SenderName, as the emails' text names it.</summary>
+    /// <summary>One personalization: the recipient with the email's headers and custom args. The sender's name is
+    /// Nurture:SenderName, as the emails' text names it.</summary>
     private static SendGridMessage Message(OutgoingEmail email, string? fromEmail, string fromName)
     {
         var message = new SendGridMessage

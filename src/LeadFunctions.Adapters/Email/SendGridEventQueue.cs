@@ -18,8 +18,11 @@ public sealed class SendGridEventQueue(QueueMessageSender sender) : ISendGridEve
     public async Task<int> EnqueueAsync(IReadOnlyList<JsonElement> events, CancellationToken cancellationToken)
     {
         var batches = QueueMessageSize.Pack(events, part => new SendGridEventBatch(part));
-        await Parallel.ForEachAsync(batches, new ParallelOptions { MaxDegreeOfParallelism = ParallelSends, CancellationToken = cancellationToken },
-            (batch, ct) => new ValueTask(sender.SendAsync(QueueNames.SendGridEvents, batch, ct)));
+        await Parallel.ForEachAsync(
+            batches,
+            new ParallelOptions { MaxDegreeOfParallelism = ParallelSends, CancellationToken = cancellationToken },
+            (batch, ct) => new ValueTask(sender.SendAsync(QueueNames.SendGridEvents, batch, ct))
+        );
         return batches.Count;
     }
 }

@@ -10,8 +10,8 @@ namespace LeadFunctions.Adapters.Email;
 /// <see cref="RequestValidator"/> and the configured verification key, and a timestamp no further from now
 /// than SendGrid:EventWebhookMaxAge either way (a captured post replayed later is refused).
 /// </summary>
-public sealed class SendGridEventSignature(
-    IOptionsMonitor<SendGridOptions> options, TimeProvider time) : ISendGridEventSignature
+public sealed class SendGridEventSignature(IOptionsMonitor<SendGridOptions> options, TimeProvider time)
+    : ISendGridEventSignature
 {
     private static readonly RequestValidator Validator = new();
     private ParsedKey? key;
@@ -21,10 +21,13 @@ public sealed class SendGridEventSignature(
     public bool IsValid(string payload, string? signature, string? timestamp)
     {
         var settings = options.CurrentValue;
-        if (PublicKey(settings.EventWebhookPublicKey) is not { } publicKey || string.IsNullOrEmpty(signature)
+        if (
+            PublicKey(settings.EventWebhookPublicKey) is not { } publicKey
+            || string.IsNullOrEmpty(signature)
             || !long.TryParse(timestamp, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds)
             || seconds > DateTimeOffset.MaxValue.ToUnixTimeSeconds()
-            || (time.GetUtcNow() - DateTimeOffset.FromUnixTimeSeconds(seconds)).Duration() > settings.EventWebhookMaxAge)
+            || (time.GetUtcNow() - DateTimeOffset.FromUnixTimeSeconds(seconds)).Duration() > settings.EventWebhookMaxAge
+        )
         {
             return false;
         }
@@ -67,9 +70,15 @@ public sealed class SendGridEventSignature(
         return parsed;
     }
 
-    /// <summary>The validator's DER and base64 parsing throws whatever its indexing meets in a malformed value.</summary>
+    /// <summary>The validator's DER and base64 parsing throws whatever its indexing meets in a malformed
+    /// value.</summary>
     private static bool IsMalformed(Exception ex) =>
-        ex is FormatException or ArgumentException or IndexOutOfRangeException or OverflowException or InvalidOperationException;
+        ex
+            is FormatException
+                or ArgumentException
+                or IndexOutOfRangeException
+                or OverflowException
+                or InvalidOperationException;
 
     /// <summary>One reference, so that a reader on another thread sees a setting and its key together.</summary>
     private sealed record ParsedKey(string Configured, EllipticCurve.PublicKey? Key);

@@ -6,7 +6,8 @@ namespace LeadFunctions.Adapters.Email;
 
 /// <summary>
 /// Delivery events in MailEvents (partition: the send id, or the lead id for mail sent without one; row: the
-/// sg_event_id), and unhandled events in SendGridUnhandled. Upserts by those keys, so a redelivery writes the same rows.
+/// sg_event_id), and unhandled events in SendGridUnhandled. Upserts by those keys, so a redelivery writes the same
+/// rows.
 /// </summary>
 public sealed class SendGridEventTableLog(LeadTables tables) : ISendGridEventLog
 {
@@ -20,28 +21,39 @@ public sealed class SendGridEventTableLog(LeadTables tables) : ISendGridEventLog
         {
             foreach (var chunk in partition.Chunk(MaxBatch))
             {
-                await tables.MailEvents.SubmitTransactionAsync(chunk.Select(e => new TableTransactionAction(TableTransactionActionType.UpsertReplace, e)), cancellationToken);
+                await tables.MailEvents.SubmitTransactionAsync(
+                    chunk.Select(e => new TableTransactionAction(TableTransactionActionType.UpsertReplace, e)),
+                    cancellationToken
+                );
             }
         }
     }
 
-    public async Task KeepUnhandledAsync(IReadOnlyList<UnhandledSendGridEvent> events, CancellationToken cancellationToken)
+    public async Task KeepUnhandledAsync(
+        IReadOnlyList<UnhandledSendGridEvent> events,
+        CancellationToken cancellationToken
+    )
     {
         foreach (var unhandled in events.DistinctBy(e => e.Id))
         {
-            var entity = new TableEntity(unhandled.Id, string.Empty) { ["Why"] = unhandled.Why, ["Json"] = unhandled.Json };
+            var entity = new TableEntity(unhandled.Id, string.Empty)
+            {
+                ["Why"] = unhandled.Why,
+                ["Json"] = unhandled.Json,
+            };
             await tables.SendGridUnhandled.UpsertEntityAsync(entity, TableUpdateMode.Replace, cancellationToken);
         }
     }
 
-    private static TableEntity ToEntity(SendGridEvent e) => new(e.SendId ?? e.LeadId, e.EventId)
-    {
-        ["Event"] = e.Type,
-        ["At"] = e.At,
-        ["LeadId"] = e.LeadId,
-        ["Campaign"] = e.Campaign,
-        ["Step"] = e.Step,
-        ["BounceType"] = e.BounceType,
-        ["Reason"] = e.Reason,
-    };
+    private static TableEntity ToEntity(SendGridEvent e) =>
+        new(e.SendId ?? e.LeadId, e.EventId)
+        {
+            ["Event"] = e.Type,
+            ["At"] = e.At,
+            ["LeadId"] = e.LeadId,
+            ["Campaign"] = e.Campaign,
+            ["Step"] = e.Step,
+            ["BounceType"] = e.BounceType,
+            ["Reason"] = e.Reason,
+        };
 }

@@ -10,14 +10,16 @@ public sealed class SendGridOptions : IValidatableObject
     /// <summary>The API key (Bearer). Required outside Development and Testing (see AddEmailSending).</summary>
     public string? ApiKey { get; set; }
 
-    /// <summary>An alternative API base address (a local stand-in in tests and local runs); SendGrid's own when empty.</summary>
+    /// <summary>An alternative API base address (a local stand-in in tests and local runs); SendGrid's own when
+    /// empty.</summary>
     public Uri? Host { get; set; }
 
     /// <summary>The address every email is sent from.</summary>
     [EmailAddress]
     public string? FromEmail { get; set; }
 
-    /// <summary>The Event Webhook's verification key as SendGrid shows it (base64 DER, P-256). Unset: every post is refused.</summary>
+    /// <summary>The Event Webhook's verification key as SendGrid shows it (base64 DER, P-256). Unset: every post is
+    /// refused.</summary>
     public string? EventWebhookPublicKey { get; set; }
 
     /// <summary>How old a signed post's timestamp may be; as far into the future is refused too (clock skew).</summary>

@@ -15,28 +15,36 @@ public static class SendGridResilience
     public const int MaxRetryAttempts = 3;
     public static readonly TimeSpan AttemptTimeout = TimeSpan.FromSeconds(30);
 
-    /// <summary>A longer Retry-After is not waited for inside one send: the send fails with its status and is tried again later by its queue.</summary>
+    /// <summary>A longer Retry-After is not waited for inside one send: the send fails with its status and is tried
+    /// again later by its queue.</summary>
     public static readonly TimeSpan MaxRetryAfter = TimeSpan.FromSeconds(30);
 
-    public static void Configure(ResiliencePipelineBuilder<HttpResponseMessage> pipeline) => pipeline
-        .AddRetry(new HttpRetryStrategyOptions
-        {
-            MaxRetryAttempts = MaxRetryAttempts,
-            BackoffType = DelayBackoffType.Exponential,
-            UseJitter = true,
-            Delay = TimeSpan.FromMilliseconds(500),
-            ShouldRetryAfterHeader = true,
-            ShouldHandle = args => ValueTask.FromResult(args.Outcome.Result is { } response && IsRetryable(response)),
-        })
-        .AddTimeout(AttemptTimeout);
+    public static void Configure(ResiliencePipelineBuilder<HttpResponseMessage> pipeline) =>
+        pipeline
+            .AddRetry(
+                new HttpRetryStrategyOptions
+                {
+                    MaxRetryAttempts = MaxRetryAttempts,
+                    BackoffType = DelayBackoffType.Exponential,
+                    UseJitter = true,
+                    Delay = TimeSpan.FromMilliseconds(500),
+                    ShouldRetryAfterHeader = true,
+                    ShouldHandle = args =>
+                        ValueTask.FromResult(args.Outcome.Result is { } response && IsRetryable(response)),
+                }
+            )
+            .AddTimeout(AttemptTimeout);
 
     public static bool IsRetryable(HttpResponseMessage response) =>
-        !response.IsSuccessStatusCode && EmailSendException.FailureOf((int)response.StatusCode) == EmailSendFailure.Unavailable && RetryAfter(response) <= MaxRetryAfter;
+        !response.IsSuccessStatusCode
+        && EmailSendException.FailureOf((int)response.StatusCode) == EmailSendFailure.Unavailable
+        && RetryAfter(response) <= MaxRetryAfter;
 
-    private static TimeSpan RetryAfter(HttpResponseMessage response) => response.Headers.RetryAfter switch
-    {
-        { Delta: { } delta } => delta,
-        { Date: { } date } => date - DateTimeOffset.UtcNow,
-        _ => TimeSpan.Zero,
-    };
+    private static TimeSpan RetryAfter(HttpResponseMessage response) =>
+        response.Headers.RetryAfter switch
+        {
+            { Delta: { } delta } => delta,
+            { Date: { } date } => date - DateTimeOffset.UtcNow,
+            _ => TimeSpan.Zero,
+        };
 }

@@ -13,7 +13,15 @@ namespace LeadFunctions.Adapters.Enrichment;
 public sealed class DnsMxChecker(IMemoryCache cache, IOptions<EnrichmentOptions> options) : IMxChecker
 {
     private static readonly TimeSpan CacheFor = TimeSpan.FromHours(1);
-    private readonly LookupClient client = new(new LookupClientOptions { Timeout = options.Value.MxTimeout, Retries = 1, ThrowDnsErrors = false, UseCache = false });
+    private readonly LookupClient client = new(
+        new LookupClientOptions
+        {
+            Timeout = options.Value.MxTimeout,
+            Retries = 1,
+            ThrowDnsErrors = false,
+            UseCache = false,
+        }
+    );
 
     public async Task<bool?> HasMxAsync(string domain, CancellationToken cancellationToken)
     {
@@ -26,9 +34,14 @@ public sealed class DnsMxChecker(IMemoryCache cache, IOptions<EnrichmentOptions>
         try
         {
             var response = await client.QueryAsync(domain, QueryType.MX, cancellationToken: cancellationToken);
-            found = response.HasError ? (response.Header.ResponseCode == DnsHeaderResponseCode.NotExistentDomain ? false : null) : response.Answers.MxRecords().Any();
+            found = response.HasError
+                ? (response.Header.ResponseCode == DnsHeaderResponseCode.NotExistentDomain ? false : null)
+                : response.Answers.MxRecords().Any();
         }
-        catch (Exception ex) when (ex is DnsResponseException or SocketException or OperationCanceledException && !cancellationToken.IsCancellationRequested)
+        catch (Exception ex)
+            when (ex is DnsResponseException or SocketException or OperationCanceledException
+                && !cancellationToken.IsCancellationRequested
+            )
         {
             found = null;
         }

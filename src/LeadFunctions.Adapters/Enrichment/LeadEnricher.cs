@@ -5,12 +5,18 @@ using PhoneNumbers;
 
 namespace LeadFunctions.Adapters.Enrichment;
 
-/// <summary>Email domain, free-mail/disposable, company domain, country code, phone in E.164 (libphonenumber), and optionally MX.</summary>
+/// <summary>Email domain, free-mail/disposable, company domain, country code, phone in E.164 (libphonenumber), and
+/// optionally MX.</summary>
 public sealed class LeadEnricher(IMxChecker mx, IOptions<EnrichmentOptions> options) : ILeadEnricher
 {
     private static readonly PhoneNumberUtil Phones = PhoneNumberUtil.GetInstance();
 
-    public async ValueTask<LeadEnrichment> EnrichAsync(string normalizedEmail, string? phone, string? country, CancellationToken cancellationToken)
+    public async ValueTask<LeadEnrichment> EnrichAsync(
+        string normalizedEmail,
+        string? phone,
+        string? country,
+        CancellationToken cancellationToken
+    )
     {
         var domain = EmailAddress.Domain(normalizedEmail);
         var free = EmailDomains.IsFreeMail(domain);
@@ -18,7 +24,16 @@ public sealed class LeadEnricher(IMxChecker mx, IOptions<EnrichmentOptions> opti
         var countryCode = CountryCodes.TryNormalize(country, out var code) ? code : null;
         var (e164, phoneCountry) = ParsePhone(phone, countryCode ?? options.Value.DefaultPhoneRegion);
         var mxFound = options.Value.CheckMx ? await mx.HasMxAsync(domain, cancellationToken) : null;
-        return new LeadEnrichment(domain, free, disposable, free || disposable ? null : domain, e164, phoneCountry, countryCode ?? phoneCountry, mxFound);
+        return new LeadEnrichment(
+            domain,
+            free,
+            disposable,
+            free || disposable ? null : domain,
+            e164,
+            phoneCountry,
+            countryCode ?? phoneCountry,
+            mxFound
+        );
     }
 
     private static (string? E164, string? Region) ParsePhone(string? phone, string region)

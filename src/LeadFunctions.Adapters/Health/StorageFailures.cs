@@ -9,10 +9,11 @@ namespace LeadFunctions.Adapters.Health;
 /// </summary>
 public sealed class StorageFailures : IStorageFailures
 {
-    public bool IsUnavailable(Exception exception) => exception switch
-    {
-        RequestFailedException or HttpRequestException or TimeoutException => true,
-        AggregateException aggregate => aggregate.InnerExceptions.All(IsUnavailable),
-        _ => false,
-    };
+    public bool IsUnavailable(Exception exception) =>
+        exception switch
+        {
+            RequestFailedException or HttpRequestException or TimeoutException => true,
+            AggregateException aggregate => aggregate.InnerExceptions.All(IsUnavailable),
+            _ => false,
+        };
 }

@@ -22,7 +22,8 @@ public sealed class StorageOperationCounter : HttpPipelineSynchronousPolicy, ISt
     private readonly ConcurrentDictionary<string, long> rowsRead = new(StringComparer.Ordinal);
     private long total;
 
-    public StorageOperationCounter() => operations = meter.CreateCounter<long>("storage.operations", description: "Requests sent to Azure Storage");
+    public StorageOperationCounter() =>
+        operations = meter.CreateCounter<long>("storage.operations", description: "Requests sent to Azure Storage");
 
     public long Total => Interlocked.Read(ref total);
 
@@ -32,7 +33,11 @@ public sealed class StorageOperationCounter : HttpPipelineSynchronousPolicy, ISt
     public override void OnSendingRequest(HttpMessage message)
     {
         Interlocked.Increment(ref total);
-        operations.Add(1, new KeyValuePair<string, object?>("method", message.Request.Method.Method), new KeyValuePair<string, object?>("host", message.Request.Uri.Host));
+        operations.Add(
+            1,
+            new KeyValuePair<string, object?>("method", message.Request.Method.Method),
+            new KeyValuePair<string, object?>("host", message.Request.Uri.Host)
+        );
     }
 
     /// <summary>
@@ -42,14 +47,21 @@ public sealed class StorageOperationCounter : HttpPipelineSynchronousPolicy, ISt
     /// </summary>
     public override void OnReceivedResponse(HttpMessage message)
     {
-        if (message.Request.Method != RequestMethod.Get || message.Response.Status != 200 || message.Response.ContentStream is not MemoryStream)
+        if (
+            message.Request.Method != RequestMethod.Get
+            || message.Response.Status != 200
+            || message.Response.ContentStream is not MemoryStream
+        )
         {
             return;
         }
 
         var path = message.Request.Uri.Path;
         var segment = path[(path.LastIndexOf('/') + 1)..];
-        if (segment.IndexOf('(', StringComparison.Ordinal) is var open and > 0 && message.Response.Headers.ContentType?.Contains("json", StringComparison.OrdinalIgnoreCase) == true)
+        if (
+            segment.IndexOf('(', StringComparison.Ordinal) is var open and > 0
+            && message.Response.Headers.ContentType?.Contains("json", StringComparison.OrdinalIgnoreCase) == true
+        )
         {
             var rows = Rows(message.Response.Content);
             rowsRead.AddOrUpdate(Uri.UnescapeDataString(segment[..open]), rows, (_, sum) => sum + rows);

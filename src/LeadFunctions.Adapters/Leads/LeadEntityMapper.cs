@@ -48,38 +48,40 @@ internal static class LeadEntityMapper
         return entity;
     }
 
-    private static TableEntity LeadRow(Lead lead) => new(lead.Id, LeadRowKey(lead.Id))
-    {
-        ["Email"] = lead.Email,
-        ["FirstName"] = lead.FirstName,
-        ["LastName"] = lead.LastName,
-        ["Company"] = lead.Company,
-        ["JobTitle"] = lead.JobTitle,
-        ["Phone"] = lead.Phone,
-        ["Country"] = lead.Country,
-        ["Industry"] = lead.Industry,
-        ["CompanySize"] = lead.CompanySize,
-        ["Source"] = lead.Source,
-        ["Stage"] = lead.Stage.ToApiName(),
-        ["DisqualifyReason"] = lead.DisqualifyReason,
-        ["Grade"] = lead.Grade,
-        ["Temperature"] = lead.Temperature.ToApiName(),
-        ["Enrichment"] = Json(lead.Enrichment),
-        ["Conversion"] = Json(lead.Conversion),
-        ["PendingHandoff"] = Json(lead.PendingHandoff),
-        ["FitScore"] = lead.Score.Fit,
-        ["EngagementScore"] = lead.Score.Engagement,
-        ["TotalScore"] = lead.Score.Total,
-        ["RecipientType"] = lead.RecipientType.ToString(),
-        ["Language"] = lead.Language,
-        ["LastNurtureAt"] = lead.LastNurtureAt,
-        ["ReferredBy"] = lead.ReferredBy,
-        ["LastEventAt"] = lead.LastEventAt.Count == 0 ? null : JsonSerializer.Serialize(lead.LastEventAt, JsonDefaults.Options),
-        ["SourceDetail"] = JsonSerializer.Serialize(lead.SourceDetail, JsonDefaults.Options),
-        ["CreatedAt"] = lead.CreatedAt,
-        ["UpdatedAt"] = lead.UpdatedAt,
-        ["LastSubmittedAt"] = lead.LastSubmittedAt,
-    };
+    private static TableEntity LeadRow(Lead lead) =>
+        new(lead.Id, LeadRowKey(lead.Id))
+        {
+            ["Email"] = lead.Email,
+            ["FirstName"] = lead.FirstName,
+            ["LastName"] = lead.LastName,
+            ["Company"] = lead.Company,
+            ["JobTitle"] = lead.JobTitle,
+            ["Phone"] = lead.Phone,
+            ["Country"] = lead.Country,
+            ["Industry"] = lead.Industry,
+            ["CompanySize"] = lead.CompanySize,
+            ["Source"] = lead.Source,
+            ["Stage"] = lead.Stage.ToApiName(),
+            ["DisqualifyReason"] = lead.DisqualifyReason,
+            ["Grade"] = lead.Grade,
+            ["Temperature"] = lead.Temperature.ToApiName(),
+            ["Enrichment"] = Json(lead.Enrichment),
+            ["Conversion"] = Json(lead.Conversion),
+            ["PendingHandoff"] = Json(lead.PendingHandoff),
+            ["FitScore"] = lead.Score.Fit,
+            ["EngagementScore"] = lead.Score.Engagement,
+            ["TotalScore"] = lead.Score.Total,
+            ["RecipientType"] = lead.RecipientType.ToString(),
+            ["Language"] = lead.Language,
+            ["LastNurtureAt"] = lead.LastNurtureAt,
+            ["ReferredBy"] = lead.ReferredBy,
+            ["LastEventAt"] =
+                lead.LastEventAt.Count == 0 ? null : JsonSerializer.Serialize(lead.LastEventAt, JsonDefaults.Options),
+            ["SourceDetail"] = JsonSerializer.Serialize(lead.SourceDetail, JsonDefaults.Options),
+            ["CreatedAt"] = lead.CreatedAt,
+            ["UpdatedAt"] = lead.UpdatedAt,
+            ["LastSubmittedAt"] = lead.LastSubmittedAt,
+        };
 
     public static Lead ToLead(TableEntity entity)
     {
@@ -87,37 +89,42 @@ internal static class LeadEntityMapper
         return lead with { Consent = ConsentEntityMapper.ReadState(entity, lead.CreatedAt) };
     }
 
-    private static Lead LeadFrom(TableEntity entity) => new()
-    {
-        Id = entity.PartitionKey,
-        Email = entity.GetString("Email"),
-        FirstName = entity.GetString("FirstName"),
-        LastName = entity.GetString("LastName"),
-        Company = entity.GetString("Company"),
-        JobTitle = entity.GetString("JobTitle"),
-        Phone = entity.GetString("Phone"),
-        Country = entity.GetString("Country"),
-        Industry = entity.GetString("Industry"),
-        CompanySize = entity.GetInt32("CompanySize"),
-        Source = entity.GetString("Source"),
-        Stage = LifecycleStages.TryParse(entity.GetString("Stage"), out var stage) ? stage : LifecycleStage.Lead,
-        DisqualifyReason = entity.GetString("DisqualifyReason"),
-        Grade = entity.GetString("Grade") ?? "D",
-        Temperature = Temperatures.TryParse(entity.GetString("Temperature"), out var temperature) ? temperature : Temperature.Cold,
-        Enrichment = FromJson<LeadEnrichment>(entity.GetString("Enrichment")),
-        Conversion = FromJson<Conversion>(entity.GetString("Conversion")),
-        PendingHandoff = FromJson<PendingHandoff>(entity.GetString("PendingHandoff")),
-        Score = new LeadScore(entity.GetInt32("FitScore") ?? 0, entity.GetInt32("EngagementScore") ?? 0),
-        RecipientType = Enum.TryParse<RecipientType>(entity.GetString("RecipientType"), out var recipientType) ? recipientType : RecipientType.Individual,
-        Language = entity.GetString("Language"),
-        LastNurtureAt = entity.GetDateTimeOffset("LastNurtureAt"),
-        ReferredBy = entity.GetString("ReferredBy"),
-        LastEventAt = FromJson<Dictionary<string, DateTimeOffset>>(entity.GetString("LastEventAt")) ?? [],
-        SourceDetail = FromJson<Dictionary<string, string>>(entity.GetString("SourceDetail")) ?? [],
-        CreatedAt = entity.GetDateTimeOffset("CreatedAt") ?? DateTimeOffset.MinValue,
-        UpdatedAt = entity.GetDateTimeOffset("UpdatedAt") ?? DateTimeOffset.MinValue,
-        LastSubmittedAt = entity.GetDateTimeOffset("LastSubmittedAt") ?? DateTimeOffset.MinValue,
-    };
+    private static Lead LeadFrom(TableEntity entity) =>
+        new()
+        {
+            Id = entity.PartitionKey,
+            Email = entity.GetString("Email"),
+            FirstName = entity.GetString("FirstName"),
+            LastName = entity.GetString("LastName"),
+            Company = entity.GetString("Company"),
+            JobTitle = entity.GetString("JobTitle"),
+            Phone = entity.GetString("Phone"),
+            Country = entity.GetString("Country"),
+            Industry = entity.GetString("Industry"),
+            CompanySize = entity.GetInt32("CompanySize"),
+            Source = entity.GetString("Source"),
+            Stage = LifecycleStages.TryParse(entity.GetString("Stage"), out var stage) ? stage : LifecycleStage.Lead,
+            DisqualifyReason = entity.GetString("DisqualifyReason"),
+            Grade = entity.GetString("Grade") ?? "D",
+            Temperature = Temperatures.TryParse(entity.GetString("Temperature"), out var temperature)
+                ? temperature
+                : Temperature.Cold,
+            Enrichment = FromJson<LeadEnrichment>(entity.GetString("Enrichment")),
+            Conversion = FromJson<Conversion>(entity.GetString("Conversion")),
+            PendingHandoff = FromJson<PendingHandoff>(entity.GetString("PendingHandoff")),
+            Score = new LeadScore(entity.GetInt32("FitScore") ?? 0, entity.GetInt32("EngagementScore") ?? 0),
+            RecipientType = Enum.TryParse<RecipientType>(entity.GetString("RecipientType"), out var recipientType)
+                ? recipientType
+                : RecipientType.Individual,
+            Language = entity.GetString("Language"),
+            LastNurtureAt = entity.GetDateTimeOffset("LastNurtureAt"),
+            ReferredBy = entity.GetString("ReferredBy"),
+            LastEventAt = FromJson<Dictionary<string, DateTimeOffset>>(entity.GetString("LastEventAt")) ?? [],
+            SourceDetail = FromJson<Dictionary<string, string>>(entity.GetString("SourceDetail")) ?? [],
+            CreatedAt = entity.GetDateTimeOffset("CreatedAt") ?? DateTimeOffset.MinValue,
+            UpdatedAt = entity.GetDateTimeOffset("UpdatedAt") ?? DateTimeOffset.MinValue,
+            LastSubmittedAt = entity.GetDateTimeOffset("LastSubmittedAt") ?? DateTimeOffset.MinValue,
+        };
 
     /// <summary>Newest first in key order: the row key starts with the inverted tick count.</summary>
     public static TableEntity ToEntity(string leadId, TimelineEntry entry) =>
@@ -129,11 +136,13 @@ internal static class LeadEntityMapper
             ["EntryId"] = entry.Id,
         };
 
-    public static TimelineEntry ToTimelineEntry(TableEntity entity) => new(
-        entity.GetString("EntryId"),
-        entity.GetDateTimeOffset("At") ?? DateTimeOffset.MinValue,
-        Enum.TryParse<TimelineKind>(entity.GetString("Kind"), out var kind) ? kind : TimelineKind.Submission,
-        entity.GetString("Summary"));
+    public static TimelineEntry ToTimelineEntry(TableEntity entity) =>
+        new(
+            entity.GetString("EntryId"),
+            entity.GetDateTimeOffset("At") ?? DateTimeOffset.MinValue,
+            Enum.TryParse<TimelineKind>(entity.GetString("Kind"), out var kind) ? kind : TimelineKind.Submission,
+            entity.GetString("Summary")
+        );
 
     public static TableEntity ToEntity(EngagementEvent engagementEvent) =>
         new(engagementEvent.LeadId, RowKey(EventPrefix, engagementEvent.OccurredAt, engagementEvent.EventId))
@@ -146,19 +155,23 @@ internal static class LeadEntityMapper
             ["Detail"] = JsonSerializer.Serialize(engagementEvent.Detail, JsonDefaults.Options),
         };
 
-    public static EngagementEvent ToEvent(TableEntity entity) => new()
-    {
-        EventId = entity.GetString("EventId"),
-        LeadId = entity.PartitionKey,
-        Type = entity.GetString("Type"),
-        OccurredAt = entity.GetDateTimeOffset("OccurredAt") ?? DateTimeOffset.MinValue,
-        Source = entity.GetString("EventSource"),
-        Url = entity.GetString("Url"),
-        Detail = FromJson<Dictionary<string, string>>(entity.GetString("Detail")) ?? [],
-    };
+    public static EngagementEvent ToEvent(TableEntity entity) =>
+        new()
+        {
+            EventId = entity.GetString("EventId"),
+            LeadId = entity.PartitionKey,
+            Type = entity.GetString("Type"),
+            OccurredAt = entity.GetDateTimeOffset("OccurredAt") ?? DateTimeOffset.MinValue,
+            Source = entity.GetString("EventSource"),
+            Url = entity.GetString("Url"),
+            Detail = FromJson<Dictionary<string, string>>(entity.GetString("Detail")) ?? [],
+        };
 
     public static string RowKey(string prefix, DateTimeOffset at, string id) =>
-        string.Create(CultureInfo.InvariantCulture, $"{prefix}{DateTimeOffset.MaxValue.UtcTicks - at.UtcTicks:D19}|{id}");
+        string.Create(
+            CultureInfo.InvariantCulture,
+            $"{prefix}{DateTimeOffset.MaxValue.UtcTicks - at.UtcTicks:D19}|{id}"
+        );
 
     private static string? Json<T>(T? value)
         where T : class => value is null ? null : JsonSerializer.Serialize(value, JsonDefaults.Options);

@@ -10,9 +10,18 @@ namespace LeadFunctions.Adapters.Leads;
 /// </summary>
 public sealed class LeadTableQuery(LeadTables tables) : ILeadQuery
 {
-    public async Task<LeadPage> ListAsync(LeadFilter filter, string? continuationToken, int pageSize, CancellationToken cancellationToken)
+    public async Task<LeadPage> ListAsync(
+        LeadFilter filter,
+        string? continuationToken,
+        int pageSize,
+        CancellationToken cancellationToken
+    )
     {
-        var query = tables.Leads.QueryAsync<TableEntity>(Filter(filter), maxPerPage: pageSize, cancellationToken: cancellationToken);
+        var query = tables.Leads.QueryAsync<TableEntity>(
+            Filter(filter),
+            maxPerPage: pageSize,
+            cancellationToken: cancellationToken
+        );
         if (await ContinuationTokens.PageAsync(query, continuationToken, pageSize) is not { } page)
         {
             return new LeadPage([], null);

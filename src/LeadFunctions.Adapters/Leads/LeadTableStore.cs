@@ -22,7 +22,11 @@ public sealed class LeadTableStore(LeadTables tables) : ILeadStore
 {
     public async Task<VersionedLead?> FindAsync(string leadId, CancellationToken cancellationToken)
     {
-        var response = await tables.Leads.GetEntityIfExistsAsync<TableEntity>(leadId, LeadEntityMapper.LeadRowKey(leadId), cancellationToken: cancellationToken);
+        var response = await tables.Leads.GetEntityIfExistsAsync<TableEntity>(
+            leadId,
+            LeadEntityMapper.LeadRowKey(leadId),
+            cancellationToken: cancellationToken
+        );
         return response.HasValue && response.Value is { } entity
             ? new VersionedLead(LeadEntityMapper.ToLead(entity), entity.ETag.ToString())
             : null;
@@ -30,17 +34,29 @@ public sealed class LeadTableStore(LeadTables tables) : ILeadStore
 
     public async Task<LeadSnapshot> LoadLeadAsync(string leadId, CancellationToken cancellationToken)
     {
-        var response = await tables.Leads.GetEntityIfExistsAsync<TableEntity>(leadId, LeadEntityMapper.LeadRowKey(leadId), cancellationToken: cancellationToken);
-        return response.HasValue && response.Value is { } leadRow ? ToSnapshot(leadId, [leadRow]) : await LoadAsync(leadId, cancellationToken);
+        var response = await tables.Leads.GetEntityIfExistsAsync<TableEntity>(
+            leadId,
+            LeadEntityMapper.LeadRowKey(leadId),
+            cancellationToken: cancellationToken
+        );
+        return response.HasValue && response.Value is { } leadRow
+            ? ToSnapshot(leadId, [leadRow])
+            : await LoadAsync(leadId, cancellationToken);
     }
 
     public async Task<LeadSnapshot> LoadAsync(string leadId, CancellationToken cancellationToken)
     {
         var filter = InPartition(leadId, $"{VersionRows(leadId)} or ({EventRows})");
-        await foreach (var page in tables.Leads.QueryAsync<TableEntity>(filter, maxPerPage: 1000, cancellationToken: cancellationToken).AsPages())
+        await foreach (
+            var page in tables
+                .Leads.QueryAsync<TableEntity>(filter, maxPerPage: 1000, cancellationToken: cancellationToken)
+                .AsPages()
+        )
         {
             // One page holds the rows as read together; a partition over more pages is read version first.
-            return page.ContinuationToken is null ? ToSnapshot(leadId, [.. page.Values]) : await LoadVersionFirstAsync(leadId, cancellationToken);
+            return page.ContinuationToken is null
+                ? ToSnapshot(leadId, [.. page.Values])
+                : await LoadVersionFirstAsync(leadId, cancellationToken);
         }
 
         return new LeadSnapshot(leadId, null, null, []);
@@ -49,13 +65,31 @@ public sealed class LeadTableStore(LeadTables tables) : ILeadStore
     public async Task<SaveResult> SaveAsync(LeadChange change, CancellationToken cancellationToken) =>
         (await SaveVersionedAsync(change, cancellationToken)).Result;
 
-    public async Task<(SaveResult Result, string? ETag)> SaveVersionedAsync(LeadChange change, CancellationToken cancellationToken)
+    public async Task<(SaveResult Result, string? ETag)> SaveVersionedAsync(
+        LeadChange change,
+        CancellationToken cancellationToken
+    )
     {
         var actions = new List<TableTransactionAction>();
-        actions.AddRange(change.NewEvents.Select(e => new TableTransactionAction(TableTransactionActionType.Add, LeadEntityMapper.ToEntity(e))));
-        actions.AddRange(change.Entries.Select(e => new TableTransactionAction(TableTransactionActionType.Add, LeadEntityMapper.ToEntity(change.LeadId, e))));
+        actions.AddRange(
+            change.NewEvents.Select(e => new TableTransactionAction(
+                TableTransactionActionType.Add,
+                LeadEntityMapper.ToEntity(e)
+            ))
+        );
+        actions.AddRange(
+            change.Entries.Select(e => new TableTransactionAction(
+                TableTransactionActionType.Add,
+                LeadEntityMapper.ToEntity(change.LeadId, e)
+            ))
+        );
         var consents = change.ConsentRecords ?? [];
-        actions.AddRange(consents.Select(r => new TableTransactionAction(TableTransactionActionType.Add, ConsentEntityMapper.ToEntity(change.LeadId, r))));
+        actions.AddRange(
+            consents.Select(r => new TableTransactionAction(
+                TableTransactionActionType.Add,
+                ConsentEntityMapper.ToEntity(change.LeadId, r)
+            ))
+        );
 
         // Enrollments live in the lead row: the change carries them all (LeadUpdater completes the list).
         if (change.Enrollments is { Count: > 0 })
@@ -65,8 +99,15 @@ public sealed class LeadTableStore(LeadTables tables) : ILeadStore
 
         // Rows are keyed by time for newest-first order, but a retried request or redelivered webhook
         // carries the same id at another time: a marker keyed by id alone makes the repeat collide.
-        var received = change.NewEvents.Select(e => e.EventId).Concat(change.Entries.Where(e => e.Kind == TimelineKind.Submission).Select(e => e.Id));
-        actions.AddRange(received.Select(id => new TableTransactionAction(TableTransactionActionType.Add, new TableEntity(change.LeadId, LeadEntityMapper.ReceivedPrefix + id))));
+        var received = change
+            .NewEvents.Select(e => e.EventId)
+            .Concat(change.Entries.Where(e => e.Kind == TimelineKind.Submission).Select(e => e.Id));
+        actions.AddRange(
+            received.Select(id => new TableTransactionAction(
+                TableTransactionActionType.Add,
+                new TableEntity(change.LeadId, LeadEntityMapper.ReceivedPrefix + id)
+            ))
+        );
 
         // Until a person is a lead, their partition is versioned by its "waiting|{id}" row: keeping an event for
         // them and creating their lead both rewrite it, each checked against the read it was decided on, so
@@ -74,7 +115,11 @@ public sealed class LeadTableStore(LeadTables tables) : ILeadStore
         // It also holds the consent decided for the person before they are a lead: merged, so a write of
         // events alone keeps it.
         var (leadIndex, waitingIndex) = (-1, -1);
-        if (change.Lead is null ? change.NewEvents.Count > 0 || consents.Count > 0 : change.ETag is null or [WaitingVersion, ..])
+        if (
+            change.Lead is null
+                ? change.NewEvents.Count > 0 || consents.Count > 0
+                : change.ETag is null or [WaitingVersion, ..]
+        )
         {
             var waiting = new TableEntity(change.LeadId, LeadEntityMapper.WaitingRowKey(change.LeadId));
             if (change.Lead is null && change.WaitingConsent is { } state)
@@ -83,17 +128,28 @@ public sealed class LeadTableStore(LeadTables tables) : ILeadStore
             }
 
             waitingIndex = actions.Count;
-            actions.Add(change.ETag is [WaitingVersion, .. var version]
-                ? new TableTransactionAction(TableTransactionActionType.UpdateMerge, waiting, new ETag(version))
-                : new TableTransactionAction(TableTransactionActionType.Add, waiting));
+            actions.Add(
+                change.ETag is [WaitingVersion, .. var version]
+                    ? new TableTransactionAction(TableTransactionActionType.UpdateMerge, waiting, new ETag(version))
+                    : new TableTransactionAction(TableTransactionActionType.Add, waiting)
+            );
         }
 
         if (change.Lead is { } lead)
         {
             leadIndex = actions.Count;
-            actions.Add(waitingIndex >= 0
-                ? new TableTransactionAction(TableTransactionActionType.Add, LeadEntityMapper.ToEntity(lead, change.Enrollments ?? []))
-                : new TableTransactionAction(TableTransactionActionType.UpdateReplace, LeadEntityMapper.ToEntity(lead, change.Enrollments ?? []), new ETag(change.ETag!)));
+            actions.Add(
+                waitingIndex >= 0
+                    ? new TableTransactionAction(
+                        TableTransactionActionType.Add,
+                        LeadEntityMapper.ToEntity(lead, change.Enrollments ?? [])
+                    )
+                    : new TableTransactionAction(
+                        TableTransactionActionType.UpdateReplace,
+                        LeadEntityMapper.ToEntity(lead, change.Enrollments ?? []),
+                        new ETag(change.ETag!)
+                    )
+            );
         }
 
         try
@@ -111,15 +167,24 @@ public sealed class LeadTableStore(LeadTables tables) : ILeadStore
 
             return (SaveResult.Saved, leadIndex >= 0 ? etag?.ToString() : null);
         }
-        catch (RequestFailedException ex) when (ex.Status is (int)HttpStatusCode.Conflict or (int)HttpStatusCode.PreconditionFailed)
+        catch (RequestFailedException ex)
+            when (ex.Status is (int)HttpStatusCode.Conflict or (int)HttpStatusCode.PreconditionFailed)
         {
             // An entry or event that exists already means this change was applied before (a redelivered
             // message); a failure on the lead itself is another writer that got there first. A plain
             // write of one row fails on that row.
-            var failed = ex is TableTransactionFailedException transaction ? transaction.FailedTransactionActionIndex : 0;
-            return (ex.Status == (int)HttpStatusCode.Conflict && failed is { } index && index != leadIndex && index != waitingIndex
-                ? SaveResult.AlreadyApplied
-                : SaveResult.Conflict, null);
+            var failed = ex is TableTransactionFailedException transaction
+                ? transaction.FailedTransactionActionIndex
+                : 0;
+            return (
+                ex.Status == (int)HttpStatusCode.Conflict
+                && failed is { } index
+                && index != leadIndex
+                && index != waitingIndex
+                    ? SaveResult.AlreadyApplied
+                    : SaveResult.Conflict,
+                null
+            );
         }
     }
 
@@ -127,42 +192,66 @@ public sealed class LeadTableStore(LeadTables tables) : ILeadStore
     /// A change of one row (a rescore, a cleared handoff mark, a delivered-handoff entry) as a plain
     /// write: the same one request as a one-action transaction, without the batch envelope.
     /// </summary>
-    private Task<Response> WriteAsync(TableTransactionAction action, CancellationToken cancellationToken) => action.ActionType switch
-    {
-        TableTransactionActionType.Add => tables.Leads.AddEntityAsync(action.Entity, cancellationToken),
-        TableTransactionActionType.UpdateMerge => tables.Leads.UpdateEntityAsync(action.Entity, action.ETag, TableUpdateMode.Merge, cancellationToken),
-        _ => tables.Leads.UpdateEntityAsync(action.Entity, action.ETag, TableUpdateMode.Replace, cancellationToken),
-    };
+    private Task<Response> WriteAsync(TableTransactionAction action, CancellationToken cancellationToken) =>
+        action.ActionType switch
+        {
+            TableTransactionActionType.Add => tables.Leads.AddEntityAsync(action.Entity, cancellationToken),
+            TableTransactionActionType.UpdateMerge => tables.Leads.UpdateEntityAsync(
+                action.Entity,
+                action.ETag,
+                TableUpdateMode.Merge,
+                cancellationToken
+            ),
+            _ => tables.Leads.UpdateEntityAsync(action.Entity, action.ETag, TableUpdateMode.Replace, cancellationToken),
+        };
 
     /// <summary>Every lead's own row, and no other.</summary>
-    public static string LeadRowsFilter { get; } = TableClient.CreateQueryFilter($"RowKey ge {LeadEntityMapper.LeadRowPrefix} and RowKey lt {LeadRowsEnd}");
+    public static string LeadRowsFilter { get; } =
+        TableClient.CreateQueryFilter($"RowKey ge {LeadEntityMapper.LeadRowPrefix} and RowKey lt {LeadRowsEnd}");
 
     public static bool IsLeadRow(ITableEntity row) => row.RowKey == LeadEntityMapper.LeadRowKey(row.PartitionKey);
 
     /// <summary>The engagement event rows ("e|…"), in any partition.</summary>
-    private static string EventRows { get; } = TableClient.CreateQueryFilter($"RowKey ge {LeadEntityMapper.EventPrefix} and RowKey lt {EventPrefixEnd}");
+    private static string EventRows { get; } =
+        TableClient.CreateQueryFilter($"RowKey ge {LeadEntityMapper.EventPrefix} and RowKey lt {EventPrefixEnd}");
 
-    /// <summary>The rows a pass over the leads of a range reads: leads and events, not markers ("r|…"), timeline ("t|…") or waiting rows.</summary>
+    /// <summary>The rows a pass over the leads of a range reads: leads and events, not markers ("r|…"), timeline
+    /// ("t|…") or waiting rows.</summary>
     public static string ScanFilter(LeadIdRange range) =>
-        TableClient.CreateQueryFilter($"PartitionKey ge {range.From} and PartitionKey lt {range.To}") + $" and (({EventRows}) or ({LeadRowsFilter}))";
+        TableClient.CreateQueryFilter($"PartitionKey ge {range.From} and PartitionKey lt {range.To}")
+        + $" and (({EventRows}) or ({LeadRowsFilter}))";
 
     /// <summary>The rows that version a partition: the lead's, or before there is a lead the waiting row.</summary>
     private static string VersionRows(string leadId) =>
-        TableClient.CreateQueryFilter($"RowKey eq {LeadEntityMapper.LeadRowKey(leadId)} or RowKey eq {LeadEntityMapper.WaitingRowKey(leadId)}");
+        TableClient.CreateQueryFilter(
+            $"RowKey eq {LeadEntityMapper.LeadRowKey(leadId)} or RowKey eq {LeadEntityMapper.WaitingRowKey(leadId)}"
+        );
 
-    private static string InPartition(string leadId, string rows) => TableClient.CreateQueryFilter($"PartitionKey eq {leadId}") + $" and ({rows})";
+    private static string InPartition(string leadId, string rows) =>
+        TableClient.CreateQueryFilter($"PartitionKey eq {leadId}") + $" and ({rows})";
 
     /// <summary>
     /// Lead and event rows grouped per partition, in key order (within a partition "e|…" sorts before
     /// "lead|…"). A partition whose rows went on past a page is read again version first
     /// (<see cref="LoadVersionFirstAsync"/>), and the rest of its rows in this pass are not kept.
     /// </summary>
-    public async IAsyncEnumerable<LeadSnapshot> ScanAsync(LeadIdRange range, [EnumeratorCancellation] CancellationToken cancellationToken)
+    public async IAsyncEnumerable<LeadSnapshot> ScanAsync(
+        LeadIdRange range,
+        [EnumeratorCancellation] CancellationToken cancellationToken
+    )
     {
         string? partition = null;
         var rows = new List<TableEntity>();
         var (spansPages, pageWentOn) = (false, false);
-        await foreach (var page in tables.Leads.QueryAsync<TableEntity>(ScanFilter(range), maxPerPage: 1000, cancellationToken: cancellationToken).AsPages())
+        await foreach (
+            var page in tables
+                .Leads.QueryAsync<TableEntity>(
+                    ScanFilter(range),
+                    maxPerPage: 1000,
+                    cancellationToken: cancellationToken
+                )
+                .AsPages()
+        )
         {
             foreach (var entity in page.Values)
             {
@@ -198,8 +287,12 @@ public sealed class LeadTableStore(LeadTables tables) : ILeadStore
     }
 
     /// <summary>A partition the scan has passed: as read, or read again if it spanned pages.</summary>
-    private async Task<LeadSnapshot> FinishAsync(string partition, List<TableEntity> rows, bool spansPages, CancellationToken cancellationToken) =>
-        spansPages ? await LoadVersionFirstAsync(partition, cancellationToken) : ToSnapshot(partition, rows);
+    private async Task<LeadSnapshot> FinishAsync(
+        string partition,
+        List<TableEntity> rows,
+        bool spansPages,
+        CancellationToken cancellationToken
+    ) => spansPages ? await LoadVersionFirstAsync(partition, cancellationToken) : ToSnapshot(partition, rows);
 
     /// <summary>
     /// A partition whose rows came in more than one page, read again with its version first. Read as it
@@ -209,8 +302,21 @@ public sealed class LeadTableStore(LeadTables tables) : ILeadStore
     /// </summary>
     private async Task<LeadSnapshot> LoadVersionFirstAsync(string leadId, CancellationToken cancellationToken)
     {
-        var rows = await tables.Leads.QueryAsync<TableEntity>(InPartition(leadId, VersionRows(leadId)), cancellationToken: cancellationToken).ToListAsync(cancellationToken);
-        rows.AddRange(await tables.Leads.QueryAsync<TableEntity>(InPartition(leadId, EventRows), maxPerPage: 1000, cancellationToken: cancellationToken).ToListAsync(cancellationToken));
+        var rows = await tables
+            .Leads.QueryAsync<TableEntity>(
+                InPartition(leadId, VersionRows(leadId)),
+                cancellationToken: cancellationToken
+            )
+            .ToListAsync(cancellationToken);
+        rows.AddRange(
+            await tables
+                .Leads.QueryAsync<TableEntity>(
+                    InPartition(leadId, EventRows),
+                    maxPerPage: 1000,
+                    cancellationToken: cancellationToken
+                )
+                .ToListAsync(cancellationToken)
+        );
         return ToSnapshot(leadId, rows);
     }
 
@@ -218,10 +324,15 @@ public sealed class LeadTableStore(LeadTables tables) : ILeadStore
     {
         var leadRow = rows.Find(IsLeadRow);
         var waitingRow = rows.Find(r => r.RowKey == LeadEntityMapper.WaitingRowKey(leadId));
-        var etag = leadRow is not null ? leadRow.ETag.ToString() : waitingRow is not null ? WaitingVersion + waitingRow.ETag.ToString() : null;
+        var etag =
+            leadRow is not null ? leadRow.ETag.ToString()
+            : waitingRow is not null ? WaitingVersion + waitingRow.ETag.ToString()
+            : null;
         var enrollments = leadRow is null ? [] : EnrollmentEntityMapper.Read(leadRow);
         var events = rows.Where(r => r != leadRow && r != waitingRow).Select(LeadEntityMapper.ToEvent).ToList();
-        var waitingConsent = waitingRow is null ? null : ConsentEntityMapper.ReadState(waitingRow, DateTimeOffset.MinValue);
+        var waitingConsent = waitingRow is null
+            ? null
+            : ConsentEntityMapper.ReadState(waitingRow, DateTimeOffset.MinValue);
         var lead = leadRow is null ? null : LeadEntityMapper.ToLead(leadRow);
         var legacy = leadRow is null ? null : ConsentEntityMapper.LegacyRecord(leadRow, lead!);
         return new LeadSnapshot(leadId, lead, etag, events, waitingConsent, legacy, enrollments);
@@ -230,23 +341,44 @@ public sealed class LeadTableStore(LeadTables tables) : ILeadStore
     public async Task<bool> HasEntryAsync(string leadId, TimelineEntry entry, CancellationToken cancellationToken)
     {
         var rowKey = LeadEntityMapper.RowKey(LeadEntityMapper.TimelinePrefix, entry.At, entry.Id);
-        var response = await tables.Leads.GetEntityIfExistsAsync<TableEntity>(leadId, rowKey, select: ["RowKey"], cancellationToken: cancellationToken);
+        var response = await tables.Leads.GetEntityIfExistsAsync<TableEntity>(
+            leadId,
+            rowKey,
+            select: ["RowKey"],
+            cancellationToken: cancellationToken
+        );
         return response.HasValue;
     }
 
     public async Task<int> EraseAsync(string leadId, CancellationToken cancellationToken)
     {
-        var rows = await tables.Leads.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {leadId}"), select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken).ToListAsync(cancellationToken);
+        var rows = await tables
+            .Leads.QueryAsync<TableEntity>(
+                TableClient.CreateQueryFilter($"PartitionKey eq {leadId}"),
+                select: ["PartitionKey", "RowKey"],
+                cancellationToken: cancellationToken
+            )
+            .ToListAsync(cancellationToken);
         await TableRows.DeleteAsync(tables.Leads, rows, cancellationToken);
         return rows.Count;
     }
 
     public async Task<IReadOnlyList<ConsentRecord>> ReadConsentAsync(string leadId, CancellationToken cancellationToken)
     {
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {leadId} and ((RowKey ge {ConsentEntityMapper.LedgerPrefix} and RowKey lt {ConsentEntityMapper.LedgerPrefixEnd}) or RowKey eq {LeadEntityMapper.LeadRowKey(leadId)})");
-        var rows = await tables.Leads.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ToListAsync(cancellationToken);
+        var (from, to) = (ConsentEntityMapper.LedgerPrefix, ConsentEntityMapper.LedgerPrefixEnd);
+        var leadRowKey = LeadEntityMapper.LeadRowKey(leadId);
+        var filter = TableClient.CreateQueryFilter(
+            $"PartitionKey eq {leadId} and ((RowKey ge {from} and RowKey lt {to}) or RowKey eq {leadRowKey})"
+        );
+        var rows = await tables
+            .Leads.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken)
+            .ToListAsync(cancellationToken);
         var records = rows.Where(r => !IsLeadRow(r)).Select(ConsentEntityMapper.ToRecord).ToList();
-        if (records.Count == 0 && rows.Find(IsLeadRow) is { } leadRow && ConsentEntityMapper.LegacyRecord(leadRow, LeadEntityMapper.ToLead(leadRow)) is { } legacy)
+        if (
+            records.Count == 0
+            && rows.Find(IsLeadRow) is { } leadRow
+            && ConsentEntityMapper.LegacyRecord(leadRow, LeadEntityMapper.ToLead(leadRow)) is { } legacy
+        )
         {
             records.Add(legacy);
         }
@@ -254,31 +386,71 @@ public sealed class LeadTableStore(LeadTables tables) : ILeadStore
         return [.. records.OrderBy(r => r.At).ThenBy(r => r.Id, StringComparer.Ordinal)];
     }
 
-    public async Task<IReadOnlyList<TimelineEntry>> ReadTimelineAsync(string leadId, int max, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<TimelineEntry>> ReadTimelineAsync(
+        string leadId,
+        int max,
+        CancellationToken cancellationToken
+    )
     {
         // Each prefix is newest-first in key order, so the newest `max` of each hold the newest `max` of both.
-        var entries = await FirstAsync(leadId, LeadEntityMapper.TimelinePrefix, TimelinePrefixEnd, max, LeadEntityMapper.ToTimelineEntry, cancellationToken);
-        var events = await FirstAsync(leadId, LeadEntityMapper.EventPrefix, EventPrefixEnd, max, e =>
-        {
-            var engagement = LeadEntityMapper.ToEvent(e);
-            return new TimelineEntry(engagement.EventId, engagement.OccurredAt, TimelineKind.Event, $"{engagement.Type} via {engagement.Source}{(engagement.Url is null ? string.Empty : " " + engagement.Url)}");
-        }, cancellationToken);
+        var entries = await FirstAsync(
+            leadId,
+            LeadEntityMapper.TimelinePrefix,
+            TimelinePrefixEnd,
+            max,
+            LeadEntityMapper.ToTimelineEntry,
+            cancellationToken
+        );
+        var events = await FirstAsync(
+            leadId,
+            LeadEntityMapper.EventPrefix,
+            EventPrefixEnd,
+            max,
+            e =>
+            {
+                var engagement = LeadEntityMapper.ToEvent(e);
+                return new TimelineEntry(
+                    engagement.EventId,
+                    engagement.OccurredAt,
+                    TimelineKind.Event,
+                    $"{engagement.Type} via "
+                        + $"{engagement.Source}{(engagement.Url is null ? string.Empty : " " + engagement.Url)}"
+                );
+            },
+            cancellationToken
+        );
         return [.. entries.Concat(events).OrderByDescending(e => e.At).Take(max)];
     }
 
     private const string EventPrefixEnd = "e}";
 
-    /// <summary>Marks a snapshot ETag that is the "waiting" row's, not a lead's (an Azure ETag starts with W/ or ").</summary>
+    /// <summary>Marks a snapshot ETag that is the "waiting" row's, not a lead's (an Azure ETag starts with W/ or
+    /// ").</summary>
     private const char WaitingVersion = '~';
 
     private const string LeadRowsEnd = "lead}";
     private const string TimelinePrefixEnd = "t}";
 
-    private async Task<List<TimelineEntry>> FirstAsync(string leadId, string prefix, string end, int max, Func<TableEntity, TimelineEntry> map, CancellationToken cancellationToken)
+    private async Task<List<TimelineEntry>> FirstAsync(
+        string leadId,
+        string prefix,
+        string end,
+        int max,
+        Func<TableEntity, TimelineEntry> map,
+        CancellationToken cancellationToken
+    )
     {
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {leadId} and RowKey ge {prefix} and RowKey lt {end}");
+        var filter = TableClient.CreateQueryFilter(
+            $"PartitionKey eq {leadId} and RowKey ge {prefix} and RowKey lt {end}"
+        );
         var result = new List<TimelineEntry>();
-        await foreach (var entity in tables.Leads.QueryAsync<TableEntity>(filter, maxPerPage: Math.Min(max, 1000), cancellationToken: cancellationToken))
+        await foreach (
+            var entity in tables.Leads.QueryAsync<TableEntity>(
+                filter,
+                maxPerPage: Math.Min(max, 1000),
+                cancellationToken: cancellationToken
+            )
+        )
         {
             result.Add(map(entity));
             if (result.Count == max)

@@ -6,7 +6,8 @@ using LeadFunctions.Core.Randomness;
 
 namespace LeadFunctions.Adapters.Nurture;
 
-/// <summary>nurture-send. A batch too big for one queue message goes as halves (<see cref="NurtureSendBatch.Halves"/>).</summary>
+/// <summary>nurture-send. A batch too big for one queue message goes as halves
+/// (<see cref="NurtureSendBatch.Halves"/>).</summary>
 public sealed class NurtureSendQueue(QueueMessageSender sender, IIdGenerator ids) : INurtureSendQueue
 {
     public Task EnqueueAsync(NurtureSendBatch batch, CancellationToken cancellationToken) =>

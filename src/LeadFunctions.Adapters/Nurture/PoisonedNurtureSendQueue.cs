@@ -10,17 +10,29 @@ using LeadFunctions.Core.Queues;
 
 namespace LeadFunctions.Adapters.Nurture;
 
-/// <summary>nurture-send-poison, as the queue trigger leaves it: the original message's base64 text, moved as it was.</summary>
+/// <summary>nurture-send-poison, as the queue trigger leaves it: the original message's base64 text, moved as it
+/// was.</summary>
 public sealed class PoisonedNurtureSendQueue(QueueServiceClient service, StorageNames names) : IPoisonedNurtureSends
 {
     private readonly QueueClient queue = service.GetQueueClient(names.Queue(QueueNames.Poison(QueueNames.NurtureSend)));
 
-    public async Task<IReadOnlyList<PoisonedNurtureSend>> TakeAsync(int max, TimeSpan hide, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<PoisonedNurtureSend>> TakeAsync(
+        int max,
+        TimeSpan hide,
+        CancellationToken cancellationToken
+    )
     {
         try
         {
             var messages = (await queue.ReceiveMessagesAsync(max, hide, cancellationToken)).Value;
-            return [.. messages.Select(m => Read(m.Body) is { } batch ? new PoisonedNurtureSend(batch, m.MessageId, m.PopReceipt) : null).OfType<PoisonedNurtureSend>()];
+            return
+            [
+                .. messages
+                    .Select(m =>
+                        Read(m.Body) is { } batch ? new PoisonedNurtureSend(batch, m.MessageId, m.PopReceipt) : null
+                    )
+                    .OfType<PoisonedNurtureSend>(),
+            ];
         }
         catch (RequestFailedException ex) when (ex.Status == (int)HttpStatusCode.NotFound)
         {
@@ -35,7 +47,9 @@ public sealed class PoisonedNurtureSendQueue(QueueServiceClient service, Storage
     {
         try
         {
-            return QueueMessageBody.Read<NurtureSendBatch>(body, QueueNames.NurtureSend) is { Steps: not null } batch ? batch : null;
+            return QueueMessageBody.Read<NurtureSendBatch>(body, QueueNames.NurtureSend) is { Steps: not null } batch
+                ? batch
+                : null;
         }
         catch (Exception ex) when (ex is JsonException or InvalidOperationException or FormatException)
         {

@@ -8,7 +8,8 @@ namespace LeadFunctions.Adapters.Queues;
 
 /// <summary>
 /// Sends base64-encoded JSON messages, the format the Functions queue trigger reads. Each send is a producer
-/// span whose context the message carries (<see cref="QueueTraceContext"/>), so the function that takes it continues the trace.
+/// span whose context the message carries (<see cref="QueueTraceContext"/>), so the function that takes it continues
+/// the trace.
 /// </summary>
 public sealed class QueueMessageSender(QueueServiceClient service, StorageNames names, QueueWriteSignal signal)
 {
@@ -17,14 +18,21 @@ public sealed class QueueMessageSender(QueueServiceClient service, StorageNames 
     public Task SendAsync<T>(string queueName, T message, CancellationToken cancellationToken) =>
         SendAsync(queueName, message, TimeSpan.Zero, cancellationToken);
 
-    /// <summary>Sends <paramref name="message"/> to be seen by the queue's readers only after <paramref name="delay"/>.</summary>
+    /// <summary>Sends <paramref name="message"/> to be seen by the queue's readers only after
+    /// <paramref name="delay"/>.</summary>
     public async Task SendAsync<T>(string queueName, T message, TimeSpan delay, CancellationToken cancellationToken)
     {
         var physical = names.Queue(queueName);
         var client = clients.GetOrAdd(physical, service.GetQueueClient);
-        using var activity = LeadTelemetry.Source.HasListeners() ? LeadTelemetry.Source.StartActivity($"send {queueName}", ActivityKind.Producer) : null;
+        using var activity = LeadTelemetry.Source.HasListeners()
+            ? LeadTelemetry.Source.StartActivity($"send {queueName}", ActivityKind.Producer)
+            : null;
         activity?.SetTag(LeadTelemetry.QueueTag, queueName);
-        await client.SendMessageAsync(QueueTraceContext.Serialize(message, Activity.Current), delay > TimeSpan.Zero ? delay : null, cancellationToken: cancellationToken);
+        await client.SendMessageAsync(
+            QueueTraceContext.Serialize(message, Activity.Current),
+            delay > TimeSpan.Zero ? delay : null,
+            cancellationToken: cancellationToken
+        );
         signal.Notify(physical);
     }
 }

@@ -30,7 +30,9 @@ public static class QueueMessageSize
     /// The items must be the message's one JSON array, written as each is written alone.
     /// </summary>
     public static IReadOnlyList<TMessage> Pack<TItem, TMessage>(
-        IReadOnlyList<TItem> items, Func<IReadOnlyList<TItem>, TMessage> message)
+        IReadOnlyList<TItem> items,
+        Func<IReadOnlyList<TItem>, TMessage> message
+    )
     {
         // A message's JSON is the empty message's, with each item and a comma between two: counted as a comma
         // before every item and one fewer byte for the empty message.

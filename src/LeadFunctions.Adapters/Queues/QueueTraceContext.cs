@@ -16,21 +16,32 @@ public static class QueueTraceContext
     public const string TraceParentField = "traceparent";
     public const string TraceStateField = "tracestate";
 
-    /// <summary>The message as JSON, with the context of <paramref name="activity"/> appended when there is one.</summary>
+    /// <summary>The message as JSON, with the context of <paramref name="activity"/> appended when there is
+    /// one.</summary>
     public static BinaryData Serialize<T>(T message, Activity? activity)
     {
         var json = JsonSerializer.SerializeToUtf8Bytes(message, JsonDefaults.Options);
-        if (activity is not { IdFormat: ActivityIdFormat.W3C, Id: { } traceParent } || json is not [(byte)'{', .., (byte)'}'])
+        if (
+            activity is not { IdFormat: ActivityIdFormat.W3C, Id: { } traceParent }
+            || json is not [(byte)'{', .., (byte)'}']
+        )
         {
             return new BinaryData(json);
         }
 
         // Spliced before the closing brace instead of re-serializing through a JSON DOM: a copy, not a parse.
         var fields = new StringBuilder(json.Length > 2 ? "," : string.Empty)
-            .Append('"').Append(TraceParentField).Append("\":").Append(JsonSerializer.Serialize(traceParent, JsonDefaults.Options));
+            .Append('"')
+            .Append(TraceParentField)
+            .Append("\":")
+            .Append(JsonSerializer.Serialize(traceParent, JsonDefaults.Options));
         if (!string.IsNullOrEmpty(activity.TraceStateString))
         {
-            fields.Append(",\"").Append(TraceStateField).Append("\":").Append(JsonSerializer.Serialize(activity.TraceStateString, JsonDefaults.Options));
+            fields
+                .Append(",\"")
+                .Append(TraceStateField)
+                .Append("\":")
+                .Append(JsonSerializer.Serialize(activity.TraceStateString, JsonDefaults.Options));
         }
 
         var tail = Encoding.UTF8.GetBytes(fields.Append('}').ToString());
@@ -40,7 +51,8 @@ public static class QueueTraceContext
         return new BinaryData(body);
     }
 
-    /// <summary>The remote parent a message carries; default (no parent) when it carries none or it does not parse.</summary>
+    /// <summary>The remote parent a message carries; default (no parent) when it carries none or it does not
+    /// parse.</summary>
     public static ActivityContext Read(BinaryData body)
     {
         string? traceParent = null;
@@ -84,7 +96,8 @@ public static class QueueTraceContext
     /// JSON quotes) gives them; default (no parent) when they name none or do not parse.
     /// </summary>
     public static ActivityContext Parent(string? traceParent, string? traceState) =>
-        traceParent?.Trim('"') is { Length: > 0 } parent && ActivityContext.TryParse(parent, traceState?.Trim('"'), isRemote: true, out var context)
+        traceParent?.Trim('"') is { Length: > 0 } parent
+        && ActivityContext.TryParse(parent, traceState?.Trim('"'), isRemote: true, out var context)
             ? context
             : default;
 }

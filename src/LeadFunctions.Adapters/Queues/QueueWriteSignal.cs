@@ -20,5 +20,7 @@ public sealed class QueueWriteSignal
 
     /// <summary>A task that completes at the next write to <paramref name="queueName"/>.</summary>
     public Task NextWrite(string queueName) =>
-        waiters.GetOrAdd(queueName, _ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).Task;
+        waiters
+            .GetOrAdd(queueName, _ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously))
+            .Task;
 }

@@ -6,7 +6,8 @@ using LeadFunctions.Core.Referrals;
 
 namespace LeadFunctions.Adapters.Referrals;
 
-/// <summary>The Referrals table: a partition per referrer (their lead id), a row per referred lead, replaced as its stage moves.</summary>
+/// <summary>The Referrals table: a partition per referrer (their lead id), a row per referred lead, replaced as its
+/// stage moves.</summary>
 public sealed class ReferralTableIndex(LeadTables tables) : IReferralIndex
 {
     public Task RecordAsync(Referral referral, CancellationToken cancellationToken) =>
@@ -18,17 +19,21 @@ public sealed class ReferralTableIndex(LeadTables tables) : IReferralIndex
                 ["LeadSince"] = referral.LeadSince,
             },
             TableUpdateMode.Replace,
-            cancellationToken);
+            cancellationToken
+        );
 
     public async IAsyncEnumerable<Referral> ListAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        await foreach (var row in tables.Referrals.QueryAsync<TableEntity>(maxPerPage: 1000, cancellationToken: cancellationToken))
+        await foreach (
+            var row in tables.Referrals.QueryAsync<TableEntity>(maxPerPage: 1000, cancellationToken: cancellationToken)
+        )
         {
             yield return new Referral(
                 row.GetString("ReferrerEmail"),
                 row.RowKey,
                 LifecycleStages.TryParse(row.GetString("Stage"), out var stage) ? stage : LifecycleStage.Lead,
-                row.GetDateTimeOffset("LeadSince") ?? DateTimeOffset.MinValue);
+                row.GetDateTimeOffset("LeadSince") ?? DateTimeOffset.MinValue
+            );
         }
     }
 }

@@ -16,26 +16,46 @@ public sealed class FunnelTableCounters(LeadTables tables, TimeProvider time) : 
     /// cost about one storage operation per lead. Increments are committed within a second instead; a host that dies
     /// loses its last second of them (the report is a count of moves, not a ledger).
     /// </summary>
-    private readonly GroupCommittedCounters counters = new(tables.FunnelCounts, time, TimeSpan.FromSeconds(1), callersWait: false);
+    private readonly GroupCommittedCounters counters = new(
+        tables.FunnelCounts,
+        time,
+        TimeSpan.FromSeconds(1),
+        callersWait: false
+    );
 
     public ValueTask DisposeAsync() => counters.DisposeAsync();
 
     public Task AddAsync(IReadOnlyList<FunnelCount> counts, CancellationToken cancellationToken) =>
-        counters.AddAsync(counts.Select(c => new CounterIncrement(c.Month, RowKey(c.Dimension, c.Key), c.Counter, c.Delta, c.Label)), cancellationToken);
+        counters.AddAsync(
+            counts.Select(c => new CounterIncrement(c.Month, RowKey(c.Dimension, c.Key), c.Counter, c.Delta, c.Label)),
+            cancellationToken
+        );
 
-    public async Task<IReadOnlyList<FunnelRow>> ReadAsync(FunnelDimension dimension, string fromMonth, string toMonth, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<FunnelRow>> ReadAsync(
+        FunnelDimension dimension,
+        string fromMonth,
+        string toMonth,
+        CancellationToken cancellationToken
+    )
     {
         var prefix = Prefix(dimension);
-        var filter = TableClient.CreateQueryFilter($"PartitionKey ge {fromMonth} and PartitionKey le {toMonth} and RowKey ge {prefix} and RowKey lt {prefix[..^1] + "}"}");
+        var end = prefix[..^1] + "}";
+        var filter = TableClient.CreateQueryFilter(
+            $"PartitionKey ge {fromMonth} and PartitionKey le {toMonth} and RowKey ge {prefix} and RowKey lt {end}"
+        );
         var rows = await counters.ReadAsync(filter, cancellationToken);
-        return [.. rows.Select(r =>
-        {
-            var (values, labels) = GroupCommittedCounters.Read(r);
-            return new FunnelRow(r.PartitionKey, Uri.UnescapeDataString(r.RowKey[prefix.Length..]), values, labels);
-        })];
+        return
+        [
+            .. rows.Select(r =>
+            {
+                var (values, labels) = GroupCommittedCounters.Read(r);
+                return new FunnelRow(r.PartitionKey, Uri.UnescapeDataString(r.RowKey[prefix.Length..]), values, labels);
+            }),
+        ];
     }
 
     private static string Prefix(FunnelDimension dimension) => dimension.ToString().ToLowerInvariant() + "|";
 
-    private static string RowKey(FunnelDimension dimension, string key) => Prefix(dimension) + Uri.EscapeDataString(key);
+    private static string RowKey(FunnelDimension dimension, string key) =>
+        Prefix(dimension) + Uri.EscapeDataString(key);
 }

@@ -22,12 +22,20 @@ public sealed class CrmTableStore(LeadTables tables) : ICrmStore
         [
             new("contact", conversion.ContactId)
             {
-                ["LeadId"] = lead.Id, ["AccountId"] = conversion.AccountId, ["Email"] = lead.Email,
-                ["FirstName"] = lead.FirstName, ["LastName"] = lead.LastName, ["JobTitle"] = lead.JobTitle, ["Phone"] = lead.Phone,
+                ["LeadId"] = lead.Id,
+                ["AccountId"] = conversion.AccountId,
+                ["Email"] = lead.Email,
+                ["FirstName"] = lead.FirstName,
+                ["LastName"] = lead.LastName,
+                ["JobTitle"] = lead.JobTitle,
+                ["Phone"] = lead.Phone,
             },
             new("account", conversion.AccountId)
             {
-                ["Name"] = lead.Company, ["Domain"] = lead.Enrichment?.CompanyDomain, ["Country"] = lead.Country, ["Industry"] = lead.Industry,
+                ["Name"] = lead.Company,
+                ["Domain"] = lead.Enrichment?.CompanyDomain,
+                ["Country"] = lead.Country,
+                ["Industry"] = lead.Industry,
             },
         ];
 
@@ -41,8 +49,13 @@ public sealed class CrmTableStore(LeadTables tables) : ICrmStore
         // converted, and refused on its write) must not reopen an opportunity lost since.
         var opportunity = new TableEntity(OpportunityPartition, conversion.OpportunityId)
         {
-            ["LeadId"] = lead.Id, ["ContactId"] = conversion.ContactId, ["AccountId"] = conversion.AccountId,
-            ["Source"] = lead.Source, ["CreatedAt"] = conversion.At, ["Status"] = OpenStatus, [StatusAt] = conversion.At,
+            ["LeadId"] = lead.Id,
+            ["ContactId"] = conversion.ContactId,
+            ["AccountId"] = conversion.AccountId,
+            ["Source"] = lead.Source,
+            ["CreatedAt"] = conversion.At,
+            ["Status"] = OpenStatus,
+            [StatusAt] = conversion.At,
         };
         try
         {
@@ -63,8 +76,15 @@ public sealed class CrmTableStore(LeadTables tables) : ICrmStore
 
         while (true)
         {
-            var found = await tables.Crm.GetEntityIfExistsAsync<TableEntity>(OpportunityPartition, conversion.OpportunityId, cancellationToken: cancellationToken);
-            if (found is not { HasValue: true, Value: { } opportunity } || opportunity.GetDateTimeOffset(StatusAt) >= lead.UpdatedAt)
+            var found = await tables.Crm.GetEntityIfExistsAsync<TableEntity>(
+                OpportunityPartition,
+                conversion.OpportunityId,
+                cancellationToken: cancellationToken
+            );
+            if (
+                found is not { HasValue: true, Value: { } opportunity }
+                || opportunity.GetDateTimeOffset(StatusAt) >= lead.UpdatedAt
+            )
             {
                 return;
             }
@@ -72,7 +92,10 @@ public sealed class CrmTableStore(LeadTables tables) : ICrmStore
             // Replaced whole, so that reopening drops the reason; against the row's ETag, so that of two
             // decisions writing at once the later one (by StatusAt) stays.
             var (lost, won) = (lead.Stage == LifecycleStage.Disqualified, lead.Stage == LifecycleStage.Customer);
-            opportunity["Status"] = lost ? "lost" : won ? "won" : OpenStatus;
+            opportunity["Status"] =
+                lost ? "lost"
+                : won ? "won"
+                : OpenStatus;
             opportunity[StatusAt] = lead.UpdatedAt;
             opportunity.Remove(LostReason);
             opportunity.Remove(ClosedAt);
@@ -88,7 +111,12 @@ public sealed class CrmTableStore(LeadTables tables) : ICrmStore
 
             try
             {
-                await tables.Crm.UpdateEntityAsync(opportunity, opportunity.ETag, TableUpdateMode.Replace, cancellationToken);
+                await tables.Crm.UpdateEntityAsync(
+                    opportunity,
+                    opportunity.ETag,
+                    TableUpdateMode.Replace,
+                    cancellationToken
+                );
                 return;
             }
             catch (RequestFailedException ex) when (ex.Status == (int)HttpStatusCode.PreconditionFailed)

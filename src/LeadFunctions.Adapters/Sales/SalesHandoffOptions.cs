@@ -16,12 +16,18 @@ public sealed class SalesHandoffOptions : IValidatableObject
     {
         if (WebhookUrl is not null && (!WebhookUrl.IsAbsoluteUri || WebhookUrl.Scheme is not ("https" or "http")))
         {
-            yield return new ValidationResult("SalesHandoff:WebhookUrl must be an absolute http(s) URL.", [nameof(WebhookUrl)]);
+            yield return new ValidationResult(
+                "SalesHandoff:WebhookUrl must be an absolute http(s) URL.",
+                [nameof(WebhookUrl)]
+            );
         }
 
         if (WebhookUrl is not null && string.IsNullOrEmpty(Secret))
         {
-            yield return new ValidationResult("SalesHandoff:Secret is required with a webhook URL: handoffs are always signed.", [nameof(Secret)]);
+            yield return new ValidationResult(
+                "SalesHandoff:Secret is required with a webhook URL: handoffs are always signed.",
+                [nameof(Secret)]
+            );
         }
     }
 }

@@ -1,5 +1,5 @@
-using System.Text.Json;
 using System.Text;
+using System.Text.Json;
 using Azure.Data.Tables;
 using LeadFunctions.Adapters.Storage;
 using LeadFunctions.Core.Scoring;
@@ -25,7 +25,11 @@ public sealed class ScoringModelTableStore(LeadTables tables) : IScoringModelSto
 
     public async Task<ScoringModel?> GetAsync(CancellationToken cancellationToken)
     {
-        var response = await tables.Settings.GetEntityIfExistsAsync<TableEntity>(PartitionKey, RowKey, cancellationToken: cancellationToken);
+        var response = await tables.Settings.GetEntityIfExistsAsync<TableEntity>(
+            PartitionKey,
+            RowKey,
+            cancellationToken: cancellationToken
+        );
         if (!response.HasValue || response.Value?.GetString(JsonProperty) is not { } first)
         {
             return null;
@@ -46,7 +50,10 @@ public sealed class ScoringModelTableStore(LeadTables tables) : IScoringModelSto
         var entity = new TableEntity(PartitionKey, RowKey);
         for (var (start, part) = (0, 0); start < json.Length; start += PartLength, part++)
         {
-            entity[part == 0 ? JsonProperty : JsonProperty + part] = json.Substring(start, Math.Min(PartLength, json.Length - start));
+            entity[part == 0 ? JsonProperty : JsonProperty + part] = json.Substring(
+                start,
+                Math.Min(PartLength, json.Length - start)
+            );
         }
 
         // Replace, so the parts of a longer model saved before do not outlive it.

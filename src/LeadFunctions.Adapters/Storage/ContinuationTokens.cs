@@ -7,9 +7,12 @@ namespace LeadFunctions.Adapters.Storage;
 public static class ContinuationTokens
 {
     public static string? Encode(string? token) =>
-        token is null ? null : Convert.ToBase64String(Encoding.UTF8.GetBytes(token)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        token is null
+            ? null
+            : Convert.ToBase64String(Encoding.UTF8.GetBytes(token)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 
-    /// <summary>A token that is not one of ours is refused (<see cref="FormatException"/>) before it reaches storage.</summary>
+    /// <summary>A token that is not one of ours is refused (<see cref="FormatException"/>) before it reaches
+    /// storage.</summary>
     public static string? Decode(string? token)
     {
         if (string.IsNullOrEmpty(token))

@@ -18,9 +18,11 @@ namespace LeadFunctions.Adapters.Storage;
 /// (<see cref="DisposeAsync"/>): a host that dies loses the increments of its last window.
 /// </para>
 /// </summary>
-public sealed class GroupCommittedCounters(TableClient table, TimeProvider time, TimeSpan window, bool callersWait) : IAsyncDisposable
+public sealed class GroupCommittedCounters(TableClient table, TimeProvider time, TimeSpan window, bool callersWait)
+    : IAsyncDisposable
 {
-    /// <summary>How often a commit that failed (storage unreachable) is tried again before its increments are given up.</summary>
+    /// <summary>How often a commit that failed (storage unreachable) is tried again before its increments are given
+    /// up.</summary>
     private const int Attempts = 5;
 
     private readonly Lock gate = new();
@@ -28,7 +30,8 @@ public sealed class GroupCommittedCounters(TableClient table, TimeProvider time,
     private readonly ConcurrentDictionary<string, SemaphoreSlim> committing = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<Task, byte> flushing = new();
 
-    /// <summary>Adds each increment; a <see cref="CounterIncrement.Label"/> is kept beside its counter as "{counter}_label".</summary>
+    /// <summary>Adds each increment; a <see cref="CounterIncrement.Label"/> is kept beside its counter as
+    /// "{counter}_label".</summary>
     public async Task AddAsync(IEnumerable<CounterIncrement> increments, CancellationToken cancellationToken)
     {
         var commits = new List<Task>();
@@ -66,7 +69,8 @@ public sealed class GroupCommittedCounters(TableClient table, TimeProvider time,
         }
     }
 
-    /// <summary>Waits for the commits under way (each within its window): the host's last increments are written before it stops.</summary>
+    /// <summary>Waits for the commits under way (each within its window): the host's last increments are written before
+    /// it stops.</summary>
     public async ValueTask DisposeAsync()
     {
         await Task.WhenAll(flushing.Keys);
@@ -78,13 +82,17 @@ public sealed class GroupCommittedCounters(TableClient table, TimeProvider time,
 
     /// <summary>The rows an OData filter (built with TableClient.CreateQueryFilter) selects.</summary>
     public async Task<List<TableEntity>> ReadAsync(string filter, CancellationToken cancellationToken) =>
-        await table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ToListAsync(cancellationToken);
+        await table
+            .QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken)
+            .ToListAsync(cancellationToken);
 
     /// <summary>The counters of a row (every Int64 property) and the labels kept beside them.</summary>
     public static (Dictionary<string, long> Counters, Dictionary<string, string> Labels) Read(TableEntity row) =>
-        (row.Where(p => p.Value is long).ToDictionary(p => p.Key, p => (long)p.Value, StringComparer.Ordinal),
-         row.Where(p => p.Key.EndsWith(LabelSuffix, StringComparison.Ordinal) && p.Value is string)
-            .ToDictionary(p => p.Key[..^LabelSuffix.Length], p => (string)p.Value, StringComparer.Ordinal));
+        (
+            row.Where(p => p.Value is long).ToDictionary(p => p.Key, p => (long)p.Value, StringComparer.Ordinal),
+            row.Where(p => p.Key.EndsWith(LabelSuffix, StringComparison.Ordinal) && p.Value is string)
+                .ToDictionary(p => p.Key[..^LabelSuffix.Length], p => (string)p.Value, StringComparer.Ordinal)
+        );
 
     private const string LabelSuffix = "_label";
     private const int MaxComparisons = 15;
@@ -142,10 +150,14 @@ public sealed class GroupCommittedCounters(TableClient table, TimeProvider time,
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition}");
         if (batch.Rows.Count < MaxComparisons)
         {
-            filter += $" and ({string.Join(" or ", batch.Rows.Keys.Select(k => TableClient.CreateQueryFilter($"RowKey eq {k}")))})";
+            var rowKeys = batch.Rows.Keys.Select(k => TableClient.CreateQueryFilter($"RowKey eq {k}"));
+            filter += $" and ({string.Join(" or ", rowKeys)})";
         }
 
-        var existing = (await ReadAsync(filter, CancellationToken.None)).ToDictionary(r => r.RowKey, StringComparer.Ordinal);
+        var existing = (await ReadAsync(filter, CancellationToken.None)).ToDictionary(
+            r => r.RowKey,
+            StringComparer.Ordinal
+        );
         var actions = new List<TableTransactionAction>();
         foreach (var (rowKey, counters) in batch.Rows)
         {
@@ -161,9 +173,11 @@ public sealed class GroupCommittedCounters(TableClient table, TimeProvider time,
                 row[counter + LabelSuffix] = label;
             }
 
-            actions.Add(found is null
-                ? new TableTransactionAction(TableTransactionActionType.Add, row)
-                : new TableTransactionAction(TableTransactionActionType.UpdateReplace, row, found.ETag));
+            actions.Add(
+                found is null
+                    ? new TableTransactionAction(TableTransactionActionType.Add, row)
+                    : new TableTransactionAction(TableTransactionActionType.UpdateReplace, row, found.ETag)
+            );
         }
 
         try
@@ -181,7 +195,8 @@ public sealed class GroupCommittedCounters(TableClient table, TimeProvider time,
 
             return true;
         }
-        catch (RequestFailedException ex) when (ex.Status is (int)HttpStatusCode.Conflict or (int)HttpStatusCode.PreconditionFailed)
+        catch (RequestFailedException ex)
+            when (ex.Status is (int)HttpStatusCode.Conflict or (int)HttpStatusCode.PreconditionFailed)
         {
             return false;
         }
@@ -197,11 +212,15 @@ public sealed class GroupCommittedCounters(TableClient table, TimeProvider time,
 
         public void Add(CounterIncrement increment)
         {
-            var counters = Rows.TryGetValue(increment.Row, out var c) ? c : Rows[increment.Row] = new(StringComparer.Ordinal);
+            var counters = Rows.TryGetValue(increment.Row, out var c)
+                ? c
+                : Rows[increment.Row] = new(StringComparer.Ordinal);
             counters[increment.Counter] = counters.GetValueOrDefault(increment.Counter) + increment.Delta;
             if (increment.Label is { } label)
             {
-                var labels = Labels.TryGetValue(increment.Row, out var l) ? l : Labels[increment.Row] = new(StringComparer.Ordinal);
+                var labels = Labels.TryGetValue(increment.Row, out var l)
+                    ? l
+                    : Labels[increment.Row] = new(StringComparer.Ordinal);
                 labels[increment.Counter] = label;
             }
         }

@@ -29,5 +29,19 @@ public sealed class LeadTables(TableServiceClient service, StorageNames names)
 
     public TableClient FunnelCounts { get; } = service.GetTableClient(names.Table(TableNames.FunnelCounts));
 
-    public IEnumerable<TableClient> All => [Leads, Settings, Crm, ConsentChanges, Suppressions, MailEvents, SendGridUnhandled, Campaigns, NurtureDue, CampaignStats, Referrals, FunnelCounts];
+    public IEnumerable<TableClient> All =>
+        [
+            Leads,
+            Settings,
+            Crm,
+            ConsentChanges,
+            Suppressions,
+            MailEvents,
+            SendGridUnhandled,
+            Campaigns,
+            NurtureDue,
+            CampaignStats,
+            Referrals,
+            FunnelCounts,
+        ];
 }

@@ -1,8 +1,8 @@
 using Azure.Core;
 using Azure.Data.Tables;
+using Azure.Identity;
 using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
-using Azure.Identity;
 using Microsoft.Extensions.Configuration;
 
 namespace LeadFunctions.Adapters.Storage;
@@ -14,7 +14,13 @@ namespace LeadFunctions.Adapters.Storage;
 /// neither of the identity-based shapes, so they are turned into URIs and a credential here, and the
 /// clients are made from whichever the setting holds.
 /// </summary>
-public sealed record StorageConnection(string? ConnectionString, Uri? Blob, Uri? Queue, Uri? Table, TokenCredential? Credential)
+public sealed record StorageConnection(
+    string? ConnectionString,
+    Uri? Blob,
+    Uri? Queue,
+    Uri? Table,
+    TokenCredential? Credential
+)
 {
     public TableServiceClient Tables(TableClientOptions options) =>
         ConnectionString is { } connection ? new(connection, options) : new(Table!, Credential!, options);
@@ -42,11 +48,21 @@ public sealed record StorageConnection(string? ConnectionString, Uri? Blob, Uri?
         if (blob is null || queue is null || table is null)
         {
             throw new SettingException(
-                "AzureWebJobsStorage needs a connection string, or accountName, or blobServiceUri, queueServiceUri and tableServiceUri.");
+                "AzureWebJobsStorage needs a connection string, or accountName, or blobServiceUri, queueServiceUri "
+                    + "and tableServiceUri."
+            );
         }
 
-        TokenCredential credential = string.Equals(section["credential"], "managedidentity", StringComparison.OrdinalIgnoreCase)
-            ? new ManagedIdentityCredential(section["clientId"] is { Length: > 0 } clientId ? ManagedIdentityId.FromUserAssignedClientId(clientId) : ManagedIdentityId.SystemAssigned)
+        TokenCredential credential = string.Equals(
+            section["credential"],
+            "managedidentity",
+            StringComparison.OrdinalIgnoreCase
+        )
+            ? new ManagedIdentityCredential(
+                section["clientId"] is { Length: > 0 } clientId
+                    ? ManagedIdentityId.FromUserAssignedClientId(clientId)
+                    : ManagedIdentityId.SystemAssigned
+            )
             : new DefaultAzureCredential();
         return new StorageConnection(null, blob, queue, table, credential);
     }

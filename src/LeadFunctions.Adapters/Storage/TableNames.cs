@@ -11,30 +11,36 @@ public static class TableNames
     /// <summary>Contacts, accounts and opportunities created by converting leads.</summary>
     public const string Crm = "Crm";
 
-    /// <summary>Consent changes by the day they were recorded, for the İYS export (partition = yyyyMMdd, UTC).</summary>
+    /// <summary>Consent changes by the day they were recorded, for the İYS export (partition = yyyyMMdd,
+    /// UTC).</summary>
     public const string ConsentChanges = "ConsentChanges";
 
     /// <summary>Addresses never emailed, one partition per SuppressionKey (a hash of the email).</summary>
     public const string Suppressions = "Suppressions";
 
-    /// <summary>SendGrid's delivery events per send (processed, delivered, deferred, soft bounces): one partition per send.</summary>
+    /// <summary>SendGrid's delivery events per send (processed, delivered, deferred, soft bounces): one partition per
+    /// send.</summary>
     public const string MailEvents = "MailEvents";
 
-    /// <summary>SendGrid events of a type we do not handle or that could not be read, kept (truncated) for a look, not retried.</summary>
+    /// <summary>SendGrid events of a type we do not handle or that could not be read, kept (truncated) for a look, not
+    /// retried.</summary>
     public const string SendGridUnhandled = "SendGridUnhandled";
 
     /// <summary>Campaign definitions (one partition; campaigns are few).</summary>
     public const string Campaigns = "Campaigns";
 
-    /// <summary>The due index of nurture sends: a partition per minute (yyyyMMddHHmm, UTC), read by the nurture timer.</summary>
+    /// <summary>The due index of nurture sends: a partition per minute (yyyyMMddHHmm, UTC), read by the nurture
+    /// timer.</summary>
     public const string NurtureDue = "NurtureDue";
 
     /// <summary>Campaign counters: a partition per campaign, a row for its totals and one per step.</summary>
     public const string CampaignStats = "CampaignStats";
 
-    /// <summary>Who referred whom: a partition per referrer (their lead id), a row per referred lead with its stage.</summary>
+    /// <summary>Who referred whom: a partition per referrer (their lead id), a row per referred lead with its
+    /// stage.</summary>
     public const string Referrals = "Referrals";
 
-    /// <summary>Funnel counters: a partition per month (yyyyMM), a row per dimension and value, a counter per property; anonymous.</summary>
+    /// <summary>Funnel counters: a partition per month (yyyyMM), a row per dimension and value, a counter per property;
+    /// anonymous.</summary>
     public const string FunnelCounts = "FunnelCounts";
 }

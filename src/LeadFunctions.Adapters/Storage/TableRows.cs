@@ -6,13 +6,24 @@ namespace LeadFunctions.Adapters.Storage;
 internal static class TableRows
 {
     /// <summary>Deletes the rows, a transaction per 100 of one partition; a row already gone is no failure.</summary>
-    public static async Task DeleteAsync(TableClient table, IEnumerable<ITableEntity> rows, CancellationToken cancellationToken)
+    public static async Task DeleteAsync(
+        TableClient table,
+        IEnumerable<ITableEntity> rows,
+        CancellationToken cancellationToken
+    )
     {
         foreach (var chunk in rows.GroupBy(r => r.PartitionKey, StringComparer.Ordinal).SelectMany(p => p.Chunk(100)))
         {
             try
             {
-                await table.SubmitTransactionAsync(chunk.Select(r => new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(r.PartitionKey, r.RowKey), ETag.All)), cancellationToken);
+                await table.SubmitTransactionAsync(
+                    chunk.Select(r => new TableTransactionAction(
+                        TableTransactionActionType.Delete,
+                        new TableEntity(r.PartitionKey, r.RowKey),
+                        ETag.All
+                    )),
+                    cancellationToken
+                );
             }
             catch (RequestFailedException ex) when (ex.Status == 404)
             {

@@ -13,7 +13,8 @@ public sealed record Campaign
 
     public required string Name { get; init; }
 
-    /// <summary>An inactive campaign enrolls nobody and sends nothing; its enrollments wait until it is active again.</summary>
+    /// <summary>An inactive campaign enrolls nobody and sends nothing; its enrollments wait until it is active
+    /// again.</summary>
     public bool Active { get; init; } = true;
 
     /// <summary>Set by DELETE: like inactive, and left out of the list unless asked for.</summary>
@@ -39,7 +40,8 @@ public sealed record Campaign
     public DateTimeOffset UpdatedAt { get; init; }
 }
 
-/// <summary>What enrolls a lead: entering one of the stages, one of the engagement events, or being created from one of the sources.</summary>
+/// <summary>What enrolls a lead: entering one of the stages, one of the engagement events, or being created from one of
+/// the sources.</summary>
 public sealed record CampaignTrigger
 {
     public IReadOnlyList<LifecycleStage> StageEntered { get; init; } = [];
@@ -61,7 +63,8 @@ public sealed record CampaignAudience
     /// <summary>Cold, warm, hot (the scoring model's temperature).</summary>
     public IReadOnlyList<Temperature> Temperatures { get; init; } = [];
 
-    /// <summary>Whether <paramref name="lead"/> may be enrolled, by its stage, source, total score and temperature as they are after the change.</summary>
+    /// <summary>Whether <paramref name="lead"/> may be enrolled, by its stage, source, total score and temperature as
+    /// they are after the change.</summary>
     public bool Matches(Lead lead) =>
         (Stages.Count == 0 || Stages.Contains(lead.Stage))
         && (Sources.Count == 0 || Sources.Contains(lead.Source, StringComparer.OrdinalIgnoreCase))
@@ -105,5 +108,6 @@ public sealed record StopConditions
         : null;
 }
 
-/// <summary>When emails may go, in the recipient's time zone: from <see cref="From"/> to <see cref="To"/> on <see cref="Days"/> (empty: every day).</summary>
+/// <summary>When emails may go, in the recipient's time zone: from <see cref="From"/> to <see cref="To"/> on
+/// <see cref="Days"/> (empty: every day).</summary>
 public sealed record SendWindow(TimeOnly From, TimeOnly To, IReadOnlyList<DayOfWeek> Days);

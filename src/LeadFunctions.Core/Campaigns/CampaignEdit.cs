@@ -7,4 +7,9 @@ namespace LeadFunctions.Core.Campaigns;
 /// <paramref name="Missed"/> (a <see cref="MissedChoice"/> or nothing), each as written.
 /// </summary>
 public sealed record CampaignEdit(
-    string Id, CampaignDefinition Definition, string? NamedId, string? Confirm, string? Missed);
+    string Id,
+    CampaignDefinition Definition,
+    string? NamedId,
+    string? Confirm,
+    string? Missed
+);

@@ -15,7 +15,8 @@ public sealed class CampaignEditor(
     ICampaignStats stats,
     IDueSendIndex index,
     ICampaignResumeQueue queue,
-    TimeProvider time)
+    TimeProvider time
+)
 {
     public const string ConfirmRenamedSteps = "renamed-steps";
 
@@ -27,7 +28,8 @@ public sealed class CampaignEditor(
         if (edit.NamedId is not null && edit.NamedId != edit.Id)
         {
             return CampaignSaved.Invalid(
-                new Dictionary<string, string[]> { ["id"] = ["Must be the id in the route, or left out."] });
+                new Dictionary<string, string[]> { ["id"] = ["Must be the id in the route, or left out."] }
+            );
         }
 
         var validated = CampaignValidator.Validate(edit.Id, edit.Definition);
@@ -54,10 +56,18 @@ public sealed class CampaignEditor(
 
     /// <summary>Stores a valid <paramref name="campaign"/> as it is, unless the edit needs the caller's word.</summary>
     internal async Task<CampaignSaved> SaveAsync(
-        Campaign campaign, bool confirmRenamedSteps, MissedSends? missed, CancellationToken cancellationToken)
+        Campaign campaign,
+        bool confirmRenamedSteps,
+        MissedSends? missed,
+        CancellationToken cancellationToken
+    )
     {
         var stored = await store.GetAsync(campaign.Id, cancellationToken);
-        if (stored is { Active: true, Archived: false } && !confirmRenamedSteps && await RenamedSentStepAsync(stored, campaign, cancellationToken) is { } renamed)
+        if (
+            stored is { Active: true, Archived: false }
+            && !confirmRenamedSteps
+            && await RenamedSentStepAsync(stored, campaign, cancellationToken) is { } renamed
+        )
         {
             return new CampaignSaved(CampaignSaveOutcome.RenamedSentStep, campaign, renamed, null);
         }
@@ -69,24 +79,37 @@ public sealed class CampaignEditor(
                 CampaignSaveOutcome.MissedSendsUnsaid,
                 campaign,
                 $"Campaign {campaign.Id} is paused with sends held: say what becomes of them with ?missed=send or "
-                + $"?missed=skip (or POST /api/campaigns/{campaign.Id}/resume).",
-                null);
+                    + $"?missed=skip (or POST /api/campaigns/{campaign.Id}/resume).",
+                null
+            );
         }
 
         var created = await store.PutAsync(campaign, cancellationToken);
         if (resumes || missed is not null)
         {
             // Also with none held when it was read: a host whose cache still saw it paused may hold one now.
-            await queue.EnqueueAsync(new CampaignResume(campaign.Id, missed ?? MissedSends.Send, time.GetUtcNow()), TimeSpan.Zero, cancellationToken);
+            await queue.EnqueueAsync(
+                new CampaignResume(campaign.Id, missed ?? MissedSends.Send, time.GetUtcNow()),
+                TimeSpan.Zero,
+                cancellationToken
+            );
         }
 
         catalog.Invalidate();
         return new CampaignSaved(
-            created ? CampaignSaveOutcome.Created : CampaignSaveOutcome.Replaced, campaign, null, null);
+            created ? CampaignSaveOutcome.Created : CampaignSaveOutcome.Replaced,
+            campaign,
+            null,
+            null
+        );
     }
 
     /// <summary>Why the edit looks like a renamed step that was sent, or null when it does not.</summary>
-    private async Task<string?> RenamedSentStepAsync(Campaign stored, Campaign updated, CancellationToken cancellationToken)
+    private async Task<string?> RenamedSentStepAsync(
+        Campaign stored,
+        Campaign updated,
+        CancellationToken cancellationToken
+    )
     {
         var kept = updated.Steps.Select(s => s.Id).ToHashSet(StringComparer.Ordinal);
         var dropped = stored.Steps.Select(s => s.Id).Where(id => !kept.Contains(id)).ToList();
@@ -97,15 +120,19 @@ public sealed class CampaignEditor(
         }
 
         var counts = await stats.ReadAsync(stored.Id, cancellationToken);
-        var sent = dropped.FirstOrDefault(id => counts.Steps.GetValueOrDefault(id)?.GetValueOrDefault(CampaignMetric.Sent) > 0);
+        var sent = dropped.FirstOrDefault(id =>
+            counts.Steps.GetValueOrDefault(id)?.GetValueOrDefault(CampaignMetric.Sent) > 0
+        );
         if (sent is null)
         {
             return null;
         }
 
         var count = counts.Steps[sent][CampaignMetric.Sent];
-        return $"Step '{sent}' was sent to {count} {(count == 1 ? "person" : "people")} and is not in the new version, which adds '{string.Join("', '", added)}': "
-            + $"if '{sent}' was renamed, everyone past it would get the new step as one they never had. Keep the step's id, or send ?confirm=renamed-steps to save anyway.";
+        return $"Step '{sent}' was sent to {count} {(count == 1 ? "person" : "people")} and is not in the new "
+            + $"version, which adds '{string.Join("', '", added)}': "
+            + $"if '{sent}' was renamed, everyone past it would get the new step as one they never had. Keep the "
+            + $"step's id, or send ?confirm=renamed-steps to save anyway.";
     }
 }
 
@@ -128,7 +155,11 @@ public enum CampaignSaveOutcome
 /// The outcome, the campaign as validated (null when invalid) and, for a refusal, why or which fields.
 /// </summary>
 public sealed record CampaignSaved(
-    CampaignSaveOutcome Outcome, Campaign? Campaign, string? Reason, IReadOnlyDictionary<string, string[]>? Errors)
+    CampaignSaveOutcome Outcome,
+    Campaign? Campaign,
+    string? Reason,
+    IReadOnlyDictionary<string, string[]>? Errors
+)
 {
     public static CampaignSaved Invalid(IReadOnlyDictionary<string, string[]> errors) =>
         new(CampaignSaveOutcome.Invalid, null, null, errors);

@@ -8,10 +8,10 @@ namespace LeadFunctions.Core.Campaigns;
 /// </summary>
 public static class CampaignEnrollment
 {
-    /// <summary>Whether <paramref name="lead"/> may enter <paramref name="campaign"/> now: the audience matches and no stop condition holds already.</summary>
+    /// <summary>Whether <paramref name="lead"/> may enter <paramref name="campaign"/> now: the audience matches and no
+    /// stop condition holds already.</summary>
     public static bool Admits(Campaign campaign, Lead lead, IReadOnlyList<string> eventTypes) =>
-        campaign.Audience.Matches(lead)
-        && campaign.StopWhen.ReasonFor(lead.Stage, eventTypes) is null;
+        campaign.Audience.Matches(lead) && campaign.StopWhen.ReasonFor(lead.Stage, eventTypes) is null;
 
     /// <summary>
     /// Adds a new enrollment of the change's lead to <paramref name="change"/>: the row, its first step in the
@@ -20,7 +20,12 @@ public static class CampaignEnrollment
     /// </summary>
     public static LeadChange Start(LeadChange change, Campaign campaign, string reason, DateTimeOffset now)
     {
-        var enrollment = new Enrollment { CampaignId = campaign.Id, EnrolledAt = now, Reason = reason };
+        var enrollment = new Enrollment
+        {
+            CampaignId = campaign.Id,
+            EnrolledAt = now,
+            Reason = reason,
+        };
         DueSend? due = null;
         if (EnrollmentSteps.Next(campaign, enrollment) is (var step, var dueAt))
         {
@@ -32,7 +37,12 @@ public static class CampaignEnrollment
             enrollment = enrollment with { Status = EnrollmentStatus.Completed };
         }
 
-        var entry = new TimelineEntry($"campaign|{campaign.Id}|enrolled", now, TimelineKind.Campaign, $"Enrolled in campaign {campaign.Name} ({reason})");
+        var entry = new TimelineEntry(
+            $"campaign|{campaign.Id}|enrolled",
+            now,
+            TimelineKind.Campaign,
+            $"Enrolled in campaign {campaign.Name} ({reason})"
+        );
         return With(change, enrollment, entry, new StatDelta(campaign.Id, null, CampaignMetric.Enrolled), due);
     }
 
@@ -40,15 +50,23 @@ public static class CampaignEnrollment
     /// <paramref name="change"/> with <paramref name="enrollment"/> written (replacing an earlier version of it in the
     /// same change) and the entry, counter and due send that go with it.
     /// </summary>
-    public static LeadChange With(LeadChange change, Enrollment enrollment, TimelineEntry? entry, StatDelta? count, DueSend? due = null) => change with
-    {
-        Enrollments = [.. (change.Enrollments ?? []).Where(e => e.CampaignId != enrollment.CampaignId), enrollment],
-        Entries = entry is null ? change.Entries : [.. change.Entries, entry],
-        Counts = count is null ? change.Counts : [.. change.Counts ?? [], count],
-        Schedule = due is null ? change.Schedule : [.. change.Schedule ?? [], due],
-    };
+    public static LeadChange With(
+        LeadChange change,
+        Enrollment enrollment,
+        TimelineEntry? entry,
+        StatDelta? count,
+        DueSend? due = null
+    ) =>
+        change with
+        {
+            Enrollments = [.. (change.Enrollments ?? []).Where(e => e.CampaignId != enrollment.CampaignId), enrollment],
+            Entries = entry is null ? change.Entries : [.. change.Entries, entry],
+            Counts = count is null ? change.Counts : [.. change.Counts ?? [], count],
+            Schedule = due is null ? change.Schedule : [.. change.Schedule ?? [], due],
+        };
 
-    /// <summary>The enrollment as this change leaves it: the change's own version (a sender's write) or the one read.</summary>
+    /// <summary>The enrollment as this change leaves it: the change's own version (a sender's write) or the one
+    /// read.</summary>
     public static Enrollment? Current(LeadSnapshot snapshot, LeadChange change, string campaignId) =>
         change.Enrollments?.FirstOrDefault(e => e.CampaignId == campaignId) ?? snapshot.EnrollmentIn(campaignId);
 }

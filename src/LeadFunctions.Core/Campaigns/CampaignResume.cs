@@ -6,7 +6,8 @@ public enum MissedSends
     /// <summary>Back into the due index as due now: they go under the usual rules (window, gap, priority).</summary>
     Send,
 
-    /// <summary>Each held step is passed over (recorded skipped, not sent) and its enrollment goes on to its next step.</summary>
+    /// <summary>Each held step is passed over (recorded skipped, not sent) and its enrollment goes on to its next
+    /// step.</summary>
     Skip,
 }
 
@@ -15,7 +16,12 @@ public enum MissedSends
 /// <see cref="ResumedAt"/> (by a host whose campaign cache had not seen the resume yet) were not missed and are sent.
 /// <see cref="Final"/>: the last look, queued to come a while after the first pass, for those late holds.
 /// </summary>
-public sealed record CampaignResume(string CampaignId, MissedSends Missed, DateTimeOffset ResumedAt, bool Final = false);
+public sealed record CampaignResume(
+    string CampaignId,
+    MissedSends Missed,
+    DateTimeOffset ResumedAt,
+    bool Final = false
+);
 
 /// <summary>The campaign-resume queue.</summary>
 public interface ICampaignResumeQueue

@@ -12,6 +12,9 @@ public sealed class CampaignStatsSubscriber(ICampaignStats stats) : ILeadChangeS
     public string Name => LeadChangeSubscribers.CampaignStats;
 
     public Task AfterSaveAsync(
-        LeadUpdater updater, LeadSnapshot before, LeadChange change, CancellationToken cancellationToken) =>
-        change.Counts is { Count: > 0 } counts ? stats.AddAsync(counts, cancellationToken) : Task.CompletedTask;
+        LeadUpdater updater,
+        LeadSnapshot before,
+        LeadChange change,
+        CancellationToken cancellationToken
+    ) => change.Counts is { Count: > 0 } counts ? stats.AddAsync(counts, cancellationToken) : Task.CompletedTask;
 }

@@ -4,10 +4,15 @@ using LeadFunctions.Core.Validation;
 
 namespace LeadFunctions.Core.Campaigns;
 
-/// <summary>The steps of a written campaign: ids unique and stable (enrollments remember steps by id), delays, and each template.</summary>
+/// <summary>The steps of a written campaign: ids unique and stable (enrollments remember steps by id), delays, and each
+/// template.</summary>
 internal static class CampaignStepValidator
 {
-    public static List<CampaignStep> Steps(FieldErrors errors, IReadOnlyList<StepDefinition?>? written, string campaignLanguage)
+    public static List<CampaignStep> Steps(
+        FieldErrors errors,
+        IReadOnlyList<StepDefinition?>? written,
+        string campaignLanguage
+    )
     {
         if (written is not { Count: >= 1 and <= CampaignValidator.MaxSteps })
         {
@@ -35,21 +40,38 @@ internal static class CampaignStepValidator
             var delay = CampaignValidator.Delay(errors, $"{field}.delay", step.Delay);
             var content = Content(errors, field, new ContentDefinition(step.Subject, step.Html, step.Text));
             var translations = Translations(errors, $"{field}.translations", step.Translations, campaignLanguage);
-            steps.Add(new CampaignStep { Id = step.Id ?? "", Delay = delay, Content = content, Translations = translations });
+            steps.Add(
+                new CampaignStep
+                {
+                    Id = step.Id ?? "",
+                    Delay = delay,
+                    Content = content,
+                    Translations = translations,
+                }
+            );
         }
 
         return steps;
     }
 
     private static Dictionary<string, StepContent> Translations(
-        FieldErrors errors, string field, IReadOnlyDictionary<string, ContentDefinition?>? written, string campaignLanguage)
+        FieldErrors errors,
+        string field,
+        IReadOnlyDictionary<string, ContentDefinition?>? written,
+        string campaignLanguage
+    )
     {
         var translations = new Dictionary<string, StepContent>(StringComparer.Ordinal);
         foreach (var (language, content) in written ?? new Dictionary<string, ContentDefinition?>())
         {
             if (!Languages.IsSupported(language) || language == campaignLanguage)
             {
-                errors.Add(field, $"'{language}' is not a translation: use {string.Join(" or ", Languages.Supported.Where(l => l != campaignLanguage))} (the campaign's own texts are {campaignLanguage}).");
+                errors.Add(
+                    field,
+                    $"'{language}' is not a translation: use "
+                        + $"{string.Join(" or ", Languages.Supported.Where(l => l != campaignLanguage))} (the "
+                        + $"campaign's own texts are {campaignLanguage})."
+                );
                 continue;
             }
 
@@ -65,10 +87,12 @@ internal static class CampaignStepValidator
         return translations;
     }
 
-    private static StepContent Content(FieldErrors errors, string field, ContentDefinition written) => new(
-        Template(errors, $"{field}.subject", written.Subject, CampaignValidator.MaxSubjectLength, oneLine: true),
-        Template(errors, $"{field}.html", written.Html, CampaignValidator.MaxHtmlLength, oneLine: false),
-        Template(errors, $"{field}.text", written.Text, CampaignValidator.MaxTextLength, oneLine: false));
+    private static StepContent Content(FieldErrors errors, string field, ContentDefinition written) =>
+        new(
+            Template(errors, $"{field}.subject", written.Subject, CampaignValidator.MaxSubjectLength, oneLine: true),
+            Template(errors, $"{field}.html", written.Html, CampaignValidator.MaxHtmlLength, oneLine: false),
+            Template(errors, $"{field}.text", written.Text, CampaignValidator.MaxTextLength, oneLine: false)
+        );
 
     private static string Template(FieldErrors errors, string field, string? template, int maxLength, bool oneLine)
     {

@@ -1,13 +1,17 @@
 namespace LeadFunctions.Core.Campaigns;
 
 /// <summary>
-/// Pausing, resuming and archiving a campaign (POST /api/campaigns/{id}/pause and /resume, DELETE). A paused campaign's due sends are
-/// held by the nurture timer and send function without a lead write; resuming queues their release
+/// Pausing, resuming and archiving a campaign (POST /api/campaigns/{id}/pause and /resume, DELETE). A paused campaign's
+/// due sends are held by the nurture timer and send function without a lead write; resuming queues their release
 /// (<see cref="ICampaignResumeQueue"/>), also when the campaign is active already, so that a resume whose queueing
 /// failed is mended by asking again. Each switch has the campaign catalog read again.
 /// </summary>
 public sealed class CampaignSwitch(
-    ICampaignStore store, ICampaignCatalog catalog, ICampaignResumeQueue queue, TimeProvider time)
+    ICampaignStore store,
+    ICampaignCatalog catalog,
+    ICampaignResumeQueue queue,
+    TimeProvider time
+)
 {
     public async Task<CampaignSwitched> PauseAsync(string campaignId, CancellationToken cancellationToken)
     {
@@ -16,12 +20,20 @@ public sealed class CampaignSwitch(
         return switched;
     }
 
-    public async Task<CampaignSwitched> ResumeAsync(string campaignId, MissedSends missed, CancellationToken cancellationToken)
+    public async Task<CampaignSwitched> ResumeAsync(
+        string campaignId,
+        MissedSends missed,
+        CancellationToken cancellationToken
+    )
     {
         var switched = await SwitchAsync(campaignId, active: true, cancellationToken);
         if (switched.Outcome == CampaignSwitchOutcome.Done)
         {
-            await queue.EnqueueAsync(new CampaignResume(campaignId, missed, time.GetUtcNow()), TimeSpan.Zero, cancellationToken);
+            await queue.EnqueueAsync(
+                new CampaignResume(campaignId, missed, time.GetUtcNow()),
+                TimeSpan.Zero,
+                cancellationToken
+            );
         }
 
         catalog.Invalidate();
@@ -34,7 +46,9 @@ public sealed class CampaignSwitch(
     /// </summary>
     public async Task<CampaignSwitched> ArchiveAsync(string campaignId, CancellationToken cancellationToken)
     {
-        var campaign = CampaignValidator.IsValidId(campaignId) ? await store.GetAsync(campaignId, cancellationToken) : null;
+        var campaign = CampaignValidator.IsValidId(campaignId)
+            ? await store.GetAsync(campaignId, cancellationToken)
+            : null;
         if (campaign is null)
         {
             return new CampaignSwitched(CampaignSwitchOutcome.NotFound, null);
@@ -44,19 +58,32 @@ public sealed class CampaignSwitch(
         await store.PutAsync(archived, cancellationToken);
         if (campaign is { Active: false, Archived: false })
         {
-            await queue.EnqueueAsync(new CampaignResume(campaignId, MissedSends.Send, archived.UpdatedAt), TimeSpan.Zero, cancellationToken);
+            await queue.EnqueueAsync(
+                new CampaignResume(campaignId, MissedSends.Send, archived.UpdatedAt),
+                TimeSpan.Zero,
+                cancellationToken
+            );
         }
 
         catalog.Invalidate();
         return new CampaignSwitched(CampaignSwitchOutcome.Done, archived);
     }
 
-    private async Task<CampaignSwitched> SwitchAsync(string campaignId, bool active, CancellationToken cancellationToken)
+    private async Task<CampaignSwitched> SwitchAsync(
+        string campaignId,
+        bool active,
+        CancellationToken cancellationToken
+    )
     {
-        var campaign = CampaignValidator.IsValidId(campaignId) ? await store.GetAsync(campaignId, cancellationToken) : null;
+        var campaign = CampaignValidator.IsValidId(campaignId)
+            ? await store.GetAsync(campaignId, cancellationToken)
+            : null;
         if (campaign is null or { Archived: true })
         {
-            return new CampaignSwitched(campaign is null ? CampaignSwitchOutcome.NotFound : CampaignSwitchOutcome.Archived, campaign);
+            return new CampaignSwitched(
+                campaign is null ? CampaignSwitchOutcome.NotFound : CampaignSwitchOutcome.Archived,
+                campaign
+            );
         }
 
         if (campaign.Active != active)

@@ -81,19 +81,21 @@ public static partial class CampaignValidator
             return ValidationResult.Failure<Campaign>(errors.ToDictionary());
         }
 
-        return ValidationResult.Success(new Campaign
-        {
-            Id = id,
-            Name = name!,
-            Active = definition.Active ?? true,
-            Priority = priority,
-            Language = language,
-            Trigger = trigger,
-            Audience = audience,
-            Steps = steps,
-            StopWhen = stopWhen,
-            SendWindow = window,
-        });
+        return ValidationResult.Success(
+            new Campaign
+            {
+                Id = id,
+                Name = name!,
+                Active = definition.Active ?? true,
+                Priority = priority,
+                Language = language,
+                Trigger = trigger,
+                Audience = audience,
+                Steps = steps,
+                StopWhen = stopWhen,
+                SendWindow = window,
+            }
+        );
     }
 
     internal static void CheckId(FieldErrors errors, string field, string? id)
@@ -104,7 +106,8 @@ public static partial class CampaignValidator
         }
     }
 
-    /// <summary>A delay as an ISO 8601 duration in days, hours, minutes and seconds; months and years have no fixed length.</summary>
+    /// <summary>A delay as an ISO 8601 duration in days, hours, minutes and seconds; months and years have no fixed
+    /// length.</summary>
     internal static TimeSpan Delay(FieldErrors errors, string field, string? written)
     {
         const string Rule = "An ISO 8601 duration in days, hours, minutes or seconds: PT0S, PT36H, P2D.";
@@ -118,9 +121,10 @@ public static partial class CampaignValidator
         TimeSpan delay;
         try
         {
-            delay = datePart.Contains('Y', StringComparison.Ordinal) || datePart.Contains('M', StringComparison.Ordinal)
-                ? throw new FormatException()
-                : XmlConvert.ToTimeSpan(written);
+            delay =
+                datePart.Contains('Y', StringComparison.Ordinal) || datePart.Contains('M', StringComparison.Ordinal)
+                    ? throw new FormatException()
+                    : XmlConvert.ToTimeSpan(written);
         }
         catch (Exception ex) when (ex is FormatException or OverflowException)
         {
@@ -142,13 +146,20 @@ public static partial class CampaignValidator
         foreach (var name in names ?? [])
         {
             // Enum parsing also takes "3"; only the API names are stages.
-            if (LifecycleStages.TryParse(name, out var stage) && string.Equals(stage.ToApiName(), name, StringComparison.OrdinalIgnoreCase))
+            if (
+                LifecycleStages.TryParse(name, out var stage)
+                && string.Equals(stage.ToApiName(), name, StringComparison.OrdinalIgnoreCase)
+            )
             {
                 stages.Add(stage);
             }
             else
             {
-                errors.Add(field, $"'{name}' is not a stage; use {string.Join(", ", Enum.GetValues<LifecycleStage>().Select(s => s.ToApiName()))}.");
+                errors.Add(
+                    field,
+                    $"'{name}' is not a stage; use "
+                        + $"{string.Join(", ", Enum.GetValues<LifecycleStage>().Select(s => s.ToApiName()))}."
+                );
             }
         }
 
@@ -220,7 +231,15 @@ public static partial class CampaignValidator
 
     private static TimeOnly? Time(FieldErrors errors, string field, string? written)
     {
-        if (TimeOnly.TryParseExact(written, SendWindowDefinition.TimeFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out var time))
+        if (
+            TimeOnly.TryParseExact(
+                written,
+                SendWindowDefinition.TimeFormat,
+                CultureInfo.InvariantCulture,
+                DateTimeStyles.None,
+                out var time
+            )
+        )
         {
             return time;
         }

@@ -11,7 +11,8 @@ public static class EnrollmentSteps
 {
     /// <summary>
     /// The first step after the furthest step (in the campaign's order) this enrollment has dealt with, and when
-    /// it falls due: its delay after the last send (or claim), or after enrollment for the first. Null when none is left.
+    /// it falls due: its delay after the last send (or claim), or after enrollment for the first. Null when none is
+    /// left.
     /// </summary>
     public static (CampaignStep Step, DateTimeOffset DueAt)? Next(Campaign campaign, Enrollment enrollment)
     {

@@ -9,14 +9,23 @@ namespace LeadFunctions.Core.Campaigns;
 /// Each lead goes through <see cref="LeadUpdater"/> like a trigger's enrollment: once per campaign, and only
 /// when the audience matches.
 /// </summary>
-public sealed class HandEnrollment(ICampaignCatalog campaigns, LeadUpdater updater, ILeadQuery leads, ICampaignEnrollmentQueue queue, TimeProvider time)
+public sealed class HandEnrollment(
+    ICampaignCatalog campaigns,
+    LeadUpdater updater,
+    ILeadQuery leads,
+    ICampaignEnrollmentQueue queue,
+    TimeProvider time
+)
 {
     public const string Reason = "manual";
 
     /// <summary>Leads a filter message enrolls before it queues the rest.</summary>
     internal const int PageSize = 100;
 
-    public async Task<HandEnrollmentSummary> RunAsync(CampaignEnrollmentRequest request, CancellationToken cancellationToken)
+    public async Task<HandEnrollmentSummary> RunAsync(
+        CampaignEnrollmentRequest request,
+        CancellationToken cancellationToken
+    )
     {
         // Archived after the request was accepted: nobody enters any more.
         if (await campaigns.FindAsync(request.CampaignId, cancellationToken) is not { Archived: false } campaign)
@@ -31,21 +40,32 @@ public sealed class HandEnrollment(ICampaignCatalog campaigns, LeadUpdater updat
             if (page.ContinuationToken is not null)
             {
                 // The rest first: a retry of this message then queues it again, which enrolls nobody twice.
-                await queue.EnqueueAsync(request with { ContinuationToken = page.ContinuationToken }, cancellationToken);
+                await queue.EnqueueAsync(
+                    request with
+                    {
+                        ContinuationToken = page.ContinuationToken,
+                    },
+                    cancellationToken
+                );
             }
 
             ids = [.. page.Leads.Select(l => l.Id)];
         }
 
-        int enrolled = 0, unknown = 0;
+        int enrolled = 0,
+            unknown = 0;
         foreach (var id in ids.Distinct(StringComparer.Ordinal))
         {
             var known = true;
-            var outcome = await updater.UpdateAsync(id, snapshot =>
-            {
-                known = snapshot.Lead is not null;
-                return Task.FromResult(Decide(snapshot, campaign));
-            }, cancellationToken);
+            var outcome = await updater.UpdateAsync(
+                id,
+                snapshot =>
+                {
+                    known = snapshot.Lead is not null;
+                    return Task.FromResult(Decide(snapshot, campaign));
+                },
+                cancellationToken
+            );
             enrolled += outcome is UpdateOutcome.Updated ? 1 : 0;
             unknown += known ? 0 : 1;
         }
@@ -54,18 +74,27 @@ public sealed class HandEnrollment(ICampaignCatalog campaigns, LeadUpdater updat
     }
 
     private LeadChange? Decide(LeadSnapshot snapshot, Campaign campaign) =>
-        snapshot.Lead is { } lead && snapshot.EnrollmentIn(campaign.Id) is null && CampaignEnrollment.Admits(campaign, lead, [])
+        snapshot.Lead is { } lead
+        && snapshot.EnrollmentIn(campaign.Id) is null
+        && CampaignEnrollment.Admits(campaign, lead, [])
             ? CampaignEnrollment.Start(LeadChange.Updated(lead, snapshot.ETag), campaign, Reason, time.GetUtcNow())
             : null;
 }
 
-/// <summary>A campaign-enrollment message: the leads by id (at most 1,000), or a filter and where its listing goes on.</summary>
-public sealed record CampaignEnrollmentRequest(string CampaignId, IReadOnlyList<string>? LeadIds, LeadFilter? Filter, string? ContinuationToken = null)
+/// <summary>A campaign-enrollment message: the leads by id (at most 1,000), or a filter and where its listing goes
+/// on.</summary>
+public sealed record CampaignEnrollmentRequest(
+    string CampaignId,
+    IReadOnlyList<string>? LeadIds,
+    LeadFilter? Filter,
+    string? ContinuationToken = null
+)
 {
     public const int MaxLeadIds = 1000;
 }
 
-/// <summary>What one message did: leads enrolled, passed over (already in it, or outside the audience) and unknown.</summary>
+/// <summary>What one message did: leads enrolled, passed over (already in it, or outside the audience) and
+/// unknown.</summary>
 public sealed record HandEnrollmentSummary(int Enrolled, int Skipped, int Unknown);
 
 public interface ICampaignEnrollmentQueue

@@ -1,6 +1,7 @@
 namespace LeadFunctions.Core.Campaigns;
 
-/// <summary>The campaigns as the pipeline sees them: read often (every lead change, every send), so served from a cache.</summary>
+/// <summary>The campaigns as the pipeline sees them: read often (every lead change, every send), so served from a
+/// cache.</summary>
 public interface ICampaignCatalog
 {
     /// <summary>Every campaign that is active and not archived.</summary>

@@ -17,4 +17,5 @@ public interface ICampaignStats
 public sealed record CampaignStats(
     string CampaignId,
     IReadOnlyDictionary<CampaignMetric, long> Totals,
-    IReadOnlyDictionary<string, IReadOnlyDictionary<CampaignMetric, long>> Steps);
+    IReadOnlyDictionary<string, IReadOnlyDictionary<CampaignMetric, long>> Steps
+);

@@ -17,7 +17,10 @@ public interface IDueSendIndex
     /// held back, lands in a minute already passed and must still be found), and of the current minute only the
     /// entries due by now. Entries are taken out once queued, so rows read are about the sends due.
     /// </summary>
-    IAsyncEnumerable<IReadOnlyList<IndexedDueSend>> ReadDueAsync(DateTimeOffset now, CancellationToken cancellationToken);
+    IAsyncEnumerable<IReadOnlyList<IndexedDueSend>> ReadDueAsync(
+        DateTimeOffset now,
+        CancellationToken cancellationToken
+    );
 
     /// <summary>Takes entries out once their sends are queued (an entry already gone is no error).</summary>
     Task RemoveAsync(IReadOnlyList<IndexedDueSend> entries, CancellationToken cancellationToken);
@@ -29,7 +32,8 @@ public interface IDueSendIndex
     /// </summary>
     Task HoldAsync(IReadOnlyList<DueSend> sends, CancellationToken cancellationToken);
 
-    /// <summary>At most <paramref name="max"/> of the campaign's held sends, earliest due first; <see cref="RemoveAsync"/> takes them out.</summary>
+    /// <summary>At most <paramref name="max"/> of the campaign's held sends, earliest due first;
+    /// <see cref="RemoveAsync"/> takes them out.</summary>
     Task<IReadOnlyList<IndexedDueSend>> ReadHeldAsync(string campaignId, int max, CancellationToken cancellationToken);
 }
 

@@ -5,12 +5,14 @@ namespace LeadFunctions.Core.Campaigns;
 /// </summary>
 public static class MissedChoice
 {
-    public const string Rule = "\"send\" (the held sends go now, under the usual rules) or \"skip\" (each held step is passed over).";
+    public const string Rule =
+        "\"send\" (the held sends go now, under the usual rules) or \"skip\" (each held step is passed over).";
 
-    public static MissedSends? Parse(string? text) => text switch
-    {
-        "send" => MissedSends.Send,
-        "skip" => MissedSends.Skip,
-        _ => null,
-    };
+    public static MissedSends? Parse(string? text) =>
+        text switch
+        {
+            "send" => MissedSends.Send,
+            "skip" => MissedSends.Skip,
+            _ => null,
+        };
 }

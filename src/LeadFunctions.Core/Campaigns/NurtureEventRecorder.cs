@@ -11,27 +11,38 @@ namespace LeadFunctions.Core.Campaigns;
 /// </summary>
 public sealed class NurtureEventRecorder(LeadUpdater updater)
 {
-    /// <summary>The step flag an event sets; null for events that set none (processed, deferred, a soft bounce, a machine open, an ignored click).</summary>
-    public static CampaignMetric? Metric(SendGridEvent sendGridEvent) => sendGridEvent.Type switch
-    {
-        "delivered" => CampaignMetric.Delivered,
+    /// <summary>The step flag an event sets; null for events that set none (processed, deferred, a soft bounce, a
+    /// machine open, an ignored click).</summary>
+    public static CampaignMetric? Metric(SendGridEvent sendGridEvent) =>
+        sendGridEvent.Type switch
+        {
+            "delivered" => CampaignMetric.Delivered,
 
-        // A privacy proxy opens every email it carries: "opened by people" leaves those out.
-        "open" when !sendGridEvent.MachineOpen => CampaignMetric.Opened,
+            // A privacy proxy opens every email it carries: "opened by people" leaves those out.
+            "open" when !sendGridEvent.MachineOpen => CampaignMetric.Opened,
 
-        // Link scanners' clicks and clicks on the unsubscribe link (JudgeClickAsync): "clicked by people" leaves them out too.
-        "click" when !sendGridEvent.IgnoredClick => CampaignMetric.Clicked,
-        "bounce" when sendGridEvent.BounceType != "blocked" => CampaignMetric.Bounced,
-        "unsubscribe" or "group_unsubscribe" => CampaignMetric.Unsubscribed,
-        "spamreport" => CampaignMetric.SpamReports,
-        _ => null,
-    };
+            // Link scanners' clicks and clicks on the unsubscribe link (JudgeClickAsync): "clicked by people" leaves
+            // them out too.
+            "click" when !sendGridEvent.IgnoredClick => CampaignMetric.Clicked,
+            "bounce" when sendGridEvent.BounceType != "blocked" => CampaignMetric.Bounced,
+            "unsubscribe" or "group_unsubscribe" => CampaignMetric.Unsubscribed,
+            "spamreport" => CampaignMetric.SpamReports,
+            _ => null,
+        };
 
     public async Task RecordAsync(SendGridEvent sendGridEvent, CancellationToken cancellationToken)
     {
-        if (sendGridEvent is { Kind: MailCustomArgs.NurtureKind, Campaign: not null, Step: not null } && Metric(sendGridEvent) is { } metric)
+        if (
+            sendGridEvent is { Kind: MailCustomArgs.NurtureKind, Campaign: not null, Step: not null }
+            && Metric(sendGridEvent) is { } metric
+        )
         {
-            await updater.UpdateAsync(sendGridEvent.LeadId, snapshot => Task.FromResult(Decide(snapshot, StepOf(snapshot, sendGridEvent), sendGridEvent.At, metric)), cancellationToken);
+            await updater.UpdateAsync(
+                sendGridEvent.LeadId,
+                snapshot =>
+                    Task.FromResult(Decide(snapshot, StepOf(snapshot, sendGridEvent), sendGridEvent.At, metric)),
+                cancellationToken
+            );
         }
     }
 
@@ -39,15 +50,29 @@ public sealed class NurtureEventRecorder(LeadUpdater updater)
     /// An unsubscribe by the link of a campaign's email (the token names its send): the step it came in counts it,
     /// once, whether the link is clicked again or SendGrid reports an unsubscribe of the same email too.
     /// </summary>
-    public async Task RecordUnsubscribeAsync(string leadId, string sendId, DateTimeOffset at, CancellationToken cancellationToken) =>
-        await updater.UpdateAsync(leadId, snapshot => Task.FromResult(Decide(snapshot, StepOf(snapshot, sendId), at, CampaignMetric.Unsubscribed)), cancellationToken);
+    public async Task RecordUnsubscribeAsync(
+        string leadId,
+        string sendId,
+        DateTimeOffset at,
+        CancellationToken cancellationToken
+    ) =>
+        await updater.UpdateAsync(
+            leadId,
+            snapshot => Task.FromResult(Decide(snapshot, StepOf(snapshot, sendId), at, CampaignMetric.Unsubscribed)),
+            cancellationToken
+        );
 
     /// <summary>
-    /// The click with its verdict (<see cref="SendGridEvent.IgnoredClick"/>), by what the batch says of its email and, for a
-    /// campaign's email, what its step keeps across batches: the delivery (else the send) and the first click. That first
-    /// click is written in the same ETag-guarded change it is judged against, so batches judged at once still see each other's.
+    /// The click with its verdict (<see cref="SendGridEvent.IgnoredClick"/>), by what the batch says of its email and,
+    /// for a campaign's email, what its step keeps across batches: the delivery (else the send) and the first click.
+    /// That first click is written in the same ETag-guarded change it is judged against, so batches judged at once
+    /// still see each other's.
     /// </summary>
-    public async Task<SendGridEvent> JudgeClickAsync(SendGridEvent click, EmailClicks inBatch, CancellationToken cancellationToken)
+    public async Task<SendGridEvent> JudgeClickAsync(
+        SendGridEvent click,
+        EmailClicks inBatch,
+        CancellationToken cancellationToken
+    )
     {
         var judged = click with { IgnoredClick = LinkScanners.Ignored(click, inBatch) };
         if (click is { Kind: MailCustomArgs.NurtureKind, Campaign: not null, Step: not null })
@@ -57,28 +82,48 @@ public sealed class NurtureEventRecorder(LeadUpdater updater)
                 snapshot =>
                 {
                     var found = StepOf(snapshot, click);
-                    judged = click with { IgnoredClick = LinkScanners.Ignored(click, found is { } f ? Known(f.Step, inBatch) : inBatch) };
-                    return Task.FromResult(found is var (lead, enrollment, step) && step.FirstClickAt is null && click.Url is { } url
-                        ? CampaignEnrollment.With(
-                            LeadChange.Updated(lead, snapshot.ETag),
-                            enrollment.WithStep(step with { FirstClickAt = click.At, FirstClickLink = LinkScanners.LinkId(url) }),
-                            null,
-                            null)
-                        : null);
+                    judged = click with
+                    {
+                        IgnoredClick = LinkScanners.Ignored(click, found is { } f ? Known(f.Step, inBatch) : inBatch),
+                    };
+                    return Task.FromResult(
+                        found is var (lead, enrollment, step) && step.FirstClickAt is null && click.Url is { } url
+                            ? CampaignEnrollment.With(
+                                LeadChange.Updated(lead, snapshot.ETag),
+                                enrollment.WithStep(
+                                    step with
+                                    {
+                                        FirstClickAt = click.At,
+                                        FirstClickLink = LinkScanners.LinkId(url),
+                                    }
+                                ),
+                                null,
+                                null
+                            )
+                            : null
+                    );
                 },
-                cancellationToken);
+                cancellationToken
+            );
         }
 
         return judged;
     }
 
     /// <summary>What the step adds to the batch: its delivery (or send) time and its first click.</summary>
-    private static EmailClicks Known(StepRecord step, EmailClicks inBatch) => new(
-        step.DeliveredAt ?? inBatch.DeliveredAt ?? step.SentAt,
-        step is { FirstClickAt: { } at, FirstClickLink: { } link } ? [.. inBatch.Clicks, new EmailClick(at, link)] : inBatch.Clicks);
+    private static EmailClicks Known(StepRecord step, EmailClicks inBatch) =>
+        new(
+            step.DeliveredAt ?? inBatch.DeliveredAt ?? step.SentAt,
+            step is { FirstClickAt: { } at, FirstClickLink: { } link }
+                ? [.. inBatch.Clicks, new EmailClick(at, link)]
+                : inBatch.Clicks
+        );
 
     /// <summary>The step an event is about, when the lead is enrolled and the send is this step's.</summary>
-    private static (Lead Lead, Enrollment Enrollment, StepRecord Step)? StepOf(LeadSnapshot snapshot, SendGridEvent sendGridEvent) =>
+    private static (Lead Lead, Enrollment Enrollment, StepRecord Step)? StepOf(
+        LeadSnapshot snapshot,
+        SendGridEvent sendGridEvent
+    ) =>
         snapshot.Lead is { } lead
         && snapshot.EnrollmentIn(sendGridEvent.Campaign!) is { } enrollment
         && enrollment.Step(sendGridEvent.Step!) is { } step
@@ -89,10 +134,19 @@ public sealed class NurtureEventRecorder(LeadUpdater updater)
     /// <summary>The step that sent <paramref name="sendId"/>, in whichever enrollment of the lead.</summary>
     private static (Lead Lead, Enrollment Enrollment, StepRecord Step)? StepOf(LeadSnapshot snapshot, string sendId) =>
         snapshot.Lead is { } lead
-            ? snapshot.CampaignEnrollments.SelectMany(e => e.Steps.Where(s => s.SendId == sendId).Select(s => ((Lead, Enrollment, StepRecord)?)(lead, e, s))).FirstOrDefault()
+            ? snapshot
+                .CampaignEnrollments.SelectMany(e =>
+                    e.Steps.Where(s => s.SendId == sendId).Select(s => ((Lead, Enrollment, StepRecord)?)(lead, e, s))
+                )
+                .FirstOrDefault()
             : null;
 
-    private static LeadChange? Decide(LeadSnapshot snapshot, (Lead Lead, Enrollment Enrollment, StepRecord Step)? found, DateTimeOffset at, CampaignMetric metric)
+    private static LeadChange? Decide(
+        LeadSnapshot snapshot,
+        (Lead Lead, Enrollment Enrollment, StepRecord Step)? found,
+        DateTimeOffset at,
+        CampaignMetric metric
+    )
     {
         if (found is not var (lead, enrollment, step) || Flagged(step, metric, at) is not { } flagged)
         {
@@ -104,24 +158,27 @@ public sealed class NurtureEventRecorder(LeadUpdater updater)
                 $"campaign|{enrollment.CampaignId}|{step.StepId}|{metric.ToString().ToLowerInvariant()}",
                 at,
                 TimelineKind.Campaign,
-                $"{metric} email {step.StepId} of campaign {enrollment.CampaignId}")
+                $"{metric} email {step.StepId} of campaign {enrollment.CampaignId}"
+            )
             : null;
         return CampaignEnrollment.With(
             LeadChange.Updated(lead, snapshot.ETag),
             enrollment.WithStep(flagged),
             entry,
-            new StatDelta(enrollment.CampaignId, step.StepId, metric));
+            new StatDelta(enrollment.CampaignId, step.StepId, metric)
+        );
     }
 
     /// <summary>The step with the metric's flag turned on; null when it already was.</summary>
-    private static StepRecord? Flagged(StepRecord step, CampaignMetric metric, DateTimeOffset at) => metric switch
-    {
-        CampaignMetric.Delivered when !step.Delivered => step with { Delivered = true, DeliveredAt = at },
-        CampaignMetric.Opened when !step.Opened => step with { Opened = true },
-        CampaignMetric.Clicked when !step.Clicked => step with { Clicked = true },
-        CampaignMetric.Bounced when !step.Bounced => step with { Bounced = true },
-        CampaignMetric.Unsubscribed when !step.Unsubscribed => step with { Unsubscribed = true },
-        CampaignMetric.SpamReports when !step.SpamReported => step with { SpamReported = true },
-        _ => null,
-    };
+    private static StepRecord? Flagged(StepRecord step, CampaignMetric metric, DateTimeOffset at) =>
+        metric switch
+        {
+            CampaignMetric.Delivered when !step.Delivered => step with { Delivered = true, DeliveredAt = at },
+            CampaignMetric.Opened when !step.Opened => step with { Opened = true },
+            CampaignMetric.Clicked when !step.Clicked => step with { Clicked = true },
+            CampaignMetric.Bounced when !step.Bounced => step with { Bounced = true },
+            CampaignMetric.Unsubscribed when !step.Unsubscribed => step with { Unsubscribed = true },
+            CampaignMetric.SpamReports when !step.SpamReported => step with { SpamReported = true },
+            _ => null,
+        };
 }

@@ -14,10 +14,16 @@ public sealed class NurturePlanner(ICampaignCatalog campaigns, TimeProvider time
     public string Name => LeadChangeSubscribers.NurturePlanning;
 
     public ValueTask<LeadChange> CompleteAsync(
-        LeadSnapshot snapshot, LeadChange change, CancellationToken cancellationToken) =>
-        PlanAsync(snapshot, change, cancellationToken);
+        LeadSnapshot snapshot,
+        LeadChange change,
+        CancellationToken cancellationToken
+    ) => PlanAsync(snapshot, change, cancellationToken);
 
-    public async ValueTask<LeadChange> PlanAsync(LeadSnapshot snapshot, LeadChange change, CancellationToken cancellationToken)
+    public async ValueTask<LeadChange> PlanAsync(
+        LeadSnapshot snapshot,
+        LeadChange change,
+        CancellationToken cancellationToken
+    )
     {
         if (change.Lead is not { } lead)
         {
@@ -36,8 +42,10 @@ public sealed class NurturePlanner(ICampaignCatalog campaigns, TimeProvider time
         var eventTypes = change.NewEvents.Select(e => e.Type).Distinct(StringComparer.Ordinal).ToList();
         foreach (var existing in snapshot.CampaignEnrollments)
         {
-            if (CampaignEnrollment.Current(snapshot, change, existing.CampaignId) is { } enrollment
-                && await campaigns.FindAsync(enrollment.CampaignId, cancellationToken) is { } campaign)
+            if (
+                CampaignEnrollment.Current(snapshot, change, existing.CampaignId) is { } enrollment
+                && await campaigns.FindAsync(enrollment.CampaignId, cancellationToken) is { } campaign
+            )
             {
                 change = Stop(change, campaign, enrollment, entered, eventTypes, now);
                 change = Convert(change, CampaignEnrollment.Current(snapshot, change, campaign.Id)!, entered);
@@ -46,9 +54,11 @@ public sealed class NurturePlanner(ICampaignCatalog campaigns, TimeProvider time
 
         foreach (var campaign in await campaigns.ActiveAsync(cancellationToken))
         {
-            if (CampaignEnrollment.Current(snapshot, change, campaign.Id) is null
+            if (
+                CampaignEnrollment.Current(snapshot, change, campaign.Id) is null
                 && Trigger(campaign.Trigger, entered, snapshot.Lead is null, lead, eventTypes) is { } reason
-                && CampaignEnrollment.Admits(campaign, lead, eventTypes))
+                && CampaignEnrollment.Admits(campaign, lead, eventTypes)
+            )
             {
                 change = CampaignEnrollment.Start(change, campaign, reason, now);
             }
@@ -58,7 +68,13 @@ public sealed class NurturePlanner(ICampaignCatalog campaigns, TimeProvider time
     }
 
     /// <summary>The first trigger that fires in this change, as the enrollment's reason; null when none does.</summary>
-    private static string? Trigger(CampaignTrigger trigger, LifecycleStage? entered, bool created, Lead lead, IReadOnlyList<string> eventTypes)
+    private static string? Trigger(
+        CampaignTrigger trigger,
+        LifecycleStage? entered,
+        bool created,
+        Lead lead,
+        IReadOnlyList<string> eventTypes
+    )
     {
         if (entered is { } stage && trigger.StageEntered.Contains(stage))
         {
@@ -70,10 +86,19 @@ public sealed class NurturePlanner(ICampaignCatalog campaigns, TimeProvider time
             return "event:" + type;
         }
 
-        return created && trigger.Sources.Contains(lead.Source, StringComparer.OrdinalIgnoreCase) ? "source:" + lead.Source : null;
+        return created && trigger.Sources.Contains(lead.Source, StringComparer.OrdinalIgnoreCase)
+            ? "source:" + lead.Source
+            : null;
     }
 
-    private static LeadChange Stop(LeadChange change, Campaign campaign, Enrollment enrollment, LifecycleStage? entered, IReadOnlyList<string> eventTypes, DateTimeOffset now)
+    private static LeadChange Stop(
+        LeadChange change,
+        Campaign campaign,
+        Enrollment enrollment,
+        LifecycleStage? entered,
+        IReadOnlyList<string> eventTypes,
+        DateTimeOffset now
+    )
     {
         if (enrollment.Status != EnrollmentStatus.Active)
         {
@@ -86,14 +111,34 @@ public sealed class NurturePlanner(ICampaignCatalog campaigns, TimeProvider time
         }
 
         // The due index may still hold the next step: the sender finds the enrollment stopped and drops it.
-        var stopped = enrollment with { Status = EnrollmentStatus.Stopped, StopReason = reason, NextStepId = null, NextDueAt = null };
-        var entry = new TimelineEntry($"campaign|{campaign.Id}|stopped", now, TimelineKind.Campaign, $"Campaign {campaign.Name} stopped ({reason})");
+        var stopped = enrollment with
+        {
+            Status = EnrollmentStatus.Stopped,
+            StopReason = reason,
+            NextStepId = null,
+            NextDueAt = null,
+        };
+        var entry = new TimelineEntry(
+            $"campaign|{campaign.Id}|stopped",
+            now,
+            TimelineKind.Campaign,
+            $"Campaign {campaign.Name} stopped ({reason})"
+        );
         return CampaignEnrollment.With(change, stopped, entry, null);
     }
 
-    /// <summary>Reaching SQL or later counts once per enrollment, whatever its status: a stopped or finished nurture still gets the credit.</summary>
+    /// <summary>Reaching SQL or later counts once per enrollment, whatever its status: a stopped or finished nurture
+    /// still gets the credit.</summary>
     private static LeadChange Convert(LeadChange change, Enrollment enrollment, LifecycleStage? entered) =>
         entered is LifecycleStage.Sql or LifecycleStage.Opportunity or LifecycleStage.Customer && !enrollment.Converted
-            ? CampaignEnrollment.With(change, enrollment with { Converted = true }, null, new StatDelta(enrollment.CampaignId, null, CampaignMetric.Converted))
+            ? CampaignEnrollment.With(
+                change,
+                enrollment with
+                {
+                    Converted = true,
+                },
+                null,
+                new StatDelta(enrollment.CampaignId, null, CampaignMetric.Converted)
+            )
             : change;
 }

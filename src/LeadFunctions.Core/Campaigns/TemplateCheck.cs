@@ -21,10 +21,14 @@ public static class TemplateCheck
 
         var names = new NameCollector();
         names.VisitTemplate(parsed);
-        var problems = names.Used
-            .Where(name => !TemplatePlaceholders.Allowed.Contains(name) && !names.Locals.Contains(name.Split('.')[0]))
+        var problems = names
+            .Used.Where(name =>
+                !TemplatePlaceholders.Allowed.Contains(name) && !names.Locals.Contains(name.Split('.')[0])
+            )
             .Distinct(StringComparer.Ordinal)
-            .Select(name => $"'{name}' is not a placeholder; use one of {string.Join(", ", TemplatePlaceholders.Allowed)}.")
+            .Select(name =>
+                $"'{name}' is not a placeholder; use one of {string.Join(", ", TemplatePlaceholders.Allowed)}."
+            )
             .ToList();
         if (names.Includes)
         {
@@ -53,7 +57,8 @@ public static class TemplateCheck
 
         public bool Raw { get; private set; }
 
-        /// <summary>Found wherever a filter can stand (output, assign, capture, echo), as parsed, so no spelling of it slips past.</summary>
+        /// <summary>Found wherever a filter can stand (output, assign, capture, echo), as parsed, so no spelling of it
+        /// slips past.</summary>
         protected override Expression VisitFilterExpression(FilterExpression filterExpression)
         {
             // Fluid looks filters up by exact name today; refusing any case also holds if that ever loosens.
@@ -63,7 +68,12 @@ public static class TemplateCheck
 
         protected override Expression VisitMemberExpression(MemberExpression memberExpression)
         {
-            Used.Add(string.Join('.', memberExpression.Segments.Select(s => s is IdentifierSegment id ? id.Identifier : "[]")));
+            Used.Add(
+                string.Join(
+                    '.',
+                    memberExpression.Segments.Select(s => s is IdentifierSegment id ? id.Identifier : "[]")
+                )
+            );
             return base.VisitMemberExpression(memberExpression);
         }
 

@@ -13,7 +13,18 @@ public static class TemplatePlaceholders
     /// <summary>Dotted names as written in a template: <c>{{ lead.firstName }}</c>.</summary>
     public static readonly IReadOnlySet<string> Allowed = new HashSet<string>(StringComparer.Ordinal)
     {
-        "lead.firstName", "lead.lastName", "lead.email", "lead.company", "lead.jobTitle", "lead.country", "lead.industry",
-        "lead.stage", "lead.score", "campaign.name", "sender.name", "sender.postalAddress", "unsubscribeUrl",
+        "lead.firstName",
+        "lead.lastName",
+        "lead.email",
+        "lead.company",
+        "lead.jobTitle",
+        "lead.country",
+        "lead.industry",
+        "lead.stage",
+        "lead.score",
+        "campaign.name",
+        "sender.name",
+        "sender.postalAddress",
+        "unsubscribeUrl",
     };
 }

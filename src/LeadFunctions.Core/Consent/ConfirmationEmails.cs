@@ -21,7 +21,8 @@ public static class ConfirmationEmails
             confirmLink.AbsoluteUri,
             Texts.Get(TextId.ConfirmationEmailButton, language),
             Texts.Get(TextId.ConfirmationEmailIgnore, language),
-            $"{sender.Name} · {sender.PostalAddress}");
+            $"{sender.Name} · {sender.PostalAddress}"
+        );
         return new OutgoingEmail
         {
             To = lead.Email,
@@ -29,7 +30,11 @@ public static class ConfirmationEmails
             Subject = Texts.Get(TextId.ConfirmationEmailSubject, language),
             Html = Template.Render(parts),
             Text = $"{parts.Greeting}\n\n{parts.Ask}\n{parts.Link}\n\n{parts.Ignore}\n\n{parts.Footer}\n",
-            CustomArgs = new Dictionary<string, string> { [MailCustomArgs.LeadId] = lead.Id, [MailCustomArgs.Kind] = "confirmation" },
+            CustomArgs = new Dictionary<string, string>
+            {
+                [MailCustomArgs.LeadId] = lead.Id,
+                [MailCustomArgs.Kind] = "confirmation",
+            },
             Categories = ["confirmation"],
         };
     }

@@ -9,19 +9,37 @@ namespace LeadFunctions.Core.Consent;
 /// record sends it twice, which for a confirmation is better than never).
 /// </summary>
 public sealed class ConsentConfirmationSender(
-    ILeadStore store, IEmailSender sender, ISuppressionList suppressions, ConsentLinks links, ConsentSettings settings, SenderIdentity identity, TimeProvider time)
+    ILeadStore store,
+    IEmailSender sender,
+    ISuppressionList suppressions,
+    ConsentLinks links,
+    ConsentSettings settings,
+    SenderIdentity identity,
+    TimeProvider time
+)
 {
     public async Task<bool> SendAsync(ConfirmationRequest request, CancellationToken cancellationToken)
     {
-        if (await store.FindAsync(request.LeadId, cancellationToken) is not { Lead: var lead }
-            || lead.Consent.For(ConsentChannel.Email) is not { Status: ConsentStatus.Pending, At: { } pendingAt } pending
-            || pending.PendingId != request.RecordId)
+        if (
+            await store.FindAsync(request.LeadId, cancellationToken) is not { Lead: var lead }
+            || lead.Consent.For(ConsentChannel.Email)
+                is not { Status: ConsentStatus.Pending, At: { } pendingAt } pending
+            || pending.PendingId != request.RecordId
+        )
         {
             return false;
         }
 
-        var sent = new TimelineEntry($"confirmation-mail|{request.RecordId}", pendingAt, TimelineKind.Email, "Double opt-in confirmation email sent");
-        if (await suppressions.IsSuppressedAsync(lead.Email, cancellationToken) || await store.HasEntryAsync(lead.Id, sent, cancellationToken))
+        var sent = new TimelineEntry(
+            $"confirmation-mail|{request.RecordId}",
+            pendingAt,
+            TimelineKind.Email,
+            "Double opt-in confirmation email sent"
+        );
+        if (
+            await suppressions.IsSuppressedAsync(lead.Email, cancellationToken)
+            || await store.HasEntryAsync(lead.Id, sent, cancellationToken)
+        )
         {
             return false;
         }

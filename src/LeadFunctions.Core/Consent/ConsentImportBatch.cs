@@ -2,7 +2,8 @@ using LeadFunctions.Core.Leads;
 
 namespace LeadFunctions.Core.Consent;
 
-/// <summary>Up to 100 rows of a consent CSV (POST /api/consent/import), as they travel on the consent-import queue.</summary>
+/// <summary>Up to 100 rows of a consent CSV (POST /api/consent/import), as they travel on the consent-import
+/// queue.</summary>
 public sealed record ConsentImportBatch(string ImportId, IReadOnlyList<ConsentImportRow> Rows)
 {
     /// <summary>Rows per batch at most; the queue sends a batch too big for one message in parts.</summary>
@@ -12,13 +13,14 @@ public sealed record ConsentImportBatch(string ImportId, IReadOnlyList<ConsentIm
     public int Sequence { get; init; }
 
     /// <summary>
-    /// The file is İYS's own download (<c>?origin=iys</c>): its decisions are İYS's already and are never exported back.
-    /// Any other list (a call centre's, a fair's paper forms) is ours to report, as every decision we collect is.
+    /// The file is İYS's own download (<c>?origin=iys</c>): its decisions are İYS's already and are never exported
+    /// back. Any other list (a call centre's, a fair's paper forms) is ours to report, as every decision we collect is.
     /// </summary>
     public bool FromIys { get; init; }
 }
 
-/// <summary>One decision made elsewhere (İYS, a call centre), validated: the email normalized, the status a grant or a refusal.</summary>
+/// <summary>One decision made elsewhere (İYS, a call centre), validated: the email normalized, the status a grant or a
+/// refusal.</summary>
 public sealed record ConsentImportRow
 {
     /// <summary>The row's line in the file (the header is line 1).</summary>

@@ -5,12 +5,17 @@ using LeadFunctions.Core.Validation;
 
 namespace LeadFunctions.Core.Consent;
 
-/// <summary>Turns a row of a consent CSV (<see cref="ConsentImportColumns"/>) into a <see cref="ConsentImportRow"/>, or says field by field what is wrong.</summary>
+/// <summary>Turns a row of a consent CSV (<see cref="ConsentImportColumns"/>) into a <see cref="ConsentImportRow"/>, or
+/// says field by field what is wrong.</summary>
 public static class ConsentImportRowValidator
 {
     public const string StatusRule = "Use ONAY or RET (granted/withdrawn, evet/hayır, yes/no).";
 
-    public static ValidationResult<ConsentImportRow> Validate(IReadOnlyDictionary<string, string?> fields, int line, DateTimeOffset now)
+    public static ValidationResult<ConsentImportRow> Validate(
+        IReadOnlyDictionary<string, string?> fields,
+        int line,
+        DateTimeOffset now
+    )
     {
         var errors = new FieldErrors();
         string? Optional(string field) => errors.Text(field, fields.GetValueOrDefault(field), 254);
@@ -53,7 +58,10 @@ public static class ConsentImportRowValidator
         string? iysSource = null;
         if (Optional("source") is { } source && (iysSource = IysSourceCodes.Find(source)) is null)
         {
-            errors.Add("source", $"Not an İYS source: use one of {string.Join(", ", IysSourceCodes.All.Order(StringComparer.Ordinal))}.");
+            errors.Add(
+                "source",
+                $"Not an İYS source: use one of {string.Join(", ", IysSourceCodes.All.Order(StringComparer.Ordinal))}."
+            );
         }
 
         var channel = ConsentChannel.Email;
@@ -70,23 +78,27 @@ public static class ConsentImportRowValidator
 
         return errors.Any || granted is not { } isGrant
             ? ValidationResult.Failure<ConsentImportRow>(errors.ToDictionary())
-            : ValidationResult.Success(new ConsentImportRow
-            {
-                Line = line,
-                Email = email,
-                Channel = channel,
-                Granted = isGrant,
-                DecidedAt = decidedAt,
-                IysSource = iysSource,
-                RecipientType = recipientType,
-            });
+            : ValidationResult.Success(
+                new ConsentImportRow
+                {
+                    Line = line,
+                    Email = email,
+                    Channel = channel,
+                    Granted = isGrant,
+                    DecidedAt = decidedAt,
+                    IysSource = iysSource,
+                    RecipientType = recipientType,
+                }
+            );
     }
 
-    /// <summary>ONAY/RET as İYS writes them, granted/withdrawn as the API does, and the yes/no words any list uses (evet/hayır).</summary>
-    internal static bool? ParseStatus(string value) => TextFolding.Fold(value.Trim()) switch
-    {
-        "onay" or "granted" or "opt-in" => true,
-        "ret" or "red" or "withdrawn" or "refused" or "opt-out" => false,
-        _ => ConsentAnswer.Parse(value),
-    };
+    /// <summary>ONAY/RET as İYS writes them, granted/withdrawn as the API does, and the yes/no words any list uses
+    /// (evet/hayır).</summary>
+    internal static bool? ParseStatus(string value) =>
+        TextFolding.Fold(value.Trim()) switch
+        {
+            "onay" or "granted" or "opt-in" => true,
+            "ret" or "red" or "withdrawn" or "refused" or "opt-out" => false,
+            _ => ConsentAnswer.Parse(value),
+        };
 }

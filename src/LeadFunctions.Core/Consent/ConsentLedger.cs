@@ -19,12 +19,18 @@ public static class ConsentLedger
     private static ChannelConsent Apply(ChannelConsent current, ConsentRecord record)
     {
         var refusal = record.Action is ConsentAction.Refused or ConsentAction.Withdrawn;
-        var older = current.At is { } at && (record.At < at || (record.At == at && !refusal && current.Status == ConsentStatus.Withdrawn));
+        var older =
+            current.At is { } at
+            && (record.At < at || (record.At == at && !refusal && current.Status == ConsentStatus.Withdrawn));
         if (older)
         {
             // A grant made before a confirmation was asked for means there was consent all along.
             return current.Status == ConsentStatus.Pending && record.Action == ConsentAction.Granted
-                ? current with { Status = ConsentStatus.Granted, PendingId = null }
+                ? current with
+                {
+                    Status = ConsentStatus.Granted,
+                    PendingId = null,
+                }
                 : current;
         }
 
@@ -33,7 +39,10 @@ public static class ConsentLedger
             ConsentAction.Granted => new ChannelConsent(ConsentStatus.Granted, record.At),
             ConsentAction.Pending when current.Status == ConsentStatus.Granted => current with { At = record.At },
             ConsentAction.Pending => new ChannelConsent(ConsentStatus.Pending, record.At, record.Id),
-            ConsentAction.Confirmed when current.Status == ConsentStatus.Pending => new ChannelConsent(ConsentStatus.Granted, record.At),
+            ConsentAction.Confirmed when current.Status == ConsentStatus.Pending => new ChannelConsent(
+                ConsentStatus.Granted,
+                record.At
+            ),
             ConsentAction.Confirmed => current,
             _ => new ChannelConsent(ConsentStatus.Withdrawn, record.At),
         };

@@ -8,13 +8,24 @@ namespace LeadFunctions.Core.Consent;
 /// What the person's button on an unsubscribe or confirmation page does. The links' GET pages change
 /// nothing (mail scanners follow links); these run on the POST.
 /// </summary>
-public sealed class ConsentLinkActions(ILeadStore store, IConsentRecorder recorder, ISuppressionList suppressions, NurtureEventRecorder nurture, TimeProvider time)
+public sealed class ConsentLinkActions(
+    ILeadStore store,
+    IConsentRecorder recorder,
+    ISuppressionList suppressions,
+    NurtureEventRecorder nurture,
+    TimeProvider time
+)
 {
     /// <summary>
     /// Withdraws email consent at once and suppresses the address; a campaign email's link (its token names the send)
     /// also counts on that step. The same link twice records one withdrawal and counts once.
     /// </summary>
-    public async Task<LinkOutcome> UnsubscribeAsync(string tokenText, ConsentToken token, RequestEvidence evidence, CancellationToken cancellationToken)
+    public async Task<LinkOutcome> UnsubscribeAsync(
+        string tokenText,
+        ConsentToken token,
+        RequestEvidence evidence,
+        CancellationToken cancellationToken
+    )
     {
         if (await store.FindAsync(token.LeadId, cancellationToken) is not { Lead: var lead })
         {
@@ -32,10 +43,18 @@ public sealed class ConsentLinkActions(ILeadStore store, IConsentRecorder record
             RecipientType = lead.RecipientType,
             Ip = evidence.Ip,
             UserAgent = evidence.UserAgent,
-            Evidence = token.SendId is { } send ? $"unsubscribe link in an email (send {send})" : "unsubscribe link in an email",
+            Evidence = token.SendId is { } send
+                ? $"unsubscribe link in an email (send {send})"
+                : "unsubscribe link in an email",
         };
         await recorder.RecordAsync(lead.Email, record, cancellationToken);
-        await suppressions.SuppressAsync(lead.Email, SuppressionReason.Unsubscribed, now, $"lead {lead.Id} unsubscribe link", cancellationToken);
+        await suppressions.SuppressAsync(
+            lead.Email,
+            SuppressionReason.Unsubscribed,
+            now,
+            $"lead {lead.Id} unsubscribe link",
+            cancellationToken
+        );
         if (token.SendId is { } sendId)
         {
             await nurture.RecordUnsubscribeAsync(lead.Id, sendId, now, cancellationToken);
@@ -44,8 +63,13 @@ public sealed class ConsentLinkActions(ILeadStore store, IConsentRecorder record
         return LinkOutcome.Done;
     }
 
-    /// <summary>Confirms the pending grant the link names; a second click, or a link for a grant since withdrawn, changes nothing.</summary>
-    public async Task<LinkOutcome> ConfirmAsync(ConsentToken token, RequestEvidence evidence, CancellationToken cancellationToken)
+    /// <summary>Confirms the pending grant the link names; a second click, or a link for a grant since withdrawn,
+    /// changes nothing.</summary>
+    public async Task<LinkOutcome> ConfirmAsync(
+        ConsentToken token,
+        RequestEvidence evidence,
+        CancellationToken cancellationToken
+    )
     {
         if (await store.FindAsync(token.LeadId, cancellationToken) is not { Lead: var lead })
         {
@@ -74,7 +98,9 @@ public sealed class ConsentLinkActions(ILeadStore store, IConsentRecorder record
             UserAgent = evidence.UserAgent,
             Evidence = $"confirms {token.RecordId}",
         };
-        return await recorder.RecordAsync(lead.Email, record, cancellationToken) == ConsentRecordOutcome.Recorded ? LinkOutcome.Done : LinkOutcome.AlreadyDone;
+        return await recorder.RecordAsync(lead.Email, record, cancellationToken) == ConsentRecordOutcome.Recorded
+            ? LinkOutcome.Done
+            : LinkOutcome.AlreadyDone;
     }
 }
 

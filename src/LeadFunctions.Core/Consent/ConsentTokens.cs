@@ -16,7 +16,13 @@ public enum TokenPurpose
 /// What a link's token names: whose link it is, what for, which pending grant it confirms, until when, and (an
 /// unsubscribe link in a campaign's email) the send it came in (lf_send), whose step counts the unsubscribe.
 /// </summary>
-public sealed record ConsentToken(TokenPurpose Purpose, string LeadId, string? RecordId, DateTimeOffset? ExpiresAt, string? SendId = null);
+public sealed record ConsentToken(
+    TokenPurpose Purpose,
+    string LeadId,
+    string? RecordId,
+    DateTimeOffset? ExpiresAt,
+    string? SendId = null
+);
 
 public enum TokenCheck
 {
@@ -41,15 +47,24 @@ public sealed class ConsentTokens(string secret, IEnumerable<string>? previousSe
 
     // The current secret first. No key id in the token: the links already in people's mailboxes have none, so verifying
     // must try the secrets in turn anyway; a key id would only add a second format to save an HMAC of a few bytes.
-    private readonly byte[][] keys = [Encoding.UTF8.GetBytes(secret), .. (previousSecrets ?? []).Select(Encoding.UTF8.GetBytes)];
+    private readonly byte[][] keys =
+    [
+        Encoding.UTF8.GetBytes(secret),
+        .. (previousSecrets ?? []).Select(Encoding.UTF8.GetBytes),
+    ];
 
     public string Issue(ConsentToken token)
     {
         var expires = token.ExpiresAt?.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
-        // The send is a fifth claim only when there is one, so every other token keeps the format of those delivered before.
-        string?[] parts = token.SendId is null ? [Name(token.Purpose), token.LeadId, token.RecordId, expires] : [Name(token.Purpose), token.LeadId, token.RecordId, expires, token.SendId];
+        // The send is a fifth claim only when there is one, so every other token keeps the format of those delivered
+        // before.
+        string?[] parts = token.SendId is null
+            ? [Name(token.Purpose), token.LeadId, token.RecordId, expires]
+            : [Name(token.Purpose), token.LeadId, token.RecordId, expires, token.SendId];
         var claims = Encoding.UTF8.GetBytes(string.Join(Separator, parts));
-        return Base64Url.EncodeToString(claims) + Separator + Base64Url.EncodeToString(HMACSHA256.HashData(keys[0], claims));
+        return Base64Url.EncodeToString(claims)
+            + Separator
+            + Base64Url.EncodeToString(HMACSHA256.HashData(keys[0], claims));
     }
 
     public TokenCheck Read(string? value, TokenPurpose purpose, DateTimeOffset now, out ConsentToken? token)
@@ -60,7 +75,8 @@ public sealed class ConsentTokens(string secret, IEnumerable<string>? previousSe
             return TokenCheck.Invalid;
         }
 
-        byte[] claims, mac;
+        byte[] claims,
+            mac;
         try
         {
             (claims, mac) = (Base64Url.DecodeFromChars(claimsPart), Base64Url.DecodeFromChars(macPart));
@@ -70,18 +86,33 @@ public sealed class ConsentTokens(string secret, IEnumerable<string>? previousSe
             return TokenCheck.Invalid;
         }
 
-        if (!keys.Any(k => CryptographicOperations.FixedTimeEquals(HMACSHA256.HashData(k, claims), mac))
-            || Encoding.UTF8.GetString(claims).Split(Separator) is not [var name, var leadId, var recordId, var expires, .. var rest]
+        if (
+            !keys.Any(k => CryptographicOperations.FixedTimeEquals(HMACSHA256.HashData(k, claims), mac))
+            || Encoding.UTF8.GetString(claims).Split(Separator)
+                is not [var name, var leadId, var recordId, var expires, .. var rest]
             || rest is not ([] or [{ Length: > 0 }])
-            || name != Name(purpose) || !LeadId.IsWellFormed(leadId))
+            || name != Name(purpose)
+            || !LeadId.IsWellFormed(leadId)
+        )
         {
             return TokenCheck.Invalid;
         }
 
-        DateTimeOffset? expiresAt = long.TryParse(expires, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds)
+        DateTimeOffset? expiresAt = long.TryParse(
+            expires,
+            NumberStyles.None,
+            CultureInfo.InvariantCulture,
+            out var seconds
+        )
             ? DateTimeOffset.FromUnixTimeSeconds(seconds)
             : null;
-        token = new ConsentToken(purpose, leadId, recordId is "" ? null : recordId, expiresAt, rest is [var send] ? send : null);
+        token = new ConsentToken(
+            purpose,
+            leadId,
+            recordId is "" ? null : recordId,
+            expiresAt,
+            rest is [var send] ? send : null
+        );
         return expiresAt is { } limit && now >= limit ? TokenCheck.Expired : TokenCheck.Valid;
     }
 

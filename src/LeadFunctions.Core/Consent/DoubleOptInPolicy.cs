@@ -21,7 +21,10 @@ public sealed class DoubleOptInPolicy
     public static bool TryParse(string? setting, out DoubleOptInPolicy policy, out string? error)
     {
         (policy, error) = (Off, null);
-        var entries = (setting ?? string.Empty).Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        var entries = (setting ?? string.Empty).Split(
+            ',',
+            StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries
+        );
         if (entries is [] || entries is [var only] && only.Equals("off", StringComparison.OrdinalIgnoreCase))
         {
             return true;
@@ -33,10 +36,16 @@ public sealed class DoubleOptInPolicy
             return true;
         }
 
-        var (sources, countries) = (new HashSet<string>(StringComparer.Ordinal), new HashSet<string>(StringComparer.Ordinal));
+        var (sources, countries) = (
+            new HashSet<string>(StringComparer.Ordinal),
+            new HashSet<string>(StringComparer.Ordinal)
+        );
         foreach (var entry in entries)
         {
-            if (entry.Equals("all", StringComparison.OrdinalIgnoreCase) || entry.Equals("off", StringComparison.OrdinalIgnoreCase))
+            if (
+                entry.Equals("all", StringComparison.OrdinalIgnoreCase)
+                || entry.Equals("off", StringComparison.OrdinalIgnoreCase)
+            )
             {
                 error = $"'{entry}' stands alone; a list names sources and country codes only.";
                 return false;
@@ -52,7 +61,8 @@ public sealed class DoubleOptInPolicy
             }
             else
             {
-                error = $"'{entry}' is neither a lead source ({LeadSources.Rule}) nor a two-letter country code; "
+                error =
+                    $"'{entry}' is neither a lead source ({LeadSources.Rule}) nor a two-letter country code; "
                     + "use off, all, or a list such as web,fair,DE.";
                 return false;
             }
@@ -62,7 +72,10 @@ public sealed class DoubleOptInPolicy
         return true;
     }
 
-    /// <summary>Whether a grant from this lead source, for a person in this country (ISO alpha-2, or null), waits for confirmation.</summary>
+    /// <summary>Whether a grant from this lead source, for a person in this country (ISO alpha-2, or null), waits for
+    /// confirmation.</summary>
     public bool Requires(string source, string? countryCode) =>
-        all || sources.Contains(source) || (countryCode is not null && countries.Contains(countryCode.ToUpperInvariant()));
+        all
+        || sources.Contains(source)
+        || (countryCode is not null && countries.Contains(countryCode.ToUpperInvariant()));
 }

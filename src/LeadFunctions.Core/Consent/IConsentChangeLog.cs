@@ -9,9 +9,18 @@ namespace LeadFunctions.Core.Consent;
 /// </summary>
 public interface IConsentChangeLog
 {
-    Task AppendAsync(string normalizedEmail, ConsentRecord record, DateTimeOffset recordedAt, CancellationToken cancellationToken);
+    Task AppendAsync(
+        string normalizedEmail,
+        ConsentRecord record,
+        DateTimeOffset recordedAt,
+        CancellationToken cancellationToken
+    );
 
-    IAsyncEnumerable<ConsentChange> ReadAsync(DateTimeOffset since, DateTimeOffset until, CancellationToken cancellationToken);
+    IAsyncEnumerable<ConsentChange> ReadAsync(
+        DateTimeOffset since,
+        DateTimeOffset until,
+        CancellationToken cancellationToken
+    );
 }
 
 public sealed record ConsentChange(string Email, ConsentRecord Record, DateTimeOffset RecordedAt);

@@ -6,5 +6,6 @@ public interface IConsentConfirmationQueue
     Task EnqueueAsync(ConfirmationRequest request, CancellationToken cancellationToken);
 }
 
-/// <summary>Send the confirmation email for the pending grant <paramref name="RecordId"/> of this lead (once).</summary>
+/// <summary>Send the confirmation email for the pending grant <paramref name="RecordId"/> of this lead
+/// (once).</summary>
 public sealed record ConfirmationRequest(string LeadId, string RecordId);

@@ -9,7 +9,11 @@ namespace LeadFunctions.Core.Consent;
 /// </summary>
 public interface IConsentRecorder
 {
-    Task<ConsentRecordOutcome> RecordAsync(string normalizedEmail, ConsentRecord record, CancellationToken cancellationToken);
+    Task<ConsentRecordOutcome> RecordAsync(
+        string normalizedEmail,
+        ConsentRecord record,
+        CancellationToken cancellationToken
+    );
 }
 
 public enum ConsentRecordOutcome

@@ -6,8 +6,15 @@ namespace LeadFunctions.Core.Consent;
 /// </summary>
 public interface ISuppressionList
 {
-    /// <summary>Adds the address's entry; an address already suppressed keeps its first entry (the reason it was first suppressed).</summary>
-    Task SuppressAsync(string normalizedEmail, SuppressionReason reason, DateTimeOffset at, string? evidence, CancellationToken cancellationToken);
+    /// <summary>Adds the address's entry; an address already suppressed keeps its first entry (the reason it was first
+    /// suppressed).</summary>
+    Task SuppressAsync(
+        string normalizedEmail,
+        SuppressionReason reason,
+        DateTimeOffset at,
+        string? evidence,
+        CancellationToken cancellationToken
+    );
 
     Task<bool> IsSuppressedAsync(string normalizedEmail, CancellationToken cancellationToken);
 

@@ -25,7 +25,13 @@ public sealed class IysConsentExport(IConsentChangeLog changes)
         }
 
         return DateTimeOffset.TryParse(
-            text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var value) ? value : null;
+            text,
+            CultureInfo.InvariantCulture,
+            DateTimeStyles.AssumeUniversal,
+            out var value
+        )
+            ? value
+            : null;
     }
 
     /// <summary>
@@ -37,7 +43,10 @@ public sealed class IysConsentExport(IConsentChangeLog changes)
             : null;
 
     public async Task<IysExport> ExportAsync(
-        DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
+        DateTimeOffset from,
+        DateTimeOffset to,
+        CancellationToken cancellationToken
+    )
     {
         var records = new List<IysRecord>();
         await foreach (var change in changes.ReadAsync(from, to, cancellationToken))

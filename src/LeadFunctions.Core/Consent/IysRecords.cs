@@ -4,7 +4,14 @@ using LeadFunctions.Core.Leads;
 namespace LeadFunctions.Core.Consent;
 
 /// <summary>One consent change in İYS's record shape.</summary>
-public sealed record IysRecord(string Recipient, string Type, string Source, string Status, string ConsentDate, string RecipientType);
+public sealed record IysRecord(
+    string Recipient,
+    string Type,
+    string Source,
+    string Status,
+    string ConsentDate,
+    string RecipientType
+);
 
 /// <summary>
 /// Maps our ledger rows to İYS records: ONAY for a grant or confirmation, RET for a refusal or withdrawal; a grant
@@ -17,7 +24,8 @@ public static class IysRecords
     /// (the same list imported again), a decision older than the one in force, or İYS's own rows would be no-ops there.
     /// </summary>
     public static bool MustReport(ConsentRecord record, ConsentState before, ConsentState after) =>
-        record.Source != ConsentSource.IysImport && before.For(record.Channel).Status != after.For(record.Channel).Status;
+        record.Source != ConsentSource.IysImport
+        && before.For(record.Channel).Status != after.For(record.Channel).Status;
 
     public static IysRecord? From(ConsentChange change)
     {
@@ -28,21 +36,25 @@ public static class IysRecords
             ConsentAction.Refused or ConsentAction.Withdrawn => "RET",
             _ => null,
         };
-        return status is null ? null : new IysRecord(
-            change.Email,
-            record.Channel.ToIysType(),
-            record.IysSource ?? Source(record.Source),
-            status,
-            TurkeyTime.ToLocal(record.At).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
-            record.RecipientType.ToIysName());
+        return status is null
+            ? null
+            : new IysRecord(
+                change.Email,
+                record.Channel.ToIysType(),
+                record.IysSource ?? Source(record.Source),
+                status,
+                TurkeyTime.ToLocal(record.At).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
+                record.RecipientType.ToIysName()
+            );
     }
 
-    private static string Source(ConsentSource source) => source switch
-    {
-        ConsentSource.Form => "HS_WEB",
-        ConsentSource.Webinar => "HS_ETKINLIK",
-        ConsentSource.Import => "HS_FIZIKSEL_ORTAM",
-        ConsentSource.Operator => "HS_CAGRI_MERKEZI",
-        _ => "HS_EPOSTA",
-    };
+    private static string Source(ConsentSource source) =>
+        source switch
+        {
+            ConsentSource.Form => "HS_WEB",
+            ConsentSource.Webinar => "HS_ETKINLIK",
+            ConsentSource.Import => "HS_FIZIKSEL_ORTAM",
+            ConsentSource.Operator => "HS_CAGRI_MERKEZI",
+            _ => "HS_EPOSTA",
+        };
 }

@@ -12,8 +12,16 @@ public sealed class LegacyConsentSubscriber : ILeadChangeSubscriber
     public string Name => LeadChangeSubscribers.LegacyConsent;
 
     public ValueTask<LeadChange> CompleteAsync(
-        LeadSnapshot snapshot, LeadChange change, CancellationToken cancellationToken) =>
-        ValueTask.FromResult(snapshot.LegacyConsent is { } legacy
-            ? change with { ConsentRecords = [legacy, .. change.ConsentRecords ?? []] }
-            : change);
+        LeadSnapshot snapshot,
+        LeadChange change,
+        CancellationToken cancellationToken
+    ) =>
+        ValueTask.FromResult(
+            snapshot.LegacyConsent is { } legacy
+                ? change with
+                {
+                    ConsentRecords = [legacy, .. change.ConsentRecords ?? []],
+                }
+                : change
+        );
 }

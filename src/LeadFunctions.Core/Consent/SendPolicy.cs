@@ -2,7 +2,8 @@ using LeadFunctions.Core.Leads;
 
 namespace LeadFunctions.Core.Consent;
 
-/// <summary>Whether merchants (İYS TACIR) may get commercial email until they refuse, as İYS allows (<c>Consent:Policy</c>).</summary>
+/// <summary>Whether merchants (İYS TACIR) may get commercial email until they refuse, as İYS allows
+/// (<c>Consent:Policy</c>).</summary>
 public enum ConsentPolicy
 {
     /// <summary>Everyone must have opted in (the default).</summary>
@@ -35,7 +36,8 @@ public static class SendPolicy
             ConsentStatus.Granted => SendDecision.Yes,
             ConsentStatus.Pending => SendDecision.No("consent waits for confirmation (double opt-in)"),
             ConsentStatus.Withdrawn => SendDecision.No("consent was withdrawn or refused"),
-            _ when lead.RecipientType == RecipientType.Merchant && policy == ConsentPolicy.MerchantsUntilRefused => SendDecision.Yes,
+            _ when lead.RecipientType == RecipientType.Merchant && policy == ConsentPolicy.MerchantsUntilRefused =>
+                SendDecision.Yes,
             _ => SendDecision.No("no consent to commercial email"),
         };
     }

@@ -1,5 +1,5 @@
-using LeadFunctions.Core.Leads;
 using LeadFunctions.Core.Campaigns;
+using LeadFunctions.Core.Leads;
 
 namespace LeadFunctions.Core.Dashboard;
 
@@ -8,4 +8,5 @@ public sealed record CampaignLine(
     string Id,
     string Name,
     bool Active,
-    IReadOnlyDictionary<CampaignMetric, long> Totals);
+    IReadOnlyDictionary<CampaignMetric, long> Totals
+);

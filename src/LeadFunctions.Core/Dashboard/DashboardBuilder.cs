@@ -19,9 +19,11 @@ public sealed class DashboardBuilder(
     ICampaignStats stats,
     IStorageProbe storage,
     IQueueWaitLimits waits,
-    TimeProvider time)
+    TimeProvider time
+)
 {
-    /// <summary>The most lead rows one page view reads for the sample, and again for the MQLs (one storage page each).</summary>
+    /// <summary>The most lead rows one page view reads for the sample, and again for the MQLs (one storage page
+    /// each).</summary>
     public const int SampleSize = 1000;
 
     public const int RecentMqlCount = 10;
@@ -36,7 +38,12 @@ public sealed class DashboardBuilder(
         var fromMonth = thisMonth.AddMonths(-11);
         var funnelRows = funnel.ReadAsync(FunnelDimension.Source, Key(fromMonth), Key(thisMonth), cancellationToken);
         var sample = leads.ListAsync(new LeadFilter(null, null, null, null), null, SampleSize, cancellationToken);
-        var mqls = leads.ListAsync(new LeadFilter(LifecycleStage.Mql, null, null, null), null, SampleSize, cancellationToken);
+        var mqls = leads.ListAsync(
+            new LeadFilter(LifecycleStage.Mql, null, null, null),
+            null,
+            SampleSize,
+            cancellationToken
+        );
         var campaignLines = CampaignsAsync(cancellationToken);
         var state = storage.ReadAsync(cancellationToken);
         await Task.WhenAll(funnelRows, sample, mqls, campaignLines, state);
@@ -49,7 +56,8 @@ public sealed class DashboardBuilder(
             LeadSample.Of(await sample),
             RecentMqls.Of(await mqls, RecentMqlCount),
             lines,
-            Work(await state, lines, now));
+            Work(await state, lines, now)
+        );
     }
 
     private async Task<IReadOnlyList<CampaignLine>> CampaignsAsync(CancellationToken cancellationToken)
@@ -72,7 +80,11 @@ public sealed class DashboardBuilder(
             return new QueueLine(q.Queue, q.Count, q.PoisonCount, wait, wait > waits.MaxWait(q.Queue));
         });
         return new WorkState(
-            state.Failure, [.. queues], lines.Sum(l => l.Totals.GetValueOrDefault(CampaignMetric.Uncertain)), lines.Sum(l => l.Totals.GetValueOrDefault(CampaignMetric.Failed)));
+            state.Failure,
+            [.. queues],
+            lines.Sum(l => l.Totals.GetValueOrDefault(CampaignMetric.Uncertain)),
+            lines.Sum(l => l.Totals.GetValueOrDefault(CampaignMetric.Failed))
+        );
     }
 
     private static string Key(DateOnly month) => month.ToString("yyyyMM", CultureInfo.InvariantCulture);

@@ -11,14 +11,20 @@ namespace LeadFunctions.Core.Dashboard;
 /// </summary>
 public static class DashboardPage
 {
-    private const int LabelWidth = 150, BarWidth = 300, Row = 24;
+    private const int LabelWidth = 150,
+        BarWidth = 300,
+        Row = 24;
 
     private static readonly HtmlTemplate Template = new("dashboard.liquid", DashboardPageModel.Types);
 
     private static readonly LifecycleStage[] FunnelStages =
     [
-        LifecycleStage.Subscriber, LifecycleStage.Lead, LifecycleStage.Mql, LifecycleStage.Sql,
-        LifecycleStage.Opportunity, LifecycleStage.Customer,
+        LifecycleStage.Subscriber,
+        LifecycleStage.Lead,
+        LifecycleStage.Mql,
+        LifecycleStage.Sql,
+        LifecycleStage.Opportunity,
+        LifecycleStage.Customer,
     ];
 
     /// <param name="language">A language of <see cref="Texts.Languages"/>; any other reads English.</param>
@@ -27,20 +33,23 @@ public static class DashboardPage
         var t = new DashboardLabels(language);
         var sample = view.Sample;
         var mqls = view.RecentMqls;
-        return Template.Render(new DashboardPageModel(
-            Texts.Languages.Contains(language) ? language : Texts.Fallback,
-            Texts.ByName(language),
-            Time(view.At),
-            Work(view.Work, t),
-            t.Format(TextId.DashboardFunnelNote, view.FromMonth),
-            FunnelChart(view, t),
-            FunnelTable(view, t),
-            t.Format(sample.Complete ? TextId.DashboardSampleAll : TextId.DashboardSamplePart, Number(sample.Read)),
-            ScoreChart(sample, t),
-            TemperatureChart(sample, t),
-            t.Format(mqls.Complete ? TextId.DashboardMqlsAll : TextId.DashboardMqlsPart, Number(mqls.Read)),
-            Mqls(mqls, t),
-            Campaigns(view.Campaigns, t)));
+        return Template.Render(
+            new DashboardPageModel(
+                Texts.Languages.Contains(language) ? language : Texts.Fallback,
+                Texts.ByName(language),
+                Time(view.At),
+                Work(view.Work, t),
+                t.Format(TextId.DashboardFunnelNote, view.FromMonth),
+                FunnelChart(view, t),
+                FunnelTable(view, t),
+                t.Format(sample.Complete ? TextId.DashboardSampleAll : TextId.DashboardSamplePart, Number(sample.Read)),
+                ScoreChart(sample, t),
+                TemperatureChart(sample, t),
+                t.Format(mqls.Complete ? TextId.DashboardMqlsAll : TextId.DashboardMqlsPart, Number(mqls.Read)),
+                Mqls(mqls, t),
+                Campaigns(view.Campaigns, t)
+            )
+        );
     }
 
     private static WorkModel Work(WorkState work, DashboardLabels t)
@@ -49,7 +58,8 @@ public static class DashboardPage
             t[TextId.DashboardQueue],
             (t[TextId.DashboardWaiting], true),
             (t[TextId.DashboardPoison], true),
-            (t[TextId.DashboardOldestWait], true));
+            (t[TextId.DashboardOldestWait], true)
+        );
         var rows = work.Queues.Select(queue => new RowModel(
             queue.Poisoned > 0 || queue.Overdue,
             [
@@ -58,15 +68,18 @@ public static class DashboardPage
                 Cell(Number(queue.Poisoned), numeric: true),
                 Cell(
                     (queue.OldestWait is { } wait ? Duration(wait) : "—")
-                    + (queue.Overdue ? $" ({t[TextId.DashboardOverdue]})" : string.Empty),
-                    numeric: true),
-            ]));
+                        + (queue.Overdue ? $" ({t[TextId.DashboardOverdue]})" : string.Empty),
+                    numeric: true
+                ),
+            ]
+        ));
         return new WorkModel(
             work.NeedsAttention,
             work.StorageFailure ?? string.Empty,
             Number(work.UncertainSends),
             Number(work.FailedSends),
-            new TableModel(headers, [.. rows]));
+            new TableModel(headers, [.. rows])
+        );
     }
 
     private static ChartModel FunnelChart(DashboardView view, DashboardLabels t)
@@ -74,9 +87,13 @@ public static class DashboardPage
         var reached = FunnelStages.Select(s => new Bar(
             t.Stage(s),
             view.Funnel.Sum(g => g.Reached.GetValueOrDefault(s.ToApiName())),
-            "#3f6fb5"));
+            "#3f6fb5"
+        ));
         var disqualified = new Bar(
-            t.Stage(LifecycleStage.Disqualified), view.Funnel.Sum(g => g.Disqualified), "#8a8f99");
+            t.Stage(LifecycleStage.Disqualified),
+            view.Funnel.Sum(g => g.Disqualified),
+            "#8a8f99"
+        );
         return Chart(t[TextId.DashboardTotal], [.. reached, disqualified]);
     }
 
@@ -88,27 +105,34 @@ public static class DashboardPage
             [
                 Cell(group.Key),
                 .. FunnelStages.Select(s =>
-                    Cell(Number(group.Reached.GetValueOrDefault(s.ToApiName())), numeric: true)),
+                    Cell(Number(group.Reached.GetValueOrDefault(s.ToApiName())), numeric: true)
+                ),
                 Cell(Number(group.Disqualified), numeric: true),
-            ]));
+            ]
+        ));
         return new TableModel(Headers(t[TextId.DashboardSource], [.. stages]), [.. rows]);
     }
 
-    private static ChartModel ScoreChart(LeadSample sample, DashboardLabels t) => Chart(
-        t[TextId.DashboardScores],
-        [
-            .. sample.ScoreBands.Select(b => new Bar(
-                b.To is { } to ? $"{Number(b.From)}–{Number(to)}" : $"{Number(b.From)}+",
-                b.Count,
-                "#3f6fb5")),
-        ]);
+    private static ChartModel ScoreChart(LeadSample sample, DashboardLabels t) =>
+        Chart(
+            t[TextId.DashboardScores],
+            [
+                .. sample.ScoreBands.Select(b => new Bar(
+                    b.To is { } to ? $"{Number(b.From)}–{Number(to)}" : $"{Number(b.From)}+",
+                    b.Count,
+                    "#3f6fb5"
+                )),
+            ]
+        );
 
-    private static ChartModel TemperatureChart(LeadSample sample, DashboardLabels t) => Chart(
-        t[TextId.DashboardTemperatures],
-        [
-            .. Enum.GetValues<Temperature>().Select(k =>
-                new Bar(t.Temperature(k), sample.Temperatures.GetValueOrDefault(k), Color(k))),
-        ]);
+    private static ChartModel TemperatureChart(LeadSample sample, DashboardLabels t) =>
+        Chart(
+            t[TextId.DashboardTemperatures],
+            [
+                .. Enum.GetValues<Temperature>()
+                    .Select(k => new Bar(t.Temperature(k), sample.Temperatures.GetValueOrDefault(k), Color(k))),
+            ]
+        );
 
     private static TableModel Mqls(RecentMqls mqls, DashboardLabels t)
     {
@@ -118,7 +142,8 @@ public static class DashboardPage
             (t[TextId.DashboardSource], false),
             (t[TextId.DashboardScore], true),
             (t[TextId.DashboardTemperatures], false),
-            (t[TextId.DashboardLastChange], false));
+            (t[TextId.DashboardLastChange], false)
+        );
         var rows = mqls.Leads.Select(lead => new RowModel(
             false,
             [
@@ -128,7 +153,8 @@ public static class DashboardPage
                 Cell(Number(lead.Score), numeric: true),
                 Cell(t.Temperature(lead.Temperature)),
                 Cell(Time(lead.UpdatedAt)),
-            ]));
+            ]
+        ));
         return new TableModel(headers, [.. rows]);
     }
 
@@ -141,19 +167,21 @@ public static class DashboardPage
             [
                 Cell($"{campaign.Name} ({campaign.Id}, {State(campaign, t)})"),
                 .. metrics.Select(m => Cell(Number(campaign.Totals.GetValueOrDefault(m)), numeric: true)),
-            ]));
+            ]
+        ));
         return new TableModel(headers, [.. rows]);
     }
 
     private static string State(CampaignLine campaign, DashboardLabels t) =>
         t[campaign.Active ? TextId.DashboardActive : TextId.DashboardInactive];
 
-    private static string Color(Temperature temperature) => temperature switch
-    {
-        Temperature.Hot => "#d9453b",
-        Temperature.Warm => "#e0a030",
-        _ => "#4a7bd0",
-    };
+    private static string Color(Temperature temperature) =>
+        temperature switch
+        {
+            Temperature.Hot => "#d9453b",
+            Temperature.Warm => "#e0a030",
+            _ => "#4a7bd0",
+        };
 
     private sealed record Bar(string Label, long Value, string Color);
 
@@ -161,13 +189,22 @@ public static class DashboardPage
     private static ChartModel Chart(string title, IReadOnlyList<Bar> bars)
     {
         var max = Math.Max(1, bars.Max(b => b.Value));
-        var shown = bars.Select((bar, i) =>
-        {
-            var width = (int)Math.Round(BarWidth * (double)Math.Max(0, bar.Value) / max);
-            var top = i * Row;
-            return new BarModel(
-                bar.Label, Number(bar.Value), bar.Color, top + 16, top + 4, width, LabelWidth + width + 6);
-        });
+        var shown = bars.Select(
+            (bar, i) =>
+            {
+                var width = (int)Math.Round(BarWidth * (double)Math.Max(0, bar.Value) / max);
+                var top = i * Row;
+                return new BarModel(
+                    bar.Label,
+                    Number(bar.Value),
+                    bar.Color,
+                    top + 16,
+                    top + 4,
+                    width,
+                    LabelWidth + width + 6
+                );
+            }
+        );
         return new ChartModel(title, LabelWidth + BarWidth + 60, bars.Count * Row, LabelWidth, [.. shown]);
     }
 

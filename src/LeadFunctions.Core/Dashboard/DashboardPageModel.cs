@@ -17,13 +17,19 @@ internal sealed record DashboardPageModel(
     ChartModel TemperatureChart,
     string MqlsNote,
     TableModel Mqls,
-    TableModel Campaigns)
+    TableModel Campaigns
+)
 {
     /// <summary>Every type the template reads members of.</summary>
     public static readonly Type[] Types =
     [
-        typeof(DashboardPageModel), typeof(WorkModel), typeof(TableModel), typeof(RowModel), typeof(CellModel),
-        typeof(ChartModel), typeof(BarModel),
+        typeof(DashboardPageModel),
+        typeof(WorkModel),
+        typeof(TableModel),
+        typeof(RowModel),
+        typeof(CellModel),
+        typeof(ChartModel),
+        typeof(BarModel),
     ];
 }
 
@@ -33,7 +39,8 @@ internal sealed record WorkModel(
     string StorageFailure,
     string UncertainSends,
     string FailedSends,
-    TableModel Queues);
+    TableModel Queues
+);
 
 /// <summary>A table; the template leaves it out when it has no rows.</summary>
 internal sealed record TableModel(IReadOnlyList<CellModel> Headers, IReadOnlyList<RowModel> Rows);

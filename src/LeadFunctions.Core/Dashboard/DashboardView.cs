@@ -14,4 +14,5 @@ public sealed record DashboardView(
     LeadSample Sample,
     RecentMqls RecentMqls,
     IReadOnlyList<CampaignLine> Campaigns,
-    WorkState Work);
+    WorkState Work
+);

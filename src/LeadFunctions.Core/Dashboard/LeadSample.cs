@@ -11,7 +11,8 @@ public sealed record LeadSample(
     int Read,
     bool Complete,
     IReadOnlyList<ScoreBand> ScoreBands,
-    IReadOnlyDictionary<Temperature, int> Temperatures)
+    IReadOnlyDictionary<Temperature, int> Temperatures
+)
 {
     /// <summary>
     /// Lower bounds of the bands; the first takes every lower score too (engagement can be negative).
@@ -20,10 +21,16 @@ public sealed record LeadSample(
 
     public static LeadSample Of(LeadPage page)
     {
-        var bands = BandStarts.Select((start, i) => new ScoreBand(
-            start,
-            i + 1 < BandStarts.Count ? BandStarts[i + 1] - 1 : null,
-            page.Leads.Count(l => Band(l.Score.Total) == i))).ToList();
+        var bands = BandStarts
+            .Select(
+                (start, i) =>
+                    new ScoreBand(
+                        start,
+                        i + 1 < BandStarts.Count ? BandStarts[i + 1] - 1 : null,
+                        page.Leads.Count(l => Band(l.Score.Total) == i)
+                    )
+            )
+            .ToList();
         var temperatures = Enum.GetValues<Temperature>()
             .ToDictionary(t => t, t => page.Leads.Count(l => l.Temperature == t));
         return new LeadSample(page.Leads.Count, page.ContinuationToken is null, bands, temperatures);

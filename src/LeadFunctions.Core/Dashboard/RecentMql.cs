@@ -9,4 +9,5 @@ public sealed record RecentMql(
     string Source,
     int Score,
     Temperature Temperature,
-    DateTimeOffset UpdatedAt);
+    DateTimeOffset UpdatedAt
+);

@@ -8,11 +8,23 @@ namespace LeadFunctions.Core.Dashboard;
 /// </summary>
 public sealed record RecentMqls(int Read, bool Complete, IReadOnlyList<RecentMql> Leads)
 {
-    public static RecentMqls Of(LeadPage page, int count) => new(
-        page.Leads.Count,
-        page.ContinuationToken is null,
-        [
-            .. page.Leads.OrderByDescending(l => l.UpdatedAt).Take(count).Select(l =>
-                new RecentMql(l.Id, l.FullName(), l.Company, l.Source, l.Score.Total, l.Temperature, l.UpdatedAt)),
-        ]);
+    public static RecentMqls Of(LeadPage page, int count) =>
+        new(
+            page.Leads.Count,
+            page.ContinuationToken is null,
+            [
+                .. page
+                    .Leads.OrderByDescending(l => l.UpdatedAt)
+                    .Take(count)
+                    .Select(l => new RecentMql(
+                        l.Id,
+                        l.FullName(),
+                        l.Company,
+                        l.Source,
+                        l.Score.Total,
+                        l.Temperature,
+                        l.UpdatedAt
+                    )),
+            ]
+        );
 }

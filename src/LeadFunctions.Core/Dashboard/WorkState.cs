@@ -18,7 +18,8 @@ public sealed record WorkState(
     string? StorageFailure,
     IReadOnlyList<QueueLine> Queues,
     long UncertainSends,
-    long FailedSends)
+    long FailedSends
+)
 {
     public bool NeedsAttention =>
         StorageFailure is not null

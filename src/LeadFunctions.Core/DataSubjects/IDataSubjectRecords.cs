@@ -13,4 +13,9 @@ public interface IDataSubjectRecords
 }
 
 /// <summary>One stored row: where it is and what it holds.</summary>
-public sealed record HeldRecord(string Table, string PartitionKey, string RowKey, IReadOnlyDictionary<string, object?> Values);
+public sealed record HeldRecord(
+    string Table,
+    string PartitionKey,
+    string RowKey,
+    IReadOnlyDictionary<string, object?> Values
+);

@@ -2,7 +2,8 @@ namespace LeadFunctions.Core.Email;
 
 /// <summary>
 /// Sends one email (SendGrid's v3 mail send in production). Retries answers that say the email was not taken
-/// (<see cref="EmailSendFailure.Unavailable"/>) itself with back-off; a send that still fails throws <see cref="EmailSendException"/>.
+/// (<see cref="EmailSendFailure.Unavailable"/>) itself with back-off; a send that still fails throws
+/// <see cref="EmailSendException"/>.
 /// </summary>
 public interface IEmailSender
 {
@@ -35,7 +36,8 @@ public sealed record OutgoingEmail
 /// <summary>SendGrid's X-Message-Id, when it gave one.</summary>
 public sealed record EmailSendResult(string? MessageId);
 
-/// <summary>A send that failed: its HTTP status (none when no answer came) and SendGrid's own reason, when it gave one.</summary>
+/// <summary>A send that failed: its HTTP status (none when no answer came) and SendGrid's own reason, when it gave
+/// one.</summary>
 public sealed class EmailSendException(string message, int? status, string? reason = null) : Exception(message)
 {
     public int? Status { get; } = status;
@@ -49,12 +51,13 @@ public sealed class EmailSendException(string message, int? status, string? reas
     /// or a gateway's 502/504 (the proxy may have given up after SendGrid took the email), may have come after
     /// acceptance; 429 and other 5xx mean SendGrid did not take it, for now; any other 4xx refuses it for good.
     /// </summary>
-    public static EmailSendFailure FailureOf(int? status) => status switch
-    {
-        null or 502 or 504 => EmailSendFailure.MaybeSent,
-        429 or >= 500 => EmailSendFailure.Unavailable,
-        _ => EmailSendFailure.Refused,
-    };
+    public static EmailSendFailure FailureOf(int? status) =>
+        status switch
+        {
+            null or 502 or 504 => EmailSendFailure.MaybeSent,
+            429 or >= 500 => EmailSendFailure.Unavailable,
+            _ => EmailSendFailure.Refused,
+        };
 }
 
 public enum EmailSendFailure
@@ -65,6 +68,7 @@ public enum EmailSendFailure
     /// <summary>Not taken, for now: it may be sent later.</summary>
     Unavailable,
 
-    /// <summary>Refused for good (a bad key, an unverified sender, a bad recipient): sending it again cannot succeed.</summary>
+    /// <summary>Refused for good (a bad key, an unverified sender, a bad recipient): sending it again cannot
+    /// succeed.</summary>
     Refused,
 }

@@ -26,7 +26,8 @@ public sealed record SendGridEvent
 
     public string? Step { get; init; }
 
-    /// <summary>lf_kind: "nurture" for a campaign's email, whose events also mark its step (<see cref="Campaigns.NurtureEventRecorder"/>).</summary>
+    /// <summary>lf_kind: "nurture" for a campaign's email, whose events also mark its step
+    /// (<see cref="Campaigns.NurtureEventRecorder"/>).</summary>
     public string? Kind { get; init; }
 
     /// <summary>A bounce's "type": "bounce" (hard) or "blocked" (soft).</summary>
@@ -42,8 +43,9 @@ public sealed record SendGridEvent
     public string? Url { get; init; }
 
     /// <summary>
-    /// A click that is no engagement: a link scanner's, or on our unsubscribe link (<see cref="LinkScanners"/>). Not in the
-    /// event itself: <see cref="SendGridEventProcessor"/> judges it with the rest of the batch and the campaign step.
+    /// A click that is no engagement: a link scanner's, or on our unsubscribe link (<see cref="LinkScanners"/>). Not in
+    /// the event itself: <see cref="SendGridEventProcessor"/> judges it with the rest of the batch and the campaign
+    /// step.
     /// </summary>
     public bool IgnoredClick { get; init; }
 }

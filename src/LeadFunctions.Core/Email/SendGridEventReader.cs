@@ -35,7 +35,11 @@ public static class SendGridEventReader
             return null;
         }
 
-        if (Time(element) is not { } at || at > now + EventFormValidator.FutureTolerance || at < now - EventFormValidator.MaxAge)
+        if (
+            Time(element) is not { } at
+            || at > now + EventFormValidator.FutureTolerance
+            || at < now - EventFormValidator.MaxAge
+        )
         {
             problem = "no timestamp in unix seconds within the last year";
             return null;
@@ -61,26 +65,39 @@ public static class SendGridEventReader
             Kind = Short(Text(element, MailCustomArgs.Kind)),
             BounceType = Text(element, "type"),
             Reason = Redacted(Text(element, "reason") ?? Text(element, "response"), rawEmail!, email),
-            MachineOpen = element.TryGetProperty("sg_machine_open", out var machine) && machine.ValueKind == JsonValueKind.True,
-            Url = Text(element, "url") is { Length: <= MaxUrlLength } url && Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" ? url : null,
+            MachineOpen =
+                element.TryGetProperty("sg_machine_open", out var machine) && machine.ValueKind == JsonValueKind.True,
+            Url =
+                Text(element, "url") is { Length: <= MaxUrlLength } url
+                && Uri.TryCreate(url, UriKind.Absolute, out var uri)
+                && uri.Scheme is "http" or "https"
+                    ? url
+                    : null,
         };
     }
 
     private static DateTimeOffset? Time(JsonElement element) =>
-        element.TryGetProperty("timestamp", out var timestamp) && timestamp.ValueKind == JsonValueKind.Number && timestamp.TryGetInt64(out var seconds)
-        && seconds >= 0 && seconds <= DateTimeOffset.MaxValue.ToUnixTimeSeconds()
+        element.TryGetProperty("timestamp", out var timestamp)
+        && timestamp.ValueKind == JsonValueKind.Number
+        && timestamp.TryGetInt64(out var seconds)
+        && seconds >= 0
+        && seconds <= DateTimeOffset.MaxValue.ToUnixTimeSeconds()
             ? DateTimeOffset.FromUnixTimeSeconds(seconds)
             : null;
 
-    /// <summary>An id for a table key: SendGrid's own when it is plain, else a hash of it (still the same on every redelivery).</summary>
+    /// <summary>An id for a table key: SendGrid's own when it is plain, else a hash of it (still the same on every
+    /// redelivery).</summary>
     public static string KeySafe(string id) => IsKeySafe(id) ? id : "h" + StableId.From("sg_event_id", id);
 
     private static bool IsKeySafe(string value) =>
-        value.Length is > 0 and <= MaxKeyLength && value.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' or '=');
+        value.Length is > 0 and <= MaxKeyLength
+        && value.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' or '=');
 
-    private static string? Short(string? value) => value is { Length: > 0 and <= MaxKeyLength } && !SafeText.HasControlCharacters(value) ? value : null;
+    private static string? Short(string? value) =>
+        value is { Length: > 0 and <= MaxKeyLength } && !SafeText.HasControlCharacters(value) ? value : null;
 
-    /// <summary>A bounce's reason often quotes the address; it is kept where the address is not (the suppression list, by hash).</summary>
+    /// <summary>A bounce's reason often quotes the address; it is kept where the address is not (the suppression list,
+    /// by hash).</summary>
     private static string? Redacted(string? reason, string rawEmail, string email)
     {
         if (string.IsNullOrWhiteSpace(reason))

@@ -12,12 +12,18 @@ namespace LeadFunctions.Core.EmailEvents;
 /// Acts on a batch of SendGrid events. SendGrid delivers each event at least once, and a failed batch is
 /// tried again whole, so every effect is idempotent by an id derived from sg_event_id: the engagement event's
 /// id, the consent record's id, the delivery row's key; a suppression keeps its first entry; a campaign step's
-/// flag turns on once (<see cref="NurtureEventRecorder"/>). A click is judged (<see cref="LinkScanners"/>) from the batch
-/// and from what its campaign step keeps once (delivery time, first click), so a retried batch judges its clicks as before
-/// (unless the email's delivered event came in between).
+/// flag turns on once (<see cref="NurtureEventRecorder"/>). A click is judged (<see cref="LinkScanners"/>) from the
+/// batch and from what its campaign step keeps once (delivery time, first click), so a retried batch judges its clicks
+/// as before (unless the email's delivered event came in between).
 /// </summary>
 public sealed class SendGridEventProcessor(
-    IEventQueue engagement, ISuppressionList suppressions, IConsentRecorder consent, ISendGridEventLog log, NurtureEventRecorder nurture, TimeProvider time)
+    IEventQueue engagement,
+    ISuppressionList suppressions,
+    IConsentRecorder consent,
+    ISendGridEventLog log,
+    NurtureEventRecorder nurture,
+    TimeProvider time
+)
 {
     public const string Source = "sendgrid";
 
@@ -27,12 +33,18 @@ public sealed class SendGridEventProcessor(
         var deliveries = new List<SendGridEvent>();
         var unhandled = new List<UnhandledSendGridEvent>();
         var outcome = new SendGridBatchOutcome();
-        var events = batch.Events.Select(element => (Element: element, Read: SendGridEventReader.TryRead(element, now, out var problem), Problem: problem)).ToList();
+        var events = batch
+            .Events.Select(element =>
+                (Element: element, Read: SendGridEventReader.TryRead(element, now, out var problem), Problem: problem)
+            )
+            .ToList();
         var emails = EmailClicks.InBatch([.. events.Select(e => e.Read).OfType<SendGridEvent>()]);
         foreach (var (element, unjudged, problem) in events)
         {
             // A click is told from a link scanner's only with the rest of its email: judged before anything counts it.
-            var read = unjudged is { Type: "click" } ? await nurture.JudgeClickAsync(unjudged, emails(unjudged), cancellationToken) : unjudged;
+            var read = unjudged is { Type: "click" }
+                ? await nurture.JudgeClickAsync(unjudged, emails(unjudged), cancellationToken)
+                : unjudged;
             var effect = read is null ? SendGridEventEffect.Unhandled : SendGridEventClassifier.Classify(read);
             outcome.Count(effect.Action);
             switch (effect.Action)
@@ -62,19 +74,28 @@ public sealed class SendGridEventProcessor(
         return outcome;
     }
 
-    /// <summary>The address first, so that it is never mailed again even if recording the withdrawal fails and is retried.</summary>
-    private async Task SuppressAsync(SendGridEvent sendGridEvent, SuppressionReason reason, CancellationToken cancellationToken)
+    /// <summary>The address first, so that it is never mailed again even if recording the withdrawal fails and is
+    /// retried.</summary>
+    private async Task SuppressAsync(
+        SendGridEvent sendGridEvent,
+        SuppressionReason reason,
+        CancellationToken cancellationToken
+    )
     {
         var evidence = $"{sendGridEvent.Type} {sendGridEvent.EventId} {sendGridEvent.Reason}".TrimEnd();
         await suppressions.SuppressAsync(sendGridEvent.Email, reason, sendGridEvent.At, evidence, cancellationToken);
-        await consent.RecordAsync(sendGridEvent.Email, new ConsentRecord
-        {
-            Id = "sg-" + sendGridEvent.EventId,
-            Action = ConsentAction.Withdrawn,
-            Source = ConsentSource.SendGridEvent,
-            At = sendGridEvent.At,
-            Evidence = evidence,
-        }, cancellationToken);
+        await consent.RecordAsync(
+            sendGridEvent.Email,
+            new ConsentRecord
+            {
+                Id = "sg-" + sendGridEvent.EventId,
+                Action = ConsentAction.Withdrawn,
+                Source = ConsentSource.SendGridEvent,
+                At = sendGridEvent.At,
+                Evidence = evidence,
+            },
+            cancellationToken
+        );
     }
 
     private static EngagementEvent Engagement(SendGridEvent sendGridEvent, string type)
@@ -109,7 +130,11 @@ public sealed class SendGridEventProcessor(
         // An event that could not be read is known by its JSON, which SendGrid sends again as it was.
         var id = read?.EventId ?? "j" + StableId.From(json);
         var why = read is null ? problem : $"unknown event type {read.Type[..Math.Min(read.Type.Length, 50)]}";
-        return new UnhandledSendGridEvent(id, why, json.Length <= UnhandledSendGridEvent.MaxJsonLength ? json : json[..UnhandledSendGridEvent.MaxJsonLength]);
+        return new UnhandledSendGridEvent(
+            id,
+            why,
+            json.Length <= UnhandledSendGridEvent.MaxJsonLength ? json : json[..UnhandledSendGridEvent.MaxJsonLength]
+        );
     }
 }
 

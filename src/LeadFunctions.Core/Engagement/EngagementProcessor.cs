@@ -11,23 +11,36 @@ namespace LeadFunctions.Core.Engagement;
 public sealed class EngagementProcessor(LeadUpdater updater, ScoringModelSource models, TimeProvider time)
 {
     public Task<UpdateOutcome> ProcessAsync(EngagementEvent engagementEvent, CancellationToken cancellationToken) =>
-        updater.UpdateAsync(engagementEvent.LeadId, async snapshot =>
-        {
-            if (snapshot.Events.Any(e => e.EventId == engagementEvent.EventId))
+        updater.UpdateAsync(
+            engagementEvent.LeadId,
+            async snapshot =>
             {
-                return null;
-            }
+                if (snapshot.Events.Any(e => e.EventId == engagementEvent.EventId))
+                {
+                    return null;
+                }
 
-            if (snapshot.Lead is null)
-            {
-                // With the snapshot's version, so that a lead created since the read makes this a conflict.
-                return LeadChange.EventsKept(snapshot.LeadId, snapshot.ETag, engagementEvent);
-            }
+                if (snapshot.Lead is null)
+                {
+                    // With the snapshot's version, so that a lead created since the read makes this a conflict.
+                    return LeadChange.EventsKept(snapshot.LeadId, snapshot.ETag, engagementEvent);
+                }
 
-            var scorer = await models.GetScorerAsync(cancellationToken);
-            var now = time.GetUtcNow();
-            var (lead, entries) = LeadEvaluator.Evaluate(
-                snapshot.Lead with { UpdatedAt = now }, snapshot.Lead, [.. snapshot.Events, engagementEvent], scorer, now, engagementEvent.EventId);
-            return LeadChange.Engaged(lead, snapshot.ETag, entries, engagementEvent);
-        }, cancellationToken);
+                var scorer = await models.GetScorerAsync(cancellationToken);
+                var now = time.GetUtcNow();
+                var (lead, entries) = LeadEvaluator.Evaluate(
+                    snapshot.Lead with
+                    {
+                        UpdatedAt = now,
+                    },
+                    snapshot.Lead,
+                    [.. snapshot.Events, engagementEvent],
+                    scorer,
+                    now,
+                    engagementEvent.EventId
+                );
+                return LeadChange.Engaged(lead, snapshot.ETag, entries, engagementEvent);
+            },
+            cancellationToken
+        );
 }

@@ -5,7 +5,8 @@ using LeadFunctions.Core.Validation;
 
 namespace LeadFunctions.Core.Engagement;
 
-/// <summary>Turns a posted event into an <see cref="EngagementEvent"/> for the person's lead id, or says field by field what is wrong.</summary>
+/// <summary>Turns a posted event into an <see cref="EngagementEvent"/> for the person's lead id, or says field by field
+/// what is wrong.</summary>
 public static class EventFormValidator
 {
     /// <summary>Clocks differ a little; an event further in the future than this is refused.</summary>
@@ -26,14 +27,28 @@ public static class EventFormValidator
 
         var occurredAt = now;
         var occurred = errors.Text("occurredAt", form.OccurredAt, 40);
-        if (occurred is not null
-            && (!DateTimeOffset.TryParse(occurred, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out occurredAt) || occurredAt > now + FutureTolerance || occurredAt < now - MaxAge))
+        if (
+            occurred is not null
+            && (
+                !DateTimeOffset.TryParse(
+                    occurred,
+                    CultureInfo.InvariantCulture,
+                    DateTimeStyles.AssumeUniversal,
+                    out occurredAt
+                )
+                || occurredAt > now + FutureTolerance
+                || occurredAt < now - MaxAge
+            )
+        )
         {
             errors.Add("occurredAt", "An ISO 8601 time within the last year, not in the future.");
         }
 
         var url = errors.Text("url", form.Url, 2048);
-        if (url is not null && !(Uri.TryCreate(url, UriKind.Absolute, out var parsed) && parsed.Scheme is "http" or "https"))
+        if (
+            url is not null
+            && !(Uri.TryCreate(url, UriKind.Absolute, out var parsed) && parsed.Scheme is "http" or "https")
+        )
         {
             errors.Add("url", "Must be an absolute http(s) URL.");
         }
@@ -46,7 +61,17 @@ public static class EventFormValidator
 
         return errors.Any || leadId is null || type is null
             ? ValidationResult.Failure<EngagementEvent>(errors.ToDictionary())
-            : ValidationResult.Success(new EngagementEvent { EventId = eventId, LeadId = leadId, Type = type, OccurredAt = occurredAt.ToUniversalTime(), Source = source, Url = url });
+            : ValidationResult.Success(
+                new EngagementEvent
+                {
+                    EventId = eventId,
+                    LeadId = leadId,
+                    Type = type,
+                    OccurredAt = occurredAt.ToUniversalTime(),
+                    Source = source,
+                    Url = url,
+                }
+            );
     }
 
     private static string? ResolveLeadId(EventForm form, FieldErrors errors)
@@ -69,7 +94,10 @@ public static class EventFormValidator
             return leadId;
         }
 
-        errors.Add(leadId is null ? "email" : "leadId", leadId is null ? "Give the person's email or leadId." : "Not a lead id.");
+        errors.Add(
+            leadId is null ? "email" : "leadId",
+            leadId is null ? "Give the person's email or leadId." : "Not a lead id."
+        );
         return null;
     }
 }

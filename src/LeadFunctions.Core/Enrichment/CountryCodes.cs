@@ -52,12 +52,23 @@ public static class CountryCodes
                 continue;
             }
 
-            if (region.TwoLetterISORegionName.Length != 2 || !region.TwoLetterISORegionName.All(char.IsAsciiLetterUpper))
+            if (
+                region.TwoLetterISORegionName.Length != 2
+                || !region.TwoLetterISORegionName.All(char.IsAsciiLetterUpper)
+            )
             {
                 continue;
             }
 
-            foreach (var name in new[] { region.TwoLetterISORegionName, region.ThreeLetterISORegionName, region.EnglishName, region.NativeName })
+            foreach (
+                var name in new[]
+                {
+                    region.TwoLetterISORegionName,
+                    region.ThreeLetterISORegionName,
+                    region.EnglishName,
+                    region.NativeName,
+                }
+            )
             {
                 names.TryAdd(TextFolding.Fold(name), region.TwoLetterISORegionName);
             }

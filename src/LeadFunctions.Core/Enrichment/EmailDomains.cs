@@ -11,7 +11,9 @@ public static class EmailDomains
 {
     private static readonly Lazy<FrozenSet<string>> Free = new(() => Load("free-email-domains.txt"));
     private static readonly Lazy<FrozenSet<string>> Disposable = new(() => Load("disposable-email-domains.txt"));
-    private static readonly Lazy<FrozenSet<string>> DisposableWildcards = new(() => Load("disposable-email-wildcards.txt"));
+    private static readonly Lazy<FrozenSet<string>> DisposableWildcards = new(() =>
+        Load("disposable-email-wildcards.txt")
+    );
 
     public static bool IsFreeMail(string domain) => Free.Value.Contains(domain);
 
@@ -23,7 +25,7 @@ public static class EmailDomains
         }
 
         // "x.y.mailinator.com" is covered by the wildcard entry "mailinator.com".
-        for (var suffix = domain; ;)
+        for (var suffix = domain; ; )
         {
             if (DisposableWildcards.Value.Contains(suffix))
             {

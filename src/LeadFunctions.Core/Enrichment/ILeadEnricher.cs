@@ -2,7 +2,12 @@ namespace LeadFunctions.Core.Enrichment;
 
 public interface ILeadEnricher
 {
-    ValueTask<LeadEnrichment> EnrichAsync(string normalizedEmail, string? phone, string? country, CancellationToken cancellationToken);
+    ValueTask<LeadEnrichment> EnrichAsync(
+        string normalizedEmail,
+        string? phone,
+        string? country,
+        CancellationToken cancellationToken
+    );
 }
 
 /// <summary>Whether a domain can receive mail; null when that could not be told (no DNS, a timeout).</summary>

@@ -9,4 +9,5 @@ public sealed record LeadEnrichment(
     string? PhoneE164,
     string? PhoneCountry,
     string? CountryCode,
-    bool? MxFound);
+    bool? MxFound
+);

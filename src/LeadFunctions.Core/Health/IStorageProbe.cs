@@ -3,11 +3,13 @@ namespace LeadFunctions.Core.Health;
 /// <summary>Storage as the health check needs to see it; implemented by the storage adapter.</summary>
 public interface IStorageProbe
 {
-    /// <summary>Whether storage answers, and every work queue's backlog. Storage that does not answer is reported, not thrown.</summary>
+    /// <summary>Whether storage answers, and every work queue's backlog. Storage that does not answer is reported, not
+    /// thrown.</summary>
     Task<StorageState> ReadAsync(CancellationToken cancellationToken);
 }
 
-/// <summary>Each work queue's backlog, or, when storage could not be read, what it answered (<see cref="Failure"/>).</summary>
+/// <summary>Each work queue's backlog, or, when storage could not be read, what it answered
+/// (<see cref="Failure"/>).</summary>
 public sealed record StorageState(IReadOnlyList<QueueBacklog> Queues, string? Failure, Exception? Error)
 {
     public static StorageState Reachable(IReadOnlyList<QueueBacklog> queues) => new(queues, null, null);

@@ -12,7 +12,11 @@ public static class BotCheck
     public const string HoneypotField = "website";
     public const string StartedAtField = "formStartedAt";
 
-    public static bool LooksLikeABot(IReadOnlyDictionary<string, string?> fields, DateTimeOffset now, TimeSpan minimumFillTime)
+    public static bool LooksLikeABot(
+        IReadOnlyDictionary<string, string?> fields,
+        DateTimeOffset now,
+        TimeSpan minimumFillTime
+    )
     {
         if (!string.IsNullOrEmpty(fields.GetValueOrDefault(HoneypotField)))
         {
@@ -31,7 +35,8 @@ public static class BotCheck
         }
 
         // The time comes from the visitor's clock: one that runs fast, or a local time written without its
-        // offset (Istanbul is UTC+3), puts it in the future. That is no sign of a bot, and such people must not be dropped.
+        // offset (Istanbul is UTC+3), puts it in the future. That is no sign of a bot, and such people must not be
+        // dropped.
         var fillTime = now - at;
         return fillTime >= TimeSpan.Zero && fillTime < minimumFillTime;
     }

@@ -23,7 +23,13 @@ public sealed class ConsentImportRows(IConsentImportQueue queue, bool fromIys) :
         ConsentImportRowValidator.Validate(row.Fields, checked((int)row.Line), receivedAt);
 
     public Task EnqueueAsync(
-        string importId, int sequence, IReadOnlyList<ConsentImportRow> rows, CancellationToken cancellationToken) =>
+        string importId,
+        int sequence,
+        IReadOnlyList<ConsentImportRow> rows,
+        CancellationToken cancellationToken
+    ) =>
         queue.EnqueueAsync(
-            new ConsentImportBatch(importId, rows) { Sequence = sequence, FromIys = fromIys }, cancellationToken);
+            new ConsentImportBatch(importId, rows) { Sequence = sequence, FromIys = fromIys },
+            cancellationToken
+        );
 }

@@ -19,7 +19,11 @@ public enum CsvImportStatus
 /// What an import did: its report, the header's errors, or why it stopped part way (and how far it got).
 /// </summary>
 public sealed record CsvImportOutcome(
-    CsvImportStatus Status, ImportResult? Report, IReadOnlyDictionary<string, string[]>? Errors, string? Detail)
+    CsvImportStatus Status,
+    ImportResult? Report,
+    IReadOnlyDictionary<string, string[]>? Errors,
+    string? Detail
+)
 {
     public static CsvImportOutcome Imported(ImportResult report) => new(CsvImportStatus.Imported, report, null, null);
 

@@ -15,7 +15,11 @@ public sealed class CsvImporter(TimeProvider time, IIdGenerator ids)
     private const int EnqueueConcurrency = 8;
 
     public async Task<CsvImportOutcome> ImportAsync<T>(
-        Stream file, Encoding encoding, ICsvRows<T> rows, CancellationToken cancellationToken)
+        Stream file,
+        Encoding encoding,
+        ICsvRows<T> rows,
+        CancellationToken cancellationToken
+    )
         where T : class
     {
         var report = new ImportReport(ids.NewId());
@@ -24,10 +28,18 @@ public sealed class CsvImporter(TimeProvider time, IIdGenerator ids)
         {
             if (await reader.ReadHeaderAsync(rows.RequiredColumns) is { Count: > 0 } missing)
             {
-                return CsvImportOutcome.Invalid(new Dictionary<string, string[]>
-                {
-                    ["header"] = [.. missing.Select(field => $"No {field} column ({string.Join(", ", rows.Columns.NamesOf(field))}) among: {string.Join(", ", reader.Headers)}.")],
-                });
+                return CsvImportOutcome.Invalid(
+                    new Dictionary<string, string[]>
+                    {
+                        ["header"] =
+                        [
+                            .. missing.Select(field =>
+                                $"No {field} column ({string.Join(", ", rows.Columns.NamesOf(field))}) among: "
+                                + $"{string.Join(", ", reader.Headers)}."
+                            ),
+                        ],
+                    }
+                );
             }
 
             await EnqueueRowsAsync(reader, rows, report, cancellationToken);
@@ -36,20 +48,28 @@ public sealed class CsvImporter(TimeProvider time, IIdGenerator ids)
         {
             return CsvImportOutcome.Stopped(
                 CsvImportStatus.TooLarge,
-                $"The file is over {MaxBodyBytes / 1024 / 1024} MB. The first {report.Accepted} rows were queued (import {report.ImportId}); split the file and import the rest (importing rows again is safe).");
+                $"The file is over {MaxBodyBytes / 1024 / 1024} MB. The first {report.Accepted} rows were queued "
+                    + $"(import {report.ImportId}); split the file and import the rest (importing rows again is safe)."
+            );
         }
         catch (CsvHelperException ex)
         {
             return CsvImportOutcome.Stopped(
                 CsvImportStatus.Unreadable,
-                $"The CSV could not be read ({ex.Message.Split('\n')[0]}). The first {report.Accepted} rows were queued (import {report.ImportId}).");
+                $"The CSV could not be read ({ex.Message.Split('\n')[0]}). The first {report.Accepted} rows were "
+                    + $"queued (import {report.ImportId})."
+            );
         }
 
         return CsvImportOutcome.Imported(report.ToView());
     }
 
     private async Task EnqueueRowsAsync<T>(
-        CsvRowReader reader, ICsvRows<T> rows, ImportReport report, CancellationToken cancellationToken)
+        CsvRowReader reader,
+        ICsvRows<T> rows,
+        ImportReport report,
+        CancellationToken cancellationToken
+    )
         where T : class
     {
         var batcher = new ImportBatcher<T>(report.ImportId, rows, EnqueueConcurrency);
@@ -67,7 +87,13 @@ public sealed class CsvImporter(TimeProvider time, IIdGenerator ids)
         await batcher.FlushAsync(cancellationToken);
     }
 
-    private async Task ReadRowsAsync<T>(CsvRowReader reader, ICsvRows<T> rows, ImportReport report, ImportBatcher<T> batcher, CancellationToken cancellationToken)
+    private async Task ReadRowsAsync<T>(
+        CsvRowReader reader,
+        ICsvRows<T> rows,
+        ImportReport report,
+        ImportBatcher<T> batcher,
+        CancellationToken cancellationToken
+    )
         where T : class
     {
         var receivedAt = time.GetUtcNow();
@@ -85,10 +111,15 @@ public sealed class CsvImporter(TimeProvider time, IIdGenerator ids)
         }
     }
 
-    private static Dictionary<string, string[]> MalformedRow(CsvRow row) => new()
-    {
-        ["row"] = [row.LastLine > row.Line
-            ? $"Malformed CSV (an unbalanced quote?): lines {row.Line} to {row.LastLine} were read as one row and none of them was imported."
-            : "Malformed CSV (an unbalanced quote?)."],
-    };
+    private static Dictionary<string, string[]> MalformedRow(CsvRow row) =>
+        new()
+        {
+            ["row"] =
+            [
+                row.LastLine > row.Line
+                    ? $"Malformed CSV (an unbalanced quote?): lines {row.Line} to {row.LastLine} were read as one "
+                        + $"row and none of them was imported."
+                    : "Malformed CSV (an unbalanced quote?).",
+            ],
+        };
 }

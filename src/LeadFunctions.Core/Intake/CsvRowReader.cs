@@ -24,22 +24,25 @@ public sealed class CsvRowReader : IDisposable
     {
         this.columns = columns;
         text = new StreamReader(body, encoding, detectEncodingFromByteOrderMarks: true);
-        csv = new CsvReader(text, new CsvConfiguration(CultureInfo.InvariantCulture)
-        {
-            DetectDelimiter = true,
-            DetectDelimiterValues = [",", ";", "\t"],
-            MissingFieldFound = null,
-            HeaderValidated = null,
-            BadDataFound = _ => badData = true,
-            IgnoreBlankLines = false, // read, so that line numbers are counted here, and skipped below
-
-        });
+        csv = new CsvReader(
+            text,
+            new CsvConfiguration(CultureInfo.InvariantCulture)
+            {
+                DetectDelimiter = true,
+                DetectDelimiterValues = [",", ";", "\t"],
+                MissingFieldFound = null,
+                HeaderValidated = null,
+                BadDataFound = _ => badData = true,
+                IgnoreBlankLines = false, // read, so that line numbers are counted here, and skipped below
+            }
+        );
     }
 
     /// <summary>The header row as sent, for telling the caller what was found.</summary>
     public IReadOnlyList<string> Headers { get; private set; } = [];
 
-    /// <summary>Reads the header; the fields of <paramref name="required"/> that no column holds (all of them when there is no header).</summary>
+    /// <summary>Reads the header; the fields of <paramref name="required"/> that no column holds (all of them when
+    /// there is no header).</summary>
     public async Task<IReadOnlyList<string>> ReadHeaderAsync(IReadOnlyList<string> required)
     {
         if (!await csv.ReadAsync() || !csv.ReadHeader() || csv.HeaderRecord is not { } header)

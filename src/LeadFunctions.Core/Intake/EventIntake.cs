@@ -16,7 +16,10 @@ public sealed class EventIntake(IEventQueue events, TimeProvider time, IIdGenera
 
     /// <summary>The event queued, or the field errors that stopped it (nothing queued).</summary>
     public async Task<ValidationResult<EngagementEvent>> SubmitAsync(
-        EventForm form, string? idempotencyKey, CancellationToken cancellationToken)
+        EventForm form,
+        string? idempotencyKey,
+        CancellationToken cancellationToken
+    )
     {
         if (!IdempotencyKey.TryGetSubmissionId(idempotencyKey, IdempotencyScope, ids, out var eventId))
         {

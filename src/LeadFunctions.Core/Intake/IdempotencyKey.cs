@@ -16,7 +16,8 @@ public static class IdempotencyKey
     public static IReadOnlyDictionary<string, string[]> Malformed { get; } =
         new Dictionary<string, string[]> { [HeaderName] = ["1 to 255 printable ASCII characters."] };
 
-    /// <summary>The submission id for the header's <paramref name="key"/>: derived from it, or new when there is none. False when it is malformed.</summary>
+    /// <summary>The submission id for the header's <paramref name="key"/>: derived from it, or new when there is none.
+    /// False when it is malformed.</summary>
     public static bool TryGetSubmissionId(string? key, string scope, IIdGenerator ids, out string submissionId)
     {
         if (key is null)

@@ -1,6 +1,7 @@
 namespace LeadFunctions.Core.Intake;
 
-/// <summary>What an import did, answered to the caller: counts, and the first rejected rows with their errors.</summary>
+/// <summary>What an import did, answered to the caller: counts, and the first rejected rows with their
+/// errors.</summary>
 public sealed class ImportReport(string importId)
 {
     public const int MaxReportedRejections = 1000;
@@ -29,4 +30,9 @@ public sealed class ImportReport(string importId)
 
 public sealed record RejectedRow(long Line, IReadOnlyDictionary<string, string[]> Errors);
 
-public sealed record ImportResult(string ImportId, int Accepted, int RejectedCount, IReadOnlyList<RejectedRow> Rejected);
+public sealed record ImportResult(
+    string ImportId,
+    int Accepted,
+    int RejectedCount,
+    IReadOnlyList<RejectedRow> Rejected
+);

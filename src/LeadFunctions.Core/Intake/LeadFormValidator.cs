@@ -8,7 +8,11 @@ namespace LeadFunctions.Core.Intake;
 /// <summary>Turns a web form into a <see cref="LeadSubmission"/>, or says field by field what is wrong.</summary>
 public static partial class LeadFormValidator
 {
-    public static ValidationResult<LeadSubmission> Validate(LeadForm form, string submissionId, DateTimeOffset receivedAt)
+    public static ValidationResult<LeadSubmission> Validate(
+        LeadForm form,
+        string submissionId,
+        DateTimeOffset receivedAt
+    )
     {
         var errors = new FieldErrors();
         var email = errors.Text(LeadFormFields.Email, form.Email, 254);
@@ -35,7 +39,10 @@ public static partial class LeadFormValidator
         }
 
         var pageUrl = errors.Text(LeadFormFields.PageUrl, form.PageUrl, 2048);
-        if (pageUrl is not null && !(Uri.TryCreate(pageUrl, UriKind.Absolute, out var page) && page.Scheme is "http" or "https"))
+        if (
+            pageUrl is not null
+            && !(Uri.TryCreate(pageUrl, UriKind.Absolute, out var page) && page.Scheme is "http" or "https")
+        )
         {
             errors.Add(LeadFormFields.PageUrl, "Must be an absolute http(s) URL.");
         }
@@ -130,14 +137,20 @@ public static partial class LeadFormValidator
             return null;
         }
 
-        var digits = value.Replace(",", string.Empty, StringComparison.Ordinal).Replace(".", string.Empty, StringComparison.Ordinal);
+        var digits = value
+            .Replace(",", string.Empty, StringComparison.Ordinal)
+            .Replace(".", string.Empty, StringComparison.Ordinal);
         if (MoreThanPattern().Match(digits) is { Success: true } more)
         {
             return int.Parse(more.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) + 1;
         }
 
         var match = CompanySizePattern().Match(digits);
-        return match.Success && int.TryParse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture, out var size) ? size : -1;
+        return
+            match.Success
+            && int.TryParse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture, out var size)
+            ? size
+            : -1;
     }
 
     private static void AddDetail(Dictionary<string, string> detail, string key, string? value)
@@ -148,12 +161,18 @@ public static partial class LeadFormValidator
         }
     }
 
-    [GeneratedRegex(@"^\+?[0-9 ()./-]{5,30}((x|ext\.?) ?[0-9]{1,6})?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(
+        @"^\+?[0-9 ()./-]{5,30}((x|ext\.?) ?[0-9]{1,6})?$",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant
+    )]
     private static partial Regex PhonePattern();
 
     [GeneratedRegex(@"^\s*([0-9]{1,7})\s*(\+|-\s*[0-9]{1,7})?\s*$", RegexOptions.CultureInvariant)]
     private static partial Regex CompanySizePattern();
 
-    [GeneratedRegex(@"^\s*(?:more than|over)\s+([0-9]{1,7})\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(
+        @"^\s*(?:more than|over)\s+([0-9]{1,7})\s*$",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant
+    )]
     private static partial Regex MoreThanPattern();
 }

@@ -26,7 +26,13 @@ public sealed class LeadImportRows(string source, IImportBatchQueue queue) : ICs
     {
         var form = LeadFormFields.ToForm(row.Fields);
         var validation = LeadFormValidator.Validate(
-            form with { Source = SourceNames.FromLabel(form.Source) ?? source }, $"{importId}-{row.Line}", receivedAt);
+            form with
+            {
+                Source = SourceNames.FromLabel(form.Source) ?? source,
+            },
+            $"{importId}-{row.Line}",
+            receivedAt
+        );
         detail ??= new() { ["importId"] = importId };
         return validation.Value is { } submission
             ? ValidationResult.Success(submission with { SourceDetail = detail, ConsentSource = ConsentSource.Import })
@@ -34,6 +40,9 @@ public sealed class LeadImportRows(string source, IImportBatchQueue queue) : ICs
     }
 
     public Task EnqueueAsync(
-        string importId, int sequence, IReadOnlyList<LeadSubmission> rows, CancellationToken cancellationToken) =>
-        queue.EnqueueAsync(new ImportBatch(importId, sequence, rows), cancellationToken);
+        string importId,
+        int sequence,
+        IReadOnlyList<LeadSubmission> rows,
+        CancellationToken cancellationToken
+    ) => queue.EnqueueAsync(new ImportBatch(importId, sequence, rows), cancellationToken);
 }

@@ -20,47 +20,81 @@ public sealed class LeadIntakeProcessor(
     ConsentSettings consent,
     IConsentChangeLog consentChanges,
     IConsentConfirmationQueue confirmations,
-    TimeProvider time)
+    TimeProvider time
+)
 {
     public async Task<UpdateOutcome> ProcessAsync(LeadSubmission submission, CancellationToken cancellationToken)
     {
         ConsentRecord? record = null;
-        var outcome = await updater.UpdateAsync(LeadId.FromEmail(submission.Email), async snapshot =>
-        {
-            var now = time.GetUtcNow();
-            var merged = LeadMerger.Merge(snapshot.Lead, submission, now);
-            var enrichment = await enricher.EnrichAsync(merged.Email, merged.Phone, merged.Country, cancellationToken);
-            merged = merged with
+        var outcome = await updater.UpdateAsync(
+            LeadId.FromEmail(submission.Email),
+            async snapshot =>
             {
-                Enrichment = enrichment,
-                Phone = enrichment.PhoneE164 ?? merged.Phone,
-                Country = enrichment.CountryCode ?? merged.Country,
-            };
+                var now = time.GetUtcNow();
+                var merged = LeadMerger.Merge(snapshot.Lead, submission, now);
+                var enrichment = await enricher.EnrichAsync(
+                    merged.Email,
+                    merged.Phone,
+                    merged.Country,
+                    cancellationToken
+                );
+                merged = merged with
+                {
+                    Enrichment = enrichment,
+                    Phone = enrichment.PhoneE164 ?? merged.Phone,
+                    Country = enrichment.CountryCode ?? merged.Country,
+                };
 
-            // An unticked box records nothing; a ticked one is fresh consent, even after a withdrawal.
-            record = SubmissionConsent.RecordFor(submission, merged.Country, consent.DoubleOptIn);
-            var after = record is null ? snapshot.Consent : ConsentLedger.Apply(snapshot.Consent, record);
-            merged = merged with { Consent = after };
-            if (record is not null && IysRecords.MustReport(record, snapshot.Consent, after))
-            {
-                // Logged before the lead's write (as ConsentRecorder does): a redelivery finds the consent applied and logs nothing.
-                await consentChanges.AppendAsync(submission.Email, record, submission.ReceivedAt, cancellationToken);
-            }
+                // An unticked box records nothing; a ticked one is fresh consent, even after a withdrawal.
+                record = SubmissionConsent.RecordFor(submission, merged.Country, consent.DoubleOptIn);
+                var after = record is null ? snapshot.Consent : ConsentLedger.Apply(snapshot.Consent, record);
+                merged = merged with { Consent = after };
+                if (record is not null && IysRecords.MustReport(record, snapshot.Consent, after))
+                {
+                    // Logged before the lead's write (as ConsentRecorder does): a redelivery finds the consent applied
+                    // and logs nothing.
+                    await consentChanges.AppendAsync(
+                        submission.Email,
+                        record,
+                        submission.ReceivedAt,
+                        cancellationToken
+                    );
+                }
 
-            var scorer = await models.GetScorerAsync(cancellationToken);
-            var (lead, entries) = LeadEvaluator.Evaluate(merged, snapshot.Lead, snapshot.Events, scorer, now, submission.SubmissionId);
-            entries.Insert(0, new TimelineEntry(submission.SubmissionId, submission.ReceivedAt, TimelineKind.Submission, $"Submitted via {submission.Source}"));
-            if (record is not null)
-            {
-                entries.Add(ConsentRecorder.Entry(record, snapshot.Consent, after));
-            }
+                var scorer = await models.GetScorerAsync(cancellationToken);
+                var (lead, entries) = LeadEvaluator.Evaluate(
+                    merged,
+                    snapshot.Lead,
+                    snapshot.Events,
+                    scorer,
+                    now,
+                    submission.SubmissionId
+                );
+                entries.Insert(
+                    0,
+                    new TimelineEntry(
+                        submission.SubmissionId,
+                        submission.ReceivedAt,
+                        TimelineKind.Submission,
+                        $"Submitted via {submission.Source}"
+                    )
+                );
+                if (record is not null)
+                {
+                    entries.Add(ConsentRecorder.Entry(record, snapshot.Consent, after));
+                }
 
-            return LeadChange.Submitted(lead, snapshot.ETag, entries, record);
-        }, cancellationToken);
+                return LeadChange.Submitted(lead, snapshot.ETag, entries, record);
+            },
+            cancellationToken
+        );
 
         if (record is { Action: ConsentAction.Pending })
         {
-            await confirmations.EnqueueAsync(new ConfirmationRequest(LeadId.FromEmail(submission.Email), record.Id), cancellationToken);
+            await confirmations.EnqueueAsync(
+                new ConfirmationRequest(LeadId.FromEmail(submission.Email), record.Id),
+                cancellationToken
+            );
         }
 
         LeadTelemetry.LeadsProcessed.Add(1);

@@ -3,7 +3,8 @@ using LeadFunctions.Core.Leads;
 
 namespace LeadFunctions.Core.Intake;
 
-/// <summary>Merges a submission into the person's lead: one person, one lead, whatever the channel. Consent is the ledger's (<see cref="SubmissionConsent"/>).</summary>
+/// <summary>Merges a submission into the person's lead: one person, one lead, whatever the channel. Consent is the
+/// ledger's (<see cref="SubmissionConsent"/>).</summary>
 public static class LeadMerger
 {
     public static Lead Merge(Lead? existing, LeadSubmission submission, DateTimeOffset now)
@@ -37,7 +38,8 @@ public static class LeadMerger
         // Newer non-empty fields win; a submission older than what is merged already only fills gaps
         // (a CSV import processed late must not overwrite what the person typed yesterday).
         var newer = submission.ReceivedAt >= existing.LastSubmittedAt;
-        string? Pick(string? current, string? incoming) => incoming is not null && (newer || current is null) ? incoming : current;
+        string? Pick(string? current, string? incoming) =>
+            incoming is not null && (newer || current is null) ? incoming : current;
 
         return existing with
         {
@@ -48,7 +50,10 @@ public static class LeadMerger
             Phone = Pick(existing.Phone, submission.Phone),
             Country = Pick(existing.Country, submission.Country),
             Industry = Pick(existing.Industry, submission.Industry),
-            CompanySize = submission.CompanySize is not null && (newer || existing.CompanySize is null) ? submission.CompanySize : existing.CompanySize,
+            CompanySize =
+                submission.CompanySize is not null && (newer || existing.CompanySize is null)
+                    ? submission.CompanySize
+                    : existing.CompanySize,
             Stage = LifecycleStages.Furthest(existing.Stage, InitialStage(submission)),
             RecipientType = submission.RecipientType is { } type && newer ? type : existing.RecipientType,
             Language = Pick(existing.Language, submission.Language),
@@ -60,7 +65,10 @@ public static class LeadMerger
 
     /// <summary>Someone who left only an email subscribed; anyone who told us more is a lead.</summary>
     private static LifecycleStage InitialStage(LeadSubmission submission) =>
-        submission.FirstName is null && submission.LastName is null && submission.Company is null && submission.JobTitle is null
+        submission.FirstName is null
+        && submission.LastName is null
+        && submission.Company is null
+        && submission.JobTitle is null
             ? LifecycleStage.Subscriber
             : LifecycleStage.Lead;
 }

@@ -39,7 +39,8 @@ public sealed record LeadSubmission
 
     public string? Language { get; init; }
 
-    /// <summary>The normalized email of the person who referred them (a lead, contact or customer, or someone not known yet).</summary>
+    /// <summary>The normalized email of the person who referred them (a lead, contact or customer, or someone not known
+    /// yet).</summary>
     public string? ReferredBy { get; init; }
 
     /// <summary>Where it came from in detail: UTM fields, form id, page URL, webinar.</summary>

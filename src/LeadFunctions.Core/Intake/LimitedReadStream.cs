@@ -1,6 +1,7 @@
 namespace LeadFunctions.Core.Intake;
 
-/// <summary>Reads through to a stream and stops with <see cref="BodyTooLargeException"/> past a limit, for bodies that are streamed, not buffered.</summary>
+/// <summary>Reads through to a stream and stops with <see cref="BodyTooLargeException"/> past a limit, for bodies that
+/// are streamed, not buffered.</summary>
 public sealed class LimitedReadStream(Stream inner, long limit) : Stream
 {
     private long read;
@@ -13,19 +14,23 @@ public sealed class LimitedReadStream(Stream inner, long limit) : Stream
 
     public override long Length => throw new NotSupportedException();
 
-    public override long Position { get => read; set => throw new NotSupportedException(); }
+    public override long Position
+    {
+        get => read;
+        set => throw new NotSupportedException();
+    }
 
     public override int Read(byte[] buffer, int offset, int count) => Count(inner.Read(buffer, offset, count));
 
-    public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
-        Count(await inner.ReadAsync(buffer, cancellationToken));
+    public override async ValueTask<int> ReadAsync(
+        Memory<byte> buffer,
+        CancellationToken cancellationToken = default
+    ) => Count(await inner.ReadAsync(buffer, cancellationToken));
 
     public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
         ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
 
-    public override void Flush()
-    {
-    }
+    public override void Flush() { }
 
     public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
 

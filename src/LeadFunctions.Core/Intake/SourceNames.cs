@@ -4,7 +4,8 @@ using LeadFunctions.Core.Text;
 
 namespace LeadFunctions.Core.Intake;
 
-/// <summary>Source names from the labels other systems give them (Salesforce's "Lead Source": "Trade Show", "Web").</summary>
+/// <summary>Source names from the labels other systems give them (Salesforce's "Lead Source": "Trade Show",
+/// "Web").</summary>
 public static class SourceNames
 {
     /// <summary>

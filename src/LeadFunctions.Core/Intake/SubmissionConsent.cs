@@ -4,10 +4,15 @@ using LeadFunctions.Core.Leads;
 
 namespace LeadFunctions.Core.Intake;
 
-/// <summary>The ledger row a submission's ticked consent box makes: a grant, or a pending one where double opt-in applies.</summary>
+/// <summary>The ledger row a submission's ticked consent box makes: a grant, or a pending one where double opt-in
+/// applies.</summary>
 public static class SubmissionConsent
 {
-    public static ConsentRecord? RecordFor(LeadSubmission submission, string? countryCode, DoubleOptInPolicy doubleOptIn)
+    public static ConsentRecord? RecordFor(
+        LeadSubmission submission,
+        string? countryCode,
+        DoubleOptInPolicy doubleOptIn
+    )
     {
         if (!submission.ConsentEmail)
         {
@@ -17,7 +22,9 @@ public static class SubmissionConsent
         return new ConsentRecord
         {
             Id = $"submission-{submission.SubmissionId}",
-            Action = doubleOptIn.Requires(submission.Source, countryCode) ? ConsentAction.Pending : ConsentAction.Granted,
+            Action = doubleOptIn.Requires(submission.Source, countryCode)
+                ? ConsentAction.Pending
+                : ConsentAction.Granted,
             At = submission.ReceivedAt,
             Source = submission.ConsentSource,
             RecipientType = submission.RecipientType ?? RecipientType.Individual,

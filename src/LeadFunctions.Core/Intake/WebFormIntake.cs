@@ -10,7 +10,12 @@ namespace LeadFunctions.Core.Intake;
 /// A person's valid submission is queued; a bot's gets the same answer and nothing is stored.
 /// </summary>
 public sealed class WebFormIntake(
-    ISubmissionQueue queue, WebFormRules rules, TimeProvider time, IIdGenerator ids, IRandomSource random)
+    ISubmissionQueue queue,
+    WebFormRules rules,
+    TimeProvider time,
+    IIdGenerator ids,
+    IRandomSource random
+)
 {
     public const string RedirectField = "redirect";
     private const string IdempotencyScope = "leads";
@@ -21,7 +26,12 @@ public sealed class WebFormIntake(
         Uri? redirect = null;
         if (!string.IsNullOrEmpty(redirectTo) && !rules.IsAllowedRedirect(redirectTo, out redirect))
         {
-            return WebFormOutcome.Invalid(new Dictionary<string, string[]> { [RedirectField] = ["Must be a URL on a site allowed to post this form."] });
+            return WebFormOutcome.Invalid(
+                new Dictionary<string, string[]>
+                {
+                    [RedirectField] = ["Must be a URL on a site allowed to post this form."],
+                }
+            );
         }
 
         if (!IdempotencyKey.TryGetSubmissionId(post.IdempotencyKey, IdempotencyScope, ids, out var submissionId))
@@ -57,7 +67,11 @@ public sealed class WebFormIntake(
 }
 
 /// <summary>A web form's fields, its Idempotency-Key header and the client that sent it.</summary>
-public sealed record WebFormPost(IReadOnlyDictionary<string, string?> Fields, string? IdempotencyKey, RequestEvidence Client);
+public sealed record WebFormPost(
+    IReadOnlyDictionary<string, string?> Fields,
+    string? IdempotencyKey,
+    RequestEvidence Client
+);
 
 /// <summary>
 /// Accepted (the lead's id, and where to send the browser back to if the form said so), or field errors. A post that
@@ -65,7 +79,11 @@ public sealed record WebFormPost(IReadOnlyDictionary<string, string?> Fields, st
 /// was queued.
 /// </summary>
 public sealed record WebFormOutcome(
-    string? LeadId, Uri? Redirect, IReadOnlyDictionary<string, string[]>? Errors, string? Source)
+    string? LeadId,
+    Uri? Redirect,
+    IReadOnlyDictionary<string, string[]>? Errors,
+    string? Source
+)
 {
     public static WebFormOutcome Accepted(string leadId, Uri? redirect, string source) =>
         new(leadId, redirect, null, source);

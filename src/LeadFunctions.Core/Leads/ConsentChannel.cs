@@ -1,6 +1,7 @@
 namespace LeadFunctions.Core.Leads;
 
-/// <summary>How a commercial message reaches a person: İYS's EPOSTA, MESAJ and ARAMA. Each has its own consent.</summary>
+/// <summary>How a commercial message reaches a person: İYS's EPOSTA, MESAJ and ARAMA. Each has its own
+/// consent.</summary>
 public enum ConsentChannel
 {
     Email,
@@ -13,12 +14,13 @@ public static class ConsentChannels
     public static string ToApiName(this ConsentChannel channel) => channel.ToString().ToLowerInvariant();
 
     /// <summary>İYS's "type" field.</summary>
-    public static string ToIysType(this ConsentChannel channel) => channel switch
-    {
-        ConsentChannel.Email => "EPOSTA",
-        ConsentChannel.Sms => "MESAJ",
-        _ => "ARAMA",
-    };
+    public static string ToIysType(this ConsentChannel channel) =>
+        channel switch
+        {
+            ConsentChannel.Email => "EPOSTA",
+            ConsentChannel.Sms => "MESAJ",
+            _ => "ARAMA",
+        };
 
     public static bool TryParse(string? value, out ConsentChannel channel)
     {

@@ -28,7 +28,8 @@ public sealed record ConsentRecord
     /// <summary>The consent text the person agreed to, or its version.</summary>
     public string? Text { get; init; }
 
-    /// <summary>What else proves it: a SendGrid event's type and id, an import's id and line, an operator's note.</summary>
+    /// <summary>What else proves it: a SendGrid event's type and id, an import's id and line, an operator's
+    /// note.</summary>
     public string? Evidence { get; init; }
 
     /// <summary>İYS's own source code where the decision came from İYS or names one (HS_CAGRI_MERKEZI …).</summary>

@@ -16,12 +16,13 @@ public enum ConsentSource
 public static class ConsentSources
 {
     /// <summary>snake_case, as the API shows it ("iys_import", "sendgrid_event").</summary>
-    public static string ToApiName(this ConsentSource source) => source switch
-    {
-        ConsentSource.IysImport => "iys_import",
-        ConsentSource.UnsubscribeLink => "unsubscribe_link",
-        ConsentSource.ConfirmationLink => "confirmation_link",
-        ConsentSource.SendGridEvent => "sendgrid_event",
-        _ => source.ToString().ToLowerInvariant(),
-    };
+    public static string ToApiName(this ConsentSource source) =>
+        source switch
+        {
+            ConsentSource.IysImport => "iys_import",
+            ConsentSource.UnsubscribeLink => "unsubscribe_link",
+            ConsentSource.ConfirmationLink => "confirmation_link",
+            ConsentSource.SendGridEvent => "sendgrid_event",
+            _ => source.ToString().ToLowerInvariant(),
+        };
 }

@@ -7,7 +7,8 @@ namespace LeadFunctions.Core.Leads;
 /// </summary>
 public sealed record EngagementEvent
 {
-    /// <summary>Unique per event and stable across redeliveries (a hash of the source's own id where it has one).</summary>
+    /// <summary>Unique per event and stable across redeliveries (a hash of the source's own id where it has
+    /// one).</summary>
     public required string EventId { get; init; }
 
     public required string LeadId { get; init; }

@@ -34,7 +34,10 @@ public sealed record Enrollment
     public StepRecord? Step(string stepId) => Steps.FirstOrDefault(s => s.StepId == stepId);
 
     public Enrollment WithStep(StepRecord record) =>
-        this with { Steps = [.. Steps.Where(s => s.StepId != record.StepId), record] };
+        this with
+        {
+            Steps = [.. Steps.Where(s => s.StepId != record.StepId), record],
+        };
 
     /// <summary>Forgets a step, as a released claim does (the step was refused before anything was sent).</summary>
     public Enrollment WithoutStep(string stepId) => this with { Steps = [.. Steps.Where(s => s.StepId != stepId)] };
@@ -75,14 +78,15 @@ public sealed record StepRecord
 
     public bool Delivered { get; init; }
 
-    /// <summary>SendGrid's time of the delivered event: a click within seconds of it is a link scanner's (<see cref="Email.LinkScanners"/>).</summary>
+    /// <summary>SendGrid's time of the delivered event: a click within seconds of it is a link scanner's
+    /// (<see cref="Email.LinkScanners"/>).</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public DateTimeOffset? DeliveredAt { get; init; }
 
     /// <summary>
-    /// The first click seen on the email, whoever made it, and its link (<see cref="Email.LinkScanners.LinkId"/>): a different
-    /// link clicked within a second or two of it, in a later batch, is a scanner following every link. Set once, so a
-    /// retried batch judges its clicks as it did the first time.
+    /// The first click seen on the email, whoever made it, and its link (<see cref="Email.LinkScanners.LinkId"/>): a
+    /// different link clicked within a second or two of it, in a later batch, is a scanner following every link. Set
+    /// once, so a retried batch judges its clicks as it did the first time.
     /// </summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public DateTimeOffset? FirstClickAt { get; init; }

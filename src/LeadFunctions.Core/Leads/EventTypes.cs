@@ -1,6 +1,7 @@
 namespace LeadFunctions.Core.Leads;
 
-/// <summary>The engagement event types the scoring model knows by default (docs/reference.md, "POST /api/events").</summary>
+/// <summary>The engagement event types the scoring model knows by default (docs/reference.md, "POST
+/// /api/events").</summary>
 public static class EventTypes
 {
     public const string PageView = "page_view";
@@ -14,6 +15,13 @@ public static class EventTypes
 
     public static readonly IReadOnlySet<string> All = new HashSet<string>(StringComparer.Ordinal)
     {
-        PageView, ContentDownload, PricingPageView, DemoRequest, WebinarRegistered, WebinarAttended, EmailOpen, EmailClick,
+        PageView,
+        ContentDownload,
+        PricingPageView,
+        DemoRequest,
+        WebinarRegistered,
+        WebinarAttended,
+        EmailOpen,
+        EmailClick,
     };
 }

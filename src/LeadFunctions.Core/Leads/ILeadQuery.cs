@@ -3,11 +3,23 @@ namespace LeadFunctions.Core.Leads;
 /// <summary>Pages of leads for operators. A page may hold fewer than asked; follow the continuation token.</summary>
 public interface ILeadQuery
 {
-    /// <summary>The continuation token is one a page handed out, opaque to callers; any other throws <see cref="FormatException"/>.</summary>
-    Task<LeadPage> ListAsync(LeadFilter filter, string? continuationToken, int pageSize, CancellationToken cancellationToken);
+    /// <summary>The continuation token is one a page handed out, opaque to callers; any other throws
+    /// <see cref="FormatException"/>.</summary>
+    Task<LeadPage> ListAsync(
+        LeadFilter filter,
+        string? continuationToken,
+        int pageSize,
+        CancellationToken cancellationToken
+    );
 }
 
 /// <summary>Every part is optional; <see cref="EmailPrefix"/> matches normalized emails that start with it.</summary>
-public sealed record LeadFilter(LifecycleStage? Stage, string? Source, int? MinScore, string? EmailPrefix, Temperature? Temperature = null);
+public sealed record LeadFilter(
+    LifecycleStage? Stage,
+    string? Source,
+    int? MinScore,
+    string? EmailPrefix,
+    Temperature? Temperature = null
+);
 
 public sealed record LeadPage(IReadOnlyList<Lead> Leads, string? ContinuationToken);

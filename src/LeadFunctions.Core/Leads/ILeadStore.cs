@@ -1,4 +1,3 @@
-
 namespace LeadFunctions.Core.Leads;
 
 /// <summary>Where leads, their engagement and their timelines live. Implemented by the Azure Tables adapter.</summary>
@@ -14,17 +13,19 @@ public interface ILeadStore
     Task<LeadSnapshot> LoadAsync(string leadId, CancellationToken cancellationToken);
 
     /// <summary>
-    /// The lead row alone, with its enrollments and <see cref="Lead.LastEventAt"/> but not the events: one point read, for
-    /// a writer that decides on the lead and its enrollments only (a nurture send). A store that cannot tell the two
-    /// apart loads the whole partition.
+    /// The lead row alone, with its enrollments and <see cref="Lead.LastEventAt"/> but not the events: one point read,
+    /// for a writer that decides on the lead and its enrollments only (a nurture send). A store that cannot tell the
+    /// two apart loads the whole partition.
     /// </summary>
-    Task<LeadSnapshot> LoadLeadAsync(string leadId, CancellationToken cancellationToken) => LoadAsync(leadId, cancellationToken);
+    Task<LeadSnapshot> LoadLeadAsync(string leadId, CancellationToken cancellationToken) =>
+        LoadAsync(leadId, cancellationToken);
 
     /// <summary>
     /// Writes a change atomically. A lead changed since it was read is a <see cref="SaveResult.Conflict"/>.
     /// Before a person is a lead, the snapshot's ETag versions the events kept for them: keeping another
     /// (a change with events and no lead) and creating the lead both conflict when the other happened
-    /// since the read. A timeline entry or event that is already recorded makes it <see cref="SaveResult.AlreadyApplied"/>.
+    /// since the read. A timeline entry or event that is already recorded makes it
+    /// <see cref="SaveResult.AlreadyApplied"/>.
     /// </summary>
     Task<SaveResult> SaveAsync(LeadChange change, CancellationToken cancellationToken);
 
@@ -32,10 +33,13 @@ public interface ILeadStore
     /// As <see cref="SaveAsync"/>, with the lead row's new ETag once saved (null when the store cannot tell), so a
     /// writer that changes the same lead again at once (a nurture send: claim, then record) need not read it back.
     /// </summary>
-    async Task<(SaveResult Result, string? ETag)> SaveVersionedAsync(LeadChange change, CancellationToken cancellationToken) =>
-        (await SaveAsync(change, cancellationToken), null);
+    async Task<(SaveResult Result, string? ETag)> SaveVersionedAsync(
+        LeadChange change,
+        CancellationToken cancellationToken
+    ) => (await SaveAsync(change, cancellationToken), null);
 
-    /// <summary>Every lead of the range with its events, partition by partition, in one pass (a partition over a page boundary read again as LoadAsync reads it).</summary>
+    /// <summary>Every lead of the range with its events, partition by partition, in one pass (a partition over a page
+    /// boundary read again as LoadAsync reads it).</summary>
     IAsyncEnumerable<LeadSnapshot> ScanAsync(LeadIdRange range, CancellationToken cancellationToken);
 
     Task<bool> HasEntryAsync(string leadId, TimelineEntry entry, CancellationToken cancellationToken);
@@ -53,7 +57,8 @@ public interface ILeadStore
 public sealed record VersionedLead(Lead Lead, string ETag);
 
 /// <summary>
-/// A partition as read: the lead, or before there is one the consent kept for the person (<paramref name="WaitingConsent"/>).
+/// A partition as read: the lead, or before there is one the consent kept for the person
+/// (<paramref name="WaitingConsent"/>).
 /// <paramref name="LegacyConsent"/> is the ledger row that a lead written before the ledger stands for; the next
 /// write of that lead records it.
 /// </summary>
@@ -64,24 +69,27 @@ public sealed record LeadSnapshot(
     IReadOnlyList<EngagementEvent> Events,
     ConsentState? WaitingConsent = null,
     ConsentRecord? LegacyConsent = null,
-    IReadOnlyList<Enrollment>? Enrollments = null)
+    IReadOnlyList<Enrollment>? Enrollments = null
+)
 {
     /// <summary>The lead's campaign enrollments (kept in the lead row).</summary>
     public IReadOnlyList<Enrollment> CampaignEnrollments => Enrollments ?? [];
 
-    public Enrollment? EnrollmentIn(string campaignId) => CampaignEnrollments.FirstOrDefault(e => e.CampaignId == campaignId);
+    public Enrollment? EnrollmentIn(string campaignId) =>
+        CampaignEnrollments.FirstOrDefault(e => e.CampaignId == campaignId);
 
-    /// <summary>The partition as <paramref name="change"/> left it, versioned by the lead row's new <paramref name="etag"/>.</summary>
-    public LeadSnapshot After(LeadChange change, string etag) => new(
-        LeadId,
-        change.Lead ?? Lead,
-        etag,
-        [.. Events, .. change.NewEvents],
-        Enrollments: EnrollmentsAfter(change));
+    /// <summary>The partition as <paramref name="change"/> left it, versioned by the lead row's new
+    /// <paramref name="etag"/>.</summary>
+    public LeadSnapshot After(LeadChange change, string etag) =>
+        new(LeadId, change.Lead ?? Lead, etag, [.. Events, .. change.NewEvents], Enrollments: EnrollmentsAfter(change));
 
-    /// <summary>Every enrollment of the lead once <paramref name="change"/> is written: its own versions replace those read.</summary>
+    /// <summary>Every enrollment of the lead once <paramref name="change"/> is written: its own versions replace those
+    /// read.</summary>
     public IReadOnlyList<Enrollment> EnrollmentsAfter(LeadChange change) =>
-        [.. CampaignEnrollments.Where(e => change.Enrollments?.All(c => c.CampaignId != e.CampaignId) ?? true), .. change.Enrollments ?? []];
+        [
+            .. CampaignEnrollments.Where(e => change.Enrollments?.All(c => c.CampaignId != e.CampaignId) ?? true),
+            .. change.Enrollments ?? [],
+        ];
 
     /// <summary>The person's consent, lead or not.</summary>
     public ConsentState Consent => Lead?.Consent ?? WaitingConsent ?? ConsentState.Empty;
@@ -132,13 +140,19 @@ public sealed record LeadChange
 
     /// <summary>A submission merged into <paramref name="lead"/> (new or not), with any consent it gave.</summary>
     public static LeadChange Submitted(
-        Lead lead, string? etag, IReadOnlyList<TimelineEntry> entries, ConsentRecord? consent) =>
-        new(lead.Id, lead, etag) { Entries = entries, ConsentRecords = consent is null ? null : [consent] };
+        Lead lead,
+        string? etag,
+        IReadOnlyList<TimelineEntry> entries,
+        ConsentRecord? consent
+    ) => new(lead.Id, lead, etag) { Entries = entries, ConsentRecords = consent is null ? null : [consent] };
 
     /// <summary>Engagement of a lead: the events kept and the lead as they leave it.</summary>
     public static LeadChange Engaged(
-        Lead lead, string? etag, IReadOnlyList<TimelineEntry> entries, params IReadOnlyList<EngagementEvent> events) =>
-        new(lead.Id, lead, etag) { Entries = entries, NewEvents = events };
+        Lead lead,
+        string? etag,
+        IReadOnlyList<TimelineEntry> entries,
+        params IReadOnlyList<EngagementEvent> events
+    ) => new(lead.Id, lead, etag) { Entries = entries, NewEvents = events };
 
     /// <summary>Events of a person who is no lead (yet), kept for when they are one.</summary>
     public static LeadChange EventsKept(string leadId, string? etag, params IReadOnlyList<EngagementEvent> events) =>
@@ -150,8 +164,18 @@ public sealed record LeadChange
 
     /// <summary>A consent decision of one who is no lead (yet): its ledger row and the consent left waiting.</summary>
     public static LeadChange ConsentKept(
-        string leadId, string? etag, TimelineEntry entry, ConsentRecord record, ConsentState waiting) =>
-        new(leadId, null, etag) { Entries = [entry], ConsentRecords = [record], WaitingConsent = waiting };
+        string leadId,
+        string? etag,
+        TimelineEntry entry,
+        ConsentRecord record,
+        ConsentState waiting
+    ) =>
+        new(leadId, null, etag)
+        {
+            Entries = [entry],
+            ConsentRecords = [record],
+            WaitingConsent = waiting,
+        };
 
     /// <summary>An entry on the timeline alone (a delivery, a sent email): no lead row, no version.</summary>
     public static LeadChange Noted(string leadId, TimelineEntry entry) => new(leadId, null, null) { Entries = [entry] };

@@ -12,5 +12,7 @@ public static class Languages
 
     /// <summary>The lead's own choice, else Turkish for a person in Turkey, else English.</summary>
     public static string For(Lead lead) =>
-        IsSupported(lead.Language) ? lead.Language! : string.Equals(lead.Country, "TR", StringComparison.OrdinalIgnoreCase) ? Turkish : English;
+        IsSupported(lead.Language) ? lead.Language!
+        : string.Equals(lead.Country, "TR", StringComparison.OrdinalIgnoreCase) ? Turkish
+        : English;
 }

@@ -32,22 +32,27 @@ public sealed record Lead
     /// <summary>Each channel's consent, derived from the ledger (<see cref="Consent.ConsentLedger"/>).</summary>
     public ConsentState Consent { get; init; } = ConsentState.Empty;
 
-    /// <summary>İYS BIREYSEL or TACIR: a merchant may be mailed until they refuse where <c>Consent:Policy</c> allows it.</summary>
+    /// <summary>İYS BIREYSEL or TACIR: a merchant may be mailed until they refuse where <c>Consent:Policy</c> allows
+    /// it.</summary>
     public RecipientType RecipientType { get; init; } = RecipientType.Individual;
 
     /// <summary>"tr" or "en": the language of the emails and pages this person gets; null means by country.</summary>
     public string? Language { get; init; }
-    /// <summary>The normalized email of the person who referred them; the first referral is kept. Their lead id is <see cref="LeadId.FromEmail"/> of it.</summary>
+
+    /// <summary>The normalized email of the person who referred them; the first referral is kept. Their lead id is
+    /// <see cref="LeadId.FromEmail"/> of it.</summary>
     public string? ReferredBy { get; init; }
 
-    /// <summary>When the last nurture email (of any campaign) was claimed for this person: the frequency cap counts from it.</summary>
+    /// <summary>When the last nurture email (of any campaign) was claimed for this person: the frequency cap counts
+    /// from it.</summary>
     public DateTimeOffset? LastNurtureAt { get; init; }
 
     /// <summary>
     /// When each type of engagement event last occurred (the lead write keeps it with every
     /// write): the stop events of a campaign are judged from the lead row alone, without reading the events.
     /// </summary>
-    public IReadOnlyDictionary<string, DateTimeOffset> LastEventAt { get; init; } = new Dictionary<string, DateTimeOffset>();
+    public IReadOnlyDictionary<string, DateTimeOffset> LastEventAt { get; init; } =
+        new Dictionary<string, DateTimeOffset>();
 
     public IReadOnlyDictionary<string, string> SourceDetail { get; init; } = new Dictionary<string, string>();
     public required DateTimeOffset CreatedAt { get; init; }
@@ -59,7 +64,8 @@ public sealed record Lead
 
 public static class LeadEventRecency
 {
-    /// <summary>The lead with <paramref name="events"/> counted in <see cref="Lead.LastEventAt"/> (the latest of each type kept).</summary>
+    /// <summary>The lead with <paramref name="events"/> counted in <see cref="Lead.LastEventAt"/> (the latest of each
+    /// type kept).</summary>
     public static Lead WithEventsSeen(this Lead lead, IEnumerable<EngagementEvent> events)
     {
         var latest = new Dictionary<string, DateTimeOffset>(lead.LastEventAt, StringComparer.Ordinal);
@@ -87,7 +93,8 @@ public sealed record LeadScore(int Fit, int Engagement)
     public int Total => Fit + Engagement;
 }
 
-/// <summary>The records a conversion created (docs/reference.md, "convert"), kept on the lead as the link back.</summary>
+/// <summary>The records a conversion created (docs/reference.md, "convert"), kept on the lead as the link
+/// back.</summary>
 public sealed record Conversion(string ContactId, string AccountId, string OpportunityId, DateTimeOffset At);
 
 public sealed record PendingHandoff(string Id, DateTimeOffset At);
@@ -96,5 +103,7 @@ public static class LeadNames
 {
     /// <summary>"Ayşe Yılmaz", or the part there is; null without a name (an email's display name).</summary>
     public static string? FullName(this Lead lead) =>
-        string.Join(' ', new[] { lead.FirstName, lead.LastName }.Where(n => n is not null)) is { Length: > 0 } name ? name : null;
+        string.Join(' ', new[] { lead.FirstName, lead.LastName }.Where(n => n is not null)) is { Length: > 0 } name
+            ? name
+            : null;
 }

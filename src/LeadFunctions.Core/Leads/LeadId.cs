@@ -20,6 +20,5 @@ public static class LeadId
         return Convert.ToHexStringLower(hash[..(Length / 2)]);
     }
 
-    public static bool IsWellFormed(string? id) =>
-        id is { Length: Length } && id.All(char.IsAsciiHexDigitLower);
+    public static bool IsWellFormed(string? id) => id is { Length: Length } && id.All(char.IsAsciiHexDigitLower);
 }

@@ -9,7 +9,12 @@ public sealed record LeadIdRange(string From, string To)
 {
     /// <summary>256 ranges, "00"–"01" … "ff"–"fg", that together hold every well-formed lead id once.</summary>
     public static IReadOnlyList<LeadIdRange> ByFirstTwoDigits { get; } =
-        [.. Enumerable.Range(0, 256).Select(i => i.ToString("x2", System.Globalization.CultureInfo.InvariantCulture)).Select(prefix => new LeadIdRange(prefix, $"{prefix[0]}{(char)(prefix[1] + 1)}"))];
+    [
+        .. Enumerable
+            .Range(0, 256)
+            .Select(i => i.ToString("x2", System.Globalization.CultureInfo.InvariantCulture))
+            .Select(prefix => new LeadIdRange(prefix, $"{prefix[0]}{(char)(prefix[1] + 1)}")),
+    ];
 
     public bool Contains(string leadId) =>
         string.CompareOrdinal(leadId, From) >= 0 && string.CompareOrdinal(leadId, To) < 0;

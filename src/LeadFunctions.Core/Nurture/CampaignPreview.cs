@@ -7,7 +7,11 @@ namespace LeadFunctions.Core.Nurture;
 public sealed class CampaignPreview(ICampaignCatalog campaigns, ILeadStore leads, NurtureRenderer renderer)
 {
     public async Task<CampaignPreviewed> RenderAsync(
-        string campaignId, string leadId, string stepId, CancellationToken cancellationToken)
+        string campaignId,
+        string leadId,
+        string stepId,
+        CancellationToken cancellationToken
+    )
     {
         if (await campaigns.FindAsync(campaignId, cancellationToken) is not { } campaign)
         {

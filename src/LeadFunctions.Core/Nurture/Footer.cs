@@ -8,10 +8,8 @@ internal sealed record Footer(string Sender, string Unsubscribe, string Label)
 {
     private static readonly HtmlTemplate Template = new("email-footer.liquid", typeof(Footer));
 
-    public static Footer For(string language, SenderIdentity sender, string unsubscribe) => new(
-        $"{sender.Name} · {sender.PostalAddress}",
-        unsubscribe,
-        Texts.Get(TextId.EmailFooterUnsubscribe, language));
+    public static Footer For(string language, SenderIdentity sender, string unsubscribe) =>
+        new($"{sender.Name} · {sender.PostalAddress}", unsubscribe, Texts.Get(TextId.EmailFooterUnsubscribe, language));
 
     public string Html() => Template.Render(this);
 

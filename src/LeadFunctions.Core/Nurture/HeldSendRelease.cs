@@ -10,7 +10,12 @@ namespace LeadFunctions.Core.Nurture;
 /// skipped and the enrollment moved on, through <see cref="LeadUpdater"/>). At least once and idempotent: an entry
 /// leaves the held place only after its work is written, and a skip whose enrollment has moved on writes nothing.
 /// </summary>
-public sealed class HeldSendRelease(ICampaignStore store, IDueSendIndex index, LeadUpdater updater, ICampaignResumeQueue queue)
+public sealed class HeldSendRelease(
+    ICampaignStore store,
+    IDueSendIndex index,
+    LeadUpdater updater,
+    ICampaignResumeQueue queue
+)
 {
     public const string MissedNote = "missed while the campaign was paused";
 
@@ -36,10 +41,22 @@ public sealed class HeldSendRelease(ICampaignStore store, IDueSendIndex index, L
         }
 
         var held = await index.ReadHeldAsync(campaign.Id, PageSize, cancellationToken);
-        var skip = campaign.Archived || request.Missed != MissedSends.Skip ? [] : held.Where(e => e.Send.DueAt <= request.ResumedAt).ToList();
+        var skip =
+            campaign.Archived || request.Missed != MissedSends.Skip
+                ? []
+                : held.Where(e => e.Send.DueAt <= request.ResumedAt).ToList();
         await index.AddAsync([.. held.Except(skip).Select(e => e.Send)], cancellationToken);
-        await Parallel.ForEachAsync(skip, new ParallelOptions { MaxDegreeOfParallelism = LeadsAtOnce, CancellationToken = cancellationToken }, async (entry, ct) =>
-            await updater.UpdateAsync(entry.Send.LeadId, snapshot => Task.FromResult(Skip(snapshot, campaign, entry.Send)), ct, leadRowOnly: true));
+        await Parallel.ForEachAsync(
+            skip,
+            new ParallelOptions { MaxDegreeOfParallelism = LeadsAtOnce, CancellationToken = cancellationToken },
+            async (entry, ct) =>
+                await updater.UpdateAsync(
+                    entry.Send.LeadId,
+                    snapshot => Task.FromResult(Skip(snapshot, campaign, entry.Send)),
+                    ct,
+                    leadRowOnly: true
+                )
+        );
         await index.RemoveAsync(held, cancellationToken);
 
         if (held.Count == PageSize)
@@ -54,19 +71,32 @@ public sealed class HeldSendRelease(ICampaignStore store, IDueSendIndex index, L
         return new HeldSendSummary(held.Count - skip.Count, skip.Count);
     }
 
-    /// <summary>The held step passed over, when the enrollment still waits for it at that due time; else nothing to do.</summary>
+    /// <summary>The held step passed over, when the enrollment still waits for it at that due time; else nothing to
+    /// do.</summary>
     private static LeadChange? Skip(LeadSnapshot snapshot, Campaign campaign, DueSend send)
     {
-        if (snapshot.Lead is null || snapshot.EnrollmentIn(campaign.Id) is not { Status: EnrollmentStatus.Active } enrollment
-            || enrollment.NextStepId != send.StepId || enrollment.NextDueAt != send.DueAt || enrollment.Step(send.StepId) is not null)
+        if (
+            snapshot.Lead is null
+            || snapshot.EnrollmentIn(campaign.Id) is not { Status: EnrollmentStatus.Active } enrollment
+            || enrollment.NextStepId != send.StepId
+            || enrollment.NextDueAt != send.DueAt
+            || enrollment.Step(send.StepId) is not null
+        )
         {
             return null;
         }
 
-        var record = new StepRecord { StepId = send.StepId, State = StepState.Skipped, SendId = NurtureSender.SendId(send.LeadId, campaign.Id, send.StepId), Note = MissedNote };
+        var record = new StepRecord
+        {
+            StepId = send.StepId,
+            State = StepState.Skipped,
+            SendId = NurtureSender.SendId(send.LeadId, campaign.Id, send.StepId),
+            Note = MissedNote,
+        };
         return EnrollmentChanges.Pass(snapshot, campaign, enrollment, record);
     }
 }
 
-/// <summary>What one campaign-resume message did: held sends put back as due, and steps skipped (or found moved on).</summary>
+/// <summary>What one campaign-resume message did: held sends put back as due, and steps skipped (or found moved
+/// on).</summary>
 public sealed record HeldSendSummary(int Released, int Skipped);

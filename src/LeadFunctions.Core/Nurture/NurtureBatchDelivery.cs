@@ -13,15 +13,22 @@ namespace LeadFunctions.Core.Nurture;
 public sealed class NurtureBatchDelivery(NurtureSender sender, INurtureSendQueue queue, IIdGenerator ids)
 {
     public async Task<NurtureBatchDelivered> DeliverAsync(
-        NurtureSendBatch message, long dequeueCount, CancellationToken cancellationToken)
+        NurtureSendBatch message,
+        long dequeueCount,
+        CancellationToken cancellationToken
+    )
     {
         if (dequeueCount > 1 && message.DueSends().Count > 1)
         {
             var (first, second) = message.Halves(ids.NewId(), ids.NewId());
             await Task.WhenAll(
-                queue.EnqueueAsync(first, cancellationToken), queue.EnqueueAsync(second, cancellationToken));
+                queue.EnqueueAsync(first, cancellationToken),
+                queue.EnqueueAsync(second, cancellationToken)
+            );
             return new NurtureBatchDelivered(
-                (first.DispatchId, second.DispatchId), new Dictionary<NurtureSendOutcome, int>());
+                (first.DispatchId, second.DispatchId),
+                new Dictionary<NurtureSendOutcome, int>()
+            );
         }
 
         var outcomes = await sender.SendAsync(message, cancellationToken);
@@ -33,7 +40,9 @@ public sealed class NurtureBatchDelivery(NurtureSender sender, INurtureSendQueue
 /// The dispatch ids of the halves it was handed on as, or how many of its sends came to each outcome.
 /// </summary>
 public sealed record NurtureBatchDelivered(
-    (string First, string Second)? HandedOnAs, IReadOnlyDictionary<NurtureSendOutcome, int> Outcomes)
+    (string First, string Second)? HandedOnAs,
+    IReadOnlyDictionary<NurtureSendOutcome, int> Outcomes
+)
 {
     public int Count(NurtureSendOutcome outcome) => Outcomes.GetValueOrDefault(outcome);
 }

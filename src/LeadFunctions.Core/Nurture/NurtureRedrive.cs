@@ -9,7 +9,8 @@ namespace LeadFunctions.Core.Nurture;
 /// would ever send it. The message goes back on nurture-send as a new message that owns the old one's claims (a claim
 /// made by a delivery that died is counted uncertain, never sent again); what was dealt with since drops out as stale.
 /// A message re-driven <see cref="MaxRedrives"/> times stays in the poison queue for a person to look at (the
-/// dashboard and /api/health count it); the rival check does not wait for its sends (<see cref="NurtureRules.RivalOverdueLimit"/>).
+/// dashboard and /api/health count it); the rival check does not wait for its sends
+/// (<see cref="NurtureRules.RivalOverdueLimit"/>).
 /// </summary>
 public sealed class NurtureRedrive(IPoisonedNurtureSends poison, INurtureSendQueue queue, IIdGenerator ids)
 {
@@ -32,7 +33,8 @@ public sealed class NurtureRedrive(IPoisonedNurtureSends poison, INurtureSendQue
                 continue;
             }
 
-            // Queued before deleted: a crash in between re-drives it twice, and the second copy drops what the first did.
+            // Queued before deleted: a crash in between re-drives it twice, and the second copy drops what the first
+            // did.
             await queue.EnqueueAsync(message.Batch.Redrive(ids.NewId()), cancellationToken);
             await poison.DeleteAsync(message, cancellationToken);
             redriven++;

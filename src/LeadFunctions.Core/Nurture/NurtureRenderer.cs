@@ -17,13 +17,15 @@ public sealed class NurtureRenderer(ConsentLinks links, SenderIdentity sender)
 {
     private static readonly TemplateOptions Options = new();
 
-    /// <summary>Throws <see cref="InvalidOperationException"/> for a template that does not parse (a definition stored before validation).</summary>
+    /// <summary>Throws <see cref="InvalidOperationException"/> for a template that does not parse (a definition stored
+    /// before validation).</summary>
     public async Task<RenderedEmail> RenderAsync(Campaign campaign, CampaignStep step, Lead lead)
     {
         var wanted = Languages.For(lead);
-        var (content, language) = wanted != campaign.Language && step.Translations.TryGetValue(wanted, out var translation)
-            ? (translation, wanted)
-            : (step.Content, campaign.Language);
+        var (content, language) =
+            wanted != campaign.Language && step.Translations.TryGetValue(wanted, out var translation)
+                ? (translation, wanted)
+                : (step.Content, campaign.Language);
         var unsubscribe = links.Unsubscribe(lead.Id, NurtureSender.SendId(lead.Id, campaign.Id, step.Id)).AbsoluteUri;
         var context = new TemplateContext(Model(campaign, lead, unsubscribe), Options);
 
@@ -40,25 +42,34 @@ public sealed class NurtureRenderer(ConsentLinks links, SenderIdentity sender)
             : throw new InvalidOperationException($"A campaign template does not parse: {error}");
 
     private static string OneLine(string subject) =>
-        string.Join(' ', subject.Split(['\r', '\n', '\t'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        string.Join(
+            ' ',
+            subject.Split(['\r', '\n', '\t'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+        );
 
-    /// <summary>Exactly the names <see cref="TemplatePlaceholders.Allowed"/> lists; a missing value renders empty.</summary>
-    private Dictionary<string, object?> Model(Campaign campaign, Lead lead, string unsubscribe) => new(StringComparer.Ordinal)
-    {
-        ["lead"] = new Dictionary<string, object?>(StringComparer.Ordinal)
+    /// <summary>Exactly the names <see cref="TemplatePlaceholders.Allowed"/> lists; a missing value renders
+    /// empty.</summary>
+    private Dictionary<string, object?> Model(Campaign campaign, Lead lead, string unsubscribe) =>
+        new(StringComparer.Ordinal)
         {
-            ["firstName"] = lead.FirstName,
-            ["lastName"] = lead.LastName,
-            ["email"] = lead.Email,
-            ["company"] = lead.Company,
-            ["jobTitle"] = lead.JobTitle,
-            ["country"] = lead.Country,
-            ["industry"] = lead.Industry,
-            ["stage"] = lead.Stage.ToString().ToLowerInvariant(),
-            ["score"] = lead.Score.Total,
-        },
-        ["campaign"] = new Dictionary<string, object?>(StringComparer.Ordinal) { ["name"] = campaign.Name },
-        ["sender"] = new Dictionary<string, object?>(StringComparer.Ordinal) { ["name"] = sender.Name, ["postalAddress"] = sender.PostalAddress },
-        ["unsubscribeUrl"] = unsubscribe,
-    };
+            ["lead"] = new Dictionary<string, object?>(StringComparer.Ordinal)
+            {
+                ["firstName"] = lead.FirstName,
+                ["lastName"] = lead.LastName,
+                ["email"] = lead.Email,
+                ["company"] = lead.Company,
+                ["jobTitle"] = lead.JobTitle,
+                ["country"] = lead.Country,
+                ["industry"] = lead.Industry,
+                ["stage"] = lead.Stage.ToString().ToLowerInvariant(),
+                ["score"] = lead.Score.Total,
+            },
+            ["campaign"] = new Dictionary<string, object?>(StringComparer.Ordinal) { ["name"] = campaign.Name },
+            ["sender"] = new Dictionary<string, object?>(StringComparer.Ordinal)
+            {
+                ["name"] = sender.Name,
+                ["postalAddress"] = sender.PostalAddress,
+            },
+            ["unsubscribeUrl"] = unsubscribe,
+        };
 }

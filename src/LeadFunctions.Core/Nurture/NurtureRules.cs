@@ -21,7 +21,8 @@ public sealed record NurtureRules(TimeSpan MinGapBetweenEmails)
     /// </summary>
     public static readonly TimeSpan RivalOverdueLimit = TimeSpan.FromHours(1);
 
-    /// <summary>A send SendGrid did not take (429, 5xx), even after the sender's own retries, is tried again this much later.</summary>
+    /// <summary>A send SendGrid did not take (429, 5xx), even after the sender's own retries, is tried again this much
+    /// later.</summary>
     public static readonly TimeSpan UnavailableRecheck = TimeSpan.FromMinutes(5);
 
     /// <summary>

@@ -6,12 +6,17 @@ namespace LeadFunctions.Core.Nurture;
 /// <summary>
 /// The nurture timer's work: the due index entries due by now, queued on nurture-send in as many messages as one
 /// host takes at once (<see cref="MessagesPerRun"/>), then taken out of the index. Queued
-/// before removed: a crash in between queues them again, and the send function drops what another message already holds.
-/// A paused campaign's sends are held instead (<see cref="IDueSendIndex.HoldAsync"/>), before they are removed from the
-/// minutes the timer reads, and nobody writes their leads until the campaign is resumed.
+/// before removed: a crash in between queues them again, and the send function drops what another message already
+/// holds. A paused campaign's sends are held instead (<see cref="IDueSendIndex.HoldAsync"/>), before they are removed
+/// from the minutes the timer reads, and nobody writes their leads until the campaign is resumed.
 /// </summary>
 public sealed class NurtureScheduler(
-    IDueSendIndex index, INurtureSendQueue queue, ICampaignCatalog campaigns, TimeProvider time, IIdGenerator ids)
+    IDueSendIndex index,
+    INurtureSendQueue queue,
+    ICampaignCatalog campaigns,
+    TimeProvider time,
+    IIdGenerator ids
+)
 {
     /// <summary>
     /// host.json's queue batchSize (HostJsonTests holds them equal): a run's sends spread over this many messages are
@@ -52,7 +57,8 @@ public sealed class NurtureScheduler(
     }
 
     /// <summary>How many sends each message of <paramref name="count"/> due sends carries at most.</summary>
-    public static int SendsPerMessage(int count) => Math.Max((count + MessagesPerRun - 1) / MessagesPerRun, MinSendsPerMessage);
+    public static int SendsPerMessage(int count) =>
+        Math.Max((count + MessagesPerRun - 1) / MessagesPerRun, MinSendsPerMessage);
 
     private async Task<int> QueueAsync(List<IndexedDueSend> due, CancellationToken cancellationToken)
     {
@@ -76,11 +82,22 @@ public sealed class NurtureScheduler(
         // A send read twice (written again into a later minute) goes once. Dealt round: each message's n-th send is
         // due about as early as every other message's, so the host sends a run earliest due first, and a send that
         // waited longest for the timer waits least in its message.
-        var ordered = due.Select(e => e.Send).Where(s => !paused.Contains(s.CampaignId)).Distinct().OrderBy(s => s.DueAt).ToList();
+        var ordered = due.Select(e => e.Send)
+            .Where(s => !paused.Contains(s.CampaignId))
+            .Distinct()
+            .OrderBy(s => s.DueAt)
+            .ToList();
         var messages = (ordered.Count + SendsPerMessage(ordered.Count) - 1) / SendsPerMessage(ordered.Count);
-        await Task.WhenAll(Enumerable.Range(0, messages).Select(m =>
-            queue.EnqueueAsync(
-                NurtureSendBatch.Of(ids.NewId(), ordered.Where((_, i) => i % messages == m)), cancellationToken)));
+        await Task.WhenAll(
+            Enumerable
+                .Range(0, messages)
+                .Select(m =>
+                    queue.EnqueueAsync(
+                        NurtureSendBatch.Of(ids.NewId(), ordered.Where((_, i) => i % messages == m)),
+                        cancellationToken
+                    )
+                )
+        );
         await index.RemoveAsync(due, cancellationToken);
         return due.Count(e => !paused.Contains(e.Send.CampaignId));
     }

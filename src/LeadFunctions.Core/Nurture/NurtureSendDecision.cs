@@ -16,4 +16,11 @@ internal sealed record NurtureSendDecision(LeadChange? Change, NurtureSendOutcom
 }
 
 /// <summary>A step claimed for sending: what to send, and what to restore if SendGrid refuses it.</summary>
-internal sealed record Claim(Lead Lead, Campaign Campaign, CampaignStep Step, StepRecord Record, RenderedEmail Email, DateTimeOffset? PreviousNurtureAt);
+internal sealed record Claim(
+    Lead Lead,
+    Campaign Campaign,
+    CampaignStep Step,
+    StepRecord Record,
+    RenderedEmail Email,
+    DateTimeOffset? PreviousNurtureAt
+);

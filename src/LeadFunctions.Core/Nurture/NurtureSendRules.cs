@@ -6,19 +6,37 @@ namespace LeadFunctions.Core.Nurture;
 
 /// <summary>
 /// Whether a due send goes now, in this order: a stale entry drops; a claim of this message's own earlier delivery
-/// (or of a message it was handed on from) is uncertain; an archived campaign stops the enrollment, a paused one's send is held (<see cref="IDueSendIndex.HoldAsync"/>); a removed step is passed over;
-/// a stop condition (stage, or an event since enrolling) stops; the person's gap since their last nurture email
-/// and a higher-priority campaign's due send (not one long overdue) defer it; outside the send window it moves to the next opening (never
-/// dropped); then the send policy (consent, suppression): a pending double opt-in waits, any other "no" stops.
-/// The suppression entry may come read already (<see cref="NurtureSender"/> reads it with the lead row, ahead).
+/// (or of a message it was handed on from) is uncertain; an archived campaign stops the enrollment, a paused one's send
+/// is held (<see cref="IDueSendIndex.HoldAsync"/>); a removed step is passed over; a stop condition (stage, or an event
+/// since enrolling) stops; the person's gap since their last nurture email and a higher-priority campaign's due send
+/// (not one long overdue) defer it; outside the send window it moves to the next opening (never dropped); then the send
+/// policy (consent, suppression): a pending double opt-in waits, any other "no" stops. The suppression entry may come
+/// read already (<see cref="NurtureSender"/> reads it with the lead row, ahead).
 /// </summary>
 public sealed class NurtureSendRules(
-    ICampaignCatalog campaigns, IDueSendIndex index, ISuppressionList suppressions, IRecipientTimeZones zones, NurtureRenderer renderer, NurtureRules rules, ConsentSettings consent, TimeProvider time)
+    ICampaignCatalog campaigns,
+    IDueSendIndex index,
+    ISuppressionList suppressions,
+    IRecipientTimeZones zones,
+    NurtureRenderer renderer,
+    NurtureRules rules,
+    ConsentSettings consent,
+    TimeProvider time
+)
 {
-    internal async Task<NurtureSendDecision> DecideAsync(LeadSnapshot snapshot, DueSend send, NurtureSendBatch batch, Task<bool>? suppressedRead, CancellationToken cancellationToken)
+    internal async Task<NurtureSendDecision> DecideAsync(
+        LeadSnapshot snapshot,
+        DueSend send,
+        NurtureSendBatch batch,
+        Task<bool>? suppressedRead,
+        CancellationToken cancellationToken
+    )
     {
-        if (snapshot.Lead is not { } lead || snapshot.EnrollmentIn(send.CampaignId) is not { Status: EnrollmentStatus.Active } enrollment
-            || enrollment.NextStepId != send.StepId)
+        if (
+            snapshot.Lead is not { } lead
+            || snapshot.EnrollmentIn(send.CampaignId) is not { Status: EnrollmentStatus.Active } enrollment
+            || enrollment.NextStepId != send.StepId
+        )
         {
             return NurtureSendDecision.Drop;
         }
@@ -34,9 +52,19 @@ public sealed class NurtureSendRules(
         {
             return dealtWith is { State: StepState.Sending } && batch.Owns(dealtWith.DispatchId)
                 ? new NurtureSendDecision(
-                    EnrollmentChanges.Pass(snapshot, campaign, enrollment, dealtWith with { State = StepState.Uncertain, Note = "claimed, then the sender died before recording the send" },
-                        [new StatDelta(send.CampaignId, send.StepId, CampaignMetric.Uncertain)]),
-                    NurtureSendOutcome.Uncertain)
+                    EnrollmentChanges.Pass(
+                        snapshot,
+                        campaign,
+                        enrollment,
+                        dealtWith with
+                        {
+                            State = StepState.Uncertain,
+                            Note = "claimed, then the sender died before recording the send",
+                        },
+                        [new StatDelta(send.CampaignId, send.StepId, CampaignMetric.Uncertain)]
+                    ),
+                    NurtureSendOutcome.Uncertain
+                )
                 : NurtureSendDecision.Drop;
         }
 
@@ -44,7 +72,10 @@ public sealed class NurtureSendRules(
 
         if (campaign is null or { Archived: true })
         {
-            return new(EnrollmentChanges.Stop(snapshot, enrollment, "the campaign was archived"), NurtureSendOutcome.Stopped);
+            return new(
+                EnrollmentChanges.Stop(snapshot, enrollment, "the campaign was archived"),
+                NurtureSendOutcome.Stopped
+            );
         }
 
         if (!campaign.Active)
@@ -72,8 +103,14 @@ public sealed class NurtureSendRules(
         var suppressed = await (suppressedRead ?? suppressions.IsSuppressedAsync(lead.Email, cancellationToken));
         if (SendPolicy.Decide(lead, suppressed, consent.Policy) is { Allowed: false } refused)
         {
-            return !suppressed && lead.Consent.Email == ConsentStatus.Pending && now - enrollment.EnrolledAt < consent.ConfirmationTtl
-                ? new(EnrollmentChanges.Reschedule(snapshot, enrollment, now + NurtureRules.PendingConsentRecheck), NurtureSendOutcome.Rescheduled)
+            return
+                !suppressed
+                && lead.Consent.Email == ConsentStatus.Pending
+                && now - enrollment.EnrolledAt < consent.ConfirmationTtl
+                ? new(
+                    EnrollmentChanges.Reschedule(snapshot, enrollment, now + NurtureRules.PendingConsentRecheck),
+                    NurtureSendOutcome.Rescheduled
+                )
                 : new(EnrollmentChanges.Stop(snapshot, enrollment, refused.Reason!), NurtureSendOutcome.Stopped);
         }
 
@@ -84,28 +121,60 @@ public sealed class NurtureSendRules(
         }
         catch (InvalidOperationException ex)
         {
-            var failed = new StepRecord { StepId = step.Id, State = StepState.Failed, SendId = NurtureSender.SendId(lead.Id, campaign.Id, step.Id), Note = ex.Message };
+            var failed = new StepRecord
+            {
+                StepId = step.Id,
+                State = StepState.Failed,
+                SendId = NurtureSender.SendId(lead.Id, campaign.Id, step.Id),
+                Note = ex.Message,
+            };
             return new(EnrollmentChanges.Pass(snapshot, campaign, enrollment, failed), NurtureSendOutcome.Skipped);
         }
 
-        var record = new StepRecord { StepId = step.Id, State = StepState.Sending, SendId = NurtureSender.SendId(lead.Id, campaign.Id, step.Id), DispatchId = batch.DispatchId, ClaimedAt = now };
+        var record = new StepRecord
+        {
+            StepId = step.Id,
+            State = StepState.Sending,
+            SendId = NurtureSender.SendId(lead.Id, campaign.Id, step.Id),
+            DispatchId = batch.DispatchId,
+            ClaimedAt = now,
+        };
         var claim = EnrollmentChanges.Write(snapshot, lead with { LastNurtureAt = now }, enrollment.WithStep(record));
         return new(claim, NurtureSendOutcome.Sent, new Claim(lead, campaign, step, record, email, lead.LastNurtureAt));
     }
 
-    /// <summary>When the send may go at the earliest if not now: after the gap, after a higher-priority campaign's due send, at the window's opening.</summary>
-    private async Task<DateTimeOffset?> NotBeforeAsync(LeadSnapshot snapshot, Lead lead, Campaign campaign, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>When the send may go at the earliest if not now: after the gap, after a higher-priority campaign's due
+    /// send, at the window's opening.</summary>
+    private async Task<DateTimeOffset?> NotBeforeAsync(
+        LeadSnapshot snapshot,
+        Lead lead,
+        Campaign campaign,
+        DateTimeOffset now,
+        CancellationToken cancellationToken
+    )
     {
         if (lead.LastNurtureAt + rules.MinGapBetweenEmails is { } gapEnds && gapEnds > now)
         {
             return gapEnds;
         }
 
-        foreach (var other in snapshot.CampaignEnrollments.Where(e =>
-            e.CampaignId != campaign.Id && e.Status == EnrollmentStatus.Active && e.NextDueAt <= now && e.NextDueAt > now - NurtureRules.RivalOverdueLimit))
+        foreach (
+            var other in snapshot.CampaignEnrollments.Where(e =>
+                e.CampaignId != campaign.Id
+                && e.Status == EnrollmentStatus.Active
+                && e.NextDueAt <= now
+                && e.NextDueAt > now - NurtureRules.RivalOverdueLimit
+            )
+        )
         {
-            if (await campaigns.FindAsync(other.CampaignId, cancellationToken) is { Active: true, Archived: false } rival
-                && (rival.Priority > campaign.Priority || (rival.Priority == campaign.Priority && string.CompareOrdinal(rival.Id, campaign.Id) < 0)))
+            if (
+                await campaigns.FindAsync(other.CampaignId, cancellationToken)
+                    is { Active: true, Archived: false } rival
+                && (
+                    rival.Priority > campaign.Priority
+                    || (rival.Priority == campaign.Priority && string.CompareOrdinal(rival.Id, campaign.Id) < 0)
+                )
+            )
             {
                 return now + NurtureRules.PriorityRecheck;
             }

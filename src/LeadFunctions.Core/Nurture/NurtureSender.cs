@@ -15,7 +15,15 @@ namespace LeadFunctions.Core.Nurture;
 /// claim and fails the message. A claim found by the same message's redelivery means its earlier delivery died (or
 /// got no answer) between the claim and the record: the step is uncertain, counted and never sent again.
 /// </summary>
-public sealed class NurtureSender(ILeadStore leads, ISuppressionList suppressions, LeadUpdater updater, NurtureSendRules rules, IEmailSender email, ConsentLinks links, TimeProvider time)
+public sealed class NurtureSender(
+    ILeadStore leads,
+    ISuppressionList suppressions,
+    LeadUpdater updater,
+    NurtureSendRules rules,
+    IEmailSender email,
+    ConsentLinks links,
+    TimeProvider time
+)
 {
     /// <summary>
     /// The sends go one after another: a host's emails in flight are its nurture-send messages in flight (host.json's
@@ -24,7 +32,10 @@ public sealed class NurtureSender(ILeadStore leads, ISuppressionList suppression
     /// its time on SendGrid's answers, not on storage between them; each claim is still made just before its own
     /// email. A failure is thrown after the others went, so the message is retried and its done sends drop out.
     /// </summary>
-    public async Task<IReadOnlyList<NurtureSendOutcome>> SendAsync(NurtureSendBatch batch, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<NurtureSendOutcome>> SendAsync(
+        NurtureSendBatch batch,
+        CancellationToken cancellationToken
+    )
     {
         var sends = batch.DueSends();
         var outcomes = new List<NurtureSendOutcome>();
@@ -75,14 +86,18 @@ public sealed class NurtureSender(ILeadStore leads, ISuppressionList suppression
         return outcomes;
     }
 
-    /// <summary>What the send at <paramref name="index"/> is decided on, read now; a failed read fails that send only.</summary>
+    /// <summary>What the send at <paramref name="index"/> is decided on, read now; a failed read fails that send
+    /// only.</summary>
     private Task<SendRead>? ReadAhead(IReadOnlyList<DueSend> sends, int index, CancellationToken cancellationToken) =>
         index < sends.Count ? ReadAsync(sends[index].LeadId, cancellationToken) : null;
 
     private async Task<SendRead> ReadAsync(string leadId, CancellationToken cancellationToken)
     {
         var snapshot = await leads.LoadLeadAsync(leadId, cancellationToken);
-        return new SendRead(snapshot, snapshot.Lead is { } lead ? suppressions.IsSuppressedAsync(lead.Email, cancellationToken) : null);
+        return new SendRead(
+            snapshot,
+            snapshot.Lead is { } lead ? suppressions.IsSuppressedAsync(lead.Email, cancellationToken) : null
+        );
     }
 
     /// <summary>
@@ -92,18 +107,27 @@ public sealed class NurtureSender(ILeadStore leads, ISuppressionList suppression
     /// request cut on its way may have been taken. The sender's own attempt timeout bounds it; a stop that came
     /// before the request started gives the claim back.
     /// </summary>
-    private async Task<(NurtureSendOutcome Outcome, Task<NurtureSendOutcome>? Resolved)> SendOneAsync(DueSend send, SendRead read, NurtureSendBatch batch, CancellationToken cancellationToken)
+    private async Task<(NurtureSendOutcome Outcome, Task<NurtureSendOutcome>? Resolved)> SendOneAsync(
+        DueSend send,
+        SendRead read,
+        NurtureSendBatch batch,
+        CancellationToken cancellationToken
+    )
     {
         cancellationToken.ThrowIfCancellationRequested();
         var decision = NurtureSendDecision.Drop;
         LeadSnapshot? claimed = null;
         await updater.UpdateAsync(
             send.LeadId,
-            async snapshot => (decision = await rules.DecideAsync(snapshot, send, batch, read.Suppressed, CancellationToken.None)).Change,
+            async snapshot =>
+                (
+                    decision = await rules.DecideAsync(snapshot, send, batch, read.Suppressed, CancellationToken.None)
+                ).Change,
             CancellationToken.None,
             known: read.Snapshot,
             written: s => claimed = s,
-            leadRowOnly: true);
+            leadRowOnly: true
+        );
         if (decision.Claim is not { } claim)
         {
             return (decision.Outcome, null);
@@ -118,45 +142,68 @@ public sealed class NurtureSender(ILeadStore leads, ISuppressionList suppression
         try
         {
             var result = await email.SendAsync(Outgoing(claim), CancellationToken.None);
-            return (NurtureSendOutcome.Sent, ResolveAsync(send, claimed, NurtureSendOutcome.Sent, s => Record(s, claim, result)));
+            return (
+                NurtureSendOutcome.Sent,
+                ResolveAsync(send, claimed, NurtureSendOutcome.Sent, s => Record(s, claim, result))
+            );
         }
         catch (EmailSendException ex) when (ex.Failure == EmailSendFailure.Refused)
         {
-            return (NurtureSendOutcome.Failed, ResolveAsync(send, claimed, NurtureSendOutcome.Failed, s => Fail(s, claim, ex)));
+            return (
+                NurtureSendOutcome.Failed,
+                ResolveAsync(send, claimed, NurtureSendOutcome.Failed, s => Fail(s, claim, ex))
+            );
         }
         catch (EmailSendException ex) when (ex.Failure == EmailSendFailure.Unavailable)
         {
             // Not taken, after the sender's own retries: the step goes back into the due index, so a later run sends
             // it however long SendGrid stays away (the message's redeliveries would end in the poison queue).
-            return (NurtureSendOutcome.Rescheduled, ResolveAsync(send, claimed, NurtureSendOutcome.Rescheduled, s => Release(s, claim, time.GetUtcNow() + NurtureRules.UnavailableRecheck)));
+            return (
+                NurtureSendOutcome.Rescheduled,
+                ResolveAsync(send, claimed, NurtureSendOutcome.Rescheduled, s =>
+                    Release(s, claim, time.GetUtcNow() + NurtureRules.UnavailableRecheck)
+                )
+            );
         }
     }
 
     /// <summary>Writes what came of a claimed send (never cancelled: the send has happened or been decided).</summary>
-    private async Task<NurtureSendOutcome> ResolveAsync(DueSend send, LeadSnapshot? claimed, NurtureSendOutcome outcome, Func<LeadSnapshot, LeadChange?> change)
+    private async Task<NurtureSendOutcome> ResolveAsync(
+        DueSend send,
+        LeadSnapshot? claimed,
+        NurtureSendOutcome outcome,
+        Func<LeadSnapshot, LeadChange?> change
+    )
     {
-        await updater.UpdateAsync(send.LeadId, s => Task.FromResult(change(s)), CancellationToken.None, known: claimed, leadRowOnly: true);
+        await updater.UpdateAsync(
+            send.LeadId,
+            s => Task.FromResult(change(s)),
+            CancellationToken.None,
+            known: claimed,
+            leadRowOnly: true
+        );
         return outcome;
     }
 
-    private OutgoingEmail Outgoing(Claim claim) => new()
-    {
-        To = claim.Lead.Email,
-        ToName = claim.Lead.FullName(),
-        Subject = claim.Email.Subject,
-        Html = claim.Email.Html,
-        Text = claim.Email.Text,
-        Headers = links.UnsubscribeHeaders(claim.Lead.Id, claim.Record.SendId),
-        CustomArgs = new Dictionary<string, string>
+    private OutgoingEmail Outgoing(Claim claim) =>
+        new()
         {
-            [MailCustomArgs.LeadId] = claim.Lead.Id,
-            [MailCustomArgs.Campaign] = claim.Campaign.Id,
-            [MailCustomArgs.Step] = claim.Step.Id,
-            [MailCustomArgs.SendId] = claim.Record.SendId,
-            [MailCustomArgs.Kind] = MailCustomArgs.NurtureKind,
-        },
-        Categories = [MailCustomArgs.NurtureKind, claim.Campaign.Id],
-    };
+            To = claim.Lead.Email,
+            ToName = claim.Lead.FullName(),
+            Subject = claim.Email.Subject,
+            Html = claim.Email.Html,
+            Text = claim.Email.Text,
+            Headers = links.UnsubscribeHeaders(claim.Lead.Id, claim.Record.SendId),
+            CustomArgs = new Dictionary<string, string>
+            {
+                [MailCustomArgs.LeadId] = claim.Lead.Id,
+                [MailCustomArgs.Campaign] = claim.Campaign.Id,
+                [MailCustomArgs.Step] = claim.Step.Id,
+                [MailCustomArgs.SendId] = claim.Record.SendId,
+                [MailCustomArgs.Kind] = MailCustomArgs.NurtureKind,
+            },
+            Categories = [MailCustomArgs.NurtureKind, claim.Campaign.Id],
+        };
 
     /// <summary>
     /// The step as sent (its record as it is now: a SendGrid event may have flagged it since the claim), on the
@@ -170,10 +217,29 @@ public sealed class NurtureSender(ILeadStore leads, ISuppressionList suppression
         }
 
         var now = time.GetUtcNow();
-        var sent = enrollment.WithStep(record with { State = StepState.Sent, SentAt = now, MessageId = result.MessageId });
+        var sent = enrollment.WithStep(
+            record with
+            {
+                State = StepState.Sent,
+                SentAt = now,
+                MessageId = result.MessageId,
+            }
+        );
         var (advanced, next) = EnrollmentChanges.Advance(lead.Id, claim.Campaign, sent);
-        var entry = Entry(claim, now, $"sent (campaign {claim.Campaign.Name}, step {claim.Step.Id}{(result.MessageId is { } id ? $", SendGrid message {id}" : "")})");
-        return EnrollmentChanges.Write(snapshot, lead, advanced, next, [new StatDelta(claim.Campaign.Id, claim.Step.Id, CampaignMetric.Sent)], entry);
+        var entry = Entry(
+            claim,
+            now,
+            $"sent (campaign {claim.Campaign.Name}, step "
+                + $"{claim.Step.Id}{(result.MessageId is { } id ? $", SendGrid message {id}" : "")})"
+        );
+        return EnrollmentChanges.Write(
+            snapshot,
+            lead,
+            advanced,
+            next,
+            [new StatDelta(claim.Campaign.Id, claim.Step.Id, CampaignMetric.Sent)],
+            entry
+        );
     }
 
     /// <summary>
@@ -188,12 +254,28 @@ public sealed class NurtureSender(ILeadStore leads, ISuppressionList suppression
         }
 
         var reason = $"SendGrid refused it ({refusal.Status}{(refusal.Reason is { } why ? $": {why}" : "")})";
-        var (advanced, next) = EnrollmentChanges.Advance(lead.Id, claim.Campaign, enrollment.WithStep(record with { State = StepState.Failed, Note = reason }));
-        var entry = Entry(claim, time.GetUtcNow(), $"not sent: {reason} (campaign {claim.Campaign.Name}, step {claim.Step.Id})");
-        return EnrollmentChanges.Write(snapshot, GapAsItWas(lead, claim), advanced, next, [new StatDelta(claim.Campaign.Id, claim.Step.Id, CampaignMetric.Failed)], entry);
+        var (advanced, next) = EnrollmentChanges.Advance(
+            lead.Id,
+            claim.Campaign,
+            enrollment.WithStep(record with { State = StepState.Failed, Note = reason })
+        );
+        var entry = Entry(
+            claim,
+            time.GetUtcNow(),
+            $"not sent: {reason} (campaign {claim.Campaign.Name}, step {claim.Step.Id})"
+        );
+        return EnrollmentChanges.Write(
+            snapshot,
+            GapAsItWas(lead, claim),
+            advanced,
+            next,
+            [new StatDelta(claim.Campaign.Id, claim.Step.Id, CampaignMetric.Failed)],
+            entry
+        );
     }
 
-    /// <summary>The claim undone: the step as if never tried, the person's gap as it was, and the step due again at <paramref name="retryAt"/> when given.</summary>
+    /// <summary>The claim undone: the step as if never tried, the person's gap as it was, and the step due again at
+    /// <paramref name="retryAt"/> when given.</summary>
     private static LeadChange? Release(LeadSnapshot snapshot, Claim claim, DateTimeOffset? retryAt = null)
     {
         if (Held(snapshot, claim) is not var (lead, enrollment, _))
@@ -203,7 +285,15 @@ public sealed class NurtureSender(ILeadStore leads, ISuppressionList suppression
 
         var released = enrollment.WithoutStep(claim.Step.Id);
         return retryAt is { } at
-            ? EnrollmentChanges.Write(snapshot, GapAsItWas(lead, claim), released with { NextDueAt = at }, new DueSend(lead.Id, claim.Campaign.Id, claim.Step.Id, at))
+            ? EnrollmentChanges.Write(
+                snapshot,
+                GapAsItWas(lead, claim),
+                released with
+                {
+                    NextDueAt = at,
+                },
+                new DueSend(lead.Id, claim.Campaign.Id, claim.Step.Id, at)
+            )
             : EnrollmentChanges.Write(snapshot, GapAsItWas(lead, claim), released);
     }
 
@@ -211,20 +301,31 @@ public sealed class NurtureSender(ILeadStore leads, ISuppressionList suppression
         lead.LastNurtureAt == claim.Record.ClaimedAt ? lead with { LastNurtureAt = claim.PreviousNurtureAt } : lead;
 
     private static TimelineEntry Entry(Claim claim, DateTimeOffset at, string what) =>
-        new($"nurture|{claim.Record.SendId}", at, TimelineKind.Email, $"Nurture email \"{claim.Email.Subject}\" {what}");
+        new(
+            $"nurture|{claim.Record.SendId}",
+            at,
+            TimelineKind.Email,
+            $"Nurture email \"{claim.Email.Subject}\" {what}"
+        );
 
-    /// <summary>The lead, enrollment and step record while the claim is still this send's; null once it is not.</summary>
+    /// <summary>The lead, enrollment and step record while the claim is still this send's; null once it is
+    /// not.</summary>
     private static (Lead Lead, Enrollment Enrollment, StepRecord Record)? Held(LeadSnapshot snapshot, Claim claim) =>
-        snapshot is { Lead: { } lead } && snapshot.EnrollmentIn(claim.Campaign.Id) is { } enrollment && Holds(enrollment, claim)
+        snapshot is { Lead: { } lead }
+        && snapshot.EnrollmentIn(claim.Campaign.Id) is { } enrollment
+        && Holds(enrollment, claim)
             ? (lead, enrollment, enrollment.Step(claim.Step.Id)!)
             : null;
 
     private static bool Holds(Enrollment enrollment, Claim claim) =>
-        enrollment.Step(claim.Step.Id) is { State: StepState.Sending } record && record.DispatchId == claim.Record.DispatchId;
+        enrollment.Step(claim.Step.Id) is { State: StepState.Sending } record
+        && record.DispatchId == claim.Record.DispatchId;
 
-    /// <summary>A send's lead row and, started with it, whether its address is suppressed (the lead id names one email).</summary>
+    /// <summary>A send's lead row and, started with it, whether its address is suppressed (the lead id names one
+    /// email).</summary>
     private sealed record SendRead(LeadSnapshot Snapshot, Task<bool>? Suppressed);
 
     /// <summary>The lf_send custom arg: the same for every attempt at one step of one enrollment.</summary>
-    public static string SendId(string leadId, string campaignId, string stepId) => StableId.From(MailCustomArgs.NurtureKind, leadId, campaignId, stepId);
+    public static string SendId(string leadId, string campaignId, string stepId) =>
+        StableId.From(MailCustomArgs.NurtureKind, leadId, campaignId, stepId);
 }

@@ -9,7 +9,8 @@ namespace LeadFunctions.Core.Nurture;
 /// </summary>
 public static class SendWindows
 {
-    /// <summary><paramref name="at"/> itself when the window is open then (or there is none), else the window's next opening.</summary>
+    /// <summary><paramref name="at"/> itself when the window is open then (or there is none), else the window's next
+    /// opening.</summary>
     public static DateTimeOffset NextOpening(SendWindow? window, TimeZoneInfo zone, DateTimeOffset at)
     {
         if (window is null || IsOpen(window, TimeZoneInfo.ConvertTime(at, zone).DateTime))
@@ -54,10 +55,12 @@ public static class SendWindows
             return OpensOn(window, local.DayOfWeek) && time >= window.From && time < window.To;
         }
 
-        return (OpensOn(window, local.DayOfWeek) && time >= window.From) || (OpensOn(window, local.AddDays(-1).DayOfWeek) && time < window.To);
+        return (OpensOn(window, local.DayOfWeek) && time >= window.From)
+            || (OpensOn(window, local.AddDays(-1).DayOfWeek) && time < window.To);
     }
 
-    private static bool OpensOn(SendWindow window, DayOfWeek day) => window.Days.Count == 0 || window.Days.Contains(day);
+    private static bool OpensOn(SendWindow window, DayOfWeek day) =>
+        window.Days.Count == 0 || window.Days.Contains(day);
 
     private static DateTimeOffset ToInstant(DateTime local, TimeZoneInfo zone)
     {

@@ -17,7 +17,10 @@ public interface ILeadChangeSubscriber
     /// transaction with it (ledger rows, enrollments). Not called when nothing is to be written or no lead row is.
     /// </summary>
     ValueTask<LeadChange> CompleteAsync(
-        LeadSnapshot snapshot, LeadChange change, CancellationToken cancellationToken) => ValueTask.FromResult(change);
+        LeadSnapshot snapshot,
+        LeadChange change,
+        CancellationToken cancellationToken
+    ) => ValueTask.FromResult(change);
 
     /// <summary>
     /// Just before each attempt to save the complete change: what lives outside the partition and must not lag it.
@@ -28,8 +31,11 @@ public interface ILeadChangeSubscriber
     /// After the save succeeded (never after a repeat): what follows from the change outside the partition.
     /// </summary>
     Task AfterSaveAsync(
-        LeadUpdater updater, LeadSnapshot before, LeadChange change, CancellationToken cancellationToken) =>
-        Task.CompletedTask;
+        LeadUpdater updater,
+        LeadSnapshot before,
+        LeadChange change,
+        CancellationToken cancellationToken
+    ) => Task.CompletedTask;
 
     /// <summary>
     /// When nothing was saved: the decision found nothing new, or an earlier delivery had written the change (and may

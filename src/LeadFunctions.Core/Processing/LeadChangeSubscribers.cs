@@ -44,15 +44,19 @@ public static class LeadChangeSubscribers
     /// </summary>
     /// <exception cref="InvalidOperationException">A name is not in the order, or two subscribers have one.</exception>
     public static IReadOnlyList<IReadOnlyList<ILeadChangeSubscriber>> InOrder(
-        IEnumerable<ILeadChangeSubscriber> subscribers)
+        IEnumerable<ILeadChangeSubscriber> subscribers
+    )
     {
         var byName = new Dictionary<string, ILeadChangeSubscriber>(StringComparer.Ordinal);
         foreach (var subscriber in subscribers)
         {
             if (!Order.Any(step => step.Contains(subscriber.Name, StringComparer.Ordinal)))
             {
-                throw new InvalidOperationException($"Lead change subscriber '{subscriber.Name}' "
-                    + $"({subscriber.GetType().Name}) has no place in {nameof(LeadChangeSubscribers)}.{nameof(Order)}");
+                throw new InvalidOperationException(
+                    $"Lead change subscriber '{subscriber.Name}' "
+                        + $"({subscriber.GetType().Name}) has no place in "
+                        + $"{nameof(LeadChangeSubscribers)}.{nameof(Order)}"
+                );
             }
 
             if (!byName.TryAdd(subscriber.Name, subscriber))
@@ -61,8 +65,11 @@ public static class LeadChangeSubscribers
             }
         }
 
-        return [.. Order
-            .Select(step => step.Where(byName.ContainsKey).Select(name => byName[name]).ToList())
-            .Where(step => step.Count > 0)];
+        return
+        [
+            .. Order
+                .Select(step => step.Where(byName.ContainsKey).Select(name => byName[name]).ToList())
+                .Where(step => step.Count > 0),
+        ];
     }
 }

@@ -10,22 +10,28 @@ namespace LeadFunctions.Core.Processing;
 /// or when nothing was saved.
 /// </summary>
 public sealed class LeadUpdater(
-    ILeadStore store, IEnumerable<ILeadChangeSubscriber> subscribers, TimeProvider time, IRandomSource random)
+    ILeadStore store,
+    IEnumerable<ILeadChangeSubscriber> subscribers,
+    TimeProvider time,
+    IRandomSource random
+)
 {
-    private readonly IReadOnlyList<IReadOnlyList<ILeadChangeSubscriber>> steps =
-        LeadChangeSubscribers.InOrder(subscribers);
+    private readonly IReadOnlyList<IReadOnlyList<ILeadChangeSubscriber>> steps = LeadChangeSubscribers.InOrder(
+        subscribers
+    );
 
     internal const int MaxAttempts = 8;
 
-    /// <summary>The first wait after a conflict; each next one doubles (5, 10, 20 … 320 ms, at most 0.64 s in all).</summary>
+    /// <summary>The first wait after a conflict; each next one doubles (5, 10, 20 … 320 ms, at most 0.64 s in
+    /// all).</summary>
     internal static readonly TimeSpan FirstBackoff = TimeSpan.FromMilliseconds(5);
 
     /// <summary>
     /// Applies <paramref name="decide"/> to the current state; null from it means nothing to write.
     /// A <paramref name="known"/> snapshot (read by a scan, or <paramref name="written"/> by the writer's previous
-    /// update) saves the first read; <paramref name="written"/> is told the partition as saved when the store gives its new version.
-    /// A writer that decides on the lead row alone (<paramref name="leadRowOnly"/>: its enrollments and the latest event of each
-    /// type, not the events) reads it with one point read.
+    /// update) saves the first read; <paramref name="written"/> is told the partition as saved when the store gives its
+    /// new version. A writer that decides on the lead row alone (<paramref name="leadRowOnly"/>: its enrollments and
+    /// the latest event of each type, not the events) reads it with one point read.
     /// </summary>
     public async Task<UpdateOutcome> UpdateAsync(
         string leadId,
@@ -33,11 +39,13 @@ public sealed class LeadUpdater(
         CancellationToken cancellationToken,
         LeadSnapshot? known = null,
         Action<LeadSnapshot>? written = null,
-        bool leadRowOnly = false)
+        bool leadRowOnly = false
+    )
     {
         for (var attempt = 1; attempt <= MaxAttempts; attempt++)
         {
-            var snapshot = attempt == 1 && known is not null ? known
+            var snapshot =
+                attempt == 1 && known is not null ? known
                 : leadRowOnly ? await store.LoadLeadAsync(leadId, cancellationToken)
                 : await store.LoadAsync(leadId, cancellationToken);
             var change = await decide(snapshot);
@@ -55,8 +63,13 @@ public sealed class LeadUpdater(
 
             if (change.Lead is { } lead)
             {
-                // The lead row carries all the enrollments and the latest event of each type (read or new), whoever writes it.
-                change = change with { Lead = lead.WithEventsSeen([.. snapshot.Events, .. change.NewEvents]), Enrollments = snapshot.EnrollmentsAfter(change) };
+                // The lead row carries all the enrollments and the latest event of each type (read or new), whoever
+                // writes it.
+                change = change with
+                {
+                    Lead = lead.WithEventsSeen([.. snapshot.Events, .. change.NewEvents]),
+                    Enrollments = snapshot.EnrollmentsAfter(change),
+                };
             }
 
             foreach (var subscriber in steps.SelectMany(step => step))
@@ -76,10 +89,13 @@ public sealed class LeadUpdater(
                     foreach (var step in steps)
                     {
                         await Task.WhenAll(
-                            step.Select(s => s.AfterSaveAsync(this, snapshot, change, cancellationToken)));
+                            step.Select(s => s.AfterSaveAsync(this, snapshot, change, cancellationToken))
+                        );
                     }
 
-                    return snapshot.Lead is null && change.Lead is not null ? UpdateOutcome.Created : UpdateOutcome.Updated;
+                    return snapshot.Lead is null && change.Lead is not null
+                        ? UpdateOutcome.Created
+                        : UpdateOutcome.Updated;
                 case SaveResult.AlreadyApplied:
                     // The write happened on an earlier delivery, which may have died before what follows it.
                     await NotSavedAsync(snapshot, cancellationToken);
@@ -99,7 +115,10 @@ public sealed class LeadUpdater(
     }
 
     private async ValueTask<LeadChange> CompleteAsync(
-        LeadSnapshot snapshot, LeadChange change, CancellationToken cancellationToken)
+        LeadSnapshot snapshot,
+        LeadChange change,
+        CancellationToken cancellationToken
+    )
     {
         foreach (var subscriber in steps.SelectMany(step => step))
         {

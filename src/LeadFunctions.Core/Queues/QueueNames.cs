@@ -26,13 +26,28 @@ public static class QueueNames
     /// <summary>Enrollments by hand, by ids or a page of a filter each.</summary>
     public const string CampaignEnrollment = "campaign-enrollment";
 
-    /// <summary>A resumed campaign's held sends to release, a page per message (one of our own queues, like those above).</summary>
+    /// <summary>A resumed campaign's held sends to release, a page per message (one of our own queues, like those
+    /// above).</summary>
     public const string CampaignResume = "campaign-resume";
 
-    /// <summary>WebJobs' QueueListener: "{queueName}-poison", never for a queue that is itself a poison queue.</summary>
+    /// <summary>WebJobs' QueueListener: "{queueName}-poison", never for a queue that is itself a poison
+    /// queue.</summary>
     public const string PoisonSuffix = "-poison";
 
-    public static readonly IReadOnlyList<string> All = [LeadIntake, LeadImport, LeadEvents, NurtureSend, SalesHandoff, LeadRescore, ConsentConfirmation, ConsentImport, SendGridEvents, CampaignEnrollment, CampaignResume];
+    public static readonly IReadOnlyList<string> All =
+    [
+        LeadIntake,
+        LeadImport,
+        LeadEvents,
+        NurtureSend,
+        SalesHandoff,
+        LeadRescore,
+        ConsentConfirmation,
+        ConsentImport,
+        SendGridEvents,
+        CampaignEnrollment,
+        CampaignResume,
+    ];
 
     public static string Poison(string queueName) => queueName + PoisonSuffix;
 }

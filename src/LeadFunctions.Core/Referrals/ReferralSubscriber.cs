@@ -13,7 +13,11 @@ public sealed class ReferralSubscriber(IReferralIndex referrals) : ILeadChangeSu
     public string Name => LeadChangeSubscribers.Referrals;
 
     public Task AfterSaveAsync(
-        LeadUpdater updater, LeadSnapshot before, LeadChange change, CancellationToken cancellationToken) =>
+        LeadUpdater updater,
+        LeadSnapshot before,
+        LeadChange change,
+        CancellationToken cancellationToken
+    ) =>
         change.Lead is { ReferredBy: { } referrer } after
         && (before.Lead?.ReferredBy != referrer || before.Lead.Stage != after.Stage)
             ? referrals.RecordAsync(new Referral(referrer, after.Id, after.Stage, after.CreatedAt), cancellationToken)

@@ -16,8 +16,16 @@ public enum FunnelDimension
     Month,
 }
 
-/// <summary>Adds <see cref="Delta"/> to one counter of one funnel row: the month (yyyyMM, UTC), the dimension and its value.</summary>
-public sealed record FunnelCount(string Month, FunnelDimension Dimension, string Key, string Counter, long Delta = 1, string? Label = null);
+/// <summary>Adds <see cref="Delta"/> to one counter of one funnel row: the month (yyyyMM, UTC), the dimension and its
+/// value.</summary>
+public sealed record FunnelCount(
+    string Month,
+    FunnelDimension Dimension,
+    string Key,
+    string Counter,
+    long Delta = 1,
+    string? Label = null
+);
 
 /// <summary>
 /// The counters a stage move adds, in the month it happened, under each dimension: every stage the lead reached
@@ -29,14 +37,31 @@ public static class FunnelCounts
     public const string NoCampaign = "(none)";
     public const string Disqualified = "disqualified";
 
-    /// <summary>Upper bounds of the time buckets, in hours: 1 h, 4 h, 1 d, 3 d, 1 w, 2 w, 30 d, 90 d, 180 d, 1 y, more.</summary>
-    public static readonly IReadOnlyList<double> BucketHours = [1, 4, 24, 72, 168, 336, 720, 2160, 4320, 8760, double.PositiveInfinity];
+    /// <summary>Upper bounds of the time buckets, in hours: 1 h, 4 h, 1 d, 3 d, 1 w, 2 w, 30 d, 90 d, 180 d, 1 y,
+    /// more.</summary>
+    public static readonly IReadOnlyList<double> BucketHours =
+    [
+        1,
+        4,
+        24,
+        72,
+        168,
+        336,
+        720,
+        2160,
+        4320,
+        8760,
+        double.PositiveInfinity,
+    ];
 
     public static string Reached(LifecycleStage stage) => "reached_" + stage.ToApiName();
 
-    public static string TimeTo(LifecycleStage stage, int bucket) => string.Create(CultureInfo.InvariantCulture, $"to_{stage.ToApiName()}_b{bucket}");
+    public static string TimeTo(LifecycleStage stage, int bucket) =>
+        string.Create(CultureInfo.InvariantCulture, $"to_{stage.ToApiName()}_b{bucket}");
 
-    public static string Reason(string reason) => "reason_" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(reason.Trim().ToLowerInvariant())))[..16];
+    public static string Reason(string reason) =>
+        "reason_"
+        + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(reason.Trim().ToLowerInvariant())))[..16];
 
     public static IReadOnlyList<FunnelCount> Of(Lead? before, Lead after)
     {
@@ -57,8 +82,12 @@ public static class FunnelCounts
         }
         else
         {
-            // A forward move counts every stage passed; a lead requalified after a disqualification counts in the stage it returns to.
-            var from = before is null ? -1 : before.Stage == LifecycleStage.Disqualified ? (int)after.Stage - 1 : (int)before.Stage;
+            // A forward move counts every stage passed; a lead requalified after a disqualification counts in the stage
+            // it returns to.
+            var from =
+                before is null ? -1
+                : before.Stage == LifecycleStage.Disqualified ? (int)after.Stage - 1
+                : (int)before.Stage;
             for (var stage = from + 1; stage <= (int)after.Stage; stage++)
             {
                 counters.Add((Reached((LifecycleStage)stage), null));
@@ -71,8 +100,18 @@ public static class FunnelCounts
 
         var month = at.UtcDateTime.ToString("yyyyMM", CultureInfo.InvariantCulture);
         var campaign = after.SourceDetail.TryGetValue("utm_campaign", out var utm) ? utm : NoCampaign;
-        (FunnelDimension, string)[] keys = [(FunnelDimension.Source, after.Source), (FunnelDimension.Campaign, campaign), (FunnelDimension.Month, month)];
-        return [.. keys.SelectMany(k => counters.Select(c => new FunnelCount(month, k.Item1, k.Item2, c.Counter, 1, c.Label)))];
+        (FunnelDimension, string)[] keys =
+        [
+            (FunnelDimension.Source, after.Source),
+            (FunnelDimension.Campaign, campaign),
+            (FunnelDimension.Month, month),
+        ];
+        return
+        [
+            .. keys.SelectMany(k =>
+                counters.Select(c => new FunnelCount(month, k.Item1, k.Item2, c.Counter, 1, c.Label))
+            ),
+        ];
     }
 
     private static int Bucket(TimeSpan took)

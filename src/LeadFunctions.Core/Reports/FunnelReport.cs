@@ -10,15 +10,22 @@ namespace LeadFunctions.Core.Reports;
 public static class FunnelReport
 {
     private static readonly LifecycleStage[] Funnel =
-        [LifecycleStage.Subscriber, LifecycleStage.Lead, LifecycleStage.Mql, LifecycleStage.Sql, LifecycleStage.Opportunity, LifecycleStage.Customer];
+    [
+        LifecycleStage.Subscriber,
+        LifecycleStage.Lead,
+        LifecycleStage.Mql,
+        LifecycleStage.Sql,
+        LifecycleStage.Opportunity,
+        LifecycleStage.Customer,
+    ];
 
     public static IReadOnlyList<FunnelGroup> Build(IEnumerable<FunnelRow> rows) =>
-    [
-        .. rows.GroupBy(r => r.Key, StringComparer.Ordinal)
-            .Select(Group)
-            .OrderByDescending(g => g.Reached.GetValueOrDefault(LifecycleStage.Lead.ToApiName()))
-            .ThenBy(g => g.Key, StringComparer.Ordinal),
-    ];
+        [
+            .. rows.GroupBy(r => r.Key, StringComparer.Ordinal)
+                .Select(Group)
+                .OrderByDescending(g => g.Reached.GetValueOrDefault(LifecycleStage.Lead.ToApiName()))
+                .ThenBy(g => g.Key, StringComparer.Ordinal),
+        ];
 
     private static FunnelGroup Group(IGrouping<string, FunnelRow> rows)
     {
@@ -28,19 +35,36 @@ public static class FunnelReport
         for (var i = 0; i + 1 < Funnel.Length; i++)
         {
             var from = reached[Funnel[i].ToApiName()];
-            conversion[$"{Funnel[i].ToApiName()}→{Funnel[i + 1].ToApiName()}"] = from == 0 ? null : Math.Round((double)reached[Funnel[i + 1].ToApiName()] / from, 4);
+            conversion[$"{Funnel[i].ToApiName()}→{Funnel[i + 1].ToApiName()}"] =
+                from == 0 ? null : Math.Round((double)reached[Funnel[i + 1].ToApiName()] / from, 4);
         }
 
-        var labels = rows.SelectMany(r => r.Labels).GroupBy(l => l.Key).ToDictionary(g => g.Key, g => g.First().Value, StringComparer.Ordinal);
-        var reasons = labels.Select(l => new DisqualifyReason(l.Value, Sum(l.Key))).OrderByDescending(r => r.Count).ThenBy(r => r.Reason, StringComparer.Ordinal).ToList();
-        return new FunnelGroup(rows.Key, reached, conversion, Sum(FunnelCounts.Disqualified), reasons,
-            MedianHours(rows, LifecycleStage.Mql), MedianHours(rows, LifecycleStage.Customer));
+        var labels = rows.SelectMany(r => r.Labels)
+            .GroupBy(l => l.Key)
+            .ToDictionary(g => g.Key, g => g.First().Value, StringComparer.Ordinal);
+        var reasons = labels
+            .Select(l => new DisqualifyReason(l.Value, Sum(l.Key)))
+            .OrderByDescending(r => r.Count)
+            .ThenBy(r => r.Reason, StringComparer.Ordinal)
+            .ToList();
+        return new FunnelGroup(
+            rows.Key,
+            reached,
+            conversion,
+            Sum(FunnelCounts.Disqualified),
+            reasons,
+            MedianHours(rows, LifecycleStage.Mql),
+            MedianHours(rows, LifecycleStage.Customer)
+        );
     }
 
-    /// <summary>The median from the bucket counts: the bucket that holds the middle, interpolated linearly within it (the last bucket has no upper end: its lower one).</summary>
+    /// <summary>The median from the bucket counts: the bucket that holds the middle, interpolated linearly within it
+    /// (the last bucket has no upper end: its lower one).</summary>
     private static double? MedianHours(IEnumerable<FunnelRow> rows, LifecycleStage stage)
     {
-        var counts = FunnelCounts.BucketHours.Select((_, b) => rows.Sum(r => r.Counters.GetValueOrDefault(FunnelCounts.TimeTo(stage, b)))).ToArray();
+        var counts = FunnelCounts
+            .BucketHours.Select((_, b) => rows.Sum(r => r.Counters.GetValueOrDefault(FunnelCounts.TimeTo(stage, b))))
+            .ToArray();
         var total = counts.Sum();
         if (total == 0)
         {
@@ -55,7 +79,9 @@ public static class FunnelReport
             {
                 var lower = b == 0 ? 0 : FunnelCounts.BucketHours[b - 1];
                 var upper = FunnelCounts.BucketHours[b];
-                return double.IsPositiveInfinity(upper) ? lower : Math.Round(lower + ((upper - lower) * (half - seen) / counts[b]), 1);
+                return double.IsPositiveInfinity(upper)
+                    ? lower
+                    : Math.Round(lower + ((upper - lower) * (half - seen) / counts[b]), 1);
             }
 
             seen += counts[b];
@@ -72,6 +98,7 @@ public sealed record FunnelGroup(
     long Disqualified,
     IReadOnlyList<DisqualifyReason> DisqualifyReasons,
     double? MedianHoursToMql,
-    double? MedianHoursToCustomer);
+    double? MedianHoursToCustomer
+);
 
 public sealed record DisqualifyReason(string Reason, long Count);

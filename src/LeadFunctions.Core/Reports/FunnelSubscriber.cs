@@ -12,8 +12,11 @@ public sealed class FunnelSubscriber(IFunnelCounters counters) : ILeadChangeSubs
     public string Name => LeadChangeSubscribers.Funnel;
 
     public Task AfterSaveAsync(
-        LeadUpdater updater, LeadSnapshot before, LeadChange change, CancellationToken cancellationToken) =>
-        change.Lead is { } after ? CountAsync(before.Lead, after, cancellationToken) : Task.CompletedTask;
+        LeadUpdater updater,
+        LeadSnapshot before,
+        LeadChange change,
+        CancellationToken cancellationToken
+    ) => change.Lead is { } after ? CountAsync(before.Lead, after, cancellationToken) : Task.CompletedTask;
 
     /// <summary>Counts the moves from <paramref name="before"/> to <paramref name="after"/>.</summary>
     public Task CountAsync(Lead? before, Lead after, CancellationToken cancellationToken) =>

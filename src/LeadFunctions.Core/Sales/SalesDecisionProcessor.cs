@@ -11,7 +11,11 @@ namespace LeadFunctions.Core.Sales;
 public sealed class SalesDecisionProcessor(LeadUpdater updater, ICrmStore crm, TimeProvider time)
 {
     /// <summary>The decision made on the lead's latest state; null when there is no such lead.</summary>
-    public async Task<Decision?> ApplyAsync(string leadId, Func<Lead, DateTimeOffset, Decision> decide, CancellationToken cancellationToken)
+    public async Task<Decision?> ApplyAsync(
+        string leadId,
+        Func<Lead, DateTimeOffset, Decision> decide,
+        CancellationToken cancellationToken
+    )
     {
         if (!LeadId.IsWellFormed(leadId))
         {
@@ -20,29 +24,33 @@ public sealed class SalesDecisionProcessor(LeadUpdater updater, ICrmStore crm, T
 
         Decision? decision = null;
         Lead? read = null;
-        var outcome = await updater.UpdateAsync(leadId, async snapshot =>
-        {
-            read = snapshot.Lead;
-            if (snapshot.Lead is null)
+        var outcome = await updater.UpdateAsync(
+            leadId,
+            async snapshot =>
             {
-                decision = null;
-                return null;
-            }
+                read = snapshot.Lead;
+                if (snapshot.Lead is null)
+                {
+                    decision = null;
+                    return null;
+                }
 
-            decision = decide(snapshot.Lead, time.GetUtcNow());
-            if (decision is not { Lead: { } lead, Entry: { } entry })
-            {
-                return null;
-            }
+                decision = decide(snapshot.Lead, time.GetUtcNow());
+                if (decision is not { Lead: { } lead, Entry: { } entry })
+                {
+                    return null;
+                }
 
-            // The records first: the lead links to them once it is written.
-            if (lead.Conversion is { } conversion && snapshot.Lead.Conversion is null)
-            {
-                await crm.SaveConversionAsync(lead, conversion, cancellationToken);
-            }
+                // The records first: the lead links to them once it is written.
+                if (lead.Conversion is { } conversion && snapshot.Lead.Conversion is null)
+                {
+                    await crm.SaveConversionAsync(lead, conversion, cancellationToken);
+                }
 
-            return LeadChange.Updated(lead, snapshot.ETag, entry);
-        }, cancellationToken);
+                return LeadChange.Updated(lead, snapshot.ETag, entry);
+            },
+            cancellationToken
+        );
 
         // A converted lead's opportunity follows the lead as it now stands, written after the lead: after a
         // refused decision too, so that retrying a decision whose status write failed (or whose host died

@@ -14,7 +14,11 @@ public sealed class SalesHandoffSubscriber(ISalesHandoffQueue handoffs) : ILeadC
     public string Name => LeadChangeSubscribers.SalesHandoff;
 
     public Task AfterSaveAsync(
-        LeadUpdater updater, LeadSnapshot before, LeadChange change, CancellationToken cancellationToken) =>
+        LeadUpdater updater,
+        LeadSnapshot before,
+        LeadChange change,
+        CancellationToken cancellationToken
+    ) =>
         change.Lead?.PendingHandoff != before.Lead?.PendingHandoff
             ? SendPendingAsync(updater, change.Lead, cancellationToken)
             : Task.CompletedTask;
@@ -33,8 +37,15 @@ public sealed class SalesHandoffSubscriber(ISalesHandoffQueue handoffs) : ILeadC
 
         // Clearing the flag may race with other writers; a flag left set only re-sends a handoff that
         // the sales-handoff function recognises by its id.
-        await updater.UpdateAsync(lead.Id, s => Task.FromResult(s.Lead?.PendingHandoff == pending
-            ? LeadChange.Updated(s.Lead with { PendingHandoff = null }, s.ETag)
-            : null), cancellationToken);
+        await updater.UpdateAsync(
+            lead.Id,
+            s =>
+                Task.FromResult(
+                    s.Lead?.PendingHandoff == pending
+                        ? LeadChange.Updated(s.Lead with { PendingHandoff = null }, s.ETag)
+                        : null
+                ),
+            cancellationToken
+        );
     }
 }

@@ -34,7 +34,12 @@ public sealed class LeadRescorer(ILeadStore store, LeadUpdater updater, ScoringM
                 UpdateOutcome outcome;
                 try
                 {
-                    outcome = await updater.UpdateAsync(snapshot.LeadId, current => Task.FromResult(Rescore(current, scorer, part.Cause)), ct, snapshot);
+                    outcome = await updater.UpdateAsync(
+                        snapshot.LeadId,
+                        current => Task.FromResult(Rescore(current, scorer, part.Cause)),
+                        ct,
+                        snapshot
+                    );
                 }
                 catch (Exception ex) when (!ct.IsCancellationRequested)
                 {
@@ -47,7 +52,8 @@ public sealed class LeadRescorer(ILeadStore store, LeadUpdater updater, ScoringM
                 {
                     Interlocked.Increment(ref changed);
                 }
-            });
+            }
+        );
         return new RescoreSummary(scanned, changed, failed, firstFailure);
     }
 

@@ -23,14 +23,33 @@ public sealed class LeadScorer
 
     public ScoringModel Model => model;
 
-    public ScoreResult Score(Lead lead, LeadEnrichment? enrichment, IReadOnlyList<EngagementEvent> events, DateTimeOffset now)
+    public ScoreResult Score(
+        Lead lead,
+        LeadEnrichment? enrichment,
+        IReadOnlyList<EngagementEvent> events,
+        DateTimeOffset now
+    )
     {
         var reasons = new List<ScoreReason>();
         var fit = Fit(lead, enrichment, reasons);
         var engagement = Engagement(events, now, reasons);
-        var grade = fit >= model.Grades.A ? "A" : fit >= model.Grades.B ? "B" : fit >= model.Grades.C ? "C" : "D";
-        var lastActivity = events.Where(e => model.Engagement.Events.ContainsKey(e.Type)).Select(e => (DateTimeOffset?)e.OccurredAt).Max();
-        return new ScoreResult(fit, engagement, grade, reasons, TemperatureOf(engagement, lastActivity, now), lastActivity);
+        var grade =
+            fit >= model.Grades.A ? "A"
+            : fit >= model.Grades.B ? "B"
+            : fit >= model.Grades.C ? "C"
+            : "D";
+        var lastActivity = events
+            .Where(e => model.Engagement.Events.ContainsKey(e.Type))
+            .Select(e => (DateTimeOffset?)e.OccurredAt)
+            .Max();
+        return new ScoreResult(
+            fit,
+            engagement,
+            grade,
+            reasons,
+            TemperatureOf(engagement, lastActivity, now),
+            lastActivity
+        );
     }
 
     private Temperature TemperatureOf(int engagement, DateTimeOffset? lastActivity, DateTimeOffset now)
@@ -59,7 +78,10 @@ public sealed class LeadScorer
         Add("industry", FirstMatch(industries, lead.Industry));
         if (lead.CompanySize is { } size)
         {
-            Add("companySize", rules.CompanySize.FirstOrDefault(r => size >= r.Min && (r.Max is null || size <= r.Max))?.Points ?? 0);
+            Add(
+                "companySize",
+                rules.CompanySize.FirstOrDefault(r => size >= r.Min && (r.Max is null || size <= r.Max))?.Points ?? 0
+            );
         }
 
         var country = enrichment?.CountryCode;
@@ -70,8 +92,14 @@ public sealed class LeadScorer
 
         if (enrichment is not null)
         {
-            Add(enrichment.Disposable ? "disposableEmail" : enrichment.FreeMail ? "freeMail" : "businessEmail",
-                enrichment.Disposable ? rules.Disposable : enrichment.FreeMail ? rules.FreeMail : rules.BusinessEmail);
+            Add(
+                enrichment.Disposable ? "disposableEmail"
+                    : enrichment.FreeMail ? "freeMail"
+                    : "businessEmail",
+                enrichment.Disposable ? rules.Disposable
+                    : enrichment.FreeMail ? rules.FreeMail
+                    : rules.BusinessEmail
+            );
         }
 
         return fit;
@@ -90,9 +118,14 @@ public sealed class LeadScorer
 
             // Refreshing the pricing page 200 times is not 200 times the intent: per day, only the
             // newest MaxPerDay events of a type count.
-            var counted = byType.GroupBy(e => e.OccurredAt.UtcDateTime.Date)
-                .SelectMany(day => rule.MaxPerDay is { } cap ? day.OrderByDescending(e => e.OccurredAt).Take(cap) : day);
-            var points = counted.Sum(e => rule.Points * Math.Pow(0.5, Math.Max(0, (now - e.OccurredAt).TotalDays) / rules.HalfLifeDays));
+            var counted = byType
+                .GroupBy(e => e.OccurredAt.UtcDateTime.Date)
+                .SelectMany(day =>
+                    rule.MaxPerDay is { } cap ? day.OrderByDescending(e => e.OccurredAt).Take(cap) : day
+                );
+            var points = counted.Sum(e =>
+                rule.Points * Math.Pow(0.5, Math.Max(0, (now - e.OccurredAt).TotalDays) / rules.HalfLifeDays)
+            );
             var rounded = (int)Math.Round(points, MidpointRounding.AwayFromZero);
             if (rounded != 0)
             {
@@ -131,7 +164,11 @@ public sealed class LeadScorer
     /// </summary>
     private static bool ContainsWord(string text, string keyword)
     {
-        for (var i = text.IndexOf(keyword, StringComparison.Ordinal); i >= 0; i = text.IndexOf(keyword, i + 1, StringComparison.Ordinal))
+        for (
+            var i = text.IndexOf(keyword, StringComparison.Ordinal);
+            i >= 0;
+            i = text.IndexOf(keyword, i + 1, StringComparison.Ordinal)
+        )
         {
             if (i == 0 || !char.IsLetterOrDigit(text[i - 1]))
             {

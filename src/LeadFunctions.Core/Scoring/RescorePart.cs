@@ -11,7 +11,8 @@ namespace LeadFunctions.Core.Scoring;
 /// </summary>
 public sealed record RescorePart(string Pass, LeadIdRange Range)
 {
-    /// <summary>What the pass's changes are decided under: a lead it makes an MQL is handed off as "mql-{id}-rescore-{day}", once per pass.</summary>
+    /// <summary>What the pass's changes are decided under: a lead it makes an MQL is handed off as
+    /// "mql-{id}-rescore-{day}", once per pass.</summary>
     [JsonIgnore]
     public string Cause => $"rescore-{Pass}";
 

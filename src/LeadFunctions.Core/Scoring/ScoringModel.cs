@@ -22,7 +22,8 @@ public sealed record ScoringModel
 
 /// <summary>
 /// Hot: engagement (already decayed by the half-life) at least <see cref="Hot"/> with a scored event in the last
-/// <see cref="HotWithinDays"/> days; warm: at least <see cref="Warm"/> with one in the last <see cref="WarmWithinDays"/>; else cold.
+/// <see cref="HotWithinDays"/> days; warm: at least <see cref="Warm"/> with one in the last
+/// <see cref="WarmWithinDays"/>; else cold.
 /// </summary>
 public sealed record TemperatureRules
 {
@@ -55,7 +56,8 @@ public sealed record FitRules
     public int Disposable { get; init; }
 }
 
-/// <summary>Matches when a word of the field starts with any of the keywords, compared folded (case and accents ignored).</summary>
+/// <summary>Matches when a word of the field starts with any of the keywords, compared folded (case and accents
+/// ignored).</summary>
 public sealed record KeywordRule(IReadOnlyList<string> Keywords, int Points);
 
 public sealed record RangeRule(int Min, int? Max, int Points);

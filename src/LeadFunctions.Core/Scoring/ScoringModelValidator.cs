@@ -4,7 +4,8 @@ using LeadFunctions.Core.Validation;
 
 namespace LeadFunctions.Core.Scoring;
 
-/// <summary>What a scoring model must satisfy before it is stored: bounded points, ordered grades, sane decay.</summary>
+/// <summary>What a scoring model must satisfy before it is stored: bounded points, ordered grades, sane
+/// decay.</summary>
 public static partial class ScoringModelValidator
 {
     private const int MaxPoints = 100;
@@ -106,7 +107,11 @@ public static partial class ScoringModelValidator
             errors.Add("temperature", "Needs 0 <= warm < hot <= 1000.");
         }
 
-        if (rules.HotWithinDays is < 1 or > 3650 || rules.WarmWithinDays is < 1 or > 3650 || rules.HotWithinDays > rules.WarmWithinDays)
+        if (
+            rules.HotWithinDays is < 1 or > 3650
+            || rules.WarmWithinDays is < 1 or > 3650
+            || rules.HotWithinDays > rules.WarmWithinDays
+        )
         {
             errors.Add("temperature", "Needs 1 <= hotWithinDays <= warmWithinDays <= 3650.");
         }

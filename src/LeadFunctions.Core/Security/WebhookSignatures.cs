@@ -18,8 +18,10 @@ public static class WebhookSignatures
     private const string Sha256Prefix = "sha256=";
     private const string ZoomVersion = "v0";
 
-    /// <summary>"X-Signature-256: sha256=&lt;hex HMAC-SHA256(secret, body)&gt;" (GitHub-style, our generic webhook and sales handoff).</summary>
-    public static string Sha256Header(string secret, ReadOnlySpan<byte> body) => Sha256Prefix + Hmac.Sha256Hex(secret, body);
+    /// <summary>"X-Signature-256: sha256=&lt;hex HMAC-SHA256(secret, body)&gt;" (GitHub-style, our generic webhook and
+    /// sales handoff).</summary>
+    public static string Sha256Header(string secret, ReadOnlySpan<byte> body) =>
+        Sha256Prefix + Hmac.Sha256Hex(secret, body);
 
     public static bool IsValidSha256Header(string? secret, ReadOnlySpan<byte> body, string? header) =>
         !string.IsNullOrEmpty(secret)
@@ -27,13 +29,24 @@ public static class WebhookSignatures
         && header.StartsWith(Sha256Prefix, StringComparison.OrdinalIgnoreCase)
         && Hmac.HexEquals(Hmac.Sha256Hex(secret, body), header[Sha256Prefix.Length..]);
 
-    /// <summary>Zoom: "x-zm-signature: v0=" + hex HMAC-SHA256(secret token, "v0:{x-zm-request-timestamp}:{body}").</summary>
-    public static bool IsValidZoom(string? secret, string? timestamp, ReadOnlySpan<byte> body, string? signature, DateTimeOffset now)
+    /// <summary>Zoom: "x-zm-signature: v0=" + hex HMAC-SHA256(secret token,
+    /// "v0:{x-zm-request-timestamp}:{body}").</summary>
+    public static bool IsValidZoom(
+        string? secret,
+        string? timestamp,
+        ReadOnlySpan<byte> body,
+        string? signature,
+        DateTimeOffset now
+    )
     {
-        if (string.IsNullOrEmpty(secret) || signature is null || !signature.StartsWith(ZoomVersion + "=", StringComparison.Ordinal)
+        if (
+            string.IsNullOrEmpty(secret)
+            || signature is null
+            || !signature.StartsWith(ZoomVersion + "=", StringComparison.Ordinal)
             || !long.TryParse(timestamp, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds)
             || seconds > DateTimeOffset.MaxValue.ToUnixTimeSeconds()
-            || (now - DateTimeOffset.FromUnixTimeSeconds(seconds)).Duration() > Tolerance)
+            || (now - DateTimeOffset.FromUnixTimeSeconds(seconds)).Duration() > Tolerance
+        )
         {
             return false;
         }

@@ -18,22 +18,46 @@ public static class LeadTelemetry
     public static readonly Meter Meter = new(Name);
 
     /// <summary>Submissions accepted onto a queue (web form, JSON, webinar, CSV rows).</summary>
-    public static readonly Counter<long> LeadsReceived = Meter.CreateCounter<long>("leads.received", "{lead}", "Submissions accepted and queued for processing.");
+    public static readonly Counter<long> LeadsReceived = Meter.CreateCounter<long>(
+        "leads.received",
+        "{lead}",
+        "Submissions accepted and queued for processing."
+    );
 
     /// <summary>Submissions applied to their lead by the intake.</summary>
-    public static readonly Counter<long> LeadsProcessed = Meter.CreateCounter<long>("leads.processed", "{lead}", "Submissions applied to their lead.");
+    public static readonly Counter<long> LeadsProcessed = Meter.CreateCounter<long>(
+        "leads.processed",
+        "{lead}",
+        "Submissions applied to their lead."
+    );
 
     /// <summary>Queue messages moved to their poison queue, tagged with the queue.</summary>
-    public static readonly Counter<long> LeadsPoisoned = Meter.CreateCounter<long>("leads.poisoned", "{message}", "Queue messages moved to a poison queue after their last try.");
+    public static readonly Counter<long> LeadsPoisoned = Meter.CreateCounter<long>(
+        "leads.poisoned",
+        "{message}",
+        "Queue messages moved to a poison queue after their last try."
+    );
 
     /// <summary>Emails SendGrid accepted.</summary>
-    public static readonly Counter<long> EmailsSent = Meter.CreateCounter<long>("emails.sent", "{email}", "Emails SendGrid accepted for delivery.");
+    public static readonly Counter<long> EmailsSent = Meter.CreateCounter<long>(
+        "emails.sent",
+        "{email}",
+        "Emails SendGrid accepted for delivery."
+    );
 
     /// <summary>Leads delivered to the sales CRM.</summary>
-    public static readonly Counter<long> Handoffs = Meter.CreateCounter<long>("handoffs", "{handoff}", "MQLs delivered to sales.");
+    public static readonly Counter<long> Handoffs = Meter.CreateCounter<long>(
+        "handoffs",
+        "{handoff}",
+        "MQLs delivered to sales."
+    );
 
     /// <summary>How long a message waited on its queue before this try took it, tagged with the queue.</summary>
-    public static readonly Histogram<double> QueueMessageAge = Meter.CreateHistogram<double>("queue.message.age", "s", "Time from a message's insertion to its dequeue.");
+    public static readonly Histogram<double> QueueMessageAge = Meter.CreateHistogram<double>(
+        "queue.message.age",
+        "s",
+        "Time from a message's insertion to its dequeue."
+    );
 
     /// <summary>The tag that names a queue (its logical name, as docs/reference.md lists them).</summary>
     public const string QueueTag = "messaging.destination.name";

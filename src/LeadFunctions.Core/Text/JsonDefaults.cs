@@ -3,7 +3,8 @@ using System.Text.Json.Serialization;
 
 namespace LeadFunctions.Core.Text;
 
-/// <summary>The one JSON shape for queue messages, stored documents and HTTP bodies: camelCase, enums as names.</summary>
+/// <summary>The one JSON shape for queue messages, stored documents and HTTP bodies: camelCase, enums as
+/// names.</summary>
 public static class JsonDefaults
 {
     public static readonly JsonSerializerOptions Options = Create();

@@ -10,11 +10,14 @@ public static class MessagePage
 
     public static string Render(TextId title, TextId message, (TextId Button, string Action)? form = null)
     {
-        var sections = Texts.Languages.Select(language => new Section(
-            language,
-            Texts.Get(title, language),
-            Texts.Get(message, language),
-            form is { } f ? Texts.Get(f.Button, language) : string.Empty)).ToList();
+        var sections = Texts
+            .Languages.Select(language => new Section(
+                language,
+                Texts.Get(title, language),
+                Texts.Get(message, language),
+                form is { } f ? Texts.Get(f.Button, language) : string.Empty
+            ))
+            .ToList();
         var titles = string.Join(" / ", sections.Select(s => s.Title));
         var action = form?.Action ?? string.Empty;
         return Template.Render(new Model(Texts.Languages[0], titles, form is not null, action, sections));
@@ -25,7 +28,8 @@ public static class MessagePage
         string Title,
         bool HasForm,
         string Action,
-        IReadOnlyList<Section> Sections);
+        IReadOnlyList<Section> Sections
+    );
 
     private sealed record Section(string Language, string Title, string Message, string Button);
 }

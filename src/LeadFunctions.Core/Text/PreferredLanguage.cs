@@ -8,9 +8,12 @@ public static class PreferredLanguage
     /// else <see cref="Texts.Fallback"/>.
     /// </summary>
     public static string Of(IEnumerable<(string Language, double Quality)> accepted) =>
-        accepted.Select((a, order) => (Primary: a.Language.Split('-')[0].ToLowerInvariant(), a.Quality, Order: order))
+        accepted
+            .Select((a, order) => (Primary: a.Language.Split('-')[0].ToLowerInvariant(), a.Quality, Order: order))
             .Where(a => a.Quality > 0 && Texts.Languages.Contains(a.Primary))
-            .OrderByDescending(a => a.Quality).ThenBy(a => a.Order)
+            .OrderByDescending(a => a.Quality)
+            .ThenBy(a => a.Order)
             .Select(a => a.Primary)
-            .FirstOrDefault() ?? Texts.Fallback;
+            .FirstOrDefault()
+        ?? Texts.Fallback;
 }

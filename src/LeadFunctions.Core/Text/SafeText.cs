@@ -8,19 +8,24 @@ namespace LeadFunctions.Core.Text;
 /// </summary>
 public static class SafeText
 {
-    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+    private static readonly UTF8Encoding StrictUtf8 = new(
+        encoderShouldEmitUTF8Identifier: false,
+        throwOnInvalidBytes: true
+    );
 
     /// <summary>Control characters (tab, newline, NUL, DEL, C1) split table filters, CSV rows and log lines.</summary>
     public static bool HasControlCharacters(string value) => value.Any(char.IsControl);
 
-    /// <summary>Text that is shown on screens: no control characters and no '&lt;' or '&gt;' that could start markup.</summary>
+    /// <summary>Text that is shown on screens: no control characters and no '&lt;' or '&gt;' that could start
+    /// markup.</summary>
     public static bool IsPlain(string value) => !value.Any(c => char.IsControl(c) || c is '<' or '>');
 
     /// <summary>
     /// Plain text that also arrived whole: no U+FFFD (what a decoder leaves of bytes that were not UTF-8) and no
     /// lone surrogate (which no UTF-8 can carry, so it could not be stored or sent on).
     /// </summary>
-    public static bool IsPlainAndWhole(string value) => IsPlain(value) && !value.Contains('\uFFFD', StringComparison.Ordinal) && !HasLoneSurrogate(value);
+    public static bool IsPlainAndWhole(string value) =>
+        IsPlain(value) && !value.Contains('\uFFFD', StringComparison.Ordinal) && !HasLoneSurrogate(value);
 
     private static bool HasLoneSurrogate(string value)
     {

@@ -23,9 +23,11 @@ public static class Texts
 
     private static readonly Dictionary<string, IReadOnlyDictionary<string, string>> ByNames = Tables.ToDictionary(
         t => t.Key,
-        t => (IReadOnlyDictionary<string, string>)t.Value.ToDictionary(
-            p => p.Key.ToString(), p => p.Value, StringComparer.Ordinal),
-        StringComparer.Ordinal);
+        t =>
+            (IReadOnlyDictionary<string, string>)
+                t.Value.ToDictionary(p => p.Key.ToString(), p => p.Value, StringComparer.Ordinal),
+        StringComparer.Ordinal
+    );
 
     public static string Get(TextId id, string language) => Table(language)[id];
 

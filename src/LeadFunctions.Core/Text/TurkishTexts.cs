@@ -37,8 +37,7 @@ internal static class TurkishTexts
         [TextId.DashboardOldestWait] = "En eski bekleme",
         [TextId.DashboardOverdue] = "gecikmiş",
         [TextId.DashboardUncertainSends] = "Sonucu belirsiz gönderimler",
-        [TextId.DashboardFailedSends] =
-            "SendGrid'in reddettiği gönderimler (nedeni kişinin zaman çizelgesinde)",
+        [TextId.DashboardFailedSends] = "SendGrid'in reddettiği gönderimler (nedeni kişinin zaman çizelgesinde)",
         [TextId.DashboardNone] = "Henüz yok.",
 
         [TextId.StageSubscriber] = "Abone",

@@ -3,19 +3,25 @@ using System.Text;
 
 namespace LeadFunctions.Core.Text;
 
-/// <summary>The decoder of <see cref="Utf8OrFallbackEncoding"/>: ASCII until the first other byte decides which decoder reads on.</summary>
+/// <summary>The decoder of <see cref="Utf8OrFallbackEncoding"/>: ASCII until the first other byte decides which decoder
+/// reads on.</summary>
 internal sealed class Utf8OrFallbackDecoder(Encoding fallback) : Decoder
 {
-    private readonly Decoder utf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: false).GetDecoder();
+    private readonly Decoder utf8 = new UTF8Encoding(
+        encoderShouldEmitUTF8Identifier: false,
+        throwOnInvalidBytes: false
+    ).GetDecoder();
     private readonly Decoder other = fallback.GetDecoder();
     private Decoder? chosen;
 
     // The start of a character split between two reads, held while it is not yet known whether it is UTF-8.
     private byte[] held = [];
 
-    public override int GetCharCount(byte[] bytes, int index, int count) => GetCharCount(bytes, index, count, flush: false);
+    public override int GetCharCount(byte[] bytes, int index, int count) =>
+        GetCharCount(bytes, index, count, flush: false);
 
-    public override int GetCharCount(byte[] bytes, int index, int count, bool flush) => GetCharCount(bytes.AsSpan(index, count), flush);
+    public override int GetCharCount(byte[] bytes, int index, int count, bool flush) =>
+        GetCharCount(bytes.AsSpan(index, count), flush);
 
     public override int GetCharCount(ReadOnlySpan<byte> bytes, bool flush)
     {
@@ -77,7 +83,8 @@ internal sealed class Utf8OrFallbackDecoder(Encoding fallback) : Decoder
         return joined;
     }
 
-    private static int AsciiLength(ReadOnlySpan<byte> bytes) => bytes.IndexOfAnyExceptInRange((byte)0, (byte)0x7F) is var i and >= 0 ? i : bytes.Length;
+    private static int AsciiLength(ReadOnlySpan<byte> bytes) =>
+        bytes.IndexOfAnyExceptInRange((byte)0, (byte)0x7F) is var i and >= 0 ? i : bytes.Length;
 
     /// <summary>
     /// The decoder for what follows the ASCII: UTF-8 when it starts with a whole UTF-8 character, the fallback when

@@ -28,7 +28,8 @@ public sealed class Utf8OrFallbackEncoding(Encoding fallback) : Encoding
 
     public override int GetByteCount(char[] chars, int index, int count) => throw DecodingOnly();
 
-    public override int GetBytes(char[] chars, int charIndex, int charCount, byte[] bytes, int byteIndex) => throw DecodingOnly();
+    public override int GetBytes(char[] chars, int charIndex, int charCount, byte[] bytes, int byteIndex) =>
+        throw DecodingOnly();
 
     public override int GetMaxByteCount(int charCount) => throw DecodingOnly();
 

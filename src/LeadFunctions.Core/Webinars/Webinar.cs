@@ -20,15 +20,18 @@ public sealed record Webinar(string Platform, string? Id, string? Title)
 
     private static bool IsPlain(char c) => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '-';
 
-    public IReadOnlyDictionary<string, string> Detail() => new Dictionary<string, string>
-    {
-        ["platform"] = Platform,
-        ["webinarId"] = Id ?? string.Empty,
-        ["webinarTitle"] = Title ?? string.Empty,
-    };
+    public IReadOnlyDictionary<string, string> Detail() =>
+        new Dictionary<string, string>
+        {
+            ["platform"] = Platform,
+            ["webinarId"] = Id ?? string.Empty,
+            ["webinarTitle"] = Title ?? string.Empty,
+        };
 
-    /// <summary>The id of a registration: the same on every retry of the platform's delivery, so it is recorded once.</summary>
-    public string RegistrationId(string? email) => StableId.From(Platform, Id, "registered", email?.Trim().ToLowerInvariant());
+    /// <summary>The id of a registration: the same on every retry of the platform's delivery, so it is recorded
+    /// once.</summary>
+    public string RegistrationId(string? email) =>
+        StableId.From(Platform, Id, "registered", email?.Trim().ToLowerInvariant());
 
     /// <summary>The id of an attendance, for the attendee's normalized email; the same on every retry.</summary>
     public string AttendanceId(string normalizedEmail) => StableId.From(Platform, Id, "attended", normalizedEmail);
@@ -37,7 +40,11 @@ public sealed record Webinar(string Platform, string? Id, string? Title)
     public IReadOnlyDictionary<string, string[]>? Validate()
     {
         var errors = new Dictionary<string, string[]>();
-        if (string.IsNullOrWhiteSpace(Id) || Id.Length > 100 || !Id.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.'))
+        if (
+            string.IsNullOrWhiteSpace(Id)
+            || Id.Length > 100
+            || !Id.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.')
+        )
         {
             errors["webinarId"] = ["1 to 100 letters, digits, '-', '_' or '.'."];
         }

@@ -12,7 +12,12 @@ namespace LeadFunctions.Core.Webinars;
 public sealed class WebinarIntake(ISubmissionQueue submissions, IEventQueue events, TimeProvider time)
 {
     /// <summary>Field errors, or null when the registrant was queued.</summary>
-    public async Task<IReadOnlyDictionary<string, string[]>?> RegisterAsync(Webinar webinar, LeadForm registrant, DateTimeOffset occurredAt, CancellationToken cancellationToken)
+    public async Task<IReadOnlyDictionary<string, string[]>?> RegisterAsync(
+        Webinar webinar,
+        LeadForm registrant,
+        DateTimeOffset occurredAt,
+        CancellationToken cancellationToken
+    )
     {
         var validation = WebinarRegistrant.Validate(webinar, registrant, time.GetUtcNow());
         if (validation.Value is not { } submission)
@@ -21,15 +26,32 @@ public sealed class WebinarIntake(ISubmissionQueue submissions, IEventQueue even
         }
 
         await submissions.EnqueueAsync(submission, cancellationToken);
-        await events.EnqueueAsync(Event(webinar, submission.Email, EventTypes.WebinarRegistered, Plausible(occurredAt), webinar.RegistrationId(registrant.Email)), cancellationToken);
+        await events.EnqueueAsync(
+            Event(
+                webinar,
+                submission.Email,
+                EventTypes.WebinarRegistered,
+                Plausible(occurredAt),
+                webinar.RegistrationId(registrant.Email)
+            ),
+            cancellationToken
+        );
         return null;
     }
 
-    public async Task<IReadOnlyDictionary<string, string[]>?> AttendAsync(Webinar webinar, string? email, DateTimeOffset occurredAt, CancellationToken cancellationToken)
+    public async Task<IReadOnlyDictionary<string, string[]>?> AttendAsync(
+        Webinar webinar,
+        string? email,
+        DateTimeOffset occurredAt,
+        CancellationToken cancellationToken
+    )
     {
         if (!EmailAddress.TryNormalize(email, out var normalized))
         {
-            return new Dictionary<string, string[]> { [LeadFormFields.Email] = ["The attendee's email is missing or not valid."] };
+            return new Dictionary<string, string[]>
+            {
+                [LeadFormFields.Email] = ["The attendee's email is missing or not valid."],
+            };
         }
 
         if (webinar.Validate() is { } errors)
@@ -37,7 +59,16 @@ public sealed class WebinarIntake(ISubmissionQueue submissions, IEventQueue even
             return errors;
         }
 
-        await events.EnqueueAsync(Event(webinar, normalized, EventTypes.WebinarAttended, Plausible(occurredAt), webinar.AttendanceId(normalized)), cancellationToken);
+        await events.EnqueueAsync(
+            Event(
+                webinar,
+                normalized,
+                EventTypes.WebinarAttended,
+                Plausible(occurredAt),
+                webinar.AttendanceId(normalized)
+            ),
+            cancellationToken
+        );
         return null;
     }
 
@@ -48,16 +79,25 @@ public sealed class WebinarIntake(ISubmissionQueue submissions, IEventQueue even
     private DateTimeOffset Plausible(DateTimeOffset occurredAt)
     {
         var now = time.GetUtcNow();
-        return occurredAt > now + EventFormValidator.FutureTolerance || occurredAt < now - EventFormValidator.MaxAge ? now : occurredAt;
+        return occurredAt > now + EventFormValidator.FutureTolerance || occurredAt < now - EventFormValidator.MaxAge
+            ? now
+            : occurredAt;
     }
 
-    private static EngagementEvent Event(Webinar webinar, string email, string type, DateTimeOffset occurredAt, string eventId) => new()
-    {
-        EventId = eventId,
-        LeadId = LeadId.FromEmail(email),
-        Type = type,
-        OccurredAt = occurredAt,
-        Source = webinar.Platform,
-        Detail = webinar.Detail(),
-    };
+    private static EngagementEvent Event(
+        Webinar webinar,
+        string email,
+        string type,
+        DateTimeOffset occurredAt,
+        string eventId
+    ) =>
+        new()
+        {
+            EventId = eventId,
+            LeadId = LeadId.FromEmail(email),
+            Type = type,
+            OccurredAt = occurredAt,
+            Source = webinar.Platform,
+            Detail = webinar.Detail(),
+        };
 }

@@ -14,8 +14,15 @@ public sealed class GetOpenApiDocument
     private static readonly Lazy<string> Document = new(ReadDocument);
 
     [Function(nameof(GetOpenApiDocument))]
-    public IActionResult Run([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "openapi.json")] HttpRequest request) =>
-        new ContentResult { Content = Document.Value, ContentType = "application/json; charset=utf-8", StatusCode = StatusCodes.Status200OK };
+    public IActionResult Run(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "openapi.json")] HttpRequest request
+    ) =>
+        new ContentResult
+        {
+            Content = Document.Value,
+            ContentType = "application/json; charset=utf-8",
+            StatusCode = StatusCodes.Status200OK,
+        };
 
     private static string ReadDocument()
     {

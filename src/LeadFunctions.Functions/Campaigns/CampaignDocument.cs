@@ -16,22 +16,25 @@ public sealed record CampaignDocument : CampaignDefinition
 {
     public const int MaxBodyBytes = 256 * 1024;
 
-    /// <summary>Absent parts stay absent (no "translations": null), so an answer reads like the campaign that was sent.</summary>
-    public static readonly JsonSerializerOptions WriteOptions = new(JsonDefaults.Options) { DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull };
+    /// <summary>Absent parts stay absent (no "translations": null), so an answer reads like the campaign that was
+    /// sent.</summary>
+    public static readonly JsonSerializerOptions WriteOptions = new(JsonDefaults.Options)
+    {
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    };
 
     /// <summary>
     /// A misspelt field ("stopwhen") is refused rather than silently ignored: the campaign would send without it.
     /// </summary>
-    private static readonly JsonSerializerOptions ReadOptions = new(JsonDefaults.Options) { UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow };
-
-    public CampaignDocument()
+    private static readonly JsonSerializerOptions ReadOptions = new(JsonDefaults.Options)
     {
-    }
+        UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+    };
+
+    public CampaignDocument() { }
 
     private CampaignDocument(CampaignDefinition definition)
-        : base(definition)
-    {
-    }
+        : base(definition) { }
 
     public string? Id { get; init; }
 
@@ -40,7 +43,12 @@ public sealed record CampaignDocument : CampaignDefinition
     public DateTimeOffset? UpdatedAt { get; init; }
 
     public static CampaignDocument Of(Campaign campaign) =>
-        new(CampaignDefinition.From(campaign)) { Id = campaign.Id, Archived = campaign.Archived, UpdatedAt = campaign.UpdatedAt };
+        new(CampaignDefinition.From(campaign))
+        {
+            Id = campaign.Id,
+            Archived = campaign.Archived,
+            UpdatedAt = campaign.UpdatedAt,
+        };
 
     /// <summary>The campaign as JSON with <paramref name="statusCode"/>.</summary>
     public static IResult Answer(Campaign campaign, int statusCode = StatusCodes.Status200OK) =>
@@ -52,9 +60,17 @@ public sealed record CampaignDocument : CampaignDefinition
 
     /// <summary>The document in the request body, or the problem to answer (415, 413, 400).</summary>
     public static Task<(CampaignDocument? Document, IResult? Refusal)> ReadAsync(
-        HttpRequest request, CancellationToken cancellationToken) =>
+        HttpRequest request,
+        CancellationToken cancellationToken
+    ) =>
         JsonBody.ReadAsync<CampaignDocument>(
-            request, MaxBodyBytes, maxDepth: 16, ReadOptions, "a campaign", cancellationToken);
+            request,
+            MaxBodyBytes,
+            maxDepth: 16,
+            ReadOptions,
+            "a campaign",
+            cancellationToken
+        );
 
     /// <summary>An answer with its Location header.</summary>
     private sealed class CreatedAt(string location, IResult answer) : IResult

@@ -1,7 +1,7 @@
 using LeadFunctions.Core.Campaigns;
-using Microsoft.Extensions.Logging;
 using LeadFunctions.Core.Queues;
 using LeadFunctions.Functions.Triggers;
+using Microsoft.Extensions.Logging;
 
 namespace LeadFunctions.Functions.Campaigns;
 
@@ -18,6 +18,11 @@ public sealed partial class EnrollCampaignLeads(HandEnrollment enrollment, ILogg
         Enrolled(logger, request.CampaignId, summary.Enrolled, summary.Skipped, summary.Unknown);
     }
 
-    [LoggerMessage(EventId = 1750, Level = LogLevel.Information, Message = "Campaign {CampaignId}: {Enrolled} leads enrolled by hand, {Skipped} passed over (already in it or outside its audience), {Unknown} unknown")]
+    [LoggerMessage(
+        EventId = 1750,
+        Level = LogLevel.Information,
+        Message = "Campaign {CampaignId}: {Enrolled} leads enrolled by hand, {Skipped} passed over (already in it or "
+            + "outside its audience), {Unknown} unknown"
+    )]
     private static partial void Enrolled(ILogger logger, string campaignId, int enrolled, int skipped, int unknown);
 }

@@ -1,7 +1,7 @@
 using LeadFunctions.Core.Campaigns;
 using LeadFunctions.Functions.Http;
-using Microsoft.AspNetCore.Http;
 using LeadFunctions.Functions.Triggers;
+using Microsoft.AspNetCore.Http;
 
 namespace LeadFunctions.Functions.Campaigns;
 
@@ -11,11 +11,14 @@ namespace LeadFunctions.Functions.Campaigns;
 /// thousand leads never times out the request.
 /// </summary>
 [HttpFunction(
-    AuthorizationLevel.Function, "post", Route = "campaigns/{id}/enrollments",
+    AuthorizationLevel.Function,
+    "post",
+    Route = "campaigns/{id}/enrollments",
     Summary = "Enroll leads by hand, by id or by a filter; once per lead per campaign.",
     BodyExample = """
         { "leadIds": ["3f2a9c1e5b7d4e0f8a6b2c1d9e8f7a6b"] }
-        """)]
+        """
+)]
 public sealed class EnrollLeads(ICampaignCatalog campaigns, ICampaignEnrollmentQueue queue)
 {
     /// <summary>1,000 ids of 32 characters with quotes, commas and room for spaces.</summary>
@@ -34,7 +37,12 @@ public sealed class EnrollLeads(ICampaignCatalog campaigns, ICampaignEnrollmentQ
             return Problems.Conflict($"Campaign {id} is archived: nobody enters it any more.", "Campaign archived.");
         }
 
-        var (document, refusal) = await JsonBody.ReadObjectAsync(request, MaxBodyBytes, MaxJsonDepth, cancellationToken);
+        var (document, refusal) = await JsonBody.ReadObjectAsync(
+            request,
+            MaxBodyBytes,
+            MaxJsonDepth,
+            cancellationToken
+        );
         using (document)
         {
             if (document is null)
@@ -54,5 +62,6 @@ public sealed class EnrollLeads(ICampaignCatalog campaigns, ICampaignEnrollmentQ
     }
 }
 
-/// <summary>The 202 answer: the campaign and how many lead ids were queued (null for a filter, whose size is known only as it is paged).</summary>
+/// <summary>The 202 answer: the campaign and how many lead ids were queued (null for a filter, whose size is known only
+/// as it is paged).</summary>
 public sealed record EnrollmentAccepted(string CampaignId, int? LeadIds);

@@ -11,7 +11,10 @@ namespace LeadFunctions.Functions.Campaigns;
 /// </summary>
 public static class EnrollmentRequestReader
 {
-    public static (CampaignEnrollmentRequest? Request, Dictionary<string, string[]> Errors) Read(string campaignId, JsonElement body)
+    public static (CampaignEnrollmentRequest? Request, Dictionary<string, string[]> Errors) Read(
+        string campaignId,
+        JsonElement body
+    )
     {
         var errors = new Dictionary<string, string[]>();
         var hasIds = body.TryGetProperty("leadIds", out var ids);
@@ -24,12 +27,18 @@ public static class EnrollmentRequestReader
 
         if (hasIds)
         {
-            var leadIds = ids.ValueKind == JsonValueKind.Array && ids.EnumerateArray().All(i => i.ValueKind == JsonValueKind.String && LeadId.IsWellFormed(i.GetString()))
-                ? ids.EnumerateArray().Select(i => i.GetString()!).ToList()
-                : null;
+            var leadIds =
+                ids.ValueKind == JsonValueKind.Array
+                && ids.EnumerateArray()
+                    .All(i => i.ValueKind == JsonValueKind.String && LeadId.IsWellFormed(i.GetString()))
+                    ? ids.EnumerateArray().Select(i => i.GetString()!).ToList()
+                    : null;
             if (leadIds is not { Count: > 0 and <= CampaignEnrollmentRequest.MaxLeadIds })
             {
-                errors["leadIds"] = [$"An array of 1 to {CampaignEnrollmentRequest.MaxLeadIds} lead ids (32 lowercase hex digits each)."];
+                errors["leadIds"] =
+                [
+                    $"An array of 1 to {CampaignEnrollmentRequest.MaxLeadIds} lead ids (32 lowercase hex digits each).",
+                ];
                 return (null, errors);
             }
 
@@ -51,7 +60,11 @@ public static class EnrollmentRequestReader
         LifecycleStage? stage = null;
         if (filter.TryGetProperty("stage", out var stageValue))
         {
-            stage = stageValue.ValueKind == JsonValueKind.String && LifecycleStages.TryParse(stageValue.GetString(), out var parsed) ? parsed : null;
+            stage =
+                stageValue.ValueKind == JsonValueKind.String
+                && LifecycleStages.TryParse(stageValue.GetString(), out var parsed)
+                    ? parsed
+                    : null;
             if (stage is null)
             {
                 errors["filter.stage"] = ["One of subscriber, lead, mql, sql, opportunity, customer, disqualified."];

@@ -1,7 +1,7 @@
 using LeadFunctions.Core.Campaigns;
 using LeadFunctions.Functions.Http;
-using Microsoft.AspNetCore.Http;
 using LeadFunctions.Functions.Triggers;
+using Microsoft.AspNetCore.Http;
 
 namespace LeadFunctions.Functions.Campaigns;
 
@@ -13,22 +13,27 @@ namespace LeadFunctions.Functions.Campaigns;
 /// archived campaign back: the definition sent is the one in force.
 /// </summary>
 [HttpFunction(
-    AuthorizationLevel.Function, "put", Route = "campaigns/{id}",
-    Summary = "Create or replace a nurture campaign; steps keep their ids, so editing a running campaign never " +
-        "re-sends a step. Dropping a step sent to someone while adding another is refused (409) unless " +
-        "?confirm=renamed-steps; switching a paused campaign with held sends on needs ?missed=send or " +
-        "?missed=skip (409 without).",
+    AuthorizationLevel.Function,
+    "put",
+    Route = "campaigns/{id}",
+    Summary = "Create or replace a nurture campaign; steps keep their ids, so editing a running campaign never "
+        + "re-sends a step. Dropping a step sent to someone while adding another is refused (409) unless "
+        + "?confirm=renamed-steps; switching a paused campaign with held sends on needs ?missed=send or "
+        + "?missed=skip (409 without).",
     BodyExample = """
         { "name": "Fair follow-up", "active": true, "priority": 10,
           "trigger": { "stageEntered": ["lead"], "sources": ["fair"] },
           "audience": { "stages": ["subscriber", "lead"], "sources": ["fair"], "minScore": 0 },
           "steps": [
-            { "id": "welcome", "delay": "PT0S", "subject": "Hoş geldiniz {{ lead.firstName }}", "html": "<p>Merhaba {{ lead.firstName }}</p>", "text": "Merhaba {{ lead.firstName }}" },
-            { "id": "case-study", "delay": "P2D", "subject": "Bir müşteri hikâyesi", "html": "<p>…</p>", "text": "…" } ],
+            { "id": "welcome", "delay": "PT0S", "subject": "Hoş geldiniz {{ lead.firstName }}",
+              "html": "<p>Merhaba {{ lead.firstName }}</p>", "text": "Merhaba {{ lead.firstName }}" },
+            { "id": "case-study", "delay": "P2D", "subject": "Bir müşteri hikâyesi", "html": "<p>…</p>",
+              "text": "…" } ],
           "stopWhen": { "stages": ["sql", "opportunity", "customer", "disqualified"], "events": ["demo_request"] },
           "sendWindow": { "from": "09:00", "to": "18:00", "days": ["Mon", "Tue", "Wed", "Thu", "Fri"] } }
         """,
-    Problems = new[] { StatusCodes.Status409Conflict })]
+    Problems = new[] { StatusCodes.Status409Conflict }
+)]
 public sealed class PutCampaign(CampaignEditor editor)
 {
     public async Task<IResult> RunAsync(HttpRequest request, string id, CancellationToken cancellationToken)
@@ -46,9 +51,13 @@ public sealed class PutCampaign(CampaignEditor editor)
         {
             CampaignSaveOutcome.Invalid => Problems.Invalid(saved.Errors!),
             CampaignSaveOutcome.RenamedSentStep => Problems.Conflict(
-                saved.Reason, "A step that was sent seems renamed."),
+                saved.Reason,
+                "A step that was sent seems renamed."
+            ),
             CampaignSaveOutcome.MissedSendsUnsaid => Problems.Conflict(
-                saved.Reason, "Say what becomes of the held sends."),
+                saved.Reason,
+                "Say what becomes of the held sends."
+            ),
             CampaignSaveOutcome.Replaced => CampaignDocument.Answer(saved.Campaign!),
 
             // The campaign's address is the one just PUT to.

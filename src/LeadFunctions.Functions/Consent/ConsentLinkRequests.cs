@@ -24,12 +24,17 @@ internal static class ConsentLinkRequests
         TokenPurpose purpose,
         TimeProvider time,
         Func<IResult> ask,
-        Func<ConsentToken, string, RequestEvidence, Task<IResult>> act)
+        Func<ConsentToken, string, RequestEvidence, Task<IResult>> act
+    )
     {
         var text = request.Query["t"].ToString();
         return tokens.Read(text, purpose, time.GetUtcNow(), out var token) switch
         {
-            TokenCheck.Valid when HttpMethods.IsPost(request.Method) => await act(token!, text, ClientEvidence.From(request)),
+            TokenCheck.Valid when HttpMethods.IsPost(request.Method) => await act(
+                token!,
+                text,
+                ClientEvidence.From(request)
+            ),
             TokenCheck.Valid => ask(),
             TokenCheck.Expired => Refuse(request, TextId.LinkExpiredTitle, TextId.LinkExpired, Problems.Gone),
             _ => Refuse(request, TextId.LinkInvalidTitle, TextId.LinkInvalid, Problems.BadRequest),
@@ -38,7 +43,11 @@ internal static class ConsentLinkRequests
 
     /// <param name="problem">The problem+json for the English text and title.</param>
     private static IResult Refuse(
-        HttpRequest request, TextId title, TextId text, Func<string, string, ProblemHttpResult> problem)
+        HttpRequest request,
+        TextId title,
+        TextId text,
+        Func<string, string, ProblemHttpResult> problem
+    )
     {
         var answer = problem(Texts.Get(text, Languages.English), Texts.Get(title, Languages.English));
         return request.Headers.Accept.ToString().Contains("text/html", StringComparison.OrdinalIgnoreCase)

@@ -8,30 +8,34 @@ public sealed class ConsentOptions : IValidatableObject
 {
     public const string SectionName = "Consent";
 
-    /// <summary>Previous secrets kept at most: a few rotations' worth (a forged link is checked against each).</summary>
+    /// <summary>Previous secrets kept at most: a few rotations' worth (a forged link is checked against
+    /// each).</summary>
     public const int MaxPreviousTokenSecrets = 3;
 
     private const int MinSecretLength = 32;
 
-    /// <summary>Signs the links in emails (unsubscribe, confirmation). At least 32 characters; a Key Vault secret in Azure.</summary>
+    /// <summary>Signs the links in emails (unsubscribe, confirmation). At least 32 characters; a Key Vault secret in
+    /// Azure.</summary>
     [Required]
     [MinLength(MinSecretLength)]
     public string TokenSecret { get; set; } = string.Empty;
 
     /// <summary>
-    /// The secrets <see cref="TokenSecret"/> had before a rotation: links signed with them (in emails already delivered)
-    /// keep working; new links use <see cref="TokenSecret"/>. Each at least 32 characters.
+    /// The secrets <see cref="TokenSecret"/> had before a rotation: links signed with them (in emails already
+    /// delivered) keep working; new links use <see cref="TokenSecret"/>. Each at least 32 characters.
     /// </summary>
     public List<string> PreviousTokenSecrets { get; init; } = [];
 
-    /// <summary><c>off</c>, <c>all</c>, or sources and country codes (<c>web,fair,DE</c>) whose grants wait for confirmation.</summary>
+    /// <summary><c>off</c>, <c>all</c>, or sources and country codes (<c>web,fair,DE</c>) whose grants wait for
+    /// confirmation.</summary>
     public string DoubleOptIn { get; set; } = "off";
 
     /// <summary>How long a confirmation link works.</summary>
     [Range(typeof(TimeSpan), "00:05:00", "90.00:00:00")]
     public TimeSpan ConfirmationTtl { get; set; } = TimeSpan.FromDays(7);
 
-    /// <summary><c>OptIn</c> (everyone opts in) or <c>MerchantsUntilRefused</c> (İYS: merchants may be mailed until they refuse).</summary>
+    /// <summary><c>OptIn</c> (everyone opts in) or <c>MerchantsUntilRefused</c> (İYS: merchants may be mailed until
+    /// they refuse).</summary>
     public ConsentPolicy Policy { get; set; } = ConsentPolicy.OptIn;
 
     public ConsentSettings ToSettings() =>
@@ -48,11 +52,16 @@ public sealed class ConsentOptions : IValidatableObject
             yield return new ValidationResult(error, [nameof(DoubleOptIn)]);
         }
 
-        if (PreviousTokenSecrets.Count > MaxPreviousTokenSecrets || PreviousTokenSecrets.Any(s => s is not { Length: >= MinSecretLength }))
+        if (
+            PreviousTokenSecrets.Count > MaxPreviousTokenSecrets
+            || PreviousTokenSecrets.Any(s => s is not { Length: >= MinSecretLength })
+        )
         {
             yield return new ValidationResult(
-                $"Consent:PreviousTokenSecrets: at most {MaxPreviousTokenSecrets} secrets, each at least {MinSecretLength} characters (as Consent:TokenSecret).",
-                [nameof(PreviousTokenSecrets)]);
+                $"Consent:PreviousTokenSecrets: at most {MaxPreviousTokenSecrets} secrets, each at least "
+                    + $"{MinSecretLength} characters (as Consent:TokenSecret).",
+                [nameof(PreviousTokenSecrets)]
+            );
         }
     }
 }

@@ -15,9 +15,11 @@ internal static class ConsentPages
         Result(status, MessagePage.Render(title, message));
 
     /// <summary>A page with the person's button, posted to the page's own URL: the same path and token.</summary>
-    public static IResult Ask(HttpRequest request, TextId title, TextId message, TextId button) => Result(
-        StatusCodes.Status200OK,
-        MessagePage.Render(title, message, (button, $"{request.PathBase}{request.Path}{request.QueryString}")));
+    public static IResult Ask(HttpRequest request, TextId title, TextId message, TextId button) =>
+        Result(
+            StatusCodes.Status200OK,
+            MessagePage.Render(title, message, (button, $"{request.PathBase}{request.Path}{request.QueryString}"))
+        );
 
     private static HtmlPageResult Result(int status, string html) => new(status, html, "form-action 'self'");
 }

@@ -13,12 +13,27 @@ public static class ConsentRegistration
 {
     public static IServiceCollection AddConsent(this IServiceCollection services)
     {
-        services.AddOptions<ConsentOptions>().BindConfiguration(ConsentOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<PublicUrlOptions>().BindConfiguration(PublicUrlOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services
+            .AddOptions<ConsentOptions>()
+            .BindConfiguration(ConsentOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services
+            .AddOptions<PublicUrlOptions>()
+            .BindConfiguration(PublicUrlOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
         services.AddSingleton(p => p.GetRequiredService<IOptions<ConsentOptions>>().Value.ToSettings());
         services.AddSingleton(p => p.GetRequiredService<IOptions<ConsentOptions>>().Value.ToTokens());
-        services.AddSingleton(p => new ConsentLinks(p.GetRequiredService<IOptions<PublicUrlOptions>>().Value.BaseWithSlash, p.GetRequiredService<ConsentTokens>()));
-        services.AddOptions<NurtureOptions>().BindConfiguration(NurtureOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton(p => new ConsentLinks(
+            p.GetRequiredService<IOptions<PublicUrlOptions>>().Value.BaseWithSlash,
+            p.GetRequiredService<ConsentTokens>()
+        ));
+        services
+            .AddOptions<NurtureOptions>()
+            .BindConfiguration(NurtureOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
         services.AddSingleton(p => p.GetRequiredService<IOptions<NurtureOptions>>().Value.ToSender());
         services.AddSingleton<IConsentRecorder, ConsentRecorder>();
         services.AddSingleton<ConsentLinkActions>();

@@ -1,7 +1,7 @@
 using LeadFunctions.Core.Consent;
 using LeadFunctions.Functions.Http;
-using Microsoft.AspNetCore.Http;
 using LeadFunctions.Functions.Triggers;
+using Microsoft.AspNetCore.Http;
 
 namespace LeadFunctions.Functions.Consent;
 
@@ -11,15 +11,21 @@ namespace LeadFunctions.Functions.Consent;
 /// months are whole months.
 /// </summary>
 [HttpFunction(
-    AuthorizationLevel.Function, "get", Route = "consent/iys-export",
-    Summary = "Consent changes in a period in İYS's record shape.")]
+    AuthorizationLevel.Function,
+    "get",
+    Route = "consent/iys-export",
+    Summary = "Consent changes in a period in İYS's record shape."
+)]
 public sealed class ExportIysConsent(IysConsentExport exporter)
 {
     public async Task<IResult> RunAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         var query = new QueryParameters(request.Query);
         var from = query.Required(
-            "from", text => IysConsentExport.ParseBound(text, end: false), IysConsentExport.BoundRule);
+            "from",
+            text => IysConsentExport.ParseBound(text, end: false),
+            IysConsentExport.BoundRule
+        );
         var to = query.Required("to", text => IysConsentExport.ParseBound(text, end: true), IysConsentExport.BoundRule);
         var format = query.Text("format")?.ToLowerInvariant() ?? "json";
         if (format is not ("json" or "csv"))

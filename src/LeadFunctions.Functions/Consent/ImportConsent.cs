@@ -4,8 +4,8 @@ using LeadFunctions.Core.Text;
 using LeadFunctions.Core.Validation;
 using LeadFunctions.Functions.Http;
 using LeadFunctions.Functions.Intake;
-using Microsoft.AspNetCore.Http;
 using LeadFunctions.Functions.Triggers;
+using Microsoft.AspNetCore.Http;
 
 namespace LeadFunctions.Functions.Consent;
 
@@ -15,14 +15,17 @@ namespace LeadFunctions.Functions.Consent;
 /// (<see cref="ConsentImportRows"/>); each bad row is reported with its line.
 /// </summary>
 [HttpFunction(
-    AuthorizationLevel.Function, "post", Route = "consent/import",
-    Summary = "Import consent decisions made elsewhere as CSV: a call centre's list (exported to İYS as ours), or " +
-        "with query origin=iys a download from İYS (never exported back).",
+    AuthorizationLevel.Function,
+    "post",
+    Route = "consent/import",
+    Summary = "Import consent decisions made elsewhere as CSV: a call centre's list (exported to İYS as ours), or "
+        + "with query origin=iys a download from İYS (never exported back).",
     BodyMediaType = "text/csv",
     BodyExample = """
         email,status,date,source
         ali.demir@example.com,ONAY,2026-11-02T10:00:00Z,iys
-        """)]
+        """
+)]
 public sealed class ImportConsent(CsvUpload upload, IConsentImportQueue queue)
 {
     public const string IysOrigin = "iys";
@@ -38,6 +41,9 @@ public sealed class ImportConsent(CsvUpload upload, IConsentImportQueue queue)
         }
 
         return await upload.ImportAsync(
-            request, new ConsentImportRows(queue, fromIys: origin == IysOrigin), cancellationToken);
+            request,
+            new ConsentImportRows(queue, fromIys: origin == IysOrigin),
+            cancellationToken
+        );
     }
 }

@@ -1,22 +1,31 @@
 using LeadFunctions.Core.Consent;
 using LeadFunctions.Functions.Http;
+using LeadFunctions.Functions.Triggers;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
-using LeadFunctions.Functions.Triggers;
 
 namespace LeadFunctions.Functions.Consent;
 
-/// <summary>DELETE /api/suppressions/{hash} (admin key): the address may be emailed again, if its consent allows.</summary>
+/// <summary>DELETE /api/suppressions/{hash} (admin key): the address may be emailed again, if its consent
+/// allows.</summary>
 [HttpFunction(
-    AuthorizationLevel.Admin, "delete", Route = "suppressions/{hash}",
-    Summary = "Lift a suppression (admin key).")]
+    AuthorizationLevel.Admin,
+    "delete",
+    Route = "suppressions/{hash}",
+    Summary = "Lift a suppression (admin key)."
+)]
 public sealed partial class LiftSuppression(ISuppressionList suppressions, ILogger<LiftSuppression> logger)
 {
     public async Task<IResult> RunAsync(HttpRequest request, string hash, CancellationToken cancellationToken)
     {
         if (!SuppressionKey.IsWellFormed(hash))
         {
-            return Problems.Invalid(new Dictionary<string, string[]> { ["hash"] = [$"{SuppressionKey.Length} lowercase hex digits (the SHA-256 of the normalized email)."] });
+            return Problems.Invalid(
+                new Dictionary<string, string[]>
+                {
+                    ["hash"] = [$"{SuppressionKey.Length} lowercase hex digits (the SHA-256 of the normalized email)."],
+                }
+            );
         }
 
         if (!await suppressions.LiftAsync(hash, cancellationToken))

@@ -19,7 +19,8 @@ public sealed class NurtureOptions : IValidatableObject
     [Required]
     public string PostalAddress { get; set; } = string.Empty;
 
-    /// <summary>At most one nurture email per person in this time, across all campaigns (the higher priority first).</summary>
+    /// <summary>At most one nurture email per person in this time, across all campaigns (the higher priority
+    /// first).</summary>
     [Range(typeof(TimeSpan), "00:00:00", "90.00:00:00")]
     public TimeSpan MinGapBetweenEmails { get; set; } = NurtureRules.Default.MinGapBetweenEmails;
 
@@ -37,7 +38,10 @@ public sealed class NurtureOptions : IValidatableObject
     {
         if (!TimeZoneInfo.TryFindSystemTimeZoneById(DefaultTimeZone, out _))
         {
-            yield return new ValidationResult($"'{DefaultTimeZone}' is not a time zone this machine knows (use an IANA id such as Europe/Istanbul).", [nameof(DefaultTimeZone)]);
+            yield return new ValidationResult(
+                $"'{DefaultTimeZone}' is not a time zone this machine knows (use an IANA id such as Europe/Istanbul).",
+                [nameof(DefaultTimeZone)]
+            );
         }
     }
 }

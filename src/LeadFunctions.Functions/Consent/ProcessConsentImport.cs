@@ -8,5 +8,6 @@ namespace LeadFunctions.Functions.Consent;
 [QueueFunction(QueueNames.ConsentImport)]
 public sealed class ProcessConsentImport(ConsentImportProcessor processor)
 {
-    public Task RunAsync(ConsentImportBatch message, CancellationToken cancellationToken) => processor.ProcessAsync(message, cancellationToken);
+    public Task RunAsync(ConsentImportBatch message, CancellationToken cancellationToken) =>
+        processor.ProcessAsync(message, cancellationToken);
 }

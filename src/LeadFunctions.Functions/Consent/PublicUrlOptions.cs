@@ -18,5 +18,6 @@ public sealed class PublicUrlOptions : IValidatableObject
     }
 
     /// <summary>With a trailing slash, so that relative links keep its path.</summary>
-    public Uri BaseWithSlash => PublicBaseUrl.AbsoluteUri.EndsWith('/') ? PublicBaseUrl : new Uri(PublicBaseUrl.AbsoluteUri + "/");
+    public Uri BaseWithSlash =>
+        PublicBaseUrl.AbsoluteUri.EndsWith('/') ? PublicBaseUrl : new Uri(PublicBaseUrl.AbsoluteUri + "/");
 }

@@ -8,5 +8,6 @@ namespace LeadFunctions.Functions.Consent;
 [QueueFunction(QueueNames.ConsentConfirmation)]
 public sealed class SendConsentConfirmation(ConsentConfirmationSender sender)
 {
-    public Task RunAsync(ConfirmationRequest message, CancellationToken cancellationToken) => sender.SendAsync(message, cancellationToken);
+    public Task RunAsync(ConfirmationRequest message, CancellationToken cancellationToken) =>
+        sender.SendAsync(message, cancellationToken);
 }

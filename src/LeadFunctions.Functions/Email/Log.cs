@@ -5,10 +5,25 @@ namespace LeadFunctions.Functions.Email;
 /// <summary>SendGrid logs count events and name leads by id, never by address.</summary>
 internal static partial class Log
 {
-    [LoggerMessage(EventId = 1300, Level = LogLevel.Information, Message = "SendGrid webhook: {Events} events queued in {Messages} messages")]
+    [LoggerMessage(
+        EventId = 1300,
+        Level = LogLevel.Information,
+        Message = "SendGrid webhook: {Events} events queued in {Messages} messages"
+    )]
     public static partial void Queued(ILogger logger, int events, int messages);
 
-    [LoggerMessage(EventId = 1301, Level = LogLevel.Information,
-        Message = "SendGrid events: {Engaged} engagement, {Suppressed} suppressions, {Delivery} delivery, {Ignored} ignored, {Unhandled} unhandled")]
-    public static partial void Processed(ILogger logger, int engaged, int suppressed, int delivery, int ignored, int unhandled);
+    [LoggerMessage(
+        EventId = 1301,
+        Level = LogLevel.Information,
+        Message = "SendGrid events: {Engaged} engagement, {Suppressed} suppressions, {Delivery} delivery, {Ignored} "
+            + "ignored, {Unhandled} unhandled"
+    )]
+    public static partial void Processed(
+        ILogger logger,
+        int engaged,
+        int suppressed,
+        int delivery,
+        int ignored,
+        int unhandled
+    );
 }

@@ -1,19 +1,26 @@
 using LeadFunctions.Core.Email;
 using LeadFunctions.Core.EmailEvents;
-using Microsoft.Extensions.Logging;
 using LeadFunctions.Core.Queues;
 using LeadFunctions.Functions.Triggers;
+using Microsoft.Extensions.Logging;
 
 namespace LeadFunctions.Functions.Email;
 
-/// <summary>sendgrid-events: act on a part of an Event Webhook post (engagement, suppression, delivery records).</summary>
+/// <summary>sendgrid-events: act on a part of an Event Webhook post (engagement, suppression, delivery
+/// records).</summary>
 [QueueFunction(QueueNames.SendGridEvents)]
 public sealed class ProcessSendGridEvents(SendGridEventProcessor processor, ILogger<ProcessSendGridEvents> logger)
 {
     public async Task RunAsync(SendGridEventBatch message, CancellationToken cancellationToken)
     {
         var outcome = await processor.ProcessAsync(message, cancellationToken);
-        Log.Processed(logger, outcome[SendGridEventAction.Engage], outcome[SendGridEventAction.Suppress], outcome[SendGridEventAction.RecordDelivery],
-            outcome[SendGridEventAction.Ignore], outcome[SendGridEventAction.Unhandled]);
+        Log.Processed(
+            logger,
+            outcome[SendGridEventAction.Engage],
+            outcome[SendGridEventAction.Suppress],
+            outcome[SendGridEventAction.RecordDelivery],
+            outcome[SendGridEventAction.Ignore],
+            outcome[SendGridEventAction.Unhandled]
+        );
     }
 }

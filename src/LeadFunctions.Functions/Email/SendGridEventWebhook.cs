@@ -2,9 +2,9 @@ using System.Text;
 using System.Text.Unicode;
 using LeadFunctions.Core.Email;
 using LeadFunctions.Functions.Http;
+using LeadFunctions.Functions.Triggers;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
-using LeadFunctions.Functions.Triggers;
 
 namespace LeadFunctions.Functions.Email;
 
@@ -15,14 +15,21 @@ namespace LeadFunctions.Functions.Email;
 /// part way answers 503 and SendGrid posts the batch again: what was queued already counts once, by sg_event_id.
 /// </summary>
 [HttpFunction(
-    AuthorizationLevel.Anonymous, "post", Route = "webhooks/sendgrid",
+    AuthorizationLevel.Anonymous,
+    "post",
+    Route = "webhooks/sendgrid",
     Summary = "SendGrid Event Webhook (ECDSA-signed): deliveries, opens, clicks, bounces, spam reports.",
     BodyExample = """
-        [{ "email": "ayse.yilmaz@example.com", "event": "open", "timestamp": 1790000000, "sg_event_id": "e-1", "sg_message_id": "m-1", "lf_lead": "…", "lf_kind": "nurture" }]
+        [{ "email": "ayse.yilmaz@example.com", "event": "open", "timestamp": 1790000000, "sg_event_id": "e-1",
+          "sg_message_id": "m-1", "lf_lead": "…", "lf_kind": "nurture" }]
         """,
-    Problems = new[] { StatusCodes.Status401Unauthorized })]
+    Problems = new[] { StatusCodes.Status401Unauthorized }
+)]
 public sealed class SendGridEventWebhook(
-    ISendGridEventSignature signature, ISendGridEventQueue queue, ILogger<SendGridEventWebhook> logger)
+    ISendGridEventSignature signature,
+    ISendGridEventQueue queue,
+    ILogger<SendGridEventWebhook> logger
+)
 {
     /// <summary>SendGrid posts up to about 1,000 events at a time; 10,000 events of ~800 bytes fit with room.</summary>
     public const int MaxBodyBytes = 8 * 1024 * 1024;
@@ -44,7 +51,8 @@ public sealed class SendGridEventWebhook(
             return Problems.TooLarge(MaxBodyBytes);
         }
 
-        // The validator takes the body as a string and hashes its UTF-8: only valid UTF-8 decodes and encodes back to the bytes as sent.
+        // The validator takes the body as a string and hashes its UTF-8: only valid UTF-8 decodes and encodes back to
+        // the bytes as sent.
         if (!Utf8.IsValid(body))
         {
             return Problems.BadRequest("The body is not valid UTF-8.");

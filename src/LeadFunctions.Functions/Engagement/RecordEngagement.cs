@@ -1,8 +1,8 @@
 using LeadFunctions.Core.Engagement;
 using LeadFunctions.Core.Leads;
-using Microsoft.Extensions.Logging;
 using LeadFunctions.Core.Queues;
 using LeadFunctions.Functions.Triggers;
+using Microsoft.Extensions.Logging;
 
 namespace LeadFunctions.Functions.Engagement;
 
@@ -16,6 +16,15 @@ public sealed partial class RecordEngagement(EngagementProcessor processor, ILog
         Recorded(logger, message.Type, message.LeadId, outcome);
     }
 
-    [LoggerMessage(EventId = 1100, Level = LogLevel.Information, Message = "Engagement {Type} for lead {LeadId}: {Outcome}")]
-    private static partial void Recorded(ILogger logger, string type, string leadId, Core.Processing.UpdateOutcome outcome);
+    [LoggerMessage(
+        EventId = 1100,
+        Level = LogLevel.Information,
+        Message = "Engagement {Type} for lead {LeadId}: {Outcome}"
+    )]
+    private static partial void Recorded(
+        ILogger logger,
+        string type,
+        string leadId,
+        Core.Processing.UpdateOutcome outcome
+    );
 }

@@ -1,8 +1,8 @@
 using LeadFunctions.Core.Engagement;
 using LeadFunctions.Core.Intake;
 using LeadFunctions.Functions.Http;
-using Microsoft.AspNetCore.Http;
 using LeadFunctions.Functions.Triggers;
+using Microsoft.AspNetCore.Http;
 
 namespace LeadFunctions.Functions.Engagement;
 
@@ -11,11 +11,15 @@ namespace LeadFunctions.Functions.Engagement;
 /// (<see cref="EventIntake"/>).
 /// </summary>
 [HttpFunction(
-    AuthorizationLevel.Function, "post", Route = "events",
+    AuthorizationLevel.Function,
+    "post",
+    Route = "events",
     Summary = "Record an engagement event for a lead (by email or leadId).",
     BodyExample = """
-        { "email": "ayse.yilmaz@example.com", "type": "webinar_attended", "occurredAt": "2026-11-02T10:00:00Z", "url": "https://example.com/webinar" }
-        """)]
+        { "email": "ayse.yilmaz@example.com", "type": "webinar_attended", "occurredAt": "2026-11-02T10:00:00Z",
+          "url": "https://example.com/webinar" }
+        """
+)]
 public sealed class SubmitEvent(EventIntake intake)
 {
     public const int MaxBodyBytes = 16 * 1024;
@@ -28,10 +32,19 @@ public sealed class SubmitEvent(EventIntake intake)
             return problem!;
         }
 
-        var form = new EventForm(fields.GetValueOrDefault("email"), fields.GetValueOrDefault("leadId"), fields.GetValueOrDefault("type"),
-            fields.GetValueOrDefault("occurredAt"), fields.GetValueOrDefault("url"), fields.GetValueOrDefault("source"));
+        var form = new EventForm(
+            fields.GetValueOrDefault("email"),
+            fields.GetValueOrDefault("leadId"),
+            fields.GetValueOrDefault("type"),
+            fields.GetValueOrDefault("occurredAt"),
+            fields.GetValueOrDefault("url"),
+            fields.GetValueOrDefault("source")
+        );
         var submitted = await intake.SubmitAsync(
-            form, request.Headers[IdempotencyKey.HeaderName].FirstOrDefault(), cancellationToken);
+            form,
+            request.Headers[IdempotencyKey.HeaderName].FirstOrDefault(),
+            cancellationToken
+        );
         return submitted.Value is { } engagement
             ? TypedResults.Accepted((string?)null, new EventAccepted(engagement.EventId, engagement.LeadId))
             : Problems.Invalid(submitted.Errors);

@@ -11,9 +11,13 @@ namespace LeadFunctions.Functions.Health;
 /// Health:MaxQueueWait, or Health:MaxRescoreWait for the parts of a rescoring pass (work nobody is taking:
 /// a function switched off, listeners stopped, or more work than the hosts can do).
 /// </summary>
-internal sealed class StorageHealthCheck(IStorageProbe storage, IOptions<HealthOptions> options, TimeProvider time) : IHealthCheck
+internal sealed class StorageHealthCheck(IStorageProbe storage, IOptions<HealthOptions> options, TimeProvider time)
+    : IHealthCheck
 {
-    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    public async Task<HealthCheckResult> CheckHealthAsync(
+        HealthCheckContext context,
+        CancellationToken cancellationToken = default
+    )
     {
         var state = await storage.ReadAsync(cancellationToken);
         if (state.Failure is { } failure)
@@ -38,7 +42,9 @@ internal sealed class StorageHealthCheck(IStorageProbe storage, IOptions<HealthO
         string[] problems =
         [
             .. poisoned > 0 ? [$"{poisoned} message(s) in poison queues need attention."] : Array.Empty<string>(),
-            .. overdue.Count > 0 ? [$"Work waits longer than allowed: {string.Join(", ", overdue)}."] : Array.Empty<string>(),
+            .. overdue.Count > 0
+                ? [$"Work waits longer than allowed: {string.Join(", ", overdue)}."]
+                : Array.Empty<string>(),
         ];
         return problems.Length > 0
             ? HealthCheckResult.Degraded(string.Join(' ', problems), data: data)

@@ -16,12 +16,13 @@ public sealed class ErrorAnswers(IStorageFailures storage)
     public const int StorageRetryAfterSeconds = 10;
 
     /// <summary>A request the server refused while reading it keeps its own status (413, 400).</summary>
-    public int StatusCodeFor(Exception exception) => exception switch
-    {
-        BadHttpRequestException bad => bad.StatusCode,
-        _ when storage.IsUnavailable(exception) => StatusCodes.Status503ServiceUnavailable,
-        _ => StatusCodes.Status500InternalServerError,
-    };
+    public int StatusCodeFor(Exception exception) =>
+        exception switch
+        {
+            BadHttpRequestException bad => bad.StatusCode,
+            _ when storage.IsUnavailable(exception) => StatusCodes.Status503ServiceUnavailable,
+            _ => StatusCodes.Status500InternalServerError,
+        };
 
     /// <summary>Completes a problem for its status: a 503 says when to try again and that nothing was stored.</summary>
     public static void Describe(HttpContext context, ProblemDetails problem)
@@ -33,7 +34,8 @@ public sealed class ErrorAnswers(IStorageFailures storage)
         }
     }
 
-    /// <summary>The answer to <paramref name="exception"/>, for a host that has no exception handler middleware of its own.</summary>
+    /// <summary>The answer to <paramref name="exception"/>, for a host that has no exception handler middleware of its
+    /// own.</summary>
     public IResult For(Exception exception) => new ExceptionProblem(StatusCodeFor(exception));
 
     private sealed class ExceptionProblem(int status) : IResult

@@ -13,20 +13,30 @@ public static class FormFields
 {
     public const string Json = "application/json";
     private const string UrlEncoded = "application/x-www-form-urlencoded";
-    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+    private static readonly UTF8Encoding StrictUtf8 = new(
+        encoderShouldEmitUTF8Identifier: false,
+        throwOnInvalidBytes: true
+    );
     public const string Supported = "application/json, application/x-www-form-urlencoded or multipart/form-data";
     private const int MaxJsonDepth = 8;
 
-    /// <summary>Reads the body (at most <paramref name="maxBytes"/>) and its fields, or a problem saying why it could not (413, 415, 400).</summary>
+    /// <summary>Reads the body (at most <paramref name="maxBytes"/>) and its fields, or a problem saying why it could
+    /// not (413, 415, 400).</summary>
     public static async Task<(IReadOnlyDictionary<string, string?>? Fields, IResult? Problem)> ReadAsync(
-        HttpRequest request, int maxBytes, CancellationToken cancellationToken)
+        HttpRequest request,
+        int maxBytes,
+        CancellationToken cancellationToken
+    )
     {
         var body = await RequestBody.ReadAsync(request, maxBytes, cancellationToken);
         return body is null ? (null, Problems.TooLarge(maxBytes)) : await ReadAsync(request, body, cancellationToken);
     }
 
     private static async Task<(IReadOnlyDictionary<string, string?>? Fields, IResult? Problem)> ReadAsync(
-        HttpRequest request, byte[] body, CancellationToken cancellationToken)
+        HttpRequest request,
+        byte[] body,
+        CancellationToken cancellationToken
+    )
     {
         if (IsJson(request.ContentType))
         {
@@ -47,7 +57,10 @@ public static class FormFields
         {
             request.Body = new MemoryStream(body, writable: false);
             var form = await request.ReadFormAsync(cancellationToken);
-            return (form.ToDictionary(f => f.Key, f => (string?)f.Value.ToString(), StringComparer.OrdinalIgnoreCase), null);
+            return (
+                form.ToDictionary(f => f.Key, f => (string?)f.Value.ToString(), StringComparer.OrdinalIgnoreCase),
+                null
+            );
         }
         catch (Exception ex) when (ex is InvalidDataException or IOException) // IOException: a multipart body cut short
         {
@@ -56,7 +69,11 @@ public static class FormFields
     }
 
     public static bool IsJson(string? contentType) =>
-        contentType is not null && (contentType.StartsWith(Json, StringComparison.OrdinalIgnoreCase) || contentType.Contains("+json", StringComparison.OrdinalIgnoreCase));
+        contentType is not null
+        && (
+            contentType.StartsWith(Json, StringComparison.OrdinalIgnoreCase)
+            || contentType.Contains("+json", StringComparison.OrdinalIgnoreCase)
+        );
 
     /// <summary>
     /// Decoded strictly: ASP.NET's form reader leaves an invalid escape such as "%C3%28" in the value
@@ -103,7 +120,12 @@ public static class FormFields
         {
             if (property.Value.ValueKind is JsonValueKind.Object or JsonValueKind.Array)
             {
-                return (null, Problems.Invalid(new Dictionary<string, string[]> { [property.Name] = ["Must be a string, number or boolean."] }));
+                return (
+                    null,
+                    Problems.Invalid(
+                        new Dictionary<string, string[]> { [property.Name] = ["Must be a string, number or boolean."] }
+                    )
+                );
             }
 
             fields[property.Name] = property.Value.ValueKind switch

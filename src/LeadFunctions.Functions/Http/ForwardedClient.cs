@@ -15,7 +15,14 @@ public static class ForwardedClient
 
     public static IPAddress? Address(HttpContext context)
     {
-        var hops = context.Request.Headers[HeaderName].SelectMany(value => (value ?? string.Empty).Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries));
+        var hops = context
+            .Request.Headers[HeaderName]
+            .SelectMany(value =>
+                (value ?? string.Empty).Split(
+                    ',',
+                    StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries
+                )
+            );
         foreach (var hop in hops.Reverse())
         {
             if (Parse(hop) is { } address && IsPublic(address))
@@ -45,16 +52,24 @@ public static class ForwardedClient
             address = address.MapToIPv4();
         }
 
-        if (IPAddress.IsLoopback(address) || address.IsIPv6LinkLocal || address.IsIPv6SiteLocal || address.IsIPv6UniqueLocal)
+        if (
+            IPAddress.IsLoopback(address)
+            || address.IsIPv6LinkLocal
+            || address.IsIPv6SiteLocal
+            || address.IsIPv6UniqueLocal
+        )
         {
             return false;
         }
 
         var bytes = address.GetAddressBytes();
-        return bytes.Length != 4 || !(bytes[0] == 10
-            || (bytes[0] == 172 && bytes[1] >= 16 && bytes[1] <= 31)
-            || (bytes[0] == 192 && bytes[1] == 168)
-            || (bytes[0] == 169 && bytes[1] == 254)
-            || (bytes[0] == 100 && bytes[1] >= 64 && bytes[1] <= 127));
+        return bytes.Length != 4
+            || !(
+                bytes[0] == 10
+                || (bytes[0] == 172 && bytes[1] >= 16 && bytes[1] <= 31)
+                || (bytes[0] == 192 && bytes[1] == 168)
+                || (bytes[0] == 169 && bytes[1] == 254)
+                || (bytes[0] == 100 && bytes[1] >= 64 && bytes[1] <= 127)
+            );
     }
 }

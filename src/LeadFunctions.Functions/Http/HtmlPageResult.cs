@@ -8,7 +8,8 @@ namespace LeadFunctions.Functions.Http;
 /// </summary>
 internal sealed class HtmlPageResult(int status, string html, string policy = "") : IResult
 {
-    private const string BasePolicy = "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'; base-uri 'none'";
+    private const string BasePolicy =
+        "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'; base-uri 'none'";
 
     public Task ExecuteAsync(HttpContext httpContext)
     {

@@ -12,19 +12,27 @@ namespace LeadFunctions.Functions.Http;
 public static class IntakeRateLimit
 {
     public static RateLimitPartition<string> For(IPAddress? client, int permitsPerMinute) =>
-        RateLimitPartition.GetFixedWindowLimiter(
-            client?.ToString() ?? "unknown",
-            _ => new FixedWindowRateLimiterOptions { PermitLimit = permitsPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 });
+        RateLimitPartition.GetFixedWindowLimiter(client?.ToString() ?? "unknown", _ => new FixedWindowRateLimiterOptions
+        {
+            PermitLimit = permitsPerMinute,
+            Window = TimeSpan.FromMinutes(1),
+            QueueLimit = 0,
+        });
 
     public static IResult Rejected(RateLimitLease lease) =>
-        new RejectedResult(lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromMinutes(1));
+        new RejectedResult(
+            lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromMinutes(1)
+        );
 
     private sealed class RejectedResult(TimeSpan retryAfter) : IResult
     {
         public Task ExecuteAsync(HttpContext httpContext)
         {
-            httpContext.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
-            return Problems.TooManyRequests("Too many submissions from this address; try again later.")
+            httpContext.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(
+                CultureInfo.InvariantCulture
+            );
+            return Problems
+                .TooManyRequests("Too many submissions from this address; try again later.")
                 .ExecuteAsync(httpContext);
         }
     }

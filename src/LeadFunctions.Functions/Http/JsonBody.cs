@@ -4,14 +4,20 @@ using Microsoft.AspNetCore.Http;
 
 namespace LeadFunctions.Functions.Http;
 
-/// <summary>Reads request JSON defensively: strict UTF-8, bounded depth, and values that may be strings or numbers.</summary>
+/// <summary>Reads request JSON defensively: strict UTF-8, bounded depth, and values that may be strings or
+/// numbers.</summary>
 public static class JsonBody
 {
     /// <summary>
-    /// A request's JSON object, or the problem to answer: 415 when it is not JSON, 413 past <paramref name="maxBytes"/>,
-    /// 400 for what <see cref="ParseObject"/> refuses. The caller disposes the document.
+    /// A request's JSON object, or the problem to answer: 415 when it is not JSON, 413 past
+    /// <paramref name="maxBytes"/>, 400 for what <see cref="ParseObject"/> refuses. The caller disposes the document.
     /// </summary>
-    public static async Task<(JsonDocument? Document, IResult? Refusal)> ReadObjectAsync(HttpRequest request, int maxBytes, int maxDepth, CancellationToken cancellationToken)
+    public static async Task<(JsonDocument? Document, IResult? Refusal)> ReadObjectAsync(
+        HttpRequest request,
+        int maxBytes,
+        int maxDepth,
+        CancellationToken cancellationToken
+    )
     {
         if (!FormFields.IsJson(request.ContentType))
         {
@@ -38,7 +44,8 @@ public static class JsonBody
         int maxDepth,
         JsonSerializerOptions options,
         string what,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken
+    )
         where T : class
     {
         var (document, refusal) = await ReadObjectAsync(request, maxBytes, maxDepth, cancellationToken);
@@ -90,8 +97,10 @@ public static class JsonBody
         }
 
         var shape = root == JsonValueKind.Object ? "object" : "array";
-        var refusal = document.RootElement.ValueKind != root ? $"The body must be a JSON {shape}."
-            : !HasOnlyReadableStrings(document.RootElement) ? "The body is not valid UTF-8: a string has half a surrogate pair."
+        var refusal =
+            document.RootElement.ValueKind != root ? $"The body must be a JSON {shape}."
+            : !HasOnlyReadableStrings(document.RootElement)
+                ? "The body is not valid UTF-8: a string has half a surrogate pair."
             : null;
         if (refusal is not null)
         {
@@ -115,7 +124,9 @@ public static class JsonBody
         {
             return element.ValueKind switch
             {
-                JsonValueKind.Object => element.EnumerateObject().All(p => p.Name is not null && HasOnlyReadableStrings(p.Value)),
+                JsonValueKind.Object => element
+                    .EnumerateObject()
+                    .All(p => p.Name is not null && HasOnlyReadableStrings(p.Value)),
                 JsonValueKind.Array => element.EnumerateArray().All(HasOnlyReadableStrings),
                 JsonValueKind.String => element.GetString() is not null,
                 _ => true,

@@ -15,13 +15,19 @@ public static class Problems
         TypedResults.Problem(detail, statusCode: StatusCodes.Status413PayloadTooLarge, title: "Payload too large.");
 
     public static ProblemHttpResult UnsupportedMediaType(string expected) =>
-        TypedResults.Problem($"Send {expected}.", statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Unsupported media type.");
+        TypedResults.Problem(
+            $"Send {expected}.",
+            statusCode: StatusCodes.Status415UnsupportedMediaType,
+            title: "Unsupported media type."
+        );
 
     public static ProblemHttpResult UnknownCharset(string charset) =>
         TypedResults.Problem(
-            $"The charset '{charset}' is not one this service knows. Name the file's encoding (utf-8, windows-1254, iso-8859-9, utf-16) or send UTF-8.",
+            $"The charset '{charset}' is not one this service knows. Name the file's encoding (utf-8, windows-1254, "
+                + $"iso-8859-9, utf-16) or send UTF-8.",
             statusCode: StatusCodes.Status415UnsupportedMediaType,
-            title: "Unsupported media type.");
+            title: "Unsupported media type."
+        );
 
     public static ProblemHttpResult Unauthorized(string detail) =>
         TypedResults.Problem(detail, statusCode: StatusCodes.Status401Unauthorized, title: "Unauthorized.");

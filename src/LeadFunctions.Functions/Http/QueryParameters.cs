@@ -24,7 +24,8 @@ public sealed class QueryParameters(IQueryCollection query)
     /// <summary>The 400 for a continuation token the store did not hand out.</summary>
     public static ValidationProblem UnknownContinuationToken =>
         Problems.Invalid(
-            new Dictionary<string, string[]> { [ContinuationToken] = ["Not a continuation token from this API."] });
+            new Dictionary<string, string[]> { [ContinuationToken] = ["Not a continuation token from this API."] }
+        );
 
     /// <summary>The parameter's first value, or null when it is absent or empty.</summary>
     public string? Text(string name) =>
@@ -79,7 +80,8 @@ public sealed class QueryParameters(IQueryCollection query)
         var size = Parse<int>(
             PageSize,
             text => ParseWholeNumber(text) is { } n && n >= 1 && n <= maxSize ? n : null,
-            $"A whole number from 1 to {maxSize}.");
+            $"A whole number from 1 to {maxSize}."
+        );
         return new Paging(size ?? defaultSize, Text(ContinuationToken));
     }
 

@@ -12,7 +12,12 @@ public static class SignedJsonBody
     private const int MaxDepth = 16;
 
     public static async Task<(JsonDocument? Document, IResult? Problem)> ReadAsync(
-        HttpRequest request, int maxBytes, Func<byte[], bool> isSigned, string unsignedDetail, CancellationToken cancellationToken)
+        HttpRequest request,
+        int maxBytes,
+        Func<byte[], bool> isSigned,
+        string unsignedDetail,
+        CancellationToken cancellationToken
+    )
     {
         var body = await RequestBody.ReadAsync(request, maxBytes, cancellationToken);
         if (body is null)

@@ -16,17 +16,28 @@ namespace LeadFunctions.Functions.Intake;
 /// </summary>
 public sealed partial class CsvUpload(CsvImporter importer, IOptions<ImportOptions> options, ILogger<CsvUpload> logger)
 {
-    private static readonly string[] CsvTypes = ["text/csv", "application/csv", "text/plain", "application/vnd.ms-excel"];
+    private static readonly string[] CsvTypes =
+    [
+        "text/csv",
+        "application/csv",
+        "text/plain",
+        "application/vnd.ms-excel",
+    ];
 
     // Validated on start: a known single-byte encoding.
     private readonly Utf8OrFallbackEncoding undeclared = new(CsvCharset.Find(options.Value.FallbackEncoding)!);
 
     public async Task<IResult> ImportAsync<T>(
-        HttpRequest request, ICsvRows<T> rows, CancellationToken cancellationToken)
+        HttpRequest request,
+        ICsvRows<T> rows,
+        CancellationToken cancellationToken
+    )
         where T : class
     {
-        if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var contentType)
-            || !CsvTypes.Any(t => contentType.MediaType.Equals(t, StringComparison.OrdinalIgnoreCase)))
+        if (
+            !MediaTypeHeaderValue.TryParse(request.ContentType, out var contentType)
+            || !CsvTypes.Any(t => contentType.MediaType.Equals(t, StringComparison.OrdinalIgnoreCase))
+        )
         {
             return Problems.UnsupportedMediaType("text/csv");
         }
@@ -68,6 +79,10 @@ public sealed partial class CsvUpload(CsvImporter importer, IOptions<ImportOptio
         return TypedResults.Accepted((string?)null, report);
     }
 
-    [LoggerMessage(EventId = 1400, Level = LogLevel.Information, Message = "Import {ImportId} ({Kind}): {Accepted} rows queued, {Rejected} rejected")]
+    [LoggerMessage(
+        EventId = 1400,
+        Level = LogLevel.Information,
+        Message = "Import {ImportId} ({Kind}): {Accepted} rows queued, {Rejected} rejected"
+    )]
     private static partial void Imported(ILogger logger, string kind, string importId, int accepted, int rejected);
 }

@@ -3,8 +3,8 @@ using LeadFunctions.Core.Leads;
 using LeadFunctions.Core.Text;
 using LeadFunctions.Core.Validation;
 using LeadFunctions.Functions.Http;
-using Microsoft.AspNetCore.Http;
 using LeadFunctions.Functions.Triggers;
+using Microsoft.AspNetCore.Http;
 
 namespace LeadFunctions.Functions.Intake;
 
@@ -13,13 +13,16 @@ namespace LeadFunctions.Functions.Intake;
 /// lead-import in batches, each bad row is reported with its line. Importing the same file again is safe: people merge.
 /// </summary>
 [HttpFunction(
-    AuthorizationLevel.Function, "post", Route = "leads/import",
+    AuthorizationLevel.Function,
+    "post",
+    Route = "leads/import",
     Summary = "Import a CSV list (trade fair, purchased list, CRM export); query source= names the source.",
     BodyMediaType = "text/csv",
     BodyExample = """
         email;firstName;lastName;company
         ali.demir@example.com;Ali;Demir;Demir Lojistik
-        """)]
+        """
+)]
 public sealed class ImportLeads(CsvUpload upload, IImportBatchQueue queue)
 {
     public async Task<IResult> RunAsync(HttpRequest request, CancellationToken cancellationToken)

@@ -19,8 +19,10 @@ public sealed class ImportOptions : IValidatableObject
         if (CsvCharset.Find(FallbackEncoding) is not { IsSingleByte: true })
         {
             yield return new ValidationResult(
-                $"{SectionName}:{nameof(FallbackEncoding)}: '{FallbackEncoding}' is not a single-byte encoding this runtime knows (windows-1254, iso-8859-9, windows-1252 …).",
-                [nameof(FallbackEncoding)]);
+                $"{SectionName}:{nameof(FallbackEncoding)}: '{FallbackEncoding}' is not a single-byte encoding this "
+                    + $"runtime knows (windows-1254, iso-8859-9, windows-1252 …).",
+                [nameof(FallbackEncoding)]
+            );
         }
     }
 }

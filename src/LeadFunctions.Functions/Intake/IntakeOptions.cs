@@ -19,17 +19,24 @@ public sealed class IntakeOptions : IValidatableObject
     [Range(1, int.MaxValue)]
     public int PermitsPerMinute { get; set; } = 120;
 
-    public IReadOnlySet<string> Origins => AllowedOrigins
-        .Select(o => o.Trim().TrimEnd('/').ToLowerInvariant())
-        .ToHashSet(StringComparer.Ordinal);
+    public IReadOnlySet<string> Origins =>
+        AllowedOrigins.Select(o => o.Trim().TrimEnd('/').ToLowerInvariant()).ToHashSet(StringComparer.Ordinal);
 
     public Core.Intake.WebFormRules ToRules() => new(Origins, MinimumFillTime);
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
-        foreach (var origin in Origins.Where(o => !Uri.TryCreate(o, UriKind.Absolute, out var u) || !string.Equals(u.GetLeftPart(UriPartial.Authority), o, StringComparison.OrdinalIgnoreCase)))
+        foreach (
+            var origin in Origins.Where(o =>
+                !Uri.TryCreate(o, UriKind.Absolute, out var u)
+                || !string.Equals(u.GetLeftPart(UriPartial.Authority), o, StringComparison.OrdinalIgnoreCase)
+            )
+        )
         {
-            yield return new ValidationResult($"Intake:AllowedOrigins: '{origin}' is not an origin like https://www.example.com.", [nameof(AllowedOrigins)]);
+            yield return new ValidationResult(
+                $"Intake:AllowedOrigins: '{origin}' is not an origin like https://www.example.com.",
+                [nameof(AllowedOrigins)]
+            );
         }
     }
 }

@@ -1,7 +1,7 @@
 using LeadFunctions.Core.Intake;
-using Microsoft.Extensions.Logging;
 using LeadFunctions.Core.Queues;
 using LeadFunctions.Functions.Triggers;
+using Microsoft.Extensions.Logging;
 
 namespace LeadFunctions.Functions.Intake;
 
@@ -19,10 +19,15 @@ public sealed partial class ProcessImportBatch(LeadIntakeProcessor processor, IL
         await Parallel.ForEachAsync(
             message.Submissions,
             new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellationToken },
-            async (submission, ct) => await processor.ProcessAsync(submission, ct));
+            async (submission, ct) => await processor.ProcessAsync(submission, ct)
+        );
         Processed(logger, message.ImportId, message.Sequence, message.Submissions.Count);
     }
 
-    [LoggerMessage(EventId = 1401, Level = LogLevel.Information, Message = "Import {ImportId} batch {Sequence}: {Rows} rows processed")]
+    [LoggerMessage(
+        EventId = 1401,
+        Level = LogLevel.Information,
+        Message = "Import {ImportId} batch {Sequence}: {Rows} rows processed"
+    )]
     private static partial void Processed(ILogger logger, string importId, int sequence, int rows);
 }

@@ -27,31 +27,34 @@ public sealed record LeadView(
     Conversion? Conversion,
     IReadOnlyDictionary<string, string> SourceDetail,
     DateTimeOffset CreatedAt,
-    DateTimeOffset UpdatedAt)
+    DateTimeOffset UpdatedAt
+)
 {
-    public static LeadView From(Lead lead) => new(
-        lead.Id,
-        lead.Email,
-        lead.FirstName,
-        lead.LastName,
-        lead.Company,
-        lead.JobTitle,
-        lead.Phone,
-        lead.Country,
-        lead.Industry,
-        lead.CompanySize,
-        lead.Source,
-        lead.Stage.ToApiName(),
-        lead.DisqualifyReason,
-        new LeadScoreView(lead.Score.Fit, lead.Score.Engagement, lead.Score.Total),
-        lead.Grade,
-        lead.Temperature.ToApiName(),
-        new LeadConsentView(lead.Consent.Email.ToApiName()),
-        lead.Enrichment,
-        lead.Conversion,
-        lead.SourceDetail,
-        lead.CreatedAt,
-        lead.UpdatedAt);
+    public static LeadView From(Lead lead) =>
+        new(
+            lead.Id,
+            lead.Email,
+            lead.FirstName,
+            lead.LastName,
+            lead.Company,
+            lead.JobTitle,
+            lead.Phone,
+            lead.Country,
+            lead.Industry,
+            lead.CompanySize,
+            lead.Source,
+            lead.Stage.ToApiName(),
+            lead.DisqualifyReason,
+            new LeadScoreView(lead.Score.Fit, lead.Score.Engagement, lead.Score.Total),
+            lead.Grade,
+            lead.Temperature.ToApiName(),
+            new LeadConsentView(lead.Consent.Email.ToApiName()),
+            lead.Enrichment,
+            lead.Conversion,
+            lead.SourceDetail,
+            lead.CreatedAt,
+            lead.UpdatedAt
+        );
 }
 
 public sealed record LeadScoreView(int Fit, int Engagement, int Total);

@@ -2,16 +2,21 @@ using LeadFunctions.Core.Intake;
 using LeadFunctions.Core.Leads;
 using LeadFunctions.Core.Text;
 using LeadFunctions.Functions.Http;
+using LeadFunctions.Functions.Triggers;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
-using LeadFunctions.Functions.Triggers;
 
 namespace LeadFunctions.Functions.Leads;
 
-/// <summary>GET /api/leads?stage=&amp;source=&amp;minScore=&amp;temperature=&amp;q=&amp;pageSize=&amp;continuationToken=: a page of leads.</summary>
+/// <summary>GET
+/// /api/leads?stage=&amp;source=&amp;minScore=&amp;temperature=&amp;q=&amp;pageSize=&amp;continuationToken=: a page of
+/// leads.</summary>
 [HttpFunction(
-    AuthorizationLevel.Function, "get", Route = "leads",
-    Summary = "List leads by stage, source, minimum score or text, a page at a time.")]
+    AuthorizationLevel.Function,
+    "get",
+    Route = "leads",
+    Summary = "List leads by stage, source, minimum score or text, a page at a time."
+)]
 public sealed class ListLeads(ILeadQuery leads)
 {
     private const int DefaultPageSize = 50;
@@ -19,7 +24,9 @@ public sealed class ListLeads(ILeadQuery leads)
     private const string StageRule = "One of subscriber, lead, mql, sql, opportunity, customer, disqualified.";
 
     public async Task<Results<Ok<LeadPageView>, ValidationProblem>> RunAsync(
-        HttpRequest request, CancellationToken cancellationToken)
+        HttpRequest request,
+        CancellationToken cancellationToken
+    )
     {
         var query = new QueryParameters(request.Query);
         var stage = query.Parse("stage", ReadStage, StageRule);

@@ -1,11 +1,12 @@
 using LeadFunctions.Core.Intake;
-using Microsoft.Extensions.Logging;
 using LeadFunctions.Core.Queues;
 using LeadFunctions.Functions.Triggers;
+using Microsoft.Extensions.Logging;
 
 namespace LeadFunctions.Functions.Leads;
 
-/// <summary>lead-intake: merge, enrich, score and stage the submission's lead. Safe to run twice for one message.</summary>
+/// <summary>lead-intake: merge, enrich, score and stage the submission's lead. Safe to run twice for one
+/// message.</summary>
 [QueueFunction(QueueNames.LeadIntake)]
 public sealed class ProcessLeadIntake(LeadIntakeProcessor processor, ILogger<ProcessLeadIntake> logger)
 {

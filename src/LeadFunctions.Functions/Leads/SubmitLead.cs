@@ -1,8 +1,8 @@
 using LeadFunctions.Core.Intake;
 using LeadFunctions.Functions.Http;
+using LeadFunctions.Functions.Triggers;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
-using LeadFunctions.Functions.Triggers;
 
 namespace LeadFunctions.Functions.Leads;
 
@@ -11,14 +11,19 @@ namespace LeadFunctions.Functions.Leads;
 /// 202 (or 303 back to the form's site) or 400. No processing in the request.
 /// </summary>
 [HttpFunction(
-    AuthorizationLevel.Anonymous, "post", Route = "leads", PublicIntake = true,
+    AuthorizationLevel.Anonymous,
+    "post",
+    Route = "leads",
+    PublicIntake = true,
     Summary = "Submit one lead from a web form (JSON, urlencoded or multipart); answers 202 with its id.",
     BodyExample = """
         { "email": "ayse.yilmaz@example.com", "firstName": "Ayşe", "lastName": "Yılmaz", "company": "Örnek A.Ş.",
           "jobTitle": "IT Director", "phone": "+905321234567", "country": "TR", "source": "web",
-          "utm_source": "newsletter", "consentEmail": true, "consentText": "E-posta ile bilgi almak istiyorum.", "language": "tr" }
+          "utm_source": "newsletter", "consentEmail": true, "consentText": "E-posta ile bilgi almak istiyorum.",
+            "language": "tr" }
         """,
-    Problems = new[] { StatusCodes.Status429TooManyRequests })]
+    Problems = new[] { StatusCodes.Status429TooManyRequests }
+)]
 public sealed partial class SubmitLead(WebFormIntake intake, ILogger<SubmitLead> logger)
 {
     public const int MaxBodyBytes = 64 * 1024;
@@ -31,7 +36,11 @@ public sealed partial class SubmitLead(WebFormIntake intake, ILogger<SubmitLead>
             return problem!;
         }
 
-        var post = new WebFormPost(fields, request.Headers[IdempotencyKey.HeaderName].FirstOrDefault(), ClientEvidence.From(request));
+        var post = new WebFormPost(
+            fields,
+            request.Headers[IdempotencyKey.HeaderName].FirstOrDefault(),
+            ClientEvidence.From(request)
+        );
         var outcome = await intake.SubmitAsync(post, cancellationToken);
         if (outcome.Errors is { } errors)
         {
@@ -53,10 +62,18 @@ public sealed partial class SubmitLead(WebFormIntake intake, ILogger<SubmitLead>
             : TypedResults.Accepted(location, new SubmissionAccepted(outcome.LeadId!, "accepted"));
     }
 
-    [LoggerMessage(EventId = 1000, Level = LogLevel.Information, Message = "Accepted a submission for lead {LeadId} from {Source}")]
+    [LoggerMessage(
+        EventId = 1000,
+        Level = LogLevel.Information,
+        Message = "Accepted a submission for lead {LeadId} from {Source}"
+    )]
     private static partial void Accepted(ILogger logger, string leadId, string source);
 
-    [LoggerMessage(EventId = 1002, Level = LogLevel.Information, Message = "A form submission for {LeadId} looked automated (honeypot or fill time); answered, not stored")]
+    [LoggerMessage(
+        EventId = 1002,
+        Level = LogLevel.Information,
+        Message = "A form submission for {LeadId} looked automated (honeypot or fill time); answered, not stored"
+    )]
     private static partial void BotIgnored(ILogger logger, string leadId);
 }
 

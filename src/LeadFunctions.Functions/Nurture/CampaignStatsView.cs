@@ -8,21 +8,39 @@ namespace LeadFunctions.Functions.Nurture;
 /// The stats route's answer: the campaign's totals and each step's, counters named in camelCase ("spamReports").
 /// Steps in the campaign's order, then steps removed since that still have counts.
 /// </summary>
-public sealed record CampaignStatsView(string CampaignId, IReadOnlyDictionary<string, long> Totals, IReadOnlyList<StepStatsView> Steps)
+public sealed record CampaignStatsView(
+    string CampaignId,
+    IReadOnlyDictionary<string, long> Totals,
+    IReadOnlyList<StepStatsView> Steps
+)
 {
     public static CampaignStatsView From(Campaign campaign, CampaignStats stats)
     {
-        var order = campaign.Steps.Select(s => s.Id).Concat(stats.Steps.Keys.Where(k => campaign.Steps.All(s => s.Id != k)).Order(StringComparer.Ordinal));
+        var order = campaign
+            .Steps.Select(s => s.Id)
+            .Concat(stats.Steps.Keys.Where(k => campaign.Steps.All(s => s.Id != k)).Order(StringComparer.Ordinal));
         return new(
             campaign.Id,
             Named(stats.Totals),
-            [.. order.Select(id => new StepStatsView(id, campaign.Steps.Any(s => s.Id == id), Named(stats.Steps.GetValueOrDefault(id) ?? Empty)))]);
+            [
+                .. order.Select(id => new StepStatsView(
+                    id,
+                    campaign.Steps.Any(s => s.Id == id),
+                    Named(stats.Steps.GetValueOrDefault(id) ?? Empty)
+                )),
+            ]
+        );
     }
 
     private static readonly IReadOnlyDictionary<CampaignMetric, long> Empty = new Dictionary<CampaignMetric, long>();
 
     private static Dictionary<string, long> Named(IReadOnlyDictionary<CampaignMetric, long> counts) =>
-        Enum.GetValues<CampaignMetric>().ToDictionary(m => JsonNamingPolicy.CamelCase.ConvertName(m.ToString()), m => counts.GetValueOrDefault(m), StringComparer.Ordinal);
+        Enum.GetValues<CampaignMetric>()
+            .ToDictionary(
+                m => JsonNamingPolicy.CamelCase.ConvertName(m.ToString()),
+                m => counts.GetValueOrDefault(m),
+                StringComparer.Ordinal
+            );
 }
 
 /// <summary>One step's counters; <see cref="InCampaign"/> is false for a step removed since it was sent.</summary>

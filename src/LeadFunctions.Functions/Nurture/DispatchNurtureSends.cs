@@ -7,10 +7,15 @@ namespace LeadFunctions.Functions.Nurture;
 /// <summary>
 /// Every minute: queue the nurture sends that fell due on nurture-send. Reads only the due index's minutes up to
 /// now, whose entries are taken out once queued, so a run that was missed (past due) catches up on its next run without
-/// a scan. Then nurture-send's poisoned messages go back on the queue (<see cref="NurtureRedrive"/>): nothing due is stranded there.
+/// a scan. Then nurture-send's poisoned messages go back on the queue (<see cref="NurtureRedrive"/>): nothing due is
+/// stranded there.
 /// </summary>
 [TimerFunction(Schedule)]
-public sealed class DispatchNurtureSends(NurtureScheduler scheduler, NurtureRedrive redrive, ILogger<DispatchNurtureSends> logger)
+public sealed class DispatchNurtureSends(
+    NurtureScheduler scheduler,
+    NurtureRedrive redrive,
+    ILogger<DispatchNurtureSends> logger
+)
 {
     public const string Schedule = "0 * * * * *";
 

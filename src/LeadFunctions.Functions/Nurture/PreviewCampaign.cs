@@ -1,8 +1,8 @@
 using LeadFunctions.Core.Nurture;
 using LeadFunctions.Core.Text;
 using LeadFunctions.Functions.Http;
-using Microsoft.AspNetCore.Http;
 using LeadFunctions.Functions.Triggers;
+using Microsoft.AspNetCore.Http;
 
 namespace LeadFunctions.Functions.Nurture;
 
@@ -11,11 +11,14 @@ namespace LeadFunctions.Functions.Nurture;
 /// (<see cref="CampaignPreview"/>).
 /// </summary>
 [HttpFunction(
-    AuthorizationLevel.Function, "post", Route = "campaigns/{id}/preview",
+    AuthorizationLevel.Function,
+    "post",
+    Route = "campaigns/{id}/preview",
     Summary = "Render a step for a lead without sending: subject, HTML and text.",
     BodyExample = """
         { "leadId": "3f2a9c1e5b7d4e0f8a6b2c1d9e8f7a6b", "step": "welcome" }
-        """)]
+        """
+)]
 public sealed class PreviewCampaign(CampaignPreview preview)
 {
     private const int MaxBodyBytes = 4 * 1024;
@@ -24,13 +27,18 @@ public sealed class PreviewCampaign(CampaignPreview preview)
     public async Task<IResult> RunAsync(HttpRequest request, string id, CancellationToken cancellationToken)
     {
         var (document, refusal) = await JsonBody.ReadObjectAsync(
-            request, MaxBodyBytes, MaxJsonDepth, cancellationToken);
+            request,
+            MaxBodyBytes,
+            MaxJsonDepth,
+            cancellationToken
+        );
         if (document is null)
         {
             return refusal!;
         }
 
-        string? leadId, stepId;
+        string? leadId,
+            stepId;
         using (document)
         {
             (leadId, stepId) = (document.RootElement.Text("leadId")?.Trim(), document.RootElement.Text("step")?.Trim());
@@ -55,7 +63,9 @@ public sealed class PreviewCampaign(CampaignPreview preview)
         return await preview.RenderAsync(id, leadId!, stepId!, cancellationToken) switch
         {
             { Email: { } email } => TypedResults.Json(
-                new PreviewView(email.Subject, email.Html, email.Text, email.Language), JsonDefaults.Options),
+                new PreviewView(email.Subject, email.Html, email.Text, email.Language),
+                JsonDefaults.Options
+            ),
             { Missing: var missing } => Problems.NotFound(missing!),
         };
     }

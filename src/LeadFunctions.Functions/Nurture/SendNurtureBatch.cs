@@ -1,8 +1,8 @@
 using LeadFunctions.Core.Campaigns;
 using LeadFunctions.Core.Nurture;
 using LeadFunctions.Core.Queues;
-using Microsoft.Extensions.Logging;
 using LeadFunctions.Functions.Triggers;
+using Microsoft.Extensions.Logging;
 
 namespace LeadFunctions.Functions.Nurture;
 

@@ -1,9 +1,9 @@
 using System.Globalization;
 using LeadFunctions.Core.Reports;
 using LeadFunctions.Functions.Http;
+using LeadFunctions.Functions.Triggers;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
-using LeadFunctions.Functions.Triggers;
 
 namespace LeadFunctions.Functions.Reports;
 
@@ -13,8 +13,11 @@ namespace LeadFunctions.Functions.Reports;
 /// are months × values, however many leads there are.
 /// </summary>
 [HttpFunction(
-    AuthorizationLevel.Function, "get", Route = "reports/funnel",
-    Summary = "Counts per stage and conversion rates over a period, optionally by source.")]
+    AuthorizationLevel.Function,
+    "get",
+    Route = "reports/funnel",
+    Summary = "Counts per stage and conversion rates over a period, optionally by source."
+)]
 public sealed class GetFunnelReport(IFunnelCounters counters, TimeProvider time)
 {
     private const int MaxMonths = 36;
@@ -22,7 +25,9 @@ public sealed class GetFunnelReport(IFunnelCounters counters, TimeProvider time)
     private static readonly string[] MonthFormats = ["yyyy-MM", "yyyy-MM-dd"];
 
     public async Task<Results<Ok<FunnelReportView>, ValidationProblem>> RunAsync(
-        HttpRequest request, CancellationToken cancellationToken)
+        HttpRequest request,
+        CancellationToken cancellationToken
+    )
     {
         var query = new QueryParameters(request.Query);
         var now = time.GetUtcNow();
@@ -46,7 +51,14 @@ public sealed class GetFunnelReport(IFunnelCounters counters, TimeProvider time)
         }
 
         var rows = await counters.ReadAsync(dimension, Key(from), Key(to), cancellationToken);
-        return TypedResults.Ok(new FunnelReportView(from.ToString("yyyy-MM", CultureInfo.InvariantCulture), to.ToString("yyyy-MM", CultureInfo.InvariantCulture), dimension.ToString().ToLowerInvariant(), FunnelReport.Build(rows)));
+        return TypedResults.Ok(
+            new FunnelReportView(
+                from.ToString("yyyy-MM", CultureInfo.InvariantCulture),
+                to.ToString("yyyy-MM", CultureInfo.InvariantCulture),
+                dimension.ToString().ToLowerInvariant(),
+                FunnelReport.Build(rows)
+            )
+        );
     }
 
     /// <summary>The month of a yyyy-MM or yyyy-MM-dd text, as its first day.</summary>

@@ -1,7 +1,7 @@
 using LeadFunctions.Core.Referrals;
+using LeadFunctions.Functions.Triggers;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
-using LeadFunctions.Functions.Triggers;
 
 namespace LeadFunctions.Functions.Reports;
 
@@ -10,8 +10,11 @@ namespace LeadFunctions.Functions.Reports;
 /// referral index (a row per referred person), never the leads.
 /// </summary>
 [HttpFunction(
-    AuthorizationLevel.Function, "get", Route = "reports/referrals",
-    Summary = "Who referred whom, and how many of their referrals became customers.")]
+    AuthorizationLevel.Function,
+    "get",
+    Route = "reports/referrals",
+    Summary = "Who referred whom, and how many of their referrals became customers."
+)]
 public sealed class GetReferralReport(IReferralIndex referrals)
 {
     public async Task<Ok<ReferralReportView>> RunAsync(HttpRequest request, CancellationToken cancellationToken)

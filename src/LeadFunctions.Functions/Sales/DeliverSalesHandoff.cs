@@ -1,7 +1,7 @@
 using LeadFunctions.Core.Queues;
 using LeadFunctions.Core.Sales;
-using Microsoft.Extensions.Logging;
 using LeadFunctions.Functions.Triggers;
+using Microsoft.Extensions.Logging;
 
 namespace LeadFunctions.Functions.Sales;
 
@@ -24,9 +24,17 @@ public sealed partial class DeliverSalesHandoff(SalesHandoffDelivery delivery, I
         }
     }
 
-    [LoggerMessage(EventId = 1200, Level = LogLevel.Information, Message = "Handoff {HandoffId} of lead {LeadId} delivered")]
+    [LoggerMessage(
+        EventId = 1200,
+        Level = LogLevel.Information,
+        Message = "Handoff {HandoffId} of lead {LeadId} delivered"
+    )]
     private static partial void Delivered(ILogger logger, string handoffId, string leadId);
 
-    [LoggerMessage(EventId = 1201, Level = LogLevel.Information, Message = "Handoff {HandoffId} was delivered before; skipped")]
+    [LoggerMessage(
+        EventId = 1201,
+        Level = LogLevel.Information,
+        Message = "Handoff {HandoffId} was delivered before; skipped"
+    )]
     private static partial void AlreadyDelivered(ILogger logger, string handoffId);
 }

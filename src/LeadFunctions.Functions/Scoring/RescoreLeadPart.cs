@@ -1,7 +1,7 @@
 using LeadFunctions.Core.Queues;
 using LeadFunctions.Core.Scoring;
-using Microsoft.Extensions.Logging;
 using LeadFunctions.Functions.Triggers;
+using Microsoft.Extensions.Logging;
 
 namespace LeadFunctions.Functions.Scoring;
 
@@ -21,11 +21,17 @@ public sealed partial class RescoreLeadPart(LeadRescorer rescorer, ILogger<Resco
         if (summary.Failed > 0)
         {
             throw new InvalidOperationException(
-                $"{summary.Failed} of {summary.Scanned} leads from {part.Range.From} to {part.Range.To} could not be rescored; the part is tried again (first error inside).",
-                summary.FirstFailure);
+                $"{summary.Failed} of {summary.Scanned} leads from {part.Range.From} to {part.Range.To} could not be "
+                    + $"rescored; the part is tried again (first error inside).",
+                summary.FirstFailure
+            );
         }
     }
 
-    [LoggerMessage(EventId = 1303, Level = LogLevel.Information, Message = "Rescoring pass {Pass}: leads from {From} to {To}, {Scanned} scanned, {Changed} changed")]
+    [LoggerMessage(
+        EventId = 1303,
+        Level = LogLevel.Information,
+        Message = "Rescoring pass {Pass}: leads from {From} to {To}, {Scanned} scanned, {Changed} changed"
+    )]
     private static partial void Rescored(ILogger logger, string pass, string from, string to, int scanned, int changed);
 }

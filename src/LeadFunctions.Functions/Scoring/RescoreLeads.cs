@@ -22,6 +22,10 @@ public sealed partial class RescoreLeads(IRescoreQueue queue, TimeProvider time,
         Queued(logger, parts[0].Pass, parts.Count, timer.IsPastDue);
     }
 
-    [LoggerMessage(EventId = 1302, Level = LogLevel.Information, Message = "Rescoring pass {Pass} queued in {Parts} parts (past due: {PastDue})")]
+    [LoggerMessage(
+        EventId = 1302,
+        Level = LogLevel.Information,
+        Message = "Rescoring pass {Pass} queued in {Parts} parts (past due: {PastDue})"
+    )]
     private static partial void Queued(ILogger logger, string pass, int parts, bool pastDue);
 }

@@ -19,13 +19,17 @@ public static class AzureMonitorCredential
             .Select(part => part.Split('=', 2, StringSplitOptions.TrimEntries))
             .Where(pair => pair.Length == 2)
             .ToDictionary(pair => pair[0], pair => pair[1], StringComparer.OrdinalIgnoreCase);
-        if (!parts.TryGetValue("Authorization", out var kind) || !kind.Equals("AAD", StringComparison.OrdinalIgnoreCase))
+        if (
+            !parts.TryGetValue("Authorization", out var kind) || !kind.Equals("AAD", StringComparison.OrdinalIgnoreCase)
+        )
         {
             return null;
         }
 
-        return new ManagedIdentityCredential(parts.TryGetValue("ClientId", out var clientId)
-            ? ManagedIdentityId.FromUserAssignedClientId(clientId)
-            : ManagedIdentityId.SystemAssigned);
+        return new ManagedIdentityCredential(
+            parts.TryGetValue("ClientId", out var clientId)
+                ? ManagedIdentityId.FromUserAssignedClientId(clientId)
+                : ManagedIdentityId.SystemAssigned
+        );
     }
 }

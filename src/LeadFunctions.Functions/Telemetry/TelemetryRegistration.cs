@@ -13,8 +13,8 @@ namespace LeadFunctions.Functions.Telemetry;
 /// <summary>
 /// OpenTelemetry for either host: traces, metrics and logs, exported over OTLP when the standard
 /// OTEL_EXPORTER_OTLP_ENDPOINT is set (and the other OTEL_* settings shape it), to Azure Monitor when
-/// APPLICATIONINSIGHTS_CONNECTION_STRING is set (signed in as APPLICATIONINSIGHTS_AUTHENTICATION_STRING says), to both when both are. With neither nothing subscribes,
-/// so the spans and counters in the code cost next to nothing.
+/// APPLICATIONINSIGHTS_CONNECTION_STRING is set (signed in as APPLICATIONINSIGHTS_AUTHENTICATION_STRING says), to both
+/// when both are. With neither nothing subscribes, so the spans and counters in the code cost next to nothing.
 /// </summary>
 public static class TelemetryRegistration
 {
@@ -22,7 +22,8 @@ public static class TelemetryRegistration
     public const string AzureMonitorSetting = "APPLICATIONINSIGHTS_CONNECTION_STRING";
     private const string ServiceNameSetting = "OTEL_SERVICE_NAME";
 
-    /// <summary>Azure SDK clients emit their ActivitySource spans ("Azure.*": table and queue calls) only with this switch on.</summary>
+    /// <summary>Azure SDK clients emit their ActivitySource spans ("Azure.*": table and queue calls) only with this
+    /// switch on.</summary>
     private const string AzureActivitySourceSwitch = "Azure.Experimental.EnableActivitySource";
 
     /// <summary>
@@ -33,7 +34,8 @@ public static class TelemetryRegistration
     private const string AzureStorageSources = "Azure.Storage.*";
 
     /// <param name="builder">The host's builder.</param>
-    /// <param name="exportLogs">False in the Functions worker: its logs already reach Application Insights through the Functions host.</param>
+    /// <param name="exportLogs">False in the Functions worker: its logs already reach Application Insights through the
+    /// Functions host.</param>
     public static IHostApplicationBuilder AddLeadTelemetry(this IHostApplicationBuilder builder, bool exportLogs = true)
     {
         var otlp = !string.IsNullOrWhiteSpace(builder.Configuration[OtlpEndpointSetting]);
@@ -66,7 +68,8 @@ public static class TelemetryRegistration
         return builder;
     }
 
-    /// <summary>The SDK with what it listens to and no exporter; tests add a processor that records the spans.</summary>
+    /// <summary>The SDK with what it listens to and no exporter; tests add a processor that records the
+    /// spans.</summary>
     public static OpenTelemetryBuilder AddLeadTelemetrySdk(this IHostApplicationBuilder builder)
     {
         // Before the first Azure client is built: Azure.Core reads the switch once per process.
@@ -78,14 +81,15 @@ public static class TelemetryRegistration
         }
 
         telemetry
-            .WithTracing(tracing => tracing
-                .AddSource(LeadTelemetry.Name, AzureTablesSources, AzureStorageSources)
-                .AddAspNetCoreInstrumentation()
-                .AddHttpClientInstrumentation())
-            .WithMetrics(metrics => metrics
-                .AddMeter(LeadTelemetry.Name)
-                .AddAspNetCoreInstrumentation()
-                .AddHttpClientInstrumentation());
+            .WithTracing(tracing =>
+                tracing
+                    .AddSource(LeadTelemetry.Name, AzureTablesSources, AzureStorageSources)
+                    .AddAspNetCoreInstrumentation()
+                    .AddHttpClientInstrumentation()
+            )
+            .WithMetrics(metrics =>
+                metrics.AddMeter(LeadTelemetry.Name).AddAspNetCoreInstrumentation().AddHttpClientInstrumentation()
+            );
         return telemetry;
     }
 }

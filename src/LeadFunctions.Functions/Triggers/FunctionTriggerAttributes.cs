@@ -24,7 +24,8 @@ public sealed class HttpFunctionAttribute(AuthorizationLevel level, params strin
 
     public required string Route { get; init; }
 
-    /// <summary>Open to every browser: CORS for the configured form sites and the intake rate limit per client address.</summary>
+    /// <summary>Open to every browser: CORS for the configured form sites and the intake rate limit per client
+    /// address.</summary>
     public bool PublicIntake { get; init; }
 
     /// <summary>The API reference's one line about the operation (its title in the reference page).</summary>
@@ -39,7 +40,11 @@ public sealed class HttpFunctionAttribute(AuthorizationLevel level, params strin
     /// Statuses the operation can answer besides those every operation of its kind has: a key check's 401, a
     /// body's 400/413/415, a route value's 404 and storage trouble's 503.
     /// </summary>
-    [SuppressMessage("Performance", "CA1819:Properties should not return arrays", Justification = "An attribute's named argument is an array.")]
+    [SuppressMessage(
+        "Performance",
+        "CA1819:Properties should not return arrays",
+        Justification = "An attribute's named argument is an array."
+    )]
     public int[] Problems { get; init; } = [];
 }
 
@@ -53,7 +58,8 @@ public sealed class QueueFunctionAttribute(string queueName) : FunctionTriggerAt
     public string QueueName { get; } = queueName;
 }
 
-/// <summary>A timer trigger: NCRONTAB with seconds. <c>RunAsync(TimerRunInfo timer, CancellationToken cancellationToken)</c>.</summary>
+/// <summary>A timer trigger: NCRONTAB with seconds. <c>RunAsync(TimerRunInfo timer, CancellationToken
+/// cancellationToken)</c>.</summary>
 [AttributeUsage(AttributeTargets.Class, Inherited = false)]
 public sealed class TimerFunctionAttribute(string schedule) : FunctionTriggerAttribute
 {

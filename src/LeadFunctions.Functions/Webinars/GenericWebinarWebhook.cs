@@ -3,9 +3,9 @@ using LeadFunctions.Core.Intake;
 using LeadFunctions.Core.Security;
 using LeadFunctions.Core.Webinars;
 using LeadFunctions.Functions.Http;
+using LeadFunctions.Functions.Triggers;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
-using LeadFunctions.Functions.Triggers;
 
 namespace LeadFunctions.Functions.Webinars;
 
@@ -14,14 +14,23 @@ namespace LeadFunctions.Functions.Webinars;
 /// "X-Signature-256: sha256=&lt;hex HMAC-SHA256 of the raw body&gt;" (docs/reference.md).
 /// </summary>
 [HttpFunction(
-    AuthorizationLevel.Anonymous, "post", Route = "webhooks/webinars/generic",
+    AuthorizationLevel.Anonymous,
+    "post",
+    Route = "webhooks/webinars/generic",
     Summary = "Webinar events from any other platform, verified by X-Signature-256.",
     BodyExample = """
-        { "event": "attended", "webinarId": "w-42", "webinarTitle": "Product tour", "occurredAt": "2026-11-02T10:00:00Z",
-          "registrant": { "email": "ayse.yilmaz@example.com", "firstName": "Ayşe", "lastName": "Yılmaz", "consentEmail": true } }
+        { "event": "attended", "webinarId": "w-42", "webinarTitle": "Product tour",
+          "occurredAt": "2026-11-02T10:00:00Z",
+          "registrant": { "email": "ayse.yilmaz@example.com", "firstName": "Ayşe", "lastName": "Yılmaz",
+            "consentEmail": true } }
         """,
-    Problems = new[] { StatusCodes.Status401Unauthorized })]
-public sealed class GenericWebinarWebhook(WebinarIntake intake, IOptionsMonitor<WebhookOptions> options, TimeProvider time)
+    Problems = new[] { StatusCodes.Status401Unauthorized }
+)]
+public sealed class GenericWebinarWebhook(
+    WebinarIntake intake,
+    IOptionsMonitor<WebhookOptions> options,
+    TimeProvider time
+)
 {
     public const int MaxBodyBytes = 64 * 1024;
 
@@ -30,9 +39,15 @@ public sealed class GenericWebinarWebhook(WebinarIntake intake, IOptionsMonitor<
         var (document, problem) = await SignedJsonBody.ReadAsync(
             request,
             MaxBodyBytes,
-            body => WebhookSignatures.IsValidSha256Header(options.CurrentValue.Generic.Secret, body, request.Headers[WebhookSignatures.Sha256HeaderName].FirstOrDefault()),
+            body =>
+                WebhookSignatures.IsValidSha256Header(
+                    options.CurrentValue.Generic.Secret,
+                    body,
+                    request.Headers[WebhookSignatures.Sha256HeaderName].FirstOrDefault()
+                ),
             $"A valid {WebhookSignatures.Sha256HeaderName} signature is required.",
-            cancellationToken);
+            cancellationToken
+        );
         if (document is null)
         {
             return problem!;
@@ -42,13 +57,32 @@ public sealed class GenericWebinarWebhook(WebinarIntake intake, IOptionsMonitor<
         var root = json.RootElement;
         var registrant = root.Child("registrant");
         var webinar = WebinarPayloads.GenericWebinar(root);
-        var occurredAt = DateTimeOffset.TryParse(root.Text("occurredAt"), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at) ? at : time.GetUtcNow();
+        var occurredAt = DateTimeOffset.TryParse(
+            root.Text("occurredAt"),
+            CultureInfo.InvariantCulture,
+            DateTimeStyles.AssumeUniversal,
+            out var at
+        )
+            ? at
+            : time.GetUtcNow();
         var errors = root.Text("event") switch
         {
-            "registered" => await intake.RegisterAsync(webinar, WebinarPayloads.GenericRegistrant(registrant), occurredAt, cancellationToken),
-            "attended" => await intake.AttendAsync(webinar, registrant.Text(LeadFormFields.Email), occurredAt, cancellationToken),
+            "registered" => await intake.RegisterAsync(
+                webinar,
+                WebinarPayloads.GenericRegistrant(registrant),
+                occurredAt,
+                cancellationToken
+            ),
+            "attended" => await intake.AttendAsync(
+                webinar,
+                registrant.Text(LeadFormFields.Email),
+                occurredAt,
+                cancellationToken
+            ),
             _ => new Dictionary<string, string[]> { ["event"] = ["Either \"registered\" or \"attended\"."] },
         };
-        return errors is null ? TypedResults.Accepted((string?)null, new { status = "accepted" }) : Problems.Invalid(errors);
+        return errors is null
+            ? TypedResults.Accepted((string?)null, new { status = "accepted" })
+            : Problems.Invalid(errors);
     }
 }

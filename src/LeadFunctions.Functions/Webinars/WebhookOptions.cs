@@ -1,6 +1,7 @@
 namespace LeadFunctions.Functions.Webinars;
 
-/// <summary>Secrets of the signed webhooks ("Webhooks:Zoom:SecretToken", "Webhooks:Generic:Secret"). Unset: the webhook refuses everything.</summary>
+/// <summary>Secrets of the signed webhooks ("Webhooks:Zoom:SecretToken", "Webhooks:Generic:Secret"). Unset: the webhook
+/// refuses everything.</summary>
 public sealed class WebhookOptions
 {
     public const string SectionName = "Webhooks";

@@ -5,26 +5,29 @@ using LeadFunctions.Functions.Http;
 
 namespace LeadFunctions.Functions.Webinars;
 
-/// <summary>Which fields of each platform's JSON are the webinar and the registrant (docs/reference.md, Zoom's webinar events).</summary>
+/// <summary>Which fields of each platform's JSON are the webinar and the registrant (docs/reference.md, Zoom's webinar
+/// events).</summary>
 public static class WebinarPayloads
 {
     private const string ZoomPlatform = "zoom";
 
     /// <summary>Zoom's payload.object: the webinar's id and topic.</summary>
-    public static Webinar ZoomWebinar(JsonElement webinar) => new(ZoomPlatform, webinar.Text("id"), webinar.Text("topic"));
+    public static Webinar ZoomWebinar(JsonElement webinar) =>
+        new(ZoomPlatform, webinar.Text("id"), webinar.Text("topic"));
 
-    public static LeadForm ZoomRegistrant(JsonElement registrant) => new()
-    {
-        Email = registrant.Text("email"),
-        FirstName = registrant.Text("first_name"),
-        LastName = registrant.Text("last_name"),
-        Company = registrant.Text("org"),
-        JobTitle = registrant.Text("job_title"),
-        Country = registrant.Text("country"),
-        Phone = registrant.Text("phone"),
-        Industry = registrant.Text("industry"),
-        CompanySize = registrant.Text("no_of_employees"),
-    };
+    public static LeadForm ZoomRegistrant(JsonElement registrant) =>
+        new()
+        {
+            Email = registrant.Text("email"),
+            FirstName = registrant.Text("first_name"),
+            LastName = registrant.Text("last_name"),
+            Company = registrant.Text("org"),
+            JobTitle = registrant.Text("job_title"),
+            Country = registrant.Text("country"),
+            Phone = registrant.Text("phone"),
+            Industry = registrant.Text("industry"),
+            CompanySize = registrant.Text("no_of_employees"),
+        };
 
     /// <summary>
     /// The generic webhook's body, under the platform's own name (<see cref="Webinar.PlatformNamed"/>).
@@ -33,13 +36,14 @@ public static class WebinarPayloads
         new(Webinar.PlatformNamed(root.Text("platform")), root.Text("webinarId"), root.Text("webinarTitle"));
 
     /// <summary>The generic webhook's registrant speaks the form's field names.</summary>
-    public static LeadForm GenericRegistrant(JsonElement registrant) => new()
-    {
-        Email = registrant.Text(LeadFormFields.Email),
-        FirstName = registrant.Text(LeadFormFields.FirstName),
-        LastName = registrant.Text(LeadFormFields.LastName),
-        Company = registrant.Text(LeadFormFields.Company),
-        JobTitle = registrant.Text(LeadFormFields.JobTitle),
-        ConsentEmail = registrant.Text(LeadFormFields.ConsentEmail),
-    };
+    public static LeadForm GenericRegistrant(JsonElement registrant) =>
+        new()
+        {
+            Email = registrant.Text(LeadFormFields.Email),
+            FirstName = registrant.Text(LeadFormFields.FirstName),
+            LastName = registrant.Text(LeadFormFields.LastName),
+            Company = registrant.Text(LeadFormFields.Company),
+            JobTitle = registrant.Text(LeadFormFields.JobTitle),
+            ConsentEmail = registrant.Text(LeadFormFields.ConsentEmail),
+        };
 }

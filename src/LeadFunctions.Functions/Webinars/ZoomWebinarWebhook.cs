@@ -3,9 +3,9 @@ using LeadFunctions.Core.Security;
 using LeadFunctions.Core.Text;
 using LeadFunctions.Core.Webinars;
 using LeadFunctions.Functions.Http;
+using LeadFunctions.Functions.Triggers;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
-using LeadFunctions.Functions.Triggers;
 
 namespace LeadFunctions.Functions.Webinars;
 
@@ -15,13 +15,17 @@ namespace LeadFunctions.Functions.Webinars;
 /// answered at once (Zoom retries after 3 s), with the work left to the queues.
 /// </summary>
 [HttpFunction(
-    AuthorizationLevel.Anonymous, "post", Route = "webhooks/webinars/zoom",
+    AuthorizationLevel.Anonymous,
+    "post",
+    Route = "webhooks/webinars/zoom",
     Summary = "Zoom webinar events, verified by x-zm-signature; answers the URL validation challenge.",
     BodyExample = """
         { "event": "webinar.participant_joined", "event_ts": 1790000000000,
-          "payload": { "object": { "id": "81234567890", "topic": "Product tour", "participant": { "email": "ayse.yilmaz@example.com", "user_name": "Ayşe Yılmaz" } } } }
+          "payload": { "object": { "id": "81234567890", "topic": "Product tour",
+            "participant": { "email": "ayse.yilmaz@example.com", "user_name": "Ayşe Yılmaz" } } } }
         """,
-    Problems = new[] { StatusCodes.Status401Unauthorized })]
+    Problems = new[] { StatusCodes.Status401Unauthorized }
+)]
 public sealed class ZoomWebinarWebhook(WebinarIntake intake, IOptionsMonitor<WebhookOptions> options, TimeProvider time)
 {
     public const int MaxBodyBytes = 256 * 1024;
@@ -32,9 +36,17 @@ public sealed class ZoomWebinarWebhook(WebinarIntake intake, IOptionsMonitor<Web
         var (document, problem) = await SignedJsonBody.ReadAsync(
             request,
             MaxBodyBytes,
-            body => WebhookSignatures.IsValidZoom(secret, request.Headers["x-zm-request-timestamp"].FirstOrDefault(), body, request.Headers["x-zm-signature"].FirstOrDefault(), time.GetUtcNow()),
+            body =>
+                WebhookSignatures.IsValidZoom(
+                    secret,
+                    request.Headers["x-zm-request-timestamp"].FirstOrDefault(),
+                    body,
+                    request.Headers["x-zm-signature"].FirstOrDefault(),
+                    time.GetUtcNow()
+                ),
             "A valid, current x-zm-signature is required.",
-            cancellationToken);
+            cancellationToken
+        );
         if (document is null)
         {
             return problem!;
@@ -48,7 +60,9 @@ public sealed class ZoomWebinarWebhook(WebinarIntake intake, IOptionsMonitor<Web
         {
             // Zoom checks that we hold the secret: the token comes back HMACed with it.
             var plainToken = payload.Text("plainToken") ?? string.Empty;
-            return TypedResults.Ok(new UrlValidation(plainToken, Hmac.Sha256Hex(secret!, Encoding.UTF8.GetBytes(plainToken))));
+            return TypedResults.Ok(
+                new UrlValidation(plainToken, Hmac.Sha256Hex(secret!, Encoding.UTF8.GetBytes(plainToken)))
+            );
         }
 
         var webinar = payload.Child("object");
@@ -56,14 +70,25 @@ public sealed class ZoomWebinarWebhook(WebinarIntake intake, IOptionsMonitor<Web
         var participant = webinar.Child("participant");
         if (eventName == "webinar.participant_joined" && string.IsNullOrWhiteSpace(participant.Text("email")))
         {
-            // A guest who joined without registering has no email: nothing to record, and a 400 would only make Zoom resend it.
+            // A guest who joined without registering has no email: nothing to record, and a 400 would only make Zoom
+            // resend it.
             return TypedResults.Ok(new { status = "ignored" });
         }
 
         var errors = eventName switch
         {
-            "webinar.registration_created" => await intake.RegisterAsync(WebinarPayloads.ZoomWebinar(webinar), WebinarPayloads.ZoomRegistrant(webinar.Child("registrant")), occurredAt, cancellationToken),
-            "webinar.participant_joined" => await intake.AttendAsync(WebinarPayloads.ZoomWebinar(webinar), participant.Text("email"), Timestamp.Parse(participant.Text("join_time")) ?? occurredAt, cancellationToken),
+            "webinar.registration_created" => await intake.RegisterAsync(
+                WebinarPayloads.ZoomWebinar(webinar),
+                WebinarPayloads.ZoomRegistrant(webinar.Child("registrant")),
+                occurredAt,
+                cancellationToken
+            ),
+            "webinar.participant_joined" => await intake.AttendAsync(
+                WebinarPayloads.ZoomWebinar(webinar),
+                participant.Text("email"),
+                Timestamp.Parse(participant.Text("join_time")) ?? occurredAt,
+                cancellationToken
+            ),
             _ => null, // Other events are acknowledged and ignored, so Zoom does not retry them.
         };
         return errors is null ? TypedResults.Ok(new { status = "accepted" }) : Problems.Invalid(errors);

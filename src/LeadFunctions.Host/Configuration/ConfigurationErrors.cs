@@ -23,7 +23,8 @@ public static partial class ConfigurationErrors
         }
         catch (InvalidOperationException binding) when (binding.InnerException is not null)
         {
-            // The binder's message names the key and the value: "Failed to convert configuration value 'many' at 'Intake:PermitsPerMinute' to type 'System.Int32'."
+            // The binder's message names the key and the value: "Failed to convert configuration value 'many' at
+            // 'Intake:PermitsPerMinute' to type 'System.Int32'."
             throw new SettingException(binding.Message, binding);
         }
 
@@ -34,13 +35,17 @@ public static partial class ConfigurationErrors
     /// The line to print for a configuration error (a line for each, where several options failed at once), or null
     /// for any other exception.
     /// </summary>
-    public static string? Describe(Exception exception) => exception switch
-    {
-        SettingException setting => "Configuration error: " + setting.Message,
-        OptionsValidationException invalid => "Configuration error: " + string.Join("; ", invalid.Failures.Select(f => Describe(invalid.OptionsType, f))),
-        AggregateException many when many.InnerExceptions.Select(Describe).ToList() is var lines && lines.All(l => l is not null) => string.Join(Environment.NewLine, lines),
-        _ => null,
-    };
+    public static string? Describe(Exception exception) =>
+        exception switch
+        {
+            SettingException setting => "Configuration error: " + setting.Message,
+            OptionsValidationException invalid => "Configuration error: "
+                + string.Join("; ", invalid.Failures.Select(f => Describe(invalid.OptionsType, f))),
+            AggregateException many
+                when many.InnerExceptions.Select(Describe).ToList() is var lines && lines.All(l => l is not null) =>
+                string.Join(Environment.NewLine, lines),
+            _ => null,
+        };
 
     private static string Describe(Type options, string failure)
     {
@@ -50,15 +55,23 @@ public static partial class ConfigurationErrors
         }
 
         var error = match.Groups["error"].Value;
-        var settings = match.Groups["members"].Value.Split(", ", StringSplitOptions.RemoveEmptyEntries).Select(member => SettingName(options, member)).ToList();
+        var settings = match
+            .Groups["members"]
+            .Value.Split(", ", StringSplitOptions.RemoveEmptyEntries)
+            .Select(member => SettingName(options, member))
+            .ToList();
         // A rule of the options class's own may already name its setting ("SalesHandoff:Secret is required ...").
-        return settings.Count == 0 || settings.Any(s => error.StartsWith(s, StringComparison.Ordinal)) ? error : $"{string.Join(", ", settings)}: {error}";
+        return settings.Count == 0 || settings.Any(s => error.StartsWith(s, StringComparison.Ordinal))
+            ? error
+            : $"{string.Join(", ", settings)}: {error}";
     }
 
-    /// <summary>"Intake:PermitsPerMinute", or "host.json extensions:queues:batchSize" for a host.json section.</summary>
+    /// <summary>"Intake:PermitsPerMinute", or "host.json extensions:queues:batchSize" for a host.json
+    /// section.</summary>
     private static string SettingName(Type options, string member)
     {
-        var section = options.GetField("SectionName", BindingFlags.Public | BindingFlags.Static)?.GetRawConstantValue() as string;
+        var section =
+            options.GetField("SectionName", BindingFlags.Public | BindingFlags.Static)?.GetRawConstantValue() as string;
         if (section is null)
         {
             return member;
@@ -70,6 +83,9 @@ public static partial class ConfigurationErrors
             : $"{section}:{member}";
     }
 
-    [GeneratedRegex(@"^DataAnnotation validation failed for '[^']*' members: '(?<members>[^']*)' with the error: '(?<error>.*)'\.$", RegexOptions.Singleline)]
+    [GeneratedRegex(
+        @"^DataAnnotation validation failed for '[^']*' members: '(?<members>[^']*)' with the error: '(?<error>.*)'\.$",
+        RegexOptions.Singleline
+    )]
     private static partial Regex DataAnnotationFailure();
 }

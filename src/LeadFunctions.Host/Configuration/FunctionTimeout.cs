@@ -16,18 +16,29 @@ public sealed partial class FunctionTimeout(TimeSpan? limit, TimeProvider time)
 
     public static readonly TimeSpan Default = TimeSpan.FromMinutes(30);
 
-    public static TimeSpan? Parse(string? value) => value switch
-    {
-        null or "" => Default,
-        "-1" => null,
-        _ when TimeSpan.TryParse(value, CultureInfo.InvariantCulture, out var parsed) && (parsed >= TimeSpan.FromSeconds(1) || parsed == TimeSpan.FromDays(-1)) =>
-            parsed == TimeSpan.FromDays(-1) ? null : parsed,
-        _ => throw new SettingException($"host.json functionTimeout '{value}' is neither a time span of at least a second like 00:10:00 nor -1."),
-    };
+    public static TimeSpan? Parse(string? value) =>
+        value switch
+        {
+            null or "" => Default,
+            "-1" => null,
+            _ when TimeSpan.TryParse(value, CultureInfo.InvariantCulture, out var parsed)
+                    && (parsed >= TimeSpan.FromSeconds(1) || parsed == TimeSpan.FromDays(-1)) => parsed
+            == TimeSpan.FromDays(-1)
+                ? null
+                : parsed,
+            _ => throw new SettingException(
+                $"host.json functionTimeout '{value}' is neither a time span of at least a second like 00:10:00 nor -1."
+            ),
+        };
 
     /// <summary>Runs an invocation whose token is cancelled when the limit passes (or the host stops).</summary>
     /// <exception cref="TimeoutException">The invocation ended after its limit passed.</exception>
-    public async Task InvokeAsync(string functionName, ILogger logger, Func<CancellationToken, Task> invoke, CancellationToken stopping)
+    public async Task InvokeAsync(
+        string functionName,
+        ILogger logger,
+        Func<CancellationToken, Task> invoke,
+        CancellationToken stopping
+    )
     {
         if (limit is not { } timeout)
         {
@@ -57,6 +68,10 @@ public sealed partial class FunctionTimeout(TimeSpan? limit, TimeProvider time)
     private static TimeoutException Exceeded(TimeSpan timeout, string functionName, Exception? inner) =>
         new($"Timeout value of {timeout} exceeded by function '{functionName}'.", inner);
 
-    [LoggerMessage(EventId = 4000, Level = LogLevel.Error, Message = "Timeout value of {Timeout} exceeded by function {Function}; initiating cancellation")]
+    [LoggerMessage(
+        EventId = 4000,
+        Level = LogLevel.Error,
+        Message = "Timeout value of {Timeout} exceeded by function {Function}; initiating cancellation"
+    )]
     private static partial void Exceeded(ILogger logger, TimeSpan timeout, string function);
 }

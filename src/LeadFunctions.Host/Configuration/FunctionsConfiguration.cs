@@ -25,8 +25,11 @@ public static class FunctionsConfiguration
             settings.AddRange(values.Select(kv => KeyValuePair.Create($"{HostJsonSection}:{kv.Key}", kv.Value)));
 
             // host.json "logging.logLevel" sets log levels, as in the Functions host.
-            settings.AddRange(values.Where(kv => kv.Key.StartsWith(LogLevelKey, StringComparison.OrdinalIgnoreCase))
-                .Select(kv => KeyValuePair.Create("Logging:LogLevel:" + kv.Key[LogLevelKey.Length..], kv.Value)));
+            settings.AddRange(
+                values
+                    .Where(kv => kv.Key.StartsWith(LogLevelKey, StringComparison.OrdinalIgnoreCase))
+                    .Select(kv => KeyValuePair.Create("Logging:LogLevel:" + kv.Key[LogLevelKey.Length..], kv.Value))
+            );
         }
 
         var localSettings = Path.Combine(contentRoot, "local.settings.json");
@@ -61,8 +64,14 @@ public static class FunctionsConfiguration
             return [];
         }
 
-        return values.EnumerateObject()
-            .Select(p => KeyValuePair.Create(p.Name.Replace("__", ":", StringComparison.Ordinal), p.Value.ValueKind == JsonValueKind.String ? p.Value.GetString() : p.Value.GetRawText()))
+        return values
+            .EnumerateObject()
+            .Select(p =>
+                KeyValuePair.Create(
+                    p.Name.Replace("__", ":", StringComparison.Ordinal),
+                    p.Value.ValueKind == JsonValueKind.String ? p.Value.GetString() : p.Value.GetRawText()
+                )
+            )
             .ToList();
     }
 
@@ -70,7 +79,10 @@ public static class FunctionsConfiguration
     {
         try
         {
-            return JsonDocument.Parse(file, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+            return JsonDocument.Parse(
+                file,
+                new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true }
+            );
         }
         catch (JsonException invalid)
         {

@@ -1,6 +1,7 @@
 namespace LeadFunctions.Host.Configuration;
 
-/// <summary>Function keys and the master (admin) key, from configuration ("Host:FunctionKeys:*", "Host:MasterKey").</summary>
+/// <summary>Function keys and the master (admin) key, from configuration ("Host:FunctionKeys:*",
+/// "Host:MasterKey").</summary>
 public sealed class HostKeysOptions
 {
     public const string SectionName = "Host";

@@ -41,12 +41,18 @@ public sealed class QueuesOptions : IValidatableObject
     {
         if (MaxPollingInterval < TimeSpan.FromMilliseconds(100))
         {
-            yield return new ValidationResult("maxPollingInterval must be at least 100 ms.", [nameof(MaxPollingInterval)]);
+            yield return new ValidationResult(
+                "maxPollingInterval must be at least 100 ms.",
+                [nameof(MaxPollingInterval)]
+            );
         }
 
         if (VisibilityTimeout < TimeSpan.Zero || VisibilityTimeout > TimeSpan.FromDays(7))
         {
-            yield return new ValidationResult("visibilityTimeout must be between 0 and 7 days.", [nameof(VisibilityTimeout)]);
+            yield return new ValidationResult(
+                "visibilityTimeout must be between 0 and 7 days.",
+                [nameof(VisibilityTimeout)]
+            );
         }
     }
 }

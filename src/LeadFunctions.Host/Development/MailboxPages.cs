@@ -13,16 +13,20 @@ internal static class MailboxPages
 
     private static readonly HtmlTemplate EmailTemplate = new("mailbox-email.liquid", typeof(EmailPage), typeof(Detail));
 
-    public static string List(IReadOnlyList<MailboxEmail> emails) => ListTemplate.Render(new ListPage(
-        [.. emails.Select(e => new Row(Time(e), e.To, e.Id, e.Subject, Kind(e)))]));
+    public static string List(IReadOnlyList<MailboxEmail> emails) =>
+        ListTemplate.Render(new ListPage([.. emails.Select(e => new Row(Time(e), e.To, e.Id, e.Subject, Kind(e)))]));
 
-    public static string Email(MailboxEmail email) => EmailTemplate.Render(new EmailPage(
-        email.Subject,
-        email.To,
-        Time(email),
-        [.. email.Headers.Concat(email.CustomArgs).Select(p => new Detail(p.Key, p.Value))],
-        email.Html,
-        email.Text));
+    public static string Email(MailboxEmail email) =>
+        EmailTemplate.Render(
+            new EmailPage(
+                email.Subject,
+                email.To,
+                Time(email),
+                [.. email.Headers.Concat(email.CustomArgs).Select(p => new Detail(p.Key, p.Value))],
+                email.Html,
+                email.Text
+            )
+        );
 
     private static string Kind(MailboxEmail email) => email.CustomArgs.GetValueOrDefault("lf_kind", string.Empty);
 
@@ -38,7 +42,8 @@ internal static class MailboxPages
         string ReceivedAt,
         IReadOnlyList<Detail> Details,
         string Html,
-        string Text);
+        string Text
+    );
 
     private sealed record Detail(string Key, string Value);
 }

@@ -1,7 +1,7 @@
-using LeadFunctions.Functions.Triggers;
 using System.Security.Cryptography;
 using System.Text;
 using LeadFunctions.Functions.Http;
+using LeadFunctions.Functions.Triggers;
 using LeadFunctions.Host.Configuration;
 using Microsoft.Extensions.Options;
 
@@ -12,7 +12,8 @@ namespace LeadFunctions.Host.Http;
 /// as the Functions host does. A function key opens Function level; the master key opens both.
 /// Missing or wrong: 401, and the function does not run.
 /// </summary>
-internal sealed class FunctionKeyFilter(AuthorizationLevel level, IOptionsMonitor<HostKeysOptions> keys) : IEndpointFilter
+internal sealed class FunctionKeyFilter(AuthorizationLevel level, IOptionsMonitor<HostKeysOptions> keys)
+    : IEndpointFilter
 {
     public const string HeaderName = "x-functions-key";
 
@@ -23,7 +24,9 @@ internal sealed class FunctionKeyFilter(AuthorizationLevel level, IOptionsMonito
         if (presented is null || !Accepts(presented))
         {
             return Problems.Unauthorized(
-                $"This function needs a {(level == AuthorizationLevel.Admin ? "master" : "function")} key in the '{HeaderName}' header or the 'code' query parameter.");
+                $"This function needs a {(level == AuthorizationLevel.Admin ? "master" : "function")} key in the "
+                    + $"'{HeaderName}' header or the 'code' query parameter."
+            );
         }
 
         return await next(context);
@@ -32,9 +35,10 @@ internal sealed class FunctionKeyFilter(AuthorizationLevel level, IOptionsMonito
     private bool Accepts(string presented)
     {
         var current = keys.CurrentValue;
-        var candidates = level == AuthorizationLevel.Admin
-            ? [current.MasterKey]
-            : current.FunctionKeys.Values.Append(current.MasterKey);
+        var candidates =
+            level == AuthorizationLevel.Admin
+                ? [current.MasterKey]
+                : current.FunctionKeys.Values.Append(current.MasterKey);
         return candidates.Any(key => !string.IsNullOrEmpty(key) && FixedTimeEquals(key, presented));
     }
 

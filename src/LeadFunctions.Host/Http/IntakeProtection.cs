@@ -17,18 +17,30 @@ internal static class IntakeProtection
     public static IServiceCollection AddIntakeProtection(this IServiceCollection services)
     {
         services.AddCors();
-        services.AddOptions<CorsOptions>().Configure<IOptions<IntakeOptions>>((cors, intake) =>
-            cors.AddPolicy(Policy, policy => policy
-                .WithOrigins([.. intake.Value.Origins])
-                .WithMethods("POST")
-                .WithHeaders("Content-Type", "Idempotency-Key")));
+        services
+            .AddOptions<CorsOptions>()
+            .Configure<IOptions<IntakeOptions>>(
+                (cors, intake) =>
+                    cors.AddPolicy(Policy, policy =>
+                        policy
+                            .WithOrigins([.. intake.Value.Origins])
+                            .WithMethods("POST")
+                            .WithHeaders("Content-Type", "Idempotency-Key")
+                    )
+            );
 
         services.AddRateLimiter(limiter =>
         {
-            limiter.AddPolicy(Policy, context => IntakeRateLimit.For(
-                context.Connection.RemoteIpAddress,
-                context.RequestServices.GetRequiredService<IOptionsMonitor<IntakeOptions>>().CurrentValue.PermitsPerMinute));
-            limiter.OnRejected = (context, _) => new ValueTask(IntakeRateLimit.Rejected(context.Lease).ExecuteAsync(context.HttpContext));
+            limiter.AddPolicy(Policy, context =>
+                IntakeRateLimit.For(
+                    context.Connection.RemoteIpAddress,
+                    context
+                        .RequestServices.GetRequiredService<IOptionsMonitor<IntakeOptions>>()
+                        .CurrentValue.PermitsPerMinute
+                )
+            );
+            limiter.OnRejected = (context, _) =>
+                new ValueTask(IntakeRateLimit.Rejected(context.Lease).ExecuteAsync(context.HttpContext));
         });
         return services;
     }

@@ -18,20 +18,25 @@ public static class ApiReference
     public const string DocumentRoute = "openapi.json";
     public const string PageRoute = "docs";
 
-    public static IServiceCollection AddApiReference(this IServiceCollection services) => services.AddOpenApi(options =>
-    {
-        options.OpenApiVersion = OpenApiSpecVersion.OpenApi3_1;
-        options.ShouldInclude = description => description.ActionDescriptor.EndpointMetadata.OfType<HttpFunctionMetadata>().Any();
-        options.AddDocumentTransformer<ApiDocument>();
-        options.AddOperationTransformer<FunctionOperationTransformer>();
-    });
+    public static IServiceCollection AddApiReference(this IServiceCollection services) =>
+        services.AddOpenApi(options =>
+        {
+            options.OpenApiVersion = OpenApiSpecVersion.OpenApi3_1;
+            options.ShouldInclude = description =>
+                description.ActionDescriptor.EndpointMetadata.OfType<HttpFunctionMetadata>().Any();
+            options.AddDocumentTransformer<ApiDocument>();
+            options.AddOperationTransformer<FunctionOperationTransformer>();
+        });
 
     /// <summary>Maps the document as a function of its own (so both hosts list it) and the page beside it.</summary>
     public static void MapApiReference(this RouteGroupBuilder api)
     {
-        api.MapGet(DocumentRoute, WriteDocumentAsync).AsFunction(FunctionName, AuthorizationLevel.Anonymous)
+        api.MapGet(DocumentRoute, WriteDocumentAsync)
+            .AsFunction(FunctionName, AuthorizationLevel.Anonymous)
             .WithSummary("This OpenAPI document.");
-        api.MapScalarApiReference(PageRoute, options => options.WithTitle("LeadFunctions API").WithOpenApiRoutePattern("/api/" + DocumentRoute));
+        api.MapScalarApiReference(PageRoute, options =>
+            options.WithTitle("LeadFunctions API").WithOpenApiRoutePattern("/api/" + DocumentRoute)
+        );
     }
 
     /// <summary>The document as the runtime describes itself now: the text the FunctionApp's copy must equal.</summary>
@@ -43,5 +48,8 @@ public static class ApiReference
     }
 
     private static async Task<IResult> WriteDocumentAsync(HttpContext context, CancellationToken cancellationToken) =>
-        Results.Text(await DocumentAsync(context.RequestServices, cancellationToken), "application/json; charset=utf-8");
+        Results.Text(
+            await DocumentAsync(context.RequestServices, cancellationToken),
+            "application/json; charset=utf-8"
+        );
 }

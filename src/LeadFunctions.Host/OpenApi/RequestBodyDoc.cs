@@ -11,12 +11,17 @@ public sealed record RequestBodyDoc(string MediaType, string Example)
     public static RequestBodyDoc? Of(HttpFunctionAttribute declaration) =>
         declaration.BodyExample is { } example ? new(declaration.BodyMediaType, example) : null;
 
-    /// <summary>The example is the shape's documentation; the schema only says whether it is text, an object or a list.</summary>
+    /// <summary>The example is the shape's documentation; the schema only says whether it is text, an object or a
+    /// list.</summary>
     public OpenApiMediaType ToMediaType()
     {
         if (MediaType != "application/json")
         {
-            return new OpenApiMediaType { Schema = new OpenApiSchema { Type = JsonSchemaType.String }, Example = JsonValue.Create(Example) };
+            return new OpenApiMediaType
+            {
+                Schema = new OpenApiSchema { Type = JsonSchemaType.String },
+                Example = JsonValue.Create(Example),
+            };
         }
 
         var example = JsonNode.Parse(Example)!;

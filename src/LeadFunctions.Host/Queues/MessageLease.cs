@@ -6,10 +6,12 @@ namespace LeadFunctions.Host.Queues;
 
 /// <summary>
 /// Keeps a received message invisible while its function runs: received for the lease (10 minutes
-/// in Functions, Runtime:Queues:MessageLease here), renewed at half that (azure-sdk-for-net .../Shared/Queues/UpdateQueueMessageVisibilityCommand.cs). Holds the
-/// newest pop receipt, which every later update or delete of the message must present.
+/// in Functions, Runtime:Queues:MessageLease here), renewed at half that (azure-sdk-for-net
+/// .../Shared/Queues/UpdateQueueMessageVisibilityCommand.cs). Holds the newest pop receipt, which every later update or
+/// delete of the message must present.
 /// </summary>
-internal sealed class MessageLease(QueueClient queue, QueueMessage message, TimeSpan visibility, TimeProvider time) : IAsyncDisposable
+internal sealed class MessageLease(QueueClient queue, QueueMessage message, TimeSpan visibility, TimeProvider time)
+    : IAsyncDisposable
 {
     private readonly CancellationTokenSource stop = new();
     private Task renewal = Task.CompletedTask;
@@ -48,7 +50,12 @@ internal sealed class MessageLease(QueueClient queue, QueueMessage message, Time
                 await Task.Delay(wait, time, cancellationToken);
                 try
                 {
-                    var receipt = await queue.UpdateMessageAsync(MessageId, PopReceipt, visibilityTimeout: visibility, cancellationToken: cancellationToken);
+                    var receipt = await queue.UpdateMessageAsync(
+                        MessageId,
+                        PopReceipt,
+                        visibilityTimeout: visibility,
+                        cancellationToken: cancellationToken
+                    );
                     PopReceipt = receipt.Value.PopReceipt;
                     wait = visibility / 2;
                 }

@@ -27,7 +27,8 @@ internal sealed class QueueListener(
     FunctionTimeout timeout,
     IServiceScopeFactory scopes,
     TimeProvider time,
-    ILogger logger)
+    ILogger logger
+)
 {
     public static readonly TimeSpan BurstWindow = TimeSpan.FromMilliseconds(50);
     private readonly PollingBackoff backoff = new(maxPollingInterval, Random.Shared);
@@ -49,7 +50,9 @@ internal sealed class QueueListener(
                 }
 
                 backoff.MessagesSeen();
-                running.AddRange(messages.Select(m => Task.Run(() => ProcessAsync(m, stopping), CancellationToken.None)));
+                running.AddRange(
+                    messages.Select(m => Task.Run(() => ProcessAsync(m, stopping), CancellationToken.None))
+                );
             }
         }
         catch (OperationCanceledException) when (stopping.IsCancellationRequested)
@@ -113,7 +116,10 @@ internal sealed class QueueListener(
     private async Task WaitAsync(TimeSpan delay, CancellationToken stopping)
     {
         var written = signal.NextWrite(queue.Name);
-        if (await Task.WhenAny(Task.Delay(delay, time, stopping), written).WaitAsync(stopping) == written && delay > BurstWindow)
+        if (
+            await Task.WhenAny(Task.Delay(delay, time, stopping), written).WaitAsync(stopping) == written
+            && delay > BurstWindow
+        )
         {
             await Task.Delay(BurstWindow, time, stopping);
         }
@@ -136,7 +142,12 @@ internal sealed class QueueListener(
             try
             {
                 await using var scope = scopes.CreateAsyncScope();
-                await timeout.InvokeAsync(trigger.FunctionName, logger, ct => trigger.Invoke(scope.ServiceProvider, body, message.DequeueCount, ct), stopping);
+                await timeout.InvokeAsync(
+                    trigger.FunctionName,
+                    logger,
+                    ct => trigger.Invoke(scope.ServiceProvider, body, message.DequeueCount, ct),
+                    stopping
+                );
             }
             catch (Exception ex)
             {
@@ -173,7 +184,12 @@ internal sealed class QueueListener(
             return null;
         }
 
-        var activity = LeadTelemetry.Source.StartActivity(trigger.FunctionName, ActivityKind.Consumer, QueueTraceContext.Read(body), [queueTag]);
+        var activity = LeadTelemetry.Source.StartActivity(
+            trigger.FunctionName,
+            ActivityKind.Consumer,
+            QueueTraceContext.Read(body),
+            [queueTag]
+        );
         activity?.SetTag("messaging.message.id", message.MessageId);
         activity?.SetTag("messaging.azure.queue.dequeue_count", message.DequeueCount);
         return activity;
@@ -188,14 +204,26 @@ internal sealed class QueueListener(
             return;
         }
 
-        Log.Failed(logger, failure, trigger.FunctionName, message.MessageId, message.DequeueCount, options.MaxDequeueCount);
+        Log.Failed(
+            logger,
+            failure,
+            trigger.FunctionName,
+            message.MessageId,
+            message.DequeueCount,
+            options.MaxDequeueCount
+        );
         if (message.DequeueCount >= options.MaxDequeueCount)
         {
             await MoveToPoisonAsync(message, popReceipt);
         }
         else
         {
-            await queue.UpdateMessageAsync(message.MessageId, popReceipt, visibilityTimeout: options.VisibilityTimeout, cancellationToken: CancellationToken.None);
+            await queue.UpdateMessageAsync(
+                message.MessageId,
+                popReceipt,
+                visibilityTimeout: options.VisibilityTimeout,
+                cancellationToken: CancellationToken.None
+            );
         }
     }
 
@@ -206,7 +234,10 @@ internal sealed class QueueListener(
         await poisonQueue.SendMessageAsync(message.Body.ToString(), CancellationToken.None);
         await queue.DeleteMessageAsync(message.MessageId, popReceipt, CancellationToken.None);
         signal.Notify(poisonQueue.Name);
-        LeadTelemetry.LeadsPoisoned.Add(1, new KeyValuePair<string, object?>(LeadTelemetry.QueueTag, trigger.QueueName));
+        LeadTelemetry.LeadsPoisoned.Add(
+            1,
+            new KeyValuePair<string, object?>(LeadTelemetry.QueueTag, trigger.QueueName)
+        );
         Log.Poisoned(logger, message.MessageId, poisonQueue.Name);
     }
 

@@ -21,7 +21,8 @@ internal sealed class QueueListenerService(
     IServiceScopeFactory scopes,
     IConfiguration configuration,
     TimeProvider time,
-    ILoggerFactory loggers) : BackgroundService
+    ILoggerFactory loggers
+) : BackgroundService
 {
     protected override Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -30,22 +31,25 @@ internal sealed class QueueListenerService(
         var raw = clients.CreateClient(StorageClientNames.RawQueues);
         var settings = options.Value;
         var maxPolling = settings.EffectiveMaxPollingInterval(environment.IsDevelopment());
-        var listeners = triggers.Where(t => !FunctionSwitches.IsDisabled(configuration, t.FunctionName)).Select(trigger =>
-        {
-            var queueName = names.Queue(trigger.QueueName);
-            return new QueueListener(
-                trigger,
-                raw.GetQueueClient(queueName),
-                raw.GetQueueClient(QueueNames.Poison(queueName)),
-                settings,
-                maxPolling,
-                runtime.Value.MessageLease,
-                signal,
-                timeout,
-                scopes,
-                time,
-                loggers.CreateLogger($"Function.{trigger.FunctionName}"));
-        });
+        var listeners = triggers
+            .Where(t => !FunctionSwitches.IsDisabled(configuration, t.FunctionName))
+            .Select(trigger =>
+            {
+                var queueName = names.Queue(trigger.QueueName);
+                return new QueueListener(
+                    trigger,
+                    raw.GetQueueClient(queueName),
+                    raw.GetQueueClient(QueueNames.Poison(queueName)),
+                    settings,
+                    maxPolling,
+                    runtime.Value.MessageLease,
+                    signal,
+                    timeout,
+                    scopes,
+                    time,
+                    loggers.CreateLogger($"Function.{trigger.FunctionName}")
+                );
+            });
         return Task.WhenAll(listeners.Select(l => l.RunAsync(stoppingToken)));
     }
 }

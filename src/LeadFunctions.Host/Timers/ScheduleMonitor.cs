@@ -28,13 +28,16 @@ internal sealed class ScheduleMonitor(BlobContainerClient hosts, string hostId)
     public async Task WriteAsync(string functionFullName, ScheduleStatus status, CancellationToken cancellationToken)
     {
         await hosts.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
-        await Blob(functionFullName).UploadAsync(
-            BinaryData.FromObjectAsJson(status),
-            new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = "application/json" } },
-            cancellationToken);
+        await Blob(functionFullName)
+            .UploadAsync(
+                BinaryData.FromObjectAsJson(status),
+                new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = "application/json" } },
+                cancellationToken
+            );
     }
 
-    private BlobClient Blob(string functionFullName) => hosts.GetBlobClient($"timers/{hostId}/{functionFullName}/status");
+    private BlobClient Blob(string functionFullName) =>
+        hosts.GetBlobClient($"timers/{hostId}/{functionFullName}/status");
 }
 
 /// <summary>Property names as the Functions host writes them.</summary>

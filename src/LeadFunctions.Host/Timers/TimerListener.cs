@@ -23,7 +23,8 @@ internal sealed class TimerListener(
     FunctionTimeout timeout,
     IServiceScopeFactory scopes,
     TimeProvider time,
-    ILogger logger)
+    ILogger logger
+)
 {
     /// <summary>Out-of-process functions are named "Host.Functions.{name}" in the Functions host's blobs.</summary>
     private string FullName => $"Host.Functions.{trigger.FunctionName}";
@@ -56,7 +57,8 @@ internal sealed class TimerListener(
         }
     }
 
-    /// <summary>The lease, or null when another host holds it or storage cannot be reached (then try again later).</summary>
+    /// <summary>The lease, or null when another host holds it or storage cannot be reached (then try again
+    /// later).</summary>
     private async Task<BlobLeaseClient?> TryAcquireAsync(CancellationToken stopping)
     {
         // Taking and keeping the lease is housekeeping, not a trace of its own every few seconds.
@@ -81,11 +83,21 @@ internal sealed class TimerListener(
             var now = time.GetUtcNow();
             if (status is not null && now > status.Next)
             {
-                await InvokeAsync(new TimerRunInfo(IsPastDue: true, status.Last, status.Next), useMonitor, status.Next, cancellationToken);
+                await InvokeAsync(
+                    new TimerRunInfo(IsPastDue: true, status.Last, status.Next),
+                    useMonitor,
+                    status.Next,
+                    cancellationToken
+                );
             }
             else if (trigger.RunOnStartup)
             {
-                await InvokeAsync(new TimerRunInfo(IsPastDue: false, status?.Last, status?.Next), useMonitor, now, cancellationToken);
+                await InvokeAsync(
+                    new TimerRunInfo(IsPastDue: false, status?.Last, status?.Next),
+                    useMonitor,
+                    now,
+                    cancellationToken
+                );
             }
 
             var occurrence = schedule.Next(time.GetUtcNow());
@@ -98,7 +110,12 @@ internal sealed class TimerListener(
                 }
 
                 var next = schedule.Next(occurrence);
-                await InvokeAsync(new TimerRunInfo(IsPastDue: false, occurrence, next), useMonitor, occurrence, cancellationToken);
+                await InvokeAsync(
+                    new TimerRunInfo(IsPastDue: false, occurrence, next),
+                    useMonitor,
+                    occurrence,
+                    cancellationToken
+                );
 
                 // An overrun (the run outlasted the next occurrence) fires once at once, as in Functions, and the
                 // schedule goes on from then: however many occurrences it outlasted, they are not caught up one by one.
@@ -114,11 +131,17 @@ internal sealed class TimerListener(
             // The status blob could not be read or written (storage down): pause (cut short by stopping or a
             // lost lease), give the lease back, start over.
             Log.ScheduleFailed(logger, ex, trigger.FunctionName);
-            await Task.Delay(TimeSpan.FromSeconds(10), time, cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            await Task.Delay(TimeSpan.FromSeconds(10), time, cancellationToken)
+                .ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         }
     }
 
-    private async Task InvokeAsync(TimerRunInfo info, bool useMonitor, DateTimeOffset occurrence, CancellationToken cancellationToken)
+    private async Task InvokeAsync(
+        TimerRunInfo info,
+        bool useMonitor,
+        DateTimeOffset occurrence,
+        CancellationToken cancellationToken
+    )
     {
         // Each run starts a trace, which the messages it sends (nurture sends, rescoring parts) carry on.
         using (var activity = LeadTelemetry.Source.StartActivity(trigger.FunctionName))
@@ -126,7 +149,12 @@ internal sealed class TimerListener(
             try
             {
                 await using var scope = scopes.CreateAsyncScope();
-                await timeout.InvokeAsync(trigger.FunctionName, logger, ct => trigger.Invoke(scope.ServiceProvider, info, ct), cancellationToken);
+                await timeout.InvokeAsync(
+                    trigger.FunctionName,
+                    logger,
+                    ct => trigger.Invoke(scope.ServiceProvider, info, ct),
+                    cancellationToken
+                );
             }
             catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
             {
@@ -137,7 +165,11 @@ internal sealed class TimerListener(
 
         if (useMonitor)
         {
-            await monitor.WriteAsync(FullName, new ScheduleStatus(occurrence, schedule.Next(time.GetUtcNow()), time.GetUtcNow()), cancellationToken);
+            await monitor.WriteAsync(
+                FullName,
+                new ScheduleStatus(occurrence, schedule.Next(time.GetUtcNow()), time.GetUtcNow()),
+                cancellationToken
+            );
         }
     }
 

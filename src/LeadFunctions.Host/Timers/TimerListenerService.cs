@@ -15,7 +15,8 @@ internal sealed class TimerListenerService(
     FunctionTimeout timeout,
     IServiceScopeFactory scopes,
     TimeProvider time,
-    ILoggerFactory loggers) : BackgroundService
+    ILoggerFactory loggers
+) : BackgroundService
 {
     /// <summary>The container the Functions host keeps its timer status and locks in.</summary>
     private const string HostsContainer = "azure-webjobs-hosts";
@@ -27,16 +28,19 @@ internal sealed class TimerListenerService(
         var container = blobs.GetBlobContainerClient(names.Container(HostsContainer));
         var singleton = new SingletonLease(container, hostId, locks.Value.ListenerLockPeriod);
         var monitor = new ScheduleMonitor(container, hostId);
-        var listeners = triggers.Where(t => !FunctionSwitches.IsDisabled(configuration, t.FunctionName)).Select(trigger => new TimerListener(
-            trigger,
-            TimerSchedule.Parse(trigger.Schedule, configuration),
-            singleton,
-            monitor,
-            locks.Value,
-            timeout,
-            scopes,
-            time,
-            loggers.CreateLogger($"Function.{trigger.FunctionName}")));
+        var listeners = triggers
+            .Where(t => !FunctionSwitches.IsDisabled(configuration, t.FunctionName))
+            .Select(trigger => new TimerListener(
+                trigger,
+                TimerSchedule.Parse(trigger.Schedule, configuration),
+                singleton,
+                monitor,
+                locks.Value,
+                timeout,
+                scopes,
+                time,
+                loggers.CreateLogger($"Function.{trigger.FunctionName}")
+            ));
         return Task.WhenAll(listeners.Select(l => l.RunAsync(stoppingToken)));
     }
 }

@@ -31,7 +31,8 @@ internal sealed class TimerSchedule
     public DateTimeOffset Next(DateTimeOffset after) =>
         cron is null
             ? after + interval
-            : cron.GetNextOccurrence(after, zone) ?? throw new InvalidOperationException("The schedule has no next occurrence.");
+            : cron.GetNextOccurrence(after, zone)
+                ?? throw new InvalidOperationException("The schedule has no next occurrence.");
 
     public static TimerSchedule Parse(string schedule, IConfiguration configuration)
     {
@@ -39,12 +40,17 @@ internal sealed class TimerSchedule
         if (expression.Length > 2 && expression[0] == '%' && expression[^1] == '%')
         {
             var setting = expression[1..^1];
-            expression = configuration[setting] ?? throw new InvalidOperationException($"The schedule setting '{setting}' is not configured.");
+            expression = configuration[setting]
+                ?? throw new InvalidOperationException($"The schedule setting '{setting}' is not configured.");
         }
 
         var zoneName = configuration["WEBSITE_TIME_ZONE"] ?? configuration["TZ"];
         var zone = string.IsNullOrEmpty(zoneName) ? TimeZoneInfo.Utc : TimeZoneInfo.FindSystemTimeZoneById(zoneName);
-        if (!expression.Contains(' ', StringComparison.Ordinal) && TimeSpan.TryParse(expression, CultureInfo.InvariantCulture, out var constant) && constant > TimeSpan.Zero)
+        if (
+            !expression.Contains(' ', StringComparison.Ordinal)
+            && TimeSpan.TryParse(expression, CultureInfo.InvariantCulture, out var constant)
+            && constant > TimeSpan.Zero
+        )
         {
             return new TimerSchedule(null, constant, zone);
         }

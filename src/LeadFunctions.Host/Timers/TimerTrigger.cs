@@ -10,13 +10,22 @@ public sealed record TimerTrigger(
     string FunctionName,
     string Schedule,
     bool RunOnStartup,
-    Func<IServiceProvider, TimerRunInfo, CancellationToken, Task> Invoke);
+    Func<IServiceProvider, TimerRunInfo, CancellationToken, Task> Invoke
+);
 
 public static class TimerTriggerRegistration
 {
     public static IServiceCollection AddTimerTrigger<TFunction>(
-        this IServiceCollection services, string functionName, string schedule, Func<TFunction, TimerRunInfo, CancellationToken, Task> run, bool runOnStartup = false)
+        this IServiceCollection services,
+        string functionName,
+        string schedule,
+        Func<TFunction, TimerRunInfo, CancellationToken, Task> run,
+        bool runOnStartup = false
+    )
         where TFunction : notnull =>
-        services.AddSingleton(new TimerTrigger(functionName, schedule, runOnStartup, (provider, info, cancellationToken) =>
-            run(provider.GetRequiredService<TFunction>(), info, cancellationToken)));
+        services.AddSingleton(
+            new TimerTrigger(functionName, schedule, runOnStartup, (provider, info, cancellationToken) =>
+                run(provider.GetRequiredService<TFunction>(), info, cancellationToken)
+            )
+        );
 }

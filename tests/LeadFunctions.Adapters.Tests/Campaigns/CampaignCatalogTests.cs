@@ -6,7 +6,12 @@ namespace LeadFunctions.Adapters.Tests.Campaigns;
 public sealed class CampaignCatalogTests
 {
     private static Campaign Named(string name) =>
-        new() { Id = "c1", Name = name, Steps = [new CampaignStep { Id = "s1", Content = new StepContent("S", "H", "T") }] };
+        new()
+        {
+            Id = "c1",
+            Name = name,
+            Steps = [new CampaignStep { Id = "s1", Content = new StepContent("S", "H", "T") }],
+        };
 
     [Fact]
     public async Task Invalidate_WhileAReadIsInFlight_TheNextQuestionReadsAgain()
@@ -43,7 +48,8 @@ public sealed class CampaignCatalogTests
     /// <summary>The first list waits until the test releases it; later ones answer <see cref="Current"/>.</summary>
     private sealed class GatedStore(SemaphoreSlim firstReadStarted) : ICampaignStore
     {
-        public TaskCompletionSource<Campaign> ReleaseFirstRead { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        public TaskCompletionSource<Campaign> ReleaseFirstRead { get; } =
+            new(TaskCreationOptions.RunContinuationsAsynchronously);
 
         public Campaign? Current { get; set; }
 
@@ -60,8 +66,10 @@ public sealed class CampaignCatalogTests
             return [Current!];
         }
 
-        public Task<Campaign?> GetAsync(string campaignId, CancellationToken cancellationToken) => throw new NotSupportedException();
+        public Task<Campaign?> GetAsync(string campaignId, CancellationToken cancellationToken) =>
+            throw new NotSupportedException();
 
-        public Task<bool> PutAsync(Campaign campaign, CancellationToken cancellationToken) => throw new NotSupportedException();
+        public Task<bool> PutAsync(Campaign campaign, CancellationToken cancellationToken) =>
+            throw new NotSupportedException();
     }
 }

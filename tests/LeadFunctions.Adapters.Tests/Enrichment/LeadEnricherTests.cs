@@ -10,7 +10,8 @@ public class LeadEnricherTests
 {
     private sealed class NoMx : IMxChecker
     {
-        public Task<bool?> HasMxAsync(string domain, CancellationToken cancellationToken) => Task.FromResult<bool?>(null);
+        public Task<bool?> HasMxAsync(string domain, CancellationToken cancellationToken) =>
+            Task.FromResult<bool?>(null);
     }
 
     private static readonly LeadEnricher Enricher = new(new NoMx(), Options.Create(new EnrichmentOptions()));
@@ -44,7 +45,10 @@ public class LeadEnricherTests
     public async Task DnsMxChecker_WithoutNetwork_AnswersUnknownWithinTheTimeout()
     {
         using var cache = new MemoryCache(new MemoryCacheOptions());
-        var checker = new DnsMxChecker(cache, Options.Create(new EnrichmentOptions { CheckMx = true, MxTimeout = TimeSpan.FromMilliseconds(300) }));
+        var checker = new DnsMxChecker(
+            cache,
+            Options.Create(new EnrichmentOptions { CheckMx = true, MxTimeout = TimeSpan.FromMilliseconds(300) })
+        );
         var watch = Stopwatch.StartNew();
         var found = await checker.HasMxAsync("acme-lead-test.invalid", default);
         Assert.NotEqual(true, found);

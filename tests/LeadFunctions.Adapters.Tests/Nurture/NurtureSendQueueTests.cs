@@ -18,7 +18,10 @@ public sealed class NurtureSendQueueTests
     [Fact]
     public void FullMessageOfOneStep_WithTraceContext_FitsOneQueueMessage()
     {
-        var batch = NurtureSendBatch.Of(Guid.NewGuid().ToString("N"), Sends(NurtureScheduler.QueuedAtOnce / NurtureScheduler.MessagesPerRun, _ => (Longest, Longest)));
+        var batch = NurtureSendBatch.Of(
+            Guid.NewGuid().ToString("N"),
+            Sends(NurtureScheduler.QueuedAtOnce / NurtureScheduler.MessagesPerRun, _ => (Longest, Longest))
+        );
 
         Assert.Same(batch, Assert.Single(NurtureSendQueue.Fit(batch, Ids)));
         Assert.InRange(EncodedLength(batch), 1, QueueMessageSize.MaxTextBytes);
@@ -50,7 +53,10 @@ public sealed class NurtureSendQueueTests
         var half = Read(QueueTraceContext.Serialize(batch.Halves("h1", "h2").First, null).ToString());
 
         Assert.Equal(6, read.Steps.Count);
-        Assert.Equal(sends.OrderBy(s => (s.CampaignId, s.StepId)), read.DueSends().OrderBy(s => (s.CampaignId, s.StepId)));
+        Assert.Equal(
+            sends.OrderBy(s => (s.CampaignId, s.StepId)),
+            read.DueSends().OrderBy(s => (s.CampaignId, s.StepId))
+        );
         Assert.Equal("d1", read.DispatchId);
         Assert.Null(read.Earlier);
         Assert.DoesNotContain("earlier", json, StringComparison.Ordinal);
@@ -58,11 +64,24 @@ public sealed class NurtureSendQueueTests
         Assert.True(half.Owns("d1"));
     }
 
-    private static NurtureSendBatch Read(string json) => System.Text.Json.JsonSerializer.Deserialize<NurtureSendBatch>(
-        json, LeadFunctions.Core.Text.JsonDefaults.Options)!;
+    private static NurtureSendBatch Read(string json) =>
+        System.Text.Json.JsonSerializer.Deserialize<NurtureSendBatch>(
+            json,
+            LeadFunctions.Core.Text.JsonDefaults.Options
+        )!;
 
     private static List<DueSend> Sends(int count, Func<int, (string Campaign, string Step)> step) =>
-        [.. Enumerable.Range(0, count).Select(i => (i, step(i))).Select(x => new DueSend(LeadId.FromEmail($"p{x.i}@acme.com"), x.Item2.Campaign, x.Item2.Step, DateTimeOffset.MaxValue.AddTicks(-x.i)))];
+        [
+            .. Enumerable
+                .Range(0, count)
+                .Select(i => (i, step(i)))
+                .Select(x => new DueSend(
+                    LeadId.FromEmail($"p{x.i}@acme.com"),
+                    x.Item2.Campaign,
+                    x.Item2.Step,
+                    DateTimeOffset.MaxValue.AddTicks(-x.i)
+                )),
+        ];
 
     private static int EncodedLength(NurtureSendBatch batch)
     {

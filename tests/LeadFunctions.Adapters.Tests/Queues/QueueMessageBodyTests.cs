@@ -5,7 +5,8 @@ using LeadFunctions.Core.Queues;
 
 namespace LeadFunctions.Adapters.Tests.Queues;
 
-/// <summary>A queue message's body as both hosts read it: the sender's JSON back as the type; JSON null fails naming the queue.</summary>
+/// <summary>A queue message's body as both hosts read it: the sender's JSON back as the type; JSON null fails naming
+/// the queue.</summary>
 public sealed class QueueMessageBodyTests
 {
     [Fact]
@@ -13,7 +14,10 @@ public sealed class QueueMessageBodyTests
     {
         var sent = NurtureSendBatch.Of("d1", [new DueSend("lead-1", "fair", "welcome", DateTimeOffset.UnixEpoch)]);
 
-        var read = QueueMessageBody.Read<NurtureSendBatch>(QueueTraceContext.Serialize(sent, activity: null), QueueNames.NurtureSend);
+        var read = QueueMessageBody.Read<NurtureSendBatch>(
+            QueueTraceContext.Serialize(sent, activity: null),
+            QueueNames.NurtureSend
+        );
 
         Assert.Equal(sent.DueSends(), read.DueSends());
         Assert.Equal(sent.DispatchId, read.DispatchId);
@@ -22,7 +26,9 @@ public sealed class QueueMessageBodyTests
     [Fact]
     public void Read_JsonNull_FailsNamingTheQueue()
     {
-        var error = Assert.Throws<InvalidOperationException>(() => QueueMessageBody.Read<NurtureSendBatch>(BinaryData.FromString("null"), QueueNames.NurtureSend));
+        var error = Assert.Throws<InvalidOperationException>(() =>
+            QueueMessageBody.Read<NurtureSendBatch>(BinaryData.FromString("null"), QueueNames.NurtureSend)
+        );
 
         Assert.Contains(QueueNames.NurtureSend, error.Message);
     }

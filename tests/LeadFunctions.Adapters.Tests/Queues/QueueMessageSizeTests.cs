@@ -26,8 +26,12 @@ public sealed class QueueMessageSizeTests
     private static List<string> ItemsFilling(int count, int jsonBytes)
     {
         var room = jsonBytes - """{"items":[]}""".Length - (2 * count) - (count - 1);
-        return [.. Enumerable.Range(0, count)
-            .Select(i => new string((char)('a' + i), (room / count) + (i < room % count ? 1 : 0)))];
+        return
+        [
+            .. Enumerable
+                .Range(0, count)
+                .Select(i => new string((char)('a' + i), (room / count) + (i < room % count ? 1 : 0))),
+        ];
     }
 
     private static int JsonBytes<T>(T value) => JsonSerializer.SerializeToUtf8Bytes(value, JsonDefaults.Options).Length;
@@ -81,7 +85,8 @@ public sealed class QueueMessageSizeTests
     [Fact]
     public void Pack_EventsWithEscapedText_EachMessageFits_AndNoneCouldHoldTheNextEventToo()
     {
-        var events = Enumerable.Range(0, 400)
+        var events = Enumerable
+            .Range(0, 400)
             .Select(i => (Email: $"ayşe{i}@acme.com.tr", Note: new string('ğ', 50 + (i % 7))))
             .Select(e => $$"""{"email":"{{e.Email}}","event":"open","note":"{{e.Note}}"}""")
             .Select(json => JsonDocument.Parse(json).RootElement)
@@ -93,7 +98,8 @@ public sealed class QueueMessageSizeTests
         Assert.Equal(events, batches.SelectMany(b => b.Events));
         Assert.All(batches, batch => Assert.True(QueueMessageSize.Fits(batch)));
         Assert.All(batches.Zip(batches.Skip(1)), pair =>
-            Assert.False(QueueMessageSize.Fits(new SendGridEventBatch([.. pair.First.Events, pair.Second.Events[0]]))));
+            Assert.False(QueueMessageSize.Fits(new SendGridEventBatch([.. pair.First.Events, pair.Second.Events[0]])))
+        );
     }
 
     [Fact]
@@ -103,7 +109,14 @@ public sealed class QueueMessageSizeTests
 
         var boxes = QueueMessageSize.Pack(items, part => new Box(part));
 
-        Assert.Equal([["a"], [items[1]], ["c", "d"]], boxes.Select(b => b.Items));
+        Assert.Equal(
+            [
+                ["a"],
+                [items[1]],
+                ["c", "d"],
+            ],
+            boxes.Select(b => b.Items)
+        );
     }
 
     [Fact]

@@ -4,7 +4,8 @@ using LeadFunctions.Adapters.Queues;
 
 namespace LeadFunctions.Adapters.Tests.Queues;
 
-/// <summary>Trace context inside a queue message: written by the sender, read back by the self-hosted listener and by the FunctionApp from binding data.</summary>
+/// <summary>Trace context inside a queue message: written by the sender, read back by the self-hosted listener and by
+/// the FunctionApp from binding data.</summary>
 public sealed class QueueTraceContextTests
 {
     [Fact]
@@ -15,7 +16,10 @@ public sealed class QueueTraceContextTests
 
         var parent = QueueTraceContext.Read(body);
 
-        Assert.Equal((sender.TraceId, sender.SpanId, "lf=1", true), (parent.TraceId, parent.SpanId, parent.TraceState, parent.IsRemote));
+        Assert.Equal(
+            (sender.TraceId, sender.SpanId, "lf=1", true),
+            (parent.TraceId, parent.SpanId, parent.TraceState, parent.IsRemote)
+        );
         Assert.Equal("abc", JsonDocument.Parse(body.ToString()).RootElement.GetProperty("leadId").GetString());
     }
 
@@ -25,7 +29,10 @@ public sealed class QueueTraceContextTests
         using var sender = Sender();
         using var message = JsonDocument.Parse(QueueTraceContext.Serialize(new { LeadId = "abc" }, sender).ToString());
         var fields = message.RootElement;
-        var (traceParent, traceState) = (fields.GetProperty(QueueTraceContext.TraceParentField).GetString()!, fields.GetProperty(QueueTraceContext.TraceStateField).GetString()!);
+        var (traceParent, traceState) = (
+            fields.GetProperty(QueueTraceContext.TraceParentField).GetString()!,
+            fields.GetProperty(QueueTraceContext.TraceStateField).GetString()!
+        );
 
         foreach (var (p, s) in new[] { (traceParent, traceState), ($"\"{traceParent}\"", $"\"{traceState}\"") })
         {

@@ -7,7 +7,12 @@ namespace LeadFunctions.Core.Tests.Campaigns;
 public class CampaignEditorTests
 {
     private const string Ayse = "ayse@acme.com.tr";
-    private static readonly Campaign ThreeSteps = NurtureWorld.Campaign("fair", ("welcome", TimeSpan.Zero), ("case-study", TimeSpan.FromDays(2)), ("offer", TimeSpan.FromDays(3)));
+    private static readonly Campaign ThreeSteps = NurtureWorld.Campaign(
+        "fair",
+        ("welcome", TimeSpan.Zero),
+        ("case-study", TimeSpan.FromDays(2)),
+        ("offer", TimeSpan.FromDays(3))
+    );
 
     /// <summary>A running campaign whose first step went to Ayşe.</summary>
     private static async Task<NurtureWorld> WelcomeSentAsync()
@@ -28,7 +33,12 @@ public class CampaignEditorTests
     {
         var world = await WelcomeSentAsync();
 
-        var saved = await world.Editor.SaveAsync(WithSteps(Renamed(ThreeSteps.Steps[0], "welcome-v2"), ThreeSteps.Steps[1], ThreeSteps.Steps[2]), false, null, CancellationToken.None);
+        var saved = await world.Editor.SaveAsync(
+            WithSteps(Renamed(ThreeSteps.Steps[0], "welcome-v2"), ThreeSteps.Steps[1], ThreeSteps.Steps[2]),
+            false,
+            null,
+            CancellationToken.None
+        );
 
         Assert.Equal(CampaignSaveOutcome.RenamedSentStep, saved.Outcome);
         Assert.Contains("'welcome' was sent to 1 person", saved.Reason, StringComparison.Ordinal);
@@ -42,10 +52,18 @@ public class CampaignEditorTests
     {
         var world = await WelcomeSentAsync();
 
-        var saved = await world.Editor.SaveAsync(WithSteps(Renamed(ThreeSteps.Steps[0], "welcome-v2"), ThreeSteps.Steps[1]), confirmRenamedSteps: true, null, CancellationToken.None);
+        var saved = await world.Editor.SaveAsync(
+            WithSteps(Renamed(ThreeSteps.Steps[0], "welcome-v2"), ThreeSteps.Steps[1]),
+            confirmRenamedSteps: true,
+            null,
+            CancellationToken.None
+        );
 
         Assert.Equal(CampaignSaveOutcome.Replaced, saved.Outcome);
-        Assert.Equal("welcome-v2", (await world.Pipeline.Campaigns.GetAsync("fair", CancellationToken.None))!.Steps[0].Id);
+        Assert.Equal(
+            "welcome-v2",
+            (await world.Pipeline.Campaigns.GetAsync("fair", CancellationToken.None))!.Steps[0].Id
+        );
     }
 
     [Fact]
@@ -56,7 +74,14 @@ public class CampaignEditorTests
         {
             WithSteps(ThreeSteps.Steps[1], ThreeSteps.Steps[2]),
             WithSteps(ThreeSteps.Steps[2], ThreeSteps.Steps[0], ThreeSteps.Steps[1]),
-            WithSteps(ThreeSteps.Steps[0] with { Content = new StepContent("New", "<p>new</p>", "new") }, ThreeSteps.Steps[1], ThreeSteps.Steps[2]),
+            WithSteps(
+                ThreeSteps.Steps[0] with
+                {
+                    Content = new StepContent("New", "<p>new</p>", "new"),
+                },
+                ThreeSteps.Steps[1],
+                ThreeSteps.Steps[2]
+            ),
             WithSteps(ThreeSteps.Steps[0], Renamed(ThreeSteps.Steps[1], "story"), ThreeSteps.Steps[2]),
         };
 
@@ -68,7 +93,19 @@ public class CampaignEditorTests
         }
 
         await world.Editor.SaveAsync(ThreeSteps with { Active = false }, false, null, CancellationToken.None);
-        outcomes.Add((await world.Editor.SaveAsync(WithSteps(Renamed(ThreeSteps.Steps[0], "welcome-v2")) with { Active = false }, false, null, CancellationToken.None)).Outcome);
+        outcomes.Add(
+            (
+                await world.Editor.SaveAsync(
+                    WithSteps(Renamed(ThreeSteps.Steps[0], "welcome-v2")) with
+                    {
+                        Active = false,
+                    },
+                    false,
+                    null,
+                    CancellationToken.None
+                )
+            ).Outcome
+        );
 
         Assert.All(outcomes, o => Assert.Equal(CampaignSaveOutcome.Replaced, o));
         Assert.Equal(1, world.Pipeline.Stats.Count("fair", CampaignMetric.Sent, "welcome"));
@@ -82,7 +119,9 @@ public class CampaignEditorTests
         world.Pipeline.Time.Advance(TimeSpan.FromMinutes(5));
 
         var saved = await world.Editor.SaveAsync(
-            new CampaignEdit("fair", CampaignDefinition.From(ThreeSteps), "fair", null, null), CancellationToken.None);
+            new CampaignEdit("fair", CampaignDefinition.From(ThreeSteps), "fair", null, null),
+            CancellationToken.None
+        );
 
         Assert.Equal(CampaignSaveOutcome.Created, saved.Outcome);
         var stored = await world.Pipeline.Campaigns.GetAsync("fair", CancellationToken.None);

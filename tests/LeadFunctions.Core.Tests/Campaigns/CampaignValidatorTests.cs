@@ -7,30 +7,44 @@ namespace LeadFunctions.Core.Tests.Campaigns;
 public class CampaignValidatorTests
 {
     /// <summary>docs/campaigns.md, "A campaign", written out.</summary>
-    public static CampaignDefinition Example() => new()
-    {
-        Name = "Fair follow-up",
-        Active = true,
-        Priority = 10,
-        Trigger = new TriggerDefinition(["lead"], ["webinar_attended"], ["fair"]),
-        Audience = new AudienceDefinition(["subscriber", "lead"], ["web", "fair"], 0),
-        Steps =
-        [
-            new StepDefinition("welcome", "PT0S", "Hoş geldiniz {{ lead.firstName }}", "<p>Merhaba {{ lead.firstName }}</p>", "Merhaba {{ lead.firstName }}"),
-            new StepDefinition("case-study", "P2D", "...", "...", "..."),
-        ],
-        StopWhen = new StopDefinition(["sql", "opportunity", "customer", "disqualified"], ["demo_request"]),
-        SendWindow = new SendWindowDefinition("09:00", "18:00", ["Mon", "Tue", "Wed", "Thu", "Fri"]),
-    };
+    public static CampaignDefinition Example() =>
+        new()
+        {
+            Name = "Fair follow-up",
+            Active = true,
+            Priority = 10,
+            Trigger = new TriggerDefinition(["lead"], ["webinar_attended"], ["fair"]),
+            Audience = new AudienceDefinition(["subscriber", "lead"], ["web", "fair"], 0),
+            Steps =
+            [
+                new StepDefinition(
+                    "welcome",
+                    "PT0S",
+                    "Hoş geldiniz {{ lead.firstName }}",
+                    "<p>Merhaba {{ lead.firstName }}</p>",
+                    "Merhaba {{ lead.firstName }}"
+                ),
+                new StepDefinition("case-study", "P2D", "...", "...", "..."),
+            ],
+            StopWhen = new StopDefinition(["sql", "opportunity", "customer", "disqualified"], ["demo_request"]),
+            SendWindow = new SendWindowDefinition("09:00", "18:00", ["Mon", "Tue", "Wed", "Thu", "Fri"]),
+        };
 
-    private static IReadOnlyDictionary<string, string[]> ErrorsOf(CampaignDefinition definition, string id = "fair-2026")
+    private static IReadOnlyDictionary<string, string[]> ErrorsOf(
+        CampaignDefinition definition,
+        string id = "fair-2026"
+    )
     {
         var result = CampaignValidator.Validate(id, definition);
         Assert.Equal(result.Errors.Count == 0, result.IsValid);
         return result.Errors;
     }
 
-    private static CampaignDefinition WithFirstStep(StepDefinition step) => Example() with { Steps = [step, Example().Steps![1]] };
+    private static CampaignDefinition WithFirstStep(StepDefinition step) =>
+        Example() with
+        {
+            Steps = [step, Example().Steps![1]],
+        };
 
     private static CampaignDefinition WithTemplate(string html) =>
         WithFirstStep(new StepDefinition("welcome", "PT0S", "Subject", html, "Text"));
@@ -47,15 +61,34 @@ public class CampaignValidatorTests
         Assert.Equal(Languages.Turkish, campaign.Language);
         Assert.Equal([LifecycleStage.Lead], campaign.Trigger.StageEntered);
         Assert.Equal(TimeSpan.FromDays(2), campaign.Steps[1].Delay);
-        Assert.Equal([LifecycleStage.Sql, LifecycleStage.Opportunity, LifecycleStage.Customer, LifecycleStage.Disqualified], campaign.StopWhen.Stages);
+        Assert.Equal(
+            [LifecycleStage.Sql, LifecycleStage.Opportunity, LifecycleStage.Customer, LifecycleStage.Disqualified],
+            campaign.StopWhen.Stages
+        );
         Assert.Equal(new TimeOnly(9, 0), campaign.SendWindow!.From);
-        Assert.Equal([DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday, DayOfWeek.Friday], campaign.SendWindow.Days);
+        Assert.Equal(
+            [DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday, DayOfWeek.Friday],
+            campaign.SendWindow.Days
+        );
     }
 
     [Fact]
     public void From_ValidatedCampaign_ValidatesBackToTheSameCampaign()
     {
-        var definition = Example() with { Steps = [Example().Steps![0]! with { Delay = "PT36H", Translations = new Dictionary<string, ContentDefinition?> { ["en"] = new("Welcome", "<p>Hi</p>", "Hi") } }] };
+        var definition = Example() with
+        {
+            Steps =
+            [
+                Example().Steps![0]! with
+                {
+                    Delay = "PT36H",
+                    Translations = new Dictionary<string, ContentDefinition?>
+                    {
+                        ["en"] = new("Welcome", "<p>Hi</p>", "Hi"),
+                    },
+                },
+            ],
+        };
         var campaign = CampaignValidator.Validate("c1", definition).Value!;
 
         var again = CampaignValidator.Validate("c1", CampaignDefinition.From(campaign)).Value!;
@@ -77,23 +110,28 @@ public class CampaignValidatorTests
     public void Validate_BadRouteId_IdError(string id) => Assert.Contains("id", ErrorsOf(Example(), id).Keys);
 
     [Fact]
-    public void Validate_IdOf65Characters_IdError() => Assert.Contains("id", ErrorsOf(Example(), new string('a', 65)).Keys);
+    public void Validate_IdOf65Characters_IdError() =>
+        Assert.Contains("id", ErrorsOf(Example(), new string('a', 65)).Keys);
 
     [Theory]
     [InlineData(null)]
     [InlineData("  ")]
-    public void Validate_NoName_NameRequired(string? name) => Assert.Equal(["Required."], ErrorsOf(Example() with { Name = name })["name"]);
+    public void Validate_NoName_NameRequired(string? name) =>
+        Assert.Equal(["Required."], ErrorsOf(Example() with { Name = name })["name"]);
 
     [Fact]
-    public void Validate_LongName_NameError() => Assert.Contains("name", ErrorsOf(Example() with { Name = new string('n', 201) }).Keys);
+    public void Validate_LongName_NameError() =>
+        Assert.Contains("name", ErrorsOf(Example() with { Name = new string('n', 201) }).Keys);
 
     [Theory]
     [InlineData(-1)]
     [InlineData(1001)]
-    public void Validate_PriorityOutOfRange_PriorityError(int priority) => Assert.Contains("priority", ErrorsOf(Example() with { Priority = priority }).Keys);
+    public void Validate_PriorityOutOfRange_PriorityError(int priority) =>
+        Assert.Contains("priority", ErrorsOf(Example() with { Priority = priority }).Keys);
 
     [Fact]
-    public void Validate_UnknownLanguage_LanguageError() => Assert.Contains("language", ErrorsOf(Example() with { Language = "de" }).Keys);
+    public void Validate_UnknownLanguage_LanguageError() =>
+        Assert.Contains("language", ErrorsOf(Example() with { Language = "de" }).Keys);
 
     [Fact]
     public void Validate_NoSteps_StepsError() => Assert.Contains("steps", ErrorsOf(Example() with { Steps = [] }).Keys);
@@ -101,7 +139,10 @@ public class CampaignValidatorTests
     [Fact]
     public void Validate_21Steps_StepsError()
     {
-        var steps = Enumerable.Range(0, 21).Select(i => (StepDefinition?)new StepDefinition($"s{i}", "P1D", "S", "H", "T")).ToList();
+        var steps = Enumerable
+            .Range(0, 21)
+            .Select(i => (StepDefinition?)new StepDefinition($"s{i}", "P1D", "S", "H", "T"))
+            .ToList();
         Assert.Contains("steps", ErrorsOf(Example() with { Steps = steps }).Keys);
     }
 
@@ -114,10 +155,12 @@ public class CampaignValidatorTests
     }
 
     [Fact]
-    public void Validate_BadStepId_StepIdError() => Assert.Contains("steps[0].id", ErrorsOf(WithFirstStep(new StepDefinition("a b", "PT0S", "S", "H", "T"))).Keys);
+    public void Validate_BadStepId_StepIdError() =>
+        Assert.Contains("steps[0].id", ErrorsOf(WithFirstStep(new StepDefinition("a b", "PT0S", "S", "H", "T"))).Keys);
 
     [Fact]
-    public void Validate_NullStep_StepError() => Assert.Contains("steps[1]", ErrorsOf(Example() with { Steps = [Example().Steps![0], null] }).Keys);
+    public void Validate_NullStep_StepError() =>
+        Assert.Contains("steps[1]", ErrorsOf(Example() with { Steps = [Example().Steps![0], null] }).Keys);
 
     [Theory]
     [InlineData("2 days")]
@@ -128,7 +171,10 @@ public class CampaignValidatorTests
     [InlineData("")]
     [InlineData(null)]
     public void Validate_BadDelay_DelayError(string? delay) =>
-        Assert.Contains("steps[0].delay", ErrorsOf(WithFirstStep(new StepDefinition("welcome", delay, "S", "H", "T"))).Keys);
+        Assert.Contains(
+            "steps[0].delay",
+            ErrorsOf(WithFirstStep(new StepDefinition("welcome", delay, "S", "H", "T"))).Keys
+        );
 
     [Theory]
     [InlineData("PT0S", 0)]
@@ -136,7 +182,13 @@ public class CampaignValidatorTests
     [InlineData("P365D", 365 * 24)]
     [InlineData("P1DT30M", 24.5)]
     public void Validate_Delay_ParsedAsIso8601(string delay, double hours) =>
-        Assert.Equal(TimeSpan.FromHours(hours), CampaignValidator.Validate("c", WithFirstStep(new StepDefinition("welcome", delay, "S", "H", "T"))).Value!.Steps[0].Delay);
+        Assert.Equal(
+            TimeSpan.FromHours(hours),
+            CampaignValidator
+                .Validate("c", WithFirstStep(new StepDefinition("welcome", delay, "S", "H", "T")))
+                .Value!.Steps[0]
+                .Delay
+        );
 
     [Fact]
     public void Validate_MissingContent_EachPartRequired()
@@ -149,11 +201,17 @@ public class CampaignValidatorTests
 
     [Fact]
     public void Validate_TooLongHtml_HtmlError() =>
-        Assert.Contains("steps[0].html", ErrorsOf(WithTemplate(new string('x', CampaignValidator.MaxHtmlLength + 1))).Keys);
+        Assert.Contains(
+            "steps[0].html",
+            ErrorsOf(WithTemplate(new string('x', CampaignValidator.MaxHtmlLength + 1))).Keys
+        );
 
     [Fact]
     public void Validate_SubjectWithLineBreak_SubjectError() =>
-        Assert.Contains("steps[0].subject", ErrorsOf(WithFirstStep(new StepDefinition("welcome", "PT0S", "Hi\r\nBcc: x@example.com", "H", "T"))).Keys);
+        Assert.Contains(
+            "steps[0].subject",
+            ErrorsOf(WithFirstStep(new StepDefinition("welcome", "PT0S", "Hi\r\nBcc: x@example.com", "H", "T"))).Keys
+        );
 
     [Theory]
     [InlineData("{{ lead.firstName | upcase }}")]
@@ -176,10 +234,12 @@ public class CampaignValidatorTests
     }
 
     [Fact]
-    public void Validate_IndexerIntoLead_Refused() => Assert.Contains("steps[0].html", ErrorsOf(WithTemplate("{{ lead[\"email\"] }}")).Keys);
+    public void Validate_IndexerIntoLead_Refused() =>
+        Assert.Contains("steps[0].html", ErrorsOf(WithTemplate("{{ lead[\"email\"] }}")).Keys);
 
     [Fact]
-    public void Validate_Include_Refused() => Assert.Contains("steps[0].html", ErrorsOf(WithTemplate("{% include 'footer' %}")).Keys);
+    public void Validate_Include_Refused() =>
+        Assert.Contains("steps[0].html", ErrorsOf(WithTemplate("{% include 'footer' %}")).Keys);
 
     [Theory]
     [InlineData("{{ lead.firstName | raw }}")]
@@ -200,14 +260,26 @@ public class CampaignValidatorTests
     [Fact]
     public void Validate_RawFilterInSubjectTextAndTranslation_EachFieldRefused()
     {
-        var step = new StepDefinition("welcome", "PT0S", "Hi {{ lead.firstName | raw }}", "<p>Hi</p>", "Hi {{lead.firstName|raw}}")
+        var step = new StepDefinition(
+            "welcome",
+            "PT0S",
+            "Hi {{ lead.firstName | raw }}",
+            "<p>Hi</p>",
+            "Hi {{lead.firstName|raw}}"
+        )
         {
-            Translations = new Dictionary<string, ContentDefinition?> { ["en"] = new("Hi", "<p>{{ lead.company | raw }}</p>", "Hi") },
+            Translations = new Dictionary<string, ContentDefinition?>
+            {
+                ["en"] = new("Hi", "<p>{{ lead.company | raw }}</p>", "Hi"),
+            },
         };
 
         var errors = ErrorsOf(WithFirstStep(step));
 
-        Assert.Equal(["steps[0].subject", "steps[0].text", "steps[0].translations.en.html"], errors.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(
+            ["steps[0].subject", "steps[0].text", "steps[0].translations.en.html"],
+            errors.Keys.Order(StringComparer.Ordinal)
+        );
     }
 
     [Theory]
@@ -229,12 +301,14 @@ public class CampaignValidatorTests
     [Fact]
     public void Validate_UnknownStages_EachListNamed()
     {
-        var errors = ErrorsOf(Example() with
-        {
-            Trigger = new TriggerDefinition(["prospect"], null, null),
-            Audience = new AudienceDefinition(["3"], null, null),
-            StopWhen = new StopDefinition(["won"], null),
-        });
+        var errors = ErrorsOf(
+            Example() with
+            {
+                Trigger = new TriggerDefinition(["prospect"], null, null),
+                Audience = new AudienceDefinition(["3"], null, null),
+                StopWhen = new StopDefinition(["won"], null),
+            }
+        );
         Assert.Contains("trigger.stageEntered", errors.Keys);
         Assert.Contains("audience.stages", errors.Keys);
         Assert.Contains("stopWhen.stages", errors.Keys);
@@ -243,7 +317,13 @@ public class CampaignValidatorTests
     [Fact]
     public void Validate_UnknownEvents_EventErrors()
     {
-        var errors = ErrorsOf(Example() with { Trigger = new TriggerDefinition(null, ["bought_a_boat"], null), StopWhen = new StopDefinition(null, [null]) });
+        var errors = ErrorsOf(
+            Example() with
+            {
+                Trigger = new TriggerDefinition(null, ["bought_a_boat"], null),
+                StopWhen = new StopDefinition(null, [null]),
+            }
+        );
         Assert.Contains("trigger.events", errors.Keys);
         Assert.Contains("stopWhen.events", errors.Keys);
     }
@@ -251,7 +331,13 @@ public class CampaignValidatorTests
     [Fact]
     public void Validate_BadSources_SourceErrors()
     {
-        var errors = ErrorsOf(Example() with { Trigger = new TriggerDefinition(null, null, ["Trade Show"]), Audience = new AudienceDefinition(null, [""], null) });
+        var errors = ErrorsOf(
+            Example() with
+            {
+                Trigger = new TriggerDefinition(null, null, ["Trade Show"]),
+                Audience = new AudienceDefinition(null, [""], null),
+            }
+        );
         Assert.Contains("trigger.sources", errors.Keys);
         Assert.Contains("audience.sources", errors.Keys);
     }
@@ -260,13 +346,25 @@ public class CampaignValidatorTests
     [InlineData(-1)]
     [InlineData(1001)]
     public void Validate_MinScoreOutOfRange_MinScoreError(int minScore) =>
-        Assert.Contains("audience.minScore", ErrorsOf(Example() with { Audience = new AudienceDefinition(null, null, minScore) }).Keys);
+        Assert.Contains(
+            "audience.minScore",
+            ErrorsOf(Example() with { Audience = new AudienceDefinition(null, null, minScore) }).Keys
+        );
 
     [Fact]
     public void Validate_Temperatures_KnownOnesKeptOthersRefused()
     {
-        Assert.Contains("audience.temperatures", ErrorsOf(Example() with { Audience = new AudienceDefinition(null, null, null, ["tepid"]) }).Keys);
-        var hot = CampaignValidator.Validate("hot", Example() with { Audience = new AudienceDefinition(null, null, null, ["hot", "warm"]) });
+        Assert.Contains(
+            "audience.temperatures",
+            ErrorsOf(Example() with { Audience = new AudienceDefinition(null, null, null, ["tepid"]) }).Keys
+        );
+        var hot = CampaignValidator.Validate(
+            "hot",
+            Example() with
+            {
+                Audience = new AudienceDefinition(null, null, null, ["hot", "warm"]),
+            }
+        );
         Assert.Equal([Temperature.Hot, Temperature.Warm], hot.Value!.Audience.Temperatures);
     }
 
@@ -281,25 +379,38 @@ public class CampaignValidatorTests
 
     [Fact]
     public void Validate_UnknownDay_DaysError() =>
-        Assert.Contains("sendWindow.days", ErrorsOf(Example() with { SendWindow = new SendWindowDefinition("09:00", "18:00", ["Mon", "Pzt"]) }).Keys);
+        Assert.Contains(
+            "sendWindow.days",
+            ErrorsOf(Example() with { SendWindow = new SendWindowDefinition("09:00", "18:00", ["Mon", "Pzt"]) }).Keys
+        );
 
     [Fact]
     public void Validate_WindowWithoutDays_EveryDay() =>
-        Assert.Empty(CampaignValidator.Validate("c", Example() with { SendWindow = new SendWindowDefinition("09:00", "18:00", null) }).Value!.SendWindow!.Days);
+        Assert.Empty(
+            CampaignValidator
+                .Validate("c", Example() with { SendWindow = new SendWindowDefinition("09:00", "18:00", null) })
+                .Value!.SendWindow!.Days
+        );
 
     [Theory]
     [InlineData("tr")]
     [InlineData("de")]
     public void Validate_TranslationIntoOwnOrUnknownLanguage_TranslationsError(string language)
     {
-        var step = Example().Steps![0]! with { Translations = new Dictionary<string, ContentDefinition?> { [language] = new("S", "H", "T") } };
+        var step = Example().Steps![0]! with
+        {
+            Translations = new Dictionary<string, ContentDefinition?> { [language] = new("S", "H", "T") },
+        };
         Assert.Contains("steps[0].translations", ErrorsOf(WithFirstStep(step)).Keys);
     }
 
     [Fact]
     public void Validate_TranslationWithBadTemplate_FieldInsideTheTranslation()
     {
-        var step = Example().Steps![0]! with { Translations = new Dictionary<string, ContentDefinition?> { ["en"] = new("S", "{{ foo }}", "") } };
+        var step = Example().Steps![0]! with
+        {
+            Translations = new Dictionary<string, ContentDefinition?> { ["en"] = new("S", "{{ foo }}", "") },
+        };
         var errors = ErrorsOf(WithFirstStep(step));
         Assert.Contains("steps[0].translations.en.html", errors.Keys);
         Assert.Contains("steps[0].translations.en.text", errors.Keys);
@@ -308,7 +419,10 @@ public class CampaignValidatorTests
     [Fact]
     public void Validate_EnglishCampaign_TurkishTranslationAllowed()
     {
-        var step = Example().Steps![0]! with { Translations = new Dictionary<string, ContentDefinition?> { ["tr"] = new("S", "H", "T") } };
+        var step = Example().Steps![0]! with
+        {
+            Translations = new Dictionary<string, ContentDefinition?> { ["tr"] = new("S", "H", "T") },
+        };
         Assert.Empty(ErrorsOf(WithFirstStep(step) with { Language = "en" }));
     }
 }

@@ -10,7 +10,8 @@ using static LeadFunctions.Core.Tests.Campaigns.CampaignFixtures;
 
 namespace LeadFunctions.Core.Tests.Campaigns;
 
-/// <summary>SendGrid events about a campaign's email, through <see cref="SendGridEventProcessor"/> as they arrive.</summary>
+/// <summary>SendGrid events about a campaign's email, through <see cref="SendGridEventProcessor"/> as they
+/// arrive.</summary>
 public class NurtureEventRecorderTests
 {
     private readonly Pipeline pipeline = new();
@@ -20,26 +21,60 @@ public class NurtureEventRecorderTests
     {
         pipeline.Campaigns.Campaigns.Add(Campaign("fair", new CampaignTrigger { Sources = ["web"] }));
         await pipeline.Intake.ProcessAsync(Pipeline.Submission("s1"), default);
-        var sent = new StepRecord { StepId = "welcome", State = StepState.Sent, SendId = "send-1", SentAt = Pipeline.Start };
-        await pipeline.Updater.UpdateAsync(Ayse, s => Task.FromResult<LeadChange?>(
-            CampaignEnrollment.With(
-                LeadChange.Updated(s.Lead!, s.ETag), s.EnrollmentIn("fair")!.WithStep(sent), null, null)),
-            default);
+        var sent = new StepRecord
+        {
+            StepId = "welcome",
+            State = StepState.Sent,
+            SendId = "send-1",
+            SentAt = Pipeline.Start,
+        };
+        await pipeline.Updater.UpdateAsync(
+            Ayse,
+            s =>
+                Task.FromResult<LeadChange?>(
+                    CampaignEnrollment.With(
+                        LeadChange.Updated(s.Lead!, s.ETag),
+                        s.EnrollmentIn("fair")!.WithStep(sent),
+                        null,
+                        null
+                    )
+                ),
+            default
+        );
     }
 
     private async Task ProcessAsync(params string[] events)
     {
         using var document = JsonDocument.Parse($"[{string.Join(',', events)}]");
-        var processor = new SendGridEventProcessor(engagement, new SendGridEventProcessorTests.RecordingSuppressionList(), new SendGridEventProcessorTests.RecordingConsentRecorder(), new SendGridEventProcessorTests.RecordingSendGridEventLog(), new NurtureEventRecorder(pipeline.Updater), new FakeTimeProvider(Pipeline.Start.AddHours(1)));
-        await processor.ProcessAsync(new SendGridEventBatch([.. document.RootElement.EnumerateArray().Select(e => e.Clone())]), default);
+        var processor = new SendGridEventProcessor(
+            engagement,
+            new SendGridEventProcessorTests.RecordingSuppressionList(),
+            new SendGridEventProcessorTests.RecordingConsentRecorder(),
+            new SendGridEventProcessorTests.RecordingSendGridEventLog(),
+            new NurtureEventRecorder(pipeline.Updater),
+            new FakeTimeProvider(Pipeline.Start.AddHours(1))
+        );
+        await processor.ProcessAsync(
+            new SendGridEventBatch([.. document.RootElement.EnumerateArray().Select(e => e.Clone())]),
+            default
+        );
     }
 
-    /// <summary>An event about the welcome email, half an hour after it was sent (and <paramref name="seconds"/> more).</summary>
-    private static string Event(string type, string id, string extra = "", string kind = "nurture", string step = "welcome", int seconds = 0) =>
+    /// <summary>An event about the welcome email, half an hour after it was sent (and <paramref name="seconds"/>
+    /// more).</summary>
+    private static string Event(
+        string type,
+        string id,
+        string extra = "",
+        string kind = "nurture",
+        string step = "welcome",
+        int seconds = 0
+    ) =>
         $$"""{"email":"ayse@acme.com.tr","timestamp":{{Pipeline.Start.AddMinutes(30).AddSeconds(seconds).ToUnixTimeSeconds()}},"event":"{{type}}","sg_event_id":"{{id}}","lf_lead":"{{Ayse}}","lf_campaign":"fair","lf_step":"{{step}}","lf_send":"send-1","lf_kind":"{{kind}}"{{extra}}}""";
 
     /// <summary>A click on <paramref name="url"/>, <paramref name="seconds"/> after the other events.</summary>
-    private static string Click(string id, string url, int seconds) => Event("click", id, $",\"url\":\"{url}\"", seconds: seconds);
+    private static string Click(string id, string url, int seconds) =>
+        Event("click", id, $",\"url\":\"{url}\"", seconds: seconds);
 
     private const string Demo = "https://acme.example/demo";
     private const string Pricing = "https://acme.example/pricing";
@@ -53,16 +88,42 @@ public class NurtureEventRecorderTests
     {
         await SentWelcomeAsync();
 
-        await ProcessAsync(Event("delivered", "d1"), Event("open", "o1"), Event("open", "o2"), Click("c1", Demo, seconds: 300));
+        await ProcessAsync(
+            Event("delivered", "d1"),
+            Event("open", "o1"),
+            Event("open", "o2"),
+            Click("c1", Demo, seconds: 300)
+        );
         await ProcessAsync(Event("delivered", "d1"), Click("c2", Demo, seconds: 400), Event("spamreport", "x1"));
 
-        Assert.Equal((true, true, true, true, false), (Welcome.Delivered, Welcome.Opened, Welcome.Clicked, Welcome.SpamReported, Welcome.Bounced));
-        foreach (var metric in new[] { CampaignMetric.Delivered, CampaignMetric.Opened, CampaignMetric.Clicked, CampaignMetric.SpamReports })
+        Assert.Equal(
+            (true, true, true, true, false),
+            (Welcome.Delivered, Welcome.Opened, Welcome.Clicked, Welcome.SpamReported, Welcome.Bounced)
+        );
+        foreach (
+            var metric in new[]
+            {
+                CampaignMetric.Delivered,
+                CampaignMetric.Opened,
+                CampaignMetric.Clicked,
+                CampaignMetric.SpamReports,
+            }
+        )
         {
             Assert.Equal(1, pipeline.Stats.Count("fair", metric, "welcome"));
         }
 
-        Assert.Equal(["campaign|fair|welcome|clicked", "campaign|fair|welcome|opened"], pipeline.Store.Entries(Ayse).Where(e => e.Kind == TimelineKind.Campaign && e.Id.StartsWith("campaign|fair|welcome|", StringComparison.Ordinal)).Select(e => e.Id).Order());
+        Assert.Equal(
+            ["campaign|fair|welcome|clicked", "campaign|fair|welcome|opened"],
+            pipeline
+                .Store.Entries(Ayse)
+                .Where(e =>
+                    e.Kind == TimelineKind.Campaign
+                    && e.Id.StartsWith("campaign|fair|welcome|", StringComparison.Ordinal)
+                )
+                .Select(e => e.Id)
+                .Order()
+        );
         Assert.Equal(4, engagement.Events.Count); // the opens and clicks still reach engagement
     }
 
@@ -71,7 +132,12 @@ public class NurtureEventRecorderTests
     {
         await SentWelcomeAsync();
 
-        await ProcessAsync(Event("open", "o1", ",\"sg_machine_open\":true"), Event("bounce", "b1", ",\"type\":\"blocked\""), Event("delivered", "d1", kind: "confirmation"), Event("delivered", "d2", step: "unknown-step"));
+        await ProcessAsync(
+            Event("open", "o1", ",\"sg_machine_open\":true"),
+            Event("bounce", "b1", ",\"type\":\"blocked\""),
+            Event("delivered", "d1", kind: "confirmation"),
+            Event("delivered", "d2", step: "unknown-step")
+        );
 
         Assert.Equal((false, false, false), (Welcome.Opened, Welcome.Bounced, Welcome.Delivered));
         Assert.DoesNotContain(pipeline.Stats.Deltas, d => d.StepId is not null);
@@ -135,7 +201,10 @@ public class NurtureEventRecorderTests
         await ProcessAsync(Click("c3", Demo + "?again", seconds: 302));
 
         Assert.Equal(1, EmailClicks); // the first could not be told from a person's when it came alone
-        Assert.Equal((Pipeline.Start.AddMinutes(35), LinkScanners.LinkId(Demo)), (Welcome.FirstClickAt, Welcome.FirstClickLink));
+        Assert.Equal(
+            (Pipeline.Start.AddMinutes(35), LinkScanners.LinkId(Demo)),
+            (Welcome.FirstClickAt, Welcome.FirstClickLink)
+        );
     }
 
     [Fact]
@@ -150,7 +219,10 @@ public class NurtureEventRecorderTests
 
         Assert.True(Welcome.Clicked);
         Assert.Equal(1, pipeline.Stats.Count("fair", CampaignMetric.Clicked, "welcome"));
-        Assert.Equal(Pipeline.Start.AddMinutes(40), pipeline.Store.Entries(Ayse).Single(e => e.Id == "campaign|fair|welcome|clicked").At);
+        Assert.Equal(
+            Pipeline.Start.AddMinutes(40),
+            pipeline.Store.Entries(Ayse).Single(e => e.Id == "campaign|fair|welcome|clicked").At
+        );
         Assert.Single(engagement.Events.Where(e => e.Type == EventTypes.EmailClick).Select(e => e.EventId).Distinct());
     }
 
@@ -194,6 +266,11 @@ public class NurtureEventRecorderTests
     }
 
     private Task<LinkOutcome> UnsubscribeAsync(ConsentToken token) =>
-        new ConsentLinkActions(pipeline.Store, pipeline.Consent, new SendGridEventProcessorTests.RecordingSuppressionList(), new NurtureEventRecorder(pipeline.Updater), pipeline.Time)
-            .UnsubscribeAsync("the-token", token, new RequestEvidence(null, null), default);
+        new ConsentLinkActions(
+            pipeline.Store,
+            pipeline.Consent,
+            new SendGridEventProcessorTests.RecordingSuppressionList(),
+            new NurtureEventRecorder(pipeline.Updater),
+            pipeline.Time
+        ).UnsubscribeAsync("the-token", token, new RequestEvidence(null, null), default);
 }

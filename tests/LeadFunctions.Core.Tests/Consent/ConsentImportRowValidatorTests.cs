@@ -23,14 +23,22 @@ public class ConsentImportRowValidatorTests
     [InlineData("TİP", "type")]
     [InlineData("recipientType", "recipientType")]
     [InlineData("ALICI TİPİ", "recipientType")]
-    public void ConsentImportColumns_IysAndCallCentreHeaders_MapToFields(string header, string field) => Assert.Equal(field, ConsentImportColumns.Map.FieldFor(header));
+    public void ConsentImportColumns_IysAndCallCentreHeaders_MapToFields(string header, string field) =>
+        Assert.Equal(field, ConsentImportColumns.Map.FieldFor(header));
 
     [Fact]
     public void Validate_IysRecord_EveryFieldKept()
     {
-        var row = Assert.IsType<ConsentImportRow>(Validate(
-            ("email", " Ayse.Yilmaz@Example.com "), ("status", "RET"), ("date", "2025-03-01 14:30:00"),
-            ("source", "hs_cagri_merkezi"), ("type", "EPOSTA"), ("recipientType", "TACIR")).Value);
+        var row = Assert.IsType<ConsentImportRow>(
+            Validate(
+                ("email", " Ayse.Yilmaz@Example.com "),
+                ("status", "RET"),
+                ("date", "2025-03-01 14:30:00"),
+                ("source", "hs_cagri_merkezi"),
+                ("type", "EPOSTA"),
+                ("recipientType", "TACIR")
+            ).Value
+        );
 
         Assert.Equal(7, row.Line);
         Assert.Equal("ayse.yilmaz@example.com", row.Email);
@@ -44,7 +52,14 @@ public class ConsentImportRowValidatorTests
     [Fact]
     public void Validate_OnlyTheRequiredColumns_EmailChannelIndividualNoSource()
     {
-        var row = Assert.IsType<ConsentImportRow>(Validate(("email", "a@example.com"), ("status", "ONAY"), ("date", "2025-03-01T10:00:00Z"), ("source", " ")).Value);
+        var row = Assert.IsType<ConsentImportRow>(
+            Validate(
+                ("email", "a@example.com"),
+                ("status", "ONAY"),
+                ("date", "2025-03-01T10:00:00Z"),
+                ("source", " ")
+            ).Value
+        );
         Assert.True(row.Granted);
         Assert.Equal(ConsentChannel.Email, row.Channel);
         Assert.Equal(RecipientType.Individual, row.RecipientType);
@@ -70,7 +85,10 @@ public class ConsentImportRowValidatorTests
     [InlineData("maybe")]
     [InlineData("pending")]
     public void Validate_UnknownStatus_StatusError(string status) =>
-        Assert.Equal([ConsentImportRowValidator.StatusRule], Validate(("email", "a@example.com"), ("status", status), ("date", "2025-03-01 10:00:00")).Errors["status"]);
+        Assert.Equal(
+            [ConsentImportRowValidator.StatusRule],
+            Validate(("email", "a@example.com"), ("status", status), ("date", "2025-03-01 10:00:00")).Errors["status"]
+        );
 
     [Theory]
     [InlineData("2025-03-01T14:30:00+03:00", "2025-03-01T11:30:00Z")]
@@ -94,16 +112,27 @@ public class ConsentImportRowValidatorTests
     [InlineData("yesterday")]
     [InlineData("2025-13-01")]
     public void Validate_UnreadableDate_DateError(string date) =>
-        Assert.Equal([ConsentImportDate.Rule], Validate(("email", "a@example.com"), ("status", "ONAY"), ("date", date)).Errors["date"]);
+        Assert.Equal(
+            [ConsentImportDate.Rule],
+            Validate(("email", "a@example.com"), ("status", "ONAY"), ("date", date)).Errors["date"]
+        );
 
     [Fact]
     public void Validate_DateInTheFuture_DateError() =>
-        Assert.Equal(["Is in the future."], Validate(("email", "a@example.com"), ("status", "ONAY"), ("date", "2026-11-24T09:01:00Z")).Errors["date"]);
+        Assert.Equal(
+            ["Is in the future."],
+            Validate(("email", "a@example.com"), ("status", "ONAY"), ("date", "2026-11-24T09:01:00Z")).Errors["date"]
+        );
 
     [Fact]
     public void Validate_EverythingWrong_EachFieldSaysWhat()
     {
-        var errors = Validate(("email", "not-an-email"), ("source", "HS_FAX"), ("type", "FAX"), ("recipientType", "KAMU")).Errors;
+        var errors = Validate(
+            ("email", "not-an-email"),
+            ("source", "HS_FAX"),
+            ("type", "FAX"),
+            ("recipientType", "KAMU")
+        ).Errors;
         Assert.Equal(["Not a valid email address."], errors["email"]);
         Assert.Equal(["Required."], errors["status"]);
         Assert.Equal(["Required."], errors["date"]);

@@ -8,10 +8,23 @@ public class ConsentLedgerTests
 {
     private static readonly DateTimeOffset T0 = new(2026, 11, 24, 9, 0, 0, TimeSpan.Zero);
 
-    private static ConsentRecord Record(string id, ConsentAction action, DateTimeOffset at, ConsentChannel channel = ConsentChannel.Email) =>
-        new() { Id = id, Action = action, At = at, Source = ConsentSource.Form, Channel = channel };
+    private static ConsentRecord Record(
+        string id,
+        ConsentAction action,
+        DateTimeOffset at,
+        ConsentChannel channel = ConsentChannel.Email
+    ) =>
+        new()
+        {
+            Id = id,
+            Action = action,
+            At = at,
+            Source = ConsentSource.Form,
+            Channel = channel,
+        };
 
-    private static ConsentState Fold(params ConsentRecord[] records) => records.Aggregate(ConsentState.Empty, ConsentLedger.Apply);
+    private static ConsentState Fold(params ConsentRecord[] records) =>
+        records.Aggregate(ConsentState.Empty, ConsentLedger.Apply);
 
     [Fact]
     public void Apply_RefusalAfterGrant_Withdraws_InEitherArrivalOrder()
@@ -53,26 +66,41 @@ public class ConsentLedgerTests
     [Fact]
     public void Apply_ConfirmationWithNothingPending_ChangesNothing()
     {
-        var withdrawn = Fold(Record("p", ConsentAction.Pending, T0), Record("w", ConsentAction.Withdrawn, T0.AddHours(1)));
-        Assert.Equal(ConsentStatus.Withdrawn, ConsentLedger.Apply(withdrawn, Record("c", ConsentAction.Confirmed, T0.AddHours(2))).Email);
+        var withdrawn = Fold(
+            Record("p", ConsentAction.Pending, T0),
+            Record("w", ConsentAction.Withdrawn, T0.AddHours(1))
+        );
+        Assert.Equal(
+            ConsentStatus.Withdrawn,
+            ConsentLedger.Apply(withdrawn, Record("c", ConsentAction.Confirmed, T0.AddHours(2))).Email
+        );
     }
 
     [Fact]
     public void Apply_PendingWhileGranted_StaysGranted_NoNewConfirmationNeeded()
     {
-        Assert.Equal(ConsentStatus.Granted, Fold(Record("g", ConsentAction.Granted, T0), Record("p", ConsentAction.Pending, T0.AddDays(1))).Email);
+        Assert.Equal(
+            ConsentStatus.Granted,
+            Fold(Record("g", ConsentAction.Granted, T0), Record("p", ConsentAction.Pending, T0.AddDays(1))).Email
+        );
     }
 
     [Fact]
     public void Apply_OlderGrantArrivingWhilePending_Grants()
     {
-        Assert.Equal(ConsentStatus.Granted, Fold(Record("p", ConsentAction.Pending, T0.AddDays(1)), Record("g", ConsentAction.Granted, T0)).Email);
+        Assert.Equal(
+            ConsentStatus.Granted,
+            Fold(Record("p", ConsentAction.Pending, T0.AddDays(1)), Record("g", ConsentAction.Granted, T0)).Email
+        );
     }
 
     [Fact]
     public void Apply_OtherChannel_LeavesEmailAlone()
     {
-        var state = Fold(Record("g", ConsentAction.Granted, T0), Record("sms", ConsentAction.Refused, T0.AddDays(1), ConsentChannel.Sms));
+        var state = Fold(
+            Record("g", ConsentAction.Granted, T0),
+            Record("sms", ConsentAction.Refused, T0.AddDays(1), ConsentChannel.Sms)
+        );
         Assert.Equal(ConsentStatus.Granted, state.Email);
         Assert.Equal(ConsentStatus.Withdrawn, state.For(ConsentChannel.Sms).Status);
         Assert.Equal(ConsentStatus.None, state.For(ConsentChannel.Call).Status);
@@ -105,13 +133,32 @@ public class ConsentLedgerTests
     [Fact]
     public void SendPolicy_OnlyGrantedUnsuppressedLeads_AndMerchantsWherePolicyAllows()
     {
-        var lead = new Lead { Id = LeadId.FromEmail("a@b.co"), Email = "a@b.co", Source = "web", CreatedAt = T0, UpdatedAt = T0, LastSubmittedAt = T0 };
+        var lead = new Lead
+        {
+            Id = LeadId.FromEmail("a@b.co"),
+            Email = "a@b.co",
+            Source = "web",
+            CreatedAt = T0,
+            UpdatedAt = T0,
+            LastSubmittedAt = T0,
+        };
         var granted = lead with { Consent = Fold(Record("g", ConsentAction.Granted, T0)) };
         Assert.True(SendPolicy.Decide(granted, suppressed: false, ConsentPolicy.OptIn).Allowed);
         Assert.False(SendPolicy.Decide(granted, suppressed: true, ConsentPolicy.OptIn).Allowed);
         Assert.False(SendPolicy.Decide(null, suppressed: false, ConsentPolicy.OptIn).Allowed);
         Assert.False(SendPolicy.Decide(lead, suppressed: false, ConsentPolicy.OptIn).Allowed);
-        Assert.False(SendPolicy.Decide(lead with { Consent = Fold(Record("p", ConsentAction.Pending, T0)) }, false, ConsentPolicy.OptIn).Allowed);
+        Assert.False(
+            SendPolicy
+                .Decide(
+                    lead with
+                    {
+                        Consent = Fold(Record("p", ConsentAction.Pending, T0)),
+                    },
+                    false,
+                    ConsentPolicy.OptIn
+                )
+                .Allowed
+        );
 
         var merchant = lead with { RecipientType = RecipientType.Merchant };
         Assert.False(SendPolicy.Decide(merchant, false, ConsentPolicy.OptIn).Allowed);
@@ -126,7 +173,15 @@ public class ConsentLedgerTests
     {
         var pipeline = new Pipeline();
         var id = LeadId.FromEmail("ayse@acme.com.tr");
-        await pipeline.Intake.ProcessAsync(Pipeline.Submission("s1") with { ConsentEmail = true, ConsentText = "v3", ConsentIp = "203.0.113.7" }, default);
+        await pipeline.Intake.ProcessAsync(
+            Pipeline.Submission("s1") with
+            {
+                ConsentEmail = true,
+                ConsentText = "v3",
+                ConsentIp = "203.0.113.7",
+            },
+            default
+        );
         Assert.Equal(ConsentStatus.Granted, pipeline.Store[id]!.Consent.Email);
         var record = Assert.Single(await pipeline.Store.ReadConsentAsync(id, default));
         Assert.Equal((ConsentAction.Granted, "v3", "203.0.113.7"), (record.Action, record.Text, record.Ip));
@@ -158,9 +213,21 @@ public class ConsentLedgerTests
     public async Task Recorder_DecisionForSomeoneNotYetALead_CountsWhenTheyBecomeOne()
     {
         var pipeline = new Pipeline();
-        var refusal = new ConsentRecord { Id = "iys-1", Action = ConsentAction.Refused, At = Pipeline.Start.AddMinutes(-2), Source = ConsentSource.IysImport };
-        Assert.Equal(ConsentRecordOutcome.Recorded, await pipeline.Consent.RecordAsync("ayse@acme.com.tr", refusal, default));
-        Assert.Equal(ConsentRecordOutcome.Duplicate, await pipeline.Consent.RecordAsync("ayse@acme.com.tr", refusal, default));
+        var refusal = new ConsentRecord
+        {
+            Id = "iys-1",
+            Action = ConsentAction.Refused,
+            At = Pipeline.Start.AddMinutes(-2),
+            Source = ConsentSource.IysImport,
+        };
+        Assert.Equal(
+            ConsentRecordOutcome.Recorded,
+            await pipeline.Consent.RecordAsync("ayse@acme.com.tr", refusal, default)
+        );
+        Assert.Equal(
+            ConsentRecordOutcome.Duplicate,
+            await pipeline.Consent.RecordAsync("ayse@acme.com.tr", refusal, default)
+        );
 
         // A form without the box ticked: the refusal still stands.
         await pipeline.Intake.ProcessAsync(Pipeline.Submission("s1"), default);
@@ -172,9 +239,21 @@ public class ConsentLedgerTests
     {
         var pipeline = new Pipeline();
         await pipeline.Intake.ProcessAsync(Pipeline.Submission("s1") with { ConsentEmail = true }, default);
-        var first = new ConsentRecord { Id = "u1", Action = ConsentAction.Withdrawn, At = Pipeline.Start, Source = ConsentSource.UnsubscribeLink };
-        Assert.Equal(ConsentRecordOutcome.Recorded, await pipeline.Consent.RecordAsync("ayse@acme.com.tr", first, default));
-        Assert.Equal(ConsentRecordOutcome.NoChange, await pipeline.Consent.RecordAsync("ayse@acme.com.tr", first with { Id = "u2" }, default));
+        var first = new ConsentRecord
+        {
+            Id = "u1",
+            Action = ConsentAction.Withdrawn,
+            At = Pipeline.Start,
+            Source = ConsentSource.UnsubscribeLink,
+        };
+        Assert.Equal(
+            ConsentRecordOutcome.Recorded,
+            await pipeline.Consent.RecordAsync("ayse@acme.com.tr", first, default)
+        );
+        Assert.Equal(
+            ConsentRecordOutcome.NoChange,
+            await pipeline.Consent.RecordAsync("ayse@acme.com.tr", first with { Id = "u2" }, default)
+        );
         Assert.Equal(3, (await pipeline.Store.ReadConsentAsync(LeadId.FromEmail("ayse@acme.com.tr"), default)).Count);
     }
 }

@@ -52,7 +52,9 @@ public class ConsentTokenTests
     [Fact]
     public void Read_SignedWithAnotherSecret_IsInvalid()
     {
-        var forged = new ConsentTokens("another-secret-of-thirty-two-characters!").Issue(new ConsentToken(TokenPurpose.Unsubscribe, Ada, null, null));
+        var forged = new ConsentTokens("another-secret-of-thirty-two-characters!").Issue(
+            new ConsentToken(TokenPurpose.Unsubscribe, Ada, null, null)
+        );
         Assert.Equal(TokenCheck.Invalid, Tokens.Read(forged, TokenPurpose.Unsubscribe, Now, out _));
     }
 
@@ -60,7 +62,10 @@ public class ConsentTokenTests
     public void Read_SignedWithAPreviousSecret_IsValid()
     {
         var old = Tokens.Issue(new ConsentToken(TokenPurpose.Unsubscribe, Ada, null, null));
-        var rotated = new ConsentTokens("the-new-secret-of-at-least-32-characters", ["a-secret-of-at-least-thirty-two-characters"]);
+        var rotated = new ConsentTokens(
+            "the-new-secret-of-at-least-32-characters",
+            ["a-secret-of-at-least-thirty-two-characters"]
+        );
         Assert.Equal(TokenCheck.Valid, rotated.Read(old, TokenPurpose.Unsubscribe, Now, out var token));
         Assert.Equal(Ada, token!.LeadId);
     }
@@ -68,28 +73,48 @@ public class ConsentTokenTests
     [Fact]
     public void Issue_AfterRotation_SignsWithTheCurrentSecret_AForgeryStillFails()
     {
-        var rotated = new ConsentTokens("the-new-secret-of-at-least-32-characters", ["a-secret-of-at-least-thirty-two-characters"]);
+        var rotated = new ConsentTokens(
+            "the-new-secret-of-at-least-32-characters",
+            ["a-secret-of-at-least-thirty-two-characters"]
+        );
         var issued = rotated.Issue(new ConsentToken(TokenPurpose.Unsubscribe, Ada, null, null));
-        Assert.Equal(TokenCheck.Valid, new ConsentTokens("the-new-secret-of-at-least-32-characters").Read(issued, TokenPurpose.Unsubscribe, Now, out _));
+        Assert.Equal(
+            TokenCheck.Valid,
+            new ConsentTokens("the-new-secret-of-at-least-32-characters").Read(
+                issued,
+                TokenPurpose.Unsubscribe,
+                Now,
+                out _
+            )
+        );
         Assert.Equal(TokenCheck.Invalid, Tokens.Read(issued, TokenPurpose.Unsubscribe, Now, out _));
 
-        var forged = new ConsentTokens("another-secret-of-thirty-two-characters!").Issue(new ConsentToken(TokenPurpose.Unsubscribe, Ada, null, null));
+        var forged = new ConsentTokens("another-secret-of-thirty-two-characters!").Issue(
+            new ConsentToken(TokenPurpose.Unsubscribe, Ada, null, null)
+        );
         Assert.Equal(TokenCheck.Invalid, rotated.Read(forged, TokenPurpose.Unsubscribe, Now, out _));
     }
 
     [Fact]
     public void Read_UnsubscribeTokenOfASend_NamesTheSend()
     {
-        var text = Tokens.Issue(new ConsentToken(TokenPurpose.Unsubscribe, Ada, null, null, "0123456789abcdef0123456789abcdef"));
+        var text = Tokens.Issue(
+            new ConsentToken(TokenPurpose.Unsubscribe, Ada, null, null, "0123456789abcdef0123456789abcdef")
+        );
         Assert.Equal(TokenCheck.Valid, Tokens.Read(text, TokenPurpose.Unsubscribe, Now, out var token));
-        Assert.Equal(new ConsentToken(TokenPurpose.Unsubscribe, Ada, null, null, "0123456789abcdef0123456789abcdef"), token);
+        Assert.Equal(
+            new ConsentToken(TokenPurpose.Unsubscribe, Ada, null, null, "0123456789abcdef0123456789abcdef"),
+            token
+        );
     }
 
     [Fact]
     public void Read_TokenDeliveredBeforeSendsWereNamed_StillValid()
     {
-        // Issued by the format before tokens could name a send (ada@example.com, this class's secret): links in delivered emails.
-        const string Delivered = "dW5zdWJzY3JpYmUuYjVmYzg1ZTU1NzU1ZjllMGQwMzBhMTBhYjQ0MjliNmIuLg.TTiWCdObLXATD1GSMFw2bDQ9dY53Erme9YGxMrKY0ak";
+        // Issued by the format before tokens could name a send (ada@example.com, this class's secret): links in
+        // delivered emails.
+        const string Delivered =
+            "dW5zdWJzY3JpYmUuYjVmYzg1ZTU1NzU1ZjllMGQwMzBhMTBhYjQ0MjliNmIuLg.TTiWCdObLXATD1GSMFw2bDQ9dY53Erme9YGxMrKY0ak";
         Assert.Equal(TokenCheck.Valid, Tokens.Read(Delivered, TokenPurpose.Unsubscribe, Now, out var token));
         Assert.Equal(new ConsentToken(TokenPurpose.Unsubscribe, Ada, null, null), token);
     }
@@ -118,7 +143,11 @@ public class ConsentTokenTests
         var links = new ConsentLinks(new Uri("https://leads.example.com/"), Tokens);
         var headers = links.UnsubscribeHeaders(Ada);
         Assert.Equal("List-Unsubscribe=One-Click", headers["List-Unsubscribe-Post"]);
-        Assert.StartsWith("<https://leads.example.com/api/unsubscribe?t=", headers["List-Unsubscribe"], StringComparison.Ordinal);
+        Assert.StartsWith(
+            "<https://leads.example.com/api/unsubscribe?t=",
+            headers["List-Unsubscribe"],
+            StringComparison.Ordinal
+        );
         var token = Uri.UnescapeDataString(links.Unsubscribe(Ada).Query["?t=".Length..]);
         Assert.Equal(TokenCheck.Valid, Tokens.Read(token, TokenPurpose.Unsubscribe, Now, out var read));
         Assert.Equal(Ada, read!.LeadId);

@@ -11,34 +11,57 @@ public class DashboardPageTests
     private const string Script = "<script>window.__pwned=1</script>";
     private static readonly DateTimeOffset Now = new(2026, 11, 24, 12, 0, 0, TimeSpan.Zero);
 
-    private static Lead Lead(string id, int score, Temperature temperature, string? firstName = "Ayşe", LifecycleStage stage = LifecycleStage.Lead) => new()
-    {
-        Id = id,
-        Email = $"{id}@example.com",
-        FirstName = firstName,
-        Source = "web",
-        Stage = stage,
-        Score = new LeadScore(score, 0),
-        Temperature = temperature,
-        CreatedAt = Now,
-        UpdatedAt = Now,
-        LastSubmittedAt = Now,
-    };
+    private static Lead Lead(
+        string id,
+        int score,
+        Temperature temperature,
+        string? firstName = "Ayşe",
+        LifecycleStage stage = LifecycleStage.Lead
+    ) =>
+        new()
+        {
+            Id = id,
+            Email = $"{id}@example.com",
+            FirstName = firstName,
+            Source = "web",
+            Stage = stage,
+            Score = new LeadScore(score, 0),
+            Temperature = temperature,
+            CreatedAt = Now,
+            UpdatedAt = Now,
+            LastSubmittedAt = Now,
+        };
 
     private static DashboardView View(string hostile)
     {
         var reached = new Dictionary<string, long> { ["lead"] = 3, ["mql"] = 1 };
         var funnel = new FunnelGroup(hostile, reached, new Dictionary<string, double?>(), 0, [], null, null);
         var mql = Lead("m1", 70, Temperature.Hot, hostile, LifecycleStage.Mql) with { Company = hostile };
-        var campaign = new CampaignLine("welcome", hostile, true, new Dictionary<CampaignMetric, long> { [CampaignMetric.Sent] = 4, [CampaignMetric.Uncertain] = 1 });
+        var campaign = new CampaignLine(
+            "welcome",
+            hostile,
+            true,
+            new Dictionary<CampaignMetric, long> { [CampaignMetric.Sent] = 4, [CampaignMetric.Uncertain] = 1 }
+        );
         return new DashboardView(
             Now,
             "2025-12",
             [funnel],
-            LeadSample.Of(new LeadPage([Lead("a", 5, Temperature.Cold), Lead("b", 45, Temperature.Warm), Lead("c", 95, Temperature.Hot), Lead("d", -3, Temperature.Cold)], "more")),
+            LeadSample.Of(
+                new LeadPage(
+                    [
+                        Lead("a", 5, Temperature.Cold),
+                        Lead("b", 45, Temperature.Warm),
+                        Lead("c", 95, Temperature.Hot),
+                        Lead("d", -3, Temperature.Cold),
+                    ],
+                    "more"
+                )
+            ),
             RecentMqls.Of(new LeadPage([mql], null), 10),
             [campaign],
-            new WorkState(hostile, [new QueueLine("lead-intake", 2, 1, TimeSpan.FromMinutes(7), true)], 1, 2));
+            new WorkState(hostile, [new QueueLine("lead-intake", 2, 1, TimeSpan.FromMinutes(7), true)], 1, 2)
+        );
     }
 
     [Theory]
@@ -65,7 +88,10 @@ public class DashboardPageTests
         var html = DashboardPage.Render(view, Languages.English);
 
         Assert.Contains(
-            "<td>&lt;script&gt;window.__pwned=1&lt;/script&gt; (c1, active)</td>", html, StringComparison.Ordinal);
+            "<td>&lt;script&gt;window.__pwned=1&lt;/script&gt; (c1, active)</td>",
+            html,
+            StringComparison.Ordinal
+        );
         Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
     }
 
@@ -79,7 +105,8 @@ public class DashboardPageTests
             LeadSample.Of(new LeadPage([], null)),
             RecentMqls.Of(new LeadPage([], null), 10),
             [],
-            new WorkState(null, [], 0, 0));
+            new WorkState(null, [], 0, 0)
+        );
 
         var html = DashboardPage.Render(empty, Languages.Turkish);
 
@@ -125,7 +152,14 @@ public class DashboardPageTests
         var sample = View("fair").Sample;
 
         Assert.Equal([2, 0, 1, 0, 1], sample.ScoreBands.Select(b => b.Count));
-        Assert.Equal((2, 1, 1), (sample.Temperatures[Temperature.Cold], sample.Temperatures[Temperature.Warm], sample.Temperatures[Temperature.Hot]));
+        Assert.Equal(
+            (2, 1, 1),
+            (
+                sample.Temperatures[Temperature.Cold],
+                sample.Temperatures[Temperature.Warm],
+                sample.Temperatures[Temperature.Hot]
+            )
+        );
         Assert.False(sample.Complete);
     }
 

@@ -6,10 +6,16 @@ public class LinkScannersTests
 {
     private static readonly DateTimeOffset Delivered = new(2026, 11, 30, 12, 0, 0, TimeSpan.Zero);
 
-    private static SendGridEvent Click(int secondsAfterDelivery, string? url = "https://acme.example/demo") => new()
-    {
-        EventId = "c1", Type = "click", At = Delivered.AddSeconds(secondsAfterDelivery), Email = "a@example.com", LeadId = "0123456789abcdef0123456789abcdef", Url = url,
-    };
+    private static SendGridEvent Click(int secondsAfterDelivery, string? url = "https://acme.example/demo") =>
+        new()
+        {
+            EventId = "c1",
+            Type = "click",
+            At = Delivered.AddSeconds(secondsAfterDelivery),
+            Email = "a@example.com",
+            LeadId = "0123456789abcdef0123456789abcdef",
+            Url = url,
+        };
 
     private static EmailClicks Others(params (int Seconds, string Url)[] clicks) =>
         new(null, [.. clicks.Select(c => new EmailClick(Delivered.AddSeconds(c.Seconds), LinkScanners.LinkId(c.Url)))]);
@@ -24,7 +30,8 @@ public class LinkScannersTests
         Assert.Equal(ignored, LinkScanners.Ignored(Click(seconds), new EmailClicks(Delivered, [])));
 
     [Fact]
-    public void Ignored_NoDeliveryKnownNoOtherClick_Person() => Assert.False(LinkScanners.Ignored(Click(5), new EmailClicks(null, [])));
+    public void Ignored_NoDeliveryKnownNoOtherClick_Person() =>
+        Assert.False(LinkScanners.Ignored(Click(5), new EmailClicks(null, [])));
 
     [Theory]
     [InlineData(298, true)]
@@ -36,7 +43,12 @@ public class LinkScannersTests
 
     [Fact]
     public void Ignored_SameLinkAgainAtOnce_Person() =>
-        Assert.False(LinkScanners.Ignored(Click(300), Others((300, "https://acme.example/demo"), (301, "https://acme.example/demo"))));
+        Assert.False(
+            LinkScanners.Ignored(
+                Click(300),
+                Others((300, "https://acme.example/demo"), (301, "https://acme.example/demo"))
+            )
+        );
 
     [Fact]
     public void Ignored_ClickWithoutAUrl_NotComparedWithOtherLinks() =>

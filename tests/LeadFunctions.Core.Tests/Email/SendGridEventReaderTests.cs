@@ -18,9 +18,12 @@ public class SendGridEventReaderTests
     [Fact]
     public void TryRead_BounceWithCustomArgs_AllFieldsAndTheAddressTakenOutOfTheReason()
     {
-        var read = Read($$"""
+        var read = Read(
+            $$"""
             {"email":"Ayse.Yilmaz@Example.com","timestamp":{{Timestamp}},"event":"bounce","type":"bounce","sg_event_id":"ZGVsaXZlcmVk-0","reason":"550 5.1.1 <ayse.yilmaz@example.com>: user unknown","lf_lead":"0123456789abcdef0123456789abcdef","lf_send":"send-1","lf_campaign":"fair","lf_step":"welcome"}
-            """, out _)!;
+            """,
+            out _
+        )!;
 
         Assert.Equal("ZGVsaXZlcmVk-0", read.EventId);
         Assert.Equal("bounce", read.Type);
@@ -37,7 +40,10 @@ public class SendGridEventReaderTests
     [InlineData("")]
     public void TryRead_NoWellFormedLeadArg_RoutesByTheEmail(string leadArg)
     {
-        var read = Read($$"""{{{leadArg}}"email":"ayse@example.com","timestamp":{{Timestamp}},"event":"open","sg_event_id":"e1"}""", out _)!;
+        var read = Read(
+            $$"""{{{leadArg}}"email":"ayse@example.com","timestamp":{{Timestamp}},"event":"open","sg_event_id":"e1"}""",
+            out _
+        )!;
 
         Assert.Equal(LeadId.FromEmail("ayse@example.com"), read.LeadId);
     }
@@ -51,7 +57,10 @@ public class SendGridEventReaderTests
     [InlineData("""{"timestamp":1796039400,"event":"open","sg_event_id":"e1"}""", "email")]
     [InlineData("""{"email":"a@example.com","timestamp":1796039400,"event":"open"}""", "sg_event_id")]
     [InlineData("""{"email":"a@example.com","timestamp":1796039400,"sg_event_id":"e1"}""", "event")]
-    [InlineData("""{"email":"a@example.com","timestamp":1796039400,"event":"open","sg_event_id":"\ud83d"}""", "sg_event_id")]
+    [InlineData(
+        """{"email":"a@example.com","timestamp":1796039400,"event":"open","sg_event_id":"\ud83d"}""",
+        "sg_event_id"
+    )]
     [InlineData("""["not","an","object"]""", "object")]
     public void TryRead_Unreadable_NullWithTheProblem(string json, string problemMentions)
     {
@@ -62,8 +71,14 @@ public class SendGridEventReaderTests
     [Fact]
     public void TryRead_EventIdNotSafeInATableKey_HashedTheSameEveryTime()
     {
-        var first = Read($$"""{"email":"a@example.com","timestamp":{{Timestamp}},"event":"open","sg_event_id":"a/b#c"}""", out _)!;
-        var again = Read($$"""{"email":"a@example.com","timestamp":{{Timestamp}},"event":"open","sg_event_id":"a/b#c"}""", out _)!;
+        var first = Read(
+            $$"""{"email":"a@example.com","timestamp":{{Timestamp}},"event":"open","sg_event_id":"a/b#c"}""",
+            out _
+        )!;
+        var again = Read(
+            $$"""{"email":"a@example.com","timestamp":{{Timestamp}},"event":"open","sg_event_id":"a/b#c"}""",
+            out _
+        )!;
 
         Assert.Equal(first.EventId, again.EventId);
         Assert.Matches("^h[0-9a-f]{32}$", first.EventId);
@@ -75,7 +90,10 @@ public class SendGridEventReaderTests
     [InlineData("/relative", null)]
     public void TryRead_ClickUrl_OnlyAbsoluteHttp(string url, string? expected)
     {
-        var read = Read($$"""{"email":"a@example.com","timestamp":{{Timestamp}},"event":"click","sg_event_id":"e1","url":"{{url}}"}""", out _)!;
+        var read = Read(
+            $$"""{"email":"a@example.com","timestamp":{{Timestamp}},"event":"click","sg_event_id":"e1","url":"{{url}}"}""",
+            out _
+        )!;
 
         Assert.Equal(expected, read.Url);
     }
@@ -83,7 +101,10 @@ public class SendGridEventReaderTests
     [Fact]
     public void TryRead_MachineOpen_Flagged()
     {
-        var read = Read($$"""{"email":"a@example.com","timestamp":{{Timestamp}},"event":"open","sg_event_id":"e1","sg_machine_open":true}""", out _)!;
+        var read = Read(
+            $$"""{"email":"a@example.com","timestamp":{{Timestamp}},"event":"open","sg_event_id":"e1","sg_machine_open":true}""",
+            out _
+        )!;
 
         Assert.True(read.MachineOpen);
     }

@@ -8,12 +8,25 @@ namespace LeadFunctions.Core.Tests.EmailEvents;
 
 public class SendGridEventClassifierTests
 {
-    private static SendGridEventEffect Classify(string type, string? bounceType = null, bool machineOpen = false, string? reason = null) =>
-        SendGridEventClassifier.Classify(new SendGridEvent
-        {
-            EventId = "e1", Type = type, At = DateTimeOffset.UnixEpoch, Email = "a@example.com", LeadId = "0123456789abcdef0123456789abcdef",
-            BounceType = bounceType, MachineOpen = machineOpen, Reason = reason,
-        });
+    private static SendGridEventEffect Classify(
+        string type,
+        string? bounceType = null,
+        bool machineOpen = false,
+        string? reason = null
+    ) =>
+        SendGridEventClassifier.Classify(
+            new SendGridEvent
+            {
+                EventId = "e1",
+                Type = type,
+                At = DateTimeOffset.UnixEpoch,
+                Email = "a@example.com",
+                LeadId = "0123456789abcdef0123456789abcdef",
+                BounceType = bounceType,
+                MachineOpen = machineOpen,
+                Reason = reason,
+            }
+        );
 
     [Theory]
     [InlineData("open", EventTypes.EmailOpen)]
@@ -22,14 +35,20 @@ public class SendGridEventClassifierTests
         Assert.Equal(SendGridEventEffect.Engage(engagementType), Classify(type));
 
     [Fact]
-    public void Classify_MachineOpen_Ignored() => Assert.Equal(SendGridEventEffect.Ignore, Classify("open", machineOpen: true));
+    public void Classify_MachineOpen_Ignored() =>
+        Assert.Equal(SendGridEventEffect.Ignore, Classify("open", machineOpen: true));
 
     [Fact]
     public void Classify_IgnoredClick_IgnoredAndNoStepFlagEither()
     {
         var click = new SendGridEvent
         {
-            EventId = "c1", Type = "click", At = DateTimeOffset.UnixEpoch, Email = "a@example.com", LeadId = "0123456789abcdef0123456789abcdef", IgnoredClick = true,
+            EventId = "c1",
+            Type = "click",
+            At = DateTimeOffset.UnixEpoch,
+            Email = "a@example.com",
+            LeadId = "0123456789abcdef0123456789abcdef",
+            IgnoredClick = true,
         };
 
         Assert.Equal(SendGridEventEffect.Ignore, SendGridEventClassifier.Classify(click));
@@ -42,8 +61,11 @@ public class SendGridEventClassifierTests
     [InlineData("spamreport", null, SuppressionReason.SpamReport)]
     [InlineData("unsubscribe", null, SuppressionReason.Unsubscribed)]
     [InlineData("group_unsubscribe", null, SuppressionReason.Unsubscribed)]
-    public void Classify_HardBounceDropSpamUnsubscribe_Suppress(string type, string? bounceType, SuppressionReason reason) =>
-        Assert.Equal(SendGridEventEffect.Suppress(reason), Classify(type, bounceType));
+    public void Classify_HardBounceDropSpamUnsubscribe_Suppress(
+        string type,
+        string? bounceType,
+        SuppressionReason reason
+    ) => Assert.Equal(SendGridEventEffect.Suppress(reason), Classify(type, bounceType));
 
     [Theory]
     [InlineData("Bounced Address")]
@@ -74,5 +96,6 @@ public class SendGridEventClassifierTests
     [InlineData("group_resubscribe")]
     [InlineData("account_status_change")]
     [InlineData("OPEN")]
-    public void Classify_UnknownType_Unhandled(string type) => Assert.Equal(SendGridEventEffect.Unhandled, Classify(type));
+    public void Classify_UnknownType_Unhandled(string type) =>
+        Assert.Equal(SendGridEventEffect.Unhandled, Classify(type));
 }

@@ -22,8 +22,18 @@ public class SendGridEventProcessorTests
     private Task<SendGridBatchOutcome> ProcessAsync(string jsonArray)
     {
         using var document = JsonDocument.Parse(jsonArray);
-        var processor = new SendGridEventProcessor(engagement, suppressions, consent, log, new NurtureEventRecorder(pipeline.Updater), new FakeTimeProvider(Now));
-        return processor.ProcessAsync(new SendGridEventBatch([.. document.RootElement.EnumerateArray().Select(e => e.Clone())]), default);
+        var processor = new SendGridEventProcessor(
+            engagement,
+            suppressions,
+            consent,
+            log,
+            new NurtureEventRecorder(pipeline.Updater),
+            new FakeTimeProvider(Now)
+        );
+        return processor.ProcessAsync(
+            new SendGridEventBatch([.. document.RootElement.EnumerateArray().Select(e => e.Clone())]),
+            default
+        );
     }
 
     private static string Event(string type, string id, string extra = "") =>
@@ -32,7 +42,9 @@ public class SendGridEventProcessorTests
     [Fact]
     public async Task ProcessAsync_OpenAndClick_EngagementUnderTheLeadWithIdsFromTheEvent()
     {
-        await ProcessAsync($"[{Event("open", "o1", ",\"lf_campaign\":\"fair\"")},{Event("click", "c1", ",\"url\":\"https://acme.example/demo\"")}]");
+        await ProcessAsync(
+            $"[{Event("open", "o1", ",\"lf_campaign\":\"fair\"")},{Event("click", "c1", ",\"url\":\"https://acme.example/demo\"")}]"
+        );
 
         Assert.Equal([EventTypes.EmailOpen, EventTypes.EmailClick], engagement.Events.Select(e => e.Type));
         Assert.All(engagement.Events, e => Assert.Equal(LeadId.FromEmail("ayse@example.com"), e.LeadId));
@@ -59,7 +71,10 @@ public class SendGridEventProcessorTests
         await ProcessAsync($"[{Event("bounce", "b1", ",\"type\":\"bounce\",\"reason\":\"550 user unknown\"")}]");
 
         var suppression = Assert.Single(suppressions.Entries);
-        Assert.Equal(("ayse@example.com", SuppressionReason.HardBounce, "bounce b1 550 user unknown"), (suppression.Email, suppression.Reason, suppression.Evidence));
+        Assert.Equal(
+            ("ayse@example.com", SuppressionReason.HardBounce, "bounce b1 550 user unknown"),
+            (suppression.Email, suppression.Reason, suppression.Evidence)
+        );
         var (email, record) = Assert.Single(consent.Records);
         Assert.Equal("ayse@example.com", email);
         Assert.Equal(ConsentAction.Withdrawn, record.Action);
@@ -71,7 +86,9 @@ public class SendGridEventProcessorTests
     [Fact]
     public async Task ProcessAsync_DeliveriesSoftBounceMachineOpen_RecordedOrIgnoredNotSuppressed()
     {
-        var outcome = await ProcessAsync($"[{Event("delivered", "d1", ",\"lf_send\":\"send-1\"")},{Event("bounce", "b1", ",\"type\":\"blocked\"")},{Event("open", "o1", ",\"sg_machine_open\":true")}]");
+        var outcome = await ProcessAsync(
+            $"[{Event("delivered", "d1", ",\"lf_send\":\"send-1\"")},{Event("bounce", "b1", ",\"type\":\"blocked\"")},{Event("open", "o1", ",\"sg_machine_open\":true")}]"
+        );
 
         Assert.Equal(["d1", "b1"], log.Deliveries.Select(e => e.EventId));
         Assert.Equal("send-1", log.Deliveries[0].SendId);
@@ -80,14 +97,18 @@ public class SendGridEventProcessorTests
         Assert.Equal(1, outcome[SendGridEventAction.Ignore]);
     }
 
-    /// <summary>An event of the confirmation email (no campaign step: only what the batch says counts), <paramref name="seconds"/> after <see cref="Timestamp"/>.</summary>
+    /// <summary>An event of the confirmation email (no campaign step: only what the batch says counts),
+    /// <paramref name="seconds"/> after <see cref="Timestamp"/>.</summary>
     private static string At(string type, string id, long seconds, string? url = null) =>
-        Event(type, id, $",\"lf_kind\":\"confirmation\"{(url is null ? "" : $",\"url\":\"{url}\"")}").Replace($"{Timestamp}", $"{Timestamp - 600 + seconds}", StringComparison.Ordinal);
+        Event(type, id, $",\"lf_kind\":\"confirmation\"{(url is null ? "" : $",\"url\":\"{url}\"")}")
+            .Replace($"{Timestamp}", $"{Timestamp - 600 + seconds}", StringComparison.Ordinal);
 
     [Fact]
     public async Task ProcessAsync_ClickSecondsAfterDeliveryInTheBatch_ScannersSoNoEngagement()
     {
-        var outcome = await ProcessAsync($"[{At("delivered", "d1", 0)},{At("click", "c1", 10, "https://acme.example/demo")}]");
+        var outcome = await ProcessAsync(
+            $"[{At("delivered", "d1", 0)},{At("click", "c1", 10, "https://acme.example/demo")}]"
+        );
 
         Assert.Empty(engagement.Events);
         Assert.Equal(1, outcome[SendGridEventAction.Ignore]);
@@ -96,7 +117,9 @@ public class SendGridEventProcessorTests
     [Fact]
     public async Task ProcessAsync_EveryLinkClickedAtOnce_ScannersSoNoEngagement()
     {
-        await ProcessAsync($"[{At("click", "c1", 300, "https://acme.example/demo")},{At("click", "c2", 301, "https://acme.example/pricing")},{At("click", "c3", 302, "https://acme.example/")}]");
+        await ProcessAsync(
+            $"[{At("click", "c1", 300, "https://acme.example/demo")},{At("click", "c2", 301, "https://acme.example/pricing")},{At("click", "c3", 302, "https://acme.example/")}]"
+        );
 
         Assert.Empty(engagement.Events);
     }
@@ -112,7 +135,9 @@ public class SendGridEventProcessorTests
     [Fact]
     public async Task ProcessAsync_PersonClicksMinutesAfterDeliveryThenAgain_EachClickOnce()
     {
-        await ProcessAsync($"[{At("delivered", "d1", 0)},{At("click", "c1", 300, "https://acme.example/demo")},{At("click", "c2", 301, "https://acme.example/demo")}]");
+        await ProcessAsync(
+            $"[{At("delivered", "d1", 0)},{At("click", "c1", 300, "https://acme.example/demo")},{At("click", "c2", 301, "https://acme.example/demo")}]"
+        );
 
         Assert.Equal([EventTypes.EmailClick, EventTypes.EmailClick], engagement.Events.Select(e => e.Type));
         Assert.Equal(2, engagement.Events.Select(e => e.EventId).Distinct().Count());
@@ -121,7 +146,9 @@ public class SendGridEventProcessorTests
     [Fact]
     public async Task ProcessAsync_DropForOurQuota_KeptUnderTheSend_NothingSuppressedOrWithdrawn()
     {
-        await ProcessAsync($"[{Event("dropped", "x1", ",\"lf_send\":\"send-1\",\"reason\":\"Recipient List over Package Quota\"")}]");
+        await ProcessAsync(
+            $"[{Event("dropped", "x1", ",\"lf_send\":\"send-1\",\"reason\":\"Recipient List over Package Quota\"")}]"
+        );
 
         var kept = Assert.Single(log.Deliveries);
         Assert.Equal(("dropped", "send-1", "Recipient List over Package Quota"), (kept.Type, kept.SendId, kept.Reason));
@@ -132,19 +159,43 @@ public class SendGridEventProcessorTests
     [Fact]
     public async Task ProcessAsync_MerchantsHardBounce_WithdrawalExportedAsTacir()
     {
-        await pipeline.Intake.ProcessAsync(Pipeline.Submission("s1", email: "ayse@example.com") with { ConsentEmail = true, RecipientType = RecipientType.Merchant }, default);
+        await pipeline.Intake.ProcessAsync(
+            Pipeline.Submission("s1", email: "ayse@example.com") with
+            {
+                ConsentEmail = true,
+                RecipientType = RecipientType.Merchant,
+            },
+            default
+        );
         using var document = JsonDocument.Parse($"[{Event("bounce", "b1", ",\"type\":\"bounce\"")}]");
-        var processor = new SendGridEventProcessor(engagement, suppressions, pipeline.Consent, log, new NurtureEventRecorder(pipeline.Updater), new FakeTimeProvider(Now));
-        await processor.ProcessAsync(new SendGridEventBatch([.. document.RootElement.EnumerateArray().Select(e => e.Clone())]), default);
+        var processor = new SendGridEventProcessor(
+            engagement,
+            suppressions,
+            pipeline.Consent,
+            log,
+            new NurtureEventRecorder(pipeline.Updater),
+            new FakeTimeProvider(Now)
+        );
+        await processor.ProcessAsync(
+            new SendGridEventBatch([.. document.RootElement.EnumerateArray().Select(e => e.Clone())]),
+            default
+        );
 
-        var withdrawal = Assert.Single(pipeline.ConsentChanges.Changes, c => c.Record.Action == ConsentAction.Withdrawn);
-        Assert.Equal(("RET", "TACIR"), (IysRecords.From(withdrawal)!.Status, IysRecords.From(withdrawal)!.RecipientType));
+        var withdrawal = Assert.Single(pipeline.ConsentChanges.Changes, c =>
+            c.Record.Action == ConsentAction.Withdrawn
+        );
+        Assert.Equal(
+            ("RET", "TACIR"),
+            (IysRecords.From(withdrawal)!.Status, IysRecords.From(withdrawal)!.RecipientType)
+        );
     }
 
     [Fact]
     public async Task ProcessAsync_UnknownTypeAndUnreadable_KeptAsideNothingElse()
     {
-        var outcome = await ProcessAsync($$"""[{{Event("group_resubscribe", "g1")}},{"event":"open","sg_event_id":"x1","timestamp":"soon","email":"a@example.com"},{"event":"open","sg_event_id":"x2","timestamp":{{Timestamp}}}]""");
+        var outcome = await ProcessAsync(
+            $$"""[{{Event("group_resubscribe", "g1")}},{"event":"open","sg_event_id":"x1","timestamp":"soon","email":"a@example.com"},{"event":"open","sg_event_id":"x2","timestamp":{{Timestamp}}}]"""
+        );
 
         Assert.Equal(3, outcome[SendGridEventAction.Unhandled]);
         Assert.Equal("g1", log.Unhandled[0].Id);
@@ -180,24 +231,40 @@ public class SendGridEventProcessorTests
     {
         public List<(string Email, SuppressionReason Reason, string? Evidence)> Entries { get; } = [];
 
-        public Task SuppressAsync(string normalizedEmail, SuppressionReason reason, DateTimeOffset at, string? evidence, CancellationToken cancellationToken)
+        public Task SuppressAsync(
+            string normalizedEmail,
+            SuppressionReason reason,
+            DateTimeOffset at,
+            string? evidence,
+            CancellationToken cancellationToken
+        )
         {
             Entries.Add((normalizedEmail, reason, evidence));
             return Task.CompletedTask;
         }
 
-        public Task<bool> IsSuppressedAsync(string normalizedEmail, CancellationToken cancellationToken) => throw new NotSupportedException();
+        public Task<bool> IsSuppressedAsync(string normalizedEmail, CancellationToken cancellationToken) =>
+            throw new NotSupportedException();
 
-        public Task<SuppressionPage> ListAsync(int pageSize, string? continuationToken, CancellationToken cancellationToken) => throw new NotSupportedException();
+        public Task<SuppressionPage> ListAsync(
+            int pageSize,
+            string? continuationToken,
+            CancellationToken cancellationToken
+        ) => throw new NotSupportedException();
 
-        public Task<bool> LiftAsync(string hash, CancellationToken cancellationToken) => throw new NotSupportedException();
+        public Task<bool> LiftAsync(string hash, CancellationToken cancellationToken) =>
+            throw new NotSupportedException();
     }
 
     internal sealed class RecordingConsentRecorder : IConsentRecorder
     {
         public List<(string Email, ConsentRecord Record)> Records { get; } = [];
 
-        public Task<ConsentRecordOutcome> RecordAsync(string normalizedEmail, ConsentRecord record, CancellationToken cancellationToken)
+        public Task<ConsentRecordOutcome> RecordAsync(
+            string normalizedEmail,
+            ConsentRecord record,
+            CancellationToken cancellationToken
+        )
         {
             Records.Add((normalizedEmail, record));
             return Task.FromResult(ConsentRecordOutcome.Recorded);
@@ -216,7 +283,10 @@ public class SendGridEventProcessorTests
             return Task.CompletedTask;
         }
 
-        public Task KeepUnhandledAsync(IReadOnlyList<UnhandledSendGridEvent> events, CancellationToken cancellationToken)
+        public Task KeepUnhandledAsync(
+            IReadOnlyList<UnhandledSendGridEvent> events,
+            CancellationToken cancellationToken
+        )
         {
             Unhandled.AddRange(events);
             return Task.CompletedTask;

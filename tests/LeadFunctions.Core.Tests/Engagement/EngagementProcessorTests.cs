@@ -29,7 +29,10 @@ public class EngagementProcessorTests
             if (!interleaved)
             {
                 interleaved = true;
-                pipeline.Engagement.ProcessAsync(pipeline.Event("e1", EventTypes.DemoRequest), default).GetAwaiter().GetResult();
+                pipeline
+                    .Engagement.ProcessAsync(pipeline.Event("e1", EventTypes.DemoRequest), default)
+                    .GetAwaiter()
+                    .GetResult();
             }
         };
 
@@ -59,7 +62,10 @@ public class EngagementProcessorTests
     {
         await pipeline.Intake.ProcessAsync(Pipeline.Submission("s1"), default);
         await pipeline.Engagement.ProcessAsync(pipeline.Event("e1", EventTypes.ContentDownload), default);
-        Assert.Equal(UpdateOutcome.Unchanged, await pipeline.Engagement.ProcessAsync(pipeline.Event("e1", EventTypes.ContentDownload), default));
+        Assert.Equal(
+            UpdateOutcome.Unchanged,
+            await pipeline.Engagement.ProcessAsync(pipeline.Event("e1", EventTypes.ContentDownload), default)
+        );
         Assert.Equal(10, pipeline.Store[Id]!.Score.Engagement);
     }
 
@@ -88,7 +94,9 @@ public class EngagementProcessorTests
 
         // The first delivery stores the MQL move, then the host dies before the handoff is sent.
         var failingQueue = pipeline.NewUpdater(TimeProvider.System, new ThrowingHandoffQueue());
-        await Assert.ThrowsAsync<InvalidOperationException>(() => new EngagementProcessor(failingQueue, pipeline.Models, pipeline.Time).ProcessAsync(mql, default));
+        await Assert.ThrowsAsync<InvalidOperationException>(() =>
+            new EngagementProcessor(failingQueue, pipeline.Models, pipeline.Time).ProcessAsync(mql, default)
+        );
         Assert.NotNull(pipeline.Store[Id]!.PendingHandoff);
 
         // The redelivery changes nothing, but sends the handoff that was decided.
@@ -99,6 +107,7 @@ public class EngagementProcessorTests
 
     private sealed class ThrowingHandoffQueue : Sales.ISalesHandoffQueue
     {
-        public Task EnqueueAsync(Sales.SalesHandoff handoff, CancellationToken cancellationToken) => throw new InvalidOperationException("Host died.");
+        public Task EnqueueAsync(Sales.SalesHandoff handoff, CancellationToken cancellationToken) =>
+            throw new InvalidOperationException("Host died.");
     }
 }

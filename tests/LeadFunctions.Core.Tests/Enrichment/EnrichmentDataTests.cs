@@ -9,7 +9,8 @@ public class EnrichmentDataTests
     [InlineData("hotmail.com.tr", true)]
     [InlineData("yandex.com.tr", true)]
     [InlineData("acme.com.tr", false)]
-    public void IsFreeMail_KnownProviders(string domain, bool expected) => Assert.Equal(expected, EmailDomains.IsFreeMail(domain));
+    public void IsFreeMail_KnownProviders(string domain, bool expected) =>
+        Assert.Equal(expected, EmailDomains.IsFreeMail(domain));
 
     [Theory]
     [InlineData("mailinator.com", true)]
@@ -17,7 +18,8 @@ public class EnrichmentDataTests
     [InlineData("10minutemail.com", true)]
     [InlineData("gmail.com", false)]
     [InlineData("acme.com.tr", false)]
-    public void IsDisposable_ListAndWildcardSubdomains(string domain, bool expected) => Assert.Equal(expected, EmailDomains.IsDisposable(domain));
+    public void IsDisposable_ListAndWildcardSubdomains(string domain, bool expected) =>
+        Assert.Equal(expected, EmailDomains.IsDisposable(domain));
 
     [Theory]
     [InlineData("TR", "TR")]

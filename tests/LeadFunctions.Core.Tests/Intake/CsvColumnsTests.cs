@@ -16,7 +16,8 @@ public class CsvColumnsTests
     [InlineData("Recipient Type", "recipientType")]
     [InlineData("DİL", "language")]
     [InlineData("E-POSTA İZNİ", "consentEmail")]
-    public void Leads_ExportHeaders_MapToFields(string header, string field) => Assert.Equal(field, CsvColumns.Leads.FieldFor(header));
+    public void Leads_ExportHeaders_MapToFields(string header, string field) =>
+        Assert.Equal(field, CsvColumns.Leads.FieldFor(header));
 
     [Fact]
     public void FieldFor_UnknownHeader_Null() => Assert.Null(CsvColumns.Leads.FieldFor("Lifecycle Stage"));
@@ -29,5 +30,6 @@ public class CsvColumnsTests
     [InlineData("  ", null)]
     [InlineData("!!!", null)]
     [InlineData("A very long label that nobody would use as a source name at all", null)]
-    public void SourceNames_FromLabel_FoldedOrNull(string label, string? name) => Assert.Equal(name, SourceNames.FromLabel(label));
+    public void SourceNames_FromLabel_FoldedOrNull(string label, string? name) =>
+        Assert.Equal(name, SourceNames.FromLabel(label));
 }

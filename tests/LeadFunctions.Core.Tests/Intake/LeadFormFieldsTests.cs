@@ -7,10 +7,16 @@ public class LeadFormFieldsTests
     [Fact]
     public void ToForm_ApiFieldNames_EachReachesItsProperty()
     {
-        var form = LeadFormFields.ToForm(new Dictionary<string, string?>
-        {
-            ["email"] = "a@acme.com", ["firstName"] = "Ayşe", ["utm_campaign"] = "spring", ["consentEmail"] = "on", ["recipientType"] = "merchant",
-        });
+        var form = LeadFormFields.ToForm(
+            new Dictionary<string, string?>
+            {
+                ["email"] = "a@acme.com",
+                ["firstName"] = "Ayşe",
+                ["utm_campaign"] = "spring",
+                ["consentEmail"] = "on",
+                ["recipientType"] = "merchant",
+            }
+        );
 
         Assert.Equal("a@acme.com", form.Email);
         Assert.Equal("Ayşe", form.FirstName);

@@ -7,22 +7,25 @@ public class LeadFormValidatorTests
 {
     private static readonly DateTimeOffset Now = new(2026, 11, 24, 9, 0, 0, TimeSpan.Zero);
 
-    private static ValidationResult<LeadSubmission> Validate(LeadForm form) => LeadFormValidator.Validate(form, "s1", Now);
+    private static ValidationResult<LeadSubmission> Validate(LeadForm form) =>
+        LeadFormValidator.Validate(form, "s1", Now);
 
     [Fact]
     public void Validate_CompleteTurkishForm_KeepsEveryField()
     {
-        var result = Validate(new LeadForm
-        {
-            Email = " Sule.Caglar@Example.com ",
-            FirstName = "Şule",
-            LastName = "Çağlar",
-            Company = "İlkay Işık A.Ş.",
-            Phone = "+90 532 123 45 67",
-            ConsentEmail = "on",
-            UtmSource = "linkedin",
-            PageUrl = "https://example.com/demo?x=1",
-        });
+        var result = Validate(
+            new LeadForm
+            {
+                Email = " Sule.Caglar@Example.com ",
+                FirstName = "Şule",
+                LastName = "Çağlar",
+                Company = "İlkay Işık A.Ş.",
+                Phone = "+90 532 123 45 67",
+                ConsentEmail = "on",
+                UtmSource = "linkedin",
+                PageUrl = "https://example.com/demo?x=1",
+            }
+        );
 
         var submission = Assert.IsType<LeadSubmission>(result.Value);
         Assert.Equal("sule.caglar@example.com", submission.Email);
@@ -43,7 +46,9 @@ public class LeadFormValidatorTests
     [InlineData("More than 10,000", 10001)] // one of Zoom's own choices
     public void Validate_CompanySize_AsPlatformsWriteIt(string text, int employees)
     {
-        var submission = Assert.IsType<LeadSubmission>(Validate(new LeadForm { Email = "a@example.com", CompanySize = text }).Value);
+        var submission = Assert.IsType<LeadSubmission>(
+            Validate(new LeadForm { Email = "a@example.com", CompanySize = text }).Value
+        );
         Assert.Equal(employees, submission.CompanySize);
     }
 

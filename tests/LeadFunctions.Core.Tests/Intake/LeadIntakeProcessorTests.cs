@@ -22,7 +22,10 @@ public class LeadIntakeProcessorTests
     public async Task ProcessAsync_SecondSubmission_MergesIntoSameLead()
     {
         await pipeline.Intake.ProcessAsync(Pipeline.Submission("s1"), default);
-        Assert.Equal(UpdateOutcome.Updated, await pipeline.Intake.ProcessAsync(Pipeline.Submission("s2", company: "Acme"), default));
+        Assert.Equal(
+            UpdateOutcome.Updated,
+            await pipeline.Intake.ProcessAsync(Pipeline.Submission("s2", company: "Acme"), default)
+        );
         Assert.Equal("Acme", pipeline.Store[Id]?.Company);
         Assert.Equal(2, pipeline.Store.Entries(Id).Count(e => e.Kind == TimelineKind.Submission));
     }
@@ -53,7 +56,10 @@ public class LeadIntakeProcessorTests
             }
         };
 
-        Assert.Equal(UpdateOutcome.Updated, await pipeline.Intake.ProcessAsync(Pipeline.Submission("s2", company: "Acme"), default));
+        Assert.Equal(
+            UpdateOutcome.Updated,
+            await pipeline.Intake.ProcessAsync(Pipeline.Submission("s2", company: "Acme"), default)
+        );
         Assert.Equal("Acme", pipeline.Store[Id]?.Company);
     }
 
@@ -64,15 +70,19 @@ public class LeadIntakeProcessorTests
         var clock = new FakeTimeProvider(Pipeline.Start);
         var updater = pipeline.NewUpdater(clock, random: new FixedRandom(0.6)); // waits 0.5 + 0.6 / 2 of 5 ms
         var tries = 0;
-        var update = updater.UpdateAsync(Id, s =>
-        {
-            if (++tries == 1)
+        var update = updater.UpdateAsync(
+            Id,
+            s =>
             {
-                pipeline.Store.Touch(Id); // another writer got there first
-            }
+                if (++tries == 1)
+                {
+                    pipeline.Store.Touch(Id); // another writer got there first
+                }
 
-            return Task.FromResult<LeadChange?>(LeadChange.Updated(s.Lead! with { Company = "Acme" }, s.ETag));
-        }, default);
+                return Task.FromResult<LeadChange?>(LeadChange.Updated(s.Lead! with { Company = "Acme" }, s.ETag));
+            },
+            default
+        );
 
         await Task.Delay(50);
         Assert.Equal(1, tries);
@@ -89,6 +99,8 @@ public class LeadIntakeProcessorTests
     {
         await pipeline.Intake.ProcessAsync(Pipeline.Submission("s1"), default);
         pipeline.Store.BeforeSave = s => s.Touch(Id);
-        await Assert.ThrowsAsync<ConcurrencyException>(() => pipeline.Intake.ProcessAsync(Pipeline.Submission("s2"), default));
+        await Assert.ThrowsAsync<ConcurrencyException>(() =>
+            pipeline.Intake.ProcessAsync(Pipeline.Submission("s2"), default)
+        );
     }
 }

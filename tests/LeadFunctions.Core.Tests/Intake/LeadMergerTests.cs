@@ -8,16 +8,22 @@ public class LeadMergerTests
 {
     private static readonly DateTimeOffset T0 = new(2026, 11, 1, 10, 0, 0, TimeSpan.Zero);
 
-    private static LeadSubmission Submission(DateTimeOffset at, string? firstName = null, string? company = null, bool consent = false) => new()
-    {
-        SubmissionId = Guid.NewGuid().ToString("N"),
-        ReceivedAt = at,
-        Email = "ayse@example.com",
-        FirstName = firstName,
-        Company = company,
-        Source = "web",
-        ConsentEmail = consent,
-    };
+    private static LeadSubmission Submission(
+        DateTimeOffset at,
+        string? firstName = null,
+        string? company = null,
+        bool consent = false
+    ) =>
+        new()
+        {
+            SubmissionId = Guid.NewGuid().ToString("N"),
+            ReceivedAt = at,
+            Email = "ayse@example.com",
+            FirstName = firstName,
+            Company = company,
+            Source = "web",
+            ConsentEmail = consent,
+        };
 
     [Fact]
     public void Merge_NoExistingLead_CreatesOneWithDerivedId()
@@ -60,6 +66,9 @@ public class LeadMergerTests
         var mql = LeadMerger.Merge(null, Submission(T0, "Ayşe"), T0) with { Stage = LifecycleStage.Mql };
         Assert.Equal(LifecycleStage.Mql, LeadMerger.Merge(mql, Submission(T0.AddHours(1)), T0).Stage);
         var disqualified = mql with { Stage = LifecycleStage.Disqualified };
-        Assert.Equal(LifecycleStage.Disqualified, LeadMerger.Merge(disqualified, Submission(T0.AddHours(1), "A"), T0).Stage);
+        Assert.Equal(
+            LifecycleStage.Disqualified,
+            LeadMerger.Merge(disqualified, Submission(T0.AddHours(1), "A"), T0).Stage
+        );
     }
 }

@@ -17,7 +17,8 @@ public class LimitedReadStreamTests
     private static async Task<int> CountAsync(Stream stream)
     {
         var buffer = new byte[7];
-        int read, total = 0;
+        int read,
+            total = 0;
         while ((read = await stream.ReadAsync(buffer)) > 0)
         {
             total += read;

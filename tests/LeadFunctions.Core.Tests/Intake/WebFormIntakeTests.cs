@@ -40,14 +40,20 @@ public class WebFormIntakeTests
     private Task<WebFormOutcome> SubmitAsync(Dictionary<string, string?> fields, string? idempotencyKey = null)
     {
         var rules = new WebFormRules(
-            new HashSet<string>(StringComparer.Ordinal) { "https://www.acme.com.tr" }, TimeSpan.FromSeconds(3));
+            new HashSet<string>(StringComparer.Ordinal) { "https://www.acme.com.tr" },
+            TimeSpan.FromSeconds(3)
+        );
         var intake = new WebFormIntake(queue, rules, new FakeTimeProvider(Now), new FixedIds(), new FixedRandom());
         return intake.SubmitAsync(new WebFormPost(fields, idempotencyKey, Client), default);
     }
 
     private static Dictionary<string, string?> Form(params (string Name, string? Value)[] extra)
     {
-        var fields = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase) { ["email"] = "ayse@acme.com.tr", ["firstName"] = "Ayşe" };
+        var fields = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase)
+        {
+            ["email"] = "ayse@acme.com.tr",
+            ["firstName"] = "Ayşe",
+        };
         foreach (var (name, value) in extra)
         {
             fields[name] = value;
@@ -93,7 +99,9 @@ public class WebFormIntakeTests
     [Fact]
     public async Task SubmitAsync_HoneypotFilled_AcceptedLikeAPersonButNothingQueued()
     {
-        var outcome = await SubmitAsync(Form(("website", "http://spam.example"), ("redirect", "https://www.acme.com.tr/thanks")));
+        var outcome = await SubmitAsync(
+            Form(("website", "http://spam.example"), ("redirect", "https://www.acme.com.tr/thanks"))
+        );
 
         Assert.Null(outcome.Errors);
         Assert.Equal(new Uri("https://www.acme.com.tr/thanks"), outcome.Redirect);
@@ -114,7 +122,16 @@ public class WebFormIntakeTests
     [Fact]
     public async Task SubmitAsync_FilledFasterThanAPersonCan_AcceptedButNothingQueued()
     {
-        var outcome = await SubmitAsync(Form(("formStartedAt", Now.AddSeconds(-1).ToUnixTimeMilliseconds().ToString(System.Globalization.CultureInfo.InvariantCulture))));
+        var outcome = await SubmitAsync(
+            Form(
+                (
+                    "formStartedAt",
+                    Now.AddSeconds(-1)
+                        .ToUnixTimeMilliseconds()
+                        .ToString(System.Globalization.CultureInfo.InvariantCulture)
+                )
+            )
+        );
 
         Assert.NotNull(outcome.LeadId);
         Assert.Empty(queue.Queued);

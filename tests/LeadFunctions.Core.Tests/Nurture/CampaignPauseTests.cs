@@ -8,7 +8,12 @@ namespace LeadFunctions.Core.Tests.Nurture;
 public class CampaignPauseTests
 {
     private const string Ayse = "ayse@acme.com.tr";
-    private static readonly Campaign ThreeSteps = NurtureWorld.Campaign("fair", ("welcome", TimeSpan.Zero), ("case-study", TimeSpan.FromDays(2)), ("offer", TimeSpan.FromDays(3)));
+    private static readonly Campaign ThreeSteps = NurtureWorld.Campaign(
+        "fair",
+        ("welcome", TimeSpan.Zero),
+        ("case-study", TimeSpan.FromDays(2)),
+        ("offer", TimeSpan.FromDays(3))
+    );
 
     private static async Task<NurtureWorld> PausedWithADueSendAsync()
     {
@@ -82,7 +87,10 @@ public class CampaignPauseTests
 
         var enrollment = world.EnrollmentOf(LeadId.FromEmail(Ayse), "fair")!;
         Assert.Empty(world.Email.Sent);
-        Assert.Equal((StepState.Skipped, HeldSendRelease.MissedNote), (enrollment.Step("welcome")!.State, enrollment.Step("welcome")!.Note));
+        Assert.Equal(
+            (StepState.Skipped, HeldSendRelease.MissedNote),
+            (enrollment.Step("welcome")!.State, enrollment.Step("welcome")!.Note)
+        );
         Assert.Equal(("case-study", Pipeline.Start.AddDays(2)), (enrollment.NextStepId, enrollment.NextDueAt));
         Assert.Contains(world.Pipeline.DueSends.Sends, s => s.StepId == "case-study");
         Assert.Equal(0, world.Pipeline.Stats.Count("fair", CampaignMetric.Sent));
@@ -111,7 +119,10 @@ public class CampaignPauseTests
         var unknown = await world.Switch.ResumeAsync("nope", MissedSends.Send, CancellationToken.None);
         var archived = await world.Switch.ResumeAsync("fair", MissedSends.Send, CancellationToken.None);
 
-        Assert.Equal((CampaignSwitchOutcome.NotFound, CampaignSwitchOutcome.Archived), (unknown.Outcome, archived.Outcome));
+        Assert.Equal(
+            (CampaignSwitchOutcome.NotFound, CampaignSwitchOutcome.Archived),
+            (unknown.Outcome, archived.Outcome)
+        );
         Assert.Empty(world.ResumeQueue.All);
     }
 
@@ -121,10 +132,23 @@ public class CampaignPauseTests
         var world = await PausedWithADueSendAsync();
         await world.RunForAsync(TimeSpan.FromHours(1));
 
-        var unsaid = await world.Editor.SaveAsync(ThreeSteps, confirmRenamedSteps: false, missed: null, CancellationToken.None);
-        var said = await world.Editor.SaveAsync(ThreeSteps, confirmRenamedSteps: false, MissedSends.Skip, CancellationToken.None);
+        var unsaid = await world.Editor.SaveAsync(
+            ThreeSteps,
+            confirmRenamedSteps: false,
+            missed: null,
+            CancellationToken.None
+        );
+        var said = await world.Editor.SaveAsync(
+            ThreeSteps,
+            confirmRenamedSteps: false,
+            MissedSends.Skip,
+            CancellationToken.None
+        );
 
-        Assert.Equal((CampaignSaveOutcome.MissedSendsUnsaid, CampaignSaveOutcome.Replaced), (unsaid.Outcome, said.Outcome));
+        Assert.Equal(
+            (CampaignSaveOutcome.MissedSendsUnsaid, CampaignSaveOutcome.Replaced),
+            (unsaid.Outcome, said.Outcome)
+        );
         Assert.Equal([MissedSends.Skip], world.ResumeQueue.All.Select(q => q.Request.Missed));
     }
 
@@ -141,6 +165,12 @@ public class CampaignPauseTests
         Assert.Equal(CampaignSwitchOutcome.Done, archived.Outcome);
         Assert.Empty(world.Email.Sent);
         Assert.Empty(world.Pipeline.DueSends.Held);
-        Assert.Equal((EnrollmentStatus.Stopped, "the campaign was archived"), (world.EnrollmentOf(LeadId.FromEmail(Ayse), "fair")!.Status, world.EnrollmentOf(LeadId.FromEmail(Ayse), "fair")!.StopReason));
+        Assert.Equal(
+            (EnrollmentStatus.Stopped, "the campaign was archived"),
+            (
+                world.EnrollmentOf(LeadId.FromEmail(Ayse), "fair")!.Status,
+                world.EnrollmentOf(LeadId.FromEmail(Ayse), "fair")!.StopReason
+            )
+        );
     }
 }

@@ -8,7 +8,8 @@ public sealed class NurtureBatchDeliveryTests
 {
     private static readonly Campaign Welcome = NurtureWorld.Campaign("fair", ("welcome", TimeSpan.Zero));
 
-    private static NurtureBatchDelivery Delivery(NurtureWorld world) => new(world.NurtureSender, world.Queue, world.Pipeline.Ids);
+    private static NurtureBatchDelivery Delivery(NurtureWorld world) =>
+        new(world.NurtureSender, world.Queue, world.Pipeline.Ids);
 
     [Fact]
     public async Task DeliverAsync_FirstDelivery_SentAndEachOutcomeCounted()

@@ -8,7 +8,11 @@ namespace LeadFunctions.Core.Tests.Nurture;
 
 public sealed class NurtureRedriveTests
 {
-    private static readonly Campaign ThreeSteps = NurtureWorld.Campaign("fair", ("welcome", TimeSpan.Zero), ("case-study", TimeSpan.FromDays(2)));
+    private static readonly Campaign ThreeSteps = NurtureWorld.Campaign(
+        "fair",
+        ("welcome", TimeSpan.Zero),
+        ("case-study", TimeSpan.FromDays(2))
+    );
 
     [Fact]
     public async Task RedriveAsync_APoisonedMessage_GoesOutAgain_ItsOwnClaimUncertain_TheRestSentOnce()
@@ -25,7 +29,9 @@ public sealed class NurtureRedriveTests
         var message = Assert.Single(world.Queue.Take());
         var claimed = message.DueSends()[0].LeadId;
         world.Email.FailNext = new OperationCanceledException("the host died with the first email in flight");
-        await Assert.ThrowsAsync<OperationCanceledException>(() => world.NurtureSender.SendAsync(message, CancellationToken.None));
+        await Assert.ThrowsAsync<OperationCanceledException>(() =>
+            world.NurtureSender.SendAsync(message, CancellationToken.None)
+        );
         var poison = new InMemoryPoison([message]); // and so on every delivery: the message is in the poison queue
 
         var redrive = new NurtureRedrive(poison, world.Queue, world.Pipeline.Ids);
@@ -37,17 +43,25 @@ public sealed class NurtureRedriveTests
         Assert.Equal(1, again.Redriven);
         Assert.Equal(SequentialIds.Nth(2), again.DispatchId); // a new id: the scheduler's message had the first
         Assert.Equal([message.DispatchId], again.Earlier!);
-        Assert.Equal([NurtureSendOutcome.Sent, NurtureSendOutcome.Sent, NurtureSendOutcome.Uncertain], outcomes.Order());
+        Assert.Equal(
+            [NurtureSendOutcome.Sent, NurtureSendOutcome.Sent, NurtureSendOutcome.Uncertain],
+            outcomes.Order()
+        );
         Assert.Equal(2, world.Email.Sent.Count);
         Assert.DoesNotContain(world.Email.Sent, m => m.CustomArgs[MailCustomArgs.LeadId] == claimed);
         Assert.Equal(StepState.Uncertain, world.EnrollmentOf(claimed, "fair")!.Step("welcome")!.State);
-        Assert.All(emails.Select(LeadId.FromEmail), id => Assert.Equal("case-study", world.EnrollmentOf(id, "fair")!.NextStepId));
+        Assert.All(emails.Select(LeadId.FromEmail), id =>
+            Assert.Equal("case-study", world.EnrollmentOf(id, "fair")!.NextStepId)
+        );
     }
 
     [Fact]
     public async Task RedriveAsync_AMessageRedrivenTooOften_StaysForAPerson_EvenWhenHalved()
     {
-        var message = NurtureSendBatch.Of("d1", [new DueSend("a", "fair", "welcome", Pipeline.Start), new DueSend("b", "fair", "welcome", Pipeline.Start)]);
+        var message = NurtureSendBatch.Of(
+            "d1",
+            [new DueSend("a", "fair", "welcome", Pipeline.Start), new DueSend("b", "fair", "welcome", Pipeline.Start)]
+        );
         for (var i = 0; i < NurtureRedrive.MaxRedrives; i++)
         {
             message = message.Redrive($"r{i}");
@@ -65,10 +79,14 @@ public sealed class NurtureRedriveTests
 
     private sealed class InMemoryPoison(IEnumerable<NurtureSendBatch> batches) : IPoisonedNurtureSends
     {
-        public List<PoisonedNurtureSend> Messages { get; } = [.. batches.Select((b, i) => new PoisonedNurtureSend(b, $"m{i}", "receipt"))];
+        public List<PoisonedNurtureSend> Messages { get; } =
+        [.. batches.Select((b, i) => new PoisonedNurtureSend(b, $"m{i}", "receipt"))];
 
-        public Task<IReadOnlyList<PoisonedNurtureSend>> TakeAsync(int max, TimeSpan hide, CancellationToken cancellationToken) =>
-            Task.FromResult<IReadOnlyList<PoisonedNurtureSend>>([.. Messages.Take(max)]);
+        public Task<IReadOnlyList<PoisonedNurtureSend>> TakeAsync(
+            int max,
+            TimeSpan hide,
+            CancellationToken cancellationToken
+        ) => Task.FromResult<IReadOnlyList<PoisonedNurtureSend>>([.. Messages.Take(max)]);
 
         public Task DeleteAsync(PoisonedNurtureSend message, CancellationToken cancellationToken)
         {

@@ -6,12 +6,29 @@ namespace LeadFunctions.Core.Tests.Nurture;
 
 public class NurtureRendererTests
 {
-    private static readonly Campaign Bilingual = NurtureWorld.Campaign("fair", ("welcome", TimeSpan.Zero)) with { Language = Languages.Turkish };
-
-    private static Campaign WithTranslation() => Bilingual with
+    private static readonly Campaign Bilingual = NurtureWorld.Campaign("fair", ("welcome", TimeSpan.Zero)) with
     {
-        Steps = [Bilingual.Steps[0] with { Translations = new Dictionary<string, StepContent> { ["en"] = new("Welcome {{ lead.firstName }}", "<p>Hello {{ lead.firstName }}</p>", "Hello {{ lead.firstName }}") } }],
+        Language = Languages.Turkish,
     };
+
+    private static Campaign WithTranslation() =>
+        Bilingual with
+        {
+            Steps =
+            [
+                Bilingual.Steps[0] with
+                {
+                    Translations = new Dictionary<string, StepContent>
+                    {
+                        ["en"] = new(
+                            "Welcome {{ lead.firstName }}",
+                            "<p>Hello {{ lead.firstName }}</p>",
+                            "Hello {{ lead.firstName }}"
+                        ),
+                    },
+                },
+            ],
+        };
 
     [Fact]
     public async Task Render_ScriptInFirstName_IsEscapedInHtml_AndPlainInText()
@@ -29,8 +46,16 @@ public class NurtureRendererTests
     {
         var world = new NurtureWorld();
         var campaign = WithTranslation();
-        var turkish = await world.Renderer.RenderAsync(campaign, campaign.Steps[0], NurtureWorld.Lead("ayse@acme.com.tr", "TR"));
-        var english = await world.Renderer.RenderAsync(campaign, campaign.Steps[0], NurtureWorld.Lead("ada@acme.co.uk", "GB", firstName: "Ada"));
+        var turkish = await world.Renderer.RenderAsync(
+            campaign,
+            campaign.Steps[0],
+            NurtureWorld.Lead("ayse@acme.com.tr", "TR")
+        );
+        var english = await world.Renderer.RenderAsync(
+            campaign,
+            campaign.Steps[0],
+            NurtureWorld.Lead("ada@acme.co.uk", "GB", firstName: "Ada")
+        );
 
         Assert.Equal(("tr", "welcome için Ayşe"), (turkish.Language, turkish.Subject));
         Assert.Equal(("en", "Welcome Ada"), (english.Language, english.Subject));
@@ -44,7 +69,9 @@ public class NurtureRendererTests
     {
         var lead = NurtureWorld.Lead("ayse@acme.com.tr");
         var email = await new NurtureWorld().Renderer.RenderAsync(Bilingual, Bilingual.Steps[0], lead);
-        var link = NurtureWorld.Links.Unsubscribe(lead.Id, NurtureSender.SendId(lead.Id, Bilingual.Id, Bilingual.Steps[0].Id)).AbsoluteUri;
+        var link = NurtureWorld
+            .Links.Unsubscribe(lead.Id, NurtureSender.SendId(lead.Id, Bilingual.Id, Bilingual.Steps[0].Id))
+            .AbsoluteUri;
 
         foreach (var part in new[] { email.Html, email.Text })
         {
@@ -53,14 +80,31 @@ public class NurtureRendererTests
         }
 
         Assert.Contains(link, email.Text, StringComparison.Ordinal);
-        Assert.Contains(System.Net.WebUtility.HtmlEncode(link).Replace("&#39;", "'", StringComparison.Ordinal), email.Html, StringComparison.Ordinal);
+        Assert.Contains(
+            System.Net.WebUtility.HtmlEncode(link).Replace("&#39;", "'", StringComparison.Ordinal),
+            email.Html,
+            StringComparison.Ordinal
+        );
     }
 
     [Fact]
     public async Task Render_SubjectWithLineBreaks_IsOneLine()
     {
-        var campaign = Bilingual with { Steps = [Bilingual.Steps[0] with { Content = new StepContent("Hello\r\n{{ lead.firstName }}\n", "<p>x</p>", "x") }] };
-        var email = await new NurtureWorld().Renderer.RenderAsync(campaign, campaign.Steps[0], NurtureWorld.Lead("ayse@acme.com.tr", firstName: "A\nB"));
+        var campaign = Bilingual with
+        {
+            Steps =
+            [
+                Bilingual.Steps[0] with
+                {
+                    Content = new StepContent("Hello\r\n{{ lead.firstName }}\n", "<p>x</p>", "x"),
+                },
+            ],
+        };
+        var email = await new NurtureWorld().Renderer.RenderAsync(
+            campaign,
+            campaign.Steps[0],
+            NurtureWorld.Lead("ayse@acme.com.tr", firstName: "A\nB")
+        );
 
         Assert.Equal("Hello A B", email.Subject);
     }

@@ -22,8 +22,14 @@ public sealed class NurtureSchedulerTests
     {
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 12, 1, 9, 0, 0, TimeSpan.Zero));
         var index = new RecordingDueSendIndex();
-        var due = Enumerable.Range(0, 333).Select(i => new DueSend($"lead{i:D3}", "fair", "welcome", time.GetUtcNow().AddSeconds(-i % 60))).ToList();
-        await index.AddAsync([.. due, new DueSend("later", "fair", "welcome", time.GetUtcNow().AddMinutes(5))], CancellationToken.None);
+        var due = Enumerable
+            .Range(0, 333)
+            .Select(i => new DueSend($"lead{i:D3}", "fair", "welcome", time.GetUtcNow().AddSeconds(-i % 60)))
+            .ToList();
+        await index.AddAsync(
+            [.. due, new DueSend("later", "fair", "welcome", time.GetUtcNow().AddMinutes(5))],
+            CancellationToken.None
+        );
         var queue = new RecordingSendQueue();
 
         var scheduler = new NurtureScheduler(index, queue, new InMemoryCampaignCatalog(), time, new SequentialIds());
@@ -31,11 +37,18 @@ public sealed class NurtureSchedulerTests
 
         var messages = queue.Take();
         Assert.Equal(NurtureScheduler.MessagesPerRun, messages.Count);
-        Assert.Equal(due.Select(d => d.LeadId).Order(), messages.SelectMany(m => m.DueSends()).Select(s => s.LeadId).Order());
+        Assert.Equal(
+            due.Select(d => d.LeadId).Order(),
+            messages.SelectMany(m => m.DueSends()).Select(s => s.LeadId).Order()
+        );
         Assert.Equal(Enumerable.Range(1, 16).Select(SequentialIds.Nth), messages.Select(m => m.DispatchId).Order());
         var sixteenthDue = due.Select(d => d.DueAt).Order().ElementAt(NurtureScheduler.MessagesPerRun - 1);
-        Assert.All(messages, m => Assert.True(m.DueSends()[0].DueAt <= sixteenthDue, "each message starts with one of the run's earliest due"));
-        Assert.All(messages, m => Assert.Equal(m.DueSends().Select(s => s.DueAt).Order(), m.DueSends().Select(s => s.DueAt)));
+        Assert.All(messages, m =>
+            Assert.True(m.DueSends()[0].DueAt <= sixteenthDue, "each message starts with one of the run's earliest due")
+        );
+        Assert.All(messages, m =>
+            Assert.Equal(m.DueSends().Select(s => s.DueAt).Order(), m.DueSends().Select(s => s.DueAt))
+        );
         var left = new List<IndexedDueSend>();
         await foreach (var page in index.ReadDueAsync(time.GetUtcNow().AddMinutes(10), CancellationToken.None))
         {

@@ -5,12 +5,18 @@ using LeadFunctions.Core.Nurture;
 
 namespace LeadFunctions.Core.Tests.Nurture;
 
-/// <summary>What becomes of a send that SendGrid refuses, that the host stops, or whose events overtake its record: never stranded, never lost.</summary>
+/// <summary>What becomes of a send that SendGrid refuses, that the host stops, or whose events overtake its record:
+/// never stranded, never lost.</summary>
 public sealed class NurtureSendFailureTests
 {
     private const string Ayse = "ayse@acme.com.tr";
     private static readonly string AyseId = LeadId.FromEmail(Ayse);
-    private static readonly Campaign ThreeSteps = NurtureWorld.Campaign("fair", ("welcome", TimeSpan.Zero), ("case-study", TimeSpan.FromDays(2)), ("offer", TimeSpan.FromDays(3)));
+    private static readonly Campaign ThreeSteps = NurtureWorld.Campaign(
+        "fair",
+        ("welcome", TimeSpan.Zero),
+        ("case-study", TimeSpan.FromDays(2)),
+        ("offer", TimeSpan.FromDays(3))
+    );
 
     private static async Task<NurtureWorld> EnrolledAsync(params string[] emails)
     {
@@ -24,16 +30,23 @@ public sealed class NurtureSendFailureTests
         return world;
     }
 
-    private static IEnumerable<string> StepsSent(NurtureWorld world) => world.Email.Sent.Select(m => m.CustomArgs[MailCustomArgs.Step]);
+    private static IEnumerable<string> StepsSent(NurtureWorld world) =>
+        world.Email.Sent.Select(m => m.CustomArgs[MailCustomArgs.Step]);
 
     [Theory]
     [InlineData(400)]
     [InlineData(401)]
     [InlineData(403)]
-    public async Task RefusedForGood_TheStepIsFailedWithTheReason_CountedAndOnTheTimeline_TheNextStepStillGoes(int status)
+    public async Task RefusedForGood_TheStepIsFailedWithTheReason_CountedAndOnTheTimeline_TheNextStepStillGoes(
+        int status
+    )
     {
         var world = await EnrolledAsync();
-        world.Email.FailNext = new EmailSendException($"SendGrid refused the email with {status}.", status, "The from address does not match a verified Sender Identity.");
+        world.Email.FailNext = new EmailSendException(
+            $"SendGrid refused the email with {status}.",
+            status,
+            "The from address does not match a verified Sender Identity."
+        );
         world.Pipeline.Time.Advance(TimeSpan.FromMinutes(1));
 
         var outcomes = await world.TickAsync();
@@ -46,8 +59,11 @@ public sealed class NurtureSendFailureTests
         Assert.Contains("verified Sender Identity", welcome.Note, StringComparison.Ordinal);
         Assert.Equal((EnrollmentStatus.Active, "case-study"), (enrollment.Status, enrollment.NextStepId));
         Assert.Equal(1, world.Pipeline.Stats.Count("fair", CampaignMetric.Failed, "welcome"));
-        Assert.Contains(world.Pipeline.Store.Entries(AyseId), e => e.Id == $"nurture|{welcome.SendId}" && e.Summary.Contains("refused", StringComparison.Ordinal));
-        Assert.Null(world.Pipeline.Store[AyseId]!.LastNurtureAt); // nothing went: no gap holds the person's other campaigns back
+        Assert.Contains(world.Pipeline.Store.Entries(AyseId), e =>
+            e.Id == $"nurture|{welcome.SendId}" && e.Summary.Contains("refused", StringComparison.Ordinal)
+        );
+        // nothing went: no gap holds the person's other campaigns back
+        Assert.Null(world.Pipeline.Store[AyseId]!.LastNurtureAt);
 
         await world.RunForAsync(TimeSpan.FromDays(6));
         Assert.Equal(["case-study", "offer"], StepsSent(world));
@@ -81,7 +97,9 @@ public sealed class NurtureSendFailureTests
         var message = Assert.Single(world.Queue.Take());
         world.Email.FailNext = new EmailSendException("SendGrid answered 504.", 504);
 
-        await Assert.ThrowsAsync<EmailSendException>(() => world.NurtureSender.SendAsync(message, CancellationToken.None));
+        await Assert.ThrowsAsync<EmailSendException>(() =>
+            world.NurtureSender.SendAsync(message, CancellationToken.None)
+        );
         var redelivered = await world.NurtureSender.SendAsync(message, CancellationToken.None);
 
         Assert.Equal([NurtureSendOutcome.Uncertain], redelivered);
@@ -99,11 +117,19 @@ public sealed class NurtureSendFailureTests
         var lead = NurtureWorld.Lead(Ayse);
 
         // An enrollment of the higher-priority campaign due hours ago that nothing will send (its index entry lost).
-        var stranded = new Enrollment { CampaignId = "high", EnrolledAt = world.Now.AddHours(-3), Reason = "manual", NextStepId = "b", NextDueAt = world.Now.AddHours(-3) };
+        var stranded = new Enrollment
+        {
+            CampaignId = "high",
+            EnrolledAt = world.Now.AddHours(-3),
+            Reason = "manual",
+            NextStepId = "b",
+            NextDueAt = world.Now.AddHours(-3),
+        };
         await world.Pipeline.Updater.UpdateAsync(
             lead.Id,
             s => Task.FromResult<LeadChange?>(LeadChange.Updated(lead, s.ETag) with { Enrollments = [stranded] }),
-            CancellationToken.None);
+            CancellationToken.None
+        );
         await world.EnrollAsync(lead, low);
 
         await world.RunForAsync(TimeSpan.FromHours(2), TimeSpan.FromMinutes(1));
@@ -116,18 +142,19 @@ public sealed class NurtureSendFailureTests
     {
         var world = await EnrolledAsync();
         var recorder = new NurtureEventRecorder(world.Pipeline.Updater);
-        SendGridEvent Delivered(OutgoingEmail email, string eventId) => new()
-        {
-            EventId = eventId,
-            Type = "delivered",
-            At = world.Now,
-            Email = email.To,
-            LeadId = email.CustomArgs[MailCustomArgs.LeadId],
-            SendId = email.CustomArgs[MailCustomArgs.SendId],
-            Campaign = email.CustomArgs[MailCustomArgs.Campaign],
-            Step = email.CustomArgs[MailCustomArgs.Step],
-            Kind = email.CustomArgs[MailCustomArgs.Kind],
-        };
+        SendGridEvent Delivered(OutgoingEmail email, string eventId) =>
+            new()
+            {
+                EventId = eventId,
+                Type = "delivered",
+                At = world.Now,
+                Email = email.To,
+                LeadId = email.CustomArgs[MailCustomArgs.LeadId],
+                SendId = email.CustomArgs[MailCustomArgs.SendId],
+                Campaign = email.CustomArgs[MailCustomArgs.Campaign],
+                Step = email.CustomArgs[MailCustomArgs.Step],
+                Kind = email.CustomArgs[MailCustomArgs.Kind],
+            };
         world.Email.InFlight = email => recorder.RecordAsync(Delivered(email, "e1"), CancellationToken.None);
 
         await world.RunForAsync(TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
@@ -152,7 +179,9 @@ public sealed class NurtureSendFailureTests
             return Task.CompletedTask;
         };
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => world.NurtureSender.SendAsync(message, stopping.Token));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
+            world.NurtureSender.SendAsync(message, stopping.Token)
+        );
 
         var first = message.DueSends()[0].LeadId;
         Assert.Equal([first], world.Email.Sent.Select(m => m.CustomArgs[MailCustomArgs.LeadId]));
@@ -163,7 +192,13 @@ public sealed class NurtureSendFailureTests
         world.Email.InFlight = null;
         var redelivered = await world.NurtureSender.SendAsync(message, CancellationToken.None);
         Assert.Equal(3, world.Email.Sent.Count);
-        Assert.Equal((2, 1), (redelivered.Count(o => o == NurtureSendOutcome.Sent), redelivered.Count(o => o == NurtureSendOutcome.Dropped)));
+        Assert.Equal(
+            (2, 1),
+            (
+                redelivered.Count(o => o == NurtureSendOutcome.Sent),
+                redelivered.Count(o => o == NurtureSendOutcome.Dropped)
+            )
+        );
     }
 
     [Fact]
@@ -175,7 +210,9 @@ public sealed class NurtureSendFailureTests
         using var stopping = new CancellationTokenSource();
         await stopping.CancelAsync();
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => world.NurtureSender.SendAsync(message, stopping.Token));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
+            world.NurtureSender.SendAsync(message, stopping.Token)
+        );
         var redelivered = await world.NurtureSender.SendAsync(message, CancellationToken.None);
 
         Assert.Equal([NurtureSendOutcome.Sent], redelivered);

@@ -6,22 +6,49 @@ using LeadFunctions.Core.Nurture;
 
 namespace LeadFunctions.Core.Tests.Nurture;
 
-/// <summary>The nurture timer and send function over the in-memory pipeline, a fake clock and a recording email sender.</summary>
+/// <summary>The nurture timer and send function over the in-memory pipeline, a fake clock and a recording email
+/// sender.</summary>
 internal sealed class NurtureWorld
 {
-    public static readonly ConsentLinks Links = new(new Uri("https://leads.example.com/"), new ConsentTokens("a-secret-of-at-least-thirty-two-characters"));
+    public static readonly ConsentLinks Links = new(
+        new Uri("https://leads.example.com/"),
+        new ConsentTokens("a-secret-of-at-least-thirty-two-characters")
+    );
     public static readonly SenderIdentity Sender = new("Acme Pazarlama", "Levent Mah. 1, 34330 İstanbul");
 
     public NurtureWorld(NurtureRules? rules = null, ConsentSettings? consent = null)
     {
         Pipeline = new Pipeline(consent);
         Renderer = new NurtureRenderer(Links, Sender);
-        var sendRules = new NurtureSendRules(Pipeline.Campaigns, Pipeline.DueSends, Suppressions, new CountryZones(), Renderer, rules ?? NurtureRules.Default, Pipeline.ConsentSettings, Pipeline.Time);
-        NurtureSender = new NurtureSender(Pipeline.Store, Suppressions, Pipeline.Updater, sendRules, Email, Links, Pipeline.Time);
+        var sendRules = new NurtureSendRules(
+            Pipeline.Campaigns,
+            Pipeline.DueSends,
+            Suppressions,
+            new CountryZones(),
+            Renderer,
+            rules ?? NurtureRules.Default,
+            Pipeline.ConsentSettings,
+            Pipeline.Time
+        );
+        NurtureSender = new NurtureSender(
+            Pipeline.Store,
+            Suppressions,
+            Pipeline.Updater,
+            sendRules,
+            Email,
+            Links,
+            Pipeline.Time
+        );
         Scheduler = new NurtureScheduler(Pipeline.DueSends, Queue, Pipeline.Campaigns, Pipeline.Time, Pipeline.Ids);
         Switch = new CampaignSwitch(Pipeline.Campaigns, Pipeline.Campaigns, ResumeQueue, Pipeline.Time);
         Editor = new CampaignEditor(
-            Pipeline.Campaigns, Pipeline.Campaigns, Pipeline.Stats, Pipeline.DueSends, ResumeQueue, Pipeline.Time);
+            Pipeline.Campaigns,
+            Pipeline.Campaigns,
+            Pipeline.Stats,
+            Pipeline.DueSends,
+            ResumeQueue,
+            Pipeline.Time
+        );
         Release = new HeldSendRelease(Pipeline.Campaigns, Pipeline.DueSends, Pipeline.Updater, ResumeQueue);
     }
 
@@ -49,30 +76,47 @@ internal sealed class NurtureWorld
 
     public DateTimeOffset Now => Pipeline.Time.GetUtcNow();
 
-    public static Lead Lead(string email, string country = "TR", ConsentStatus consent = ConsentStatus.Granted, string? firstName = "Ayşe") => new()
-    {
-        Id = LeadId.FromEmail(email),
-        Email = email,
-        FirstName = firstName,
-        Country = country,
-        Source = "web",
-        Consent = ConsentState.Empty.With(ConsentChannel.Email, new ChannelConsent(consent, Pipeline.Start, consent == ConsentStatus.Pending ? "p1" : null)),
-        CreatedAt = Pipeline.Start,
-        UpdatedAt = Pipeline.Start,
-        LastSubmittedAt = Pipeline.Start,
-    };
-
-    public static Campaign Campaign(string id, params (string Id, TimeSpan Delay)[] steps) => new()
-    {
-        Id = id,
-        Name = $"Campaign {id}",
-        Steps = [.. steps.Select(s => new CampaignStep
+    public static Lead Lead(
+        string email,
+        string country = "TR",
+        ConsentStatus consent = ConsentStatus.Granted,
+        string? firstName = "Ayşe"
+    ) =>
+        new()
         {
-            Id = s.Id,
-            Delay = s.Delay,
-            Content = new StepContent($"{s.Id} için {{{{ lead.firstName }}}}", $"<p>Merhaba {{{{ lead.firstName }}}}, {s.Id}</p>", $"Merhaba {{{{ lead.firstName }}}}, {s.Id}"),
-        })],
-    };
+            Id = LeadId.FromEmail(email),
+            Email = email,
+            FirstName = firstName,
+            Country = country,
+            Source = "web",
+            Consent = ConsentState.Empty.With(
+                ConsentChannel.Email,
+                new ChannelConsent(consent, Pipeline.Start, consent == ConsentStatus.Pending ? "p1" : null)
+            ),
+            CreatedAt = Pipeline.Start,
+            UpdatedAt = Pipeline.Start,
+            LastSubmittedAt = Pipeline.Start,
+        };
+
+    public static Campaign Campaign(string id, params (string Id, TimeSpan Delay)[] steps) =>
+        new()
+        {
+            Id = id,
+            Name = $"Campaign {id}",
+            Steps =
+            [
+                .. steps.Select(s => new CampaignStep
+                {
+                    Id = s.Id,
+                    Delay = s.Delay,
+                    Content = new StepContent(
+                        $"{s.Id} için {{{{ lead.firstName }}}}",
+                        $"<p>Merhaba {{{{ lead.firstName }}}}, {s.Id}</p>",
+                        $"Merhaba {{{{ lead.firstName }}}}, {s.Id}"
+                    ),
+                }),
+            ],
+        };
 
     public void Put(Campaign campaign)
     {
@@ -80,27 +124,38 @@ internal sealed class NurtureWorld
         Pipeline.Campaigns.Campaigns.Add(campaign);
     }
 
-    /// <summary>Creates the lead (if new) enrolled in <paramref name="campaign"/> now, its first step indexed, as the enrollment helper would.</summary>
+    /// <summary>Creates the lead (if new) enrolled in <paramref name="campaign"/> now, its first step indexed, as the
+    /// enrollment helper would.</summary>
     public async Task EnrollAsync(Lead lead, Campaign campaign)
     {
-        var enrollment = new Enrollment { CampaignId = campaign.Id, EnrolledAt = Now, Reason = "manual" };
+        var enrollment = new Enrollment
+        {
+            CampaignId = campaign.Id,
+            EnrolledAt = Now,
+            Reason = "manual",
+        };
         var (step, due) = EnrollmentSteps.Next(campaign, enrollment)!.Value;
         enrollment = enrollment with { NextStepId = step.Id, NextDueAt = due };
         await Pipeline.Updater.UpdateAsync(
             lead.Id,
-            s => Task.FromResult<LeadChange?>(LeadChange.Updated(s.Lead ?? lead, s.ETag) with
-            {
-                Enrollments = [enrollment],
-                Schedule = [new DueSend(lead.Id, campaign.Id, step.Id, due)],
-            }),
-            CancellationToken.None);
+            s =>
+                Task.FromResult<LeadChange?>(
+                    LeadChange.Updated(s.Lead ?? lead, s.ETag) with
+                    {
+                        Enrollments = [enrollment],
+                        Schedule = [new DueSend(lead.Id, campaign.Id, step.Id, due)],
+                    }
+                ),
+            CancellationToken.None
+        );
     }
 
     public Task ChangeLeadAsync(string leadId, Func<Lead, Lead> change) =>
         Pipeline.Updater.UpdateAsync(
             leadId,
             s => Task.FromResult<LeadChange?>(LeadChange.Updated(change(s.Lead!), s.ETag)),
-            CancellationToken.None);
+            CancellationToken.None
+        );
 
     /// <summary>One timer run and every message it queued handled.</summary>
     public async Task<IReadOnlyList<NurtureSendOutcome>> TickAsync()
@@ -130,7 +185,8 @@ internal sealed class NurtureWorld
         return summaries;
     }
 
-    /// <summary>Moves the clock minute by minute (hours at a time when nothing is due), running the timer each time.</summary>
+    /// <summary>Moves the clock minute by minute (hours at a time when nothing is due), running the timer each
+    /// time.</summary>
     public async Task RunForAsync(TimeSpan span, TimeSpan? step = null)
     {
         var until = Now + span;
@@ -141,7 +197,8 @@ internal sealed class NurtureWorld
         }
     }
 
-    public Enrollment? EnrollmentOf(string leadId, string campaignId) => Pipeline.Store.Enrollments(leadId).FirstOrDefault(e => e.CampaignId == campaignId);
+    public Enrollment? EnrollmentOf(string leadId, string campaignId) =>
+        Pipeline.Store.Enrollments(leadId).FirstOrDefault(e => e.CampaignId == campaignId);
 
     public IReadOnlyList<OutgoingEmail> SentTo(string email) => [.. Email.Sent.Where(m => m.To == email)];
 }
@@ -149,18 +206,19 @@ internal sealed class NurtureWorld
 /// <summary>Istanbul for Turkey, New York for the US, UTC otherwise.</summary>
 internal sealed class CountryZones : IRecipientTimeZones
 {
-    public TimeZoneInfo ZoneOf(Lead lead) => lead.Country switch
-    {
-        "TR" => TimeZoneInfo.FindSystemTimeZoneById("Europe/Istanbul"),
-        "US" => TimeZoneInfo.FindSystemTimeZoneById("America/New_York"),
-        _ => TimeZoneInfo.Utc,
-    };
+    public TimeZoneInfo ZoneOf(Lead lead) =>
+        lead.Country switch
+        {
+            "TR" => TimeZoneInfo.FindSystemTimeZoneById("Europe/Istanbul"),
+            "US" => TimeZoneInfo.FindSystemTimeZoneById("America/New_York"),
+            _ => TimeZoneInfo.Utc,
+        };
 }
 
 /// <summary>
-/// Records each send; <see cref="Failure"/> makes the next sends throw it instead (nothing recorded), <see cref="FailNext"/>
-/// the next one only. <see cref="InFlight"/> runs while a request is on its way (before SendGrid's answer), under the
-/// token the request was given: a request cut by its token is not recorded.
+/// Records each send; <see cref="Failure"/> makes the next sends throw it instead (nothing recorded),
+/// <see cref="FailNext"/> the next one only. <see cref="InFlight"/> runs while a request is on its way (before
+/// SendGrid's answer), under the token the request was given: a request cut by its token is not recorded.
 /// </summary>
 internal sealed class SwitchableEmailSender : IEmailSender
 {

@@ -1,6 +1,6 @@
-using LeadFunctions.Core.Tests.Randomness;
 using LeadFunctions.Core.Leads;
 using LeadFunctions.Core.Processing;
+using LeadFunctions.Core.Tests.Randomness;
 using Named = LeadFunctions.Core.Processing.LeadChangeSubscribers;
 
 namespace LeadFunctions.Core.Tests.Processing;
@@ -21,8 +21,13 @@ public class LeadChangeSubscribersTests
 
     private static readonly string[] AllNames =
     [
-        Named.LegacyConsent, Named.NurturePlanning, Named.DueSendIndex, Named.CampaignStats,
-        Named.Referrals, Named.Funnel, Named.SalesHandoff,
+        Named.LegacyConsent,
+        Named.NurturePlanning,
+        Named.DueSendIndex,
+        Named.CampaignStats,
+        Named.Referrals,
+        Named.Funnel,
+        Named.SalesHandoff,
     ];
 
     [Fact]
@@ -32,8 +37,12 @@ public class LeadChangeSubscribersTests
         // handoff, which writes the lead again, comes last.
         string[][] expected =
         [
-            [Named.LegacyConsent], [Named.NurturePlanning], [Named.DueSendIndex], [Named.CampaignStats],
-            [Named.Referrals, Named.Funnel], [Named.SalesHandoff],
+            [Named.LegacyConsent],
+            [Named.NurturePlanning],
+            [Named.DueSendIndex],
+            [Named.CampaignStats],
+            [Named.Referrals, Named.Funnel],
+            [Named.SalesHandoff],
         ];
         Assert.Equal(expected, Named.Order.Select(step => step.ToArray()));
     }
@@ -42,28 +51,42 @@ public class LeadChangeSubscribersTests
     public void InOrder_PutsTheSubscribersInTheStatedSteps_WhateverTheRegistrationOrder()
     {
         string[] registered =
-            [Named.SalesHandoff, Named.Funnel, Named.LegacyConsent, Named.Referrals, Named.NurturePlanning];
+        [
+            Named.SalesHandoff,
+            Named.Funnel,
+            Named.LegacyConsent,
+            Named.Referrals,
+            Named.NurturePlanning,
+        ];
 
         var steps = Named.InOrder(registered.Select(n => new Recording(n, [])));
 
         Assert.Equal(
-            [[Named.LegacyConsent], [Named.NurturePlanning], [Named.Referrals, Named.Funnel], [Named.SalesHandoff]],
-            steps.Select(step => step.Select(s => s.Name).ToArray()));
+            [
+                [Named.LegacyConsent],
+                [Named.NurturePlanning],
+                [Named.Referrals, Named.Funnel],
+                [Named.SalesHandoff],
+            ],
+            steps.Select(step => step.Select(s => s.Name).ToArray())
+        );
     }
 
     [Fact]
     public void InOrder_RefusesANameOutsideTheOrder()
     {
-        var error = Assert.Throws<InvalidOperationException>(
-            () => Named.InOrder([new Recording("webinars.follow-up", [])]));
+        var error = Assert.Throws<InvalidOperationException>(() =>
+            Named.InOrder([new Recording("webinars.follow-up", [])])
+        );
         Assert.Contains("'webinars.follow-up'", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
     public void InOrder_RefusesANameRegisteredTwice()
     {
-        var error = Assert.Throws<InvalidOperationException>(
-            () => Named.InOrder([new Recording(Named.Funnel, []), new Recording(Named.Funnel, [])]));
+        var error = Assert.Throws<InvalidOperationException>(() =>
+            Named.InOrder([new Recording(Named.Funnel, []), new Recording(Named.Funnel, [])])
+        );
         Assert.Contains("twice", error.Message, StringComparison.Ordinal);
     }
 
@@ -72,12 +95,17 @@ public class LeadChangeSubscribersTests
     {
         var calls = new List<string>();
         var updater = new LeadUpdater(
-            new InMemoryLeadStore(), [.. AllNames.Reverse().Select(n => new Recording(n, calls))],
+            new InMemoryLeadStore(),
+            [.. AllNames.Reverse().Select(n => new Recording(n, calls))],
             TimeProvider.System,
-            new FixedRandom(0.5));
+            new FixedRandom(0.5)
+        );
 
         var outcome = await updater.UpdateAsync(
-            Lead.Id, s => Task.FromResult<LeadChange?>(LeadChange.Updated(Lead, s.ETag)), default);
+            Lead.Id,
+            s => Task.FromResult<LeadChange?>(LeadChange.Updated(Lead, s.ETag)),
+            default
+        );
 
         Assert.Equal(UpdateOutcome.Created, outcome);
         Assert.Equal(
@@ -86,7 +114,8 @@ public class LeadChangeSubscribersTests
                 .. AllNames.Select(n => $"before {n}"),
                 .. AllNames.Select(n => $"after {n}"),
             ],
-            calls);
+            calls
+        );
     }
 
     [Fact]
@@ -97,7 +126,8 @@ public class LeadChangeSubscribersTests
             new InMemoryLeadStore(),
             [new Recording(Named.Funnel, calls), new Recording(Named.NurturePlanning, calls)],
             TimeProvider.System,
-            new FixedRandom(0.5));
+            new FixedRandom(0.5)
+        );
 
         var outcome = await updater.UpdateAsync(Lead.Id, _ => Task.FromResult<LeadChange?>(null), default);
 
@@ -111,7 +141,10 @@ public class LeadChangeSubscribersTests
         public string Name => name;
 
         public ValueTask<LeadChange> CompleteAsync(
-            LeadSnapshot snapshot, LeadChange change, CancellationToken cancellationToken)
+            LeadSnapshot snapshot,
+            LeadChange change,
+            CancellationToken cancellationToken
+        )
         {
             Record("complete");
             return ValueTask.FromResult(change);
@@ -120,8 +153,11 @@ public class LeadChangeSubscribersTests
         public Task BeforeSaveAsync(LeadChange change, CancellationToken cancellationToken) => Record("before");
 
         public Task AfterSaveAsync(
-            LeadUpdater updater, LeadSnapshot before, LeadChange change, CancellationToken cancellationToken) =>
-            Record("after");
+            LeadUpdater updater,
+            LeadSnapshot before,
+            LeadChange change,
+            CancellationToken cancellationToken
+        ) => Record("after");
 
         public Task NotSavedAsync(LeadUpdater updater, LeadSnapshot snapshot, CancellationToken cancellationToken) =>
             Record("not saved");

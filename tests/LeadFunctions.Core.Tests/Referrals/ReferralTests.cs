@@ -23,7 +23,10 @@ public class ReferralTests
         await pipeline.Engagement.ProcessAsync(pipeline.Event("e2", EventTypes.PricingPageView), default);
         var referral = Assert.Single(await ListAsync(pipeline));
         Assert.Equal(LifecycleStage.Mql, pipeline.Store[id]!.Stage);
-        Assert.Equal((Referrer, id, LifecycleStage.Mql), (referral.ReferrerEmail, referral.ReferredLeadId, referral.Stage));
+        Assert.Equal(
+            (Referrer, id, LifecycleStage.Mql),
+            (referral.ReferrerEmail, referral.ReferredLeadId, referral.Stage)
+        );
         Assert.Equal(LeadId.FromEmail(Referrer), referral.ReferrerLeadId);
     }
 
@@ -32,7 +35,14 @@ public class ReferralTests
     {
         var pipeline = new Pipeline();
         await pipeline.Intake.ProcessAsync(Pipeline.Submission("s1") with { ReferredBy = Referrer }, default);
-        await pipeline.Intake.ProcessAsync(Pipeline.Submission("s2") with { ReferredBy = "zeynep@acme.com.tr", ReceivedAt = Pipeline.Start }, default);
+        await pipeline.Intake.ProcessAsync(
+            Pipeline.Submission("s2") with
+            {
+                ReferredBy = "zeynep@acme.com.tr",
+                ReceivedAt = Pipeline.Start,
+            },
+            default
+        );
 
         Assert.Equal(Referrer, pipeline.Store[LeadId.FromEmail("ayse@acme.com.tr")]!.ReferredBy);
         Assert.Equal(Referrer, Assert.Single(await ListAsync(pipeline)).ReferrerEmail);
@@ -43,7 +53,11 @@ public class ReferralTests
     [InlineData("AYSE@acme.com.tr", "A person cannot refer themselves.")]
     public void Validate_ABadReferrer_IsAFieldError(string referredBy, string message)
     {
-        var result = LeadFormValidator.Validate(new LeadForm { Email = "ayse@acme.com.tr", ReferredBy = referredBy }, "s1", Pipeline.Start);
+        var result = LeadFormValidator.Validate(
+            new LeadForm { Email = "ayse@acme.com.tr", ReferredBy = referredBy },
+            "s1",
+            Pipeline.Start
+        );
         Assert.Equal([message], result.Errors[LeadFormFields.ReferredBy]);
     }
 
@@ -51,8 +65,7 @@ public class ReferralTests
     public void Report_PutsTheReferrerWithMostCustomersFirst_CountingEachStage()
     {
         var at = Pipeline.Start;
-        var report = ReferralReport.Build(
-        [
+        var report = ReferralReport.Build([
             new Referral("a@x.com", "l1", LifecycleStage.Lead, at),
             new Referral("a@x.com", "l2", LifecycleStage.Lead, at),
             new Referral("a@x.com", "l3", LifecycleStage.Mql, at),
@@ -65,5 +78,6 @@ public class ReferralTests
         Assert.Equal(3, report[1].Referrals);
     }
 
-    private static async Task<List<Referral>> ListAsync(Pipeline pipeline) => await pipeline.Referrals.ListAsync(default).ToListAsync();
+    private static async Task<List<Referral>> ListAsync(Pipeline pipeline) =>
+        await pipeline.Referrals.ListAsync(default).ToListAsync();
 }

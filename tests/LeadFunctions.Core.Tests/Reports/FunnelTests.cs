@@ -7,25 +7,34 @@ public class FunnelTests
 {
     private static readonly DateTimeOffset Created = new(2026, 11, 2, 9, 0, 0, TimeSpan.Zero);
 
-    private static Lead Lead(LifecycleStage stage, double hoursLater = 0, string source = "fair", string? reason = null) => new()
-    {
-        Id = "l1",
-        Email = "ayse@acme.com.tr",
-        Source = source,
-        Stage = stage,
-        DisqualifyReason = reason,
-        SourceDetail = new Dictionary<string, string> { ["utm_campaign"] = "istanbul-fair" },
-        CreatedAt = Created,
-        UpdatedAt = Created.AddHours(hoursLater),
-        LastSubmittedAt = Created,
-    };
+    private static Lead Lead(
+        LifecycleStage stage,
+        double hoursLater = 0,
+        string source = "fair",
+        string? reason = null
+    ) =>
+        new()
+        {
+            Id = "l1",
+            Email = "ayse@acme.com.tr",
+            Source = source,
+            Stage = stage,
+            DisqualifyReason = reason,
+            SourceDetail = new Dictionary<string, string> { ["utm_campaign"] = "istanbul-fair" },
+            CreatedAt = Created,
+            UpdatedAt = Created.AddHours(hoursLater),
+            LastSubmittedAt = Created,
+        };
 
     [Fact]
     public void AJumpFromLeadToSql_ReachesMqlToo_UnderEveryDimension_InTheMonthItHappened()
     {
         var counts = FunnelCounts.Of(Lead(LifecycleStage.Lead), Lead(LifecycleStage.Sql, hoursLater: 30));
 
-        Assert.Equal(["reached_mql", "reached_sql", "to_mql_b3"], counts.Where(c => c.Dimension == FunnelDimension.Source).Select(c => c.Counter).Order());
+        Assert.Equal(
+            ["reached_mql", "reached_sql", "to_mql_b3"],
+            counts.Where(c => c.Dimension == FunnelDimension.Source).Select(c => c.Counter).Order()
+        );
         Assert.All(counts, c => Assert.Equal("202611", c.Month));
         Assert.Equal(["202611", "fair", "istanbul-fair"], counts.Select(c => c.Key).Distinct().Order());
     }
@@ -42,7 +51,8 @@ public class FunnelTests
     public void Report_CountsConversionsMediansAndReasons()
     {
         var rows = new List<FunnelRow>();
-        void Move(Lead? before, Lead after) => rows.Add(Row(FunnelCounts.Of(before, after).Where(c => c.Dimension == FunnelDimension.Source)));
+        void Move(Lead? before, Lead after) =>
+            rows.Add(Row(FunnelCounts.Of(before, after).Where(c => c.Dimension == FunnelDimension.Source)));
         for (var i = 0; i < 4; i++)
         {
             Move(null, Lead(LifecycleStage.Lead));
@@ -71,6 +81,7 @@ public class FunnelTests
             "202611",
             "fair",
             list.GroupBy(c => c.Counter).ToDictionary(g => g.Key, g => g.Sum(c => c.Delta)),
-            list.Where(c => c.Label is not null).GroupBy(c => c.Counter).ToDictionary(g => g.Key, g => g.First().Label!));
+            list.Where(c => c.Label is not null).GroupBy(c => c.Counter).ToDictionary(g => g.Key, g => g.First().Label!)
+        );
     }
 }

@@ -8,17 +8,20 @@ public class AccountIdTests
 {
     private static readonly DateTimeOffset Now = new(2026, 11, 24, 12, 0, 0, TimeSpan.Zero);
 
-    private static Lead Lead(string email, string? company = null, string? companyDomain = null) => new()
-    {
-        Id = LeadId.FromEmail(email),
-        Email = email,
-        Company = company,
-        Enrichment = companyDomain is null ? null : new LeadEnrichment(companyDomain, false, false, companyDomain, null, null, null, null),
-        Source = "web",
-        CreatedAt = Now,
-        UpdatedAt = Now,
-        LastSubmittedAt = Now,
-    };
+    private static Lead Lead(string email, string? company = null, string? companyDomain = null) =>
+        new()
+        {
+            Id = LeadId.FromEmail(email),
+            Email = email,
+            Company = company,
+            Enrichment = companyDomain is null
+                ? null
+                : new LeadEnrichment(companyDomain, false, false, companyDomain, null, null, null, null),
+            Source = "web",
+            CreatedAt = Now,
+            UpdatedAt = Now,
+            LastSubmittedAt = Now,
+        };
 
     [Fact]
     public void For_Colleagues_OneAccount_NamedByTheCompanyNotThePerson()

@@ -3,7 +3,8 @@ using LeadFunctions.Core.Sales;
 
 namespace LeadFunctions.Core.Tests;
 
-/// <summary>Records each CRM write with the lead as the lead store held it then, so that a test sees their order.</summary>
+/// <summary>Records each CRM write with the lead as the lead store held it then, so that a test sees their
+/// order.</summary>
 internal sealed class RecordingCrmStore(InMemoryLeadStore leads) : ICrmStore
 {
     public List<CrmWrite> Writes { get; } = [];

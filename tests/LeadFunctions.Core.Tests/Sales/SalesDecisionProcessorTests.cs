@@ -20,8 +20,14 @@ public class SalesDecisionProcessorTests
         var now = pipeline.Time.GetUtcNow();
         return new Lead
         {
-            Id = LeadId.FromEmail("buyer@acme.com"), Email = "buyer@acme.com", Company = "Acme", Source = "web",
-            Stage = stage, CreatedAt = now, UpdatedAt = now, LastSubmittedAt = now,
+            Id = LeadId.FromEmail("buyer@acme.com"),
+            Email = "buyer@acme.com",
+            Company = "Acme",
+            Source = "web",
+            Stage = stage,
+            CreatedAt = now,
+            UpdatedAt = now,
+            LastSubmittedAt = now,
         };
     }
 
@@ -40,7 +46,10 @@ public class SalesDecisionProcessorTests
         var decision = await processor.ApplyAsync(lead.Id, SalesDecisions.Convert, default);
 
         Assert.Equal(LifecycleStage.Opportunity, pipeline.Store[lead.Id]?.Stage);
-        Assert.Equal([nameof(ICrmStore.SaveConversionAsync), nameof(ICrmStore.SaveOpportunityStatusAsync)], crm.Writes.Select(w => w.Method));
+        Assert.Equal(
+            [nameof(ICrmStore.SaveConversionAsync), nameof(ICrmStore.SaveOpportunityStatusAsync)],
+            crm.Writes.Select(w => w.Method)
+        );
         Assert.Null(crm.Writes[0].Stored?.Conversion);
         Assert.Equal(decision?.Lead, crm.Writes[1].Stored);
         Assert.Equal(decision?.Lead, crm.Writes[1].Lead);
@@ -53,7 +62,11 @@ public class SalesDecisionProcessorTests
         await processor.ApplyAsync(lead.Id, SalesDecisions.Convert, default);
         crm.Writes.Clear();
 
-        var decision = await processor.ApplyAsync(lead.Id, (l, now) => SalesDecisions.Disqualify(l, "Lost", now), default);
+        var decision = await processor.ApplyAsync(
+            lead.Id,
+            (l, now) => SalesDecisions.Disqualify(l, "Lost", now),
+            default
+        );
 
         var write = Assert.Single(crm.Writes);
         Assert.Equal(nameof(ICrmStore.SaveOpportunityStatusAsync), write.Method);
@@ -69,9 +82,20 @@ public class SalesDecisionProcessorTests
         crm.Writes.Clear();
 
         // The disqualification's lead write landed; its host died before the opportunity's.
-        await StoreAsync(converted with { Stage = LifecycleStage.Disqualified, DisqualifyReason = "Budget cut", UpdatedAt = converted.UpdatedAt.AddMinutes(1) });
+        await StoreAsync(
+            converted with
+            {
+                Stage = LifecycleStage.Disqualified,
+                DisqualifyReason = "Budget cut",
+                UpdatedAt = converted.UpdatedAt.AddMinutes(1),
+            }
+        );
 
-        var retried = await processor.ApplyAsync(lead.Id, (l, now) => SalesDecisions.Disqualify(l, "Budget cut", now), default);
+        var retried = await processor.ApplyAsync(
+            lead.Id,
+            (l, now) => SalesDecisions.Disqualify(l, "Budget cut", now),
+            default
+        );
 
         Assert.NotNull(retried?.Problem);
         var write = Assert.Single(crm.Writes);

@@ -7,17 +7,18 @@ public class SalesDecisionsTests
 {
     private static readonly DateTimeOffset Now = new(2026, 11, 24, 12, 0, 0, TimeSpan.Zero);
 
-    private static Lead Lead(LifecycleStage stage) => new()
-    {
-        Id = LeadId.FromEmail("a@acme.com"),
-        Email = "a@acme.com",
-        Company = "Acme",
-        Source = "web",
-        Stage = stage,
-        CreatedAt = Now,
-        UpdatedAt = Now,
-        LastSubmittedAt = Now,
-    };
+    private static Lead Lead(LifecycleStage stage) =>
+        new()
+        {
+            Id = LeadId.FromEmail("a@acme.com"),
+            Email = "a@acme.com",
+            Company = "Acme",
+            Source = "web",
+            Stage = stage,
+            CreatedAt = Now,
+            UpdatedAt = Now,
+            LastSubmittedAt = Now,
+        };
 
     [Theory]
     [InlineData(LifecycleStage.Lead, true)]
@@ -34,7 +35,10 @@ public class SalesDecisionsTests
     [Fact]
     public void Disqualify_KeepsTheReason_AndRequiresOne()
     {
-        Assert.Equal("Cannot Contact", SalesDecisions.Disqualify(Lead(LifecycleStage.Mql), " Cannot Contact ", Now).Lead?.DisqualifyReason);
+        Assert.Equal(
+            "Cannot Contact",
+            SalesDecisions.Disqualify(Lead(LifecycleStage.Mql), " Cannot Contact ", Now).Lead?.DisqualifyReason
+        );
         Assert.Equal("reason", SalesDecisions.Disqualify(Lead(LifecycleStage.Mql), " ", Now).Field);
         Assert.NotNull(SalesDecisions.Disqualify(Lead(LifecycleStage.Customer), "Lost", Now).Problem);
     }

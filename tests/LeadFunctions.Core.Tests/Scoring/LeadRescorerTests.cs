@@ -18,7 +18,9 @@ public class LeadRescorerTests
         pipeline.Time.Advance(TimeSpan.FromDays(30));
         Assert.Equal(new RescoreSummary(1, 1), await RescorePassAsync(pipeline));
         Assert.Equal(20, pipeline.Store[id]!.Score.Engagement);
-        Assert.DoesNotContain(pipeline.Store.Entries(id), e => e.Id.StartsWith("score|rescore-", StringComparison.Ordinal));
+        Assert.DoesNotContain(pipeline.Store.Entries(id), e =>
+            e.Id.StartsWith("score|rescore-", StringComparison.Ordinal)
+        );
         Assert.Equal(new RescoreSummary(1, 0), await RescorePassAsync(pipeline));
     }
 
@@ -27,7 +29,10 @@ public class LeadRescorerTests
     {
         var pipeline = new Pipeline();
         await pipeline.Intake.ProcessAsync(Pipeline.Submission("s1", jobTitle: "CEO"), default);
-        await pipeline.Intake.ProcessAsync(Pipeline.Submission("s2", email: "mehmet@acme.com.tr", jobTitle: "CEO"), default);
+        await pipeline.Intake.ProcessAsync(
+            Pipeline.Submission("s2", email: "mehmet@acme.com.tr", jobTitle: "CEO"),
+            default
+        );
         Assert.Empty(pipeline.Handoffs.Sent);
 
         await pipeline.Models.SaveAsync(DefaultScoringModel.Create() with { MqlThreshold = 1 }, default);
@@ -43,7 +48,10 @@ public class LeadRescorerTests
         foreach (var email in new[] { "ayse@acme.com.tr", "mehmet@acme.com.tr", "zeynep@acme.com.tr" })
         {
             await pipeline.Intake.ProcessAsync(Pipeline.Submission($"s-{email}", email: email), default);
-            await pipeline.Engagement.ProcessAsync(pipeline.Event($"e-{email}", EventTypes.DemoRequest, email), default);
+            await pipeline.Engagement.ProcessAsync(
+                pipeline.Event($"e-{email}", EventTypes.DemoRequest, email),
+                default
+            );
         }
 
         pipeline.Time.Advance(TimeSpan.FromDays(30));
@@ -74,7 +82,10 @@ public class LeadRescorerTests
 
         Assert.Equal(new RescoreSummary(1, 1), await RescorePassAsync(pipeline));
         Assert.NotEqual(before.Grade, pipeline.Store[id]!.Grade);
-        Assert.Contains(pipeline.Store.Entries(id), e => e.Id.StartsWith("score|rescore-", StringComparison.Ordinal) && e.Summary.Contains("grade A", StringComparison.Ordinal));
+        Assert.Contains(pipeline.Store.Entries(id), e =>
+            e.Id.StartsWith("score|rescore-", StringComparison.Ordinal)
+            && e.Summary.Contains("grade A", StringComparison.Ordinal)
+        );
     }
 
     [Fact]
@@ -99,29 +110,43 @@ public class LeadRescorerTests
         foreach (var email in emails)
         {
             await pipeline.Intake.ProcessAsync(Pipeline.Submission($"s-{email}", email: email), default);
-            await pipeline.Engagement.ProcessAsync(pipeline.Event($"e-{email}", EventTypes.DemoRequest, email), default);
+            await pipeline.Engagement.ProcessAsync(
+                pipeline.Event($"e-{email}", EventTypes.DemoRequest, email),
+                default
+            );
         }
 
         pipeline.Time.Advance(TimeSpan.FromDays(30));
-        var part = RescorePart.Plan(pipeline.Time.GetUtcNow()).Single(p => p.Range.Contains(LeadId.FromEmail(emails[0])));
+        var part = RescorePart
+            .Plan(pipeline.Time.GetUtcNow())
+            .Single(p => p.Range.Contains(LeadId.FromEmail(emails[0])));
         var inPart = emails.Select(LeadId.FromEmail).Where(part.Range.Contains).ToList();
         Assert.InRange(inPart.Count, 1, emails.Count - 1);
 
         var summary = await Rescorer(pipeline).RescoreAsync(part, default);
         Assert.Equal(new RescoreSummary(inPart.Count, inPart.Count), summary);
-        Assert.All(emails.Select(LeadId.FromEmail), id => Assert.Equal(inPart.Contains(id) ? 20 : 40, pipeline.Store[id]!.Score.Engagement));
+        Assert.All(emails.Select(LeadId.FromEmail), id =>
+            Assert.Equal(inPart.Contains(id) ? 20 : 40, pipeline.Store[id]!.Score.Engagement)
+        );
     }
 
-    private static LeadRescorer Rescorer(Pipeline pipeline) => new(pipeline.Store, pipeline.Updater, pipeline.Models, pipeline.Time);
+    private static LeadRescorer Rescorer(Pipeline pipeline) =>
+        new(pipeline.Store, pipeline.Updater, pipeline.Models, pipeline.Time);
 
-    /// <summary>Every part of a pass beginning now, one after the other (the queue's order does not matter), summed.</summary>
+    /// <summary>Every part of a pass beginning now, one after the other (the queue's order does not matter),
+    /// summed.</summary>
     private static async Task<RescoreSummary> RescorePassAsync(Pipeline pipeline)
     {
         var (scanned, changed, failed, first) = (0, 0, 0, (Exception?)null);
         foreach (var part in RescorePart.Plan(pipeline.Time.GetUtcNow()))
         {
             var summary = await Rescorer(pipeline).RescoreAsync(part, default);
-            (scanned, changed, failed, first) = (scanned + summary.Scanned, changed + summary.Changed, failed + summary.Failed, first ?? summary.FirstFailure);
+            (scanned, changed, failed, first) = (
+                scanned + summary.Scanned,
+                changed + summary.Changed,
+                failed + summary.Failed,
+                first ?? summary.FirstFailure
+            );
         }
 
         return new RescoreSummary(scanned, changed, failed, first);

@@ -10,22 +10,32 @@ public class LeadScorerTests
     private static readonly DateTimeOffset Now = new(2026, 11, 24, 12, 0, 0, TimeSpan.Zero);
     private readonly LeadScorer scorer = new(DefaultScoringModel.Create());
 
-    private static Lead Lead(string? jobTitle = null, string? industry = null, int? size = null) => new()
-    {
-        Id = "x",
-        Email = "a@acme.com.tr",
-        JobTitle = jobTitle,
-        Industry = industry,
-        CompanySize = size,
-        Source = "web",
-        CreatedAt = Now,
-        UpdatedAt = Now,
-        LastSubmittedAt = Now,
-    };
+    private static Lead Lead(string? jobTitle = null, string? industry = null, int? size = null) =>
+        new()
+        {
+            Id = "x",
+            Email = "a@acme.com.tr",
+            JobTitle = jobTitle,
+            Industry = industry,
+            CompanySize = size,
+            Source = "web",
+            CreatedAt = Now,
+            UpdatedAt = Now,
+            LastSubmittedAt = Now,
+        };
 
-    private static LeadEnrichment Business(string? country = null) => new("acme.com.tr", false, false, "acme.com.tr", null, null, country, null);
+    private static LeadEnrichment Business(string? country = null) =>
+        new("acme.com.tr", false, false, "acme.com.tr", null, null, country, null);
 
-    private static EngagementEvent Event(string type, DateTimeOffset at) => new() { EventId = Guid.NewGuid().ToString("N"), LeadId = "x", Type = type, OccurredAt = at, Source = "web" };
+    private static EngagementEvent Event(string type, DateTimeOffset at) =>
+        new()
+        {
+            EventId = Guid.NewGuid().ToString("N"),
+            LeadId = "x",
+            Type = type,
+            OccurredAt = at,
+            Source = "web",
+        };
 
     [Theory]
     [InlineData("GENEL MÜDÜR", 25)]
@@ -69,7 +79,10 @@ public class LeadScorerTests
     [Fact]
     public void Score_RepeatedEventsSameDay_CappedPerDay()
     {
-        var pricing = Enumerable.Range(0, 200).Select(i => Event(EventTypes.PricingPageView, Now.AddMinutes(-i))).ToList();
+        var pricing = Enumerable
+            .Range(0, 200)
+            .Select(i => Event(EventTypes.PricingPageView, Now.AddMinutes(-i)))
+            .ToList();
         Assert.Equal(15, scorer.Score(Lead(), null, pricing, Now).Engagement);
     }
 

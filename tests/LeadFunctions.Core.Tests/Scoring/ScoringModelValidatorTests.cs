@@ -15,8 +15,16 @@ public class ScoringModelValidatorTests
     {
         var model = DefaultScoringModel.Create() with
         {
-            Fit = new FitRules { JobTitle = [new KeywordRule([], 500)], Country = new Dictionary<string, int> { ["Turkey"] = 5 } },
-            Engagement = new EngagementRules { Events = new Dictionary<string, EventRule> { ["Page View"] = new(1, 0) }, HalfLifeDays = 0 },
+            Fit = new FitRules
+            {
+                JobTitle = [new KeywordRule([], 500)],
+                Country = new Dictionary<string, int> { ["Turkey"] = 5 },
+            },
+            Engagement = new EngagementRules
+            {
+                Events = new Dictionary<string, EventRule> { ["Page View"] = new(1, 0) },
+                HalfLifeDays = 0,
+            },
             Grades = new GradeThresholds(10, 20, 30),
             MqlThreshold = 0,
         };

@@ -4,7 +4,8 @@ using LeadFunctions.Core.Scoring;
 
 namespace LeadFunctions.Core.Tests.Scoring;
 
-/// <summary>Cold, warm and hot from engagement and recency (the default model: warm from 10 within 90 days, hot from 40 within 14).</summary>
+/// <summary>Cold, warm and hot from engagement and recency (the default model: warm from 10 within 90 days, hot from 40
+/// within 14).</summary>
 public class TemperatureTests
 {
     private static readonly string Id = LeadId.FromEmail("ayse@acme.com.tr");
@@ -21,7 +22,11 @@ public class TemperatureTests
 
         Assert.Equal(Temperature.Hot, pipeline.Store[Id]!.Temperature);
         var entry = Assert.Single(pipeline.Store.Entries(Id), e => e.Kind == TimelineKind.Temperature);
-        Assert.StartsWith("Temperature cold → hot: engagement 40 ≥ hot 40, last activity 2026-11-2", entry.Summary, StringComparison.Ordinal);
+        Assert.StartsWith(
+            "Temperature cold → hot: engagement 40 ≥ hot 40, last activity 2026-11-2",
+            entry.Summary,
+            StringComparison.Ordinal
+        );
     }
 
     [Fact]
@@ -38,7 +43,14 @@ public class TemperatureTests
         pipeline.Time.Advance(TimeSpan.FromDays(70));
         await RescoreAsync(pipeline);
         Assert.Equal(Temperature.Cold, pipeline.Store[Id]!.Temperature);
-        Assert.Equal(["cold", "warm", "hot"], pipeline.Store.Entries(Id).Where(e => e.Kind == TimelineKind.Temperature).OrderByDescending(e => e.At).Select(e => e.Summary.Split(' ')[3].TrimEnd(':')));
+        Assert.Equal(
+            ["cold", "warm", "hot"],
+            pipeline
+                .Store.Entries(Id)
+                .Where(e => e.Kind == TimelineKind.Temperature)
+                .OrderByDescending(e => e.At)
+                .Select(e => e.Summary.Split(' ')[3].TrimEnd(':'))
+        );
     }
 
     [Theory]
@@ -52,11 +64,30 @@ public class TemperatureTests
         var model = DefaultScoringModel.Create() with
         {
             // No decay, so the points stay as given and only recency moves the temperature.
-            Engagement = new EngagementRules { Events = new Dictionary<string, EventRule> { ["webinar_attended"] = new(points) }, HalfLifeDays = 3650 * 100 },
+            Engagement = new EngagementRules
+            {
+                Events = new Dictionary<string, EventRule> { ["webinar_attended"] = new(points) },
+                HalfLifeDays = 3650 * 100,
+            },
         };
         var now = Pipeline.Start;
-        var lead = new Lead { Id = Id, Email = "ayse@acme.com.tr", Source = "web", CreatedAt = now, UpdatedAt = now, LastSubmittedAt = now };
-        var attended = new EngagementEvent { EventId = "w1", LeadId = Id, Type = "webinar_attended", OccurredAt = now.AddDays(-daysAgo), Source = "zoom" };
+        var lead = new Lead
+        {
+            Id = Id,
+            Email = "ayse@acme.com.tr",
+            Source = "web",
+            CreatedAt = now,
+            UpdatedAt = now,
+            LastSubmittedAt = now,
+        };
+        var attended = new EngagementEvent
+        {
+            EventId = "w1",
+            LeadId = Id,
+            Type = "webinar_attended",
+            OccurredAt = now.AddDays(-daysAgo),
+            Source = "zoom",
+        };
 
         Assert.Equal(expected, new LeadScorer(model).Score(lead, null, [attended], now).Temperature);
     }
@@ -64,7 +95,16 @@ public class TemperatureTests
     [Fact]
     public void Validate_TemperatureRulesOutOfOrder_AreRefused()
     {
-        var model = DefaultScoringModel.Create() with { Temperature = new TemperatureRules { Warm = 50, Hot = 40, WarmWithinDays = 7, HotWithinDays = 14 } };
+        var model = DefaultScoringModel.Create() with
+        {
+            Temperature = new TemperatureRules
+            {
+                Warm = 50,
+                Hot = 40,
+                WarmWithinDays = 7,
+                HotWithinDays = 14,
+            },
+        };
         var errors = ScoringModelValidator.Validate(model);
         Assert.Equal(2, errors["temperature"].Length);
     }

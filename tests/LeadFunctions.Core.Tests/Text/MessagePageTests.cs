@@ -9,7 +9,10 @@ public class MessagePageTests
     {
         const string Target = "/api/unsubscribe?t=a\"b&c=<d>";
         var html = MessagePage.Render(
-            TextId.UnsubscribePageTitle, TextId.UnsubscribePageAsk, (TextId.UnsubscribePageButton, Target));
+            TextId.UnsubscribePageTitle,
+            TextId.UnsubscribePageAsk,
+            (TextId.UnsubscribePageButton, Target)
+        );
 
         Assert.StartsWith("<!doctype html><html lang=\"tr\">", html, StringComparison.Ordinal);
         Assert.Contains("<title>Abonelikten çık / Unsubscribe</title>", html, StringComparison.Ordinal);

@@ -15,11 +15,13 @@ public class PreferredLanguageTests
     [InlineData("", "en")]
     public void Of_AcceptLanguage_TurkishWhenPreferredOverEnglish(string header, string expected)
     {
-        var accepted = header.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(part =>
-        {
-            var pieces = part.Split(";q=");
-            return (pieces[0], pieces.Length > 1 ? double.Parse(pieces[1], CultureInfo.InvariantCulture) : 1.0);
-        });
+        var accepted = header
+            .Split(',', StringSplitOptions.RemoveEmptyEntries)
+            .Select(part =>
+            {
+                var pieces = part.Split(";q=");
+                return (pieces[0], pieces.Length > 1 ? double.Parse(pieces[1], CultureInfo.InvariantCulture) : 1.0);
+            });
 
         Assert.Equal(expected, PreferredLanguage.Of(accepted));
     }

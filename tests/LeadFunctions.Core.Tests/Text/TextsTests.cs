@@ -54,7 +54,10 @@ public partial class TextsTests
         try
         {
             Assert.Equal("All 1.5 leads.", Texts.Format(TextId.DashboardSampleAll, Languages.English, 1.5));
-            Assert.Equal("Merhaba Ayşe,", Texts.Format(TextId.ConfirmationEmailGreetingByName, Languages.Turkish, "Ayşe"));
+            Assert.Equal(
+                "Merhaba Ayşe,",
+                Texts.Format(TextId.ConfirmationEmailGreetingByName, Languages.Turkish, "Ayşe")
+            );
         }
         finally
         {

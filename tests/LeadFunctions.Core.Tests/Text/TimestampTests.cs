@@ -9,7 +9,10 @@ public class TimestampTests
     [InlineData("2025-12-01T15:00:00+03:00", "2025-12-01T12:00:00+00:00")]
     [InlineData("2025-12-01T12:00:00", "2025-12-01T12:00:00+00:00")] // no offset: UTC
     public void Parse_UnixMillisecondsOrIso8601_TheTime(string value, string expected) =>
-        Assert.Equal(DateTimeOffset.Parse(expected, System.Globalization.CultureInfo.InvariantCulture), Timestamp.Parse(value));
+        Assert.Equal(
+            DateTimeOffset.Parse(expected, System.Globalization.CultureInfo.InvariantCulture),
+            Timestamp.Parse(value)
+        );
 
     [Theory]
     [InlineData(null)]

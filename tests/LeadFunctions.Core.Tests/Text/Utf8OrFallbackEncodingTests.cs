@@ -61,7 +61,11 @@ public class Utf8OrFallbackEncodingTests
     public void StreamReader_ByteOrderMark_WinsOverTheGuess(string marked)
     {
         var encoding = Encoding.GetEncoding(marked);
-        using var reader = new StreamReader(new MemoryStream([.. encoding.GetPreamble(), .. encoding.GetBytes(Turkish)]), Encoding1254, detectEncodingFromByteOrderMarks: true);
+        using var reader = new StreamReader(
+            new MemoryStream([.. encoding.GetPreamble(), .. encoding.GetBytes(Turkish)]),
+            Encoding1254,
+            detectEncodingFromByteOrderMarks: true
+        );
         Assert.Equal(Turkish, reader.ReadToEnd());
     }
 
@@ -69,7 +73,12 @@ public class Utf8OrFallbackEncodingTests
     public void StreamReader_Windows1254PastItsFirstBuffer_ReadInTheFallback()
     {
         var text = new string('a', 5000) + Turkish;
-        using var reader = new StreamReader(new MemoryStream(Windows1254.GetBytes(text)), Encoding1254, detectEncodingFromByteOrderMarks: true, bufferSize: 128);
+        using var reader = new StreamReader(
+            new MemoryStream(Windows1254.GetBytes(text)),
+            Encoding1254,
+            detectEncodingFromByteOrderMarks: true,
+            bufferSize: 128
+        );
         Assert.Equal(text, reader.ReadToEnd());
     }
 }

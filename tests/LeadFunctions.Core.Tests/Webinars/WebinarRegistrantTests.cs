@@ -13,7 +13,9 @@ public class WebinarRegistrantTests
     [Fact]
     public void Validate_Registrant_WebinarLeadWithTheWebinarRecorded()
     {
-        var submission = WebinarRegistrant.Validate(Launch, new LeadForm { Email = "Ayse@Acme.com.tr", Source = "web" }, Now).Value;
+        var submission = WebinarRegistrant
+            .Validate(Launch, new LeadForm { Email = "Ayse@Acme.com.tr", Source = "web" }, Now)
+            .Value;
 
         Assert.NotNull(submission);
         Assert.Equal("webinar", submission.Source);
@@ -25,7 +27,19 @@ public class WebinarRegistrantTests
     [Fact]
     public void Validate_AnOddFieldBesideAValidEmail_FieldDroppedPersonKept()
     {
-        var submission = WebinarRegistrant.Validate(Launch, new LeadForm { Email = "ayse@acme.com.tr", Phone = "n/a", CompanySize = "many", FirstName = "Ayşe" }, Now).Value;
+        var submission = WebinarRegistrant
+            .Validate(
+                Launch,
+                new LeadForm
+                {
+                    Email = "ayse@acme.com.tr",
+                    Phone = "n/a",
+                    CompanySize = "many",
+                    FirstName = "Ayşe",
+                },
+                Now
+            )
+            .Value;
 
         Assert.NotNull(submission);
         Assert.Null(submission.Phone);
@@ -49,7 +63,11 @@ public class WebinarRegistrantTests
     [InlineData("812", "two\nlines", "webinarTitle")]
     public void Validate_WebinarIdOrTitleNotValid_RefusedNamingIt(string? id, string title, string field)
     {
-        var validation = WebinarRegistrant.Validate(new Webinar("zoom", id, title), new LeadForm { Email = "ayse@acme.com.tr" }, Now);
+        var validation = WebinarRegistrant.Validate(
+            new Webinar("zoom", id, title),
+            new LeadForm { Email = "ayse@acme.com.tr" },
+            Now
+        );
 
         Assert.Null(validation.Value);
         Assert.Equal([field], validation.Errors.Keys);
@@ -60,6 +78,9 @@ public class WebinarRegistrantTests
     {
         Assert.Equal(Launch.RegistrationId(" Ayse@Acme.com.tr"), Launch.RegistrationId("ayse@acme.com.tr"));
         Assert.NotEqual(Launch.RegistrationId("ayse@acme.com.tr"), Launch.AttendanceId("ayse@acme.com.tr"));
-        Assert.NotEqual(Launch.RegistrationId("ayse@acme.com.tr"), (Launch with { Id = "999" }).RegistrationId("ayse@acme.com.tr"));
+        Assert.NotEqual(
+            Launch.RegistrationId("ayse@acme.com.tr"),
+            (Launch with { Id = "999" }).RegistrationId("ayse@acme.com.tr")
+        );
     }
 }

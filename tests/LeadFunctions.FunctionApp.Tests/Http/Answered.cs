@@ -4,7 +4,8 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace LeadFunctions.FunctionApp.Tests.Http;
 
-/// <summary>An <see cref="IResult"/> executed on a real HttpContext, as either host executes it, and what it wrote.</summary>
+/// <summary>An <see cref="IResult"/> executed on a real HttpContext, as either host executes it, and what it
+/// wrote.</summary>
 public sealed record Answered(int Status, string? ContentType, string? RetryAfter, JsonElement Body)
 {
     public static async Task<Answered> ExecuteAsync(IResult result)
@@ -18,6 +19,11 @@ public sealed record Answered(int Status, string? ContentType, string? RetryAfte
 
         var response = context.Response;
         var json = body.Length == 0 ? default : JsonDocument.Parse(body.ToArray()).RootElement.Clone();
-        return new Answered(response.StatusCode, response.ContentType, response.Headers.RetryAfter.FirstOrDefault(), json);
+        return new Answered(
+            response.StatusCode,
+            response.ContentType,
+            response.Headers.RetryAfter.FirstOrDefault(),
+            json
+        );
     }
 }

@@ -10,11 +10,14 @@ public sealed class ErrorAnswersTests
     private static readonly ErrorAnswers Answers = new(new StorageFailures());
 
     public static TheoryData<Exception> StorageFailures() =>
-    [
-        new RequestFailedException(500, "The server is busy."),
-        new AggregateException(new HttpRequestException("Connection refused"), new HttpRequestException("Connection refused")),
-        new TimeoutException("The operation was cancelled because it exceeded the configured timeout."),
-    ];
+        [
+            new RequestFailedException(500, "The server is busy."),
+            new AggregateException(
+                new HttpRequestException("Connection refused"),
+                new HttpRequestException("Connection refused")
+            ),
+            new TimeoutException("The operation was cancelled because it exceeded the configured timeout."),
+        ];
 
     [Theory]
     [MemberData(nameof(StorageFailures))]
@@ -26,7 +29,10 @@ public sealed class ErrorAnswersTests
         Assert.Equal("application/problem+json", answer.ContentType);
         Assert.Equal("10", answer.RetryAfter);
         Assert.Equal(503, answer.Body.GetProperty("status").GetInt32());
-        Assert.Equal("Storage is unreachable; nothing was stored. Try again shortly.", answer.Body.GetProperty("detail").GetString());
+        Assert.Equal(
+            "Storage is unreachable; nothing was stored. Try again shortly.",
+            answer.Body.GetProperty("detail").GetString()
+        );
     }
 
     [Fact]
@@ -43,7 +49,10 @@ public sealed class ErrorAnswersTests
     [Fact]
     public async Task For_AggregateWithAnyNonStorageFailure_500()
     {
-        var mixed = new AggregateException(new HttpRequestException("Connection refused"), new InvalidOperationException("A bug."));
+        var mixed = new AggregateException(
+            new HttpRequestException("Connection refused"),
+            new InvalidOperationException("A bug.")
+        );
 
         var answer = await Answered.ExecuteAsync(Answers.For(mixed));
 

@@ -12,7 +12,12 @@ namespace LeadFunctions.FunctionApp.Tests.Settings;
 /// </summary>
 public sealed partial class BicepAppSettings
 {
-    private BicepAppSettings(IReadOnlySet<string> names, IReadOnlySet<string> keyVaultReferences, string? platformCorsOrigins, string? intakeOrigins)
+    private BicepAppSettings(
+        IReadOnlySet<string> names,
+        IReadOnlySet<string> keyVaultReferences,
+        string? platformCorsOrigins,
+        string? intakeOrigins
+    )
     {
         Names = names;
         KeyVaultReferences = keyVaultReferences;
@@ -36,7 +41,10 @@ public sealed partial class BicepAppSettings
     public static async Task<string> BuildArmJsonAsync()
     {
         var root = AzuriteProcess.RepositoryRoot();
-        var info = new ProcessStartInfo("bash", [Path.Combine(root, "scripts", "bicep.sh"), "build", Path.Combine(root, "infra", "main.bicep"), "--stdout"])
+        var info = new ProcessStartInfo(
+            "bash",
+            [Path.Combine(root, "scripts", "bicep.sh"), "build", Path.Combine(root, "infra", "main.bicep"), "--stdout"]
+        )
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -46,7 +54,9 @@ public sealed partial class BicepAppSettings
         var output = bicep.StandardOutput.ReadToEndAsync();
         var error = bicep.StandardError.ReadToEndAsync();
         await bicep.WaitForExitAsync();
-        return bicep.ExitCode == 0 ? await output : throw new InvalidOperationException($"bicep build failed: {await error}");
+        return bicep.ExitCode == 0
+            ? await output
+            : throw new InvalidOperationException($"bicep build failed: {await error}");
     }
 
     public static BicepAppSettings Read(string armJson)
@@ -62,17 +72,29 @@ public sealed partial class BicepAppSettings
         }
 
         var keyVault = new HashSet<string>(StringComparer.Ordinal);
-        if (template.RootElement.TryGetProperty("variables", out var variables) && variables.TryGetProperty("secretSettings", out var secrets)
-            && variables.TryGetProperty("secretSettingValues", out var secretValues) && secretValues.GetString()!.Contains("@Microsoft.KeyVault(", StringComparison.Ordinal))
+        if (
+            template.RootElement.TryGetProperty("variables", out var variables)
+            && variables.TryGetProperty("secretSettings", out var secrets)
+            && variables.TryGetProperty("secretSettingValues", out var secretValues)
+            && secretValues.GetString()!.Contains("@Microsoft.KeyVault(", StringComparison.Ordinal)
+        )
         {
             keyVault.UnionWith(secrets.EnumerateArray().Select(s => s.GetProperty("setting").GetString()!));
         }
 
-        var site = Resources(template.RootElement).FirstOrDefault(r => r.GetProperty("type").GetString() == "Microsoft.Web/sites");
-        var cors = site.ValueKind == JsonValueKind.Object && site.GetProperty("properties").TryGetProperty("siteConfig", out var siteConfig) && siteConfig.TryGetProperty("cors", out var corsConfig)
-            ? corsConfig.GetProperty("allowedOrigins").ToString()
-            : null;
-        var origins = variables.ValueKind == JsonValueKind.Object && variables.TryGetProperty("originSettingValues", out var originValues) ? originValues.GetString() : null;
+        var site = Resources(template.RootElement)
+            .FirstOrDefault(r => r.GetProperty("type").GetString() == "Microsoft.Web/sites");
+        var cors =
+            site.ValueKind == JsonValueKind.Object
+            && site.GetProperty("properties").TryGetProperty("siteConfig", out var siteConfig)
+            && siteConfig.TryGetProperty("cors", out var corsConfig)
+                ? corsConfig.GetProperty("allowedOrigins").ToString()
+                : null;
+        var origins =
+            variables.ValueKind == JsonValueKind.Object
+            && variables.TryGetProperty("originSettingValues", out var originValues)
+                ? originValues.GetString()
+                : null;
         return new BicepAppSettings(names, keyVault, cors, origins);
     }
 

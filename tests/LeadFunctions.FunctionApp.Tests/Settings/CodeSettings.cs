@@ -16,7 +16,8 @@ public enum SettingShape
     /// <summary>Indexed values: "Intake:AllowedOrigins:0", ":1", …</summary>
     List,
 
-    /// <summary>Named children: "Host:FunctionKeys:&lt;name&gt;", or a section read as a whole ("AzureWebJobsStorage:blobServiceUri").</summary>
+    /// <summary>Named children: "Host:FunctionKeys:&lt;name&gt;", or a section read as a whole
+    /// ("AzureWebJobsStorage:blobServiceUri").</summary>
     Section,
 }
 
@@ -36,20 +37,40 @@ public static class CodeSettings
     /// <summary>Read from IConfiguration directly, not through an options class.</summary>
     private static readonly CodeSetting[] ReadDirectly =
     [
-        new(StorageRegistration.ConnectionSetting, SettingShape.Section, "StorageConnection.From (a connection string or service URIs)"),
-        new("AzureFunctionsWebHost:hostid", SettingShape.Value, "TimerListenerService (timer locks and status, shared by both hosts)"),
-        new(LeadFunctions.Host.Development.LocalMailboxEndpoints.Setting, SettingShape.Value, "LocalMailboxEndpoints (the self-hosted runtime's mailbox for local runs)"),
+        new(
+            StorageRegistration.ConnectionSetting,
+            SettingShape.Section,
+            "StorageConnection.From (a connection string or service URIs)"
+        ),
+        new(
+            "AzureFunctionsWebHost:hostid",
+            SettingShape.Value,
+            "TimerListenerService (timer locks and status, shared by both hosts)"
+        ),
+        new(
+            LeadFunctions.Host.Development.LocalMailboxEndpoints.Setting,
+            SettingShape.Value,
+            "LocalMailboxEndpoints (the self-hosted runtime's mailbox for local runs)"
+        ),
     ];
 
     private static readonly Assembly[] Assemblies =
-        [typeof(LeadId).Assembly, typeof(StorageOptions).Assembly, typeof(IntakeOptions).Assembly, typeof(LeadFunctionsHost).Assembly];
+    [
+        typeof(LeadId).Assembly,
+        typeof(StorageOptions).Assembly,
+        typeof(IntakeOptions).Assembly,
+        typeof(LeadFunctionsHost).Assembly,
+    ];
 
     public static IReadOnlyList<CodeSetting> All()
     {
         var settings = new List<CodeSetting>(ReadDirectly);
         foreach (var type in Assemblies.SelectMany(a => a.GetTypes()))
         {
-            if (type.GetField("SectionName", BindingFlags.Public | BindingFlags.Static) is { IsLiteral: true } field && field.GetRawConstantValue() is string section)
+            if (
+                type.GetField("SectionName", BindingFlags.Public | BindingFlags.Static) is { IsLiteral: true } field
+                && field.GetRawConstantValue() is string section
+            )
             {
                 settings.AddRange(Properties(type, section, type.Name));
             }
@@ -61,7 +82,10 @@ public static class CodeSettings
     private static IEnumerable<CodeSetting> Properties(Type type, string prefix, string source)
     {
         // The binder sets public properties with a public setter (init included); computed ones are not settings.
-        foreach (var property in type.GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.GetSetMethod() is not null))
+        foreach (
+            var property in type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
+                .Where(p => p.GetSetMethod() is not null)
+        )
         {
             var key = $"{prefix}:{property.Name}";
             var propertyType = Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType;
@@ -89,6 +113,13 @@ public static class CodeSettings
     }
 
     private static bool IsValue(Type type) =>
-        type.IsPrimitive || type.IsEnum || type == typeof(string) || type == typeof(decimal) || type == typeof(TimeSpan)
-        || type == typeof(DateTimeOffset) || type == typeof(DateTime) || type == typeof(Uri) || type == typeof(Guid);
+        type.IsPrimitive
+        || type.IsEnum
+        || type == typeof(string)
+        || type == typeof(decimal)
+        || type == typeof(TimeSpan)
+        || type == typeof(DateTimeOffset)
+        || type == typeof(DateTime)
+        || type == typeof(Uri)
+        || type == typeof(Guid);
 }

@@ -10,9 +10,15 @@ public sealed class HostJsonTests
     [Fact]
     public void QueueBatchSize_IsTheMessagesTheNurtureTimerFillsARunWith()
     {
-        using var hostJson = JsonDocument.Parse(File.ReadAllText(Path.Combine(AzuriteProcess.RepositoryRoot(), "host.json")));
+        using var hostJson = JsonDocument.Parse(
+            File.ReadAllText(Path.Combine(AzuriteProcess.RepositoryRoot(), "host.json"))
+        );
 
-        var batchSize = hostJson.RootElement.GetProperty("extensions").GetProperty("queues").GetProperty("batchSize").GetInt32();
+        var batchSize = hostJson
+            .RootElement.GetProperty("extensions")
+            .GetProperty("queues")
+            .GetProperty("batchSize")
+            .GetInt32();
 
         Assert.Equal(NurtureScheduler.MessagesPerRun, batchSize);
     }

@@ -5,7 +5,10 @@ public sealed class BindingsTests
     [Fact]
     public async Task FunctionAppMetadata_EveryFunction_MatchesTheSelfHostedBinding()
     {
-        Assert.True(File.Exists(FunctionAppMetadata.FilePath), $"No {FunctionAppMetadata.FilePath}: build src/LeadFunctions.FunctionApp (the solution build does).");
+        Assert.True(
+            File.Exists(FunctionAppMetadata.FilePath),
+            $"No {FunctionAppMetadata.FilePath}: build src/LeadFunctions.FunctionApp (the solution build does)."
+        );
         var functionApp = FunctionAppMetadata.Read(await File.ReadAllTextAsync(FunctionAppMetadata.FilePath));
         var selfHosted = await SelfHostedBindings.ReadAsync();
 
@@ -35,21 +38,49 @@ public sealed class BindingsTests
 
         Assert.Collection(
             differences,
-            missingWrapper => Assert.StartsWith("GrantConsent (HTTP POST 'consent/confirm' level Anonymous) is bound by the self-hosted runtime but has no [Function(\"GrantConsent\")] wrapper", missingWrapper, StringComparison.Ordinal),
-            azureOnly => Assert.StartsWith("ProcessLeadIntake (queue 'lead-intake' on connection 'AzureWebJobsStorage') has a [Function] wrapper", azureOnly, StringComparison.Ordinal));
+            missingWrapper =>
+                Assert.StartsWith(
+                    "GrantConsent (HTTP POST 'consent/confirm' level Anonymous) is bound by the self-hosted runtime "
+                        + "but has no [Function(\"GrantConsent\")] wrapper",
+                    missingWrapper,
+                    StringComparison.Ordinal
+                ),
+            azureOnly =>
+                Assert.StartsWith(
+                    "ProcessLeadIntake (queue 'lead-intake' on connection 'AzureWebJobsStorage') has a [Function] "
+                        + "wrapper",
+                    azureOnly,
+                    StringComparison.Ordinal
+                )
+        );
     }
 
     [Theory]
-    [InlineData("""[{ "name": "GetLead", "bindings": [{ "type": "httpTrigger", "direction": "In", "authLevel": "Anonymous", "methods": ["get"], "route": "leads/{id}" }, { "type": "http", "direction": "Out" }] }]""")]
-    [InlineData("""[{ "name": "GetLead", "bindings": [{ "type": "httpTrigger", "direction": "In", "authLevel": "Function", "methods": ["get", "post"], "route": "leads/{id}" }] }]""")]
-    [InlineData("""[{ "name": "GetLead", "bindings": [{ "type": "httpTrigger", "direction": "In", "authLevel": "Function", "methods": ["get"], "route": "lead/{id}" }] }]""")]
-    [InlineData("""[{ "name": "GetLead", "bindings": [{ "type": "queueTrigger", "direction": "In", "queueName": "leads", "connection": "AzureWebJobsStorage" }] }]""")]
+    [InlineData(
+        """[{ "name": "GetLead", "bindings": [{ "type": "httpTrigger", "direction": "In", "authLevel": "Anonymous", "methods": ["get"], "route": "leads/{id}" }, { "type": "http", "direction": "Out" }] }]"""
+    )]
+    [InlineData(
+        """[{ "name": "GetLead", "bindings": [{ "type": "httpTrigger", "direction": "In", "authLevel": "Function", "methods": ["get", "post"], "route": "leads/{id}" }] }]"""
+    )]
+    [InlineData(
+        """[{ "name": "GetLead", "bindings": [{ "type": "httpTrigger", "direction": "In", "authLevel": "Function", "methods": ["get"], "route": "lead/{id}" }] }]"""
+    )]
+    [InlineData(
+        """[{ "name": "GetLead", "bindings": [{ "type": "queueTrigger", "direction": "In", "queueName": "leads", "connection": "AzureWebJobsStorage" }] }]"""
+    )]
     public void Differences_TriggerDiffersInOneField_IsReported(string metadata)
     {
-        var selfHosted = new Dictionary<string, FunctionBinding> { ["GetLead"] = FunctionBinding.Http("leads/{id}", ["GET"], "Function") };
+        var selfHosted = new Dictionary<string, FunctionBinding>
+        {
+            ["GetLead"] = FunctionBinding.Http("leads/{id}", ["GET"], "Function"),
+        };
 
         var difference = Assert.Single(BindingComparison.Differences(selfHosted, FunctionAppMetadata.Read(metadata)));
 
-        Assert.StartsWith("GetLead differs: self-hosted has HTTP GET 'leads/{id}' level Function, the FunctionApp's wrapper has ", difference, StringComparison.Ordinal);
+        Assert.StartsWith(
+            "GetLead differs: self-hosted has HTTP GET 'leads/{id}' level Function, the FunctionApp's wrapper has ",
+            difference,
+            StringComparison.Ordinal
+        );
     }
 }

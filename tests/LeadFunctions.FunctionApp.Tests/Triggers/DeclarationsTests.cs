@@ -4,7 +4,8 @@ using LeadFunctions.Testing;
 
 namespace LeadFunctions.FunctionApp.Tests.Triggers;
 
-/// <summary>A function is declared once, on its class; both hosts' bindings are written from that declaration.</summary>
+/// <summary>A function is declared once, on its class; both hosts' bindings are written from that
+/// declaration.</summary>
 public sealed class DeclarationsTests
 {
     [Fact]
@@ -17,8 +18,14 @@ public sealed class DeclarationsTests
         foreach (var function in FunctionDeclaration.All)
         {
             var declared = Declared(function);
-            Assert.True(selfHosted.TryGetValue(function.Name, out var self), $"{function.Name} is declared but not bound by the self-hosted runtime.");
-            Assert.True(functionApp.TryGetValue(function.Name, out var azure), $"{function.Name} is declared but has no Azure wrapper.");
+            Assert.True(
+                selfHosted.TryGetValue(function.Name, out var self),
+                $"{function.Name} is declared but not bound by the self-hosted runtime."
+            );
+            Assert.True(
+                functionApp.TryGetValue(function.Name, out var azure),
+                $"{function.Name} is declared but has no Azure wrapper."
+            );
             Assert.Equal(declared, self);
             Assert.Equal(declared, azure);
         }
@@ -28,14 +35,20 @@ public sealed class DeclarationsTests
     public void CheckedInGeneratedFiles_AreWhatTheDeclarationsWrite()
     {
         var root = AzuriteProcess.RepositoryRoot();
-        var stale = GeneratedFiles.All()
-            .Where(file => !File.Exists(Path.Combine(root, file.RelativePath))
-                || File.ReadAllText(Path.Combine(root, file.RelativePath)).ReplaceLineEndings("\n") != file.Content)
+        var stale = GeneratedFiles
+            .All()
+            .Where(file =>
+                !File.Exists(Path.Combine(root, file.RelativePath))
+                || File.ReadAllText(Path.Combine(root, file.RelativePath)).ReplaceLineEndings("\n") != file.Content
+            )
             .Select(file => file.RelativePath)
             .Concat(GeneratedFiles.Orphans(root))
             .ToList();
 
-        Assert.True(stale.Count == 0, $"Stale: {string.Join(", ", stale)}. Run ./scripts/generate-functions.sh and commit the result.");
+        Assert.True(
+            stale.Count == 0,
+            $"Stale: {string.Join(", ", stale)}. Run ./scripts/generate-functions.sh and commit the result."
+        );
     }
 
     [Fact]
@@ -49,11 +62,17 @@ public sealed class DeclarationsTests
         Assert.Contains("SendNurtureBatch", names);
     }
 
-    private static FunctionBinding Declared(FunctionDeclaration function) => function.Trigger switch
-    {
-        HttpFunctionAttribute http => FunctionBinding.Http(http.Route, http.Methods, http.Level.ToString(), http.PublicIntake),
-        QueueFunctionAttribute queue => FunctionBinding.QueueTrigger(queue.QueueName, "AzureWebJobsStorage"),
-        TimerFunctionAttribute timer => FunctionBinding.TimerTrigger(timer.Schedule, timer.RunOnStartup),
-        _ => throw new InvalidOperationException(function.Name),
-    };
+    private static FunctionBinding Declared(FunctionDeclaration function) =>
+        function.Trigger switch
+        {
+            HttpFunctionAttribute http => FunctionBinding.Http(
+                http.Route,
+                http.Methods,
+                http.Level.ToString(),
+                http.PublicIntake
+            ),
+            QueueFunctionAttribute queue => FunctionBinding.QueueTrigger(queue.QueueName, "AzureWebJobsStorage"),
+            TimerFunctionAttribute timer => FunctionBinding.TimerTrigger(timer.Schedule, timer.RunOnStartup),
+            _ => throw new InvalidOperationException(function.Name),
+        };
 }

@@ -18,12 +18,19 @@ public static class FunctionAppMetadata
         foreach (var function in document.RootElement.EnumerateArray())
         {
             var name = function.GetProperty("name").GetString()!;
-            var triggers = function.GetProperty("bindings").EnumerateArray()
+            var triggers = function
+                .GetProperty("bindings")
+                .EnumerateArray()
                 .Where(b => b.GetProperty("type").GetString()!.EndsWith("Trigger", StringComparison.OrdinalIgnoreCase))
                 .ToList();
-            functions.Add(name, triggers.Count == 1
-                ? ToBinding(triggers[0], FunctionDeclaration.PublicIntakeNames.Contains(name))
-                : throw new InvalidOperationException($"functions.metadata: {name} has {triggers.Count} triggers; a function has exactly one."));
+            functions.Add(
+                name,
+                triggers.Count == 1
+                    ? ToBinding(triggers[0], FunctionDeclaration.PublicIntakeNames.Contains(name))
+                    : throw new InvalidOperationException(
+                        $"functions.metadata: {name} has {triggers.Count} triggers; a function has exactly one."
+                    )
+            );
         }
 
         return functions;
@@ -31,18 +38,28 @@ public static class FunctionAppMetadata
 
     private static FunctionBinding ToBinding(JsonElement trigger, bool rateLimited)
     {
-        string? Text(string property) => trigger.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+        string? Text(string property) =>
+            trigger.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.String
+                ? value.GetString()
+                : null;
         return trigger.GetProperty("type").GetString() switch
         {
             "httpTrigger" => FunctionBinding.Http(
                 Text("route") ?? string.Empty,
-                trigger.TryGetProperty("methods", out var methods) ? methods.EnumerateArray().Select(m => m.GetString()!) : [],
+                trigger.TryGetProperty("methods", out var methods)
+                    ? methods.EnumerateArray().Select(m => m.GetString()!)
+                    : [],
                 Text("authLevel") ?? "Anonymous",
-                rateLimited),
-            "queueTrigger" => FunctionBinding.QueueTrigger(Text("queueName") ?? string.Empty, Text("connection") ?? string.Empty),
+                rateLimited
+            ),
+            "queueTrigger" => FunctionBinding.QueueTrigger(
+                Text("queueName") ?? string.Empty,
+                Text("connection") ?? string.Empty
+            ),
             "timerTrigger" => FunctionBinding.TimerTrigger(
                 Text("schedule") ?? string.Empty,
-                trigger.TryGetProperty("runOnStartup", out var runOnStartup) && runOnStartup.GetBoolean()),
+                trigger.TryGetProperty("runOnStartup", out var runOnStartup) && runOnStartup.GetBoolean()
+            ),
             var other => new FunctionBinding(other ?? "unknown"),
         };
     }

@@ -14,20 +14,35 @@ public sealed record FunctionBinding(
     string? Connection = null,
     string? Schedule = null,
     bool RunOnStartup = false,
-    bool RateLimited = false)
+    bool RateLimited = false
+)
 {
-    public static FunctionBinding Http(string route, IEnumerable<string> methods, string level, bool rateLimited = false) =>
-        new("http", Route: route.Trim('/'), Methods: string.Join(",", methods.Select(m => m.ToUpperInvariant()).Order(StringComparer.Ordinal)), Level: level, RateLimited: rateLimited);
+    public static FunctionBinding Http(
+        string route,
+        IEnumerable<string> methods,
+        string level,
+        bool rateLimited = false
+    ) =>
+        new(
+            "http",
+            Route: route.Trim('/'),
+            Methods: string.Join(",", methods.Select(m => m.ToUpperInvariant()).Order(StringComparer.Ordinal)),
+            Level: level,
+            RateLimited: rateLimited
+        );
 
-    public static FunctionBinding QueueTrigger(string queue, string connection) => new("queue", Queue: queue, Connection: connection);
+    public static FunctionBinding QueueTrigger(string queue, string connection) =>
+        new("queue", Queue: queue, Connection: connection);
 
-    public static FunctionBinding TimerTrigger(string schedule, bool runOnStartup) => new("timer", Schedule: schedule, RunOnStartup: runOnStartup);
+    public static FunctionBinding TimerTrigger(string schedule, bool runOnStartup) =>
+        new("timer", Schedule: schedule, RunOnStartup: runOnStartup);
 
-    public override string ToString() => Trigger switch
-    {
-        "http" => $"HTTP {Methods} '{Route}' level {Level}{(RateLimited ? " rate-limited" : string.Empty)}",
-        "queue" => $"queue '{Queue}' on connection '{Connection}'",
-        "timer" => $"timer '{Schedule}'{(RunOnStartup ? " run on startup" : string.Empty)}",
-        _ => $"{Trigger} trigger",
-    };
+    public override string ToString() =>
+        Trigger switch
+        {
+            "http" => $"HTTP {Methods} '{Route}' level {Level}{(RateLimited ? " rate-limited" : string.Empty)}",
+            "queue" => $"queue '{Queue}' on connection '{Connection}'",
+            "timer" => $"timer '{Schedule}'{(RunOnStartup ? " run on startup" : string.Empty)}",
+            _ => $"{Trigger} trigger",
+        };
 }

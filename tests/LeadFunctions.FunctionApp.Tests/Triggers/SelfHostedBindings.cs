@@ -21,15 +21,21 @@ public static class SelfHostedBindings
 {
     public static async Task<IReadOnlyDictionary<string, FunctionBinding>> ReadAsync()
     {
-        var builder = LeadFunctionsHost.CreateBuilder(
-            [$"--contentRoot={AzuriteProcess.RepositoryRoot()}", "--environment=Testing", "--AzureWebJobsStorage=UseDevelopmentStorage=true"]);
+        var builder = LeadFunctionsHost.CreateBuilder([
+            $"--contentRoot={AzuriteProcess.RepositoryRoot()}",
+            "--environment=Testing",
+            "--AzureWebJobsStorage=UseDevelopmentStorage=true",
+        ]);
         await using var app = LeadFunctionsHost.Build(builder);
         var prefix = app.Services.GetRequiredService<IOptions<HttpOptions>>().Value.RoutePrefix.Trim('/');
         var functions = new Dictionary<string, FunctionBinding>(StringComparer.Ordinal);
 
         foreach (var queue in app.Services.GetServices<QueueTrigger>())
         {
-            functions.Add(queue.FunctionName, FunctionBinding.QueueTrigger(queue.QueueName, StorageRegistration.ConnectionSetting));
+            functions.Add(
+                queue.FunctionName,
+                FunctionBinding.QueueTrigger(queue.QueueName, StorageRegistration.ConnectionSetting)
+            );
         }
 
         foreach (var timer in app.Services.GetServices<TimerTrigger>())
@@ -37,7 +43,9 @@ public static class SelfHostedBindings
             functions.Add(timer.FunctionName, FunctionBinding.TimerTrigger(timer.Schedule, timer.RunOnStartup));
         }
 
-        var endpoints = ((IEndpointRouteBuilder)app).DataSources.SelectMany(source => source.Endpoints).OfType<RouteEndpoint>();
+        var endpoints = ((IEndpointRouteBuilder)app)
+            .DataSources.SelectMany(source => source.Endpoints)
+            .OfType<RouteEndpoint>();
         foreach (var endpoint in endpoints)
         {
             if (endpoint.Metadata.GetMetadata<HttpFunctionMetadata>() is not { } function)
@@ -48,12 +56,19 @@ public static class SelfHostedBindings
             var route = endpoint.RoutePattern.RawText!.Trim('/');
             if (prefix.Length > 0)
             {
-                route = route.StartsWith(prefix + "/", StringComparison.Ordinal) ? route[(prefix.Length + 1)..] : throw new InvalidOperationException($"{function.FunctionName}: '{route}' is outside the route prefix '{prefix}'.");
+                route = route.StartsWith(prefix + "/", StringComparison.Ordinal)
+                    ? route[(prefix.Length + 1)..]
+                    : throw new InvalidOperationException(
+                        $"{function.FunctionName}: '{route}' is outside the route prefix '{prefix}'."
+                    );
             }
 
             var methods = endpoint.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? [];
             var rateLimited = endpoint.Metadata.GetMetadata<EnableRateLimitingAttribute>() is not null;
-            functions.Add(function.FunctionName, FunctionBinding.Http(route, methods, function.Level.ToString(), rateLimited));
+            functions.Add(
+                function.FunctionName,
+                FunctionBinding.Http(route, methods, function.Level.ToString(), rateLimited)
+            );
         }
 
         return functions;

@@ -8,7 +8,9 @@ public class EnrollmentRequestReaderTests
 {
     private static readonly string Id = LeadId.FromEmail("ayse@example.com");
 
-    private static (Core.Campaigns.CampaignEnrollmentRequest? Request, Dictionary<string, string[]> Errors) Read(string json)
+    private static (Core.Campaigns.CampaignEnrollmentRequest? Request, Dictionary<string, string[]> Errors) Read(
+        string json
+    )
     {
         using var document = JsonDocument.Parse(json);
         return EnrollmentRequestReader.Read("fair", document.RootElement);

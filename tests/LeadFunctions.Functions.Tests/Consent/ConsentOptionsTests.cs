@@ -10,7 +10,8 @@ public class ConsentOptionsTests
     private const string Current = "the-new-secret-of-at-least-32-characters";
     private const string Previous = "the-old-secret-of-at-least-32-characters";
 
-    /// <summary>As <c>ValidateDataAnnotations</c> does on start: every property's attributes, then <see cref="IValidatableObject"/>.</summary>
+    /// <summary>As <c>ValidateDataAnnotations</c> does on start: every property's attributes, then
+    /// <see cref="IValidatableObject"/>.</summary>
     private static List<ValidationResult> Validate(ConsentOptions options)
     {
         var results = new List<ValidationResult>();
@@ -21,14 +22,22 @@ public class ConsentOptionsTests
     [Fact]
     public void Validate_PreviousSecretShorterThanTheRule_RefusedByName()
     {
-        var errors = Validate(new ConsentOptions { TokenSecret = Current, PreviousTokenSecrets = [Previous, "too-short"] });
+        var errors = Validate(
+            new ConsentOptions { TokenSecret = Current, PreviousTokenSecrets = [Previous, "too-short"] }
+        );
         Assert.Contains(errors, e => e.MemberNames.Contains(nameof(ConsentOptions.PreviousTokenSecrets)));
     }
 
     [Fact]
     public void Validate_TooManyPreviousSecrets_Refused()
     {
-        var errors = Validate(new ConsentOptions { TokenSecret = Current, PreviousTokenSecrets = [.. Enumerable.Range(0, 10).Select(i => Previous + i)] });
+        var errors = Validate(
+            new ConsentOptions
+            {
+                TokenSecret = Current,
+                PreviousTokenSecrets = [.. Enumerable.Range(0, 10).Select(i => Previous + i)],
+            }
+        );
         Assert.Contains(errors, e => e.MemberNames.Contains(nameof(ConsentOptions.PreviousTokenSecrets)));
     }
 
@@ -41,8 +50,14 @@ public class ConsentOptionsTests
         var delivered = new ConsentTokens(Previous).Issue(new ConsentToken(TokenPurpose.Unsubscribe, lead, null, null));
         var tokens = options.ToTokens();
 
-        Assert.Equal(TokenCheck.Valid, tokens.Read(delivered, TokenPurpose.Unsubscribe, DateTimeOffset.UnixEpoch, out _));
+        Assert.Equal(
+            TokenCheck.Valid,
+            tokens.Read(delivered, TokenPurpose.Unsubscribe, DateTimeOffset.UnixEpoch, out _)
+        );
         var issued = tokens.Issue(new ConsentToken(TokenPurpose.Unsubscribe, lead, null, null));
-        Assert.Equal(TokenCheck.Valid, new ConsentTokens(Current).Read(issued, TokenPurpose.Unsubscribe, DateTimeOffset.UnixEpoch, out _));
+        Assert.Equal(
+            TokenCheck.Valid,
+            new ConsentTokens(Current).Read(issued, TokenPurpose.Unsubscribe, DateTimeOffset.UnixEpoch, out _)
+        );
     }
 }

@@ -13,9 +13,18 @@ public class ExportIysConsentTests
     {
         public (DateTimeOffset Since, DateTimeOffset Until)? Asked { get; private set; }
 
-        public Task AppendAsync(string normalizedEmail, ConsentRecord record, DateTimeOffset recordedAt, CancellationToken cancellationToken) => Task.CompletedTask;
+        public Task AppendAsync(
+            string normalizedEmail,
+            ConsentRecord record,
+            DateTimeOffset recordedAt,
+            CancellationToken cancellationToken
+        ) => Task.CompletedTask;
 
-        public async IAsyncEnumerable<ConsentChange> ReadAsync(DateTimeOffset since, DateTimeOffset until, [EnumeratorCancellation] CancellationToken cancellationToken)
+        public async IAsyncEnumerable<ConsentChange> ReadAsync(
+            DateTimeOffset since,
+            DateTimeOffset until,
+            [EnumeratorCancellation] CancellationToken cancellationToken
+        )
         {
             Asked = (since, until);
             await Task.CompletedTask;
@@ -27,7 +36,11 @@ public class ExportIysConsentTests
     [InlineData("?from=2026-12-05&to=2026-12-05", "2026-12-04T21:00:00Z", "2026-12-05T21:00:00Z")] // Turkey's day, +03:00
     [InlineData("?from=2015-01-15&to=2015-01-15", "2015-01-14T22:00:00Z", "2015-01-15T22:00:00Z")] // a winter day of 2015: +02:00
     [InlineData("?from=2026-12-01T09:00:00Z&to=2026-12-02T09:00:00Z", "2026-12-01T09:00:00Z", "2026-12-02T09:00:00Z")] // instants as given
-    public async Task RunAsync_ADateAloneIsThatDayInTurkey_AsTheRecordsDatesAre(string query, string since, string until)
+    public async Task RunAsync_ADateAloneIsThatDayInTurkey_AsTheRecordsDatesAre(
+        string query,
+        string since,
+        string until
+    )
     {
         var log = new PeriodLog();
         var context = new DefaultHttpContext();
@@ -35,6 +48,12 @@ public class ExportIysConsentTests
 
         await new ExportIysConsent(new IysConsentExport(log)).RunAsync(context.Request, default);
 
-        Assert.Equal((DateTimeOffset.Parse(since, System.Globalization.CultureInfo.InvariantCulture), DateTimeOffset.Parse(until, System.Globalization.CultureInfo.InvariantCulture)), log.Asked);
+        Assert.Equal(
+            (
+                DateTimeOffset.Parse(since, System.Globalization.CultureInfo.InvariantCulture),
+                DateTimeOffset.Parse(until, System.Globalization.CultureInfo.InvariantCulture)
+            ),
+            log.Asked
+        );
     }
 }

@@ -16,7 +16,11 @@ public class StorageHealthCheckTests
     }
 
     private static Task<HealthCheckResult> CheckAsync(StorageState state) =>
-        new StorageHealthCheck(new FixedProbe(state), Options.Create(new HealthOptions()), new FakeTimeProvider(Now)).CheckHealthAsync(new HealthCheckContext());
+        new StorageHealthCheck(
+            new FixedProbe(state),
+            Options.Create(new HealthOptions()),
+            new FakeTimeProvider(Now)
+        ).CheckHealthAsync(new HealthCheckContext());
 
     private static QueueBacklog Idle(string queue) => new(queue, 0, 0, null);
 
@@ -40,7 +44,9 @@ public class StorageHealthCheckTests
     [Fact]
     public async Task CheckHealthAsync_MessagesInPoisonQueues_DegradedWithTheirSum()
     {
-        var result = await CheckAsync(StorageState.Reachable([new("lead-intake", 0, 2, null), new("lead-events", 0, 1, null)]));
+        var result = await CheckAsync(
+            StorageState.Reachable([new("lead-intake", 0, 2, null), new("lead-events", 0, 1, null)])
+        );
         Assert.Equal(HealthStatus.Degraded, result.Status);
         Assert.Equal("3 message(s) in poison queues need attention.", result.Description);
         Assert.Equal(2, result.Data["lead-intake-poison"]);
@@ -49,12 +55,13 @@ public class StorageHealthCheckTests
     [Fact]
     public async Task CheckHealthAsync_WorkWaiting_OverdueOnlyPastItsQueuesAllowance()
     {
-        var result = await CheckAsync(StorageState.Reachable(
-        [
-            new("lead-intake", 1, 0, Now.AddMinutes(-6)),
-            new("lead-events", 1, 0, Now.AddMinutes(-4)),
-            new("lead-rescore", 256, 0, Now.AddHours(-2)),
-        ]));
+        var result = await CheckAsync(
+            StorageState.Reachable([
+                new("lead-intake", 1, 0, Now.AddMinutes(-6)),
+                new("lead-events", 1, 0, Now.AddMinutes(-4)),
+                new("lead-rescore", 256, 0, Now.AddHours(-2)),
+            ])
+        );
         Assert.Equal(HealthStatus.Degraded, result.Status);
         Assert.Contains("lead-intake (6 min", result.Description, StringComparison.Ordinal);
         Assert.DoesNotContain("lead-events", result.Description, StringComparison.Ordinal);

@@ -30,7 +30,11 @@ public class JsonBodyTests
 
     [Fact]
     public void ParseObject_LoneSurrogateEscape_Refused() =>
-        Assert.StartsWith("The body is not valid UTF-8", Parse(Encoding.ASCII.GetBytes("{\"a\":{\"b\":\"Ay\\ud83d\"}}")).Refusal, StringComparison.Ordinal);
+        Assert.StartsWith(
+            "The body is not valid UTF-8",
+            Parse(Encoding.ASCII.GetBytes("{\"a\":{\"b\":\"Ay\\ud83d\"}}")).Refusal,
+            StringComparison.Ordinal
+        );
 
     [Theory]
     [InlineData("[1]")]

@@ -12,8 +12,13 @@ public class LeadDecisionsTests
 
     private static readonly Lead Mql = new()
     {
-        Id = LeadId.FromEmail("a@acme.com"), Email = "a@acme.com", Source = "web", Stage = LifecycleStage.Mql,
-        CreatedAt = Now, UpdatedAt = Now, LastSubmittedAt = Now,
+        Id = LeadId.FromEmail("a@acme.com"),
+        Email = "a@acme.com",
+        Source = "web",
+        Stage = LifecycleStage.Mql,
+        CreatedAt = Now,
+        UpdatedAt = Now,
+        LastSubmittedAt = Now,
     };
 
     [Fact]
@@ -41,7 +46,9 @@ public class LeadDecisionsTests
     [Fact]
     public void Answer_NotPossibleInThisStage_409()
     {
-        var refused = Assert.IsType<ProblemHttpResult>(LeadDecisions.Answer(SalesDecisions.Convert(Mql with { Stage = LifecycleStage.Customer }, Now)));
+        var refused = Assert.IsType<ProblemHttpResult>(
+            LeadDecisions.Answer(SalesDecisions.Convert(Mql with { Stage = LifecycleStage.Customer }, Now))
+        );
         Assert.Equal(StatusCodes.Status409Conflict, refused.StatusCode);
     }
 }

@@ -7,15 +7,23 @@ namespace LeadFunctions.Functions.Tests.Leads;
 
 public class ListLeadsTests
 {
-    /// <summary>Answers with the page it was given, or refuses every continuation token, as the query port does with one it did not hand out.</summary>
+    /// <summary>Answers with the page it was given, or refuses every continuation token, as the query port does with
+    /// one it did not hand out.</summary>
     private sealed class PagedQuery(LeadPage page) : ILeadQuery
     {
         public LeadFilter? Filter { get; private set; }
 
-        public Task<LeadPage> ListAsync(LeadFilter filter, string? continuationToken, int pageSize, CancellationToken cancellationToken)
+        public Task<LeadPage> ListAsync(
+            LeadFilter filter,
+            string? continuationToken,
+            int pageSize,
+            CancellationToken cancellationToken
+        )
         {
             Filter = filter;
-            return continuationToken is null ? Task.FromResult(page) : throw new FormatException("Not a continuation token.");
+            return continuationToken is null
+                ? Task.FromResult(page)
+                : throw new FormatException("Not a continuation token.");
         }
     }
 
@@ -29,7 +37,9 @@ public class ListLeadsTests
     [Fact]
     public async Task RunAsync_ATokenTheQueryRefuses_400NamingIt()
     {
-        var invalid = Assert.IsType<ValidationProblem>(await ListAsync(new PagedQuery(new LeadPage([], null)), "?continuationToken=forged"));
+        var invalid = Assert.IsType<ValidationProblem>(
+            await ListAsync(new PagedQuery(new LeadPage([], null)), "?continuationToken=forged")
+        );
         Assert.Equal(["continuationToken"], invalid.ProblemDetails.Errors.Keys);
     }
 

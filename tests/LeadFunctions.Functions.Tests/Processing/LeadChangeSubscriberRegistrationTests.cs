@@ -4,7 +4,8 @@ using Microsoft.Extensions.Hosting;
 
 namespace LeadFunctions.Functions.Tests.Processing;
 
-/// <summary>The composition both hosts call registers every lead change subscriber the order names, each once.</summary>
+/// <summary>The composition both hosts call registers every lead change subscriber the order names, each
+/// once.</summary>
 public class LeadChangeSubscriberRegistrationTests
 {
     [Fact]

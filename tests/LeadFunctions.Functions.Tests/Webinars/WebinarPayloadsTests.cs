@@ -10,25 +10,40 @@ public class WebinarPayloadsTests
     [Fact]
     public void ZoomRegistrant_ZoomsFieldNames_ReachTheForm()
     {
-        var form = WebinarPayloads.ZoomRegistrant(Json("""
-            {"email":"a@acme.com.tr","first_name":"Ayşe","last_name":"Yılmaz","org":"Acme","job_title":"CTO","country":"TR","phone":"+90 212 555 0000","industry":"Retail","no_of_employees":"1,001-5,000"}
-            """));
+        var form = WebinarPayloads.ZoomRegistrant(
+            Json(
+                """
+                {"email":"a@acme.com.tr","first_name":"Ayşe","last_name":"Yılmaz","org":"Acme","job_title":"CTO","country":"TR","phone":"+90 212 555 0000","industry":"Retail","no_of_employees":"1,001-5,000"}
+                """
+            )
+        );
 
-        Assert.Equal(("a@acme.com.tr", "Ayşe", "Yılmaz", "Acme", "CTO"), (form.Email, form.FirstName, form.LastName, form.Company, form.JobTitle));
-        Assert.Equal(("TR", "+90 212 555 0000", "Retail", "1,001-5,000"), (form.Country, form.Phone, form.Industry, form.CompanySize));
+        Assert.Equal(
+            ("a@acme.com.tr", "Ayşe", "Yılmaz", "Acme", "CTO"),
+            (form.Email, form.FirstName, form.LastName, form.Company, form.JobTitle)
+        );
+        Assert.Equal(
+            ("TR", "+90 212 555 0000", "Retail", "1,001-5,000"),
+            (form.Country, form.Phone, form.Industry, form.CompanySize)
+        );
         Assert.Null(form.ConsentEmail);
     }
 
     [Fact]
     public void ZoomWebinar_IdAndTopic_ZoomsWebinar()
     {
-        Assert.Equal(new("zoom", "81234", "Launch"), WebinarPayloads.ZoomWebinar(Json("""{"id":81234,"topic":"Launch"}""")));
+        Assert.Equal(
+            new("zoom", "81234", "Launch"),
+            WebinarPayloads.ZoomWebinar(Json("""{"id":81234,"topic":"Launch"}"""))
+        );
     }
 
     [Fact]
     public void GenericRegistrant_TheFormsFieldNames_OnlyThoseItCarries()
     {
-        var form = WebinarPayloads.GenericRegistrant(Json("""{"email":"a@acme.com.tr","firstName":"Ayşe","consentEmail":true,"phone":"+90 212 555 0000"}"""));
+        var form = WebinarPayloads.GenericRegistrant(
+            Json("""{"email":"a@acme.com.tr","firstName":"Ayşe","consentEmail":true,"phone":"+90 212 555 0000"}""")
+        );
 
         Assert.Equal(("a@acme.com.tr", "Ayşe", "true"), (form.Email, form.FirstName, form.ConsentEmail));
         Assert.Null(form.Phone);

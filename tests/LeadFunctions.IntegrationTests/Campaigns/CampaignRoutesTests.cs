@@ -22,7 +22,8 @@ public sealed class CampaignRoutesTests(AzuriteFixture azurite) : IAsyncLifetime
           "steps": [
             { "id": "welcome", "delay": "PT0S", "subject": "Hoş geldiniz {{ lead.firstName }}",
               "html": "<p>Merhaba {{ lead.firstName }}</p>", "text": "Merhaba {{ lead.firstName }}",
-              "translations": { "en": { "subject": "Welcome {{ lead.firstName }}", "html": "<p>Hello</p>", "text": "Hello" } } },
+              "translations": { "en": { "subject": "Welcome {{ lead.firstName }}", "html": "<p>Hello</p>",
+                "text": "Hello" } } },
             { "id": "case-study", "delay": "P2D", "subject": "...", "html": "...", "text": "..." } ],
           "stopWhen": { "stages": ["sql", "opportunity", "customer", "disqualified"], "events": ["demo_request"] },
           "sendWindow": { "from": "09:00", "to": "18:00", "days": ["Mon", "Tue", "Wed", "Thu", "Fri"] } }
@@ -57,7 +58,10 @@ public sealed class CampaignRoutesTests(AzuriteFixture azurite) : IAsyncLifetime
         var sent = JsonNode.Parse(Example)!.AsObject();
         foreach (var (name, value) in sent)
         {
-            Assert.True(JsonNode.DeepEquals(value, document[name]), $"{name}: sent {value?.ToJsonString()}, got {document[name]?.ToJsonString()}");
+            Assert.True(
+                JsonNode.DeepEquals(value, document[name]),
+                $"{name}: sent {value?.ToJsonString()}, got {document[name]?.ToJsonString()}"
+            );
         }
 
         Assert.Equal("fair-2026", (string?)document["id"]);
@@ -72,7 +76,10 @@ public sealed class CampaignRoutesTests(AzuriteFixture azurite) : IAsyncLifetime
         (await PutAsync("c1", Example)).Dispose();
         Assert.Equal("Fair follow-up", (await catalog.FindAsync("c1", default))?.Name);
 
-        using var replaced = await PutAsync("c1", Example.Replace("Fair follow-up", "Fuar takibi", StringComparison.Ordinal));
+        using var replaced = await PutAsync(
+            "c1",
+            Example.Replace("Fair follow-up", "Fuar takibi", StringComparison.Ordinal)
+        );
 
         Assert.Equal(HttpStatusCode.OK, replaced.StatusCode);
         Assert.Equal("Fuar takibi", (await catalog.FindAsync("c1", default))?.Name);
@@ -96,7 +103,9 @@ public sealed class CampaignRoutesTests(AzuriteFixture azurite) : IAsyncLifetime
         (await PutAsync("b-campaign", Example)).Dispose();
         (await PutAsync("a-campaign", Example)).Dispose();
 
-        using var archived = await host.Client.SendAsync(TestHost.WithKey(HttpMethod.Delete, "/api/campaigns/b-campaign"));
+        using var archived = await host.Client.SendAsync(
+            TestHost.WithKey(HttpMethod.Delete, "/api/campaigns/b-campaign")
+        );
         Assert.Equal(HttpStatusCode.NoContent, archived.StatusCode);
 
         Assert.Equal(["a-campaign"], await ListedIdsAsync("/api/campaigns"));
@@ -136,7 +145,11 @@ public sealed class CampaignRoutesTests(AzuriteFixture azurite) : IAsyncLifetime
     [InlineData("[\"lead\"]", "[\"prospect\"]", "trigger.stageEntered")]
     [InlineData("\"demo_request\"", "\"bought\"", "stopWhen.events")]
     [InlineData("\"id\": \"case-study\"", "\"id\": \"welcome\"", "steps[1].id")]
-    public async Task PutCampaign_BadDefinition_400WithTheFieldAndNothingStored(string find, string replace, string field)
+    public async Task PutCampaign_BadDefinition_400WithTheFieldAndNothingStored(
+        string find,
+        string replace,
+        string field
+    )
     {
         using var response = await PutAsync("c1", Example.Replace(find, replace, StringComparison.Ordinal));
 
@@ -151,25 +164,48 @@ public sealed class CampaignRoutesTests(AzuriteFixture azurite) : IAsyncLifetime
     public async Task PutCampaign_RawFilterInSubjectHtmlAndText_400WithEachFieldNothingStored()
     {
         var body = Example
-            .Replace("Hoş geldiniz {{ lead.firstName }}", "Hoş geldiniz {{lead.firstName|raw}}", StringComparison.Ordinal)
-            .Replace("<p>Merhaba {{ lead.firstName }}</p>", "<p>Merhaba {% if lead.company %}{{ lead.company | raw }}{% endif %}</p>", StringComparison.Ordinal)
-            .Replace("\"text\": \"...\"", "\"text\": \"{% assign c = lead.company | raw %}{{ c }}\"", StringComparison.Ordinal);
+            .Replace(
+                "Hoş geldiniz {{ lead.firstName }}",
+                "Hoş geldiniz {{lead.firstName|raw}}",
+                StringComparison.Ordinal
+            )
+            .Replace(
+                "<p>Merhaba {{ lead.firstName }}</p>",
+                "<p>Merhaba {% if lead.company %}{{ lead.company | raw }}{% endif %}</p>",
+                StringComparison.Ordinal
+            )
+            .Replace(
+                "\"text\": \"...\"",
+                "\"text\": \"{% assign c = lead.company | raw %}{{ c }}\"",
+                StringComparison.Ordinal
+            );
 
         using var response = await PutAsync("c1", body);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         var problem = await response.Content.ReadFromJsonAsync<ValidationProblem>();
-        Assert.Equal(["steps[0].html", "steps[0].subject", "steps[1].text"], problem!.Errors.Keys.Order(StringComparer.Ordinal));
-        Assert.All(problem.Errors.Values, errors => Assert.Contains("'raw'", Assert.Single(errors), StringComparison.Ordinal));
+        Assert.Equal(
+            ["steps[0].html", "steps[0].subject", "steps[1].text"],
+            problem!.Errors.Keys.Order(StringComparer.Ordinal)
+        );
+        Assert.All(problem.Errors.Values, errors =>
+            Assert.Contains("'raw'", Assert.Single(errors), StringComparison.Ordinal)
+        );
         Assert.Equal(0, await StoredRowsAsync());
     }
 
     [Fact]
     public async Task PutCampaign_MisspeltFieldOrIdOfAnotherCampaign_400()
     {
-        using var misspelt = await PutAsync("c1", Example.Replace("\"stopWhen\"", "\"stopsWhen\"", StringComparison.Ordinal));
-        using var otherId = await PutAsync("c1", Example.Replace("{ \"name\"", "{ \"id\": \"c2\", \"name\"", StringComparison.Ordinal));
+        using var misspelt = await PutAsync(
+            "c1",
+            Example.Replace("\"stopWhen\"", "\"stopsWhen\"", StringComparison.Ordinal)
+        );
+        using var otherId = await PutAsync(
+            "c1",
+            Example.Replace("{ \"name\"", "{ \"id\": \"c2\", \"name\"", StringComparison.Ordinal)
+        );
 
         Assert.Equal(HttpStatusCode.BadRequest, misspelt.StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, otherId.StatusCode);
@@ -186,7 +222,11 @@ public sealed class CampaignRoutesTests(AzuriteFixture azurite) : IAsyncLifetime
     [Fact]
     public async Task PutCampaign_Over256KiB_413()
     {
-        var body = Example.Replace("\"html\": \"...\"", $"\"html\": \"{new string('x', 300 * 1024)}\"", StringComparison.Ordinal);
+        var body = Example.Replace(
+            "\"html\": \"...\"",
+            $"\"html\": \"{new string('x', 300 * 1024)}\"",
+            StringComparison.Ordinal
+        );
         using var response = await PutAsync("c1", body);
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
         Assert.Equal(0, await StoredRowsAsync());
@@ -206,7 +246,10 @@ public sealed class CampaignRoutesTests(AzuriteFixture azurite) : IAsyncLifetime
     [InlineData("DELETE", "campaigns/c1")]
     public async Task CampaignRoutes_WithoutKey_401(string method, string path)
     {
-        using var request = new HttpRequestMessage(new HttpMethod(method), $"/api/{path}") { Content = new StringContent(Example, Encoding.UTF8, "application/json") };
+        using var request = new HttpRequestMessage(new HttpMethod(method), $"/api/{path}")
+        {
+            Content = new StringContent(Example, Encoding.UTF8, "application/json"),
+        };
         using var response = await host.Client.SendAsync(request);
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         Assert.Equal(0, await StoredRowsAsync());

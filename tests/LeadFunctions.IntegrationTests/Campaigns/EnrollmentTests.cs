@@ -1,5 +1,5 @@
-using System.Net.Http.Json;
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.Json;
 using Azure.Data.Tables;
 using LeadFunctions.Adapters.Campaigns;
@@ -15,7 +15,8 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace LeadFunctions.IntegrationTests.Campaigns;
 
-/// <summary>Enrollment by trigger and by hand, and SendGrid events on a nurture email, on the real host and Azurite.</summary>
+/// <summary>Enrollment by trigger and by hand, and SendGrid events on a nurture email, on the real host and
+/// Azurite.</summary>
 [Collection(AzuriteCollection.Name)]
 public sealed class EnrollmentTests(AzuriteFixture azurite) : IAsyncLifetime, IDisposable
 {
@@ -31,20 +32,41 @@ public sealed class EnrollmentTests(AzuriteFixture azurite) : IAsyncLifetime, ID
 
     private async Task PutAsync(string id, CampaignTrigger? trigger = null, bool archived = false)
     {
-        await host.Services.GetRequiredService<ICampaignStore>().PutAsync(new Campaign
-        {
-            Id = id,
-            Name = "Campaign " + id,
-            Archived = archived,
-            Trigger = trigger ?? new CampaignTrigger(),
-            Steps = [new CampaignStep { Id = "welcome", Delay = TimeSpan.FromHours(1), Content = new StepContent("Hi {{ lead.firstName }}", "<p>Hi</p>", "Hi") }],
-        }, default);
+        await host
+            .Services.GetRequiredService<ICampaignStore>()
+            .PutAsync(
+                new Campaign
+                {
+                    Id = id,
+                    Name = "Campaign " + id,
+                    Archived = archived,
+                    Trigger = trigger ?? new CampaignTrigger(),
+                    Steps =
+                    [
+                        new CampaignStep
+                        {
+                            Id = "welcome",
+                            Delay = TimeSpan.FromHours(1),
+                            Content = new StepContent("Hi {{ lead.firstName }}", "<p>Hi</p>", "Hi"),
+                        },
+                    ],
+                },
+                default
+            );
         host.Services.GetRequiredService<CampaignCatalog>().Invalidate();
     }
 
     private async Task<string> LeadAsync(string email, string? firstName = "Ayşe")
     {
-        using var form = await host.Client.PostAsJsonAsync("/api/leads", new { email, firstName, consentEmail = true });
+        using var form = await host.Client.PostAsJsonAsync(
+            "/api/leads",
+            new
+            {
+                email,
+                firstName,
+                consentEmail = true,
+            }
+        );
         Assert.Equal(HttpStatusCode.Accepted, form.StatusCode);
         var id = LeadId.FromEmail(email);
         await Eventually.GetAsync(() => host.GetJsonWithKeyAsync<LeadView>($"/api/leads/{id}"));
@@ -52,7 +74,14 @@ public sealed class EnrollmentTests(AzuriteFixture azurite) : IAsyncLifetime, ID
     }
 
     private Task<Enrollment> EnrolledAsync(string leadId, string campaignId) =>
-        Eventually.GetAsync(async () => (await host.Services.GetRequiredService<ILeadStore>().LoadAsync(leadId, default)).EnrollmentIn(campaignId), TimeSpan.FromSeconds(30), "the enrollment");
+        Eventually.GetAsync(
+            async () =>
+                (await host.Services.GetRequiredService<ILeadStore>().LoadAsync(leadId, default)).EnrollmentIn(
+                    campaignId
+                ),
+            TimeSpan.FromSeconds(30),
+            "the enrollment"
+        );
 
     private async Task<HttpResponseMessage> EnrollAsync(string campaignId, object body)
     {
@@ -82,12 +111,21 @@ public sealed class EnrollmentTests(AzuriteFixture azurite) : IAsyncLifetime, ID
         await PutAsync("by-hand");
         var lead = await LeadAsync("ayse@example.com");
 
-        using var response = await EnrollAsync("by-hand", new { leadIds = new[] { lead, LeadId.FromEmail("nobody@example.com") } });
+        using var response = await EnrollAsync(
+            "by-hand",
+            new { leadIds = new[] { lead, LeadId.FromEmail("nobody@example.com") } }
+        );
 
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         Assert.Equal(2, (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("leadIds").GetInt32());
         Assert.Equal("manual", (await EnrolledAsync(lead, "by-hand")).Reason);
-        Assert.Null((await host.Services.GetRequiredService<ILeadStore>().LoadAsync(LeadId.FromEmail("nobody@example.com"), default)).Lead);
+        Assert.Null(
+            (
+                await host
+                    .Services.GetRequiredService<ILeadStore>()
+                    .LoadAsync(LeadId.FromEmail("nobody@example.com"), default)
+            ).Lead
+        );
     }
 
     [Fact]
@@ -101,8 +139,14 @@ public sealed class EnrollmentTests(AzuriteFixture azurite) : IAsyncLifetime, ID
 
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         await EnrolledAsync(lead, "by-filter");
-        await Eventually.TrueAsync(async () => (await host.Queue(QueueNames.CampaignEnrollment).GetPropertiesAsync()).Value.ApproximateMessagesCount == 0);
-        Assert.Null((await host.Services.GetRequiredService<ILeadStore>().LoadAsync(subscriber, default)).EnrollmentIn("by-filter"));
+        await Eventually.TrueAsync(async () =>
+            (await host.Queue(QueueNames.CampaignEnrollment).GetPropertiesAsync()).Value.ApproximateMessagesCount == 0
+        );
+        Assert.Null(
+            (await host.Services.GetRequiredService<ILeadStore>().LoadAsync(subscriber, default)).EnrollmentIn(
+                "by-filter"
+            )
+        );
     }
 
     [Fact]
@@ -114,17 +158,34 @@ public sealed class EnrollmentTests(AzuriteFixture azurite) : IAsyncLifetime, ID
         using var unknown = await EnrollAsync("nope", new { leadIds = new[] { LeadId.FromEmail("a@example.com") } });
         using var archived = await EnrollAsync("old", new { leadIds = new[] { LeadId.FromEmail("a@example.com") } });
         using var badIds = await EnrollAsync("live", new { leadIds = NotAnId });
-        using var both = await EnrollAsync("live", new { leadIds = new[] { LeadId.FromEmail("a@example.com") }, filter = new { } });
+        using var both = await EnrollAsync(
+            "live",
+            new { leadIds = new[] { LeadId.FromEmail("a@example.com") }, filter = new { } }
+        );
         using var badFilter = await EnrollAsync("live", new { filter = new { stage = "vip", minScore = "high" } });
 
         Assert.Equal(
-            [HttpStatusCode.NotFound, HttpStatusCode.Conflict, HttpStatusCode.BadRequest, HttpStatusCode.BadRequest, HttpStatusCode.BadRequest],
-            new[] { unknown, archived, badIds, both, badFilter }.Select(r => r.StatusCode));
+            [
+                HttpStatusCode.NotFound,
+                HttpStatusCode.Conflict,
+                HttpStatusCode.BadRequest,
+                HttpStatusCode.BadRequest,
+                HttpStatusCode.BadRequest,
+            ],
+            new[] { unknown, archived, badIds, both, badFilter }.Select(r => r.StatusCode)
+        );
         Assert.Equal("application/problem+json", badFilter.Content.Headers.ContentType?.MediaType);
         var errors = (await badFilter.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
         Assert.True(errors.TryGetProperty("filter.stage", out _) && errors.TryGetProperty("filter.minScore", out _));
-        Assert.True((await badIds.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("leadIds", out _));
-        Assert.Equal(0, (await host.Queue(QueueNames.CampaignEnrollment).GetPropertiesAsync()).Value.ApproximateMessagesCount);
+        Assert.True(
+            (await badIds.Content.ReadFromJsonAsync<JsonElement>())
+                .GetProperty("errors")
+                .TryGetProperty("leadIds", out _)
+        );
+        Assert.Equal(
+            0,
+            (await host.Queue(QueueNames.CampaignEnrollment).GetPropertiesAsync()).Value.ApproximateMessagesCount
+        );
     }
 
     [Fact]
@@ -133,30 +194,74 @@ public sealed class EnrollmentTests(AzuriteFixture azurite) : IAsyncLifetime, ID
         await PutAsync("drip", new CampaignTrigger { Sources = ["web"] });
         var lead = await LeadAsync("ayse@example.com");
         await EnrolledAsync(lead, "drip");
-        var sent = new StepRecord { StepId = "welcome", State = StepState.Sent, SendId = "send-1", SentAt = DateTimeOffset.UtcNow };
-        await host.Services.GetRequiredService<LeadUpdater>().UpdateAsync(lead, s => Task.FromResult<LeadChange?>(
-            CampaignEnrollment.With(
-                LeadChange.Updated(s.Lead!, s.ETag), s.EnrollmentIn("drip")!.WithStep(sent), null, null)),
-            default);
-        var args = $",\"lf_lead\":\"{lead}\",\"lf_send\":\"send-1\",\"lf_campaign\":\"drip\",\"lf_step\":\"welcome\",\"lf_kind\":\"nurture\"";
+        var sent = new StepRecord
+        {
+            StepId = "welcome",
+            State = StepState.Sent,
+            SendId = "send-1",
+            SentAt = DateTimeOffset.UtcNow,
+        };
+        await host
+            .Services.GetRequiredService<LeadUpdater>()
+            .UpdateAsync(
+                lead,
+                s =>
+                    Task.FromResult<LeadChange?>(
+                        CampaignEnrollment.With(
+                            LeadChange.Updated(s.Lead!, s.ETag),
+                            s.EnrollmentIn("drip")!.WithStep(sent),
+                            null,
+                            null
+                        )
+                    ),
+                default
+            );
+        var args =
+            $",\"lf_lead\":\"{lead}\",\"lf_send\":\"send-1\",\"lf_campaign\":\"drip\",\"lf_step\":\"welcome\",\"lf_kind\":\"nurture\"";
         string Ev(string type, string id, string extra = "", int minutesAgo = 1) =>
             $$"""{"email":"ayse@example.com","timestamp":{{DateTimeOffset.UtcNow.AddMinutes(-minutesAgo).ToUnixTimeSeconds()}},"event":"{{type}}","sg_event_id":"{{id}}"{{args}}{{extra}}}""";
 
         // The click a minute after the delivery: one in the delivery's second would be a link scanner's.
-        using var first = await host.Client.SendAsync(signer.Post($"[{Ev("delivered", "d1")},{Ev("open", "o1", ",\"sg_machine_open\":true")},{Ev("open", "o2")},{Ev("click", "c1", ",\"url\":\"https://acme.example/\"", minutesAgo: 0)}]"));
+        using var first = await host.Client.SendAsync(
+            signer.Post(
+                $"[{Ev("delivered", "d1")},{Ev("open", "o1", ",\"sg_machine_open\":true")},{Ev("open", "o2")},{Ev("click", "c1", ",\"url\":\"https://acme.example/\"", minutesAgo: 0)}]"
+            )
+        );
         using var again = await host.Client.SendAsync(signer.Post($"[{Ev("delivered", "d1")},{Ev("open", "o3")}]"));
         Assert.Equal((HttpStatusCode.OK, HttpStatusCode.OK), (first.StatusCode, again.StatusCode));
 
         var stats = host.Services.GetRequiredService<ICampaignStats>();
-        var step = await Eventually.GetAsync(async () =>
-        {
-            var read = await stats.ReadAsync("drip", default);
-            return read.Steps.TryGetValue("welcome", out var counters) && counters.GetValueOrDefault(CampaignMetric.Clicked) == 1 ? counters : null;
-        }, TimeSpan.FromSeconds(60), "the step's counters");
-        await Eventually.TrueAsync(async () => (await host.Queue(QueueNames.SendGridEvents).GetPropertiesAsync()).Value.ApproximateMessagesCount == 0);
+        var step = await Eventually.GetAsync(
+            async () =>
+            {
+                var read = await stats.ReadAsync("drip", default);
+                return
+                    read.Steps.TryGetValue("welcome", out var counters)
+                    && counters.GetValueOrDefault(CampaignMetric.Clicked) == 1
+                    ? counters
+                    : null;
+            },
+            TimeSpan.FromSeconds(60),
+            "the step's counters"
+        );
+        await Eventually.TrueAsync(async () =>
+            (await host.Queue(QueueNames.SendGridEvents).GetPropertiesAsync()).Value.ApproximateMessagesCount == 0
+        );
         step = (await stats.ReadAsync("drip", default)).Steps["welcome"];
-        Assert.Equal((1L, 1L, 1L), (step[CampaignMetric.Delivered], step[CampaignMetric.Opened], step[CampaignMetric.Clicked]));
+        Assert.Equal(
+            (1L, 1L, 1L),
+            (step[CampaignMetric.Delivered], step[CampaignMetric.Opened], step[CampaignMetric.Clicked])
+        );
         var timeline = await host.GetJsonWithKeyAsync<List<TimelineEntryView>>($"/api/leads/{lead}/timeline");
-        Assert.Equal(2, timeline!.Count(e => e.Kind == "campaign" && (e.Summary.StartsWith("Opened", StringComparison.Ordinal) || e.Summary.StartsWith("Clicked", StringComparison.Ordinal))));
+        Assert.Equal(
+            2,
+            timeline!.Count(e =>
+                e.Kind == "campaign"
+                && (
+                    e.Summary.StartsWith("Opened", StringComparison.Ordinal)
+                    || e.Summary.StartsWith("Clicked", StringComparison.Ordinal)
+                )
+            )
+        );
     }
 }

@@ -21,10 +21,21 @@ public sealed class ConsentChangeLogTests(AzuriteFixture azurite) : IAsyncLifeti
         var log = host.Services.GetRequiredService<IConsentChangeLog>();
         var counter = host.Services.GetRequiredService<StorageOperationCounter>();
         var now = DateTimeOffset.UtcNow;
-        var records = Enumerable.Range(0, 150).Select(i => (Email: $"person{i}@example.com", Record: new ConsentRecord
-        {
-            Id = $"r{i}", Action = ConsentAction.Granted, At = now, Source = ConsentSource.Form,
-        })).ToList();
+        var records = Enumerable
+            .Range(0, 150)
+            .Select(i =>
+                (
+                    Email: $"person{i}@example.com",
+                    Record: new ConsentRecord
+                    {
+                        Id = $"r{i}",
+                        Action = ConsentAction.Granted,
+                        At = now,
+                        Source = ConsentSource.Form,
+                    }
+                )
+            )
+            .ToList();
 
         // The same row twice among them: written once.
         records.Add(records[0]);

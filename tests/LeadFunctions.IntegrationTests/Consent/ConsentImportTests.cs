@@ -1,6 +1,6 @@
+using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using System.Net;
 using System.Text;
 using LeadFunctions.Adapters;
 using LeadFunctions.Core.Consent;
@@ -23,13 +23,22 @@ public sealed class ConsentImportTests(AzuriteFixture azurite) : IAsyncLifetime
     private static readonly Encoding Windows1254 = CodePagesEncodingProvider.Instance.GetEncoding(1254)!;
     private TestHost host = null!;
 
-    public async Task InitializeAsync() => host = await TestHost.StartAsync(azurite, settings: ["--AzureWebJobs.ProcessConsentImport.Disabled=true"]);
+    public async Task InitializeAsync() =>
+        host = await TestHost.StartAsync(azurite, settings: ["--AzureWebJobs.ProcessConsentImport.Disabled=true"]);
 
     public async Task DisposeAsync() => await host.DisposeAsync();
 
-    private async Task<HttpResponseMessage> ImportAsync(string csv, Encoding? encoding = null, string contentType = "text/csv", string? key = TestHost.FunctionKey, string query = "")
+    private async Task<HttpResponseMessage> ImportAsync(
+        string csv,
+        Encoding? encoding = null,
+        string contentType = "text/csv",
+        string? key = TestHost.FunctionKey,
+        string query = ""
+    )
     {
-        using var request = key is null ? new HttpRequestMessage(HttpMethod.Post, "/api/consent/import" + query) : TestHost.WithKey(HttpMethod.Post, "/api/consent/import" + query, key);
+        using var request = key is null
+            ? new HttpRequestMessage(HttpMethod.Post, "/api/consent/import" + query)
+            : TestHost.WithKey(HttpMethod.Post, "/api/consent/import" + query, key);
         request.Content = new ByteArrayContent((encoding ?? Encoding.UTF8).GetBytes(csv));
         request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse(contentType);
         return await host.Client.SendAsync(request);
@@ -52,7 +61,10 @@ public sealed class ConsentImportTests(AzuriteFixture azurite) : IAsyncLifetime
     [InlineData("?origin=iys", true)]
     public async Task Origin_AnIysDownloadIsMarked_AnyOtherListIsOurs(string query, bool fromIys)
     {
-        using var response = await ImportAsync("ALICI;DURUM;İZİN TARİHİ\nayse@acme.com.tr;RET;2025-03-01\n", query: query);
+        using var response = await ImportAsync(
+            "ALICI;DURUM;İZİN TARİHİ\nayse@acme.com.tr;RET;2025-03-01\n",
+            query: query
+        );
 
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         Assert.Equal(fromIys, Assert.Single(await DrainAsync()).FromIys);
@@ -61,7 +73,10 @@ public sealed class ConsentImportTests(AzuriteFixture azurite) : IAsyncLifetime
     [Fact]
     public async Task Origin_Unknown_400NamingIt_NothingQueued()
     {
-        using var response = await ImportAsync("ALICI;DURUM;İZİN TARİHİ\nayse@acme.com.tr;RET;2025-03-01\n", query: "?origin=call-centre");
+        using var response = await ImportAsync(
+            "ALICI;DURUM;İZİN TARİHİ\nayse@acme.com.tr;RET;2025-03-01\n",
+            query: "?origin=call-centre"
+        );
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("\"origin\"", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
@@ -71,13 +86,14 @@ public sealed class ConsentImportTests(AzuriteFixture azurite) : IAsyncLifetime
     [Fact]
     public async Task IysDownload_GoodRowsQueuedWithTheirValues_BadRowsReportedByLineAndField()
     {
-        const string csv = "ALICI;DURUM;İZİN TARİHİ;KAYNAK;TİP;ALICI TİPİ\n" +
-            "Ayse@Acme.com.tr;ONAY;2025-03-01 14:30:00;HS_WEB;EPOSTA;BIREYSEL\n" +
-            "mehmet@beta.com;RET;2025-03-02T09:00:00+00:00;hs_cagri_merkezi;EPOSTA;TACIR\n" +
-            "not-an-email;ONAY;2025-03-01 14:30:00;HS_WEB;EPOSTA;BIREYSEL\n" +
-            "x@beta.com;BELKİ;2025-03-01 14:30:00;HS_FAKS;FAKS;KAMU\n" +
-            "y@beta.com;ONAY;2099-01-01 00:00:00;;;\n" +
-            "z@beta.com;hayır;01.03.2025 14:30;;;\n";
+        const string csv =
+            "ALICI;DURUM;İZİN TARİHİ;KAYNAK;TİP;ALICI TİPİ\n"
+            + "Ayse@Acme.com.tr;ONAY;2025-03-01 14:30:00;HS_WEB;EPOSTA;BIREYSEL\n"
+            + "mehmet@beta.com;RET;2025-03-02T09:00:00+00:00;hs_cagri_merkezi;EPOSTA;TACIR\n"
+            + "not-an-email;ONAY;2025-03-01 14:30:00;HS_WEB;EPOSTA;BIREYSEL\n"
+            + "x@beta.com;BELKİ;2025-03-01 14:30:00;HS_FAKS;FAKS;KAMU\n"
+            + "y@beta.com;ONAY;2099-01-01 00:00:00;;;\n"
+            + "z@beta.com;hayır;01.03.2025 14:30;;;\n";
         using var response = await ImportAsync(csv);
         var result = (await response.Content.ReadFromJsonAsync<ImportResult>())!;
 
@@ -86,7 +102,10 @@ public sealed class ConsentImportTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Equal(3, result.RejectedCount);
         Assert.Equal([4L, 5L, 6L], result.Rejected.Select(r => r.Line));
         Assert.Equal(["email"], result.Rejected[0].Errors.Keys);
-        Assert.Equal(["recipientType", "source", "status", "type"], result.Rejected[1].Errors.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(
+            ["recipientType", "source", "status", "type"],
+            result.Rejected[1].Errors.Keys.Order(StringComparer.Ordinal)
+        );
         Assert.Equal(["Is in the future."], result.Rejected[2].Errors["date"]);
 
         var batch = Assert.Single(await DrainAsync());
@@ -94,25 +113,36 @@ public sealed class ConsentImportTests(AzuriteFixture azurite) : IAsyncLifetime
         var ayse = Assert.Single(batch.Rows, r => r.Email == "ayse@acme.com.tr");
         Assert.Equal(2, ayse.Line);
         Assert.True(ayse.Granted);
-        Assert.Equal(DateTimeOffset.Parse("2025-03-01T11:30:00Z", System.Globalization.CultureInfo.InvariantCulture), ayse.DecidedAt);
+        Assert.Equal(
+            DateTimeOffset.Parse("2025-03-01T11:30:00Z", System.Globalization.CultureInfo.InvariantCulture),
+            ayse.DecidedAt
+        );
         Assert.Equal("HS_WEB", ayse.IysSource);
         Assert.Equal(ConsentChannel.Email, ayse.Channel);
         Assert.Equal(RecipientType.Individual, ayse.RecipientType);
         var mehmet = Assert.Single(batch.Rows, r => r.Email == "mehmet@beta.com");
         Assert.False(mehmet.Granted);
-        Assert.Equal(DateTimeOffset.Parse("2025-03-02T09:00:00Z", System.Globalization.CultureInfo.InvariantCulture), mehmet.DecidedAt);
+        Assert.Equal(
+            DateTimeOffset.Parse("2025-03-02T09:00:00Z", System.Globalization.CultureInfo.InvariantCulture),
+            mehmet.DecidedAt
+        );
         Assert.Equal("HS_CAGRI_MERKEZI", mehmet.IysSource);
         Assert.Equal(RecipientType.Merchant, mehmet.RecipientType);
         var z = Assert.Single(batch.Rows, r => r.Email == "z@beta.com");
         Assert.False(z.Granted);
-        Assert.Equal(DateTimeOffset.Parse("2025-03-01T11:30:00Z", System.Globalization.CultureInfo.InvariantCulture), z.DecidedAt);
+        Assert.Equal(
+            DateTimeOffset.Parse("2025-03-01T11:30:00Z", System.Globalization.CultureInfo.InvariantCulture),
+            z.DecidedAt
+        );
         Assert.Null(z.IysSource);
     }
 
     [Fact]
     public async Task CallCentreList_EnglishHeadersAndMessageChannel()
     {
-        using var response = await ImportAsync("Email,Status,consentDate,Type,recipientType\na@acme.com,granted,2025-03-01T10:00:00Z,MESAJ,TACIR\n");
+        using var response = await ImportAsync(
+            "Email,Status,consentDate,Type,recipientType\na@acme.com,granted,2025-03-01T10:00:00Z,MESAJ,TACIR\n"
+        );
         Assert.Equal(1, (await response.Content.ReadFromJsonAsync<ImportResult>())!.Accepted);
 
         var row = Assert.Single(Assert.Single(await DrainAsync()).Rows);
@@ -123,7 +153,10 @@ public sealed class ConsentImportTests(AzuriteFixture azurite) : IAsyncLifetime
     [Fact]
     public async Task ExcelCsvOnTurkishWindows_NoCharsetDeclared_ReadAsWindows1254()
     {
-        using var response = await ImportAsync("E-posta;Durum;İzin Tarihi\r\nilkay@beta.com;Hayır;01.03.2025 14:30\r\n", Windows1254);
+        using var response = await ImportAsync(
+            "E-posta;Durum;İzin Tarihi\r\nilkay@beta.com;Hayır;01.03.2025 14:30\r\n",
+            Windows1254
+        );
         var result = (await response.Content.ReadFromJsonAsync<ImportResult>())!;
 
         Assert.Equal(1, result.Accepted);
@@ -164,7 +197,10 @@ public sealed class ConsentImportTests(AzuriteFixture azurite) : IAsyncLifetime
     [Fact]
     public async Task NotCsv_415_NothingQueued()
     {
-        using var response = await ImportAsync("{\"email\":\"a@acme.com\",\"status\":\"ONAY\"}", contentType: "application/json");
+        using var response = await ImportAsync(
+            "{\"email\":\"a@acme.com\",\"status\":\"ONAY\"}",
+            contentType: "application/json"
+        );
         Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
         Assert.Empty(await DrainAsync());
     }

@@ -25,14 +25,21 @@ public sealed class ConsentLedgerTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Equal("granted", view.State["email"]);
         Assert.Equal("none", view.State["sms"]);
         var record = Assert.Single(view.Records);
-        Assert.Equal(("email", "granted", "form", "individual"), (record.Channel, record.Action, record.Source, record.RecipientType));
+        Assert.Equal(
+            ("email", "granted", "form", "individual"),
+            (record.Channel, record.Action, record.Source, record.RecipientType)
+        );
         Assert.Equal("127.0.0.1", record.Ip);
         Assert.Equal("Mozilla/5.0 (consent test)", record.UserAgent);
         Assert.Equal("Kampanya e-postaları almayı kabul ediyorum (v2)", record.Text);
         Assert.Equal("granted", (await ConsentHttp.LeadAsync(host, id)).Consent.Email);
 
-        var timeline = await host.GetJsonWithKeyAsync<List<LeadFunctions.Functions.Leads.TimelineEntryView>>($"/api/leads/{id}/timeline");
-        Assert.Contains(timeline!, e => e.Kind == "consent" && e.Summary.Contains("none → granted", StringComparison.Ordinal));
+        var timeline = await host.GetJsonWithKeyAsync<List<LeadFunctions.Functions.Leads.TimelineEntryView>>(
+            $"/api/leads/{id}/timeline"
+        );
+        Assert.Contains(timeline!, e =>
+            e.Kind == "consent" && e.Summary.Contains("none → granted", StringComparison.Ordinal)
+        );
     }
 
     [Fact]
@@ -53,10 +60,11 @@ public sealed class ConsentLedgerTests(AzuriteFixture azurite) : IAsyncLifetime
         var id = await ConsentHttp.SubmitAsync(host, "imported@example.com");
         await ConsentHttp.ConsentAsync(host, id, v => v.Records.Count > 0);
         var later = DateTimeOffset.UtcNow.ToString("o", System.Globalization.CultureInfo.InvariantCulture);
-        var csv = "E-posta;Durum;Tarih;Kaynak\n" +
-            $"imported@example.com;RET;{later};HS_CAGRI_MERKEZI\n" +
-            "imported@example.com;ONAY;2020-01-01 10:00:00;HS_WEB\n" +
-            "future.lead@example.com;RET;2025-06-01 10:00:00;HS_CAGRI_MERKEZI\n";
+        var csv =
+            "E-posta;Durum;Tarih;Kaynak\n"
+            + $"imported@example.com;RET;{later};HS_CAGRI_MERKEZI\n"
+            + "imported@example.com;ONAY;2020-01-01 10:00:00;HS_WEB\n"
+            + "future.lead@example.com;RET;2025-06-01 10:00:00;HS_CAGRI_MERKEZI\n";
         foreach (var _ in new[] { 1, 2 })
         {
             using var request = TestHost.WithKey(HttpMethod.Post, "/api/consent/import");
@@ -65,8 +73,11 @@ public sealed class ConsentLedgerTests(AzuriteFixture azurite) : IAsyncLifetime
             Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         }
 
-        // Imported twice: each decision once on the ledger; the newer refusal wins over the form's grant and the old ONAY.
-        var view = await ConsentHttp.ConsentAsync(host, id, v => v.Records.Count == 3 && v.State["email"] == "withdrawn");
+        // Imported twice: each decision once on the ledger; the newer refusal wins over the form's grant and the old
+        // ONAY.
+        var view = await ConsentHttp.ConsentAsync(host, id, v =>
+            v.Records.Count == 3 && v.State["email"] == "withdrawn"
+        );
         Assert.Equal(2, view.Records.Count(r => r.Source == "import")); // a call centre's list: no ?origin=iys
         await Task.Delay(1000);
         Assert.Equal(3, (await ConsentHttp.ConsentAsync(host, id)).Records.Count);
@@ -80,9 +91,13 @@ public sealed class ConsentLedgerTests(AzuriteFixture azurite) : IAsyncLifetime
     [Fact]
     public async Task GetConsent_UnknownOrMalformedLead_404_WithoutKey_401()
     {
-        using var unknown = await host.Client.SendAsync(TestHost.WithKey(HttpMethod.Get, $"/api/leads/{LeadId.FromEmail("nobody@example.com")}/consent"));
+        using var unknown = await host.Client.SendAsync(
+            TestHost.WithKey(HttpMethod.Get, $"/api/leads/{LeadId.FromEmail("nobody@example.com")}/consent")
+        );
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
-        using var malformed = await host.Client.SendAsync(TestHost.WithKey(HttpMethod.Get, "/api/leads/x'%20or%201%20eq%201/consent"));
+        using var malformed = await host.Client.SendAsync(
+            TestHost.WithKey(HttpMethod.Get, "/api/leads/x'%20or%201%20eq%201/consent")
+        );
         Assert.Equal(HttpStatusCode.NotFound, malformed.StatusCode);
         using var noKey = await host.Client.GetAsync($"/api/leads/{LeadId.FromEmail("nobody@example.com")}/consent");
         Assert.Equal(HttpStatusCode.Unauthorized, noKey.StatusCode);
@@ -108,7 +123,9 @@ public sealed class ConsentLedgerTests(AzuriteFixture azurite) : IAsyncLifetime
 
         // The next write of the lead (here a form without the box ticked) records it on the ledger for good.
         await ConsentHttp.SubmitAsync(host, "legacy@example.com", consent: false);
-        await Eventually.TrueAsync(async () => await leads.GetEntityIfExistsAsync<TableEntity>(id, "c|" + StableId.From("legacy")) is { HasValue: true });
+        await Eventually.TrueAsync(async () =>
+            await leads.GetEntityIfExistsAsync<TableEntity>(id, "c|" + StableId.From("legacy")) is { HasValue: true }
+        );
         var after = await ConsentHttp.ConsentAsync(host, id);
         Assert.Equal("granted", after.State["email"]);
         Assert.Equal("old form text", Assert.Single(after.Records).Text);

@@ -20,7 +20,15 @@ public sealed partial class ConsentLinkTests(AzuriteFixture azurite) : IAsyncLif
     public async Task InitializeAsync()
     {
         sendGrid = await SendGridStandIn.StartAsync();
-        host = await TestHost.StartAsync(azurite, settings: [.. sendGrid.HostSettings, "--Consent:DoubleOptIn=web,DE", "--Host:PublicBaseUrl=https://leads.example.com/"]);
+        host = await TestHost.StartAsync(
+            azurite,
+            settings:
+            [
+                .. sendGrid.HostSettings,
+                "--Consent:DoubleOptIn=web,DE",
+                "--Host:PublicBaseUrl=https://leads.example.com/",
+            ]
+        );
     }
 
     public async Task DisposeAsync()
@@ -42,10 +50,14 @@ public sealed partial class ConsentLinkTests(AzuriteFixture azurite) : IAsyncLif
         return request;
     }
 
-    /// <summary>The confirmation link of the stand-in's email to <paramref name="email"/>, as a path on the test host.</summary>
+    /// <summary>The confirmation link of the stand-in's email to <paramref name="email"/>, as a path on the test
+    /// host.</summary>
     private async Task<string> ConfirmationLinkAsync(string email)
     {
-        var sent = await Eventually.GetAsync(() => Task.FromResult(sendGrid.Accepted.FirstOrDefault(e => e.To == email)), because: "the confirmation email");
+        var sent = await Eventually.GetAsync(
+            () => Task.FromResult(sendGrid.Accepted.FirstOrDefault(e => e.To == email)),
+            because: "the confirmation email"
+        );
         var link = ConfirmLink().Match(sent.Text!).Value;
         Assert.StartsWith("https://leads.example.com/api/consent/confirm?t=", link, StringComparison.Ordinal);
         return new Uri(link).PathAndQuery;
@@ -58,8 +70,13 @@ public sealed partial class ConsentLinkTests(AzuriteFixture azurite) : IAsyncLif
         var pending = await ConsentHttp.ConsentAsync(host, id, v => v.Records.Count > 0);
         Assert.Equal("pending", pending.State["email"]);
 
-        var sent = await Eventually.GetAsync(() => Task.FromResult(sendGrid.Accepted.SingleOrDefault(e => e.To == "doi@example.com")));
-        Assert.Equal((id, "confirmation"), (sent.CustomArgs[MailCustomArgs.LeadId], sent.CustomArgs[MailCustomArgs.Kind]));
+        var sent = await Eventually.GetAsync(() =>
+            Task.FromResult(sendGrid.Accepted.SingleOrDefault(e => e.To == "doi@example.com"))
+        );
+        Assert.Equal(
+            (id, "confirmation"),
+            (sent.CustomArgs[MailCustomArgs.LeadId], sent.CustomArgs[MailCustomArgs.Kind])
+        );
         Assert.Equal(SendGridStandIn.FromEmail, sent.From);
         var link = await ConfirmationLinkAsync("doi@example.com");
 
@@ -79,13 +96,20 @@ public sealed partial class ConsentLinkTests(AzuriteFixture azurite) : IAsyncLif
         using (var confirmed = await host.Client.SendAsync(Browser(HttpMethod.Post, link, string.Empty)))
         {
             Assert.Equal(HttpStatusCode.OK, confirmed.StatusCode);
-            Assert.Contains("Your subscription is confirmed.", await confirmed.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+            Assert.Contains(
+                "Your subscription is confirmed.",
+                await confirmed.Content.ReadAsStringAsync(),
+                StringComparison.Ordinal
+            );
         }
 
         var granted = await ConsentHttp.ConsentAsync(host, id);
         Assert.Equal("granted", granted.State["email"]);
         var confirmation = Assert.Single(granted.Records, r => r.Action == "confirmed");
-        Assert.Equal(("confirmation_link", "127.0.0.1", "Mozilla/5.0 (the person)"), (confirmation.Source, confirmation.Ip, confirmation.UserAgent));
+        Assert.Equal(
+            ("confirmation_link", "127.0.0.1", "Mozilla/5.0 (the person)"),
+            (confirmation.Source, confirmation.Ip, confirmation.UserAgent)
+        );
 
         using (var again = await host.Client.SendAsync(Browser(HttpMethod.Post, link, string.Empty)))
         {
@@ -101,10 +125,21 @@ public sealed partial class ConsentLinkTests(AzuriteFixture azurite) : IAsyncLif
     public async Task DoubleOptIn_ByCountry_AppliesToThatCountryOnly()
     {
         var fromImportDe = await ConsentHttp.SubmitAsync(host, "berlin@example.de", country: "DE", source: "fair");
-        var fromImportTr = await ConsentHttp.SubmitAsync(host, "istanbul@example.com.tr", country: "TR", source: "fair");
-        Assert.Equal("pending", (await ConsentHttp.ConsentAsync(host, fromImportDe, v => v.Records.Count > 0)).State["email"]);
+        var fromImportTr = await ConsentHttp.SubmitAsync(
+            host,
+            "istanbul@example.com.tr",
+            country: "TR",
+            source: "fair"
+        );
+        Assert.Equal(
+            "pending",
+            (await ConsentHttp.ConsentAsync(host, fromImportDe, v => v.Records.Count > 0)).State["email"]
+        );
         await ConfirmationLinkAsync("berlin@example.de");
-        Assert.Equal("granted", (await ConsentHttp.ConsentAsync(host, fromImportTr, v => v.Records.Count > 0)).State["email"]);
+        Assert.Equal(
+            "granted",
+            (await ConsentHttp.ConsentAsync(host, fromImportTr, v => v.Records.Count > 0)).State["email"]
+        );
     }
 
     [Fact]
@@ -146,7 +181,16 @@ public sealed partial class ConsentLinkTests(AzuriteFixture azurite) : IAsyncLif
         Assert.DoesNotContain(before.Records, r => r.Action == "withdrawn");
 
         // RFC 8058: a POST with List-Unsubscribe=One-Click, from a mail provider (no browser).
-        using (var oneClick = await host.Client.PostAsync(url, new StringContent("List-Unsubscribe=One-Click", System.Text.Encoding.ASCII, "application/x-www-form-urlencoded")))
+        using (
+            var oneClick = await host.Client.PostAsync(
+                url,
+                new StringContent(
+                    "List-Unsubscribe=One-Click",
+                    System.Text.Encoding.ASCII,
+                    "application/x-www-form-urlencoded"
+                )
+            )
+        )
         {
             Assert.Equal(HttpStatusCode.OK, oneClick.StatusCode);
         }
@@ -167,8 +211,11 @@ public sealed partial class ConsentLinkTests(AzuriteFixture azurite) : IAsyncLif
 
         // And the İYS export carries the refusal.
         var export = await host.GetJsonWithKeyAsync<LeadFunctions.Core.Consent.IysExport>(
-            $"/api/consent/iys-export?from={DateTimeOffset.UtcNow.AddDays(-1):yyyy-MM-dd}&to={DateTimeOffset.UtcNow.AddDays(1):yyyy-MM-dd}");
-        Assert.Contains(export!.Items, r => r is { Recipient: "leaving@example.com", Status: "RET", Source: "HS_EPOSTA" });
+            $"/api/consent/iys-export?from={DateTimeOffset.UtcNow.AddDays(-1):yyyy-MM-dd}&to={DateTimeOffset.UtcNow.AddDays(1):yyyy-MM-dd}"
+        );
+        Assert.Contains(export!.Items, r =>
+            r is { Recipient: "leaving@example.com", Status: "RET", Source: "HS_EPOSTA" }
+        );
     }
 
     [Fact]
@@ -179,8 +226,12 @@ public sealed partial class ConsentLinkTests(AzuriteFixture azurite) : IAsyncLif
         var bora = LeadId.FromEmail("bora.tokens@example.com");
         var adaToken = ConsentHttp.UnsubscribeUrl(ada)["/api/unsubscribe?t=".Length..];
         var boraToken = ConsentHttp.UnsubscribeUrl(bora)["/api/unsubscribe?t=".Length..];
-        var forged = new ConsentTokens("someone-else's-secret-of-32-characters!!").Issue(new ConsentToken(TokenPurpose.Unsubscribe, ada, null, null));
-        var confirmToken = ConsentHttp.ConfirmUrl(ada, "submission-x", DateTimeOffset.UtcNow.AddDays(1))["/api/consent/confirm?t=".Length..];
+        var forged = new ConsentTokens("someone-else's-secret-of-32-characters!!").Issue(
+            new ConsentToken(TokenPurpose.Unsubscribe, ada, null, null)
+        );
+        var confirmToken = ConsentHttp.ConfirmUrl(ada, "submission-x", DateTimeOffset.UtcNow.AddDays(1))[
+            "/api/consent/confirm?t=".Length..
+        ];
         string[] urls =
         [
             "/api/unsubscribe",
@@ -194,7 +245,14 @@ public sealed partial class ConsentLinkTests(AzuriteFixture azurite) : IAsyncLif
         ];
         foreach (var url in urls)
         {
-            using var response = await host.Client.PostAsync(url, new StringContent("List-Unsubscribe=One-Click", System.Text.Encoding.ASCII, "application/x-www-form-urlencoded"));
+            using var response = await host.Client.PostAsync(
+                url,
+                new StringContent(
+                    "List-Unsubscribe=One-Click",
+                    System.Text.Encoding.ASCII,
+                    "application/x-www-form-urlencoded"
+                )
+            );
             Assert.True(response.StatusCode == HttpStatusCode.BadRequest, $"{url}: {response.StatusCode}");
             Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         }

@@ -24,20 +24,30 @@ public sealed class IysExportTests(AzuriteFixture azurite) : IAsyncLifetime
         var id = await ConsentHttp.SubmitAsync(host, "iys.export@example.com");
         await ConsentHttp.ConsentAsync(host, id, v => v.Records.Count > 0);
 
-        var export = await Eventually.GetAsync(async () =>
-            await host.GetJsonWithKeyAsync<IysExport>(Period()) is { Items.Count: > 0 } e ? e : null, because: "the change log");
+        var export = await Eventually.GetAsync(
+            async () => await host.GetJsonWithKeyAsync<IysExport>(Period()) is { Items.Count: > 0 } e ? e : null,
+            because: "the change log"
+        );
         var record = Assert.Single(export.Items);
-        Assert.Equal(("iys.export@example.com", "EPOSTA", "HS_WEB", "ONAY", "BIREYSEL"), (record.Recipient, record.Type, record.Source, record.Status, record.RecipientType));
+        Assert.Equal(
+            ("iys.export@example.com", "EPOSTA", "HS_WEB", "ONAY", "BIREYSEL"),
+            (record.Recipient, record.Type, record.Source, record.Status, record.RecipientType)
+        );
         Assert.Matches(@"^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$", record.ConsentDate);
 
         using var csv = await host.Client.SendAsync(TestHost.WithKey(HttpMethod.Get, Period("csv")));
         Assert.Equal("text/csv", csv.Content.Headers.ContentType?.MediaType);
-        var lines = (await csv.Content.ReadAsStringAsync()).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var lines = (await csv.Content.ReadAsStringAsync()).Split(
+            '\n',
+            StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries
+        );
         Assert.Equal("Recipient,Type,Source,Status,ConsentDate,RecipientType", lines[0]);
         Assert.StartsWith("iys.export@example.com,EPOSTA,HS_WEB,ONAY,", lines[1], StringComparison.Ordinal);
 
         // Outside the period: nothing.
-        var earlier = await host.GetJsonWithKeyAsync<IysExport>("/api/consent/iys-export?from=2020-01-01&to=2020-02-01");
+        var earlier = await host.GetJsonWithKeyAsync<IysExport>(
+            "/api/consent/iys-export?from=2020-01-01&to=2020-02-01"
+        );
         Assert.Empty(earlier!.Items);
     }
 
@@ -48,10 +58,18 @@ public sealed class IysExportTests(AzuriteFixture azurite) : IAsyncLifetime
         await ConsentHttp.ConsentAsync(host, id, v => v.Records.Count > 0);
         var today = $"{TurkeyTime.ToLocal(DateTimeOffset.UtcNow):yyyy-MM-dd}";
 
-        using var response = await host.Client.SendAsync(TestHost.WithKey(HttpMethod.Get, $"/api/consent/iys-export?from={today}&to={today}"));
+        using var response = await host.Client.SendAsync(
+            TestHost.WithKey(HttpMethod.Get, $"/api/consent/iys-export?from={today}&to={today}")
+        );
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var export = await Eventually.GetAsync(async () =>
-            await host.GetJsonWithKeyAsync<IysExport>($"/api/consent/iys-export?from={today}&to={today}") is { Items.Count: > 0 } e ? e : null, because: "the change log");
+        var export = await Eventually.GetAsync(
+            async () =>
+                await host.GetJsonWithKeyAsync<IysExport>($"/api/consent/iys-export?from={today}&to={today}")
+                    is { Items.Count: > 0 } e
+                    ? e
+                    : null,
+            because: "the change log"
+        );
         Assert.Contains(export.Items, r => r.Recipient == "iys.oneday@example.com");
     }
 
@@ -60,7 +78,8 @@ public sealed class IysExportTests(AzuriteFixture azurite) : IAsyncLifetime
     {
         var id = await ConsentHttp.SubmitAsync(host, "iys.twice@example.com", source: "fair");
         await ConsentHttp.ConsentAsync(host, id, v => v.Records.Count > 0);
-        var ofASend = $"/api/unsubscribe?t={Uri.EscapeDataString(ConsentHttp.Tokens.Issue(new ConsentToken(TokenPurpose.Unsubscribe, id, null, null, "0123456789abcdef0123456789abcdef")))}";
+        var ofASend =
+            $"/api/unsubscribe?t={Uri.EscapeDataString(ConsentHttp.Tokens.Issue(new ConsentToken(TokenPurpose.Unsubscribe, id, null, null, "0123456789abcdef0123456789abcdef")))}";
         foreach (var url in new[] { ConsentHttp.UnsubscribeUrl(id), ofASend })
         {
             using var response = await host.Client.PostAsync(url, null);
@@ -81,7 +100,9 @@ public sealed class IysExportTests(AzuriteFixture azurite) : IAsyncLifetime
     [InlineData("?from=2026-01-01&to=2026-01-02&format=xml")]
     public async Task Export_BadPeriodOrFormat_400Problem(string query)
     {
-        using var response = await host.Client.SendAsync(TestHost.WithKey(HttpMethod.Get, "/api/consent/iys-export" + query));
+        using var response = await host.Client.SendAsync(
+            TestHost.WithKey(HttpMethod.Get, "/api/consent/iys-export" + query)
+        );
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
     }

@@ -14,8 +14,15 @@ public sealed class TokenRotationTests(AzuriteFixture azurite) : IAsyncLifetime
     private const string NewSecret = "the-rotated-consent-token-secret-0123456789";
     private TestHost host = null!;
 
-    public async Task InitializeAsync() => host = await TestHost.StartAsync(
-        azurite, settings: [$"--Consent:TokenSecret={NewSecret}", $"--Consent:PreviousTokenSecrets:0={TestHost.ConsentTokenSecret}"]);
+    public async Task InitializeAsync() =>
+        host = await TestHost.StartAsync(
+            azurite,
+            settings:
+            [
+                $"--Consent:TokenSecret={NewSecret}",
+                $"--Consent:PreviousTokenSecrets:0={TestHost.ConsentTokenSecret}",
+            ]
+        );
 
     public async Task DisposeAsync() => await host.DisposeAsync();
 
@@ -24,7 +31,9 @@ public sealed class TokenRotationTests(AzuriteFixture azurite) : IAsyncLifetime
     {
         var id = await ConsentHttp.SubmitAsync(host, "rotated@example.com", source: "fair");
         await ConsentHttp.ConsentAsync(host, id, v => v.Records.Count > 0);
-        var forged = new ConsentTokens("someone-else's-secret-of-32-characters!!").Issue(new ConsentToken(TokenPurpose.Unsubscribe, id, null, null));
+        var forged = new ConsentTokens("someone-else's-secret-of-32-characters!!").Issue(
+            new ConsentToken(TokenPurpose.Unsubscribe, id, null, null)
+        );
 
         using (var refused = await host.Client.PostAsync($"/api/unsubscribe?t={Uri.EscapeDataString(forged)}", null))
         {

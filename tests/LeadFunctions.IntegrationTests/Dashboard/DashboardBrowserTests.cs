@@ -1,5 +1,5 @@
-using System.Net.Http.Json;
 using System.Net;
+using System.Net.Http.Json;
 using System.Text;
 using LeadFunctions.Core.Intake;
 using LeadFunctions.Core.Leads;
@@ -23,7 +23,8 @@ public sealed class DashboardBrowserTests(AzuriteFixture azurite)
     private const string Campaign = """
         { "name": "Fuar takibi & İzmir", "active": true,
           "trigger": { "sources": ["fair"] },
-          "steps": [ { "id": "welcome", "delay": "P1D", "subject": "Merhaba", "html": "<p>Merhaba</p>", "text": "Merhaba" } ] }
+          "steps": [ { "id": "welcome", "delay": "P1D", "subject": "Merhaba", "html": "<p>Merhaba</p>",
+            "text": "Merhaba" } ] }
         """;
 
     [Fact]
@@ -36,14 +37,23 @@ public sealed class DashboardBrowserTests(AzuriteFixture azurite)
         await using var __ = browser;
         var address = new Uri(host.Client.BaseAddress!, $"/api/dashboard?code={TestHost.FunctionKey}");
 
-        var english = await browser.NewContextAsync(new BrowserNewContextOptions { ExtraHTTPHeaders = new Dictionary<string, string> { ["Accept-Language"] = "en-US,en;q=0.9" } });
+        var english = await browser.NewContextAsync(
+            new BrowserNewContextOptions
+            {
+                ExtraHTTPHeaders = new Dictionary<string, string> { ["Accept-Language"] = "en-US,en;q=0.9" },
+            }
+        );
         var page = await english.NewPageAsync();
         var requested = new List<string>();
         page.Request += (_, request) => requested.Add(request.Url);
         var response = await page.GotoAsync(address.ToString());
 
         Assert.Equal(200, response!.Status);
-        Assert.StartsWith("default-src 'none'", (await response.AllHeadersAsync())["content-security-policy"], StringComparison.Ordinal);
+        Assert.StartsWith(
+            "default-src 'none'",
+            (await response.AllHeadersAsync())["content-security-policy"],
+            StringComparison.Ordinal
+        );
         Assert.Equal("Funnel by source", await page.Locator("#funnel h2").InnerTextAsync());
         Assert.Contains("fair", await page.Locator("#funnel table").InnerTextAsync(), StringComparison.Ordinal);
         Assert.Equal(1, await page.Locator("#funnel svg").CountAsync());
@@ -51,21 +61,36 @@ public sealed class DashboardBrowserTests(AzuriteFixture azurite)
         Assert.Equal(3, await page.Locator("#temperatures svg rect").CountAsync());
         Assert.Contains("Hot", await page.Locator("#temperatures svg").TextContentAsync(), StringComparison.Ordinal);
         Assert.Equal(Script, await page.Locator("#mqls tbody tr td").First.InnerTextAsync());
-        Assert.Contains("Fuar takibi & İzmir", await page.Locator("#campaigns").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Contains(
+            "Fuar takibi & İzmir",
+            await page.Locator("#campaigns").InnerTextAsync(),
+            StringComparison.Ordinal
+        );
         Assert.Equal(0, await page.Locator("script").CountAsync());
         Assert.True(await page.EvaluateAsync<bool>("() => typeof window.__pwned === 'undefined'"));
         Assert.Equal("attention", await page.Locator("#work").GetAttributeAsync("class"));
         Assert.Equal(["lead-events", "0", "1", "—"], await page.Locator("#work tr.bad td").AllInnerTextsAsync());
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Chromium.Artifacts, "dashboard.png"), FullPage = true });
-        Assert.All(requested, url => Assert.StartsWith(host.Client.BaseAddress!.ToString(), url, StringComparison.Ordinal));
+        await page.ScreenshotAsync(
+            new PageScreenshotOptions { Path = Path.Combine(Chromium.Artifacts, "dashboard.png"), FullPage = true }
+        );
+        Assert.All(requested, url =>
+            Assert.StartsWith(host.Client.BaseAddress!.ToString(), url, StringComparison.Ordinal)
+        );
 
-        var turkish = await browser.NewContextAsync(new BrowserNewContextOptions { ExtraHTTPHeaders = new Dictionary<string, string> { ["Accept-Language"] = "tr" } });
+        var turkish = await browser.NewContextAsync(
+            new BrowserNewContextOptions
+            {
+                ExtraHTTPHeaders = new Dictionary<string, string> { ["Accept-Language"] = "tr" },
+            }
+        );
         var sayfa = await turkish.NewPageAsync();
         await sayfa.GotoAsync(address.ToString());
         Assert.Equal("tr", await sayfa.Locator("html").GetAttributeAsync("lang"));
         Assert.Equal("Kaynağa göre huni", await sayfa.Locator("#funnel h2").InnerTextAsync());
         Assert.Equal(Script, await sayfa.Locator("#mqls tbody tr td").First.InnerTextAsync());
-        await sayfa.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Chromium.Artifacts, "dashboard-tr.png"), FullPage = true });
+        await sayfa.ScreenshotAsync(
+            new PageScreenshotOptions { Path = Path.Combine(Chromium.Artifacts, "dashboard-tr.png"), FullPage = true }
+        );
     }
 
     [Fact]
@@ -84,26 +109,80 @@ public sealed class DashboardBrowserTests(AzuriteFixture azurite)
     }
 
     /// <summary>
-    /// Two leads and a campaign through the routes, a message in a poison queue, and an MQL named with a script. The form refuses markup in a name
-    /// (400), so that lead comes the way a submission from another channel would: on the lead-intake queue. Done once
-    /// the engagement posted to /api/events has made it an MQL.
+    /// Two leads and a campaign through the routes, a message in a poison queue, and an MQL named with a script. The
+    /// form refuses markup in a name (400), so that lead comes the way a submission from another channel would: on the
+    /// lead-intake queue. Done once the engagement posted to /api/events has made it an MQL.
     /// </summary>
     private static async Task SeedAsync(TestHost host)
     {
-        using (var refused = await host.Client.PostAsJsonAsync("/api/leads", new { email = "ceo@acme.com", firstName = Script, source = "fair" }))
-        using (var form = await host.Client.PostAsJsonAsync("/api/leads", new { email = "deniz@example.com", firstName = "Deniz", source = "web" }))
+        using (
+            var refused = await host.Client.PostAsJsonAsync(
+                "/api/leads",
+                new
+                {
+                    email = "ceo@acme.com",
+                    firstName = Script,
+                    source = "fair",
+                }
+            )
+        )
+        using (
+            var form = await host.Client.PostAsJsonAsync(
+                "/api/leads",
+                new
+                {
+                    email = "deniz@example.com",
+                    firstName = "Deniz",
+                    source = "web",
+                }
+            )
+        )
         {
             Assert.Equal((HttpStatusCode.BadRequest, HttpStatusCode.Accepted), (refused.StatusCode, form.StatusCode));
         }
 
-        await host.Services.GetRequiredService<ISubmissionQueue>().EnqueueAsync(
-            new LeadSubmission { SubmissionId = "dashboard-script", ReceivedAt = DateTimeOffset.UtcNow, Email = "ceo@acme.com", FirstName = Script, JobTitle = "CEO", Company = "Acme", Source = "fair" },
-            CancellationToken.None);
-        await Eventually.TrueAsync(async () => await host.GetJsonWithKeyAsync<Functions.Leads.LeadView>($"/api/leads/{LeadId.FromEmail("ceo@acme.com")}") is not null, because: "the lead");
-        foreach (var (type, n) in new[] { ("demo_request", 1), ("content_download", 2), ("webinar_attended", 3), ("demo_request", 4) })
+        await host
+            .Services.GetRequiredService<ISubmissionQueue>()
+            .EnqueueAsync(
+                new LeadSubmission
+                {
+                    SubmissionId = "dashboard-script",
+                    ReceivedAt = DateTimeOffset.UtcNow,
+                    Email = "ceo@acme.com",
+                    FirstName = Script,
+                    JobTitle = "CEO",
+                    Company = "Acme",
+                    Source = "fair",
+                },
+                CancellationToken.None
+            );
+        await Eventually.TrueAsync(
+            async () =>
+                await host.GetJsonWithKeyAsync<Functions.Leads.LeadView>(
+                    $"/api/leads/{LeadId.FromEmail("ceo@acme.com")}"
+                )
+                    is not null,
+            because: "the lead"
+        );
+        foreach (
+            var (type, n) in new[]
+            {
+                ("demo_request", 1),
+                ("content_download", 2),
+                ("webinar_attended", 3),
+                ("demo_request", 4),
+            }
+        )
         {
             var request = TestHost.WithKey(HttpMethod.Post, "/api/events");
-            request.Content = JsonContent.Create(new { email = "ceo@acme.com", type, url = $"https://www.example.com/{n}" });
+            request.Content = JsonContent.Create(
+                new
+                {
+                    email = "ceo@acme.com",
+                    type,
+                    url = $"https://www.example.com/{n}",
+                }
+            );
             using var accepted = await host.Client.SendAsync(request);
             Assert.Equal(HttpStatusCode.Accepted, accepted.StatusCode);
         }
@@ -121,7 +200,13 @@ public sealed class DashboardBrowserTests(AzuriteFixture azurite)
         }
 
         await Eventually.TrueAsync(
-            async () => (await host.GetJsonWithKeyAsync<Functions.Leads.LeadView>($"/api/leads/{LeadId.FromEmail("ceo@acme.com")}"))?.Stage == "mql",
-            because: "the engagement makes the lead an MQL");
+            async () =>
+                (
+                    await host.GetJsonWithKeyAsync<Functions.Leads.LeadView>(
+                        $"/api/leads/{LeadId.FromEmail("ceo@acme.com")}"
+                    )
+                )?.Stage == "mql",
+            because: "the engagement makes the lead an MQL"
+        );
     }
 }

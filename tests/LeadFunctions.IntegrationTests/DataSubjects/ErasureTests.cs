@@ -1,7 +1,7 @@
-using System.Net.Http.Json;
 using System.Net;
-using System.Text.Json;
+using System.Net.Http.Json;
 using System.Text;
+using System.Text.Json;
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
@@ -15,7 +15,8 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace LeadFunctions.IntegrationTests.DataSubjects;
 
-/// <summary>DELETE /api/leads/{id}: afterwards no table, queue or blob container holds the person's email, name or phone.</summary>
+/// <summary>DELETE /api/leads/{id}: afterwards no table, queue or blob container holds the person's email, name or
+/// phone.</summary>
 [Collection(AzuriteCollection.Name)]
 public sealed class ErasureTests(AzuriteFixture azurite)
 {
@@ -28,28 +29,68 @@ public sealed class ErasureTests(AzuriteFixture azurite)
         await using var host = await TestHost.StartAsync(azurite);
         var id = LeadId.FromEmail(Email);
         var friend = LeadId.FromEmail("ece.friend@acme.com");
-        using (await host.Client.PostAsJsonAsync("/api/leads", new { email = Email, firstName = "Zerrin", lastName = "Kuyumcu", phone = "+90 532 111 22 33", company = "Acme", consentEmail = true, consentText = "Kabul (v1)", referredBy = "someone@partner.com" }))
-        using (await host.Client.PostAsJsonAsync("/api/leads", new { email = "ece.friend@acme.com", firstName = "Ece", referredBy = Email }))
-        {
-        }
+        using (
+            await host.Client.PostAsJsonAsync(
+                "/api/leads",
+                new
+                {
+                    email = Email,
+                    firstName = "Zerrin",
+                    lastName = "Kuyumcu",
+                    phone = "+90 532 111 22 33",
+                    company = "Acme",
+                    consentEmail = true,
+                    consentText = "Kabul (v1)",
+                    referredBy = "someone@partner.com",
+                }
+            )
+        )
+        using (
+            await host.Client.PostAsJsonAsync(
+                "/api/leads",
+                new
+                {
+                    email = "ece.friend@acme.com",
+                    firstName = "Ece",
+                    referredBy = Email,
+                }
+            )
+        ) { }
 
-        await Eventually.TrueAsync(async () => await host.GetJsonWithKeyAsync<LeadView>($"/api/leads/{id}") is not null && await host.GetJsonWithKeyAsync<LeadView>($"/api/leads/{friend}") is not null, because: "both leads");
+        await Eventually.TrueAsync(
+            async () =>
+                await host.GetJsonWithKeyAsync<LeadView>($"/api/leads/{id}") is not null
+                && await host.GetJsonWithKeyAsync<LeadView>($"/api/leads/{friend}") is not null,
+            because: "both leads"
+        );
         var eventRequest = TestHost.WithKey(HttpMethod.Post, "/api/events");
         eventRequest.Content = JsonContent.Create(new { email = Email, type = "pricing_page_view" });
         using (await host.Client.SendAsync(eventRequest))
-        using (await host.Client.SendAsync(TestHost.WithKey(HttpMethod.Post, $"/api/leads/{id}/convert")))
-        {
-        }
+        using (await host.Client.SendAsync(TestHost.WithKey(HttpMethod.Post, $"/api/leads/{id}/convert"))) { }
 
-        await Eventually.TrueAsync(async () => (await host.GetJsonWithKeyAsync<LeadView>($"/api/leads/{id}"))!.Score.Engagement > 0, because: "the event recorded");
+        await Eventually.TrueAsync(
+            async () => (await host.GetJsonWithKeyAsync<LeadView>($"/api/leads/{id}"))!.Score.Engagement > 0,
+            because: "the event recorded"
+        );
 
         // A message about her that failed five times and waits in a poison queue.
         var poison = host.Queue(QueueNames.Poison(QueueNames.LeadIntake));
         await poison.CreateIfNotExistsAsync();
-        await poison.SendMessageAsync(JsonSerializer.Serialize(new { submissionId = "x", email = Email, firstName = "Zerrin" }));
+        await poison.SendMessageAsync(
+            JsonSerializer.Serialize(
+                new
+                {
+                    submissionId = "x",
+                    email = Email,
+                    firstName = "Zerrin",
+                }
+            )
+        );
         Assert.NotEmpty(await TracesAsync(host));
 
-        using var erase = await host.Client.SendAsync(TestHost.WithKey(HttpMethod.Delete, $"/api/leads/{id}", TestHost.MasterKey));
+        using var erase = await host.Client.SendAsync(
+            TestHost.WithKey(HttpMethod.Delete, $"/api/leads/{id}", TestHost.MasterKey)
+        );
         Assert.Equal(HttpStatusCode.OK, erase.StatusCode);
         var erasure = (await erase.Content.ReadFromJsonAsync<Erasure>())!;
         Assert.Equal((1, 1), (erasure.Messages, erasure.ReferralLinks));
@@ -58,25 +99,37 @@ public sealed class ErasureTests(AzuriteFixture azurite)
         Assert.True(left.Count == 0, "Still holding the person: " + string.Join(", ", left));
         Assert.True(await host.Services.GetRequiredService<ISuppressionList>().IsSuppressedAsync(Email, default));
         Assert.Null((await host.GetJsonWithKeyAsync<LeadView>($"/api/leads/{id}")));
-        using var again = await host.Client.SendAsync(TestHost.WithKey(HttpMethod.Delete, $"/api/leads/{id}", TestHost.MasterKey));
+        using var again = await host.Client.SendAsync(
+            TestHost.WithKey(HttpMethod.Delete, $"/api/leads/{id}", TestHost.MasterKey)
+        );
         Assert.Equal(HttpStatusCode.NotFound, again.StatusCode);
-        using var withFunctionKey = await host.Client.SendAsync(TestHost.WithKey(HttpMethod.Delete, $"/api/leads/{friend}"));
+        using var withFunctionKey = await host.Client.SendAsync(
+            TestHost.WithKey(HttpMethod.Delete, $"/api/leads/{friend}")
+        );
         Assert.Equal(HttpStatusCode.Unauthorized, withFunctionKey.StatusCode);
     }
 
-    /// <summary>Where any of the traces still appears: "table/partition/row", "queue/message" or "container/blob".</summary>
+    /// <summary>Where any of the traces still appears: "table/partition/row", "queue/message" or
+    /// "container/blob".</summary>
     private static async Task<List<string>> TracesAsync(TestHost host)
     {
         var found = new List<string>();
         bool Holds(string text) => Traces.Any(t => text.Contains(t, StringComparison.OrdinalIgnoreCase));
         var tables = host.Services.GetRequiredService<TableServiceClient>();
-        await foreach (var table in tables.QueryAsync(t => t.Name.CompareTo(host.Prefix) >= 0 && t.Name.CompareTo(host.Prefix + "~") < 0))
+        await foreach (
+            var table in tables.QueryAsync(t =>
+                t.Name.CompareTo(host.Prefix) >= 0 && t.Name.CompareTo(host.Prefix + "~") < 0
+            )
+        )
         {
             await foreach (var row in tables.GetTableClient(table.Name).QueryAsync<TableEntity>())
             {
                 if (Holds(string.Join('|', row.Select(p => $"{p.Key}={p.Value}"))))
                 {
-                    found.Add($"{table.Name}/{row.PartitionKey}/{row.RowKey}: {string.Join('|', row.Where(p => Holds($"{p.Value}")).Select(p => p.Key))}");
+                    found.Add(
+                        $"{table.Name}/{row.PartitionKey}/{row.RowKey}: "
+                            + $"{string.Join('|', row.Where(p => Holds($"{p.Value}")).Select(p => p.Key))}"
+                    );
                 }
             }
         }

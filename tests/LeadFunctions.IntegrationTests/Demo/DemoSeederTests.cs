@@ -15,15 +15,29 @@ public sealed class DemoSeederTests(AzuriteFixture azurite)
     [Fact]
     public async Task SeedAsync_TwiceThroughTheRoutes_TheDemoLeadsStagesAndEnrollments()
     {
-        await using var host = await TestHost.StartAsync(azurite, settings: $"--Webhooks:Generic:Secret={Signed.GenericSecret}");
-        var seeder = new DemoSeeder(new DemoClient(host.Client, TestHost.FunctionKey, Signed.GenericSecret), DemoData.Load(), TimeProvider.System, TextWriter.Null);
+        await using var host = await TestHost.StartAsync(
+            azurite,
+            settings: $"--Webhooks:Generic:Secret={Signed.GenericSecret}"
+        );
+        var seeder = new DemoSeeder(
+            new DemoClient(host.Client, TestHost.FunctionKey, Signed.GenericSecret),
+            DemoData.Load(),
+            TimeProvider.System,
+            TextWriter.Null
+        );
 
         var first = await seeder.SeedAsync(CancellationToken.None);
         var second = await seeder.SeedAsync(CancellationToken.None);
 
-        var leads = first.Leads.ToDictionary(l => l.Email[..l.Email.IndexOf('@', StringComparison.Ordinal)], StringComparer.Ordinal);
+        var leads = first.Leads.ToDictionary(
+            l => l.Email[..l.Email.IndexOf('@', StringComparison.Ordinal)],
+            StringComparer.Ordinal
+        );
         Assert.Equal(22, leads.Count);
-        Assert.Equal(["fair 9", "web 10", "webinar 3"], first.Leads.GroupBy(l => l.Source).Select(g => $"{g.Key} {g.Count()}").Order(StringComparer.Ordinal));
+        Assert.Equal(
+            ["fair 9", "web 10", "webinar 3"],
+            first.Leads.GroupBy(l => l.Source).Select(g => $"{g.Key} {g.Count()}").Order(StringComparer.Ordinal)
+        );
         Assert.Equal("web", leads["zeynep.kaya"].Source); // the web form came first; the fair's row merged into her lead
         Assert.Equal("webinar", leads["oguz.kilic"].Source);
 
@@ -31,11 +45,25 @@ public sealed class DemoSeederTests(AzuriteFixture azurite)
         Assert.Equal("sql", leads["ahmet.celik"].Stage);
         Assert.Equal("disqualified", leads["emre.arslan"].Stage);
         Assert.Equal("subscriber", leads["deniz.aydin"].Stage);
-        Assert.Equal(["anna.kowalski", "ayse.yilmaz", "can.demir", "hulya.ozkan", "james.carter", "oguz.kilic"], Named(leads, l => l.Stage == "mql"));
-        Assert.Equal(["anna.kowalski", "james.carter", "mehmet.ozturk", "oguz.kilic"], Named(leads, l => l.Temperature == "hot"));
+        Assert.Equal(
+            ["anna.kowalski", "ayse.yilmaz", "can.demir", "hulya.ozkan", "james.carter", "oguz.kilic"],
+            Named(leads, l => l.Stage == "mql")
+        );
+        Assert.Equal(
+            ["anna.kowalski", "james.carter", "mehmet.ozturk", "oguz.kilic"],
+            Named(leads, l => l.Temperature == "hot")
+        );
         Assert.Equal(5, leads.Values.Count(l => l.Temperature == "warm"));
 
-        Assert.Equal(new Dictionary<string, long> { ["fuar-takip"] = 9, ["hos-geldiniz"] = 10, ["webinar-sonrasi"] = 3 }, first.Enrolled);
+        Assert.Equal(
+            new Dictionary<string, long>
+            {
+                ["fuar-takip"] = 9,
+                ["hos-geldiniz"] = 10,
+                ["webinar-sonrasi"] = 3,
+            },
+            first.Enrolled
+        );
         Assert.Equal(11, first.FairImport.Accepted);
         var rejected = Assert.Single(first.FairImport.Rejected);
         Assert.Equal(9, rejected.Line);

@@ -6,42 +6,47 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace LeadFunctions.IntegrationTests.Email;
 
-/// <summary>The host's IEmailSender (SendGrid client, HttpClientFactory, resilience pipeline) against the SendGrid stand-in.</summary>
+/// <summary>The host's IEmailSender (SendGrid client, HttpClientFactory, resilience pipeline) against the SendGrid
+/// stand-in.</summary>
 [Collection(AzuriteCollection.Name)]
 public sealed class SendGridEmailSenderTests(AzuriteFixture azurite) : IAsyncLifetime
 {
     private SendGridStandIn sendGrid = null!;
     private TestHost host = null!;
 
-    private static OutgoingEmail Email => new()
-    {
-        To = "ayse.yilmaz@example.com",
-        ToName = "Ayşe Yılmaz",
-        Subject = "Hoş geldiniz Ayşe",
-        Html = "<p>Merhaba Ayşe</p>",
-        Text = "Merhaba Ayşe",
-        Headers = new Dictionary<string, string>
+    private static OutgoingEmail Email =>
+        new()
         {
-            ["List-Unsubscribe"] = "<https://leads.example/api/unsubscribe?t=abc>",
-            ["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click",
-        },
-        CustomArgs = new Dictionary<string, string>
-        {
-            [MailCustomArgs.LeadId] = "0123456789abcdef0123456789abcdef",
-            [MailCustomArgs.Campaign] = "fair-follow-up",
-            [MailCustomArgs.Step] = "welcome",
-            [MailCustomArgs.SendId] = "send-1",
-            [MailCustomArgs.Kind] = "nurture",
-        },
-        Categories = ["nurture", "fair-follow-up"],
-    };
+            To = "ayse.yilmaz@example.com",
+            ToName = "Ayşe Yılmaz",
+            Subject = "Hoş geldiniz Ayşe",
+            Html = "<p>Merhaba Ayşe</p>",
+            Text = "Merhaba Ayşe",
+            Headers = new Dictionary<string, string>
+            {
+                ["List-Unsubscribe"] = "<https://leads.example/api/unsubscribe?t=abc>",
+                ["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click",
+            },
+            CustomArgs = new Dictionary<string, string>
+            {
+                [MailCustomArgs.LeadId] = "0123456789abcdef0123456789abcdef",
+                [MailCustomArgs.Campaign] = "fair-follow-up",
+                [MailCustomArgs.Step] = "welcome",
+                [MailCustomArgs.SendId] = "send-1",
+                [MailCustomArgs.Kind] = "nurture",
+            },
+            Categories = ["nurture", "fair-follow-up"],
+        };
 
     private IEmailSender Sender => host.Services.GetRequiredService<IEmailSender>();
 
     public async Task InitializeAsync()
     {
         sendGrid = await SendGridStandIn.StartAsync();
-        host = await TestHost.StartAsync(azurite, settings: [.. sendGrid.HostSettings, "--Nurture:SenderName=LeadFunctions Bülten"]);
+        host = await TestHost.StartAsync(
+            azurite,
+            settings: [.. sendGrid.HostSettings, "--Nurture:SenderName=LeadFunctions Bülten"]
+        );
     }
 
     public async Task DisposeAsync()
@@ -134,7 +139,11 @@ public sealed class SendGridEmailSenderTests(AzuriteFixture azurite) : IAsyncLif
     [Fact]
     public async Task SendAsync_400WithSendGridsErrors_RefusedForGood_WithTheReason()
     {
-        sendGrid.AnswerNext(1, 400, body: """{"errors":[{"message":"The from address does not match a verified Sender Identity.","field":"from","help":null}]}""");
+        sendGrid.AnswerNext(
+            1,
+            400,
+            body: """{"errors":[{"message":"The from address does not match a verified Sender Identity.","field":"from","help":null}]}"""
+        );
 
         var error = await Assert.ThrowsAsync<EmailSendException>(() => Sender.SendAsync(Email, CancellationToken.None));
 
@@ -146,9 +155,14 @@ public sealed class SendGridEmailSenderTests(AzuriteFixture azurite) : IAsyncLif
     [Fact]
     public async Task SendAsync_WrongApiKey_ThrowsWith401()
     {
-        await using var wrongKey = await TestHost.StartAsync(azurite, settings: [.. sendGrid.HostSettings, "--SendGrid:ApiKey=SG.not-the-key"]);
+        await using var wrongKey = await TestHost.StartAsync(
+            azurite,
+            settings: [.. sendGrid.HostSettings, "--SendGrid:ApiKey=SG.not-the-key"]
+        );
 
-        var error = await Assert.ThrowsAsync<EmailSendException>(() => wrongKey.Services.GetRequiredService<IEmailSender>().SendAsync(Email, CancellationToken.None));
+        var error = await Assert.ThrowsAsync<EmailSendException>(() =>
+            wrongKey.Services.GetRequiredService<IEmailSender>().SendAsync(Email, CancellationToken.None)
+        );
 
         Assert.Equal(401, error.Status);
         Assert.Single(sendGrid.Received);
@@ -159,8 +173,14 @@ public sealed class SendGridEmailSenderTests(AzuriteFixture azurite) : IAsyncLif
     [InlineData("SendGrid:FromEmail", "--SendGrid:ApiKey=SG.production-key")]
     public async Task Host_InProductionWithoutAKeyOrSender_DoesNotStart(string missing, string given)
     {
-        var error = await Assert.ThrowsAnyAsync<Exception>(() => TestHost.StartAsync(azurite, settings: ["--environment=Production", given]));
+        var error = await Assert.ThrowsAnyAsync<Exception>(() =>
+            TestHost.StartAsync(azurite, settings: ["--environment=Production", given])
+        );
 
-        Assert.Contains($"{missing} is required outside Development and Testing", error.ToString(), StringComparison.Ordinal);
+        Assert.Contains(
+            $"{missing} is required outside Development and Testing",
+            error.ToString(),
+            StringComparison.Ordinal
+        );
     }
 }

@@ -7,14 +7,16 @@ namespace LeadFunctions.IntegrationTests.Email;
 
 /// <summary>
 /// Signs Event Webhook posts as SendGrid does, with a P-256 key made for the test: the signature is the
-/// base64 DER of ECDSA-SHA256 over the timestamp's bytes followed by the body's bytes (written independently of the code under test).
+/// base64 DER of ECDSA-SHA256 over the timestamp's bytes followed by the body's bytes (written independently of the
+/// code under test).
 /// </summary>
 internal sealed class SendGridSigner : IDisposable
 {
     public const string Route = "/api/webhooks/sendgrid";
     private readonly ECDsa key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
 
-    /// <summary>The verification key as SendGrid's settings page shows it: base64 of the DER SubjectPublicKeyInfo.</summary>
+    /// <summary>The verification key as SendGrid's settings page shows it: base64 of the DER
+    /// SubjectPublicKeyInfo.</summary>
     public string PublicKey => Convert.ToBase64String(key.ExportSubjectPublicKeyInfo());
 
     public string Setting => $"--SendGrid:EventWebhookPublicKey={PublicKey}";
@@ -32,7 +34,13 @@ internal sealed class SendGridSigner : IDisposable
     }
 
     public string Sign(string timestamp, byte[] body) =>
-        Convert.ToBase64String(key.SignData([.. Encoding.UTF8.GetBytes(timestamp), .. body], HashAlgorithmName.SHA256, DSASignatureFormat.Rfc3279DerSequence));
+        Convert.ToBase64String(
+            key.SignData(
+                [.. Encoding.UTF8.GetBytes(timestamp), .. body],
+                HashAlgorithmName.SHA256,
+                DSASignatureFormat.Rfc3279DerSequence
+            )
+        );
 
     public void Dispose() => key.Dispose();
 }

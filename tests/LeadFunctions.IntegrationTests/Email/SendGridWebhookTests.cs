@@ -1,8 +1,8 @@
 using System.Globalization;
-using System.Net.Http.Json;
 using System.Net;
-using System.Text.Json;
+using System.Net.Http.Json;
 using System.Text;
+using System.Text.Json;
 using Azure.Data.Tables;
 using LeadFunctions.Adapters.Storage;
 using LeadFunctions.Core.Consent;
@@ -14,7 +14,8 @@ using LeadFunctions.IntegrationTests.Infrastructure;
 
 namespace LeadFunctions.IntegrationTests.Email;
 
-/// <summary>POST /api/webhooks/sendgrid through the sendgrid-events queue to leads, suppressions and the mail event tables, on the real host and Azurite.</summary>
+/// <summary>POST /api/webhooks/sendgrid through the sendgrid-events queue to leads, suppressions and the mail event
+/// tables, on the real host and Azurite.</summary>
 [Collection(AzuriteCollection.Name)]
 public sealed class SendGridWebhookTests(AzuriteFixture azurite) : IAsyncLifetime, IDisposable
 {
@@ -27,22 +28,46 @@ public sealed class SendGridWebhookTests(AzuriteFixture azurite) : IAsyncLifetim
 
     public void Dispose() => signer.Dispose();
 
-    private static string Ev(string type, string id, string email = "ayse@example.com", string extra = "", long? timestamp = null) =>
+    private static string Ev(
+        string type,
+        string id,
+        string email = "ayse@example.com",
+        string extra = "",
+        long? timestamp = null
+    ) =>
         $$"""{"email":"{{email}}","timestamp":{{timestamp ?? DateTimeOffset.UtcNow.AddMinutes(-1).ToUnixTimeSeconds()}},"event":"{{type}}","sg_event_id":"{{id}}","sg_message_id":"m1.filter0001"{{extra}}}""";
 
     private static string Array(params string[] events) => "[" + string.Join(",", events) + "]";
 
-    private async Task<int> QueuedAsync(string queue = QueueNames.SendGridEvents) => (await host.Queue(queue).GetPropertiesAsync()).Value.ApproximateMessagesCount;
+    private async Task<int> QueuedAsync(string queue = QueueNames.SendGridEvents) =>
+        (await host.Queue(queue).GetPropertiesAsync()).Value.ApproximateMessagesCount;
 
     /// <summary>Both hops done: the webhook's messages and the engagement they queued.</summary>
-    private Task SettledAsync() => Eventually.TrueAsync(async () => await QueuedAsync() == 0 && await QueuedAsync(QueueNames.LeadEvents) == 0, TimeSpan.FromSeconds(60), "the queues to empty");
+    private Task SettledAsync() =>
+        Eventually.TrueAsync(
+            async () => await QueuedAsync() == 0 && await QueuedAsync(QueueNames.LeadEvents) == 0,
+            TimeSpan.FromSeconds(60),
+            "the queues to empty"
+        );
 
     private async Task<List<TimelineEntryView>> EmailEventsAsync(string leadId) =>
-        [.. (await host.GetJsonWithKeyAsync<List<TimelineEntryView>>($"/api/leads/{leadId}/timeline") ?? []).Where(e => e.Kind == "event" && e.Summary.StartsWith("email_", StringComparison.Ordinal))];
+        [
+            .. (await host.GetJsonWithKeyAsync<List<TimelineEntryView>>($"/api/leads/{leadId}/timeline") ?? []).Where(
+                e => e.Kind == "event" && e.Summary.StartsWith("email_", StringComparison.Ordinal)
+            ),
+        ];
 
     private async Task<string> LeadAsync(string email, bool consent = true)
     {
-        using var form = await host.Client.PostAsJsonAsync("/api/leads", new { email, firstName = "Ayşe", consentEmail = consent });
+        using var form = await host.Client.PostAsJsonAsync(
+            "/api/leads",
+            new
+            {
+                email,
+                firstName = "Ayşe",
+                consentEmail = consent,
+            }
+        );
         Assert.Equal(HttpStatusCode.Accepted, form.StatusCode);
         var id = LeadId.FromEmail(email);
         await Eventually.GetAsync(() => host.GetJsonWithKeyAsync<LeadView>($"/api/leads/{id}"));
@@ -50,7 +75,11 @@ public sealed class SendGridWebhookTests(AzuriteFixture azurite) : IAsyncLifetim
     }
 
     private async Task<List<TableEntity>> RowsAsync(string table, string? partition = null) =>
-        await host.Table(table).QueryAsync<TableEntity>(partition is null ? null : TableClient.CreateQueryFilter($"PartitionKey eq {partition}")).ToListAsync();
+        await host.Table(table)
+            .QueryAsync<TableEntity>(
+                partition is null ? null : TableClient.CreateQueryFilter($"PartitionKey eq {partition}")
+            )
+            .ToListAsync();
 
     private async Task<List<SuppressionView>> SuppressionsAsync() =>
         (await host.GetJsonWithKeyAsync<SuppressionPageView>("/api/suppressions?pageSize=1000"))!.Items.ToList();
@@ -62,9 +91,22 @@ public sealed class SendGridWebhookTests(AzuriteFixture azurite) : IAsyncLifetim
         var args = $",\"lf_lead\":\"{lead}\",\"lf_send\":\"send-1\",\"lf_campaign\":\"fair\",\"lf_step\":\"welcome\"";
 
         // The click a minute after the delivery: one in the delivery's second would be a link scanner's.
-        using var response = await host.Client.SendAsync(signer.Post(Array(
-            Ev("processed", "p1", extra: args), Ev("delivered", "d1", extra: args), Ev("open", "o1", extra: args + ",\"sg_machine_open\":true"),
-            Ev("open", "o2", extra: args + ",\"sg_machine_open\":false"), Ev("click", "c1", extra: args + ",\"url\":\"https://acme.example/pricing\"", timestamp: DateTimeOffset.UtcNow.ToUnixTimeSeconds()))));
+        using var response = await host.Client.SendAsync(
+            signer.Post(
+                Array(
+                    Ev("processed", "p1", extra: args),
+                    Ev("delivered", "d1", extra: args),
+                    Ev("open", "o1", extra: args + ",\"sg_machine_open\":true"),
+                    Ev("open", "o2", extra: args + ",\"sg_machine_open\":false"),
+                    Ev(
+                        "click",
+                        "c1",
+                        extra: args + ",\"url\":\"https://acme.example/pricing\"",
+                        timestamp: DateTimeOffset.UtcNow.ToUnixTimeSeconds()
+                    )
+                )
+            )
+        );
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(5, (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("events").GetInt32());
@@ -73,7 +115,12 @@ public sealed class SendGridWebhookTests(AzuriteFixture azurite) : IAsyncLifetim
         Assert.Equal(["email_click", "email_open"], events.Select(e => e.Summary.Split(' ')[0]).Order());
         var deliveries = await RowsAsync(TableNames.MailEvents, "send-1");
         Assert.Equal(["delivered", "processed"], deliveries.Select(r => r.GetString("Event")).Order());
-        Assert.All(deliveries, r => Assert.Equal(("fair", "welcome", lead), (r.GetString("Campaign"), r.GetString("Step"), r.GetString("LeadId"))));
+        Assert.All(deliveries, r =>
+            Assert.Equal(
+                ("fair", "welcome", lead),
+                (r.GetString("Campaign"), r.GetString("Step"), r.GetString("LeadId"))
+            )
+        );
     }
 
     [Fact]
@@ -83,8 +130,12 @@ public sealed class SendGridWebhookTests(AzuriteFixture azurite) : IAsyncLifetim
         var open = Ev("open", "same-open", "twice@example.com");
 
         using var first = await host.Client.SendAsync(signer.Post(Array(open, open)));
-        using var again = await host.Client.SendAsync(signer.Post(Array(open, Ev("delivered", "same-delivery", "twice@example.com"))));
-        using var third = await host.Client.SendAsync(signer.Post(Array(Ev("delivered", "same-delivery", "twice@example.com"))));
+        using var again = await host.Client.SendAsync(
+            signer.Post(Array(open, Ev("delivered", "same-delivery", "twice@example.com")))
+        );
+        using var third = await host.Client.SendAsync(
+            signer.Post(Array(Ev("delivered", "same-delivery", "twice@example.com")))
+        );
 
         await SettledAsync();
         Assert.Single(await EmailEventsAsync(lead));
@@ -97,7 +148,8 @@ public sealed class SendGridWebhookTests(AzuriteFixture azurite) : IAsyncLifetim
         var body = Encoding.UTF8.GetBytes(Array(Ev("spamreport", "s1")));
         using var otherKey = new SendGridSigner();
         var changed = (byte[])body.Clone();
-        changed[^3] ^= 0x01; // one byte: a closing quote, which would also make it unreadable JSON (the signature is checked first)
+        // one byte: a closing quote, which would also make it unreadable JSON (the signature is checked first)
+        changed[^3] ^= 0x01;
         var unsigned = signer.Post(body);
         unsigned.Headers.Remove("X-Twilio-Email-Event-Webhook-Signature");
         var noTimestamp = signer.Post(body);
@@ -107,12 +159,20 @@ public sealed class SendGridWebhookTests(AzuriteFixture azurite) : IAsyncLifetim
         garbage.Headers.Add("X-Twilio-Email-Event-Webhook-Signature", "bm90IGEgc2lnbmF0dXJl");
         var otherTimestamp = signer.Post(body);
         otherTimestamp.Headers.Remove("X-Twilio-Email-Event-Webhook-Timestamp");
-        otherTimestamp.Headers.Add("X-Twilio-Email-Event-Webhook-Timestamp", DateTimeOffset.UtcNow.AddSeconds(-30).ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture));
+        otherTimestamp.Headers.Add(
+            "X-Twilio-Email-Event-Webhook-Timestamp",
+            DateTimeOffset.UtcNow.AddSeconds(-30).ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture)
+        );
 
         HttpRequestMessage[] requests =
         [
-            otherKey.Post(body), unsigned, noTimestamp, garbage, otherTimestamp,
-            signer.Post(body, DateTimeOffset.UtcNow.AddMinutes(-11)), signer.Post(body, DateTimeOffset.UtcNow.AddMinutes(11)),
+            otherKey.Post(body),
+            unsigned,
+            noTimestamp,
+            garbage,
+            otherTimestamp,
+            signer.Post(body, DateTimeOffset.UtcNow.AddMinutes(-11)),
+            signer.Post(body, DateTimeOffset.UtcNow.AddMinutes(11)),
             signer.Post(body, send: changed),
         ];
         foreach (var request in requests)
@@ -135,7 +195,10 @@ public sealed class SendGridWebhookTests(AzuriteFixture azurite) : IAsyncLifetim
         using var response = await unconfigured.Client.SendAsync(signer.Post(Array(Ev("open", "o1"))));
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
-        Assert.Equal(0, (await unconfigured.Queue(QueueNames.SendGridEvents).GetPropertiesAsync()).Value.ApproximateMessagesCount);
+        Assert.Equal(
+            0,
+            (await unconfigured.Queue(QueueNames.SendGridEvents).GetPropertiesAsync()).Value.ApproximateMessagesCount
+        );
     }
 
     [Theory]
@@ -179,15 +242,27 @@ public sealed class SendGridWebhookTests(AzuriteFixture azurite) : IAsyncLifetim
     [Fact]
     public async Task Webhook_TenThousandEventsInOnePost_AllRecorded()
     {
-        var events = Enumerable.Range(0, 10_000).Select(i =>
-            Ev("delivered", $"bulk-{i}", $"reader{i}@example.com", ",\"lf_send\":\"bulk-send\",\"lf_campaign\":\"bülten\",\"response\":\"250 OK id=abc\""));
+        var events = Enumerable
+            .Range(0, 10_000)
+            .Select(i =>
+                Ev(
+                    "delivered",
+                    $"bulk-{i}",
+                    $"reader{i}@example.com",
+                    ",\"lf_send\":\"bulk-send\",\"lf_campaign\":\"bülten\",\"response\":\"250 OK id=abc\""
+                )
+            );
         var body = Array([.. events]);
         Assert.InRange(Encoding.UTF8.GetByteCount(body), 2_000_000, 8 * 1024 * 1024);
 
         using var response = await host.Client.SendAsync(signer.Post(body));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        await Eventually.TrueAsync(async () => (await RowsAsync(TableNames.MailEvents, "bulk-send")).Count == 10_000, TimeSpan.FromSeconds(120), "10,000 delivery rows");
+        await Eventually.TrueAsync(
+            async () => (await RowsAsync(TableNames.MailEvents, "bulk-send")).Count == 10_000,
+            TimeSpan.FromSeconds(120),
+            "10,000 delivery rows"
+        );
         await SettledAsync();
         Assert.False(await host.Queue(QueueNames.Poison(QueueNames.SendGridEvents)).ExistsAsync());
     }
@@ -195,10 +270,20 @@ public sealed class SendGridWebhookTests(AzuriteFixture azurite) : IAsyncLifetim
     [Fact]
     public async Task Webhook_EventsForUnknownLeads_SuppressedByEmailAndEngagementWaits()
     {
-        using var response = await host.Client.SendAsync(signer.Post(Array(
-            Ev("bounce", "b-hard", "nobody@example.com", ",\"type\":\"bounce\",\"reason\":\"550 5.1.1 nobody@example.com does not exist\""),
-            Ev("bounce", "b-soft", "busy@example.com", ",\"type\":\"blocked\",\"reason\":\"421 try later\""),
-            Ev("click", "c-later", "later@example.com", ",\"url\":\"https://acme.example/demo\""))));
+        using var response = await host.Client.SendAsync(
+            signer.Post(
+                Array(
+                    Ev(
+                        "bounce",
+                        "b-hard",
+                        "nobody@example.com",
+                        ",\"type\":\"bounce\",\"reason\":\"550 5.1.1 nobody@example.com does not exist\""
+                    ),
+                    Ev("bounce", "b-soft", "busy@example.com", ",\"type\":\"blocked\",\"reason\":\"421 try later\""),
+                    Ev("click", "c-later", "later@example.com", ",\"url\":\"https://acme.example/demo\"")
+                )
+            )
+        );
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         await SettledAsync();
 
@@ -209,22 +294,38 @@ public sealed class SendGridWebhookTests(AzuriteFixture azurite) : IAsyncLifetim
         Assert.Single(await RowsAsync(TableNames.MailEvents, LeadId.FromEmail("busy@example.com")));
 
         var later = await LeadAsync("later@example.com");
-        await Eventually.TrueAsync(async () => (await EmailEventsAsync(later)).Count == 1, because: "the waiting click to count");
+        await Eventually.TrueAsync(
+            async () => (await EmailEventsAsync(later)).Count == 1,
+            because: "the waiting click to count"
+        );
     }
 
     [Fact]
     public async Task Webhook_UnreadableOrUnknownEvents_KeptAsideNotRetried()
     {
-        using var response = await host.Client.SendAsync(signer.Post(Array(
-            """{"email":"a@example.com","timestamp":"2026-11-30T10:00:00Z","event":"open","sg_event_id":"bad-date"}""",
-            """{"timestamp":1796039400,"event":"open","sg_event_id":"no-email"}""",
-            Ev("group_resubscribe", "resub"),
-            "42")));
+        using var response = await host.Client.SendAsync(
+            signer.Post(
+                Array(
+                    """{"email":"a@example.com","timestamp":"2026-11-30T10:00:00Z","event":"open","sg_event_id":"bad-date"}""",
+                    """{"timestamp":1796039400,"event":"open","sg_event_id":"no-email"}""",
+                    Ev("group_resubscribe", "resub"),
+                    "42"
+                )
+            )
+        );
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
 
-        var kept = await Eventually.GetAsync(async () => await RowsAsync(TableNames.SendGridUnhandled) is { Count: 4 } rows ? rows : null, because: "4 unhandled rows");
-        Assert.Contains(kept, r => r.PartitionKey == "resub" && r.GetString("Why") == "unknown event type group_resubscribe");
-        Assert.Contains(kept, r => r.GetString("Json").Contains("bad-date", StringComparison.Ordinal) && r.GetString("Why").Contains("timestamp", StringComparison.Ordinal));
+        var kept = await Eventually.GetAsync(
+            async () => await RowsAsync(TableNames.SendGridUnhandled) is { Count: 4 } rows ? rows : null,
+            because: "4 unhandled rows"
+        );
+        Assert.Contains(kept, r =>
+            r.PartitionKey == "resub" && r.GetString("Why") == "unknown event type group_resubscribe"
+        );
+        Assert.Contains(kept, r =>
+            r.GetString("Json").Contains("bad-date", StringComparison.Ordinal)
+            && r.GetString("Why").Contains("timestamp", StringComparison.Ordinal)
+        );
         await SettledAsync();
         Assert.Empty(await SuppressionsAsync());
         Assert.Equal(0, await QueuedAsync(QueueNames.LeadEvents));
@@ -239,18 +340,28 @@ public sealed class SendGridWebhookTests(AzuriteFixture azurite) : IAsyncLifetim
 
         // The ledger orders decisions by when they were made: the report comes after the grant, as a real one does.
         var reportedAt = DateTimeOffset.UtcNow.ToUnixTimeSeconds() + 1;
-        using var response = await host.Client.SendAsync(signer.Post(Array(Ev("spamreport", "spam-1", "Spam@Example.com", $",\"lf_lead\":\"{lead}\"", reportedAt))));
+        using var response = await host.Client.SendAsync(
+            signer.Post(Array(Ev("spamreport", "spam-1", "Spam@Example.com", $",\"lf_lead\":\"{lead}\"", reportedAt)))
+        );
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
 
-        await Eventually.TrueAsync(async () => (await host.GetJsonWithKeyAsync<LeadView>($"/api/leads/{lead}"))!.Consent.Email == "withdrawn", because: "consent withdrawn");
+        await Eventually.TrueAsync(
+            async () => (await host.GetJsonWithKeyAsync<LeadView>($"/api/leads/{lead}"))!.Consent.Email == "withdrawn",
+            because: "consent withdrawn"
+        );
         var suppression = Assert.Single(await SuppressionsAsync());
-        Assert.Equal((SuppressionKey.For("spam@example.com"), "spam_report", "spamreport spam-1"), (suppression.Hash, suppression.Reason, suppression.Evidence));
+        Assert.Equal(
+            (SuppressionKey.For("spam@example.com"), "spam_report", "spamreport spam-1"),
+            (suppression.Hash, suppression.Reason, suppression.Evidence)
+        );
     }
 
     [Fact]
     public async Task Webhook_UnsubscribeForSomeoneNotYetALead_WithdrawnWhenTheyBecomeOne()
     {
-        using var response = await host.Client.SendAsync(signer.Post(Array(Ev("group_unsubscribe", "unsub-1", "soon@example.com"))));
+        using var response = await host.Client.SendAsync(
+            signer.Post(Array(Ev("group_unsubscribe", "unsub-1", "soon@example.com")))
+        );
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         await SettledAsync();
         Assert.Equal("unsubscribed", Assert.Single(await SuppressionsAsync()).Reason);
@@ -263,32 +374,55 @@ public sealed class SendGridWebhookTests(AzuriteFixture azurite) : IAsyncLifetim
     [Fact]
     public async Task Suppressions_PagedListAndLiftingNeedsTheAdminKey()
     {
-        using var response = await host.Client.SendAsync(signer.Post(Array(
-            Ev("dropped", "drop-1", "one@example.com", ",\"reason\":\"Bounced Address\""), Ev("bounce", "hard-2", "two@example.com", ",\"type\":\"bounce\""))));
+        using var response = await host.Client.SendAsync(
+            signer.Post(
+                Array(
+                    Ev("dropped", "drop-1", "one@example.com", ",\"reason\":\"Bounced Address\""),
+                    Ev("bounce", "hard-2", "two@example.com", ",\"type\":\"bounce\"")
+                )
+            )
+        );
         await Eventually.TrueAsync(async () => (await SuppressionsAsync()).Count == 2, because: "two suppressions");
 
         var first = (await host.GetJsonWithKeyAsync<SuppressionPageView>("/api/suppressions?pageSize=1"))!;
-        var second = (await host.GetJsonWithKeyAsync<SuppressionPageView>($"/api/suppressions?pageSize=1&continuationToken={first.ContinuationToken}"))!;
+        var second = (
+            await host.GetJsonWithKeyAsync<SuppressionPageView>(
+                $"/api/suppressions?pageSize=1&continuationToken={first.ContinuationToken}"
+            )
+        )!;
         Assert.NotNull(first.ContinuationToken);
         Assert.Equal(
             new[] { SuppressionKey.For("one@example.com"), SuppressionKey.For("two@example.com") }.Order(),
-            first.Items.Concat(second.Items).Select(i => i.Hash).Order());
+            first.Items.Concat(second.Items).Select(i => i.Hash).Order()
+        );
         using var anonymous = await host.Client.GetAsync("/api/suppressions");
-        using var badPage = await host.Client.SendAsync(TestHost.WithKey(HttpMethod.Get, "/api/suppressions?pageSize=0"));
-        using var badToken = await host.Client.SendAsync(TestHost.WithKey(HttpMethod.Get, "/api/suppressions?continuationToken=%%%"));
+        using var badPage = await host.Client.SendAsync(
+            TestHost.WithKey(HttpMethod.Get, "/api/suppressions?pageSize=0")
+        );
+        using var badToken = await host.Client.SendAsync(
+            TestHost.WithKey(HttpMethod.Get, "/api/suppressions?continuationToken=%%%")
+        );
         Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, badPage.StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, badToken.StatusCode);
 
         var hash = SuppressionKey.For("one@example.com");
-        using var withFunctionKey = await host.Client.SendAsync(TestHost.WithKey(HttpMethod.Delete, $"/api/suppressions/{hash}"));
-        using var notAHash = await host.Client.SendAsync(TestHost.WithKey(HttpMethod.Delete, "/api/suppressions/ONE", TestHost.MasterKey));
+        using var withFunctionKey = await host.Client.SendAsync(
+            TestHost.WithKey(HttpMethod.Delete, $"/api/suppressions/{hash}")
+        );
+        using var notAHash = await host.Client.SendAsync(
+            TestHost.WithKey(HttpMethod.Delete, "/api/suppressions/ONE", TestHost.MasterKey)
+        );
         Assert.Equal(HttpStatusCode.Unauthorized, withFunctionKey.StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, notAHash.StatusCode);
         Assert.Equal(2, (await SuppressionsAsync()).Count);
 
-        using var lifted = await host.Client.SendAsync(TestHost.WithKey(HttpMethod.Delete, $"/api/suppressions/{hash}", TestHost.MasterKey));
-        using var again = await host.Client.SendAsync(TestHost.WithKey(HttpMethod.Delete, $"/api/suppressions/{hash}", TestHost.MasterKey));
+        using var lifted = await host.Client.SendAsync(
+            TestHost.WithKey(HttpMethod.Delete, $"/api/suppressions/{hash}", TestHost.MasterKey)
+        );
+        using var again = await host.Client.SendAsync(
+            TestHost.WithKey(HttpMethod.Delete, $"/api/suppressions/{hash}", TestHost.MasterKey)
+        );
         Assert.Equal(HttpStatusCode.NoContent, lifted.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, again.StatusCode);
         Assert.Equal([SuppressionKey.For("two@example.com")], (await SuppressionsAsync()).Select(s => s.Hash));

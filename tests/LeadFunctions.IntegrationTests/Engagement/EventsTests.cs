@@ -11,7 +11,11 @@ namespace LeadFunctions.IntegrationTests.Engagement;
 [Collection(AzuriteCollection.Name)]
 public sealed class EventsTests(AzuriteFixture azurite)
 {
-    private static async Task<HttpResponseMessage> PostEventAsync(TestHost host, object body, string key = TestHost.FunctionKey)
+    private static async Task<HttpResponseMessage> PostEventAsync(
+        TestHost host,
+        object body,
+        string key = TestHost.FunctionKey
+    )
     {
         var request = TestHost.WithKey(HttpMethod.Post, "/api/events", key);
         request.Content = JsonContent.Create(body);
@@ -22,7 +26,15 @@ public sealed class EventsTests(AzuriteFixture azurite)
     public async Task Event_ForSomeoneNotYetALead_IsKeptAndCountsWhenTheyBecomeOne()
     {
         await using var host = await TestHost.StartAsync(azurite);
-        using var early = await PostEventAsync(host, new { email = "later@acme.com", type = "demo_request", url = "https://www.example.com/demo" });
+        using var early = await PostEventAsync(
+            host,
+            new
+            {
+                email = "later@acme.com",
+                type = "demo_request",
+                url = "https://www.example.com/demo",
+            }
+        );
         var accepted = (await early.Content.ReadFromJsonAsync<EventAccepted>())!;
         Assert.Equal(HttpStatusCode.Accepted, early.StatusCode);
         Assert.Equal(LeadId.FromEmail("later@acme.com"), accepted.LeadId);
@@ -30,7 +42,10 @@ public sealed class EventsTests(AzuriteFixture azurite)
         await Eventually.TrueAsync(async () => (await events.GetPropertiesAsync()).Value.ApproximateMessagesCount == 0);
         await Task.Delay(300);
 
-        using var form = await host.Client.PostAsJsonAsync("/api/leads", new { email = "later@acme.com", firstName = "Sibel" });
+        using var form = await host.Client.PostAsJsonAsync(
+            "/api/leads",
+            new { email = "later@acme.com", firstName = "Sibel" }
+        );
         var lead = await Eventually.GetAsync(() => host.GetJsonWithKeyAsync<LeadView>($"/api/leads/{accepted.LeadId}"));
         Assert.Equal(40, lead.Score.Engagement);
     }
@@ -43,9 +58,19 @@ public sealed class EventsTests(AzuriteFixture azurite)
         var id = (await form.Content.ReadFromJsonAsync<SubmissionAccepted>())!.Id;
         await Eventually.GetAsync(() => host.GetJsonWithKeyAsync<LeadView>($"/api/leads/{id}"));
 
-        using var response = await PostEventAsync(host, new { leadId = id, type = "pricing_page_view", occurredAt = DateTimeOffset.UtcNow.AddMinutes(-1) });
+        using var response = await PostEventAsync(
+            host,
+            new
+            {
+                leadId = id,
+                type = "pricing_page_view",
+                occurredAt = DateTimeOffset.UtcNow.AddMinutes(-1),
+            }
+        );
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
-        await Eventually.TrueAsync(async () => (await host.GetJsonWithKeyAsync<LeadView>($"/api/leads/{id}"))?.Score.Engagement == 15);
+        await Eventually.TrueAsync(async () =>
+            (await host.GetJsonWithKeyAsync<LeadView>($"/api/leads/{id}"))?.Score.Engagement == 15
+        );
     }
 
     [Theory]
@@ -69,7 +94,10 @@ public sealed class EventsTests(AzuriteFixture azurite)
     public async Task Event_WithoutKey_401()
     {
         await using var host = await TestHost.StartAsync(azurite);
-        using var response = await host.Client.PostAsJsonAsync("/api/events", new { email = "a@acme.com", type = "page_view" });
+        using var response = await host.Client.PostAsJsonAsync(
+            "/api/events",
+            new { email = "a@acme.com", type = "page_view" }
+        );
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
     }
 }

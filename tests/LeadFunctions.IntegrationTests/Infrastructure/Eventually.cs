@@ -1,6 +1,7 @@
 namespace LeadFunctions.IntegrationTests.Infrastructure;
 
-/// <summary>Waits for asynchronous work (queues, timers) to reach an observable state, or fails with a clear message.</summary>
+/// <summary>Waits for asynchronous work (queues, timers) to reach an observable state, or fails with a clear
+/// message.</summary>
 public static class Eventually
 {
     public static async Task<T> GetAsync<T>(Func<Task<T?>> probe, TimeSpan? timeout = null, string? because = null)

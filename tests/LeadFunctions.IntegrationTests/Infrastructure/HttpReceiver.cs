@@ -5,7 +5,8 @@ using Microsoft.AspNetCore.Http;
 
 namespace LeadFunctions.IntegrationTests.Infrastructure;
 
-/// <summary>A real HTTP server on loopback standing in for an outside system (a CRM's webhook inbox); records what it receives.</summary>
+/// <summary>A real HTTP server on loopback standing in for an outside system (a CRM's webhook inbox); records what it
+/// receives.</summary>
 public sealed class HttpReceiver : IAsyncDisposable
 {
     private readonly WebApplication app;
@@ -30,7 +31,13 @@ public sealed class HttpReceiver : IAsyncDisposable
         {
             using var body = new MemoryStream();
             await request.Body.CopyToAsync(body);
-            receiver!.Requests.Enqueue(new ReceivedRequest(request.Path, request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase), body.ToArray()));
+            receiver!.Requests.Enqueue(
+                new ReceivedRequest(
+                    request.Path,
+                    request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase),
+                    body.ToArray()
+                )
+            );
             return Interlocked.Increment(ref calls) <= failFirst ? Results.StatusCode(503) : Results.Ok();
         });
         receiver = new HttpReceiver(app, await LoopbackServer.StartAsync(app));

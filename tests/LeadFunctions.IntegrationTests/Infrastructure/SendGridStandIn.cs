@@ -28,7 +28,8 @@ public sealed class SendGridStandIn : IAsyncDisposable
     public Uri Address { get; private set; } = null!;
 
     /// <summary>The settings that point a host at this stand-in.</summary>
-    public string[] HostSettings => [$"--SendGrid:Host={Address}", $"--SendGrid:ApiKey={ApiKey}", $"--SendGrid:FromEmail={FromEmail}"];
+    public string[] HostSettings =>
+        [$"--SendGrid:Host={Address}", $"--SendGrid:ApiKey={ApiKey}", $"--SendGrid:FromEmail={FromEmail}"];
 
     /// <summary>Every mail send request, in order of arrival, whatever it was answered.</summary>
     public IReadOnlyList<SentEmail> Received => [.. received];
@@ -44,7 +45,8 @@ public sealed class SendGridStandIn : IAsyncDisposable
         return standIn;
     }
 
-    /// <summary>The next <paramref name="count"/> requests are answered <paramref name="status"/>, with Retry-After and a JSON body when given.</summary>
+    /// <summary>The next <paramref name="count"/> requests are answered <paramref name="status"/>, with Retry-After and
+    /// a JSON body when given.</summary>
     public void AnswerNext(int count, int status, TimeSpan? retryAfter = null, string? body = null)
     {
         for (var i = 0; i < count; i++)
@@ -53,7 +55,9 @@ public sealed class SendGridStandIn : IAsyncDisposable
             {
                 if (retryAfter is { } wait)
                 {
-                    context.Response.Headers.RetryAfter = ((int)wait.TotalSeconds).ToString(CultureInfo.InvariantCulture);
+                    context.Response.Headers.RetryAfter = ((int)wait.TotalSeconds).ToString(
+                        CultureInfo.InvariantCulture
+                    );
                 }
 
                 context.Response.StatusCode = status;
@@ -68,7 +72,8 @@ public sealed class SendGridStandIn : IAsyncDisposable
         }
     }
 
-    /// <summary>The next <paramref name="count"/> requests are read and recorded, then the connection is dropped without an answer.</summary>
+    /// <summary>The next <paramref name="count"/> requests are read and recorded, then the connection is dropped
+    /// without an answer.</summary>
     public void DropNext(int count)
     {
         for (var i = 0; i < count; i++)
@@ -81,10 +86,12 @@ public sealed class SendGridStandIn : IAsyncDisposable
         }
     }
 
-    /// <summary>How long each answer takes (SendGrid's own takes about 100 ms); the request counts as arrived at once.</summary>
+    /// <summary>How long each answer takes (SendGrid's own takes about 100 ms); the request counts as arrived at
+    /// once.</summary>
     public TimeSpan AnswerDelay { get; set; }
 
-    /// <summary>Every request that reached the stand-in, answered or not yet: the emails that left their host.</summary>
+    /// <summary>Every request that reached the stand-in, answered or not yet: the emails that left their
+    /// host.</summary>
     public IReadOnlyList<SentEmail> Arrived => [.. arrived];
 
     private async Task ReceiveAsync(HttpContext context)
@@ -113,7 +120,14 @@ public sealed class SendGridStandIn : IAsyncDisposable
             status = context.Response.StatusCode = StatusCodes.Status202Accepted;
         }
 
-        received.Enqueue(SentEmail.Parse(body.RootElement, authorization, status, status == StatusCodes.Status202Accepted ? messageId : null));
+        received.Enqueue(
+            SentEmail.Parse(
+                body.RootElement,
+                authorization,
+                status,
+                status == StatusCodes.Status202Accepted ? messageId : null
+            )
+        );
     }
 
     public async ValueTask DisposeAsync()
@@ -123,7 +137,8 @@ public sealed class SendGridStandIn : IAsyncDisposable
     }
 }
 
-/// <summary>One mail send request as SendGrid read it (the first personalization's recipient, headers and custom args).</summary>
+/// <summary>One mail send request as SendGrid read it (the first personalization's recipient, headers and custom
+/// args).</summary>
 public sealed record SentEmail(
     int Status,
     string? MessageId,
@@ -138,14 +153,19 @@ public sealed record SentEmail(
     IReadOnlyDictionary<string, string> Headers,
     IReadOnlyDictionary<string, string> CustomArgs,
     IReadOnlyList<string> Categories,
-    int Personalizations)
+    int Personalizations
+)
 {
     public static SentEmail Parse(JsonElement body, string authorization, int status, string? messageId)
     {
         var personalization = body.GetProperty("personalizations")[0];
         var to = personalization.GetProperty("to")[0];
         var from = body.GetProperty("from");
-        var content = body.TryGetProperty("content", out var parts) ? parts.EnumerateArray().ToDictionary(p => p.GetProperty("type").GetString()!, p => p.GetProperty("value").GetString()) : [];
+        var content = body.TryGetProperty("content", out var parts)
+            ? parts
+                .EnumerateArray()
+                .ToDictionary(p => p.GetProperty("type").GetString()!, p => p.GetProperty("value").GetString())
+            : [];
         return new SentEmail(
             status,
             messageId,
@@ -159,11 +179,15 @@ public sealed record SentEmail(
             content.GetValueOrDefault("text/html"),
             Merged(body, personalization, "headers"),
             Merged(body, personalization, "custom_args"),
-            body.TryGetProperty("categories", out var categories) ? [.. categories.EnumerateArray().Select(c => c.GetString()!)] : [],
-            body.GetProperty("personalizations").GetArrayLength());
+            body.TryGetProperty("categories", out var categories)
+                ? [.. categories.EnumerateArray().Select(c => c.GetString()!)]
+                : [],
+            body.GetProperty("personalizations").GetArrayLength()
+        );
     }
 
-    private static string? Optional(JsonElement element, string name) => element.TryGetProperty(name, out var value) ? value.GetString() : null;
+    private static string? Optional(JsonElement element, string name) =>
+        element.TryGetProperty(name, out var value) ? value.GetString() : null;
 
     /// <summary>SendGrid applies message-level values and lets the personalization's override them.</summary>
     private static Dictionary<string, string> Merged(JsonElement message, JsonElement personalization, string name)

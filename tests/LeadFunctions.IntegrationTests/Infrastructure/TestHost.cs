@@ -38,7 +38,10 @@ public sealed class TestHost : IAsyncDisposable
         this.contentRoot = contentRoot;
         Prefix = prefix;
         // Never follow redirects: a 303 must be seen, and its target is not on this machine.
-        Client = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false }) { BaseAddress = LoopbackServer.AddressOf(app) };
+        Client = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false })
+        {
+            BaseAddress = LoopbackServer.AddressOf(app),
+        };
     }
 
     public HttpClient Client { get; }
@@ -55,7 +58,8 @@ public sealed class TestHost : IAsyncDisposable
         string? prefix = null,
         string hostJson = DefaultHostJson,
         string? localSettingsJson = null,
-        params string[] settings)
+        params string[] settings
+    )
     {
         prefix ??= NewPrefix();
         var contentRoot = Directory.CreateTempSubdirectory("host-").FullName;
@@ -90,16 +94,25 @@ public sealed class TestHost : IAsyncDisposable
 
     public QueueClient Queue(string name, bool raw = false)
     {
-        var options = new QueueClientOptions { MessageEncoding = raw ? QueueMessageEncoding.None : QueueMessageEncoding.Base64 };
-        var connection = Services.GetRequiredService<Microsoft.Extensions.Configuration.IConfiguration>()["AzureWebJobsStorage"];
+        var options = new QueueClientOptions
+        {
+            MessageEncoding = raw ? QueueMessageEncoding.None : QueueMessageEncoding.Base64,
+        };
+        var connection = Services.GetRequiredService<Microsoft.Extensions.Configuration.IConfiguration>()[
+            "AzureWebJobsStorage"
+        ];
         return new QueueClient(connection, Services.GetRequiredService<StorageNames>().Queue(name), options);
     }
 
     public TableClient Table(string name) =>
-        Services.GetRequiredService<TableServiceClient>().GetTableClient(Services.GetRequiredService<StorageNames>().Table(name));
+        Services
+            .GetRequiredService<TableServiceClient>()
+            .GetTableClient(Services.GetRequiredService<StorageNames>().Table(name));
 
     public BlobContainerClient Container(string name) =>
-        Services.GetRequiredService<BlobServiceClient>().GetBlobContainerClient(Services.GetRequiredService<StorageNames>().Container(name));
+        Services
+            .GetRequiredService<BlobServiceClient>()
+            .GetBlobContainerClient(Services.GetRequiredService<StorageNames>().Container(name));
 
     public static HttpRequestMessage WithKey(HttpMethod method, string uri, string key = FunctionKey)
     {

@@ -2,7 +2,8 @@ using Azure.Storage.Blobs;
 
 namespace LeadFunctions.IntegrationTests.Infrastructure;
 
-/// <summary>A timer's schedule status as the runtime keeps it (azure-webjobs-hosts), written before a host starts.</summary>
+/// <summary>A timer's schedule status as the runtime keeps it (azure-webjobs-hosts), written before a host
+/// starts.</summary>
 public static class TimerStatus
 {
     /// <summary>Where the runtime keeps a function's status in azure-webjobs-hosts (host id "leadfunctions").</summary>
@@ -12,14 +13,27 @@ public static class TimerStatus
     {
         var container = new BlobContainerClient(azurite.ConnectionString, $"{prefix}-azure-webjobs-hosts");
         await container.CreateIfNotExistsAsync();
-        await container.GetBlobClient(BlobName(functionName)).UploadAsync(BinaryData.FromObjectAsJson(status), overwrite: true);
+        await container
+            .GetBlobClient(BlobName(functionName))
+            .UploadAsync(BinaryData.FromObjectAsJson(status), overwrite: true);
     }
 
-    /// <summary>An occurrence ten minutes ago (returned) that no host ran: the next host runs it as soon as it starts.</summary>
+    /// <summary>An occurrence ten minutes ago (returned) that no host ran: the next host runs it as soon as it
+    /// starts.</summary>
     public static async Task<DateTimeOffset> WriteMissedAsync(IAzurite azurite, string prefix, string functionName)
     {
         var past = DateTimeOffset.UtcNow.AddMinutes(-10);
-        await WriteAsync(azurite, prefix, functionName, new { Last = past.AddMinutes(-5), Next = past, LastUpdated = past });
+        await WriteAsync(
+            azurite,
+            prefix,
+            functionName,
+            new
+            {
+                Last = past.AddMinutes(-5),
+                Next = past,
+                LastUpdated = past,
+            }
+        );
         return past;
     }
 }

@@ -1,6 +1,6 @@
+using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using System.Net;
 using System.Text;
 using LeadFunctions.Adapters;
 using LeadFunctions.Core.Intake;
@@ -26,7 +26,8 @@ public sealed class CsvImportTests(AzuriteFixture azurite)
 
     private static readonly Encoding Windows1254 = CodePagesEncodingProvider.Instance.GetEncoding(1254)!;
 
-    /// <summary>A CSV body without a declared charset, in UTF-8 unless said otherwise; a BOM when asked, and always in UTF-16.</summary>
+    /// <summary>A CSV body without a declared charset, in UTF-8 unless said otherwise; a BOM when asked, and always in
+    /// UTF-16.</summary>
     private static ByteArrayContent Csv(string text, Encoding? encoding = null, bool bom = false)
     {
         encoding ??= Encoding.UTF8;
@@ -63,11 +64,12 @@ public sealed class CsvImportTests(AzuriteFixture azurite)
     public async Task TurkishExcelExport_SemicolonBomQuoted_GoodRowsQueuedBadRowsReported()
     {
         await using var host = await StartAsync(azurite);
-        const string csv = "E-posta;Ad;Soyad;Şirket;Telefon;Ünvan;E-posta İzni\r\n" +
-            "ayse@acme.com.tr;Ayşe;Yılmaz;\"Acme; Ticaret A.Ş.\";0532 111 22 33;Genel Müdür;Evet\r\n" +
-            "not-an-email;Mehmet;Öz;Beta;;;\r\n" +
-            "ilkay@beta.com;İlkay;Işık;Beta;;;Hayır\r\n" +
-            "\"<script>\"@x.com;X;Y;Z;;;\r\n";
+        const string csv =
+            "E-posta;Ad;Soyad;Şirket;Telefon;Ünvan;E-posta İzni\r\n"
+            + "ayse@acme.com.tr;Ayşe;Yılmaz;\"Acme; Ticaret A.Ş.\";0532 111 22 33;Genel Müdür;Evet\r\n"
+            + "not-an-email;Mehmet;Öz;Beta;;;\r\n"
+            + "ilkay@beta.com;İlkay;Işık;Beta;;;Hayır\r\n"
+            + "\"<script>\"@x.com;X;Y;Z;;;\r\n";
         using var response = await ImportAsync(host, Csv(csv, bom: true), "?source=fair-istanbul");
         var result = (await response.Content.ReadFromJsonAsync<ImportResult>())!;
 
@@ -90,9 +92,10 @@ public sealed class CsvImportTests(AzuriteFixture azurite)
     public async Task FairList_TwoColumnsForOneField_FirstWithAValueWins()
     {
         await using var host = await StartAsync(azurite);
-        const string csv = "E-posta;Ad;Telefon;Cep Telefonu;E-mail\r\n" +
-            "ayse@acme.com.tr;Ayşe;0212 555 11 22;;\r\n" +
-            ";Mehmet;;0532 111 22 33;mehmet@beta.com\r\n";
+        const string csv =
+            "E-posta;Ad;Telefon;Cep Telefonu;E-mail\r\n"
+            + "ayse@acme.com.tr;Ayşe;0212 555 11 22;;\r\n"
+            + ";Mehmet;;0532 111 22 33;mehmet@beta.com\r\n";
         using var response = await ImportAsync(host, Csv(csv));
         Assert.Equal(2, (await response.Content.ReadFromJsonAsync<ImportResult>())!.Accepted);
 
@@ -105,18 +108,20 @@ public sealed class CsvImportTests(AzuriteFixture azurite)
     public async Task LineNumbers_FirstLineOfEachRow_AndAnUnbalancedQuoteReportsWhatItSwallowed()
     {
         await using var host = await StartAsync(azurite);
-        const string csv = "Email,Company\n" +
-            "a1@example.com,Acme\n" +
-            "\n" +
-            "a2@example.com,\"Beta\nBranch\"\n" +
-            "a3@example.com,\"Gamma\n" +
-            "a4@example.com,Delta\n" +
-            "a5@example.com,Epsilon\n";
+        const string csv =
+            "Email,Company\n"
+            + "a1@example.com,Acme\n"
+            + "\n"
+            + "a2@example.com,\"Beta\nBranch\"\n"
+            + "a3@example.com,\"Gamma\n"
+            + "a4@example.com,Delta\n"
+            + "a5@example.com,Epsilon\n";
         using var response = await ImportAsync(host, Csv(csv));
         var result = (await response.Content.ReadFromJsonAsync<ImportResult>())!;
 
         Assert.Equal(1, result.Accepted);
-        Assert.Equal([4L, 6L], result.Rejected.Select(r => r.Line)); // a2 on its first line (a line break in a company is refused)
+        // a2 on its first line (a line break in a company is refused)
+        Assert.Equal([4L, 6L], result.Rejected.Select(r => r.Line));
         var swallowed = result.Rejected[1];
         Assert.Contains("lines 6 to 8", Assert.Single(swallowed.Errors["row"]), StringComparison.Ordinal);
     }
@@ -125,7 +130,10 @@ public sealed class CsvImportTests(AzuriteFixture azurite)
     public async Task CrmExport_TabSeparatedEnglishHeaders_NoConsentColumnMeansNoConsent()
     {
         await using var host = await StartAsync(azurite);
-        using var response = await ImportAsync(host, Csv("First Name\tLast Name\tEmail Address\tCompany\nJane\tDoe\tjane@contoso.com\tContoso\n"));
+        using var response = await ImportAsync(
+            host,
+            Csv("First Name\tLast Name\tEmail Address\tCompany\nJane\tDoe\tjane@contoso.com\tContoso\n")
+        );
         Assert.Equal(1, (await response.Content.ReadFromJsonAsync<ImportResult>())!.Accepted);
         var submission = Assert.Single(await DrainAsync(host));
         Assert.Equal("Jane", submission.FirstName);
@@ -137,15 +145,29 @@ public sealed class CsvImportTests(AzuriteFixture azurite)
     public async Task Import_ProcessedInBatches_LeadsAppearWithTheImportRecorded()
     {
         await using var host = await TestHost.StartAsync(azurite);
-        using var response = await ImportAsync(host, Csv("Email,First Name,Company,Country\nderya@acme.com,Derya,Acme,Türkiye\nonur@acme.com,Onur,Acme,TR\n"), "?source=trade-fair");
+        using var response = await ImportAsync(
+            host,
+            Csv("Email,First Name,Company,Country\nderya@acme.com,Derya,Acme,Türkiye\nonur@acme.com,Onur,Acme,TR\n"),
+            "?source=trade-fair"
+        );
         var importId = (await response.Content.ReadFromJsonAsync<ImportResult>())!.ImportId;
 
-        var lead = await Eventually.GetAsync(() => host.GetJsonWithKeyAsync<Functions.Leads.LeadView>($"/api/leads/{Core.Leads.LeadId.FromEmail("derya@acme.com")}"));
+        var lead = await Eventually.GetAsync(() =>
+            host.GetJsonWithKeyAsync<Functions.Leads.LeadView>(
+                $"/api/leads/{Core.Leads.LeadId.FromEmail("derya@acme.com")}"
+            )
+        );
         Assert.Equal("trade-fair", lead.Source);
         Assert.Equal("TR", lead.Country);
         Assert.Equal(importId, lead.SourceDetail["importId"]);
         Assert.Equal("none", lead.Consent.Email);
-        Assert.NotNull(await Eventually.GetAsync(() => host.GetJsonWithKeyAsync<Functions.Leads.LeadView>($"/api/leads/{Core.Leads.LeadId.FromEmail("onur@acme.com")}")));
+        Assert.NotNull(
+            await Eventually.GetAsync(() =>
+                host.GetJsonWithKeyAsync<Functions.Leads.LeadView>(
+                    $"/api/leads/{Core.Leads.LeadId.FromEmail("onur@acme.com")}"
+                )
+            )
+        );
     }
 
     [Fact]
@@ -156,7 +178,11 @@ public sealed class CsvImportTests(AzuriteFixture azurite)
         using var response = await ImportAsync(host, Csv(csv, Windows1254), "?source=fair");
         Assert.Equal(1, (await response.Content.ReadFromJsonAsync<ImportResult>())!.Accepted);
 
-        var lead = await Eventually.GetAsync(() => host.GetJsonWithKeyAsync<Functions.Leads.LeadView>($"/api/leads/{Core.Leads.LeadId.FromEmail("sule@acme.com.tr")}"));
+        var lead = await Eventually.GetAsync(() =>
+            host.GetJsonWithKeyAsync<Functions.Leads.LeadView>(
+                $"/api/leads/{Core.Leads.LeadId.FromEmail("sule@acme.com.tr")}"
+            )
+        );
         Assert.Equal("Şule", lead.FirstName);
         Assert.Equal("Işıkçı", lead.LastName);
         Assert.Equal("Öztürk Ağ Hizmetleri", lead.Company);
@@ -168,7 +194,10 @@ public sealed class CsvImportTests(AzuriteFixture azurite)
     public async Task DeclaredCharset_Honoured(string charset)
     {
         await using var host = await StartAsync(azurite);
-        var content = Csv("Email,First Name,Company\nilkay@beta.com,İlkay,Çağ Ltd.\n", CodePagesEncodingProvider.Instance.GetEncoding(charset)!);
+        var content = Csv(
+            "Email,First Name,Company\nilkay@beta.com,İlkay,Çağ Ltd.\n",
+            CodePagesEncodingProvider.Instance.GetEncoding(charset)!
+        );
         content.Headers.ContentType = MediaTypeHeaderValue.Parse($"text/csv; charset={charset}");
         var submission = await ImportOneAsync(host, content);
         Assert.Equal("İlkay", submission.FirstName);
@@ -217,10 +246,11 @@ public sealed class CsvImportTests(AzuriteFixture azurite)
     public async Task SalesforceExport_TitleCompanyAccountAndLeadSource()
     {
         await using var host = await StartAsync(azurite);
-        const string csv = "First Name,Last Name,Title,Company / Account,Email,Lead Source\n" +
-            "Jane,Doe,CTO,Contoso,jane@contoso.com,Trade Show\n" +
-            "John,Roe,CFO,Fabrikam,john@fabrikam.com,\n" +
-            "Jim,Poe,CEO,Tailspin,jim@tailspin.com,!!!\n";
+        const string csv =
+            "First Name,Last Name,Title,Company / Account,Email,Lead Source\n"
+            + "Jane,Doe,CTO,Contoso,jane@contoso.com,Trade Show\n"
+            + "John,Roe,CFO,Fabrikam,john@fabrikam.com,\n"
+            + "Jim,Poe,CEO,Tailspin,jim@tailspin.com,!!!\n";
         using var response = await ImportAsync(host, Csv(csv), "?source=crm");
         Assert.Equal(3, (await response.Content.ReadFromJsonAsync<ImportResult>())!.Accepted);
 
@@ -237,8 +267,9 @@ public sealed class CsvImportTests(AzuriteFixture azurite)
     public async Task HubSpotExport_PhoneNumberCompanyNameJobTitle()
     {
         await using var host = await StartAsync(azurite);
-        const string csv = "First Name,Last Name,Email,Phone Number,Company Name,Job Title,Lifecycle Stage\n" +
-            "Ayşe,Yılmaz,ayse@acme.com.tr,+90 532 111 22 33,Acme A.Ş.,Pazarlama Müdürü,lead\n";
+        const string csv =
+            "First Name,Last Name,Email,Phone Number,Company Name,Job Title,Lifecycle Stage\n"
+            + "Ayşe,Yılmaz,ayse@acme.com.tr,+90 532 111 22 33,Acme A.Ş.,Pazarlama Müdürü,lead\n";
         var submission = await ImportOneAsync(host, Csv(csv));
         Assert.Equal("+90 532 111 22 33", submission.Phone);
         Assert.Equal("Acme A.Ş.", submission.Company);
@@ -250,8 +281,9 @@ public sealed class CsvImportTests(AzuriteFixture azurite)
     [InlineData("no-such-encoding")]
     public async Task FallbackEncoding_NotASingleByteEncoding_HostRefusesToStart(string setting)
     {
-        var error = await Assert.ThrowsAsync<Microsoft.Extensions.Options.OptionsValidationException>(
-            () => TestHost.StartAsync(azurite, settings: $"--Import:FallbackEncoding={setting}"));
+        var error = await Assert.ThrowsAsync<Microsoft.Extensions.Options.OptionsValidationException>(() =>
+            TestHost.StartAsync(azurite, settings: $"--Import:FallbackEncoding={setting}")
+        );
         Assert.Contains("Import:FallbackEncoding", error.Message, StringComparison.Ordinal);
     }
 
@@ -287,7 +319,12 @@ public sealed class CsvImportTests(AzuriteFixture azurite)
         {
             // Every letter is written escaped (6 bytes): about 2.7 KB of JSON a row.
             csv.Append(System.Globalization.CultureInfo.InvariantCulture, $"kisi{row}@firma.com.tr;")
-                .Append('ğ', 100).Append(';').Append('ş', 100).Append(';').Append('ı', 200).Append('\n');
+                .Append('ğ', 100)
+                .Append(';')
+                .Append('ş', 100)
+                .Append(';')
+                .Append('ı', 200)
+                .Append('\n');
         }
 
         using var response = await ImportAsync(host, Csv(csv.ToString()));
@@ -305,9 +342,14 @@ public sealed class CsvImportTests(AzuriteFixture azurite)
     {
         await using var host = await StartAsync(azurite);
         const int rows = 100_000;
-        using var content = new StreamContent(new GeneratedCsv(rows, row => row == 0
-            ? "Email;Ad;Soyad;Şirket\n"
-            : $"{(row % 1000 == 0 ? "broken" : $"kisi{row}@firma{row % 97}.com.tr")};Ad{row};Soyad;Firma {row % 97}\n"));
+        using var content = new StreamContent(
+            new GeneratedCsv(rows, row =>
+                row == 0
+                    ? "Email;Ad;Soyad;Şirket\n"
+                    : $"{(row % 1000 == 0 ? "broken" : $"kisi{row}@firma{row % 97}.com.tr")};Ad{row};Soyad;Firma "
+                        + $"{row % 97}\n"
+            )
+        );
         content.Headers.ContentType = new MediaTypeHeaderValue("text/csv");
         using var response = await ImportAsync(host, content, "?source=purchased-list");
 
@@ -323,15 +365,22 @@ public sealed class CsvImportTests(AzuriteFixture azurite)
     {
         await using var host = await StartAsync(azurite);
 
-        // 52 MB sent chunked, so only reading finds it too large; rows of a kilobyte with no valid email, so nothing is queued.
+        // 52 MB sent chunked, so only reading finds it too large; rows of a kilobyte with no valid email, so nothing is
+        // queued.
         var filler = new string('x', 1000);
-        using var content = new StreamContent(new GeneratedCsv(52_000, row => row == 0 ? "Email;Notes\n" : $"not-an-email;{filler}\n"));
+        using var content = new StreamContent(
+            new GeneratedCsv(52_000, row => row == 0 ? "Email;Notes\n" : $"not-an-email;{filler}\n")
+        );
         content.Headers.ContentType = new MediaTypeHeaderValue("text/csv");
         using var response = await ImportAsync(host, content);
 
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-        Assert.Contains("The first 0 rows were queued", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains(
+            "The first 0 rows were queued",
+            await response.Content.ReadAsStringAsync(),
+            StringComparison.Ordinal
+        );
         Assert.Empty(await DrainAsync(host));
     }
 
@@ -350,7 +399,11 @@ public sealed class CsvImportTests(AzuriteFixture azurite)
 
         public override long Length => throw new NotSupportedException();
 
-        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+        public override long Position
+        {
+            get => throw new NotSupportedException();
+            set => throw new NotSupportedException();
+        }
 
         public override int Read(byte[] buffer, int count, int size)
         {
@@ -371,9 +424,7 @@ public sealed class CsvImportTests(AzuriteFixture azurite)
             return n;
         }
 
-        public override void Flush()
-        {
-        }
+        public override void Flush() { }
 
         public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
 

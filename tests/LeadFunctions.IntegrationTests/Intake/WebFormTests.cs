@@ -1,5 +1,5 @@
-using System.Net.Http.Json;
 using System.Net;
+using System.Net.Http.Json;
 using LeadFunctions.Core.Queues;
 using LeadFunctions.Functions.Leads;
 using LeadFunctions.IntegrationTests.Infrastructure;
@@ -14,7 +14,8 @@ public sealed class WebFormTests(AzuriteFixture azurite)
     private Task<TestHost> StartAsync(params string[] settings) =>
         TestHost.StartAsync(azurite, settings: [$"--Intake:AllowedOrigins:0={Site}", .. settings]);
 
-    private static async Task<int> QueuedAsync(TestHost host) => (await host.Queue(QueueNames.LeadIntake).GetPropertiesAsync()).Value.ApproximateMessagesCount;
+    private static async Task<int> QueuedAsync(TestHost host) =>
+        (await host.Queue(QueueNames.LeadIntake).GetPropertiesAsync()).Value.ApproximateMessagesCount;
 
     [Fact]
     public async Task Multipart_PlainHtmlForm_WithRedirect_303BackToTheSite()
@@ -39,11 +40,16 @@ public sealed class WebFormTests(AzuriteFixture azurite)
     public async Task Redirect_ToAnotherSite_400AndNothingQueued()
     {
         await using var host = await StartAsync();
-        using var response = await host.Client.PostAsync("/api/leads", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["email"] = "a@example.com",
-            ["redirect"] = "https://evil.example.net/phish",
-        }));
+        using var response = await host.Client.PostAsync(
+            "/api/leads",
+            new FormUrlEncodedContent(
+                new Dictionary<string, string>
+                {
+                    ["email"] = "a@example.com",
+                    ["redirect"] = "https://evil.example.net/phish",
+                }
+            )
+        );
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal(0, await QueuedAsync(host));
     }
@@ -54,7 +60,16 @@ public sealed class WebFormTests(AzuriteFixture azurite)
     public async Task BotSignals_NormalLookingAnswer_NothingStored(string field, string value)
     {
         await using var host = await StartAsync();
-        var fields = new Dictionary<string, string> { ["email"] = "bot@example.com", [field] = value == "now" ? DateTimeOffset.UtcNow.ToUnixTimeMilliseconds().ToString(System.Globalization.CultureInfo.InvariantCulture) : value };
+        var fields = new Dictionary<string, string>
+        {
+            ["email"] = "bot@example.com",
+            [field] =
+                value == "now"
+                    ? DateTimeOffset
+                        .UtcNow.ToUnixTimeMilliseconds()
+                        .ToString(System.Globalization.CultureInfo.InvariantCulture)
+                    : value,
+        };
         using var response = await host.Client.PostAsync("/api/leads", new FormUrlEncodedContent(fields));
 
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
@@ -70,8 +85,13 @@ public sealed class WebFormTests(AzuriteFixture azurite)
     public async Task FillTime_LongEnoughOrFromAClockAhead_IsAccepted(int offsetSeconds, string format)
     {
         await using var host = await StartAsync("--AzureWebJobs.ProcessLeadIntake.Disabled=true");
-        var started = DateTimeOffset.UtcNow.AddSeconds(offsetSeconds).ToString(format, System.Globalization.CultureInfo.InvariantCulture);
-        using var response = await host.Client.PostAsJsonAsync("/api/leads", new { email = "human@example.com", formStartedAt = started });
+        var started = DateTimeOffset
+            .UtcNow.AddSeconds(offsetSeconds)
+            .ToString(format, System.Globalization.CultureInfo.InvariantCulture);
+        using var response = await host.Client.PostAsJsonAsync(
+            "/api/leads",
+            new { email = "human@example.com", formStartedAt = started }
+        );
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         Assert.Equal(1, await QueuedAsync(host));
     }
@@ -83,14 +103,19 @@ public sealed class WebFormTests(AzuriteFixture azurite)
         string? id = null;
         for (var attempt = 0; attempt < 2; attempt++)
         {
-            using var request = new HttpRequestMessage(HttpMethod.Post, "/api/leads") { Content = JsonContent.Create(new { email = "retry@example.com", firstName = "Emre" }) };
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/api/leads")
+            {
+                Content = JsonContent.Create(new { email = "retry@example.com", firstName = "Emre" }),
+            };
             request.Headers.Add("Idempotency-Key", "form-7f3a-1");
             using var response = await host.Client.SendAsync(request);
             Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
             id = (await response.Content.ReadFromJsonAsync<SubmissionAccepted>())!.Id;
         }
 
-        await Eventually.TrueAsync(async () => await QueuedAsync(host) == 0 && await host.GetJsonWithKeyAsync<LeadView>($"/api/leads/{id}") is not null);
+        await Eventually.TrueAsync(async () =>
+            await QueuedAsync(host) == 0 && await host.GetJsonWithKeyAsync<LeadView>($"/api/leads/{id}") is not null
+        );
         await Task.Delay(500);
         var timeline = await host.GetJsonWithKeyAsync<List<TimelineEntryView>>($"/api/leads/{id}/timeline");
         Assert.Single(timeline!, e => e.Kind == "submission");
@@ -100,7 +125,10 @@ public sealed class WebFormTests(AzuriteFixture azurite)
     public async Task IdempotencyKey_Malformed_400()
     {
         await using var host = await StartAsync();
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/leads") { Content = JsonContent.Create(new { email = "a@example.com" }) };
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/leads")
+        {
+            Content = JsonContent.Create(new { email = "a@example.com" }),
+        };
         request.Headers.TryAddWithoutValidation("Idempotency-Key", new string('k', 300));
         using var response = await host.Client.SendAsync(request);
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
@@ -118,7 +146,9 @@ public sealed class WebFormTests(AzuriteFixture azurite)
             request.Headers.Add("Access-Control-Request-Method", "POST");
             request.Headers.Add("Access-Control-Request-Headers", "content-type");
             using var response = await host.Client.SendAsync(request);
-            return response.Headers.TryGetValues("Access-Control-Allow-Origin", out var values) ? values.Single() : null;
+            return response.Headers.TryGetValues("Access-Control-Allow-Origin", out var values)
+                ? values.Single()
+                : null;
         }
 
         Assert.Equal(Site, await PreflightAsync(Site));
@@ -128,7 +158,10 @@ public sealed class WebFormTests(AzuriteFixture azurite)
     [Fact]
     public async Task RateLimit_PerIp_429WithRetryAfter()
     {
-        await using var host = await StartAsync("--Intake:PermitsPerMinute=3", "--AzureWebJobs.ProcessLeadIntake.Disabled=true");
+        await using var host = await StartAsync(
+            "--Intake:PermitsPerMinute=3",
+            "--AzureWebJobs.ProcessLeadIntake.Disabled=true"
+        );
         var statuses = new List<HttpStatusCode>();
         HttpResponseMessage? last = null;
         for (var i = 0; i < 4; i++)
@@ -138,7 +171,10 @@ public sealed class WebFormTests(AzuriteFixture azurite)
             statuses.Add(last.StatusCode);
         }
 
-        Assert.Equal([HttpStatusCode.Accepted, HttpStatusCode.Accepted, HttpStatusCode.Accepted, HttpStatusCode.TooManyRequests], statuses);
+        Assert.Equal(
+            [HttpStatusCode.Accepted, HttpStatusCode.Accepted, HttpStatusCode.Accepted, HttpStatusCode.TooManyRequests],
+            statuses
+        );
         Assert.NotNull(last!.Headers.RetryAfter);
         Assert.Equal("application/problem+json", last.Content.Headers.ContentType?.MediaType);
         Assert.Equal(3, await QueuedAsync(host));

@@ -20,14 +20,15 @@ public sealed class GetLeadTests(AzuriteFixture azurite) : IAsyncLifetime
 
     public async Task DisposeAsync() => await host.DisposeAsync();
 
-    private static LeadSubmission Submission(string id) => new()
-    {
-        SubmissionId = id,
-        ReceivedAt = DateTimeOffset.UtcNow,
-        Email = "mehmet@example.com",
-        FirstName = "Mehmet",
-        Source = "web",
-    };
+    private static LeadSubmission Submission(string id) =>
+        new()
+        {
+            SubmissionId = id,
+            ReceivedAt = DateTimeOffset.UtcNow,
+            Email = "mehmet@example.com",
+            FirstName = "Mehmet",
+            Source = "web",
+        };
 
     [Fact]
     public async Task ProcessLeadIntake_SameMessageTwice_OneLeadOneTimelineEntry()
@@ -38,10 +39,15 @@ public sealed class GetLeadTests(AzuriteFixture azurite) : IAsyncLifetime
         await queue.SendMessageAsync(message);
 
         var leadId = LeadId.FromEmail("mehmet@example.com");
-        await Eventually.TrueAsync(async () => (await queue.GetPropertiesAsync()).Value.ApproximateMessagesCount == 0 && await host.GetJsonWithKeyAsync<LeadView>($"/api/leads/{leadId}") is not null);
+        await Eventually.TrueAsync(async () =>
+            (await queue.GetPropertiesAsync()).Value.ApproximateMessagesCount == 0
+            && await host.GetJsonWithKeyAsync<LeadView>($"/api/leads/{leadId}") is not null
+        );
         await Task.Delay(500);
 
-        var rows = await host.Table(TableNames.Leads).QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {leadId}")).ToListAsync();
+        var rows = await host.Table(TableNames.Leads)
+            .QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {leadId}"))
+            .ToListAsync();
         Assert.Single(rows, r => r.RowKey == $"lead|{leadId}");
         Assert.Single(rows, r => r.GetString("Kind") == "Submission");
     }
@@ -59,7 +65,9 @@ public sealed class GetLeadTests(AzuriteFixture azurite) : IAsyncLifetime
     [InlineData("")]
     public async Task GetLead_WrongKey_401(string key)
     {
-        using var response = await host.Client.SendAsync(TestHost.WithKey(HttpMethod.Get, $"/api/leads/{LeadId.FromEmail("x@example.com")}", key));
+        using var response = await host.Client.SendAsync(
+            TestHost.WithKey(HttpMethod.Get, $"/api/leads/{LeadId.FromEmail("x@example.com")}", key)
+        );
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
     }
 
@@ -82,7 +90,9 @@ public sealed class GetLeadTests(AzuriteFixture azurite) : IAsyncLifetime
     [InlineData("' or PartitionKey ne '")]
     public async Task GetLead_MalformedId_404Problem(string id)
     {
-        using var response = await host.Client.SendAsync(TestHost.WithKey(HttpMethod.Get, $"/api/leads/{Uri.EscapeDataString(id)}"));
+        using var response = await host.Client.SendAsync(
+            TestHost.WithKey(HttpMethod.Get, $"/api/leads/{Uri.EscapeDataString(id)}")
+        );
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
     }

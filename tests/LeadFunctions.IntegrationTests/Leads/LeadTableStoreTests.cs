@@ -7,7 +7,8 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace LeadFunctions.IntegrationTests.Leads;
 
-/// <summary>The lead store against Azurite: its row layout, and optimistic concurrency with and without a transaction.</summary>
+/// <summary>The lead store against Azurite: its row layout, and optimistic concurrency with and without a
+/// transaction.</summary>
 [Collection(AzuriteCollection.Name)]
 public sealed class LeadTableStoreTests(AzuriteFixture azurite)
 {
@@ -23,10 +24,14 @@ public sealed class LeadTableStoreTests(AzuriteFixture azurite)
         Assert.Equal(SaveResult.Conflict, await store.SaveAsync(LeadChange.Updated(lead, null), default));
 
         var first = (await store.FindAsync(lead.Id, default))!;
-        Assert.Equal(SaveResult.Saved,
-            await store.SaveAsync(LeadChange.Updated(lead with { FirstName = "Ece" }, first.ETag), default));
-        Assert.Equal(SaveResult.Conflict,
-            await store.SaveAsync(LeadChange.Updated(lead with { FirstName = "Stale" }, first.ETag), default));
+        Assert.Equal(
+            SaveResult.Saved,
+            await store.SaveAsync(LeadChange.Updated(lead with { FirstName = "Ece" }, first.ETag), default)
+        );
+        Assert.Equal(
+            SaveResult.Conflict,
+            await store.SaveAsync(LeadChange.Updated(lead with { FirstName = "Stale" }, first.ETag), default)
+        );
         Assert.Equal("Ece", (await store.FindAsync(lead.Id, default))!.Lead.FirstName);
     }
 
@@ -36,14 +41,24 @@ public sealed class LeadTableStoreTests(AzuriteFixture azurite)
         await using var host = await TestHost.StartAsync(azurite);
         var store = host.Services.GetRequiredService<ILeadStore>();
         var lead = NewLead("events@acme.com");
-        var download = new EngagementEvent { EventId = "ev-1", LeadId = lead.Id, Type = EventTypes.ContentDownload, OccurredAt = At, Source = "web" };
+        var download = new EngagementEvent
+        {
+            EventId = "ev-1",
+            LeadId = lead.Id,
+            Type = EventTypes.ContentDownload,
+            OccurredAt = At,
+            Source = "web",
+        };
         Assert.Equal(SaveResult.Saved, await store.SaveAsync(LeadChange.Engaged(lead, null, [], download), default));
 
         var saved = (await store.FindAsync(lead.Id, default))!;
-        Assert.Equal(SaveResult.AlreadyApplied,
+        Assert.Equal(
+            SaveResult.AlreadyApplied,
             await store.SaveAsync(
                 LeadChange.Engaged(lead, saved.ETag, [], download with { OccurredAt = At.AddMinutes(5) }),
-                default));
+                default
+            )
+        );
         Assert.Single((await store.LoadAsync(lead.Id, default)).Events);
     }
 
@@ -52,15 +67,26 @@ public sealed class LeadTableStoreTests(AzuriteFixture azurite)
     {
         await using var host = await TestHost.StartAsync(azurite);
         var store = host.Services.GetRequiredService<ILeadStore>();
-        EngagementEvent Event(Lead lead, string id) => new() { EventId = id, LeadId = lead.Id, Type = EventTypes.WebinarRegistered, OccurredAt = At, Source = "zoom" };
+        EngagementEvent Event(Lead lead, string id) =>
+            new()
+            {
+                EventId = id,
+                LeadId = lead.Id,
+                Type = EventTypes.WebinarRegistered,
+                OccurredAt = At,
+                Source = "zoom",
+            };
 
         // An event kept after the creator read: the creation conflicts, and the next read has the event.
         var first = NewLead("race-1@acme.com");
         var read = await store.LoadAsync(first.Id, default);
-        Assert.Equal(SaveResult.Saved,
+        Assert.Equal(
+            SaveResult.Saved,
             await store.SaveAsync(
                 LeadChange.EventsKept(first.Id, (await store.LoadAsync(first.Id, default)).ETag, Event(first, "ev-1")),
-                default));
+                default
+            )
+        );
         Assert.Equal(SaveResult.Conflict, await store.SaveAsync(LeadChange.Updated(first, read.ETag), default));
         var reread = await store.LoadAsync(first.Id, default);
         Assert.Single(reread.Events);
@@ -69,21 +95,27 @@ public sealed class LeadTableStoreTests(AzuriteFixture azurite)
         // A lead created after the event's writer read: keeping the event conflicts, and the next read has the lead.
         var second = NewLead("race-2@acme.com");
         read = await store.LoadAsync(second.Id, default);
-        Assert.Equal(SaveResult.Saved,
-            await store.SaveAsync(
-                LeadChange.Updated(second, (await store.LoadAsync(second.Id, default)).ETag),
-                default));
-        Assert.Equal(SaveResult.Conflict,
-            await store.SaveAsync(LeadChange.EventsKept(second.Id, read.ETag, Event(second, "ev-2")), default));
+        Assert.Equal(
+            SaveResult.Saved,
+            await store.SaveAsync(LeadChange.Updated(second, (await store.LoadAsync(second.Id, default)).ETag), default)
+        );
+        Assert.Equal(
+            SaveResult.Conflict,
+            await store.SaveAsync(LeadChange.EventsKept(second.Id, read.ETag, Event(second, "ev-2")), default)
+        );
         Assert.NotNull((await store.LoadAsync(second.Id, default)).Lead);
 
         // Two events for someone who is not a lead yet, each after the other's read: the second conflicts too.
         var third = NewLead("race-3@acme.com");
         read = await store.LoadAsync(third.Id, default);
-        Assert.Equal(SaveResult.Saved,
-            await store.SaveAsync(LeadChange.EventsKept(third.Id, read.ETag, Event(third, "ev-3")), default));
-        Assert.Equal(SaveResult.Conflict,
-            await store.SaveAsync(LeadChange.EventsKept(third.Id, read.ETag, Event(third, "ev-4")), default));
+        Assert.Equal(
+            SaveResult.Saved,
+            await store.SaveAsync(LeadChange.EventsKept(third.Id, read.ETag, Event(third, "ev-3")), default)
+        );
+        Assert.Equal(
+            SaveResult.Conflict,
+            await store.SaveAsync(LeadChange.EventsKept(third.Id, read.ETag, Event(third, "ev-4")), default)
+        );
     }
 
     [Fact]
@@ -92,35 +124,62 @@ public sealed class LeadTableStoreTests(AzuriteFixture azurite)
         await using var host = await TestHost.StartAsync(azurite);
         var store = host.Services.GetRequiredService<ILeadStore>();
         var lead = NewLead("busy@acme.com");
-        EngagementEvent Event(string id, DateTimeOffset at) => new() { EventId = id, LeadId = lead.Id, Type = EventTypes.PageView, OccurredAt = at, Source = "web" };
+        EngagementEvent Event(string id, DateTimeOffset at) =>
+            new()
+            {
+                EventId = id,
+                LeadId = lead.Id,
+                Type = EventTypes.PageView,
+                OccurredAt = at,
+                Source = "web",
+            };
 
         // 1,200 events: more than one page (1,000 rows) to read.
         string? etag = null;
         foreach (var chunk in Enumerable.Range(0, 1_200).Chunk(40))
         {
-            Assert.Equal(SaveResult.Saved,
+            Assert.Equal(
+                SaveResult.Saved,
                 await store.SaveAsync(
                     LeadChange.Engaged(lead, etag, [], [.. chunk.Select(i => Event($"ev-{i}", At.AddMinutes(-i)))]),
-                    default));
+                    default
+                )
+            );
             etag = (await store.FindAsync(lead.Id, default))!.ETag;
         }
 
         // Another writer keeps a new event (it sorts first: newest first) and renames the lead, once, just
         // before the store under test asks for a query's next page.
-        BetweenPages KeepsAnEvent(string eventId, string firstName, DateTimeOffset at) => new(async () =>
-        {
-            var current = await store.LoadAsync(lead.Id, default);
-            Assert.Equal(SaveResult.Saved,
-                await store.SaveAsync(
-                    LeadChange.Engaged(
-                        current.Lead! with { FirstName = firstName }, current.ETag, [], Event(eventId, at)),
-                    default));
-        });
+        BetweenPages KeepsAnEvent(string eventId, string firstName, DateTimeOffset at) =>
+            new(async () =>
+            {
+                var current = await store.LoadAsync(lead.Id, default);
+                Assert.Equal(
+                    SaveResult.Saved,
+                    await store.SaveAsync(
+                        LeadChange.Engaged(
+                            current.Lead! with
+                            {
+                                FirstName = firstName,
+                            },
+                            current.ETag,
+                            [],
+                            Event(eventId, at)
+                        ),
+                        default
+                    )
+                );
+            });
         LeadTableStore StoreWith(BetweenPages policy)
         {
             var options = new TableClientOptions();
             options.AddPolicy(policy, Azure.Core.HttpPipelinePosition.PerCall);
-            return new LeadTableStore(new LeadTables(new TableServiceClient(azurite.ConnectionString, options), host.Services.GetRequiredService<StorageNames>()));
+            return new LeadTableStore(
+                new LeadTables(
+                    new TableServiceClient(azurite.ConnectionString, options),
+                    host.Services.GetRequiredService<StorageNames>()
+                )
+            );
         }
 
         // Loading: the write lands between the version read and the events' second page.
@@ -128,14 +187,19 @@ public sealed class LeadTableStoreTests(AzuriteFixture azurite)
         var snapshot = await StoreWith(between).LoadAsync(lead.Id, default);
         Assert.True(between.Fired);
         Assert.DoesNotContain(snapshot.Events, e => e.EventId == "late");
-        Assert.Equal(SaveResult.Conflict,
+        Assert.Equal(
+            SaveResult.Conflict,
             await store.SaveAsync(
                 LeadChange.Updated(snapshot.Lead! with { LastName = "Stale" }, snapshot.ETag),
-                default));
+                default
+            )
+        );
 
         // A pass over the table reads such a partition again, whole, with an event kept between its pages.
         var scanning = KeepsAnEvent("later", "Ela", At.AddMinutes(2));
-        var scanned = Assert.Single(await StoreWith(scanning).ScanAsync(new LeadIdRange("0", "g"), default).ToListAsync());
+        var scanned = Assert.Single(
+            await StoreWith(scanning).ScanAsync(new LeadIdRange("0", "g"), default).ToListAsync()
+        );
         Assert.True(scanning.Fired);
         Assert.Equal(1_202, scanned.Events.Count);
         Assert.Equal("Ela", scanned.Lead?.FirstName);
@@ -146,7 +210,10 @@ public sealed class LeadTableStoreTests(AzuriteFixture azurite)
     {
         public bool Fired { get; private set; }
 
-        public override async ValueTask ProcessAsync(Azure.Core.HttpMessage message, ReadOnlyMemory<Azure.Core.Pipeline.HttpPipelinePolicy> pipeline)
+        public override async ValueTask ProcessAsync(
+            Azure.Core.HttpMessage message,
+            ReadOnlyMemory<Azure.Core.Pipeline.HttpPipelinePolicy> pipeline
+        )
         {
             if (!Fired && message.Request.Uri.Query.Contains("NextRowKey", StringComparison.Ordinal))
             {
@@ -157,8 +224,10 @@ public sealed class LeadTableStoreTests(AzuriteFixture azurite)
             await ProcessNextAsync(message, pipeline);
         }
 
-        public override void Process(Azure.Core.HttpMessage message, ReadOnlyMemory<Azure.Core.Pipeline.HttpPipelinePolicy> pipeline) =>
-            throw new NotSupportedException();
+        public override void Process(
+            Azure.Core.HttpMessage message,
+            ReadOnlyMemory<Azure.Core.Pipeline.HttpPipelinePolicy> pipeline
+        ) => throw new NotSupportedException();
     }
 
     [Fact]
@@ -180,12 +249,21 @@ public sealed class LeadTableStoreTests(AzuriteFixture azurite)
         var store = host.Services.GetRequiredService<ILeadStore>();
         var (ada, bora) = (NewLead("ada@acme.com"), NewLead("bora@acme.com"));
         var early = LeadId.FromEmail("early@acme.com");
-        EngagementEvent Event(string leadId, string id) => new() { EventId = id, LeadId = leadId, Type = EventTypes.PageView, OccurredAt = At, Source = "web" };
+        EngagementEvent Event(string leadId, string id) =>
+            new()
+            {
+                EventId = id,
+                LeadId = leadId,
+                Type = EventTypes.PageView,
+                OccurredAt = At,
+                Source = "web",
+            };
         var visit = new TimelineEntry("s-1", At, TimelineKind.Submission, "Form");
         await store.SaveAsync(LeadChange.Engaged(ada, null, [visit], Event(ada.Id, "a-1")), default);
         await store.SaveAsync(
             LeadChange.Engaged(bora, null, [], Event(bora.Id, "b-1"), Event(bora.Id, "b-2")),
-            default);
+            default
+        );
         await store.SaveAsync(LeadChange.EventsKept(early, null, Event(early, "e-1")), default);
 
         var scanned = await store.ScanAsync(new LeadIdRange("0", "g"), default).ToDictionaryAsync(s => s.LeadId);
@@ -195,14 +273,24 @@ public sealed class LeadTableStoreTests(AzuriteFixture azurite)
         Assert.Equal((ada.Email, bora.Email), (scanned[ada.Id].Lead?.Email, scanned[bora.Id].Lead?.Email));
         Assert.Null(scanned[early].Lead);
 
-        var leadRows = await host.Table(TableNames.Leads).QueryAsync<TableEntity>(LeadTableStore.LeadRowsFilter).ToListAsync();
+        var leadRows = await host.Table(TableNames.Leads)
+            .QueryAsync<TableEntity>(LeadTableStore.LeadRowsFilter)
+            .ToListAsync();
         Assert.Equal(new[] { ada.Id, bora.Id }.Order(), leadRows.Select(r => r.PartitionKey).Order());
         Assert.Equal(2, leadRows.Select(r => r.RowKey).Distinct().Count());
 
         // Every row key that is not keyed by time or id alone carries the lead id, so none repeats across partitions.
-        var rows = await host.Table(TableNames.Leads).QueryAsync<TableEntity>(select: ["PartitionKey", "RowKey"]).ToListAsync();
-        Assert.All(rows.Where(r => !r.RowKey.StartsWith("e|", StringComparison.Ordinal) && !r.RowKey.StartsWith("t|", StringComparison.Ordinal) && !r.RowKey.StartsWith("r|", StringComparison.Ordinal)),
-            r => Assert.EndsWith(r.PartitionKey, r.RowKey, StringComparison.Ordinal));
+        var rows = await host.Table(TableNames.Leads)
+            .QueryAsync<TableEntity>(select: ["PartitionKey", "RowKey"])
+            .ToListAsync();
+        Assert.All(
+            rows.Where(r =>
+                !r.RowKey.StartsWith("e|", StringComparison.Ordinal)
+                && !r.RowKey.StartsWith("t|", StringComparison.Ordinal)
+                && !r.RowKey.StartsWith("r|", StringComparison.Ordinal)
+            ),
+            r => Assert.EndsWith(r.PartitionKey, r.RowKey, StringComparison.Ordinal)
+        );
     }
 
     [Fact]
@@ -211,11 +299,15 @@ public sealed class LeadTableStoreTests(AzuriteFixture azurite)
         await using var host = await TestHost.StartAsync(azurite);
         var store = host.Services.GetRequiredService<ILeadStore>();
 
-        // Leads whose ids begin at the edges: the first and last part, and either side of "9" → "a" (part "09" ends at "0:").
+        // Leads whose ids begin at the edges: the first and last part, and either side of "9" → "a" (part "09" ends at
+        // "0:").
         var ids = new List<string>();
         foreach (var prefix in new[] { "00", "09", "0a", "9f", "a0", "fe", "ff" })
         {
-            var email = Enumerable.Range(0, 100_000).Select(i => $"edge{i}@acme.com").First(e => LeadId.FromEmail(e).StartsWith(prefix, StringComparison.Ordinal));
+            var email = Enumerable
+                .Range(0, 100_000)
+                .Select(i => $"edge{i}@acme.com")
+                .First(e => LeadId.FromEmail(e).StartsWith(prefix, StringComparison.Ordinal));
             var lead = NewLead(email);
             await store.SaveAsync(LeadChange.Updated(lead, null), default);
             ids.Add(lead.Id);
@@ -237,13 +329,33 @@ public sealed class LeadTableStoreTests(AzuriteFixture azurite)
     {
         await using var host = await TestHost.StartAsync(azurite);
         var store = host.Services.GetRequiredService<ILeadStore>();
-        var download = new EngagementEvent { EventId = "ev-n", LeadId = LeadId.FromEmail("row@acme.com"), Type = EventTypes.ContentDownload, OccurredAt = At, Source = "web" };
+        var download = new EngagementEvent
+        {
+            EventId = "ev-n",
+            LeadId = LeadId.FromEmail("row@acme.com"),
+            Type = EventTypes.ContentDownload,
+            OccurredAt = At,
+            Source = "web",
+        };
         var lead = NewLead("row@acme.com").WithEventsSeen([download]);
-        var enrollment = new Enrollment { CampaignId = "fair", EnrolledAt = At, Reason = "by hand", NextStepId = "welcome", NextDueAt = At.AddDays(1) };
-        Assert.Equal(SaveResult.Saved,
+        var enrollment = new Enrollment
+        {
+            CampaignId = "fair",
+            EnrolledAt = At,
+            Reason = "by hand",
+            NextStepId = "welcome",
+            NextDueAt = At.AddDays(1),
+        };
+        Assert.Equal(
+            SaveResult.Saved,
             await store.SaveAsync(
-                LeadChange.Engaged(lead, null, [], download) with { Enrollments = [enrollment] },
-                default));
+                LeadChange.Engaged(lead, null, [], download) with
+                {
+                    Enrollments = [enrollment],
+                },
+                default
+            )
+        );
 
         var row = await store.LoadLeadAsync(lead.Id, default);
         Assert.Empty(row.Events);
@@ -253,7 +365,10 @@ public sealed class LeadTableStoreTests(AzuriteFixture azurite)
 
         var full = await store.LoadAsync(lead.Id, default);
         Assert.Single(full.Events);
-        Assert.Equal(("fair", "welcome"), Assert.Single(full.CampaignEnrollments) is var e ? (e.CampaignId, e.NextStepId) : default);
+        Assert.Equal(
+            ("fair", "welcome"),
+            Assert.Single(full.CampaignEnrollments) is var e ? (e.CampaignId, e.NextStepId) : default
+        );
     }
 
     [Fact]
@@ -262,27 +377,51 @@ public sealed class LeadTableStoreTests(AzuriteFixture azurite)
         await using var host = await TestHost.StartAsync(azurite);
         var store = host.Services.GetRequiredService<ILeadStore>();
         var lead = NewLead("many@acme.com");
-        var step = new StepRecord { StepId = "welcome", State = StepState.Sent, SendId = new string('s', 64), MessageId = new string('m', 40), SentAt = At };
-        var enrollments = Enumerable.Range(1, 150)
-            .Select(i => new Enrollment { CampaignId = $"campaign-{i}", EnrolledAt = At, Reason = "by hand", Steps = [step, step with { StepId = "second" }] })
+        var step = new StepRecord
+        {
+            StepId = "welcome",
+            State = StepState.Sent,
+            SendId = new string('s', 64),
+            MessageId = new string('m', 40),
+            SentAt = At,
+        };
+        var enrollments = Enumerable
+            .Range(1, 150)
+            .Select(i => new Enrollment
+            {
+                CampaignId = $"campaign-{i}",
+                EnrolledAt = At,
+                Reason = "by hand",
+                Steps = [step, step with { StepId = "second" }],
+            })
             .ToList();
-        Assert.Equal(SaveResult.Saved,
-            await store.SaveAsync(LeadChange.Updated(lead, null) with { Enrollments = enrollments }, default));
+        Assert.Equal(
+            SaveResult.Saved,
+            await store.SaveAsync(LeadChange.Updated(lead, null) with { Enrollments = enrollments }, default)
+        );
 
-        var entity = (await host.Services.GetRequiredService<LeadTables>().Leads.GetEntityAsync<TableEntity>(lead.Id, "lead|" + lead.Id)).Value;
+        var entity = (
+            await host
+                .Services.GetRequiredService<LeadTables>()
+                .Leads.GetEntityAsync<TableEntity>(lead.Id, "lead|" + lead.Id)
+        ).Value;
         Assert.NotNull(entity.GetString("Enrollments1"));
-        Assert.Equal(enrollments.Select(e => (e.CampaignId, e.Steps.Count)), (await store.LoadLeadAsync(lead.Id, default)).CampaignEnrollments.Select(e => (e.CampaignId, e.Steps.Count)));
+        Assert.Equal(
+            enrollments.Select(e => (e.CampaignId, e.Steps.Count)),
+            (await store.LoadLeadAsync(lead.Id, default)).CampaignEnrollments.Select(e => (e.CampaignId, e.Steps.Count))
+        );
     }
 
-    private static Lead NewLead(string email) => new()
-    {
-        Id = LeadId.FromEmail(email),
-        Email = email,
-        FirstName = "Deniz",
-        Source = "web",
-        Stage = LifecycleStage.Lead,
-        CreatedAt = At,
-        UpdatedAt = At,
-        LastSubmittedAt = At,
-    };
+    private static Lead NewLead(string email) =>
+        new()
+        {
+            Id = LeadId.FromEmail(email),
+            Email = email,
+            FirstName = "Deniz",
+            Source = "web",
+            Stage = LifecycleStage.Lead,
+            CreatedAt = At,
+            UpdatedAt = At,
+            LastSubmittedAt = At,
+        };
 }

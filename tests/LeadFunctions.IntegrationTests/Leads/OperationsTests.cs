@@ -22,7 +22,10 @@ public sealed class OperationsTests(AzuriteFixture azurite) : IAsyncLifetime
         await CreateLeadAsync("temp-cold@acme.com");
         using var demo = await PostAsync("/api/events", new { email = "temp-hot@acme.com", type = "demo_request" });
         Assert.Equal(HttpStatusCode.Accepted, demo.StatusCode);
-        await Eventually.TrueAsync(async () => (await host.GetJsonWithKeyAsync<LeadView>($"/api/leads/{hot}"))?.Temperature == "hot", because: "the demo request");
+        await Eventually.TrueAsync(
+            async () => (await host.GetJsonWithKeyAsync<LeadView>($"/api/leads/{hot}"))?.Temperature == "hot",
+            because: "the demo request"
+        );
 
         var page = (await host.GetJsonWithKeyAsync<LeadPageView>("/api/leads?q=temp-&temperature=hot"))!;
         Assert.Equal("temp-hot@acme.com", Assert.Single(page.Items).Email);
@@ -31,7 +34,10 @@ public sealed class OperationsTests(AzuriteFixture azurite) : IAsyncLifetime
 
         using var bad = await host.Client.SendAsync(TestHost.WithKey(HttpMethod.Get, "/api/leads?temperature=tepid"));
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
-        Assert.Contains("temperature", (await bad.Content.ReadFromJsonAsync<JsonObject>())!["errors"]!.AsObject().Select(e => e.Key));
+        Assert.Contains(
+            "temperature",
+            (await bad.Content.ReadFromJsonAsync<JsonObject>())!["errors"]!.AsObject().Select(e => e.Key)
+        );
     }
 
     private TestHost host = null!;
@@ -51,7 +57,11 @@ public sealed class OperationsTests(AzuriteFixture azurite) : IAsyncLifetime
         return id;
     }
 
-    private async Task<HttpResponseMessage> PostAsync(string uri, object? body = null, string key = TestHost.FunctionKey)
+    private async Task<HttpResponseMessage> PostAsync(
+        string uri,
+        object? body = null,
+        string key = TestHost.FunctionKey
+    )
     {
         var request = TestHost.WithKey(HttpMethod.Post, uri, key);
         request.Content = JsonContent.Create(body ?? new { });
@@ -72,8 +82,14 @@ public sealed class OperationsTests(AzuriteFixture azurite) : IAsyncLifetime
         var opportunity = (await crm.GetEntityAsync<TableEntity>("opportunity", lead.Conversion!.OpportunityId)).Value;
         Assert.Equal(id, opportunity.GetString("LeadId"));
         Assert.Equal(lead.Conversion.AccountId, opportunity.GetString("AccountId"));
-        Assert.Equal("buyer@acme.com", (await crm.GetEntityAsync<TableEntity>("contact", lead.Conversion.ContactId)).Value.GetString("Email"));
-        Assert.Equal("Acme", (await crm.GetEntityAsync<TableEntity>("account", lead.Conversion.AccountId)).Value.GetString("Name"));
+        Assert.Equal(
+            "buyer@acme.com",
+            (await crm.GetEntityAsync<TableEntity>("contact", lead.Conversion.ContactId)).Value.GetString("Email")
+        );
+        Assert.Equal(
+            "Acme",
+            (await crm.GetEntityAsync<TableEntity>("account", lead.Conversion.AccountId)).Value.GetString("Name")
+        );
 
         using var again = await PostAsync($"/api/leads/{id}/convert");
         Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
@@ -91,7 +107,9 @@ public sealed class OperationsTests(AzuriteFixture azurite) : IAsyncLifetime
         using var won = await PostAsync($"/api/leads/{id}/win");
 
         Assert.Equal("customer", (await won.Content.ReadFromJsonAsync<LeadView>())!.Stage);
-        var opportunity = (await host.Table(TableNames.Crm).GetEntityAsync<TableEntity>("opportunity", opportunityId)).Value;
+        var opportunity = (
+            await host.Table(TableNames.Crm).GetEntityAsync<TableEntity>("opportunity", opportunityId)
+        ).Value;
         Assert.Equal("won", opportunity.GetString("Status"));
         Assert.NotNull(opportunity.GetDateTimeOffset("ClosedAt"));
         using var again = await PostAsync($"/api/leads/{id}/win");
@@ -105,7 +123,8 @@ public sealed class OperationsTests(AzuriteFixture azurite) : IAsyncLifetime
         using var converted = await PostAsync($"/api/leads/{id}/convert");
         var opportunityId = (await converted.Content.ReadFromJsonAsync<LeadView>())!.Conversion!.OpportunityId;
         var crm = host.Table(TableNames.Crm);
-        async Task<TableEntity> OpportunityAsync() => (await crm.GetEntityAsync<TableEntity>("opportunity", opportunityId)).Value;
+        async Task<TableEntity> OpportunityAsync() =>
+            (await crm.GetEntityAsync<TableEntity>("opportunity", opportunityId)).Value;
 
         using var lost = await PostAsync($"/api/leads/{id}/disqualify", new { reason = "Went with a competitor" });
         Assert.Equal(HttpStatusCode.OK, lost.StatusCode);
@@ -133,10 +152,27 @@ public sealed class OperationsTests(AzuriteFixture azurite) : IAsyncLifetime
         var crm = host.Services.GetRequiredService<ICrmStore>();
 
         // Disqualified at 10:01, qualified again at 10:02; the 10:01 write comes last.
-        await crm.SaveOpportunityStatusAsync(lead with { Stage = LifecycleStage.Opportunity, UpdatedAt = lead.UpdatedAt.AddMinutes(2) }, default);
-        await crm.SaveOpportunityStatusAsync(lead with { Stage = LifecycleStage.Disqualified, DisqualifyReason = "Lost", UpdatedAt = lead.UpdatedAt.AddMinutes(1) }, default);
+        await crm.SaveOpportunityStatusAsync(
+            lead with
+            {
+                Stage = LifecycleStage.Opportunity,
+                UpdatedAt = lead.UpdatedAt.AddMinutes(2),
+            },
+            default
+        );
+        await crm.SaveOpportunityStatusAsync(
+            lead with
+            {
+                Stage = LifecycleStage.Disqualified,
+                DisqualifyReason = "Lost",
+                UpdatedAt = lead.UpdatedAt.AddMinutes(1),
+            },
+            default
+        );
 
-        var opportunity = (await host.Table(TableNames.Crm).GetEntityAsync<TableEntity>("opportunity", lead.Conversion!.OpportunityId)).Value;
+        var opportunity = (
+            await host.Table(TableNames.Crm).GetEntityAsync<TableEntity>("opportunity", lead.Conversion!.OpportunityId)
+        ).Value;
         Assert.Equal("open", opportunity.GetString("Status"));
         Assert.False(opportunity.ContainsKey("LostReason"));
     }
@@ -150,11 +186,16 @@ public sealed class OperationsTests(AzuriteFixture azurite) : IAsyncLifetime
         using var lost = await PostAsync($"/api/leads/{id}/disqualify", new { reason = "Lost" });
         Assert.Equal(HttpStatusCode.OK, lost.StatusCode);
 
-        // A second convert, decided on a read from before the first, writes its records before its lead write is refused.
+        // A second convert, decided on a read from before the first, writes its records before its lead write is
+        // refused.
         var conversion = (await converted.Content.ReadFromJsonAsync<LeadView>())!.Conversion!;
-        await host.Services.GetRequiredService<ICrmStore>().SaveConversionAsync(before, conversion with { At = DateTimeOffset.UtcNow }, default);
+        await host
+            .Services.GetRequiredService<ICrmStore>()
+            .SaveConversionAsync(before, conversion with { At = DateTimeOffset.UtcNow }, default);
 
-        var opportunity = (await host.Table(TableNames.Crm).GetEntityAsync<TableEntity>("opportunity", conversion.OpportunityId)).Value;
+        var opportunity = (
+            await host.Table(TableNames.Crm).GetEntityAsync<TableEntity>("opportunity", conversion.OpportunityId)
+        ).Value;
         Assert.Equal(("lost", "Lost"), (opportunity.GetString("Status"), opportunity.GetString("LostReason")));
     }
 
@@ -168,13 +209,21 @@ public sealed class OperationsTests(AzuriteFixture azurite) : IAsyncLifetime
         // The disqualification's lead write landed; the host died before the opportunity's.
         var store = host.Services.GetRequiredService<ILeadStore>();
         var snapshot = await store.LoadAsync(id, default);
-        var disqualified = snapshot.Lead! with { Stage = LifecycleStage.Disqualified, DisqualifyReason = "Budget cut", UpdatedAt = DateTimeOffset.UtcNow };
+        var disqualified = snapshot.Lead! with
+        {
+            Stage = LifecycleStage.Disqualified,
+            DisqualifyReason = "Budget cut",
+            UpdatedAt = DateTimeOffset.UtcNow,
+        };
         Assert.Equal(SaveResult.Saved, await store.SaveAsync(LeadChange.Updated(disqualified, snapshot.ETag), default));
 
-        // The client, never answered, sends it again: the lead is disqualified already, and the opportunity follows it now.
+        // The client, never answered, sends it again: the lead is disqualified already, and the opportunity follows it
+        // now.
         using var retried = await PostAsync($"/api/leads/{id}/disqualify", new { reason = "Budget cut" });
         Assert.Equal(HttpStatusCode.Conflict, retried.StatusCode);
-        var opportunity = (await host.Table(TableNames.Crm).GetEntityAsync<TableEntity>("opportunity", opportunityId)).Value;
+        var opportunity = (
+            await host.Table(TableNames.Crm).GetEntityAsync<TableEntity>("opportunity", opportunityId)
+        ).Value;
         Assert.Equal(("lost", "Budget cut"), (opportunity.GetString("Status"), opportunity.GetString("LostReason")));
     }
 
@@ -211,29 +260,54 @@ public sealed class OperationsTests(AzuriteFixture azurite) : IAsyncLifetime
 
         var invalid = JsonNode.Parse(model.ToJsonString())!.AsObject();
         invalid["mqlThreshold"] = 0;
-        using var refused = await host.Client.SendAsync(WithBody(HttpMethod.Put, "/api/scoring-model", invalid, TestHost.MasterKey));
+        using var refused = await host.Client.SendAsync(
+            WithBody(HttpMethod.Put, "/api/scoring-model", invalid, TestHost.MasterKey)
+        );
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
         Assert.Contains("mqlThreshold", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
         // A null where the model needs a value is a 400 too, not a 500.
-        foreach (var (path, value) in new[] { ("fit", null), ("grades", null), ("fit.jobTitle", "[null]"), ("fit.companySize", "[null]"), ("engagement.events", "{\"x\": null}") })
+        foreach (
+            var (path, value) in new[]
+            {
+                ("fit", null),
+                ("grades", null),
+                ("fit.jobTitle", "[null]"),
+                ("fit.companySize", "[null]"),
+                ("engagement.events", "{\"x\": null}"),
+            }
+        )
         {
             var withNull = JsonNode.Parse(model.ToJsonString())!.AsObject();
-            var parent = path.Contains('.', StringComparison.Ordinal) ? withNull[path.Split('.')[0]]!.AsObject() : withNull;
+            var parent = path.Contains('.', StringComparison.Ordinal)
+                ? withNull[path.Split('.')[0]]!.AsObject()
+                : withNull;
             parent[path.Split('.')[^1]] = value is null ? null : JsonNode.Parse(value);
-            using var nullRefused = await host.Client.SendAsync(WithBody(HttpMethod.Put, "/api/scoring-model", withNull, TestHost.MasterKey));
+            using var nullRefused = await host.Client.SendAsync(
+                WithBody(HttpMethod.Put, "/api/scoring-model", withNull, TestHost.MasterKey)
+            );
             Assert.True(nullRefused.StatusCode == HttpStatusCode.BadRequest, $"{path}: {nullRefused.StatusCode}");
         }
 
         // Saved from a Windows editor: with a UTF-8 byte order mark.
         using var bomPut = TestHost.WithKey(HttpMethod.Put, "/api/scoring-model", TestHost.MasterKey);
-        bomPut.Content = new StringContent("\uFEFF" + model.ToJsonString(), System.Text.Encoding.UTF8, "application/json");
+        bomPut.Content = new StringContent(
+            "\uFEFF" + model.ToJsonString(),
+            System.Text.Encoding.UTF8,
+            "application/json"
+        );
         using var stored = await host.Client.SendAsync(bomPut);
         Assert.Equal(HttpStatusCode.OK, stored.StatusCode);
-        Assert.Equal(5, (await host.GetJsonWithKeyAsync<JsonObject>("/api/scoring-model"))!["mqlThreshold"]!.GetValue<int>());
+        Assert.Equal(
+            5,
+            (await host.GetJsonWithKeyAsync<JsonObject>("/api/scoring-model"))!["mqlThreshold"]!.GetValue<int>()
+        );
 
         var id = await CreateLeadAsync("low-bar@acme.com");
-        await Eventually.TrueAsync(async () => (await host.GetJsonWithKeyAsync<LeadView>($"/api/leads/{id}"))?.Stage == "mql", because: "the new threshold");
+        await Eventually.TrueAsync(
+            async () => (await host.GetJsonWithKeyAsync<LeadView>($"/api/leads/{id}"))?.Stage == "mql",
+            because: "the new threshold"
+        );
     }
 
     [Fact]
@@ -245,28 +319,39 @@ public sealed class OperationsTests(AzuriteFixture azurite) : IAsyncLifetime
 
         var fair = (await host.GetJsonWithKeyAsync<LeadPageView>("/api/leads?source=fair"))!;
         Assert.Equal(["list-a@acme.com", "list-b@acme.com"], fair.Items.Select(l => l.Email).Order());
-        var emptyMeansAny = (await host.GetJsonWithKeyAsync<LeadPageView>("/api/leads?stage=&source=fair&minScore=&q=&pageSize=&continuationToken="))!;
+        var emptyMeansAny = (
+            await host.GetJsonWithKeyAsync<LeadPageView>(
+                "/api/leads?stage=&source=fair&minScore=&q=&pageSize=&continuationToken="
+            )
+        )!;
         Assert.Equal(fair.Items.Select(l => l.Email).Order(), emptyMeansAny.Items.Select(l => l.Email).Order());
 
         var paged = new List<string>();
         string? token = null;
         do
         {
-            var page = (await host.GetJsonWithKeyAsync<LeadPageView>($"/api/leads?source=fair&pageSize=1{(token is null ? string.Empty : "&continuationToken=" + Uri.EscapeDataString(token))}"))!;
+            var page = (
+                await host.GetJsonWithKeyAsync<LeadPageView>(
+                    $"/api/leads?source=fair&pageSize=1{(token is null ? string.Empty : "&continuationToken=" + Uri.EscapeDataString(token))}"
+                )
+            )!;
             paged.AddRange(page.Items.Select(l => l.Email));
             token = page.ContinuationToken;
-        }
-        while (token is not null);
+        } while (token is not null);
         Assert.Equal(["list-a@acme.com", "list-b@acme.com"], paged.Order());
 
         var byPrefix = (await host.GetJsonWithKeyAsync<LeadPageView>("/api/leads?q=list-c"))!;
         Assert.Equal("list-c@acme.com", Assert.Single(byPrefix.Items).Email);
 
-        var injected = (await host.GetJsonWithKeyAsync<LeadPageView>($"/api/leads?q={Uri.EscapeDataString("' or RowKey ne '")}"))!;
+        var injected = (
+            await host.GetJsonWithKeyAsync<LeadPageView>($"/api/leads?q={Uri.EscapeDataString("' or RowKey ne '")}")
+        )!;
         Assert.Empty(injected.Items);
 
         using var badStage = await host.Client.SendAsync(TestHost.WithKey(HttpMethod.Get, "/api/leads?stage=boss"));
-        using var badToken = await host.Client.SendAsync(TestHost.WithKey(HttpMethod.Get, "/api/leads?continuationToken=%25%25%25"));
+        using var badToken = await host.Client.SendAsync(
+            TestHost.WithKey(HttpMethod.Get, "/api/leads?continuationToken=%25%25%25")
+        );
         Assert.Equal(HttpStatusCode.BadRequest, badStage.StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, badToken.StatusCode);
     }

@@ -1,5 +1,5 @@
-using System.Net.Http.Json;
 using System.Net;
+using System.Net.Http.Json;
 using System.Text;
 using LeadFunctions.Core.Queues;
 using LeadFunctions.Functions.Leads;
@@ -19,22 +19,28 @@ public sealed class SubmitLeadTests(AzuriteFixture azurite) : IAsyncLifetime
     [Fact]
     public async Task SubmitLead_Json_TravelsThroughQueueToTableAndReadsBack()
     {
-        using var response = await host.Client.PostAsJsonAsync("/api/leads", new
-        {
-            email = " Ayse.Yilmaz@Example.com",
-            firstName = "Ayşe",
-            lastName = "Yılmaz",
-            company = "Acme A.Ş.",
-            utm_source = "linkedin",
-            consentEmail = true,
-        });
+        using var response = await host.Client.PostAsJsonAsync(
+            "/api/leads",
+            new
+            {
+                email = " Ayse.Yilmaz@Example.com",
+                firstName = "Ayşe",
+                lastName = "Yılmaz",
+                company = "Acme A.Ş.",
+                utm_source = "linkedin",
+                consentEmail = true,
+            }
+        );
 
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         var accepted = await response.Content.ReadFromJsonAsync<SubmissionAccepted>();
         Assert.Equal("accepted", accepted!.Status);
         Assert.Equal($"/api/leads/{accepted.Id}", response.Headers.Location?.ToString());
 
-        var lead = await Eventually.GetAsync(() => host.GetJsonWithKeyAsync<LeadView>(response.Headers.Location!.ToString()), because: "the lead to be processed");
+        var lead = await Eventually.GetAsync(
+            () => host.GetJsonWithKeyAsync<LeadView>(response.Headers.Location!.ToString()),
+            because: "the lead to be processed"
+        );
         Assert.Equal("ayse.yilmaz@example.com", lead.Email);
         Assert.Equal("Ayşe", lead.FirstName);
         Assert.Equal("Yılmaz", lead.LastName);
@@ -46,17 +52,21 @@ public sealed class SubmitLeadTests(AzuriteFixture azurite) : IAsyncLifetime
     [Fact]
     public async Task SubmitLead_PlainHtmlForm_IsAccepted()
     {
-        using var form = new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["email"] = "sule.caglar@example.com",
-            ["firstName"] = "Şule",
-            ["lastName"] = "Çağlar",
-            ["consentEmail"] = "on",
-        });
+        using var form = new FormUrlEncodedContent(
+            new Dictionary<string, string>
+            {
+                ["email"] = "sule.caglar@example.com",
+                ["firstName"] = "Şule",
+                ["lastName"] = "Çağlar",
+                ["consentEmail"] = "on",
+            }
+        );
         using var response = await host.Client.PostAsync("/api/leads", form);
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
 
-        var lead = await Eventually.GetAsync(() => host.GetJsonWithKeyAsync<LeadView>(response.Headers.Location!.ToString()));
+        var lead = await Eventually.GetAsync(() =>
+            host.GetJsonWithKeyAsync<LeadView>(response.Headers.Location!.ToString())
+        );
         Assert.Equal("Şule", lead.FirstName);
         Assert.Equal("granted", lead.Consent.Email);
     }
@@ -93,7 +103,12 @@ public sealed class SubmitLeadTests(AzuriteFixture azurite) : IAsyncLifetime
     [Fact]
     public async Task SubmitLead_InvalidUtf8_400AndNothingQueued()
     {
-        using var content = new ByteArrayContent([.. "{\"email\":\"a@example.com\",\"firstName\":\""u8, 0xC3, 0x28, .. "\"}"u8]);
+        using var content = new ByteArrayContent([
+            .. "{\"email\":\"a@example.com\",\"firstName\":\""u8,
+            0xC3,
+            0x28,
+            .. "\"}"u8,
+        ]);
         content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
         using var response = await host.Client.PostAsync("/api/leads", content);
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
@@ -104,7 +119,10 @@ public sealed class SubmitLeadTests(AzuriteFixture azurite) : IAsyncLifetime
     public async Task SubmitLead_BodyOverLimit_413()
     {
         var big = new string('x', SubmitLead.MaxBodyBytes);
-        using var response = await host.Client.PostAsJsonAsync("/api/leads", new { email = "a@example.com", consentText = big });
+        using var response = await host.Client.PostAsJsonAsync(
+            "/api/leads",
+            new { email = "a@example.com", consentText = big }
+        );
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         await AssertNothingQueuedAsync();

@@ -17,11 +17,16 @@ public sealed class DueSendIndexTests(AzuriteFixture azurite)
         nurture.Clock.Offset += minute.AddSeconds(30) - now; // half past the minute, so the minute has a later part
         now = nurture.Clock.GetUtcNow();
         DueSend Send(int i, DateTimeOffset at) => new($"lead{i:D2}", "c", "s", at);
-        var due = Enumerable.Range(0, 5).Select(i => Send(i, now.AddMinutes(-i * 3))).Append(Send(5, now.AddSeconds(-10))).ToList();
+        var due = Enumerable
+            .Range(0, 5)
+            .Select(i => Send(i, now.AddMinutes(-i * 3)))
+            .Append(Send(5, now.AddSeconds(-10)))
+            .ToList();
         var later = new[] { Send(10, now.AddSeconds(20)), Send(11, now.AddMinutes(2)), Send(12, now.AddDays(2)) };
         await index.AddAsync([.. due, .. later], CancellationToken.None);
 
-        // Past sends go into the current minute at the time they are indexed, so they are read by a timer that runs after that.
+        // Past sends go into the current minute at the time they are indexed, so they are read by a timer that runs
+        // after that.
         var read = new List<IndexedDueSend>();
         await foreach (var page in index.ReadDueAsync(nurture.Clock.GetUtcNow(), CancellationToken.None))
         {
@@ -29,7 +34,8 @@ public sealed class DueSendIndexTests(AzuriteFixture azurite)
         }
 
         Assert.Equal(due.Select(d => d.LeadId).Order(), read.Select(r => r.Send.LeadId).Order());
-        Assert.All(read, r => Assert.Equal(due.Single(d => d.LeadId == r.Send.LeadId).DueAt, r.Send.DueAt)); // the send's own due time, not the clamped one
+        // the send's own due time, not the clamped one
+        Assert.All(read, r => Assert.Equal(due.Single(d => d.LeadId == r.Send.LeadId).DueAt, r.Send.DueAt));
         await index.RemoveAsync(read, CancellationToken.None);
         var again = new List<IndexedDueSend>();
         await foreach (var page in index.ReadDueAsync(now.AddMinutes(3), CancellationToken.None))
@@ -46,7 +52,12 @@ public sealed class DueSendIndexTests(AzuriteFixture azurite)
         await using var nurture = await NurtureHost.StartAsync(azurite);
         var index = nurture.Get<IDueSendIndex>();
         var now = nurture.Clock.GetUtcNow();
-        var held = new[] { new DueSend("lead2", "paused", "s", now.AddMinutes(-90)), new DueSend("lead1", "paused", "s", now.AddDays(-1)), new DueSend("lead3", "other", "s", now) };
+        var held = new[]
+        {
+            new DueSend("lead2", "paused", "s", now.AddMinutes(-90)),
+            new DueSend("lead1", "paused", "s", now.AddDays(-1)),
+            new DueSend("lead3", "other", "s", now),
+        };
 
         await index.HoldAsync(held, CancellationToken.None);
         await index.HoldAsync([held[0]], CancellationToken.None);
@@ -76,8 +87,17 @@ public sealed class DueSendIndexTests(AzuriteFixture azurite)
         var before = counter.Total;
 
         // 64 senders scheduling their next step into the same minute, as a burst's senders do; one of them twice.
-        await Task.WhenAll(Enumerable.Range(0, 64).Select(i => Task.Run(() => index.AddAsync([new DueSend($"lead{i:D2}", "c", "s", at)], CancellationToken.None))));
-        await index.AddAsync([new DueSend("lead07", "c", "s", at), new DueSend("lead07", "c", "s", at)], CancellationToken.None);
+        await Task.WhenAll(
+            Enumerable
+                .Range(0, 64)
+                .Select(i =>
+                    Task.Run(() => index.AddAsync([new DueSend($"lead{i:D2}", "c", "s", at)], CancellationToken.None))
+                )
+        );
+        await index.AddAsync(
+            [new DueSend("lead07", "c", "s", at), new DueSend("lead07", "c", "s", at)],
+            CancellationToken.None
+        );
         var writes = counter.Total - before;
 
         var read = new List<IndexedDueSend>();
@@ -100,7 +120,10 @@ public sealed class DueSendIndexTests(AzuriteFixture azurite)
 
         // A writer whose clock is ten minutes behind (or whose write a storage brownout held back ten minutes)
         // files a send due "now" by its clock into a minute the timer passed long ago.
-        var lateWriter = new LeadFunctions.Adapters.Campaigns.DueSendTableIndex(nurture.Get<LeadFunctions.Adapters.Storage.LeadTables>(), new ShiftedClock { Offset = nurture.Clock.Offset - TimeSpan.FromMinutes(10) });
+        var lateWriter = new LeadFunctions.Adapters.Campaigns.DueSendTableIndex(
+            nurture.Get<LeadFunctions.Adapters.Storage.LeadTables>(),
+            new ShiftedClock { Offset = nurture.Clock.Offset - TimeSpan.FromMinutes(10) }
+        );
         await lateWriter.AddAsync([new DueSend("late", "c", "s", now.AddMinutes(-10))], CancellationToken.None);
 
         Assert.Equal(["late"], (await DrainAsync(index, now.AddMinutes(1))).Select(r => r.Send.LeadId));

@@ -13,7 +13,8 @@ namespace LeadFunctions.IntegrationTests.Nurture;
 
 /// <summary>
 /// What becomes of a send that SendGrid refuses or cannot take, whose message fails every delivery, or whose host is
-/// stopped while it sends: sent, failed with its reason, or uncertain only when the email may have left; never stranded.
+/// stopped while it sends: sent, failed with its reason, or uncertain only when the email may have left; never
+/// stranded.
 /// </summary>
 [Collection(AzuriteCollection.Name)]
 public sealed class NurtureFailureTests(AzuriteFixture azurite)
@@ -25,22 +26,36 @@ public sealed class NurtureFailureTests(AzuriteFixture azurite)
         var first = await NurtureHost.StartAsync(azurite);
         var campaign = NurtureHost.ThreeSteps("stop");
         await first.PutAsync(campaign);
-        var leads = await Task.WhenAll(Enumerable.Range(0, Leads).Select(i => first.EnrollAsync($"p{i}@acme.com.tr", campaign)));
+        var leads = await Task.WhenAll(
+            Enumerable.Range(0, Leads).Select(i => first.EnrollAsync($"p{i}@acme.com.tr", campaign))
+        );
         first.SendGrid.AnswerDelay = TimeSpan.FromMilliseconds(400);
         first.Clock.Offset += TimeSpan.FromMinutes(1);
         await first.TickAsync();
-        await Eventually.TrueAsync(() => Task.FromResult(first.SendGrid.Arrived.Count >= 3), because: "both messages sending");
+        await Eventually.TrueAsync(
+            () => Task.FromResult(first.SendGrid.Arrived.Count >= 3),
+            because: "both messages sending"
+        );
 
         await using var second = await first.RestartAsync();
         second.SendGrid.AnswerDelay = TimeSpan.Zero;
         await Eventually.TrueAsync(
-            async () => (await Task.WhenAll(leads.Select(l => second.EnrollmentAsync(l, "stop")))).All(e => e!.NextStepId == "case-study"),
-            timeout: TimeSpan.FromSeconds(60), because: "every first step dealt with");
+            async () =>
+                (await Task.WhenAll(leads.Select(l => second.EnrollmentAsync(l, "stop")))).All(e =>
+                    e!.NextStepId == "case-study"
+                ),
+            timeout: TimeSpan.FromSeconds(60),
+            because: "every first step dealt with"
+        );
 
-        var welcome = await Task.WhenAll(leads.Select(async l => (await second.EnrollmentAsync(l, "stop"))!.Step("welcome")!));
+        var welcome = await Task.WhenAll(
+            leads.Select(async l => (await second.EnrollmentAsync(l, "stop"))!.Step("welcome")!)
+        );
         var left = second.SendGrid.Arrived.Select(a => a.CustomArgs[MailCustomArgs.SendId]).ToHashSet();
-        Assert.All(welcome.Where(w => w.State == StepState.Uncertain), w => Assert.Contains(w.SendId, left)); // none uncertain whose request never left
-        Assert.All(welcome, w => Assert.Equal(StepState.Sent, w.State)); // the requests in flight were answered and recorded
+        // none uncertain whose request never left
+        Assert.All(welcome.Where(w => w.State == StepState.Uncertain), w => Assert.Contains(w.SendId, left));
+        // the requests in flight were answered and recorded
+        Assert.All(welcome, w => Assert.Equal(StepState.Sent, w.State));
         Assert.Equal(Leads, second.SendGrid.Arrived.Count);
         Assert.Equal(Leads, second.SendGrid.Accepted.Select(a => a.To).Distinct().Count());
     }
@@ -52,27 +67,47 @@ public sealed class NurtureFailureTests(AzuriteFixture azurite)
         var campaign = NurtureHost.ThreeSteps("refused");
         await nurture.PutAsync(campaign);
         var lead = await nurture.EnrollAsync("elif@acme.com.tr", campaign);
-        nurture.SendGrid.AnswerNext(1, 403, body: """{"errors":[{"message":"The from address does not match a verified Sender Identity.","field":"from"}]}""");
+        nurture.SendGrid.AnswerNext(
+            1,
+            403,
+            body: """{"errors":[{"message":"The from address does not match a verified Sender Identity.","field":"from"}]}"""
+        );
 
         nurture.Clock.Offset += TimeSpan.FromMinutes(1);
         await nurture.TickAsync();
-        var enrollment = await Eventually.GetAsync(async () => await nurture.EnrollmentAsync(lead, "refused") is { NextStepId: "case-study" } e ? e : null, because: "the refused step dealt with");
+        var enrollment = await Eventually.GetAsync(
+            async () => await nurture.EnrollmentAsync(lead, "refused") is { NextStepId: "case-study" } e ? e : null,
+            because: "the refused step dealt with"
+        );
 
         var welcome = enrollment.Step("welcome")!;
         Assert.Equal(StepState.Failed, welcome.State);
-        Assert.Contains("403: The from address does not match a verified Sender Identity.", welcome.Note, StringComparison.Ordinal);
-        using var stats = await nurture.Host.Client.SendAsync(TestHost.WithKey(HttpMethod.Get, "/api/campaigns/refused/stats"));
+        Assert.Contains(
+            "403: The from address does not match a verified Sender Identity.",
+            welcome.Note,
+            StringComparison.Ordinal
+        );
+        using var stats = await nurture.Host.Client.SendAsync(
+            TestHost.WithKey(HttpMethod.Get, "/api/campaigns/refused/stats")
+        );
         var counts = (await stats.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("totals");
         Assert.Equal((1L, 0L), (counts.GetProperty("failed").GetInt64(), counts.GetProperty("sent").GetInt64()));
         var timeline = await nurture.Host.GetJsonWithKeyAsync<JsonElement>($"/api/leads/{lead}/timeline");
-        Assert.Contains(timeline.EnumerateArray(), e => e.GetProperty("summary").GetString()!.Contains("not sent: SendGrid refused it (403", StringComparison.Ordinal));
+        Assert.Contains(timeline.EnumerateArray(), e =>
+            e.GetProperty("summary")
+                .GetString()!
+                .Contains("not sent: SendGrid refused it (403", StringComparison.Ordinal)
+        );
         using var dashboard = await nurture.Host.Client.SendAsync(TestHost.WithKey(HttpMethod.Get, "/api/dashboard"));
         Assert.Matches("<p id=\"failed\">[^<]*<strong>1</strong>", await dashboard.Content.ReadAsStringAsync());
 
         // The next step goes as planned: the refusal stranded nothing.
         nurture.Clock.Offset += TimeSpan.FromDays(2);
         await nurture.TickAsync();
-        await Eventually.TrueAsync(() => Task.FromResult(nurture.SendGrid.Accepted.Count == 1), because: "the second step sent");
+        await Eventually.TrueAsync(
+            () => Task.FromResult(nurture.SendGrid.Accepted.Count == 1),
+            because: "the second step sent"
+        );
         Assert.Equal("case-study", nurture.SendGrid.Accepted[0].CustomArgs[MailCustomArgs.Step]);
     }
 
@@ -83,16 +118,23 @@ public sealed class NurtureFailureTests(AzuriteFixture azurite)
         var campaign = NurtureHost.ThreeSteps("outage");
         await nurture.PutAsync(campaign);
         var lead = await nurture.EnrollAsync("fatih@acme.com.tr", campaign);
-        nurture.SendGrid.AnswerNext(1, 429, retryAfter: TimeSpan.FromMinutes(10)); // longer than the sender waits: it gives up at once
+        // longer than the sender waits: it gives up at once
+        nurture.SendGrid.AnswerNext(1, 429, retryAfter: TimeSpan.FromMinutes(10));
 
         nurture.Clock.Offset += TimeSpan.FromMinutes(1);
         await nurture.TickAsync();
-        await Eventually.TrueAsync(async () => (await nurture.EnrollmentAsync(lead, "outage"))!.NextDueAt > nurture.Clock.GetUtcNow(), because: "the step put back, due later");
+        await Eventually.TrueAsync(
+            async () => (await nurture.EnrollmentAsync(lead, "outage"))!.NextDueAt > nurture.Clock.GetUtcNow(),
+            because: "the step put back, due later"
+        );
         Assert.Null((await nurture.EnrollmentAsync(lead, "outage"))!.Step("welcome"));
 
         nurture.Clock.Offset += NurtureRules.UnavailableRecheck;
         await nurture.TickAsync();
-        await Eventually.TrueAsync(() => Task.FromResult(nurture.SendGrid.Accepted.Count == 1), because: "a later run sends it");
+        await Eventually.TrueAsync(
+            () => Task.FromResult(nurture.SendGrid.Accepted.Count == 1),
+            because: "a later run sends it"
+        );
         await Task.Delay(TimeSpan.FromSeconds(1));
         Assert.Equal((1, 2), (nurture.SendGrid.Accepted.Count, nurture.SendGrid.Received.Count));
         Assert.Equal(StepState.Sent, (await nurture.EnrollmentAsync(lead, "outage"))!.Step("welcome")!.State);
@@ -123,7 +165,10 @@ public sealed class NurtureFailureTests(AzuriteFixture azurite)
 
         nurture.Clock.Offset += TimeSpan.FromMinutes(1);
         await nurture.TickAsync();
-        await Eventually.TrueAsync(() => Task.FromResult(nurture.SendGrid.Accepted.Count == 1), because: "the poisoned send goes");
+        await Eventually.TrueAsync(
+            () => Task.FromResult(nurture.SendGrid.Accepted.Count == 1),
+            because: "the poisoned send goes"
+        );
         await nurture.TickAsync();
         await Task.Delay(TimeSpan.FromSeconds(1));
 

@@ -29,17 +29,31 @@ internal sealed class NurtureHost : IAsyncDisposable
 
     public ShiftedClock Clock { get; }
 
-    /// <summary>The queue functions a nurture test does not use: switched off where their polling would blur a count of storage operations.</summary>
+    /// <summary>The queue functions a nurture test does not use: switched off where their polling would blur a count of
+    /// storage operations.</summary>
     public static readonly string[] OtherQueueFunctions =
-        ["ProcessLeadIntake", "ProcessImportBatch", "RecordEngagement", "DeliverSalesHandoff", "RescoreLeadPart", "SendConsentConfirmation", "ProcessConsentImport", "ProcessSendGridEvents"];
+    [
+        "ProcessLeadIntake",
+        "ProcessImportBatch",
+        "RecordEngagement",
+        "DeliverSalesHandoff",
+        "RescoreLeadPart",
+        "SendConsentConfirmation",
+        "ProcessConsentImport",
+        "ProcessSendGridEvents",
+    ];
 
-    public static Task<NurtureHost> StartAsync(IAzurite azurite, params string[] settings) => StartAsync(azurite, logs: null, settings);
+    public static Task<NurtureHost> StartAsync(IAzurite azurite, params string[] settings) =>
+        StartAsync(azurite, logs: null, settings);
 
     /// <summary>A host whose log entries also go to <paramref name="logs"/>.</summary>
     public static async Task<NurtureHost> StartAsync(IAzurite azurite, ILoggerProvider? logs, params string[] settings)
     {
         var started = new Started(azurite, logs, settings, TestHost.NewPrefix());
-        return new NurtureHost(await started.HostAsync(await SendGridStandIn.StartAsync(), new ShiftedClock()), started);
+        return new NurtureHost(
+            await started.HostAsync(await SendGridStandIn.StartAsync(), new ShiftedClock()),
+            started
+        );
     }
 
     /// <summary>
@@ -52,7 +66,8 @@ internal sealed class NurtureHost : IAsyncDisposable
         return new NurtureHost(await started.HostAsync(SendGrid, Clock), started);
     }
 
-    public T Get<T>() where T : notnull => Host.Services.GetRequiredService<T>();
+    public T Get<T>()
+        where T : notnull => Host.Services.GetRequiredService<T>();
 
     public async Task PutAsync(Campaign campaign)
     {
@@ -60,20 +75,44 @@ internal sealed class NurtureHost : IAsyncDisposable
         Get<CampaignCatalog>().Invalidate();
     }
 
-    public static Campaign ThreeSteps(string id) => new()
-    {
-        Id = id,
-        Name = "Fair follow-up",
-        Steps =
-        [
-            new CampaignStep { Id = "welcome", Content = new StepContent("Hoş geldiniz {{ lead.firstName }}", "<p>Merhaba {{ lead.firstName }}</p>", "Merhaba {{ lead.firstName }}") },
-            new CampaignStep { Id = "case-study", Delay = TimeSpan.FromDays(2), Content = new StepContent("Bir başarı hikâyesi", "<p>Vaka</p>", "Vaka") },
-            new CampaignStep { Id = "offer", Delay = TimeSpan.FromDays(3), Content = new StepContent("Size özel teklif", "<p>Teklif</p>", "Teklif") },
-        ],
-    };
+    public static Campaign ThreeSteps(string id) =>
+        new()
+        {
+            Id = id,
+            Name = "Fair follow-up",
+            Steps =
+            [
+                new CampaignStep
+                {
+                    Id = "welcome",
+                    Content = new StepContent(
+                        "Hoş geldiniz {{ lead.firstName }}",
+                        "<p>Merhaba {{ lead.firstName }}</p>",
+                        "Merhaba {{ lead.firstName }}"
+                    ),
+                },
+                new CampaignStep
+                {
+                    Id = "case-study",
+                    Delay = TimeSpan.FromDays(2),
+                    Content = new StepContent("Bir başarı hikâyesi", "<p>Vaka</p>", "Vaka"),
+                },
+                new CampaignStep
+                {
+                    Id = "offer",
+                    Delay = TimeSpan.FromDays(3),
+                    Content = new StepContent("Size özel teklif", "<p>Teklif</p>", "Teklif"),
+                },
+            ],
+        };
 
-    /// <summary>A lead with the given consent, enrolled in <paramref name="campaign"/> now (its first step indexed), as the enrollment triggers do.</summary>
-    public async Task<string> EnrollAsync(string email, Campaign campaign, ConsentStatus consent = ConsentStatus.Granted)
+    /// <summary>A lead with the given consent, enrolled in <paramref name="campaign"/> now (its first step indexed), as
+    /// the enrollment triggers do.</summary>
+    public async Task<string> EnrollAsync(
+        string email,
+        Campaign campaign,
+        ConsentStatus consent = ConsentStatus.Granted
+    )
     {
         var now = Clock.GetUtcNow();
         var lead = new Lead
@@ -83,33 +122,63 @@ internal sealed class NurtureHost : IAsyncDisposable
             FirstName = "Ayşe",
             Country = "TR",
             Source = "fair",
-            Consent = ConsentState.Empty.With(ConsentChannel.Email, new ChannelConsent(consent, now, consent == ConsentStatus.Pending ? "pending-1" : null)),
+            Consent = ConsentState.Empty.With(
+                ConsentChannel.Email,
+                new ChannelConsent(consent, now, consent == ConsentStatus.Pending ? "pending-1" : null)
+            ),
             CreatedAt = now,
             UpdatedAt = now,
             LastSubmittedAt = now,
         };
-        var (step, due) = EnrollmentSteps.Next(campaign, new Enrollment { CampaignId = campaign.Id, EnrolledAt = now, Reason = "manual" })!.Value;
-        var enrollment = new Enrollment { CampaignId = campaign.Id, EnrolledAt = now, Reason = "manual", NextStepId = step.Id, NextDueAt = due };
-        await Get<LeadUpdater>().UpdateAsync(
-            lead.Id,
-            s => Task.FromResult<LeadChange?>(LeadChange.Updated(s.Lead ?? lead, s.ETag) with
-            {
-                Enrollments = [enrollment],
-                Schedule = [new DueSend(lead.Id, campaign.Id, step.Id, due)],
-            }),
-            CancellationToken.None);
+        var (step, due) = EnrollmentSteps
+            .Next(
+                campaign,
+                new Enrollment
+                {
+                    CampaignId = campaign.Id,
+                    EnrolledAt = now,
+                    Reason = "manual",
+                }
+            )!
+            .Value;
+        var enrollment = new Enrollment
+        {
+            CampaignId = campaign.Id,
+            EnrolledAt = now,
+            Reason = "manual",
+            NextStepId = step.Id,
+            NextDueAt = due,
+        };
+        await Get<LeadUpdater>()
+            .UpdateAsync(
+                lead.Id,
+                s =>
+                    Task.FromResult<LeadChange?>(
+                        LeadChange.Updated(s.Lead ?? lead, s.ETag) with
+                        {
+                            Enrollments = [enrollment],
+                            Schedule = [new DueSend(lead.Id, campaign.Id, step.Id, due)],
+                        }
+                    ),
+                CancellationToken.None
+            );
         return lead.Id;
     }
 
     /// <summary>Runs the nurture timer function once.</summary>
-    public Task TickAsync() => Get<DispatchNurtureSends>().RunAsync(new TimerRunInfo(false, null, null), CancellationToken.None);
+    public Task TickAsync() =>
+        Get<DispatchNurtureSends>().RunAsync(new TimerRunInfo(false, null, null), CancellationToken.None);
 
-    /// <summary>Moves the clock past the first step's due time, runs the timer and waits for the first email at the stand-in.</summary>
+    /// <summary>Moves the clock past the first step's due time, runs the timer and waits for the first email at the
+    /// stand-in.</summary>
     public async Task<SentEmail> FirstEmailAsync()
     {
         Clock.Offset += TimeSpan.FromMinutes(1);
         await TickAsync();
-        return await Eventually.GetAsync(() => Task.FromResult(SendGrid.Accepted is [var sent, ..] ? sent : null), because: "the first email");
+        return await Eventually.GetAsync(
+            () => Task.FromResult(SendGrid.Accepted is [var sent, ..] ? sent : null),
+            because: "the first email"
+        );
     }
 
     public async Task<Enrollment?> EnrollmentAsync(string leadId, string campaignId) =>
@@ -125,7 +194,10 @@ internal sealed class NurtureHost : IAsyncDisposable
 /// <summary>How a nurture host was started: a restart starts the next one alike.</summary>
 internal sealed record Started(IAzurite Azurite, ILoggerProvider? Logs, string[] Settings, string Prefix)
 {
-    public async Task<(TestHost Host, SendGridStandIn SendGrid, ShiftedClock Clock)> HostAsync(SendGridStandIn sendGrid, ShiftedClock clock)
+    public async Task<(TestHost Host, SendGridStandIn SendGrid, ShiftedClock Clock)> HostAsync(
+        SendGridStandIn sendGrid,
+        ShiftedClock clock
+    )
     {
         var host = await TestHost.StartAsync(
             Azurite,
@@ -138,12 +210,14 @@ internal sealed record Started(IAzurite Azurite, ILoggerProvider? Logs, string[]
                 }
             },
             prefix: Prefix,
-            settings: [.. sendGrid.HostSettings, "--AzureWebJobs.DispatchNurtureSends.Disabled=true", .. Settings]);
+            settings: [.. sendGrid.HostSettings, "--AzureWebJobs.DispatchNurtureSends.Disabled=true", .. Settings]
+        );
         return (host, sendGrid, clock);
     }
 }
 
-/// <summary>The system clock moved forward by <see cref="Offset"/>: days pass at once while timers and delays stay real.</summary>
+/// <summary>The system clock moved forward by <see cref="Offset"/>: days pass at once while timers and delays stay
+/// real.</summary>
 internal sealed class ShiftedClock : TimeProvider
 {
     public TimeSpan Offset { get; set; }

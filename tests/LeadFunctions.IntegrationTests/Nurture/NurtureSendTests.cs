@@ -1,5 +1,5 @@
-using System.Net.Http.Json;
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.Json;
 using LeadFunctions.Adapters.Health;
 using LeadFunctions.Core.Campaigns;
@@ -31,7 +31,10 @@ public sealed class NurtureSendTests(AzuriteFixture azurite)
         {
             nurture.Clock.Offset += TimeSpan.FromDays(days) + TimeSpan.FromMinutes(1);
             await nurture.TickAsync();
-            await Eventually.TrueAsync(() => Task.FromResult(nurture.SendGrid.Accepted.Count >= expected), because: $"email {expected}");
+            await Eventually.TrueAsync(
+                () => Task.FromResult(nurture.SendGrid.Accepted.Count >= expected),
+                because: $"email {expected}"
+            );
         }
 
         await nurture.TickAsync();
@@ -40,7 +43,15 @@ public sealed class NurtureSendTests(AzuriteFixture azurite)
         Assert.Equal(["welcome", "case-study", "offer"], sent.Select(m => m.CustomArgs[MailCustomArgs.Step]));
         Assert.All(sent, m =>
         {
-            Assert.Equal(("ayse@acme.com.tr", ayse, "fair", "nurture"), (m.To, m.CustomArgs[MailCustomArgs.LeadId], m.CustomArgs[MailCustomArgs.Campaign], m.CustomArgs[MailCustomArgs.Kind]));
+            Assert.Equal(
+                ("ayse@acme.com.tr", ayse, "fair", "nurture"),
+                (
+                    m.To,
+                    m.CustomArgs[MailCustomArgs.LeadId],
+                    m.CustomArgs[MailCustomArgs.Campaign],
+                    m.CustomArgs[MailCustomArgs.Kind]
+                )
+            );
             Assert.StartsWith("<http://", m.Headers["List-Unsubscribe"], StringComparison.Ordinal);
             Assert.Equal("List-Unsubscribe=One-Click", m.Headers["List-Unsubscribe-Post"]);
             Assert.Contains("Test A.Ş., İstanbul", m.Text, StringComparison.Ordinal);
@@ -50,10 +61,17 @@ public sealed class NurtureSendTests(AzuriteFixture azurite)
         Assert.Equal("Hoş geldiniz Ayşe", sent[0].Subject);
         Assert.Equal(EnrollmentStatus.Completed, (await nurture.EnrollmentAsync(ayse, "fair"))!.Status);
 
-        using var stats = await nurture.Host.Client.SendAsync(TestHost.WithKey(HttpMethod.Get, "/api/campaigns/fair/stats"));
+        using var stats = await nurture.Host.Client.SendAsync(
+            TestHost.WithKey(HttpMethod.Get, "/api/campaigns/fair/stats")
+        );
         var body = await stats.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal(3, body.GetProperty("totals").GetProperty("sent").GetInt64());
-        Assert.Equal([1L, 1L, 1L], body.GetProperty("steps").EnumerateArray().Select(s => s.GetProperty("counts").GetProperty("sent").GetInt64()));
+        Assert.Equal(
+            [1L, 1L, 1L],
+            body.GetProperty("steps")
+                .EnumerateArray()
+                .Select(s => s.GetProperty("counts").GetProperty("sent").GetInt64())
+        );
         Assert.Equal(0, body.GetProperty("totals").GetProperty("uncertain").GetInt64());
     }
 
@@ -71,26 +89,47 @@ public sealed class NurtureSendTests(AzuriteFixture azurite)
         var link = new Uri(first.Headers["List-Unsubscribe"].Trim('<', '>'));
         for (var click = 0; click < 2; click++)
         {
-            using var oneClick = await nurture.Host.Client.PostAsync(link.PathAndQuery, new StringContent("List-Unsubscribe=One-Click", System.Text.Encoding.ASCII, "application/x-www-form-urlencoded"));
+            using var oneClick = await nurture.Host.Client.PostAsync(
+                link.PathAndQuery,
+                new StringContent(
+                    "List-Unsubscribe=One-Click",
+                    System.Text.Encoding.ASCII,
+                    "application/x-www-form-urlencoded"
+                )
+            );
             Assert.True(oneClick.IsSuccessStatusCode, $"unsubscribe answered {oneClick.StatusCode}");
         }
 
         // The click answers once it is recorded: the step it came from counts it at once.
         Assert.True((await nurture.EnrollmentAsync(lead, "unsub"))!.Step("welcome")!.Unsubscribed);
-        Assert.Equal(1, (await nurture.Get<ICampaignStats>().ReadAsync("unsub", CancellationToken.None)).Steps["welcome"].GetValueOrDefault(CampaignMetric.Unsubscribed));
+        Assert.Equal(
+            1,
+            (await nurture.Get<ICampaignStats>().ReadAsync("unsub", CancellationToken.None))
+                .Steps["welcome"]
+                .GetValueOrDefault(CampaignMetric.Unsubscribed)
+        );
 
         // And SendGrid's own unsubscribe event for the same email: still one.
         var args = string.Concat(first.CustomArgs.Select(a => $",\"{a.Key}\":\"{a.Value}\""));
         var at = nurture.Clock.GetUtcNow();
-        using (var answer = await nurture.Host.Client.SendAsync(signer.Post(
-            $$"""[{"email":"bora@acme.com.tr","timestamp":{{at.ToUnixTimeSeconds()}},"event":"unsubscribe","sg_event_id":"u1"{{args}}}]""", at)))
+        using (
+            var answer = await nurture.Host.Client.SendAsync(
+                signer.Post(
+                    $$"""[{"email":"bora@acme.com.tr","timestamp":{{at.ToUnixTimeSeconds()}},"event":"unsubscribe","sg_event_id":"u1"{{args}}}]""",
+                    at
+                )
+            )
+        )
         {
             Assert.Equal(HttpStatusCode.OK, answer.StatusCode);
         }
 
         nurture.Clock.Offset += TimeSpan.FromDays(2) + TimeSpan.FromMinutes(1);
         await nurture.TickAsync();
-        await Eventually.TrueAsync(async () => (await nurture.EnrollmentAsync(lead, "unsub"))!.Status == EnrollmentStatus.Stopped, because: "the enrollment stopped");
+        await Eventually.TrueAsync(
+            async () => (await nurture.EnrollmentAsync(lead, "unsub"))!.Status == EnrollmentStatus.Stopped,
+            because: "the enrollment stopped"
+        );
 
         Assert.Single(nurture.SendGrid.Received);
         await Consent.ConsentHttp.ConsentAsync(nurture.Host, lead, v => v.Records.Any(r => r.Id == "sg-u1"));
@@ -113,21 +152,37 @@ public sealed class NurtureSendTests(AzuriteFixture azurite)
         // SendGrid's hard bounce of that email, with the custom args it was sent with.
         var args = string.Concat(first.CustomArgs.Select(a => $",\"{a.Key}\":\"{a.Value}\""));
         var at = nurture.Clock.GetUtcNow();
-        using (var answer = await nurture.Host.Client.SendAsync(signer.Post(
-            $$"""[{"email":"derya@acme.com.tr","timestamp":{{at.ToUnixTimeSeconds()}},"event":"bounce","type":"bounce","sg_event_id":"b1"{{args}}}]""", at)))
+        using (
+            var answer = await nurture.Host.Client.SendAsync(
+                signer.Post(
+                    $$"""[{"email":"derya@acme.com.tr","timestamp":{{at.ToUnixTimeSeconds()}},"event":"bounce","type":"bounce","sg_event_id":"b1"{{args}}}]""",
+                    at
+                )
+            )
+        )
         {
             Assert.Equal(HttpStatusCode.OK, answer.StatusCode);
         }
 
-        await Eventually.TrueAsync(() => nurture.Get<ISuppressionList>().IsSuppressedAsync("derya@acme.com.tr", CancellationToken.None), because: "the bounce suppresses the address");
+        await Eventually.TrueAsync(
+            () => nurture.Get<ISuppressionList>().IsSuppressedAsync("derya@acme.com.tr", CancellationToken.None),
+            because: "the bounce suppresses the address"
+        );
         nurture.Clock.Offset += TimeSpan.FromDays(2) + TimeSpan.FromMinutes(1);
         await nurture.TickAsync();
-        await Eventually.TrueAsync(async () => (await nurture.EnrollmentAsync(lead, "bounce"))!.Status == EnrollmentStatus.Stopped, because: "the enrollment stopped");
+        await Eventually.TrueAsync(
+            async () => (await nurture.EnrollmentAsync(lead, "bounce"))!.Status == EnrollmentStatus.Stopped,
+            because: "the enrollment stopped"
+        );
 
         Assert.Single(nurture.SendGrid.Received);
         await Eventually.TrueAsync(
-            async () => (await nurture.Get<ICampaignStats>().ReadAsync("bounce", CancellationToken.None)).Steps["welcome"].GetValueOrDefault(CampaignMetric.Bounced) == 1,
-            because: "the bounce counted on the step");
+            async () =>
+                (await nurture.Get<ICampaignStats>().ReadAsync("bounce", CancellationToken.None))
+                    .Steps["welcome"]
+                    .GetValueOrDefault(CampaignMetric.Bounced) == 1,
+            because: "the bounce counted on the step"
+        );
     }
 
     [Fact]
@@ -135,7 +190,10 @@ public sealed class NurtureSendTests(AzuriteFixture azurite)
     {
         using var signer = new SendGridSigner();
         await using var nurture = await NurtureHost.StartAsync(azurite, signer.Setting);
-        var campaign = NurtureHost.ThreeSteps("scan") with { StopWhen = new StopConditions { Events = [EventTypes.EmailClick] } };
+        var campaign = NurtureHost.ThreeSteps("scan") with
+        {
+            StopWhen = new StopConditions { Events = [EventTypes.EmailClick] },
+        };
         await nurture.PutAsync(campaign);
         var lead = await nurture.EnrollAsync("ece@acme.com.tr", campaign);
         var first = await nurture.FirstEmailAsync();
@@ -145,39 +203,63 @@ public sealed class NurtureSendTests(AzuriteFixture azurite)
             $$"""{"email":"ece@acme.com.tr","timestamp":{{at.ToUnixTimeSeconds()}},"event":"{{type}}","sg_event_id":"{{id}}"{{(url is null ? "" : $",\"url\":\"{url}\"")}}{{args}}}""";
         async Task PostAsync(params string[] events)
         {
-            using var answer = await nurture.Host.Client.SendAsync(signer.Post($"[{string.Join(',', events)}]", nurture.Clock.GetUtcNow()));
+            using var answer = await nurture.Host.Client.SendAsync(
+                signer.Post($"[{string.Join(',', events)}]", nurture.Clock.GetUtcNow())
+            );
             Assert.Equal(HttpStatusCode.OK, answer.StatusCode);
         }
 
         async Task<long> ClickedAsync() =>
-            (await nurture.Get<ICampaignStats>().ReadAsync("scan", CancellationToken.None)).Steps.GetValueOrDefault("welcome")?.GetValueOrDefault(CampaignMetric.Clicked) ?? 0;
+            (await nurture.Get<ICampaignStats>().ReadAsync("scan", CancellationToken.None))
+                .Steps.GetValueOrDefault("welcome")
+                ?.GetValueOrDefault(CampaignMetric.Clicked)
+            ?? 0;
 
-        // A link scanner at the delivery: every link of the email, the unsubscribe link too, followed in the same second.
+        // A link scanner at the delivery: every link of the email, the unsubscribe link too, followed in the same
+        // second.
         var unsubscribe = first.Headers["List-Unsubscribe"].Trim('<', '>');
         await PostAsync(
             Event("delivered", "d1", delivered),
             Event("click", "c1", delivered.AddSeconds(2), "https://acme.example/demo"),
             Event("click", "c2", delivered.AddSeconds(2), "https://acme.example/pricing"),
-            Event("click", "c3", delivered.AddSeconds(2), unsubscribe));
-        await Eventually.TrueAsync(async () => (await nurture.EnrollmentAsync(lead, "scan"))!.Step("welcome")!.FirstClickAt is not null, because: "the scanner's clicks judged");
-        await Task.Delay(TimeSpan.FromSeconds(2)); // an engagement event, had one been queued, would be on the lead by now
+            Event("click", "c3", delivered.AddSeconds(2), unsubscribe)
+        );
+        await Eventually.TrueAsync(
+            async () => (await nurture.EnrollmentAsync(lead, "scan"))!.Step("welcome")!.FirstClickAt is not null,
+            because: "the scanner's clicks judged"
+        );
+        // an engagement event, had one been queued, would be on the lead by now
+        await Task.Delay(TimeSpan.FromSeconds(2));
 
         Assert.False((await nurture.EnrollmentAsync(lead, "scan"))!.Step("welcome")!.Clicked);
         Assert.Equal(0, await ClickedAsync());
-        Assert.DoesNotContain(EventTypes.EmailClick, (await nurture.Get<ILeadStore>().LoadAsync(lead, CancellationToken.None)).Lead!.LastEventAt.Keys);
+        Assert.DoesNotContain(
+            EventTypes.EmailClick,
+            (await nurture.Get<ILeadStore>().LoadAsync(lead, CancellationToken.None)).Lead!.LastEventAt.Keys
+        );
         nurture.Clock.Offset += TimeSpan.FromDays(2) + TimeSpan.FromMinutes(1);
         await nurture.TickAsync();
-        await Eventually.TrueAsync(() => Task.FromResult(nurture.SendGrid.Accepted.Count == 2), because: "the scanner's clicks did not stop the campaign");
+        await Eventually.TrueAsync(
+            () => Task.FromResult(nurture.SendGrid.Accepted.Count == 2),
+            because: "the scanner's clicks did not stop the campaign"
+        );
 
         // The person, ten minutes after the delivery.
         await PostAsync(Event("click", "c4", delivered.AddMinutes(10), "https://acme.example/demo"));
         await Eventually.TrueAsync(async () => await ClickedAsync() == 1, because: "the person's click counted");
         await Eventually.TrueAsync(
-            async () => (await nurture.Get<ILeadStore>().LoadAsync(lead, CancellationToken.None)).Lead!.LastEventAt.ContainsKey(EventTypes.EmailClick),
-            because: "the person's click on the lead");
+            async () =>
+                (await nurture.Get<ILeadStore>().LoadAsync(lead, CancellationToken.None)).Lead!.LastEventAt.ContainsKey(
+                    EventTypes.EmailClick
+                ),
+            because: "the person's click on the lead"
+        );
         nurture.Clock.Offset += TimeSpan.FromDays(3) + TimeSpan.FromMinutes(1);
         await nurture.TickAsync();
-        await Eventually.TrueAsync(async () => (await nurture.EnrollmentAsync(lead, "scan"))!.Status == EnrollmentStatus.Stopped, because: "the person's click stops the campaign");
+        await Eventually.TrueAsync(
+            async () => (await nurture.EnrollmentAsync(lead, "scan"))!.Status == EnrollmentStatus.Stopped,
+            because: "the person's click stops the campaign"
+        );
 
         Assert.Equal(2, nurture.SendGrid.Received.Count);
         Assert.Equal(1, await ClickedAsync());
@@ -194,7 +276,10 @@ public sealed class NurtureSendTests(AzuriteFixture azurite)
 
         nurture.Clock.Offset += TimeSpan.FromMinutes(1);
         await nurture.TickAsync();
-        await Eventually.TrueAsync(async () => (await nurture.EnrollmentAsync(lead, "drop"))!.Step("welcome")?.State == StepState.Uncertain, because: "the redelivered message finds its own claim");
+        await Eventually.TrueAsync(
+            async () => (await nurture.EnrollmentAsync(lead, "drop"))!.Step("welcome")?.State == StepState.Uncertain,
+            because: "the redelivered message finds its own claim"
+        );
         await Task.Delay(TimeSpan.FromSeconds(2));
 
         Assert.Single(nurture.SendGrid.Received);
@@ -216,25 +301,37 @@ public sealed class NurtureSendTests(AzuriteFixture azurite)
             leads.Add(await nurture.EnrollAsync(email, campaign));
         }
 
-        nurture.SendGrid.DropNext(1); // the first delivery's first email: it may have gone, so the message fails after the others
+        // the first delivery's first email: it may have gone, so the message fails after the others
+        nurture.SendGrid.DropNext(1);
         nurture.Clock.Offset += TimeSpan.FromMinutes(1);
         await nurture.TickAsync();
         await Eventually.TrueAsync(
-            async () => (await Task.WhenAll(leads.Select(l => nurture.EnrollmentAsync(l, "handon")))).All(e => e!.NextStepId == "case-study"),
-            because: "every first step sent or uncertain");
+            async () =>
+                (await Task.WhenAll(leads.Select(l => nurture.EnrollmentAsync(l, "handon")))).All(e =>
+                    e!.NextStepId == "case-study"
+                ),
+            because: "every first step sent or uncertain"
+        );
 
-        var welcome = await Task.WhenAll(leads.Select(async l => (await nurture.EnrollmentAsync(l, "handon"))!.Step("welcome")!.State));
+        var welcome = await Task.WhenAll(
+            leads.Select(async l => (await nurture.EnrollmentAsync(l, "handon"))!.Step("welcome")!.State)
+        );
         Assert.Equal([StepState.Sent, StepState.Sent, StepState.Uncertain], welcome.Order());
         Assert.Equal(3, nurture.SendGrid.Received.Count);
         Assert.Equal(3, nurture.SendGrid.Received.Select(r => r.CustomArgs[MailCustomArgs.LeadId]).Distinct().Count());
-        Assert.Contains(logs.Entries, e => e.Contains("delivered again (delivery 2): handed on", StringComparison.Ordinal));
+        Assert.Contains(logs.Entries, e =>
+            e.Contains("delivered again (delivery 2): handed on", StringComparison.Ordinal)
+        );
     }
 
     [Fact]
     public async Task TwoHundredSends_CostAtMostSixStorageOperationsEach()
     {
         const int Leads = 200;
-        await using var nurture = await NurtureHost.StartAsync(azurite, [.. NurtureHost.OtherQueueFunctions.Select(f => $"--AzureWebJobs.{f}.Disabled=true")]);
+        await using var nurture = await NurtureHost.StartAsync(
+            azurite,
+            [.. NurtureHost.OtherQueueFunctions.Select(f => $"--AzureWebJobs.{f}.Disabled=true")]
+        );
         var campaign = NurtureHost.ThreeSteps("budget");
         await nurture.PutAsync(campaign);
         await Task.WhenAll(Enumerable.Range(0, Leads).Select(i => nurture.EnrollAsync($"p{i}@acme.com.tr", campaign)));
@@ -243,24 +340,40 @@ public sealed class NurtureSendTests(AzuriteFixture azurite)
         var counter = nurture.Get<StorageOperationCounter>();
         var before = counter.Total;
 
-        // Timer, queue (the nurture-send listener's polling included), lead, suppression, claim, record, next due entry, counters.
+        // Timer, queue (the nurture-send listener's polling included), lead, suppression, claim, record, next due
+        // entry, counters.
         await nurture.TickAsync();
         var checks = 0;
         await Eventually.TrueAsync(
             async () =>
             {
                 checks++;
-                return (await nurture.Get<ICampaignStats>().ReadAsync("budget", CancellationToken.None)).Totals[CampaignMetric.Sent] == Leads;
+                return (await nurture.Get<ICampaignStats>().ReadAsync("budget", CancellationToken.None)).Totals[
+                        CampaignMetric.Sent
+                    ] == Leads;
             },
-            timeout: TimeSpan.FromSeconds(120), because: "every send recorded and counted");
+            timeout: TimeSpan.FromSeconds(120),
+            because: "every send recorded and counted"
+        );
         var counted = counter.Total - before;
-        var operations = counted - (checks * await CountAsync(counter, () => nurture.Get<ICampaignStats>().ReadAsync("budget", CancellationToken.None)));
+        var operations =
+            counted
+            - (
+                checks
+                * await CountAsync(counter, () =>
+                    nurture.Get<ICampaignStats>().ReadAsync("budget", CancellationToken.None)
+                )
+            );
 
         Assert.Equal(Leads, nurture.SendGrid.Received.Count);
-        Assert.True(operations <= 6 * Leads, $"{operations} storage operations for {Leads} emails ({(double)operations / Leads:F2} each)");
+        Assert.True(
+            operations <= 6 * Leads,
+            $"{operations} storage operations for {Leads} emails ({(double)operations / Leads:F2} each)"
+        );
     }
 
-    /// <summary>The storage operations of one call (nothing else runs by then): what each of the test's own checks cost.</summary>
+    /// <summary>The storage operations of one call (nothing else runs by then): what each of the test's own checks
+    /// cost.</summary>
     private static async Task<long> CountAsync(StorageOperationCounter counter, Func<Task> call)
     {
         var before = counter.Total;
@@ -279,15 +392,33 @@ public sealed class NurtureSendTests(AzuriteFixture azurite)
         using var ok = await PreviewAsync(nurture, "preview", new { leadId = lead, step = "welcome" });
         var body = await ok.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal(HttpStatusCode.OK, ok.StatusCode);
-        Assert.Equal(("Hoş geldiniz Ayşe", "tr"), (body.GetProperty("subject").GetString(), body.GetProperty("language").GetString()));
+        Assert.Equal(
+            ("Hoş geldiniz Ayşe", "tr"),
+            (body.GetProperty("subject").GetString(), body.GetProperty("language").GetString())
+        );
         Assert.Contains("Test A.Ş., İstanbul", body.GetProperty("html").GetString(), StringComparison.Ordinal);
 
         using var noStep = await PreviewAsync(nurture, "preview", new { leadId = lead, step = "nope" });
-        using var noLead = await PreviewAsync(nurture, "preview", new { leadId = new string('a', 32), step = "welcome" });
+        using var noLead = await PreviewAsync(
+            nurture,
+            "preview",
+            new { leadId = new string('a', 32), step = "welcome" }
+        );
         using var noCampaign = await PreviewAsync(nurture, "nope", new { leadId = lead, step = "welcome" });
         using var bad = await PreviewAsync(nurture, "preview", new { leadId = lead });
-        using var stats = await nurture.Host.Client.SendAsync(TestHost.WithKey(HttpMethod.Get, "/api/campaigns/nope/stats"));
-        Assert.Equal([HttpStatusCode.NotFound, HttpStatusCode.NotFound, HttpStatusCode.NotFound, HttpStatusCode.BadRequest, HttpStatusCode.NotFound], new[] { noStep.StatusCode, noLead.StatusCode, noCampaign.StatusCode, bad.StatusCode, stats.StatusCode });
+        using var stats = await nurture.Host.Client.SendAsync(
+            TestHost.WithKey(HttpMethod.Get, "/api/campaigns/nope/stats")
+        );
+        Assert.Equal(
+            [
+                HttpStatusCode.NotFound,
+                HttpStatusCode.NotFound,
+                HttpStatusCode.NotFound,
+                HttpStatusCode.BadRequest,
+                HttpStatusCode.NotFound,
+            ],
+            new[] { noStep.StatusCode, noLead.StatusCode, noCampaign.StatusCode, bad.StatusCode, stats.StatusCode }
+        );
         Assert.Contains("\"step\"", await bad.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Empty(nurture.SendGrid.Received);
     }

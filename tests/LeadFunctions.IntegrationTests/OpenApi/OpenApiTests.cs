@@ -10,13 +10,15 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace LeadFunctions.IntegrationTests.OpenApi;
 
-/// <summary>GET /api/openapi.json against the routes the running runtime maps, and the reference page beside it.</summary>
+/// <summary>GET /api/openapi.json against the routes the running runtime maps, and the reference page beside
+/// it.</summary>
 [Collection(AzuriteCollection.Name)]
 public sealed class OpenApiTests(AzuriteFixture azurite)
 {
     private static readonly string[] ProblemFields = ["type", "title", "status", "detail", "errors"];
 
-    private static string FunctionAppCopy => Path.Combine(AzuriteProcess.RepositoryRoot(), "src", "LeadFunctions.FunctionApp", "openapi.json");
+    private static string FunctionAppCopy =>
+        Path.Combine(AzuriteProcess.RepositoryRoot(), "src", "LeadFunctions.FunctionApp", "openapi.json");
 
     [Fact]
     public async Task Document_EveryMappedFunctionRoute_IsDescribedWithItsMethodsAndName()
@@ -25,8 +27,13 @@ public sealed class OpenApiTests(AzuriteFixture azurite)
         using var document = await DocumentAsync(host);
         var paths = document.RootElement.GetProperty("paths");
 
-        var functions = host.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
-            .Where(e => e.RoutePattern.RawText!.TrimStart('/').StartsWith("api/", StringComparison.Ordinal) && e.Metadata.GetMetadata<HttpFunctionMetadata>() is not null)
+        var functions = host
+            .Services.GetRequiredService<EndpointDataSource>()
+            .Endpoints.OfType<RouteEndpoint>()
+            .Where(e =>
+                e.RoutePattern.RawText!.TrimStart('/').StartsWith("api/", StringComparison.Ordinal)
+                && e.Metadata.GetMetadata<HttpFunctionMetadata>() is not null
+            )
             .ToList();
 
         Assert.True(functions.Count > 30, $"only {functions.Count} function endpoints found");
@@ -36,9 +43,18 @@ public sealed class OpenApiTests(AzuriteFixture azurite)
             Assert.True(paths.TryGetProperty(path, out var operations), $"{path} is not in the document");
             foreach (var method in endpoint.Metadata.GetMetadata<HttpMethodMetadata>()!.HttpMethods)
             {
-                Assert.True(operations.TryGetProperty(method.ToLowerInvariant(), out var operation), $"{method} {path} is not in the document");
-                Assert.Equal(endpoint.Metadata.GetMetadata<HttpFunctionMetadata>()!.FunctionName, operation.GetProperty("operationId").GetString());
-                Assert.False(string.IsNullOrWhiteSpace(operation.GetProperty("summary").GetString()), $"{method} {path} has no summary");
+                Assert.True(
+                    operations.TryGetProperty(method.ToLowerInvariant(), out var operation),
+                    $"{method} {path} is not in the document"
+                );
+                Assert.Equal(
+                    endpoint.Metadata.GetMetadata<HttpFunctionMetadata>()!.FunctionName,
+                    operation.GetProperty("operationId").GetString()
+                );
+                Assert.False(
+                    string.IsNullOrWhiteSpace(operation.GetProperty("summary").GetString()),
+                    $"{method} {path} has no summary"
+                );
             }
         }
     }
@@ -55,11 +71,26 @@ public sealed class OpenApiTests(AzuriteFixture azurite)
         Assert.Equal("code", schemes.GetProperty("functionKeyQuery").GetProperty("name").GetString());
 
         var getLead = paths.GetProperty("/api/leads/{id}").GetProperty("get");
-        Assert.Equal(["functionKeyHeader", "functionKeyQuery"], getLead.GetProperty("security").EnumerateArray().SelectMany(r => r.EnumerateObject()).Select(p => p.Name));
+        Assert.Equal(
+            ["functionKeyHeader", "functionKeyQuery"],
+            getLead.GetProperty("security").EnumerateArray().SelectMany(r => r.EnumerateObject()).Select(p => p.Name)
+        );
         Assert.True(getLead.GetProperty("responses").TryGetProperty("401", out _));
-        Assert.Contains("master", paths.GetProperty("/api/scoring-model").GetProperty("put").GetProperty("description").GetString(), StringComparison.Ordinal);
+        Assert.Contains(
+            "master",
+            paths.GetProperty("/api/scoring-model").GetProperty("put").GetProperty("description").GetString(),
+            StringComparison.Ordinal
+        );
 
-        foreach (var anonymous in new[] { ("/api/leads", "post"), ("/api/health", "get"), ("/api/openapi.json", "get"), ("/api/unsubscribe", "post") })
+        foreach (
+            var anonymous in new[]
+            {
+                ("/api/leads", "post"),
+                ("/api/health", "get"),
+                ("/api/openapi.json", "get"),
+                ("/api/unsubscribe", "post"),
+            }
+        )
         {
             var operation = paths.GetProperty(anonymous.Item1).GetProperty(anonymous.Item2);
             Assert.False(operation.TryGetProperty("security", out _), $"{anonymous} asks for a key");
@@ -74,13 +105,26 @@ public sealed class OpenApiTests(AzuriteFixture azurite)
         var submit = document.RootElement.GetProperty("paths").GetProperty("/api/leads").GetProperty("post");
 
         Assert.Equal("SubmitLead", submit.GetProperty("operationId").GetString());
-        var example = submit.GetProperty("requestBody").GetProperty("content").GetProperty("application/json").GetProperty("example");
+        var example = submit
+            .GetProperty("requestBody")
+            .GetProperty("content")
+            .GetProperty("application/json")
+            .GetProperty("example");
         Assert.Equal("ayse.yilmaz@example.com", example.GetProperty("email").GetString());
 
-        var badRequest = submit.GetProperty("responses").GetProperty("400").GetProperty("content").GetProperty("application/problem+json").GetProperty("schema");
+        var badRequest = submit
+            .GetProperty("responses")
+            .GetProperty("400")
+            .GetProperty("content")
+            .GetProperty("application/problem+json")
+            .GetProperty("schema");
         Assert.Equal("#/components/schemas/ProblemDetails", badRequest.GetProperty("$ref").GetString());
         Assert.True(submit.GetProperty("responses").TryGetProperty("429", out _));
-        var problem = document.RootElement.GetProperty("components").GetProperty("schemas").GetProperty("ProblemDetails").GetProperty("properties");
+        var problem = document
+            .RootElement.GetProperty("components")
+            .GetProperty("schemas")
+            .GetProperty("ProblemDetails")
+            .GetProperty("properties");
         Assert.All(ProblemFields, name => Assert.True(problem.TryGetProperty(name, out _), name));
 
         var import = document.RootElement.GetProperty("paths").GetProperty("/api/leads/import").GetProperty("post");
@@ -98,12 +142,17 @@ public sealed class OpenApiTests(AzuriteFixture azurite)
         await using var host = await TestHost.StartAsync(azurite);
         var declared = FunctionDeclaration.All.Single(f => f.Name == function).Trigger;
         var body = RequestBodyDoc.Of((HttpFunctionAttribute)declared)!;
-        using var request = key is null ? new HttpRequestMessage(new HttpMethod(method), uri) : TestHost.WithKey(new HttpMethod(method), uri, key);
+        using var request = key is null
+            ? new HttpRequestMessage(new HttpMethod(method), uri)
+            : TestHost.WithKey(new HttpMethod(method), uri, key);
         request.Content = new StringContent(body.Example, System.Text.Encoding.UTF8, body.MediaType);
 
         using var response = await host.Client.SendAsync(request);
 
-        Assert.True(response.IsSuccessStatusCode, $"{function}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        Assert.True(
+            response.IsSuccessStatusCode,
+            $"{function}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}"
+        );
     }
 
     [Fact]
@@ -123,7 +172,8 @@ public sealed class OpenApiTests(AzuriteFixture azurite)
         Assert.True((await script.Content.ReadAsByteArrayAsync()).Length > 100_000, "the embedded Scalar bundle");
     }
 
-    /// <summary>The FunctionApp embeds a checked-in copy (src/LeadFunctions.FunctionApp/openapi.json); it must be what this runtime serves.</summary>
+    /// <summary>The FunctionApp embeds a checked-in copy (src/LeadFunctions.FunctionApp/openapi.json); it must be what
+    /// this runtime serves.</summary>
     [Fact]
     public async Task FunctionAppCopy_EqualsTheServedDocument()
     {
@@ -131,11 +181,20 @@ public sealed class OpenApiTests(AzuriteFixture azurite)
         using var response = await host.Client.GetAsync("/api/openapi.json");
         var served = await response.Content.ReadAsStringAsync();
 
-        if (!string.Equals(Normalized(served), Normalized(await File.ReadAllTextAsync(FunctionAppCopy)), StringComparison.Ordinal))
+        if (
+            !string.Equals(
+                Normalized(served),
+                Normalized(await File.ReadAllTextAsync(FunctionAppCopy)),
+                StringComparison.Ordinal
+            )
+        )
         {
             var current = Path.Combine(Path.GetTempPath(), "leadfunctions-openapi.json");
             await File.WriteAllTextAsync(current, served);
-            Assert.Fail($"{FunctionAppCopy} is not the document the runtime serves. Review the change and refresh it: cp {current} {FunctionAppCopy}");
+            Assert.Fail(
+                $"{FunctionAppCopy} is not the document the runtime serves. Review the change and refresh it: cp "
+                    + $"{current} {FunctionAppCopy}"
+            );
         }
     }
 

@@ -1,8 +1,8 @@
 using System.Net;
-using Microsoft.AspNetCore.Hosting;
 using LeadFunctions.Core.Leads;
 using LeadFunctions.Host;
 using LeadFunctions.IntegrationTests.Infrastructure;
+using Microsoft.AspNetCore.Hosting;
 
 namespace LeadFunctions.IntegrationTests.Runtime;
 
@@ -12,7 +12,10 @@ public sealed class ConfigurationTests(AzuriteFixture azurite)
     [Fact]
     public async Task HostJson_EmptyRoutePrefix_RoutesAtTheRoot()
     {
-        await using var host = await TestHost.StartAsync(azurite, hostJson: """{ "version": "2.0", "extensions": { "http": { "routePrefix": "" } } }""");
+        await using var host = await TestHost.StartAsync(
+            azurite,
+            hostJson: """{ "version": "2.0", "extensions": { "http": { "routePrefix": "" } } }"""
+        );
         using var root = await host.Client.GetAsync("/health");
         using var prefixed = await host.Client.GetAsync("/api/health");
         Assert.Equal(HttpStatusCode.OK, root.StatusCode);
@@ -34,10 +37,16 @@ public sealed class ConfigurationTests(AzuriteFixture azurite)
     public async Task LocalSettingsValues_AreReadLikeEnvironmentVariables()
     {
         // Starting with the byte order mark an editor on Windows writes.
-        await using var host = await TestHost.StartAsync(azurite, localSettingsJson: "\uFEFF" + """
-            { "IsEncrypted": false, "Values": { "Host__FunctionKeys__fromfile": "key-from-local-settings" } }
-            """);
-        using var response = await host.Client.SendAsync(TestHost.WithKey(HttpMethod.Get, $"/api/leads/{LeadId.FromEmail("x@acme.com")}", "key-from-local-settings"));
+        await using var host = await TestHost.StartAsync(
+            azurite,
+            localSettingsJson: "\uFEFF"
+                + """
+                { "IsEncrypted": false, "Values": { "Host__FunctionKeys__fromfile": "key-from-local-settings" } }
+                """
+        );
+        using var response = await host.Client.SendAsync(
+            TestHost.WithKey(HttpMethod.Get, $"/api/leads/{LeadId.FromEmail("x@acme.com")}", "key-from-local-settings")
+        );
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode); // past the key check
     }
 }

@@ -1,5 +1,5 @@
-using System.Net.Http.Json;
 using System.Net;
+using System.Net.Http.Json;
 using LeadFunctions.Core.Queues;
 using LeadFunctions.IntegrationTests.Infrastructure;
 
@@ -11,7 +11,10 @@ public sealed class FunctionSwitchTests(AzuriteFixture azurite)
     [Fact]
     public async Task DisabledQueueFunction_LeavesMessagesInTheQueue()
     {
-        await using var host = await TestHost.StartAsync(azurite, settings: "--AzureWebJobs.ProcessLeadIntake.Disabled=true");
+        await using var host = await TestHost.StartAsync(
+            azurite,
+            settings: "--AzureWebJobs.ProcessLeadIntake.Disabled=true"
+        );
         using var response = await host.Client.PostAsJsonAsync("/api/leads", new { email = "waiting@acme.com" });
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
 

@@ -20,7 +20,9 @@ public sealed class QueueListenerTests(AzuriteFixture azurite)
     private void Register(WebApplicationBuilder builder)
     {
         builder.Services.AddSingleton(function);
-        builder.Services.AddQueueTrigger<RecordingFunction, TestMessage>("Recording", TestQueue, (f, m, ct) => f.RunAsync(m, ct));
+        builder.Services.AddQueueTrigger<RecordingFunction, TestMessage>("Recording", TestQueue, (f, m, ct) =>
+            f.RunAsync(m, ct)
+        );
     }
 
     /// <summary>The test queue, created, with one message on it.</summary>
@@ -39,14 +41,20 @@ public sealed class QueueListenerTests(AzuriteFixture azurite)
         var queue = await SendAsync(host, "fail");
 
         var poison = host.Queue(QueueNames.Poison(TestQueue));
-        var poisoned = await Eventually.GetAsync(async () => (await poison.ExistsAsync()).Value ? (await poison.ReceiveMessageAsync()).Value : null, because: "the poison message");
+        var poisoned = await Eventually.GetAsync(
+            async () => (await poison.ExistsAsync()).Value ? (await poison.ReceiveMessageAsync()).Value : null,
+            because: "the poison message"
+        );
 
         Assert.Equal(5, function.Calls.Count(c => c == "fail"));
         Assert.Equal("fail", poisoned.Body.ToObjectFromJson<TestMessage>()!.Text);
         Assert.Equal(0, (await queue.GetPropertiesAsync()).Value.ApproximateMessagesCount);
 
         await queue.SendMessageAsync(BinaryData.FromObjectAsJson(new TestMessage("ok")));
-        await Eventually.TrueAsync(() => Task.FromResult(function.Completed == 1), because: "the next message after the poisoned one");
+        await Eventually.TrueAsync(
+            () => Task.FromResult(function.Completed == 1),
+            because: "the next message after the poisoned one"
+        );
     }
 
     [Fact]
@@ -57,7 +65,9 @@ public sealed class QueueListenerTests(AzuriteFixture azurite)
         await host.Queue(TestQueue, raw: true).SendMessageAsync("{not base64}");
 
         var poison = host.Queue(QueueNames.Poison(TestQueue), raw: true);
-        var poisoned = await Eventually.GetAsync(async () => (await poison.ExistsAsync()).Value ? (await poison.ReceiveMessageAsync()).Value : null);
+        var poisoned = await Eventually.GetAsync(async () =>
+            (await poison.ExistsAsync()).Value ? (await poison.ReceiveMessageAsync()).Value : null
+        );
         Assert.Equal("{not base64}", poisoned.Body.ToString());
         Assert.Empty(function.Calls);
     }
@@ -82,7 +92,11 @@ public sealed class QueueListenerTests(AzuriteFixture azurite)
         await using var host = await StartAsync(settings: "--Runtime:Queues:MessageLease=00:00:10");
         var queue = await SendAsync(host, "longer-than-the-lease");
 
-        await Eventually.TrueAsync(() => Task.FromResult(function.Completed == 1), TimeSpan.FromSeconds(30), "the long function");
+        await Eventually.TrueAsync(
+            () => Task.FromResult(function.Completed == 1),
+            TimeSpan.FromSeconds(30),
+            "the long function"
+        );
         await Task.Delay(1000);
         Assert.Single(function.Calls);
         Assert.Equal(0, (await queue.GetPropertiesAsync()).Value.ApproximateMessagesCount);
@@ -96,8 +110,14 @@ public sealed class QueueListenerTests(AzuriteFixture azurite)
         await using var host = await StartAsync(settings: "--AzureFunctionsJobHost:functionTimeout=00:00:01");
         var queue = await SendAsync(host, text);
 
-        await Eventually.TrueAsync(() => Task.FromResult(function.Completed == 1), because: "the second delivery, after the first was cancelled");
-        await Eventually.TrueAsync(async () => (await queue.GetPropertiesAsync()).Value.ApproximateMessagesCount == 0, because: "the message deleted");
+        await Eventually.TrueAsync(
+            () => Task.FromResult(function.Completed == 1),
+            because: "the second delivery, after the first was cancelled"
+        );
+        await Eventually.TrueAsync(
+            async () => (await queue.GetPropertiesAsync()).Value.ApproximateMessagesCount == 0,
+            because: "the message deleted"
+        );
         Assert.Equal(2, function.Calls.Count);
     }
 
@@ -109,7 +129,12 @@ public sealed class QueueListenerTests(AzuriteFixture azurite)
         await queue.SendMessageAsync("work");
         var message = (await queue.ReceiveMessageAsync(TimeSpan.FromSeconds(2))).Value;
 
-        await using var lease = new LeadFunctions.Host.Queues.MessageLease(queue, message, TimeSpan.FromSeconds(2), TimeProvider.System);
+        await using var lease = new LeadFunctions.Host.Queues.MessageLease(
+            queue,
+            message,
+            TimeSpan.FromSeconds(2),
+            TimeProvider.System
+        );
         lease.StartRenewing();
         await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt); // deleted under the running function
         await Task.Delay(1500); // the renewal at 1 s gets a 404
@@ -121,7 +146,9 @@ public sealed class QueueListenerTests(AzuriteFixture azurite)
     [Fact]
     public async Task Listener_IdleQueue_BacksOffInsteadOfPollingConstantly()
     {
-        await using var host = await StartAsync(settings: "--AzureFunctionsJobHost:extensions:queues:maxPollingInterval=00:00:01");
+        await using var host = await StartAsync(
+            settings: "--AzureFunctionsJobHost:extensions:queues:maxPollingInterval=00:00:01"
+        );
         var counter = host.Services.GetRequiredService<StorageOperationCounter>();
         await Task.Delay(1000);
         var before = counter.Total;
@@ -140,12 +167,16 @@ public sealed class QueueListenerTests(AzuriteFixture azurite)
     [Fact]
     public async Task Listener_WriteFromSameProcess_CutsTheBackOffShort()
     {
-        await using var host = await StartAsync(settings: "--AzureFunctionsJobHost:extensions:queues:maxPollingInterval=00:00:30");
+        await using var host = await StartAsync(
+            settings: "--AzureFunctionsJobHost:extensions:queues:maxPollingInterval=00:00:30"
+        );
         await host.Queue(TestQueue).CreateIfNotExistsAsync();
         await Task.Delay(TimeSpan.FromSeconds(6)); // backed off to several seconds between polls
 
         var sent = DateTime.UtcNow;
-        await host.Services.GetRequiredService<QueueMessageSender>().SendAsync(TestQueue, new TestMessage("ok"), default);
+        await host
+            .Services.GetRequiredService<QueueMessageSender>()
+            .SendAsync(TestQueue, new TestMessage("ok"), default);
         await Eventually.TrueAsync(() => Task.FromResult(function.Completed == 1));
         Assert.True(DateTime.UtcNow - sent < TimeSpan.FromSeconds(1.5), $"Took {DateTime.UtcNow - sent}.");
     }

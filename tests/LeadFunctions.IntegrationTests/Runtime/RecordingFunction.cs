@@ -32,7 +32,8 @@ public sealed class RecordingFunction
                 break;
             case "returns-on-the-token-the-first-time" when Calls.Count(c => c == message.Text) == 1:
                 // Stops early and quietly when cancelled, its work undone.
-                await Task.Delay(Timeout.InfiniteTimeSpan, cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+                await Task.Delay(Timeout.InfiniteTimeSpan, cancellationToken)
+                    .ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
                 return;
             case "longer-than-the-lease":
                 await Task.Delay(TimeSpan.FromSeconds(14), cancellationToken);

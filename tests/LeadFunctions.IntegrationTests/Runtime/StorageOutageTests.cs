@@ -36,7 +36,11 @@ public sealed class StorageOutageTests : IAsyncLifetime, IAsyncDisposable
         using var after = await host.Client.PostAsJsonAsync("/api/leads", new { email = "after@acme.com" });
         Assert.Equal(HttpStatusCode.Accepted, after.StatusCode);
         var id = (await after.Content.ReadFromJsonAsync<SubmissionAccepted>())!.Id;
-        await Eventually.GetAsync(() => host.GetJsonWithKeyAsync<LeadView>($"/api/leads/{id}"), TimeSpan.FromSeconds(30), "processing after the outage");
+        await Eventually.GetAsync(
+            () => host.GetJsonWithKeyAsync<LeadView>($"/api/leads/{id}"),
+            TimeSpan.FromSeconds(30),
+            "processing after the outage"
+        );
     }
 
     /// <summary>Lets <see cref="TestHost"/> use this test's own Azurite.</summary>

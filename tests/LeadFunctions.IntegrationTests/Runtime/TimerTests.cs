@@ -1,5 +1,5 @@
-using LeadFunctions.Adapters;
 using System.Collections.Concurrent;
+using LeadFunctions.Adapters;
 using LeadFunctions.Functions.Triggers;
 using LeadFunctions.Host.Configuration;
 using LeadFunctions.Host.Timers;
@@ -15,15 +15,21 @@ public sealed class TimerTests(AzuriteFixture azurite)
 {
     private readonly ConcurrentQueue<(string Host, TimerRunInfo Info)> runs = new();
 
-    private Action<WebApplicationBuilder> Timer(string hostName, string schedule, bool runOnStartup = false) => builder =>
-    {
-        builder.Services.AddSingleton(runs);
-        builder.Services.AddTimerTrigger<ConcurrentQueue<(string, TimerRunInfo)>>("Tick", schedule, (recorded, info, _) =>
+    private Action<WebApplicationBuilder> Timer(string hostName, string schedule, bool runOnStartup = false) =>
+        builder =>
         {
-            recorded.Enqueue((hostName, info));
-            return Task.CompletedTask;
-        }, runOnStartup);
-    };
+            builder.Services.AddSingleton(runs);
+            builder.Services.AddTimerTrigger<ConcurrentQueue<(string, TimerRunInfo)>>(
+                "Tick",
+                schedule,
+                (recorded, info, _) =>
+                {
+                    recorded.Enqueue((hostName, info));
+                    return Task.CompletedTask;
+                },
+                runOnStartup
+            );
+        };
 
     [Fact]
     public async Task Timer_TwoHostsSameStorage_EachOccurrenceRunsOnce()
@@ -46,7 +52,10 @@ public sealed class TimerTests(AzuriteFixture azurite)
         var past = await TimerStatus.WriteMissedAsync(azurite, prefix, "Tick");
 
         await using var host = await TestHost.StartAsync(azurite, Timer("only", "0 0 * * * *"), prefix);
-        var run = await Eventually.GetAsync(() => Task.FromResult(runs.TryPeek(out var r) ? (object)r : null), because: "the past-due run");
+        var run = await Eventually.GetAsync(
+            () => Task.FromResult(runs.TryPeek(out var r) ? (object)r : null),
+            because: "the past-due run"
+        );
 
         var (_, info) = ((string, TimerRunInfo))run;
         Assert.True(info.IsPastDue);
@@ -61,39 +70,60 @@ public sealed class TimerTests(AzuriteFixture azurite)
         await using var host = await TestHost.StartAsync(azurite, builder =>
         {
             builder.Services.AddSingleton(starts);
-            builder.Services.AddTimerTrigger<ConcurrentQueue<DateTimeOffset>>("Tick", "*/5 * * * * *", async (recorded, _, ct) =>
-            {
-                recorded.Enqueue(DateTimeOffset.UtcNow);
-                if (recorded.Count == 1)
+            builder.Services.AddTimerTrigger<ConcurrentQueue<DateTimeOffset>>(
+                "Tick",
+                "*/5 * * * * *",
+                async (recorded, _, ct) =>
                 {
-                    await Task.Delay(TimeSpan.FromSeconds(6), ct); // outlasts the next occurrence by a second
-                    firstEnded = DateTimeOffset.UtcNow;
+                    recorded.Enqueue(DateTimeOffset.UtcNow);
+                    if (recorded.Count == 1)
+                    {
+                        await Task.Delay(TimeSpan.FromSeconds(6), ct); // outlasts the next occurrence by a second
+                        firstEnded = DateTimeOffset.UtcNow;
+                    }
                 }
-            });
+            );
         });
 
-        await Eventually.TrueAsync(() => Task.FromResult(starts.Count >= 2), because: "the run after the overrun", timeout: TimeSpan.FromSeconds(20));
-        Assert.InRange(starts.ElementAt(1) - firstEnded, TimeSpan.Zero, TimeSpan.FromSeconds(1)); // not at the following :x0/:x5
+        await Eventually.TrueAsync(
+            () => Task.FromResult(starts.Count >= 2),
+            because: "the run after the overrun",
+            timeout: TimeSpan.FromSeconds(20)
+        );
+        // not at the following :x0/:x5
+        Assert.InRange(starts.ElementAt(1) - firstEnded, TimeSpan.Zero, TimeSpan.FromSeconds(1));
     }
 
     [Fact]
     public async Task Timer_RunPastFunctionTimeout_IsCancelledAndTheScheduleGoesOn()
     {
         var starts = new ConcurrentQueue<DateTimeOffset>();
-        await using var host = await TestHost.StartAsync(azurite, builder =>
-        {
-            builder.Services.AddSingleton(starts);
-            builder.Services.AddTimerTrigger<ConcurrentQueue<DateTimeOffset>>("Tick", "*/1 * * * * *", async (recorded, _, ct) =>
+        await using var host = await TestHost.StartAsync(
+            azurite,
+            builder =>
             {
-                recorded.Enqueue(DateTimeOffset.UtcNow);
-                if (recorded.Count == 1)
-                {
-                    await Task.Delay(Timeout.InfiniteTimeSpan, ct); // would hold the schedule for good
-                }
-            });
-        }, settings: "--AzureFunctionsJobHost:functionTimeout=00:00:02");
+                builder.Services.AddSingleton(starts);
+                builder.Services.AddTimerTrigger<ConcurrentQueue<DateTimeOffset>>(
+                    "Tick",
+                    "*/1 * * * * *",
+                    async (recorded, _, ct) =>
+                    {
+                        recorded.Enqueue(DateTimeOffset.UtcNow);
+                        if (recorded.Count == 1)
+                        {
+                            await Task.Delay(Timeout.InfiniteTimeSpan, ct); // would hold the schedule for good
+                        }
+                    }
+                );
+            },
+            settings: "--AzureFunctionsJobHost:functionTimeout=00:00:02"
+        );
 
-        await Eventually.TrueAsync(() => Task.FromResult(starts.Count >= 2), because: "the run after the timed-out one", timeout: TimeSpan.FromSeconds(15));
+        await Eventually.TrueAsync(
+            () => Task.FromResult(starts.Count >= 2),
+            because: "the run after the timed-out one",
+            timeout: TimeSpan.FromSeconds(15)
+        );
         Assert.InRange(starts.ElementAt(1) - starts.First(), TimeSpan.FromSeconds(1.5), TimeSpan.FromSeconds(4));
     }
 
@@ -103,7 +133,10 @@ public sealed class TimerTests(AzuriteFixture azurite)
     [InlineData("-1", null)]
     [InlineData("-1.00:00:00", null)]
     public void FunctionTimeout_FromHostJson_DefaultAndNoLimit(string? value, string? expected) =>
-        Assert.Equal(expected is null ? null : TimeSpan.Parse(expected, System.Globalization.CultureInfo.InvariantCulture), FunctionTimeout.Parse(value));
+        Assert.Equal(
+            expected is null ? null : TimeSpan.Parse(expected, System.Globalization.CultureInfo.InvariantCulture),
+            FunctionTimeout.Parse(value)
+        );
 
     [Theory]
     [InlineData("ten minutes")]
@@ -116,7 +149,11 @@ public sealed class TimerTests(AzuriteFixture azurite)
     public async Task Timer_RunOnStartup_RunsOnceAtStartAndRecordsStatus()
     {
         var prefix = TestHost.NewPrefix();
-        await using var host = await TestHost.StartAsync(azurite, Timer("only", "0 0 0 * * *", runOnStartup: true), prefix);
+        await using var host = await TestHost.StartAsync(
+            azurite,
+            Timer("only", "0 0 0 * * *", runOnStartup: true),
+            prefix
+        );
         await Eventually.TrueAsync(() => Task.FromResult(!runs.IsEmpty), because: "the startup run");
         Assert.False(runs.Single().Info.IsPastDue);
 
@@ -146,8 +183,12 @@ public sealed class TimerTests(AzuriteFixture azurite)
     public void TimerSchedule_Formats_GiveTheNextOccurrence(string schedule, string after, string expected)
     {
         var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?> { ["Nurture:Schedule"] = "0 * * * * *" }).Build();
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["Nurture:Schedule"] = "0 * * * * *" })
+            .Build();
         var parsed = TimerSchedule.Parse(schedule, configuration);
-        Assert.Equal(DateTimeOffset.Parse(expected, System.Globalization.CultureInfo.InvariantCulture), parsed.Next(DateTimeOffset.Parse(after, System.Globalization.CultureInfo.InvariantCulture)));
+        Assert.Equal(
+            DateTimeOffset.Parse(expected, System.Globalization.CultureInfo.InvariantCulture),
+            parsed.Next(DateTimeOffset.Parse(after, System.Globalization.CultureInfo.InvariantCulture))
+        );
     }
 }

@@ -1,5 +1,5 @@
-using System.Net.Http.Json;
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Azure;
 using Azure.Core;
@@ -39,10 +39,20 @@ public sealed class RescoreTests(AzuriteFixture azurite)
         await TimerStatus.WriteMissedAsync(azurite, prefix, "RescoreLeads");
         var failing = new FailsFirstTransaction();
 
-        await using var host = await TestHost.StartAsync(azurite, b => b.Services.PostConfigureAll<TableClientOptions>(o => o.AddPolicy(failing, HttpPipelinePosition.PerCall)), prefix);
+        await using var host = await TestHost.StartAsync(
+            azurite,
+            b =>
+                b.Services.PostConfigureAll<TableClientOptions>(o =>
+                    o.AddPolicy(failing, HttpPipelinePosition.PerCall)
+                ),
+            prefix
+        );
         await AssertEveryLeadRescoredOnceAsync(host, ids);
         Assert.True(failing.Fired);
-        Assert.False((await host.Queue(QueueNames.Poison(QueueNames.LeadRescore)).ExistsAsync()).Value, "nothing was poisoned");
+        Assert.False(
+            (await host.Queue(QueueNames.Poison(QueueNames.LeadRescore)).ExistsAsync()).Value,
+            "nothing was poisoned"
+        );
     }
 
     /// <summary>Leads made under the default model, and then a model that grades every one of them A.</summary>
@@ -52,7 +62,10 @@ public sealed class RescoreTests(AzuriteFixture azurite)
         var ids = new List<string>();
         for (var i = 0; i < Leads; i++)
         {
-            using var response = await host.Client.PostAsJsonAsync("/api/leads", new { email = $"rescore{i}@acme.com" });
+            using var response = await host.Client.PostAsJsonAsync(
+                "/api/leads",
+                new { email = $"rescore{i}@acme.com" }
+            );
             ids.Add((await response.Content.ReadFromJsonAsync<SubmissionAccepted>())!.Id);
         }
 
@@ -63,7 +76,12 @@ public sealed class RescoreTests(AzuriteFixture azurite)
         }
 
         var model = (await host.GetJsonWithKeyAsync<JsonObject>("/api/scoring-model"))!;
-        model["grades"] = new JsonObject { ["a"] = 0, ["b"] = 0, ["c"] = 0 };
+        model["grades"] = new JsonObject
+        {
+            ["a"] = 0,
+            ["b"] = 0,
+            ["c"] = 0,
+        };
         using var put = TestHost.WithKey(HttpMethod.Put, "/api/scoring-model", TestHost.MasterKey);
         put.Content = JsonContent.Create(model);
         using var stored = await host.Client.SendAsync(put);
@@ -75,10 +93,17 @@ public sealed class RescoreTests(AzuriteFixture azurite)
     {
         foreach (var id in ids)
         {
-            await Eventually.TrueAsync(async () => (await host.GetJsonWithKeyAsync<LeadView>($"/api/leads/{id}"))?.Grade == "A", because: $"lead {id} rescored");
+            await Eventually.TrueAsync(
+                async () => (await host.GetJsonWithKeyAsync<LeadView>($"/api/leads/{id}"))?.Grade == "A",
+                because: $"lead {id} rescored"
+            );
         }
 
-        await Eventually.TrueAsync(async () => (await host.Queue(QueueNames.LeadRescore).GetPropertiesAsync()).Value.ApproximateMessagesCount == 0, because: "every part done");
+        await Eventually.TrueAsync(
+            async () =>
+                (await host.Queue(QueueNames.LeadRescore).GetPropertiesAsync()).Value.ApproximateMessagesCount == 0,
+            because: "every part done"
+        );
         foreach (var id in ids)
         {
             var timeline = (await host.GetJsonWithKeyAsync<List<TimelineEntryView>>($"/api/leads/{id}/timeline"))!;
@@ -97,10 +122,12 @@ public sealed class RescoreTests(AzuriteFixture azurite)
         public bool Fired => fired == 1;
 
         public override ValueTask ProcessAsync(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline) =>
-            message.Request.Uri.Path.EndsWith("/$batch", StringComparison.Ordinal) && Interlocked.Exchange(ref fired, 1) == 0
+            message.Request.Uri.Path.EndsWith("/$batch", StringComparison.Ordinal)
+            && Interlocked.Exchange(ref fired, 1) == 0
                 ? throw new RequestFailedException(500, "Injected: a lead's write failed.")
                 : ProcessNextAsync(message, pipeline);
 
-        public override void Process(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline) => ProcessNext(message, pipeline);
+        public override void Process(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline) =>
+            ProcessNext(message, pipeline);
     }
 }

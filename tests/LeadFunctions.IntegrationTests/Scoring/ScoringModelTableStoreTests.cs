@@ -9,7 +9,8 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace LeadFunctions.IntegrationTests.Scoring;
 
-/// <summary>The scoring model's row against Azurite, which, unlike Azure, stores a string property of any length.</summary>
+/// <summary>The scoring model's row against Azurite, which, unlike Azure, stores a string property of any
+/// length.</summary>
 [Collection(AzuriteCollection.Name)]
 public sealed class ScoringModelTableStoreTests(AzuriteFixture azurite)
 {
@@ -27,24 +28,40 @@ public sealed class ScoringModelTableStoreTests(AzuriteFixture azurite)
         var model = DefaultScoringModel.Create();
         var large = model with
         {
-            Fit = model.Fit with { JobTitle = [.. Enumerable.Range(0, 2_000).Select(i => new KeywordRule([$"müdürü{i}", $"genel müdür yardımcısı {i}"], i % 50))] },
+            Fit = model.Fit with
+            {
+                JobTitle =
+                [
+                    .. Enumerable
+                        .Range(0, 2_000)
+                        .Select(i => new KeywordRule([$"müdürü{i}", $"genel müdür yardımcısı {i}"], i % 50)),
+                ],
+            },
         };
         await store.SaveAsync(large, default);
 
         var parts = await JsonPartsAsync(settings);
         Assert.True(parts.Count > 3, $"{parts.Count} parts");
         Assert.All(parts, p => Assert.True(p.Length <= AzureMaxStringChars, $"{p.Length} characters"));
-        Assert.Equal(JsonSerializer.Serialize(large, JsonDefaults.Options), JsonSerializer.Serialize(await store.GetAsync(default), JsonDefaults.Options));
+        Assert.Equal(
+            JsonSerializer.Serialize(large, JsonDefaults.Options),
+            JsonSerializer.Serialize(await store.GetAsync(default), JsonDefaults.Options)
+        );
 
         // A shorter model replaces the whole row: no part of the longer one is read back with it.
         await store.SaveAsync(model, default);
-        Assert.Equal(JsonSerializer.Serialize(model, JsonDefaults.Options), JsonSerializer.Serialize(await store.GetAsync(default), JsonDefaults.Options));
+        Assert.Equal(
+            JsonSerializer.Serialize(model, JsonDefaults.Options),
+            JsonSerializer.Serialize(await store.GetAsync(default), JsonDefaults.Options)
+        );
         Assert.Single(await JsonPartsAsync(settings));
     }
 
     private static async Task<List<string>> JsonPartsAsync(TableClient settings)
     {
-        var row = (await settings.QueryAsync<TableEntity>(e => e.PartitionKey == "scoring-model").ToListAsync()).Single();
+        var row = (
+            await settings.QueryAsync<TableEntity>(e => e.PartitionKey == "scoring-model").ToListAsync()
+        ).Single();
         return [.. row.Where(p => p.Key.StartsWith("Json", StringComparison.Ordinal)).Select(p => (string)p.Value)];
     }
 }

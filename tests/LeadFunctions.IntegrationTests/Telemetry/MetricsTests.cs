@@ -7,7 +7,8 @@ using LeadFunctions.IntegrationTests.Infrastructure;
 
 namespace LeadFunctions.IntegrationTests.Telemetry;
 
-/// <summary>The LeadFunctions meter counts a lead's way through; the meter is process-wide, so counts are at least this test's.</summary>
+/// <summary>The LeadFunctions meter counts a lead's way through; the meter is process-wide, so counts are at least this
+/// test's.</summary>
 [Collection(AzuriteCollection.Name)]
 public sealed class MetricsTests(AzuriteFixture azurite)
 {
@@ -26,21 +27,31 @@ public sealed class MetricsTests(AzuriteFixture azurite)
                 }
             },
         };
-        listener.SetMeasurementEventCallback<long>((instrument, value, _, _) => totals.AddOrUpdate(instrument.Name, value, (_, total) => total + value));
-        listener.SetMeasurementEventCallback<double>((instrument, value, tags, _) =>
-        {
-            totals.AddOrUpdate(instrument.Name, 1, (_, count) => count + 1);
-            foreach (var tag in tags)
+        listener.SetMeasurementEventCallback<long>(
+            (instrument, value, _, _) => totals.AddOrUpdate(instrument.Name, value, (_, total) => total + value)
+        );
+        listener.SetMeasurementEventCallback<double>(
+            (instrument, value, tags, _) =>
             {
-                queues[$"{tag.Key}={tag.Value}"] = true;
+                totals.AddOrUpdate(instrument.Name, 1, (_, count) => count + 1);
+                foreach (var tag in tags)
+                {
+                    queues[$"{tag.Key}={tag.Value}"] = true;
+                }
             }
-        });
+        );
         listener.Start();
 
         await using var sendGrid = await SendGridStandIn.StartAsync();
-        await using var host = await TestHost.StartAsync(azurite, settings: [.. sendGrid.HostSettings, "--Consent:DoubleOptIn=web"]);
+        await using var host = await TestHost.StartAsync(
+            azurite,
+            settings: [.. sendGrid.HostSettings, "--Consent:DoubleOptIn=web"]
+        );
         await ConsentHttp.SubmitAsync(host, "counted@example.com");
-        await Eventually.GetAsync(() => Task.FromResult(sendGrid.Accepted.FirstOrDefault(e => e.To == "counted@example.com")), because: "the confirmation email");
+        await Eventually.GetAsync(
+            () => Task.FromResult(sendGrid.Accepted.FirstOrDefault(e => e.To == "counted@example.com")),
+            because: "the confirmation email"
+        );
         await ConsentHttp.LeadAsync(host, LeadId.FromEmail("counted@example.com"));
 
         Assert.True(totals.GetValueOrDefault("leads.received") >= 1, "leads.received");

@@ -16,7 +16,8 @@ internal sealed class SpanRecorder : BaseProcessor<Activity>
     public override void OnEnd(Activity data) => spans.Enqueue(data);
 }
 
-/// <summary>Every log entry at every level: its formatted text, its state's values, its scopes' values and its exception.</summary>
+/// <summary>Every log entry at every level: its formatted text, its state's values, its scopes' values and its
+/// exception.</summary>
 internal sealed class LogRecorder : ILoggerProvider, ISupportExternalScope
 {
     private readonly ConcurrentQueue<string> entries = new();
@@ -28,17 +29,22 @@ internal sealed class LogRecorder : ILoggerProvider, ISupportExternalScope
 
     public void SetScopeProvider(IExternalScopeProvider scopeProvider) => scopes = scopeProvider;
 
-    public void Dispose()
-    {
-    }
+    public void Dispose() { }
 
     private sealed class Recording(LogRecorder recorder, string category) : ILogger
     {
-        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => recorder.scopes.Push(state);
+        public IDisposable? BeginScope<TState>(TState state)
+            where TState : notnull => recorder.scopes.Push(state);
 
         public bool IsEnabled(LogLevel logLevel) => true;
 
-        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        public void Log<TState>(
+            LogLevel logLevel,
+            EventId eventId,
+            TState state,
+            Exception? exception,
+            Func<TState, Exception?, string> formatter
+        )
         {
             var text = new List<string> { category, formatter(state, exception), Values(state) };
             recorder.scopes.ForEachScope((scope, list) => list.Add(Values(scope)), text);
@@ -50,9 +56,10 @@ internal sealed class LogRecorder : ILoggerProvider, ISupportExternalScope
             recorder.entries.Enqueue(string.Join(" | ", text));
         }
 
-        private static string Values(object? state) => state is IEnumerable<KeyValuePair<string, object?>> pairs
-            ? string.Join(", ", pairs.Select(p => $"{p.Key}={p.Value}"))
-            : state?.ToString() ?? string.Empty;
+        private static string Values(object? state) =>
+            state is IEnumerable<KeyValuePair<string, object?>> pairs
+                ? string.Join(", ", pairs.Select(p => $"{p.Key}={p.Value}"))
+                : state?.ToString() ?? string.Empty;
     }
 }
 
