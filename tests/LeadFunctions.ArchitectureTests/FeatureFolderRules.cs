@@ -1,3 +1,5 @@
+using LeadFunctions.Testing;
+
 namespace LeadFunctions.ArchitectureTests;
 
 /// <summary>
@@ -62,7 +64,7 @@ public sealed class FeatureFolderRules
 
     private static IEnumerable<string> Folders(string project) =>
         Directory
-            .EnumerateDirectories(Path.Combine(Solution.RepositoryRoot(), project))
+            .EnumerateDirectories(Path.Combine(AzuriteProcess.RepositoryRoot(), project))
             .Select(Path.GetFileName)
             .OfType<string>()
             .Where(name => name is not ("bin" or "obj"));

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using LeadFunctions.Testing;
 
 namespace LeadFunctions.ArchitectureTests;
 
@@ -11,7 +12,7 @@ public sealed partial class LineLengthRules
     [Fact]
     public void Source_lines_keep_the_editorconfig_line_length()
     {
-        var root = Solution.RepositoryRoot();
+        var root = AzuriteProcess.RepositoryRoot();
         var limit = int.Parse(
             MaxLineLength().Match(File.ReadAllText(Path.Combine(root, ".editorconfig"))).Groups[1].Value,
             System.Globalization.CultureInfo.InvariantCulture

@@ -22,18 +22,4 @@ internal static class Solution
 
     /// <summary>A regular expression for a namespace and every namespace below it.</summary>
     public static string AndBelow(string root) => $@"^{root.Replace(".", @"\.", StringComparison.Ordinal)}(\..+)?$";
-
-    /// <summary>The folder that holds LeadFunctions.sln.</summary>
-    public static string RepositoryRoot()
-    {
-        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
-        {
-            if (File.Exists(Path.Combine(folder.FullName, "LeadFunctions.sln")))
-            {
-                return folder.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"No LeadFunctions.sln above {AppContext.BaseDirectory}.");
-    }
 }
