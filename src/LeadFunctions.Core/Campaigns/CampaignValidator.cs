@@ -17,7 +17,6 @@ public static partial class CampaignValidator
     public const int MaxNameLength = 200;
     public const int MaxPriority = 1000;
     public const int MaxSteps = 20;
-    public const int MaxScore = 1000;
     public const int MaxSubjectLength = 500;
     public const int MaxHtmlLength = 100_000;
     public const int MaxTextLength = 50_000;
@@ -56,17 +55,12 @@ public static partial class CampaignValidator
             Events = Events(errors, "trigger.events", definition.Trigger?.Events),
             Sources = Sources(errors, "trigger.sources", definition.Trigger?.Sources),
         };
-        var minScore = definition.Audience?.MinScore;
-        if (minScore is < 0 or > MaxScore)
-        {
-            errors.Add("audience.minScore", $"From 0 to {MaxScore}.");
-        }
-
         var audience = new CampaignAudience
         {
             Stages = Stages(errors, "audience.stages", definition.Audience?.Stages),
             Sources = Sources(errors, "audience.sources", definition.Audience?.Sources),
-            MinScore = minScore,
+            // Any whole number: scores can be negative (free mail is −5 by default) and have no upper bound.
+            MinScore = definition.Audience?.MinScore,
             Temperatures = Temperatures(errors, "audience.temperatures", definition.Audience?.Temperatures),
         };
         var stopWhen = new StopConditions

@@ -342,14 +342,24 @@ public class CampaignValidatorTests
         Assert.Contains("audience.sources", errors.Keys);
     }
 
+    /// <summary>Scores can be negative (free mail is −5 by default) and have no upper bound (engagement without a
+    /// cap): every whole number is a score some lead can have.</summary>
     [Theory]
-    [InlineData(-1)]
-    [InlineData(1001)]
-    public void Validate_MinScoreOutOfRange_MinScoreError(int minScore) =>
-        Assert.Contains(
-            "audience.minScore",
-            ErrorsOf(Example() with { Audience = new AudienceDefinition(null, null, minScore) }).Keys
+    [InlineData(-5)]
+    [InlineData(-1000)]
+    [InlineData(0)]
+    [InlineData(5000)]
+    public void Validate_AnyMinScore_KeptAsWritten(int minScore)
+    {
+        var result = CampaignValidator.Validate(
+            "any-score",
+            Example() with
+            {
+                Audience = new AudienceDefinition(null, null, minScore),
+            }
         );
+        Assert.Equal(minScore, result.Value?.Audience.MinScore);
+    }
 
     [Fact]
     public void Validate_Temperatures_KnownOnesKeptOthersRefused()
