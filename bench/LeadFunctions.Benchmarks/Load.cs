@@ -9,9 +9,13 @@ internal static class Load
     private static int sequence;
 
     public static object Lead(string run) =>
+        LeadOf($"bench-{run}-{Interlocked.Increment(ref sequence)}@acme{sequence % 50}.com");
+
+    /// <summary>A web form's lead with email consent.</summary>
+    public static object LeadOf(string email) =>
         new
         {
-            email = $"bench-{run}-{Interlocked.Increment(ref sequence)}@acme{sequence % 50}.com",
+            email,
             firstName = "Şule",
             lastName = "Çağlar",
             company = "Acme A.Ş.",

@@ -6,7 +6,7 @@ using BenchmarkDotNet.Toolchains.InProcess.Emit;
 using LeadFunctions.Benchmarks;
 using LeadFunctions.Testing;
 
-// ./bench.sh [all|speed|intake|scoring|rescore|reliability|nurture|nurture-crash|funnel] [--quick] [--leads N]
+// ./bench.sh [all|speed|intake|scoring|rescore|reliability|nurture|welcome|nurture-crash|funnel] [--quick] [--leads N]
 // [--on-disk]
 var what = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal)) ?? "all";
 var quick = args.Contains("--quick");
@@ -84,6 +84,11 @@ if (what is "all" or "nurture")
     await OnFreshAzuriteAsync(inMemory: true, azurite =>
         quick ? NurtureBenchmark.RunAsync(azurite, 10_000, 1_000) : NurtureBenchmark.RunAsync(azurite, 100_000, 10_000)
     );
+}
+
+if (what is "all" or "nurture" or "welcome")
+{
+    await OnFreshAzuriteAsync(inMemory: true, WelcomeBenchmark.RunAsync);
 }
 
 if (what is "all" or "nurture-crash")

@@ -34,7 +34,7 @@ public static class FunctionBindings
         .AddQueueTrigger<DeliverSalesHandoff, SalesHandoff>(
             "DeliverSalesHandoff", "sales-handoff", (f, m, ct) => f.RunAsync(m, ct))
         .AddTimerTrigger<DispatchNurtureSends>(
-            "DispatchNurtureSends", "0 * * * * *", (f, t, ct) => f.RunAsync(t, ct))
+            "DispatchNurtureSends", "*/5 * * * * *", (f, t, ct) => f.RunAsync(t, ct))
         .AddQueueTrigger<EnrollCampaignLeads, CampaignEnrollmentRequest>(
             "EnrollCampaignLeads", "campaign-enrollment", (f, m, ct) => f.RunAsync(m, ct))
         .AddQueueTrigger<ProcessConsentImport, ConsentImportBatch>(

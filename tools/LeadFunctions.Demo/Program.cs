@@ -37,7 +37,7 @@ Console.WriteLine(
     $"""
     demo: seeded in {watch.Elapsed.TotalSeconds:0.0} s. Look around:
       dashboard      {site}/api/dashboard?code={functionKey}
-      mailbox        {site}/dev/mailbox?code={functionKey}   (the nurture timer runs every minute: the first emails arrive within about one)
+      mailbox        {site}/dev/mailbox?code={functionKey}   (welcome emails arrive seconds after the leads)
       hot leads      {site}/api/leads?temperature=hot&code={functionKey}
       funnel         {site}/api/reports/funnel?code={functionKey}
       referrals      {site}/api/reports/referrals?code={functionKey}

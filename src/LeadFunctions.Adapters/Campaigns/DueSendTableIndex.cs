@@ -13,8 +13,8 @@ namespace LeadFunctions.Adapters.Campaigns;
 /// The due index in the NurtureDue table: a partition per minute ("yyyyMMddHHmm", UTC), a row per due send
 /// keyed "{due ticks}|{lead}|{campaign}". A send due in the past goes into the current minute, which the
 /// timer has not finished with yet (the row keeps the send's own due time, which its enrollment names).
-/// The timer reads every minute partition before now (each is empty once its entries are queued and taken out), so
-/// an entry written late into a minute long passed is still found. Partitions whose names start with a letter sort
+/// The timer reads every minute partition before the one it looks ahead to (each is empty once its entries are queued
+/// and taken out), so an entry written late into a minute long passed is still found. Partitions whose names start with a letter sort
 /// after every minute and are never read as due ("cursor" is a row an earlier build kept and no longer reads). A
 /// paused campaign's held sends are in the partition "held|{campaign}", a row per send keyed by its own due time like
 /// an index row.
@@ -36,12 +36,12 @@ public sealed class DueSendTableIndex(LeadTables tables, TimeProvider time) : ID
     }
 
     public async IAsyncEnumerable<IReadOnlyList<IndexedDueSend>> ReadDueAsync(
-        DateTimeOffset now,
+        DateTimeOffset dueBy,
         [EnumeratorCancellation] CancellationToken cancellationToken
     )
     {
-        var current = Bucket(now);
-        var upTo = RowKeyPrefix(now.UtcTicks + 1);
+        var current = Bucket(dueBy);
+        var upTo = RowKeyPrefix(dueBy.UtcTicks + 1);
         var filter = TableClient.CreateQueryFilter(
             $"PartitionKey lt {current} or (PartitionKey eq {current} and RowKey lt {upTo})"
         );

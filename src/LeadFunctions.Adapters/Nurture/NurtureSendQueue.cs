@@ -10,8 +10,11 @@ namespace LeadFunctions.Adapters.Nurture;
 /// (<see cref="NurtureSendBatch.Halves"/>).</summary>
 public sealed class NurtureSendQueue(QueueMessageSender sender, IIdGenerator ids) : INurtureSendQueue
 {
-    public Task EnqueueAsync(NurtureSendBatch batch, CancellationToken cancellationToken) =>
-        Task.WhenAll(Fit(batch, ids).Select(part => sender.SendAsync(QueueNames.NurtureSend, part, cancellationToken)));
+    public Task EnqueueAsync(NurtureSendBatch batch, TimeSpan visibleAfter, CancellationToken cancellationToken) =>
+        Task.WhenAll(
+            Fit(batch, ids)
+                .Select(part => sender.SendAsync(QueueNames.NurtureSend, part, visibleAfter, cancellationToken))
+        );
 
     /// <summary><paramref name="batch"/> as it is when it fits a message, else halved until each part does.</summary>
     public static IReadOnlyList<NurtureSendBatch> Fit(NurtureSendBatch batch, IIdGenerator ids)

@@ -12,13 +12,13 @@ public interface IDueSendIndex
     Task AddAsync(IReadOnlyList<DueSend> sends, CancellationToken cancellationToken);
 
     /// <summary>
-    /// The entries due by <paramref name="now"/> that are still in the index, page by page: every minute before now
-    /// however long ago (an entry written late, by a writer whose clock is behind or whose write a storage brownout
-    /// held back, lands in a minute already passed and must still be found), and of the current minute only the
-    /// entries due by now. Entries are taken out once queued, so rows read are about the sends due.
+    /// The entries due by <paramref name="dueBy"/> that are still in the index, page by page: every minute before its
+    /// minute however long ago (an entry written late, by a writer whose clock is behind or whose write a storage
+    /// brownout held back, lands in a minute already passed and must still be found), and of its minute only the
+    /// entries due by it. Entries are taken out once queued, so rows read are about the sends due.
     /// </summary>
     IAsyncEnumerable<IReadOnlyList<IndexedDueSend>> ReadDueAsync(
-        DateTimeOffset now,
+        DateTimeOffset dueBy,
         CancellationToken cancellationToken
     );
 

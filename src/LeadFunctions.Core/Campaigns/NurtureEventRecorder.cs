@@ -30,17 +30,21 @@ public sealed class NurtureEventRecorder(LeadUpdater updater)
             _ => null,
         };
 
+    /// <summary>Whether the event says that SendGrid took the send's request: it processed, delivered, dropped or
+    /// bounced it.</summary>
+    public static bool ConfirmsSend(SendGridEvent sendGridEvent) =>
+        sendGridEvent.SendId is not null && sendGridEvent.Type is "processed" or "delivered" or "dropped" or "bounce";
+
     public async Task RecordAsync(SendGridEvent sendGridEvent, CancellationToken cancellationToken)
     {
         if (
             sendGridEvent is { Kind: MailCustomArgs.NurtureKind, Campaign: not null, Step: not null }
-            && Metric(sendGridEvent) is { } metric
+            && (Metric(sendGridEvent) is not null || ConfirmsSend(sendGridEvent))
         )
         {
             await updater.UpdateAsync(
                 sendGridEvent.LeadId,
-                snapshot =>
-                    Task.FromResult(Decide(snapshot, StepOf(snapshot, sendGridEvent), sendGridEvent.At, metric)),
+                snapshot => Task.FromResult(Decide(snapshot, StepOf(snapshot, sendGridEvent), sendGridEvent)),
                 cancellationToken
             );
         }
@@ -58,7 +62,10 @@ public sealed class NurtureEventRecorder(LeadUpdater updater)
     ) =>
         await updater.UpdateAsync(
             leadId,
-            snapshot => Task.FromResult(Decide(snapshot, StepOf(snapshot, sendId), at, CampaignMetric.Unsubscribed)),
+            snapshot =>
+                Task.FromResult(
+                    Flag(snapshot, StepOf(snapshot, sendId), at, CampaignMetric.Unsubscribed, confirmedBy: null)
+                ),
             cancellationToken
         );
 
@@ -144,29 +151,77 @@ public sealed class NurtureEventRecorder(LeadUpdater updater)
     private static LeadChange? Decide(
         LeadSnapshot snapshot,
         (Lead Lead, Enrollment Enrollment, StepRecord Step)? found,
+        SendGridEvent sendGridEvent
+    ) =>
+        Flag(
+            snapshot,
+            found,
+            sendGridEvent.At,
+            Metric(sendGridEvent),
+            ConfirmsSend(sendGridEvent) ? sendGridEvent.Type : null
+        );
+
+    /// <summary>
+    /// The step with <paramref name="metric"/>'s flag on (counted once) and, for an event that says SendGrid took the
+    /// send (<paramref name="confirmedBy"/>), its claim confirmed or its uncertain send settled as sent; null when
+    /// nothing changes.
+    /// </summary>
+    private static LeadChange? Flag(
+        LeadSnapshot snapshot,
+        (Lead Lead, Enrollment Enrollment, StepRecord Step)? found,
         DateTimeOffset at,
-        CampaignMetric metric
+        CampaignMetric? metric,
+        string? confirmedBy
     )
     {
-        if (found is not var (lead, enrollment, step) || Flagged(step, metric, at) is not { } flagged)
+        if (found is not var (lead, enrollment, step))
         {
             return null;
         }
 
-        var entry = metric is CampaignMetric.Opened or CampaignMetric.Clicked
-            ? new TimelineEntry(
-                $"campaign|{enrollment.CampaignId}|{step.StepId}|{metric.ToString().ToLowerInvariant()}",
+        var (changed, counts, entry) = (step, new List<StatDelta>(), (TimelineEntry?)null);
+        if (metric is { } flag && Flagged(changed, flag, at) is { } flagged)
+        {
+            (changed, entry) = (flagged, flag is CampaignMetric.Opened or CampaignMetric.Clicked ? Entry(flag) : null);
+            counts.Add(new StatDelta(enrollment.CampaignId, step.StepId, flag));
+        }
+
+        if (confirmedBy is not null && changed.State == StepState.Uncertain)
+        {
+            // The sender died between its claim and SendGrid's answer; the event says the email went.
+            changed = changed with
+            {
+                State = StepState.Sent,
+                SentAt = at,
+                Note = $"uncertain until SendGrid's {confirmedBy} event",
+            };
+            counts.Add(new StatDelta(enrollment.CampaignId, step.StepId, CampaignMetric.Uncertain, -1));
+            counts.Add(new StatDelta(enrollment.CampaignId, step.StepId, CampaignMetric.Sent));
+        }
+        else if (confirmedBy is not null && changed is { State: StepState.Sending, ConfirmedAt: null })
+        {
+            changed = changed with { ConfirmedAt = at };
+        }
+
+        return changed == step
+            ? null
+            : CampaignEnrollment.With(
+                LeadChange.Updated(lead, snapshot.ETag),
+                enrollment.WithStep(changed),
+                entry,
+                null
+            ) with
+            {
+                Counts = counts,
+            };
+
+        TimelineEntry Entry(CampaignMetric flag) =>
+            new(
+                $"campaign|{enrollment.CampaignId}|{step.StepId}|{flag.ToString().ToLowerInvariant()}",
                 at,
                 TimelineKind.Campaign,
-                $"{metric} email {step.StepId} of campaign {enrollment.CampaignId}"
-            )
-            : null;
-        return CampaignEnrollment.With(
-            LeadChange.Updated(lead, snapshot.ETag),
-            enrollment.WithStep(flagged),
-            entry,
-            new StatDelta(enrollment.CampaignId, step.StepId, metric)
-        );
+                $"{flag} email {step.StepId} of campaign {enrollment.CampaignId}"
+            );
     }
 
     /// <summary>The step with the metric's flag turned on; null when it already was.</summary>

@@ -52,7 +52,8 @@ public enum EnrollmentStatus
 
 /// <summary>
 /// What happened to one step of one enrollment. <see cref="StepState.Sending"/> is the claim written before
-/// SendGrid is called; a claim whose holder died is <see cref="StepState.Uncertain"/>: counted, never sent again.
+/// SendGrid is called; a claim whose holder died is <see cref="StepState.Uncertain"/>: counted, never sent again,
+/// until SendGrid's event for its send says that it went (<see cref="Campaigns.NurtureEventRecorder"/>).
 /// The flags count each person once per step in the stats.
 /// </summary>
 public sealed record StepRecord
@@ -72,6 +73,13 @@ public sealed record StepRecord
     public DateTimeOffset? SentAt { get; init; }
 
     public string? MessageId { get; init; }
+
+    /// <summary>
+    /// When SendGrid's first event for this send (processed, delivered, dropped, bounce) said it took the request,
+    /// while the step was still claimed: a redelivery that finds its own claim counts it sent, not uncertain.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public DateTimeOffset? ConfirmedAt { get; init; }
 
     /// <summary>For <see cref="StepState.Skipped"/> and <see cref="StepState.Failed"/>.</summary>
     public string? Note { get; init; }

@@ -22,8 +22,8 @@ public sealed class NurtureBatchDelivery(NurtureSender sender, INurtureSendQueue
         {
             var (first, second) = message.Halves(ids.NewId(), ids.NewId());
             await Task.WhenAll(
-                queue.EnqueueAsync(first, cancellationToken),
-                queue.EnqueueAsync(second, cancellationToken)
+                queue.EnqueueAsync(first, TimeSpan.Zero, cancellationToken),
+                queue.EnqueueAsync(second, TimeSpan.Zero, cancellationToken)
             );
             return new NurtureBatchDelivered(
                 (first.DispatchId, second.DispatchId),

@@ -35,7 +35,7 @@ public sealed class NurtureRedrive(IPoisonedNurtureSends poison, INurtureSendQue
 
             // Queued before deleted: a crash in between re-drives it twice, and the second copy drops what the first
             // did.
-            await queue.EnqueueAsync(message.Batch.Redrive(ids.NewId()), cancellationToken);
+            await queue.EnqueueAsync(message.Batch.Redrive(ids.NewId()), TimeSpan.Zero, cancellationToken);
             await poison.DeleteAsync(message, cancellationToken);
             redriven++;
         }

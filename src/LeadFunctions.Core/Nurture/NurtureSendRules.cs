@@ -51,20 +51,7 @@ public sealed class NurtureSendRules(
         if (enrollment.Step(send.StepId) is { } dealtWith)
         {
             return dealtWith is { State: StepState.Sending } && batch.Owns(dealtWith.DispatchId)
-                ? new NurtureSendDecision(
-                    EnrollmentChanges.Pass(
-                        snapshot,
-                        campaign,
-                        enrollment,
-                        dealtWith with
-                        {
-                            State = StepState.Uncertain,
-                            Note = "claimed, then the sender died before recording the send",
-                        },
-                        [new StatDelta(send.CampaignId, send.StepId, CampaignMetric.Uncertain)]
-                    ),
-                    NurtureSendOutcome.Uncertain
-                )
+                ? OwnClaim(snapshot, campaign, enrollment, dealtWith)
                 : NurtureSendDecision.Drop;
         }
 
@@ -141,6 +128,49 @@ public sealed class NurtureSendRules(
         };
         var claim = EnrollmentChanges.Write(snapshot, lead with { LastNurtureAt = now }, enrollment.WithStep(record));
         return new(claim, NurtureSendOutcome.Sent, new Claim(lead, campaign, step, record, email, lead.LastNurtureAt));
+    }
+
+    /// <summary>
+    /// This message's own claim, found on its redelivery: the sender died between the claim and recording what
+    /// SendGrid answered. Sent when SendGrid's event has confirmed it since, else uncertain (never sent again).
+    /// </summary>
+    private static NurtureSendDecision OwnClaim(
+        LeadSnapshot snapshot,
+        Campaign? campaign,
+        Enrollment enrollment,
+        StepRecord claim
+    )
+    {
+        var (record, metric, outcome) = claim.ConfirmedAt is { } confirmed
+            ? (
+                claim with
+                {
+                    State = StepState.Sent,
+                    SentAt = confirmed,
+                    Note = "claimed, then the sender died before recording the send; SendGrid's event confirmed it",
+                },
+                CampaignMetric.Sent,
+                NurtureSendOutcome.Sent
+            )
+            : (
+                claim with
+                {
+                    State = StepState.Uncertain,
+                    Note = "claimed, then the sender died before recording the send",
+                },
+                CampaignMetric.Uncertain,
+                NurtureSendOutcome.Uncertain
+            );
+        return new NurtureSendDecision(
+            EnrollmentChanges.Pass(
+                snapshot,
+                campaign,
+                enrollment,
+                record,
+                [new StatDelta(enrollment.CampaignId, claim.StepId, metric)]
+            ),
+            outcome
+        );
     }
 
     /// <summary>When the send may go at the earliest if not now: after the gap, after a higher-priority campaign's due

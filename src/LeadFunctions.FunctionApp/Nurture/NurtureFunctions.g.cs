@@ -14,7 +14,7 @@ namespace LeadFunctions.FunctionApp;
 public sealed class DispatchNurtureSends(Feature.DispatchNurtureSends function)
 {
     [Function(nameof(DispatchNurtureSends))]
-    public Task Run([TimerTrigger("0 * * * * *")] TimerInfo timer, CancellationToken ct) =>
+    public Task Run([TimerTrigger("*/5 * * * * *")] TimerInfo timer, CancellationToken ct) =>
         function.RunAsync(timer.ToRunInfo(), ct);
 }
 

@@ -57,4 +57,55 @@ public sealed class NurtureSchedulerTests
 
         Assert.Equal("later", Assert.Single(left).Send.LeadId);
     }
+
+    [Fact]
+    public async Task DispatchAsync_SendsDueBeforeTheLookAhead_QueuedToBeSeenAtTheirDueSecond_LaterOnesLeft()
+    {
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 12, 1, 9, 0, 0, 300, TimeSpan.Zero));
+        var now = time.GetUtcNow();
+        var index = new RecordingDueSendIndex();
+        DueSend Due(string lead, double seconds) => new(lead, "fair", "welcome", now.AddSeconds(seconds));
+        await index.AddAsync(
+            [
+                .. Enumerable.Range(0, 20).Select(i => Due($"overdue{i:D2}", -30 + i)),
+                Due("in-0.2s", 0.2),
+                Due("in-0.7s", 0.7),
+                Due("in-4.5s", 4.5),
+                Due("in-9.9s", 9.9),
+                Due("in-10.5s", 10.5),
+            ],
+            CancellationToken.None
+        );
+        var queue = new RecordingSendQueue();
+
+        var scheduler = new NurtureScheduler(index, queue, new InMemoryCampaignCatalog(), time, new SequentialIds());
+        Assert.Equal(24, await scheduler.DispatchAsync(CancellationToken.None));
+
+        var seen = queue
+            .Queued.SelectMany(q => q.Batch.DueSends().Select(s => (s.LeadId, q.VisibleAfter.TotalSeconds)))
+            .ToDictionary(p => p.LeadId, p => p.TotalSeconds);
+        Assert.All(Enumerable.Range(0, 20), i => Assert.Equal(0, seen[$"overdue{i:D2}"]));
+        Assert.Equal((2, 2, 6, 10), (seen["in-0.2s"], seen["in-0.7s"], seen["in-4.5s"], seen["in-9.9s"]));
+        Assert.Equal(2, queue.Queued.Count(q => q.VisibleAfter == TimeSpan.Zero)); // 20 overdue: 16 a message at least
+        Assert.Single(queue.Queued, q => q.VisibleAfter == TimeSpan.FromSeconds(2));
+        var left = new List<IndexedDueSend>();
+        await foreach (var page in index.ReadDueAsync(now.AddMinutes(10), CancellationToken.None))
+        {
+            left.AddRange(page);
+        }
+
+        Assert.Equal("in-10.5s", Assert.Single(left).Send.LeadId);
+    }
+
+    [Theory]
+    [InlineData(-3.0, 0)]
+    [InlineData(0.0, 0)]
+    [InlineData(0.001, 2)]
+    [InlineData(2.0, 2)]
+    [InlineData(2.2, 4)]
+    public void VisibleAfter_RoundedUpToWholeSlots_NothingForWhatIsDue(double dueIn, int seconds)
+    {
+        var now = new DateTimeOffset(2026, 12, 1, 9, 0, 0, TimeSpan.Zero);
+        Assert.Equal(TimeSpan.FromSeconds(seconds), NurtureScheduler.VisibleAfter(now.AddSeconds(dueIn), now));
+    }
 }

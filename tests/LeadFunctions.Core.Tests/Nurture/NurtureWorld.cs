@@ -19,6 +19,7 @@ internal sealed class NurtureWorld
     public NurtureWorld(NurtureRules? rules = null, ConsentSettings? consent = null)
     {
         Pipeline = new Pipeline(consent);
+        Queue = new RecordingSendQueue(Pipeline.Time);
         Renderer = new NurtureRenderer(Links, Sender);
         var sendRules = new NurtureSendRules(
             Pipeline.Campaigns,
@@ -72,7 +73,7 @@ internal sealed class NurtureWorld
 
     public SwitchableEmailSender Email { get; } = new();
 
-    public RecordingSendQueue Queue { get; } = new();
+    public RecordingSendQueue Queue { get; }
 
     public DateTimeOffset Now => Pipeline.Time.GetUtcNow();
 
@@ -249,18 +250,24 @@ internal sealed class SwitchableEmailSender : IEmailSender
     }
 }
 
-internal sealed class RecordingSendQueue : INurtureSendQueue
+/// <summary>nurture-send as a list: <see cref="Take"/> hands out the messages visible by the clock's now (every one
+/// without a clock).</summary>
+internal sealed class RecordingSendQueue(TimeProvider? time = null) : INurtureSendQueue
 {
-    private readonly List<NurtureSendBatch> pending = [];
+    private readonly List<(NurtureSendBatch Batch, DateTimeOffset VisibleAt)> pending = [];
 
     public List<NurtureSendBatch> All { get; } = [];
 
-    public Task EnqueueAsync(NurtureSendBatch batch, CancellationToken cancellationToken)
+    /// <summary>Each message queued with the delay it was given.</summary>
+    public List<(NurtureSendBatch Batch, TimeSpan VisibleAfter)> Queued { get; } = [];
+
+    public Task EnqueueAsync(NurtureSendBatch batch, TimeSpan visibleAfter, CancellationToken cancellationToken)
     {
         lock (pending)
         {
-            pending.Add(batch);
+            pending.Add((batch, (time?.GetUtcNow() ?? DateTimeOffset.MinValue) + visibleAfter));
             All.Add(batch);
+            Queued.Add((batch, visibleAfter));
         }
 
         return Task.CompletedTask;
@@ -270,9 +277,9 @@ internal sealed class RecordingSendQueue : INurtureSendQueue
     {
         lock (pending)
         {
-            var taken = pending.ToList();
-            pending.Clear();
-            return taken;
+            var visible = pending.Where(p => time is null || p.VisibleAt <= time.GetUtcNow()).ToList();
+            pending.RemoveAll(visible.Contains);
+            return [.. visible.Select(p => p.Batch)];
         }
     }
 }

@@ -266,9 +266,10 @@ public sealed class NurtureSendTests(AzuriteFixture azurite)
     }
 
     [Fact]
-    public async Task ConnectionDroppedBetweenClaimAndRecord_NeverSentAgain_CountedUncertain()
+    public async Task ConnectionDroppedBetweenClaimAndRecord_NeverSentAgain_UncertainUntilSendGridsEventSettlesIt()
     {
-        await using var nurture = await NurtureHost.StartAsync(azurite);
+        using var signer = new SendGridSigner();
+        await using var nurture = await NurtureHost.StartAsync(azurite, signer.Setting);
         var campaign = NurtureHost.ThreeSteps("drop");
         await nurture.PutAsync(campaign);
         var lead = await nurture.EnrollAsync("cem@acme.com.tr", campaign);
@@ -286,6 +287,24 @@ public sealed class NurtureSendTests(AzuriteFixture azurite)
         Assert.Equal("case-study", (await nurture.EnrollmentAsync(lead, "drop"))!.NextStepId);
         var stats = await nurture.Get<ICampaignStats>().ReadAsync("drop", CancellationToken.None);
         Assert.Equal((1L, 0L), (stats.Steps["welcome"][CampaignMetric.Uncertain], stats.Totals[CampaignMetric.Sent]));
+
+        // SendGrid took it after all: its processed event (signed, through the webhook) names the send.
+        var args = string.Concat(nurture.SendGrid.Received[0].CustomArgs.Select(a => $",\"{a.Key}\":\"{a.Value}\""));
+        var at = nurture.Clock.GetUtcNow().ToUnixTimeSeconds();
+        using var answer = await nurture.Host.Client.SendAsync(
+            signer.Post(
+                $$"""[{"email":"cem@acme.com.tr","timestamp":{{at}},"event":"processed","sg_event_id":"p1"{{args}}}]""",
+                nurture.Clock.GetUtcNow()
+            )
+        );
+        Assert.Equal(HttpStatusCode.OK, answer.StatusCode);
+        await Eventually.TrueAsync(
+            async () => (await nurture.EnrollmentAsync(lead, "drop"))!.Step("welcome")?.State == StepState.Sent,
+            because: "SendGrid's event settles the uncertain send"
+        );
+        stats = await nurture.Get<ICampaignStats>().ReadAsync("drop", CancellationToken.None);
+        Assert.Equal((0L, 1L), (stats.Steps["welcome"][CampaignMetric.Uncertain], stats.Totals[CampaignMetric.Sent]));
+        Assert.Single(nurture.SendGrid.Received);
     }
 
     [Fact]

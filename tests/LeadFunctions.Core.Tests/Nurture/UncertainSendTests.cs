@@ -1,0 +1,113 @@
+using LeadFunctions.Core.Campaigns;
+using LeadFunctions.Core.Email;
+using LeadFunctions.Core.Leads;
+using LeadFunctions.Core.Nurture;
+
+namespace LeadFunctions.Core.Tests.Nurture;
+
+/// <summary>A send whose sender died between the claim and SendGrid's answer, and SendGrid's events about it.</summary>
+public sealed class UncertainSendTests
+{
+    private const string Ayse = "ayse@acme.com.tr";
+    private static readonly string AyseId = LeadId.FromEmail(Ayse);
+    private static readonly Campaign TwoSteps = NurtureWorld.Campaign(
+        "fair",
+        ("welcome", TimeSpan.Zero),
+        ("case-study", TimeSpan.FromDays(2))
+    );
+
+    [Theory]
+    [InlineData("processed")]
+    [InlineData("delivered")]
+    [InlineData("dropped")]
+    [InlineData("bounce")]
+    public async Task UncertainSend_SendGridsEventForIt_SettlesItAsSent_CountedOnce(string type)
+    {
+        var (world, message) = await ClaimedAndCutAsync();
+        Assert.Equal([NurtureSendOutcome.Uncertain], await world.NurtureSender.SendAsync(message, default));
+
+        await RecordAsync(world, Event(world, type, "ev-1"));
+        await RecordAsync(world, Event(world, type, "ev-1")); // SendGrid's repeat
+        await RecordAsync(world, Event(world, "processed", "ev-2"));
+
+        var step = world.EnrollmentOf(AyseId, "fair")!.Step("welcome")!;
+        Assert.Equal((StepState.Sent, At(world)), (step.State, step.SentAt));
+        Assert.Equal(
+            (1, 0),
+            (
+                world.Pipeline.Stats.Count("fair", CampaignMetric.Sent, "welcome"),
+                world.Pipeline.Stats.Count("fair", CampaignMetric.Uncertain, "welcome")
+            )
+        );
+        Assert.Empty(world.Email.Sent);
+    }
+
+    [Fact]
+    public async Task ClaimedSend_EventBeforeTheRedelivery_TheRedeliveryCountsItSent_NotUncertain_NeverAgain()
+    {
+        var (world, message) = await ClaimedAndCutAsync();
+
+        await RecordAsync(world, Event(world, "processed", "ev-1"));
+        var redelivered = await world.NurtureSender.SendAsync(message, default);
+
+        Assert.Equal([NurtureSendOutcome.Sent], redelivered);
+        var enrollment = world.EnrollmentOf(AyseId, "fair")!;
+        Assert.Equal(StepState.Sent, enrollment.Step("welcome")!.State);
+        Assert.Equal("case-study", enrollment.NextStepId);
+        Assert.Equal(
+            (1, 0),
+            (
+                world.Pipeline.Stats.Count("fair", CampaignMetric.Sent, "welcome"),
+                world.Pipeline.Stats.Count("fair", CampaignMetric.Uncertain, "welcome")
+            )
+        );
+        Assert.Empty(world.Email.Sent);
+    }
+
+    [Fact]
+    public async Task EventOfAnotherSend_OrAnOpen_SettlesNothing()
+    {
+        var (world, message) = await ClaimedAndCutAsync();
+        await world.NurtureSender.SendAsync(message, default);
+
+        await RecordAsync(world, Event(world, "processed", "ev-1") with { SendId = "someone-else" });
+        await RecordAsync(world, Event(world, "open", "ev-2"));
+
+        Assert.Equal(StepState.Uncertain, world.EnrollmentOf(AyseId, "fair")!.Step("welcome")!.State);
+        Assert.Equal(1, world.Pipeline.Stats.Count("fair", CampaignMetric.Uncertain, "welcome"));
+    }
+
+    /// <summary>The welcome step claimed and its message failed with no answer from SendGrid (a 504): the claim
+    /// stays.</summary>
+    private static async Task<(NurtureWorld World, NurtureSendBatch Message)> ClaimedAndCutAsync()
+    {
+        var world = new NurtureWorld();
+        world.Put(TwoSteps);
+        await world.EnrollAsync(NurtureWorld.Lead(Ayse), TwoSteps);
+        await world.Scheduler.DispatchAsync(default);
+        var message = Assert.Single(world.Queue.Take());
+        world.Email.FailNext = new EmailSendException("SendGrid answered 504.", 504);
+        await Assert.ThrowsAsync<EmailSendException>(() => world.NurtureSender.SendAsync(message, default));
+        return (world, message);
+    }
+
+    /// <summary>SendGrid's event of <paramref name="type"/> for the welcome step's send, a second ago.</summary>
+    private static SendGridEvent Event(NurtureWorld world, string type, string id) =>
+        new()
+        {
+            EventId = id,
+            Type = type,
+            At = At(world),
+            Email = Ayse,
+            LeadId = AyseId,
+            SendId = world.EnrollmentOf(AyseId, "fair")!.Step("welcome")!.SendId,
+            Campaign = "fair",
+            Step = "welcome",
+            Kind = MailCustomArgs.NurtureKind,
+        };
+
+    private static DateTimeOffset At(NurtureWorld world) => world.Now.AddSeconds(-1);
+
+    private static Task RecordAsync(NurtureWorld world, SendGridEvent sendGridEvent) =>
+        new NurtureEventRecorder(world.Pipeline.Updater).RecordAsync(sendGridEvent, default);
+}
