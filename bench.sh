@@ -8,7 +8,8 @@
 #   ./bench.sh nurture [--quick]        scheduled emails: 10,000 due among 100,000 enrollments through the timer, nurture-send
 #                                       and a SendGrid stand-in, against raw POSTs of the same requests (about 10 minutes)
 #   ./bench.sh welcome                  form POSTs at 50 leads/s, each to its welcome email at the stand-in (part of nurture)
-#   ./bench.sh nurture-crash [--quick]  2,000 leads' two-step drip while the host is SIGKILLed every 2-6 s: each step sent at most once
+#   ./bench.sh nurture-crash [--quick]  2,000 leads' two-step drip while the host is SIGKILLed every 2-6 s: each step sent at most once;
+#                                       again with SendGrid's events and Nurture:ResendUnconfirmedAfter: each step sent exactly once
 #   ./bench.sh funnel [--quick]         FunnelCounts rows one funnel report per dimension reads at 100,000 leads ÷ at 10,000
 #                                       (--quick: 10,000 ÷ 1,000); a row count, not a timing (about a minute)
 set -euo pipefail

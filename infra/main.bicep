@@ -69,6 +69,7 @@ param consentPolicy string = ''
 param importFallbackEncoding string = ''
 param sendGridEventWebhookMaxAge string = ''
 param nurtureMinGapBetweenEmails string = ''
+param nurtureResendUnconfirmedAfter string = ''
 param nurtureDefaultTimeZone string = ''
 param nurtureSenderName string = ''
 
@@ -237,6 +238,7 @@ var appSettingValues = {
   Import__FallbackEncoding: importFallbackEncoding
   SendGrid__EventWebhookMaxAge: sendGridEventWebhookMaxAge
   Nurture__MinGapBetweenEmails: nurtureMinGapBetweenEmails
+  Nurture__ResendUnconfirmedAfter: nurtureResendUnconfirmedAfter
   Nurture__DefaultTimeZone: nurtureDefaultTimeZone
   Nurture__SenderName: nurtureSenderName
   Nurture__PostalAddress: nurturePostalAddress

@@ -144,7 +144,9 @@ internal sealed record MailSend(
     string SendId,
     byte[] Body,
     string ContentType,
-    IReadOnlyList<(string Name, string Value)> Headers
+    IReadOnlyList<(string Name, string Value)> Headers,
+    string To,
+    IReadOnlyDictionary<string, string> CustomArgs
 )
 {
     /// <summary>The request headers a client chose (not the connection's own), replayed as they came.</summary>
@@ -166,6 +168,7 @@ internal sealed record MailSend(
         }
 
         string Arg(string name) => args.GetValueOrDefault(name, string.Empty);
+        var to = json.RootElement.GetProperty("personalizations")[0].GetProperty("to")[0].GetProperty("email");
         return new MailSend(
             arrivedAt,
             Arg(MailCustomArgs.LeadId),
@@ -178,7 +181,9 @@ internal sealed record MailSend(
                 .. ReplayedHeaders.SelectMany(name =>
                     request.Headers[name].Select(value => (name, value ?? string.Empty))
                 ),
-            ]
+            ],
+            to.GetString() ?? string.Empty,
+            args
         );
     }
 }

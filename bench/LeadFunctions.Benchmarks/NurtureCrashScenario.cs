@@ -8,16 +8,20 @@ namespace LeadFunctions.Benchmarks;
 /// Sending at most once through crashes: enrolled leads due at once, a two-step campaign, the host SIGKILLed
 /// and started again every 2 to 6 s until every due step is settled. Then each (lead, step) must have reached
 /// the SendGrid stand-in at most once, and the steps sent plus those left uncertain must be the steps that fell due.
+/// With SendGrid's events (<see cref="EventWebhookStandIn"/>: a processed event for every send the stand-in took) and
+/// <c>Nurture:ResendUnconfirmedAfter</c> at a minute, none may be left uncertain: sent = due.
 /// </summary>
 internal static class NurtureCrashScenario
 {
     /// <summary>The second step follows the first closely, so it falls due and is sent during the kills too.</summary>
     private static readonly TimeSpan SecondStepDelay = TimeSpan.FromSeconds(30);
 
-    public static async Task RunAsync(AzuriteProcess azurite, int leads, TimeSpan patience)
+    public static async Task RunAsync(AzuriteProcess azurite, int leads, TimeSpan patience, bool withEvents)
     {
         var prefix = "bk" + Guid.NewGuid().ToString("N")[..8];
+        var figure = withEvents ? "nurture crash with SendGrid's events" : "nurture crash";
         await using var standIn = await MailSendStandIn.StartAsync();
+        await using var events = new EventWebhookStandIn(standIn);
         var campaign = NurtureSeed.Drip("crash-drip", TimeSpan.FromDays(1), SecondStepDelay);
         await using (var seed = await NurtureSeed.OpenAsync(azurite, prefix))
         {
@@ -37,7 +41,13 @@ internal static class NurtureCrashScenario
             "--AzureFunctionsJobHost:singleton:listenerLockPeriod=00:00:15",
             "--AzureFunctionsJobHost:singleton:listenerLockRecoveryPollingInterval=00:00:01",
             "--Nurture:MinGapBetweenEmails=00:00:00",
+            .. (withEvents ? [events.Setting, "--Nurture:ResendUnconfirmedAfter=00:01:00"] : Array.Empty<string>()),
         ]);
+        if (withEvents)
+        {
+            events.Start(host);
+        }
+
         await using var reader = await NurtureSeed.OpenAsync(azurite, prefix);
         var (kills, deadline) = (0, DateTimeOffset.UtcNow + patience);
         var steps = await StepsAsync(reader.Leads, campaign.Id);
@@ -75,22 +85,48 @@ internal static class NurtureCrashScenario
             }
         }
 
+        if (withEvents)
+        {
+            // The events still on their way settle what is uncertain: a host to take them, until none is left.
+            await host.StartAsync();
+            var drained = DateTimeOffset.UtcNow.AddMinutes(1);
+            while (!(events.Drained && steps.Uncertain == 0) && DateTimeOffset.UtcNow < drained)
+            {
+                await Task.Delay(TimeSpan.FromSeconds(2));
+                steps = await StepsAsync(reader.Leads, campaign.Id);
+            }
+        }
+
         var twice = standIn.Received.GroupBy(s => (s.Lead, s.Step)).Count(g => g.Count() > 1);
         var reached = standIn.Received.Select(s => (s.Lead, s.Step)).Distinct().Count();
         Report.Figure(
-            "nurture crash: (lead, step) pairs sent to SendGrid more than once",
+            $"{figure}: (lead, step) pairs sent to SendGrid more than once",
             twice,
             string.Empty,
             "0",
             twice == 0
         );
-        Report.Figure(
-            "nurture crash: due steps neither sent nor uncertain",
-            steps.Due - steps.Sent - steps.Uncertain,
-            string.Empty,
-            "0 (sent + uncertain = due)",
-            steps.Settled && steps.Sent + steps.Uncertain == steps.Due && steps.Sent <= reached
-        );
+        if (withEvents)
+        {
+            Report.Figure(
+                $"{figure}: due steps not sent",
+                steps.Due - steps.Sent,
+                string.Empty,
+                "0 (sent = due)",
+                steps.Settled && steps.Sent == steps.Due && steps.Sent <= reached
+            );
+        }
+        else
+        {
+            Report.Figure(
+                $"{figure}: due steps neither sent nor uncertain",
+                steps.Due - steps.Sent - steps.Uncertain,
+                string.Empty,
+                "0 (sent + uncertain = due)",
+                steps.Settled && steps.Sent + steps.Uncertain == steps.Due && steps.Sent <= reached
+            );
+        }
+
         Report.Note(
             $"{leads} leads, host killed {kills} times; {steps}; {standIn.Received.Count} requests for {reached} "
                 + $"(lead, step) pairs at the stand-in"
@@ -111,6 +147,16 @@ internal static class NurtureCrashScenario
             foreach (var step in enrollment.Steps)
             {
                 count.Add(step.State);
+            }
+
+            // Waiting on an uncertain step to send it once more (Nurture:ResendUnconfirmedAfter).
+            if (
+                enrollment.Status == EnrollmentStatus.Active
+                && enrollment.NextStepId is { } parked
+                && enrollment.Step(parked) is { State: StepState.Uncertain }
+            )
+            {
+                count.AddResend();
             }
 
             // A step not yet taken up: due (the timer or a message will get to it), or still to fall due.
@@ -141,12 +187,17 @@ internal static class NurtureCrashScenario
 
         public int Later { get; private set; }
 
+        /// <summary>Uncertain steps whose enrollments wait to send them once more.</summary>
+        public int Resending { get; private set; }
+
+        public void AddResend() => Resending++;
+
         /// <summary>Every step that fell due: dealt with in some way, or still waiting.</summary>
         public int Due => Sent + Uncertain + Sending + Other + Waiting;
 
         /// <summary>Every enrollment is through its steps: none waiting or still to fall due, none held by a claim in
         /// progress.</summary>
-        public bool Settled => Due > 0 && Waiting == 0 && Later == 0 && Sending == 0;
+        public bool Settled => Due > 0 && Waiting == 0 && Later == 0 && Sending == 0 && Resending == 0;
 
         public void AddNext(bool due)
         {
@@ -181,6 +232,6 @@ internal static class NurtureCrashScenario
 
         public override string ToString() =>
             $"{Due} steps due: {Sent} sent, {Uncertain} uncertain, {Sending} being sent, {Other} skipped or failed, "
-            + $"{Waiting} waiting; {Later} not due yet";
+            + $"{Waiting} waiting, {Resending} to be sent once more; {Later} not due yet";
     }
 }

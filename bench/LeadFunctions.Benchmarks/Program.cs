@@ -94,9 +94,17 @@ if (what is "all" or "nurture" or "welcome")
 if (what is "all" or "nurture-crash")
 {
     // Like the crash run above, on Azurite on disk.
-    await OnFreshAzuriteAsync(inMemory: false, azurite =>
-        NurtureCrashScenario.RunAsync(azurite, quick ? 300 : 2_000, TimeSpan.FromMinutes(quick ? 6 : 10))
-    );
+    foreach (var withEvents in (bool[])[false, true])
+    {
+        await OnFreshAzuriteAsync(inMemory: false, azurite =>
+            NurtureCrashScenario.RunAsync(
+                azurite,
+                quick ? 300 : 2_000,
+                TimeSpan.FromMinutes(quick ? 6 : 10),
+                withEvents
+            )
+        );
+    }
 }
 
 if (what is "all" or "funnel")

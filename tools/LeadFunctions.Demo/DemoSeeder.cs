@@ -122,13 +122,31 @@ internal sealed class DemoSeeder(DemoClient client, DemoData data, TimeProvider 
             );
         }
 
+        // Campaign stats are committed within a second of what they count: read until two reads 1.5 s apart agree.
+        var enrolled = await EnrolledAsync(cancellationToken);
+        await UntilAsync(
+            async () =>
+            {
+                await Task.Delay(TimeSpan.FromSeconds(1.5), time, cancellationToken);
+                var again = await EnrolledAsync(cancellationToken);
+                (var settled, enrolled) = (again.SequenceEqual(enrolled), again);
+                return settled;
+            },
+            () => "the campaign stats to settle",
+            cancellationToken
+        );
+        return new DemoSummary(leads, enrolled, import);
+    }
+
+    private async Task<Dictionary<string, long>> EnrolledAsync(CancellationToken cancellationToken)
+    {
         var enrolled = new Dictionary<string, long>(StringComparer.Ordinal);
         foreach (var campaign in data.Campaigns)
         {
             enrolled[campaign.Id] = await client.GetEnrolledAsync(campaign.Id, cancellationToken);
         }
 
-        return new DemoSummary(leads, enrolled, import);
+        return enrolled;
     }
 
     private async Task UntilAsync(Func<Task<bool>> condition, Func<string> what, CancellationToken cancellationToken)

@@ -8,21 +8,15 @@ namespace LeadFunctions.Adapters.Campaigns;
 /// <summary>
 /// Campaign counters in the CampaignStats table: a partition per campaign, the row "total" and a row "step|{id}"
 /// per step, one Int64 property per metric, group-committed (<see cref="GroupCommittedCounters"/>): counting costs
-/// two storage operations per campaign per 20 ms, not two per email.
+/// two storage operations per campaign per second, not two per email. The stats are a second behind at most; a host
+/// that dies loses its last second of them.
 /// </summary>
 public sealed class CampaignStatsTableStore(LeadTables tables, TimeProvider time) : ICampaignStats, IAsyncDisposable
 {
     private const string TotalRow = "total";
     private const string StepPrefix = "step|";
 
-    /// <summary>Each send and event waits for its count: a failed commit fails the message, which is retried and counts
-    /// then.</summary>
-    private readonly GroupCommittedCounters counters = new(
-        tables.CampaignStats,
-        time,
-        TimeSpan.FromMilliseconds(20),
-        callersWait: true
-    );
+    private readonly GroupCommittedCounters counters = new(tables.CampaignStats, time);
 
     public ValueTask DisposeAsync() => counters.DisposeAsync();
 

@@ -14,10 +14,10 @@ namespace LeadFunctions.Adapters.Campaigns;
 /// keyed "{due ticks}|{lead}|{campaign}". A send due in the past goes into the current minute, which the
 /// timer has not finished with yet (the row keeps the send's own due time, which its enrollment names).
 /// The timer reads every minute partition before the one it looks ahead to (each is empty once its entries are queued
-/// and taken out), so an entry written late into a minute long passed is still found. Partitions whose names start with a letter sort
-/// after every minute and are never read as due ("cursor" is a row an earlier build kept and no longer reads). A
-/// paused campaign's held sends are in the partition "held|{campaign}", a row per send keyed by its own due time like
-/// an index row.
+/// and taken out), so an entry written late into a minute long passed is still found. Partitions whose names start
+/// with a letter sort after every minute and are never read as due ("cursor" is a row an earlier build kept and no
+/// longer reads). A paused campaign's held sends are in the partition "held|{campaign}", a row per send keyed by its
+/// own due time like an index row.
 /// </summary>
 public sealed class DueSendTableIndex(LeadTables tables, TimeProvider time) : IDueSendIndex
 {

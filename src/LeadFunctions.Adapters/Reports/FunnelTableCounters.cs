@@ -11,17 +11,9 @@ namespace LeadFunctions.Adapters.Reports;
 /// </summary>
 public sealed class FunnelTableCounters(LeadTables tables, TimeProvider time) : IFunnelCounters, IAsyncDisposable
 {
-    /// <summary>
-    /// Lead processing does not wait for the funnel: at 100 new leads a second a 20 ms commit that every lead awaited
-    /// cost about one storage operation per lead. Increments are committed within a second instead; a host that dies
-    /// loses its last second of them (the report is a count of moves, not a ledger).
-    /// </summary>
-    private readonly GroupCommittedCounters counters = new(
-        tables.FunnelCounts,
-        time,
-        TimeSpan.FromSeconds(1),
-        callersWait: false
-    );
+    /// <summary>Committed within a second; a host that dies loses its last second of them (the report is a count of
+    /// moves, not a ledger).</summary>
+    private readonly GroupCommittedCounters counters = new(tables.FunnelCounts, time);
 
     public ValueTask DisposeAsync() => counters.DisposeAsync();
 

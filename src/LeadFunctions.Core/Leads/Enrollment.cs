@@ -81,6 +81,13 @@ public sealed record StepRecord
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public DateTimeOffset? ConfirmedAt { get; init; }
 
+    /// <summary>
+    /// This claim is the one more try of a send left uncertain (<c>Nurture:ResendUnconfirmedAfter</c>); on an uncertain
+    /// record, that try was made: it is never tried again.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public bool Resent { get; init; }
+
     /// <summary>For <see cref="StepState.Skipped"/> and <see cref="StepState.Failed"/>.</summary>
     public string? Note { get; init; }
 

@@ -1,10 +1,12 @@
 namespace LeadFunctions.Core.Nurture;
 
 /// <summary>
-/// How often one person may get a nurture email (<c>Nurture:MinGapBetweenEmails</c>, across all campaigns), and how
-/// long a send that cannot go yet waits before it is looked at again.
+/// How often one person may get a nurture email (<c>Nurture:MinGapBetweenEmails</c>, across all campaigns), whether a
+/// send left uncertain is tried once more when SendGrid has said nothing of it after a while
+/// (<c>Nurture:ResendUnconfirmedAfter</c>, off when null), and how long a send that cannot go yet waits before it is
+/// looked at again.
 /// </summary>
-public sealed record NurtureRules(TimeSpan MinGapBetweenEmails)
+public sealed record NurtureRules(TimeSpan MinGapBetweenEmails, TimeSpan? ResendUnconfirmedAfter = null)
 {
     public static readonly NurtureRules Default = new(TimeSpan.FromHours(24));
 

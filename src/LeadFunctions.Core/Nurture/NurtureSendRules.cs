@@ -8,9 +8,10 @@ namespace LeadFunctions.Core.Nurture;
 /// Whether a due send goes now, in this order: a stale entry drops; a claim of this message's own earlier delivery
 /// (or of a message it was handed on from) is uncertain; an archived campaign stops the enrollment, a paused one's send
 /// is held (<see cref="IDueSendIndex.HoldAsync"/>); a removed step is passed over; a stop condition (stage, or an event
-/// since enrolling) stops; the person's gap since their last nurture email and a higher-priority campaign's due send
-/// (not one long overdue) defer it; outside the send window it moves to the next opening (never dropped); then the send
-/// policy (consent, suppression): a pending double opt-in waits, any other "no" stops. The suppression entry may come
+/// since enrolling) stops; the person's gap since their last nurture email (not for a send tried once more,
+/// <see cref="NurtureRules.ResendUnconfirmedAfter"/>) and a higher-priority campaign's due send (not one long overdue)
+/// defer it; outside the send window it moves to the next opening (never dropped); then the send policy (consent,
+/// suppression): a pending double opt-in waits, any other "no" stops. The suppression entry may come
 /// read already (<see cref="NurtureSender"/> reads it with the lead row, ahead).
 /// </summary>
 public sealed class NurtureSendRules(
@@ -48,14 +49,28 @@ public sealed class NurtureSendRules(
         }
 
         var campaign = await campaigns.FindAsync(send.CampaignId, cancellationToken);
+        var now = time.GetUtcNow();
+        var resend = false;
         if (enrollment.Step(send.StepId) is { } dealtWith)
         {
-            return dealtWith is { State: StepState.Sending } && batch.Owns(dealtWith.DispatchId)
-                ? OwnClaim(snapshot, campaign, enrollment, dealtWith)
-                : NurtureSendDecision.Drop;
-        }
+            switch (dealtWith)
+            {
+                case { State: StepState.Sending } when batch.Owns(dealtWith.DispatchId):
+                    return OwnClaim(snapshot, campaign, enrollment, dealtWith, now);
 
-        var now = time.GetUtcNow();
+                // Waiting to be sent once more, it was settled by SendGrid's event meanwhile: on to the next step.
+                case { State: StepState.Sent }:
+                    return new(
+                        EnrollmentChanges.Pass(snapshot, campaign, enrollment, null),
+                        NurtureSendOutcome.Dropped
+                    );
+                case { State: StepState.Uncertain, Resent: false } when rules.ResendUnconfirmedAfter is not null:
+                    resend = true;
+                    break;
+                default:
+                    return NurtureSendDecision.Drop;
+            }
+        }
 
         if (campaign is null or { Archived: true })
         {
@@ -82,7 +97,7 @@ public sealed class NurtureSendRules(
             return new(EnrollmentChanges.Stop(snapshot, enrollment, stop), NurtureSendOutcome.Stopped);
         }
 
-        if (await NotBeforeAsync(snapshot, lead, campaign, now, cancellationToken) is { } later)
+        if (await NotBeforeAsync(snapshot, lead, campaign, now, resend, cancellationToken) is { } later)
         {
             return new(EnrollmentChanges.Reschedule(snapshot, enrollment, later), NurtureSendOutcome.Rescheduled);
         }
@@ -125,6 +140,7 @@ public sealed class NurtureSendRules(
             SendId = NurtureSender.SendId(lead.Id, campaign.Id, step.Id),
             DispatchId = batch.DispatchId,
             ClaimedAt = now,
+            Resent = resend,
         };
         var claim = EnrollmentChanges.Write(snapshot, lead with { LastNurtureAt = now }, enrollment.WithStep(record));
         return new(claim, NurtureSendOutcome.Sent, new Claim(lead, campaign, step, record, email, lead.LastNurtureAt));
@@ -132,44 +148,72 @@ public sealed class NurtureSendRules(
 
     /// <summary>
     /// This message's own claim, found on its redelivery: the sender died between the claim and recording what
-    /// SendGrid answered. Sent when SendGrid's event has confirmed it since, else uncertain (never sent again).
+    /// SendGrid answered. Sent when SendGrid's event has confirmed it since; else uncertain, and either never sent
+    /// again or, with <see cref="NurtureRules.ResendUnconfirmedAfter"/> and not tried once more already, the
+    /// enrollment waits on the step that long for SendGrid's word, then sends it once more.
     /// </summary>
-    private static NurtureSendDecision OwnClaim(
+    private NurtureSendDecision OwnClaim(
         LeadSnapshot snapshot,
         Campaign? campaign,
         Enrollment enrollment,
-        StepRecord claim
+        StepRecord claim,
+        DateTimeOffset now
     )
     {
-        var (record, metric, outcome) = claim.ConfirmedAt is { } confirmed
-            ? (
-                claim with
-                {
-                    State = StepState.Sent,
-                    SentAt = confirmed,
-                    Note = "claimed, then the sender died before recording the send; SendGrid's event confirmed it",
-                },
-                CampaignMetric.Sent,
+        StatDelta Count(CampaignMetric metric, int count = 1) =>
+            new(enrollment.CampaignId, claim.StepId, metric, count);
+        const string Died = "claimed, then the sender died before recording the send";
+        if (claim.ConfirmedAt is { } confirmed)
+        {
+            var sent = claim with
+            {
+                State = StepState.Sent,
+                SentAt = confirmed,
+                Note = $"{Died}; SendGrid's event confirmed it",
+            };
+            return new(
+                EnrollmentChanges.Pass(
+                    snapshot,
+                    campaign,
+                    enrollment,
+                    sent,
+                    claim.Resent
+                        ? [Count(CampaignMetric.Sent), Count(CampaignMetric.Uncertain, -1)]
+                        : [Count(CampaignMetric.Sent)]
+                ),
                 NurtureSendOutcome.Sent
-            )
-            : (
-                claim with
-                {
-                    State = StepState.Uncertain,
-                    Note = "claimed, then the sender died before recording the send",
-                },
-                CampaignMetric.Uncertain,
+            );
+        }
+
+        var uncertain = claim with { State = StepState.Uncertain, Note = Died };
+        if (claim.Resent || rules.ResendUnconfirmedAfter is not { } after)
+        {
+            // Counted uncertain once: a second try that died too is the same uncertain send.
+            return new(
+                EnrollmentChanges.Pass(
+                    snapshot,
+                    campaign,
+                    enrollment,
+                    uncertain,
+                    claim.Resent ? [] : [Count(CampaignMetric.Uncertain)]
+                ),
                 NurtureSendOutcome.Uncertain
             );
-        return new NurtureSendDecision(
-            EnrollmentChanges.Pass(
+        }
+
+        var resendAt = now + after;
+        return new(
+            EnrollmentChanges.Write(
                 snapshot,
-                campaign,
-                enrollment,
-                record,
-                [new StatDelta(enrollment.CampaignId, claim.StepId, metric)]
+                snapshot.Lead!,
+                enrollment.WithStep(uncertain) with
+                {
+                    NextDueAt = resendAt,
+                },
+                new DueSend(snapshot.LeadId, enrollment.CampaignId, claim.StepId, resendAt),
+                [Count(CampaignMetric.Uncertain)]
             ),
-            outcome
+            NurtureSendOutcome.Uncertain
         );
     }
 
@@ -180,10 +224,12 @@ public sealed class NurtureSendRules(
         Lead lead,
         Campaign campaign,
         DateTimeOffset now,
+        bool resend,
         CancellationToken cancellationToken
     )
     {
-        if (lead.LastNurtureAt + rules.MinGapBetweenEmails is { } gapEnds && gapEnds > now)
+        // One more try of the same email is not another email: the gap does not hold it back.
+        if (!resend && lead.LastNurtureAt + rules.MinGapBetweenEmails is { } gapEnds && gapEnds > now)
         {
             return gapEnds;
         }

@@ -232,14 +232,7 @@ public sealed class NurtureSender(
             $"sent (campaign {claim.Campaign.Name}, step "
                 + $"{claim.Step.Id}{(result.MessageId is { } id ? $", SendGrid message {id}" : "")})"
         );
-        return EnrollmentChanges.Write(
-            snapshot,
-            lead,
-            advanced,
-            next,
-            [new StatDelta(claim.Campaign.Id, claim.Step.Id, CampaignMetric.Sent)],
-            entry
-        );
+        return EnrollmentChanges.Write(snapshot, lead, advanced, next, Counts(claim, CampaignMetric.Sent), entry);
     }
 
     /// <summary>
@@ -269,7 +262,7 @@ public sealed class NurtureSender(
             GapAsItWas(lead, claim),
             advanced,
             next,
-            [new StatDelta(claim.Campaign.Id, claim.Step.Id, CampaignMetric.Failed)],
+            Counts(claim, CampaignMetric.Failed),
             entry
         );
     }
@@ -283,7 +276,10 @@ public sealed class NurtureSender(
             return null;
         }
 
-        var released = enrollment.WithoutStep(claim.Step.Id);
+        // A send tried once more goes back to being uncertain, still to be tried once more.
+        var released = claim.Record.Resent
+            ? enrollment.WithStep(claim.Record with { State = StepState.Uncertain, Resent = false })
+            : enrollment.WithoutStep(claim.Step.Id);
         return retryAt is { } at
             ? EnrollmentChanges.Write(
                 snapshot,
@@ -296,6 +292,17 @@ public sealed class NurtureSender(
             )
             : EnrollmentChanges.Write(snapshot, GapAsItWas(lead, claim), released);
     }
+
+    /// <summary>What the claim came to, counted; a send tried once more was counted uncertain, which it no longer
+    /// is.</summary>
+    private static StatDelta[] Counts(Claim claim, CampaignMetric outcome) =>
+        claim.Record.Resent
+            ?
+            [
+                new(claim.Campaign.Id, claim.Step.Id, outcome),
+                new(claim.Campaign.Id, claim.Step.Id, CampaignMetric.Uncertain, -1),
+            ]
+            : [new(claim.Campaign.Id, claim.Step.Id, outcome)];
 
     private static Lead GapAsItWas(Lead lead, Claim claim) =>
         lead.LastNurtureAt == claim.Record.ClaimedAt ? lead with { LastNurtureAt = claim.PreviousNurtureAt } : lead;

@@ -24,18 +24,33 @@ public sealed class NurtureOptions : IValidatableObject
     [Range(typeof(TimeSpan), "00:00:00", "90.00:00:00")]
     public TimeSpan MinGapBetweenEmails { get; set; } = NurtureRules.Default.MinGapBetweenEmails;
 
+    /// <summary>
+    /// Off when unset. A send left uncertain (its sender died between the claim and SendGrid's answer) of which
+    /// SendGrid's Event Webhook has said nothing after this long is sent once more. SendGrid's events can be late: one
+    /// that comes after the second send means the person got the email twice.
+    /// </summary>
+    public TimeSpan? ResendUnconfirmedAfter { get; set; }
+
     /// <summary>An IANA zone id: send windows are read in it for a person whose phone and country name none.</summary>
     [Required]
     public string DefaultTimeZone { get; set; } = "Europe/Istanbul";
 
     public SenderIdentity ToSender() => new(SenderName, PostalAddress);
 
-    public NurtureRules ToRules() => new(MinGapBetweenEmails);
+    public NurtureRules ToRules() => new(MinGapBetweenEmails, ResendUnconfirmedAfter);
 
     public TimeZoneInfo ToDefaultZone() => TimeZoneInfo.FindSystemTimeZoneById(DefaultTimeZone);
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
+        if (ResendUnconfirmedAfter is { } after && (after < TimeSpan.FromMinutes(1) || after > TimeSpan.FromDays(7)))
+        {
+            yield return new ValidationResult(
+                "From 00:01:00 to 7.00:00:00 (SendGrid's events come within minutes; it retries its webhook for days).",
+                [nameof(ResendUnconfirmedAfter)]
+            );
+        }
+
         if (!TimeZoneInfo.TryFindSystemTimeZoneById(DefaultTimeZone, out _))
         {
             yield return new ValidationResult(

@@ -77,11 +77,77 @@ public sealed class UncertainSendTests
         Assert.Equal(1, world.Pipeline.Stats.Count("fair", CampaignMetric.Uncertain, "welcome"));
     }
 
+    [Fact]
+    public async Task ResendOn_NoEventWithinTheTime_SentOnceMore_ThenTheNextStep_CountedSentNotUncertain()
+    {
+        var (world, message) = await ClaimedAndCutAsync(ResendAfterAnHour);
+        Assert.Equal([NurtureSendOutcome.Uncertain], await world.NurtureSender.SendAsync(message, default));
+        var waiting = world.EnrollmentOf(AyseId, "fair")!;
+        Assert.Equal(("welcome", world.Now.AddHours(1)), (waiting.NextStepId, waiting.NextDueAt));
+
+        await world.RunForAsync(TimeSpan.FromMinutes(59), TimeSpan.FromMinutes(1));
+        Assert.Empty(world.Email.Sent);
+        await world.RunForAsync(TimeSpan.FromMinutes(2), TimeSpan.FromMinutes(1));
+
+        Assert.Equal("welcome", Assert.Single(world.Email.Sent).CustomArgs[MailCustomArgs.Step]);
+        var enrollment = world.EnrollmentOf(AyseId, "fair")!;
+        Assert.Equal((StepState.Sent, "case-study"), (enrollment.Step("welcome")!.State, enrollment.NextStepId));
+        Assert.Equal(
+            (1, 0),
+            (
+                world.Pipeline.Stats.Count("fair", CampaignMetric.Sent, "welcome"),
+                world.Pipeline.Stats.Count("fair", CampaignMetric.Uncertain, "welcome")
+            )
+        );
+    }
+
+    [Fact]
+    public async Task ResendOn_SendGridsEventComesWhileWaiting_NotSentAgain_ThenTheNextStep()
+    {
+        var (world, message) = await ClaimedAndCutAsync(ResendAfterAnHour);
+        await world.NurtureSender.SendAsync(message, default);
+
+        await RecordAsync(world, Event(world, "delivered", "ev-1"));
+        await world.RunForAsync(TimeSpan.FromHours(2), TimeSpan.FromMinutes(5));
+
+        Assert.Empty(world.Email.Sent);
+        var enrollment = world.EnrollmentOf(AyseId, "fair")!;
+        Assert.Equal((StepState.Sent, "case-study"), (enrollment.Step("welcome")!.State, enrollment.NextStepId));
+        Assert.Equal(1, world.Pipeline.Stats.Count("fair", CampaignMetric.Sent, "welcome"));
+    }
+
+    [Fact]
+    public async Task ResendOn_TheSecondTryDiesToo_UncertainForGood_CountedOnce_NeverAThirdTry()
+    {
+        var (world, message) = await ClaimedAndCutAsync(ResendAfterAnHour);
+        await world.NurtureSender.SendAsync(message, default);
+        world.Pipeline.Time.Advance(TimeSpan.FromHours(1));
+        await world.Scheduler.DispatchAsync(default);
+        var again = Assert.Single(world.Queue.Take());
+        world.Email.FailNext = new EmailSendException("SendGrid answered 504.", 504);
+        await Assert.ThrowsAsync<EmailSendException>(() => world.NurtureSender.SendAsync(again, default));
+
+        Assert.Equal([NurtureSendOutcome.Uncertain], await world.NurtureSender.SendAsync(again, default));
+        await world.RunForAsync(TimeSpan.FromHours(3), TimeSpan.FromMinutes(30));
+
+        Assert.Empty(world.Email.Sent);
+        var enrollment = world.EnrollmentOf(AyseId, "fair")!;
+        Assert.Equal((StepState.Uncertain, "case-study"), (enrollment.Step("welcome")!.State, enrollment.NextStepId));
+        Assert.Equal(1, world.Pipeline.Stats.Count("fair", CampaignMetric.Uncertain, "welcome"));
+    }
+
+    private static readonly NurtureRules ResendAfterAnHour = NurtureRules.Default with
+    {
+        ResendUnconfirmedAfter = TimeSpan.FromHours(1),
+    };
+
     /// <summary>The welcome step claimed and its message failed with no answer from SendGrid (a 504): the claim
     /// stays.</summary>
-    private static async Task<(NurtureWorld World, NurtureSendBatch Message)> ClaimedAndCutAsync()
+    private static async Task<(NurtureWorld World, NurtureSendBatch Message)> ClaimedAndCutAsync(
+        NurtureRules? rules = null
+    )
     {
-        var world = new NurtureWorld();
+        var world = new NurtureWorld(rules);
         world.Put(TwoSteps);
         await world.EnrollAsync(NurtureWorld.Lead(Ayse), TwoSteps);
         await world.Scheduler.DispatchAsync(default);

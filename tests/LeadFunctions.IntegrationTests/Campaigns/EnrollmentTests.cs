@@ -11,6 +11,7 @@ using LeadFunctions.Core.Queues;
 using LeadFunctions.Functions.Leads;
 using LeadFunctions.IntegrationTests.Email;
 using LeadFunctions.IntegrationTests.Infrastructure;
+using LeadFunctions.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace LeadFunctions.IntegrationTests.Campaigns;

@@ -11,6 +11,7 @@ using LeadFunctions.Core.Queues;
 using LeadFunctions.Functions.Consent;
 using LeadFunctions.Functions.Leads;
 using LeadFunctions.IntegrationTests.Infrastructure;
+using LeadFunctions.Testing;
 
 namespace LeadFunctions.IntegrationTests.Email;
 

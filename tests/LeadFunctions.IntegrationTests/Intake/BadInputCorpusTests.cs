@@ -4,6 +4,7 @@ using System.Text;
 using LeadFunctions.Core.Queues;
 using LeadFunctions.IntegrationTests.Email;
 using LeadFunctions.IntegrationTests.Infrastructure;
+using LeadFunctions.Testing;
 
 namespace LeadFunctions.IntegrationTests.Intake;
 

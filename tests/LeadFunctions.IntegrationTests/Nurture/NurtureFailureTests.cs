@@ -87,6 +87,7 @@ public sealed class NurtureFailureTests(AzuriteFixture azurite)
             welcome.Note,
             StringComparison.Ordinal
         );
+        await nurture.StatsAsync("refused", s => s.Totals.GetValueOrDefault(CampaignMetric.Failed) > 0);
         using var stats = await nurture.Host.Client.SendAsync(
             TestHost.WithKey(HttpMethod.Get, "/api/campaigns/refused/stats")
         );

@@ -1,6 +1,8 @@
 using LeadFunctions.Adapters.Campaigns;
+using LeadFunctions.Adapters.Storage;
 using LeadFunctions.Core.Campaigns;
 using LeadFunctions.Core.Consent;
+using LeadFunctions.Core.Email;
 using LeadFunctions.Core.Leads;
 using LeadFunctions.Core.Processing;
 using LeadFunctions.Functions.Nurture;
@@ -170,15 +172,44 @@ internal sealed class NurtureHost : IAsyncDisposable
         Get<DispatchNurtureSends>().RunAsync(new TimerRunInfo(false, null, null), CancellationToken.None);
 
     /// <summary>Moves the clock past the first step's due time, runs the timer and waits for the first email at the
-    /// stand-in.</summary>
+    /// stand-in and its record (from whose time the next step is due) on the lead.</summary>
     public async Task<SentEmail> FirstEmailAsync()
     {
         Clock.Offset += TimeSpan.FromMinutes(1);
         await TickAsync();
-        return await Eventually.GetAsync(
+        var first = await Eventually.GetAsync(
             () => Task.FromResult(SendGrid.Accepted is [var sent, ..] ? sent : null),
             because: "the first email"
         );
+        await Eventually.TrueAsync(
+            async () =>
+                (
+                    await EnrollmentAsync(
+                        first.CustomArgs[MailCustomArgs.LeadId],
+                        first.CustomArgs[MailCustomArgs.Campaign]
+                    )
+                )
+                    ?.Step(first.CustomArgs[MailCustomArgs.Step])
+                    ?.State == StepState.Sent,
+            because: "the first email recorded"
+        );
+        return first;
+    }
+
+    /// <summary>
+    /// The campaign's stats once <paramref name="shows"/> holds (counts are committed within
+    /// <see cref="GroupCommittedCounters.Window"/>), read again a window later, when a count still on its way would
+    /// have landed too.
+    /// </summary>
+    public async Task<CampaignStats> StatsAsync(string campaignId, Func<CampaignStats, bool> shows)
+    {
+        var stats = Get<ICampaignStats>();
+        await Eventually.TrueAsync(
+            async () => shows(await stats.ReadAsync(campaignId, CancellationToken.None)),
+            because: $"the stats of {campaignId}"
+        );
+        await Task.Delay(GroupCommittedCounters.Window + TimeSpan.FromSeconds(1));
+        return await stats.ReadAsync(campaignId, CancellationToken.None);
     }
 
     public async Task<Enrollment?> EnrollmentAsync(string leadId, string campaignId) =>

@@ -3,14 +3,14 @@ using System.Net.Http.Headers;
 using System.Security.Cryptography;
 using System.Text;
 
-namespace LeadFunctions.IntegrationTests.Email;
+namespace LeadFunctions.Testing;
 
 /// <summary>
 /// Signs Event Webhook posts as SendGrid does, with a P-256 key made for the test: the signature is the
 /// base64 DER of ECDSA-SHA256 over the timestamp's bytes followed by the body's bytes (written independently of the
-/// code under test).
+/// code under test). Integration tests post through it, and the crash bench's SendGrid stand-in posts its events.
 /// </summary>
-internal sealed class SendGridSigner : IDisposable
+public sealed class SendGridSigner : IDisposable
 {
     public const string Route = "/api/webhooks/sendgrid";
     private readonly ECDsa key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
