@@ -146,7 +146,7 @@ internal static class NurtureCrashScenario
 
             foreach (var step in enrollment.Steps)
             {
-                count.Add(step.State);
+                count.Add(step);
             }
 
             // Waiting on an uncertain step to send it once more (Nurture:ResendUnconfirmedAfter).
@@ -211,9 +211,26 @@ internal static class NurtureCrashScenario
             }
         }
 
-        public void Add(StepState state)
+        /// <summary>Sent steps that were uncertain, or claimed by a sender that died, until SendGrid's event said they
+        /// went.</summary>
+        public int ConfirmedByEvent { get; private set; }
+
+        /// <summary>Steps sent once more after staying uncertain (Nurture:ResendUnconfirmedAfter).</summary>
+        public int SentOnceMore { get; private set; }
+
+        public void Add(StepRecord step)
         {
-            switch (state)
+            // Settled by the event after the redelivery found it uncertain, or confirmed by it before (NurtureSendRules).
+            ConfirmedByEvent +=
+                step.State == StepState.Sent
+                && (
+                    step.Note?.StartsWith("uncertain until", StringComparison.Ordinal) == true
+                    || step.Note?.EndsWith("SendGrid's event confirmed it", StringComparison.Ordinal) == true
+                )
+                    ? 1
+                    : 0;
+            SentOnceMore += step is { State: StepState.Sent, Resent: true } ? 1 : 0;
+            switch (step.State)
             {
                 case StepState.Sent:
                     Sent++;
@@ -232,6 +249,7 @@ internal static class NurtureCrashScenario
 
         public override string ToString() =>
             $"{Due} steps due: {Sent} sent, {Uncertain} uncertain, {Sending} being sent, {Other} skipped or failed, "
-            + $"{Waiting} waiting, {Resending} to be sent once more; {Later} not due yet";
+            + $"{Waiting} waiting, {Resending} to be sent once more; {Later} not due yet; of the sent, "
+            + $"{ConfirmedByEvent} known by SendGrid's event only, {SentOnceMore} sent once more";
     }
 }

@@ -6,8 +6,9 @@ namespace LeadFunctions.Core.Nurture;
 
 /// <summary>
 /// The nurture timer's work, every <see cref="Period"/>: the due index entries due before <see cref="LookAhead"/> from
-/// now, queued on nurture-send to be seen at their due second (the queue's visibility delay), in as many messages as
-/// one host takes at once (<see cref="MessagesPerRun"/>), then taken out of the index. Queued before removed: a crash
+/// now, queued on nurture-send to be seen at their due time (the queue's visibility delay, rounded up to a slot of
+/// <see cref="SecondsPerSlot"/>), each slot's in as many messages as one host takes at once
+/// (<see cref="MessagesPerRun"/>), then taken out of the index. Queued before removed: a crash
 /// in between queues them again, and the send function drops what another message already holds. A paused campaign's
 /// sends are held instead (<see cref="IDueSendIndex.HoldAsync"/>), before they are removed from the minutes the timer
 /// reads, and nobody writes their leads until the campaign is resumed.

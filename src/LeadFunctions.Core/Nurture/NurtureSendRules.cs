@@ -6,7 +6,9 @@ namespace LeadFunctions.Core.Nurture;
 
 /// <summary>
 /// Whether a due send goes now, in this order: a stale entry drops; a claim of this message's own earlier delivery
-/// (or of a message it was handed on from) is uncertain; an archived campaign stops the enrollment, a paused one's send
+/// (or of a message it was handed on from) is uncertain, or sent if SendGrid's event confirmed it; a send left
+/// uncertain goes once more if so set (<see cref="NurtureRules.ResendUnconfirmedAfter"/>) unless an event settled it
+/// meanwhile; an archived campaign stops the enrollment, a paused one's send
 /// is held (<see cref="IDueSendIndex.HoldAsync"/>); a removed step is passed over; a stop condition (stage, or an event
 /// since enrolling) stops; the person's gap since their last nurture email (not for a send tried once more,
 /// <see cref="NurtureRules.ResendUnconfirmedAfter"/>) and a higher-priority campaign's due send (not one long overdue)
