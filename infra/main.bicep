@@ -70,6 +70,7 @@ param importFallbackEncoding string = ''
 param sendGridEventWebhookMaxAge string = ''
 param nurtureMinGapBetweenEmails string = ''
 param nurtureResendUnconfirmedAfter string = ''
+param nurtureSpamBrakeRate string = ''
 param nurtureDefaultTimeZone string = ''
 param nurtureSenderName string = ''
 
@@ -239,6 +240,7 @@ var appSettingValues = {
   SendGrid__EventWebhookMaxAge: sendGridEventWebhookMaxAge
   Nurture__MinGapBetweenEmails: nurtureMinGapBetweenEmails
   Nurture__ResendUnconfirmedAfter: nurtureResendUnconfirmedAfter
+  Nurture__SpamBrakeRate: nurtureSpamBrakeRate
   Nurture__DefaultTimeZone: nurtureDefaultTimeZone
   Nurture__SenderName: nurtureSenderName
   Nurture__PostalAddress: nurturePostalAddress

@@ -303,6 +303,13 @@ internal sealed class InMemoryCampaignStats : LeadFunctions.Core.Campaigns.ICamp
         return Task.CompletedTask;
     }
 
+    /// <summary>Every delivery and spam report counted so far, as if all within the day.</summary>
+    public Task<(long Deliveries, long SpamReports)> LastDayAsync(
+        string campaignId,
+        DateTimeOffset now,
+        CancellationToken cancellationToken
+    ) => Task.FromResult((Count(campaignId, CampaignMetric.Delivered), Count(campaignId, CampaignMetric.SpamReports)));
+
     public Task<LeadFunctions.Core.Campaigns.CampaignStats> ReadAsync(
         string campaignId,
         CancellationToken cancellationToken

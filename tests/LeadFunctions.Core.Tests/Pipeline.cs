@@ -46,6 +46,15 @@ internal sealed class Pipeline
 
     public InMemoryCampaignStats Stats { get; } = new();
 
+    /// <summary>The spam brake over these stats and campaigns, at the default rate.</summary>
+    public LeadFunctions.Core.Campaigns.SpamBrake SpamBrake =>
+        new(
+            Stats,
+            new LeadFunctions.Core.Campaigns.CampaignSwitch(Campaigns, Campaigns, new RecordingResumeQueue(), Time),
+            LeadFunctions.Core.Campaigns.SpamBrakeRules.Default,
+            Time
+        );
+
     public InMemoryReferralIndex Referrals { get; } = new();
 
     /// <summary>An updater over this pipeline's stores that waits after a conflict on <paramref name="backoffClock"/>,

@@ -7,33 +7,55 @@ namespace LeadFunctions.Adapters.Campaigns;
 
 /// <summary>
 /// Campaign counters in the CampaignStats table: a partition per campaign, the row "total" and a row "step|{id}"
-/// per step, one Int64 property per metric, group-committed (<see cref="GroupCommittedCounters"/>): counting costs
-/// two storage operations per campaign per second, not two per email. The stats are a second behind at most; a host
-/// that dies loses its last second of them.
+/// per step, one Int64 property per metric, and for the spam brake a row "hour|{yyyyMMddHH}" (UTC) per hour with the
+/// deliveries and spam reports counted in it (in the same commit, so they cost nothing more); group-committed
+/// (<see cref="GroupCommittedCounters"/>): counting costs two storage operations per campaign per second, not two per
+/// email. The stats are a second behind at most; a host that dies loses its last second of them.
 /// </summary>
 public sealed class CampaignStatsTableStore(LeadTables tables, TimeProvider time) : ICampaignStats, IAsyncDisposable
 {
     private const string TotalRow = "total";
     private const string StepPrefix = "step|";
+    private const string HourPrefix = "hour|";
+
+    /// <summary>The metrics counted per hour as well.</summary>
+    private static readonly CampaignMetric[] Hourly = [CampaignMetric.Delivered, CampaignMetric.SpamReports];
 
     private readonly GroupCommittedCounters counters = new(tables.CampaignStats, time);
 
     public ValueTask DisposeAsync() => counters.DisposeAsync();
 
-    public Task AddAsync(IReadOnlyList<StatDelta> deltas, CancellationToken cancellationToken) =>
-        counters.AddAsync(
+    public Task AddAsync(IReadOnlyList<StatDelta> deltas, CancellationToken cancellationToken)
+    {
+        var hour = HourRow(time.GetUtcNow());
+        return counters.AddAsync(
             deltas.SelectMany(d =>
-                (d.StepId is { } step ? [TotalRow, StepPrefix + step] : new[] { TotalRow }).Select(
-                    row => new CounterIncrement(d.CampaignId, row, d.Metric.ToString(), d.Count)
-                )
+                Rows(d, hour).Select(row => new CounterIncrement(d.CampaignId, row, d.Metric.ToString(), d.Count))
             ),
             cancellationToken
         );
+    }
+
+    public async Task<(long Deliveries, long SpamReports)> LastDayAsync(
+        string campaignId,
+        DateTimeOffset now,
+        CancellationToken cancellationToken
+    )
+    {
+        var (from, to) = (HourRow(now.AddHours(-23)), HourRow(now));
+        var rows = await counters.ReadAsync(
+            TableClient.CreateQueryFilter($"PartitionKey eq {campaignId} and RowKey ge {from} and RowKey le {to}"),
+            cancellationToken
+        );
+        long Sum(CampaignMetric metric) => rows.Sum(r => r.GetInt64(metric.ToString()) ?? 0L);
+        return (Sum(CampaignMetric.Delivered), Sum(CampaignMetric.SpamReports));
+    }
 
     public async Task<CampaignStats> ReadAsync(string campaignId, CancellationToken cancellationToken)
     {
         var rows = await counters.ReadAsync(
-            TableClient.CreateQueryFilter($"PartitionKey eq {campaignId}"),
+            // "step|…" and "total" sort after every "hour|…" row, which only the spam brake reads.
+            TableClient.CreateQueryFilter($"PartitionKey eq {campaignId} and RowKey ge {StepPrefix}"),
             cancellationToken
         );
         var totals = Counters(rows.Find(r => r.RowKey == TotalRow));
@@ -45,6 +67,23 @@ public sealed class CampaignStatsTableStore(LeadTables tables, TimeProvider time
             );
         return new CampaignStats(campaignId, totals, steps);
     }
+
+    private static IEnumerable<string> Rows(StatDelta delta, string hour)
+    {
+        yield return TotalRow;
+        if (delta.StepId is { } step)
+        {
+            yield return StepPrefix + step;
+        }
+
+        if (Hourly.Contains(delta.Metric))
+        {
+            yield return hour;
+        }
+    }
+
+    private static string HourRow(DateTimeOffset at) =>
+        HourPrefix + at.UtcDateTime.ToString("yyyyMMddHH", System.Globalization.CultureInfo.InvariantCulture);
 
     private static Dictionary<CampaignMetric, long> Counters(TableEntity? row) =>
         Enum.GetValues<CampaignMetric>().ToDictionary(m => m, m => row?.GetInt64(m.ToString()) ?? 0L);

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using LeadFunctions.Core.Leads;
 
 namespace LeadFunctions.Core.Campaigns;
@@ -16,6 +17,11 @@ public sealed record Campaign
     /// <summary>An inactive campaign enrolls nobody and sends nothing; its enrollments wait until it is active
     /// again.</summary>
     public bool Active { get; init; } = true;
+
+    /// <summary>Set when the spam brake paused the campaign (<see cref="Campaigns.SpamBrake"/>); a resume clears
+    /// it.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public SpamBrakeTrip? SpamBrake { get; init; }
 
     /// <summary>Set by DELETE: like inactive, and left out of the list unless asked for.</summary>
     public bool Archived { get; init; }

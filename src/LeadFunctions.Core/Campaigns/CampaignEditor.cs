@@ -84,6 +84,8 @@ public sealed class CampaignEditor(
             );
         }
 
+        // An edit that leaves the campaign paused keeps what the spam brake said.
+        campaign = campaign with { SpamBrake = campaign.Active ? null : stored?.SpamBrake };
         var created = await store.PutAsync(campaign, cancellationToken);
         if (resumes || missed is not null)
         {

@@ -20,6 +20,19 @@ public sealed class CampaignSwitch(
         return switched;
     }
 
+    /// <summary>Pauses a running campaign for the spam brake, saying why; false when it was not running.</summary>
+    public async Task<bool> BrakeAsync(string campaignId, SpamBrakeTrip trip, CancellationToken cancellationToken)
+    {
+        if (await store.GetAsync(campaignId, cancellationToken) is not { Active: true, Archived: false })
+        {
+            return false;
+        }
+
+        var switched = await SwitchAsync(campaignId, active: false, cancellationToken, trip);
+        catalog.Invalidate();
+        return switched.Outcome == CampaignSwitchOutcome.Done;
+    }
+
     public async Task<CampaignSwitched> ResumeAsync(
         string campaignId,
         MissedSends missed,
@@ -69,10 +82,13 @@ public sealed class CampaignSwitch(
         return new CampaignSwitched(CampaignSwitchOutcome.Done, archived);
     }
 
+    /// <summary>The campaign switched; a pause keeps what the spam brake said (a person pausing it again does not erase
+    /// why), a resume clears it.</summary>
     private async Task<CampaignSwitched> SwitchAsync(
         string campaignId,
         bool active,
-        CancellationToken cancellationToken
+        CancellationToken cancellationToken,
+        SpamBrakeTrip? brake = null
     )
     {
         var campaign = CampaignValidator.IsValidId(campaignId)
@@ -86,9 +102,10 @@ public sealed class CampaignSwitch(
             );
         }
 
-        if (campaign.Active != active)
+        var why = active ? null : brake ?? campaign.SpamBrake;
+        if (campaign.Active != active || campaign.SpamBrake != why)
         {
-            campaign = campaign with { Active = active, UpdatedAt = time.GetUtcNow() };
+            campaign = campaign with { Active = active, SpamBrake = why, UpdatedAt = time.GetUtcNow() };
             await store.PutAsync(campaign, cancellationToken);
         }
 

@@ -11,6 +11,14 @@ public interface ICampaignStats
     Task AddAsync(IReadOnlyList<StatDelta> deltas, CancellationToken cancellationToken);
 
     Task<CampaignStats> ReadAsync(string campaignId, CancellationToken cancellationToken);
+
+    /// <summary>The campaign's deliveries and spam reports counted over the day before <paramref name="now"/> (by the
+    /// hour they were counted in).</summary>
+    Task<(long Deliveries, long SpamReports)> LastDayAsync(
+        string campaignId,
+        DateTimeOffset now,
+        CancellationToken cancellationToken
+    );
 }
 
 /// <summary>The campaign's totals and each step's.</summary>

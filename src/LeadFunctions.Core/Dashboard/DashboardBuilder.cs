@@ -69,7 +69,7 @@ public sealed class DashboardBuilder(
             .Take(MaxCampaigns)
             .ToList();
         var totals = await Task.WhenAll(shown.Select(c => stats.ReadAsync(c.Id, cancellationToken)));
-        return [.. shown.Zip(totals, (c, s) => new CampaignLine(c.Id, c.Name, c.Active, s.Totals))];
+        return [.. shown.Zip(totals, (c, s) => new CampaignLine(c.Id, c.Name, c.Active, s.Totals, c.SpamBrake))];
     }
 
     private WorkState Work(StorageState state, IReadOnlyList<CampaignLine> lines, DateTimeOffset now)

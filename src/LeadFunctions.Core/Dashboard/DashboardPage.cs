@@ -173,7 +173,12 @@ public static class DashboardPage
     }
 
     private static string State(CampaignLine campaign, DashboardLabels t) =>
-        t[campaign.Active ? TextId.DashboardActive : TextId.DashboardInactive];
+        campaign switch
+        {
+            { Active: true } => t[TextId.DashboardActive],
+            { SpamBrake: { } brake } => t.Format(TextId.DashboardSpamBrake, brake.SpamReports, brake.Deliveries),
+            _ => t[TextId.DashboardInactive],
+        };
 
     private static string Color(Temperature temperature) =>
         temperature switch

@@ -22,6 +22,7 @@ public sealed class SendGridEventProcessor(
     IConsentRecorder consent,
     ISendGridEventLog log,
     NurtureEventRecorder nurture,
+    SpamBrake brake,
     TimeProvider time
 )
 {
@@ -71,6 +72,20 @@ public sealed class SendGridEventProcessor(
 
         await log.RecordDeliveryAsync(deliveries, cancellationToken);
         await log.KeepUnhandledAsync(unhandled, cancellationToken);
+        foreach (
+            var campaign in events
+                .Select(e => e.Read)
+                .Where(e => e is { Type: "spamreport", Kind: MailCustomArgs.NurtureKind, Campaign: not null })
+                .Select(e => e!.Campaign!)
+                .Distinct(StringComparer.Ordinal)
+        )
+        {
+            if (await brake.CheckAsync(campaign, cancellationToken) is { } trip)
+            {
+                outcome.Braked.Add((campaign, trip));
+            }
+        }
+
         return outcome;
     }
 
@@ -138,10 +153,12 @@ public sealed class SendGridEventProcessor(
     }
 }
 
-/// <summary>How many events of a batch went which way (for the log).</summary>
+/// <summary>How many events of a batch went which way, and the campaigns the spam brake paused (for the log).</summary>
 public sealed class SendGridBatchOutcome
 {
     private readonly int[] counts = new int[Enum.GetValues<SendGridEventAction>().Length];
+
+    public List<(string CampaignId, SpamBrakeTrip Trip)> Braked { get; } = [];
 
     public int this[SendGridEventAction action] => counts[(int)action];
 

@@ -27,6 +27,9 @@ internal static class EnglishTexts
         [TextId.DashboardCampaign] = "Campaign",
         [TextId.DashboardActive] = "active",
         [TextId.DashboardInactive] = "inactive",
+        [TextId.DashboardSpamBrake] =
+            "paused by the spam brake: {0} spam reports of {1} deliveries in the last day; resume it once the cause is "
+            + "found",
         [TextId.DashboardWork] = "Overdue or failing work",
         [TextId.DashboardAllClear] = "Nothing is overdue or failing.",
         [TextId.DashboardStorageDown] = "Storage could not be read:",

@@ -28,6 +28,7 @@ public enum TextId
     DashboardCampaign,
     DashboardActive,
     DashboardInactive,
+    DashboardSpamBrake,
     DashboardWork,
     DashboardAllClear,
     DashboardStorageDown,

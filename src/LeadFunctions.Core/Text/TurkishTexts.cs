@@ -28,6 +28,9 @@ internal static class TurkishTexts
         [TextId.DashboardCampaign] = "Kampanya",
         [TextId.DashboardActive] = "etkin",
         [TextId.DashboardInactive] = "durdurulmuş",
+        [TextId.DashboardSpamBrake] =
+            "spam freni durdurdu: son bir günde {1} teslimattan {0} tanesi spam olarak bildirildi; nedeni bulununca "
+            + "yeniden başlatın",
         [TextId.DashboardWork] = "Geciken veya başarısız işler",
         [TextId.DashboardAllClear] = "Geciken veya başarısız iş yok.",
         [TextId.DashboardStorageDown] = "Depolama okunamadı:",

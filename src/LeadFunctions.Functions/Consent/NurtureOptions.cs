@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using LeadFunctions.Core.Campaigns;
 using LeadFunctions.Core.Consent;
 using LeadFunctions.Core.Nurture;
 
@@ -31,6 +32,13 @@ public sealed class NurtureOptions : IValidatableObject
     /// </summary>
     public TimeSpan? ResendUnconfirmedAfter { get; set; }
 
+    /// <summary>
+    /// A campaign whose spam reports pass this share of its deliveries over the last day (with at least 500 of them)
+    /// pauses itself. Mailbox providers turn a sender away at 0.3 %.
+    /// </summary>
+    [Range(0.0001, 0.1)]
+    public double SpamBrakeRate { get; set; } = SpamBrakeRules.Default.Rate;
+
     /// <summary>An IANA zone id: send windows are read in it for a person whose phone and country name none.</summary>
     [Required]
     public string DefaultTimeZone { get; set; } = "Europe/Istanbul";
@@ -38,6 +46,8 @@ public sealed class NurtureOptions : IValidatableObject
     public SenderIdentity ToSender() => new(SenderName, PostalAddress);
 
     public NurtureRules ToRules() => new(MinGapBetweenEmails, ResendUnconfirmedAfter);
+
+    public SpamBrakeRules ToSpamBrake() => new(SpamBrakeRate);
 
     public TimeZoneInfo ToDefaultZone() => TimeZoneInfo.FindSystemTimeZoneById(DefaultTimeZone);
 

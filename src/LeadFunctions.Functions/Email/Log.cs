@@ -26,4 +26,12 @@ internal static partial class Log
         int ignored,
         int unhandled
     );
+
+    [LoggerMessage(
+        EventId = 1310,
+        Level = LogLevel.Warning,
+        Message = "Spam brake: campaign {CampaignId} paused, {SpamReports} spam reports of {Deliveries} deliveries in "
+            + "the last day; resume it once the cause is found"
+    )]
+    public static partial void SpamBrake(ILogger logger, string campaignId, long spamReports, long deliveries);
 }

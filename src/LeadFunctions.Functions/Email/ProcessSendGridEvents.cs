@@ -7,7 +7,7 @@ using Microsoft.Extensions.Logging;
 namespace LeadFunctions.Functions.Email;
 
 /// <summary>sendgrid-events: act on a part of an Event Webhook post (engagement, suppression, delivery
-/// records).</summary>
+/// records, the spam brake).</summary>
 [QueueFunction(QueueNames.SendGridEvents)]
 public sealed class ProcessSendGridEvents(SendGridEventProcessor processor, ILogger<ProcessSendGridEvents> logger)
 {
@@ -22,5 +22,9 @@ public sealed class ProcessSendGridEvents(SendGridEventProcessor processor, ILog
             outcome[SendGridEventAction.Ignore],
             outcome[SendGridEventAction.Unhandled]
         );
+        foreach (var (campaign, trip) in outcome.Braked)
+        {
+            Log.SpamBrake(logger, campaign, trip.SpamReports, trip.Deliveries);
+        }
     }
 }

@@ -14,6 +14,8 @@ public static class NurtureRegistration
     public static IServiceCollection AddNurture(this IServiceCollection services)
     {
         services.AddSingleton(p => p.GetRequiredService<IOptions<NurtureOptions>>().Value.ToRules());
+        services.AddSingleton(p => p.GetRequiredService<IOptions<NurtureOptions>>().Value.ToSpamBrake());
+        services.AddSingleton<SpamBrake>();
         services.AddSingleton<IRecipientTimeZones>(p => new PhoneTimeZones(
             p.GetRequiredService<IOptions<NurtureOptions>>().Value.ToDefaultZone()
         ));

@@ -52,6 +52,7 @@ public class NurtureEventRecorderTests
             new SendGridEventProcessorTests.RecordingConsentRecorder(),
             new SendGridEventProcessorTests.RecordingSendGridEventLog(),
             new NurtureEventRecorder(pipeline.Updater),
+            pipeline.SpamBrake,
             new FakeTimeProvider(Pipeline.Start.AddHours(1))
         );
         await processor.ProcessAsync(

@@ -95,6 +95,22 @@ public class DashboardPageTests
         Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
     }
 
+    [Theory]
+    [InlineData(
+        Languages.English,
+        "(brake, paused by the spam brake: 3 spam reports of 900 deliveries in the last day;"
+    )]
+    [InlineData(Languages.Turkish, "(brake, spam freni durdurdu: son bir günde 900 teslimattan 3 tanesi spam olarak")]
+    public void Render_CampaignPausedByTheSpamBrake_SaysWhyInItsCell(string language, string expected)
+    {
+        var trip = new SpamBrakeTrip(DateTimeOffset.UnixEpoch, 3, 900);
+        var campaign = new CampaignLine("brake", "Fuar", false, new Dictionary<CampaignMetric, long>(), trip);
+
+        var html = DashboardPage.Render(View("fair") with { Campaigns = [campaign] }, language);
+
+        Assert.Contains(expected, html, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Render_NothingYet_NoTablesButTheCharts_AllClear()
     {

@@ -19,6 +19,37 @@ public class SendGridEventProcessorTests
     private readonly RecordingSendGridEventLog log = new();
     private readonly Pipeline pipeline = new();
 
+    [Fact]
+    public async Task SpamReportsOfANurtureCampaignPastTheRate_TheSpamBrakePausesIt_TheOutcomeSaysSo()
+    {
+        pipeline.Campaigns.Campaigns.Add(
+            new Campaign
+            {
+                Id = "fair",
+                Name = "Fuar",
+                Steps = [],
+            }
+        );
+        await pipeline.Stats.AddAsync(
+            [
+                new StatDelta("fair", "welcome", CampaignMetric.Delivered, 800),
+                new StatDelta("fair", "welcome", CampaignMetric.SpamReports, 2),
+            ],
+            default
+        );
+        const string Nurture = ",\"lf_kind\":\"nurture\",\"lf_campaign\":\"fair\",\"lf_step\":\"welcome\"";
+
+        var ordinary = await ProcessAsync($"[{Event("open", "o1", Nurture)}]");
+        var reported = await ProcessAsync($"[{Event("spamreport", "s1", Nurture)}]");
+
+        Assert.Empty(ordinary.Braked);
+        Assert.Equal(
+            ("fair", 2L, 800L),
+            (reported.Braked[0].CampaignId, reported.Braked[0].Trip.SpamReports, reported.Braked[0].Trip.Deliveries)
+        );
+        Assert.False((await pipeline.Campaigns.GetAsync("fair", default))!.Active);
+    }
+
     private Task<SendGridBatchOutcome> ProcessAsync(string jsonArray)
     {
         using var document = JsonDocument.Parse(jsonArray);
@@ -28,6 +59,7 @@ public class SendGridEventProcessorTests
             consent,
             log,
             new NurtureEventRecorder(pipeline.Updater),
+            pipeline.SpamBrake,
             new FakeTimeProvider(Now)
         );
         return processor.ProcessAsync(
@@ -174,6 +206,7 @@ public class SendGridEventProcessorTests
             pipeline.Consent,
             log,
             new NurtureEventRecorder(pipeline.Updater),
+            pipeline.SpamBrake,
             new FakeTimeProvider(Now)
         );
         await processor.ProcessAsync(
