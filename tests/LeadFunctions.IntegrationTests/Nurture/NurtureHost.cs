@@ -1,3 +1,4 @@
+using System.Net;
 using LeadFunctions.Adapters.Campaigns;
 using LeadFunctions.Adapters.Storage;
 using LeadFunctions.Core.Campaigns;
@@ -8,6 +9,7 @@ using LeadFunctions.Core.Processing;
 using LeadFunctions.Functions.Nurture;
 using LeadFunctions.Functions.Triggers;
 using LeadFunctions.IntegrationTests.Infrastructure;
+using LeadFunctions.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -194,6 +196,21 @@ internal sealed class NurtureHost : IAsyncDisposable
             because: "the first email recorded"
         );
         return first;
+    }
+
+    /// <summary>SendGrid's event of <paramref name="type"/> about <paramref name="email"/> (with its custom args),
+    /// signed by <paramref name="signer"/> and posted to the Event Webhook now, as SendGrid does; answered 200.</summary>
+    public async Task PostEventAsync(SendGridSigner signer, SentEmail email, string type, string id)
+    {
+        var args = string.Concat(email.CustomArgs.Select(a => $",\"{a.Key}\":\"{a.Value}\""));
+        var at = Clock.GetUtcNow();
+        using var answer = await Host.Client.SendAsync(
+            signer.Post(
+                $$"""[{"email":"{{email.To}}","timestamp":{{at.ToUnixTimeSeconds()}},"event":"{{type}}","sg_event_id":"{{id}}"{{args}}}]""",
+                at
+            )
+        );
+        Assert.Equal(HttpStatusCode.OK, answer.StatusCode);
     }
 
     /// <summary>

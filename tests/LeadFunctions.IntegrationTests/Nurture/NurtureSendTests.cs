@@ -303,15 +303,7 @@ public sealed class NurtureSendTests(AzuriteFixture azurite)
         Assert.Equal((1L, 0L), (stats.Steps["welcome"][CampaignMetric.Uncertain], stats.Totals[CampaignMetric.Sent]));
 
         // SendGrid took it after all: its processed event (signed, through the webhook) names the send.
-        var args = string.Concat(nurture.SendGrid.Received[0].CustomArgs.Select(a => $",\"{a.Key}\":\"{a.Value}\""));
-        var at = nurture.Clock.GetUtcNow().ToUnixTimeSeconds();
-        using var answer = await nurture.Host.Client.SendAsync(
-            signer.Post(
-                $$"""[{"email":"cem@acme.com.tr","timestamp":{{at}},"event":"processed","sg_event_id":"p1"{{args}}}]""",
-                nurture.Clock.GetUtcNow()
-            )
-        );
-        Assert.Equal(HttpStatusCode.OK, answer.StatusCode);
+        await nurture.PostEventAsync(signer, nurture.SendGrid.Received[0], "processed", "p1");
         await Eventually.TrueAsync(
             async () => (await nurture.EnrollmentAsync(lead, "drop"))!.Step("welcome")?.State == StepState.Sent,
             because: "SendGrid's event settles the uncertain send"

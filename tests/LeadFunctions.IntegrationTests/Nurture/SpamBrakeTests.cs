@@ -32,26 +32,12 @@ public sealed class SpamBrakeTests(AzuriteFixture azurite)
                 CancellationToken.None
             );
         await nurture.StatsAsync("brake", s => s.Totals.GetValueOrDefault(CampaignMetric.Delivered) >= 700);
-        var args = string.Concat(first.CustomArgs.Select(a => $",\"{a.Key}\":\"{a.Value}\""));
-        var at = nurture.Clock.GetUtcNow().ToUnixTimeSeconds();
-        using var answer = await nurture.Host.Client.SendAsync(
-            signer.Post(
-                $$"""[{"email":"esra@acme.com.tr","timestamp":{{at}},"event":"spamreport","sg_event_id":"s1"{{args}}}]""",
-                nurture.Clock.GetUtcNow()
-            )
-        );
-        Assert.Equal(HttpStatusCode.OK, answer.StatusCode);
+        await nurture.PostEventAsync(signer, first, "spamreport", "s1");
 
         // Its report counted (2 of 700 pass 0.2 %) within a second, after the brake looked: SendGrid's next report
         // (here a repeat, which counts nothing more) is the one the brake sees it by, if it did not already.
         await nurture.StatsAsync("brake", s => s.Totals.GetValueOrDefault(CampaignMetric.SpamReports) >= 2);
-        using var again = await nurture.Host.Client.SendAsync(
-            signer.Post(
-                $$"""[{"email":"esra@acme.com.tr","timestamp":{{at}},"event":"spamreport","sg_event_id":"s2"{{args}}}]""",
-                nurture.Clock.GetUtcNow()
-            )
-        );
-        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        await nurture.PostEventAsync(signer, first, "spamreport", "s2");
 
         var paused = await Eventually.GetAsync(
             async () =>
