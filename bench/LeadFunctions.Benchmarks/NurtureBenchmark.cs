@@ -189,7 +189,7 @@ internal static class NurtureBenchmark
             true
         );
         Report.Note(
-            "the nurture timer every 5 s (a due index query and a poison queue read each run) and every queue's "
+            "the nurture timer every 5 s (a due index query each run, the poison queue once a minute) and every queue's "
                 + "listener polling at most every 2 s (host.json maxPollingInterval)"
         );
     }

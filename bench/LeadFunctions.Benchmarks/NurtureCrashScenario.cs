@@ -220,15 +220,9 @@ internal static class NurtureCrashScenario
 
         public void Add(StepRecord step)
         {
-            // Settled by the event after the redelivery found it uncertain, or confirmed by it before (NurtureSendRules).
-            ConfirmedByEvent +=
-                step.State == StepState.Sent
-                && (
-                    step.Note?.StartsWith("uncertain until", StringComparison.Ordinal) == true
-                    || step.Note?.EndsWith("SendGrid's event confirmed it", StringComparison.Ordinal) == true
-                )
-                    ? 1
-                    : 0;
+            // Sent with no message id: no answer of SendGrid's recorded it (every answer of the stand-in carries one), an
+            // event of SendGrid's did.
+            ConfirmedByEvent += step is { State: StepState.Sent, MessageId: null } ? 1 : 0;
             SentOnceMore += step is { State: StepState.Sent, Resent: true } ? 1 : 0;
             switch (step.State)
             {

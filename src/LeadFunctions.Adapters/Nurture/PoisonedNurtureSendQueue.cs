@@ -22,6 +22,13 @@ public sealed class PoisonedNurtureSendQueue(QueueServiceClient service, Storage
         CancellationToken cancellationToken
     )
     {
+        // A poison queue is made by the first message that fails for good: asked for by name before then, it answers
+        // 404, a warning in the log. Listed by its name, it answers an empty list.
+        if (!await ExistsAsync(cancellationToken))
+        {
+            return [];
+        }
+
         try
         {
             var messages = (await queue.ReceiveMessagesAsync(max, hide, cancellationToken)).Value;
@@ -36,8 +43,21 @@ public sealed class PoisonedNurtureSendQueue(QueueServiceClient service, Storage
         }
         catch (RequestFailedException ex) when (ex.Status == (int)HttpStatusCode.NotFound)
         {
-            return []; // made by the first message that fails for good
+            return []; // deleted since it was listed
         }
+    }
+
+    private async Task<bool> ExistsAsync(CancellationToken cancellationToken)
+    {
+        await foreach (var listed in service.GetQueuesAsync(prefix: queue.Name, cancellationToken: cancellationToken))
+        {
+            if (listed.Name == queue.Name)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     public Task DeleteAsync(PoisonedNurtureSend message, CancellationToken cancellationToken) =>

@@ -13,9 +13,10 @@ public sealed class CampaignSwitch(
     TimeProvider time
 )
 {
+    /// <summary>Pauses; what the spam brake said stays (a person pausing it again does not erase why).</summary>
     public async Task<CampaignSwitched> PauseAsync(string campaignId, CancellationToken cancellationToken)
     {
-        var switched = await SwitchAsync(campaignId, active: false, cancellationToken);
+        var (switched, _) = await SwitchAsync(campaignId, c => c with { Active = false }, cancellationToken);
         catalog.Invalidate();
         return switched;
     }
@@ -23,14 +24,13 @@ public sealed class CampaignSwitch(
     /// <summary>Pauses a running campaign for the spam brake, saying why; false when it was not running.</summary>
     public async Task<bool> BrakeAsync(string campaignId, SpamBrakeTrip trip, CancellationToken cancellationToken)
     {
-        if (await store.GetAsync(campaignId, cancellationToken) is not { Active: true, Archived: false })
-        {
-            return false;
-        }
-
-        var switched = await SwitchAsync(campaignId, active: false, cancellationToken, trip);
+        var (_, changed) = await SwitchAsync(
+            campaignId,
+            c => c.Active ? c with { Active = false, SpamBrake = trip } : c,
+            cancellationToken
+        );
         catalog.Invalidate();
-        return switched.Outcome == CampaignSwitchOutcome.Done;
+        return changed;
     }
 
     public async Task<CampaignSwitched> ResumeAsync(
@@ -39,7 +39,11 @@ public sealed class CampaignSwitch(
         CancellationToken cancellationToken
     )
     {
-        var switched = await SwitchAsync(campaignId, active: true, cancellationToken);
+        var (switched, _) = await SwitchAsync(
+            campaignId,
+            c => c with { Active = true, SpamBrake = null },
+            cancellationToken
+        );
         if (switched.Outcome == CampaignSwitchOutcome.Done)
         {
             await queue.EnqueueAsync(
@@ -82,13 +86,12 @@ public sealed class CampaignSwitch(
         return new CampaignSwitched(CampaignSwitchOutcome.Done, archived);
     }
 
-    /// <summary>The campaign switched; a pause keeps what the spam brake said (a person pausing it again does not erase
-    /// why), a resume clears it.</summary>
-    private async Task<CampaignSwitched> SwitchAsync(
+    /// <summary>The campaign as <paramref name="change"/> leaves it, stored when that differs from how it was read
+    /// (one read, at most one write); whether it did.</summary>
+    private async Task<(CampaignSwitched Switched, bool Changed)> SwitchAsync(
         string campaignId,
-        bool active,
-        CancellationToken cancellationToken,
-        SpamBrakeTrip? brake = null
+        Func<Campaign, Campaign> change,
+        CancellationToken cancellationToken
     )
     {
         var campaign = CampaignValidator.IsValidId(campaignId)
@@ -96,20 +99,23 @@ public sealed class CampaignSwitch(
             : null;
         if (campaign is null or { Archived: true })
         {
-            return new CampaignSwitched(
-                campaign is null ? CampaignSwitchOutcome.NotFound : CampaignSwitchOutcome.Archived,
-                campaign
+            return (
+                new CampaignSwitched(
+                    campaign is null ? CampaignSwitchOutcome.NotFound : CampaignSwitchOutcome.Archived,
+                    campaign
+                ),
+                false
             );
         }
 
-        var why = active ? null : brake ?? campaign.SpamBrake;
-        if (campaign.Active != active || campaign.SpamBrake != why)
+        if (change(campaign) is var changed && changed == campaign)
         {
-            campaign = campaign with { Active = active, SpamBrake = why, UpdatedAt = time.GetUtcNow() };
-            await store.PutAsync(campaign, cancellationToken);
+            return (new CampaignSwitched(CampaignSwitchOutcome.Done, campaign), false);
         }
 
-        return new CampaignSwitched(CampaignSwitchOutcome.Done, campaign);
+        changed = changed with { UpdatedAt = time.GetUtcNow() };
+        await store.PutAsync(changed, cancellationToken);
+        return (new CampaignSwitched(CampaignSwitchOutcome.Done, changed), true);
     }
 }
 

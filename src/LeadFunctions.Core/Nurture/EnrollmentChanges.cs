@@ -25,7 +25,12 @@ internal static class EnrollmentChanges
         };
 
     /// <summary>The same step later: the enrollment and a new index entry move together.</summary>
-    public static LeadChange Reschedule(LeadSnapshot snapshot, Enrollment enrollment, DateTimeOffset at) =>
+    public static LeadChange Reschedule(
+        LeadSnapshot snapshot,
+        Enrollment enrollment,
+        DateTimeOffset at,
+        IReadOnlyList<StatDelta>? counts = null
+    ) =>
         Write(
             snapshot,
             snapshot.Lead!,
@@ -33,7 +38,8 @@ internal static class EnrollmentChanges
             {
                 NextDueAt = at,
             },
-            new DueSend(snapshot.LeadId, enrollment.CampaignId, enrollment.NextStepId!, at)
+            new DueSend(snapshot.LeadId, enrollment.CampaignId, enrollment.NextStepId!, at),
+            counts
         );
 
     public static LeadChange Stop(LeadSnapshot snapshot, Enrollment enrollment, string reason) =>

@@ -10,11 +10,21 @@ namespace LeadFunctions.Core.Nurture;
 /// made by a delivery that died is counted uncertain, never sent again); what was dealt with since drops out as stale.
 /// A message re-driven <see cref="MaxRedrives"/> times stays in the poison queue for a person to look at (the
 /// dashboard and /api/health count it); the rival check does not wait for its sends
-/// (<see cref="NurtureRules.RivalOverdueLimit"/>).
+/// (<see cref="NurtureRules.RivalOverdueLimit"/>). The poison queue is looked at on a host's first timer run and then
+/// on the first run of each minute, as when the timer ran once a minute: it runs every few seconds now, and twelve
+/// looks a minute at a queue that is nearly always empty, or not there at all, would cost more than they find.
 /// </summary>
-public sealed class NurtureRedrive(IPoisonedNurtureSends poison, INurtureSendQueue queue, IIdGenerator ids)
+public sealed class NurtureRedrive(
+    IPoisonedNurtureSends poison,
+    INurtureSendQueue queue,
+    IIdGenerator ids,
+    TimeProvider time
+)
 {
     public const int MaxRedrives = 3;
+
+    /// <summary>The minute (since 0001-01-01) the poison queue was last looked at; none yet at first.</summary>
+    private long lookedAt = -1;
 
     /// <summary>Messages taken at a time: the poison queue is empty unless something is badly wrong.</summary>
     public const int TakenAtOnce = 32;
@@ -22,9 +32,17 @@ public sealed class NurtureRedrive(IPoisonedNurtureSends poison, INurtureSendQue
     /// <summary>A message left in the poison queue is looked at again this much later.</summary>
     public static readonly TimeSpan LeftFor = TimeSpan.FromHours(1);
 
-    /// <summary>Re-drives what the poison queue holds; returns how many messages went back on nurture-send.</summary>
+    /// <summary>Re-drives what the poison queue holds, once a minute; returns how many messages went back on
+    /// nurture-send.</summary>
     public async Task<int> RedriveAsync(CancellationToken cancellationToken)
     {
+        // The timer runs one at a time in a host: no two runs race here.
+        if (Minute(time.GetUtcNow()) is var minute && minute == lookedAt)
+        {
+            return 0;
+        }
+
+        lookedAt = minute;
         var redriven = 0;
         foreach (var message in await poison.TakeAsync(TakenAtOnce, LeftFor, cancellationToken))
         {
@@ -42,4 +60,6 @@ public sealed class NurtureRedrive(IPoisonedNurtureSends poison, INurtureSendQue
 
         return redriven;
     }
+
+    private static long Minute(DateTimeOffset at) => at.UtcTicks / TimeSpan.TicksPerMinute;
 }

@@ -203,16 +203,11 @@ public sealed class NurtureSendRules(
             );
         }
 
-        var resendAt = now + after;
         return new(
-            EnrollmentChanges.Write(
+            EnrollmentChanges.Reschedule(
                 snapshot,
-                snapshot.Lead!,
-                enrollment.WithStep(uncertain) with
-                {
-                    NextDueAt = resendAt,
-                },
-                new DueSend(snapshot.LeadId, enrollment.CampaignId, claim.StepId, resendAt),
+                enrollment.WithStep(uncertain),
+                now + after,
                 [Count(CampaignMetric.Uncertain)]
             ),
             NurtureSendOutcome.Uncertain

@@ -3,6 +3,7 @@ using LeadFunctions.Core.Email;
 using LeadFunctions.Core.Leads;
 using LeadFunctions.Core.Nurture;
 using LeadFunctions.Core.Tests.Randomness;
+using Microsoft.Extensions.Time.Testing;
 
 namespace LeadFunctions.Core.Tests.Nurture;
 
@@ -34,7 +35,7 @@ public sealed class NurtureRedriveTests
         );
         var poison = new InMemoryPoison([message]); // and so on every delivery: the message is in the poison queue
 
-        var redrive = new NurtureRedrive(poison, world.Queue, world.Pipeline.Ids);
+        var redrive = new NurtureRedrive(poison, world.Queue, world.Pipeline.Ids, world.Pipeline.Time);
         Assert.Equal(1, await redrive.RedriveAsync(CancellationToken.None));
         var again = Assert.Single(world.Queue.Take());
         var outcomes = await world.NurtureSender.SendAsync(again, CancellationToken.None);
@@ -71,10 +72,30 @@ public sealed class NurtureRedriveTests
         var poison = new InMemoryPoison([message, half]);
         var queue = new RecordingSendQueue();
 
-        var redrive = new NurtureRedrive(poison, queue, new SequentialIds());
+        var redrive = new NurtureRedrive(poison, queue, new SequentialIds(), new FakeTimeProvider(Pipeline.Start));
         Assert.Equal(0, await redrive.RedriveAsync(CancellationToken.None));
         Assert.Equal(2, poison.Messages.Count);
+        Assert.Equal(1, poison.Takes); // read, and left for a person
         Assert.Empty(queue.All);
+    }
+
+    [Fact]
+    public async Task RedriveAsync_LooksAtThePoisonQueueOnTheFirstRunAndOnceAMinute_NotOnEveryRun()
+    {
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 12, 1, 9, 0, 2, TimeSpan.Zero));
+        var poison = new InMemoryPoison([]);
+        var redrive = new NurtureRedrive(poison, new RecordingSendQueue(), new SequentialIds(), time);
+
+        var takes = new List<int>();
+        for (var run = 0; run < 36; run++) // three minutes of runs every 5 s
+        {
+            await redrive.RedriveAsync(CancellationToken.None);
+            takes.Add(poison.Takes);
+            time.Advance(NurtureScheduler.Period);
+        }
+
+        // On the host's first run, then once in each of the next two minutes.
+        Assert.Equal([1, 2, 3], takes.Chunk(12).Select(c => c[^1]));
     }
 
     private sealed class InMemoryPoison(IEnumerable<NurtureSendBatch> batches) : IPoisonedNurtureSends
@@ -82,11 +103,18 @@ public sealed class NurtureRedriveTests
         public List<PoisonedNurtureSend> Messages { get; } =
         [.. batches.Select((b, i) => new PoisonedNurtureSend(b, $"m{i}", "receipt"))];
 
+        /// <summary>How often the queue was read.</summary>
+        public int Takes { get; private set; }
+
         public Task<IReadOnlyList<PoisonedNurtureSend>> TakeAsync(
             int max,
             TimeSpan hide,
             CancellationToken cancellationToken
-        ) => Task.FromResult<IReadOnlyList<PoisonedNurtureSend>>([.. Messages.Take(max)]);
+        )
+        {
+            Takes++;
+            return Task.FromResult<IReadOnlyList<PoisonedNurtureSend>>([.. Messages.Take(max)]);
+        }
 
         public Task DeleteAsync(PoisonedNurtureSend message, CancellationToken cancellationToken)
         {

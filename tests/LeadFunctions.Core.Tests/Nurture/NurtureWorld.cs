@@ -171,6 +171,19 @@ internal sealed class NurtureWorld
         return outcomes;
     }
 
+    /// <summary>
+    /// One timer run whose one message is delivered with SendGrid answering 504: the email may have gone, so its claim
+    /// stays and the message fails. The message, for its redelivery.
+    /// </summary>
+    public async Task<NurtureSendBatch> ClaimedAndCutAsync()
+    {
+        await Scheduler.DispatchAsync(CancellationToken.None);
+        var message = Assert.Single(Queue.Take());
+        Email.FailNext = new EmailSendException("SendGrid answered 504.", 504);
+        await Assert.ThrowsAsync<EmailSendException>(() => NurtureSender.SendAsync(message, CancellationToken.None));
+        return message;
+    }
+
     /// <summary>Every campaign-resume message queued (and those they queue) handled, delays not waited for.</summary>
     public async Task<IReadOnlyList<HeldSendSummary>> ReleaseAsync()
     {

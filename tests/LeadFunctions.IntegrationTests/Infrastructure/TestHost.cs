@@ -121,6 +121,14 @@ public sealed class TestHost : IAsyncDisposable
         return request;
     }
 
+    /// <summary><paramref name="json"/> sent as application/json with the function key.</summary>
+    public async Task<HttpResponseMessage> SendJsonWithKeyAsync(HttpMethod method, string uri, string json)
+    {
+        using var request = WithKey(method, uri);
+        request.Content = new StringContent(json, System.Text.Encoding.UTF8, "application/json");
+        return await Client.SendAsync(request);
+    }
+
     public async Task<T?> GetJsonWithKeyAsync<T>(string uri)
     {
         using var response = await Client.SendAsync(TestHost.WithKey(HttpMethod.Get, uri));

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Text;
 using System.Text.Json;
 using LeadFunctions.Core.Campaigns;
 using LeadFunctions.Core.Email;
@@ -53,8 +52,8 @@ public sealed class CampaignPauseTests(AzuriteFixture azurite)
         var (nurture, lead) = await PausedForHoursAsync(azurite, "pause-send");
         await using var _ = nurture;
 
-        using var resumed = await PostJsonAsync(
-            nurture,
+        using var resumed = await nurture.Host.SendJsonWithKeyAsync(
+            HttpMethod.Post,
             "/api/campaigns/pause-send/resume",
             """{ "missed": "send" }"""
         );
@@ -81,9 +80,21 @@ public sealed class CampaignPauseTests(AzuriteFixture azurite)
         var (nurture, lead) = await PausedForHoursAsync(azurite, "pause-skip");
         await using var _ = nurture;
 
-        using var missing = await PostJsonAsync(nurture, "/api/campaigns/pause-skip/resume", "{}");
-        using var wrong = await PostJsonAsync(nurture, "/api/campaigns/pause-skip/resume", """{ "missed": "later" }""");
-        using var unknown = await PostJsonAsync(nurture, "/api/campaigns/nope/resume", """{ "missed": "send" }""");
+        using var missing = await nurture.Host.SendJsonWithKeyAsync(
+            HttpMethod.Post,
+            "/api/campaigns/pause-skip/resume",
+            "{}"
+        );
+        using var wrong = await nurture.Host.SendJsonWithKeyAsync(
+            HttpMethod.Post,
+            "/api/campaigns/pause-skip/resume",
+            """{ "missed": "later" }"""
+        );
+        using var unknown = await nurture.Host.SendJsonWithKeyAsync(
+            HttpMethod.Post,
+            "/api/campaigns/nope/resume",
+            """{ "missed": "send" }"""
+        );
         Assert.Equal(
             [HttpStatusCode.BadRequest, HttpStatusCode.BadRequest, HttpStatusCode.NotFound],
             new[] { missing.StatusCode, wrong.StatusCode, unknown.StatusCode }
@@ -95,8 +106,8 @@ public sealed class CampaignPauseTests(AzuriteFixture azurite)
         );
         Assert.False((await stillPaused.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("active").GetBoolean());
 
-        using var resumed = await PostJsonAsync(
-            nurture,
+        using var resumed = await nurture.Host.SendJsonWithKeyAsync(
+            HttpMethod.Post,
             "/api/campaigns/pause-skip/resume",
             """{ "missed": "skip" }"""
         );
@@ -159,8 +170,12 @@ public sealed class CampaignPauseTests(AzuriteFixture azurite)
         await nurture.PutAsync(campaign);
         await nurture.EnrollAsync(Ayse, campaign);
 
-        using var paused = await PostJsonAsync(nurture, "/api/campaigns/pause-route/pause", "{}");
-        using var unknown = await PostJsonAsync(nurture, "/api/campaigns/nope/pause", "{}");
+        using var paused = await nurture.Host.SendJsonWithKeyAsync(
+            HttpMethod.Post,
+            "/api/campaigns/pause-route/pause",
+            "{}"
+        );
+        using var unknown = await nurture.Host.SendJsonWithKeyAsync(HttpMethod.Post, "/api/campaigns/nope/pause", "{}");
         Assert.Equal((HttpStatusCode.OK, HttpStatusCode.NotFound), (paused.StatusCode, unknown.StatusCode));
         Assert.False((await paused.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("active").GetBoolean());
         nurture.Clock.Offset += TimeSpan.FromMinutes(1);
@@ -222,17 +237,5 @@ public sealed class CampaignPauseTests(AzuriteFixture azurite)
         string campaignId,
         string body,
         string query = ""
-    )
-    {
-        var request = TestHost.WithKey(HttpMethod.Put, $"/api/campaigns/{campaignId}{query}");
-        request.Content = new StringContent(body, Encoding.UTF8, "application/json");
-        return nurture.Host.Client.SendAsync(request);
-    }
-
-    private static Task<HttpResponseMessage> PostJsonAsync(NurtureHost nurture, string path, string body)
-    {
-        var request = TestHost.WithKey(HttpMethod.Post, path);
-        request.Content = new StringContent(body, Encoding.UTF8, "application/json");
-        return nurture.Host.Client.SendAsync(request);
-    }
+    ) => nurture.Host.SendJsonWithKeyAsync(HttpMethod.Put, $"/api/campaigns/{campaignId}{query}", body);
 }

@@ -183,20 +183,20 @@ internal sealed class NurtureHost : IAsyncDisposable
             () => Task.FromResult(SendGrid.Accepted is [var sent, ..] ? sent : null),
             because: "the first email"
         );
-        await Eventually.TrueAsync(
-            async () =>
-                (
-                    await EnrollmentAsync(
-                        first.CustomArgs[MailCustomArgs.LeadId],
-                        first.CustomArgs[MailCustomArgs.Campaign]
-                    )
-                )
-                    ?.Step(first.CustomArgs[MailCustomArgs.Step])
-                    ?.State == StepState.Sent,
-            because: "the first email recorded"
+        await SentRecordedAsync(
+            first.CustomArgs[MailCustomArgs.LeadId],
+            first.CustomArgs[MailCustomArgs.Campaign],
+            first.CustomArgs[MailCustomArgs.Step]
         );
         return first;
     }
+
+    /// <summary>Waits until the lead's step is recorded sent (from whose time its next step is due).</summary>
+    public Task SentRecordedAsync(string leadId, string campaignId, string stepId) =>
+        Eventually.TrueAsync(
+            async () => (await EnrollmentAsync(leadId, campaignId))?.Step(stepId)?.State == StepState.Sent,
+            because: $"step {stepId} of {campaignId} recorded sent"
+        );
 
     /// <summary>SendGrid's event of <paramref name="type"/> about <paramref name="email"/> (with its custom args),
     /// signed by <paramref name="signer"/> and posted to the Event Webhook now, as SendGrid does; answered 200.</summary>

@@ -38,12 +38,7 @@ public sealed class NurtureSendTests(AzuriteFixture azurite)
             );
 
             // Recorded, and so the next step indexed from its send time, before the clock moves on.
-            await Eventually.TrueAsync(
-                async () =>
-                    (await nurture.EnrollmentAsync(ayse, "fair"))!.Step(campaign.Steps[expected - 1].Id)?.State
-                    == StepState.Sent,
-                because: $"email {expected} recorded"
-            );
+            await nurture.SentRecordedAsync(ayse, "fair", campaign.Steps[expected - 1].Id);
         }
 
         await nurture.TickAsync();
@@ -304,10 +299,7 @@ public sealed class NurtureSendTests(AzuriteFixture azurite)
 
         // SendGrid took it after all: its processed event (signed, through the webhook) names the send.
         await nurture.PostEventAsync(signer, nurture.SendGrid.Received[0], "processed", "p1");
-        await Eventually.TrueAsync(
-            async () => (await nurture.EnrollmentAsync(lead, "drop"))!.Step("welcome")?.State == StepState.Sent,
-            because: "SendGrid's event settles the uncertain send"
-        );
+        await nurture.SentRecordedAsync(lead, "drop", "welcome"); // SendGrid's event settles the uncertain send
         stats = await nurture.StatsAsync("drop", s => s.Totals.GetValueOrDefault(CampaignMetric.Sent) > 0);
         Assert.Equal((0L, 1L), (stats.Steps["welcome"][CampaignMetric.Uncertain], stats.Totals[CampaignMetric.Sent]));
         Assert.Single(nurture.SendGrid.Received);

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text;
 using LeadFunctions.Core.Campaigns;
 using LeadFunctions.Core.Leads;
 using LeadFunctions.IntegrationTests.Infrastructure;
@@ -54,9 +53,11 @@ public sealed class SpamBrakeTests(AzuriteFixture azurite)
             StringComparison.Ordinal
         );
 
-        using var request = TestHost.WithKey(HttpMethod.Post, "/api/campaigns/brake/resume");
-        request.Content = new StringContent("""{"missed":"send"}""", Encoding.UTF8, "application/json");
-        using var resume = await nurture.Host.Client.SendAsync(request);
+        using var resume = await nurture.Host.SendJsonWithKeyAsync(
+            HttpMethod.Post,
+            "/api/campaigns/brake/resume",
+            """{"missed":"send"}"""
+        );
         Assert.Equal(HttpStatusCode.Accepted, resume.StatusCode);
         var resumed = await nurture.Get<ICampaignStore>().GetAsync("brake", CancellationToken.None);
         Assert.Equal((true, null), (resumed!.Active, resumed.SpamBrake));
