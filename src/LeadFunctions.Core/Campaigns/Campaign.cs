@@ -79,8 +79,10 @@ public sealed record CampaignAudience
 }
 
 /// <summary>
-/// One email. <see cref="Delay"/> counts from enrollment (first step) or from the previous send. The id is
-/// stable across edits: it is what an enrollment remembers as sent.
+/// One step: an email (<see cref="Content"/>), a wait (<see cref="Wait"/>) or a condition (<see cref="Condition"/>).
+/// An email's <see cref="Delay"/> counts from enrollment (first step) or from the previous send; in a journey (a
+/// campaign with a wait, a condition or a <see cref="Next"/>), from the moment the step is reached. The id is stable
+/// across edits: it is what an enrollment remembers as sent.
 /// </summary>
 public sealed record CampaignStep
 {
@@ -88,10 +90,22 @@ public sealed record CampaignStep
 
     public TimeSpan Delay { get; init; }
 
-    public required StepContent Content { get; init; }
+    /// <summary>The email; null for a wait or a condition.</summary>
+    public StepContent? Content { get; init; }
 
     /// <summary>The same email in another language ("en" or "tr"), chosen by the lead's language.</summary>
     public IReadOnlyDictionary<string, StepContent> Translations { get; init; } = new Dictionary<string, StepContent>();
+
+    /// <summary>After the email, the step with this id (or <see cref="Journeys.End"/>); null: the step below
+    /// it.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Next { get; init; }
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public StepWait? Wait { get; init; }
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public StepCondition? Condition { get; init; }
 }
 
 /// <summary>Liquid templates of one email.</summary>

@@ -75,22 +75,125 @@ public sealed record AudienceDefinition(
 
 public sealed record StopDefinition(IReadOnlyList<string?>? Stages, IReadOnlyList<string?>? Events);
 
-/// <summary>One email: <see cref="Delay"/> is an ISO 8601 duration ("PT0S", "P2D", "PT36H").</summary>
+/// <summary>
+/// One step: an email (<see cref="Delay"/> is an ISO 8601 duration: "PT0S", "P2D", "PT36H"; <see cref="Next"/> a jump),
+/// a wait (<see cref="WaitFor"/>, <see cref="AtMost"/>, <see cref="Then"/>, <see cref="Timeout"/>) or a condition
+/// (<see cref="If"/>, <see cref="Then"/>, <see cref="Else"/>).
+/// </summary>
 public sealed record StepDefinition(string? Id, string? Delay, string? Subject, string? Html, string? Text)
 {
     public IReadOnlyDictionary<string, ContentDefinition?>? Translations { get; init; }
 
+    public string? Next { get; init; }
+
+    public WaitDefinition? WaitFor { get; init; }
+
+    public string? AtMost { get; init; }
+
+    public ConditionDefinition? If { get; init; }
+
+    public string? Then { get; init; }
+
+    public string? Else { get; init; }
+
+    public string? Timeout { get; init; }
+
     public static StepDefinition From(CampaignStep step) =>
-        new(step.Id, XmlConvert.ToString(step.Delay), step.Content.Subject, step.Content.Html, step.Content.Text)
+        step switch
         {
-            Translations =
-                step.Translations.Count == 0
-                    ? null
-                    : step.Translations.ToDictionary(
-                        t => t.Key,
-                        t => (ContentDefinition?)new ContentDefinition(t.Value.Subject, t.Value.Html, t.Value.Text),
-                        StringComparer.Ordinal
-                    ),
+            { Wait: { } wait } => new(step.Id, null, null, null, null)
+            {
+                WaitFor = WaitDefinition.From(wait.Until),
+                AtMost = XmlConvert.ToString(wait.AtMost),
+                Then = wait.Then,
+                Timeout = wait.Timeout,
+            },
+            { Condition: { } condition } => new(step.Id, null, null, null, null)
+            {
+                If = ConditionDefinition.From(condition.If),
+                Then = condition.Then,
+                Else = condition.Else,
+            },
+            _ => new(
+                step.Id,
+                XmlConvert.ToString(step.Delay),
+                step.Content?.Subject,
+                step.Content?.Html,
+                step.Content?.Text
+            )
+            {
+                Next = step.Next,
+                Translations =
+                    step.Translations.Count == 0
+                        ? null
+                        : step.Translations.ToDictionary(
+                            t => t.Key,
+                            t => (ContentDefinition?)new ContentDefinition(t.Value.Subject, t.Value.Html, t.Value.Text),
+                            StringComparer.Ordinal
+                        ),
+            },
+        };
+}
+
+/// <summary>What a wait waits for (any one wakes it): events done after it began, a stage, a score, an email of the
+/// enrollment opened or clicked (by its step id).</summary>
+public sealed record WaitDefinition(
+    IReadOnlyList<string?>? Events,
+    IReadOnlyList<string?>? Stages,
+    int? MinScore,
+    string? Opened,
+    string? Clicked
+)
+{
+    public static WaitDefinition From(WaitUntil until) =>
+        new(
+            Listed(until.Events),
+            Listed(until.Stages.Select(s => s.ToApiName())),
+            until.MinScore,
+            until.Opened,
+            until.Clicked
+        );
+
+    internal static IReadOnlyList<string?>? Listed(IEnumerable<string> values) =>
+        values.ToList() is { Count: > 0 } list ? list : null;
+}
+
+/// <summary>A condition on the person (every part given must hold).</summary>
+public sealed record ConditionDefinition
+{
+    public IReadOnlyList<string?>? Stages { get; init; }
+
+    public int? MinScore { get; init; }
+
+    public IReadOnlyList<string?>? Temperatures { get; init; }
+
+    public IReadOnlyList<string?>? Countries { get; init; }
+
+    public IReadOnlyList<string?>? Industries { get; init; }
+
+    /// <summary>"individual" or "merchant".</summary>
+    public IReadOnlyList<string?>? RecipientTypes { get; init; }
+
+    public IReadOnlyList<string?>? Languages { get; init; }
+
+    public string? Opened { get; init; }
+
+    public string? Clicked { get; init; }
+
+    public static ConditionDefinition From(PersonCondition condition) =>
+        new()
+        {
+            Stages = WaitDefinition.Listed(condition.Stages.Select(s => s.ToApiName())),
+            MinScore = condition.MinScore,
+            Temperatures = WaitDefinition.Listed(condition.Temperatures.Select(t => t.ToApiName())),
+            Countries = WaitDefinition.Listed(condition.Countries),
+            Industries = WaitDefinition.Listed(condition.Industries),
+            RecipientTypes = WaitDefinition.Listed(
+                condition.RecipientTypes.Select(t => t.ToString().ToLowerInvariant())
+            ),
+            Languages = WaitDefinition.Listed(condition.Languages),
+            Opened = condition.Opened,
+            Clicked = condition.Clicked,
         };
 }
 

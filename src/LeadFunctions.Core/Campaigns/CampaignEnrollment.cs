@@ -16,7 +16,8 @@ public static class CampaignEnrollment
     /// <summary>
     /// Adds a new enrollment of the change's lead to <paramref name="change"/>: the row, its first step in the
     /// due index, a timeline entry (its id names the campaign, so a second start would be seen as a replay) and
-    /// the Enrolled counter. A campaign with no step left is completed at once.
+    /// the Enrolled counter (with the branches a journey's first conditions took). A campaign with no step left is
+    /// completed at once.
     /// </summary>
     public static LeadChange Start(LeadChange change, Campaign campaign, string reason, DateTimeOffset now)
     {
@@ -26,42 +27,38 @@ public static class CampaignEnrollment
             EnrolledAt = now,
             Reason = reason,
         };
-        DueSend? due = null;
-        if (EnrollmentSteps.Next(campaign, enrollment) is (var step, var dueAt))
-        {
-            enrollment = enrollment with { NextStepId = step.Id, NextDueAt = dueAt };
-            due = new DueSend(change.LeadId, campaign.Id, step.Id, dueAt);
-        }
-        else
-        {
-            enrollment = enrollment with { Status = EnrollmentStatus.Completed };
-        }
-
+        var moved = EnrollmentSteps.Advance(campaign, enrollment, change.Lead!, null, now);
         var entry = new TimelineEntry(
             $"campaign|{campaign.Id}|enrolled",
             now,
             TimelineKind.Campaign,
             $"Enrolled in campaign {campaign.Name} ({reason})"
         );
-        return With(change, enrollment, entry, new StatDelta(campaign.Id, null, CampaignMetric.Enrolled), due);
+        return With(
+            change,
+            moved.Enrollment,
+            entry,
+            [new StatDelta(campaign.Id, null, CampaignMetric.Enrolled), .. moved.Counts],
+            moved.Next
+        );
     }
 
     /// <summary>
     /// <paramref name="change"/> with <paramref name="enrollment"/> written (replacing an earlier version of it in the
-    /// same change) and the entry, counter and due send that go with it.
+    /// same change) and the entry, counters and due send that go with it.
     /// </summary>
     public static LeadChange With(
         LeadChange change,
         Enrollment enrollment,
         TimelineEntry? entry,
-        StatDelta? count,
+        IReadOnlyList<StatDelta>? counts,
         DueSend? due = null
     ) =>
         change with
         {
             Enrollments = [.. (change.Enrollments ?? []).Where(e => e.CampaignId != enrollment.CampaignId), enrollment],
             Entries = entry is null ? change.Entries : [.. change.Entries, entry],
-            Counts = count is null ? change.Counts : [.. change.Counts ?? [], count],
+            Counts = counts is null or [] ? change.Counts : [.. change.Counts ?? [], .. counts],
             Schedule = due is null ? change.Schedule : [.. change.Schedule ?? [], due],
         };
 

@@ -4,8 +4,8 @@ using LeadFunctions.Core.Validation;
 
 namespace LeadFunctions.Core.Campaigns;
 
-/// <summary>The steps of a written campaign: ids unique and stable (enrollments remember steps by id), delays, and each
-/// template.</summary>
+/// <summary>The steps of a written campaign: ids unique and stable (enrollments remember steps by id), delays, each
+/// template, and a journey's waits, conditions and flow (<see cref="JourneyStepValidator"/>).</summary>
 internal static class CampaignStepValidator
 {
     public static List<CampaignStep> Steps(
@@ -37,21 +37,36 @@ internal static class CampaignStepValidator
                 errors.Add($"{field}.id", $"'{step.Id}' is already the id of an earlier step.");
             }
 
-            var delay = CampaignValidator.Delay(errors, $"{field}.delay", step.Delay);
-            var content = Content(errors, field, new ContentDefinition(step.Subject, step.Html, step.Text));
-            var translations = Translations(errors, $"{field}.translations", step.Translations, campaignLanguage);
             steps.Add(
-                new CampaignStep
+                step switch
                 {
-                    Id = step.Id ?? "",
-                    Delay = delay,
-                    Content = content,
-                    Translations = translations,
+                    { WaitFor: not null } => JourneyStepValidator.Wait(errors, field, step),
+                    { If: not null } => JourneyStepValidator.Condition(errors, field, step),
+                    _ => Email(errors, field, step, campaignLanguage),
                 }
             );
         }
 
+        // Field names follow the written steps' places: a null step leaves the flow to be checked once it is fixed.
+        if (steps.Count == written.Count)
+        {
+            JourneyStepValidator.Flow(errors, steps);
+        }
         return steps;
+    }
+
+    private static CampaignStep Email(FieldErrors errors, string field, StepDefinition step, string campaignLanguage)
+    {
+        JourneyStepValidator.Refuse(errors, field, "an email", ("atMost", step.AtMost), ("then", step.Then));
+        JourneyStepValidator.Refuse(errors, field, "an email", ("else", step.Else), ("timeout", step.Timeout));
+        return new CampaignStep
+        {
+            Id = step.Id ?? "",
+            Delay = CampaignValidator.Delay(errors, $"{field}.delay", step.Delay),
+            Content = Content(errors, field, new ContentDefinition(step.Subject, step.Html, step.Text)),
+            Translations = Translations(errors, $"{field}.translations", step.Translations, campaignLanguage),
+            Next = step.Next,
+        };
     }
 
     private static Dictionary<string, StepContent> Translations(

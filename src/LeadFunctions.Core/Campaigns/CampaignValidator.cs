@@ -134,7 +134,7 @@ public static partial class CampaignValidator
         return delay;
     }
 
-    private static List<LifecycleStage> Stages(FieldErrors errors, string field, IReadOnlyList<string?>? names)
+    internal static List<LifecycleStage> Stages(FieldErrors errors, string field, IReadOnlyList<string?>? names)
     {
         var stages = new List<LifecycleStage>();
         foreach (var name in names ?? [])
@@ -160,7 +160,7 @@ public static partial class CampaignValidator
         return [.. stages.Distinct()];
     }
 
-    private static List<Temperature> Temperatures(FieldErrors errors, string field, IReadOnlyList<string?>? names)
+    internal static List<Temperature> Temperatures(FieldErrors errors, string field, IReadOnlyList<string?>? names)
     {
         var temperatures = new List<Temperature>();
         foreach (var name in names ?? [])
@@ -178,7 +178,7 @@ public static partial class CampaignValidator
         return [.. temperatures.Distinct()];
     }
 
-    private static List<string> Events(FieldErrors errors, string field, IReadOnlyList<string?>? names)
+    internal static List<string> Events(FieldErrors errors, string field, IReadOnlyList<string?>? names)
     {
         foreach (var name in (names ?? []).Where(n => n is null || !EventTypes.All.Contains(n)))
         {

@@ -3,18 +3,63 @@ using LeadFunctions.Core.Leads;
 namespace LeadFunctions.Core.Campaigns;
 
 /// <summary>
-/// Which step of the campaign as it is now comes next for an enrollment. Steps are known by id, so an edited
-/// campaign never sends a step twice: a step already dealt with is never next again, a removed step is passed
-/// over, and a new step is reached only by enrollments not yet past its place.
+/// Where an enrollment goes after a step, in the campaign as it is now. Steps are known by id, so an edited campaign
+/// never sends a step twice. A straight-line campaign takes the first step below the furthest one dealt with (a removed
+/// step is passed over; a new one is reached only by enrollments not yet past its place). A journey
+/// (<see cref="Journeys.IsJourney"/>) follows the branch the step took: conditions are decided on the way, a wait stops
+/// the flow until it is woken or times out, and an email already dealt with in this enrollment is passed over, so a
+/// loop never sends one twice.
 /// </summary>
 public static class EnrollmentSteps
 {
     /// <summary>
-    /// The first step after the furthest step (in the campaign's order) this enrollment has dealt with, and when
-    /// it falls due: its delay after the last send (or claim), or after enrollment for the first. Null when none is
-    /// left.
+    /// The enrollment moved on from <paramref name="from"/> (the step just dealt with; null at enrollment): its next
+    /// step and when it falls due (after its delay), or completed when none is left. Straight line: the delay counts
+    /// from the last send (or claim), or from enrollment for the first; journey: from <paramref name="now"/>.
     /// </summary>
-    public static (CampaignStep Step, DateTimeOffset DueAt)? Next(Campaign campaign, Enrollment enrollment)
+    public static Moved Advance(Campaign? campaign, Enrollment enrollment, Lead lead, string? from, DateTimeOffset now)
+    {
+        if (campaign is null || campaign.Steps.Count == 0)
+        {
+            return Completed(enrollment, []);
+        }
+
+        if (!campaign.IsJourney())
+        {
+            return Straight(campaign, enrollment, lead.Id);
+        }
+
+        var start = from is null ? campaign.Steps[0].Id : After(campaign, enrollment, from);
+        return Resolve(campaign, enrollment, lead, start, now, []);
+    }
+
+    /// <summary>
+    /// The enrollment woken from the wait it is on, when what it waits for has come: one of
+    /// <paramref name="eventTypes"/> (done in this change), or the person as the wait wants them; else null.
+    /// </summary>
+    public static Moved? Wake(
+        Campaign campaign,
+        Enrollment enrollment,
+        Lead lead,
+        IEnumerable<string> eventTypes,
+        DateTimeOffset now
+    ) =>
+        WaitOf(campaign, enrollment) is { Wait: { } wait } step
+        && (wait.Until.WokenBy(eventTypes) || wait.Until.HoldsFor(lead, enrollment))
+            ? Pass(campaign, enrollment, lead, step, Journeys.Then, now)
+            : null;
+
+    /// <summary>The enrollment on from the wait it is on by its timeout branch; null when it is on no wait.</summary>
+    public static Moved? TimeOut(Campaign campaign, Enrollment enrollment, Lead lead, DateTimeOffset now) =>
+        WaitOf(campaign, enrollment) is { } step ? Pass(campaign, enrollment, lead, step, Journeys.Timeout, now) : null;
+
+    /// <summary>The wait step the active enrollment is on, if it is on one.</summary>
+    public static CampaignStep? WaitOf(Campaign campaign, Enrollment enrollment) =>
+        enrollment is { Status: EnrollmentStatus.Active, NextStepId: { } at }
+            ? campaign.Steps.FirstOrDefault(s => s.Id == at && s.Wait is not null)
+            : null;
+
+    private static Moved Straight(Campaign campaign, Enrollment enrollment, string leadId)
     {
         var dealtWith = enrollment.Steps.Select(s => s.StepId).ToHashSet(StringComparer.Ordinal);
         var furthest = -1;
@@ -29,10 +74,137 @@ public static class EnrollmentSteps
         var next = campaign.Steps.Skip(furthest + 1).FirstOrDefault(s => !dealtWith.Contains(s.Id));
         if (next is null)
         {
-            return null;
+            return Completed(enrollment, []);
         }
 
         var lastSend = enrollment.Steps.Select(s => s.SentAt ?? s.ClaimedAt).Where(at => at is not null).Max();
-        return (next, (lastSend ?? enrollment.EnrolledAt) + next.Delay);
+        return Due(campaign, enrollment, leadId, next, (lastSend ?? enrollment.EnrolledAt) + next.Delay, []);
     }
+
+    /// <summary>The target after <paramref name="from"/> by the branch its record took; for a step an edit removed,
+    /// after the last step dealt with that is still there.</summary>
+    private static string After(Campaign campaign, Enrollment enrollment, string from)
+    {
+        if (campaign.Steps.FirstOrDefault(s => s.Id == from) is { } step)
+        {
+            return Journeys.Successor(campaign.Steps, step, enrollment.Step(from)?.Branch);
+        }
+
+        var last = enrollment
+            .Steps.Select(r => (Record: r, Step: campaign.Steps.FirstOrDefault(s => s.Id == r.StepId)))
+            .LastOrDefault(x => x.Step is not null);
+        return last.Step is { } kept
+            ? Journeys.Successor(campaign.Steps, kept, last.Record.Branch)
+            : campaign.Steps[0].Id;
+    }
+
+    /// <summary>From <paramref name="target"/> to the first step that waits (an email's delay, a wait), deciding
+    /// conditions and waits that already hold on the way; completed at the end (or on a loop with nothing left to
+    /// send, which the validator's rule on loops leaves only to edited campaigns).</summary>
+    private static Moved Resolve(
+        Campaign campaign,
+        Enrollment enrollment,
+        Lead lead,
+        string target,
+        DateTimeOffset now,
+        List<StatDelta> counts
+    )
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        while (seen.Add(target) && campaign.Steps.FirstOrDefault(s => s.Id == target) is { } step)
+        {
+            string? branch = step switch
+            {
+                { Condition: { } condition } => condition.If.HoldsFor(lead, enrollment) ? Journeys.Then : Journeys.Else,
+                { Wait: { } wait } when wait.Until.HoldsFor(lead, enrollment) => Journeys.Then,
+                _ => null,
+            };
+            if (branch is not null)
+            {
+                enrollment = enrollment.WithStep(Passed(enrollment, step, branch, now));
+                counts.Add(new StatDelta(campaign.Id, step.Id, Metric(branch)));
+                target = Journeys.Successor(campaign.Steps, step, branch);
+            }
+            else if (step.Wait is { } wait)
+            {
+                var waiting = new StepRecord
+                {
+                    StepId = step.Id,
+                    State = StepState.Waiting,
+                    ClaimedAt = now,
+                };
+                return Due(campaign, enrollment.WithStep(waiting), lead.Id, step, now + wait.AtMost, counts);
+            }
+            else if (enrollment.Step(step.Id) is not null)
+            {
+                target = Journeys.Successor(campaign.Steps, step, null);
+            }
+            else
+            {
+                return Due(campaign, enrollment, lead.Id, step, now + step.Delay, counts);
+            }
+        }
+
+        return Completed(enrollment, counts);
+    }
+
+    private static Moved Pass(
+        Campaign campaign,
+        Enrollment enrollment,
+        Lead lead,
+        CampaignStep step,
+        string branch,
+        DateTimeOffset now
+    ) =>
+        Resolve(
+            campaign,
+            enrollment.WithStep(Passed(enrollment, step, branch, now)),
+            lead,
+            Journeys.Successor(campaign.Steps, step, branch),
+            now,
+            [new StatDelta(campaign.Id, step.Id, Metric(branch))]
+        );
+
+    private static StepRecord Passed(Enrollment enrollment, CampaignStep step, string branch, DateTimeOffset now) =>
+        new()
+        {
+            StepId = step.Id,
+            State = StepState.Passed,
+            Branch = branch,
+            ClaimedAt = step.Wait is null ? null : enrollment.Step(step.Id)?.ClaimedAt ?? now,
+            PassedAt = now,
+        };
+
+    private static CampaignMetric Metric(string branch) =>
+        branch switch
+        {
+            Journeys.Then => CampaignMetric.Then,
+            Journeys.Else => CampaignMetric.Else,
+            _ => CampaignMetric.TimedOut,
+        };
+
+    private static Moved Due(
+        Campaign campaign,
+        Enrollment enrollment,
+        string leadId,
+        CampaignStep step,
+        DateTimeOffset dueAt,
+        List<StatDelta> counts
+    ) =>
+        new(
+            enrollment with
+            {
+                NextStepId = step.Id,
+                NextDueAt = dueAt,
+            },
+            new DueSend(leadId, campaign.Id, step.Id, dueAt),
+            counts
+        );
+
+    private static Moved Completed(Enrollment enrollment, List<StatDelta> counts) =>
+        new(enrollment with { Status = EnrollmentStatus.Completed, NextStepId = null, NextDueAt = null }, null, counts);
 }
+
+/// <summary>An enrollment as a move leaves it, the due index entry of its next step (none when completed) and the
+/// branches counted on the way.</summary>
+public sealed record Moved(Enrollment Enrollment, DueSend? Next, IReadOnlyList<StatDelta> Counts);

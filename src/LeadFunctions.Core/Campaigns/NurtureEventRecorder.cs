@@ -8,8 +8,9 @@ namespace LeadFunctions.Core.Campaigns;
 /// Marks what SendGrid reports about a campaign's email on its step of the enrollment, in the lead's partition
 /// (<see cref="LeadUpdater"/>): each flag turns on once, and only that first turn counts in the stats and (for
 /// opened and clicked) shows on the timeline, so SendGrid's repeats, a second open and a retried batch count nothing.
+/// A wait for the open or the click of that email is woken in the same write.
 /// </summary>
-public sealed class NurtureEventRecorder(LeadUpdater updater)
+public sealed class NurtureEventRecorder(LeadUpdater updater, ICampaignCatalog campaigns, TimeProvider time)
 {
     /// <summary>The step flag an event sets; null for events that set none (processed, deferred, a soft bounce, a
     /// machine open, an ignored click).</summary>
@@ -44,10 +45,30 @@ public sealed class NurtureEventRecorder(LeadUpdater updater)
         {
             await updater.UpdateAsync(
                 sendGridEvent.LeadId,
-                snapshot => Task.FromResult(Decide(snapshot, StepOf(snapshot, sendGridEvent), sendGridEvent)),
+                async snapshot =>
+                    await WakeAsync(
+                        Decide(snapshot, StepOf(snapshot, sendGridEvent), sendGridEvent),
+                        cancellationToken
+                    ),
                 cancellationToken
             );
         }
+    }
+
+    /// <summary>A wait for an open or a click of the step the change flagged, woken in the same write.</summary>
+    private async Task<LeadChange?> WakeAsync(LeadChange? change, CancellationToken cancellationToken)
+    {
+        if (
+            change is { Lead: { } lead, Enrollments: [var enrollment] }
+            && enrollment.NextStepId is not null
+            && await campaigns.FindAsync(enrollment.CampaignId, cancellationToken) is { } campaign
+            && EnrollmentSteps.Wake(campaign, enrollment, lead, [], time.GetUtcNow()) is { } woken
+        )
+        {
+            return CampaignEnrollment.With(change, woken.Enrollment, null, woken.Counts, woken.Next);
+        }
+
+        return change;
     }
 
     /// <summary>

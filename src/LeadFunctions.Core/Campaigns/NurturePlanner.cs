@@ -4,10 +4,11 @@ using LeadFunctions.Core.Processing;
 namespace LeadFunctions.Core.Campaigns;
 
 /// <summary>
-/// What a lead change means for the campaigns, decided in the same write: enrollments a trigger starts (stage
-/// entered, event, created from a source) for an audience that matches, enrollments a stop condition ends, and
-/// conversions (SQL or later after enrolling) counted once. Written with the lead row under its ETag, so two
-/// processors deciding the same enrollment at once cannot both succeed, and a redelivery finds it already made.
+/// What a lead change means for the campaigns, decided in the same write: enrollments a trigger starts (stage entered,
+/// event, created from a source) for an audience that matches, enrollments a stop condition ends, waits woken by what
+/// they wait for, and conversions (SQL or later after enrolling) counted once. Written with the lead row under its
+/// ETag, so two processors deciding the same enrollment at once cannot both succeed, and a redelivery finds it already
+/// made.
 /// </summary>
 public sealed class NurturePlanner(ICampaignCatalog campaigns, TimeProvider time) : ILeadChangeSubscriber
 {
@@ -30,10 +31,11 @@ public sealed class NurturePlanner(ICampaignCatalog campaigns, TimeProvider time
             return change;
         }
 
-        // Every rule here needs a stage entered (a new lead enters its first) or an event: most writes (a
-        // rescore, a send, a consent change) have neither and cost nothing.
+        // Every rule here needs a stage entered (a new lead enters its first), an event or (for a wait on a score) a
+        // new score: most writes (a send, a consent change) have none and cost nothing.
         LifecycleStage? entered = snapshot.Lead?.Stage == lead.Stage ? null : lead.Stage;
-        if (entered is null && change.NewEvents.Count == 0)
+        var rescored = snapshot.Lead is { } before && before.Score.Total != lead.Score.Total;
+        if (entered is null && change.NewEvents.Count == 0 && !rescored)
         {
             return change;
         }
@@ -49,6 +51,7 @@ public sealed class NurturePlanner(ICampaignCatalog campaigns, TimeProvider time
             {
                 change = Stop(change, campaign, enrollment, entered, eventTypes, now);
                 change = Convert(change, CampaignEnrollment.Current(snapshot, change, campaign.Id)!, entered);
+                change = Wake(change, campaign, CampaignEnrollment.Current(snapshot, change, campaign.Id)!, lead, now);
             }
         }
 
@@ -127,6 +130,19 @@ public sealed class NurturePlanner(ICampaignCatalog campaigns, TimeProvider time
         return CampaignEnrollment.With(change, stopped, entry, null);
     }
 
+    /// <summary>A wait woken by what this change brings (an event, a stage, a score) moves on in the same write, with
+    /// its next step in the due index: the step goes seconds after the event, not at the wait's timeout.</summary>
+    private static LeadChange Wake(
+        LeadChange change,
+        Campaign campaign,
+        Enrollment enrollment,
+        Lead lead,
+        DateTimeOffset now
+    ) =>
+        EnrollmentSteps.Wake(campaign, enrollment, lead, change.NewEvents.Select(e => e.Type), now) is { } woken
+            ? CampaignEnrollment.With(change, woken.Enrollment, null, woken.Counts, woken.Next)
+            : change;
+
     /// <summary>Reaching SQL or later counts once per enrollment, whatever its status: a stopped or finished nurture
     /// still gets the credit.</summary>
     private static LeadChange Convert(LeadChange change, Enrollment enrollment, LifecycleStage? entered) =>
@@ -138,7 +154,7 @@ public sealed class NurturePlanner(ICampaignCatalog campaigns, TimeProvider time
                     Converted = true,
                 },
                 null,
-                new StatDelta(enrollment.CampaignId, null, CampaignMetric.Converted)
+                [new StatDelta(enrollment.CampaignId, null, CampaignMetric.Converted)]
             )
             : change;
 }

@@ -160,7 +160,7 @@ public static class DashboardPage
 
     private static TableModel Campaigns(IReadOnlyList<CampaignLine> campaigns, DashboardLabels t)
     {
-        var metrics = Enum.GetValues<CampaignMetric>();
+        var metrics = CampaignMetrics.Totals;
         var headers = Headers(t[TextId.DashboardCampaign], [.. metrics.Select(m => (t.Metric(m), true))]);
         var rows = campaigns.Select(campaign => new RowModel(
             false,

@@ -18,6 +18,33 @@ public enum CampaignMetric
     /// <summary>SendGrid refused the email for good (a 4xx other than 429): nothing went, the enrollment moved
     /// on.</summary>
     Failed,
+
+    /// <summary>A wait woken by what it waited for, or a condition that held (per step: the branch taken).</summary>
+    Then,
+
+    /// <summary>A condition that did not hold.</summary>
+    Else,
+
+    /// <summary>A wait whose time ran out.</summary>
+    TimedOut,
+}
+
+public static class CampaignMetrics
+{
+    /// <summary>The branches a journey's waits and conditions took: counted per step, meaningless summed over a
+    /// campaign.</summary>
+    public static readonly IReadOnlySet<CampaignMetric> Branches = new HashSet<CampaignMetric>
+    {
+        CampaignMetric.Then,
+        CampaignMetric.Else,
+        CampaignMetric.TimedOut,
+    };
+
+    /// <summary>What a campaign's totals show: everything but the branches.</summary>
+    public static readonly IReadOnlyList<CampaignMetric> Totals =
+    [
+        .. Enum.GetValues<CampaignMetric>().Where(m => !Branches.Contains(m)),
+    ];
 }
 
 /// <summary>Adds <see cref="Count"/> to a counter of the campaign, and of the step when <see cref="StepId"/> is

@@ -33,10 +33,14 @@ public sealed record Enrollment
 
     public StepRecord? Step(string stepId) => Steps.FirstOrDefault(s => s.StepId == stepId);
 
+    /// <summary>The record of its step replaced where it stands (the order stays the order steps were first dealt
+    /// with), or added last.</summary>
     public Enrollment WithStep(StepRecord record) =>
         this with
         {
-            Steps = [.. Steps.Where(s => s.StepId != record.StepId), record],
+            Steps = Steps.Any(s => s.StepId == record.StepId)
+                ? [.. Steps.Select(s => s.StepId == record.StepId ? record : s)]
+                : [.. Steps, record],
         };
 
     /// <summary>Forgets a step, as a released claim does (the step was refused before anything was sent).</summary>
@@ -62,12 +66,13 @@ public sealed record StepRecord
 
     public required StepState State { get; init; }
 
-    /// <summary>Stable per (lead, campaign, step): the lf_send custom arg.</summary>
-    public required string SendId { get; init; }
+    /// <summary>Stable per (lead, campaign, step): the lf_send custom arg; empty for a wait or a condition.</summary>
+    public string SendId { get; init; } = "";
 
     /// <summary>The queue message that claimed it: a redelivery of that message finds its own claim.</summary>
     public string? DispatchId { get; init; }
 
+    /// <summary>When the send was claimed; for a wait (<see cref="StepState.Waiting"/>), when it began.</summary>
     public DateTimeOffset? ClaimedAt { get; init; }
 
     public DateTimeOffset? SentAt { get; init; }
@@ -87,6 +92,14 @@ public sealed record StepRecord
     /// </summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
     public bool Resent { get; init; }
+
+    /// <summary>For a wait or a condition (<see cref="StepState.Passed"/>): the branch it took ("then", "else",
+    /// "timeout"; <see cref="Campaigns.Journeys"/>) and when.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Branch { get; init; }
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public DateTimeOffset? PassedAt { get; init; }
 
     /// <summary>For <see cref="StepState.Skipped"/> and <see cref="StepState.Failed"/>.</summary>
     public string? Note { get; init; }
@@ -127,4 +140,10 @@ public enum StepState
     Uncertain,
     Skipped,
     Failed,
+
+    /// <summary>A wait the enrollment is on.</summary>
+    Waiting,
+
+    /// <summary>A wait or a condition the flow went through, by <see cref="StepRecord.Branch"/>.</summary>
+    Passed,
 }

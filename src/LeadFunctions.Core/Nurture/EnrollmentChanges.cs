@@ -55,44 +55,36 @@ internal static class EnrollmentChanges
             }
         );
 
-    /// <summary>The enrollment after a step was dealt with: the campaign's next step (as edited) scheduled, or
-    /// completed.</summary>
-    public static (Enrollment Enrollment, DueSend? Next) Advance(
-        string leadId,
-        Campaign? campaign,
-        Enrollment enrollment
-    )
-    {
-        if (campaign is not null && EnrollmentSteps.Next(campaign, enrollment) is var (step, dueAt))
-        {
-            return (
-                enrollment with
-                {
-                    NextStepId = step.Id,
-                    NextDueAt = dueAt,
-                },
-                new DueSend(leadId, campaign.Id, step.Id, dueAt)
-            );
-        }
-
-        return (enrollment with { Status = EnrollmentStatus.Completed, NextStepId = null, NextDueAt = null }, null);
-    }
-
-    /// <summary>A step dealt with without a send (skipped, uncertain): recorded, counted, and the enrollment moves
-    /// on.</summary>
+    /// <summary>A step dealt with without a send (skipped, uncertain, a wait timed out): recorded, counted, and the
+    /// enrollment moves on.</summary>
     public static LeadChange Pass(
         LeadSnapshot snapshot,
         Campaign? campaign,
         Enrollment enrollment,
         StepRecord? record,
+        DateTimeOffset now,
         IReadOnlyList<StatDelta>? counts = null
-    )
-    {
-        var (advanced, next) = Advance(
-            snapshot.LeadId,
-            campaign,
-            record is null ? enrollment : enrollment.WithStep(record)
+    ) =>
+        Moved(
+            snapshot,
+            snapshot.Lead!,
+            EnrollmentSteps.Advance(
+                campaign,
+                record is null ? enrollment : enrollment.WithStep(record),
+                snapshot.Lead!,
+                record?.StepId ?? enrollment.NextStepId,
+                now
+            ),
+            counts
         );
-        return Write(snapshot, snapshot.Lead!, advanced, next, counts);
-    }
+
+    /// <summary>The enrollment as <paramref name="moved"/> leaves it, with its next step due, the branches it took
+    /// and <paramref name="counts"/> counted.</summary>
+    public static LeadChange Moved(
+        LeadSnapshot snapshot,
+        Lead lead,
+        Moved moved,
+        IReadOnlyList<StatDelta>? counts = null,
+        TimelineEntry? entry = null
+    ) => Write(snapshot, lead, moved.Enrollment, moved.Next, [.. counts ?? [], .. moved.Counts], entry);
 }

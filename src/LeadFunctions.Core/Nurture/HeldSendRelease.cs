@@ -5,10 +5,10 @@ using LeadFunctions.Core.Processing;
 namespace LeadFunctions.Core.Nurture;
 
 /// <summary>
-/// campaign-resume: the held sends of a resumed campaign, a page per message (the rest in a message queued after
-/// it), sent (put back into the due index as due now, keeping their due time) or skipped (the step recorded
-/// skipped and the enrollment moved on, through <see cref="LeadUpdater"/>). At least once and idempotent: an entry
-/// leaves the held place only after its work is written, and a skip whose enrollment has moved on writes nothing.
+/// campaign-resume: the held sends of a resumed campaign, a page per message (the rest in a message queued after it),
+/// sent (put back into the due index as due now, keeping their due time) or skipped (the step recorded skipped and the
+/// enrollment moved on, through <see cref="LeadUpdater"/>; a wait is always put back). At least once and idempotent: an
+/// entry leaves the held place only after its work is written, and a skip whose enrollment has moved on writes nothing.
 /// </summary>
 public sealed class HeldSendRelease(
     ICampaignStore store,
@@ -44,7 +44,7 @@ public sealed class HeldSendRelease(
         var skip =
             campaign.Archived || request.Missed != MissedSends.Skip
                 ? []
-                : held.Where(e => e.Send.DueAt <= request.ResumedAt).ToList();
+                : held.Where(e => e.Send.DueAt <= request.ResumedAt && !IsWait(campaign, e.Send)).ToList();
         await index.AddAsync([.. held.Except(skip).Select(e => e.Send)], cancellationToken);
         await Parallel.ForEachAsync(
             skip,
@@ -52,7 +52,7 @@ public sealed class HeldSendRelease(
             async (entry, ct) =>
                 await updater.UpdateAsync(
                     entry.Send.LeadId,
-                    snapshot => Task.FromResult(Skip(snapshot, campaign, entry.Send)),
+                    snapshot => Task.FromResult(Skip(snapshot, campaign, entry.Send, request.ResumedAt)),
                     ct,
                     leadRowOnly: true
                 )
@@ -73,7 +73,7 @@ public sealed class HeldSendRelease(
 
     /// <summary>The held step passed over, when the enrollment still waits for it at that due time; else nothing to
     /// do.</summary>
-    private static LeadChange? Skip(LeadSnapshot snapshot, Campaign campaign, DueSend send)
+    private static LeadChange? Skip(LeadSnapshot snapshot, Campaign campaign, DueSend send, DateTimeOffset now)
     {
         if (
             snapshot.Lead is null
@@ -93,8 +93,13 @@ public sealed class HeldSendRelease(
             SendId = NurtureSender.SendId(send.LeadId, campaign.Id, send.StepId),
             Note = MissedNote,
         };
-        return EnrollmentChanges.Pass(snapshot, campaign, enrollment, record);
+        return EnrollmentChanges.Pass(snapshot, campaign, enrollment, record, now);
     }
+
+    /// <summary>A held wait is put back either way: skipping missed emails does not decide what a wait's time running
+    /// out meanwhile decides (its timeout branch).</summary>
+    private static bool IsWait(Campaign campaign, DueSend send) =>
+        campaign.Steps.FirstOrDefault(s => s.Id == send.StepId)?.Wait is not null;
 }
 
 /// <summary>What one campaign-resume message did: held sends put back as due, and steps skipped (or found moved

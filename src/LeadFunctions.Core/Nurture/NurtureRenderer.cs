@@ -25,7 +25,10 @@ public sealed class NurtureRenderer(ConsentLinks links, SenderIdentity sender)
         var (content, language) =
             wanted != campaign.Language && step.Translations.TryGetValue(wanted, out var translation)
                 ? (translation, wanted)
-                : (step.Content, campaign.Language);
+                : (
+                    step.Content ?? throw new InvalidOperationException($"Step '{step.Id}' is not an email."),
+                    campaign.Language
+                );
         var unsubscribe = links.Unsubscribe(lead.Id, NurtureSender.SendId(lead.Id, campaign.Id, step.Id)).AbsoluteUri;
         var context = new TemplateContext(Model(campaign, lead, unsubscribe), Options);
 

@@ -31,4 +31,7 @@ public enum NurtureSendOutcome
     /// <summary>The campaign is paused: the send was put aside with its due time (no lead write) until it is
     /// resumed.</summary>
     Held,
+
+    /// <summary>A wait's time ran out: the enrollment took the wait's timeout branch.</summary>
+    TimedOut,
 }

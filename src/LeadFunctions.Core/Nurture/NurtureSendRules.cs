@@ -5,16 +5,17 @@ using LeadFunctions.Core.Leads;
 namespace LeadFunctions.Core.Nurture;
 
 /// <summary>
-/// Whether a due send goes now, in this order: a stale entry drops; a claim of this message's own earlier delivery
-/// (or of a message it was handed on from) is uncertain, or sent if SendGrid's event confirmed it; a send left
-/// uncertain goes once more if so set (<see cref="NurtureRules.ResendUnconfirmedAfter"/>) unless an event settled it
-/// meanwhile; an archived campaign stops the enrollment, a paused one's send
-/// is held (<see cref="IDueSendIndex.HoldAsync"/>); a removed step is passed over; a stop condition (stage, or an event
-/// since enrolling) stops; the person's gap since their last nurture email (not for a send tried once more,
-/// <see cref="NurtureRules.ResendUnconfirmedAfter"/>) and a higher-priority campaign's due send (not one long overdue)
-/// defer it; outside the send window it moves to the next opening (never dropped); then the send policy (consent,
-/// suppression): a pending double opt-in waits, any other "no" stops. The suppression entry may come
-/// read already (<see cref="NurtureSender"/> reads it with the lead row, ahead).
+/// Whether a due send goes now, in this order: a stale entry drops; a wait whose time is up takes its timeout branch
+/// (after the checks of an archived or paused campaign, a removed step and a stop condition); a claim of this message's
+/// own earlier delivery (or of a message it was handed on from) is uncertain, or sent if SendGrid's event confirmed it;
+/// a send left uncertain goes once more if so set (<see cref="NurtureRules.ResendUnconfirmedAfter"/>) unless an event
+/// settled it meanwhile; an archived campaign stops the enrollment, a paused one's send is held (<see
+/// cref="IDueSendIndex.HoldAsync"/>); a removed step is passed over; a stop condition (stage, or an event since
+/// enrolling) stops; the person's gap since their last nurture email (not for a send tried once more, <see
+/// cref="NurtureRules.ResendUnconfirmedAfter"/>) and a higher-priority campaign's due send (not one long overdue) defer
+/// it; outside the send window it moves to the next opening (never dropped); then the send policy (consent,
+/// suppression): a pending double opt-in waits, any other "no" stops. The suppression entry may come read already (<see
+/// cref="NurtureSender"/> reads it with the lead row, ahead).
 /// </summary>
 public sealed class NurtureSendRules(
     ICampaignCatalog campaigns,
@@ -63,11 +64,15 @@ public sealed class NurtureSendRules(
                 // Waiting to be sent once more, it was settled by SendGrid's event meanwhile: on to the next step.
                 case { State: StepState.Sent }:
                     return new(
-                        EnrollmentChanges.Pass(snapshot, campaign, enrollment, null),
+                        EnrollmentChanges.Pass(snapshot, campaign, enrollment, null, now),
                         NurtureSendOutcome.Dropped
                     );
                 case { State: StepState.Uncertain, Resent: false } when rules.ResendUnconfirmedAfter is not null:
                     resend = true;
+                    break;
+
+                // A wait whose time is up (one woken meanwhile has moved on, and its entry is stale).
+                case { State: StepState.Waiting }:
                     break;
                 default:
                     return NurtureSendDecision.Drop;
@@ -91,12 +96,18 @@ public sealed class NurtureSendRules(
 
         if (campaign.Steps.FirstOrDefault(s => s.Id == send.StepId) is not { } step)
         {
-            return new(EnrollmentChanges.Pass(snapshot, campaign, enrollment, null), NurtureSendOutcome.Skipped);
+            return new(EnrollmentChanges.Pass(snapshot, campaign, enrollment, null, now), NurtureSendOutcome.Skipped);
         }
 
         if (campaign.StopWhen.ReasonFor(lead.Stage, lead.EventTypesSince(enrollment.EnrolledAt)) is { } stop)
         {
             return new(EnrollmentChanges.Stop(snapshot, enrollment, stop), NurtureSendOutcome.Stopped);
+        }
+
+        // A wait sends nothing: no gap, window or consent holds it back.
+        if (EnrollmentSteps.TimeOut(campaign, enrollment, lead, now) is { } timedOut)
+        {
+            return new(EnrollmentChanges.Moved(snapshot, lead, timedOut), NurtureSendOutcome.TimedOut);
         }
 
         if (await NotBeforeAsync(snapshot, lead, campaign, now, resend, cancellationToken) is { } later)
@@ -132,7 +143,7 @@ public sealed class NurtureSendRules(
                 SendId = NurtureSender.SendId(lead.Id, campaign.Id, step.Id),
                 Note = ex.Message,
             };
-            return new(EnrollmentChanges.Pass(snapshot, campaign, enrollment, failed), NurtureSendOutcome.Skipped);
+            return new(EnrollmentChanges.Pass(snapshot, campaign, enrollment, failed, now), NurtureSendOutcome.Skipped);
         }
 
         var record = new StepRecord
@@ -179,6 +190,7 @@ public sealed class NurtureSendRules(
                     campaign,
                     enrollment,
                     sent,
+                    now,
                     claim.Resent
                         ? [Count(CampaignMetric.Sent), Count(CampaignMetric.Uncertain, -1)]
                         : [Count(CampaignMetric.Sent)]
@@ -197,6 +209,7 @@ public sealed class NurtureSendRules(
                     campaign,
                     enrollment,
                     uncertain,
+                    now,
                     claim.Resent ? [] : [Count(CampaignMetric.Uncertain)]
                 ),
                 NurtureSendOutcome.Uncertain

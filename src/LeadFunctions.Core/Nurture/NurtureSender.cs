@@ -225,14 +225,14 @@ public sealed class NurtureSender(
                 MessageId = result.MessageId,
             }
         );
-        var (advanced, next) = EnrollmentChanges.Advance(lead.Id, claim.Campaign, sent);
+        var moved = EnrollmentSteps.Advance(claim.Campaign, sent, lead, claim.Step.Id, now);
         var entry = Entry(
             claim,
             now,
             $"sent (campaign {claim.Campaign.Name}, step "
                 + $"{claim.Step.Id}{(result.MessageId is { } id ? $", SendGrid message {id}" : "")})"
         );
-        return EnrollmentChanges.Write(snapshot, lead, advanced, next, Counts(claim, CampaignMetric.Sent), entry);
+        return EnrollmentChanges.Moved(snapshot, lead, moved, Counts(claim, CampaignMetric.Sent), entry);
     }
 
     /// <summary>
@@ -247,21 +247,19 @@ public sealed class NurtureSender(
         }
 
         var reason = $"SendGrid refused it ({refusal.Status}{(refusal.Reason is { } why ? $": {why}" : "")})";
-        var (advanced, next) = EnrollmentChanges.Advance(
-            lead.Id,
+        var now = time.GetUtcNow();
+        var moved = EnrollmentSteps.Advance(
             claim.Campaign,
-            enrollment.WithStep(record with { State = StepState.Failed, Note = reason })
+            enrollment.WithStep(record with { State = StepState.Failed, Note = reason }),
+            lead,
+            claim.Step.Id,
+            now
         );
-        var entry = Entry(
-            claim,
-            time.GetUtcNow(),
-            $"not sent: {reason} (campaign {claim.Campaign.Name}, step {claim.Step.Id})"
-        );
-        return EnrollmentChanges.Write(
+        var entry = Entry(claim, now, $"not sent: {reason} (campaign {claim.Campaign.Name}, step {claim.Step.Id})");
+        return EnrollmentChanges.Moved(
             snapshot,
             GapAsItWas(lead, claim),
-            advanced,
-            next,
+            moved,
             Counts(claim, CampaignMetric.Failed),
             entry
         );

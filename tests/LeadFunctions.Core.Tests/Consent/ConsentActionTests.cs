@@ -27,7 +27,7 @@ public class ConsentActionTests
                 pipeline.Store,
                 pipeline.Consent,
                 suppressions,
-                new NurtureEventRecorder(pipeline.Updater),
+                new NurtureEventRecorder(pipeline.Updater, pipeline.Campaigns, pipeline.Time),
                 pipeline.Time
             )
         );

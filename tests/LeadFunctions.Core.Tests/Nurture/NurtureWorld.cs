@@ -135,16 +135,16 @@ internal sealed class NurtureWorld
             EnrolledAt = Now,
             Reason = "manual",
         };
-        var (step, due) = EnrollmentSteps.Next(campaign, enrollment)!.Value;
-        enrollment = enrollment with { NextStepId = step.Id, NextDueAt = due };
+        var moved = EnrollmentSteps.Advance(campaign, enrollment, lead, null, Now);
         await Pipeline.Updater.UpdateAsync(
             lead.Id,
             s =>
                 Task.FromResult<LeadChange?>(
                     LeadChange.Updated(s.Lead ?? lead, s.ETag) with
                     {
-                        Enrollments = [enrollment],
-                        Schedule = [new DueSend(lead.Id, campaign.Id, step.Id, due)],
+                        Enrollments = [moved.Enrollment],
+                        Schedule = moved.Next is { } next ? [next] : null,
+                        Counts = moved.Counts,
                     }
                 ),
             CancellationToken.None

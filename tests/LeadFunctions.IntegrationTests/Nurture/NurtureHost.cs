@@ -134,25 +134,18 @@ internal sealed class NurtureHost : IAsyncDisposable
             UpdatedAt = now,
             LastSubmittedAt = now,
         };
-        var (step, due) = EnrollmentSteps
-            .Next(
-                campaign,
-                new Enrollment
-                {
-                    CampaignId = campaign.Id,
-                    EnrolledAt = now,
-                    Reason = "manual",
-                }
-            )!
-            .Value;
-        var enrollment = new Enrollment
-        {
-            CampaignId = campaign.Id,
-            EnrolledAt = now,
-            Reason = "manual",
-            NextStepId = step.Id,
-            NextDueAt = due,
-        };
+        var moved = EnrollmentSteps.Advance(
+            campaign,
+            new Enrollment
+            {
+                CampaignId = campaign.Id,
+                EnrolledAt = now,
+                Reason = "manual",
+            },
+            lead,
+            null,
+            now
+        );
         await Get<LeadUpdater>()
             .UpdateAsync(
                 lead.Id,
@@ -160,8 +153,8 @@ internal sealed class NurtureHost : IAsyncDisposable
                     Task.FromResult<LeadChange?>(
                         LeadChange.Updated(s.Lead ?? lead, s.ETag) with
                         {
-                            Enrollments = [enrollment],
-                            Schedule = [new DueSend(lead.Id, campaign.Id, step.Id, due)],
+                            Enrollments = [moved.Enrollment],
+                            Schedule = moved.Next is { } next ? [next] : null,
                         }
                     ),
                 CancellationToken.None

@@ -1,0 +1,135 @@
+using LeadFunctions.Core.Leads;
+
+namespace LeadFunctions.Core.Campaigns;
+
+/// <summary>
+/// What makes a campaign a journey (docs/campaigns.md, "Journeys"): waits, conditions and jumps between steps. A
+/// target names a step by id, or <see cref="End"/>; a target left out is the step below (the end after the last).
+/// </summary>
+public static class Journeys
+{
+    /// <summary>The target that ends the enrollment (completed).</summary>
+    public const string End = "end";
+
+    /// <summary>The branch a wait took when what it waited for came; a condition's when it held.</summary>
+    public const string Then = "then";
+
+    /// <summary>The branch a condition took when it did not hold.</summary>
+    public const string Else = "else";
+
+    /// <summary>The branch a wait took when its time ran out.</summary>
+    public const string Timeout = "timeout";
+
+    /// <summary>Whether any step waits, branches or jumps; a campaign that does none runs as a straight line, as
+    /// campaigns always have.</summary>
+    public static bool IsJourney(this Campaign campaign) => IsJourney(campaign.Steps);
+
+    public static bool IsJourney(IReadOnlyList<CampaignStep> steps) =>
+        steps.Any(s => s.Wait is not null || s.Condition is not null || s.Next is not null);
+
+    /// <summary>Where the flow goes after <paramref name="step"/> took <paramref name="branch"/>: a step id or
+    /// <see cref="End"/>.</summary>
+    public static string Successor(IReadOnlyList<CampaignStep> steps, CampaignStep step, string? branch)
+    {
+        var target = step switch
+        {
+            { Wait: { } wait } => branch == Timeout ? wait.Timeout : wait.Then,
+            { Condition: { } condition } => branch == Else ? condition.Else : condition.Then,
+            _ => step.Next,
+        };
+        return target ?? Below(steps, step.Id);
+    }
+
+    /// <summary>Every step the flow may go to after <paramref name="step"/>, whatever happens.</summary>
+    public static IEnumerable<string> Successors(IReadOnlyList<CampaignStep> steps, CampaignStep step) =>
+        step switch
+        {
+            { Wait: not null } => [Successor(steps, step, Then), Successor(steps, step, Timeout)],
+            { Condition: not null } => [Successor(steps, step, Then), Successor(steps, step, Else)],
+            _ => [Successor(steps, step, null)],
+        };
+
+    private static string Below(IReadOnlyList<CampaignStep> steps, string stepId)
+    {
+        var index = steps.ToList().FindIndex(s => s.Id == stepId);
+        return index >= 0 && index + 1 < steps.Count ? steps[index + 1].Id : End;
+    }
+}
+
+/// <summary>
+/// A wait: the enrollment stays on the step until what it waits for comes (<see cref="StepWait.Then"/>), at most
+/// <see cref="AtMost"/> (<see cref="Timeout"/>). Woken in the write of the lead change that brings it, not by a scan.
+/// </summary>
+public sealed record StepWait(WaitUntil Until, TimeSpan AtMost, string? Then, string? Timeout);
+
+/// <summary>What a wait waits for; any one of them wakes it.</summary>
+public sealed record WaitUntil
+{
+    /// <summary>Event types done after the wait began.</summary>
+    public IReadOnlyList<string> Events { get; init; } = [];
+
+    /// <summary>Being at one of these stages.</summary>
+    public IReadOnlyList<LifecycleStage> Stages { get; init; } = [];
+
+    /// <summary>A total score of at least this.</summary>
+    public int? MinScore { get; init; }
+
+    /// <summary>An email step of the enrollment opened, or clicked, by a person.</summary>
+    public string? Opened { get; init; }
+
+    public string? Clicked { get; init; }
+
+    /// <summary>Whether the person is already as the wait wants them (a stage, a score, an email engaged with):
+    /// checked when the wait begins and on every change.</summary>
+    public bool HoldsFor(Lead lead, Enrollment enrollment) =>
+        Stages.Contains(lead.Stage)
+        || (MinScore is { } min && lead.Score.Total >= min)
+        || (Opened is { } opened && enrollment.Step(opened) is { Opened: true })
+        || (Clicked is { } clicked && enrollment.Step(clicked) is { Clicked: true });
+
+    public bool WokenBy(IEnumerable<string> eventTypes) =>
+        eventTypes.Any(t => Events.Contains(t, StringComparer.Ordinal));
+}
+
+/// <summary>A condition on the person, decided when the flow reaches it: <see cref="Then"/> when it holds, else
+/// <see cref="Else"/>.</summary>
+public sealed record StepCondition(PersonCondition If, string? Then, string? Else);
+
+/// <summary>Every part given must hold; a list holds when the person's value is in it.</summary>
+public sealed record PersonCondition
+{
+    public IReadOnlyList<LifecycleStage> Stages { get; init; } = [];
+
+    public int? MinScore { get; init; }
+
+    public IReadOnlyList<Temperature> Temperatures { get; init; } = [];
+
+    /// <summary>ISO 3166 codes, as leads carry them.</summary>
+    public IReadOnlyList<string> Countries { get; init; } = [];
+
+    public IReadOnlyList<string> Industries { get; init; } = [];
+
+    public IReadOnlyList<RecipientType> RecipientTypes { get; init; } = [];
+
+    /// <summary>The language the person gets emails in ("tr", "en").</summary>
+    public IReadOnlyList<string> Languages { get; init; } = [];
+
+    /// <summary>An email step of the enrollment opened, or clicked, by a person.</summary>
+    public string? Opened { get; init; }
+
+    public string? Clicked { get; init; }
+
+    public bool HoldsFor(Lead lead, Enrollment enrollment) =>
+        (Stages.Count == 0 || Stages.Contains(lead.Stage))
+        && (MinScore is not { } min || lead.Score.Total >= min)
+        && (Temperatures.Count == 0 || Temperatures.Contains(lead.Temperature))
+        && In(Countries, lead.Country)
+        && In(Industries, lead.Industry)
+        && (RecipientTypes.Count == 0 || RecipientTypes.Contains(lead.RecipientType))
+        && In(Languages, Leads.Languages.For(lead))
+        && (Opened is not { } opened || enrollment.Step(opened) is { Opened: true })
+        && (Clicked is not { } clicked || enrollment.Step(clicked) is { Clicked: true });
+
+    private static bool In(IReadOnlyList<string> list, string? value) =>
+        list.Count == 0 || (value is not null && list.Contains(value, StringComparer.OrdinalIgnoreCase));
+}
