@@ -8,6 +8,7 @@ using LeadFunctions.Core.Randomness;
 using LeadFunctions.Core.Referrals;
 using LeadFunctions.Core.Sales;
 using LeadFunctions.Core.Scoring;
+using LeadFunctions.Core.Tests.Nurture;
 using LeadFunctions.Core.Tests.Randomness;
 using Microsoft.Extensions.Time.Testing;
 
@@ -42,6 +43,12 @@ internal sealed class Pipeline
 
     public InMemoryCampaignCatalog Campaigns { get; } = new();
 
+    /// <summary>Istanbul for Turkey, New York for the US, UTC otherwise.</summary>
+    public CountryZones Zones { get; } = new();
+
+    /// <summary>SendGrid's events about campaign emails recorded on their steps, over these stores.</summary>
+    public NurtureEventRecorder Recorder => new(Updater, Campaigns, Zones, Time);
+
     public RecordingDueSendIndex DueSends { get; } = new();
 
     public InMemoryCampaignStats Stats { get; } = new();
@@ -68,7 +75,7 @@ internal sealed class Pipeline
             Store,
             [
                 new LegacyConsentSubscriber(),
-                new NurturePlanner(Campaigns, Time),
+                new NurturePlanner(Campaigns, Zones, Time),
                 new DueSendSubscriber(DueSends),
                 new CampaignStatsSubscriber(Stats),
                 new ReferralSubscriber(Referrals),

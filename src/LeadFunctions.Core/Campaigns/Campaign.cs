@@ -90,6 +90,11 @@ public sealed record CampaignStep
 
     public TimeSpan Delay { get; init; }
 
+    /// <summary>When the email goes, if not at once after its delay: at a time of day in the person's zone, or at a
+    /// date the enrollment carries plus an offset (<see cref="StepTimes"/>).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public StepAt? At { get; init; }
+
     /// <summary>The email; null for a wait or a condition.</summary>
     public StepContent? Content { get; init; }
 
@@ -107,6 +112,14 @@ public sealed record CampaignStep
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public StepCondition? Condition { get; init; }
 }
+
+/// <summary>
+/// A time people mean. With <see cref="RelativeTo"/>: that date of the enrollment (<see cref="EnrollmentDates"/>)
+/// plus <see cref="Offset"/> (negative before it), on that day at <see cref="Time"/> when given. Without: the first
+/// <see cref="Time"/> on one of <see cref="Days"/> (empty: any day) once the step's delay has passed. Times are the
+/// person's own (<see cref="IRecipientTimeZones"/>).
+/// </summary>
+public sealed record StepAt(TimeOnly? Time, IReadOnlyList<DayOfWeek> Days, string? RelativeTo, TimeSpan Offset);
 
 /// <summary>Liquid templates of one email.</summary>
 public sealed record StepContent(string Subject, string Html, string Text);

@@ -86,6 +86,9 @@ public sealed record StepDefinition(string? Id, string? Delay, string? Subject, 
 
     public string? Next { get; init; }
 
+    /// <summary>When the email goes, as people mean it (<see cref="StepAt"/>).</summary>
+    public AtDefinition? At { get; init; }
+
     public WaitDefinition? WaitFor { get; init; }
 
     public string? AtMost { get; init; }
@@ -116,13 +119,14 @@ public sealed record StepDefinition(string? Id, string? Delay, string? Subject, 
             },
             _ => new(
                 step.Id,
-                XmlConvert.ToString(step.Delay),
+                step.At?.RelativeTo is null ? XmlConvert.ToString(step.Delay) : null,
                 step.Content?.Subject,
                 step.Content?.Html,
                 step.Content?.Text
             )
             {
                 Next = step.Next,
+                At = step.At is { } at ? AtDefinition.From(at) : null,
                 Translations =
                     step.Translations.Count == 0
                         ? null
@@ -133,6 +137,22 @@ public sealed record StepDefinition(string? Id, string? Delay, string? Subject, 
                         ),
             },
         };
+}
+
+/// <summary>
+/// "At 10:00 on a weekday" (<see cref="Time"/>, <see cref="Days"/>: the first such time once the delay has passed), or
+/// "the day before the webinar at 10:00" (<see cref="RelativeTo"/> "webinar.startsAt", <see cref="Offset"/> "-P1D",
+/// <see cref="Time"/>; no delay).
+/// </summary>
+public sealed record AtDefinition(string? Time, IReadOnlyList<string?>? Days, string? RelativeTo, string? Offset)
+{
+    public static AtDefinition From(StepAt at) =>
+        new(
+            at.Time?.ToString(SendWindowDefinition.TimeFormat, CultureInfo.InvariantCulture),
+            at.Days.Count == 0 ? null : [.. at.Days.Select(WeekDays.Name)],
+            at.RelativeTo,
+            at.RelativeTo is null ? null : XmlConvert.ToString(at.Offset)
+        );
 }
 
 /// <summary>What a wait waits for (any one wakes it): events done after it began, a stage, a score, an email of the

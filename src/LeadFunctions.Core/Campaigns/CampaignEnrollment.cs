@@ -16,18 +16,27 @@ public static class CampaignEnrollment
     /// <summary>
     /// Adds a new enrollment of the change's lead to <paramref name="change"/>: the row, its first step in the
     /// due index, a timeline entry (its id names the campaign, so a second start would be seen as a replay) and
-    /// the Enrolled counter (with the branches a journey's first conditions took). A campaign with no step left is
+    /// the Enrolled counter (with the branches a journey's first conditions took); the dates of the events that started
+    /// it go with it (<see cref="EnrollmentDates"/>). A campaign with no step left is
     /// completed at once.
     /// </summary>
-    public static LeadChange Start(LeadChange change, Campaign campaign, string reason, DateTimeOffset now)
+    public static LeadChange Start(
+        LeadChange change,
+        Campaign campaign,
+        string reason,
+        DateTimeOffset now,
+        TimeZoneInfo zone,
+        IReadOnlyDictionary<string, DateTimeOffset>? dates = null
+    )
     {
         var enrollment = new Enrollment
         {
             CampaignId = campaign.Id,
             EnrolledAt = now,
             Reason = reason,
+            Dates = dates,
         };
-        var moved = EnrollmentSteps.Advance(campaign, enrollment, change.Lead!, null, now);
+        var moved = EnrollmentSteps.Advance(campaign, enrollment, change.Lead!, null, now, zone);
         var entry = new TimelineEntry(
             $"campaign|{campaign.Id}|enrolled",
             now,

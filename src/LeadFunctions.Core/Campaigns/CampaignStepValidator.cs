@@ -59,10 +59,12 @@ internal static class CampaignStepValidator
     {
         JourneyStepValidator.Refuse(errors, field, "an email", ("atMost", step.AtMost), ("then", step.Then));
         JourneyStepValidator.Refuse(errors, field, "an email", ("else", step.Else), ("timeout", step.Timeout));
+        var at = step.At is { } written ? StepAtValidator.At(errors, $"{field}.at", written) : null;
         return new CampaignStep
         {
             Id = step.Id ?? "",
-            Delay = CampaignValidator.Delay(errors, $"{field}.delay", step.Delay),
+            At = at,
+            Delay = StepAtValidator.Delay(errors, field, step.Delay, at),
             Content = Content(errors, field, new ContentDefinition(step.Subject, step.Html, step.Text)),
             Translations = Translations(errors, $"{field}.translations", step.Translations, campaignLanguage),
             Next = step.Next,

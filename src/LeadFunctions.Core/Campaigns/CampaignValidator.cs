@@ -102,36 +102,44 @@ public static partial class CampaignValidator
 
     /// <summary>A delay as an ISO 8601 duration in days, hours, minutes and seconds; months and years have no fixed
     /// length.</summary>
-    internal static TimeSpan Delay(FieldErrors errors, string field, string? written)
+    internal static TimeSpan Delay(FieldErrors errors, string field, string? written) =>
+        Duration(errors, field, written, TimeSpan.Zero);
+
+    /// <summary>A duration as <see cref="Delay"/>, from <paramref name="least"/> (negative: before) to
+    /// <see cref="MaxDelay"/>.</summary>
+    internal static TimeSpan Duration(FieldErrors errors, string field, string? written, TimeSpan least)
     {
-        const string Rule = "An ISO 8601 duration in days, hours, minutes or seconds: PT0S, PT36H, P2D.";
+        var rule =
+            least < TimeSpan.Zero
+                ? "An ISO 8601 duration in days, hours, minutes or seconds, negative for before: -P1D, -PT1H, PT30M."
+                : "An ISO 8601 duration in days, hours, minutes or seconds: PT0S, PT36H, P2D.";
         if (string.IsNullOrWhiteSpace(written))
         {
-            errors.Add(field, $"Required. {Rule}");
+            errors.Add(field, $"Required. {rule}");
             return TimeSpan.Zero;
         }
 
         var datePart = written.Split('T')[0];
-        TimeSpan delay;
+        TimeSpan duration;
         try
         {
-            delay =
+            duration =
                 datePart.Contains('Y', StringComparison.Ordinal) || datePart.Contains('M', StringComparison.Ordinal)
                     ? throw new FormatException()
                     : XmlConvert.ToTimeSpan(written);
         }
         catch (Exception ex) when (ex is FormatException or OverflowException)
         {
-            errors.Add(field, Rule);
+            errors.Add(field, rule);
             return TimeSpan.Zero;
         }
 
-        if (delay < TimeSpan.Zero || delay > MaxDelay)
+        if (duration < least || duration > MaxDelay)
         {
-            errors.Add(field, $"From PT0S to P{MaxDelay.Days}D.");
+            errors.Add(field, $"From {XmlConvert.ToString(least)} to P{MaxDelay.Days}D.");
         }
 
-        return delay;
+        return duration;
     }
 
     internal static List<LifecycleStage> Stages(FieldErrors errors, string field, IReadOnlyList<string?>? names)
@@ -207,8 +215,14 @@ public static partial class CampaignValidator
             errors.Add("sendWindow.to", "Must be later than from (a window does not cross midnight).");
         }
 
+        var days = Days(errors, "sendWindow.days", written.Days);
+        return from is { } f && to is { } t ? new SendWindow(f, t, days) : null;
+    }
+
+    internal static List<DayOfWeek> Days(FieldErrors errors, string field, IReadOnlyList<string?>? names)
+    {
         var days = new List<DayOfWeek>();
-        foreach (var name in written.Days ?? [])
+        foreach (var name in names ?? [])
         {
             if (WeekDays.TryParse(name, out var day))
             {
@@ -216,14 +230,14 @@ public static partial class CampaignValidator
             }
             else
             {
-                errors.Add("sendWindow.days", $"'{name}' is not a day; use Mon, Tue, Wed, Thu, Fri, Sat, Sun.");
+                errors.Add(field, $"'{name}' is not a day; use Mon, Tue, Wed, Thu, Fri, Sat, Sun.");
             }
         }
 
-        return from is { } f && to is { } t ? new SendWindow(f, t, [.. days.Distinct()]) : null;
+        return [.. days.Distinct()];
     }
 
-    private static TimeOnly? Time(FieldErrors errors, string field, string? written)
+    internal static TimeOnly? Time(FieldErrors errors, string field, string? written)
     {
         if (
             TimeOnly.TryParseExact(

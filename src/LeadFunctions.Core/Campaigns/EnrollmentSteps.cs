@@ -17,7 +17,14 @@ public static class EnrollmentSteps
     /// step and when it falls due (after its delay), or completed when none is left. Straight line: the delay counts
     /// from the last send (or claim), or from enrollment for the first; journey: from <paramref name="now"/>.
     /// </summary>
-    public static Moved Advance(Campaign? campaign, Enrollment enrollment, Lead lead, string? from, DateTimeOffset now)
+    public static Moved Advance(
+        Campaign? campaign,
+        Enrollment enrollment,
+        Lead lead,
+        string? from,
+        DateTimeOffset now,
+        TimeZoneInfo zone
+    )
     {
         if (campaign is null || campaign.Steps.Count == 0)
         {
@@ -26,11 +33,11 @@ public static class EnrollmentSteps
 
         if (!campaign.IsJourney())
         {
-            return Straight(campaign, enrollment, lead.Id);
+            return Straight(campaign, enrollment, lead.Id, now, zone, []);
         }
 
         var start = from is null ? campaign.Steps[0].Id : After(campaign, enrollment, from);
-        return Resolve(campaign, enrollment, lead, start, now, []);
+        return Resolve(campaign, enrollment, lead, start, new Clock(now, zone), []);
     }
 
     /// <summary>
@@ -42,16 +49,40 @@ public static class EnrollmentSteps
         Enrollment enrollment,
         Lead lead,
         IEnumerable<string> eventTypes,
-        DateTimeOffset now
+        DateTimeOffset now,
+        TimeZoneInfo zone
     ) =>
         WaitOf(campaign, enrollment) is { Wait: { } wait } step
         && (wait.Until.WokenBy(eventTypes) || wait.Until.HoldsFor(lead, enrollment))
-            ? Pass(campaign, enrollment, lead, step, Journeys.Then, now)
+            ? Pass(campaign, enrollment, lead, step, Journeys.Then, new Clock(now, zone))
             : null;
 
     /// <summary>The enrollment on from the wait it is on by its timeout branch; null when it is on no wait.</summary>
-    public static Moved? TimeOut(Campaign campaign, Enrollment enrollment, Lead lead, DateTimeOffset now) =>
-        WaitOf(campaign, enrollment) is { } step ? Pass(campaign, enrollment, lead, step, Journeys.Timeout, now) : null;
+    public static Moved? TimeOut(
+        Campaign campaign,
+        Enrollment enrollment,
+        Lead lead,
+        DateTimeOffset now,
+        TimeZoneInfo zone
+    ) =>
+        WaitOf(campaign, enrollment) is { } step
+            ? Pass(campaign, enrollment, lead, step, Journeys.Timeout, new Clock(now, zone))
+            : null;
+
+    /// <summary>Only a step timed relative to a date is missed when its time has passed; any other goes late rather
+    /// than never.</summary>
+    private static bool Past(CampaignStep step, DateTimeOffset dueAt, DateTimeOffset now) =>
+        step.At?.RelativeTo is not null && dueAt < now;
+
+    /// <summary>The step skipped as missed: its time had passed (<see cref="StepTimes"/>).</summary>
+    public static StepRecord Missed(CampaignStep step, DateTimeOffset now) =>
+        new()
+        {
+            StepId = step.Id,
+            State = StepState.Skipped,
+            PassedAt = now,
+            Note = "missed: its time had passed when the enrollment reached it",
+        };
 
     /// <summary>The wait step the active enrollment is on, if it is on one.</summary>
     public static CampaignStep? WaitOf(Campaign campaign, Enrollment enrollment) =>
@@ -59,7 +90,14 @@ public static class EnrollmentSteps
             ? campaign.Steps.FirstOrDefault(s => s.Id == at && s.Wait is not null)
             : null;
 
-    private static Moved Straight(Campaign campaign, Enrollment enrollment, string leadId)
+    private static Moved Straight(
+        Campaign campaign,
+        Enrollment enrollment,
+        string leadId,
+        DateTimeOffset now,
+        TimeZoneInfo zone,
+        List<StatDelta> counts
+    )
     {
         var dealtWith = enrollment.Steps.Select(s => s.StepId).ToHashSet(StringComparer.Ordinal);
         var furthest = -1;
@@ -74,11 +112,20 @@ public static class EnrollmentSteps
         var next = campaign.Steps.Skip(furthest + 1).FirstOrDefault(s => !dealtWith.Contains(s.Id));
         if (next is null)
         {
-            return Completed(enrollment, []);
+            return Completed(enrollment, counts);
         }
 
         var lastSend = enrollment.Steps.Select(s => s.SentAt ?? s.ClaimedAt).Where(at => at is not null).Max();
-        return Due(campaign, enrollment, leadId, next, (lastSend ?? enrollment.EnrolledAt) + next.Delay, []);
+        if (
+            StepTimes.DueAt(next, lastSend ?? enrollment.EnrolledAt, enrollment, zone) is { } dueAt
+            && !Past(next, dueAt, now)
+        )
+        {
+            return Due(campaign, enrollment, leadId, next, dueAt, counts);
+        }
+
+        counts.Add(new StatDelta(campaign.Id, next.Id, CampaignMetric.Missed));
+        return Straight(campaign, enrollment.WithStep(Missed(next, now)), leadId, now, zone, counts);
     }
 
     /// <summary>The target after <paramref name="from"/> by the branch its record took; for a step an edit removed,
@@ -106,10 +153,11 @@ public static class EnrollmentSteps
         Enrollment enrollment,
         Lead lead,
         string target,
-        DateTimeOffset now,
+        Clock clock,
         List<StatDelta> counts
     )
     {
+        var now = clock.Now;
         var seen = new HashSet<string>(StringComparer.Ordinal);
         while (seen.Add(target) && campaign.Steps.FirstOrDefault(s => s.Id == target) is { } step)
         {
@@ -139,9 +187,15 @@ public static class EnrollmentSteps
             {
                 target = Journeys.Successor(campaign.Steps, step, null);
             }
+            else if (StepTimes.DueAt(step, now, enrollment, clock.Zone) is { } dueAt && !Past(step, dueAt, now))
+            {
+                return Due(campaign, enrollment, lead.Id, step, dueAt, counts);
+            }
             else
             {
-                return Due(campaign, enrollment, lead.Id, step, now + step.Delay, counts);
+                enrollment = enrollment.WithStep(Missed(step, now));
+                counts.Add(new StatDelta(campaign.Id, step.Id, CampaignMetric.Missed));
+                target = Journeys.Successor(campaign.Steps, step, null);
             }
         }
 
@@ -154,14 +208,14 @@ public static class EnrollmentSteps
         Lead lead,
         CampaignStep step,
         string branch,
-        DateTimeOffset now
+        Clock clock
     ) =>
         Resolve(
             campaign,
-            enrollment.WithStep(Passed(enrollment, step, branch, now)),
+            enrollment.WithStep(Passed(enrollment, step, branch, clock.Now)),
             lead,
             Journeys.Successor(campaign.Steps, step, branch),
-            now,
+            clock,
             [new StatDelta(campaign.Id, step.Id, Metric(branch))]
         );
 
@@ -204,6 +258,9 @@ public static class EnrollmentSteps
     private static Moved Completed(Enrollment enrollment, List<StatDelta> counts) =>
         new(enrollment with { Status = EnrollmentStatus.Completed, NextStepId = null, NextDueAt = null }, null, counts);
 }
+
+/// <summary>The time of a move and the person's zone, for the times people mean.</summary>
+internal readonly record struct Clock(DateTimeOffset Now, TimeZoneInfo Zone);
 
 /// <summary>An enrollment as a move leaves it, the due index entry of its next step (none when completed) and the
 /// branches counted on the way.</summary>

@@ -14,6 +14,7 @@ public sealed class HandEnrollment(
     LeadUpdater updater,
     ILeadQuery leads,
     ICampaignEnrollmentQueue queue,
+    IRecipientTimeZones zones,
     TimeProvider time
 )
 {
@@ -77,7 +78,13 @@ public sealed class HandEnrollment(
         snapshot.Lead is { } lead
         && snapshot.EnrollmentIn(campaign.Id) is null
         && CampaignEnrollment.Admits(campaign, lead, [])
-            ? CampaignEnrollment.Start(LeadChange.Updated(lead, snapshot.ETag), campaign, Reason, time.GetUtcNow())
+            ? CampaignEnrollment.Start(
+                LeadChange.Updated(lead, snapshot.ETag),
+                campaign,
+                Reason,
+                time.GetUtcNow(),
+                zones.ZoneOf(lead)
+            )
             : null;
 }
 

@@ -168,7 +168,7 @@ internal static class JourneyStepValidator
     /// at once.</summary>
     private static void InstantLoop(FieldErrors errors, IReadOnlyList<CampaignStep> steps)
     {
-        static bool Instant(CampaignStep step) => step.Wait is null && step.Delay == TimeSpan.Zero;
+        static bool Instant(CampaignStep step) => step is { Wait: null, At: null } && step.Delay == TimeSpan.Zero;
         var state = new Dictionary<string, bool>(StringComparer.Ordinal); // false: on the path; true: done
         var path = new List<string>();
         for (var i = 0; i < steps.Count; i++)
@@ -231,7 +231,8 @@ internal static class JourneyStepValidator
             ("subject", step.Subject),
             ("html", step.Html),
             ("text", step.Text),
-            ("translations", step.Translations)
+            ("translations", step.Translations),
+            ("at", step.At)
         );
 
     private static List<string> Values(FieldErrors errors, string field, IReadOnlyList<string?>? written)

@@ -10,7 +10,12 @@ namespace LeadFunctions.Core.Campaigns;
 /// opened and clicked) shows on the timeline, so SendGrid's repeats, a second open and a retried batch count nothing.
 /// A wait for the open or the click of that email is woken in the same write.
 /// </summary>
-public sealed class NurtureEventRecorder(LeadUpdater updater, ICampaignCatalog campaigns, TimeProvider time)
+public sealed class NurtureEventRecorder(
+    LeadUpdater updater,
+    ICampaignCatalog campaigns,
+    IRecipientTimeZones zones,
+    TimeProvider time
+)
 {
     /// <summary>The step flag an event sets; null for events that set none (processed, deferred, a soft bounce, a
     /// machine open, an ignored click).</summary>
@@ -62,7 +67,7 @@ public sealed class NurtureEventRecorder(LeadUpdater updater, ICampaignCatalog c
             change is { Lead: { } lead, Enrollments: [var enrollment] }
             && enrollment.NextStepId is not null
             && await campaigns.FindAsync(enrollment.CampaignId, cancellationToken) is { } campaign
-            && EnrollmentSteps.Wake(campaign, enrollment, lead, [], time.GetUtcNow()) is { } woken
+            && EnrollmentSteps.Wake(campaign, enrollment, lead, [], time.GetUtcNow(), zones.ZoneOf(lead)) is { } woken
         )
         {
             return CampaignEnrollment.With(change, woken.Enrollment, null, woken.Counts, woken.Next);

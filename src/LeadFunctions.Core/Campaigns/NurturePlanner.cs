@@ -10,7 +10,8 @@ namespace LeadFunctions.Core.Campaigns;
 /// ETag, so two processors deciding the same enrollment at once cannot both succeed, and a redelivery finds it already
 /// made.
 /// </summary>
-public sealed class NurturePlanner(ICampaignCatalog campaigns, TimeProvider time) : ILeadChangeSubscriber
+public sealed class NurturePlanner(ICampaignCatalog campaigns, IRecipientTimeZones zones, TimeProvider time)
+    : ILeadChangeSubscriber
 {
     public string Name => LeadChangeSubscribers.NurturePlanning;
 
@@ -35,13 +36,19 @@ public sealed class NurturePlanner(ICampaignCatalog campaigns, TimeProvider time
         // new score: most writes (a send, a consent change) have none and cost nothing.
         LifecycleStage? entered = snapshot.Lead?.Stage == lead.Stage ? null : lead.Stage;
         var rescored = snapshot.Lead is { } before && before.Score.Total != lead.Score.Total;
-        if (entered is null && change.NewEvents.Count == 0 && !rescored)
+
+        // Events kept before the person was a lead (a webinar registration's event can come before its lead) count
+        // from the moment they become one: as this change's own.
+        IReadOnlyList<EngagementEvent> events = snapshot.Lead is null
+            ? [.. snapshot.Events, .. change.NewEvents]
+            : change.NewEvents;
+        if (entered is null && events.Count == 0 && !rescored)
         {
             return change;
         }
 
         var now = time.GetUtcNow();
-        var eventTypes = change.NewEvents.Select(e => e.Type).Distinct(StringComparer.Ordinal).ToList();
+        var eventTypes = events.Select(e => e.Type).Distinct(StringComparer.Ordinal).ToList();
         foreach (var existing in snapshot.CampaignEnrollments)
         {
             if (
@@ -51,7 +58,14 @@ public sealed class NurturePlanner(ICampaignCatalog campaigns, TimeProvider time
             {
                 change = Stop(change, campaign, enrollment, entered, eventTypes, now);
                 change = Convert(change, CampaignEnrollment.Current(snapshot, change, campaign.Id)!, entered);
-                change = Wake(change, campaign, CampaignEnrollment.Current(snapshot, change, campaign.Id)!, lead, now);
+                change = Wake(
+                    change,
+                    campaign,
+                    CampaignEnrollment.Current(snapshot, change, campaign.Id)!,
+                    lead,
+                    eventTypes,
+                    now
+                );
             }
         }
 
@@ -63,7 +77,14 @@ public sealed class NurturePlanner(ICampaignCatalog campaigns, TimeProvider time
                 && CampaignEnrollment.Admits(campaign, lead, eventTypes)
             )
             {
-                change = CampaignEnrollment.Start(change, campaign, reason, now);
+                change = CampaignEnrollment.Start(
+                    change,
+                    campaign,
+                    reason,
+                    now,
+                    zones.ZoneOf(lead),
+                    EnrollmentDates.From(events)
+                );
             }
         }
 
@@ -132,14 +153,15 @@ public sealed class NurturePlanner(ICampaignCatalog campaigns, TimeProvider time
 
     /// <summary>A wait woken by what this change brings (an event, a stage, a score) moves on in the same write, with
     /// its next step in the due index: the step goes seconds after the event, not at the wait's timeout.</summary>
-    private static LeadChange Wake(
+    private LeadChange Wake(
         LeadChange change,
         Campaign campaign,
         Enrollment enrollment,
         Lead lead,
+        IReadOnlyList<string> eventTypes,
         DateTimeOffset now
     ) =>
-        EnrollmentSteps.Wake(campaign, enrollment, lead, change.NewEvents.Select(e => e.Type), now) is { } woken
+        EnrollmentSteps.Wake(campaign, enrollment, lead, eventTypes, now, zones.ZoneOf(lead)) is { } woken
             ? CampaignEnrollment.With(change, woken.Enrollment, null, woken.Counts, woken.Next)
             : change;
 

@@ -19,6 +19,10 @@ public enum CampaignMetric
     /// on.</summary>
     Failed,
 
+    /// <summary>A step timed relative to a date (a reminder the day before) whose time had passed when the enrollment
+    /// reached it, or passed while it could not go: skipped, never sent late.</summary>
+    Missed,
+
     /// <summary>A wait woken by what it waited for, or a condition that held (per step: the branch taken).</summary>
     Then,
 

@@ -25,6 +25,11 @@ public sealed record Enrollment
 
     public DateTimeOffset? NextDueAt { get; init; }
 
+    /// <summary>Dates brought by the event that started it ("webinar.startsAt"), for steps timed relative to them;
+    /// null when none.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyDictionary<string, DateTimeOffset>? Dates { get; init; }
+
     /// <summary>Every step this enrollment has dealt with, in the order it did.</summary>
     public IReadOnlyList<StepRecord> Steps { get; init; } = [];
 

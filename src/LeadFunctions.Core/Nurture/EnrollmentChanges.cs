@@ -63,6 +63,7 @@ internal static class EnrollmentChanges
         Enrollment enrollment,
         StepRecord? record,
         DateTimeOffset now,
+        TimeZoneInfo zone,
         IReadOnlyList<StatDelta>? counts = null
     ) =>
         Moved(
@@ -73,7 +74,8 @@ internal static class EnrollmentChanges
                 record is null ? enrollment : enrollment.WithStep(record),
                 snapshot.Lead!,
                 record?.StepId ?? enrollment.NextStepId,
-                now
+                now,
+                zone
             ),
             counts
         );

@@ -14,7 +14,8 @@ public sealed class HeldSendRelease(
     ICampaignStore store,
     IDueSendIndex index,
     LeadUpdater updater,
-    ICampaignResumeQueue queue
+    ICampaignResumeQueue queue,
+    IRecipientTimeZones zones
 )
 {
     public const string MissedNote = "missed while the campaign was paused";
@@ -73,7 +74,7 @@ public sealed class HeldSendRelease(
 
     /// <summary>The held step passed over, when the enrollment still waits for it at that due time; else nothing to
     /// do.</summary>
-    private static LeadChange? Skip(LeadSnapshot snapshot, Campaign campaign, DueSend send, DateTimeOffset now)
+    private LeadChange? Skip(LeadSnapshot snapshot, Campaign campaign, DueSend send, DateTimeOffset now)
     {
         if (
             snapshot.Lead is null
@@ -93,7 +94,7 @@ public sealed class HeldSendRelease(
             SendId = NurtureSender.SendId(send.LeadId, campaign.Id, send.StepId),
             Note = MissedNote,
         };
-        return EnrollmentChanges.Pass(snapshot, campaign, enrollment, record, now);
+        return EnrollmentChanges.Pass(snapshot, campaign, enrollment, record, now, zones.ZoneOf(snapshot.Lead));
     }
 
     /// <summary>A held wait is put back either way: skipping missed emails does not decide what a wait's time running

@@ -22,5 +22,6 @@ internal sealed record Claim(
     CampaignStep Step,
     StepRecord Record,
     RenderedEmail Email,
-    DateTimeOffset? PreviousNurtureAt
+    DateTimeOffset? PreviousNurtureAt,
+    TimeZoneInfo Zone
 );

@@ -53,18 +53,19 @@ public sealed class NurtureSendRules(
 
         var campaign = await campaigns.FindAsync(send.CampaignId, cancellationToken);
         var now = time.GetUtcNow();
+        var zone = zones.ZoneOf(lead);
         var resend = false;
         if (enrollment.Step(send.StepId) is { } dealtWith)
         {
             switch (dealtWith)
             {
                 case { State: StepState.Sending } when batch.Owns(dealtWith.DispatchId):
-                    return OwnClaim(snapshot, campaign, enrollment, dealtWith, now);
+                    return OwnClaim(snapshot, campaign, enrollment, dealtWith, now, zone);
 
                 // Waiting to be sent once more, it was settled by SendGrid's event meanwhile: on to the next step.
                 case { State: StepState.Sent }:
                     return new(
-                        EnrollmentChanges.Pass(snapshot, campaign, enrollment, null, now),
+                        EnrollmentChanges.Pass(snapshot, campaign, enrollment, null, now, zone),
                         NurtureSendOutcome.Dropped
                     );
                 case { State: StepState.Uncertain, Resent: false } when rules.ResendUnconfirmedAfter is not null:
@@ -96,7 +97,10 @@ public sealed class NurtureSendRules(
 
         if (campaign.Steps.FirstOrDefault(s => s.Id == send.StepId) is not { } step)
         {
-            return new(EnrollmentChanges.Pass(snapshot, campaign, enrollment, null, now), NurtureSendOutcome.Skipped);
+            return new(
+                EnrollmentChanges.Pass(snapshot, campaign, enrollment, null, now, zone),
+                NurtureSendOutcome.Skipped
+            );
         }
 
         if (campaign.StopWhen.ReasonFor(lead.Stage, lead.EventTypesSince(enrollment.EnrolledAt)) is { } stop)
@@ -105,14 +109,32 @@ public sealed class NurtureSendRules(
         }
 
         // A wait sends nothing: no gap, window or consent holds it back.
-        if (EnrollmentSteps.TimeOut(campaign, enrollment, lead, now) is { } timedOut)
+        if (EnrollmentSteps.TimeOut(campaign, enrollment, lead, now, zone) is { } timedOut)
         {
             return new(EnrollmentChanges.Moved(snapshot, lead, timedOut), NurtureSendOutcome.TimedOut);
         }
 
-        if (await NotBeforeAsync(snapshot, lead, campaign, now, resend, cancellationToken) is { } later)
+        // A reminder the day before that cannot go until the day has passed does not go at all.
+        var later = await NotBeforeAsync(snapshot, lead, campaign, now, zone, resend, cancellationToken);
+        if (StepTimes.TooLate(step, enrollment, zone, later ?? now))
         {
-            return new(EnrollmentChanges.Reschedule(snapshot, enrollment, later), NurtureSendOutcome.Rescheduled);
+            return new(
+                EnrollmentChanges.Pass(
+                    snapshot,
+                    campaign,
+                    enrollment,
+                    EnrollmentSteps.Missed(step, now),
+                    now,
+                    zone,
+                    [new StatDelta(campaign.Id, step.Id, CampaignMetric.Missed)]
+                ),
+                NurtureSendOutcome.Skipped
+            );
+        }
+
+        if (later is { } notBefore)
+        {
+            return new(EnrollmentChanges.Reschedule(snapshot, enrollment, notBefore), NurtureSendOutcome.Rescheduled);
         }
 
         var suppressed = await (suppressedRead ?? suppressions.IsSuppressedAsync(lead.Email, cancellationToken));
@@ -143,7 +165,10 @@ public sealed class NurtureSendRules(
                 SendId = NurtureSender.SendId(lead.Id, campaign.Id, step.Id),
                 Note = ex.Message,
             };
-            return new(EnrollmentChanges.Pass(snapshot, campaign, enrollment, failed, now), NurtureSendOutcome.Skipped);
+            return new(
+                EnrollmentChanges.Pass(snapshot, campaign, enrollment, failed, now, zone),
+                NurtureSendOutcome.Skipped
+            );
         }
 
         var record = new StepRecord
@@ -156,7 +181,11 @@ public sealed class NurtureSendRules(
             Resent = resend,
         };
         var claim = EnrollmentChanges.Write(snapshot, lead with { LastNurtureAt = now }, enrollment.WithStep(record));
-        return new(claim, NurtureSendOutcome.Sent, new Claim(lead, campaign, step, record, email, lead.LastNurtureAt));
+        return new(
+            claim,
+            NurtureSendOutcome.Sent,
+            new Claim(lead, campaign, step, record, email, lead.LastNurtureAt, zone)
+        );
     }
 
     /// <summary>
@@ -170,7 +199,8 @@ public sealed class NurtureSendRules(
         Campaign? campaign,
         Enrollment enrollment,
         StepRecord claim,
-        DateTimeOffset now
+        DateTimeOffset now,
+        TimeZoneInfo zone
     )
     {
         StatDelta Count(CampaignMetric metric, int count = 1) =>
@@ -191,6 +221,7 @@ public sealed class NurtureSendRules(
                     enrollment,
                     sent,
                     now,
+                    zone,
                     claim.Resent
                         ? [Count(CampaignMetric.Sent), Count(CampaignMetric.Uncertain, -1)]
                         : [Count(CampaignMetric.Sent)]
@@ -210,6 +241,7 @@ public sealed class NurtureSendRules(
                     enrollment,
                     uncertain,
                     now,
+                    zone,
                     claim.Resent ? [] : [Count(CampaignMetric.Uncertain)]
                 ),
                 NurtureSendOutcome.Uncertain
@@ -234,6 +266,7 @@ public sealed class NurtureSendRules(
         Lead lead,
         Campaign campaign,
         DateTimeOffset now,
+        TimeZoneInfo zone,
         bool resend,
         CancellationToken cancellationToken
     )
@@ -266,7 +299,7 @@ public sealed class NurtureSendRules(
             }
         }
 
-        var opening = SendWindows.NextOpening(campaign.SendWindow, zones.ZoneOf(lead), now);
+        var opening = SendWindows.NextOpening(campaign.SendWindow, zone, now);
         return opening > now ? opening : null;
     }
 }

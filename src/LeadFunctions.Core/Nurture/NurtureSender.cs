@@ -225,7 +225,7 @@ public sealed class NurtureSender(
                 MessageId = result.MessageId,
             }
         );
-        var moved = EnrollmentSteps.Advance(claim.Campaign, sent, lead, claim.Step.Id, now);
+        var moved = EnrollmentSteps.Advance(claim.Campaign, sent, lead, claim.Step.Id, now, claim.Zone);
         var entry = Entry(
             claim,
             now,
@@ -253,7 +253,8 @@ public sealed class NurtureSender(
             enrollment.WithStep(record with { State = StepState.Failed, Note = reason }),
             lead,
             claim.Step.Id,
-            now
+            now,
+            claim.Zone
         );
         var entry = Entry(claim, now, $"not sent: {reason} (campaign {claim.Campaign.Name}, step {claim.Step.Id})");
         return EnrollmentChanges.Moved(

@@ -27,7 +27,7 @@ public static class SendWindows
                 continue;
             }
 
-            var opening = ToInstant(date + window.From.ToTimeSpan(), zone);
+            var opening = StepTimes.ToInstant(date + window.From.ToTimeSpan(), zone);
             if (opening > at)
             {
                 return opening;
@@ -61,16 +61,4 @@ public static class SendWindows
 
     private static bool OpensOn(SendWindow window, DayOfWeek day) =>
         window.Days.Count == 0 || window.Days.Contains(day);
-
-    private static DateTimeOffset ToInstant(DateTime local, TimeZoneInfo zone)
-    {
-        local = DateTime.SpecifyKind(local, DateTimeKind.Unspecified);
-        while (zone.IsInvalidTime(local))
-        {
-            local = local.AddMinutes(1);
-        }
-
-        var offset = zone.IsAmbiguousTime(local) ? zone.GetAmbiguousTimeOffsets(local).Max() : zone.GetUtcOffset(local);
-        return new DateTimeOffset(local, offset);
-    }
 }

@@ -65,6 +65,7 @@ internal static class EnglishTexts
         [TextId.MetricConverted] = "Converted",
         [TextId.MetricUncertain] = "Uncertain",
         [TextId.MetricFailed] = "Failed",
+        [TextId.MetricMissed] = "Missed",
 
         [TextId.ConfirmPageTitle] = "Confirm your subscription",
         [TextId.ConfirmPageAsk] = "Press the button to confirm that you want to receive our emails.",

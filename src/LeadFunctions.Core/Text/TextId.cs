@@ -64,6 +64,7 @@ public enum TextId
     MetricConverted,
     MetricUncertain,
     MetricFailed,
+    MetricMissed,
 
     ConfirmPageTitle,
     ConfirmPageAsk,

@@ -66,6 +66,7 @@ internal static class TurkishTexts
         [TextId.MetricConverted] = "Dönüşen",
         [TextId.MetricUncertain] = "Belirsiz",
         [TextId.MetricFailed] = "Başarısız",
+        [TextId.MetricMissed] = "Kaçırılan",
 
         [TextId.ConfirmPageTitle] = "Aboneliğinizi onaylayın",
         [TextId.ConfirmPageAsk] = "E-postalarımızı almak istediğinizi onaylamak için düğmeye basın.",

@@ -1,10 +1,11 @@
+using LeadFunctions.Core.Campaigns;
 using LeadFunctions.Core.Security;
 using LeadFunctions.Core.Text;
 
 namespace LeadFunctions.Core.Webinars;
 
-/// <summary>A webinar as a platform names it.</summary>
-public sealed record Webinar(string Platform, string? Id, string? Title)
+/// <summary>A webinar as a platform names it, with its start when the platform says it.</summary>
+public sealed record Webinar(string Platform, string? Id, string? Title, DateTimeOffset? StartsAt = null)
 {
     /// <summary>
     /// The platform of a webinar sent through the generic webhook when it gives no plain name of its own.
@@ -20,13 +21,23 @@ public sealed record Webinar(string Platform, string? Id, string? Title)
 
     private static bool IsPlain(char c) => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '-';
 
-    public IReadOnlyDictionary<string, string> Detail() =>
-        new Dictionary<string, string>
+    /// <summary>What its events carry: the start goes on to the enrollment a registration starts, for reminders
+    /// timed relative to it (<see cref="EnrollmentDates"/>).</summary>
+    public IReadOnlyDictionary<string, string> Detail()
+    {
+        var detail = new Dictionary<string, string>
         {
             ["platform"] = Platform,
             ["webinarId"] = Id ?? string.Empty,
             ["webinarTitle"] = Title ?? string.Empty,
         };
+        if (StartsAt is { } startsAt)
+        {
+            detail[EnrollmentDates.WebinarStartsAt] = EnrollmentDates.Write(startsAt);
+        }
+
+        return detail;
+    }
 
     /// <summary>The id of a registration: the same on every retry of the platform's delivery, so it is recorded
     /// once.</summary>

@@ -1,4 +1,3 @@
-using System.Globalization;
 using LeadFunctions.Core.Intake;
 using LeadFunctions.Core.Security;
 using LeadFunctions.Core.Webinars;
@@ -20,7 +19,7 @@ namespace LeadFunctions.Functions.Webinars;
     Summary = "Webinar events from any other platform, verified by X-Signature-256.",
     BodyExample = """
         { "event": "attended", "webinarId": "w-42", "webinarTitle": "Product tour",
-          "occurredAt": "2026-11-02T10:00:00Z",
+          "startsAt": "2026-11-02T09:30:00Z", "occurredAt": "2026-11-02T10:00:00Z",
           "registrant": { "email": "ayse.yilmaz@example.com", "firstName": "Ayşe", "lastName": "Yılmaz",
             "consentEmail": true } }
         """,
@@ -57,16 +56,16 @@ public sealed class GenericWebinarWebhook(
         var root = json.RootElement;
         var registrant = root.Child("registrant");
         var webinar = WebinarPayloads.GenericWebinar(root);
-        var occurredAt = DateTimeOffset.TryParse(
-            root.Text("occurredAt"),
-            CultureInfo.InvariantCulture,
-            DateTimeStyles.AssumeUniversal,
-            out var at
-        )
-            ? at
-            : time.GetUtcNow();
+        var occurredAt = WebinarPayloads.Date(root.Text("occurredAt")) ?? time.GetUtcNow();
         var errors = root.Text("event") switch
         {
+            _ when root.Text(WebinarPayloads.StartsAt) is not null && webinar.StartsAt is null => new Dictionary<
+                string,
+                string[]
+            >
+            {
+                [WebinarPayloads.StartsAt] = ["An ISO 8601 date and time: 2026-11-02T09:30:00Z."],
+            },
             "registered" => await intake.RegisterAsync(
                 webinar,
                 WebinarPayloads.GenericRegistrant(registrant),

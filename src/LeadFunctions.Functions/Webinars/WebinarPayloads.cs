@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using LeadFunctions.Core.Intake;
 using LeadFunctions.Core.Webinars;
@@ -11,9 +12,9 @@ public static class WebinarPayloads
 {
     private const string ZoomPlatform = "zoom";
 
-    /// <summary>Zoom's payload.object: the webinar's id and topic.</summary>
+    /// <summary>Zoom's payload.object: the webinar's id, topic and start_time.</summary>
     public static Webinar ZoomWebinar(JsonElement webinar) =>
-        new(ZoomPlatform, webinar.Text("id"), webinar.Text("topic"));
+        new(ZoomPlatform, webinar.Text("id"), webinar.Text("topic"), Date(webinar.Text("start_time")));
 
     public static LeadForm ZoomRegistrant(JsonElement registrant) =>
         new()
@@ -33,7 +34,21 @@ public static class WebinarPayloads
     /// The generic webhook's body, under the platform's own name (<see cref="Webinar.PlatformNamed"/>).
     /// </summary>
     public static Webinar GenericWebinar(JsonElement root) =>
-        new(Webinar.PlatformNamed(root.Text("platform")), root.Text("webinarId"), root.Text("webinarTitle"));
+        new(
+            Webinar.PlatformNamed(root.Text("platform")),
+            root.Text("webinarId"),
+            root.Text("webinarTitle"),
+            Date(root.Text(StartsAt))
+        );
+
+    /// <summary>The generic webhook's webinar start (ISO 8601; UTC when it names no offset).</summary>
+    public const string StartsAt = "startsAt";
+
+    /// <summary>An ISO 8601 date and time, UTC when it names no offset; null when absent or not one.</summary>
+    public static DateTimeOffset? Date(string? written) =>
+        DateTimeOffset.TryParse(written, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at)
+            ? at
+            : null;
 
     /// <summary>The generic webhook's registrant speaks the form's field names.</summary>
     public static LeadForm GenericRegistrant(JsonElement registrant) =>

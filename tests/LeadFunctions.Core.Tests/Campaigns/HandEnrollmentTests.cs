@@ -10,7 +10,14 @@ public class HandEnrollmentTests
     private readonly RecordingEnrollmentQueue queue = new();
 
     private HandEnrollment Enrollment =>
-        new(pipeline.Campaigns, pipeline.Updater, new PagedLeadQuery(pipeline.Store), queue, pipeline.Time);
+        new(
+            pipeline.Campaigns,
+            pipeline.Updater,
+            new PagedLeadQuery(pipeline.Store),
+            queue,
+            pipeline.Zones,
+            pipeline.Time
+        );
 
     [Fact]
     public async Task RunAsync_Ids_KnownLeadsInTheAudienceEnrolledOnceOthersCounted()

@@ -251,6 +251,65 @@ public sealed class JourneyTests
     }
 
     [Fact]
+    public async Task ReminderTimedToADate_HeldByTheGapPastItsTime_Missed_NeverSentLate()
+    {
+        var campaign = Journey(
+            "webinar",
+            Email("hour-before") with
+            {
+                At = new StepAt(null, [], EnrollmentDates.WebinarStartsAt, TimeSpan.FromHours(-1)),
+            },
+            Email("after", TimeSpan.FromDays(2))
+        );
+        var world = new NurtureWorld();
+        world.Put(campaign);
+        var startsAt = world.Now.AddHours(3);
+        // Another campaign's email went an hour ago: the 24-hour gap holds the reminder past the webinar.
+        await world.EnrollAsync(
+            NurtureWorld.Lead(Ayse) with
+            {
+                LastNurtureAt = world.Now.AddHours(-1),
+            },
+            campaign,
+            new Dictionary<string, DateTimeOffset> { [EnrollmentDates.WebinarStartsAt] = startsAt }
+        );
+        Assert.Equal(startsAt.AddHours(-1), world.EnrollmentOf(AyseId, "webinar")!.NextDueAt);
+
+        world.Pipeline.Time.Advance(TimeSpan.FromHours(2));
+        Assert.Equal([NurtureSendOutcome.Skipped], await world.TickAsync());
+
+        var enrollment = world.EnrollmentOf(AyseId, "webinar")!;
+        Assert.Equal((StepState.Skipped, "after"), (enrollment.Step("hour-before")!.State, enrollment.NextStepId));
+        Assert.Equal(1, world.Pipeline.Stats.Count("webinar", CampaignMetric.Missed, "hour-before"));
+        Assert.Empty(world.Email.Sent);
+    }
+
+    [Fact]
+    public async Task ReminderTimedToADate_ReachedAfterItsTime_MissedAtOnce_TheNextStepDue()
+    {
+        var campaign = Journey(
+            "webinar",
+            Email("day-before") with
+            {
+                At = new StepAt(new TimeOnly(10, 0), [], EnrollmentDates.WebinarStartsAt, TimeSpan.FromDays(-1)),
+            },
+            Email("welcome-late")
+        );
+        var world = new NurtureWorld();
+        world.Put(campaign);
+
+        await world.EnrollAsync(
+            NurtureWorld.Lead(Ayse),
+            campaign,
+            new Dictionary<string, DateTimeOffset> { [EnrollmentDates.WebinarStartsAt] = world.Now.AddHours(5) }
+        );
+
+        var enrollment = world.EnrollmentOf(AyseId, "webinar")!;
+        Assert.Equal(("welcome-late", world.Now), (enrollment.NextStepId, enrollment.NextDueAt));
+        Assert.Equal(1, world.Pipeline.Stats.Count("webinar", CampaignMetric.Missed, "day-before"));
+    }
+
+    [Fact]
     public async Task StraightLineCampaign_UnchangedByJourneys_DelaysFromTheLastSend()
     {
         var world = await EnrolledAsync(
@@ -312,8 +371,7 @@ public sealed class JourneyTests
         );
     }
 
-    private static NurtureEventRecorder Recorder(NurtureWorld world) =>
-        new(world.Pipeline.Updater, world.Pipeline.Campaigns, world.Pipeline.Time);
+    private static NurtureEventRecorder Recorder(NurtureWorld world) => world.Pipeline.Recorder;
 
     /// <summary>A person's click on the welcome email, a minute ago.</summary>
     private static SendGridEvent Click(NurtureWorld world)

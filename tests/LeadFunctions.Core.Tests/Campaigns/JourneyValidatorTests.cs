@@ -221,4 +221,72 @@ public sealed class JourneyValidatorTests
     {
         Assert.Empty(ErrorsOf(Email("welcome", "PT0S"), Email("end", "P1D")));
     }
+
+    [Fact]
+    public void Validate_TimesPeopleMean_TakenAndWrittenBack()
+    {
+        var result = CampaignValidator.Validate(
+            "times",
+            Journey() with
+            {
+                Steps =
+                [
+                    Email("reminder", "PT0S") with
+                    {
+                        Delay = null,
+                        At = new AtDefinition("10:00", null, EnrollmentDates.WebinarStartsAt, "-P1D"),
+                    },
+                    Email("weekday", "P1D") with
+                    {
+                        At = new AtDefinition("10:00", ["Mon", "Fri"], null, null),
+                    },
+                ],
+            }
+        );
+
+        Assert.Empty(result.Errors);
+        var (reminder, weekday) = (result.Value!.Steps[0].At!, result.Value.Steps[1].At!);
+        Assert.Equal((new TimeOnly(10, 0), TimeSpan.FromDays(-1)), (reminder.Time, reminder.Offset));
+        Assert.Equal([DayOfWeek.Monday, DayOfWeek.Friday], weekday.Days);
+        var written = CampaignDefinition.From(result.Value).Steps!;
+        Assert.Equal((null, "-P1D"), (written[0]!.Delay, written[0]!.At!.Offset));
+        Assert.Equal(("P1D", null), (written[1]!.Delay, written[1]!.At!.Offset));
+    }
+
+    [Fact]
+    public void Validate_TimesPeopleMean_Mistakes_NamedByTheirFields()
+    {
+        var errors = ErrorsOf(
+            Email("a", "PT0S") with
+            {
+                At = new AtDefinition(null, null, "webinar.endsAt", null),
+            },
+            Email("b", "PT0S") with
+            {
+                At = new AtDefinition("25:00", null, null, "-P1D"),
+            },
+            Email("c", "PT0S") with
+            {
+                At = new AtDefinition(null, ["Mon"], null, null),
+            },
+            Email("d", "PT0S") with
+            {
+                At = new AtDefinition("10:00", null, EnrollmentDates.WebinarStartsAt, "-P2Y"),
+            }
+        );
+
+        Assert.Equal(
+            [
+                "steps[0].at.relativeTo",
+                "steps[0].delay",
+                "steps[1].at.offset",
+                "steps[1].at.time",
+                "steps[2].at",
+                "steps[2].at.days",
+                "steps[3].at.offset",
+                "steps[3].delay",
+            ],
+            errors.Keys.Order(StringComparer.Ordinal)
+        );
+    }
 }

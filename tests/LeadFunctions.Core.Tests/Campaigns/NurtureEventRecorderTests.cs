@@ -51,7 +51,7 @@ public class NurtureEventRecorderTests
             new SendGridEventProcessorTests.RecordingSuppressionList(),
             new SendGridEventProcessorTests.RecordingConsentRecorder(),
             new SendGridEventProcessorTests.RecordingSendGridEventLog(),
-            new NurtureEventRecorder(pipeline.Updater, pipeline.Campaigns, pipeline.Time),
+            pipeline.Recorder,
             pipeline.SpamBrake,
             new FakeTimeProvider(Pipeline.Start.AddHours(1))
         );
@@ -271,7 +271,7 @@ public class NurtureEventRecorderTests
             pipeline.Store,
             pipeline.Consent,
             new SendGridEventProcessorTests.RecordingSuppressionList(),
-            new NurtureEventRecorder(pipeline.Updater, pipeline.Campaigns, pipeline.Time),
+            pipeline.Recorder,
             pipeline.Time
         ).UnsubscribeAsync("the-token", token, new RequestEvidence(null, null), default);
 }

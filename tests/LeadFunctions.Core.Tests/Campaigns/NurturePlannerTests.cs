@@ -44,6 +44,33 @@ public class NurturePlannerTests
     }
 
     [Fact]
+    public async Task PlanAsync_RegistrationEventBeforeItsLead_EnrollsWhenTheLeadIsCreated_WithTheWebinarsStart()
+    {
+        // The webhook queues the lead and its webinar_registered event apart: the event may be processed first.
+        pipeline.Campaigns.Campaigns.Add(
+            Campaign("webinar", new CampaignTrigger { Events = [EventTypes.WebinarRegistered] })
+        );
+        var startsAt = Pipeline.Start.AddDays(3);
+        await pipeline.Engagement.ProcessAsync(
+            pipeline.Event("r1", EventTypes.WebinarRegistered) with
+            {
+                Detail = new Dictionary<string, string>
+                {
+                    [EnrollmentDates.WebinarStartsAt] = EnrollmentDates.Write(startsAt),
+                },
+            },
+            default
+        );
+        Assert.Null(EnrollmentIn("webinar"));
+
+        await SubmitAsync();
+
+        var enrollment = EnrollmentIn("webinar")!;
+        Assert.Equal("event:webinar_registered", enrollment.Reason);
+        Assert.Equal(startsAt, enrollment.Dates![EnrollmentDates.WebinarStartsAt]);
+    }
+
+    [Fact]
     public async Task PlanAsync_WebinarAttended_EnrollsTheLead()
     {
         pipeline.Campaigns.Campaigns.Add(
@@ -221,7 +248,7 @@ public class NurturePlannerTests
     [Fact]
     public async Task PlanAsync_NoCampaigns_ChangeReturnedUntouched()
     {
-        var planner = new NurturePlanner(pipeline.Campaigns, pipeline.Time);
+        var planner = new NurturePlanner(pipeline.Campaigns, pipeline.Zones, pipeline.Time);
         var lead = new Lead
         {
             Id = Ayse,

@@ -23,13 +23,7 @@ public class ConsentActionTests
         return (
             pipeline,
             suppressions,
-            new ConsentLinkActions(
-                pipeline.Store,
-                pipeline.Consent,
-                suppressions,
-                new NurtureEventRecorder(pipeline.Updater, pipeline.Campaigns, pipeline.Time),
-                pipeline.Time
-            )
+            new ConsentLinkActions(pipeline.Store, pipeline.Consent, suppressions, pipeline.Recorder, pipeline.Time)
         );
     }
 

@@ -58,7 +58,7 @@ public class SendGridEventProcessorTests
             suppressions,
             consent,
             log,
-            new NurtureEventRecorder(pipeline.Updater, pipeline.Campaigns, pipeline.Time),
+            pipeline.Recorder,
             pipeline.SpamBrake,
             new FakeTimeProvider(Now)
         );
@@ -205,7 +205,7 @@ public class SendGridEventProcessorTests
             suppressions,
             pipeline.Consent,
             log,
-            new NurtureEventRecorder(pipeline.Updater, pipeline.Campaigns, pipeline.Time),
+            pipeline.Recorder,
             pipeline.SpamBrake,
             new FakeTimeProvider(Now)
         );

@@ -136,7 +136,7 @@ public sealed class NurtureSendFailureTests
     public async Task EventLandsBetweenSendGridsAnswerAndTheRecord_KeepsItsFlag_ARepeatCountsNothing()
     {
         var world = await EnrolledAsync();
-        var recorder = new NurtureEventRecorder(world.Pipeline.Updater, world.Pipeline.Campaigns, world.Pipeline.Time);
+        var recorder = world.Pipeline.Recorder;
         SendGridEvent Delivered(OutgoingEmail email, string eventId) =>
             new()
             {

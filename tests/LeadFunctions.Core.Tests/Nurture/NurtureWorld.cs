@@ -25,7 +25,7 @@ internal sealed class NurtureWorld
             Pipeline.Campaigns,
             Pipeline.DueSends,
             Suppressions,
-            new CountryZones(),
+            Pipeline.Zones,
             Renderer,
             rules ?? NurtureRules.Default,
             Pipeline.ConsentSettings,
@@ -50,7 +50,13 @@ internal sealed class NurtureWorld
             ResumeQueue,
             Pipeline.Time
         );
-        Release = new HeldSendRelease(Pipeline.Campaigns, Pipeline.DueSends, Pipeline.Updater, ResumeQueue);
+        Release = new HeldSendRelease(
+            Pipeline.Campaigns,
+            Pipeline.DueSends,
+            Pipeline.Updater,
+            ResumeQueue,
+            Pipeline.Zones
+        );
     }
 
     public CampaignSwitch Switch { get; }
@@ -127,15 +133,20 @@ internal sealed class NurtureWorld
 
     /// <summary>Creates the lead (if new) enrolled in <paramref name="campaign"/> now, its first step indexed, as the
     /// enrollment helper would.</summary>
-    public async Task EnrollAsync(Lead lead, Campaign campaign)
+    public async Task EnrollAsync(
+        Lead lead,
+        Campaign campaign,
+        IReadOnlyDictionary<string, DateTimeOffset>? dates = null
+    )
     {
         var enrollment = new Enrollment
         {
             CampaignId = campaign.Id,
             EnrolledAt = Now,
             Reason = "manual",
+            Dates = dates,
         };
-        var moved = EnrollmentSteps.Advance(campaign, enrollment, lead, null, Now);
+        var moved = EnrollmentSteps.Advance(campaign, enrollment, lead, null, Now, Pipeline.Zones.ZoneOf(lead));
         await Pipeline.Updater.UpdateAsync(
             lead.Id,
             s =>

@@ -156,8 +156,5 @@ public sealed class UncertainSendTests
     private static DateTimeOffset At(NurtureWorld world) => world.Now.AddSeconds(-1);
 
     private static Task RecordAsync(NurtureWorld world, SendGridEvent sendGridEvent) =>
-        new NurtureEventRecorder(world.Pipeline.Updater, world.Pipeline.Campaigns, world.Pipeline.Time).RecordAsync(
-            sendGridEvent,
-            default
-        );
+        world.Pipeline.Recorder.RecordAsync(sendGridEvent, default);
 }

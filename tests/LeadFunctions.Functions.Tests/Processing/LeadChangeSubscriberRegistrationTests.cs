@@ -13,6 +13,8 @@ public class LeadChangeSubscriberRegistrationTests
     {
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
         builder.Configuration["AzureWebJobsStorage"] = "UseDevelopmentStorage=true";
+        // The nurture planner times steps in the person's zone (Nurture:DefaultTimeZone, with the sender's settings).
+        builder.Configuration["Nurture:PostalAddress"] = "Levent Mah. 1, 34330 İstanbul";
         builder.AddLeadPipeline();
         await using var services = builder.Services.BuildServiceProvider();
 

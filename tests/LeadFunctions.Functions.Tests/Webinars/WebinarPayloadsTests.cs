@@ -39,6 +39,30 @@ public class WebinarPayloadsTests
     }
 
     [Fact]
+    public void ZoomWebinar_ItsStartTime_OnTheWebinarAndItsEventsDetail()
+    {
+        var webinar = WebinarPayloads.ZoomWebinar(
+            Json("""{"id":81234,"topic":"Launch","start_time":"2026-12-10T11:00:00Z","timezone":"Europe/Istanbul"}""")
+        );
+
+        Assert.Equal(new DateTimeOffset(2026, 12, 10, 11, 0, 0, TimeSpan.Zero), webinar.StartsAt);
+        Assert.Equal("2026-12-10T11:00:00.0000000+00:00", webinar.Detail()["webinar.startsAt"]);
+    }
+
+    [Fact]
+    public void GenericWebinar_StartsAtWithoutAnOffset_IsUtc_AndNotADate_IsNone()
+    {
+        Assert.Equal(
+            new DateTimeOffset(2026, 12, 10, 11, 0, 0, TimeSpan.Zero),
+            WebinarPayloads.GenericWebinar(Json("""{"webinarId":"w","startsAt":"2026-12-10T11:00:00"}""")).StartsAt
+        );
+        Assert.Null(WebinarPayloads.GenericWebinar(Json("""{"webinarId":"w","startsAt":"yarın"}""")).StartsAt);
+        Assert.False(
+            WebinarPayloads.GenericWebinar(Json("""{"webinarId":"w"}""")).Detail().ContainsKey("webinar.startsAt")
+        );
+    }
+
+    [Fact]
     public void GenericRegistrant_TheFormsFieldNames_OnlyThoseItCarries()
     {
         var form = WebinarPayloads.GenericRegistrant(

@@ -144,7 +144,8 @@ internal sealed class NurtureHost : IAsyncDisposable
             },
             lead,
             null,
-            now
+            now,
+            TimeZoneInfo.Utc
         );
         await Get<LeadUpdater>()
             .UpdateAsync(

@@ -139,6 +139,23 @@ public sealed class WebinarWebhookTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task Generic_AStartThatIsNoDate_400WithTheField_NothingQueued()
+    {
+        await using var host = await StartAsync();
+        using var response = await host.Client.SendAsync(
+            Signed.Generic(
+                """
+                {"event":"registered","webinarId":"ls-1","startsAt":"yarın 14:00","registrant":{"email":"a@acme.com"}}
+                """
+            )
+        );
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("\"startsAt\"", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(0, await QueuedAsync(host));
+    }
+
+    [Fact]
     public async Task Registrant_AFieldThePlatformFilledOddly_IsDroppedNotThePerson()
     {
         await using var host = await StartAsync();

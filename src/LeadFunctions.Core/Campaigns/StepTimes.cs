@@ -1,0 +1,94 @@
+using LeadFunctions.Core.Leads;
+
+namespace LeadFunctions.Core.Campaigns;
+
+/// <summary>
+/// When an email step falls due: after its delay, or at the time people mean (<see cref="StepAt"/>) in the person's
+/// own zone. DST-safe: a time in a spring-forward gap moves to the first valid minute after it, one in a repeated
+/// autumn hour takes its first occurrence.
+/// </summary>
+public static class StepTimes
+{
+    /// <summary>How late a step timed relative to a date may still go when something held it (the gap between one
+    /// person's emails, the send window, a pause): later than that, it is missed.</summary>
+    public static readonly TimeSpan Grace = TimeSpan.FromMinutes(15);
+
+    /// <summary>
+    /// The step's due time for an enrollment that reached it at <paramref name="reached"/> (its delay counts from
+    /// there); null when it is timed relative to a date the enrollment does not carry.
+    /// </summary>
+    public static DateTimeOffset? DueAt(
+        CampaignStep step,
+        DateTimeOffset reached,
+        Enrollment enrollment,
+        TimeZoneInfo zone
+    )
+    {
+        if (step.At is not { } at)
+        {
+            return reached + step.Delay;
+        }
+
+        if (at.RelativeTo is { } name)
+        {
+            if (enrollment.Dates?.GetValueOrDefault(name) is not { } date)
+            {
+                return null;
+            }
+
+            var instant = date + at.Offset;
+            return at.Time is { } onTheDay
+                ? OnOrAfter(TimeZoneInfo.ConvertTime(instant, zone).Date, onTheDay, at.Days, zone, null)
+                : instant;
+        }
+
+        var start = reached + step.Delay;
+        return OnOrAfter(TimeZoneInfo.ConvertTime(start, zone).Date, at.Time!.Value, at.Days, zone, start);
+    }
+
+    /// <summary>Whether a step timed relative to a date is past going at <paramref name="at"/>: its time (or its
+    /// date) unknown, or more than <see cref="Grace"/> ago. Other steps are never too late.</summary>
+    public static bool TooLate(CampaignStep step, Enrollment enrollment, TimeZoneInfo zone, DateTimeOffset at) =>
+        step.At?.RelativeTo is not null && (DueAt(step, at, enrollment, zone) is not { } due || at > due + Grace);
+
+    /// <summary>The local <paramref name="time"/> on <paramref name="date"/> or the first day after it that is one of
+    /// <paramref name="days"/> (empty: any), not before <paramref name="notBefore"/>.</summary>
+    private static DateTimeOffset OnOrAfter(
+        DateTime date,
+        TimeOnly time,
+        IReadOnlyList<DayOfWeek> days,
+        TimeZoneInfo zone,
+        DateTimeOffset? notBefore
+    )
+    {
+        for (var day = 0; day <= 8; day++)
+        {
+            var local = date.AddDays(day);
+            if (days.Count > 0 && !days.Contains(local.DayOfWeek))
+            {
+                continue;
+            }
+
+            var instant = ToInstant(local + time.ToTimeSpan(), zone);
+            if (notBefore is not { } earliest || instant >= earliest)
+            {
+                return instant;
+            }
+        }
+
+        throw new InvalidOperationException("A time on days that never come.");
+    }
+
+    /// <summary>A local time in <paramref name="zone"/> as an instant.</summary>
+    public static DateTimeOffset ToInstant(DateTime local, TimeZoneInfo zone)
+    {
+        local = DateTime.SpecifyKind(local, DateTimeKind.Unspecified);
+        while (zone.IsInvalidTime(local))
+        {
+            local = local.AddMinutes(1);
+        }
+
+        var offset = zone.IsAmbiguousTime(local) ? zone.GetAmbiguousTimeOffsets(local).Max() : zone.GetUtcOffset(local);
+        return new DateTimeOffset(local, offset);
+    }
+}
