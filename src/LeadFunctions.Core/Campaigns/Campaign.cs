@@ -40,6 +40,11 @@ public sealed record Campaign
 
     public StopConditions StopWhen { get; init; } = new();
 
+    /// <summary>Null: a person enters once ever. Else they may enter again, as a new enrollment, once their last one
+    /// has ended and began at least <see cref="Reentry.After"/> ago.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public Reentry? Reenter { get; init; }
+
     /// <summary>Null: any hour of any day.</summary>
     public SendWindow? SendWindow { get; init; }
 
@@ -140,6 +145,9 @@ public sealed record StopConditions
         : eventTypes.FirstOrDefault(t => Events.Contains(t, StringComparer.Ordinal)) is { } type ? "event:" + type
         : null;
 }
+
+/// <summary>A campaign's rule for entering again.</summary>
+public sealed record Reentry(TimeSpan After);
 
 /// <summary>When emails may go, in the recipient's time zone: from <see cref="From"/> to <see cref="To"/> on
 /// <see cref="Days"/> (empty: every day).</summary>

@@ -29,6 +29,10 @@ public record CampaignDefinition
 
     public StopDefinition? StopWhen { get; init; }
 
+    /// <summary>Null: once ever. <c>{"after": "P90D"}</c>: again, once the last enrollment ended and began that long
+    /// ago.</summary>
+    public ReenterDefinition? Reenter { get; init; }
+
     public SendWindowDefinition? SendWindow { get; init; }
 
     public static CampaignDefinition From(Campaign campaign) =>
@@ -56,6 +60,9 @@ public record CampaignDefinition
                 [.. campaign.StopWhen.Stages.Select(s => s.ToApiName())],
                 campaign.StopWhen.Events
             ),
+            Reenter = campaign.Reenter is { } reenter
+                ? new ReenterDefinition(XmlConvert.ToString(reenter.After))
+                : null,
             SendWindow = campaign.SendWindow is { } window ? SendWindowDefinition.Of(window) : null,
         };
 }
@@ -72,6 +79,8 @@ public sealed record AudienceDefinition(
     int? MinScore,
     IReadOnlyList<string?>? Temperatures = null
 );
+
+public sealed record ReenterDefinition(string? After);
 
 public sealed record StopDefinition(IReadOnlyList<string?>? Stages, IReadOnlyList<string?>? Events);
 

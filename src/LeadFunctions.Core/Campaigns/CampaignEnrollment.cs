@@ -13,9 +13,21 @@ public static class CampaignEnrollment
     public static bool Admits(Campaign campaign, Lead lead, IReadOnlyList<string> eventTypes) =>
         campaign.Audience.Matches(lead) && campaign.StopWhen.ReasonFor(lead.Stage, eventTypes) is null;
 
+    /// <summary>Whether the lead, whose enrollment in the campaign so far is <paramref name="previous"/>, may start one
+    /// now: never in it, or (the campaign letting people enter again) the last one ended and began at least the
+    /// campaign's period ago.</summary>
+    public static bool MayEnter(Campaign campaign, Enrollment? previous, DateTimeOffset now) =>
+        previous is null
+        || (
+            campaign.Reenter is { } reenter
+            && previous.Status != EnrollmentStatus.Active
+            && now - previous.EnrolledAt >= reenter.After
+        );
+
     /// <summary>
-    /// Adds a new enrollment of the change's lead to <paramref name="change"/>: the row, its first step in the
-    /// due index, a timeline entry (its id names the campaign, so a second start would be seen as a replay) and
+    /// Adds a new enrollment of the change's lead to <paramref name="change"/>, in place of <paramref name="previous"/>
+    /// (an ended one the lead enters again after): the row, its first step in the due index, a timeline entry (its id
+    /// names the campaign and the entry, so a second start would be seen as a replay) and
     /// the Enrolled counter (with the branches a journey's first conditions took); the dates of the events that started
     /// it go with it (<see cref="EnrollmentDates"/>). A campaign with no step left is
     /// completed at once.
@@ -26,7 +38,8 @@ public static class CampaignEnrollment
         string reason,
         DateTimeOffset now,
         TimeZoneInfo zone,
-        IReadOnlyDictionary<string, DateTimeOffset>? dates = null
+        IReadOnlyDictionary<string, DateTimeOffset>? dates = null,
+        Enrollment? previous = null
     )
     {
         var enrollment = new Enrollment
@@ -35,13 +48,14 @@ public static class CampaignEnrollment
             EnrolledAt = now,
             Reason = reason,
             Dates = dates,
+            Reentries = previous is null ? 0 : previous.Reentries + 1,
         };
         var moved = EnrollmentSteps.Advance(campaign, enrollment, change.Lead!, null, now, zone);
         var entry = new TimelineEntry(
-            $"campaign|{campaign.Id}|enrolled",
+            $"campaign|{enrollment.Key}|enrolled",
             now,
             TimelineKind.Campaign,
-            $"Enrolled in campaign {campaign.Name} ({reason})"
+            $"Enrolled in campaign {campaign.Name} ({reason}{(previous is null ? "" : ", again")})"
         );
         return With(
             change,

@@ -69,6 +69,7 @@ public static partial class CampaignValidator
             Events = Events(errors, "stopWhen.events", definition.StopWhen?.Events),
         };
         var steps = CampaignStepValidator.Steps(errors, definition.Steps, language);
+        var reenter = definition.Reenter is { } again ? Reenter(errors, again) : null;
         var window = definition.SendWindow is { } written ? Window(errors, written) : null;
         if (errors.Any)
         {
@@ -87,6 +88,7 @@ public static partial class CampaignValidator
                 Audience = audience,
                 Steps = steps,
                 StopWhen = stopWhen,
+                Reenter = reenter,
                 SendWindow = window,
             }
         );
@@ -217,6 +219,21 @@ public static partial class CampaignValidator
 
         var days = Days(errors, "sendWindow.days", written.Days);
         return from is { } f && to is { } t ? new SendWindow(f, t, days) : null;
+    }
+
+    private static Reentry Reenter(FieldErrors errors, ReenterDefinition written) =>
+        new(Lasting(errors, "reenter.after", written.After, "how long after entering a person may enter again"));
+
+    /// <summary>A <see cref="Delay"/> that must be longer than none, for <paramref name="what"/>.</summary>
+    internal static TimeSpan Lasting(FieldErrors errors, string field, string? written, string what)
+    {
+        var duration = Delay(errors, field, written);
+        if (duration == TimeSpan.Zero && !errors.Has(field))
+        {
+            errors.Add(field, $"More than PT0S: {what}.");
+        }
+
+        return duration;
     }
 
     internal static List<DayOfWeek> Days(FieldErrors errors, string field, IReadOnlyList<string?>? names)

@@ -6,8 +6,8 @@ namespace LeadFunctions.Core.Campaigns;
 /// <summary>
 /// Enrollment by hand (POST /api/campaigns/{id}/enrollments), done from the campaign-enrollment queue: the
 /// named leads, or a filter's leads one page per message so that no message's work grows with the filter.
-/// Each lead goes through <see cref="LeadUpdater"/> like a trigger's enrollment: once per campaign, and only
-/// when the audience matches.
+/// Each lead goes through <see cref="LeadUpdater"/> like a trigger's enrollment: once per campaign (or again as the
+/// campaign's re-entry allows), and only when the audience matches.
 /// </summary>
 public sealed class HandEnrollment(
     ICampaignCatalog campaigns,
@@ -76,14 +76,16 @@ public sealed class HandEnrollment(
 
     private LeadChange? Decide(LeadSnapshot snapshot, Campaign campaign) =>
         snapshot.Lead is { } lead
-        && snapshot.EnrollmentIn(campaign.Id) is null
+        && snapshot.EnrollmentIn(campaign.Id) is var previous
+        && CampaignEnrollment.MayEnter(campaign, previous, time.GetUtcNow())
         && CampaignEnrollment.Admits(campaign, lead, [])
             ? CampaignEnrollment.Start(
                 LeadChange.Updated(lead, snapshot.ETag),
                 campaign,
                 Reason,
                 time.GetUtcNow(),
-                zones.ZoneOf(lead)
+                zones.ZoneOf(lead),
+                previous: previous
             )
             : null;
 }

@@ -29,11 +29,12 @@ internal static class JourneyStepValidator
             errors.Add($"{field}.waitFor", "At least one of events, stages, minScore, opened or clicked.");
         }
 
-        var atMost = CampaignValidator.Delay(errors, $"{field}.atMost", step.AtMost);
-        if (atMost == TimeSpan.Zero && !string.IsNullOrWhiteSpace(step.AtMost))
-        {
-            errors.Add($"{field}.atMost", "More than PT0S: a wait of no time waits for nothing.");
-        }
+        var atMost = CampaignValidator.Lasting(
+            errors,
+            $"{field}.atMost",
+            step.AtMost,
+            "a wait of no time waits for nothing"
+        );
 
         return new CampaignStep { Id = step.Id ?? "", Wait = new StepWait(until, atMost, step.Then, step.Timeout) };
     }

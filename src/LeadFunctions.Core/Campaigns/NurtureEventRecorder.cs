@@ -243,7 +243,7 @@ public sealed class NurtureEventRecorder(
 
         TimelineEntry Entry(CampaignMetric flag) =>
             new(
-                $"campaign|{enrollment.CampaignId}|{step.StepId}|{flag.ToString().ToLowerInvariant()}",
+                $"campaign|{enrollment.Key}|{step.StepId}|{flag.ToString().ToLowerInvariant()}",
                 at,
                 TimelineKind.Campaign,
                 $"{flag} email {step.StepId} of campaign {enrollment.CampaignId}"

@@ -72,7 +72,8 @@ public sealed class NurturePlanner(ICampaignCatalog campaigns, IRecipientTimeZon
         foreach (var campaign in await campaigns.ActiveAsync(cancellationToken))
         {
             if (
-                CampaignEnrollment.Current(snapshot, change, campaign.Id) is null
+                CampaignEnrollment.Current(snapshot, change, campaign.Id) is var previous
+                && CampaignEnrollment.MayEnter(campaign, previous, now)
                 && Trigger(campaign.Trigger, entered, snapshot.Lead is null, lead, eventTypes) is { } reason
                 && CampaignEnrollment.Admits(campaign, lead, eventTypes)
             )
@@ -83,7 +84,8 @@ public sealed class NurturePlanner(ICampaignCatalog campaigns, IRecipientTimeZon
                     reason,
                     now,
                     zones.ZoneOf(lead),
-                    EnrollmentDates.From(events)
+                    EnrollmentDates.From(events),
+                    previous
                 );
             }
         }
@@ -143,7 +145,7 @@ public sealed class NurturePlanner(ICampaignCatalog campaigns, IRecipientTimeZon
             NextDueAt = null,
         };
         var entry = new TimelineEntry(
-            $"campaign|{campaign.Id}|stopped",
+            $"campaign|{enrollment.Key}|stopped",
             now,
             TimelineKind.Campaign,
             $"Campaign {campaign.Name} stopped ({reason})"

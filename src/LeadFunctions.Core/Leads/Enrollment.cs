@@ -12,6 +12,17 @@ public sealed record Enrollment
 
     public required DateTimeOffset EnrolledAt { get; init; }
 
+    /// <summary>How many times the lead was in the campaign before this enrollment (a campaign that lets people
+    /// enter again, <see cref="Campaigns.Campaign.Reenter"/>): 0 for the first. Sends and timeline entries of a later
+    /// one are its own.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public int Reentries { get; init; }
+
+    /// <summary>What names this enrollment in timeline entry ids: the campaign's id, and for a later entry its
+    /// number ("fair|2").</summary>
+    [JsonIgnore]
+    public string Key => Reentries == 0 ? CampaignId : $"{CampaignId}|{Reentries + 1}";
+
     /// <summary>Why: "stage:lead", "event:webinar_attended", "source:fair" or "manual".</summary>
     public required string Reason { get; init; }
 

@@ -28,7 +28,9 @@ public sealed class CampaignPreview(ICampaignCatalog campaigns, ILeadStore leads
             return CampaignPreviewed.NotFound($"The step '{stepId}'");
         }
 
-        return new CampaignPreviewed(await renderer.RenderAsync(campaign, step, found.Lead), null);
+        // The link of the lead's first entry into the campaign: a preview is never sent.
+        var sendId = NurtureSender.SendId(found.Lead.Id, campaign.Id, step.Id, 0);
+        return new CampaignPreviewed(await renderer.RenderAsync(campaign, step, found.Lead, sendId), null);
     }
 }
 

@@ -91,7 +91,7 @@ public sealed class HeldSendRelease(
         {
             StepId = send.StepId,
             State = StepState.Skipped,
-            SendId = NurtureSender.SendId(send.LeadId, campaign.Id, send.StepId),
+            SendId = NurtureSender.SendId(send.LeadId, campaign.Id, send.StepId, enrollment.Reentries),
             Note = MissedNote,
         };
         return EnrollmentChanges.Pass(snapshot, campaign, enrollment, record, now, zones.ZoneOf(snapshot.Lead));

@@ -19,7 +19,7 @@ public sealed class NurtureRenderer(ConsentLinks links, SenderIdentity sender)
 
     /// <summary>Throws <see cref="InvalidOperationException"/> for a template that does not parse (a definition stored
     /// before validation).</summary>
-    public async Task<RenderedEmail> RenderAsync(Campaign campaign, CampaignStep step, Lead lead)
+    public async Task<RenderedEmail> RenderAsync(Campaign campaign, CampaignStep step, Lead lead, string sendId)
     {
         var wanted = Languages.For(lead);
         var (content, language) =
@@ -29,7 +29,7 @@ public sealed class NurtureRenderer(ConsentLinks links, SenderIdentity sender)
                     step.Content ?? throw new InvalidOperationException($"Step '{step.Id}' is not an email."),
                     campaign.Language
                 );
-        var unsubscribe = links.Unsubscribe(lead.Id, NurtureSender.SendId(lead.Id, campaign.Id, step.Id)).AbsoluteUri;
+        var unsubscribe = links.Unsubscribe(lead.Id, sendId).AbsoluteUri;
         var context = new TemplateContext(Model(campaign, lead, unsubscribe), Options);
 
         var subject = await RenderAsync(content.Subject, context, NullEncoder.Default);

@@ -151,10 +151,11 @@ public sealed class NurtureSendRules(
                 : new(EnrollmentChanges.Stop(snapshot, enrollment, refused.Reason!), NurtureSendOutcome.Stopped);
         }
 
+        var sendId = NurtureSender.SendId(lead.Id, campaign.Id, step.Id, enrollment.Reentries);
         RenderedEmail email;
         try
         {
-            email = await renderer.RenderAsync(campaign, step, lead);
+            email = await renderer.RenderAsync(campaign, step, lead, sendId);
         }
         catch (InvalidOperationException ex)
         {
@@ -162,7 +163,7 @@ public sealed class NurtureSendRules(
             {
                 StepId = step.Id,
                 State = StepState.Failed,
-                SendId = NurtureSender.SendId(lead.Id, campaign.Id, step.Id),
+                SendId = sendId,
                 Note = ex.Message,
             };
             return new(
@@ -175,7 +176,7 @@ public sealed class NurtureSendRules(
         {
             StepId = step.Id,
             State = StepState.Sending,
-            SendId = NurtureSender.SendId(lead.Id, campaign.Id, step.Id),
+            SendId = sendId,
             DispatchId = batch.DispatchId,
             ClaimedAt = now,
             Resent = resend,

@@ -1,3 +1,4 @@
+using System.Globalization;
 using LeadFunctions.Core.Campaigns;
 using LeadFunctions.Core.Consent;
 using LeadFunctions.Core.Email;
@@ -331,7 +332,16 @@ public sealed class NurtureSender(
     /// email).</summary>
     private sealed record SendRead(LeadSnapshot Snapshot, Task<bool>? Suppressed);
 
-    /// <summary>The lf_send custom arg: the same for every attempt at one step of one enrollment.</summary>
-    public static string SendId(string leadId, string campaignId, string stepId) =>
-        StableId.From(MailCustomArgs.NurtureKind, leadId, campaignId, stepId);
+    /// <summary>The lf_send custom arg: the same for every attempt at one step of one enrollment (a later entry into
+    /// the campaign has its own).</summary>
+    public static string SendId(string leadId, string campaignId, string stepId, int reentries) =>
+        reentries == 0
+            ? StableId.From(MailCustomArgs.NurtureKind, leadId, campaignId, stepId)
+            : StableId.From(
+                MailCustomArgs.NurtureKind,
+                leadId,
+                campaignId,
+                stepId,
+                reentries.ToString(CultureInfo.InvariantCulture)
+            );
 }

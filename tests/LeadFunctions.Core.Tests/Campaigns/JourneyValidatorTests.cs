@@ -289,4 +289,27 @@ public sealed class JourneyValidatorTests
             errors.Keys.Order(StringComparer.Ordinal)
         );
     }
+
+    [Fact]
+    public void Validate_Reenter_TakenAndWrittenBack_NoTimeRefused()
+    {
+        var taken = CampaignValidator.Validate(
+            "again",
+            CampaignValidatorTests.Example() with
+            {
+                Reenter = new ReenterDefinition("P90D"),
+            }
+        );
+        Assert.Equal(TimeSpan.FromDays(90), taken.Value!.Reenter!.After);
+        Assert.Equal("P90D", CampaignDefinition.From(taken.Value).Reenter!.After);
+
+        var none = CampaignValidator.Validate(
+            "again",
+            CampaignValidatorTests.Example() with
+            {
+                Reenter = new ReenterDefinition("PT0S"),
+            }
+        );
+        Assert.Contains("More than PT0S", Assert.Single(none.Errors["reenter.after"]));
+    }
 }

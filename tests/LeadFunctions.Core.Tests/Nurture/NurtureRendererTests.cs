@@ -6,6 +6,8 @@ namespace LeadFunctions.Core.Tests.Nurture;
 
 public class NurtureRendererTests
 {
+    private const string SendId = "send-1";
+
     private static readonly Campaign Bilingual = NurtureWorld.Campaign("fair", ("welcome", TimeSpan.Zero)) with
     {
         Language = Languages.Turkish,
@@ -34,7 +36,7 @@ public class NurtureRendererTests
     public async Task Render_ScriptInFirstName_IsEscapedInHtml_AndPlainInText()
     {
         var lead = NurtureWorld.Lead("x@acme.com", firstName: "<script>alert(1)</script>");
-        var email = await new NurtureWorld().Renderer.RenderAsync(Bilingual, Bilingual.Steps[0], lead);
+        var email = await new NurtureWorld().Renderer.RenderAsync(Bilingual, Bilingual.Steps[0], lead, SendId);
 
         Assert.DoesNotContain("<script>", email.Html, StringComparison.Ordinal);
         Assert.Contains("&lt;script&gt;alert(1)&lt;/script&gt;", email.Html, StringComparison.Ordinal);
@@ -49,12 +51,14 @@ public class NurtureRendererTests
         var turkish = await world.Renderer.RenderAsync(
             campaign,
             campaign.Steps[0],
-            NurtureWorld.Lead("ayse@acme.com.tr", "TR")
+            NurtureWorld.Lead("ayse@acme.com.tr", "TR"),
+            SendId
         );
         var english = await world.Renderer.RenderAsync(
             campaign,
             campaign.Steps[0],
-            NurtureWorld.Lead("ada@acme.co.uk", "GB", firstName: "Ada")
+            NurtureWorld.Lead("ada@acme.co.uk", "GB", firstName: "Ada"),
+            SendId
         );
 
         Assert.Equal(("tr", "welcome için Ayşe"), (turkish.Language, turkish.Subject));
@@ -68,10 +72,8 @@ public class NurtureRendererTests
     public async Task Render_TemplateWithoutFooter_StillNamesSenderAddressAndTheSendsUnsubscribeLink()
     {
         var lead = NurtureWorld.Lead("ayse@acme.com.tr");
-        var email = await new NurtureWorld().Renderer.RenderAsync(Bilingual, Bilingual.Steps[0], lead);
-        var link = NurtureWorld
-            .Links.Unsubscribe(lead.Id, NurtureSender.SendId(lead.Id, Bilingual.Id, Bilingual.Steps[0].Id))
-            .AbsoluteUri;
+        var email = await new NurtureWorld().Renderer.RenderAsync(Bilingual, Bilingual.Steps[0], lead, SendId);
+        var link = NurtureWorld.Links.Unsubscribe(lead.Id, SendId).AbsoluteUri;
 
         foreach (var part in new[] { email.Html, email.Text })
         {
@@ -103,7 +105,8 @@ public class NurtureRendererTests
         var email = await new NurtureWorld().Renderer.RenderAsync(
             campaign,
             campaign.Steps[0],
-            NurtureWorld.Lead("ayse@acme.com.tr", firstName: "A\nB")
+            NurtureWorld.Lead("ayse@acme.com.tr", firstName: "A\nB"),
+            SendId
         );
 
         Assert.Equal("Hello A B", email.Subject);
