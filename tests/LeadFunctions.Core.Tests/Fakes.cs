@@ -328,6 +328,20 @@ internal sealed class InMemoryCampaignStats : LeadFunctions.Core.Campaigns.ICamp
                             g => g.Key,
                             g => (IReadOnlyDictionary<CampaignMetric, long>)Counts(g),
                             StringComparer.Ordinal
+                        ),
+                    mine.Where(d => d is { StepId: not null, Variant: not null })
+                        .GroupBy(d => d.StepId!)
+                        .ToDictionary(
+                            g => g.Key,
+                            g =>
+                                (IReadOnlyDictionary<string, IReadOnlyDictionary<CampaignMetric, long>>)
+                                    g.GroupBy(d => d.Variant!)
+                                        .ToDictionary(
+                                            v => v.Key,
+                                            v => (IReadOnlyDictionary<CampaignMetric, long>)Counts(v),
+                                            StringComparer.Ordinal
+                                        ),
+                            StringComparer.Ordinal
                         )
                 )
             );

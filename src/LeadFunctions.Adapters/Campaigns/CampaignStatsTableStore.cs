@@ -6,11 +6,12 @@ using LeadFunctions.Core.Leads;
 namespace LeadFunctions.Adapters.Campaigns;
 
 /// <summary>
-/// Campaign counters in the CampaignStats table: a partition per campaign, the row "total" and a row "step|{id}"
-/// per step, one Int64 property per metric, and for the spam brake a row "hour|{yyyyMMddHH}" (UTC) per hour with the
-/// deliveries and spam reports counted in it (in the same commit, so they cost nothing more); group-committed
-/// (<see cref="GroupCommittedCounters"/>): counting costs two storage operations per campaign per second, not two per
-/// email. The stats are a second behind at most; a host that dies loses its last second of them.
+/// Campaign counters in the CampaignStats table: a partition per campaign, the row "total", a row "step|{id}" per step
+/// and "step|{id}|{variant}" per A/B variant of a step, one Int64 property per metric, and for the spam brake a row
+/// "hour|{yyyyMMddHH}" (UTC) per hour with the deliveries and spam reports counted in it (in the same commit, so they
+/// cost nothing more); group-committed (<see cref="GroupCommittedCounters"/>): counting costs two storage operations
+/// per campaign per second, not two per email. The stats are a second behind at most; a host that dies loses its last
+/// second of them.
 /// </summary>
 public sealed class CampaignStatsTableStore(LeadTables tables, TimeProvider time) : ICampaignStats, IAsyncDisposable
 {
@@ -59,13 +60,31 @@ public sealed class CampaignStatsTableStore(LeadTables tables, TimeProvider time
             cancellationToken
         );
         var totals = Counters(rows.Find(r => r.RowKey == TotalRow));
-        var steps = rows.Where(r => r.RowKey.StartsWith(StepPrefix, StringComparison.Ordinal))
+        var keyed = rows.Where(r => r.RowKey.StartsWith(StepPrefix, StringComparison.Ordinal))
+            .Select(r => (Key: r.RowKey[StepPrefix.Length..].Split('|'), Counts: Counters(r)))
+            .ToList();
+        var steps = keyed
+            .Where(r => r.Key.Length == 1)
             .ToDictionary(
-                r => r.RowKey[StepPrefix.Length..],
-                r => (IReadOnlyDictionary<CampaignMetric, long>)Counters(r),
+                r => r.Key[0],
+                r => (IReadOnlyDictionary<CampaignMetric, long>)r.Counts,
                 StringComparer.Ordinal
             );
-        return new CampaignStats(campaignId, totals, steps);
+        var variants = keyed
+            .Where(r => r.Key.Length == 2)
+            .GroupBy(r => r.Key[0], StringComparer.Ordinal)
+            .ToDictionary(
+                g => g.Key,
+                g =>
+                    (IReadOnlyDictionary<string, IReadOnlyDictionary<CampaignMetric, long>>)
+                        g.ToDictionary(
+                            r => r.Key[1],
+                            r => (IReadOnlyDictionary<CampaignMetric, long>)r.Counts,
+                            StringComparer.Ordinal
+                        ),
+                StringComparer.Ordinal
+            );
+        return new CampaignStats(campaignId, totals, steps, variants);
     }
 
     private static IEnumerable<string> Rows(StatDelta delta, string hour)
@@ -74,6 +93,10 @@ public sealed class CampaignStatsTableStore(LeadTables tables, TimeProvider time
         if (delta.StepId is { } step)
         {
             yield return StepPrefix + step;
+            if (delta.Variant is { } variant)
+            {
+                yield return $"{StepPrefix}{step}|{variant}";
+            }
         }
 
         if (Hourly.Contains(delta.Metric))

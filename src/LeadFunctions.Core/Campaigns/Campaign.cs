@@ -100,8 +100,16 @@ public sealed record CampaignStep
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public StepAt? At { get; init; }
 
-    /// <summary>The email; null for a wait or a condition.</summary>
+    /// <summary>The email; null for a wait or a condition, and for an email written as variants.</summary>
     public StepContent? Content { get; init; }
+
+    /// <summary>A/B variants of the email (<see cref="StepVariants"/>): each person gets one, chosen by a stable hash
+    /// by weight among those switched on; empty for an email written once.</summary>
+    public IReadOnlyList<StepVariant> Variants { get; init; } = [];
+
+    /// <summary>Whether the step sends an email (not a wait or a condition).</summary>
+    [JsonIgnore]
+    public bool IsEmail => Wait is null && Condition is null;
 
     /// <summary>The same email in another language ("en" or "tr"), chosen by the lead's language.</summary>
     public IReadOnlyDictionary<string, StepContent> Translations { get; init; } = new Dictionary<string, StepContent>();

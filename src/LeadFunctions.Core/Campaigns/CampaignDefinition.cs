@@ -98,6 +98,9 @@ public sealed record StepDefinition(string? Id, string? Delay, string? Subject, 
     /// <summary>When the email goes, as people mean it (<see cref="StepAt"/>).</summary>
     public AtDefinition? At { get; init; }
 
+    /// <summary>A/B variants in place of the step's own subject, HTML, text and translations.</summary>
+    public IReadOnlyList<VariantDefinition?>? Variants { get; init; }
+
     public WaitDefinition? WaitFor { get; init; }
 
     public string? AtMost { get; init; }
@@ -136,15 +139,47 @@ public sealed record StepDefinition(string? Id, string? Delay, string? Subject, 
             {
                 Next = step.Next,
                 At = step.At is { } at ? AtDefinition.From(at) : null,
-                Translations =
-                    step.Translations.Count == 0
-                        ? null
-                        : step.Translations.ToDictionary(
-                            t => t.Key,
-                            t => (ContentDefinition?)new ContentDefinition(t.Value.Subject, t.Value.Html, t.Value.Text),
-                            StringComparer.Ordinal
-                        ),
+                Translations = Written(step.Translations),
+                Variants = step.Variants.Count == 0 ? null : [.. step.Variants.Select(VariantDefinition.From)],
             },
+        };
+
+    internal static Dictionary<string, ContentDefinition?>? Written(
+        IReadOnlyDictionary<string, StepContent> translations
+    ) =>
+        translations.Count == 0
+            ? null
+            : translations.ToDictionary(
+                t => t.Key,
+                t => (ContentDefinition?)new ContentDefinition(t.Value.Subject, t.Value.Html, t.Value.Text),
+                StringComparer.Ordinal
+            );
+}
+
+/// <summary>One A/B variant of an email: <see cref="Weight"/> (1 by default) against the others switched on;
+/// <see cref="Active"/> false switches it off.</summary>
+public sealed record VariantDefinition(
+    string? Id,
+    int? Weight,
+    bool? Active,
+    string? Subject,
+    string? Html,
+    string? Text
+)
+{
+    public IReadOnlyDictionary<string, ContentDefinition?>? Translations { get; init; }
+
+    public static VariantDefinition From(StepVariant variant) =>
+        new(
+            variant.Id,
+            variant.Weight,
+            variant.Active,
+            variant.Content.Subject,
+            variant.Content.Html,
+            variant.Content.Text
+        )
+        {
+            Translations = StepDefinition.Written(variant.Translations),
         };
 }
 

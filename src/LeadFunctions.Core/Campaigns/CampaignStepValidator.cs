@@ -8,6 +8,9 @@ namespace LeadFunctions.Core.Campaigns;
 /// template, and a journey's waits, conditions and flow (<see cref="JourneyStepValidator"/>).</summary>
 internal static class CampaignStepValidator
 {
+    public const int MaxVariants = 5;
+    public const int MaxWeight = 1000;
+
     public static List<CampaignStep> Steps(
         FieldErrors errors,
         IReadOnlyList<StepDefinition?>? written,
@@ -60,15 +63,79 @@ internal static class CampaignStepValidator
         JourneyStepValidator.Refuse(errors, field, "an email", ("atMost", step.AtMost), ("then", step.Then));
         JourneyStepValidator.Refuse(errors, field, "an email", ("else", step.Else), ("timeout", step.Timeout));
         var at = step.At is { } written ? StepAtValidator.At(errors, $"{field}.at", written) : null;
-        return new CampaignStep
+        var email = new CampaignStep
         {
             Id = step.Id ?? "",
             At = at,
             Delay = StepAtValidator.Delay(errors, field, step.Delay, at),
-            Content = Content(errors, field, new ContentDefinition(step.Subject, step.Html, step.Text)),
-            Translations = Translations(errors, $"{field}.translations", step.Translations, campaignLanguage),
             Next = step.Next,
         };
+        if (step.Variants is { } variants)
+        {
+            var kind = "an email written as variants (each variant has its own)";
+            JourneyStepValidator.Refuse(errors, field, kind, ("subject", step.Subject), ("html", step.Html));
+            JourneyStepValidator.Refuse(errors, field, kind, ("text", step.Text), ("translations", step.Translations));
+            return email with { Variants = Variants(errors, $"{field}.variants", variants, campaignLanguage) };
+        }
+
+        return email with
+        {
+            Content = Content(errors, field, new ContentDefinition(step.Subject, step.Html, step.Text)),
+            Translations = Translations(errors, $"{field}.translations", step.Translations, campaignLanguage),
+        };
+    }
+
+    private static List<StepVariant> Variants(
+        FieldErrors errors,
+        string field,
+        IReadOnlyList<VariantDefinition?> written,
+        string campaignLanguage
+    )
+    {
+        if (written.Count is < 2 or > MaxVariants)
+        {
+            errors.Add(field, $"From 2 to {MaxVariants} variants.");
+        }
+
+        var variants = new List<StepVariant>();
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < written.Count; i++)
+        {
+            var at = $"{field}[{i}]";
+            if (written[i] is not { } variant)
+            {
+                errors.Add(at, "A variant, not null.");
+                continue;
+            }
+
+            CampaignValidator.CheckId(errors, $"{at}.id", variant.Id);
+            if (variant.Id is not null && !ids.Add(variant.Id))
+            {
+                errors.Add($"{at}.id", $"'{variant.Id}' is already the id of an earlier variant.");
+            }
+
+            if (variant.Weight is < 1 or > MaxWeight)
+            {
+                errors.Add($"{at}.weight", $"From 1 to {MaxWeight} (1 when left out).");
+            }
+
+            variants.Add(
+                new StepVariant(
+                    variant.Id ?? "",
+                    variant.Weight ?? 1,
+                    variant.Active ?? true,
+                    Content(errors, at, new ContentDefinition(variant.Subject, variant.Html, variant.Text)),
+                    Translations(errors, $"{at}.translations", variant.Translations, campaignLanguage)
+                )
+            );
+        }
+
+        if (variants.Count > 0 && !variants.Any(v => v.Active))
+        {
+            errors.Add(field, "At least one variant switched on (active).");
+        }
+
+        return variants;
     }
 
     private static Dictionary<string, StepContent> Translations(

@@ -21,9 +21,10 @@ public interface ICampaignStats
     );
 }
 
-/// <summary>The campaign's totals and each step's.</summary>
+/// <summary>The campaign's totals, each step's, and each A/B variant's (by step, then variant).</summary>
 public sealed record CampaignStats(
     string CampaignId,
     IReadOnlyDictionary<CampaignMetric, long> Totals,
-    IReadOnlyDictionary<string, IReadOnlyDictionary<CampaignMetric, long>> Steps
+    IReadOnlyDictionary<string, IReadOnlyDictionary<CampaignMetric, long>> Steps,
+    IReadOnlyDictionary<string, IReadOnlyDictionary<string, IReadOnlyDictionary<CampaignMetric, long>>> Variants
 );

@@ -104,7 +104,7 @@ internal static class JourneyStepValidator
         }
 
         var ids = steps.Select(s => s.Id).ToHashSet(StringComparer.Ordinal);
-        var emails = steps.Where(s => s.Content is not null).Select(s => s.Id).ToHashSet(StringComparer.Ordinal);
+        var emails = steps.Where(s => s.IsEmail).Select(s => s.Id).ToHashSet(StringComparer.Ordinal);
         var sound = true;
         void Add(string field, string message)
         {

@@ -209,7 +209,7 @@ public sealed class NurtureEventRecorder(
         if (metric is { } flag && Flagged(changed, flag, at) is { } flagged)
         {
             (changed, entry) = (flagged, flag is CampaignMetric.Opened or CampaignMetric.Clicked ? Entry(flag) : null);
-            counts.Add(new StatDelta(enrollment.CampaignId, step.StepId, flag));
+            counts.Add(StatDelta.Of(enrollment.CampaignId, step, flag));
         }
 
         if (confirmedBy is not null && changed.State == StepState.Uncertain)
@@ -221,8 +221,8 @@ public sealed class NurtureEventRecorder(
                 SentAt = at,
                 Note = $"uncertain until SendGrid's {confirmedBy} event",
             };
-            counts.Add(new StatDelta(enrollment.CampaignId, step.StepId, CampaignMetric.Uncertain, -1));
-            counts.Add(new StatDelta(enrollment.CampaignId, step.StepId, CampaignMetric.Sent));
+            counts.Add(StatDelta.Of(enrollment.CampaignId, step, CampaignMetric.Uncertain, -1));
+            counts.Add(StatDelta.Of(enrollment.CampaignId, step, CampaignMetric.Sent));
         }
         else if (confirmedBy is not null && changed is { State: StepState.Sending, ConfirmedAt: null })
         {

@@ -51,6 +51,17 @@ public static class CampaignMetrics
     ];
 }
 
-/// <summary>Adds <see cref="Count"/> to a counter of the campaign, and of the step when <see cref="StepId"/> is
-/// set.</summary>
-public sealed record StatDelta(string CampaignId, string? StepId, CampaignMetric Metric, int Count = 1);
+/// <summary>Adds <see cref="Count"/> to a counter of the campaign, of the step when <see cref="StepId"/> is set, and of
+/// the step's A/B variant when <see cref="Variant"/> is.</summary>
+public sealed record StatDelta(
+    string CampaignId,
+    string? StepId,
+    CampaignMetric Metric,
+    int Count = 1,
+    string? Variant = null
+)
+{
+    /// <summary>A count of what happened to an email step of an enrollment: its step's, and its variant's.</summary>
+    public static StatDelta Of(string campaignId, StepRecord step, CampaignMetric metric, int count = 1) =>
+        new(campaignId, step.StepId, metric, count, step.Variant);
+}

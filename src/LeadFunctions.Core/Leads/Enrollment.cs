@@ -109,6 +109,10 @@ public sealed record StepRecord
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
     public bool Resent { get; init; }
 
+    /// <summary>The A/B variant of the email that was sent (<see cref="Campaigns.StepVariants"/>).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Variant { get; init; }
+
     /// <summary>For a wait or a condition (<see cref="StepState.Passed"/>): the branch it took ("then", "else",
     /// "timeout"; <see cref="Campaigns.Journeys"/>) and when.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]

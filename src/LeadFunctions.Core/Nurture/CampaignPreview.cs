@@ -28,9 +28,10 @@ public sealed class CampaignPreview(ICampaignCatalog campaigns, ILeadStore leads
             return CampaignPreviewed.NotFound($"The step '{stepId}'");
         }
 
-        // The link of the lead's first entry into the campaign: a preview is never sent.
+        // As the lead's first entry into the campaign would get it: the link of that send, the variant it picks.
         var sendId = NurtureSender.SendId(found.Lead.Id, campaign.Id, step.Id, 0);
-        return new CampaignPreviewed(await renderer.RenderAsync(campaign, step, found.Lead, sendId), null);
+        var (asSent, _) = StepVariants.For(step, found.Lead.Id, campaign.Id, 0);
+        return new CampaignPreviewed(await renderer.RenderAsync(campaign, asSent, found.Lead, sendId), null);
     }
 }
 

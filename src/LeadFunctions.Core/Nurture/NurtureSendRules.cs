@@ -152,10 +152,11 @@ public sealed class NurtureSendRules(
         }
 
         var sendId = NurtureSender.SendId(lead.Id, campaign.Id, step.Id, enrollment.Reentries);
+        var variant = StepVariants.For(step, lead.Id, campaign.Id, enrollment.Reentries);
         RenderedEmail email;
         try
         {
-            email = await renderer.RenderAsync(campaign, step, lead, sendId);
+            email = await renderer.RenderAsync(campaign, variant.Step, lead, sendId);
         }
         catch (InvalidOperationException ex)
         {
@@ -180,6 +181,7 @@ public sealed class NurtureSendRules(
             DispatchId = batch.DispatchId,
             ClaimedAt = now,
             Resent = resend,
+            Variant = variant.Variant,
         };
         var claim = EnrollmentChanges.Write(snapshot, lead with { LastNurtureAt = now }, enrollment.WithStep(record));
         return new(
@@ -205,7 +207,7 @@ public sealed class NurtureSendRules(
     )
     {
         StatDelta Count(CampaignMetric metric, int count = 1) =>
-            new(enrollment.CampaignId, claim.StepId, metric, count);
+            StatDelta.Of(enrollment.CampaignId, claim, metric, count);
         const string Died = "claimed, then the sender died before recording the send";
         if (claim.ConfirmedAt is { } confirmed)
         {

@@ -299,10 +299,10 @@ public sealed class NurtureSender(
         claim.Record.Resent
             ?
             [
-                new(claim.Campaign.Id, claim.Step.Id, outcome),
-                new(claim.Campaign.Id, claim.Step.Id, CampaignMetric.Uncertain, -1),
+                StatDelta.Of(claim.Campaign.Id, claim.Record, outcome),
+                StatDelta.Of(claim.Campaign.Id, claim.Record, CampaignMetric.Uncertain, -1),
             ]
-            : [new(claim.Campaign.Id, claim.Step.Id, outcome)];
+            : [StatDelta.Of(claim.Campaign.Id, claim.Record, outcome)];
 
     private static Lead GapAsItWas(Lead lead, Claim claim) =>
         lead.LastNurtureAt == claim.Record.ClaimedAt ? lead with { LastNurtureAt = claim.PreviousNurtureAt } : lead;

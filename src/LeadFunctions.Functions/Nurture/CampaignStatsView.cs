@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using LeadFunctions.Core.Campaigns;
 using LeadFunctions.Core.Leads;
 
@@ -27,13 +28,37 @@ public sealed record CampaignStatsView(
                 .. order.Select(id => new StepStatsView(
                     id,
                     campaign.Steps.Any(s => s.Id == id),
-                    Named(stats.Steps.GetValueOrDefault(id) ?? Empty, Enum.GetValues<CampaignMetric>())
+                    Named(stats.Steps.GetValueOrDefault(id) ?? Empty, Enum.GetValues<CampaignMetric>()),
+                    Variants(campaign.Steps.FirstOrDefault(s => s.Id == id), stats.Variants.GetValueOrDefault(id))
                 )),
             ]
         );
     }
 
     private static readonly IReadOnlyDictionary<CampaignMetric, long> Empty = new Dictionary<CampaignMetric, long>();
+
+    /// <summary>Each variant of the step as it is now (with its switch), then variants removed that have counts; null
+    /// for a step without variants.</summary>
+    private static IReadOnlyList<VariantStatsView>? Variants(
+        CampaignStep? step,
+        IReadOnlyDictionary<string, IReadOnlyDictionary<CampaignMetric, long>>? counted
+    )
+    {
+        var ids = (step?.Variants.Select(v => v.Id) ?? [])
+            .Concat((counted?.Keys ?? []).Order(StringComparer.Ordinal))
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
+        return ids.Count == 0
+            ? null
+            :
+            [
+                .. ids.Select(id => new VariantStatsView(
+                    id,
+                    step?.Variants.FirstOrDefault(v => v.Id == id)?.Active ?? false,
+                    Named(counted?.GetValueOrDefault(id) ?? Empty, CampaignMetrics.Totals)
+                )),
+            ];
+    }
 
     private static Dictionary<string, long> Named(
         IReadOnlyDictionary<CampaignMetric, long> counts,
@@ -46,5 +71,15 @@ public sealed record CampaignStatsView(
         );
 }
 
-/// <summary>One step's counters; <see cref="InCampaign"/> is false for a step removed since it was sent.</summary>
-public sealed record StepStatsView(string Id, bool InCampaign, IReadOnlyDictionary<string, long> Counts);
+/// <summary>One step's counters; <see cref="InCampaign"/> is false for a step removed since it was sent; an A/B step's
+/// counters per variant.</summary>
+public sealed record StepStatsView(
+    string Id,
+    bool InCampaign,
+    IReadOnlyDictionary<string, long> Counts,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+        IReadOnlyList<VariantStatsView>? Variants = null
+);
+
+/// <summary>One A/B variant's counters; <see cref="Active"/> is whether it is switched on now.</summary>
+public sealed record VariantStatsView(string Id, bool Active, IReadOnlyDictionary<string, long> Counts);

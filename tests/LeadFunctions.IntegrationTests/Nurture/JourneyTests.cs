@@ -85,4 +85,36 @@ public sealed class JourneyTests(AzuriteFixture azurite)
         Assert.NotNull(problem!["errors"]!["steps[1].timeout"]);
         Assert.Null(await nurture.Get<ICampaignStore>().GetAsync("broken-journey", CancellationToken.None));
     }
+
+    [Fact]
+    public async Task Variants_WrittenAsJson_EachEmailOneOfThem_TheStatsRouteCountsPerVariant()
+    {
+        const string AbTest = """
+            { "name": "Subject test", "steps": [ { "id": "welcome", "delay": "PT0S", "variants": [
+                { "id": "short", "subject": "Merhaba", "html": "<p>A</p>", "text": "A" },
+                { "id": "long", "weight": 2, "subject": "Merhaba, fuarda tanıştık", "html": "<p>B</p>", "text": "B" }
+            ] } ] }
+            """;
+        await using var nurture = await NurtureHost.StartAsync(azurite);
+        using var put = await nurture.Host.SendJsonWithKeyAsync(HttpMethod.Put, "/api/campaigns/ab-test", AbTest);
+        Assert.Equal(HttpStatusCode.Created, put.StatusCode);
+        var campaign = (await nurture.Get<ICampaignStore>().GetAsync("ab-test", CancellationToken.None))!;
+        for (var i = 0; i < 6; i++)
+        {
+            await nurture.EnrollAsync($"ab{i}@acme.com.tr", campaign);
+        }
+
+        await nurture.FirstEmailAsync();
+        await Eventually.TrueAsync(() => Task.FromResult(nurture.SendGrid.Accepted.Count == 6), because: "six emails");
+        await nurture.StatsAsync("ab-test", s => s.Steps.GetValueOrDefault("welcome")?[CampaignMetric.Sent] == 6);
+
+        var stats = (await nurture.Host.GetJsonWithKeyAsync<JsonObject>("/api/campaigns/ab-test/stats"))!;
+        var variants = stats["steps"]![0]!["variants"]!.AsArray();
+        Assert.Equal(["short", "long"], variants.Select(v => (string?)v!["id"]));
+        Assert.Equal(6, variants.Sum(v => (long)v!["counts"]!["sent"]!));
+        Assert.Equal(
+            nurture.SendGrid.Accepted.Count(e => e.Subject == "Merhaba"),
+            (long)variants[0]!["counts"]!["sent"]!
+        );
+    }
 }
