@@ -5,7 +5,8 @@ using System.Text;
 
 namespace LeadFunctions.Core.Campaigns;
 
-/// <summary>One variant of an email step: its own subject, HTML, text and translations, a weight, and a switch.</summary>
+/// <summary>One variant of an email step: its own subject, HTML, text and translations, a weight, and a
+/// switch.</summary>
 public sealed record StepVariant(
     string Id,
     int Weight,
