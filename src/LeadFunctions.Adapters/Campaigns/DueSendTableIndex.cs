@@ -10,8 +10,11 @@ using LeadFunctions.Core.Leads;
 namespace LeadFunctions.Adapters.Campaigns;
 
 /// <summary>
-/// The due index in the NurtureDue table: a partition per minute ("yyyyMMddHHmm", UTC), a row per due send
-/// keyed "{due ticks}|{lead}|{campaign}". A send due in the past goes into the current minute, which the
+/// The due index in the NurtureDue table: a partition per minute and shard ("yyyyMMddHHmm|{shard}", UTC; the shard
+/// from the lead id, one of <see cref="Shards"/>), a row per due send keyed "{due ticks}|{lead}|{campaign}". A table
+/// partition takes about 2,000 entities a second on Azure; sharded, a launch to a million people that writes all its
+/// first steps into one minute spreads them over eight partitions, each written and read at an eighth of the rate
+/// (docs/performance.md). A send due in the past goes into the current minute, which the
 /// timer has not finished with yet (the row keeps the send's own due time, which its enrollment names).
 /// The timer reads every minute partition before the one it looks ahead to (each is empty once its entries are queued
 /// and taken out), so an entry written late into a minute long passed is still found. Partitions whose names start
@@ -21,6 +24,9 @@ namespace LeadFunctions.Adapters.Campaigns;
 /// </summary>
 public sealed class DueSendTableIndex(LeadTables tables, TimeProvider time) : IDueSendIndex
 {
+    /// <summary>Partitions per minute.</summary>
+    public const int Shards = 8;
+
     private const string HeldPrefix = "held|";
     private const int PageSize = 1000;
 
@@ -30,7 +36,7 @@ public sealed class DueSendTableIndex(LeadTables tables, TimeProvider time) : ID
     {
         var now = time.GetUtcNow();
         return writes.WriteAsync(
-            [.. sends.Select(s => ToEntity(Bucket(Max(s.DueAt, now)), s, Max(s.DueAt, now)))],
+            [.. sends.Select(s => ToEntity(PartitionOf(s, now), s, Max(s.DueAt, now)))],
             cancellationToken
         );
     }
@@ -40,10 +46,12 @@ public sealed class DueSendTableIndex(LeadTables tables, TimeProvider time) : ID
         [EnumeratorCancellation] CancellationToken cancellationToken
     )
     {
+        // Every earlier minute's shards sort before the minute itself, and its own shards ("{minute}|0" …) between it
+        // and "{minute}~" (an unsharded minute of an earlier build too).
         var current = Bucket(dueBy);
         var upTo = RowKeyPrefix(dueBy.UtcTicks + 1);
         var filter = TableClient.CreateQueryFilter(
-            $"PartitionKey lt {current} or (PartitionKey eq {current} and RowKey lt {upTo})"
+            $"PartitionKey lt {current} or (PartitionKey ge {current} and PartitionKey lt {current + "~"} and RowKey lt {upTo})"
         );
         await foreach (
             var page in tables
@@ -121,6 +129,15 @@ public sealed class DueSendTableIndex(LeadTables tables, TimeProvider time) : ID
 
     public static string Bucket(DateTimeOffset at) =>
         at.UtcDateTime.ToString("yyyyMMddHHmm", CultureInfo.InvariantCulture);
+
+    /// <summary>The partition a send is indexed in when written at <paramref name="now"/>: the minute it falls due
+    /// (the current one when past), and the shard of its lead.</summary>
+    public static string PartitionOf(DueSend send, DateTimeOffset now) =>
+        $"{Bucket(Max(send.DueAt, now))}|{Shard(send.LeadId)}";
+
+    /// <summary>Lead ids are hex digits of a hash: the last one spreads leads evenly.</summary>
+    private static int Shard(string leadId) =>
+        leadId.Length > 0 && char.IsAsciiHexDigit(leadId[^1]) ? Convert.ToInt32(leadId[^1..], 16) % Shards : 0;
 
     private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
 

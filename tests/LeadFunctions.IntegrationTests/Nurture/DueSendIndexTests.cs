@@ -1,3 +1,6 @@
+using Azure.Data.Tables;
+using LeadFunctions.Adapters.Campaigns;
+using LeadFunctions.Adapters.Storage;
 using LeadFunctions.Core.Campaigns;
 using LeadFunctions.Core.Leads;
 using LeadFunctions.IntegrationTests.Infrastructure;
@@ -140,5 +143,43 @@ public sealed class DueSendIndexTests(AzuriteFixture azurite)
 
         await index.RemoveAsync(read, CancellationToken.None);
         return read;
+    }
+
+    [Fact]
+    public async Task ReadDue_AMinutesShards_EveryOneRead_AndAnUnshardedRowOfAnEarlierBuildToo()
+    {
+        await using var nurture = await NurtureHost.StartAsync(azurite);
+        var index = nurture.Get<IDueSendIndex>();
+        var now = nurture.Clock.GetUtcNow();
+        var sends = Enumerable
+            .Range(0, 64)
+            .Select(i => new DueSend(LeadId.FromEmail($"kisi{i}@acme.com.tr"), "c", "s", now.AddSeconds(-1)))
+            .ToList();
+        await index.AddAsync(sends, CancellationToken.None);
+        var table = nurture.Host.Table(TableNames.NurtureDue);
+        var old = new TableEntity(DueSendTableIndex.Bucket(now), $"{now.UtcTicks - 1:D19}|oldbuild|c")
+        {
+            ["LeadId"] = "oldbuild",
+            ["CampaignId"] = "c",
+            ["StepId"] = "s",
+            ["DueTicks"] = now.UtcTicks - 1,
+        };
+        await table.AddEntityAsync(old);
+
+        var partitions = await table
+            .QueryAsync<TableEntity>(select: ["PartitionKey"])
+            .Select(r => r.PartitionKey)
+            .ToListAsync();
+        Assert.Equal(DueSendTableIndex.Shards + 1, partitions.Distinct().Count());
+        var read = new List<IndexedDueSend>();
+        await foreach (var page in index.ReadDueAsync(nurture.Clock.GetUtcNow(), CancellationToken.None))
+        {
+            read.AddRange(page);
+        }
+
+        Assert.Equal(
+            sends.Select(s => s.LeadId).Append("oldbuild").Order(StringComparer.Ordinal),
+            read.Select(r => r.Send.LeadId).Order(StringComparer.Ordinal)
+        );
     }
 }
