@@ -48,10 +48,10 @@ public sealed class DueSendTableIndex(LeadTables tables, TimeProvider time) : ID
     {
         // Every earlier minute's shards sort before the minute itself, and its own shards ("{minute}|0" …) between it
         // and "{minute}~" (an unsharded minute of an earlier build too).
-        var current = Bucket(dueBy);
+        var (current, past) = (Bucket(dueBy), Bucket(dueBy) + "~");
         var upTo = RowKeyPrefix(dueBy.UtcTicks + 1);
         var filter = TableClient.CreateQueryFilter(
-            $"PartitionKey lt {current} or (PartitionKey ge {current} and PartitionKey lt {current + "~"} and RowKey lt {upTo})"
+            $"PartitionKey lt {current} or (PartitionKey ge {current} and PartitionKey lt {past} and RowKey lt {upTo})"
         );
         await foreach (
             var page in tables
