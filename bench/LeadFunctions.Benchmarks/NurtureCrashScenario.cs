@@ -5,16 +5,53 @@ using LeadFunctions.Testing;
 namespace LeadFunctions.Benchmarks;
 
 /// <summary>
-/// Sending at most once through crashes: enrolled leads due at once, a two-step campaign, the host SIGKILLed
-/// and started again every 2 to 6 s until every due step is settled. Then each (lead, step) must have reached
+/// Sending at most once through crashes: enrolled leads due at once, a journey (a first email, a wait for its click
+/// that times out, a branch on the country, an email on each branch), the host SIGKILLed and started again every 2 to
+/// 6 s until every due step is settled. Then each (lead, step) must have reached
 /// the SendGrid stand-in at most once, and the steps sent plus those left uncertain must be the steps that fell due.
 /// With SendGrid's events (<see cref="EventWebhookStandIn"/>: a processed event for every send the stand-in took) and
 /// <c>Nurture:ResendUnconfirmedAfter</c> at a minute, none may be left uncertain: sent = due.
 /// </summary>
 internal static class NurtureCrashScenario
 {
-    /// <summary>The second step follows the first closely, so it falls due and is sent during the kills too.</summary>
-    private static readonly TimeSpan SecondStepDelay = TimeSpan.FromSeconds(30);
+    /// <summary>The wait after the first email times out soon and the branch's email follows, so they fall due and are
+    /// dealt with during the kills too.</summary>
+    private static readonly TimeSpan WaitAtMost = TimeSpan.FromSeconds(20);
+
+    private static readonly TimeSpan BranchEmailDelay = TimeSpan.FromSeconds(10);
+
+    /// <summary>step-1 → wait for a click of it (nobody clicks; 20 s) → Turkey? → step-tr or step-global (10 s
+    /// later).</summary>
+    private static Campaign Journey()
+    {
+        var emails = NurtureSeed.Drip("crash-journey", TimeSpan.Zero, BranchEmailDelay, BranchEmailDelay).Steps;
+        return NurtureSeed.Drip("crash-journey") with
+        {
+            Steps =
+            [
+                emails[0],
+                new CampaignStep
+                {
+                    Id = "clicked",
+                    Wait = new StepWait(new WaitUntil { Clicked = emails[0].Id }, WaitAtMost, Journeys.End, null),
+                },
+                new CampaignStep
+                {
+                    Id = "in-turkey",
+                    Condition = new StepCondition(new PersonCondition { Countries = ["TR"] }, "step-tr", "step-global"),
+                },
+                emails[1] with
+                {
+                    Id = "step-tr",
+                    Next = Journeys.End,
+                },
+                emails[2] with
+                {
+                    Id = "step-global",
+                },
+            ],
+        };
+    }
 
     public static async Task RunAsync(AzuriteProcess azurite, int leads, TimeSpan patience, bool withEvents)
     {
@@ -22,7 +59,7 @@ internal static class NurtureCrashScenario
         var figure = withEvents ? "nurture crash with SendGrid's events" : "nurture crash";
         await using var standIn = await MailSendStandIn.StartAsync();
         await using var events = new EventWebhookStandIn(standIn);
-        var campaign = NurtureSeed.Drip("crash-drip", TimeSpan.FromDays(1), SecondStepDelay);
+        var campaign = Journey();
         await using (var seed = await NurtureSeed.OpenAsync(azurite, prefix))
         {
             await seed.PutAsync(campaign);
@@ -32,7 +69,7 @@ internal static class NurtureCrashScenario
 
         // A killed host's messages come back after the short lease; its timer lock lapses after 15 s (the
         // least a blob lease can be) and the next host looks for it every second, so the timer keeps running
-        // in whichever host is alive. No gap between emails: the second step goes when due.
+        // in whichever host is alive. No gap between emails: the branch's email goes when due.
         await using var host = new HostProcess([
             $"--AzureWebJobsStorage={azurite.ConnectionString}",
             $"--Storage:NamePrefix={prefix}",
@@ -98,6 +135,13 @@ internal static class NurtureCrashScenario
         }
 
         var twice = standIn.Received.GroupBy(s => (s.Lead, s.Step)).Count(g => g.Count() > 1);
+        Report.Figure(
+            $"{figure}: enrollments through the wait's timeout and the condition",
+            steps.Branched,
+            string.Empty,
+            $"{leads} (every one)",
+            steps.Branched == leads
+        );
         var reached = standIn.Received.Select(s => (s.Lead, s.Step)).Distinct().Count();
         Report.Figure(
             $"{figure}: (lead, step) pairs sent to SendGrid more than once",
@@ -133,7 +177,8 @@ internal static class NurtureCrashScenario
         );
     }
 
-    /// <summary>Every step of every enrollment in the campaign, by what happened to it.</summary>
+    /// <summary>Every email step of every enrollment in the campaign, by what happened to it (a wait or a condition is
+    /// no email: it keeps the enrollment unsettled while it waits).</summary>
     private static async Task<StepCount> StepsAsync(ILeadStore leads, string campaignId)
     {
         var count = new StepCount();
@@ -144,9 +189,17 @@ internal static class NurtureCrashScenario
                 continue;
             }
 
-            foreach (var step in enrollment.Steps)
+            foreach (var step in enrollment.Steps.Where(s => s.State is not (StepState.Waiting or StepState.Passed)))
             {
                 count.Add(step);
+            }
+
+            if (
+                enrollment.Step("clicked")?.Branch == Journeys.Timeout
+                && enrollment.Step("in-turkey") is { Branch: { } }
+            )
+            {
+                count.AddBranched();
             }
 
             // Waiting on an uncertain step to send it once more (Nurture:ResendUnconfirmedAfter).
@@ -159,11 +212,12 @@ internal static class NurtureCrashScenario
                 count.AddResend();
             }
 
-            // A step not yet taken up: due (the timer or a message will get to it), or still to fall due.
+            // A step not yet taken up, or a wait not timed out yet: due (the timer or a message will get to it), or still
+            // to fall due.
             if (
                 enrollment.Status == EnrollmentStatus.Active
                 && enrollment.NextStepId is { } next
-                && enrollment.Step(next) is null
+                && enrollment.Step(next) is null or { State: StepState.Waiting }
             )
             {
                 count.AddNext(enrollment.NextDueAt <= DateTimeOffset.UtcNow);
@@ -191,6 +245,11 @@ internal static class NurtureCrashScenario
         public int Resending { get; private set; }
 
         public void AddResend() => Resending++;
+
+        /// <summary>Enrollments that went through the wait's timeout and the condition.</summary>
+        public int Branched { get; private set; }
+
+        public void AddBranched() => Branched++;
 
         /// <summary>Every step that fell due: dealt with in some way, or still waiting.</summary>
         public int Due => Sent + Uncertain + Sending + Other + Waiting;
