@@ -69,11 +69,6 @@ public static class EnrollmentSteps
             ? Pass(campaign, enrollment, lead, step, Journeys.Timeout, new Clock(now, zone))
             : null;
 
-    /// <summary>Only a step timed relative to a date is missed when its time has passed; any other goes late rather
-    /// than never.</summary>
-    private static bool Past(CampaignStep step, DateTimeOffset dueAt, DateTimeOffset now) =>
-        step.At?.RelativeTo is not null && dueAt < now;
-
     /// <summary>The step skipped as missed: its time had passed (<see cref="StepTimes"/>).</summary>
     public static StepRecord Missed(CampaignStep step, DateTimeOffset now) =>
         new()
@@ -89,6 +84,11 @@ public static class EnrollmentSteps
         enrollment is { Status: EnrollmentStatus.Active, NextStepId: { } at }
             ? campaign.Steps.FirstOrDefault(s => s.Id == at && s.Wait is not null)
             : null;
+
+    /// <summary>Only a step timed relative to a date is missed when its time has passed; any other goes late rather
+    /// than never.</summary>
+    private static bool Past(CampaignStep step, DateTimeOffset dueAt, DateTimeOffset now) =>
+        step.At?.RelativeTo is not null && dueAt < now;
 
     private static Moved Straight(
         Campaign campaign,

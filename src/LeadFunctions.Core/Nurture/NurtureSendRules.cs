@@ -13,7 +13,8 @@ namespace LeadFunctions.Core.Nurture;
 /// cref="IDueSendIndex.HoldAsync"/>); a removed step is passed over; a stop condition (stage, or an event since
 /// enrolling) stops; the person's gap since their last nurture email (not for a send tried once more, <see
 /// cref="NurtureRules.ResendUnconfirmedAfter"/>) and a higher-priority campaign's due send (not one long overdue) defer
-/// it; outside the send window it moves to the next opening (never dropped); then the send policy (consent,
+/// it, and a step timed to a date that they would hold more than <see cref="StepTimes.Grace"/> past its time is missed;
+/// outside the send window it moves to the next opening (never dropped); then the send policy (consent,
 /// suppression): a pending double opt-in waits, any other "no" stops. The suppression entry may come read already (<see
 /// cref="NurtureSender"/> reads it with the lead row, ahead).
 /// </summary>

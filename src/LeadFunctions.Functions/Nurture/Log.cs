@@ -17,7 +17,7 @@ internal static partial class Log
         Level = LogLevel.Information,
         Message = "Nurture message {DispatchId}: {Sent} sent, {Rescheduled} rescheduled, {Stopped} stopped, "
             + "{Uncertain} uncertain, {Skipped} skipped, {Failed} failed, {Dropped} dropped, {Held} held (campaign "
-            + "paused)"
+            + "paused), {TimedOut} waits timed out"
     )]
     public static partial void Sent(
         ILogger logger,
@@ -29,7 +29,8 @@ internal static partial class Log
         int skipped,
         int failed,
         int dropped,
-        int held
+        int held,
+        int timedOut
     );
 
     [LoggerMessage(

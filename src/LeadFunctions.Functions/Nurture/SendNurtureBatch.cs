@@ -27,6 +27,19 @@ public sealed class SendNurtureBatch(NurtureBatchDelivery delivery, ILogger<Send
         var (stopped, uncertain) = (Count(NurtureSendOutcome.Stopped), Count(NurtureSendOutcome.Uncertain));
         var (skipped, failed) = (Count(NurtureSendOutcome.Skipped), Count(NurtureSendOutcome.Failed));
         var (dropped, held) = (Count(NurtureSendOutcome.Dropped), Count(NurtureSendOutcome.Held));
-        Log.Sent(logger, message.DispatchId, sent, rescheduled, stopped, uncertain, skipped, failed, dropped, held);
+        var timedOut = Count(NurtureSendOutcome.TimedOut);
+        Log.Sent(
+            logger,
+            message.DispatchId,
+            sent,
+            rescheduled,
+            stopped,
+            uncertain,
+            skipped,
+            failed,
+            dropped,
+            held,
+            timedOut
+        );
     }
 }
