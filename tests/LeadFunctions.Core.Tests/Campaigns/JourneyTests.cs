@@ -110,6 +110,26 @@ public sealed class JourneyTests
     }
 
     [Fact]
+    public async Task Wait_ForAStage_WokenWhenTheLeadEntersIt()
+    {
+        var campaign = Journey(
+            "stage",
+            Wait("is-sql", new WaitUntil { Stages = [LifecycleStage.Sql] }, TimeSpan.FromDays(14), "meet", "end"),
+            Email("meet")
+        );
+        var world = await EnrolledAsync(campaign);
+        await world.ChangeLeadAsync(AyseId, l => l with { Stage = LifecycleStage.Mql });
+        Assert.Equal("is-sql", world.EnrollmentOf(AyseId, "stage")!.NextStepId);
+
+        await world.ChangeLeadAsync(AyseId, l => l with { Stage = LifecycleStage.Sql });
+
+        Assert.Equal(
+            ("meet", world.Now),
+            (world.EnrollmentOf(AyseId, "stage")!.NextStepId, world.EnrollmentOf(AyseId, "stage")!.NextDueAt)
+        );
+    }
+
+    [Fact]
     public async Task Wait_AlreadyAsItWants_PassedAtOnceWhenReached()
     {
         var campaign = Journey(
