@@ -63,6 +63,11 @@ public sealed class CampaignEditor(
     )
     {
         var stored = await store.GetAsync(campaign.Id, cancellationToken);
+        if (stored is not null && KindChanges(stored, campaign) is { Count: > 0 } changed)
+        {
+            return CampaignSaved.Invalid(changed);
+        }
+
         if (
             stored is { Active: true, Archived: false }
             && !confirmRenamedSteps
@@ -104,6 +109,35 @@ public sealed class CampaignEditor(
             null,
             null
         );
+    }
+
+    /// <summary>
+    /// Steps whose id names another kind of step than before (an email now a wait …): people on it would take the
+    /// new step for the old one (a wait's timeout sending the email), so a step keeps its kind; a new kind takes a new
+    /// id.
+    /// </summary>
+    private static Dictionary<string, string[]> KindChanges(Campaign stored, Campaign updated)
+    {
+        static string Kind(CampaignStep step) =>
+            step.Wait is not null ? "a wait"
+            : step.Condition is not null ? "a condition"
+            : "an email";
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        for (var i = 0; i < updated.Steps.Count; i++)
+        {
+            if (
+                stored.Steps.FirstOrDefault(s => s.Id == updated.Steps[i].Id) is { } before
+                && Kind(before) != Kind(updated.Steps[i])
+            )
+            {
+                errors[$"steps[{i}].id"] =
+                [
+                    $"'{before.Id}' is {Kind(before)}: a step keeps its kind (give {Kind(updated.Steps[i])} another id).",
+                ];
+            }
+        }
+
+        return errors;
     }
 
     /// <summary>Why the edit looks like a renamed step that was sent, or null when it does not.</summary>

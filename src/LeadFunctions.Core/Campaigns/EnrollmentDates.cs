@@ -27,6 +27,7 @@ public static class EnrollmentDates
                 if (
                     engagementEvent.Detail.GetValueOrDefault(name) is { } written
                     && DateTimeOffset.TryParse(written, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
+                    && IsPlausible(date, engagementEvent.OccurredAt)
                 )
                 {
                     dates[name] = date;
@@ -36,6 +37,11 @@ public static class EnrollmentDates
 
         return dates.Count == 0 ? null : dates;
     }
+
+    /// <summary>Whether <paramref name="date"/> is one a webinar or the like can have, seen at <paramref name="now"/>:
+    /// from a year before to two years after. Anything else is a mistake, and no step can be timed to it.</summary>
+    public static bool IsPlausible(DateTimeOffset date, DateTimeOffset now) =>
+        date >= now.AddYears(-1) && date <= now.AddYears(2);
 
     /// <summary>A date as event detail carries it.</summary>
     public static string Write(DateTimeOffset date) => date.ToString("O", CultureInfo.InvariantCulture);

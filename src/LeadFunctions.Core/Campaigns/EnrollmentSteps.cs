@@ -41,19 +41,22 @@ public static class EnrollmentSteps
     }
 
     /// <summary>
-    /// The enrollment woken from the wait it is on, when what it waits for has come: one of
-    /// <paramref name="eventTypes"/> (done in this change), or the person as the wait wants them; else null.
+    /// The enrollment woken from the wait it is on, when what it waits for has come: one of <paramref name="events"/>
+    /// (recorded in this change, done since the wait began), or the person as the wait wants them; else null.
     /// </summary>
     public static Moved? Wake(
         Campaign campaign,
         Enrollment enrollment,
         Lead lead,
-        IEnumerable<string> eventTypes,
+        IEnumerable<EngagementEvent> events,
         DateTimeOffset now,
         TimeZoneInfo zone
     ) =>
         WaitOf(campaign, enrollment) is { Wait: { } wait } step
-        && (wait.Until.WokenBy(eventTypes) || wait.Until.HoldsFor(lead, enrollment))
+        && (
+            wait.Until.WokenBy(events, enrollment.Step(step.Id)?.ClaimedAt ?? enrollment.EnrolledAt)
+            || wait.Until.HoldsFor(lead, enrollment)
+        )
             ? Pass(campaign, enrollment, lead, step, Journeys.Then, new Clock(now, zone))
             : null;
 
@@ -146,8 +149,8 @@ public static class EnrollmentSteps
     }
 
     /// <summary>From <paramref name="target"/> to the first step that waits (an email's delay, a wait), deciding
-    /// conditions and waits that already hold on the way; completed at the end (or on a loop with nothing left to
-    /// send, which the validator's rule on loops leaves only to edited campaigns).</summary>
+    /// conditions and waits that already hold on the way; completed at the end, or on a loop with nothing left to
+    /// send (back at a step of this pass, or at a wait with no email sent since it was last passed).</summary>
     private static Moved Resolve(
         Campaign campaign,
         Enrollment enrollment,
@@ -172,6 +175,12 @@ public static class EnrollmentSteps
                 enrollment = enrollment.WithStep(Passed(enrollment, step, branch, now));
                 counts.Add(new StatDelta(campaign.Id, step.Id, Metric(branch)));
                 target = Journeys.Successor(campaign.Steps, step, branch);
+            }
+            else if (step.Wait is not null && !SentSinceItsLastPass(enrollment, step))
+            {
+                // Back at a wait with no email sent since it was last passed: it could only wait again for the same
+                // thing, for ever.
+                break;
             }
             else if (step.Wait is { } wait)
             {
@@ -201,6 +210,12 @@ public static class EnrollmentSteps
 
         return Completed(enrollment, counts);
     }
+
+    private static bool SentSinceItsLastPass(Enrollment enrollment, CampaignStep wait) =>
+        enrollment.Step(wait.Id) is not { State: StepState.Passed, PassedAt: { } passed }
+        || enrollment.Steps.Any(r =>
+            r.State is StepState.Sent or StepState.Sending or StepState.Uncertain && (r.SentAt ?? r.ClaimedAt) > passed
+        );
 
     private static Moved Pass(
         Campaign campaign,

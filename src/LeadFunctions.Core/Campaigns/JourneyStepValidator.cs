@@ -233,7 +233,8 @@ internal static class JourneyStepValidator
             ("html", step.Html),
             ("text", step.Text),
             ("translations", step.Translations),
-            ("at", step.At)
+            ("at", step.At),
+            ("variants", step.Variants)
         );
 
     private static List<string> Values(FieldErrors errors, string field, IReadOnlyList<string?>? written)

@@ -56,6 +56,15 @@ public static class Journeys
     }
 }
 
+/// <summary>What a person did with an email of the enrollment.</summary>
+internal static class Engagement
+{
+    /// <summary>Opened, or clicked: an open a mail client did not report (images blocked) or a privacy proxy's open that
+    /// was set aside does not hide a click.</summary>
+    public static bool Opened(Enrollment enrollment, string stepId) =>
+        enrollment.Step(stepId) is { Opened: true } or { Clicked: true };
+}
+
 /// <summary>
 /// A wait: the enrollment stays on the step until what it waits for comes (<see cref="StepWait.Then"/>), at most
 /// <see cref="AtMost"/> (<see cref="Timeout"/>). Woken in the write of the lead change that brings it, not by a scan.
@@ -74,7 +83,8 @@ public sealed record WaitUntil
     /// <summary>A total score of at least this.</summary>
     public int? MinScore { get; init; }
 
-    /// <summary>An email step of the enrollment opened, or clicked, by a person.</summary>
+    /// <summary>An email step of the enrollment opened (a click counts: an email clicked was opened, whether its open
+    /// was seen or not), or clicked, by a person.</summary>
     public string? Opened { get; init; }
 
     public string? Clicked { get; init; }
@@ -84,11 +94,13 @@ public sealed record WaitUntil
     public bool HoldsFor(Lead lead, Enrollment enrollment) =>
         Stages.Contains(lead.Stage)
         || (MinScore is { } min && lead.Score.Total >= min)
-        || (Opened is { } opened && enrollment.Step(opened) is { Opened: true })
+        || (Opened is { } opened && Engagement.Opened(enrollment, opened))
         || (Clicked is { } clicked && enrollment.Step(clicked) is { Clicked: true });
 
-    public bool WokenBy(IEnumerable<string> eventTypes) =>
-        eventTypes.Any(t => Events.Contains(t, StringComparer.Ordinal));
+    /// <summary>Whether one of <paramref name="events"/> is one it waits for, done since it began (a late report of
+    /// something done before does not wake it).</summary>
+    public bool WokenBy(IEnumerable<EngagementEvent> events, DateTimeOffset since) =>
+        events.Any(e => e.OccurredAt >= since && Events.Contains(e.Type, StringComparer.Ordinal));
 }
 
 /// <summary>A condition on the person, decided when the flow reaches it: <see cref="Then"/> when it holds, else
@@ -114,7 +126,7 @@ public sealed record PersonCondition
     /// <summary>The language the person gets emails in ("tr", "en").</summary>
     public IReadOnlyList<string> Languages { get; init; } = [];
 
-    /// <summary>An email step of the enrollment opened, or clicked, by a person.</summary>
+    /// <summary>An email step of the enrollment opened (or clicked), or clicked, by a person.</summary>
     public string? Opened { get; init; }
 
     public string? Clicked { get; init; }
@@ -127,7 +139,7 @@ public sealed record PersonCondition
         && In(Industries, lead.Industry)
         && (RecipientTypes.Count == 0 || RecipientTypes.Contains(lead.RecipientType))
         && In(Languages, Leads.Languages.For(lead))
-        && (Opened is not { } opened || enrollment.Step(opened) is { Opened: true })
+        && (Opened is not { } opened || Engagement.Opened(enrollment, opened))
         && (Clicked is not { } clicked || enrollment.Step(clicked) is { Clicked: true });
 
     private static bool In(IReadOnlyList<string> list, string? value) =>

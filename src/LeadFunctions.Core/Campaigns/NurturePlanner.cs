@@ -63,7 +63,7 @@ public sealed class NurturePlanner(ICampaignCatalog campaigns, IRecipientTimeZon
                     campaign,
                     CampaignEnrollment.Current(snapshot, change, campaign.Id)!,
                     lead,
-                    eventTypes,
+                    events,
                     now
                 );
             }
@@ -160,10 +160,10 @@ public sealed class NurturePlanner(ICampaignCatalog campaigns, IRecipientTimeZon
         Campaign campaign,
         Enrollment enrollment,
         Lead lead,
-        IReadOnlyList<string> eventTypes,
+        IReadOnlyList<EngagementEvent> events,
         DateTimeOffset now
     ) =>
-        EnrollmentSteps.Wake(campaign, enrollment, lead, eventTypes, now, zones.ZoneOf(lead)) is { } woken
+        EnrollmentSteps.Wake(campaign, enrollment, lead, events, now, zones.ZoneOf(lead)) is { } woken
             ? CampaignEnrollment.With(change, woken.Enrollment, null, woken.Counts, woken.Next)
             : change;
 

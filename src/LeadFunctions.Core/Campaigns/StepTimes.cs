@@ -31,15 +31,22 @@ public static class StepTimes
 
         if (at.RelativeTo is { } name)
         {
-            if (enrollment.Dates?.GetValueOrDefault(name) is not { } date)
+            if (enrollment.Dates is not { } dates || !dates.TryGetValue(name, out var date))
             {
                 return null;
             }
 
-            var instant = date + at.Offset;
-            return at.Time is { } onTheDay
-                ? OnOrAfter(TimeZoneInfo.ConvertTime(instant, zone).Date, onTheDay, at.Days, zone, null)
-                : instant;
+            if (at.Time is not { } onTheDay)
+            {
+                return date + at.Offset;
+            }
+
+            // "The day before" is a day of the person's calendar, whatever a change of clocks does to its length.
+            var day =
+                at.Offset.Ticks % TimeSpan.TicksPerDay == 0
+                    ? TimeZoneInfo.ConvertTime(date, zone).Date.AddDays(at.Offset.Days)
+                    : TimeZoneInfo.ConvertTime(date + at.Offset, zone).Date;
+            return OnOrAfter(day, onTheDay, at.Days, zone, null);
         }
 
         var start = reached + step.Delay;

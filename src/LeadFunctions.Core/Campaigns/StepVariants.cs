@@ -16,56 +16,48 @@ public sealed record StepVariant(
 );
 
 /// <summary>
-/// Which variant of an email step a person gets: a hash of the lead, the campaign, the step and the entry picks a point
-/// on the weights of the variants switched on, so the same person gets the same variant on every try, and a variant
-/// switched off while running is sent to nobody more (those it would have had are spread over the others).
+/// Which variant of an email step a person gets, by weighted rendezvous hashing: each variant switched on draws a number
+/// from a hash of the lead, the campaign, the step, the entry and the variant's id, scaled by its weight, and the
+/// lowest wins. The same person gets the same variant on every try; each variant gets its weight's share of people;
+/// and switching one off (or adding one) moves only the people it loses (or wins), never one variant's people to
+/// another.
 /// </summary>
 public static class StepVariants
 {
-    /// <summary>The step as <paramref name="leadId"/> gets it (the chosen variant's content in its place) and the
-    /// variant's id; the step itself and null when it has no variants.</summary>
+    /// <summary>
+    /// The step as <paramref name="leadId"/> gets it (the chosen variant's content in its place) and the variant's id;
+    /// the step itself and null when it has no variants. <paramref name="already"/>, the variant an earlier try of
+    /// this send went with, is kept while the step has it: a send tried once more is the same email.
+    /// </summary>
     public static (CampaignStep Step, string? Variant) For(
         CampaignStep step,
         string leadId,
         string campaignId,
-        int reentries
+        int reentries,
+        string? already = null
     )
     {
-        var on = step.Variants.Where(v => v.Active).ToList();
-        if (on.Count == 0)
-        {
-            return (step, null);
-        }
-
-        var point = Point(leadId, campaignId, step.Id, reentries) % (ulong)on.Sum(v => v.Weight);
-        var chosen = on[^1];
-        foreach (var variant in on)
-        {
-            if (point < (ulong)variant.Weight)
-            {
-                chosen = variant;
-                break;
-            }
-
-            point -= (ulong)variant.Weight;
-        }
-
-        return (step with { Content = chosen.Content, Translations = chosen.Translations }, chosen.Id);
+        var chosen = step.Variants.FirstOrDefault(v => v.Id == already)
+            ?? step.Variants.Where(v => v.Active)
+                .MinBy(v => -Math.Log(Draw(leadId, campaignId, step.Id, reentries, v.Id)) / v.Weight);
+        return chosen is null
+            ? (step, null)
+            : (step with { Content = chosen.Content, Translations = chosen.Translations }, chosen.Id);
     }
 
-    private static ulong Point(string leadId, string campaignId, string stepId, int reentries) =>
-        BinaryPrimitives.ReadUInt64BigEndian(
-            SHA256.HashData(
-                Encoding.UTF8.GetBytes(
-                    string.Join(
-                        '\n',
-                        "variant",
-                        leadId,
-                        campaignId,
-                        stepId,
-                        reentries.ToString(CultureInfo.InvariantCulture)
-                    )
-                )
-            )
+    /// <summary>A number in (0, 1] from the hash of the parts.</summary>
+    private static double Draw(string leadId, string campaignId, string stepId, int reentries, string variantId)
+    {
+        var parts = string.Join(
+            '\n',
+            "variant",
+            leadId,
+            campaignId,
+            stepId,
+            reentries.ToString(CultureInfo.InvariantCulture),
+            variantId
         );
+        var bits = BinaryPrimitives.ReadUInt64BigEndian(SHA256.HashData(Encoding.UTF8.GetBytes(parts))) >> 11;
+        return (bits + 1) / (double)(1UL << 53);
+    }
 }

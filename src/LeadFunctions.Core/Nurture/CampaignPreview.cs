@@ -23,9 +23,10 @@ public sealed class CampaignPreview(ICampaignCatalog campaigns, ILeadStore leads
             return CampaignPreviewed.NotFound("The lead");
         }
 
-        if (campaign.Steps.FirstOrDefault(s => s.Id == stepId) is not { } step)
+        // A wait or a condition sends nothing to show.
+        if (campaign.Steps.FirstOrDefault(s => s.Id == stepId && s.IsEmail) is not { } step)
         {
-            return CampaignPreviewed.NotFound($"The step '{stepId}'");
+            return CampaignPreviewed.NotFound($"The email step '{stepId}'");
         }
 
         // As the lead's first entry into the campaign would get it: the link of that send, the variant it picks.

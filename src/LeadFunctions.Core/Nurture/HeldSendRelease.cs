@@ -7,7 +7,8 @@ namespace LeadFunctions.Core.Nurture;
 /// <summary>
 /// campaign-resume: the held sends of a resumed campaign, a page per message (the rest in a message queued after it),
 /// sent (put back into the due index as due now, keeping their due time) or skipped (the step recorded skipped and the
-/// enrollment moved on, through <see cref="LeadUpdater"/>; a wait is always put back). At least once and idempotent: an
+/// enrollment moved on, through <see cref="LeadUpdater"/>; a wait, or an uncertain send to be tried once more, is always
+/// put back). At least once and idempotent: an
 /// entry leaves the held place only after its work is written, and a skip whose enrollment has moved on writes nothing.
 /// </summary>
 public sealed class HeldSendRelease(
@@ -45,18 +46,32 @@ public sealed class HeldSendRelease(
         var skip =
             campaign.Archived || request.Missed != MissedSends.Skip
                 ? []
-                : held.Where(e => e.Send.DueAt <= request.ResumedAt && !IsWait(campaign, e.Send)).ToList();
+                : held.Where(e => e.Send.DueAt <= request.ResumedAt).ToList();
         await index.AddAsync([.. held.Except(skip).Select(e => e.Send)], cancellationToken);
+        var putBacks = 0;
         await Parallel.ForEachAsync(
             skip,
             new ParallelOptions { MaxDegreeOfParallelism = LeadsAtOnce, CancellationToken = cancellationToken },
             async (entry, ct) =>
+            {
+                var putBack = false;
                 await updater.UpdateAsync(
                     entry.Send.LeadId,
-                    snapshot => Task.FromResult(Skip(snapshot, campaign, entry.Send, request.ResumedAt)),
+                    snapshot =>
+                    {
+                        var (skipped, onIt) = Skip(snapshot, campaign, entry.Send, request.ResumedAt);
+                        putBack = onIt;
+                        return Task.FromResult(skipped);
+                    },
                     ct,
                     leadRowOnly: true
-                )
+                );
+                if (putBack)
+                {
+                    await index.AddAsync([entry.Send], ct);
+                    Interlocked.Increment(ref putBacks);
+                }
+            }
         );
         await index.RemoveAsync(held, cancellationToken);
 
@@ -69,22 +84,34 @@ public sealed class HeldSendRelease(
             await queue.EnqueueAsync(request with { Final = true }, FinalLookAfter, cancellationToken);
         }
 
-        return new HeldSendSummary(held.Count - skip.Count, skip.Count);
+        return new HeldSendSummary(held.Count - skip.Count + putBacks, skip.Count - putBacks);
     }
 
-    /// <summary>The held step passed over, when the enrollment still waits for it at that due time; else nothing to
-    /// do.</summary>
-    private LeadChange? Skip(LeadSnapshot snapshot, Campaign campaign, DueSend send, DateTimeOffset now)
+    /// <summary>
+    /// The held step passed over, when the enrollment still waits for it at that due time; else nothing to do. A step
+    /// the enrollment already has a record of (a wait's timeout, an uncertain send to be tried once more) is not a
+    /// missed email: it goes back into the index as due (<c>OnIt</c>), for the send function to decide.
+    /// </summary>
+    private (LeadChange? Skipped, bool OnIt) Skip(
+        LeadSnapshot snapshot,
+        Campaign campaign,
+        DueSend send,
+        DateTimeOffset now
+    )
     {
         if (
             snapshot.Lead is null
             || snapshot.EnrollmentIn(campaign.Id) is not { Status: EnrollmentStatus.Active } enrollment
             || enrollment.NextStepId != send.StepId
             || enrollment.NextDueAt != send.DueAt
-            || enrollment.Step(send.StepId) is not null
         )
         {
-            return null;
+            return (null, false);
+        }
+
+        if (enrollment.Step(send.StepId) is not null)
+        {
+            return (null, true);
         }
 
         var record = new StepRecord
@@ -94,13 +121,11 @@ public sealed class HeldSendRelease(
             SendId = NurtureSender.SendId(send.LeadId, campaign.Id, send.StepId, enrollment.Reentries),
             Note = MissedNote,
         };
-        return EnrollmentChanges.Pass(snapshot, campaign, enrollment, record, now, zones.ZoneOf(snapshot.Lead));
+        return (
+            EnrollmentChanges.Pass(snapshot, campaign, enrollment, record, now, zones.ZoneOf(snapshot.Lead)),
+            false
+        );
     }
-
-    /// <summary>A held wait is put back either way: skipping missed emails does not decide what a wait's time running
-    /// out meanwhile decides (its timeout branch).</summary>
-    private static bool IsWait(Campaign campaign, DueSend send) =>
-        campaign.Steps.FirstOrDefault(s => s.Id == send.StepId)?.Wait is not null;
 }
 
 /// <summary>What one campaign-resume message did: held sends put back as due, and steps skipped (or found moved

@@ -117,7 +117,7 @@ public sealed class NurtureSendRules(
 
         // A reminder the day before that cannot go until the day has passed does not go at all.
         var later = await NotBeforeAsync(snapshot, lead, campaign, now, zone, resend, cancellationToken);
-        if (StepTimes.TooLate(step, enrollment, zone, later ?? now))
+        if (!resend && StepTimes.TooLate(step, enrollment, zone, later ?? now))
         {
             return new(
                 EnrollmentChanges.Pass(
@@ -153,7 +153,13 @@ public sealed class NurtureSendRules(
         }
 
         var sendId = NurtureSender.SendId(lead.Id, campaign.Id, step.Id, enrollment.Reentries);
-        var variant = StepVariants.For(step, lead.Id, campaign.Id, enrollment.Reentries);
+        var variant = StepVariants.For(
+            step,
+            lead.Id,
+            campaign.Id,
+            enrollment.Reentries,
+            enrollment.Step(step.Id)?.Variant
+        );
         RenderedEmail email;
         try
         {
@@ -293,6 +299,7 @@ public sealed class NurtureSendRules(
             if (
                 await campaigns.FindAsync(other.CampaignId, cancellationToken)
                     is { Active: true, Archived: false } rival
+                && rival.Steps.Any(s => s.Id == other.NextStepId && s.IsEmail)
                 && (
                     rival.Priority > campaign.Priority
                     || (rival.Priority == campaign.Priority && string.CompareOrdinal(rival.Id, campaign.Id) < 0)

@@ -1,3 +1,4 @@
+using LeadFunctions.Core.Campaigns;
 using LeadFunctions.Core.Intake;
 using LeadFunctions.Core.Security;
 using LeadFunctions.Core.Webinars;
@@ -57,14 +58,17 @@ public sealed class GenericWebinarWebhook(
         var registrant = root.Child("registrant");
         var webinar = WebinarPayloads.GenericWebinar(root);
         var occurredAt = WebinarPayloads.Date(root.Text("occurredAt")) ?? time.GetUtcNow();
+        var startRefused =
+            root.Text(WebinarPayloads.StartsAt) is not null
+            && !(webinar.StartsAt is { } startsAt && EnrollmentDates.IsPlausible(startsAt, time.GetUtcNow()));
         var errors = root.Text("event") switch
         {
-            _ when root.Text(WebinarPayloads.StartsAt) is not null && webinar.StartsAt is null => new Dictionary<
-                string,
-                string[]
-            >
+            _ when startRefused => new Dictionary<string, string[]>
             {
-                [WebinarPayloads.StartsAt] = ["An ISO 8601 date and time: 2026-11-02T09:30:00Z."],
+                [WebinarPayloads.StartsAt] =
+                [
+                    "An ISO 8601 date and time (2026-11-02T09:30:00Z) from a year ago to two years ahead.",
+                ],
             },
             "registered" => await intake.RegisterAsync(
                 webinar,

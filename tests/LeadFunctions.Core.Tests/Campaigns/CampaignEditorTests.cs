@@ -48,6 +48,32 @@ public class CampaignEditorTests
     }
 
     [Fact]
+    public async Task SaveAsync_AStepTurnedIntoAnotherKindUnderItsId_RefusedWithTheField_NothingStored()
+    {
+        var world = await WelcomeSentAsync();
+        var wait = new CampaignStep
+        {
+            Id = "case-study",
+            Wait = new StepWait(new WaitUntil { Clicked = "welcome" }, TimeSpan.FromDays(2), null, null),
+        };
+
+        var saved = await world.Editor.SaveAsync(
+            WithSteps(ThreeSteps.Steps[0], wait, ThreeSteps.Steps[2]),
+            confirmRenamedSteps: true,
+            null,
+            CancellationToken.None
+        );
+
+        Assert.Equal(CampaignSaveOutcome.Invalid, saved.Outcome);
+        Assert.Contains(
+            "'case-study' is an email",
+            Assert.Single(saved.Errors!["steps[1].id"]),
+            StringComparison.Ordinal
+        );
+        Assert.True((await world.Pipeline.Campaigns.GetAsync("fair", CancellationToken.None))!.Steps[1].IsEmail);
+    }
+
+    [Fact]
     public async Task SaveAsync_SentStepRenamedAndConfirmed_Saved()
     {
         var world = await WelcomeSentAsync();

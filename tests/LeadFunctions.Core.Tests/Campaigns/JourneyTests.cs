@@ -59,6 +59,18 @@ public sealed class JourneyTests
     }
 
     [Fact]
+    public async Task Wait_AnEventDoneBeforeItBegan_ReportedLate_DoesNotWakeIt()
+    {
+        var world = await EnrolledAsync(DemoJourney);
+        await world.TickAsync();
+        world.Pipeline.Time.Advance(TimeSpan.FromHours(1));
+
+        await DemoRequestAsync(world, at: world.Now.AddHours(-2));
+
+        Assert.Equal("wait-demo", world.EnrollmentOf(AyseId, "demo")!.NextStepId);
+    }
+
+    [Fact]
     public async Task Wait_NothingComes_TimesOutAtItsEnd_TimeoutBranch()
     {
         var world = await EnrolledAsync(DemoJourney);
@@ -228,10 +240,10 @@ public sealed class JourneyTests
     }
 
     [Fact]
-    public async Task Loop_BackToAWait_EachEmailSentOnce_TheWaitCountedEachTime()
+    public async Task Loop_BackToAWait_EachEmailSentOnce_EndsWhenNothingWasSentSinceTheWaitLastTimedOut()
     {
-        // Wait a day for a click; not clicked: a reminder, and wait again. The reminder goes once: an email is sent at
-        // most once per enrollment, so the second time round the loop passes over it.
+        // Wait a day for a click; not clicked: a reminder, and wait again. The reminder goes once (an email is sent at
+        // most once per enrollment); the second time round nothing is left to send, so the enrollment ends.
         var campaign = Journey(
             "loop",
             Email("welcome"),
@@ -247,12 +259,65 @@ public sealed class JourneyTests
         await world.RunForAsync(TimeSpan.FromDays(4));
 
         Assert.Equal(["welcome", "reminder"], Subjects(world));
-        Assert.Equal(EnrollmentStatus.Active, world.EnrollmentOf(AyseId, "loop")!.Status);
-        Assert.True(world.Pipeline.Stats.Count("loop", CampaignMetric.TimedOut, "clicked") >= 3);
+        Assert.Equal(EnrollmentStatus.Completed, world.EnrollmentOf(AyseId, "loop")!.Status);
+        Assert.Equal(2, world.Pipeline.Stats.Count("loop", CampaignMetric.TimedOut, "clicked"));
+    }
+
+    [Fact]
+    public async Task Loop_BackToAWait_AClickInTheSecondRound_WakesIt()
+    {
+        var campaign = Journey(
+            "loop",
+            Email("welcome"),
+            Wait("clicked", new WaitUntil { Clicked = "welcome" }, TimeSpan.FromDays(1), "thanks", "reminder"),
+            Email("reminder") with
+            {
+                Next = "clicked",
+            },
+            Email("thanks")
+        );
+        var world = await EnrolledAsync(campaign);
+        await world.RunForAsync(TimeSpan.FromHours(36));
+        Assert.Equal(["welcome", "reminder"], Subjects(world));
 
         await Recorder(world).RecordAsync(Click(world), default);
-        await world.RunForAsync(TimeSpan.FromHours(1));
+        await world.RunForAsync(TimeSpan.FromDays(2));
+
         Assert.Equal(["welcome", "reminder", "thanks"], Subjects(world));
+    }
+
+    [Fact]
+    public async Task Wait_HeldWhilePaused_ThenRemoved_ResumedSkippingMissed_TheEnrollmentGoesOn_NotStranded()
+    {
+        var world = await EnrolledAsync(DemoJourney);
+        await world.TickAsync();
+        await world.Switch.PauseAsync("demo", default);
+        await world.RunForAsync(TimeSpan.FromDays(8));
+        world.Put(DemoJourney with { Steps = [.. DemoJourney.Steps.Where(s => s.Id != "wait-demo")] });
+
+        await world.Switch.ResumeAsync("demo", MissedSends.Skip, default);
+        await world.ReleaseAsync();
+        await world.RunForAsync(TimeSpan.FromHours(2), TimeSpan.FromMinutes(5));
+
+        Assert.Equal(["welcome", "thanks"], Subjects(world));
+        Assert.Equal(EnrollmentStatus.Completed, world.EnrollmentOf(AyseId, "demo")!.Status);
+    }
+
+    [Fact]
+    public async Task Wait_ForAnOpen_AClickWithNoOpenSeen_CountsAsOpened()
+    {
+        var campaign = Journey(
+            "opened",
+            Email("welcome"),
+            Wait("opened", new WaitUntil { Opened = "welcome" }, TimeSpan.FromDays(3), "thanks", Journeys.End),
+            Email("thanks")
+        );
+        var world = await EnrolledAsync(campaign);
+        await world.TickAsync();
+
+        await Recorder(world).RecordAsync(Click(world), default);
+
+        Assert.Equal("thanks", world.EnrollmentOf(AyseId, "opened")!.NextStepId);
     }
 
     [Fact]
@@ -330,6 +395,36 @@ public sealed class JourneyTests
     }
 
     [Fact]
+    public async Task AHigherPriorityCampaignsWaitTimingOut_HoldsNoEmailOfAnotherBack()
+    {
+        var rival = Journey(
+            "rival",
+            Wait("clicked", new WaitUntil { Events = [EventTypes.DemoRequest] }, TimeSpan.FromHours(1), null, "end"),
+            Email("never")
+        ) with
+        {
+            Priority = 10,
+        };
+        var low = NurtureWorld.Campaign("low", ("hello", TimeSpan.FromHours(1)));
+        var world = new NurtureWorld();
+        world.Put(rival);
+        world.Put(low);
+        await world.EnrollAsync(NurtureWorld.Lead(Ayse), rival);
+        await world.EnrollAsync(NurtureWorld.Lead(Ayse), low);
+
+        world.Pipeline.Time.Advance(TimeSpan.FromHours(1) + TimeSpan.FromSeconds(1));
+
+        // The low campaign's send alone, with the rival's timeout due and not dealt with yet.
+        var due = world.EnrollmentOf(AyseId, "low")!.NextDueAt!.Value;
+        var outcomes = await world.NurtureSender.SendAsync(
+            NurtureSendBatch.Of("d1", [new DueSend(AyseId, "low", "hello", due)]),
+            CancellationToken.None
+        );
+
+        Assert.Equal([NurtureSendOutcome.Sent], outcomes);
+    }
+
+    [Fact]
     public async Task StraightLineCampaign_UnchangedByJourneys_DelaysFromTheLastSend()
     {
         var world = await EnrolledAsync(
@@ -374,14 +469,14 @@ public sealed class JourneyTests
             world.Pipeline.Stats.Count(world.Pipeline.Campaigns.Campaigns[0].Id, CampaignMetric.TimedOut, stepId)
         );
 
-    private static Task<UpdateOutcome> DemoRequestAsync(NurtureWorld world)
+    private static Task<UpdateOutcome> DemoRequestAsync(NurtureWorld world, DateTimeOffset? at = null)
     {
         var demo = new EngagementEvent
         {
             EventId = "demo-1",
             LeadId = AyseId,
             Type = EventTypes.DemoRequest,
-            OccurredAt = world.Now,
+            OccurredAt = at ?? world.Now,
             Source = "web",
         };
         return world.Pipeline.Updater.UpdateAsync(

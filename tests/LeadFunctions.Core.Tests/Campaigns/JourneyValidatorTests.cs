@@ -133,6 +133,7 @@ public sealed class JourneyValidatorTests
                 Delay = "PT1H",
                 Subject = "Hi",
                 Else = "nudge",
+                Variants = [],
             },
             Step(2) with
             {
@@ -152,6 +153,7 @@ public sealed class JourneyValidatorTests
                 "steps[1].delay",
                 "steps[1].else",
                 "steps[1].subject",
+                "steps[1].variants",
                 "steps[2].atMost",
                 "steps[2].timeout",
                 "steps[3].then",

@@ -130,4 +130,26 @@ public sealed class StepTimesTests
 
         Assert.Equal(new DateTimeOffset(2027, 3, 28, 3, 0, 0, TimeSpan.FromHours(2)), due);
     }
+
+    [Fact]
+    public void TheDayBefore_AcrossAClockChange_IsTheCalendarDayBefore()
+    {
+        // Monday 29 March 2027, 00:30 in Berlin, the night after the clocks went forward: 24 hours before is still
+        // Saturday evening, but the day before is Sunday.
+        var enrollment = Enrolled with
+        {
+            Dates = new Dictionary<string, DateTimeOffset>
+            {
+                [EnrollmentDates.WebinarStartsAt] = new(2027, 3, 29, 0, 30, 0, TimeSpan.FromHours(2)),
+            },
+        };
+        var dayBefore = Step(
+            new StepAt(new TimeOnly(10, 0), [], EnrollmentDates.WebinarStartsAt, TimeSpan.FromDays(-1))
+        );
+
+        Assert.Equal(
+            new DateTimeOffset(2027, 3, 28, 10, 0, 0, TimeSpan.FromHours(2)),
+            StepTimes.DueAt(dayBefore, DateTimeOffset.MinValue, enrollment, Berlin)
+        );
+    }
 }

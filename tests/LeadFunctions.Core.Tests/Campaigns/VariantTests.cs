@@ -102,6 +102,29 @@ public sealed class VariantTests
     }
 
     [Fact]
+    public void For_AVariantSwitchedOffOrAdded_MovesOnlyThePeopleItLosesOrWins()
+    {
+        var step = AbTest.Steps[0];
+        var off = step with { Variants = [Variant("plain", 1, active: false), Variant("bold", 3)] };
+        var added = step with { Variants = [.. step.Variants, Variant("emoji", 2)] };
+        foreach (var lead in Enumerable.Range(0, 400).Select(i => LeadId.FromEmail($"kisi{i}@acme.com.tr")))
+        {
+            var before = StepVariants.For(step, lead, "ab", 0).Variant;
+            Assert.Equal("bold", StepVariants.For(off, lead, "ab", 0).Variant);
+            Assert.Contains(StepVariants.For(added, lead, "ab", 0).Variant, new[] { before, "emoji" });
+        }
+    }
+
+    [Fact]
+    public void For_ATryOnceMore_KeepsTheVariantOfTheFirst_EvenSwitchedOff()
+    {
+        var off = AbTest.Steps[0] with { Variants = [Variant("plain", 1, active: false), Variant("bold", 3)] };
+
+        Assert.Equal("plain", StepVariants.For(off, "lead", "ab", 0, already: "plain").Variant);
+        Assert.Equal("plain subject", StepVariants.For(off, "lead", "ab", 0, already: "plain").Step.Content!.Subject);
+    }
+
+    [Fact]
     public void Validate_Variants_TakenAndWrittenBack_MistakesNamed()
     {
         StepDefinition Step(params VariantDefinition?[] variants) =>

@@ -68,6 +68,14 @@ public sealed class JourneyTests(AzuriteFixture azurite)
             ((string?)wait["atMost"], (string?)wait["then"], (string?)wait["timeout"])
         );
         Assert.Null(wait["subject"]);
+
+        // A wait sends nothing to preview.
+        using var preview = await nurture.Host.SendJsonWithKeyAsync(
+            HttpMethod.Post,
+            "/api/campaigns/demo-or-not/preview",
+            $$"""{"leadId":"{{lead}}","step":"wait-demo"}"""
+        );
+        Assert.Equal(HttpStatusCode.NotFound, preview.StatusCode);
     }
 
     [Fact]
