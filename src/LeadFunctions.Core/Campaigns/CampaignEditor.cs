@@ -132,7 +132,8 @@ public sealed class CampaignEditor(
             {
                 errors[$"steps[{i}].id"] =
                 [
-                    $"'{before.Id}' is {Kind(before)}: a step keeps its kind (give {Kind(updated.Steps[i])} another id).",
+                    $"'{before.Id}' is {Kind(before)}: a step keeps its kind "
+                        + $"(give {Kind(updated.Steps[i])} another id).",
                 ];
             }
         }

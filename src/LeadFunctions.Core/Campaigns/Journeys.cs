@@ -59,8 +59,8 @@ public static class Journeys
 /// <summary>What a person did with an email of the enrollment.</summary>
 internal static class Engagement
 {
-    /// <summary>Opened, or clicked: an open a mail client did not report (images blocked) or a privacy proxy's open that
-    /// was set aside does not hide a click.</summary>
+    /// <summary>Opened, or clicked: an open a mail client did not report (images blocked) or a privacy proxy's open
+    /// that was set aside does not hide a click.</summary>
     public static bool Opened(Enrollment enrollment, string stepId) =>
         enrollment.Step(stepId) is { Opened: true } or { Clicked: true };
 }

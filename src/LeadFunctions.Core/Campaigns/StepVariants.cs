@@ -16,9 +16,9 @@ public sealed record StepVariant(
 );
 
 /// <summary>
-/// Which variant of an email step a person gets, by weighted rendezvous hashing: each variant switched on draws a number
-/// from a hash of the lead, the campaign, the step, the entry and the variant's id, scaled by its weight, and the
-/// lowest wins. The same person gets the same variant on every try; each variant gets its weight's share of people;
+/// Which variant of an email step a person gets, by weighted rendezvous hashing: each variant switched on draws a
+/// number from a hash of the lead, the campaign, the step, the entry and the variant's id, scaled by its weight, and
+/// the lowest wins. The same person gets the same variant on every try; each variant gets its weight's share of people;
 /// and switching one off (or adding one) moves only the people it loses (or wins), never one variant's people to
 /// another.
 /// </summary>

@@ -7,9 +7,9 @@ namespace LeadFunctions.Core.Nurture;
 /// <summary>
 /// campaign-resume: the held sends of a resumed campaign, a page per message (the rest in a message queued after it),
 /// sent (put back into the due index as due now, keeping their due time) or skipped (the step recorded skipped and the
-/// enrollment moved on, through <see cref="LeadUpdater"/>; a wait, or an uncertain send to be tried once more, is always
-/// put back). At least once and idempotent: an
-/// entry leaves the held place only after its work is written, and a skip whose enrollment has moved on writes nothing.
+/// enrollment moved on, through <see cref="LeadUpdater"/>; a wait, or an uncertain send to be tried once more, is
+/// always put back). At least once and idempotent: an entry leaves the held place only after its work is written, and a
+/// skip whose enrollment has moved on writes nothing.
 /// </summary>
 public sealed class HeldSendRelease(
     ICampaignStore store,
