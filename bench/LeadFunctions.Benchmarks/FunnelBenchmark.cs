@@ -78,11 +78,7 @@ internal static class FunnelBenchmark
     {
         var prefix = "bf" + Guid.NewGuid().ToString("N")[..8];
         var (moves, seeding) = await SeedAsync(azurite, prefix, leads);
-        await using var host = new HostProcess([
-            $"--AzureWebJobsStorage={azurite.ConnectionString}",
-            $"--Storage:NamePrefix={prefix}",
-            $"--Host:FunctionKeys:default={Key}",
-        ]);
+        await using var host = new HostProcess([.. azurite.HostSettings(prefix), $"--Host:FunctionKeys:default={Key}"]);
         await host.StartAsync();
 
         var (total, counted, perCall) = (0L, true, new List<string>());
@@ -122,8 +118,7 @@ internal static class FunnelBenchmark
     {
         var app = LeadFunctionsHost
             .CreateBuilder([
-                $"--AzureWebJobsStorage={azurite.ConnectionString}",
-                $"--Storage:NamePrefix={prefix}",
+                .. azurite.HostSettings(prefix),
                 "--Logging:LogLevel:Default=Warning",
                 "--Logging:LogLevel:Azure.Core=Error",
             ])

@@ -41,11 +41,7 @@ internal sealed class IntakeBenchmark : IAsyncDisposable
 
     private IntakeBenchmark(AzuriteProcess azurite)
     {
-        host = new HostProcess(
-            $"--AzureWebJobsStorage={azurite.ConnectionString}",
-            $"--Storage:NamePrefix=bi{run}",
-            "--AzureWebJobs.ProcessLeadIntake.Disabled=true"
-        );
+        host = new HostProcess([.. azurite.HostSettings($"bi{run}"), "--AzureWebJobs.ProcessLeadIntake.Disabled=true"]);
         raw = new QueueClient(
             azurite.ConnectionString,
             $"bi{run}-baseline",

@@ -62,11 +62,7 @@ internal static class NurtureBenchmark
         ).ToDictionary(s => s.LeadId, s => s.DueAt, StringComparer.Ordinal);
         var launchAt = first + Spread + TimeSpan.FromSeconds(30);
         await seed.EnrollAsync([launch], prefix, people + due, due / 2, (_, _) => launchAt);
-        await using var host = new HostProcess([
-            $"--AzureWebJobsStorage={azurite.ConnectionString}",
-            $"--Storage:NamePrefix={prefix}",
-            .. standIn.HostSettings,
-        ]);
+        await using var host = new HostProcess([.. azurite.HostSettings(prefix), .. standIn.HostSettings]);
         await host.StartAsync();
         Report.Note(
             $"nurture: {due} sends due {first:HH:mm:ss}–{first + Spread:HH:mm:ss} UTC, {due / 2} more at "

@@ -71,8 +71,7 @@ internal static class NurtureCrashScenario
         // least a blob lease can be) and the next host looks for it every second, so the timer keeps running
         // in whichever host is alive. No gap between emails: the branch's email goes when due.
         await using var host = new HostProcess([
-            $"--AzureWebJobsStorage={azurite.ConnectionString}",
-            $"--Storage:NamePrefix={prefix}",
+            .. azurite.HostSettings(prefix),
             .. standIn.HostSettings,
             "--Runtime:Queues:MessageLease=00:00:15",
             "--AzureFunctionsJobHost:singleton:listenerLockPeriod=00:00:15",

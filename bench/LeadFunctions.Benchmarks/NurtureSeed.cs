@@ -28,8 +28,7 @@ internal sealed class NurtureSeed(WebApplication app) : IAsyncDisposable
     {
         var app = LeadFunctionsHost
             .CreateBuilder([
-                $"--AzureWebJobsStorage={azurite.ConnectionString}",
-                $"--Storage:NamePrefix={prefix}",
+                .. azurite.HostSettings(prefix),
                 "--Logging:LogLevel:Default=Warning",
                 "--Logging:LogLevel:Azure.Core=Error",
             ])

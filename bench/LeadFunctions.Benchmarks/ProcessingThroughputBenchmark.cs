@@ -10,7 +10,7 @@ internal static class ProcessingThroughputBenchmark
     public static async Task RunAsync(AzuriteProcess azurite, int leads)
     {
         var prefix = "bd" + Guid.NewGuid().ToString("N")[..8];
-        var settings = new[] { $"--AzureWebJobsStorage={azurite.ConnectionString}", $"--Storage:NamePrefix={prefix}" };
+        var settings = azurite.HostSettings(prefix);
         await using (var intake = new HostProcess([.. settings, "--AzureWebJobs.ProcessLeadIntake.Disabled=true"]))
         {
             await intake.StartAsync();

@@ -16,11 +16,7 @@ internal static class ReliabilityScenarios
     public static async Task CrashAsync(AzuriteProcess azurite, int leads)
     {
         var (prefix, ledger) = ("rc" + Guid.NewGuid().ToString("N")[..8], new Ledger());
-        await using var host = new HostProcess(
-            $"--AzureWebJobsStorage={azurite.ConnectionString}",
-            $"--Storage:NamePrefix={prefix}",
-            ShortLease
-        );
+        await using var host = new HostProcess([.. azurite.HostSettings(prefix), ShortLease]);
         await host.StartAsync();
         var next = -1;
         var kills = 0;
@@ -77,11 +73,7 @@ internal static class ReliabilityScenarios
     public static async Task OutageAsync(AzuriteProcess azurite)
     {
         var (prefix, ledger) = ("ro" + Guid.NewGuid().ToString("N")[..8], new Ledger());
-        await using var host = new HostProcess(
-            $"--AzureWebJobsStorage={azurite.ConnectionString}",
-            $"--Storage:NamePrefix={prefix}",
-            ShortLease
-        );
+        await using var host = new HostProcess([.. azurite.HostSettings(prefix), ShortLease]);
         await host.StartAsync();
         var sequence = 0;
         var load = Load.OpenLoopAsync(50, TimeSpan.FromSeconds(25), () =>
@@ -116,16 +108,8 @@ internal static class ReliabilityScenarios
     public static async Task TwoHostsAsync(AzuriteProcess azurite)
     {
         var (prefix, ledger) = ("rt" + Guid.NewGuid().ToString("N")[..8], new Ledger());
-        await using var first = new HostProcess(
-            $"--AzureWebJobsStorage={azurite.ConnectionString}",
-            $"--Storage:NamePrefix={prefix}",
-            ShortLease
-        );
-        await using var second = new HostProcess(
-            $"--AzureWebJobsStorage={azurite.ConnectionString}",
-            $"--Storage:NamePrefix={prefix}",
-            ShortLease
-        );
+        await using var first = new HostProcess([.. azurite.HostSettings(prefix), ShortLease]);
+        await using var second = new HostProcess([.. azurite.HostSettings(prefix), ShortLease]);
         await Task.WhenAll(first.StartAsync(), second.StartAsync());
         var before = (
             await first.HealthFigureAsync("runtime", "storageOperations"),

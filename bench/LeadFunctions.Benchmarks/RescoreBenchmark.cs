@@ -24,8 +24,7 @@ internal static class RescoreBenchmark
     {
         var prefix = "br" + Guid.NewGuid().ToString("N")[..8];
         var builder = LeadFunctionsHost.CreateBuilder([
-            $"--AzureWebJobsStorage={azurite.ConnectionString}",
-            $"--Storage:NamePrefix={prefix}",
+            .. azurite.HostSettings(prefix),
             "--Logging:LogLevel:Default=Warning",
         ]);
         await using var app = builder.Build();

@@ -13,11 +13,10 @@ internal static class SpeedToLeadBenchmark
     {
         var run = Guid.NewGuid().ToString("N")[..8];
         var prefix = $"bs{run}";
-        await using var host = new HostProcess(
-            $"--AzureWebJobsStorage={azurite.ConnectionString}",
-            $"--Storage:NamePrefix={prefix}",
-            "--AzureFunctionsJobHost:extensions:queues:maxPollingInterval=00:00:02"
-        );
+        await using var host = new HostProcess([
+            .. azurite.HostSettings(prefix),
+            "--AzureFunctionsJobHost:extensions:queues:maxPollingInterval=00:00:02",
+        ]);
         await host.StartAsync();
         await Load.OpenLoopAsync(20, TimeSpan.FromSeconds(1), () =>
             Load.PostLeadAsync(host.Client, Load.Lead(run + "w"))

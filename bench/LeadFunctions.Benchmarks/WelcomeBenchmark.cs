@@ -31,11 +31,7 @@ internal static class WelcomeBenchmark
             await seed.PutAsync(Campaign); // before the host starts: it reads campaigns through a cache
         }
 
-        await using var host = new HostProcess([
-            $"--AzureWebJobsStorage={azurite.ConnectionString}",
-            $"--Storage:NamePrefix={run}",
-            .. standIn.HostSettings,
-        ]);
+        await using var host = new HostProcess([.. azurite.HostSettings(run), .. standIn.HostSettings]);
         await host.StartAsync();
         var posted = new ConcurrentDictionary<string, DateTimeOffset>(StringComparer.Ordinal);
         var sequence = 0;

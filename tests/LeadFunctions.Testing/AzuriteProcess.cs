@@ -33,6 +33,11 @@ public sealed partial class AzuriteProcess(bool inMemory = false, int initialOld
     };
     private Process? process;
 
+    /// <summary>The settings that point a host (a process or a builder) at this Azurite, its names prefixed with
+    /// <paramref name="prefix"/>.</summary>
+    public string[] HostSettings(string prefix) =>
+        [$"--AzureWebJobsStorage={ConnectionString}", $"--Storage:NamePrefix={prefix}"];
+
     public string ConnectionString =>
         $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={AccountKey};"
         + $"BlobEndpoint=http://127.0.0.1:{ports["Blob"]}/devstoreaccount1;"
