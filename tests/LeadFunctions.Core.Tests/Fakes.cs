@@ -310,6 +310,34 @@ internal sealed class InMemoryCampaignStats : LeadFunctions.Core.Campaigns.ICamp
         CancellationToken cancellationToken
     ) => Task.FromResult((Count(campaignId, CampaignMetric.Delivered), Count(campaignId, CampaignMetric.SpamReports)));
 
+    /// <summary>Every send, open and click counted so far, as if all on the last day asked for.</summary>
+    public Task<IReadOnlyList<LeadFunctions.Core.Campaigns.DailyCounts>> DailyAsync(
+        string campaignId,
+        DateOnly first,
+        DateOnly last,
+        CancellationToken cancellationToken
+    )
+    {
+        long StepCount(CampaignMetric metric) =>
+            Deltas
+                .Where(d => d.CampaignId == campaignId && d.StepId is not null && d.Metric == metric)
+                .Sum(d => (long)d.Count);
+        lock (Deltas)
+        {
+            return Task.FromResult<IReadOnlyList<LeadFunctions.Core.Campaigns.DailyCounts>>([
+                .. Enumerable
+                    .Range(0, last.DayNumber - first.DayNumber)
+                    .Select(i => new LeadFunctions.Core.Campaigns.DailyCounts(first.AddDays(i), 0, 0, 0)),
+                new(
+                    last,
+                    StepCount(CampaignMetric.Sent),
+                    StepCount(CampaignMetric.Opened),
+                    StepCount(CampaignMetric.Clicked)
+                ),
+            ]);
+        }
+    }
+
     public Task<LeadFunctions.Core.Campaigns.CampaignStats> ReadAsync(
         string campaignId,
         CancellationToken cancellationToken

@@ -19,6 +19,27 @@ public interface ICampaignStats
         DateTimeOffset now,
         CancellationToken cancellationToken
     );
+
+    /// <summary>The campaign's sends, opens and clicks counted on each UTC day from <paramref name="first"/> to
+    /// <paramref name="last"/>, days with none included (for a chart of the last 30 days).</summary>
+    Task<IReadOnlyList<DailyCounts>> DailyAsync(
+        string campaignId,
+        DateOnly first,
+        DateOnly last,
+        CancellationToken cancellationToken
+    );
+}
+
+/// <summary>What a campaign's emails did on one UTC day: counted as it happened, never by scanning sends.</summary>
+public sealed record DailyCounts(DateOnly Day, long Sent, long Opened, long Clicked)
+{
+    /// <summary>The metrics counted per day as well.</summary>
+    public static readonly IReadOnlyList<CampaignMetric> Metrics =
+    [
+        CampaignMetric.Sent,
+        CampaignMetric.Opened,
+        CampaignMetric.Clicked,
+    ];
 }
 
 /// <summary>The campaign's totals, each step's, and each A/B variant's (by step, then variant).</summary>

@@ -8,15 +8,17 @@ namespace LeadFunctions.Functions.Nurture;
 /// <summary>
 /// The stats route's answer: the campaign's totals and each step's, counters named in camelCase ("spamReports"); a
 /// step's also say how many took each branch of a wait or a condition ("then", "else", "timedOut").
-/// Steps in the campaign's order, then steps removed since that still have counts.
+/// Steps in the campaign's order, then steps removed since that still have counts; then sends, opens and clicks per UTC
+/// day (<see cref="DailyCounts"/>).
 /// </summary>
 public sealed record CampaignStatsView(
     string CampaignId,
     IReadOnlyDictionary<string, long> Totals,
-    IReadOnlyList<StepStatsView> Steps
+    IReadOnlyList<StepStatsView> Steps,
+    IReadOnlyList<DailyCounts> Days
 )
 {
-    public static CampaignStatsView From(Campaign campaign, CampaignStats stats)
+    public static CampaignStatsView From(Campaign campaign, CampaignStats stats, IReadOnlyList<DailyCounts> days)
     {
         var order = campaign
             .Steps.Select(s => s.Id)
@@ -31,7 +33,8 @@ public sealed record CampaignStatsView(
                     Named(stats.Steps.GetValueOrDefault(id) ?? Empty, Enum.GetValues<CampaignMetric>()),
                     Variants(campaign.Steps.FirstOrDefault(s => s.Id == id), stats.Variants.GetValueOrDefault(id))
                 )),
-            ]
+            ],
+            days
         );
     }
 

@@ -13,10 +13,14 @@ namespace LeadFunctions.Functions.Nurture;
     "get",
     Route = "campaigns/{id}/stats",
     Summary = "Per campaign and step: enrolled, sent, delivered, opened, clicked, bounced, unsubscribed, spam "
-        + "reports, converted, uncertain."
+        + "reports, converted, uncertain, failed, missed; per A/B variant and branch; sends, opens and clicks per "
+        + "UTC day for the last 30 days."
 )]
-public sealed class GetCampaignStats(ICampaignCatalog campaigns, ICampaignStats stats)
+public sealed class GetCampaignStats(ICampaignCatalog campaigns, ICampaignStats stats, TimeProvider time)
 {
+    /// <summary>Days of the chart, today (UTC) the last.</summary>
+    public const int ChartDays = 30;
+
     public async Task<IResult> RunAsync(HttpRequest request, string id, CancellationToken cancellationToken)
     {
         if (await campaigns.FindAsync(id, cancellationToken) is not { } campaign)
@@ -24,9 +28,9 @@ public sealed class GetCampaignStats(ICampaignCatalog campaigns, ICampaignStats 
             return Problems.NotFound("The campaign");
         }
 
-        return TypedResults.Json(
-            CampaignStatsView.From(campaign, await stats.ReadAsync(campaign.Id, cancellationToken)),
-            JsonDefaults.Options
-        );
+        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+        var counts = stats.ReadAsync(campaign.Id, cancellationToken);
+        var days = stats.DailyAsync(campaign.Id, today.AddDays(1 - ChartDays), today, cancellationToken);
+        return TypedResults.Json(CampaignStatsView.From(campaign, await counts, await days), JsonDefaults.Options);
     }
 }

@@ -1,9 +1,11 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using LeadFunctions.Core.Campaigns;
 using LeadFunctions.Core.Email;
 using LeadFunctions.Core.Leads;
+using LeadFunctions.Functions.Nurture;
 using LeadFunctions.IntegrationTests.Infrastructure;
 
 namespace LeadFunctions.IntegrationTests.Nurture;
@@ -124,5 +126,12 @@ public sealed class JourneyTests(AzuriteFixture azurite)
             nurture.SendGrid.Accepted.Count(e => e.Subject == "Merhaba"),
             (long)variants[0]!["counts"]!["sent"]!
         );
+
+        // The chart's 30 days, today (UTC) the last, with the sends counted on it as they went.
+        var days = stats["days"]!.AsArray();
+        Assert.Equal(GetCampaignStats.ChartDays, days.Count);
+        var today = DateOnly.FromDateTime(nurture.Clock.GetUtcNow().UtcDateTime);
+        Assert.Equal(today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), (string?)days[^1]!["day"]);
+        Assert.Equal(6, days.Sum(d => (long)d!["sent"]!));
     }
 }
