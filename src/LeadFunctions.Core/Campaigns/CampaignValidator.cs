@@ -144,49 +144,55 @@ public static partial class CampaignValidator
         return duration;
     }
 
-    internal static List<LifecycleStage> Stages(FieldErrors errors, string field, IReadOnlyList<string?>? names)
-    {
-        var stages = new List<LifecycleStage>();
-        foreach (var name in names ?? [])
-        {
+    internal static List<LifecycleStage> Stages(FieldErrors errors, string field, IReadOnlyList<string?>? names) =>
+        Named(
+            errors,
+            field,
+            names,
             // Enum parsing also takes "3"; only the API names are stages.
-            if (
-                LifecycleStages.TryParse(name, out var stage)
-                && string.Equals(stage.ToApiName(), name, StringComparison.OrdinalIgnoreCase)
-            )
-            {
-                stages.Add(stage);
-            }
-            else
-            {
-                errors.Add(
-                    field,
-                    $"'{name}' is not a stage; use "
-                        + $"{string.Join(", ", Enum.GetValues<LifecycleStage>().Select(s => s.ToApiName()))}."
-                );
-            }
-        }
+            (string? name, out LifecycleStage stage) =>
+                LifecycleStages.TryParse(name, out stage)
+                && string.Equals(stage.ToApiName(), name, StringComparison.OrdinalIgnoreCase),
+            $"is not a stage; use {string.Join(", ", Enum.GetValues<LifecycleStage>().Select(s => s.ToApiName()))}."
+        );
 
-        return [.. stages.Distinct()];
-    }
+    /// <summary>How a value is read from its name.</summary>
+    internal delegate bool Parse<T>(string? name, out T value);
 
-    internal static List<Temperature> Temperatures(FieldErrors errors, string field, IReadOnlyList<string?>? names)
+    /// <summary>The values <paramref name="names"/> name, each once; each name that is none is an error of
+    /// <paramref name="field"/>: "'{name}' {<paramref name="rule"/>}".</summary>
+    internal static List<T> Named<T>(
+        FieldErrors errors,
+        string field,
+        IReadOnlyList<string?>? names,
+        Parse<T> parse,
+        string rule
+    )
     {
-        var temperatures = new List<Temperature>();
+        var values = new List<T>();
         foreach (var name in names ?? [])
         {
-            if (Leads.Temperatures.TryParse(name, out var temperature))
+            if (parse(name, out var value))
             {
-                temperatures.Add(temperature);
+                values.Add(value);
             }
             else
             {
-                errors.Add(field, $"'{name}' is not a temperature; use cold, warm, hot.");
+                errors.Add(field, $"'{name}' {rule}");
             }
         }
 
-        return [.. temperatures.Distinct()];
+        return [.. values.Distinct()];
     }
+
+    internal static List<Temperature> Temperatures(FieldErrors errors, string field, IReadOnlyList<string?>? names) =>
+        Named<Temperature>(
+            errors,
+            field,
+            names,
+            Leads.Temperatures.TryParse,
+            "is not a temperature; use cold, warm, hot."
+        );
 
     internal static List<string> Events(FieldErrors errors, string field, IReadOnlyList<string?>? names)
     {
@@ -236,23 +242,14 @@ public static partial class CampaignValidator
         return duration;
     }
 
-    internal static List<DayOfWeek> Days(FieldErrors errors, string field, IReadOnlyList<string?>? names)
-    {
-        var days = new List<DayOfWeek>();
-        foreach (var name in names ?? [])
-        {
-            if (WeekDays.TryParse(name, out var day))
-            {
-                days.Add(day);
-            }
-            else
-            {
-                errors.Add(field, $"'{name}' is not a day; use Mon, Tue, Wed, Thu, Fri, Sat, Sun.");
-            }
-        }
-
-        return [.. days.Distinct()];
-    }
+    internal static List<DayOfWeek> Days(FieldErrors errors, string field, IReadOnlyList<string?>? names) =>
+        Named<DayOfWeek>(
+            errors,
+            field,
+            names,
+            WeekDays.TryParse,
+            "is not a day; use Mon, Tue, Wed, Thu, Fri, Sat, Sun."
+        );
 
     internal static TimeOnly? Time(FieldErrors errors, string field, string? written)
     {

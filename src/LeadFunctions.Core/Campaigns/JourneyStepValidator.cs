@@ -251,23 +251,14 @@ internal static class JourneyStepValidator
         FieldErrors errors,
         string field,
         IReadOnlyList<string?>? written
-    )
-    {
-        var types = new List<RecipientType>();
-        foreach (var value in written ?? [])
-        {
-            if (RecipientTypes.TryParse(value, out var type))
-            {
-                types.Add(type);
-            }
-            else
-            {
-                errors.Add(field, $"'{value}' is not a recipient type; use individual or merchant.");
-            }
-        }
-
-        return [.. types.Distinct()];
-    }
+    ) =>
+        CampaignValidator.Named<RecipientType>(
+            errors,
+            field,
+            written,
+            RecipientTypes.TryParse,
+            "is not a recipient type; use individual or merchant."
+        );
 
     private static List<string> LanguageList(FieldErrors errors, string field, IReadOnlyList<string?>? written)
     {
