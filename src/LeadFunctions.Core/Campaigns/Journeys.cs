@@ -51,8 +51,15 @@ public static class Journeys
 
     private static string Below(IReadOnlyList<CampaignStep> steps, string stepId)
     {
-        var index = steps.ToList().FindIndex(s => s.Id == stepId);
-        return index >= 0 && index + 1 < steps.Count ? steps[index + 1].Id : End;
+        for (var i = 0; i + 1 < steps.Count; i++)
+        {
+            if (steps[i].Id == stepId)
+            {
+                return steps[i + 1].Id;
+            }
+        }
+
+        return End;
     }
 }
 

@@ -31,6 +31,18 @@ public sealed class JourneyTests
         Email("nudge", TimeSpan.FromHours(1))
     );
 
+    /// <summary>welcome → wait a day for its click → thanks; not clicked: a reminder, and back to the wait.</summary>
+    private static readonly Campaign ClickLoop = Journey(
+        "loop",
+        Email("welcome"),
+        Wait("clicked", new WaitUntil { Clicked = "welcome" }, TimeSpan.FromDays(1), "thanks", "reminder"),
+        Email("reminder") with
+        {
+            Next = "clicked",
+        },
+        Email("thanks")
+    );
+
     [Fact]
     public async Task Wait_TheEventComes_WokenInItsWrite_ThenBranchSentSeconds_Later_TimeoutNever()
     {
@@ -242,19 +254,9 @@ public sealed class JourneyTests
     [Fact]
     public async Task Loop_BackToAWait_EachEmailSentOnce_EndsWhenNothingWasSentSinceTheWaitLastTimedOut()
     {
-        // Wait a day for a click; not clicked: a reminder, and wait again. The reminder goes once (an email is sent at
-        // most once per enrollment); the second time round nothing is left to send, so the enrollment ends.
-        var campaign = Journey(
-            "loop",
-            Email("welcome"),
-            Wait("clicked", new WaitUntil { Clicked = "welcome" }, TimeSpan.FromDays(1), "thanks", "reminder"),
-            Email("reminder") with
-            {
-                Next = "clicked",
-            },
-            Email("thanks")
-        );
-        var world = await EnrolledAsync(campaign);
+        // The reminder goes once (an email is sent at most once per enrollment); the second time round nothing is left
+        // to send, so the enrollment ends.
+        var world = await EnrolledAsync(ClickLoop);
 
         await world.RunForAsync(TimeSpan.FromDays(4));
 
@@ -266,17 +268,7 @@ public sealed class JourneyTests
     [Fact]
     public async Task Loop_BackToAWait_AClickInTheSecondRound_WakesIt()
     {
-        var campaign = Journey(
-            "loop",
-            Email("welcome"),
-            Wait("clicked", new WaitUntil { Clicked = "welcome" }, TimeSpan.FromDays(1), "thanks", "reminder"),
-            Email("reminder") with
-            {
-                Next = "clicked",
-            },
-            Email("thanks")
-        );
-        var world = await EnrolledAsync(campaign);
+        var world = await EnrolledAsync(ClickLoop);
         await world.RunForAsync(TimeSpan.FromHours(36));
         Assert.Equal(["welcome", "reminder"], Subjects(world));
 
