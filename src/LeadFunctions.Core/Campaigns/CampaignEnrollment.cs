@@ -37,7 +37,7 @@ public static class CampaignEnrollment
         Campaign campaign,
         string reason,
         DateTimeOffset now,
-        TimeZoneInfo zone,
+        Func<TimeZoneInfo> zoneOf,
         IReadOnlyDictionary<string, DateTimeOffset>? dates = null,
         Enrollment? previous = null
     )
@@ -50,7 +50,7 @@ public static class CampaignEnrollment
             Dates = dates,
             Reentries = previous is null ? 0 : previous.Reentries + 1,
         };
-        var moved = EnrollmentSteps.Advance(campaign, enrollment, change.Lead!, null, now, zone);
+        var moved = EnrollmentSteps.Advance(campaign, enrollment, change.Lead!, null, now, zoneOf);
         var entry = new TimelineEntry(
             $"campaign|{enrollment.Key}|enrolled",
             now,

@@ -23,7 +23,7 @@ public static class EnrollmentSteps
         Lead lead,
         string? from,
         DateTimeOffset now,
-        TimeZoneInfo zone
+        Func<TimeZoneInfo> zoneOf
     )
     {
         if (campaign is null || campaign.Steps.Count == 0)
@@ -33,11 +33,11 @@ public static class EnrollmentSteps
 
         if (!campaign.IsJourney())
         {
-            return Straight(campaign, enrollment, lead.Id, now, zone, []);
+            return Straight(campaign, enrollment, lead.Id, now, zoneOf, []);
         }
 
         var start = from is null ? campaign.Steps[0].Id : After(campaign, enrollment, from);
-        return Resolve(campaign, enrollment, lead, start, new Clock(now, zone), []);
+        return Resolve(campaign, enrollment, lead, start, new Clock(now, zoneOf), []);
     }
 
     /// <summary>
@@ -50,14 +50,14 @@ public static class EnrollmentSteps
         Lead lead,
         IEnumerable<EngagementEvent> events,
         DateTimeOffset now,
-        TimeZoneInfo zone
+        Func<TimeZoneInfo> zoneOf
     ) =>
         WaitOf(campaign, enrollment) is { Wait: { } wait } step
         && (
             wait.Until.WokenBy(events, enrollment.Step(step.Id)?.ClaimedAt ?? enrollment.EnrolledAt)
             || wait.Until.HoldsFor(lead, enrollment)
         )
-            ? Pass(campaign, enrollment, lead, step, Journeys.Then, new Clock(now, zone))
+            ? Pass(campaign, enrollment, lead, step, Journeys.Then, new Clock(now, zoneOf))
             : null;
 
     /// <summary>The enrollment on from the wait it is on by its timeout branch; null when it is on no wait.</summary>
@@ -66,10 +66,10 @@ public static class EnrollmentSteps
         Enrollment enrollment,
         Lead lead,
         DateTimeOffset now,
-        TimeZoneInfo zone
+        Func<TimeZoneInfo> zoneOf
     ) =>
         WaitOf(campaign, enrollment) is { } step
-            ? Pass(campaign, enrollment, lead, step, Journeys.Timeout, new Clock(now, zone))
+            ? Pass(campaign, enrollment, lead, step, Journeys.Timeout, new Clock(now, zoneOf))
             : null;
 
     /// <summary>The step skipped as missed: its time had passed (<see cref="StepTimes"/>).</summary>
@@ -98,7 +98,7 @@ public static class EnrollmentSteps
         Enrollment enrollment,
         string leadId,
         DateTimeOffset now,
-        TimeZoneInfo zone,
+        Func<TimeZoneInfo> zoneOf,
         List<StatDelta> counts
     )
     {
@@ -120,7 +120,7 @@ public static class EnrollmentSteps
 
         var lastSend = enrollment.Steps.Select(s => s.SentAt ?? s.ClaimedAt).Where(at => at is not null).Max();
         if (
-            StepTimes.DueAt(next, lastSend ?? enrollment.EnrolledAt, enrollment, zone) is { } dueAt
+            StepTimes.DueAt(next, lastSend ?? enrollment.EnrolledAt, enrollment, zoneOf) is { } dueAt
             && !Past(next, dueAt, now)
         )
         {
@@ -128,7 +128,7 @@ public static class EnrollmentSteps
         }
 
         counts.Add(new StatDelta(campaign.Id, next.Id, CampaignMetric.Missed));
-        return Straight(campaign, enrollment.WithStep(Missed(next, now)), leadId, now, zone, counts);
+        return Straight(campaign, enrollment.WithStep(Missed(next, now)), leadId, now, zoneOf, counts);
     }
 
     /// <summary>The target after <paramref name="from"/> by the branch its record took; for a step an edit removed,
@@ -196,7 +196,7 @@ public static class EnrollmentSteps
             {
                 target = Journeys.Successor(campaign.Steps, step, null);
             }
-            else if (StepTimes.DueAt(step, now, enrollment, clock.Zone) is { } dueAt && !Past(step, dueAt, now))
+            else if (StepTimes.DueAt(step, now, enrollment, clock.ZoneOf) is { } dueAt && !Past(step, dueAt, now))
             {
                 return Due(campaign, enrollment, lead.Id, step, dueAt, counts);
             }
@@ -274,8 +274,8 @@ public static class EnrollmentSteps
         new(enrollment with { Status = EnrollmentStatus.Completed, NextStepId = null, NextDueAt = null }, null, counts);
 }
 
-/// <summary>The time of a move and the person's zone, for the times people mean.</summary>
-internal readonly record struct Clock(DateTimeOffset Now, TimeZoneInfo Zone);
+/// <summary>The time of a move and the person's zone (asked for only by a time people mean).</summary>
+internal readonly record struct Clock(DateTimeOffset Now, Func<TimeZoneInfo> ZoneOf);
 
 /// <summary>An enrollment as a move leaves it, the due index entry of its next step (none when completed) and the
 /// branches counted on the way.</summary>

@@ -84,7 +84,7 @@ public sealed class HandEnrollment(
                 campaign,
                 Reason,
                 time.GetUtcNow(),
-                zones.ZoneOf(lead),
+                () => zones.ZoneOf(lead),
                 previous: previous
             )
             : null;

@@ -51,23 +51,28 @@ public sealed class NurtureEventRecorder(
             await updater.UpdateAsync(
                 sendGridEvent.LeadId,
                 async snapshot =>
-                    await WakeAsync(
-                        Decide(snapshot, StepOf(snapshot, sendGridEvent), sendGridEvent),
-                        cancellationToken
-                    ),
+                {
+                    var change = Decide(snapshot, StepOf(snapshot, sendGridEvent), sendGridEvent);
+                    return
+                        change is not null && Metric(sendGridEvent) is CampaignMetric.Opened or CampaignMetric.Clicked
+                        ? await WakeAsync(change, cancellationToken)
+                        : change;
+                },
                 cancellationToken
             );
         }
     }
 
-    /// <summary>A wait for an open or a click of the step the change flagged, woken in the same write.</summary>
-    private async Task<LeadChange?> WakeAsync(LeadChange? change, CancellationToken cancellationToken)
+    /// <summary>A wait for an open or a click of the step the change flagged, woken in the same write (the other
+    /// flags and confirmations wake nothing).</summary>
+    private async Task<LeadChange> WakeAsync(LeadChange change, CancellationToken cancellationToken)
     {
         if (
             change is { Lead: { } lead, Enrollments: [var enrollment] }
             && enrollment.NextStepId is not null
             && await campaigns.FindAsync(enrollment.CampaignId, cancellationToken) is { } campaign
-            && EnrollmentSteps.Wake(campaign, enrollment, lead, [], time.GetUtcNow(), zones.ZoneOf(lead)) is { } woken
+            && EnrollmentSteps.Wake(campaign, enrollment, lead, [], time.GetUtcNow(), () => zones.ZoneOf(lead))
+                is { } woken
         )
         {
             return CampaignEnrollment.With(change, woken.Enrollment, null, woken.Counts, woken.Next);

@@ -83,7 +83,7 @@ public sealed class NurturePlanner(ICampaignCatalog campaigns, IRecipientTimeZon
                     campaign,
                     reason,
                     now,
-                    zones.ZoneOf(lead),
+                    () => zones.ZoneOf(lead),
                     EnrollmentDates.From(events),
                     previous
                 );
@@ -163,7 +163,7 @@ public sealed class NurturePlanner(ICampaignCatalog campaigns, IRecipientTimeZon
         IReadOnlyList<EngagementEvent> events,
         DateTimeOffset now
     ) =>
-        EnrollmentSteps.Wake(campaign, enrollment, lead, events, now, zones.ZoneOf(lead)) is { } woken
+        EnrollmentSteps.Wake(campaign, enrollment, lead, events, now, () => zones.ZoneOf(lead)) is { } woken
             ? CampaignEnrollment.With(change, woken.Enrollment, null, woken.Counts, woken.Next)
             : change;
 

@@ -15,19 +15,22 @@ public static class StepTimes
 
     /// <summary>
     /// The step's due time for an enrollment that reached it at <paramref name="reached"/> (its delay counts from
-    /// there); null when it is timed relative to a date the enrollment does not carry.
+    /// there); null when it is timed relative to a date the enrollment does not carry. The person's zone is asked for
+    /// only by a step with a time people mean.
     /// </summary>
     public static DateTimeOffset? DueAt(
         CampaignStep step,
         DateTimeOffset reached,
         Enrollment enrollment,
-        TimeZoneInfo zone
+        Func<TimeZoneInfo> zoneOf
     )
     {
         if (step.At is not { } at)
         {
             return reached + step.Delay;
         }
+
+        var zone = zoneOf();
 
         if (at.RelativeTo is { } name)
         {
@@ -55,8 +58,12 @@ public static class StepTimes
 
     /// <summary>Whether a step timed relative to a date is past going at <paramref name="at"/>: its time (or its
     /// date) unknown, or more than <see cref="Grace"/> ago. Other steps are never too late.</summary>
-    public static bool TooLate(CampaignStep step, Enrollment enrollment, TimeZoneInfo zone, DateTimeOffset at) =>
-        step.At?.RelativeTo is not null && (DueAt(step, at, enrollment, zone) is not { } due || at > due + Grace);
+    public static bool TooLate(
+        CampaignStep step,
+        Enrollment enrollment,
+        Func<TimeZoneInfo> zoneOf,
+        DateTimeOffset at
+    ) => step.At?.RelativeTo is not null && (DueAt(step, at, enrollment, zoneOf) is not { } due || at > due + Grace);
 
     /// <summary>The local <paramref name="time"/> on <paramref name="date"/> or the first day after it that is one of
     /// <paramref name="days"/> (empty: any), not before <paramref name="notBefore"/>.</summary>

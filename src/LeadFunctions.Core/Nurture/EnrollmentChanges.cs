@@ -63,7 +63,7 @@ internal static class EnrollmentChanges
         Enrollment enrollment,
         StepRecord? record,
         DateTimeOffset now,
-        TimeZoneInfo zone,
+        Func<TimeZoneInfo> zoneOf,
         IReadOnlyList<StatDelta>? counts = null
     ) =>
         Moved(
@@ -75,7 +75,7 @@ internal static class EnrollmentChanges
                 snapshot.Lead!,
                 record?.StepId ?? enrollment.NextStepId,
                 now,
-                zone
+                zoneOf
             ),
             counts
         );

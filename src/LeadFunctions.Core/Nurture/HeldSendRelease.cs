@@ -122,7 +122,7 @@ public sealed class HeldSendRelease(
             Note = MissedNote,
         };
         return (
-            EnrollmentChanges.Pass(snapshot, campaign, enrollment, record, now, zones.ZoneOf(snapshot.Lead)),
+            EnrollmentChanges.Pass(snapshot, campaign, enrollment, record, now, () => zones.ZoneOf(snapshot.Lead)),
             false
         );
     }

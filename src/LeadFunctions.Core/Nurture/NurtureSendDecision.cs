@@ -23,5 +23,5 @@ internal sealed record Claim(
     StepRecord Record,
     RenderedEmail Email,
     DateTimeOffset? PreviousNurtureAt,
-    TimeZoneInfo Zone
+    Func<TimeZoneInfo> ZoneOf
 );

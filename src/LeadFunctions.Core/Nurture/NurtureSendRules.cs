@@ -55,18 +55,19 @@ public sealed class NurtureSendRules(
         var campaign = await campaigns.FindAsync(send.CampaignId, cancellationToken);
         var now = time.GetUtcNow();
         var zone = zones.ZoneOf(lead);
+        TimeZoneInfo ZoneOf() => zone;
         var resend = false;
         if (enrollment.Step(send.StepId) is { } dealtWith)
         {
             switch (dealtWith)
             {
                 case { State: StepState.Sending } when batch.Owns(dealtWith.DispatchId):
-                    return OwnClaim(snapshot, campaign, enrollment, dealtWith, now, zone);
+                    return OwnClaim(snapshot, campaign, enrollment, dealtWith, now, ZoneOf);
 
                 // Waiting to be sent once more, it was settled by SendGrid's event meanwhile: on to the next step.
                 case { State: StepState.Sent }:
                     return new(
-                        EnrollmentChanges.Pass(snapshot, campaign, enrollment, null, now, zone),
+                        EnrollmentChanges.Pass(snapshot, campaign, enrollment, null, now, ZoneOf),
                         NurtureSendOutcome.Dropped
                     );
                 case { State: StepState.Uncertain, Resent: false } when rules.ResendUnconfirmedAfter is not null:
@@ -99,7 +100,7 @@ public sealed class NurtureSendRules(
         if (campaign.Steps.FirstOrDefault(s => s.Id == send.StepId) is not { } step)
         {
             return new(
-                EnrollmentChanges.Pass(snapshot, campaign, enrollment, null, now, zone),
+                EnrollmentChanges.Pass(snapshot, campaign, enrollment, null, now, ZoneOf),
                 NurtureSendOutcome.Skipped
             );
         }
@@ -110,14 +111,14 @@ public sealed class NurtureSendRules(
         }
 
         // A wait sends nothing: no gap, window or consent holds it back.
-        if (EnrollmentSteps.TimeOut(campaign, enrollment, lead, now, zone) is { } timedOut)
+        if (EnrollmentSteps.TimeOut(campaign, enrollment, lead, now, ZoneOf) is { } timedOut)
         {
             return new(EnrollmentChanges.Moved(snapshot, lead, timedOut), NurtureSendOutcome.TimedOut);
         }
 
         // A reminder the day before that cannot go until the day has passed does not go at all.
         var later = await NotBeforeAsync(snapshot, lead, campaign, now, zone, resend, cancellationToken);
-        if (!resend && StepTimes.TooLate(step, enrollment, zone, later ?? now))
+        if (!resend && StepTimes.TooLate(step, enrollment, ZoneOf, later ?? now))
         {
             return new(
                 EnrollmentChanges.Pass(
@@ -126,7 +127,7 @@ public sealed class NurtureSendRules(
                     enrollment,
                     EnrollmentSteps.Missed(step, now),
                     now,
-                    zone,
+                    ZoneOf,
                     [new StatDelta(campaign.Id, step.Id, CampaignMetric.Missed)]
                 ),
                 NurtureSendOutcome.Skipped
@@ -175,7 +176,7 @@ public sealed class NurtureSendRules(
                 Note = ex.Message,
             };
             return new(
-                EnrollmentChanges.Pass(snapshot, campaign, enrollment, failed, now, zone),
+                EnrollmentChanges.Pass(snapshot, campaign, enrollment, failed, now, ZoneOf),
                 NurtureSendOutcome.Skipped
             );
         }
@@ -194,7 +195,7 @@ public sealed class NurtureSendRules(
         return new(
             claim,
             NurtureSendOutcome.Sent,
-            new Claim(lead, campaign, step, record, email, lead.LastNurtureAt, zone)
+            new Claim(lead, campaign, step, record, email, lead.LastNurtureAt, ZoneOf)
         );
     }
 
@@ -210,7 +211,7 @@ public sealed class NurtureSendRules(
         Enrollment enrollment,
         StepRecord claim,
         DateTimeOffset now,
-        TimeZoneInfo zone
+        Func<TimeZoneInfo> zoneOf
     )
     {
         StatDelta Count(CampaignMetric metric, int count = 1) =>
@@ -231,7 +232,7 @@ public sealed class NurtureSendRules(
                     enrollment,
                     sent,
                     now,
-                    zone,
+                    zoneOf,
                     claim.Resent
                         ? [Count(CampaignMetric.Sent), Count(CampaignMetric.Uncertain, -1)]
                         : [Count(CampaignMetric.Sent)]
@@ -251,7 +252,7 @@ public sealed class NurtureSendRules(
                     enrollment,
                     uncertain,
                     now,
-                    zone,
+                    zoneOf,
                     claim.Resent ? [] : [Count(CampaignMetric.Uncertain)]
                 ),
                 NurtureSendOutcome.Uncertain

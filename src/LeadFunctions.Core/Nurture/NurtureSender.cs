@@ -226,7 +226,7 @@ public sealed class NurtureSender(
                 MessageId = result.MessageId,
             }
         );
-        var moved = EnrollmentSteps.Advance(claim.Campaign, sent, lead, claim.Step.Id, now, claim.Zone);
+        var moved = EnrollmentSteps.Advance(claim.Campaign, sent, lead, claim.Step.Id, now, claim.ZoneOf);
         var entry = Entry(
             claim,
             now,
@@ -255,7 +255,7 @@ public sealed class NurtureSender(
             lead,
             claim.Step.Id,
             now,
-            claim.Zone
+            claim.ZoneOf
         );
         var entry = Entry(claim, now, $"not sent: {reason} (campaign {claim.Campaign.Name}, step {claim.Step.Id})");
         return EnrollmentChanges.Moved(

@@ -47,7 +47,7 @@ public sealed class StepTimesTests
             Step(new StepAt(new TimeOnly(10, 0), Weekdays, null, default)),
             reached,
             Enrolled,
-            Istanbul
+            () => Istanbul
         );
 
         Assert.Equal(new DateTimeOffset(2026, 11, 30, 10, 0, 0, TimeSpan.FromHours(3)), due);
@@ -63,7 +63,7 @@ public sealed class StepTimesTests
             Step(new StepAt(new TimeOnly(10, 0), [], null, default), TimeSpan.FromDays(1)),
             reached,
             Enrolled,
-            Istanbul
+            () => Istanbul
         );
 
         Assert.Equal(new DateTimeOffset(2026, 12, 1, 10, 0, 0, TimeSpan.FromHours(3)), due);
@@ -78,11 +78,11 @@ public sealed class StepTimesTests
 
         Assert.Equal(
             new DateTimeOffset(2026, 11, 30, 10, 0, 0, TimeSpan.FromHours(3)),
-            StepTimes.DueAt(dayBefore, DateTimeOffset.MinValue, Enrolled, Istanbul)
+            StepTimes.DueAt(dayBefore, DateTimeOffset.MinValue, Enrolled, () => Istanbul)
         );
         Assert.Equal(
             new DateTimeOffset(2026, 11, 30, 10, 0, 0, TimeSpan.FromHours(1)),
-            StepTimes.DueAt(dayBefore, DateTimeOffset.MinValue, Enrolled, Berlin)
+            StepTimes.DueAt(dayBefore, DateTimeOffset.MinValue, Enrolled, () => Berlin)
         );
     }
 
@@ -93,7 +93,7 @@ public sealed class StepTimesTests
 
         Assert.Equal(
             new DateTimeOffset(2026, 12, 1, 10, 0, 0, TimeSpan.Zero),
-            StepTimes.DueAt(hourBefore, DateTimeOffset.MinValue, Enrolled, Istanbul)
+            StepTimes.DueAt(hourBefore, DateTimeOffset.MinValue, Enrolled, () => Istanbul)
         );
     }
 
@@ -105,8 +105,8 @@ public sealed class StepTimesTests
             new StepAt(new TimeOnly(10, 0), [], EnrollmentDates.WebinarStartsAt, TimeSpan.FromDays(-1))
         );
 
-        Assert.Null(StepTimes.DueAt(dayBefore, DateTimeOffset.MinValue, undated, Istanbul));
-        Assert.True(StepTimes.TooLate(dayBefore, undated, Istanbul, Enrolled.EnrolledAt));
+        Assert.Null(StepTimes.DueAt(dayBefore, DateTimeOffset.MinValue, undated, () => Istanbul));
+        Assert.True(StepTimes.TooLate(dayBefore, undated, () => Istanbul, Enrolled.EnrolledAt));
     }
 
     [Fact]
@@ -115,9 +115,11 @@ public sealed class StepTimesTests
         var hourBefore = Step(new StepAt(null, [], EnrollmentDates.WebinarStartsAt, TimeSpan.FromHours(-1)));
         var due = new DateTimeOffset(2026, 12, 1, 10, 0, 0, TimeSpan.Zero);
 
-        Assert.False(StepTimes.TooLate(hourBefore, Enrolled, Istanbul, due + StepTimes.Grace));
-        Assert.True(StepTimes.TooLate(hourBefore, Enrolled, Istanbul, due + StepTimes.Grace + TimeSpan.FromSeconds(1)));
-        Assert.False(StepTimes.TooLate(Step(null, TimeSpan.FromDays(2)), Enrolled, Istanbul, due.AddYears(1)));
+        Assert.False(StepTimes.TooLate(hourBefore, Enrolled, () => Istanbul, due + StepTimes.Grace));
+        Assert.True(
+            StepTimes.TooLate(hourBefore, Enrolled, () => Istanbul, due + StepTimes.Grace + TimeSpan.FromSeconds(1))
+        );
+        Assert.False(StepTimes.TooLate(Step(null, TimeSpan.FromDays(2)), Enrolled, () => Istanbul, due.AddYears(1)));
     }
 
     [Fact]
@@ -126,7 +128,9 @@ public sealed class StepTimesTests
         // Berlin skips 02:00-03:00 on 28 March 2027.
         var reached = new DateTimeOffset(2027, 3, 28, 0, 30, 0, TimeSpan.FromHours(1));
 
-        var due = StepTimes.DueAt(Step(new StepAt(new TimeOnly(2, 30), [], null, default)), reached, Enrolled, Berlin);
+        var due = StepTimes.DueAt(Step(new StepAt(new TimeOnly(2, 30), [], null, default)), reached, Enrolled, () =>
+            Berlin
+        );
 
         Assert.Equal(new DateTimeOffset(2027, 3, 28, 3, 0, 0, TimeSpan.FromHours(2)), due);
     }
@@ -149,7 +153,18 @@ public sealed class StepTimesTests
 
         Assert.Equal(
             new DateTimeOffset(2027, 3, 28, 10, 0, 0, TimeSpan.FromHours(2)),
-            StepTimes.DueAt(dayBefore, DateTimeOffset.MinValue, enrollment, Berlin)
+            StepTimes.DueAt(dayBefore, DateTimeOffset.MinValue, enrollment, () => Berlin)
         );
+    }
+
+    [Fact]
+    public void AStepWithOnlyADelay_NeverAsksForTheZone()
+    {
+        // Working out a person's zone parses their phone number: only a time people mean needs it.
+        Func<TimeZoneInfo> unasked = () => throw new InvalidOperationException("The zone was asked for.");
+        var reached = new DateTimeOffset(2026, 12, 1, 9, 0, 0, TimeSpan.Zero);
+
+        Assert.Equal(reached.AddDays(2), StepTimes.DueAt(Step(null, TimeSpan.FromDays(2)), reached, Enrolled, unasked));
+        Assert.False(StepTimes.TooLate(Step(null, TimeSpan.FromDays(2)), Enrolled, unasked, reached.AddYears(1)));
     }
 }

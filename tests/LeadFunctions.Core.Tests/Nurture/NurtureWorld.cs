@@ -146,7 +146,7 @@ internal sealed class NurtureWorld
             Reason = "manual",
             Dates = dates,
         };
-        var moved = EnrollmentSteps.Advance(campaign, enrollment, lead, null, Now, Pipeline.Zones.ZoneOf(lead));
+        var moved = EnrollmentSteps.Advance(campaign, enrollment, lead, null, Now, () => Pipeline.Zones.ZoneOf(lead));
         await Pipeline.Updater.UpdateAsync(
             lead.Id,
             s =>

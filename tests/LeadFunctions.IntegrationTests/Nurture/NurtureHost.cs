@@ -145,7 +145,7 @@ internal sealed class NurtureHost : IAsyncDisposable
             lead,
             null,
             now,
-            TimeZoneInfo.Utc
+            () => TimeZoneInfo.Utc
         );
         await Get<LeadUpdater>()
             .UpdateAsync(
