@@ -22,6 +22,7 @@ using LeadFunctions.Functions.Sales;
 using LeadFunctions.Functions.Scoring;
 using LeadFunctions.Functions.Triggers;
 using LeadFunctions.Functions.Webinars;
+using LeadFunctions.Functions.Workspace;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
@@ -60,6 +61,7 @@ public static class LeadPipelineRegistration
         services.AddOptions<WebhookOptions>().BindConfiguration(WebhookOptions.SectionName);
         services.AddConsent();
         services.AddCampaigns();
+        services.AddWorkspace();
         services.AddCampaignEnrollment();
         services.AddNurture();
         services.AddSingleton<Core.Webinars.WebinarIntake>();

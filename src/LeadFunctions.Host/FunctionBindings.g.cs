@@ -22,6 +22,7 @@ using LeadFunctions.Functions.Sales;
 using LeadFunctions.Functions.Scoring;
 using LeadFunctions.Functions.Triggers;
 using LeadFunctions.Functions.Webinars;
+using LeadFunctions.Functions.Workspace;
 using LeadFunctions.Host.Http;
 using LeadFunctions.Host.Queues;
 using LeadFunctions.Host.Timers;
@@ -61,6 +62,48 @@ public static class FunctionBindings
 
     public static void MapFunctions(this RouteGroupBuilder api)
     {
+        api.MapMethods(
+                "app",
+                ["GET"],
+                (HttpRequest request, OpenWorkspace function, CancellationToken ct) =>
+                    function.RunAsync(request, ct))
+            .AsFunction<OpenWorkspace>(AuthorizationLevel.Anonymous);
+        api.MapMethods(
+                "app/assets/htmx.min.js",
+                ["GET"],
+                (HttpRequest request, GetWorkspaceScript function, CancellationToken ct) =>
+                    function.RunAsync(request, ct))
+            .AsFunction<GetWorkspaceScript>(AuthorizationLevel.Anonymous);
+        api.MapMethods(
+                "app/campaigns",
+                ["GET"],
+                (HttpRequest request, ShowCampaigns function, CancellationToken ct) =>
+                    function.RunAsync(request, ct))
+            .AsFunction<ShowCampaigns>(AuthorizationLevel.Anonymous);
+        api.MapMethods(
+                "app/language",
+                ["POST"],
+                (HttpRequest request, ChooseLanguage function, CancellationToken ct) =>
+                    function.RunAsync(request, ct))
+            .AsFunction<ChooseLanguage>(AuthorizationLevel.Anonymous);
+        api.MapMethods(
+                "app/signin",
+                ["GET"],
+                (HttpRequest request, ShowSignIn function, CancellationToken ct) =>
+                    function.RunAsync(request, ct))
+            .AsFunction<ShowSignIn>(AuthorizationLevel.Anonymous);
+        api.MapMethods(
+                "app/signin",
+                ["POST"],
+                (HttpRequest request, SignIn function, CancellationToken ct) =>
+                    function.RunAsync(request, ct))
+            .AsFunction<SignIn>(AuthorizationLevel.Anonymous);
+        api.MapMethods(
+                "app/signout",
+                ["POST"],
+                (HttpRequest request, SignOut function, CancellationToken ct) =>
+                    function.RunAsync(request, ct))
+            .AsFunction<SignOut>(AuthorizationLevel.Anonymous);
         api.MapMethods(
                 "campaigns",
                 ["GET"],

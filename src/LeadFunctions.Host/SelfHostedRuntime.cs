@@ -1,3 +1,4 @@
+using LeadFunctions.Functions.Workspace;
 using LeadFunctions.Host.Configuration;
 using LeadFunctions.Host.Http;
 using LeadFunctions.Host.Queues;
@@ -30,6 +31,8 @@ public static class SelfHostedRuntime
         var services = builder.Services;
         services.AddOptions<HttpOptions>().BindConfiguration(HttpOptions.SectionName);
         services.AddOptions<HostKeysOptions>().BindConfiguration(HostKeysOptions.SectionName);
+        services.AddSingleton<HostKeys>();
+        services.AddSingleton<IWorkspaceKeys>(p => p.GetRequiredService<HostKeys>());
         services
             .AddOptions<QueuesOptions>()
             .BindConfiguration(QueuesOptions.SectionName)

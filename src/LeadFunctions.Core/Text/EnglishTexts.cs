@@ -95,5 +95,37 @@ internal static class EnglishTexts
         [TextId.ConfirmationEmailIgnore] = "If this was not you, ignore this email; we will not email you again.",
 
         [TextId.EmailFooterUnsubscribe] = "To stop receiving these emails, unsubscribe here",
+
+        [TextId.LanguageName] = "English",
+        [TextId.WorkspaceSkip] = "Skip to the page",
+        [TextId.WorkspaceMenu] = "Workspace",
+        [TextId.WorkspaceLanguage] = "Language",
+        [TextId.WorkspaceChange] = "Change",
+        [TextId.WorkspaceSignIn] = "Sign in",
+        [TextId.WorkspaceSignOut] = "Sign out",
+        [TextId.WorkspaceKey] = "Access key",
+        [TextId.WorkspaceKeyHelp] =
+            "A function key signs you in as marketing and sales; the master key as an administrator.",
+        [TextId.WorkspaceKeyWrong] = "This key is not valid. Check it and try again.",
+        [TextId.WorkspaceSignInMicrosoft] = "Sign in with Microsoft",
+        [TextId.WorkspaceNoRole] =
+            "Your account has no workspace role (marketer, sales or admin). Ask an administrator to give you one.",
+        [TextId.WorkspaceCampaigns] = "Campaigns",
+        [TextId.WorkspaceLeads] = "Leads",
+        [TextId.WorkspaceImports] = "Imports",
+        [TextId.WorkspaceDashboard] = "Dashboard",
+        [TextId.WorkspaceFormExpired] =
+            "This form has expired or did not come from this workspace. Nothing was changed; please try again.",
+        [TextId.WorkspaceForbidden] = "Your role does not allow this.",
+        [TextId.WorkspaceNotFound] = "There is nothing at this address.",
+        [TextId.CampaignsActive] = "Active",
+        [TextId.CampaignsPaused] = "Paused",
+        [TextId.CampaignsArchived] = "Archived",
+        [TextId.CampaignsName] = "Campaign",
+        [TextId.CampaignsOpenRate] = "Open rate",
+        [TextId.CampaignsClickRate] = "Click rate",
+        [TextId.CampaignsNone] = "None.",
+        [TextId.CampaignsNew] = "New campaign",
+        [TextId.CampaignsSpamBrake] = "paused by the spam brake",
     };
 }

@@ -100,5 +100,37 @@ internal static class TurkishTexts
 
         [TextId.EmailFooterUnsubscribe] =
             "Bu e-postaları almak istemiyorsanız aboneliğinizi buradan sonlandırabilirsiniz",
+
+        [TextId.LanguageName] = "Türkçe",
+        [TextId.WorkspaceSkip] = "Sayfaya geç",
+        [TextId.WorkspaceMenu] = "Çalışma alanı",
+        [TextId.WorkspaceLanguage] = "Dil",
+        [TextId.WorkspaceChange] = "Değiştir",
+        [TextId.WorkspaceSignIn] = "Giriş yap",
+        [TextId.WorkspaceSignOut] = "Çıkış yap",
+        [TextId.WorkspaceKey] = "Erişim anahtarı",
+        [TextId.WorkspaceKeyHelp] =
+            "Fonksiyon anahtarı pazarlama ve satış olarak, ana anahtar yönetici olarak giriş yapar.",
+        [TextId.WorkspaceKeyWrong] = "Bu anahtar geçerli değil. Kontrol edip yeniden deneyin.",
+        [TextId.WorkspaceSignInMicrosoft] = "Microsoft ile giriş yap",
+        [TextId.WorkspaceNoRole] =
+            "Hesabınızın çalışma alanı rolü (pazarlama, satış veya yönetici) yok. Bir yöneticiden rol isteyin.",
+        [TextId.WorkspaceCampaigns] = "Kampanyalar",
+        [TextId.WorkspaceLeads] = "Adaylar",
+        [TextId.WorkspaceImports] = "İçe aktarmalar",
+        [TextId.WorkspaceDashboard] = "Pano",
+        [TextId.WorkspaceFormExpired] =
+            "Bu formun süresi doldu ya da bu çalışma alanından gelmedi. Hiçbir şey değişmedi; lütfen yeniden deneyin.",
+        [TextId.WorkspaceForbidden] = "Rolünüz buna izin vermiyor.",
+        [TextId.WorkspaceNotFound] = "Bu adreste bir şey yok.",
+        [TextId.CampaignsActive] = "Etkin",
+        [TextId.CampaignsPaused] = "Duraklatıldı",
+        [TextId.CampaignsArchived] = "Arşivlendi",
+        [TextId.CampaignsName] = "Kampanya",
+        [TextId.CampaignsOpenRate] = "Açılma oranı",
+        [TextId.CampaignsClickRate] = "Tıklanma oranı",
+        [TextId.CampaignsNone] = "Yok.",
+        [TextId.CampaignsNew] = "Yeni kampanya",
+        [TextId.CampaignsSpamBrake] = "spam freni duraklattı",
     };
 }

@@ -28,6 +28,9 @@ public sealed class HttpFunctionAttribute(AuthorizationLevel level, params strin
     /// address.</summary>
     public bool PublicIntake { get; init; }
 
+    /// <summary>A page of the workspace, for people in a browser: left out of the API document.</summary>
+    public bool Page { get; init; }
+
     /// <summary>The API reference's one line about the operation (its title in the reference page).</summary>
     public required string Summary { get; init; }
 

@@ -31,7 +31,7 @@ public static class LocalMailboxEndpoints
         }
 
         app.MapPost("dev/sendgrid/v3/mail/send", ReceiveAsync);
-        var keys = app.ServiceProvider.GetRequiredService<IOptionsMonitor<HostKeysOptions>>();
+        var keys = app.ServiceProvider.GetRequiredService<HostKeys>();
         app.MapGet("dev/mailbox", (LocalMailbox mailbox) =>
                 Results.Content(MailboxPages.List(mailbox.Newest), "text/html; charset=utf-8")
             )

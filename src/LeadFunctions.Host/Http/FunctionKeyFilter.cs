@@ -1,9 +1,5 @@
-using System.Security.Cryptography;
-using System.Text;
 using LeadFunctions.Functions.Http;
 using LeadFunctions.Functions.Triggers;
-using LeadFunctions.Host.Configuration;
-using Microsoft.Extensions.Options;
 
 namespace LeadFunctions.Host.Http;
 
@@ -12,8 +8,7 @@ namespace LeadFunctions.Host.Http;
 /// as the Functions host does. A function key opens Function level; the master key opens both.
 /// Missing or wrong: 401, and the function does not run.
 /// </summary>
-internal sealed class FunctionKeyFilter(AuthorizationLevel level, IOptionsMonitor<HostKeysOptions> keys)
-    : IEndpointFilter
+internal sealed class FunctionKeyFilter(AuthorizationLevel level, HostKeys keys) : IEndpointFilter
 {
     public const string HeaderName = "x-functions-key";
 
@@ -32,16 +27,6 @@ internal sealed class FunctionKeyFilter(AuthorizationLevel level, IOptionsMonito
         return await next(context);
     }
 
-    private bool Accepts(string presented)
-    {
-        var current = keys.CurrentValue;
-        var candidates =
-            level == AuthorizationLevel.Admin
-                ? [current.MasterKey]
-                : current.FunctionKeys.Values.Append(current.MasterKey);
-        return candidates.Any(key => !string.IsNullOrEmpty(key) && FixedTimeEquals(key, presented));
-    }
-
-    private static bool FixedTimeEquals(string expected, string presented) =>
-        CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(expected), Encoding.UTF8.GetBytes(presented));
+    private bool Accepts(string presented) =>
+        keys.Match(presented) is { } key && (level != AuthorizationLevel.Admin || key.Master);
 }

@@ -30,6 +30,14 @@ public static class HttpFunctionEndpoints
     )
     {
         endpoint.WithName(functionName).WithMetadata(new HttpFunctionMetadata(functionName, level, functionType));
+        if (
+            functionType?.GetCustomAttributes(typeof(HttpFunctionAttribute), false)
+            is [HttpFunctionAttribute { Page: true }]
+        )
+        {
+            endpoint.ExcludeFromDescription();
+        }
+
         endpoint.AddEndpointFilterFactory(
             (factory, next) =>
             {
@@ -47,7 +55,7 @@ public static class HttpFunctionEndpoints
                 {
                     var filter = new FunctionKeyFilter(
                         level,
-                        factory.ApplicationServices.GetRequiredService<IOptionsMonitor<HostKeysOptions>>()
+                        factory.ApplicationServices.GetRequiredService<HostKeys>()
                     );
                     return context => filter.InvokeAsync(context, next);
                 }

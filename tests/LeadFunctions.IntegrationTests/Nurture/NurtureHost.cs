@@ -257,12 +257,3 @@ internal sealed record Started(IAzurite Azurite, ILoggerProvider? Logs, string[]
         return (host, sendGrid, clock);
     }
 }
-
-/// <summary>The system clock moved forward by <see cref="Offset"/>: days pass at once while timers and delays stay
-/// real.</summary>
-internal sealed class ShiftedClock : TimeProvider
-{
-    public TimeSpan Offset { get; set; }
-
-    public override DateTimeOffset GetUtcNow() => base.GetUtcNow() + Offset;
-}

@@ -1,6 +1,6 @@
 using Microsoft.Playwright;
 
-namespace LeadFunctions.IntegrationTests.Dashboard;
+namespace LeadFunctions.IntegrationTests.Infrastructure;
 
 /// <summary>
 /// Debian's chromium (scripts/tools.sh installs it) driven by Playwright: Playwright's own browser builds are never

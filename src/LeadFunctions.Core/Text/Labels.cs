@@ -1,13 +1,11 @@
-using LeadFunctions.Core.Campaigns;
 using LeadFunctions.Core.Leads;
-using LeadFunctions.Core.Text;
 
-namespace LeadFunctions.Core.Dashboard;
+namespace LeadFunctions.Core.Text;
 
 /// <summary>
-/// The dashboard's texts in one language; a stage, temperature or metric reads the text named after it.
+/// The texts of a page in one language; a stage, temperature or metric reads the text named after it.
 /// </summary>
-internal sealed class DashboardLabels(string language)
+public sealed class Labels(string language)
 {
     public string this[TextId id] => Texts.Get(id, language);
 

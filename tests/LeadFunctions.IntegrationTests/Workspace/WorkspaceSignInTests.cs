@@ -1,0 +1,186 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using LeadFunctions.IntegrationTests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace LeadFunctions.IntegrationTests.Workspace;
+
+/// <summary>
+/// Signing in to the workspace as a person does, in chromium: sent to the sign-in page, a wrong key refused, the
+/// function key opening the campaigns, the session cookie's flags, no key anywhere in a page or an address, the
+/// language switch sticking, sign-out; and, with a plain HTTP client, a cross-site POST without the form's token and
+/// an expired session refused with nothing changed.
+/// </summary>
+[Collection(AzuriteCollection.Name)]
+public sealed partial class WorkspaceSignInTests(AzuriteFixture azurite)
+{
+    private const string Campaign = """
+        { "name": "Fuar & \"Aşk\" takibi", "active": true, "trigger": { "sources": ["fair"] },
+          "steps": [ { "id": "welcome", "delay": "P1D", "subject": "Merhaba", "html": "<p>Merhaba</p>",
+            "text": "Merhaba" } ] }
+        """;
+
+    [Fact]
+    public async Task SignIn_WithTheFunctionKey_OpensTheCampaigns_AndSignOutEndsTheSession()
+    {
+        await using var host = await TestHost.StartAsync(azurite);
+        using (var put = await host.SendJsonWithKeyAsync(HttpMethod.Put, "/api/campaigns/fair", Campaign))
+        {
+            Assert.Equal(HttpStatusCode.Created, put.StatusCode);
+        }
+
+        await using var person = await WorkspaceBrowser.OpenAsync(host);
+        var page = person.Page;
+        await person.GoAsync("/api/app/campaigns");
+        Assert.Equal("/api/app/signin", new Uri(page.Url).AbsolutePath);
+        Assert.Equal("?returnTo=%2Fapi%2Fapp%2Fcampaigns", new Uri(page.Url).Query);
+        await person.AssertAccessibleAsync("workspace-signin");
+
+        await page.GetByLabel("Access key").FillAsync("not-a-key");
+        var refused = await page.RunAndWaitForResponseAsync(
+            () => page.Locator("main form button[type=submit]").ClickAsync(),
+            r => r.Url.EndsWith("/api/app/signin", StringComparison.Ordinal)
+        );
+        Assert.Equal(401, refused.Status);
+        Assert.Equal(
+            "This key is not valid. Check it and try again.",
+            await page.GetByRole(Microsoft.Playwright.AriaRole.Alert).InnerTextAsync()
+        );
+
+        await page.GetByLabel("Access key").FillAsync(TestHost.FunctionKey);
+        await page.Locator("main form button[type=submit]").ClickAsync();
+        Assert.Equal("/api/app/campaigns", new Uri(page.Url).AbsolutePath);
+        Assert.Equal("Campaigns", await page.Locator("h1").InnerTextAsync());
+        Assert.Equal("Fuar & \"Aşk\" takibi", await page.Locator("#active tbody th a").InnerTextAsync());
+        Assert.Equal(
+            "page",
+            await page.GetByRole(Microsoft.Playwright.AriaRole.Link, new() { Name = "Campaigns" })
+                .GetAttributeAsync("aria-current")
+        );
+        await person.AssertAccessibleAsync("workspace-campaigns");
+
+        var session = (await person.Context.CookiesAsync()).Single(c => c.Name == "lf_session");
+        Assert.True(session.HttpOnly);
+        Assert.Equal(Microsoft.Playwright.SameSiteAttribute.Strict, session.SameSite);
+        Assert.Equal(-1, session.Expires);
+        Assert.DoesNotContain(TestHost.FunctionKey, await page.ContentAsync(), StringComparison.Ordinal);
+        Assert.All(person.Requested, url => Assert.DoesNotContain(TestHost.FunctionKey, url, StringComparison.Ordinal));
+        Assert.All(person.Requested, url => Assert.StartsWith(person.Root.ToString(), url, StringComparison.Ordinal));
+
+        await page.GetByLabel("Language").SelectOptionAsync("tr");
+        await page.GetByRole(Microsoft.Playwright.AriaRole.Button, new() { Name = "Change" }).ClickAsync();
+        Assert.Equal("Kampanyalar", await page.Locator("h1").InnerTextAsync());
+        Assert.Equal("tr", await page.Locator("html").GetAttributeAsync("lang"));
+        await person.GoAsync("/api/app/campaigns");
+        Assert.Equal("Kampanyalar", await page.Locator("h1").InnerTextAsync());
+
+        await page.GetByRole(Microsoft.Playwright.AriaRole.Button, new() { Name = "Çıkış yap" }).ClickAsync();
+        Assert.Equal("/api/app/signin", new Uri(page.Url).AbsolutePath);
+        await person.GoAsync("/api/app/campaigns");
+        Assert.Equal("/api/app/signin", new Uri(page.Url).AbsolutePath);
+    }
+
+    [Fact]
+    public async Task CrossSitePost_WithoutTheFormsToken_IsRefused_AndTheSessionLives()
+    {
+        await using var host = await TestHost.StartAsync(azurite);
+        using var client = Client(host);
+        await SignInAsync(client);
+
+        // What another site's form can send: the cookies (were SameSite not there), never the page's token.
+        using var forged = await client.PostAsync(
+            "/api/app/signout",
+            new FormUrlEncodedContent(new Dictionary<string, string> { ["x"] = "1" })
+        );
+        Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
+        using var still = await client.GetAsync("/api/app/campaigns");
+        Assert.Equal(HttpStatusCode.OK, still.StatusCode);
+
+        // A token from another person's page is not this session's either.
+        using var other = Client(host);
+        var (_, othersToken) = await SignInPageAsync(other);
+        using var foreign = await client.PostAsync(
+            "/api/app/signout",
+            new FormUrlEncodedContent(new Dictionary<string, string> { ["__lf_token"] = othersToken })
+        );
+        Assert.Equal(HttpStatusCode.BadRequest, foreign.StatusCode);
+        using var alive = await client.GetAsync("/api/app/campaigns");
+        Assert.Equal(HttpStatusCode.OK, alive.StatusCode);
+    }
+
+    [Fact]
+    public async Task Session_PastItsLifetime_SendsToSignIn()
+    {
+        var clock = new ShiftedClock();
+        await using var host = await TestHost.StartAsync(
+            azurite,
+            builder => builder.Services.AddSingleton<TimeProvider>(clock),
+            settings: "--Workspace:SessionLifetime=01:00:00"
+        );
+        using var client = Client(host);
+        await SignInAsync(client);
+        using (var open = await client.GetAsync("/api/app/campaigns"))
+        {
+            Assert.Equal(HttpStatusCode.OK, open.StatusCode);
+        }
+
+        clock.Offset = TimeSpan.FromMinutes(61);
+        using var expired = await client.GetAsync("/api/app/campaigns");
+        Assert.Equal(HttpStatusCode.SeeOther, expired.StatusCode);
+        Assert.StartsWith("/api/app/signin", expired.Headers.Location!.OriginalString, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SignIn_ToAnotherSite_StaysInTheWorkspace()
+    {
+        await using var host = await TestHost.StartAsync(azurite);
+        using var client = Client(host);
+        var (cookies, token) = await SignInPageAsync(client);
+        _ = cookies;
+        using var signedIn = await client.PostAsync(
+            "/api/app/signin",
+            new FormUrlEncodedContent(
+                new Dictionary<string, string>
+                {
+                    ["__lf_token"] = token,
+                    ["key"] = TestHost.FunctionKey,
+                    ["returnTo"] = "//evil.example/api/app/x",
+                }
+            )
+        );
+        Assert.Equal(HttpStatusCode.SeeOther, signedIn.StatusCode);
+        Assert.Equal("/api/app/campaigns", signedIn.Headers.Location!.OriginalString);
+    }
+
+    internal static HttpClient Client(TestHost host) =>
+        new(new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = new CookieContainer() })
+        {
+            BaseAddress = host.Client.BaseAddress,
+        };
+
+    /// <summary>Signs <paramref name="client"/> in with <paramref name="key"/> through the sign-in form.</summary>
+    internal static async Task SignInAsync(HttpClient client, string key = TestHost.FunctionKey)
+    {
+        var (_, token) = await SignInPageAsync(client);
+        using var signedIn = await client.PostAsync(
+            "/api/app/signin",
+            new FormUrlEncodedContent(new Dictionary<string, string> { ["__lf_token"] = token, ["key"] = key })
+        );
+        Assert.Equal(HttpStatusCode.SeeOther, signedIn.StatusCode);
+    }
+
+    /// <summary>The sign-in page's anti-forgery token, as a browser would find it in the form.</summary>
+    internal static async Task<(string Html, string Token)> SignInPageAsync(HttpClient client)
+    {
+        var html = await client.GetStringAsync("/api/app/signin");
+        return (html, TokenOf(html));
+    }
+
+    internal static string TokenOf(string html) =>
+        TokenField().Match(html) is { Success: true } m
+            ? WebUtility.HtmlDecode(m.Groups[1].Value)
+            : throw new InvalidOperationException("No token on the page.");
+
+    [GeneratedRegex("name=\"__lf_token\" value=\"([^\"]+)\"")]
+    private static partial Regex TokenField();
+}
