@@ -1,0 +1,29 @@
+namespace LeadFunctions.Functions.Workspace;
+
+/// <summary>The browser workspace under /api/app/: how people sign in to it and how long they stay signed in.</summary>
+public sealed class WorkspaceOptions
+{
+    public const string SectionName = "Workspace";
+
+    /// <summary>
+    /// Keys self-hosted. AppService on Azure, where the Functions host checks function keys before the worker runs
+    /// and the worker never sees them: there App Service Authentication signs people in (infra/main.bicep sets this
+    /// when it configures Entra ID).
+    /// </summary>
+    public WorkspaceSignIn SignIn { get; set; } = WorkspaceSignIn.Keys;
+
+    /// <summary>How long a session lasts after signing in, before the person signs in again.</summary>
+    public TimeSpan SessionLifetime { get; set; } = TimeSpan.FromHours(8);
+}
+
+/// <summary>Who tells the worker that a person signed in to the workspace.</summary>
+public enum WorkspaceSignIn
+{
+    /// <summary>The person types a function key (marketer and sales) or the master key (admin) on the sign-in
+    /// page; the self-hosted runtime, which holds the keys, checks it.</summary>
+    Keys,
+
+    /// <summary>App Service Authentication with Microsoft Entra ID, passed on in the X-MS-CLIENT-PRINCIPAL header
+    /// (<see cref="AppServicePrincipal"/>); roles are the app registration's app roles.</summary>
+    AppService,
+}
