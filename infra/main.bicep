@@ -55,6 +55,16 @@ param hostId string = 'leadfunctions'
 @description('Where links in emails start (Host:PublicBaseUrl); empty for https://<appName>.azurewebsites.net.')
 param publicBaseUrl string = ''
 
+@description('Application (client) id of the Entra ID app registration people sign in to the workspace with (App Service Authentication, docs/workspace.md); empty: no App Service Authentication, and no one can sign in to the workspace on Azure.')
+param entraClientId string = ''
+
+@description('Directory (tenant) id of that app registration.')
+param entraTenantId string = subscription().tenantId
+
+@description('A client secret of that app registration (the MICROSOFT_PROVIDER_AUTHENTICATION_SECRET setting); empty: sign-in gets only an ID token.')
+@secure()
+param entraClientSecret string = ''
+
 // Tunables: empty leaves the setting out, so the code's default applies (docs/settings.md).
 param intakeMinimumFillTime string = ''
 param intakePermitsPerMinute string = ''
@@ -73,6 +83,7 @@ param nurtureResendUnconfirmedAfter string = ''
 param nurtureSpamBrakeRate string = ''
 param nurtureDefaultTimeZone string = ''
 param nurtureSenderName string = ''
+param workspaceSessionLifetime string = ''
 
 @description('Flex Consumption scale-out limit.')
 @minValue(40)
@@ -84,6 +95,7 @@ var compactName = toLower(replace(appName, '-', ''))
 var storageName = take('st${compactName}${suffix}', 24)
 var vaultName = take('kv${compactName}${suffix}', 24)
 var deploymentContainer = 'app-package'
+var entraSecretSetting = 'MICROSOFT_PROVIDER_AUTHENTICATION_SECRET'
 
 // Built-in role definition ids.
 var roles = {
@@ -183,6 +195,8 @@ var secretSettings = [
   { setting: 'SalesHandoff__Secret', secret: 'SalesHandoffSecret', value: salesHandoffSecret }
   { setting: 'Consent__TokenSecret', secret: 'ConsentTokenSecret', value: consentTokenSecret }
   { setting: 'Consent__PreviousTokenSecrets__0', secret: 'ConsentPreviousTokenSecret', value: consentPreviousTokenSecret }
+  // Read by App Service Authentication, not by the code: the name its registration.clientSecretSettingName gives.
+  { setting: entraSecretSetting, secret: 'EntraClientSecret', value: empty(entraClientId) ? '' : entraClientSecret }
 ]
 
 resource secrets 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = [for s in secretSettings: if (!empty(s.value)) {
@@ -244,6 +258,10 @@ var appSettingValues = {
   Nurture__DefaultTimeZone: nurtureDefaultTimeZone
   Nurture__SenderName: nurtureSenderName
   Nurture__PostalAddress: nurturePostalAddress
+  // The worker trusts X-MS-CLIENT-PRINCIPAL only with this: App Service removes a client's own only while
+  // App Service Authentication (appAuth below) is on.
+  Workspace__SignIn: empty(entraClientId) ? '' : 'AppService'
+  Workspace__SessionLifetime: workspaceSessionLifetime
 }
 var secretSettingValues = toObject(secretSettings, s => s.setting, s => empty(s.value) ? '' : '@Microsoft.KeyVault(VaultName=${vault.name};SecretName=${s.secret})')
 // Configuration binds a list only from indexed keys, not from one joined string.
@@ -288,6 +306,42 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
     }
   }
   dependsOn: [storageRoles, vaultRole, insightsRole, secrets]
+}
+
+// App Service Authentication signs people in to the workspace (/api/app/) with Entra ID: on Azure the Functions host
+// checks function keys before the worker runs, and the worker never sees them. Requests without a sign-in still go
+// through, as the JSON API's routes keep their function keys; the workspace refuses them itself.
+resource appAuth 'Microsoft.Web/sites/config@2024-04-01' = if (!empty(entraClientId)) {
+  parent: app
+  name: 'authsettingsV2'
+  properties: {
+    platform: { enabled: true }
+    globalValidation: {
+      requireAuthentication: false
+      unauthenticatedClientAction: 'AllowAnonymous'
+      excludedPaths: []
+    }
+    httpSettings: { requireHttps: true }
+    identityProviders: {
+      azureActiveDirectory: {
+        enabled: true
+        registration: {
+          clientId: entraClientId
+          clientSecretSettingName: empty(entraClientSecret) ? null : entraSecretSetting
+          openIdIssuer: '${environment().authentication.loginEndpoint}${entraTenantId}/v2.0'
+        }
+      }
+    }
+    login: {
+      // Claims reach the app in X-MS-CLIENT-PRINCIPAL with their mapped names only with the token store on.
+      tokenStore: { enabled: true }
+      // One session length on both hosts: Workspace:SessionLifetime, 8 hours unless set.
+      cookieExpiration: {
+        convention: 'FixedTime'
+        timeToExpiration: empty(workspaceSessionLifetime) ? '08:00:00' : workspaceSessionLifetime
+      }
+    }
+  }
 }
 
 output functionAppName string = app.name

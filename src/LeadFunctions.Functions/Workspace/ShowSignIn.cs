@@ -1,3 +1,4 @@
+using LeadFunctions.Core.Text;
 using LeadFunctions.Core.Workspace;
 using LeadFunctions.Functions.Http;
 using LeadFunctions.Functions.Triggers;
@@ -6,7 +7,10 @@ using Microsoft.Extensions.Options;
 
 namespace LeadFunctions.Functions.Workspace;
 
-/// <summary>GET /api/app/signin: the sign-in page, or straight on for someone already signed in.</summary>
+/// <summary>
+/// GET /api/app/signin: the sign-in page, or straight on for someone already signed in. On Azure (Workspace:SignIn
+/// AppService) the platform's sign-in comes back here with the person, who then gets the workspace's own session.
+/// </summary>
 [HttpFunction(
     AuthorizationLevel.Anonymous,
     "get",

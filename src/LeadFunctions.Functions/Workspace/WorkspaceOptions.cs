@@ -2,22 +2,31 @@ using System.ComponentModel.DataAnnotations;
 
 namespace LeadFunctions.Functions.Workspace;
 
-/// <summary>How people sign in to the workspace and for how long ("Workspace:*"; docs/workspace.md).</summary>
+/// <summary>The browser workspace under /api/app/: how people sign in to it and how long they stay signed in.</summary>
 public sealed class WorkspaceOptions
 {
     public const string SectionName = "Workspace";
 
-    /// <summary>Keys: the sign-in page takes a function or master key (self-hosted, where the app sees keys).
-    /// AppService: the platform signs people in with Microsoft Entra ID and passes on who they are (Azure).</summary>
+    /// <summary>
+    /// Keys self-hosted. AppService on Azure, where the Functions host checks function keys before the worker runs
+    /// and the worker never sees them: there App Service Authentication signs people in (infra/main.bicep sets this
+    /// when it configures Entra ID).
+    /// </summary>
     public WorkspaceSignIn SignIn { get; set; } = WorkspaceSignIn.Keys;
 
-    /// <summary>A session ends this long after sign-in, however busy.</summary>
+    /// <summary>How long a session lasts after signing in, however busy, before the person signs in again.</summary>
     [Range(typeof(TimeSpan), "00:05:00", "7.00:00:00")]
     public TimeSpan SessionLifetime { get; set; } = TimeSpan.FromHours(8);
 }
 
+/// <summary>Who tells the worker that a person signed in to the workspace.</summary>
 public enum WorkspaceSignIn
 {
+    /// <summary>The person types a function key (marketer and sales) or the master key (admin) on the sign-in
+    /// page; the self-hosted runtime, which holds the keys, checks it.</summary>
     Keys,
+
+    /// <summary>App Service Authentication with Microsoft Entra ID, passed on in the X-MS-CLIENT-PRINCIPAL header
+    /// (<see cref="AppServicePrincipal"/>); roles are the app registration's app roles.</summary>
     AppService,
 }
