@@ -56,6 +56,7 @@ public static class LeadPipelineRegistration
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.AddSingleton(p => p.GetRequiredService<IOptions<IntakeOptions>>().Value.ToRules());
+        services.AddSingleton(p => p.GetRequiredService<IOptions<ImportOptions>>().Value.ToDecoding());
         services.AddSingleton<CsvImporter>();
         services.AddSingleton<CsvUpload>();
         services.AddOptions<WebhookOptions>().BindConfiguration(WebhookOptions.SectionName);

@@ -1,4 +1,3 @@
-using System.Text;
 using CsvHelper;
 using LeadFunctions.Core.Randomness;
 
@@ -7,42 +6,34 @@ namespace LeadFunctions.Core.Intake;
 /// <summary>
 /// What every CSV import does with its file: streamed row by row up to 50 MB, each row validated, good rows queued in
 /// batches and each bad row reported with its line. The kind of import (<see cref="ICsvRows{T}"/>) says which
-/// columns, which rule and which queue; what the file's bytes mean (<see cref="Encoding"/>) its sender says.
+/// columns and which rule, its queue (<see cref="ICsvRowQueue{T}"/>) where good rows go; what is not detected
+/// (encoding, delimiter, which column holds which field) the sender chooses, as in its preview
+/// (<see cref="ImportPreview"/>).
 /// </summary>
-public sealed class CsvImporter(TimeProvider time, IIdGenerator ids)
+public sealed class CsvImporter(TimeProvider time, IIdGenerator ids, CsvDecoding decoding)
 {
     public const long MaxBodyBytes = 50L * 1024 * 1024;
     private const int EnqueueConcurrency = 8;
 
     public async Task<CsvImportOutcome> ImportAsync<T>(
         Stream file,
-        Encoding encoding,
+        ImportChoices choices,
         ICsvRows<T> rows,
+        ICsvRowQueue<T> queue,
         CancellationToken cancellationToken
     )
         where T : class
     {
         var report = new ImportReport(ids.NewId());
-        using var reader = new CsvRowReader(new LimitedReadStream(file, MaxBodyBytes), encoding, rows.Columns);
+        using var reader = new CsvRowReader(new LimitedReadStream(file, MaxBodyBytes), decoding, choices, rows.Columns);
         try
         {
-            if (await reader.ReadHeaderAsync(rows.RequiredColumns) is { Count: > 0 } missing)
+            if (await reader.ReadHeaderAsync(rows.RequiredColumns) is { Count: > 0 } errors)
             {
-                return CsvImportOutcome.Invalid(
-                    new Dictionary<string, string[]>
-                    {
-                        ["header"] =
-                        [
-                            .. missing.Select(field =>
-                                $"No {field} column ({string.Join(", ", rows.Columns.NamesOf(field))}) among: "
-                                + $"{string.Join(", ", reader.Headers)}."
-                            ),
-                        ],
-                    }
-                );
+                return CsvImportOutcome.Invalid(errors);
             }
 
-            await EnqueueRowsAsync(reader, rows, report, cancellationToken);
+            await EnqueueRowsAsync(reader, rows, queue, report, cancellationToken);
         }
         catch (BodyTooLargeException)
         {
@@ -67,12 +58,13 @@ public sealed class CsvImporter(TimeProvider time, IIdGenerator ids)
     private async Task EnqueueRowsAsync<T>(
         CsvRowReader reader,
         ICsvRows<T> rows,
+        ICsvRowQueue<T> queue,
         ImportReport report,
         CancellationToken cancellationToken
     )
         where T : class
     {
-        var batcher = new ImportBatcher<T>(report.ImportId, rows, EnqueueConcurrency);
+        var batcher = new ImportBatcher<T>(report.ImportId, queue, EnqueueConcurrency);
         try
         {
             await ReadRowsAsync(reader, rows, report, batcher, cancellationToken);
@@ -99,10 +91,10 @@ public sealed class CsvImporter(TimeProvider time, IIdGenerator ids)
         var receivedAt = time.GetUtcNow();
         while (await reader.ReadRowAsync() is { } row)
         {
-            var validation = row.Malformed ? null : rows.Validate(row, report.ImportId, receivedAt);
-            if (validation?.Value is not { } good)
+            var validation = CsvRowVerdict.Of(rows, row, report.ImportId, receivedAt);
+            if (validation.Value is not { } good)
             {
-                report.Reject(row.Line, validation?.Errors ?? MalformedRow(row));
+                report.Reject(row.Line, validation.Errors);
                 continue;
             }
 
@@ -110,16 +102,4 @@ public sealed class CsvImporter(TimeProvider time, IIdGenerator ids)
             report.Accept();
         }
     }
-
-    private static Dictionary<string, string[]> MalformedRow(CsvRow row) =>
-        new()
-        {
-            ["row"] =
-            [
-                row.LastLine > row.Line
-                    ? $"Malformed CSV (an unbalanced quote?): lines {row.Line} to {row.LastLine} were read as one "
-                        + $"row and none of them was imported."
-                    : "Malformed CSV (an unbalanced quote?).",
-            ],
-        };
 }

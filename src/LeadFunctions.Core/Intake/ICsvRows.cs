@@ -4,8 +4,9 @@ using LeadFunctions.Core.Validation;
 namespace LeadFunctions.Core.Intake;
 
 /// <summary>
-/// What one kind of CSV import makes of a file: the columns it reads, how a row is validated and where its good
-/// rows travel. Reading the file (streaming, limits) and the report are <see cref="CsvImporter"/>'s.
+/// What one kind of CSV import makes of a file: the columns it reads and how a row is validated, the same for the
+/// import (<see cref="CsvImporter"/>) and its preview (<see cref="ImportPreview"/>). Where good rows travel is the
+/// import's alone (<see cref="ICsvRowQueue{T}"/>).
 /// </summary>
 public interface ICsvRows<T>
     where T : class
@@ -18,9 +19,5 @@ public interface ICsvRows<T>
     /// <summary>Fields a file must have a column for; without one it is refused whole (400).</summary>
     IReadOnlyList<string> RequiredColumns { get; }
 
-    int MaxRowsPerMessage { get; }
-
     ValidationResult<T> Validate(CsvRow row, string importId, DateTimeOffset receivedAt);
-
-    Task EnqueueAsync(string importId, int sequence, IReadOnlyList<T> rows, CancellationToken cancellationToken);
 }

@@ -1,10 +1,10 @@
 namespace LeadFunctions.Core.Intake;
 
 /// <summary>
-/// Groups an import's good rows into batches of at most <see cref="ICsvRows{T}.MaxRowsPerMessage"/> rows (the queue
+/// Groups an import's good rows into batches of at most <see cref="ICsvRowQueue{T}.MaxRowsPerMessage"/> rows (the queue
 /// sends a batch too big for one message in parts), with a bounded number of sends in flight.
 /// </summary>
-internal sealed class ImportBatcher<T>(string importId, ICsvRows<T> import, int maxInFlight)
+internal sealed class ImportBatcher<T>(string importId, ICsvRowQueue<T> queue, int maxInFlight)
     where T : class
 {
     private readonly List<Task> inFlight = [];
@@ -13,7 +13,7 @@ internal sealed class ImportBatcher<T>(string importId, ICsvRows<T> import, int 
 
     public async Task AddAsync(T row, CancellationToken cancellationToken)
     {
-        if (rows.Count == import.MaxRowsPerMessage)
+        if (rows.Count == queue.MaxRowsPerMessage)
         {
             await SendAsync(cancellationToken);
         }
@@ -33,7 +33,7 @@ internal sealed class ImportBatcher<T>(string importId, ICsvRows<T> import, int 
 
     private async Task SendAsync(CancellationToken cancellationToken)
     {
-        inFlight.Add(import.EnqueueAsync(importId, sequence++, rows, cancellationToken));
+        inFlight.Add(queue.EnqueueAsync(importId, sequence++, rows, cancellationToken));
         rows = [];
         if (inFlight.Count >= maxInFlight)
         {

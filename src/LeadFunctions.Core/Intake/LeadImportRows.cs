@@ -6,11 +6,11 @@ using LeadFunctions.Core.Validation;
 namespace LeadFunctions.Core.Intake;
 
 /// <summary>
-/// A list's rows as lead submissions on lead-import, each row its own submission; a row's own source (a CRM's
-/// "Lead Source") before the one the import names. Imported rows carry no email consent unless a consent column
-/// says so.
+/// A list's rows as lead submissions (<see cref="LeadRowQueue"/> takes them to lead-import), each row its own
+/// submission; a row's own source (a CRM's "Lead Source") before the one the import names. Imported rows carry no
+/// email consent unless a consent column says so.
 /// </summary>
-public sealed class LeadImportRows(string source, IImportBatchQueue queue) : ICsvRows<LeadSubmission>
+public sealed class LeadImportRows(string source) : ICsvRows<LeadSubmission>
 {
     private Dictionary<string, string>? detail;
 
@@ -19,8 +19,6 @@ public sealed class LeadImportRows(string source, IImportBatchQueue queue) : ICs
     public CsvHeaderMap Columns => CsvColumns.Leads;
 
     public IReadOnlyList<string> RequiredColumns { get; } = [LeadFormFields.Email];
-
-    public int MaxRowsPerMessage => ImportBatch.MaxRows;
 
     public ValidationResult<LeadSubmission> Validate(CsvRow row, string importId, DateTimeOffset receivedAt)
     {
@@ -33,16 +31,10 @@ public sealed class LeadImportRows(string source, IImportBatchQueue queue) : ICs
             $"{importId}-{row.Line}",
             receivedAt
         );
-        detail ??= new() { ["importId"] = importId };
+        // One detail shared by an import's rows; a preview's id never lands in the import read after it.
+        detail = detail?["importId"] == importId ? detail : new() { ["importId"] = importId };
         return validation.Value is { } submission
             ? ValidationResult.Success(submission with { SourceDetail = detail, ConsentSource = ConsentSource.Import })
             : validation;
     }
-
-    public Task EnqueueAsync(
-        string importId,
-        int sequence,
-        IReadOnlyList<LeadSubmission> rows,
-        CancellationToken cancellationToken
-    ) => queue.EnqueueAsync(new ImportBatch(importId, sequence, rows), cancellationToken);
 }

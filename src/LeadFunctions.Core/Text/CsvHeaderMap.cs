@@ -15,10 +15,14 @@ public sealed class CsvHeaderMap
     public CsvHeaderMap(IReadOnlyDictionary<string, string[]> names)
     {
         this.names = names.ToFrozenDictionary(StringComparer.Ordinal);
+        Fields = [.. names.Keys];
         fields = names
             .SelectMany(field => field.Value.Select(header => KeyValuePair.Create(Key(header), field.Key)))
             .ToFrozenDictionary(StringComparer.Ordinal);
     }
+
+    /// <summary>The fields a column can hold, for a person choosing which one it does.</summary>
+    public IReadOnlyList<string> Fields { get; }
 
     /// <summary>The field for a header, or null for a column that is not imported.</summary>
     public string? FieldFor(string header) => fields.GetValueOrDefault(Key(header));

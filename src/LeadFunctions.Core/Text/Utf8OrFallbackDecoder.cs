@@ -17,6 +17,12 @@ internal sealed class Utf8OrFallbackDecoder(Encoding fallback) : Decoder
     // The start of a character split between two reads, held while it is not yet known whether it is UTF-8.
     private byte[] held = [];
 
+    /// <summary>The encoding it reads on in, or null while it has read only ASCII.</summary>
+    public Encoding? Chosen =>
+        chosen is null ? null
+        : chosen == utf8 ? Encoding.UTF8
+        : fallback;
+
     public override int GetCharCount(byte[] bytes, int index, int count) =>
         GetCharCount(bytes, index, count, flush: false);
 

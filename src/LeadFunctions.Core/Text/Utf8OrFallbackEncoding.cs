@@ -8,14 +8,20 @@ namespace LeadFunctions.Core.Text;
 /// on Turkish Windows is Windows-1254 and its "CSV UTF-8" is UTF-8, and nothing in the request says which.
 /// Once a multi-byte UTF-8 character has been read the text is UTF-8, and a later bad byte stays damaged
 /// (U+FFFD) as in any UTF-8 text: such a file is genuinely mixed, and guessing would store wrong letters.
-/// For decoding only: a request is read with it, nothing is written.
+/// For decoding only: a request is read with it, nothing is written; one per file, so that it can tell which it read.
 /// </summary>
 public sealed class Utf8OrFallbackEncoding(Encoding fallback) : Encoding
 {
     /// <summary>Bytes of one UTF-8 character, at most, that a decoder holds until the next read completes it.</summary>
     internal const int MaxHeldBytes = 3;
 
-    public override Decoder GetDecoder() => new Utf8OrFallbackDecoder(fallback);
+    private Utf8OrFallbackDecoder? last;
+
+    /// <summary>What its last decoder reads on as (UTF-8 or the fallback), or null while it has read only ASCII: the
+    /// encoding a file was detected as, for showing it before it is imported.</summary>
+    public Encoding? Chosen => last?.Chosen;
+
+    public override Decoder GetDecoder() => last = new Utf8OrFallbackDecoder(fallback);
 
     public override int GetCharCount(byte[] bytes, int index, int count) =>
         GetDecoder().GetCharCount(bytes, index, count, flush: true);

@@ -12,7 +12,7 @@ namespace LeadFunctions.Functions.Consent;
 /// <summary>
 /// POST /api/consent/import[?origin=iys]: a CSV of consent decisions made elsewhere (a call centre's list, or with
 /// <c>origin=iys</c> an İYS download, whose decisions are never exported back to İYS), streamed like a lead list
-/// (<see cref="ConsentImportRows"/>); each bad row is reported with its line.
+/// (<see cref="ConsentImportRows"/>, <see cref="ConsentRowQueue"/>); each bad row is reported with its line.
 /// </summary>
 [HttpFunction(
     AuthorizationLevel.Function,
@@ -42,7 +42,8 @@ public sealed class ImportConsent(CsvUpload upload, IConsentImportQueue queue)
 
         return await upload.ImportAsync(
             request,
-            new ConsentImportRows(queue, fromIys: origin == IysOrigin),
+            new ConsentImportRows(),
+            new ConsentRowQueue(queue, fromIys: origin == IysOrigin),
             cancellationToken
         );
     }

@@ -1,20 +1,18 @@
 using LeadFunctions.Core.Intake;
-using LeadFunctions.Core.Text;
 using LeadFunctions.Functions.Http;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 
 namespace LeadFunctions.Functions.Intake;
 
 /// <summary>
-/// A CSV import's request and answer: the charset it declares honoured (with none, UTF-8 that falls back to
-/// Import:FallbackEncoding), the size limit told to the server, the file handed to <see cref="CsvImporter"/> and its
-/// outcome answered (202 with the report, 400, 413, 415).
+/// A CSV import's request and answer: the charset it declares chosen (with none, <see cref="CsvDecoding"/> detects
+/// it), the size limit told to the server, the file handed to <see cref="CsvImporter"/> and its outcome answered (202
+/// with the report, 400, 413, 415).
 /// </summary>
-public sealed partial class CsvUpload(CsvImporter importer, IOptions<ImportOptions> options, ILogger<CsvUpload> logger)
+public sealed partial class CsvUpload(CsvImporter importer, ILogger<CsvUpload> logger)
 {
     private static readonly string[] CsvTypes =
     [
@@ -24,12 +22,10 @@ public sealed partial class CsvUpload(CsvImporter importer, IOptions<ImportOptio
         "application/vnd.ms-excel",
     ];
 
-    // Validated on start: a known single-byte encoding.
-    private readonly Utf8OrFallbackEncoding undeclared = new(CsvCharset.Find(options.Value.FallbackEncoding)!);
-
     public async Task<IResult> ImportAsync<T>(
         HttpRequest request,
         ICsvRows<T> rows,
+        ICsvRowQueue<T> queue,
         CancellationToken cancellationToken
     )
         where T : class
@@ -43,10 +39,10 @@ public sealed partial class CsvUpload(CsvImporter importer, IOptions<ImportOptio
         }
 
         var charset = contentType.Charset.Value;
-        var encoding = string.IsNullOrWhiteSpace(charset) ? undeclared : CsvCharset.Find(charset);
-        if (encoding is null)
+        var declared = string.IsNullOrWhiteSpace(charset) ? null : CsvCharset.Find(charset);
+        if (declared is null && !string.IsNullOrWhiteSpace(charset))
         {
-            return Problems.UnknownCharset(charset!);
+            return Problems.UnknownCharset(charset);
         }
 
         if (request.ContentLength > CsvImporter.MaxBodyBytes)
@@ -63,7 +59,13 @@ public sealed partial class CsvUpload(CsvImporter importer, IOptions<ImportOptio
             limit.MaxRequestBodySize = 2 * CsvImporter.MaxBodyBytes;
         }
 
-        var outcome = await importer.ImportAsync(request.Body, encoding, rows, cancellationToken);
+        var outcome = await importer.ImportAsync(
+            request.Body,
+            new ImportChoices { Encoding = declared },
+            rows,
+            queue,
+            cancellationToken
+        );
         switch (outcome.Status)
         {
             case CsvImportStatus.Invalid:

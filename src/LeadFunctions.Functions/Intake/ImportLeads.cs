@@ -35,6 +35,11 @@ public sealed class ImportLeads(CsvUpload upload, IImportBatchQueue queue)
             return query.Refusal;
         }
 
-        return await upload.ImportAsync(request, new LeadImportRows(source, queue), cancellationToken);
+        return await upload.ImportAsync(
+            request,
+            new LeadImportRows(source),
+            new LeadRowQueue(queue),
+            cancellationToken
+        );
     }
 }

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using LeadFunctions.Core.Intake;
 
 namespace LeadFunctions.Functions.Intake;
 
@@ -13,6 +14,9 @@ public sealed class ImportOptions : IValidatableObject
     /// </summary>
     [Required]
     public string FallbackEncoding { get; set; } = "windows-1254";
+
+    /// <summary>The import's encoding rule with this fallback (validated on start).</summary>
+    public CsvDecoding ToDecoding() => new(CsvCharset.Find(FallbackEncoding)!);
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
