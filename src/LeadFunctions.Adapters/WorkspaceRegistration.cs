@@ -8,8 +8,10 @@ namespace LeadFunctions.Adapters;
 
 public static class WorkspaceRegistration
 {
-    /// <summary>Data protection for the workspace's cookies, its keys kept in the storage account
-    /// (<see cref="BlobKeyRing"/>) under one application name, so that both hosts and every instance share them.</summary>
+    /// <summary>
+    /// Data protection for the workspace's cookies, its keys kept in the storage account (<see cref="BlobKeyRing"/>)
+    /// under one application name, so that both hosts and every instance share them.
+    /// </summary>
     public static IServiceCollection AddWorkspaceKeyRing(this IServiceCollection services)
     {
         services.AddDataProtection().SetApplicationName("LeadFunctions");

@@ -30,7 +30,7 @@ public static class DashboardPage
     /// <param name="language">A language of <see cref="Texts.Languages"/>; any other reads English.</param>
     public static string Render(DashboardView view, string language)
     {
-        var t = new Labels(language);
+        var t = new LeadLabels(language);
         var sample = view.Sample;
         var mqls = view.RecentMqls;
         return Template.Render(
@@ -52,7 +52,7 @@ public static class DashboardPage
         );
     }
 
-    private static WorkModel Work(WorkState work, Labels t)
+    private static WorkModel Work(WorkState work, LeadLabels t)
     {
         var headers = Headers(
             t[TextId.DashboardQueue],
@@ -82,7 +82,7 @@ public static class DashboardPage
         );
     }
 
-    private static ChartModel FunnelChart(DashboardView view, Labels t)
+    private static ChartModel FunnelChart(DashboardView view, LeadLabels t)
     {
         var reached = FunnelStages.Select(s => new Bar(
             t.Stage(s),
@@ -97,7 +97,7 @@ public static class DashboardPage
         return Chart(t[TextId.DashboardTotal], [.. reached, disqualified]);
     }
 
-    private static TableModel FunnelTable(DashboardView view, Labels t)
+    private static TableModel FunnelTable(DashboardView view, LeadLabels t)
     {
         var stages = FunnelStages.Append(LifecycleStage.Disqualified).Select(s => (t.Stage(s), true));
         var rows = view.Funnel.Select(group => new RowModel(
@@ -113,7 +113,7 @@ public static class DashboardPage
         return new TableModel(Headers(t[TextId.DashboardSource], [.. stages]), [.. rows]);
     }
 
-    private static ChartModel ScoreChart(LeadSample sample, Labels t) =>
+    private static ChartModel ScoreChart(LeadSample sample, LeadLabels t) =>
         Chart(
             t[TextId.DashboardScores],
             [
@@ -125,7 +125,7 @@ public static class DashboardPage
             ]
         );
 
-    private static ChartModel TemperatureChart(LeadSample sample, Labels t) =>
+    private static ChartModel TemperatureChart(LeadSample sample, LeadLabels t) =>
         Chart(
             t[TextId.DashboardTemperatures],
             [
@@ -134,7 +134,7 @@ public static class DashboardPage
             ]
         );
 
-    private static TableModel Mqls(RecentMqls mqls, Labels t)
+    private static TableModel Mqls(RecentMqls mqls, LeadLabels t)
     {
         var headers = Headers(
             t[TextId.DashboardName],
@@ -158,7 +158,7 @@ public static class DashboardPage
         return new TableModel(headers, [.. rows]);
     }
 
-    private static TableModel Campaigns(IReadOnlyList<CampaignLine> campaigns, Labels t)
+    private static TableModel Campaigns(IReadOnlyList<CampaignLine> campaigns, LeadLabels t)
     {
         var metrics = CampaignMetrics.Totals;
         var headers = Headers(t[TextId.DashboardCampaign], [.. metrics.Select(m => (t.Metric(m), true))]);
@@ -172,7 +172,7 @@ public static class DashboardPage
         return new TableModel(headers, [.. rows]);
     }
 
-    private static string State(CampaignLine campaign, Labels t) =>
+    private static string State(CampaignLine campaign, LeadLabels t) =>
         campaign switch
         {
             { Active: true } => t[TextId.DashboardActive],

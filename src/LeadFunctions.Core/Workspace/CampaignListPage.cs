@@ -17,7 +17,7 @@ public static class CampaignListPage
 
     public static string Render(WorkspaceShell shell, IReadOnlyList<CampaignSummary> campaigns)
     {
-        var t = new Labels(shell.Language);
+        var t = new LeadLabels(shell.Language);
         var groups = new[]
         {
             (CampaignState.Active, TextId.CampaignsActive),
@@ -47,7 +47,7 @@ public static class CampaignListPage
         return WorkspaceLayout.Render(shell, t[TextId.WorkspaceCampaigns], body);
     }
 
-    private static Row RowOf(CampaignSummary summary, Labels t) =>
+    private static Row RowOf(CampaignSummary summary, LeadLabels t) =>
         new(
             $"{WorkspacePaths.Campaigns}/{Uri.EscapeDataString(summary.Campaign.Id)}",
             summary.Campaign.Name,

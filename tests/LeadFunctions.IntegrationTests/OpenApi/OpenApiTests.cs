@@ -5,6 +5,7 @@ using LeadFunctions.Host.Http;
 using LeadFunctions.Host.OpenApi;
 using LeadFunctions.IntegrationTests.Infrastructure;
 using LeadFunctions.Testing;
+using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -33,8 +34,12 @@ public sealed class OpenApiTests(AzuriteFixture azurite)
             .Where(e =>
                 e.RoutePattern.RawText!.TrimStart('/').StartsWith("api/", StringComparison.Ordinal)
                 && e.Metadata.GetMetadata<HttpFunctionMetadata>() is not null
+                && e.Metadata.GetMetadata<IExcludeFromDescriptionMetadata>() is not { ExcludeFromDescription: true }
             )
             .ToList();
+
+        // The workspace's pages are for people, not for API clients.
+        Assert.False(paths.TryGetProperty("/api/app/campaigns", out _));
 
         Assert.True(functions.Count > 30, $"only {functions.Count} function endpoints found");
         foreach (var endpoint in functions)

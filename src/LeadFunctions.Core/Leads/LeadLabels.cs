@@ -1,11 +1,11 @@
-using LeadFunctions.Core.Leads;
+using LeadFunctions.Core.Text;
 
-namespace LeadFunctions.Core.Text;
+namespace LeadFunctions.Core.Leads;
 
 /// <summary>
 /// The texts of a page in one language; a stage, temperature or metric reads the text named after it.
 /// </summary>
-public sealed class Labels(string language)
+public sealed class LeadLabels(string language)
 {
     public string this[TextId id] => Texts.Get(id, language);
 
