@@ -81,6 +81,30 @@ public static class FunctionBindings
                     function.RunAsync(request, ct))
             .AsFunction<ShowCampaigns>(AuthorizationLevel.Anonymous);
         api.MapMethods(
+                "app/campaigns/{id}",
+                ["GET"],
+                (HttpRequest request, string id, ShowCampaign function, CancellationToken ct) =>
+                    function.RunAsync(request, id, ct))
+            .AsFunction<ShowCampaign>(AuthorizationLevel.Anonymous);
+        api.MapMethods(
+                "app/campaigns/{id}/activate",
+                ["POST"],
+                (HttpRequest request, string id, ActivateCampaignForm function, CancellationToken ct) =>
+                    function.RunAsync(request, id, ct))
+            .AsFunction<ActivateCampaignForm>(AuthorizationLevel.Anonymous);
+        api.MapMethods(
+                "app/campaigns/{id}/archive",
+                ["POST"],
+                (HttpRequest request, string id, ArchiveCampaignForm function, CancellationToken ct) =>
+                    function.RunAsync(request, id, ct))
+            .AsFunction<ArchiveCampaignForm>(AuthorizationLevel.Anonymous);
+        api.MapMethods(
+                "app/campaigns/{id}/pause",
+                ["POST"],
+                (HttpRequest request, string id, PauseCampaignForm function, CancellationToken ct) =>
+                    function.RunAsync(request, id, ct))
+            .AsFunction<PauseCampaignForm>(AuthorizationLevel.Anonymous);
+        api.MapMethods(
                 "app/language",
                 ["POST"],
                 (HttpRequest request, ChooseLanguage function, CancellationToken ct) =>

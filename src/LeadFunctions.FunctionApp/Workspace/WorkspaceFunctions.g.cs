@@ -8,6 +8,26 @@ using Feature = LeadFunctions.Functions.Workspace;
 
 namespace LeadFunctions.FunctionApp;
 
+public sealed class ActivateCampaignForm(Feature.ActivateCampaignForm function)
+{
+    [Function(nameof(ActivateCampaignForm))]
+    public Task<IActionResult> Run(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "app/campaigns/{id}/activate")] HttpRequest request,
+        string id,
+        CancellationToken ct) =>
+        function.RunAsync(request, id, ct).AsActionResult();
+}
+
+public sealed class ArchiveCampaignForm(Feature.ArchiveCampaignForm function)
+{
+    [Function(nameof(ArchiveCampaignForm))]
+    public Task<IActionResult> Run(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "app/campaigns/{id}/archive")] HttpRequest request,
+        string id,
+        CancellationToken ct) =>
+        function.RunAsync(request, id, ct).AsActionResult();
+}
+
 public sealed class ChooseLanguage(Feature.ChooseLanguage function)
 {
     [Function(nameof(ChooseLanguage))]
@@ -33,6 +53,26 @@ public sealed class OpenWorkspace(Feature.OpenWorkspace function)
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "app")] HttpRequest request,
         CancellationToken ct) =>
         function.RunAsync(request, ct).AsActionResult();
+}
+
+public sealed class PauseCampaignForm(Feature.PauseCampaignForm function)
+{
+    [Function(nameof(PauseCampaignForm))]
+    public Task<IActionResult> Run(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "app/campaigns/{id}/pause")] HttpRequest request,
+        string id,
+        CancellationToken ct) =>
+        function.RunAsync(request, id, ct).AsActionResult();
+}
+
+public sealed class ShowCampaign(Feature.ShowCampaign function)
+{
+    [Function(nameof(ShowCampaign))]
+    public Task<IActionResult> Run(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "app/campaigns/{id}")] HttpRequest request,
+        string id,
+        CancellationToken ct) =>
+        function.RunAsync(request, id, ct).AsActionResult();
 }
 
 public sealed class ShowCampaigns(Feature.ShowCampaigns function)

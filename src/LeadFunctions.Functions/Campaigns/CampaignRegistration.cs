@@ -15,6 +15,7 @@ public static class CampaignRegistration
     {
         services.AddSingleton<CampaignEditor>();
         services.AddSingleton<CampaignSwitch>();
+        services.AddSingleton<CampaignResults>();
         services.AddSingleton<HeldSendRelease>();
         services.AddSingleton<ILeadChangeSubscriber, NurturePlanner>();
         services.AddSingleton<ILeadChangeSubscriber, DueSendSubscriber>();

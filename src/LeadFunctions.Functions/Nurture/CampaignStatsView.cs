@@ -18,16 +18,14 @@ public sealed record CampaignStatsView(
     IReadOnlyList<DailyCounts> Days
 )
 {
-    public static CampaignStatsView From(Campaign campaign, CampaignStats stats, IReadOnlyList<DailyCounts> days)
+    public static CampaignStatsView From(CampaignResult result)
     {
-        var order = campaign
-            .Steps.Select(s => s.Id)
-            .Concat(stats.Steps.Keys.Where(k => campaign.Steps.All(s => s.Id != k)).Order(StringComparer.Ordinal));
+        var (campaign, stats, days) = result;
         return new(
             campaign.Id,
             Named(stats.Totals, CampaignMetrics.Totals),
             [
-                .. order.Select(id => new StepStatsView(
+                .. result.StepOrder.Select(id => new StepStatsView(
                     id,
                     campaign.Steps.Any(s => s.Id == id),
                     Named(stats.Steps.GetValueOrDefault(id) ?? Empty, Enum.GetValues<CampaignMetric>()),

@@ -16,21 +16,10 @@ namespace LeadFunctions.Functions.Nurture;
         + "reports, converted, uncertain, failed, missed; per A/B variant and branch; sends, opens and clicks per "
         + "UTC day for the last 30 days."
 )]
-public sealed class GetCampaignStats(ICampaignCatalog campaigns, ICampaignStats stats, TimeProvider time)
+public sealed class GetCampaignStats(CampaignResults results)
 {
-    /// <summary>Days of the chart, today (UTC) the last.</summary>
-    public const int ChartDays = 30;
-
-    public async Task<IResult> RunAsync(HttpRequest request, string id, CancellationToken cancellationToken)
-    {
-        if (await campaigns.FindAsync(id, cancellationToken) is not { } campaign)
-        {
-            return Problems.NotFound("The campaign");
-        }
-
-        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
-        var counts = stats.ReadAsync(campaign.Id, cancellationToken);
-        var days = stats.DailyAsync(campaign.Id, today.AddDays(1 - ChartDays), today, cancellationToken);
-        return TypedResults.Json(CampaignStatsView.From(campaign, await counts, await days), JsonDefaults.Options);
-    }
+    public async Task<IResult> RunAsync(HttpRequest request, string id, CancellationToken cancellationToken) =>
+        await results.ReadAsync(id, cancellationToken) is { } result
+            ? TypedResults.Json(CampaignStatsView.From(result), JsonDefaults.Options)
+            : Problems.NotFound("The campaign");
 }

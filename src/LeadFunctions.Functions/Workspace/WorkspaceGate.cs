@@ -66,6 +66,13 @@ public sealed class WorkspaceGate(IAntiforgery antiforgery)
             WorkspaceMessage.Render(shell, TextId.WorkspaceFormExpired)
         );
 
+    /// <summary>The answer for an address under the workspace that names nothing (a campaign or lead not there).</summary>
+    public static IResult NotFound(WorkspaceShell shell) =>
+        WorkspacePageResult.Status(
+            StatusCodes.Status404NotFound,
+            WorkspaceMessage.Render(shell, TextId.WorkspaceNotFound)
+        );
+
     public static string LanguageOf(HttpRequest request)
     {
         if (request.Cookies[LanguageCookie] is { } chosen && Texts.Languages.Contains(chosen))

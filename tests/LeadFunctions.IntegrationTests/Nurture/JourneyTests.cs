@@ -129,7 +129,7 @@ public sealed class JourneyTests(AzuriteFixture azurite)
 
         // The chart's 30 days, today (UTC) the last, with the sends counted on it as they went.
         var days = stats["days"]!.AsArray();
-        Assert.Equal(GetCampaignStats.ChartDays, days.Count);
+        Assert.Equal(CampaignResults.ChartDays, days.Count);
         var today = DateOnly.FromDateTime(nurture.Clock.GetUtcNow().UtcDateTime);
         Assert.Equal(today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), (string?)days[^1]!["day"]);
         Assert.Equal(6, days.Sum(d => (long)d!["sent"]!));
