@@ -81,6 +81,18 @@ public static class FunctionBindings
                     function.RunAsync(request, ct))
             .AsFunction<ShowCampaigns>(AuthorizationLevel.Anonymous);
         api.MapMethods(
+                "app/campaigns/new",
+                ["POST"],
+                (HttpRequest request, CreateCampaign function, CancellationToken ct) =>
+                    function.RunAsync(request, ct))
+            .AsFunction<CreateCampaign>(AuthorizationLevel.Anonymous);
+        api.MapMethods(
+                "app/campaigns/new",
+                ["GET"],
+                (HttpRequest request, ShowNewCampaign function, CancellationToken ct) =>
+                    function.RunAsync(request, ct))
+            .AsFunction<ShowNewCampaign>(AuthorizationLevel.Anonymous);
+        api.MapMethods(
                 "app/campaigns/{id}",
                 ["GET"],
                 (HttpRequest request, string id, ShowCampaign function, CancellationToken ct) =>
@@ -98,6 +110,18 @@ public static class FunctionBindings
                 (HttpRequest request, string id, ArchiveCampaignForm function, CancellationToken ct) =>
                     function.RunAsync(request, id, ct))
             .AsFunction<ArchiveCampaignForm>(AuthorizationLevel.Anonymous);
+        api.MapMethods(
+                "app/campaigns/{id}/edit",
+                ["POST"],
+                (HttpRequest request, string id, SaveCampaign function, CancellationToken ct) =>
+                    function.RunAsync(request, id, ct))
+            .AsFunction<SaveCampaign>(AuthorizationLevel.Anonymous);
+        api.MapMethods(
+                "app/campaigns/{id}/edit",
+                ["GET"],
+                (HttpRequest request, string id, ShowCampaignEditor function, CancellationToken ct) =>
+                    function.RunAsync(request, id, ct))
+            .AsFunction<ShowCampaignEditor>(AuthorizationLevel.Anonymous);
         api.MapMethods(
                 "app/campaigns/{id}/pause",
                 ["POST"],

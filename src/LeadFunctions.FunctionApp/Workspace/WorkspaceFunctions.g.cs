@@ -37,6 +37,15 @@ public sealed class ChooseLanguage(Feature.ChooseLanguage function)
         function.RunAsync(request, ct).AsActionResult();
 }
 
+public sealed class CreateCampaign(Feature.CreateCampaign function)
+{
+    [Function(nameof(CreateCampaign))]
+    public Task<IActionResult> Run(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "app/campaigns/new")] HttpRequest request,
+        CancellationToken ct) =>
+        function.RunAsync(request, ct).AsActionResult();
+}
+
 public sealed class GetWorkspaceScript(Feature.GetWorkspaceScript function)
 {
     [Function(nameof(GetWorkspaceScript))]
@@ -65,6 +74,16 @@ public sealed class PauseCampaignForm(Feature.PauseCampaignForm function)
         function.RunAsync(request, id, ct).AsActionResult();
 }
 
+public sealed class SaveCampaign(Feature.SaveCampaign function)
+{
+    [Function(nameof(SaveCampaign))]
+    public Task<IActionResult> Run(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "app/campaigns/{id}/edit")] HttpRequest request,
+        string id,
+        CancellationToken ct) =>
+        function.RunAsync(request, id, ct).AsActionResult();
+}
+
 public sealed class ShowCampaign(Feature.ShowCampaign function)
 {
     [Function(nameof(ShowCampaign))]
@@ -75,11 +94,30 @@ public sealed class ShowCampaign(Feature.ShowCampaign function)
         function.RunAsync(request, id, ct).AsActionResult();
 }
 
+public sealed class ShowCampaignEditor(Feature.ShowCampaignEditor function)
+{
+    [Function(nameof(ShowCampaignEditor))]
+    public Task<IActionResult> Run(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "app/campaigns/{id}/edit")] HttpRequest request,
+        string id,
+        CancellationToken ct) =>
+        function.RunAsync(request, id, ct).AsActionResult();
+}
+
 public sealed class ShowCampaigns(Feature.ShowCampaigns function)
 {
     [Function(nameof(ShowCampaigns))]
     public Task<IActionResult> Run(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "app/campaigns")] HttpRequest request,
+        CancellationToken ct) =>
+        function.RunAsync(request, ct).AsActionResult();
+}
+
+public sealed class ShowNewCampaign(Feature.ShowNewCampaign function)
+{
+    [Function(nameof(ShowNewCampaign))]
+    public Task<IActionResult> Run(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "app/campaigns/new")] HttpRequest request,
         CancellationToken ct) =>
         function.RunAsync(request, ct).AsActionResult();
 }

@@ -46,6 +46,7 @@ public static class WorkspaceRegistration
         });
         services.AddSingleton<WorkspaceGate>();
         services.AddSingleton<CampaignOverview>();
+        services.AddSingleton<CampaignEditorForm>();
         return services;
     }
 }

@@ -1,0 +1,342 @@
+using System.Text.Json;
+using System.Xml;
+using LeadFunctions.Core.Campaigns;
+using LeadFunctions.Core.Text;
+
+namespace LeadFunctions.Core.Workspace;
+
+/// <summary>
+/// The campaign editor's form: a campaign as its fields hold it, read from a posted form (<see cref="Read"/>) or from a
+/// stored campaign (<see cref="Of"/>), changed by the editor's buttons (<see cref="Apply"/>), and turned into the same
+/// <see cref="CampaignDefinition"/> the API's PUT takes (<see cref="ToDefinition"/>), so that the one validator judges
+/// both. Field names are the validator's error keys ("name", "steps[1].delay", "sendWindow.to" …), so an error
+/// lands next to its field.
+/// </summary>
+public sealed record CampaignForm
+{
+    /// <summary>More steps than this are not read from a form (the validator has its own, lower, limit).</summary>
+    public const int MaxSteps = 100;
+
+    public string Id { get; init; } = string.Empty;
+
+    public bool IsNew { get; init; }
+
+    public bool Active { get; init; }
+
+    public string Name { get; init; } = string.Empty;
+
+    public string Language { get; init; } = Leads.Languages.Turkish;
+
+    public string Priority { get; init; } = "0";
+
+    public IReadOnlyList<string> TriggerStages { get; init; } = [];
+
+    public IReadOnlyList<string> TriggerEvents { get; init; } = [];
+
+    public string TriggerSources { get; init; } = string.Empty;
+
+    public IReadOnlyList<string> AudienceStages { get; init; } = [];
+
+    public IReadOnlyList<string> AudienceTemperatures { get; init; } = [];
+
+    public string AudienceSources { get; init; } = string.Empty;
+
+    public string AudienceMinScore { get; init; } = string.Empty;
+
+    public IReadOnlyList<string> StopStages { get; init; } = [];
+
+    public IReadOnlyList<string> StopEvents { get; init; } = [];
+
+    public string WindowFrom { get; init; } = string.Empty;
+
+    public string WindowTo { get; init; } = string.Empty;
+
+    public IReadOnlyList<string> WindowDays { get; init; } = [];
+
+    public string ReenterAfter { get; init; } = string.Empty;
+
+    public IReadOnlyList<StepForm> Steps { get; init; } = [];
+
+    /// <summary>The language the translation fields are in: the campaign's other one.</summary>
+    public string TranslationLanguage =>
+        Language == Leads.Languages.English ? Leads.Languages.Turkish : Leads.Languages.English;
+
+    /// <summary>A new campaign: one email at once, nothing else chosen.</summary>
+    public static CampaignForm New() => new() { IsNew = true, Steps = [new StepForm(StepForm.Email, "welcome", "0")] };
+
+    public static CampaignForm Of(Campaign campaign, string pageLanguage)
+    {
+        var written = CampaignDefinition.From(campaign);
+        var other = campaign.Language == Leads.Languages.English ? Leads.Languages.Turkish : Leads.Languages.English;
+        return new()
+        {
+            Id = campaign.Id,
+            Active = campaign.Active,
+            Name = campaign.Name,
+            Language = campaign.Language,
+            Priority = campaign.Priority.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            TriggerStages = Listed(written.Trigger?.StageEntered),
+            TriggerEvents = Listed(written.Trigger?.Events),
+            TriggerSources = string.Join(", ", Listed(written.Trigger?.Sources)),
+            AudienceStages = Listed(written.Audience?.Stages),
+            AudienceTemperatures = Listed(written.Audience?.Temperatures),
+            AudienceSources = string.Join(", ", Listed(written.Audience?.Sources)),
+            AudienceMinScore = written.Audience?.MinScore?.ToString(System.Globalization.CultureInfo.InvariantCulture)
+                ?? string.Empty,
+            StopStages = Listed(written.StopWhen?.Stages),
+            StopEvents = Listed(written.StopWhen?.Events),
+            WindowFrom = written.SendWindow?.From ?? string.Empty,
+            WindowTo = written.SendWindow?.To ?? string.Empty,
+            WindowDays = Listed(written.SendWindow?.Days),
+            ReenterAfter = campaign.Reenter is { } reenter
+                ? SpokenDuration.Write(reenter.After, pageLanguage)
+                : string.Empty,
+            Steps = [.. campaign.Steps.Select((step, i) => StepOf(written.Steps![i]!, step, other, pageLanguage))],
+        };
+    }
+
+    /// <summary>The form as posted: every field by its name, each with its values.</summary>
+    public static CampaignForm Read(IReadOnlyDictionary<string, IReadOnlyList<string>> fields)
+    {
+        string One(string name) => fields.TryGetValue(name, out var v) && v.Count > 0 ? v[0] : string.Empty;
+        IReadOnlyList<string> Many(string name) =>
+            fields.TryGetValue(name, out var v) ? [.. v.Where(x => !string.IsNullOrWhiteSpace(x))] : [];
+
+        var steps = new List<StepForm>();
+        for (var i = 0; i < MaxSteps && fields.ContainsKey($"steps[{i}].kind"); i++)
+        {
+            string Step(string part) => One($"steps[{i}].{part}");
+            steps.Add(
+                new StepForm(
+                    Step("kind") == StepForm.Advanced ? StepForm.Advanced : StepForm.Email,
+                    Step("id").Trim(),
+                    Step("delay"),
+                    Step("subject"),
+                    Step("html"),
+                    Step("text"),
+                    Step("translation.subject"),
+                    Step("translation.html"),
+                    Step("translation.text"),
+                    Step("json")
+                )
+            );
+        }
+
+        return new()
+        {
+            Id = One("id").Trim(),
+            IsNew = One("isNew") == "true",
+            Active = One("active") == "true",
+            Name = One("name"),
+            Language = One("language"),
+            Priority = One("priority"),
+            TriggerStages = Many("trigger.stageEntered"),
+            TriggerEvents = Many("trigger.events"),
+            TriggerSources = One("trigger.sources"),
+            AudienceStages = Many("audience.stages"),
+            AudienceTemperatures = Many("audience.temperatures"),
+            AudienceSources = One("audience.sources"),
+            AudienceMinScore = One("audience.minScore"),
+            StopStages = Many("stopWhen.stages"),
+            StopEvents = Many("stopWhen.events"),
+            WindowFrom = One("sendWindow.from"),
+            WindowTo = One("sendWindow.to"),
+            WindowDays = Many("sendWindow.days"),
+            ReenterAfter = One("reenter.after"),
+            Steps = steps,
+        };
+    }
+
+    /// <summary>
+    /// What an editor button does to the form, nothing saved: "add-email", "add-advanced", "up-{i}", "down-{i}",
+    /// "remove-{i}"; anything else leaves it as it is.
+    /// </summary>
+    public CampaignForm Apply(string? operation)
+    {
+        var steps = Steps.ToList();
+        var (verb, at) =
+            operation?.LastIndexOf('-') is > 0 and var dash
+            && int.TryParse(operation[(dash + 1)..], System.Globalization.CultureInfo.InvariantCulture, out var index)
+                ? (operation[..dash], index)
+                : (operation, -1);
+        switch (verb)
+        {
+            case "add-email" when steps.Count < MaxSteps:
+                steps.Add(new StepForm(StepForm.Email, NewId(steps, "email"), "2 days"));
+                break;
+            case "add-advanced" when steps.Count < MaxSteps:
+                steps.Add(StepForm.NewAdvanced(NewId(steps, "wait"), steps.LastOrDefault()?.Id ?? string.Empty));
+                break;
+            case "up" when at > 0 && at < steps.Count:
+                (steps[at - 1], steps[at]) = (steps[at], steps[at - 1]);
+                break;
+            case "down" when at >= 0 && at < steps.Count - 1:
+                (steps[at + 1], steps[at]) = (steps[at], steps[at + 1]);
+                break;
+            case "remove" when at >= 0 && at < steps.Count:
+                steps.RemoveAt(at);
+                break;
+        }
+
+        return this with
+        {
+            Steps = steps,
+        };
+    }
+
+    /// <summary>
+    /// The definition to save, or the errors of what the form itself could not read (a delay no one can parse, a
+    /// number that is none, a step's JSON); every other rule is the validator's.
+    /// </summary>
+    public (CampaignDefinition? Definition, IReadOnlyDictionary<string, string[]> Errors) ToDefinition(
+        string pageLanguage
+    )
+    {
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        int? Number(string field, string value)
+        {
+            if (string.IsNullOrWhiteSpace(value))
+            {
+                return null;
+            }
+
+            if (int.TryParse(value.Trim(), System.Globalization.CultureInfo.InvariantCulture, out var number))
+            {
+                return number;
+            }
+
+            errors[field] = [Texts.Get(TextId.EditorNumberRule, pageLanguage)];
+            return null;
+        }
+
+        string? Duration(string field, string value)
+        {
+            if (SpokenDuration.Parse(value) is { } duration)
+            {
+                return XmlConvert.ToString(duration);
+            }
+
+            errors[field] = [Texts.Get(TextId.EditorDelayRule, pageLanguage)];
+            return null;
+        }
+
+        var steps = Steps
+            .Select((step, i) => StepDefinitionOf(step, $"steps[{i}]", errors, Duration, pageLanguage))
+            .ToList();
+        var definition = new CampaignDefinition
+        {
+            Name = Name,
+            Active = Active,
+            Priority = Number("priority", Priority),
+            Language = Language,
+            Trigger = new TriggerDefinition([.. TriggerStages], [.. TriggerEvents], Split(TriggerSources)),
+            Audience = new AudienceDefinition(
+                [.. AudienceStages],
+                Split(AudienceSources),
+                Number("audience.minScore", AudienceMinScore),
+                AudienceTemperatures.Count == 0 ? null : [.. AudienceTemperatures]
+            ),
+            Steps = steps,
+            StopWhen = new StopDefinition([.. StopStages], [.. StopEvents]),
+            Reenter = string.IsNullOrWhiteSpace(ReenterAfter)
+                ? null
+                : new ReenterDefinition(Duration("reenter.after", ReenterAfter)),
+            SendWindow =
+                WindowFrom.Length == 0 && WindowTo.Length == 0 && WindowDays.Count == 0
+                    ? null
+                    : new SendWindowDefinition(WindowFrom, WindowTo, [.. WindowDays]),
+        };
+        return errors.Count == 0 ? (definition, errors) : (null, errors);
+    }
+
+    private StepDefinition? StepDefinitionOf(
+        StepForm step,
+        string field,
+        Dictionary<string, string[]> errors,
+        Func<string, string, string?> duration,
+        string pageLanguage
+    )
+    {
+        if (!step.IsEmail)
+        {
+            try
+            {
+                return JsonSerializer.Deserialize<StepDefinition>(step.Json, ReadOptions);
+            }
+            catch (JsonException e)
+            {
+                errors[$"{field}.json"] = [Texts.Format(TextId.EditorJsonRule, pageLanguage, e.Message)];
+                return null;
+            }
+        }
+
+        var translated = new[] { step.TranslationSubject, step.TranslationHtml, step.TranslationText }.Any(t =>
+            t.Length > 0
+        );
+        return new StepDefinition(step.Id, duration($"{field}.delay", step.Delay), step.Subject, step.Html, step.Text)
+        {
+            Translations = translated
+                ? new Dictionary<string, ContentDefinition?>(StringComparer.Ordinal)
+                {
+                    [TranslationLanguage] = new(step.TranslationSubject, step.TranslationHtml, step.TranslationText),
+                }
+                : null,
+        };
+    }
+
+    private static StepForm StepOf(StepDefinition written, CampaignStep step, string other, string pageLanguage)
+    {
+        var advanced =
+            written.WaitFor is not null
+            || written.If is not null
+            || written.Variants is not null
+            || written.At is not null
+            || written.Next is not null
+            || written.Translations?.Keys.Any(k => k != other) == true;
+        if (advanced)
+        {
+            return new StepForm(StepForm.Advanced, step.Id, Json: JsonSerializer.Serialize(written, WriteOptions));
+        }
+
+        var translation = written.Translations?.GetValueOrDefault(other);
+        return new StepForm(
+            StepForm.Email,
+            step.Id,
+            SpokenDuration.Write(step.Delay, pageLanguage),
+            written.Subject ?? string.Empty,
+            written.Html ?? string.Empty,
+            written.Text ?? string.Empty,
+            translation?.Subject ?? string.Empty,
+            translation?.Html ?? string.Empty,
+            translation?.Text ?? string.Empty
+        );
+    }
+
+    /// <summary>As the API reads a campaign: a misspelt field is refused, not ignored.</summary>
+    private static readonly JsonSerializerOptions ReadOptions = new(JsonDefaults.Options)
+    {
+        UnmappedMemberHandling = System.Text.Json.Serialization.JsonUnmappedMemberHandling.Disallow,
+    };
+
+    private static readonly JsonSerializerOptions WriteOptions = new(JsonDefaults.Options)
+    {
+        DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
+        WriteIndented = true,
+    };
+
+    private static string NewId(List<StepForm> steps, string stem)
+    {
+        var n = steps.Count + 1;
+        while (steps.Any(s => s.Id == $"{stem}-{n}"))
+        {
+            n++;
+        }
+
+        return $"{stem}-{n}";
+    }
+
+    private static IReadOnlyList<string> Listed(IReadOnlyList<string?>? values) => [.. (values ?? []).OfType<string>()];
+
+    private static IReadOnlyList<string?> Split(string text) =>
+        [.. text.Split([',', ' ', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)];
+}
