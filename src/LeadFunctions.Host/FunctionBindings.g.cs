@@ -129,6 +129,18 @@ public static class FunctionBindings
                     function.RunAsync(request, id, ct))
             .AsFunction<PauseCampaignForm>(AuthorizationLevel.Anonymous);
         api.MapMethods(
+                "app/campaigns/{id}/preview",
+                ["GET"],
+                (HttpRequest request, string id, ShowCampaignPreview function, CancellationToken ct) =>
+                    function.RunAsync(request, id, ct))
+            .AsFunction<ShowCampaignPreview>(AuthorizationLevel.Anonymous);
+        api.MapMethods(
+                "app/campaigns/{id}/test",
+                ["POST"],
+                (HttpRequest request, string id, SendCampaignTest function, CancellationToken ct) =>
+                    function.RunAsync(request, id, ct))
+            .AsFunction<SendCampaignTest>(AuthorizationLevel.Anonymous);
+        api.MapMethods(
                 "app/language",
                 ["POST"],
                 (HttpRequest request, ChooseLanguage function, CancellationToken ct) =>

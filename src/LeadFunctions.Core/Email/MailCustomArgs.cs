@@ -11,9 +11,12 @@ public static class MailCustomArgs
     public const string Step = "lf_step";
     public const string SendId = "lf_send";
 
-    /// <summary>What the email is: "nurture" or "confirmation".</summary>
+    /// <summary>What the email is: "nurture", "confirmation" or "test".</summary>
     public const string Kind = "lf_kind";
 
     /// <summary>The <see cref="Kind"/> of a campaign's email.</summary>
     public const string NurtureKind = "nurture";
+
+    /// <summary>The <see cref="Kind"/> of the workspace's "Send me a test": counted nowhere, no one's engagement.</summary>
+    public const string TestKind = "test";
 }

@@ -19,6 +19,16 @@ public static class SendGridEventClassifier
     );
 
     public static SendGridEventEffect Classify(SendGridEvent sendGridEvent) =>
+        sendGridEvent switch
+        {
+            // A test send is the marketer's own: its opens, clicks and deliveries are nobody's engagement and no
+            // campaign's results. What it says about the address (a bounce, a spam report) still holds.
+            { Kind: MailCustomArgs.TestKind, Type: "open" or "click" or "processed" or "delivered" or "deferred" } =>
+                SendGridEventEffect.Ignore,
+            _ => ClassifyByType(sendGridEvent),
+        };
+
+    private static SendGridEventEffect ClassifyByType(SendGridEvent sendGridEvent) =>
         sendGridEvent.Type switch
         {
             // A privacy proxy opens every email it carries (Apple MPP): that says nothing about the person.

@@ -223,5 +223,23 @@ internal static class EnglishTexts
         [TextId.DaySun] = "Sunday",
 
         [TextId.EditorIdTaken] = "There is already a campaign with this id.",
+
+        [TextId.PreviewTitle] = "Preview “{0}”",
+        [TextId.PreviewStep] = "Email",
+        [TextId.PreviewSearch] = "Find a lead by the beginning of their email",
+        [TextId.PreviewSearchHelp] = "Then choose them below and press Show.",
+        [TextId.PreviewPerson] = "Preview for",
+        [TextId.PreviewSample] = "A sample person ({0})",
+        [TextId.PreviewLanguage] = "Language",
+        [TextId.PreviewOwnLanguage] = "The person's own",
+        [TextId.PreviewShow] = "Show",
+        [TextId.PreviewAsSent] = "As the person would get it",
+        [TextId.PreviewTo] = "Send a test to",
+        [TextId.PreviewToHelp] =
+            "The test counts in no results and enrolls no one; its unsubscribe link is this address's own.",
+        [TextId.PreviewSendTest] = "Send me a test",
+        [TextId.PreviewSent] = "A test went to {0}.",
+        [TextId.PreviewBadAddress] = "That is not an email address.",
+        [TextId.PreviewSendFailed] = "SendGrid did not take the test: {0}",
     };
 }

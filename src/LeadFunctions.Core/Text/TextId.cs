@@ -214,4 +214,21 @@ public enum TextId
     DaySun,
 
     EditorIdTaken,
+
+    PreviewTitle,
+    PreviewStep,
+    PreviewSearch,
+    PreviewSearchHelp,
+    PreviewPerson,
+    PreviewSample,
+    PreviewLanguage,
+    PreviewOwnLanguage,
+    PreviewShow,
+    PreviewAsSent,
+    PreviewTo,
+    PreviewToHelp,
+    PreviewSendTest,
+    PreviewSent,
+    PreviewBadAddress,
+    PreviewSendFailed,
 }

@@ -228,5 +228,23 @@ internal static class TurkishTexts
         [TextId.DaySun] = "Pazar",
 
         [TextId.EditorIdTaken] = "Bu kimlikle bir kampanya zaten var.",
+
+        [TextId.PreviewTitle] = "“{0}” önizlemesi",
+        [TextId.PreviewStep] = "E-posta",
+        [TextId.PreviewSearch] = "E-postasının başıyla bir aday bulun",
+        [TextId.PreviewSearchHelp] = "Sonra aşağıdan seçip Göster'e basın.",
+        [TextId.PreviewPerson] = "Kimin için",
+        [TextId.PreviewSample] = "Örnek bir kişi ({0})",
+        [TextId.PreviewLanguage] = "Dil",
+        [TextId.PreviewOwnLanguage] = "Kişinin kendi dili",
+        [TextId.PreviewShow] = "Göster",
+        [TextId.PreviewAsSent] = "Kişiye gideceği gibi",
+        [TextId.PreviewTo] = "Deneme gönderilecek adres",
+        [TextId.PreviewToHelp] =
+            "Deneme hiçbir sonuca sayılmaz ve kimseyi kaydetmez; abonelikten çıkma bağlantısı bu adresin kendisine aittir.",
+        [TextId.PreviewSendTest] = "Bana deneme gönder",
+        [TextId.PreviewSent] = "{0} adresine bir deneme gönderildi.",
+        [TextId.PreviewBadAddress] = "Bu bir e-posta adresi değil.",
+        [TextId.PreviewSendFailed] = "SendGrid denemeyi almadı: {0}",
     };
 }

@@ -84,6 +84,16 @@ public sealed class SaveCampaign(Feature.SaveCampaign function)
         function.RunAsync(request, id, ct).AsActionResult();
 }
 
+public sealed class SendCampaignTest(Feature.SendCampaignTest function)
+{
+    [Function(nameof(SendCampaignTest))]
+    public Task<IActionResult> Run(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "app/campaigns/{id}/test")] HttpRequest request,
+        string id,
+        CancellationToken ct) =>
+        function.RunAsync(request, id, ct).AsActionResult();
+}
+
 public sealed class ShowCampaign(Feature.ShowCampaign function)
 {
     [Function(nameof(ShowCampaign))]
@@ -99,6 +109,16 @@ public sealed class ShowCampaignEditor(Feature.ShowCampaignEditor function)
     [Function(nameof(ShowCampaignEditor))]
     public Task<IActionResult> Run(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "app/campaigns/{id}/edit")] HttpRequest request,
+        string id,
+        CancellationToken ct) =>
+        function.RunAsync(request, id, ct).AsActionResult();
+}
+
+public sealed class ShowCampaignPreview(Feature.ShowCampaignPreview function)
+{
+    [Function(nameof(ShowCampaignPreview))]
+    public Task<IActionResult> Run(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "app/campaigns/{id}/preview")] HttpRequest request,
         string id,
         CancellationToken ct) =>
         function.RunAsync(request, id, ct).AsActionResult();

@@ -47,6 +47,8 @@ public static class WorkspaceRegistration
         services.AddSingleton<WorkspaceGate>();
         services.AddSingleton<CampaignOverview>();
         services.AddSingleton<CampaignEditorForm>();
+        services.AddSingleton<CampaignPreviewForm>();
+        services.AddSingleton<Core.Nurture.CampaignTestSend>();
         return services;
     }
 }

@@ -12,7 +12,8 @@ public class SendGridEventClassifierTests
         string type,
         string? bounceType = null,
         bool machineOpen = false,
-        string? reason = null
+        string? reason = null,
+        string? kind = null
     ) =>
         SendGridEventClassifier.Classify(
             new SendGridEvent
@@ -25,7 +26,26 @@ public class SendGridEventClassifierTests
                 BounceType = bounceType,
                 MachineOpen = machineOpen,
                 Reason = reason,
+                Kind = kind,
             }
+        );
+
+    [Theory]
+    [InlineData("open")]
+    [InlineData("click")]
+    [InlineData("delivered")]
+    [InlineData("processed")]
+    public void Classify_ATestSendsOpenClickOrDelivery_CountsForNothing(string type)
+    {
+        Assert.Equal(SendGridEventEffect.Ignore, Classify(type, kind: MailCustomArgs.TestKind));
+        Assert.NotEqual(SendGridEventEffect.Ignore, Classify(type, kind: MailCustomArgs.NurtureKind));
+    }
+
+    [Fact]
+    public void Classify_ATestSendsSpamReport_StillSuppressesTheAddress() =>
+        Assert.Equal(
+            SendGridEventEffect.Suppress(SuppressionReason.SpamReport),
+            Classify("spamreport", kind: MailCustomArgs.TestKind)
         );
 
     [Theory]

@@ -22,6 +22,7 @@ public sealed class CampaignPagesTests(AzuriteFixture azurite)
         await using var nurture = await NurtureHost.StartAsync(azurite, "--Nurture:MinGapBetweenEmails=00:00:00");
         await using var person = await WorkspaceBrowser.OpenAsync(nurture.Host);
         var page = person.Page;
+        await FormLeadAsync(nurture, "mehmet@acme.com.tr", "Mehmet", "Öz");
         await person.SignInAsync(Infrastructure.TestHost.FunctionKey);
 
         await page.GetByRole(AriaRole.Link, new() { Name = "New campaign" }).ClickAsync();
@@ -39,6 +40,10 @@ public sealed class CampaignPagesTests(AzuriteFixture azurite)
         await page.Locator("#f-steps-0-subject").FillAsync("Merhaba {{ lead.firstName }}");
         await page.Locator("#f-steps-0-html").FillAsync("<p>Merhaba {{ lead.firstName }}</p>");
         await page.Locator("#f-steps-0-text").FillAsync("Merhaba {{ lead.firstName }}");
+        await page.Locator("#step-0 details summary").ClickAsync();
+        await page.Locator("#f-steps-0-translations-en-subject").FillAsync("Hello {{ lead.firstName }}");
+        await page.Locator("#f-steps-0-translations-en-html").FillAsync("<p>Hello {{ lead.firstName }}</p>");
+        await page.Locator("#f-steps-0-translations-en-text").FillAsync("Hello {{ lead.firstName }}");
         await page.GetByRole(AriaRole.Button, new() { Name = "Add an email" }).ClickAsync();
         await page.Locator("#f-steps-1-delay").WaitForAsync();
         Assert.Equal("Merhaba {{ lead.firstName }}", await page.Locator("#f-steps-0-subject").InputValueAsync());
@@ -69,27 +74,18 @@ public sealed class CampaignPagesTests(AzuriteFixture azurite)
         Assert.False(saved!.Active);
         Assert.Equal(TimeSpan.FromDays(3), saved.Steps[1].Delay);
         Assert.NotNull(saved.SendWindow);
+        Assert.Equal("Hello {{ lead.firstName }}", saved.Steps[0].Translations["en"].Subject);
+
+        await PreviewAndTestAsync(nurture, person);
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Activate" }).ClickAsync();
         Assert.Contains("Activated", await page.Locator("p.done").InnerTextAsync(), StringComparison.Ordinal);
 
-        using (
-            var form = await nurture.Host.Client.PostAsJsonAsync(
-                "/api/leads",
-                new
-                {
-                    email = "ayse@acme.com.tr",
-                    firstName = "Ayşe",
-                    consentEmail = true,
-                }
-            )
-        )
-        {
-            Assert.Equal(HttpStatusCode.Accepted, form.StatusCode);
-        }
+        await FormLeadAsync(nurture, "ayse@acme.com.tr", "Ayşe", "Kaya");
 
         var email = await EmailAsync(nurture);
         Assert.Equal("Merhaba Ayşe", email.Subject);
+        Assert.Equal("ayse@acme.com.tr", email.To);
         await nurture.StatsAsync("fuar", s => s.Steps.ContainsKey("welcome"));
         await page.ReloadAsync();
         var welcome = page.Locator("article.step").Filter(new() { HasText = "welcome" });
@@ -104,6 +100,63 @@ public sealed class CampaignPagesTests(AzuriteFixture azurite)
         Assert.Equal("Fuar & \"Aşk\" takibi", await page.Locator("#paused tbody th a").InnerTextAsync());
     }
 
+    /// <summary>
+    /// The preview for a lead found by the beginning of her email, in Turkish and in English, the HTML in a frame
+    /// that may run nothing; then a test to the marketer's own address, which counts in no results.
+    /// </summary>
+    private static async Task PreviewAndTestAsync(NurtureHost nurture, WorkspaceBrowser person)
+    {
+        var page = person.Page;
+        await page.GetByRole(AriaRole.Link, new() { Name = "Preview and test" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#subject")).ToHaveTextAsync("Merhaba Ayşe");
+        await page.Locator("#f-search").FillAsync("mehmet");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Show" }).ClickAsync();
+        await page.GetByLabel("Mehmet Öz <mehmet@acme.com.tr>").CheckAsync();
+        await Assertions.Expect(page.Locator("#rendering .help")).ToContainTextAsync("mehmet@acme.com.tr");
+        await page.Locator("#f-language").SelectOptionAsync("tr");
+        await Assertions.Expect(page.Locator("#subject")).ToHaveTextAsync("Merhaba Mehmet");
+        await page.Locator("#f-language").SelectOptionAsync("en");
+        await Assertions.Expect(page.Locator("#subject")).ToHaveTextAsync("Hello Mehmet");
+        Assert.Equal("", await page.Locator("iframe").GetAttributeAsync("sandbox"));
+        var frame = page.FrameLocator("iframe").Locator("body");
+        await Assertions.Expect(frame).ToContainTextAsync("Hello Mehmet");
+        await Assertions.Expect(frame).ToContainTextAsync("unsubscribe");
+        await person.AssertAccessibleAsync("workspace-preview");
+
+        await page.Locator("#f-to").FillAsync("ben@acme.com.tr");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Send me a test" }).ClickAsync();
+        await Assertions.Expect(page.Locator("p.done")).ToHaveTextAsync("A test went to ben@acme.com.tr.");
+        var test = Assert.Single(nurture.SendGrid.Accepted);
+        Assert.Equal("[Test] Hello Mehmet", test.Subject);
+        Assert.Equal("test", test.CustomArgs[Core.Email.MailCustomArgs.Kind]);
+        Assert.DoesNotContain(LeadId.FromEmail("mehmet@acme.com.tr"), test.Html, StringComparison.Ordinal);
+        var stats = await nurture.Get<ICampaignStats>().ReadAsync("fuar", CancellationToken.None);
+        Assert.Equal(0, stats.Totals.GetValueOrDefault(CampaignMetric.Sent));
+        await page.GetByRole(AriaRole.Link, new() { Name = "Campaigns" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Fuar & \"Aşk\" takibi" }).ClickAsync();
+    }
+
+    private static async Task FormLeadAsync(NurtureHost nurture, string email, string firstName, string lastName)
+    {
+        using var form = await nurture.Host.Client.PostAsJsonAsync(
+            "/api/leads",
+            new
+            {
+                email,
+                firstName,
+                lastName,
+                language = "tr",
+                consentEmail = true,
+            }
+        );
+        Assert.Equal(HttpStatusCode.Accepted, form.StatusCode);
+        await Eventually.TrueAsync(
+            async () =>
+                await nurture.Get<ILeadStore>().FindAsync(LeadId.FromEmail(email), CancellationToken.None) is not null,
+            because: "the form lead"
+        );
+    }
+
     /// <summary>The welcome email, once the lead has entered: the timer run until it goes.</summary>
     private static async Task<SentEmail> EmailAsync(NurtureHost nurture)
     {
@@ -113,6 +166,11 @@ public sealed class CampaignPagesTests(AzuriteFixture azurite)
             TimeSpan.FromSeconds(30),
             "the form lead's enrollment"
         );
-        return await nurture.FirstEmailAsync();
+        nurture.Clock.Offset += TimeSpan.FromMinutes(1);
+        await nurture.TickAsync();
+        return await Eventually.GetAsync(
+            () => Task.FromResult(nurture.SendGrid.Accepted.FirstOrDefault(e => e.To == "ayse@acme.com.tr")),
+            because: "the welcome email"
+        );
     }
 }
