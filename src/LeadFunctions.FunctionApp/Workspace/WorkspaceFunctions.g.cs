@@ -26,6 +26,16 @@ public sealed class GetWorkspaceScript(Feature.GetWorkspaceScript function)
         function.RunAsync(request, ct).AsActionResult();
 }
 
+public sealed class ImportStagedUpload(Feature.ImportStagedUpload function)
+{
+    [Function(nameof(ImportStagedUpload))]
+    public Task<IActionResult> Run(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "app/imports/{id}")] HttpRequest request,
+        string id,
+        CancellationToken ct) =>
+        function.RunAsync(request, id, ct).AsActionResult();
+}
+
 public sealed class OpenWorkspace(Feature.OpenWorkspace function)
 {
     [Function(nameof(OpenWorkspace))]
@@ -35,11 +45,40 @@ public sealed class OpenWorkspace(Feature.OpenWorkspace function)
         function.RunAsync(request, ct).AsActionResult();
 }
 
+public sealed class PreviewImportUpload(Feature.PreviewImportUpload function)
+{
+    [Function(nameof(PreviewImportUpload))]
+    public Task<IActionResult> Run(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "app/imports/{id}")] HttpRequest request,
+        string id,
+        CancellationToken ct) =>
+        function.RunAsync(request, id, ct).AsActionResult();
+}
+
 public sealed class ShowCampaigns(Feature.ShowCampaigns function)
 {
     [Function(nameof(ShowCampaigns))]
     public Task<IActionResult> Run(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "app/campaigns")] HttpRequest request,
+        CancellationToken ct) =>
+        function.RunAsync(request, ct).AsActionResult();
+}
+
+public sealed class ShowImportResult(Feature.ShowImportResult function)
+{
+    [Function(nameof(ShowImportResult))]
+    public Task<IActionResult> Run(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "app/imports/{id}/result")] HttpRequest request,
+        string id,
+        CancellationToken ct) =>
+        function.RunAsync(request, id, ct).AsActionResult();
+}
+
+public sealed class ShowImports(Feature.ShowImports function)
+{
+    [Function(nameof(ShowImports))]
+    public Task<IActionResult> Run(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "app/imports")] HttpRequest request,
         CancellationToken ct) =>
         function.RunAsync(request, ct).AsActionResult();
 }
@@ -67,6 +106,15 @@ public sealed class SignOut(Feature.SignOut function)
     [Function(nameof(SignOut))]
     public Task<IActionResult> Run(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "app/signout")] HttpRequest request,
+        CancellationToken ct) =>
+        function.RunAsync(request, ct).AsActionResult();
+}
+
+public sealed class StageImportUpload(Feature.StageImportUpload function)
+{
+    [Function(nameof(StageImportUpload))]
+    public Task<IActionResult> Run(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "app/imports")] HttpRequest request,
         CancellationToken ct) =>
         function.RunAsync(request, ct).AsActionResult();
 }

@@ -1,4 +1,5 @@
 using LeadFunctions.Adapters;
+using LeadFunctions.Core.Intake;
 using LeadFunctions.Core.Workspace;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Http;
@@ -46,6 +47,8 @@ public static class WorkspaceRegistration
         });
         services.AddSingleton<WorkspaceGate>();
         services.AddSingleton<CampaignOverview>();
+        services.AddSingleton<ImportPreview>();
+        services.AddSingleton<StagedImports>();
         return services;
     }
 }
