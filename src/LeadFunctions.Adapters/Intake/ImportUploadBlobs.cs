@@ -13,7 +13,7 @@ namespace LeadFunctions.Adapters.Intake;
 /// in its metadata; <c>{id}/report.json</c>, the report of its import. The container is made by the first upload,
 /// so an app whose people never upload has none. Swept by last write, so both go a day after the import.
 /// </summary>
-internal sealed class ImportUploadBlobs(BlobServiceClient blobs, StorageNames names) : IImportUploads
+public sealed class ImportUploadBlobs(BlobServiceClient blobs, StorageNames names) : IImportUploads
 {
     public const string ContainerName = "import-uploads";
     private const string KindKey = "kind";
