@@ -26,15 +26,24 @@ public sealed class StageImportUpload(WorkspaceGate gate, StagedImports imports)
 
     public async Task<IResult> RunAsync(HttpRequest request, CancellationToken cancellationToken)
     {
+        // As the API's import: the server's own limit above ours, so that a body over ours is read and dropped after
+        // the answer, and the browser sees the page that says so instead of a dropped connection.
+        UploadLimit.Raise(request, 2 * CsvImporter.MaxBodyBytes);
         if (request.ContentLength > MaxFormBytes)
         {
             // Refused unread; the session and role only decide which page says so.
             var door = await gate.OpenAsync(request, WorkspaceSection.Imports, WorkspaceRoles.Marketer);
             return door.Refusal
-                ?? Refused(door.Shell, null, null, ImportUploadForm.FileField, TextId.ImportsFileTooLarge, 413);
+                ?? Refused(
+                    door.Shell,
+                    null,
+                    null,
+                    ImportUploadForm.FileField,
+                    TextId.ImportsFileTooLarge,
+                    StatusCodes.Status413PayloadTooLarge
+                );
         }
 
-        UploadLimit.Raise(request, MaxFormBytes);
         var visit = await gate.SubmitAsync(request, WorkspaceSection.Imports, WorkspaceRoles.Marketer, MaxFormBytes);
         if (visit.Refusal is { } refusal)
         {

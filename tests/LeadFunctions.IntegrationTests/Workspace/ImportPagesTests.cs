@@ -14,7 +14,8 @@ namespace LeadFunctions.IntegrationTests.Workspace;
 /// The import pages in chromium, on the real host and Azurite: a Turkish Excel "CSV" (Windows-1254, ';') previewed
 /// with its letters right and its bad row's reason, nothing stored until Import, a mapping changed and previewed
 /// again, then imported with exactly that mapping and its result shown; an İYS consent file's preview; a file that
-/// is not a CSV and a mapping the import refuses shown on the page; a forged post refused with nothing kept.
+/// is not a CSV, one over the limit and a mapping the import refuses shown on the page; a forged post refused with
+/// nothing kept.
 /// </summary>
 [Collection(AzuriteCollection.Name)]
 public sealed class ImportPagesTests(AzuriteFixture azurite)
@@ -205,6 +206,35 @@ public sealed class ImportPagesTests(AzuriteFixture azurite)
         Assert.Contains("No email column", await posted.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         await AssertNothingImportedAsync(host, QueueNames.LeadImport);
         Assert.DoesNotContain(await BlobsAsync(host), b => b.EndsWith("report.json", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task UploadOverTheImportsLimit_RefusedAtTheFileField_AndKeepsNothing()
+    {
+        await using var host = await TestHost.StartAsync(azurite);
+        using var client = WorkspaceSignInTests.Client(host);
+        await WorkspaceSignInTests.SignInAsync(client);
+        var token = WorkspaceSignInTests.TokenOf(await client.GetStringAsync("/api/app/imports"));
+        var big = new byte[51 * 1024 * 1024];
+        Array.Fill(big, (byte)'a');
+        var file = new ByteArrayContent(big);
+        file.Headers.ContentType = new MediaTypeHeaderValue("text/csv");
+
+        using var upload = new MultipartFormDataContent
+        {
+            { new StringContent(token), "__lf_token" },
+            { new StringContent("leads"), "kind" },
+            { file, "file", "big.csv" },
+        };
+        using var refused = await client.PostAsync("/api/app/imports", upload);
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, refused.StatusCode);
+        Assert.Contains(
+            "The file is over 50 MB. Split it and import the parts one by one.",
+            await refused.Content.ReadAsStringAsync(),
+            StringComparison.Ordinal
+        );
+        Assert.Empty(await BlobsAsync(host));
     }
 
     [Fact]
