@@ -79,6 +79,7 @@ public static class StorageRegistration
         services.AddSingleton<ISubmissionQueue, SubmissionQueue>();
         services.AddSingleton<IImportBatchQueue, ImportBatchQueue>();
         services.AddSingleton<IConsentImportQueue, ConsentImportQueue>();
+        services.AddSingleton<IImportUploads, ImportUploadBlobs>();
         services.AddSingleton<IEventQueue, EventQueue>();
         services.AddSingleton<ILeadStore, LeadTableStore>();
         services.AddSingleton<IScoringModelStore, ScoringModelTableStore>();

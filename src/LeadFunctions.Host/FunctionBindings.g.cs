@@ -58,6 +58,8 @@ public static class FunctionBindings
             "SendConsentConfirmation", "consent-confirmation", (f, m, ct) => f.RunAsync(m, ct))
         .AddQueueTrigger<SendNurtureBatch, NurtureSendBatch>(
             "SendNurtureBatch", "nurture-send", (f, m, dequeueCount, ct) => f.RunAsync(m, dequeueCount, ct))
+        .AddTimerTrigger<SweepImportUploads>(
+            "SweepImportUploads", "0 0 * * * *", (f, t, ct) => f.RunAsync(t, ct))
         ;
 
     public static void MapFunctions(this RouteGroupBuilder api)
@@ -140,6 +142,36 @@ public static class FunctionBindings
                 (HttpRequest request, string id, SendCampaignTest function, CancellationToken ct) =>
                     function.RunAsync(request, id, ct))
             .AsFunction<SendCampaignTest>(AuthorizationLevel.Anonymous);
+        api.MapMethods(
+                "app/imports",
+                ["GET"],
+                (HttpRequest request, ShowImports function, CancellationToken ct) =>
+                    function.RunAsync(request, ct))
+            .AsFunction<ShowImports>(AuthorizationLevel.Anonymous);
+        api.MapMethods(
+                "app/imports",
+                ["POST"],
+                (HttpRequest request, StageImportUpload function, CancellationToken ct) =>
+                    function.RunAsync(request, ct))
+            .AsFunction<StageImportUpload>(AuthorizationLevel.Anonymous);
+        api.MapMethods(
+                "app/imports/{id}",
+                ["POST"],
+                (HttpRequest request, string id, ImportStagedUpload function, CancellationToken ct) =>
+                    function.RunAsync(request, id, ct))
+            .AsFunction<ImportStagedUpload>(AuthorizationLevel.Anonymous);
+        api.MapMethods(
+                "app/imports/{id}",
+                ["GET"],
+                (HttpRequest request, string id, PreviewImportUpload function, CancellationToken ct) =>
+                    function.RunAsync(request, id, ct))
+            .AsFunction<PreviewImportUpload>(AuthorizationLevel.Anonymous);
+        api.MapMethods(
+                "app/imports/{id}/result",
+                ["GET"],
+                (HttpRequest request, string id, ShowImportResult function, CancellationToken ct) =>
+                    function.RunAsync(request, id, ct))
+            .AsFunction<ShowImportResult>(AuthorizationLevel.Anonymous);
         api.MapMethods(
                 "app/language",
                 ["POST"],

@@ -26,3 +26,10 @@ public sealed class ProcessImportBatch(Feature.ProcessImportBatch function)
         CancellationToken ct) =>
         function.RunAsync(message, ct);
 }
+
+public sealed class SweepImportUploads(Feature.SweepImportUploads function)
+{
+    [Function(nameof(SweepImportUploads))]
+    public Task Run([TimerTrigger("0 0 * * * *")] TimerInfo timer, CancellationToken ct) =>
+        function.RunAsync(timer.ToRunInfo(), ct);
+}

@@ -55,6 +55,16 @@ public sealed class GetWorkspaceScript(Feature.GetWorkspaceScript function)
         function.RunAsync(request, ct).AsActionResult();
 }
 
+public sealed class ImportStagedUpload(Feature.ImportStagedUpload function)
+{
+    [Function(nameof(ImportStagedUpload))]
+    public Task<IActionResult> Run(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "app/imports/{id}")] HttpRequest request,
+        string id,
+        CancellationToken ct) =>
+        function.RunAsync(request, id, ct).AsActionResult();
+}
+
 public sealed class OpenWorkspace(Feature.OpenWorkspace function)
 {
     [Function(nameof(OpenWorkspace))]
@@ -69,6 +79,16 @@ public sealed class PauseCampaignForm(Feature.PauseCampaignForm function)
     [Function(nameof(PauseCampaignForm))]
     public Task<IActionResult> Run(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "app/campaigns/{id}/pause")] HttpRequest request,
+        string id,
+        CancellationToken ct) =>
+        function.RunAsync(request, id, ct).AsActionResult();
+}
+
+public sealed class PreviewImportUpload(Feature.PreviewImportUpload function)
+{
+    [Function(nameof(PreviewImportUpload))]
+    public Task<IActionResult> Run(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "app/imports/{id}")] HttpRequest request,
         string id,
         CancellationToken ct) =>
         function.RunAsync(request, id, ct).AsActionResult();
@@ -133,6 +153,25 @@ public sealed class ShowCampaigns(Feature.ShowCampaigns function)
         function.RunAsync(request, ct).AsActionResult();
 }
 
+public sealed class ShowImportResult(Feature.ShowImportResult function)
+{
+    [Function(nameof(ShowImportResult))]
+    public Task<IActionResult> Run(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "app/imports/{id}/result")] HttpRequest request,
+        string id,
+        CancellationToken ct) =>
+        function.RunAsync(request, id, ct).AsActionResult();
+}
+
+public sealed class ShowImports(Feature.ShowImports function)
+{
+    [Function(nameof(ShowImports))]
+    public Task<IActionResult> Run(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "app/imports")] HttpRequest request,
+        CancellationToken ct) =>
+        function.RunAsync(request, ct).AsActionResult();
+}
+
 public sealed class ShowNewCampaign(Feature.ShowNewCampaign function)
 {
     [Function(nameof(ShowNewCampaign))]
@@ -165,6 +204,15 @@ public sealed class SignOut(Feature.SignOut function)
     [Function(nameof(SignOut))]
     public Task<IActionResult> Run(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "app/signout")] HttpRequest request,
+        CancellationToken ct) =>
+        function.RunAsync(request, ct).AsActionResult();
+}
+
+public sealed class StageImportUpload(Feature.StageImportUpload function)
+{
+    [Function(nameof(StageImportUpload))]
+    public Task<IActionResult> Run(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "app/imports")] HttpRequest request,
         CancellationToken ct) =>
         function.RunAsync(request, ct).AsActionResult();
 }

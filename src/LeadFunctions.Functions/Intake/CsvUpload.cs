@@ -1,7 +1,6 @@
 using LeadFunctions.Core.Intake;
 using LeadFunctions.Functions.Http;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Logging;
 using Microsoft.Net.Http.Headers;
 
@@ -14,14 +13,6 @@ namespace LeadFunctions.Functions.Intake;
 /// </summary>
 public sealed partial class CsvUpload(CsvImporter importer, ILogger<CsvUpload> logger)
 {
-    private static readonly string[] CsvTypes =
-    [
-        "text/csv",
-        "application/csv",
-        "text/plain",
-        "application/vnd.ms-excel",
-    ];
-
     public async Task<IResult> ImportAsync<T>(
         HttpRequest request,
         ICsvRows<T> rows,
@@ -32,7 +23,7 @@ public sealed partial class CsvUpload(CsvImporter importer, ILogger<CsvUpload> l
     {
         if (
             !MediaTypeHeaderValue.TryParse(request.ContentType, out var contentType)
-            || !CsvTypes.Any(t => contentType.MediaType.Equals(t, StringComparison.OrdinalIgnoreCase))
+            || !CsvMediaTypes.IsCsv(contentType.MediaType.Value)
         )
         {
             return Problems.UnsupportedMediaType("text/csv");
@@ -54,10 +45,7 @@ public sealed partial class CsvUpload(CsvImporter importer, ILogger<CsvUpload> l
         // answer that says which rows were queued), and after answering the server can still read and drop
         // the rest of a file up to twice the size; stopped at its own limit it would drop the connection
         // instead, and the client would never see the answer.
-        if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
-        {
-            limit.MaxRequestBodySize = 2 * CsvImporter.MaxBodyBytes;
-        }
+        UploadLimit.Raise(request, 2 * CsvImporter.MaxBodyBytes);
 
         var outcome = await importer.ImportAsync(
             request.Body,

@@ -28,7 +28,7 @@ public sealed class ImportLeads(CsvUpload upload, IImportBatchQueue queue)
     public async Task<IResult> RunAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         var query = new QueryParameters(request.Query);
-        var source = query.Text("source") ?? "import";
+        var source = query.Text("source") ?? ImportTarget.DefaultSource;
         if (!LeadSources.IsValid(source))
         {
             query.Refuse("source", LeadSources.Rule);

@@ -1,4 +1,5 @@
 using LeadFunctions.Adapters;
+using LeadFunctions.Core.Intake;
 using LeadFunctions.Core.Workspace;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Http;
@@ -49,6 +50,8 @@ public static class WorkspaceRegistration
         services.AddSingleton<CampaignEditorForm>();
         services.AddSingleton<CampaignPreviewForm>();
         services.AddSingleton<Core.Nurture.CampaignTestSend>();
+        services.AddSingleton<ImportPreview>();
+        services.AddSingleton<StagedImports>();
         return services;
     }
 }

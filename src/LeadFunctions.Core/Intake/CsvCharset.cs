@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace LeadFunctions.Functions.Intake;
+namespace LeadFunctions.Core.Intake;
 
 /// <summary>Encodings by the names requests and settings give them, Windows code pages included.</summary>
 public static class CsvCharset
