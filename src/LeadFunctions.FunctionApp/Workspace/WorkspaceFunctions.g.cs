@@ -17,6 +17,16 @@ public sealed class ChooseLanguage(Feature.ChooseLanguage function)
         function.RunAsync(request, ct).AsActionResult();
 }
 
+public sealed class DownloadLeadExport(Feature.DownloadLeadExport function)
+{
+    [Function(nameof(DownloadLeadExport))]
+    public Task<IActionResult> Run(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "app/leads/{id}/export")] HttpRequest request,
+        string id,
+        CancellationToken ct) =>
+        function.RunAsync(request, id, ct).AsActionResult();
+}
+
 public sealed class GetWorkspaceScript(Feature.GetWorkspaceScript function)
 {
     [Function(nameof(GetWorkspaceScript))]
@@ -40,6 +50,25 @@ public sealed class ShowCampaigns(Feature.ShowCampaigns function)
     [Function(nameof(ShowCampaigns))]
     public Task<IActionResult> Run(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "app/campaigns")] HttpRequest request,
+        CancellationToken ct) =>
+        function.RunAsync(request, ct).AsActionResult();
+}
+
+public sealed class ShowLead(Feature.ShowLead function)
+{
+    [Function(nameof(ShowLead))]
+    public Task<IActionResult> Run(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "app/leads/{id}")] HttpRequest request,
+        string id,
+        CancellationToken ct) =>
+        function.RunAsync(request, id, ct).AsActionResult();
+}
+
+public sealed class ShowLeads(Feature.ShowLeads function)
+{
+    [Function(nameof(ShowLeads))]
+    public Task<IActionResult> Run(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "app/leads")] HttpRequest request,
         CancellationToken ct) =>
         function.RunAsync(request, ct).AsActionResult();
 }
@@ -69,4 +98,34 @@ public sealed class SignOut(Feature.SignOut function)
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "app/signout")] HttpRequest request,
         CancellationToken ct) =>
         function.RunAsync(request, ct).AsActionResult();
+}
+
+public sealed class SubmitLeadDecision(Feature.SubmitLeadDecision function)
+{
+    [Function(nameof(SubmitLeadDecision))]
+    public Task<IActionResult> Run(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "app/leads/{id}/decisions")] HttpRequest request,
+        string id,
+        CancellationToken ct) =>
+        function.RunAsync(request, id, ct).AsActionResult();
+}
+
+public sealed class SubmitLeadEnrollment(Feature.SubmitLeadEnrollment function)
+{
+    [Function(nameof(SubmitLeadEnrollment))]
+    public Task<IActionResult> Run(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "app/leads/{id}/enrollments")] HttpRequest request,
+        string id,
+        CancellationToken ct) =>
+        function.RunAsync(request, id, ct).AsActionResult();
+}
+
+public sealed class SubmitLeadErasure(Feature.SubmitLeadErasure function)
+{
+    [Function(nameof(SubmitLeadErasure))]
+    public Task<IActionResult> Run(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "app/leads/{id}/erasure")] HttpRequest request,
+        string id,
+        CancellationToken ct) =>
+        function.RunAsync(request, id, ct).AsActionResult();
 }

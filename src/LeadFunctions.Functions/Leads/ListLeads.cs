@@ -39,8 +39,8 @@ public sealed class ListLeads(ILeadQuery leads)
         var minScore = query.WholeNumber("minScore");
         var temperature = query.Parse("temperature", ReadTemperature, "One of cold, warm, hot.");
         var paging = query.Paging(DefaultPageSize, MaxPageSize);
-        var q = query.Text("q")?.Trim().ToLowerInvariant();
-        if (q is { Length: > 254 } || (q is not null && SafeText.HasControlCharacters(q)))
+        var q = EmailPrefix.Normalize(query.Text("q"));
+        if (q is not null && !EmailPrefix.IsValid(q))
         {
             query.Refuse("q", "An email or the start of one, at most 254 characters.");
         }

@@ -46,6 +46,9 @@ public static class WorkspaceRegistration
         });
         services.AddSingleton<WorkspaceGate>();
         services.AddSingleton<CampaignOverview>();
+        services.AddSingleton<LeadSearch>();
+        services.AddSingleton<LeadFileReader>();
+        services.AddSingleton<ConfirmedErasure>();
         return services;
     }
 }
