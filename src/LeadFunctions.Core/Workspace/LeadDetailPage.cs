@@ -177,6 +177,7 @@ public static class LeadDetailPage
         string path
     )
     {
+        // The reason's rule names its length; the other fields' errors have no placeholder.
         string Error(string field) =>
             notice.Errors.TryGetValue(field, out var id) ? t.Format(id, SalesDecisions.MaxReasonLength) : string.Empty;
         string Typed(string field) => notice.Typed.GetValueOrDefault(field) ?? string.Empty;

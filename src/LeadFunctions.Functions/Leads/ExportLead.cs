@@ -1,5 +1,4 @@
 using LeadFunctions.Core.DataSubjects;
-using LeadFunctions.Core.Engagement;
 using LeadFunctions.Core.Leads;
 using LeadFunctions.Functions.Consent;
 using LeadFunctions.Functions.Http;

@@ -1,6 +1,5 @@
 using LeadFunctions.Core.Intake;
 using LeadFunctions.Core.Leads;
-using LeadFunctions.Core.Text;
 using LeadFunctions.Functions.Http;
 using LeadFunctions.Functions.Triggers;
 using Microsoft.AspNetCore.Http;

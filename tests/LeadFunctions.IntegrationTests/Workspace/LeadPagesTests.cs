@@ -155,6 +155,8 @@ public sealed class LeadPagesTests(AzuriteFixture azurite)
         Assert.Equal("The person was erased.", await page.GetByRole(AriaRole.Status).InnerTextAsync());
         using var gone = await host.Client.SendAsync(TestHost.WithKey(HttpMethod.Get, $"/api/leads/{Id}"));
         Assert.Equal(HttpStatusCode.NotFound, gone.StatusCode);
+        Assert.Equal(404, (await person.GoAsync($"/api/app/leads/{Id}"))?.Status);
+        Assert.Equal(404, (await person.GoAsync("/api/app/leads/not-a-lead"))?.Status);
     }
 
     [Fact]
