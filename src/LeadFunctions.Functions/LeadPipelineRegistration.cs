@@ -84,6 +84,7 @@ public static class LeadPipelineRegistration
         services.AddDeclaredFunctions();
         services.AddSingleton<WebFormIntake>();
         services.AddSingleton<Core.DataSubjects.LeadEraser>();
+        services.AddSingleton<Core.DataSubjects.LeadExporter>();
         services.AddDashboard();
         return builder;
     }

@@ -179,6 +179,42 @@ public static class FunctionBindings
                     function.RunAsync(request, ct))
             .AsFunction<ChooseLanguage>(AuthorizationLevel.Anonymous);
         api.MapMethods(
+                "app/leads",
+                ["GET"],
+                (HttpRequest request, ShowLeads function, CancellationToken ct) =>
+                    function.RunAsync(request, ct))
+            .AsFunction<ShowLeads>(AuthorizationLevel.Anonymous);
+        api.MapMethods(
+                "app/leads/{id}",
+                ["GET"],
+                (HttpRequest request, string id, ShowLead function, CancellationToken ct) =>
+                    function.RunAsync(request, id, ct))
+            .AsFunction<ShowLead>(AuthorizationLevel.Anonymous);
+        api.MapMethods(
+                "app/leads/{id}/decisions",
+                ["POST"],
+                (HttpRequest request, string id, SubmitLeadDecision function, CancellationToken ct) =>
+                    function.RunAsync(request, id, ct))
+            .AsFunction<SubmitLeadDecision>(AuthorizationLevel.Anonymous);
+        api.MapMethods(
+                "app/leads/{id}/enrollments",
+                ["POST"],
+                (HttpRequest request, string id, SubmitLeadEnrollment function, CancellationToken ct) =>
+                    function.RunAsync(request, id, ct))
+            .AsFunction<SubmitLeadEnrollment>(AuthorizationLevel.Anonymous);
+        api.MapMethods(
+                "app/leads/{id}/erasure",
+                ["POST"],
+                (HttpRequest request, string id, SubmitLeadErasure function, CancellationToken ct) =>
+                    function.RunAsync(request, id, ct))
+            .AsFunction<SubmitLeadErasure>(AuthorizationLevel.Anonymous);
+        api.MapMethods(
+                "app/leads/{id}/export",
+                ["POST"],
+                (HttpRequest request, string id, DownloadLeadExport function, CancellationToken ct) =>
+                    function.RunAsync(request, id, ct))
+            .AsFunction<DownloadLeadExport>(AuthorizationLevel.Anonymous);
+        api.MapMethods(
                 "app/signin",
                 ["GET"],
                 (HttpRequest request, ShowSignIn function, CancellationToken ct) =>

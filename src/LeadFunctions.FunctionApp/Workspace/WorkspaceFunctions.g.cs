@@ -46,6 +46,16 @@ public sealed class CreateCampaign(Feature.CreateCampaign function)
         function.RunAsync(request, ct).AsActionResult();
 }
 
+public sealed class DownloadLeadExport(Feature.DownloadLeadExport function)
+{
+    [Function(nameof(DownloadLeadExport))]
+    public Task<IActionResult> Run(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "app/leads/{id}/export")] HttpRequest request,
+        string id,
+        CancellationToken ct) =>
+        function.RunAsync(request, id, ct).AsActionResult();
+}
+
 public sealed class GetWorkspaceScript(Feature.GetWorkspaceScript function)
 {
     [Function(nameof(GetWorkspaceScript))]
@@ -172,6 +182,25 @@ public sealed class ShowImports(Feature.ShowImports function)
         function.RunAsync(request, ct).AsActionResult();
 }
 
+public sealed class ShowLead(Feature.ShowLead function)
+{
+    [Function(nameof(ShowLead))]
+    public Task<IActionResult> Run(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "app/leads/{id}")] HttpRequest request,
+        string id,
+        CancellationToken ct) =>
+        function.RunAsync(request, id, ct).AsActionResult();
+}
+
+public sealed class ShowLeads(Feature.ShowLeads function)
+{
+    [Function(nameof(ShowLeads))]
+    public Task<IActionResult> Run(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "app/leads")] HttpRequest request,
+        CancellationToken ct) =>
+        function.RunAsync(request, ct).AsActionResult();
+}
+
 public sealed class ShowNewCampaign(Feature.ShowNewCampaign function)
 {
     [Function(nameof(ShowNewCampaign))]
@@ -215,4 +244,34 @@ public sealed class StageImportUpload(Feature.StageImportUpload function)
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "app/imports")] HttpRequest request,
         CancellationToken ct) =>
         function.RunAsync(request, ct).AsActionResult();
+}
+
+public sealed class SubmitLeadDecision(Feature.SubmitLeadDecision function)
+{
+    [Function(nameof(SubmitLeadDecision))]
+    public Task<IActionResult> Run(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "app/leads/{id}/decisions")] HttpRequest request,
+        string id,
+        CancellationToken ct) =>
+        function.RunAsync(request, id, ct).AsActionResult();
+}
+
+public sealed class SubmitLeadEnrollment(Feature.SubmitLeadEnrollment function)
+{
+    [Function(nameof(SubmitLeadEnrollment))]
+    public Task<IActionResult> Run(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "app/leads/{id}/enrollments")] HttpRequest request,
+        string id,
+        CancellationToken ct) =>
+        function.RunAsync(request, id, ct).AsActionResult();
+}
+
+public sealed class SubmitLeadErasure(Feature.SubmitLeadErasure function)
+{
+    [Function(nameof(SubmitLeadErasure))]
+    public Task<IActionResult> Run(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "app/leads/{id}/erasure")] HttpRequest request,
+        string id,
+        CancellationToken ct) =>
+        function.RunAsync(request, id, ct).AsActionResult();
 }

@@ -1,6 +1,4 @@
-using LeadFunctions.Core.Campaigns;
 using LeadFunctions.Core.DataSubjects;
-using LeadFunctions.Core.Engagement;
 using LeadFunctions.Core.Leads;
 using LeadFunctions.Functions.Consent;
 using LeadFunctions.Functions.Http;
@@ -22,35 +20,16 @@ namespace LeadFunctions.Functions.Leads;
     Summary = "Data-subject export (KVKK/GDPR): the lead, its timeline, events, consent ledger, enrollments and "
         + "every row about the person."
 )]
-public sealed class ExportLead(ILeadStore store, IDataSubjectRecords records, TimeProvider time)
+public sealed class ExportLead(LeadExporter exporter)
 {
     public async Task<Results<Ok<LeadExport>, ProblemHttpResult>> RunAsync(
         HttpRequest request,
         string id,
         CancellationToken cancellationToken
-    )
-    {
-        if (!LeadId.IsWellFormed(id) || await store.LoadAsync(id, cancellationToken) is not { Lead: { } lead } snapshot)
-        {
-            return Problems.NotFound("The lead");
-        }
-
-        var timeline = await store.ReadTimelineAsync(id, int.MaxValue, cancellationToken);
-        var consent = await store.ReadConsentAsync(id, cancellationToken);
-        var held = await records.FindAsync(lead, cancellationToken);
-        return TypedResults.Ok(
-            new LeadExport(
-                time.GetUtcNow(),
-                LeadView.From(lead),
-                lead.ReferredBy,
-                [.. timeline.Select(TimelineEntryView.From)],
-                snapshot.Events,
-                [.. consent.Select(ConsentRecordView.From)],
-                snapshot.CampaignEnrollments,
-                held
-            )
-        );
-    }
+    ) =>
+        await exporter.ExportAsync(id, cancellationToken) is { } data
+            ? TypedResults.Ok(LeadExport.From(data))
+            : Problems.NotFound("The lead");
 }
 
 public sealed record LeadExport(
@@ -62,4 +41,19 @@ public sealed record LeadExport(
     IReadOnlyList<ConsentRecordView> Consent,
     IReadOnlyList<Enrollment> Enrollments,
     IReadOnlyList<HeldRecord> Records
-);
+)
+{
+    /// <summary>The export's JSON shape (docs/reference.md), the same for the API and the workspace's
+    /// download.</summary>
+    public static LeadExport From(PersonalData data) =>
+        new(
+            data.ExportedAt,
+            LeadView.From(data.Lead),
+            data.Lead.ReferredBy,
+            [.. data.Timeline.Select(TimelineEntryView.From)],
+            data.Events,
+            [.. data.Consent.Select(ConsentRecordView.From)],
+            data.Enrollments,
+            data.Records
+        );
+}

@@ -1,6 +1,5 @@
 using LeadFunctions.Core.Intake;
 using LeadFunctions.Core.Leads;
-using LeadFunctions.Core.Text;
 using LeadFunctions.Functions.Http;
 using LeadFunctions.Functions.Triggers;
 using Microsoft.AspNetCore.Http;
@@ -39,8 +38,8 @@ public sealed class ListLeads(ILeadQuery leads)
         var minScore = query.WholeNumber("minScore");
         var temperature = query.Parse("temperature", ReadTemperature, "One of cold, warm, hot.");
         var paging = query.Paging(DefaultPageSize, MaxPageSize);
-        var q = query.Text("q")?.Trim().ToLowerInvariant();
-        if (q is { Length: > 254 } || (q is not null && SafeText.HasControlCharacters(q)))
+        var q = EmailPrefix.Normalize(query.Text("q"));
+        if (q is not null && !EmailPrefix.IsValid(q))
         {
             query.Refuse("q", "An email or the start of one, at most 254 characters.");
         }

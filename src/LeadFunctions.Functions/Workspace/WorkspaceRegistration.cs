@@ -52,6 +52,9 @@ public static class WorkspaceRegistration
         services.AddSingleton<Core.Nurture.CampaignTestSend>();
         services.AddSingleton<ImportPreview>();
         services.AddSingleton<StagedImports>();
+        services.AddSingleton<LeadSearch>();
+        services.AddSingleton<LeadFileReader>();
+        services.AddSingleton<ConfirmedErasure>();
         return services;
     }
 }
