@@ -17,6 +17,7 @@ public static class MailCustomArgs
     /// <summary>The <see cref="Kind"/> of a campaign's email.</summary>
     public const string NurtureKind = "nurture";
 
-    /// <summary>The <see cref="Kind"/> of the workspace's "Send me a test": counted nowhere, no one's engagement.</summary>
+    /// <summary>The <see cref="Kind"/> of the workspace's "Send me a test": counted nowhere, no one's
+    /// engagement.</summary>
     public const string TestKind = "test";
 }

@@ -191,7 +191,8 @@ internal static class EnglishTexts
         [TextId.EditorWindowDays] = "On days",
         [TextId.EditorReenter] = "Enter again after",
         [TextId.EditorReenterHelp] =
-            "Left empty, a person enters once ever; else again once their last enrollment ended and began this long ago (for example 90 days).",
+            "Left empty, a person enters once ever; else again once their last enrollment ended and began this "
+            + "long ago (for example 90 days).",
         [TextId.EditorSteps] = "Steps",
         [TextId.EditorStep] = "Step",
         [TextId.EditorStepId] = "Step id",
@@ -212,7 +213,9 @@ internal static class EnglishTexts
         [TextId.EditorSave] = "Save",
         [TextId.EditorProblems] = "The campaign was not saved: correct these",
         [TextId.EditorRunning] =
-            "This campaign is running and {0} people have entered it. Saving changes what they get next: a step they were sent is never sent again, a removed step is not sent, and new or changed steps go to those who have not passed them.",
+            "This campaign is running and {0} people have entered it. Saving changes what they get next: a step "
+            + "they were sent is never sent again, a removed step is not sent, and new or changed steps go to those "
+            + "who have not passed them.",
         [TextId.EditorConfirmRenamed] = "Yes, the removed step is gone and the new one is a different email",
         [TextId.DayMon] = "Monday",
         [TextId.DayTue] = "Tuesday",

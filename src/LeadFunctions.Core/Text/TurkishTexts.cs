@@ -196,7 +196,8 @@ internal static class TurkishTexts
         [TextId.EditorWindowDays] = "Günler",
         [TextId.EditorReenter] = "Yeniden girme süresi",
         [TextId.EditorReenterHelp] =
-            "Boş bırakılırsa kişi yalnızca bir kez girer; yoksa son kaydı bitmiş ve bu kadar önce başlamışsa yeniden girer (örneğin 90 gün).",
+            "Boş bırakılırsa kişi yalnızca bir kez girer; yoksa son kaydı bitmiş ve bu kadar önce başlamışsa "
+            + "yeniden girer (örneğin 90 gün).",
         [TextId.EditorSteps] = "Adımlar",
         [TextId.EditorStep] = "Adım",
         [TextId.EditorStepId] = "Adım kimliği",
@@ -217,7 +218,9 @@ internal static class TurkishTexts
         [TextId.EditorSave] = "Kaydet",
         [TextId.EditorProblems] = "Kampanya kaydedilmedi: şunları düzeltin",
         [TextId.EditorRunning] =
-            "Bu kampanya çalışıyor ve {0} kişi girdi. Kaydetmek sonraki gönderimleri değiştirir: gönderilmiş bir adım asla yeniden gönderilmez, kaldırılan adım gönderilmez, yeni veya değişen adımlar henüz geçmemiş olanlara gider.",
+            "Bu kampanya çalışıyor ve {0} kişi girdi. Kaydetmek sonraki gönderimleri değiştirir: gönderilmiş bir "
+            + "adım asla yeniden gönderilmez, kaldırılan adım gönderilmez, yeni veya değişen adımlar henüz geçmemiş "
+            + "olanlara gider.",
         [TextId.EditorConfirmRenamed] = "Evet, kaldırılan adım gitti ve yenisi farklı bir e-posta",
         [TextId.DayMon] = "Pazartesi",
         [TextId.DayTue] = "Salı",
@@ -241,7 +244,8 @@ internal static class TurkishTexts
         [TextId.PreviewAsSent] = "Kişiye gideceği gibi",
         [TextId.PreviewTo] = "Deneme gönderilecek adres",
         [TextId.PreviewToHelp] =
-            "Deneme hiçbir sonuca sayılmaz ve kimseyi kaydetmez; abonelikten çıkma bağlantısı bu adresin kendisine aittir.",
+            "Deneme hiçbir sonuca sayılmaz ve kimseyi kaydetmez; abonelikten çıkma bağlantısı bu adresin "
+            + "kendisine aittir.",
         [TextId.PreviewSendTest] = "Bana deneme gönder",
         [TextId.PreviewSent] = "{0} adresine bir deneme gönderildi.",
         [TextId.PreviewBadAddress] = "Bu bir e-posta adresi değil.",

@@ -181,7 +181,8 @@ public static partial class CampaignEditorPage
                 return new Problem(e.Key, string.Join(" ", e.Value), target is null ? "editor" : IdOf(target));
             });
 
-    /// <summary>The field an error about a part of it belongs to ("steps[2].waitFor.clicked" → the step's JSON).</summary>
+    /// <summary>The field an error about a part of it belongs to ("steps[2].waitFor.clicked" → the step's
+    /// JSON).</summary>
     private static string? Nearest(string key, HashSet<string> placed)
     {
         var step = StepKey().Match(key);

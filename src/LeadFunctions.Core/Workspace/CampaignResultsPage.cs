@@ -158,7 +158,8 @@ public static class CampaignResultsPage
             _ => TextId.ResultsEmail,
         };
 
-    /// <summary>Delivered per sent; opened and clicked per delivered; null before there is anything to divide by.</summary>
+    /// <summary>Delivered per sent; opened and clicked per delivered; null before there is anything to divide
+    /// by.</summary>
     private static double? Rate(long part, long whole) => whole > 0 ? (double)part / whole : null;
 
     private static ChartModel Chart(IReadOnlyList<DailyCounts> days, LeadLabels t)

@@ -4,7 +4,8 @@ using Microsoft.AspNetCore.Http;
 
 namespace LeadFunctions.Functions.Workspace;
 
-/// <summary>POST /api/app/campaigns/{id}/pause: the campaign page's pause button (as POST /api/campaigns/{id}/pause).</summary>
+/// <summary>POST /api/app/campaigns/{id}/pause: the campaign page's pause button (as POST
+/// /api/campaigns/{id}/pause).</summary>
 [HttpFunction(
     AuthorizationLevel.Anonymous,
     "post",

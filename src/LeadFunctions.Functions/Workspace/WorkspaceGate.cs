@@ -66,7 +66,8 @@ public sealed class WorkspaceGate(IAntiforgery antiforgery)
             WorkspaceMessage.Render(shell, TextId.WorkspaceFormExpired)
         );
 
-    /// <summary>The answer for an address under the workspace that names nothing (a campaign or lead not there).</summary>
+    /// <summary>The answer for an address under the workspace that names nothing (a campaign or lead not
+    /// there).</summary>
     public static IResult NotFound(WorkspaceShell shell) =>
         WorkspacePageResult.Status(
             StatusCodes.Status404NotFound,
