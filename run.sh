@@ -49,6 +49,7 @@ fi
 dotnet build src/LeadFunctions.Host -c Release -v quiet -nologo >/dev/null
 [ -z "$demo" ] || dotnet build tools/LeadFunctions.Demo -c Release -v quiet -nologo >/dev/null
 echo "LeadFunctions is starting at http://127.0.0.1:7071 (function key: see local.settings.json)"
+echo "The workspace: http://127.0.0.1:7071/api/app (sign in with the function key, or the master key as an admin)"
 ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-Development}" \
   dotnet src/LeadFunctions.Host/bin/Release/net10.0/LeadFunctions.Host.dll --contentRoot "$PWD" &
 host_pid=$!

@@ -143,6 +143,12 @@ public static class FunctionBindings
                     function.RunAsync(request, id, ct))
             .AsFunction<SendCampaignTest>(AuthorizationLevel.Anonymous);
         api.MapMethods(
+                "app/dashboard",
+                ["GET"],
+                (HttpRequest request, ShowDashboard function, CancellationToken ct) =>
+                    function.RunAsync(request, ct))
+            .AsFunction<ShowDashboard>(AuthorizationLevel.Anonymous);
+        api.MapMethods(
                 "app/imports",
                 ["GET"],
                 (HttpRequest request, ShowImports function, CancellationToken ct) =>

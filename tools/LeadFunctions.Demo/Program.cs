@@ -36,6 +36,7 @@ var site = url.TrimEnd('/');
 Console.WriteLine(
     $"""
     demo: seeded in {watch.Elapsed.TotalSeconds:0.0} s. Look around:
+      workspace      {site}/api/app   (sign in with the function key {functionKey})
       dashboard      {site}/api/dashboard?code={functionKey}
       mailbox        {site}/dev/mailbox?code={functionKey}   (welcome emails arrive seconds after the leads)
       hot leads      {site}/api/leads?temperature=hot&code={functionKey}

@@ -15,7 +15,9 @@ public static class DashboardPage
         BarWidth = 300,
         Row = 24;
 
-    private static readonly HtmlTemplate Template = new("dashboard.liquid", DashboardPageModel.Types);
+    private static readonly HtmlTemplate Body = new("dashboard-body.liquid", DashboardPageModel.Types);
+
+    private static readonly HtmlTemplate Page = new("dashboard.liquid", typeof(PageModel));
 
     private static readonly LifecycleStage[] FunnelStages =
     [
@@ -27,13 +29,21 @@ public static class DashboardPage
         LifecycleStage.Customer,
     ];
 
+    /// <summary>The dashboard as a page of its own (GET /api/dashboard).</summary>
     /// <param name="language">A language of <see cref="Texts.Languages"/>; any other reads English.</param>
     public static string Render(DashboardView view, string language)
+    {
+        var known = Texts.Languages.Contains(language) ? language : Texts.Fallback;
+        return Page.Render(new PageModel(known, Texts.ByName(known), RenderBody(view, known)));
+    }
+
+    /// <summary>The dashboard's sections, for its own page and for the workspace's.</summary>
+    public static string RenderBody(DashboardView view, string language)
     {
         var t = new LeadLabels(language);
         var sample = view.Sample;
         var mqls = view.RecentMqls;
-        return Template.Render(
+        return Body.Render(
             new DashboardPageModel(
                 Texts.Languages.Contains(language) ? language : Texts.Fallback,
                 Texts.ByName(language),
@@ -51,6 +61,8 @@ public static class DashboardPage
             )
         );
     }
+
+    private sealed record PageModel(string Language, IReadOnlyDictionary<string, string> T, string Body);
 
     private static WorkModel Work(WorkState work, LeadLabels t)
     {

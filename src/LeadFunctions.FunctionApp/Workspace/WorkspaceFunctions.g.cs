@@ -163,6 +163,15 @@ public sealed class ShowCampaigns(Feature.ShowCampaigns function)
         function.RunAsync(request, ct).AsActionResult();
 }
 
+public sealed class ShowDashboard(Feature.ShowDashboard function)
+{
+    [Function(nameof(ShowDashboard))]
+    public Task<IActionResult> Run(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "app/dashboard")] HttpRequest request,
+        CancellationToken ct) =>
+        function.RunAsync(request, ct).AsActionResult();
+}
+
 public sealed class ShowImportResult(Feature.ShowImportResult function)
 {
     [Function(nameof(ShowImportResult))]

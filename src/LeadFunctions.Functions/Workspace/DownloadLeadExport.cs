@@ -21,7 +21,12 @@ public sealed class DownloadLeadExport(WorkspaceGate gate, LeadExporter exporter
 {
     public async Task<IResult> RunAsync(HttpRequest request, string id, CancellationToken cancellationToken)
     {
-        var visit = await gate.SubmitAsync(request, WorkspaceSection.Leads, WorkspaceRoles.Sales);
+        var visit = await gate.SubmitAsync(
+            request,
+            WorkspaceSection.Leads,
+            WorkspaceRoles.Sales,
+            back: $"{WorkspacePaths.Leads}/{Uri.EscapeDataString(id)}"
+        );
         if (visit.Refusal is { } refusal)
         {
             return refusal;

@@ -20,7 +20,12 @@ public sealed class SendCampaignTest(WorkspaceGate gate, CampaignTestSend tests,
 {
     public async Task<IResult> RunAsync(HttpRequest request, string id, CancellationToken cancellationToken)
     {
-        var visit = await gate.SubmitAsync(request, WorkspaceSection.Campaigns, WorkspaceRoles.Marketer);
+        var visit = await gate.SubmitAsync(
+            request,
+            WorkspaceSection.Campaigns,
+            WorkspaceRoles.Marketer,
+            back: $"{WorkspacePaths.Campaigns}/{Uri.EscapeDataString(id)}/preview"
+        );
         if (visit.Refusal is not null)
         {
             return visit.Refusal;

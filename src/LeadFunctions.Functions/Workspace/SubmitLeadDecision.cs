@@ -19,7 +19,12 @@ public sealed class SubmitLeadDecision(WorkspaceGate gate, SalesDecisionProcesso
 {
     public async Task<IResult> RunAsync(HttpRequest request, string id, CancellationToken cancellationToken)
     {
-        var visit = await gate.SubmitAsync(request, WorkspaceSection.Leads, WorkspaceRoles.Sales);
+        var visit = await gate.SubmitAsync(
+            request,
+            WorkspaceSection.Leads,
+            WorkspaceRoles.Sales,
+            back: $"{WorkspacePaths.Leads}/{Uri.EscapeDataString(id)}"
+        );
         if (visit.Refusal is { } refusal)
         {
             return refusal;

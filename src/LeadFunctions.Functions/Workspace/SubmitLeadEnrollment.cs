@@ -23,7 +23,12 @@ public sealed class SubmitLeadEnrollment(WorkspaceGate gate, HandEnrollment enro
 {
     public async Task<IResult> RunAsync(HttpRequest request, string id, CancellationToken cancellationToken)
     {
-        var visit = await gate.SubmitAsync(request, WorkspaceSection.Leads, WorkspaceRoles.Sales);
+        var visit = await gate.SubmitAsync(
+            request,
+            WorkspaceSection.Leads,
+            WorkspaceRoles.Sales,
+            back: $"{WorkspacePaths.Leads}/{Uri.EscapeDataString(id)}"
+        );
         if (visit.Refusal is { } refusal)
         {
             return refusal;

@@ -18,7 +18,12 @@ public sealed class SubmitLeadErasure(WorkspaceGate gate, ConfirmedErasure erasu
 {
     public async Task<IResult> RunAsync(HttpRequest request, string id, CancellationToken cancellationToken)
     {
-        var visit = await gate.SubmitAsync(request, WorkspaceSection.Leads, WorkspaceRoles.Admin);
+        var visit = await gate.SubmitAsync(
+            request,
+            WorkspaceSection.Leads,
+            WorkspaceRoles.Admin,
+            back: $"{WorkspacePaths.Leads}/{Uri.EscapeDataString(id)}"
+        );
         if (visit.Refusal is { } refusal)
         {
             return refusal;

@@ -31,18 +31,22 @@ public sealed class WorkspaceGate(IAntiforgery antiforgery)
         return new(shell, user is null ? SignInFirst(request) : Forbidden(shell, user, needs));
     }
 
-    /// <summary>A form posted to change something: refused before anything is read when its token is missing or is
-    /// not this session's, as a cross-site post's is.</summary>
+    /// <summary>
+    /// A form posted to change something: refused before anything is read when its token is missing or is not this
+    /// session's, as a cross-site post's is. <paramref name="back"/> is the page the form is on, where the language
+    /// switch of a page shown again (with an error) returns; by default the address posted to.
+    /// </summary>
     public async Task<WorkspaceVisit> SubmitAsync(
         HttpRequest request,
         WorkspaceSection section,
         WorkspaceRoles needs = WorkspaceRoles.None,
-        int maxBytes = MaxFormBytes
+        int maxBytes = MaxFormBytes,
+        string? back = null
     )
     {
         var user = await WorkspaceSession.ReadAsync(request.HttpContext);
         var valid = await FormIsOwnAsync(request, maxBytes);
-        var shell = Shell(request, user, section);
+        var shell = Shell(request, user, section) is var here && back is not null ? here with { Path = back } : here;
         if (user is null)
         {
             return new(shell, SignInFirst(request));

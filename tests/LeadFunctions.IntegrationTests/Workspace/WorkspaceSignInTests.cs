@@ -67,6 +67,14 @@ public sealed partial class WorkspaceSignInTests(AzuriteFixture azurite)
         Assert.All(person.Requested, url => Assert.DoesNotContain(TestHost.FunctionKey, url, StringComparison.Ordinal));
         Assert.All(person.Requested, url => Assert.StartsWith(person.Root.ToString(), url, StringComparison.Ordinal));
 
+        await page.GetByRole(Microsoft.Playwright.AriaRole.Link, new() { Name = "Dashboard" }).ClickAsync();
+        Assert.Equal("/api/app/dashboard", new Uri(page.Url).AbsolutePath);
+        Assert.Equal("Lead pipeline", await page.Locator("h1").InnerTextAsync());
+        Assert.Equal("Funnel by source", await page.Locator("#funnel h2").InnerTextAsync());
+        Assert.Contains("Fuar &", await page.Locator("#campaigns").InnerTextAsync(), StringComparison.Ordinal);
+        await person.AssertAccessibleAsync("workspace-dashboard");
+        await page.GetByRole(Microsoft.Playwright.AriaRole.Link, new() { Name = "Campaigns" }).ClickAsync();
+
         await page.GetByLabel("Language").SelectOptionAsync("tr");
         await page.GetByRole(Microsoft.Playwright.AriaRole.Button, new() { Name = "Change" }).ClickAsync();
         Assert.Equal("Kampanyalar", await page.Locator("h1").InnerTextAsync());
