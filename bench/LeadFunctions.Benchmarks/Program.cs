@@ -6,8 +6,8 @@ using BenchmarkDotNet.Toolchains.InProcess.Emit;
 using LeadFunctions.Benchmarks;
 using LeadFunctions.Testing;
 
-// ./bench.sh [all|speed|intake|scoring|rescore|reliability|nurture|welcome|nurture-crash|funnel] [--quick] [--leads N]
-// [--on-disk]
+// ./bench.sh [all|speed|intake|scoring|rescore|reliability|nurture|welcome|nurture-crash|funnel|ui] [--quick]
+// [--leads N] [--on-disk]
 var what = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal)) ?? "all";
 var quick = args.Contains("--quick");
 
@@ -112,6 +112,11 @@ if (what is "all" or "funnel")
     await OnFreshAzuriteAsync(inMemory: true, azurite =>
         quick ? FunnelBenchmark.RunAsync(azurite, 1_000, 10_000) : FunnelBenchmark.RunAsync(azurite, 10_000, 100_000)
     );
+}
+
+if (what is "all" or "ui")
+{
+    await OnFreshAzuriteAsync(inMemory: true, azurite => UiBenchmark.RunAsync(azurite, quick ? 10_000 : 100_000));
 }
 
 Console.WriteLine(Report.AllMet ? "all targets met" : "some targets missed");
