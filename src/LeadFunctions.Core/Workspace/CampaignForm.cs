@@ -8,11 +8,11 @@ namespace LeadFunctions.Core.Workspace;
 /// <summary>
 /// The campaign editor's form: a campaign as its fields hold it, read from a posted form (<see cref="Read"/>) or from a
 /// stored campaign (<see cref="Of"/>), changed by the editor's buttons (<see cref="Apply"/>), and turned into the same
-/// <see cref="CampaignDefinition"/> the API's PUT takes (<see cref="ToDefinition"/>), so that the one validator judges
-/// both. Field names are the validator's error keys ("name", "steps[1].delay", "sendWindow.to" …), so an error
-/// lands next to its field.
+/// <see cref="CampaignDefinition"/> the API's PUT takes (<see cref="ToDefinition"/>, in CampaignForm.Definition.cs),
+/// so that the one validator judges both. Field names are the validator's error keys ("name", "steps[1].delay",
+/// "sendWindow.to" …), so an error lands next to its field.
 /// </summary>
-public sealed record CampaignForm
+public sealed partial record CampaignForm
 {
     /// <summary>More steps than this are not read from a form (the validator has its own, lower, limit).</summary>
     public const int MaxSteps = 100;
@@ -184,106 +184,6 @@ public sealed record CampaignForm
         };
     }
 
-    /// <summary>
-    /// The definition to save, or the errors of what the form itself could not read (a delay no one can parse, a
-    /// number that is none, a step's JSON); every other rule is the validator's.
-    /// </summary>
-    public (CampaignDefinition? Definition, IReadOnlyDictionary<string, string[]> Errors) ToDefinition(
-        string pageLanguage
-    )
-    {
-        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
-        int? Number(string field, string value)
-        {
-            if (string.IsNullOrWhiteSpace(value))
-            {
-                return null;
-            }
-
-            if (int.TryParse(value.Trim(), System.Globalization.CultureInfo.InvariantCulture, out var number))
-            {
-                return number;
-            }
-
-            errors[field] = [Texts.Get(TextId.EditorNumberRule, pageLanguage)];
-            return null;
-        }
-
-        string? Duration(string field, string value)
-        {
-            if (SpokenDuration.Parse(value) is { } duration)
-            {
-                return XmlConvert.ToString(duration);
-            }
-
-            errors[field] = [Texts.Get(TextId.EditorDelayRule, pageLanguage)];
-            return null;
-        }
-
-        var steps = Steps
-            .Select((step, i) => StepDefinitionOf(step, $"steps[{i}]", errors, Duration, pageLanguage))
-            .ToList();
-        var definition = new CampaignDefinition
-        {
-            Name = Name,
-            Active = Active,
-            Priority = Number("priority", Priority),
-            Language = Language,
-            Trigger = new TriggerDefinition([.. TriggerStages], [.. TriggerEvents], Split(TriggerSources)),
-            Audience = new AudienceDefinition(
-                [.. AudienceStages],
-                Split(AudienceSources),
-                Number("audience.minScore", AudienceMinScore),
-                AudienceTemperatures.Count == 0 ? null : [.. AudienceTemperatures]
-            ),
-            Steps = steps,
-            StopWhen = new StopDefinition([.. StopStages], [.. StopEvents]),
-            Reenter = string.IsNullOrWhiteSpace(ReenterAfter)
-                ? null
-                : new ReenterDefinition(Duration("reenter.after", ReenterAfter)),
-            SendWindow =
-                WindowFrom.Length == 0 && WindowTo.Length == 0 && WindowDays.Count == 0
-                    ? null
-                    : new SendWindowDefinition(WindowFrom, WindowTo, [.. WindowDays]),
-        };
-        return errors.Count == 0 ? (definition, errors) : (null, errors);
-    }
-
-    private StepDefinition? StepDefinitionOf(
-        StepForm step,
-        string field,
-        Dictionary<string, string[]> errors,
-        Func<string, string, string?> duration,
-        string pageLanguage
-    )
-    {
-        if (!step.IsEmail)
-        {
-            try
-            {
-                return JsonSerializer.Deserialize<StepDefinition>(step.Json, ReadOptions);
-            }
-            catch (JsonException e)
-            {
-                errors[$"{field}.json"] = [Texts.Format(TextId.EditorJsonRule, pageLanguage, e.Message)];
-                return null;
-            }
-        }
-
-        var translated = new[] { step.TranslationSubject, step.TranslationHtml, step.TranslationText }.Any(t =>
-            t.Length > 0
-        );
-        return new StepDefinition(step.Id, duration($"{field}.delay", step.Delay), step.Subject, step.Html, step.Text)
-        {
-            Translations = translated
-                ? new Dictionary<string, ContentDefinition?>(StringComparer.Ordinal)
-                {
-                    [TranslationLanguage] = new(step.TranslationSubject, step.TranslationHtml, step.TranslationText),
-                }
-                : null,
-        };
-    }
-
     private static StepForm StepOf(StepDefinition written, CampaignStep step, string other, string pageLanguage)
     {
         var advanced =
@@ -312,12 +212,6 @@ public sealed record CampaignForm
         );
     }
 
-    /// <summary>As the API reads a campaign: a misspelt field is refused, not ignored.</summary>
-    private static readonly JsonSerializerOptions ReadOptions = new(JsonDefaults.Options)
-    {
-        UnmappedMemberHandling = System.Text.Json.Serialization.JsonUnmappedMemberHandling.Disallow,
-    };
-
     private static readonly JsonSerializerOptions WriteOptions = new(JsonDefaults.Options)
     {
         DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
@@ -336,7 +230,4 @@ public sealed record CampaignForm
     }
 
     private static IReadOnlyList<string> Listed(IReadOnlyList<string?>? values) => [.. (values ?? []).OfType<string>()];
-
-    private static IReadOnlyList<string?> Split(string text) =>
-        [.. text.Split([',', ' ', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)];
 }

@@ -71,7 +71,7 @@ public static partial class SpokenDuration
         return total;
     }
 
-    /// <summary>"2 days 4 hours" (or "2 gün 4 saat"); "0" for no delay.</summary>
+    /// <summary>"2 days 4 hours" (or "2 gün 4 saat"), "2 weeks"; "0" for no delay.</summary>
     public static string Write(TimeSpan duration, string language)
     {
         if (duration == TimeSpan.Zero)
@@ -80,11 +80,14 @@ public static partial class SpokenDuration
         }
 
         var words = Words.GetValueOrDefault(language) ?? Words["en"];
+
+        // Weeks only for a whole number of them: people say "90 days", not "12 weeks 6 days".
+        var first = duration.Ticks % Units[0].Unit.Ticks == 0 ? 0 : 1;
         var left = duration;
         var said = new List<string>();
-        for (var i = 0; i < Units.Length; i++)
+        for (var i = first; i < Units.Length; i++)
         {
-            var count = (long)(left.Ticks / Units[i].Unit.Ticks);
+            var count = left.Ticks / Units[i].Unit.Ticks;
             if (count > 0)
             {
                 said.Add(

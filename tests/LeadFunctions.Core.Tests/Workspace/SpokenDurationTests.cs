@@ -37,7 +37,9 @@ public sealed class SpokenDurationTests
     [InlineData(0, "en", "0")]
     [InlineData(2 * 24 * 60, "en", "2 days")]
     [InlineData(24 * 60 + 4 * 60, "en", "1 day 4 hours")]
-    [InlineData(9 * 24 * 60, "tr", "1 hafta 2 gün")]
+    [InlineData(9 * 24 * 60, "tr", "9 gün")]
+    [InlineData(14 * 24 * 60, "en", "2 weeks")]
+    [InlineData(90 * 24 * 60, "en", "90 days")]
     [InlineData(90, "tr", "1 saat 30 dakika")]
     public void Write_SaysItInThePagesLanguage_AndReadsBack(int minutes, string language, string expected)
     {

@@ -1,0 +1,131 @@
+using LeadFunctions.Core.Campaigns;
+using LeadFunctions.Core.Leads;
+using LeadFunctions.Core.Workspace;
+
+namespace LeadFunctions.Core.Tests.Workspace;
+
+public sealed class CampaignFormTests
+{
+    private static readonly Campaign Journey = new()
+    {
+        Id = "journey",
+        Name = "Fuar & \"Aşk\"",
+        Language = Languages.Turkish,
+        Priority = 3,
+        Trigger = new CampaignTrigger { Sources = ["fair"] },
+        SendWindow = new SendWindow(new TimeOnly(9, 0), new TimeOnly(18, 0), [DayOfWeek.Monday, DayOfWeek.Friday]),
+        Reenter = new Reentry(TimeSpan.FromDays(90)),
+        Steps =
+        [
+            new CampaignStep
+            {
+                Id = "welcome",
+                Content = new StepContent("Merhaba", "<p>Merhaba</p>", "Merhaba"),
+                Translations = new Dictionary<string, StepContent> { ["en"] = new("Hello", "<p>Hello</p>", "Hello") },
+            },
+            new CampaignStep
+            {
+                Id = "clicked",
+                Wait = new StepWait(new WaitUntil { Clicked = "welcome" }, TimeSpan.FromDays(3), "end", "reminder"),
+            },
+            new CampaignStep
+            {
+                Id = "reminder",
+                Delay = TimeSpan.FromDays(2),
+                Content = new StepContent("Hatırlatma", "<p>Hatırlatma</p>", "Hatırlatma"),
+            },
+        ],
+    };
+
+    [Fact]
+    public void Of_ThenToDefinition_ValidatesToTheSameCampaign()
+    {
+        var form = CampaignForm.Of(Journey, "en");
+        Assert.Equal(["email", "advanced", "email"], form.Steps.Select(s => s.Kind));
+        Assert.Equal("2 days", form.Steps[2].Delay);
+        Assert.Equal("Hello", form.Steps[0].TranslationSubject);
+        Assert.Equal("90 days", form.ReenterAfter);
+
+        var (definition, errors) = form.ToDefinition("en");
+        Assert.Empty(errors);
+        var again = CampaignValidator.Validate("journey", definition!);
+        Assert.Empty(again.Errors);
+        Assert.Equal(
+            Journey.Steps.Select(s => (s.Id, s.Delay, s.IsEmail)),
+            again.Value!.Steps.Select(s => (s.Id, s.Delay, s.IsEmail))
+        );
+        Assert.Equivalent(Journey.Steps[1].Wait, again.Value.Steps[1].Wait, strict: true);
+        Assert.Equivalent(Journey.SendWindow, again.Value.SendWindow, strict: true);
+        Assert.Equal(Journey.Reenter, again.Value.Reenter);
+        Assert.Equal("Hello", again.Value.Steps[0].Translations["en"].Subject);
+    }
+
+    [Fact]
+    public void Read_WhatThePageWrites_ReadsTheSameForm()
+    {
+        var form = CampaignForm.Of(Journey, "tr");
+        var fields = new Dictionary<string, IReadOnlyList<string>>
+        {
+            ["id"] = [form.Id],
+            ["name"] = [form.Name],
+            ["language"] = [form.Language],
+            ["priority"] = [form.Priority],
+            ["active"] = ["true"],
+            ["trigger.sources"] = [form.TriggerSources],
+            ["sendWindow.from"] = [form.WindowFrom],
+            ["sendWindow.to"] = [form.WindowTo],
+            ["sendWindow.days"] = [.. form.WindowDays],
+            ["reenter.after"] = [form.ReenterAfter],
+        };
+        for (var i = 0; i < form.Steps.Count; i++)
+        {
+            var step = form.Steps[i];
+            fields[$"steps[{i}].kind"] = [step.Kind];
+            fields[$"steps[{i}].id"] = [step.Id];
+            fields[$"steps[{i}].delay"] = [step.Delay];
+            fields[$"steps[{i}].subject"] = [step.Subject];
+            fields[$"steps[{i}].html"] = [step.Html];
+            fields[$"steps[{i}].text"] = [step.Text];
+            fields[$"steps[{i}].translation.subject"] = [step.TranslationSubject];
+            fields[$"steps[{i}].translation.html"] = [step.TranslationHtml];
+            fields[$"steps[{i}].translation.text"] = [step.TranslationText];
+            fields[$"steps[{i}].json"] = [step.Json];
+        }
+
+        Assert.Equivalent(form with { Active = true }, CampaignForm.Read(fields), strict: true);
+    }
+
+    [Fact]
+    public void Apply_AddsMovesAndRemovesSteps_AndIgnoresWhatItDoesNotKnow()
+    {
+        var form = CampaignForm.Of(Journey, "en");
+        var added = form.Apply("add-email");
+        Assert.Equal(4, added.Steps.Count);
+        Assert.Equal(("email-4", "2 days"), (added.Steps[3].Id, added.Steps[3].Delay));
+        Assert.Equal(["clicked", "welcome", "reminder"], form.Apply("up-1").Steps.Select(s => s.Id));
+        Assert.Equal(["welcome", "reminder", "clicked"], form.Apply("down-1").Steps.Select(s => s.Id));
+        Assert.Equal(["welcome", "reminder"], form.Apply("remove-1").Steps.Select(s => s.Id));
+        Assert.Equal(form.Steps, form.Apply("up-0").Apply("down-2").Apply("remove-9").Apply("explode").Steps);
+        Assert.Contains(
+            "\"clicked\": \"reminder\"",
+            form.Apply("add-advanced").Steps[3].Json,
+            StringComparison.Ordinal
+        );
+    }
+
+    [Fact]
+    public void ToDefinition_WhatTheFormCannotRead_IsTheFieldsError()
+    {
+        var form = CampaignForm.Of(Journey, "en") is var f
+            ? f with
+            {
+                Priority = "high",
+                Steps = [f.Steps[0] with { Delay = "soon" }, f.Steps[1] with { Json = "{ \"id\": " }, f.Steps[2]],
+            }
+            : null!;
+        var (definition, errors) = form.ToDefinition("tr");
+        Assert.Null(definition);
+        Assert.Equal(["priority", "steps[0].delay", "steps[1].json"], errors.Keys.Order(StringComparer.Ordinal));
+        Assert.StartsWith("Bekleme süresini", errors["steps[0].delay"][0], StringComparison.Ordinal);
+    }
+}
