@@ -209,7 +209,7 @@ internal static class EnglishTexts
         [TextId.EditorDown] = "Move down",
         [TextId.EditorRemove] = "Remove",
         [TextId.EditorAddEmail] = "Add an email",
-        [TextId.EditorAddAdvanced] = "Add a wait or condition",
+        [TextId.EditorAddAdvanced] = "Add an A/B email (as JSON)",
         [TextId.EditorSave] = "Save",
         [TextId.EditorProblems] = "The campaign was not saved: correct these",
         [TextId.EditorRunning] =
@@ -416,5 +416,22 @@ internal static class EnglishTexts
             "Erasure cannot be undone: the address is suppressed and every row about the person is deleted.",
         [TextId.LeadsEraseConfirm] = "Type the lead's email address to confirm",
         [TextId.LeadsEraseWrong] = "This is not the lead's email address; nothing was erased.",
+
+        [TextId.EditorStepBelow] = "the step below",
+        [TextId.EditorEnd] = "end the enrollment",
+        [TextId.EditorWaitEvents] = "Wakes on any of these done after it began",
+        [TextId.EditorWaitStages] = "or on reaching a stage",
+        [TextId.EditorOpened] = "Opened the email",
+        [TextId.EditorClicked] = "Clicked in the email",
+        [TextId.EditorAtMost] = "Waits at most",
+        [TextId.EditorAtMostHelp] = "For example 3 days; then it takes the timeout's way.",
+        [TextId.EditorWaitThen] = "Woken: go to",
+        [TextId.EditorWaitTimeout] = "Not woken in time: go to",
+        [TextId.EditorLanguages] = "Languages",
+        [TextId.EditorConditionThen] = "If all that holds: go to",
+        [TextId.EditorConditionElse] = "Otherwise: go to",
+        [TextId.EditorAdvanced] = "written as JSON",
+        [TextId.EditorAddWait] = "Add a wait",
+        [TextId.EditorAddCondition] = "Add a condition",
     };
 }

@@ -214,7 +214,7 @@ internal static class TurkishTexts
         [TextId.EditorDown] = "Aşağı taşı",
         [TextId.EditorRemove] = "Kaldır",
         [TextId.EditorAddEmail] = "E-posta ekle",
-        [TextId.EditorAddAdvanced] = "Bekleme veya koşul ekle",
+        [TextId.EditorAddAdvanced] = "A/B e-postası ekle (JSON olarak)",
         [TextId.EditorSave] = "Kaydet",
         [TextId.EditorProblems] = "Kampanya kaydedilmedi: şunları düzeltin",
         [TextId.EditorRunning] =
@@ -420,5 +420,22 @@ internal static class TurkishTexts
         [TextId.LeadsEraseHelp] = "Silme geri alınamaz: adres engellenir ve kişiyle ilgili her kayıt silinir.",
         [TextId.LeadsEraseConfirm] = "Onaylamak için adayın e-posta adresini yazın",
         [TextId.LeadsEraseWrong] = "Bu, adayın e-posta adresi değil; hiçbir şey silinmedi.",
+
+        [TextId.EditorStepBelow] = "alttaki adım",
+        [TextId.EditorEnd] = "kaydı bitir",
+        [TextId.EditorWaitEvents] = "Başladıktan sonra yapılan şunlardan biriyle uyanır",
+        [TextId.EditorWaitStages] = "ya da bir aşamaya ulaşınca",
+        [TextId.EditorOpened] = "Şu e-postayı açtı",
+        [TextId.EditorClicked] = "Şu e-postada tıkladı",
+        [TextId.EditorAtMost] = "En fazla bekler",
+        [TextId.EditorAtMostHelp] = "Örneğin 3 gün; sonra süre dolduğundaki yola gider.",
+        [TextId.EditorWaitThen] = "Uyanınca: git",
+        [TextId.EditorWaitTimeout] = "Zamanında uyanmazsa: git",
+        [TextId.EditorLanguages] = "Diller",
+        [TextId.EditorConditionThen] = "Hepsi doğruysa: git",
+        [TextId.EditorConditionElse] = "Değilse: git",
+        [TextId.EditorAdvanced] = "JSON olarak yazılmış",
+        [TextId.EditorAddWait] = "Bekleme ekle",
+        [TextId.EditorAddCondition] = "Koşul ekle",
     };
 }

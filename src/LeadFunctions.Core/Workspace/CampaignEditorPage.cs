@@ -15,9 +15,10 @@ public static partial class CampaignEditorPage
     private static readonly HtmlTemplate Template = new(
         "workspace-editor.liquid",
         typeof(Model),
-        typeof(Field),
-        typeof(Choice),
-        typeof(Option),
+        typeof(EditorField),
+        typeof(EditorChoice),
+        typeof(EditorOption),
+        typeof(StepParts),
         typeof(StepModel),
         typeof(Problem)
     );
@@ -38,33 +39,12 @@ public static partial class CampaignEditorPage
     )
     {
         var t = new LeadLabels(shell.Language);
-        var placed = new HashSet<string>(StringComparer.Ordinal);
-        Field F(string name, TextId label, string value, TextId? help = null)
-        {
-            placed.Add(name);
-            return new(name, IdOf(name), t[label], value, ErrorOf(errors, name), help is { } h ? t[h] : string.Empty);
-        }
-
-        Choice C(
-            string name,
-            TextId legend,
-            IEnumerable<(string Value, string Label)> options,
-            IReadOnlyList<string> on
-        )
-        {
-            placed.Add(name);
-            return new(
-                name,
-                IdOf(name),
-                t[legend],
-                [.. options.Select(o => new Option(o.Value, o.Label, on.Contains(o.Value), IdOf($"{name}-{o.Value}")))],
-                ErrorOf(errors, name)
-            );
-        }
-
+        var fields = new Fields(t, errors);
+        var F = fields.Field;
+        var C = fields.Choice;
         var stages = Stages.Select(s => (s, t.Stage(Enum.Parse<LifecycleStage>(s, ignoreCase: true))));
         var events = EventTypes.All.Order(StringComparer.Ordinal).Select(e => (e, e));
-        var steps = form.Steps.Select((step, i) => Step(form, step, i, errors, F, t)).ToList();
+        var steps = form.Steps.Select((step, i) => Step(form, step, i, fields, stages, events)).ToList();
         var model = new Model(
             shell.T,
             WorkspaceShell.TokenField,
@@ -110,68 +90,17 @@ public static partial class CampaignEditorPage
             steps,
             enrolled is { } n ? t.Format(TextId.EditorRunning, CampaignListPage.Number(n)) : string.Empty,
             renamedStep ?? string.Empty,
-            [.. Summary(errors, placed, steps)]
+            [.. Summary(errors, fields.Placed)]
         );
         var title = form.IsNew ? t[TextId.CampaignsNew] : t.Format(TextId.EditorTitle, form.Name);
         return WorkspaceLayout.Render(shell, title, Template.Render(model));
-    }
-
-    private static StepModel Step(
-        CampaignForm form,
-        StepForm step,
-        int i,
-        IReadOnlyDictionary<string, string[]> errors,
-        Func<string, TextId, string, TextId?, Field> field,
-        LeadLabels t
-    )
-    {
-        var at = $"steps[{i}]";
-        var other = Texts.Get(TextId.LanguageName, form.TranslationLanguage);
-        var translations = $"{at}.translations.{form.TranslationLanguage}";
-        return new StepModel(
-            i,
-            at,
-            step.Kind,
-            step.IsEmail,
-            i + 1,
-            i > 0,
-            i < form.Steps.Count - 1,
-            field($"{at}.id", TextId.EditorStepId, step.Id, null),
-            field($"{at}.delay", TextId.EditorDelay, step.Delay, TextId.EditorDelayHelp),
-            field($"{at}.subject", TextId.EditorSubject, step.Subject, null),
-            field($"{at}.html", TextId.EditorHtml, step.Html, null),
-            field($"{at}.text", TextId.EditorText, step.Text, null),
-            t.Format(TextId.EditorTranslation, other),
-            field($"{translations}.subject", TextId.EditorSubject, step.TranslationSubject, null) with
-            {
-                Name = $"{at}.translation.subject",
-            },
-            field($"{translations}.html", TextId.EditorHtml, step.TranslationHtml, null) with
-            {
-                Name = $"{at}.translation.html",
-            },
-            field($"{translations}.text", TextId.EditorText, step.TranslationText, null) with
-            {
-                Name = $"{at}.translation.text",
-            },
-            field($"{at}.json", TextId.EditorJson, step.Json, TextId.EditorJsonHelp),
-            // What the validator says of the step as a whole, or of a part an advanced step holds.
-            string.Join(
-                " ",
-                errors
-                    .Where(e => (e.Key == at || e.Key.StartsWith(at + ".", StringComparison.Ordinal)) && !step.IsEmail)
-                    .Where(e => e.Key != $"{at}.json")
-                    .Select(e => $"{e.Key}: {string.Join(" ", e.Value)}")
-            )
-        );
     }
 
     /// <summary>Every error, each linking to its field; one with no field of its own (a rule on the whole campaign)
     /// links to the form.</summary>
     private static IEnumerable<Problem> Summary(
         IReadOnlyDictionary<string, string[]> errors,
-        HashSet<string> placed,
-        List<StepModel> steps
+        IReadOnlySet<string> placed
     ) =>
         errors
             .OrderBy(e => e.Key, StringComparer.Ordinal)
@@ -183,16 +112,13 @@ public static partial class CampaignEditorPage
 
     /// <summary>The field an error about a part of it belongs to ("steps[2].waitFor.clicked" → the step's
     /// JSON).</summary>
-    private static string? Nearest(string key, HashSet<string> placed)
+    private static string? Nearest(string key, IReadOnlySet<string> placed)
     {
         var step = StepKey().Match(key);
         return step.Success && placed.Contains(step.Value + ".json") ? step.Value + ".json"
             : step.Success && placed.Contains(step.Value + ".id") ? step.Value + ".id"
             : null;
     }
-
-    private static string ErrorOf(IReadOnlyDictionary<string, string[]> errors, string name) =>
-        errors.TryGetValue(name, out var messages) ? string.Join(" ", messages) : string.Empty;
 
     /// <summary>An element id from a field name: "steps[1].delay" → "f-steps-1-delay".</summary>
     public static string IdOf(string name) => "f-" + NotIdCharacters().Replace(name, "-").Trim('-');
@@ -211,53 +137,51 @@ public static partial class CampaignEditorPage
         bool IsNew,
         string Id,
         bool Active,
-        Field IdField,
-        Field Name,
-        Choice Language,
-        Field Priority,
-        Choice TriggerStages,
-        Choice TriggerEvents,
-        Field TriggerSources,
-        Choice AudienceStages,
-        Field AudienceSources,
-        Field MinScore,
-        Choice Temperatures,
-        Choice StopStages,
-        Choice StopEvents,
-        Field WindowFrom,
-        Field WindowTo,
-        Choice WindowDays,
-        Field Reenter,
+        EditorField IdField,
+        EditorField Name,
+        EditorChoice Language,
+        EditorField Priority,
+        EditorChoice TriggerStages,
+        EditorChoice TriggerEvents,
+        EditorField TriggerSources,
+        EditorChoice AudienceStages,
+        EditorField AudienceSources,
+        EditorField MinScore,
+        EditorChoice Temperatures,
+        EditorChoice StopStages,
+        EditorChoice StopEvents,
+        EditorField WindowFrom,
+        EditorField WindowTo,
+        EditorChoice WindowDays,
+        EditorField Reenter,
         IReadOnlyList<StepModel> Steps,
         string Running,
         string RenamedStep,
         IReadOnlyList<Problem> Problems
     );
 
-    private sealed record Field(string Name, string Id, string Label, string Value, string Error, string Help);
+    private sealed record EditorField(string Name, string Id, string Label, string Value, string Error, string Help);
 
-    private sealed record Choice(string Name, string Id, string Legend, IReadOnlyList<Option> Options, string Error);
+    private sealed record EditorChoice(
+        string Name,
+        string Id,
+        string Legend,
+        IReadOnlyList<EditorOption> Options,
+        string Error
+    );
 
-    private sealed record Option(string Value, string Label, bool Checked, string Id);
+    private sealed record EditorOption(string Value, string Label, bool Checked, string Id);
 
     private sealed record StepModel(
         int Index,
         string Prefix,
         string Kind,
-        bool IsEmail,
+        string KindLabel,
         int Number,
         bool CanUp,
         bool CanDown,
-        Field StepId,
-        Field Delay,
-        Field Subject,
-        Field Html,
-        Field Text,
-        string Translation,
-        Field TranslationSubject,
-        Field TranslationHtml,
-        Field TranslationText,
-        Field Json,
+        EditorField StepId,
+        StepParts Parts,
         string Error
     );
 

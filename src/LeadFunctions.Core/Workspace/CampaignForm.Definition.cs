@@ -45,7 +45,7 @@ public sealed partial record CampaignForm
         }
 
         var steps = Steps
-            .Select((step, i) => StepDefinitionOf(step, $"steps[{i}]", errors, Duration, pageLanguage))
+            .Select((step, i) => StepDefinitionOf(step, $"steps[{i}]", errors, Duration, Number, pageLanguage))
             .ToList();
         var definition = new CampaignDefinition
         {
@@ -78,10 +78,46 @@ public sealed partial record CampaignForm
         string field,
         Dictionary<string, string[]> errors,
         Func<string, string, string?> duration,
+        Func<string, string, int?> number,
         string pageLanguage
     )
     {
-        if (!step.IsEmail)
+        string? Given(string value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+        IReadOnlyList<string?>? Listed(IReadOnlyList<string> values) => values.Count == 0 ? null : [.. values];
+        switch (step.Kind)
+        {
+            case StepForm.Wait:
+                return new StepDefinition(step.Id, null, null, null, null)
+                {
+                    WaitFor = new WaitDefinition(
+                        Listed(step.Events),
+                        Listed(step.Stages),
+                        number($"{field}.waitFor.minScore", step.MinScore),
+                        Given(step.Opened),
+                        Given(step.Clicked)
+                    ),
+                    AtMost = duration($"{field}.atMost", step.AtMost),
+                    Then = Given(step.Then),
+                    Timeout = Given(step.Timeout),
+                };
+            case StepForm.Condition:
+                return new StepDefinition(step.Id, null, null, null, null)
+                {
+                    If = new ConditionDefinition
+                    {
+                        Stages = Listed(step.Stages),
+                        MinScore = number($"{field}.if.minScore", step.MinScore),
+                        Temperatures = Listed(step.Temperatures),
+                        Languages = Listed(step.Languages),
+                        Opened = Given(step.Opened),
+                        Clicked = Given(step.Clicked),
+                    },
+                    Then = Given(step.Then),
+                    Else = Given(step.Else),
+                };
+        }
+
+        if (step.Kind == StepForm.Advanced)
         {
             try
             {

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Xml;
 using LeadFunctions.Core.Campaigns;
+using LeadFunctions.Core.Leads;
 using LeadFunctions.Core.Text;
 
 namespace LeadFunctions.Core.Workspace;
@@ -106,9 +107,12 @@ public sealed partial record CampaignForm
         for (var i = 0; i < MaxSteps && fields.ContainsKey($"steps[{i}].kind"); i++)
         {
             string Step(string part) => One($"steps[{i}].{part}");
+            IReadOnlyList<string> Steps(string part) => Many($"steps[{i}].{part}");
+            var kind = StepForm.Kinds.Contains(Step("kind")) ? Step("kind") : StepForm.Email;
+            var on = kind == StepForm.Wait ? "waitFor" : "if";
             steps.Add(
                 new StepForm(
-                    Step("kind") == StepForm.Advanced ? StepForm.Advanced : StepForm.Email,
+                    kind,
                     Step("id").Trim(),
                     Step("delay"),
                     Step("subject"),
@@ -119,6 +123,19 @@ public sealed partial record CampaignForm
                     Step("translation.text"),
                     Step("json")
                 )
+                {
+                    Events = Steps("waitFor.events"),
+                    Stages = Steps($"{on}.stages"),
+                    MinScore = Step($"{on}.minScore"),
+                    Opened = Step($"{on}.opened"),
+                    Clicked = Step($"{on}.clicked"),
+                    Temperatures = Steps("if.temperatures"),
+                    Languages = Steps("if.languages"),
+                    AtMost = Step("atMost"),
+                    Then = Step("then"),
+                    Else = Step("else"),
+                    Timeout = Step("timeout"),
+                }
             );
         }
 
@@ -148,8 +165,8 @@ public sealed partial record CampaignForm
     }
 
     /// <summary>
-    /// What an editor button does to the form, nothing saved: "add-email", "add-advanced", "up-{i}", "down-{i}",
-    /// "remove-{i}"; anything else leaves it as it is.
+    /// What an editor button does to the form, nothing saved: "add-email", "add-wait", "add-condition",
+    /// "add-advanced" (A/B variants as JSON), "up-{i}", "down-{i}", "remove-{i}"; anything else leaves it as it is.
     /// </summary>
     public CampaignForm Apply(string? operation)
     {
@@ -164,8 +181,14 @@ public sealed partial record CampaignForm
             case "add-email" when steps.Count < MaxSteps:
                 steps.Add(new StepForm(StepForm.Email, NewId(steps, "email"), "2 days"));
                 break;
+            case "add-wait" when steps.Count < MaxSteps:
+                steps.Add(StepForm.NewWait(NewId(steps, "wait"), LastEmail(steps)));
+                break;
+            case "add-condition" when steps.Count < MaxSteps:
+                steps.Add(StepForm.NewCondition(NewId(steps, "condition"), LastEmail(steps)));
+                break;
             case "add-advanced" when steps.Count < MaxSteps:
-                steps.Add(StepForm.NewAdvanced(NewId(steps, "wait"), steps.LastOrDefault()?.Id ?? string.Empty));
+                steps.Add(StepForm.NewVariants(NewId(steps, "ab")));
                 break;
             case "up" when at > 0 && at < steps.Count:
                 (steps[at - 1], steps[at]) = (steps[at], steps[at - 1]);
@@ -186,6 +209,37 @@ public sealed partial record CampaignForm
 
     private static StepForm StepOf(StepDefinition written, CampaignStep step, string other, string pageLanguage)
     {
+        if (step.Wait is { } wait)
+        {
+            return new StepForm(StepForm.Wait, step.Id)
+            {
+                Events = wait.Until.Events,
+                Stages = [.. wait.Until.Stages.Select(s => s.ToApiName())],
+                MinScore = Number(wait.Until.MinScore),
+                Opened = wait.Until.Opened ?? string.Empty,
+                Clicked = wait.Until.Clicked ?? string.Empty,
+                AtMost = SpokenDuration.Write(wait.AtMost, pageLanguage),
+                Then = wait.Then ?? string.Empty,
+                Timeout = wait.Timeout ?? string.Empty,
+            };
+        }
+
+        // A condition on countries, industries or recipient types has no fields here: it stays JSON.
+        if (step.Condition is { If: { Countries: [], Industries: [], RecipientTypes: [] } when } condition)
+        {
+            return new StepForm(StepForm.Condition, step.Id)
+            {
+                Stages = [.. when.Stages.Select(s => s.ToApiName())],
+                MinScore = Number(when.MinScore),
+                Temperatures = [.. when.Temperatures.Select(t => t.ToApiName())],
+                Languages = when.Languages,
+                Opened = when.Opened ?? string.Empty,
+                Clicked = when.Clicked ?? string.Empty,
+                Then = condition.Then ?? string.Empty,
+                Else = condition.Else ?? string.Empty,
+            };
+        }
+
         var advanced =
             written.WaitFor is not null
             || written.If is not null
@@ -217,6 +271,11 @@ public sealed partial record CampaignForm
         DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
         WriteIndented = true,
     };
+
+    private static string Number(int? value) =>
+        value?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty;
+
+    private static string LastEmail(List<StepForm> steps) => steps.LastOrDefault(s => s.IsEmail)?.Id ?? string.Empty;
 
     private static string NewId(List<StepForm> steps, string stem)
     {

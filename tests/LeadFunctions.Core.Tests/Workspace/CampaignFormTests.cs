@@ -41,7 +41,11 @@ public sealed class CampaignFormTests
     public void Of_ThenToDefinition_ValidatesToTheSameCampaign()
     {
         var form = CampaignForm.Of(Journey, "en");
-        Assert.Equal(["email", "advanced", "email"], form.Steps.Select(s => s.Kind));
+        Assert.Equal(["email", "wait", "email"], form.Steps.Select(s => s.Kind));
+        Assert.Equal(
+            ("welcome", "3 days", "end", "reminder"),
+            (form.Steps[1].Clicked, form.Steps[1].AtMost, form.Steps[1].Then, form.Steps[1].Timeout)
+        );
         Assert.Equal("2 days", form.Steps[2].Delay);
         Assert.Equal("Hello", form.Steps[0].TranslationSubject);
         Assert.Equal("90 days", form.ReenterAfter);
@@ -90,6 +94,14 @@ public sealed class CampaignFormTests
             fields[$"steps[{i}].translation.html"] = [step.TranslationHtml];
             fields[$"steps[{i}].translation.text"] = [step.TranslationText];
             fields[$"steps[{i}].json"] = [step.Json];
+            fields[$"steps[{i}].waitFor.events"] = [.. step.Events];
+            fields[$"steps[{i}].waitFor.stages"] = [.. step.Stages];
+            fields[$"steps[{i}].waitFor.minScore"] = [step.MinScore];
+            fields[$"steps[{i}].waitFor.opened"] = [step.Opened];
+            fields[$"steps[{i}].waitFor.clicked"] = [step.Clicked];
+            fields[$"steps[{i}].atMost"] = [step.AtMost];
+            fields[$"steps[{i}].then"] = [step.Then];
+            fields[$"steps[{i}].timeout"] = [step.Timeout];
         }
 
         Assert.Equivalent(form with { Active = true }, CampaignForm.Read(fields), strict: true);
@@ -106,10 +118,48 @@ public sealed class CampaignFormTests
         Assert.Equal(["welcome", "reminder", "clicked"], form.Apply("down-1").Steps.Select(s => s.Id));
         Assert.Equal(["welcome", "reminder"], form.Apply("remove-1").Steps.Select(s => s.Id));
         Assert.Equal(form.Steps, form.Apply("up-0").Apply("down-2").Apply("remove-9").Apply("explode").Steps);
-        Assert.Contains(
-            "\"clicked\": \"reminder\"",
-            form.Apply("add-advanced").Steps[3].Json,
-            StringComparison.Ordinal
+        Assert.Equal(
+            (StepForm.Wait, "reminder"),
+            (form.Apply("add-wait").Steps[3].Kind, form.Apply("add-wait").Steps[3].Clicked)
+        );
+        Assert.Equal(
+            (StepForm.Condition, "reminder"),
+            (form.Apply("add-condition").Steps[3].Kind, form.Apply("add-condition").Steps[3].Opened)
+        );
+        Assert.Contains("\"variants\"", form.Apply("add-advanced").Steps[3].Json, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ACondition_OnTheFormsFields_RoundTrips_AndOneOnCountriesStaysJson()
+    {
+        var condition = new CampaignStep
+        {
+            Id = "hot",
+            Condition = new StepCondition(
+                new PersonCondition { Temperatures = [Temperature.Hot], Opened = "welcome" },
+                "reminder",
+                "end"
+            ),
+        };
+        var campaign = Journey with { Steps = [Journey.Steps[0], condition, Journey.Steps[2]] };
+        var form = CampaignForm.Of(campaign, "en");
+        Assert.Equal(StepForm.Condition, form.Steps[1].Kind);
+        Assert.Equal(["hot"], form.Steps[1].Temperatures);
+        Assert.Equal(("welcome", "reminder", "end"), (form.Steps[1].Opened, form.Steps[1].Then, form.Steps[1].Else));
+        var again = CampaignValidator.Validate("journey", form.ToDefinition("en").Definition!);
+        Assert.Empty(again.Errors);
+        Assert.Equivalent(condition, again.Value!.Steps[1], strict: true);
+
+        var byCountry = condition with
+        {
+            Condition = condition.Condition! with { If = new PersonCondition { Countries = ["TR"] } },
+        };
+        Assert.Equal(
+            StepForm.Advanced,
+            CampaignForm
+                .Of(campaign with { Steps = [Journey.Steps[0], byCountry, Journey.Steps[2]] }, "en")
+                .Steps[1]
+                .Kind
         );
     }
 
@@ -120,12 +170,30 @@ public sealed class CampaignFormTests
             ? f with
             {
                 Priority = "high",
-                Steps = [f.Steps[0] with { Delay = "soon" }, f.Steps[1] with { Json = "{ \"id\": " }, f.Steps[2]],
+                Steps =
+                [
+                    f.Steps[0] with
+                    {
+                        Delay = "soon",
+                    },
+                    f.Steps[1] with
+                    {
+                        AtMost = "a while",
+                    },
+                    f.Steps[2],
+                    StepForm.NewVariants("ab") with
+                    {
+                        Json = "{ \"id\": ",
+                    },
+                ],
             }
             : null!;
         var (definition, errors) = form.ToDefinition("tr");
         Assert.Null(definition);
-        Assert.Equal(["priority", "steps[0].delay", "steps[1].json"], errors.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(
+            ["priority", "steps[0].delay", "steps[1].atMost", "steps[3].json"],
+            errors.Keys.Order(StringComparer.Ordinal)
+        );
         Assert.StartsWith("Bekleme süresini", errors["steps[0].delay"][0], StringComparison.Ordinal);
     }
 }

@@ -65,6 +65,11 @@ public sealed class CampaignPagesTests(AzuriteFixture azurite)
 
         await page.Locator("#f-steps-1-subject").FillAsync("Bir başarı hikâyesi");
         await page.Locator("#f-steps-1-delay").FillAsync("3 gün");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add a wait" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#f-steps-2-atMost")).ToHaveValueAsync("3 days");
+        await Assertions.Expect(page.Locator("#f-steps-2-waitFor-clicked")).ToHaveValueAsync("email-2");
+        await page.Locator("#f-steps-2-atMost").FillAsync("5 gün");
+        await page.Locator("#f-steps-2-timeout").SelectOptionAsync("end");
         await page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
         await page.WaitForURLAsync("**/api/app/campaigns/fuar?done=saved");
         Assert.Equal("/api/app/campaigns/fuar", new Uri(page.Url).AbsolutePath);
@@ -73,6 +78,13 @@ public sealed class CampaignPagesTests(AzuriteFixture azurite)
         var saved = await nurture.Get<ICampaignStore>().GetAsync("fuar", CancellationToken.None);
         Assert.False(saved!.Active);
         Assert.Equal(TimeSpan.FromDays(3), saved.Steps[1].Delay);
+        Assert.Equal(
+            new StepWait(new WaitUntil { Clicked = "email-2" }, TimeSpan.FromDays(5), null, "end"),
+            saved.Steps[2].Wait! with
+            {
+                Until = new WaitUntil { Clicked = saved.Steps[2].Wait!.Until.Clicked },
+            }
+        );
         Assert.NotNull(saved.SendWindow);
         Assert.Equal("Hello {{ lead.firstName }}", saved.Steps[0].Translations["en"].Subject);
 
