@@ -70,6 +70,7 @@ public sealed class CampaignPagesTests(AzuriteFixture azurite)
         await Assertions.Expect(page.Locator("#f-steps-2-waitFor-clicked")).ToHaveValueAsync("email-2");
         await page.Locator("#f-steps-2-atMost").FillAsync("5 gün");
         await page.Locator("#f-steps-2-timeout").SelectOptionAsync("end");
+        await person.AssertAccessibleAsync("workspace-editor-wait");
         await page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
         await page.WaitForURLAsync("**/api/app/campaigns/fuar?done=saved");
         Assert.Equal("/api/app/campaigns/fuar", new Uri(page.Url).AbsolutePath);
