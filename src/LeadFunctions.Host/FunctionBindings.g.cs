@@ -239,6 +239,18 @@ public static class FunctionBindings
                     function.RunAsync(request, ct))
             .AsFunction<SignOut>(AuthorizationLevel.Anonymous);
         api.MapMethods(
+                "app/suppressions",
+                ["GET"],
+                (HttpRequest request, ShowSuppressions function, CancellationToken ct) =>
+                    function.RunAsync(request, ct))
+            .AsFunction<ShowSuppressions>(AuthorizationLevel.Anonymous);
+        api.MapMethods(
+                "app/suppressions/lift",
+                ["POST"],
+                (HttpRequest request, LiftSuppressionForm function, CancellationToken ct) =>
+                    function.RunAsync(request, ct))
+            .AsFunction<LiftSuppressionForm>(AuthorizationLevel.Anonymous);
+        api.MapMethods(
                 "campaigns",
                 ["GET"],
                 (HttpRequest request, ListCampaigns function, CancellationToken ct) =>

@@ -433,5 +433,27 @@ internal static class EnglishTexts
         [TextId.EditorAdvanced] = "written as JSON",
         [TextId.EditorAddWait] = "Add a wait",
         [TextId.EditorAddCondition] = "Add a condition",
+
+        [TextId.WorkspaceSuppressions] = "Suppressions",
+        [TextId.SuppressionsEmail] = "Email address",
+        [TextId.SuppressionsEmailHelp] = "Addresses are kept only as a hash: type one to see whether it is suppressed.",
+        [TextId.SuppressionsLookUp] = "Look up",
+        [TextId.SuppressionsYes] = "This address is suppressed: nothing is sent to it.",
+        [TextId.SuppressionsNo] = "This address is not suppressed.",
+        [TextId.SuppressionsLift] = "Lift the suppression",
+        [TextId.SuppressionsLiftHelp] =
+            "Only when the person asked for it: their consent is not granted again by this.",
+        [TextId.SuppressionsLifted] = "The suppression was lifted.",
+        [TextId.SuppressionsNotAnAddress] = "That is not an email address.",
+        [TextId.SuppressionsNewest] = "Suppressed addresses (the first 25, by hash)",
+        [TextId.SuppressionsHash] = "Address (hash)",
+        [TextId.SuppressionsReason] = "Reason",
+        [TextId.SuppressionsAt] = "When (UTC)",
+        [TextId.SuppressionsEvidence] = "Evidence",
+        [TextId.SuppressionReasonUnsubscribed] = "unsubscribed",
+        [TextId.SuppressionReasonHardBounce] = "hard bounce",
+        [TextId.SuppressionReasonSpamReport] = "spam report",
+        [TextId.SuppressionReasonDropped] = "dropped by SendGrid",
+        [TextId.SuppressionReasonErased] = "erased",
     };
 }

@@ -437,5 +437,27 @@ internal static class TurkishTexts
         [TextId.EditorAdvanced] = "JSON olarak yazılmış",
         [TextId.EditorAddWait] = "Bekleme ekle",
         [TextId.EditorAddCondition] = "Koşul ekle",
+
+        [TextId.WorkspaceSuppressions] = "Engellenenler",
+        [TextId.SuppressionsEmail] = "E-posta adresi",
+        [TextId.SuppressionsEmailHelp] =
+            "Adresler yalnızca özet (hash) olarak tutulur: engelli olup olmadığını görmek için bir adres yazın.",
+        [TextId.SuppressionsLookUp] = "Sorgula",
+        [TextId.SuppressionsYes] = "Bu adres engelli: ona hiçbir şey gönderilmez.",
+        [TextId.SuppressionsNo] = "Bu adres engelli değil.",
+        [TextId.SuppressionsLift] = "Engeli kaldır",
+        [TextId.SuppressionsLiftHelp] = "Yalnızca kişi istediyse: bu, onayını yeniden vermez.",
+        [TextId.SuppressionsLifted] = "Engel kaldırıldı.",
+        [TextId.SuppressionsNotAnAddress] = "Bu bir e-posta adresi değil.",
+        [TextId.SuppressionsNewest] = "Engellenen adresler (özete göre ilk 25)",
+        [TextId.SuppressionsHash] = "Adres (özet)",
+        [TextId.SuppressionsReason] = "Neden",
+        [TextId.SuppressionsAt] = "Ne zaman (UTC)",
+        [TextId.SuppressionsEvidence] = "Kanıt",
+        [TextId.SuppressionReasonUnsubscribed] = "abonelikten çıktı",
+        [TextId.SuppressionReasonHardBounce] = "kalıcı geri dönüş",
+        [TextId.SuppressionReasonSpamReport] = "spam bildirimi",
+        [TextId.SuppressionReasonDropped] = "SendGrid bıraktı",
+        [TextId.SuppressionReasonErased] = "silindi",
     };
 }

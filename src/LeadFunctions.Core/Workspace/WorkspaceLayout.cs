@@ -16,12 +16,18 @@ public static class WorkspaceLayout
         typeof(LanguageChoice)
     );
 
-    private static readonly (WorkspaceSection Section, TextId Label, string Path)[] Menu =
+    private static readonly (WorkspaceSection Section, TextId Label, string Path, WorkspaceRoles Needs)[] Menu =
     [
-        (WorkspaceSection.Campaigns, TextId.WorkspaceCampaigns, WorkspacePaths.Campaigns),
-        (WorkspaceSection.Leads, TextId.WorkspaceLeads, WorkspacePaths.Leads),
-        (WorkspaceSection.Imports, TextId.WorkspaceImports, WorkspacePaths.Imports),
-        (WorkspaceSection.Dashboard, TextId.WorkspaceDashboard, WorkspacePaths.Dashboard),
+        (WorkspaceSection.Campaigns, TextId.WorkspaceCampaigns, WorkspacePaths.Campaigns, WorkspaceRoles.None),
+        (WorkspaceSection.Leads, TextId.WorkspaceLeads, WorkspacePaths.Leads, WorkspaceRoles.None),
+        (WorkspaceSection.Imports, TextId.WorkspaceImports, WorkspacePaths.Imports, WorkspaceRoles.None),
+        (WorkspaceSection.Dashboard, TextId.WorkspaceDashboard, WorkspacePaths.Dashboard, WorkspaceRoles.None),
+        (
+            WorkspaceSection.Suppressions,
+            TextId.WorkspaceSuppressions,
+            WorkspacePaths.Suppressions,
+            WorkspaceRoles.Admin
+        ),
     ];
 
     /// <param name="body">HTML from a page template; the only markup this takes as it is.</param>
@@ -30,7 +36,9 @@ public static class WorkspaceLayout
         var language = shell.Language;
         var menu = shell.User is null
             ? []
-            : Menu.Select(m => new MenuItem(Texts.Get(m.Label, language), m.Path, m.Section == shell.Section)).ToList();
+            : Menu.Where(m => m.Needs == WorkspaceRoles.None || shell.User.Can(m.Needs))
+                .Select(m => new MenuItem(Texts.Get(m.Label, language), m.Path, m.Section == shell.Section))
+                .ToList();
         var languages = Texts
             .Languages.Select(code => new LanguageChoice(code, Texts.Get(TextId.LanguageName, code), code == language))
             .ToList();

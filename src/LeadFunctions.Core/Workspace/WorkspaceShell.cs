@@ -29,4 +29,5 @@ public enum WorkspaceSection
     Leads,
     Imports,
     Dashboard,
+    Suppressions,
 }

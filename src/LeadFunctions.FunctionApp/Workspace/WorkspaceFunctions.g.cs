@@ -75,6 +75,15 @@ public sealed class ImportStagedUpload(Feature.ImportStagedUpload function)
         function.RunAsync(request, id, ct).AsActionResult();
 }
 
+public sealed class LiftSuppressionForm(Feature.LiftSuppressionForm function)
+{
+    [Function(nameof(LiftSuppressionForm))]
+    public Task<IActionResult> Run(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "app/suppressions/lift")] HttpRequest request,
+        CancellationToken ct) =>
+        function.RunAsync(request, ct).AsActionResult();
+}
+
 public sealed class OpenWorkspace(Feature.OpenWorkspace function)
 {
     [Function(nameof(OpenWorkspace))]
@@ -224,6 +233,15 @@ public sealed class ShowSignIn(Feature.ShowSignIn function)
     [Function(nameof(ShowSignIn))]
     public Task<IActionResult> Run(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "app/signin")] HttpRequest request,
+        CancellationToken ct) =>
+        function.RunAsync(request, ct).AsActionResult();
+}
+
+public sealed class ShowSuppressions(Feature.ShowSuppressions function)
+{
+    [Function(nameof(ShowSuppressions))]
+    public Task<IActionResult> Run(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "app/suppressions")] HttpRequest request,
         CancellationToken ct) =>
         function.RunAsync(request, ct).AsActionResult();
 }
