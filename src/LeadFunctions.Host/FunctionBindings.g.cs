@@ -221,6 +221,18 @@ public static class FunctionBindings
                     function.RunAsync(request, id, ct))
             .AsFunction<DownloadLeadExport>(AuthorizationLevel.Anonymous);
         api.MapMethods(
+                "app/scoring",
+                ["POST"],
+                (HttpRequest request, SaveScoringModel function, CancellationToken ct) =>
+                    function.RunAsync(request, ct))
+            .AsFunction<SaveScoringModel>(AuthorizationLevel.Anonymous);
+        api.MapMethods(
+                "app/scoring",
+                ["GET"],
+                (HttpRequest request, ShowScoringModel function, CancellationToken ct) =>
+                    function.RunAsync(request, ct))
+            .AsFunction<ShowScoringModel>(AuthorizationLevel.Anonymous);
+        api.MapMethods(
                 "app/signin",
                 ["GET"],
                 (HttpRequest request, ShowSignIn function, CancellationToken ct) =>

@@ -455,5 +455,13 @@ internal static class EnglishTexts
         [TextId.SuppressionReasonSpamReport] = "spam report",
         [TextId.SuppressionReasonDropped] = "dropped by SendGrid",
         [TextId.SuppressionReasonErased] = "erased",
+
+        [TextId.WorkspaceScoring] = "Scoring",
+        [TextId.ScoringModel] = "The scoring model (JSON)",
+        [TextId.ScoringHelp] =
+            "Fit rules, engagement points and their half-life, grades and the MQL threshold, as the API takes "
+            + "them. Scores change as leads are next processed or rescored.",
+        [TextId.ScoringSaved] = "Saved: scores change as leads are next processed, and tonight's rescoring.",
+        [TextId.ScoringProblems] = "The model was not saved: correct these",
     };
 }

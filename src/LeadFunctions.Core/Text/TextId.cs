@@ -432,4 +432,10 @@ public enum TextId
     SuppressionReasonSpamReport,
     SuppressionReasonDropped,
     SuppressionReasonErased,
+
+    WorkspaceScoring,
+    ScoringModel,
+    ScoringHelp,
+    ScoringSaved,
+    ScoringProblems,
 }

@@ -459,5 +459,14 @@ internal static class TurkishTexts
         [TextId.SuppressionReasonSpamReport] = "spam bildirimi",
         [TextId.SuppressionReasonDropped] = "SendGrid bıraktı",
         [TextId.SuppressionReasonErased] = "silindi",
+
+        [TextId.WorkspaceScoring] = "Puanlama",
+        [TextId.ScoringModel] = "Puanlama modeli (JSON)",
+        [TextId.ScoringHelp] =
+            "Uygunluk kuralları, etkileşim puanları ve yarılanma süreleri, notlar ve MQL eşiği, API'nin aldığı "
+            + "gibi. Puanlar adaylar bir sonraki işlendiğinde ya da yeniden puanlandığında değişir.",
+        [TextId.ScoringSaved] =
+            "Kaydedildi: puanlar adaylar bir sonraki işlendiğinde ve bu geceki yeniden puanlamada değişir.",
+        [TextId.ScoringProblems] = "Model kaydedilmedi: şunları düzeltin",
     };
 }

@@ -13,8 +13,10 @@ public static class SuppressionsPage
     private static readonly HtmlTemplate Template = new("workspace-suppressions.liquid", typeof(Model), typeof(Row));
 
     /// <param name="email">The address looked up, as typed; empty when none.</param>
-    /// <param name="suppressed">Whether it is suppressed; null when none was looked up or it is not an address.</param>
-    /// <param name="notice">What the person just did, or why the address could not be looked up; empty for none.</param>
+    /// <param name="suppressed">Whether it is suppressed; null when none was looked up or it is not an
+    /// address.</param>
+    /// <param name="notice">What the person just did, or why the address could not be looked up; empty for
+    /// none.</param>
     public static string Render(
         WorkspaceShell shell,
         string email,

@@ -20,7 +20,7 @@ public static class WorkspaceLayout
     [
         (WorkspaceSection.Campaigns, TextId.WorkspaceCampaigns, WorkspacePaths.Campaigns, WorkspaceRoles.None),
         (WorkspaceSection.Leads, TextId.WorkspaceLeads, WorkspacePaths.Leads, WorkspaceRoles.None),
-        (WorkspaceSection.Imports, TextId.WorkspaceImports, WorkspacePaths.Imports, WorkspaceRoles.None),
+        (WorkspaceSection.Imports, TextId.WorkspaceImports, WorkspacePaths.Imports, WorkspaceRoles.Marketer),
         (WorkspaceSection.Dashboard, TextId.WorkspaceDashboard, WorkspacePaths.Dashboard, WorkspaceRoles.None),
         (
             WorkspaceSection.Suppressions,
@@ -28,6 +28,7 @@ public static class WorkspaceLayout
             WorkspacePaths.Suppressions,
             WorkspaceRoles.Admin
         ),
+        (WorkspaceSection.Scoring, TextId.WorkspaceScoring, WorkspacePaths.Scoring, WorkspaceRoles.Admin),
     ];
 
     /// <param name="body">HTML from a page template; the only markup this takes as it is.</param>

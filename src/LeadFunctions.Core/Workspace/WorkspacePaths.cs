@@ -12,6 +12,7 @@ public static class WorkspacePaths
     public const string Imports = Root + "/imports";
     public const string Dashboard = Root + "/dashboard";
     public const string Suppressions = Root + "/suppressions";
+    public const string Scoring = Root + "/scoring";
     public const string Assets = Root + "/assets";
 
     /// <summary>Whether <paramref name="path"/> is a workspace page to come back to after signing in or switching

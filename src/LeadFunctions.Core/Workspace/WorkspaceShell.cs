@@ -30,4 +30,5 @@ public enum WorkspaceSection
     Imports,
     Dashboard,
     Suppressions,
+    Scoring,
 }

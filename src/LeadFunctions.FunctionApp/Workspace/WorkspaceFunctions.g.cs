@@ -123,6 +123,15 @@ public sealed class SaveCampaign(Feature.SaveCampaign function)
         function.RunAsync(request, id, ct).AsActionResult();
 }
 
+public sealed class SaveScoringModel(Feature.SaveScoringModel function)
+{
+    [Function(nameof(SaveScoringModel))]
+    public Task<IActionResult> Run(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "app/scoring")] HttpRequest request,
+        CancellationToken ct) =>
+        function.RunAsync(request, ct).AsActionResult();
+}
+
 public sealed class SendCampaignTest(Feature.SendCampaignTest function)
 {
     [Function(nameof(SendCampaignTest))]
@@ -224,6 +233,15 @@ public sealed class ShowNewCampaign(Feature.ShowNewCampaign function)
     [Function(nameof(ShowNewCampaign))]
     public Task<IActionResult> Run(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "app/campaigns/new")] HttpRequest request,
+        CancellationToken ct) =>
+        function.RunAsync(request, ct).AsActionResult();
+}
+
+public sealed class ShowScoringModel(Feature.ShowScoringModel function)
+{
+    [Function(nameof(ShowScoringModel))]
+    public Task<IActionResult> Run(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "app/scoring")] HttpRequest request,
         CancellationToken ct) =>
         function.RunAsync(request, ct).AsActionResult();
 }

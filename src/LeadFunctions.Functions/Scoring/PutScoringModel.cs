@@ -1,4 +1,3 @@
-using System.Text.Json;
 using LeadFunctions.Core.Scoring;
 using LeadFunctions.Core.Text;
 using LeadFunctions.Functions.Http;
@@ -28,19 +27,13 @@ public sealed class PutScoringModel(ScoringModelSource models)
     private const int MaxBodyBytes = 64 * 1024;
     private const int MaxJsonDepth = 16;
 
-    /// <summary>A null where the model needs an object ("fit": null) is a JSON error, hence a 400 naming it.</summary>
-    private static readonly JsonSerializerOptions ModelJson = new(JsonDefaults.Options)
-    {
-        RespectNullableAnnotations = true,
-    };
-
     public async Task<IResult> RunAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         var (model, refusal) = await JsonBody.ReadAsync<ScoringModel>(
             request,
             MaxBodyBytes,
             MaxJsonDepth,
-            ModelJson,
+            ScoringModelJson.Options,
             "a scoring model",
             cancellationToken
         );

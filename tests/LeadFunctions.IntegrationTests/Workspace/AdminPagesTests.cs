@@ -6,11 +6,11 @@ using Microsoft.Playwright;
 namespace LeadFunctions.IntegrationTests.Workspace;
 
 /// <summary>
-/// Lifting a suppression is an admin's: the master key's session sees the page in the menu, looks an address up and
-/// lifts it; a function key's session is offered neither the page nor the action, and is refused both.
+/// Lifting a suppression and changing the scoring model are an admin's: the master key's session sees the pages in
+/// the menu and does both; a function key's session is offered neither page nor action, and is refused both.
 /// </summary>
 [Collection(AzuriteCollection.Name)]
-public sealed class SuppressionsPageTests(AzuriteFixture azurite)
+public sealed class AdminPagesTests(AzuriteFixture azurite)
 {
     private const string Address = "ayse.yilmaz@acme.com.tr";
 
@@ -58,5 +58,47 @@ public sealed class SuppressionsPageTests(AzuriteFixture azurite)
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("The suppression was lifted.");
         Assert.Equal("This address is not suppressed.", await page.Locator("#answer p").First.InnerTextAsync());
         Assert.False(await list.IsSuppressedAsync(Address, default));
+    }
+
+    [Fact]
+    public async Task Admin_ChangesTheScoringModel_AMistakeIsShownAndNothingSaved_AMarketerIsRefused()
+    {
+        await using var host = await TestHost.StartAsync(azurite);
+        await using var marketer = await WorkspaceBrowser.OpenAsync(host);
+        await marketer.SignInAsync(TestHost.FunctionKey);
+        Assert.Equal(0, await marketer.Page.GetByRole(AriaRole.Link, new() { Name = "Scoring" }).CountAsync());
+        Assert.Equal(403, (await marketer.GoAsync("/api/app/scoring"))!.Status);
+
+        await using var admin = await WorkspaceBrowser.OpenAsync(host);
+        var page = admin.Page;
+        await admin.SignInAsync(TestHost.MasterKey);
+        await page.GetByRole(AriaRole.Link, new() { Name = "Scoring" }).ClickAsync();
+        var model = page.GetByLabel("The scoring model (JSON)");
+        var json = await model.InputValueAsync();
+        Assert.Contains("\"mqlThreshold\": 60", json, StringComparison.Ordinal);
+        await admin.AssertAccessibleAsync("workspace-scoring");
+
+        await model.FillAsync(json.Replace("\"mqlThreshold\": 60", "\"mqlThreshold\": 0", StringComparison.Ordinal));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+        Assert.Contains(
+            "mqlThreshold",
+            await page.GetByRole(AriaRole.Alert).InnerTextAsync(),
+            StringComparison.Ordinal
+        );
+        Assert.Equal(60, await ThresholdAsync(host));
+
+        await model.FillAsync(json.Replace("\"mqlThreshold\": 60", "\"mqlThreshold\": 45", StringComparison.Ordinal));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Saved");
+        Assert.Equal(45, await ThresholdAsync(host));
+    }
+
+    private static async Task<int> ThresholdAsync(TestHost host)
+    {
+        using var response = await host.Client.SendAsync(
+            TestHost.WithKey(HttpMethod.Get, "/api/scoring-model", TestHost.MasterKey)
+        );
+        using var document = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        return document.RootElement.GetProperty("mqlThreshold").GetInt32();
     }
 }
