@@ -29,10 +29,27 @@ public sealed class ShowSignIn(WorkspaceGate gate, IOptions<WorkspaceOptions> op
         }
 
         var (shell, _) = await gate.AnonymousAsync(request);
-        var platform =
-            options.Value.SignIn == WorkspaceSignIn.AppService
-                ? "/.auth/login/aad?post_login_redirect_uri=" + Uri.EscapeDataString(WorkspacePaths.SignIn)
-                : null;
-        return WorkspacePageResult.Ok(SignInPage.Render(shell, returnTo, platform, error: null));
+        if (options.Value.SignIn != WorkspaceSignIn.AppService)
+        {
+            return WorkspacePageResult.Ok(SignInPage.Render(shell, returnTo, platformSignIn: null, error: null));
+        }
+
+        // Read only when App Service Authentication is on: only then does the platform remove a client's own header.
+        var principal = AppServicePrincipal.Parse(request.Headers[AppServicePrincipal.HeaderName].FirstOrDefault());
+        if (principal is { Roles: not WorkspaceRoles.None } person)
+        {
+            // An admin may do what the others do, as the master key does self-hosted.
+            var roles = person.Roles.HasFlag(WorkspaceRoles.Admin) ? WorkspaceRoles.All : person.Roles;
+            await WorkspaceSession.SignInAsync(request.HttpContext, new WorkspaceUser(person.Name ?? "?", roles));
+            return new SeeOtherResult(new Uri(returnTo, UriKind.Relative));
+        }
+
+        var platform = "/.auth/login/aad?post_login_redirect_uri=" + Uri.EscapeDataString(WorkspacePaths.SignIn);
+        return principal is null
+            ? WorkspacePageResult.Ok(SignInPage.Render(shell, returnTo, platform, error: null))
+            : WorkspacePageResult.Status(
+                StatusCodes.Status403Forbidden,
+                SignInPage.Render(shell, returnTo, platform, TextId.WorkspaceNoRole)
+            );
     }
 }

@@ -3,6 +3,7 @@ using LeadFunctions.Core.Workspace;
 using LeadFunctions.Functions.Http;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Options;
 
 namespace LeadFunctions.Functions.Workspace;
 
@@ -11,7 +12,7 @@ namespace LeadFunctions.Functions.Workspace;
 /// page, and, for a form, whether it carries the anti-forgery token this workspace gave it (else nothing is changed).
 /// It also decides the page's language: the one chosen with the switch, else the browser's.
 /// </summary>
-public sealed class WorkspaceGate(IAntiforgery antiforgery)
+public sealed class WorkspaceGate(IAntiforgery antiforgery, IOptions<WorkspaceOptions> options)
 {
     public const string LanguageCookie = "lf_lang";
 
@@ -26,6 +27,7 @@ public sealed class WorkspaceGate(IAntiforgery antiforgery)
         WorkspaceRoles needs = WorkspaceRoles.None
     )
     {
+        SeenAsTheBrowserSent(request);
         var user = await WorkspaceSession.ReadAsync(request.HttpContext);
         var shell = Shell(request, user, section);
         return new(shell, user is null ? SignInFirst(request) : Forbidden(shell, user, needs));
@@ -44,6 +46,7 @@ public sealed class WorkspaceGate(IAntiforgery antiforgery)
         string? back = null
     )
     {
+        SeenAsTheBrowserSent(request);
         var user = await WorkspaceSession.ReadAsync(request.HttpContext);
         var valid = await FormIsOwnAsync(request, maxBytes);
         var shell = Shell(request, user, section) is var here && back is not null ? here with { Path = back } : here;
@@ -59,6 +62,7 @@ public sealed class WorkspaceGate(IAntiforgery antiforgery)
     /// from it.</summary>
     public async Task<(WorkspaceShell Shell, bool FormValid)> AnonymousAsync(HttpRequest request)
     {
+        SeenAsTheBrowserSent(request);
         var valid = HttpMethods.IsPost(request.Method) && await FormIsOwnAsync(request, MaxFormBytes);
         return (Shell(request, null, WorkspaceSection.None), valid);
     }
@@ -89,6 +93,19 @@ public sealed class WorkspaceGate(IAntiforgery antiforgery)
             .GetTypedHeaders()
             .AcceptLanguage.Select(l => (l.Value.Value ?? string.Empty, l.Quality ?? 1.0));
         return PreferredLanguage.Of(accepted);
+    }
+
+    /// <summary>
+    /// On Azure (<see cref="WorkspaceOptions.AlwaysSecure"/>) the browser's request came over https, which App Service
+    /// ends before the Functions host passes it on: the worker sees plain HTTP. Said so, the session's and the form
+    /// token's cookies are Secure and the anti-forgery check holds them to it.
+    /// </summary>
+    private void SeenAsTheBrowserSent(HttpRequest request)
+    {
+        if (options.Value.AlwaysSecure)
+        {
+            request.Scheme = Uri.UriSchemeHttps;
+        }
     }
 
     /// <summary>

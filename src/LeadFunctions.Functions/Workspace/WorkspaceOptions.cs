@@ -14,6 +14,13 @@ public sealed class WorkspaceOptions
     /// </summary>
     public WorkspaceSignIn SignIn { get; set; } = WorkspaceSignIn.Keys;
 
+    /// <summary>
+    /// Whether the workspace's cookies are always Secure. On Azure the worker sees the Functions host's own plain HTTP
+    /// request, never the browser's https, so "Secure when the request is" would leave them unmarked there; the
+    /// platform serves the app over https only.
+    /// </summary>
+    public bool AlwaysSecure => SignIn == WorkspaceSignIn.AppService;
+
     /// <summary>How long a session lasts after signing in, however busy, before the person signs in again.</summary>
     [Range(typeof(TimeSpan), "00:05:00", "7.00:00:00")]
     public TimeSpan SessionLifetime { get; set; } = TimeSpan.FromHours(8);

@@ -1,6 +1,7 @@
 using LeadFunctions.Adapters;
 using LeadFunctions.Core.Intake;
 using LeadFunctions.Core.Workspace;
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
@@ -28,13 +29,16 @@ public static class WorkspaceRegistration
                 options.Cookie.Path = WorkspacePaths.Root;
                 options.Cookie.HttpOnly = true;
                 options.Cookie.SameSite = SameSiteMode.Strict;
-                options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
                 options.SlidingExpiration = false;
             });
         services
             .AddOptions<CookieAuthenticationOptions>(WorkspaceSession.Scheme)
             .Configure<IOptions<WorkspaceOptions>>(
-                (cookie, workspace) => cookie.ExpireTimeSpan = workspace.Value.SessionLifetime
+                (cookie, workspace) =>
+                {
+                    cookie.ExpireTimeSpan = workspace.Value.SessionLifetime;
+                    cookie.Cookie.SecurePolicy = SecurePolicy(workspace.Value);
+                }
             );
         services.AddAntiforgery(options =>
         {
@@ -43,8 +47,12 @@ public static class WorkspaceRegistration
             options.Cookie.Name = "lf_antiforgery";
             options.Cookie.Path = WorkspacePaths.Root;
             options.Cookie.SameSite = SameSiteMode.Strict;
-            options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
         });
+        services
+            .AddOptions<AntiforgeryOptions>()
+            .Configure<IOptions<WorkspaceOptions>>(
+                (antiforgery, workspace) => antiforgery.Cookie.SecurePolicy = SecurePolicy(workspace.Value)
+            );
         services.AddSingleton<WorkspaceGate>();
         services.AddSingleton<CampaignOverview>();
         services.AddSingleton<CampaignEditorForm>();
@@ -57,4 +65,7 @@ public static class WorkspaceRegistration
         services.AddSingleton<ConfirmedErasure>();
         return services;
     }
+
+    private static CookieSecurePolicy SecurePolicy(WorkspaceOptions workspace) =>
+        workspace.AlwaysSecure ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
 }

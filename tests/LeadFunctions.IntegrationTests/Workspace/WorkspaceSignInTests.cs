@@ -160,6 +160,64 @@ public sealed partial class WorkspaceSignInTests(AzuriteFixture azurite)
         Assert.Equal("/api/app/campaigns", signedIn.Headers.Location!.OriginalString);
     }
 
+    /// <summary>
+    /// As on Azure behind App Service Authentication: the sign-in page links to the platform's sign-in, the principal
+    /// the platform passes on opens a session (an admin may do all), one without a role is told so, and every cookie is
+    /// Secure although the worker sees plain HTTP.
+    /// </summary>
+    [Fact]
+    public async Task AppServiceSignIn_ThePlatformsPrincipal_OpensASession_AndCookiesAreSecure()
+    {
+        await using var host = await TestHost.StartAsync(azurite, settings: "--Workspace:SignIn=AppService");
+        using var anonymous = Client(host);
+        using var page = await anonymous.GetAsync("/api/app/signin");
+        var html = await page.Content.ReadAsStringAsync();
+        Assert.True(page.IsSuccessStatusCode, $"{(int)page.StatusCode} {html}");
+        Assert.Contains(
+            "/.auth/login/aad?post_login_redirect_uri=%2Fapi%2Fapp%2Fsignin",
+            html,
+            StringComparison.Ordinal
+        );
+        Assert.DoesNotContain("name=\"key\"", html, StringComparison.Ordinal);
+        Assert.All(page.Headers.GetValues("Set-Cookie"), c =>
+            Assert.Contains("secure", c, StringComparison.OrdinalIgnoreCase)
+        );
+
+        using var nobody = Client(host);
+        using var noRole = await nobody.SendAsync(Principal("Deniz", "reader"));
+        Assert.Equal(HttpStatusCode.Forbidden, noRole.StatusCode);
+        Assert.Contains("no workspace role", await noRole.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        using var admin = Client(host);
+        using var signedIn = await admin.SendAsync(Principal("Ayşe Yılmaz", "admin"));
+        Assert.Equal(HttpStatusCode.SeeOther, signedIn.StatusCode);
+        var session = signedIn
+            .Headers.GetValues("Set-Cookie")
+            .Single(c => c.StartsWith("lf_session=", StringComparison.Ordinal));
+        Assert.Contains("secure", session, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("httponly", session, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("samesite=strict", session, StringComparison.OrdinalIgnoreCase);
+
+        // The cookie is Secure, so a client on plain HTTP does not send it back: here it is sent by hand.
+        var cookie = session.Split(';')[0];
+        var scoring = new HttpRequestMessage(HttpMethod.Get, "/api/app/scoring");
+        scoring.Headers.Add("Cookie", cookie);
+        using var scoringPage = await anonymous.SendAsync(scoring);
+        Assert.Equal(HttpStatusCode.OK, scoringPage.StatusCode);
+        Assert.Contains("Ayşe Yılmaz", await scoringPage.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    private static HttpRequestMessage Principal(string name, string role)
+    {
+        var json = $$"""
+            {"auth_typ":"aad","name_typ":"name","role_typ":"http://schemas.microsoft.com/ws/2008/06/identity/claims/role",
+             "claims":[{"typ":"name","val":"{{name}}"},{"typ":"roles","val":"{{role}}"}]}
+            """;
+        var request = new HttpRequestMessage(HttpMethod.Get, "/api/app/signin");
+        request.Headers.Add("X-MS-CLIENT-PRINCIPAL", Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(json)));
+        return request;
+    }
+
     internal static HttpClient Client(TestHost host) =>
         new(new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = new CookieContainer() })
         {
