@@ -205,7 +205,32 @@ public sealed partial class WorkspaceSignInTests(AzuriteFixture azurite)
         using var scoringPage = await anonymous.SendAsync(scoring);
         Assert.Equal(HttpStatusCode.OK, scoringPage.StatusCode);
         Assert.Contains("Ayşe Yılmaz", await scoringPage.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        // Signing out goes through App Service's own sign-out, which would otherwise sign the person straight back in.
+        var signOut = new HttpRequestMessage(HttpMethod.Post, "/api/app/signout")
+        {
+            Content = new FormUrlEncodedContent(
+                new Dictionary<string, string>
+                {
+                    ["__lf_token"] = TokenOf(await scoringPage.Content.ReadAsStringAsync()),
+                }
+            ),
+        };
+        signOut.Headers.Add("Cookie", $"{cookie}; {AntiforgeryCookie(scoringPage)}");
+        using var signedOut = await anonymous.SendAsync(signOut);
+        Assert.Equal(HttpStatusCode.SeeOther, signedOut.StatusCode);
+        Assert.Equal(
+            "/.auth/logout?post_logout_redirect_uri=%2Fapi%2Fapp%2Fsignin",
+            signedOut.Headers.Location!.OriginalString
+        );
     }
+
+    /// <summary>The anti-forgery cookie a page set (sent by hand, as it is Secure).</summary>
+    private static string AntiforgeryCookie(HttpResponseMessage page) =>
+        page
+            .Headers.GetValues("Set-Cookie")
+            .Single(c => c.StartsWith("lf_antiforgery=", StringComparison.Ordinal))
+            .Split(';')[0];
 
     private static HttpRequestMessage Principal(string name, string role)
     {
