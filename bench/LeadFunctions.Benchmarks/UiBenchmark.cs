@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
-using System.Text.RegularExpressions;
 using Azure.Data.Tables;
 using LeadFunctions.Adapters.Leads;
 using LeadFunctions.Core.Campaigns;
@@ -19,7 +18,7 @@ namespace LeadFunctions.Benchmarks;
 /// host's work plus one local HTTP exchange), against the same-run time of one raw point read of a lead row, the
 /// least any page of a lead costs.
 /// </summary>
-internal static partial class UiBenchmark
+internal static class UiBenchmark
 {
     private const string Key = "bench-function-key";
     private const int Campaigns = 20;
@@ -39,7 +38,8 @@ internal static partial class UiBenchmark
             "--AzureWebJobs.DispatchNurtureSends.Disabled=true",
         ]);
         await host.StartAsync();
-        using var person = await SignInAsync(host.Client.BaseAddress!);
+        using var person = WorkspaceForms.Client(host.Client.BaseAddress!);
+        await WorkspaceForms.SignInAsync(person, Key);
         var lead = LeadId.FromEmail(Email(leads / 2));
         var leadsTable = BenchStorage.LeadsTable(azurite, prefix);
         var raw = await TimeAsync(() =>
@@ -183,27 +183,4 @@ internal static partial class UiBenchmark
             );
         }
     }
-
-    /// <summary>A client with a workspace session, signed in through the sign-in form as a browser would.</summary>
-    private static async Task<HttpClient> SignInAsync(Uri address)
-    {
-        var client = new HttpClient(
-            new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = new CookieContainer() }
-        )
-        {
-            BaseAddress = address,
-        };
-        var page = await client.GetStringAsync("/api/app/signin");
-        var token = WebUtility.HtmlDecode(TokenField().Match(page).Groups[1].Value);
-        using var signedIn = await client.PostAsync(
-            "/api/app/signin",
-            new FormUrlEncodedContent(new Dictionary<string, string> { ["__lf_token"] = token, ["key"] = Key })
-        );
-        return signedIn.StatusCode == HttpStatusCode.SeeOther
-            ? client
-            : throw new InvalidOperationException($"Signing in answered {(int)signedIn.StatusCode}.");
-    }
-
-    [GeneratedRegex("name=\"__lf_token\" value=\"([^\"]+)\"")]
-    private static partial Regex TokenField();
 }

@@ -47,15 +47,21 @@ public static class DashboardPage
             new DashboardPageModel(
                 Texts.Languages.Contains(language) ? language : Texts.Fallback,
                 Texts.ByName(language),
-                Time(view.At),
+                PageValues.UtcMinute(view.At),
                 Work(view.Work, t),
                 t.Format(TextId.DashboardFunnelNote, view.FromMonth),
                 FunnelChart(view, t),
                 FunnelTable(view, t),
-                t.Format(sample.Complete ? TextId.DashboardSampleAll : TextId.DashboardSamplePart, Number(sample.Read)),
+                t.Format(
+                    sample.Complete ? TextId.DashboardSampleAll : TextId.DashboardSamplePart,
+                    PageValues.Count(sample.Read)
+                ),
                 ScoreChart(sample, t),
                 TemperatureChart(sample, t),
-                t.Format(mqls.Complete ? TextId.DashboardMqlsAll : TextId.DashboardMqlsPart, Number(mqls.Read)),
+                t.Format(
+                    mqls.Complete ? TextId.DashboardMqlsAll : TextId.DashboardMqlsPart,
+                    PageValues.Count(mqls.Read)
+                ),
                 Mqls(mqls, t),
                 Campaigns(view.Campaigns, t)
             )
@@ -76,8 +82,8 @@ public static class DashboardPage
             queue.Poisoned > 0 || queue.Overdue,
             [
                 Cell(queue.Queue),
-                Cell(Number(queue.Waiting), numeric: true),
-                Cell(Number(queue.Poisoned), numeric: true),
+                Cell(PageValues.Count(queue.Waiting), numeric: true),
+                Cell(PageValues.Count(queue.Poisoned), numeric: true),
                 Cell(
                     (queue.OldestWait is { } wait ? Duration(wait) : "—")
                         + (queue.Overdue ? $" ({t[TextId.DashboardOverdue]})" : string.Empty),
@@ -88,8 +94,8 @@ public static class DashboardPage
         return new WorkModel(
             work.NeedsAttention,
             work.StorageFailure ?? string.Empty,
-            Number(work.UncertainSends),
-            Number(work.FailedSends),
+            PageValues.Count(work.UncertainSends),
+            PageValues.Count(work.FailedSends),
             new TableModel(headers, [.. rows])
         );
     }
@@ -117,9 +123,9 @@ public static class DashboardPage
             [
                 Cell(group.Key),
                 .. FunnelStages.Select(s =>
-                    Cell(Number(group.Reached.GetValueOrDefault(s.ToApiName())), numeric: true)
+                    Cell(PageValues.Count(group.Reached.GetValueOrDefault(s.ToApiName())), numeric: true)
                 ),
-                Cell(Number(group.Disqualified), numeric: true),
+                Cell(PageValues.Count(group.Disqualified), numeric: true),
             ]
         ));
         return new TableModel(Headers(t[TextId.DashboardSource], [.. stages]), [.. rows]);
@@ -130,7 +136,9 @@ public static class DashboardPage
             t[TextId.DashboardScores],
             [
                 .. sample.ScoreBands.Select(b => new Bar(
-                    b.To is { } to ? $"{Number(b.From)}–{Number(to)}" : $"{Number(b.From)}+",
+                    b.To is { } to
+                        ? $"{PageValues.Count(b.From)}–{PageValues.Count(to)}"
+                        : $"{PageValues.Count(b.From)}+",
                     b.Count,
                     "#3f6fb5"
                 )),
@@ -162,9 +170,9 @@ public static class DashboardPage
                 Cell(lead.Name ?? "—"),
                 Cell(lead.Company ?? "—"),
                 Cell(lead.Source),
-                Cell(Number(lead.Score), numeric: true),
+                Cell(PageValues.Count(lead.Score), numeric: true),
                 Cell(t.Temperature(lead.Temperature)),
-                Cell(Time(lead.UpdatedAt)),
+                Cell(PageValues.UtcMinute(lead.UpdatedAt)),
             ]
         ));
         return new TableModel(headers, [.. rows]);
@@ -178,7 +186,7 @@ public static class DashboardPage
             false,
             [
                 Cell($"{campaign.Name} ({campaign.Id}, {State(campaign, t)})"),
-                .. metrics.Select(m => Cell(Number(campaign.Totals.GetValueOrDefault(m)), numeric: true)),
+                .. metrics.Select(m => Cell(PageValues.Count(campaign.Totals.GetValueOrDefault(m)), numeric: true)),
             ]
         ));
         return new TableModel(headers, [.. rows]);
@@ -213,7 +221,7 @@ public static class DashboardPage
                 var top = i * Row;
                 return new BarModel(
                     bar.Label,
-                    Number(bar.Value),
+                    PageValues.Count(bar.Value),
                     bar.Color,
                     top + 16,
                     top + 4,
@@ -229,11 +237,6 @@ public static class DashboardPage
         [Cell(first), .. rest.Select(h => Cell(h.Name, h.Numeric))];
 
     private static CellModel Cell(string text, bool numeric = false) => new(text, numeric);
-
-    private static string Number(long value) => value.ToString("N0", CultureInfo.InvariantCulture);
-
-    private static string Time(DateTimeOffset at) =>
-        at.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
 
     private static string Duration(TimeSpan wait) =>
         string.Create(CultureInfo.InvariantCulture, $"{(long)wait.TotalHours}:{wait.Minutes:00}:{wait.Seconds:00}");

@@ -52,14 +52,11 @@ public sealed class CampaignPreview(
         }
 
         // As the lead's first entry into the campaign would get it: the link of that send, the variant it picks.
-        var lead =
-            (language is null ? found : found with { Language = language }) is var person && recipient is null
-                ? person
-                : person with
-                {
-                    Id = LeadId.FromEmail(recipient),
-                    Email = recipient,
-                };
+        var lead = language is null ? found : found with { Language = language };
+        if (recipient is not null)
+        {
+            lead = lead with { Id = LeadId.FromEmail(recipient), Email = recipient };
+        }
         var sendId = NurtureSender.SendId(lead.Id, campaign.Id, step.Id, 0);
         var (asSent, _) = StepVariants.For(step, lead.Id, campaign.Id, 0);
         return new CampaignPreviewed(await renderer.RenderAsync(campaign, asSent, lead, sendId), null, lead);

@@ -88,7 +88,7 @@ public static partial class CampaignEditorPage
             ),
             F("reenter.after", TextId.EditorReenter, form.ReenterAfter, TextId.EditorReenterHelp),
             steps,
-            enrolled is { } n ? t.Format(TextId.EditorRunning, CampaignListPage.Number(n)) : string.Empty,
+            enrolled is { } n ? t.Format(TextId.EditorRunning, PageValues.Count(n)) : string.Empty,
             renamedStep ?? string.Empty,
             [.. Summary(errors, fields.Placed)]
         );

@@ -1,4 +1,3 @@
-using System.Globalization;
 using LeadFunctions.Core.Leads;
 using LeadFunctions.Core.Text;
 
@@ -54,18 +53,13 @@ public static class CampaignListPage
             summary.Campaign.Id,
             summary.Campaign.SpamBrake is null ? string.Empty : t[TextId.CampaignsSpamBrake],
             [
-                Number(summary[CampaignMetric.Enrolled]),
-                Number(summary[CampaignMetric.Sent]),
-                Percent(summary.OpenRate),
-                Percent(summary.ClickRate),
-                Number(summary[CampaignMetric.Converted]),
+                PageValues.Count(summary[CampaignMetric.Enrolled]),
+                PageValues.Count(summary[CampaignMetric.Sent]),
+                PageValues.Rate(summary.OpenRate),
+                PageValues.Rate(summary.ClickRate),
+                PageValues.Count(summary[CampaignMetric.Converted]),
             ]
         );
-
-    internal static string Number(long value) => value.ToString("N0", CultureInfo.InvariantCulture);
-
-    internal static string Percent(double? rate) =>
-        rate is { } r ? r.ToString("P1", CultureInfo.InvariantCulture) : "—";
 
     private sealed record Model(
         IReadOnlyDictionary<string, string> T,

@@ -81,7 +81,7 @@ public static class CampaignResultsPage
                 campaign.SpamBrake is null ? string.Empty : t[TextId.CampaignsSpamBrake],
                 done is { } d ? t[d] : string.Empty,
                 shell.User?.Can(WorkspaceRoles.Marketer) == true,
-                [.. Headline.Select(m => new Figure(t.Metric(m), CampaignListPage.Number(summary[m])))],
+                [.. Headline.Select(m => new Figure(t.Metric(m), PageValues.Count(summary[m])))],
                 [.. result.StepOrder.Select(id => Step(result, id, t))],
                 Chart(result.Days, t)
             )
@@ -107,10 +107,10 @@ public static class CampaignResultsPage
             (m, i) =>
                 new FunnelBar(
                     t.Metric(m),
-                    CampaignListPage.Number(Count(m)),
+                    PageValues.Count(Count(m)),
                     i == 0
                         ? string.Empty
-                        : CampaignListPage.Percent(
+                        : PageValues.Rate(
                             Rate(Count(m), Count(i == 1 ? CampaignMetric.Sent : CampaignMetric.Delivered))
                         ),
                     (int)Math.Round(BarWidth * (double)Math.Min(Count(m), top) / top),
@@ -132,9 +132,9 @@ public static class CampaignResultsPage
             return new VariantModel(
                 v.Id,
                 v.Active ? t[TextId.CampaignsActive] : t[TextId.CampaignsPaused],
-                CampaignListPage.Number(Of(CampaignMetric.Sent)),
-                CampaignListPage.Percent(Rate(Of(CampaignMetric.Opened), Of(CampaignMetric.Delivered))),
-                CampaignListPage.Percent(Rate(Of(CampaignMetric.Clicked), Of(CampaignMetric.Delivered)))
+                PageValues.Count(Of(CampaignMetric.Sent)),
+                PageValues.Rate(Rate(Of(CampaignMetric.Opened), Of(CampaignMetric.Delivered))),
+                PageValues.Rate(Rate(Of(CampaignMetric.Clicked), Of(CampaignMetric.Delivered)))
             );
         });
         return new StepModel(
@@ -144,7 +144,7 @@ public static class CampaignResultsPage
             [.. funnel],
             BarWidth,
             Funnel.Length * 22,
-            [.. Others.Select(m => new Figure(t.Metric(m), CampaignListPage.Number(Count(m))))],
+            [.. Others.Select(m => new Figure(t.Metric(m), PageValues.Count(Count(m))))],
             branches,
             [.. variants]
         );
@@ -183,9 +183,9 @@ public static class CampaignResultsPage
         );
         var rows = days.Select(d => new DayModel(
             d.Day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-            CampaignListPage.Number(d.Sent),
-            CampaignListPage.Number(d.Opened),
-            CampaignListPage.Number(d.Clicked)
+            PageValues.Count(d.Sent),
+            PageValues.Count(d.Opened),
+            PageValues.Count(d.Clicked)
         ));
         return new ChartModel(
             days.Count * DayWidth,

@@ -21,8 +21,8 @@ public static class ImportResultPage
             new Model(
                 shell.T,
                 report.ImportId,
-                CampaignListPage.Number(report.Accepted),
-                CampaignListPage.Number(report.RejectedCount),
+                PageValues.Count(report.Accepted),
+                PageValues.Count(report.RejectedCount),
                 [
                     .. report.Rejected.Select(r => new Rejection(
                         r.Line.ToString(CultureInfo.InvariantCulture),
@@ -30,11 +30,7 @@ public static class ImportResultPage
                     )),
                 ],
                 report.RejectedCount > report.Rejected.Count
-                    ? Texts.Format(
-                        TextId.ImportsFirstRejected,
-                        language,
-                        CampaignListPage.Number(report.Rejected.Count)
-                    )
+                    ? Texts.Format(TextId.ImportsFirstRejected, language, PageValues.Count(report.Rejected.Count))
                     : string.Empty,
                 ResultPath(id),
                 WorkspacePaths.Imports

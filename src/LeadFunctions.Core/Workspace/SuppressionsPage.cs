@@ -1,4 +1,3 @@
-using System.Globalization;
 using LeadFunctions.Core.Consent;
 using LeadFunctions.Core.Text;
 
@@ -44,7 +43,7 @@ public static class SuppressionsPage
                     .. newest.Select(s => new Row(
                         s.Hash[..12] + "…",
                         t[Enum.Parse<TextId>("SuppressionReason" + s.Reason)],
-                        s.At.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture),
+                        PageValues.UtcMinute(s.At),
                         s.Evidence ?? string.Empty
                     )),
                 ]

@@ -1,6 +1,6 @@
 using System.Net;
-using System.Text.RegularExpressions;
 using LeadFunctions.IntegrationTests.Infrastructure;
+using LeadFunctions.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace LeadFunctions.IntegrationTests.Workspace;
@@ -12,7 +12,7 @@ namespace LeadFunctions.IntegrationTests.Workspace;
 /// an expired session refused with nothing changed.
 /// </summary>
 [Collection(AzuriteCollection.Name)]
-public sealed partial class WorkspaceSignInTests(AzuriteFixture azurite)
+public sealed class WorkspaceSignInTests(AzuriteFixture azurite)
 {
     private const string Campaign = """
         { "name": "Fuar & \"Aşk\" takibi", "active": true, "trigger": { "sources": ["fair"] },
@@ -243,22 +243,11 @@ public sealed partial class WorkspaceSignInTests(AzuriteFixture azurite)
         return request;
     }
 
-    internal static HttpClient Client(TestHost host) =>
-        new(new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = new CookieContainer() })
-        {
-            BaseAddress = host.Client.BaseAddress,
-        };
+    internal static HttpClient Client(TestHost host) => WorkspaceForms.Client(host.Client.BaseAddress!);
 
     /// <summary>Signs <paramref name="client"/> in with <paramref name="key"/> through the sign-in form.</summary>
-    internal static async Task SignInAsync(HttpClient client, string key = TestHost.FunctionKey)
-    {
-        var (_, token) = await SignInPageAsync(client);
-        using var signedIn = await client.PostAsync(
-            "/api/app/signin",
-            new FormUrlEncodedContent(new Dictionary<string, string> { ["__lf_token"] = token, ["key"] = key })
-        );
-        Assert.Equal(HttpStatusCode.SeeOther, signedIn.StatusCode);
-    }
+    internal static Task SignInAsync(HttpClient client, string key = TestHost.FunctionKey) =>
+        WorkspaceForms.SignInAsync(client, key);
 
     /// <summary>The sign-in page's anti-forgery token, as a browser would find it in the form.</summary>
     internal static async Task<(string Html, string Token)> SignInPageAsync(HttpClient client)
@@ -267,11 +256,5 @@ public sealed partial class WorkspaceSignInTests(AzuriteFixture azurite)
         return (html, TokenOf(html));
     }
 
-    internal static string TokenOf(string html) =>
-        TokenField().Match(html) is { Success: true } m
-            ? WebUtility.HtmlDecode(m.Groups[1].Value)
-            : throw new InvalidOperationException("No token on the page.");
-
-    [GeneratedRegex("name=\"__lf_token\" value=\"([^\"]+)\"")]
-    private static partial Regex TokenField();
+    internal static string TokenOf(string html) => WorkspaceForms.TokenOf(html);
 }
