@@ -339,7 +339,7 @@ public static class FunctionBindings
                 ["GET"],
                 (HttpRequest request, GetDashboard function, CancellationToken ct) =>
                     function.RunAsync(request, ct))
-            .AsFunction<GetDashboard>(AuthorizationLevel.Function);
+            .AsFunction<GetDashboard>(AuthorizationLevel.Anonymous);
         api.MapMethods(
                 "events",
                 ["POST"],

@@ -12,7 +12,7 @@ public sealed class GetDashboard(Feature.GetDashboard function)
 {
     [Function(nameof(GetDashboard))]
     public Task<IActionResult> Run(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "dashboard")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "dashboard")] HttpRequest request,
         CancellationToken ct) =>
         function.RunAsync(request, ct).AsActionResult();
 }

@@ -147,9 +147,14 @@ public sealed class WorkspaceGate(IAntiforgery antiforgery, IOptions<WorkspaceOp
                 WorkspaceMessage.Render(shell, TextId.WorkspaceForbidden)
             );
 
-    private static SeeOtherResult SignInFirst(HttpRequest request)
+    private static SeeOtherResult SignInFirst(HttpRequest request) =>
+        SignInThenTo(
+            HttpMethods.IsGet(request.Method) ? $"{request.PathBase}{request.Path}{request.QueryString}" : null
+        );
+
+    /// <summary>To the sign-in page, which comes back to <paramref name="back"/> when it is a workspace page.</summary>
+    public static SeeOtherResult SignInThenTo(string? back)
     {
-        var back = HttpMethods.IsGet(request.Method) ? $"{request.PathBase}{request.Path}{request.QueryString}" : null;
         var query = WorkspacePaths.IsOwn(back) ? $"?returnTo={Uri.EscapeDataString(back!)}" : string.Empty;
         return new SeeOtherResult(new Uri(WorkspacePaths.SignIn + query, UriKind.Relative));
     }

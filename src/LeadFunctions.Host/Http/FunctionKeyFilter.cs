@@ -10,17 +10,14 @@ namespace LeadFunctions.Host.Http;
 /// </summary>
 internal sealed class FunctionKeyFilter(AuthorizationLevel level, HostKeys keys) : IEndpointFilter
 {
-    public const string HeaderName = "x-functions-key";
-
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
-        var request = context.HttpContext.Request;
-        var presented = request.Headers[HeaderName].FirstOrDefault() ?? request.Query["code"].FirstOrDefault();
+        var presented = PresentedKey.Of(context.HttpContext.Request);
         if (presented is null || !Accepts(presented))
         {
             return Problems.Unauthorized(
                 $"This function needs a {(level == AuthorizationLevel.Admin ? "master" : "function")} key in the "
-                    + $"'{HeaderName}' header or the 'code' query parameter."
+                    + $"'{PresentedKey.HeaderName}' header or the 'code' query parameter."
             );
         }
 
