@@ -12,6 +12,7 @@
 #                                       again with SendGrid's events and Nurture:ResendUnconfirmedAfter: each step sent exactly once
 #   ./bench.sh funnel [--quick]         FunnelCounts rows one funnel report per dimension reads at 100,000 leads ÷ at 10,000
 #                                       (--quick: 10,000 ÷ 1,000); a row count, not a timing (about a minute)
+#   ./bench.sh webinars [--quick]       registrants/s through each webinar webhook ÷ a raw enqueue in the same run (a minute or two)
 #   ./bench.sh ui [--quick]             the workspace's campaign list, campaign results, lead search and lead page, p95 with
 #                                       100,000 leads and 20 campaigns (--quick: 10,000), against a raw point read
 set -euo pipefail

@@ -6,7 +6,7 @@ using BenchmarkDotNet.Toolchains.InProcess.Emit;
 using LeadFunctions.Benchmarks;
 using LeadFunctions.Testing;
 
-// ./bench.sh [all|speed|intake|scoring|rescore|reliability|nurture|welcome|nurture-crash|funnel|ui] [--quick]
+// ./bench.sh [all|speed|intake|scoring|rescore|reliability|nurture|welcome|nurture-crash|funnel|webinars|ui] [--quick]
 // [--leads N] [--on-disk]
 var what = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal)) ?? "all";
 var quick = args.Contains("--quick");
@@ -112,6 +112,11 @@ if (what is "all" or "funnel")
     await OnFreshAzuriteAsync(inMemory: true, azurite =>
         quick ? FunnelBenchmark.RunAsync(azurite, 1_000, 10_000) : FunnelBenchmark.RunAsync(azurite, 10_000, 100_000)
     );
+}
+
+if (what is "all" or "webinars")
+{
+    await OnFreshAzuriteAsync(inMemory: true, azurite => WebhookBenchmark.RunAsync(azurite, duration, workers: 32));
 }
 
 if (what is "all" or "ui")
