@@ -23,6 +23,8 @@ internal sealed class InMemoryLeadStore : ILeadStore
 
     public IReadOnlyList<TimelineEntry> Entries(string id) => partitions.TryGetValue(id, out var p) ? p.Entries : [];
 
+    public IReadOnlyList<EngagementEvent> Events(string id) => partitions.TryGetValue(id, out var p) ? p.Events : [];
+
     public Task<VersionedLead?> FindAsync(string leadId, CancellationToken cancellationToken) =>
         Task.FromResult(
             partitions.TryGetValue(leadId, out var p) && p.Lead is not null ? new VersionedLead(p.Lead, ETag(p)!) : null

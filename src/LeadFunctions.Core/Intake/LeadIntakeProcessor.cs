@@ -61,11 +61,15 @@ public sealed class LeadIntakeProcessor(
                     );
                 }
 
+                // Recorded once: a redelivered submission finds its engagement among the lead's events.
+                var engagement = submission.Engagement is { } e && snapshot.Events.All(s => s.EventId != e.EventId)
+                    ? e
+                    : null;
                 var scorer = await models.GetScorerAsync(cancellationToken);
                 var (lead, entries) = LeadEvaluator.Evaluate(
                     merged,
                     snapshot.Lead,
-                    snapshot.Events,
+                    engagement is null ? snapshot.Events : [.. snapshot.Events, engagement],
                     scorer,
                     now,
                     submission.SubmissionId
@@ -84,7 +88,10 @@ public sealed class LeadIntakeProcessor(
                     entries.Add(ConsentRecorder.Entry(record, snapshot.Consent, after));
                 }
 
-                return LeadChange.Submitted(lead, snapshot.ETag, entries, record);
+                return LeadChange.Submitted(lead, snapshot.ETag, entries, record) with
+                {
+                    NewEvents = engagement is null ? [] : [engagement],
+                };
             },
             cancellationToken
         );

@@ -45,4 +45,8 @@ public sealed record LeadSubmission
 
     /// <summary>Where it came from in detail: UTM fields, form id, page URL, webinar.</summary>
     public IReadOnlyDictionary<string, string> SourceDetail { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>What the person did in the same act (a webinar registration's webinar_registered), recorded in the
+    /// submission's own write: one message on the queue, not two, and no event waiting for its lead.</summary>
+    public EngagementEvent? Engagement { get; init; }
 }

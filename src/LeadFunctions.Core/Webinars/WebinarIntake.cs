@@ -6,7 +6,7 @@ namespace LeadFunctions.Core.Webinars;
 
 /// <summary>
 /// What every webinar platform's webhook turns into: a registrant becomes a lead (see <see cref="WebinarRegistrant"/>)
-/// plus a webinar_registered event; attendance becomes a webinar_attended event. Ids derive from the delivery,
+/// with its webinar_registered event, in one message; attendance becomes a webinar_attended event. Ids derive from the delivery,
 /// so a platform's retry is recorded once.
 /// </summary>
 public sealed class WebinarIntake(ISubmissionQueue submissions, IEventQueue events, TimeProvider time)
@@ -25,17 +25,14 @@ public sealed class WebinarIntake(ISubmissionQueue submissions, IEventQueue even
             return validation.Errors;
         }
 
-        await submissions.EnqueueAsync(submission, cancellationToken);
-        await events.EnqueueAsync(
-            Event(
-                webinar,
-                submission.Email,
-                EventTypes.WebinarRegistered,
-                Plausible(occurredAt),
-                webinar.RegistrationId(registrant.Email)
-            ),
-            cancellationToken
+        var registered = Event(
+            webinar,
+            submission.Email,
+            EventTypes.WebinarRegistered,
+            Plausible(occurredAt),
+            webinar.RegistrationId(registrant.Email)
         );
+        await submissions.EnqueueAsync(submission with { Engagement = registered }, cancellationToken);
         return null;
     }
 

@@ -18,6 +18,27 @@ public class LeadIntakeProcessorTests
         Assert.Equal(1, pipeline.Store.Saves);
     }
 
+    /// <summary>A webinar registration comes as one message: the registrant and their webinar_registered, written
+    /// together, the event once however often the message comes, and scored as engagement.</summary>
+    [Fact]
+    public async Task ProcessAsync_SubmissionWithItsEngagement_BothInOneWrite_TheEventOnceOnARedelivery()
+    {
+        var registered = pipeline.Event("reg-1", EventTypes.WebinarRegistered);
+        var submission = Pipeline.Submission("s1") with { Engagement = registered };
+
+        Assert.Equal(UpdateOutcome.Created, await pipeline.Intake.ProcessAsync(submission, default));
+        Assert.Equal(1, pipeline.Store.Saves);
+        Assert.Equal(["reg-1"], pipeline.Store.Events(Id).Select(e => e.EventId));
+        Assert.True(pipeline.Store[Id]!.Score.Engagement > 0);
+
+        Assert.Equal(UpdateOutcome.Duplicate, await pipeline.Intake.ProcessAsync(submission, default));
+        Assert.Equal(
+            UpdateOutcome.Updated,
+            await pipeline.Intake.ProcessAsync(submission with { SubmissionId = "s2" }, default)
+        );
+        Assert.Equal(["reg-1"], pipeline.Store.Events(Id).Select(e => e.EventId));
+    }
+
     [Fact]
     public async Task ProcessAsync_SecondSubmission_MergesIntoSameLead()
     {
