@@ -40,6 +40,7 @@ public static class LeadPipelineRegistration
         builder.AddLeadEnrichment();
         builder.AddSalesHandoff();
         builder.AddEmailSending();
+        builder.AddOn24Polling();
         var services = builder.Services;
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IIdGenerator, SystemIdGenerator>();

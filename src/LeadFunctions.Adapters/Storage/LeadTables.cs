@@ -29,6 +29,8 @@ public sealed class LeadTables(TableServiceClient service, StorageNames names)
 
     public TableClient FunnelCounts { get; } = service.GetTableClient(names.Table(TableNames.FunnelCounts));
 
+    public TableClient On24Poll { get; } = service.GetTableClient(names.Table(TableNames.On24Poll));
+
     public IEnumerable<TableClient> All =>
         [
             Leads,
@@ -43,5 +45,6 @@ public sealed class LeadTables(TableServiceClient service, StorageNames names)
             CampaignStats,
             Referrals,
             FunnelCounts,
+            On24Poll,
         ];
 }
