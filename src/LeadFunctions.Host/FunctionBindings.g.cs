@@ -38,6 +38,8 @@ public static class FunctionBindings
             "DispatchNurtureSends", "*/5 * * * * *", (f, t, ct) => f.RunAsync(t, ct))
         .AddQueueTrigger<EnrollCampaignLeads, CampaignEnrollmentRequest>(
             "EnrollCampaignLeads", "campaign-enrollment", (f, m, ct) => f.RunAsync(m, ct))
+        .AddTimerTrigger<PollOn24>(
+            "PollOn24", "0 */5 * * * *", (f, t, ct) => f.RunAsync(t, ct))
         .AddQueueTrigger<ProcessConsentImport, ConsentImportBatch>(
             "ProcessConsentImport", "consent-import", (f, m, ct) => f.RunAsync(m, ct))
         .AddQueueTrigger<ProcessImportBatch, ImportBatch>(

@@ -17,6 +17,13 @@ public sealed class GenericWebinarWebhook(Feature.GenericWebinarWebhook function
         function.RunAsync(request, ct).AsActionResult();
 }
 
+public sealed class PollOn24(Feature.PollOn24 function)
+{
+    [Function(nameof(PollOn24))]
+    public Task Run([TimerTrigger("0 */5 * * * *")] TimerInfo timer, CancellationToken ct) =>
+        function.RunAsync(timer.ToRunInfo(), ct);
+}
+
 public sealed class ZoomWebinarWebhook(Feature.ZoomWebinarWebhook function)
 {
     [Function(nameof(ZoomWebinarWebhook))]
