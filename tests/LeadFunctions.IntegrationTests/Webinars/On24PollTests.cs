@@ -52,7 +52,13 @@ public sealed class On24PollTests(AzuriteFixture azurite) : IAsyncLifetime, IAsy
                 builder.Logging.AddProvider(logs);
             },
             prefix,
-            settings: [.. on24.HostSettings(EventId), "--AzureWebJobs.PollOn24.Disabled=true", .. settings]
+            settings:
+            [
+                .. on24.HostSettings(EventId),
+                "--AzureWebJobs.PollOn24.Disabled=true",
+                "--Logging:LogLevel:LeadFunctions.Functions.Webinars=Information",
+                .. settings,
+            ]
         );
 
     private static Task PollAsync(TestHost host) =>
