@@ -31,6 +31,9 @@ public sealed class LeadTables(TableServiceClient service, StorageNames names)
 
     public TableClient On24Poll { get; } = service.GetTableClient(names.Table(TableNames.On24Poll));
 
+    public TableClient WebinarRegistrations { get; } =
+        service.GetTableClient(names.Table(TableNames.WebinarRegistrations));
+
     public IEnumerable<TableClient> All =>
         [
             Leads,
@@ -46,5 +49,6 @@ public sealed class LeadTables(TableServiceClient service, StorageNames names)
             Referrals,
             FunnelCounts,
             On24Poll,
+            WebinarRegistrations,
         ];
 }

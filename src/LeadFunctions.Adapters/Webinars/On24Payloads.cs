@@ -17,18 +17,19 @@ public static class On24Payloads
     private const int MaxTitleLength = 300;
 
     /// <summary>GET /v2/client/{clientId}/event/{eventId}: its title ("description"; "eventname" when that is empty),
-    /// live start and end, display time zone and audience address.</summary>
+    /// live start and end ("livestart", "liveend"), display time zone ("displaytimezonecd", when an IANA id we know)
+    /// and audience address ("audienceurl", when an https one).</summary>
     public static On24Event Event(string eventId, JsonElement root) =>
         new(
             new Webinar(
                 Platform,
                 eventId,
                 Title(Text(root, "description") ?? Text(root, "eventname")),
-                Date(root, "livestart")
+                Date(root, "livestart"),
+                Date(root, "liveend"),
+                Text(root, "displaytimezonecd") is { } zone && WebinarTimeZones.IsKnown(zone) ? zone : null
             ),
-            Date(root, "liveend"),
-            Text(root, "displaytimezonecd"),
-            Text(root, "audienceurl")
+            Text(root, "audienceurl") is { } url && WebinarAttendance.JoinUrlError(url) is null ? url : null
         );
 
     /// <summary>One of "registrants": the form's fields, "marketingemail" "Y" as consent to marketing email, and
@@ -55,7 +56,8 @@ public static class On24Payloads
         );
 
     /// <summary>One of "attendees": when they first watched (live, else on demand) and their live plus on-demand
-    /// minutes (ON24 rounds each to whole minutes).</summary>
+    /// minutes ("liveminutes", "archiveminutes"; ON24 rounds each to whole minutes), at most what a registration
+    /// keeps.</summary>
     public static On24Attendee Attendee(JsonElement attendee)
     {
         var live = Minutes(attendee, "liveminutes");
@@ -63,7 +65,9 @@ public static class On24Payloads
         return new On24Attendee(
             Text(attendee, "email"),
             Date(attendee, "firstliveactivity") ?? Date(attendee, "firstarchiveactivity"),
-            live is null && archive is null ? null : (live ?? 0) + (archive ?? 0)
+            live is null && archive is null
+                ? null
+                : Math.Min((live ?? 0) + (archive ?? 0), WebinarAttendance.MaxMinutes)
         );
     }
 

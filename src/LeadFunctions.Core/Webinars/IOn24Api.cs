@@ -8,7 +8,7 @@ namespace LeadFunctions.Core.Webinars;
 /// </summary>
 public interface IOn24Api
 {
-    /// <summary>The event's title, live start and end, time zone and audience address.</summary>
+    /// <summary>The event's title, live start and end, time zone and the address its audience joins at.</summary>
     Task<On24Event> GetEventAsync(string eventId, CancellationToken cancellationToken);
 
     /// <summary>
@@ -31,8 +31,9 @@ public interface IOn24Api
     );
 }
 
-/// <summary>An ON24 event as a webinar, with its live end and the address its audience joins at.</summary>
-public sealed record On24Event(Webinar Webinar, DateTimeOffset? EndsAt, string? TimeZone, string? AudienceUrl);
+/// <summary>An ON24 event as a webinar (its live start and end), with the address its audience joins at: ON24 gives
+/// no registrant a link of their own in its lists.</summary>
+public sealed record On24Event(Webinar Webinar, string? AudienceUrl);
 
 /// <summary>A page of a list and whether it was the last.</summary>
 public sealed record On24Page<T>(IReadOnlyList<T> Items, bool IsLast);

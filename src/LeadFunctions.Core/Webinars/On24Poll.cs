@@ -8,7 +8,8 @@ namespace LeadFunctions.Core.Webinars;
 /// since ON24 lists people only some time after they registered or watched. A watermark moves only after everyone
 /// read is queued, so a run cut short reads the same people again, and they are recorded once (their ids derive from
 /// the webinar and the email). A rate-limited run leaves a "not before" time that later runs, on any host, wait
-/// for.
+/// for. Once attendance has settled after the live end (<see cref="AttendanceSettles"/>), the end is handed on once,
+/// after an attendee read that started then, so that every no-show is one.
 /// </para>
 /// </summary>
 public sealed class On24Poll(
@@ -25,6 +26,10 @@ public sealed class On24Poll(
     /// <summary>ON24 lists a live attendee 30 minutes to 2 hours after the event ends, an on-demand viewer 4 to 12
     /// hours after they watched: reads overlap by 12 hours.</summary>
     public static readonly TimeSpan AttendeeOverlap = TimeSpan.FromHours(12);
+
+    /// <summary>ON24 lists the last live attendee at most 2 hours after the event ends: the end is handed on
+    /// then.</summary>
+    public static readonly TimeSpan AttendanceSettles = TimeSpan.FromHours(2);
 
     /// <summary>How many people of a page are queued at once.</summary>
     private const int Parallelism = 8;
@@ -95,9 +100,23 @@ public sealed class On24Poll(
 
         var marks = await state.ReadAsync(eventId, cancellationToken);
         outcome = await ReadListAsync(details, On24List.Registrants, marks, outcome, cancellationToken);
-        if (details.Webinar.StartsAt is not { } startsAt || startsAt <= time.GetUtcNow())
+        var webinar = details.Webinar;
+        if (webinar.StartsAt is { } startsAt && startsAt > time.GetUtcNow())
         {
-            outcome = await ReadListAsync(details, On24List.Attendees, marks, outcome, cancellationToken);
+            return outcome;
+        }
+
+        var attendeesReadAt = time.GetUtcNow();
+        outcome = await ReadListAsync(details, On24List.Attendees, marks, outcome, cancellationToken);
+        if (marks.Ended || webinar.EndsAt is not { } endsAt || attendeesReadAt < endsAt + AttendanceSettles)
+        {
+            return outcome;
+        }
+
+        if (await intake.EndAsync(webinar, endsAt, cancellationToken) is null)
+        {
+            await state.MarkEndedAsync(eventId, endsAt, cancellationToken);
+            outcome = outcome with { Ended = [.. outcome.Ended, eventId] };
         }
 
         return outcome;
@@ -159,6 +178,7 @@ public sealed class On24Poll(
                         details.Webinar,
                         registrant.Form,
                         registrant.RegisteredAt ?? time.GetUtcNow(),
+                        details.AudienceUrl,
                         ct
                     )
                         is null,
@@ -184,6 +204,7 @@ public sealed class On24Poll(
                         details.Webinar,
                         attendee.Email,
                         attendee.FirstSeenAt ?? time.GetUtcNow(),
+                        attendee.Minutes,
                         ct
                     )
                         is null,
@@ -233,12 +254,13 @@ public enum On24PollStatus
 }
 
 /// <summary>What a run did: how many registrants and attendees it queued, how many it skipped (no valid email), the
-/// events ON24 refused, and when it may call ON24 again.</summary>
+/// events whose end it handed on, the events ON24 refused, and when it may call ON24 again.</summary>
 public sealed record On24PollOutcome(On24PollStatus Status)
 {
     public int Registered { get; init; }
     public int Attended { get; init; }
     public int Skipped { get; init; }
+    public IReadOnlyList<string> Ended { get; init; } = [];
     public IReadOnlyList<string> Refused { get; init; } = [];
     public DateTimeOffset? NotBefore { get; init; }
     public string? Reason { get; init; }

@@ -36,11 +36,23 @@ public sealed partial class PollOn24(On24Poll poll, ILogger<PollOn24> logger)
                 break;
         }
 
+        foreach (var eventId in outcome.Ended)
+        {
+            Ended(logger, eventId);
+        }
+
         foreach (var eventId in outcome.Refused)
         {
             Refused(logger, eventId);
         }
     }
+
+    [LoggerMessage(
+        EventId = 1765,
+        Level = LogLevel.Information,
+        Message = "ON24 poll: event {EventId} ended; its no-shows follow"
+    )]
+    private static partial void Ended(ILogger logger, string eventId);
 
     [LoggerMessage(
         EventId = 1760,

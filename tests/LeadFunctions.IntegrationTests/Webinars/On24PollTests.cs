@@ -32,7 +32,8 @@ public sealed class On24PollTests(AzuriteFixture azurite) : IAsyncLifetime, IAsy
     public async Task InitializeAsync()
     {
         on24 = await On24StandIn.StartAsync();
-        on24.AddEvent(EventId, "Pazarlama Otomasyonu 101", Now.AddHours(-3), TimeSpan.FromHours(1));
+        // Ended an hour ago: its attendance has not settled yet (the end is handed on 2 hours after it).
+        on24.AddEvent(EventId, "Pazarlama Otomasyonu 101", Now.AddHours(-2), TimeSpan.FromHours(1));
     }
 
     public async Task DisposeAsync()
@@ -94,7 +95,7 @@ public sealed class On24PollTests(AzuriteFixture azurite) : IAsyncLifetime, IAsy
         on24.AddRegistrant(EventId, "ayse.yilmaz@acme.com.tr", "Ayşe", "Yılmaz", Now.AddDays(-3));
         on24.AddRegistrant(EventId, "isik.celik@acme.com.tr", "Işık", "Çelik", Now.AddDays(-3), marketingEmail: true);
         on24.AddRegistrant(EventId, null, "Adsız", "Kişi", Now.AddDays(-3));
-        on24.AddAttendee(EventId, "ayse.yilmaz@acme.com.tr", Now.AddHours(-3), liveMinutes: 40, archiveMinutes: 5);
+        on24.AddAttendee(EventId, "ayse.yilmaz@acme.com.tr", Now.AddHours(-2), liveMinutes: 40, archiveMinutes: 5);
         await using var host = await StartAsync();
 
         await PollAsync(host);
@@ -130,6 +131,38 @@ public sealed class On24PollTests(AzuriteFixture azurite) : IAsyncLifetime, IAsy
         Assert.Equal(2, on24.Served(Attendees, "ayse.yilmaz@acme.com.tr"));
         await Task.Delay(TimeSpan.FromSeconds(2));
         Assert.Equal(2, (await EventsAsync(host, "ayse.yilmaz@acme.com.tr", 2)).Count);
+    }
+
+    [Fact]
+    public async Task Poll_JoinUrlAndMinutesKept_EndHandedOnOnceAfterAttendanceSettled_NoShowMissed()
+    {
+        on24.AddRegistrant(EventId, "ayse.yilmaz@acme.com.tr", "Ayşe", "Yılmaz", Now.AddDays(-3));
+        on24.AddRegistrant(EventId, "cagri.ozturk@acme.com.tr", "Çağrı", "Öztürk", Now.AddDays(-3));
+        on24.AddAttendee(EventId, "ayse.yilmaz@acme.com.tr", Now.AddHours(-2), liveMinutes: 40, archiveMinutes: 5);
+        await using var host = await StartAsync();
+
+        await PollAsync(host);
+        await EventsAsync(host, "ayse.yilmaz@acme.com.tr", 2);
+        await EventsAsync(host, "cagri.ozturk@acme.com.tr", 1);
+        Assert.DoesNotContain(logs.Entries, e => e.Contains("ended; its no-shows follow", StringComparison.Ordinal));
+
+        clock.Offset += TimeSpan.FromHours(1.5); // 2.5 hours after the live end
+        await PollAsync(host);
+        await PollAsync(host);
+
+        var missed = await EventsAsync(host, "cagri.ozturk@acme.com.tr", 2);
+        Assert.Contains(missed, e => e.Summary.StartsWith("webinar_missed", StringComparison.Ordinal));
+        Assert.Single(logs.Entries, e => e.Contains($"event {EventId} ended", StringComparison.Ordinal));
+        var ayse = await host.Table(TableNames.WebinarRegistrations)
+            .GetEntityAsync<TableEntity>($"on24|{EventId}", LeadId.FromEmail("ayse.yilmaz@acme.com.tr"));
+        Assert.Equal(45, ayse.Value.GetInt32("Minutes"));
+        Assert.Equal(
+            $"https://event.on24.com/wcc/r/{EventId}/9AB4ABD834D841E9E5ED9124D266848B",
+            ayse.Value.GetString("JoinUrl")
+        );
+        Assert.Equal("Europe/Istanbul", ayse.Value.GetString("TimeZone"));
+        await Task.Delay(TimeSpan.FromSeconds(2));
+        Assert.Equal(2, (await EventsAsync(host, "ayse.yilmaz@acme.com.tr", 2)).Count); // attended: never missed
     }
 
     [Fact]
