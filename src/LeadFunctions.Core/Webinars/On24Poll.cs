@@ -55,7 +55,15 @@ public sealed class On24Poll(
         {
             foreach (var eventId in settings.EventIds)
             {
-                outcome = await PollEventAsync(eventId, outcome, cancellationToken);
+                try
+                {
+                    outcome = await PollEventAsync(eventId, outcome, cancellationToken);
+                }
+                catch (On24Exception ex) when (ex.Failure == On24Failure.EventRefused)
+                {
+                    // This event only (inactive, another client's, gone): the others are read.
+                    outcome = outcome with { Refused = [.. outcome.Refused, eventId] };
+                }
             }
         }
         catch (On24Exception ex) when (ex.Failure == On24Failure.RateLimited)
@@ -88,16 +96,7 @@ public sealed class On24Poll(
         CancellationToken cancellationToken
     )
     {
-        On24Event details;
-        try
-        {
-            details = await api.GetEventAsync(eventId, cancellationToken);
-        }
-        catch (On24Exception ex) when (ex.Failure == On24Failure.EventRefused)
-        {
-            return outcome with { Refused = [.. outcome.Refused, eventId] };
-        }
-
+        var details = await api.GetEventAsync(eventId, cancellationToken);
         var marks = await state.ReadAsync(eventId, cancellationToken);
         outcome = await ReadListAsync(details, On24List.Registrants, marks, outcome, cancellationToken);
         var webinar = details.Webinar;

@@ -225,6 +225,18 @@ public sealed class On24PollTests(AzuriteFixture azurite) : IAsyncLifetime, IAsy
     }
 
     [Fact]
+    public async Task Poll_AnEventOn24DoesNotKnow_SkippedWithAWarning_TheOthersRead()
+    {
+        on24.AddRegistrant(EventId, "ayse.yilmaz@acme.com.tr", "Ayşe", "Yılmaz", Now.AddDays(-3));
+        await using var host = await StartAsync(null, $"--On24:EventIds=4000001,{EventId}");
+
+        await PollAsync(host);
+
+        await LeadAsync(host, "ayse.yilmaz@acme.com.tr");
+        Assert.Contains(logs.Entries, e => e.Contains("event 4000001 refused", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Poll_WrongTokenPair_LogsAndChangesNothing()
     {
         var prefix = TestHost.NewPrefix();
