@@ -34,6 +34,23 @@ param zoomSecretToken string = ''
 @secure()
 param genericWebhookSecret string = ''
 
+@description('ON24: the account\'s client id (On24:ClientId); empty and the poll reads nothing.')
+param on24ClientId string = ''
+
+@description('ON24: the API token key (On24:AccessTokenKey), from ON24\'s API dashboard.')
+@secure()
+param on24AccessTokenKey string = ''
+
+@description('ON24: the API token secret (On24:AccessTokenSecret).')
+@secure()
+param on24AccessTokenSecret string = ''
+
+@description('ON24: the API address (On24:BaseUrl); empty for https://api.on24.com, https://api.eu.on24.com for the EU data centre.')
+param on24BaseUrl string = ''
+
+@description('ON24: the event ids to poll, separated by commas (On24:EventIds).')
+param on24EventIds string = ''
+
 @description('Where MQLs are POSTed; empty for none.')
 param salesHandoffWebhookUrl string = ''
 
@@ -193,6 +210,8 @@ var secretSettings = [
   { setting: 'Webhooks__Zoom__SecretToken', secret: 'ZoomSecretToken', value: zoomSecretToken }
   { setting: 'Webhooks__Generic__Secret', secret: 'GenericWebhookSecret', value: genericWebhookSecret }
   { setting: 'SalesHandoff__Secret', secret: 'SalesHandoffSecret', value: salesHandoffSecret }
+  { setting: 'On24__AccessTokenKey', secret: 'On24AccessTokenKey', value: on24AccessTokenKey }
+  { setting: 'On24__AccessTokenSecret', secret: 'On24AccessTokenSecret', value: on24AccessTokenSecret }
   { setting: 'Consent__TokenSecret', secret: 'ConsentTokenSecret', value: consentTokenSecret }
   { setting: 'Consent__PreviousTokenSecrets__0', secret: 'ConsentPreviousTokenSecret', value: consentPreviousTokenSecret }
   // Read by App Service Authentication, not by the code: the name its registration.clientSecretSettingName gives.
@@ -245,6 +264,9 @@ var appSettingValues = {
   Health__MaxQueueWait: healthMaxQueueWait
   Health__MaxRescoreWait: healthMaxRescoreWait
   SalesHandoff__WebhookUrl: salesHandoffWebhookUrl
+  On24__ClientId: on24ClientId
+  On24__EventIds: on24EventIds
+  On24__BaseUrl: on24BaseUrl
   SendGrid__FromEmail: fromEmail
   SendGrid__EventWebhookPublicKey: sendGridEventWebhookPublicKey
   Consent__DoubleOptIn: consentDoubleOptIn

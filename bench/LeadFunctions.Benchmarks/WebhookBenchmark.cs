@@ -25,8 +25,8 @@ internal static class WebhookBenchmark
 
     private static readonly Webhook[] Webhooks =
     [
-        new("Zoom", () => WebhookRequests.Zoom(ZoomRegistration(Next()), ZoomSecret)),
-        new("generic", () => WebhookRequests.Generic(GenericRegistration(Next()), GenericSecret)),
+        new("Zoom", () => ZoomRequests.Sign(ZoomRegistration(Next()), ZoomSecret)),
+        new("generic", () => GenericWebinarRequests.Sign(GenericRegistration(Next()), GenericSecret)),
     ];
 
     private static readonly string[] Settings =
@@ -106,28 +106,14 @@ internal static class WebhookBenchmark
     }
 
     private static string ZoomRegistration(int i) =>
-        JsonSerializer.Serialize(
-            new
-            {
-                @event = "webinar.registration_created",
-                event_ts = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds(),
-                payload = new
-                {
-                    @object = new
-                    {
-                        id = "81234567890",
-                        topic = "Ürün turu",
-                        start_time = DateTimeOffset.UtcNow.AddDays(7).ToString("O", CultureInfo.InvariantCulture),
-                        registrant = new
-                        {
-                            email = $"kayit{i}@firma{i % 50}.com.tr",
-                            first_name = "Ayşe",
-                            last_name = "Işık",
-                            org = "Firma A.Ş.",
-                        },
-                    },
-                },
-            }
+        ZoomRequests.Registration(
+            "81234567890",
+            $"kayit{i}@firma{i % 50}.com.tr",
+            "Ayşe",
+            "Işık",
+            DateTimeOffset.UtcNow.AddDays(7),
+            $"https://zoom.us/w/81234567890?tk=t{i}",
+            DateTimeOffset.UtcNow.ToUnixTimeMilliseconds()
         );
 
     private static string GenericRegistration(int i) =>

@@ -40,6 +40,7 @@ public static class LeadPipelineRegistration
         builder.AddLeadEnrichment();
         builder.AddSalesHandoff();
         builder.AddEmailSending();
+        builder.AddOn24Polling();
         var services = builder.Services;
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IIdGenerator, SystemIdGenerator>();
@@ -65,7 +66,7 @@ public static class LeadPipelineRegistration
         services.AddWorkspace();
         services.AddCampaignEnrollment();
         services.AddNurture();
-        services.AddSingleton<Core.Webinars.WebinarIntake>();
+        services.AddWebinars();
         services.AddSingleton<ScoringModelSource>();
         services.AddSalesDecisions();
         services.AddReports();

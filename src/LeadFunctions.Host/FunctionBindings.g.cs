@@ -8,6 +8,7 @@ using LeadFunctions.Core.Intake;
 using LeadFunctions.Core.Leads;
 using LeadFunctions.Core.Sales;
 using LeadFunctions.Core.Scoring;
+using LeadFunctions.Core.Webinars;
 using LeadFunctions.Functions.Campaigns;
 using LeadFunctions.Functions.Consent;
 using LeadFunctions.Functions.Dashboard;
@@ -38,6 +39,8 @@ public static class FunctionBindings
             "DispatchNurtureSends", "*/5 * * * * *", (f, t, ct) => f.RunAsync(t, ct))
         .AddQueueTrigger<EnrollCampaignLeads, CampaignEnrollmentRequest>(
             "EnrollCampaignLeads", "campaign-enrollment", (f, m, ct) => f.RunAsync(m, ct))
+        .AddTimerTrigger<PollOn24>(
+            "PollOn24", "0 */5 * * * *", (f, t, ct) => f.RunAsync(t, ct))
         .AddQueueTrigger<ProcessConsentImport, ConsentImportBatch>(
             "ProcessConsentImport", "consent-import", (f, m, ct) => f.RunAsync(m, ct))
         .AddQueueTrigger<ProcessImportBatch, ImportBatch>(
@@ -48,6 +51,8 @@ public static class FunctionBindings
             "ProcessSendGridEvents", "sendgrid-events", (f, m, ct) => f.RunAsync(m, ct))
         .AddQueueTrigger<RecordEngagement, EngagementEvent>(
             "RecordEngagement", "lead-events", (f, m, ct) => f.RunAsync(m, ct))
+        .AddQueueTrigger<RecordWebinarNoShows, WebinarEnding>(
+            "RecordWebinarNoShows", "webinar-endings", (f, m, ct) => f.RunAsync(m, ct))
         .AddQueueTrigger<ReleaseHeldSends, CampaignResume>(
             "ReleaseHeldSends", "campaign-resume", (f, m, ct) => f.RunAsync(m, ct))
         .AddQueueTrigger<RescoreLeadPart, RescorePart>(

@@ -29,6 +29,11 @@ public sealed class LeadTables(TableServiceClient service, StorageNames names)
 
     public TableClient FunnelCounts { get; } = service.GetTableClient(names.Table(TableNames.FunnelCounts));
 
+    public TableClient On24Poll { get; } = service.GetTableClient(names.Table(TableNames.On24Poll));
+
+    public TableClient WebinarRegistrations { get; } =
+        service.GetTableClient(names.Table(TableNames.WebinarRegistrations));
+
     public IEnumerable<TableClient> All =>
         [
             Leads,
@@ -43,5 +48,7 @@ public sealed class LeadTables(TableServiceClient service, StorageNames names)
             CampaignStats,
             Referrals,
             FunnelCounts,
+            On24Poll,
+            WebinarRegistrations,
         ];
 }

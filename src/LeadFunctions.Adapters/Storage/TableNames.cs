@@ -43,4 +43,12 @@ public static class TableNames
     /// <summary>Funnel counters: a partition per month (yyyyMM), a row per dimension and value, a counter per property;
     /// anonymous.</summary>
     public const string FunnelCounts = "FunnelCounts";
+
+    /// <summary>The ON24 poll's watermarks: a partition per event id, a row per list read and one once its end was
+    /// handed on; the "client" partition's "throttle" row holds when ON24 may be called again.</summary>
+    public const string On24Poll = "On24Poll";
+
+    /// <summary>Webinar registrations: a partition per webinar ({platform}|{webinar id}), a row per lead id, from the
+    /// lead's webinar events.</summary>
+    public const string WebinarRegistrations = "WebinarRegistrations";
 }
