@@ -25,12 +25,19 @@ public class WebinarModelTests
     {
         public List<LeadSubmission> Submissions { get; } = [];
 
+        /// <summary>Every event queued, a registration's with its submission (one message).</summary>
         public List<EngagementEvent> Events { get; } = [];
 
         public List<WebinarEnding> Endings { get; } = [];
 
-        public Task EnqueueAsync(LeadSubmission submission, CancellationToken cancellationToken) =>
-            Add(Submissions, submission);
+        public async Task EnqueueAsync(LeadSubmission submission, CancellationToken cancellationToken)
+        {
+            await Add(Submissions, submission);
+            if (submission.Engagement is { } engagement)
+            {
+                await Add(Events, engagement);
+            }
+        }
 
         public Task EnqueueAsync(EngagementEvent engagementEvent, CancellationToken cancellationToken) =>
             Add(Events, engagementEvent);
@@ -100,7 +107,7 @@ public class WebinarModelTests
         Assert.Equal(JoinUrl, registered.Detail[WebinarAttendance.JoinUrl]);
         Assert.Equal("Europe/Istanbul", registered.Detail[Webinar.TimeZoneDetail]);
         Assert.Equal(Launch, Webinar.FromDetail(registered.Detail));
-        Assert.Single(queued.Submissions);
+        Assert.Same(registered, Assert.Single(queued.Submissions).Engagement);
     }
 
     [Theory]
