@@ -34,6 +34,14 @@ param zoomSecretToken string = ''
 @secure()
 param genericWebhookSecret string = ''
 
+@description('The "value" of GoTo Webinar\'s webhook secret key (POST /G2W/rest/v2/webhooks/secretkey).')
+@secure()
+param goToWebinarSecretKey string = ''
+
+@description('The secret that ends the address given to Livestorm (at least 32 random characters).')
+@secure()
+param livestormWebhookSecret string = ''
+
 @description('Where MQLs are POSTed; empty for none.')
 param salesHandoffWebhookUrl string = ''
 
@@ -192,6 +200,8 @@ var secretSettings = [
   { setting: 'SendGrid__ApiKey', secret: 'SendGridApiKey', value: sendGridApiKey }
   { setting: 'Webhooks__Zoom__SecretToken', secret: 'ZoomSecretToken', value: zoomSecretToken }
   { setting: 'Webhooks__Generic__Secret', secret: 'GenericWebhookSecret', value: genericWebhookSecret }
+  { setting: 'Webhooks__GoToWebinar__SecretKey', secret: 'GoToWebinarSecretKey', value: goToWebinarSecretKey }
+  { setting: 'Webhooks__Livestorm__Secret', secret: 'LivestormWebhookSecret', value: livestormWebhookSecret }
   { setting: 'SalesHandoff__Secret', secret: 'SalesHandoffSecret', value: salesHandoffSecret }
   { setting: 'Consent__TokenSecret', secret: 'ConsentTokenSecret', value: consentTokenSecret }
   { setting: 'Consent__PreviousTokenSecrets__0', secret: 'ConsentPreviousTokenSecret', value: consentPreviousTokenSecret }
