@@ -27,6 +27,10 @@ public static class GoToWebinarPayloads
 
     public static string? Email(JsonElement root) => root.Text("email") is { Length: > 0 } email ? email : null;
 
+    /// <summary>The registrant's own link into the webinar: on registrant.added once the registration is
+    /// approved.</summary>
+    public static string? JoinUrl(JsonElement root) => root.Text("joinUrl") is { Length: > 0 } url ? url : null;
+
     /// <summary>registrant.added's registration form.</summary>
     public static LeadForm Registrant(JsonElement root) =>
         new()

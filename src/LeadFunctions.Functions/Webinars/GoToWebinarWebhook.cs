@@ -75,9 +75,11 @@ public sealed class GoToWebinarWebhook(WebinarIntake intake, IOptionsMonitor<Web
                     webinar,
                     GoToWebinarPayloads.Registrant(root),
                     occurredAt,
+                    GoToWebinarPayloads.JoinUrl(root),
                     cancellationToken
                 )
-                : await intake.AttendAsync(webinar, email, occurredAt, cancellationToken);
+                // GoTo says no minutes at join, and sends nothing when a webinar ends (docs/webinars/gotowebinar.md).
+                : await intake.AttendAsync(webinar, email, occurredAt, null, cancellationToken);
         return errors is null ? WebinarAnswers.Accepted : Problems.Invalid(errors);
     }
 }

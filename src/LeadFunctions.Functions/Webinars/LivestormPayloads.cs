@@ -20,6 +20,15 @@ public static class LivestormPayloads
     public const string PeopleNotAttended = "people.not_attended";
     public const string SessionEnded = "session.ended";
 
+    /// <summary>The events this webhook records; any other is acknowledged and ignored.</summary>
+    public static readonly IReadOnlySet<string> Used = new HashSet<string>(StringComparer.Ordinal)
+    {
+        PeopleRegistered,
+        PeopleAttended,
+        PeopleNotAttended,
+        SessionEnded,
+    };
+
     /// <summary>The event's name: under the body's "meta", or under "data"'s own "meta" as some deliveries put
     /// it.</summary>
     public static string? EventName(JsonElement root) =>
@@ -47,6 +56,36 @@ public static class LivestormPayloads
             JobTitle = Field(root, "job_title"),
             Phone = Field(root, "phone_number"),
         };
+
+    /// <summary>The person's own link into the session.</summary>
+    public static string? JoinUrl(JsonElement root) =>
+        Detail(root).Text("connection_link") is { Length: > 0 } url ? url : null;
+
+    /// <summary>How long the person attended: attendance_duration (seconds), to the nearest minute.</summary>
+    public static int? Minutes(JsonElement root) =>
+        int.TryParse(
+            Detail(root).Text("attendance_duration"),
+            NumberStyles.None,
+            CultureInfo.InvariantCulture,
+            out var seconds
+        )
+            ? (int)Math.Round(seconds / 60.0, MidpointRounding.AwayFromZero)
+            : null;
+
+    /// <summary>A session event's session: its name, times (the estimated start when it never started) and time
+    /// zone.</summary>
+    public static Webinar Session(JsonElement root)
+    {
+        var session = root.Child("data").Child("attributes");
+        return new(
+            Platform,
+            root.Child("data").Text("id"),
+            session.Text("name"),
+            UnixSeconds(session.Text("started_at")) ?? UnixSeconds(session.Text("estimated_started_at")),
+            UnixSeconds(session.Text("ended_at")),
+            session.Text("timezone")
+        );
+    }
 
     /// <summary>When the person registered (or attended: the registration's last change), else null.</summary>
     public static DateTimeOffset? RegisteredAt(JsonElement root) => UnixSeconds(Detail(root).Text("created_at"));
@@ -78,8 +117,10 @@ public static class LivestormPayloads
         return null;
     }
 
+    /// <summary>Unix seconds; 0 (Livestorm's "never", as a session's canceled_at) is no time.</summary>
     private static DateTimeOffset? UnixSeconds(string? written) =>
         long.TryParse(written, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds)
+        && seconds > 0
         && seconds <= DateTimeOffset.MaxValue.ToUnixTimeSeconds()
             ? DateTimeOffset.FromUnixTimeSeconds(seconds)
             : null;

@@ -10,7 +10,8 @@ namespace LeadFunctions.Functions.Webinars;
 /// <summary>
 /// POST /api/webhooks/webinars/livestorm/{secret}: Livestorm's events. Livestorm signs nothing, so the address is the
 /// credential: its last segment must be Webhooks:Livestorm:Secret (compared in constant time), and it is kept out of
-/// logs and spans (<see cref="LivestormAddress"/>). A registrant becomes a lead, an attendance an attended event; the
+/// logs and spans (<see cref="LivestormAddress"/>). A registrant becomes a lead with its join link, an attendance an
+/// attended event with its minutes, people.not_attended a no-show at once, session.ended the session's end; the
 /// other events are acknowledged and ignored.
 /// </summary>
 [HttpFunction(
@@ -53,14 +54,18 @@ public sealed class LivestormWebinarWebhook(
         using var json = document;
         var root = json.RootElement;
         var eventName = LivestormPayloads.EventName(root);
-        if (
-            eventName is not (LivestormPayloads.PeopleRegistered or LivestormPayloads.PeopleAttended)
-            || LivestormPayloads.IsTeamMember(root)
-        )
+        if (eventName is null || !LivestormPayloads.Used.Contains(eventName) || LivestormPayloads.IsTeamMember(root))
         {
-            // Session and event changes, people.not_attended until the webinar model has no-shows, and the
-            // webinar's own hosts are acknowledged, so Livestorm does not retry (and, after five, disable) them.
+            // Event and session changes, replays watched, and the webinar's own hosts are acknowledged, so Livestorm
+            // does not retry (and, after five, disable) them.
             return WebinarAnswers.Ignored;
+        }
+
+        if (eventName == LivestormPayloads.SessionEnded)
+        {
+            var session = LivestormPayloads.Session(root);
+            var ended = await intake.EndAsync(session, session.EndsAt ?? time.GetUtcNow(), cancellationToken);
+            return ended is null ? WebinarAnswers.Accepted : Problems.Invalid(ended);
         }
 
         if (LivestormPayloads.Email(root) is not { } email)
@@ -70,20 +75,29 @@ public sealed class LivestormWebinarWebhook(
         }
 
         var webinar = LivestormPayloads.PersonWebinar(root);
-        var errors =
-            eventName == LivestormPayloads.PeopleRegistered
-                ? await intake.RegisterAsync(
-                    webinar,
-                    LivestormPayloads.Registrant(root),
-                    LivestormPayloads.RegisteredAt(root) ?? time.GetUtcNow(),
-                    cancellationToken
-                )
-                : await intake.AttendAsync(
-                    webinar,
-                    email,
-                    LivestormPayloads.UpdatedAt(root) ?? time.GetUtcNow(),
-                    cancellationToken
-                );
+        var errors = eventName switch
+        {
+            LivestormPayloads.PeopleRegistered => await intake.RegisterAsync(
+                webinar,
+                LivestormPayloads.Registrant(root),
+                LivestormPayloads.RegisteredAt(root) ?? time.GetUtcNow(),
+                LivestormPayloads.JoinUrl(root),
+                cancellationToken
+            ),
+            LivestormPayloads.PeopleAttended => await intake.AttendAsync(
+                webinar,
+                email,
+                LivestormPayloads.UpdatedAt(root) ?? time.GetUtcNow(),
+                LivestormPayloads.Minutes(root),
+                cancellationToken
+            ),
+            _ => await intake.MissAsync(
+                webinar,
+                email,
+                LivestormPayloads.UpdatedAt(root) ?? time.GetUtcNow(),
+                cancellationToken
+            ),
+        };
         return errors is null ? WebinarAnswers.Accepted : Problems.Invalid(errors);
     }
 }

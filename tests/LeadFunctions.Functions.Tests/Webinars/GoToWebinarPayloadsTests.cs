@@ -56,6 +56,16 @@ public class GoToWebinarPayloadsTests
         Assert.Null(GoToWebinarPayloads.OccurredAt(Json("{}")));
     }
 
+    [Fact]
+    public void JoinUrl_OnAnApprovedRegistration_NoneOtherwise()
+    {
+        Assert.Equal(
+            "https://global.gotowebinar.com/join/4511665432126123456/123456789",
+            GoToWebinarPayloads.JoinUrl(Json(Added))
+        );
+        Assert.Null(GoToWebinarPayloads.JoinUrl(Json("""{"status":"WAITING","joinUrl":""}""")));
+    }
+
     [Theory]
     [InlineData("""{"eventName":"registrant.joined","registrantKey":1}""")]
     [InlineData("""{"eventName":"registrant.joined","email":""}""")]

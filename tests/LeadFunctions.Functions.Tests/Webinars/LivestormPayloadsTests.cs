@@ -47,6 +47,54 @@ public class LivestormPayloadsTests
         Assert.Equal(DateTimeOffset.FromUnixTimeSeconds(1795690000), LivestormPayloads.UpdatedAt(root));
     }
 
+    [Fact]
+    public void JoinUrlAndMinutes_TheConnectionLink_AndTheSecondsToTheNearestMinute()
+    {
+        var root = Json(Registered);
+
+        Assert.Equal("https://app.livestorm.co/p/2f6a0c8e/live?s=6c1d2e3f", LivestormPayloads.JoinUrl(root));
+        Assert.Equal(45, LivestormPayloads.Minutes(root)); // 2,710 s
+        Assert.Equal(
+            1,
+            LivestormPayloads.Minutes(
+                Json("""{"data":{"attributes":{"registrant_detail":{"attendance_duration":30}}}}""")
+            )
+        );
+        Assert.Null(LivestormPayloads.Minutes(Json("""{"data":{"attributes":{"registrant_detail":{}}}}""")));
+        Assert.Null(LivestormPayloads.JoinUrl(Json("""{"data":{"attributes":{"registrant_detail":{}}}}""")));
+    }
+
+    [Fact]
+    public void Session_ItsNameTimesAndZone_ZeroIsNoTime()
+    {
+        var session = LivestormPayloads.Session(
+            Json(
+                """
+                {"data":{"id":"6c1d2e3f-4a5b","type":"sessions","attributes":{"event_id":"2f6a0c8e","status":"past","timezone":"Europe/Istanbul","name":"Satış Akademisi","estimated_started_at":1795683000,"started_at":1795683600,"ended_at":1795687200,"canceled_at":0}},"meta":{"webhook":{"event":"session.ended"}}}
+                """
+            )
+        );
+        var neverStarted = LivestormPayloads.Session(
+            Json(
+                """{"data":{"id":"s2","attributes":{"estimated_started_at":1795683000,"started_at":0,"ended_at":0}}}"""
+            )
+        );
+
+        Assert.Equal(
+            new(
+                "livestorm",
+                "6c1d2e3f-4a5b",
+                "Satış Akademisi",
+                DateTimeOffset.FromUnixTimeSeconds(1795683600),
+                DateTimeOffset.FromUnixTimeSeconds(1795687200),
+                "Europe/Istanbul"
+            ),
+            session
+        );
+        Assert.Equal(DateTimeOffset.FromUnixTimeSeconds(1795683000), neverStarted.StartsAt);
+        Assert.Null(neverStarted.EndsAt);
+    }
+
     [Theory]
     [InlineData("""{"meta":{"webhook":{"event":"people.attended"}}}""", "people.attended")]
     [InlineData("""{"data":{"meta":{"webhook":{"event":"session.ended"}}}}""", "session.ended")]

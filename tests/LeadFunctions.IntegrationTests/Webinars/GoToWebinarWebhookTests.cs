@@ -1,6 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Azure.Data.Tables;
+using LeadFunctions.Adapters.Storage;
 using LeadFunctions.Core.Leads;
 using LeadFunctions.Core.Queues;
 using LeadFunctions.Functions.Leads;
@@ -56,6 +58,21 @@ public sealed class GoToWebinarWebhookTests(AzuriteFixture azurite)
         Assert.Single(timeline, e => e.Kind == "submission");
         Assert.Single(timeline, e => e.Summary.StartsWith("webinar_registered", StringComparison.Ordinal));
         Assert.Single(timeline, e => e.Summary.StartsWith("webinar_attended", StringComparison.Ordinal));
+        var registration = await Eventually.GetAsync(async () =>
+            (
+                await host.Table(TableNames.WebinarRegistrations)
+                    .GetEntityIfExistsAsync<TableEntity>("gotowebinar|4511665432126123456", id)
+            )
+                is { HasValue: true } row
+            && row.Value.GetDateTimeOffset("AttendedAt") is not null
+                ? row.Value
+                : null
+        );
+        Assert.Equal(
+            "https://global.gotowebinar.com/join/4511665432126123456/24576065432313123456",
+            registration.GetString("JoinUrl")
+        );
+        Assert.Null(registration.GetInt32("Minutes")); // GoTo says none at join
     }
 
     [Fact]

@@ -2,7 +2,10 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Azure.Data.Tables;
+using LeadFunctions.Adapters.Storage;
 using LeadFunctions.Core.Leads;
+using LeadFunctions.Core.Queues;
 using LeadFunctions.Functions.Leads;
 using LeadFunctions.Functions.Telemetry;
 using LeadFunctions.Functions.Webinars;
@@ -24,6 +27,19 @@ public sealed class LivestormWebhookTests(AzuriteFixture azurite)
     private Task<TestHost> StartAsync() => TestHost.StartAsync(azurite, settings: [LivestormRequests.Setting()]);
 
     private static Task<int> QueuedAsync(TestHost host) => GoToWebinarWebhookTests.QueuedAsync(host);
+
+    private static async Task<TableEntity?> RowAsync(TestHost host, string email) =>
+        await host.Table(TableNames.WebinarRegistrations)
+            .GetEntityIfExistsAsync<TableEntity>($"livestorm|{LivestormRequests.SessionId}", LeadId.FromEmail(email))
+            is { HasValue: true } row
+            ? row.Value
+            : null;
+
+    private static async Task<int> MissedAsync(TestHost host, string email) =>
+        (
+            await host.GetJsonWithKeyAsync<List<TimelineEntryView>>($"/api/leads/{LeadId.FromEmail(email)}/timeline")
+            ?? []
+        ).Count(e => e.Summary.StartsWith(EventTypes.WebinarMissed, StringComparison.Ordinal));
 
     private static async Task<string?> StatusAsync(HttpResponseMessage response) =>
         (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetString();
@@ -58,6 +74,69 @@ public sealed class LivestormWebhookTests(AzuriteFixture azurite)
         Assert.Single(timeline, e => e.Kind == "submission");
         Assert.Single(timeline, e => e.Summary.StartsWith("webinar_registered", StringComparison.Ordinal));
         Assert.Single(timeline, e => e.Summary.StartsWith("webinar_attended", StringComparison.Ordinal));
+        var registration = (await RowAsync(host, Email))!;
+        Assert.Equal(
+            $"https://app.livestorm.co/p/2f6a0c8e/live?s={LivestormRequests.SessionId}",
+            registration.GetString("JoinUrl")
+        );
+        Assert.Equal(45, registration.GetInt32("Minutes")); // 2,710 seconds
+        Assert.NotNull(registration.GetDateTimeOffset("AttendedAt"));
+    }
+
+    [Fact]
+    public async Task NotAttended_ANoShowAtOnce_ThenSessionEnded_TheRestNoShows_AttendeesNot_ReplaysChangeNothing()
+    {
+        await using var host = await StartAsync();
+        const string attendee = "ayse.yilmaz@isik.com.tr";
+        const string toldAbsent = "cagri.isik@isik.com.tr";
+        const string neverTold = "isik.demir@isik.com.tr";
+        foreach (
+            var (email, first, last) in new[]
+            {
+                (attendee, "Ayşe", "Yılmaz"),
+                (toldAbsent, "Çağrı", "Işık"),
+                (neverTold, "Işık", "Demir"),
+            }
+        )
+        {
+            using var registered = await host.Client.SendAsync(
+                LivestormRequests.Post(LivestormRequests.Person("people.registered", email, first, last))
+            );
+            Assert.Equal(HttpStatusCode.OK, registered.StatusCode);
+        }
+
+        using var attended = await host.Client.SendAsync(
+            LivestormRequests.Post(LivestormRequests.Person("people.attended", attendee, attendanceSeconds: 600))
+        );
+        var absent = LivestormRequests.Person("people.not_attended", toldAbsent);
+        using var notAttended = await host.Client.SendAsync(LivestormRequests.Post(absent));
+        Assert.Equal("accepted", await StatusAsync(notAttended));
+        await Eventually.TrueAsync(
+            async () => (await RowAsync(host, toldAbsent))?.GetDateTimeOffset("MissedAt") is not null,
+            because: "people.not_attended is a no-show without waiting for the end"
+        );
+        Assert.Null((await RowAsync(host, neverTold))?.GetDateTimeOffset("MissedAt"));
+        await Eventually.TrueAsync(async () =>
+            (await RowAsync(host, attendee))?.GetDateTimeOffset("AttendedAt") is not null
+        );
+
+        using var ended = await host.Client.SendAsync(LivestormRequests.Post(LivestormRequests.SessionEnded()));
+        using var again = await host.Client.SendAsync(LivestormRequests.Post(absent)); // Livestorm's retry
+        Assert.Equal("accepted", await StatusAsync(ended));
+        await Eventually.TrueAsync(
+            async () => (await RowAsync(host, neverTold))?.GetDateTimeOffset("MissedAt") is not null,
+            because: "the session's end makes the rest no-shows"
+        );
+        await Eventually.TrueAsync(
+            async () =>
+                (await host.Queue(QueueNames.WebinarEndings).GetPropertiesAsync()).Value.ApproximateMessagesCount == 0
+                && await QueuedAsync(host) == 0,
+            because: "the end and its no-shows processed"
+        );
+
+        Assert.Equal(0, await MissedAsync(host, attendee));
+        Assert.Equal(1, await MissedAsync(host, toldAbsent));
+        Assert.Equal(1, await MissedAsync(host, neverTold));
     }
 
     [Fact]
@@ -80,13 +159,11 @@ public sealed class LivestormWebhookTests(AzuriteFixture azurite)
     }
 
     [Fact]
-    public async Task SessionEndedNotAttendedHostsAndEventsWeDoNotUse_AcknowledgedAndNothingQueued()
+    public async Task HostsAndEventsWeDoNotUse_AcknowledgedAndNothingQueued()
     {
         await using var host = await StartAsync();
         string[] bodies =
         [
-            LivestormRequests.SessionEnded(),
-            LivestormRequests.Person("people.not_attended", Email),
             LivestormRequests.Person("people.registered", "host@isik.com.tr", role: "team_member"),
             LivestormRequests.Person("people.watched_replay", Email),
             """{"data":{"id":"2f6a0c8e","type":"events","attributes":{"title":"Satış Akademisi"}},"meta":{"webhook":{"event":"event.published"}}}""",
