@@ -59,13 +59,11 @@ public sealed class GoToWebinarWebhookTests(AzuriteFixture azurite)
         Assert.Single(timeline, e => e.Summary.StartsWith("webinar_registered", StringComparison.Ordinal));
         Assert.Single(timeline, e => e.Summary.StartsWith("webinar_attended", StringComparison.Ordinal));
         var registration = await Eventually.GetAsync(async () =>
-            (
-                await host.Table(TableNames.WebinarRegistrations)
-                    .GetEntityIfExistsAsync<TableEntity>("gotowebinar|4511665432126123456", id)
-            )
-                is { HasValue: true } row
-            && row.Value.GetDateTimeOffset("AttendedAt") is not null
-                ? row.Value
+            await host.Table(TableNames.WebinarRegistrations)
+                .GetEntityIfExistsAsync<TableEntity>("gotowebinar|4511665432126123456", id)
+                is { HasValue: true, Value: { } row }
+            && row.GetDateTimeOffset("AttendedAt") is not null
+                ? row
                 : null
         );
         Assert.Equal(
