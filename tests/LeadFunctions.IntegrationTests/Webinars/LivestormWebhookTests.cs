@@ -193,6 +193,27 @@ public sealed class LivestormWebhookTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task BadInput_400WithTheReason_NothingQueued()
+    {
+        await using var host = await StartAsync();
+        using var badEmail = await host.Client.SendAsync(
+            LivestormRequests.Post(LivestormRequests.Person("people.registered", "cagri.isik@"))
+        );
+        using var notJson = await host.Client.SendAsync(LivestormRequests.Post("people.registered cagri@isik.com.tr"));
+        using var tooLarge = await host.Client.SendAsync(
+            LivestormRequests.Post(
+                LivestormRequests.Person("people.registered", Email, lastName: new string('ş', 40_000))
+            )
+        );
+
+        Assert.Equal(HttpStatusCode.BadRequest, badEmail.StatusCode);
+        Assert.Contains("\"email\"", await badEmail.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.BadRequest, notJson.StatusCode);
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, tooLarge.StatusCode);
+        Assert.Equal(0, await QueuedAsync(host));
+    }
+
+    [Fact]
     public async Task TheSecretInTheAddress_InNoLogEntryAndNoSpan()
     {
         var logs = new LogRecorder();
