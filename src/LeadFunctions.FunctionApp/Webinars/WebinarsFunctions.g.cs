@@ -31,7 +31,8 @@ public sealed class GoToWebinarWebhook(Feature.GoToWebinarWebhook function)
 {
     [Function(nameof(GoToWebinarWebhook))]
     public Task<IActionResult> Run(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "webhooks/webinars/gotowebinar")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "webhooks/webinars/gotowebinar")]
+            HttpRequest request,
         CancellationToken ct) =>
         function.RunAsync(request, ct).AsActionResult();
 }
@@ -40,7 +41,8 @@ public sealed class LivestormWebinarWebhook(Feature.LivestormWebinarWebhook func
 {
     [Function(nameof(LivestormWebinarWebhook))]
     public Task<IActionResult> Run(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "webhooks/webinars/livestorm/{secret}")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "webhooks/webinars/livestorm/{secret}")]
+            HttpRequest request,
         string secret,
         CancellationToken ct) =>
         function.RunAsync(request, secret, ct).AsActionResult();
