@@ -6,7 +6,7 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace LeadFunctions.Core.Tests.Webinars;
 
-/// <summary>The webinar model: what the intake queues, what a registration is made of, and the end's no-shows.</summary>
+/// <summary>The webinar model: what the intake queues, what a registration is made of, the end's no-shows.</summary>
 public class WebinarModelTests
 {
     private static readonly DateTimeOffset Now = new(2026, 11, 24, 12, 0, 0, TimeSpan.Zero);
@@ -48,7 +48,7 @@ public class WebinarModelTests
         }
     }
 
-    /// <summary>The registrations table in memory, with pages of <see cref="PageSize"/> and the table's merge.</summary>
+    /// <summary>The registrations table in memory: pages of <see cref="PageSize"/>, the table's merge.</summary>
     private sealed class InMemoryRegistrations : IWebinarRegistrations
     {
         public const int PageSize = 2;
@@ -197,6 +197,24 @@ public class WebinarModelTests
         Assert.Equal(12, registration.Minutes);
         Assert.Equal(Now.AddDays(-3), registration.RegisteredAt);
         Assert.Equal("Ürün Lansmanı 2026", registration.Webinar.Title);
+    }
+
+    [Fact]
+    public async Task Summary_SaysTheWebinarAndWhatTheEventTells()
+    {
+        await Intake()
+            .RegisterAsync(Launch, new LeadForm { Email = "ayse@acme.com.tr" }, Now.AddDays(-1), JoinUrl, default);
+        await Intake().AttendAsync(Launch, "ayse@acme.com.tr", Now, 47, default);
+
+        Assert.Equal(
+            [
+                "webinar_registered via zoom: Ürün Lansmanı 2026 (85236589674), starts 2026-11-24 10:00 UTC "
+                    + $"(Europe/Istanbul), join {JoinUrl}",
+                "webinar_attended via zoom: Ürün Lansmanı 2026 (85236589674), starts 2026-11-24 10:00 UTC "
+                    + "(Europe/Istanbul), 47 min attended",
+            ],
+            queued.Events.Select(Registration.Summary)
+        );
     }
 
     [Fact]

@@ -108,6 +108,19 @@ public sealed class WebinarEndTests(AzuriteFixture azurite)
         );
         Assert.Equal("Ayşe", lead.FirstName);
         Assert.Equal("Yılmaz", lead.LastName);
+
+        // The timeline and the export (KVKK art. 11) show the registration and its join URL.
+        var timeline = await host.GetJsonWithKeyAsync<List<TimelineEntryView>>($"/api/leads/{lead.Id}/timeline");
+        Assert.Contains(timeline!, e =>
+            e.Summary.StartsWith("webinar_registered via zoom: Pazarlama Otomasyonu 101", StringComparison.Ordinal)
+            && e.Summary.Contains(JoinUrl, StringComparison.Ordinal)
+        );
+        using var export = await host.Client.SendAsync(
+            TestHost.WithKey(HttpMethod.Get, $"/api/leads/{lead.Id}/export")
+        );
+        var exported = await export.Content.ReadAsStringAsync();
+        Assert.Contains(TableNames.WebinarRegistrations, exported, StringComparison.Ordinal);
+        Assert.Contains("us06web.zoom.us", exported, StringComparison.Ordinal);
     }
 
     [Fact]
