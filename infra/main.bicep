@@ -51,6 +51,14 @@ param on24BaseUrl string = ''
 @description('ON24: the event ids to poll, separated by commas (On24:EventIds).')
 param on24EventIds string = ''
 
+@description('The "value" of GoTo Webinar\'s webhook secret key (POST /G2W/rest/v2/webhooks/secretkey).')
+@secure()
+param goToWebinarSecretKey string = ''
+
+@description('The secret that ends the address given to Livestorm (at least 32 random characters).')
+@secure()
+param livestormWebhookSecret string = ''
+
 @description('Where MQLs are POSTed; empty for none.')
 param salesHandoffWebhookUrl string = ''
 
@@ -209,6 +217,8 @@ var secretSettings = [
   { setting: 'SendGrid__ApiKey', secret: 'SendGridApiKey', value: sendGridApiKey }
   { setting: 'Webhooks__Zoom__SecretToken', secret: 'ZoomSecretToken', value: zoomSecretToken }
   { setting: 'Webhooks__Generic__Secret', secret: 'GenericWebhookSecret', value: genericWebhookSecret }
+  { setting: 'Webhooks__GoToWebinar__SecretKey', secret: 'GoToWebinarSecretKey', value: goToWebinarSecretKey }
+  { setting: 'Webhooks__Livestorm__Secret', secret: 'LivestormWebhookSecret', value: livestormWebhookSecret }
   { setting: 'SalesHandoff__Secret', secret: 'SalesHandoffSecret', value: salesHandoffSecret }
   { setting: 'On24__AccessTokenKey', secret: 'On24AccessTokenKey', value: on24AccessTokenKey }
   { setting: 'On24__AccessTokenSecret', secret: 'On24AccessTokenSecret', value: on24AccessTokenSecret }

@@ -9,7 +9,8 @@
 #
 # Parameters come from infra/main.parameters.json (edit appName, fromEmail, allowedOrigins there);
 # secrets from these environment variables, stored in Key Vault (unset: not configured):
-#   SENDGRID_API_KEY, ZOOM_SECRET_TOKEN, GENERIC_WEBHOOK_SECRET, SALES_HANDOFF_SECRET, CONSENT_TOKEN_SECRET,
+#   SENDGRID_API_KEY, ZOOM_SECRET_TOKEN, GENERIC_WEBHOOK_SECRET, GOTOWEBINAR_SECRET_KEY, LIVESTORM_WEBHOOK_SECRET,
+#   SALES_HANDOFF_SECRET, CONSENT_TOKEN_SECRET,
 #   CONSENT_PREVIOUS_TOKEN_SECRET (after rotating CONSENT_TOKEN_SECRET: the old one, so delivered links keep working),
 #   ENTRA_CLIENT_SECRET (the workspace's app registration, with -- entraClientId=<client id>; docs/workspace.md)
 # Other parameters of infra/main.bicep can be added as name=value after "--", e.g.
@@ -46,7 +47,8 @@ app=$(az deployment group create \
   --template-file infra/main.bicep \
   --parameters @infra/main.parameters.json \
   --parameters sendGridApiKey="${SENDGRID_API_KEY:-}" zoomSecretToken="${ZOOM_SECRET_TOKEN:-}" \
-    genericWebhookSecret="${GENERIC_WEBHOOK_SECRET:-}" salesHandoffSecret="${SALES_HANDOFF_SECRET:-}" \
+    genericWebhookSecret="${GENERIC_WEBHOOK_SECRET:-}" goToWebinarSecretKey="${GOTOWEBINAR_SECRET_KEY:-}" \
+    livestormWebhookSecret="${LIVESTORM_WEBHOOK_SECRET:-}" salesHandoffSecret="${SALES_HANDOFF_SECRET:-}" \
     consentTokenSecret="${CONSENT_TOKEN_SECRET:-}" consentPreviousTokenSecret="${CONSENT_PREVIOUS_TOKEN_SECRET:-}" \
     entraClientSecret="${ENTRA_CLIENT_SECRET:-}" "$@" \
   --query properties.outputs.functionAppName.value \

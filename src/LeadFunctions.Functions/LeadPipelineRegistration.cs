@@ -61,6 +61,7 @@ public static class LeadPipelineRegistration
         services.AddSingleton<CsvImporter>();
         services.AddSingleton<CsvUpload>();
         services.AddOptions<WebhookOptions>().BindConfiguration(WebhookOptions.SectionName);
+        builder.Logging.KeepOutOfRequestLogs();
         services.AddConsent();
         services.AddCampaigns();
         services.AddWorkspace();

@@ -485,6 +485,24 @@ public static class FunctionBindings
                     function.RunAsync(request, ct))
             .AsFunction<GenericWebinarWebhook>(AuthorizationLevel.Anonymous);
         api.MapMethods(
+                "webhooks/webinars/gotowebinar",
+                ["GET"],
+                (HttpRequest request, ConfirmGoToWebinarCallback function, CancellationToken ct) =>
+                    function.RunAsync(request, ct))
+            .AsFunction<ConfirmGoToWebinarCallback>(AuthorizationLevel.Anonymous);
+        api.MapMethods(
+                "webhooks/webinars/gotowebinar",
+                ["POST"],
+                (HttpRequest request, GoToWebinarWebhook function, CancellationToken ct) =>
+                    function.RunAsync(request, ct))
+            .AsFunction<GoToWebinarWebhook>(AuthorizationLevel.Anonymous);
+        api.MapMethods(
+                "webhooks/webinars/livestorm/{secret}",
+                ["POST"],
+                (HttpRequest request, string secret, LivestormWebinarWebhook function, CancellationToken ct) =>
+                    function.RunAsync(request, secret, ct))
+            .AsFunction<LivestormWebinarWebhook>(AuthorizationLevel.Anonymous);
+        api.MapMethods(
                 "webhooks/webinars/zoom",
                 ["POST"],
                 (HttpRequest request, ZoomWebinarWebhook function, CancellationToken ct) =>

@@ -11,6 +11,9 @@ namespace LeadFunctions.Codegen;
 /// </summary>
 internal static class AzureWrappers
 {
+    /// <summary>.editorconfig's max_line_length, which the generated source keeps too (LineLengthRules).</summary>
+    private const int MaxLineLength = 120;
+
     public static string Write(IReadOnlyList<FunctionDeclaration> functions)
     {
         var messages = functions.Where(f => f.Trigger is QueueFunctionAttribute).Select(f => f.MessageType.Namespace!);
@@ -59,11 +62,14 @@ internal static class AzureWrappers
         var methods = string.Join(", ", http.Methods.Select(Literal));
         var routeValues = string.Concat(function.RouteParameters.Select(name => $"        string {name},\n"));
         var arguments = string.Concat(function.RouteParameters.Select(name => $", {name}"));
+        var trigger = $"[HttpTrigger(AuthorizationLevel.{http.Level}, {methods}, Route = {Literal(http.Route)})]";
+        // The request on the trigger's line while both fit in the line length the source keeps, else under it.
+        var oneLine = $"        {trigger} HttpRequest request,";
+        var request =
+            oneLine.Length <= MaxLineLength ? oneLine : $"        {trigger}\n            HttpRequest request,";
         return $"""
                 public Task<IActionResult> Run(
-                    [HttpTrigger(AuthorizationLevel.{http.Level}, {methods}, Route = {Literal(
-                http.Route
-            )})] HttpRequest request,
+            {request}
             {routeValues}        CancellationToken ct) =>
                     function.RunAsync(request{arguments}, ct).AsActionResult();
 

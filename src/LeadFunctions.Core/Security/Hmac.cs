@@ -21,4 +21,20 @@ public static class Hmac
         var b = Encoding.ASCII.GetBytes(presented.Trim().ToLowerInvariant());
         return CryptographicOperations.FixedTimeEquals(a, b);
     }
+
+    /// <summary>
+    /// Whether <paramref name="presented"/> is HMAC-SHA256(secret, data) written in base64 or in hex, compared in
+    /// constant time; anything that decodes as neither is a mismatch.
+    /// </summary>
+    public static bool Sha256Equals(string secret, ReadOnlySpan<byte> data, string presented)
+    {
+        var expected = HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), data);
+        var decoded = new byte[expected.Length];
+        var text = presented.Trim();
+        var read =
+            Convert.TryFromBase64String(text, decoded, out var length) && length == expected.Length
+            || Convert.FromHexString(text, decoded, out _, out length) == System.Buffers.OperationStatus.Done
+                && length == expected.Length;
+        return CryptographicOperations.FixedTimeEquals(expected, decoded) && read;
+    }
 }

@@ -15,8 +15,16 @@ public static class WebhookSignatures
     /// <summary>The header that carries <see cref="Sha256Header"/>.</summary>
     public const string Sha256HeaderName = "X-Signature-256";
 
+    /// <summary>GoTo Webinar's headers: the signature, and the time it signs with the body.</summary>
+    public const string GoToSignatureHeaderName = "x-webhook-signature";
+
+    public const string GoToTimestampHeaderName = "x-webhook-signature-timestamp";
+
     private const string Sha256Prefix = "sha256=";
     private const string ZoomVersion = "v0";
+
+    /// <summary>Unix times with more digits than this are milliseconds (any time after March 1973).</summary>
+    private const long LargestUnixSeconds = 99_999_999_999;
 
     /// <summary>"X-Signature-256: sha256=&lt;hex HMAC-SHA256(secret, body)&gt;" (GitHub-style, our generic webhook and
     /// sales handoff).</summary>
@@ -55,5 +63,44 @@ public static class WebhookSignatures
         var written = Encoding.UTF8.GetBytes($"{ZoomVersion}:{timestamp}:", message);
         body.CopyTo(message.AsSpan(written));
         return Hmac.HexEquals(Hmac.Sha256Hex(secret, message), signature[(ZoomVersion.Length + 1)..]);
+    }
+
+    /// <summary>
+    /// GoTo Webinar: <see cref="GoToSignatureHeaderName"/> is the base64 HMAC-SHA256, under the account's webhook
+    /// secret key, of "{<see cref="GoToTimestampHeaderName"/>}:{body}", the timestamp in Unix seconds or
+    /// milliseconds. The same MAC written in hex is taken too: either way it is the secret's signature of the
+    /// same bytes (docs/webinars/gotowebinar.md says why).
+    /// </summary>
+    public static bool IsValidGoTo(
+        string? secret,
+        string? timestamp,
+        ReadOnlySpan<byte> body,
+        string? signature,
+        DateTimeOffset now
+    )
+    {
+        if (
+            string.IsNullOrEmpty(secret)
+            || string.IsNullOrEmpty(signature)
+            || !long.TryParse(timestamp, NumberStyles.None, CultureInfo.InvariantCulture, out var unix)
+            || unix > DateTimeOffset.MaxValue.ToUnixTimeMilliseconds()
+        )
+        {
+            return false;
+        }
+
+        var signedAt =
+            unix > LargestUnixSeconds
+                ? DateTimeOffset.FromUnixTimeMilliseconds(unix)
+                : DateTimeOffset.FromUnixTimeSeconds(unix);
+        if ((now - signedAt).Duration() > Tolerance)
+        {
+            return false;
+        }
+
+        var message = new byte[timestamp!.Length + 1 + body.Length];
+        var written = Encoding.UTF8.GetBytes($"{timestamp}:", message);
+        body.CopyTo(message.AsSpan(written));
+        return Hmac.Sha256Equals(secret, message, signature);
     }
 }

@@ -122,6 +122,45 @@ public sealed class WebinarIntake(
     }
 
     /// <summary>
+    /// Field errors, or null when the no-show was queued: for a platform that says itself who did not attend
+    /// (Livestorm's people.not_attended), each is recorded as it comes, without waiting for the end's pages. Its id is
+    /// the one the end gives (<see cref="Webinar.NoShowId"/>), so the end, and a replay, record it once.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, string[]>?> MissAsync(
+        Webinar webinar,
+        string? email,
+        DateTimeOffset occurredAt,
+        CancellationToken cancellationToken
+    )
+    {
+        if (!EmailAddress.TryNormalize(email, out var normalized))
+        {
+            return new Dictionary<string, string[]>
+            {
+                [LeadFormFields.Email] = ["The registrant's email is missing or not valid."],
+            };
+        }
+
+        if (webinar.Validate() is { } errors)
+        {
+            return errors;
+        }
+
+        await events.EnqueueAsync(
+            Event(
+                webinar,
+                normalized,
+                EventTypes.WebinarMissed,
+                Plausible(occurredAt),
+                webinar.NoShowId(LeadId.FromEmail(normalized)),
+                webinar.Detail()
+            ),
+            cancellationToken
+        );
+        return null;
+    }
+
+    /// <summary>
     /// The platform's time for an event, unless it is further in the future or the past than an event
     /// posted to /api/events may be: then the time it reached us. A time years ahead would never decay.
     /// </summary>

@@ -9,6 +9,15 @@ using Feature = LeadFunctions.Functions.Webinars;
 
 namespace LeadFunctions.FunctionApp;
 
+public sealed class ConfirmGoToWebinarCallback(Feature.ConfirmGoToWebinarCallback function)
+{
+    [Function(nameof(ConfirmGoToWebinarCallback))]
+    public Task<IActionResult> Run(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "webhooks/webinars/gotowebinar")] HttpRequest request,
+        CancellationToken ct) =>
+        function.RunAsync(request, ct).AsActionResult();
+}
+
 public sealed class GenericWebinarWebhook(Feature.GenericWebinarWebhook function)
 {
     [Function(nameof(GenericWebinarWebhook))]
@@ -16,6 +25,27 @@ public sealed class GenericWebinarWebhook(Feature.GenericWebinarWebhook function
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "webhooks/webinars/generic")] HttpRequest request,
         CancellationToken ct) =>
         function.RunAsync(request, ct).AsActionResult();
+}
+
+public sealed class GoToWebinarWebhook(Feature.GoToWebinarWebhook function)
+{
+    [Function(nameof(GoToWebinarWebhook))]
+    public Task<IActionResult> Run(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "webhooks/webinars/gotowebinar")]
+            HttpRequest request,
+        CancellationToken ct) =>
+        function.RunAsync(request, ct).AsActionResult();
+}
+
+public sealed class LivestormWebinarWebhook(Feature.LivestormWebinarWebhook function)
+{
+    [Function(nameof(LivestormWebinarWebhook))]
+    public Task<IActionResult> Run(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "webhooks/webinars/livestorm/{secret}")]
+            HttpRequest request,
+        string secret,
+        CancellationToken ct) =>
+        function.RunAsync(request, secret, ct).AsActionResult();
 }
 
 public sealed class PollOn24(Feature.PollOn24 function)

@@ -1,5 +1,6 @@
 using Azure.Monitor.OpenTelemetry.Exporter;
 using LeadFunctions.Core.Telemetry;
+using LeadFunctions.Functions.Webinars;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -32,6 +33,9 @@ public static class TelemetryRegistration
     /// </summary>
     private const string AzureTablesSources = "Azure.Data.Tables.*";
     private const string AzureStorageSources = "Azure.Storage.*";
+
+    /// <summary>The request span's path: written without a secret the address carries.</summary>
+    private const string UrlPathTag = "url.path";
 
     /// <param name="builder">The host's builder.</param>
     /// <param name="exportLogs">False in the Functions worker: its logs already reach Application Insights through the
@@ -84,7 +88,15 @@ public static class TelemetryRegistration
             .WithTracing(tracing =>
                 tracing
                     .AddSource(LeadTelemetry.Name, AzureTablesSources, AzureStorageSources)
-                    .AddAspNetCoreInstrumentation()
+                    .AddAspNetCoreInstrumentation(aspNetCore =>
+                        aspNetCore.EnrichWithHttpRequest = (span, request) =>
+                        {
+                            if (LivestormAddress.Redacted(request.Path.Value) is { } redacted)
+                            {
+                                span.SetTag(UrlPathTag, redacted);
+                            }
+                        }
+                    )
                     .AddHttpClientInstrumentation()
             )
             .WithMetrics(metrics =>

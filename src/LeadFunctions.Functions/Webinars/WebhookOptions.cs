@@ -1,7 +1,7 @@
 namespace LeadFunctions.Functions.Webinars;
 
-/// <summary>Secrets of the signed webhooks ("Webhooks:Zoom:SecretToken", "Webhooks:Generic:Secret"). Unset: the webhook
-/// refuses everything.</summary>
+/// <summary>Secrets of the webinar webhooks ("Webhooks:Zoom:SecretToken", "Webhooks:Generic:Secret",
+/// "Webhooks:GoToWebinar:SecretKey", "Webhooks:Livestorm:Secret"). Unset: the webhook refuses everything.</summary>
 public sealed class WebhookOptions
 {
     public const string SectionName = "Webhooks";
@@ -9,6 +9,10 @@ public sealed class WebhookOptions
     public ZoomWebhookOptions Zoom { get; init; } = new();
 
     public GenericWebhookOptions Generic { get; init; } = new();
+
+    public GoToWebinarWebhookOptions GoToWebinar { get; init; } = new();
+
+    public LivestormWebhookOptions Livestorm { get; init; } = new();
 }
 
 public sealed class ZoomWebhookOptions
@@ -17,6 +21,18 @@ public sealed class ZoomWebhookOptions
 }
 
 public sealed class GenericWebhookOptions
+{
+    public string? Secret { get; set; }
+}
+
+/// <summary>The "value" GoTo's POST /G2W/rest/v2/webhooks/secretkey answered: it signs every event.</summary>
+public sealed class GoToWebinarWebhookOptions
+{
+    public string? SecretKey { get; set; }
+}
+
+/// <summary>Livestorm signs nothing: this secret is the last segment of the address given to Livestorm.</summary>
+public sealed class LivestormWebhookOptions
 {
     public string? Secret { get; set; }
 }

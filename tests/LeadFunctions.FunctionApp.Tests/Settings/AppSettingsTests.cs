@@ -133,6 +133,8 @@ public sealed class AppSettingsTests
         Assert.Equal(SettingShape.Value, settings["Intake:PermitsPerMinute"]);
         Assert.Equal(SettingShape.List, settings["Intake:AllowedOrigins"]);
         Assert.Equal(SettingShape.Value, settings["Webhooks:Zoom:SecretToken"]);
+        Assert.Equal(SettingShape.Value, settings["Webhooks:GoToWebinar:SecretKey"]);
+        Assert.Equal(SettingShape.Value, settings["Webhooks:Livestorm:Secret"]);
         Assert.Equal(SettingShape.Section, settings["Host:FunctionKeys"]);
         Assert.Equal(SettingShape.Value, settings["AzureFunctionsJobHost:extensions:queues:BatchSize"]);
         Assert.DoesNotContain("Intake:Origins", settings.Keys); // computed, not bound
