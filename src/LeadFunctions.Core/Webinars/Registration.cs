@@ -1,15 +1,21 @@
 using System.Globalization;
+using System.Text.Json.Serialization;
 using LeadFunctions.Core.Leads;
 
 namespace LeadFunctions.Core.Webinars;
 
-/// <summary>Where a registration stands.</summary>
+/// <summary>Where a registration stands (in the export as "registered", "attended", "noShow").</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<RegistrationStatus>))]
 public enum RegistrationStatus
 {
+    [JsonStringEnumMemberName("registered")]
     Registered,
+
+    [JsonStringEnumMemberName("attended")]
     Attended,
 
     /// <summary>Registered, and the webinar ended without them.</summary>
+    [JsonStringEnumMemberName("noShow")]
     NoShow,
 }
 
