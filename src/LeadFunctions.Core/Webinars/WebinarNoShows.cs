@@ -8,8 +8,8 @@ namespace LeadFunctions.Core.Webinars;
 /// a no-show gets a webinar_missed event, with an id from the webinar and the lead (so a retried page, a replayed end
 /// or a platform's second end records it once); then the page's no-shows are marked on their registrations, together
 /// (after the events: a failure between the two queues the same events again, never none), and the next page is
-/// queued. A no-show whose attendance is reported
-/// later turns attended (<see cref="Registration.Status"/>); the webinar_missed event stays on the timeline.
+/// queued. A no-show whose attendance is reported later turns attended (<see cref="Registration.Status"/>); the
+/// webinar_missed event stays on the timeline.
 /// </summary>
 public sealed class WebinarNoShows(IWebinarRegistrations registrations, IEventQueue events, IWebinarEndingQueue endings)
 {
