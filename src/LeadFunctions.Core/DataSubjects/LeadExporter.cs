@@ -1,4 +1,5 @@
 using LeadFunctions.Core.Leads;
+using LeadFunctions.Core.Webinars;
 
 namespace LeadFunctions.Core.DataSubjects;
 
@@ -8,8 +9,8 @@ namespace LeadFunctions.Core.DataSubjects;
 /// </summary>
 public sealed class LeadExporter(ILeadStore store, IDataSubjectRecords records, TimeProvider time)
 {
-    /// <summary>The lead, its whole timeline, events, consent ledger, enrollments and the rows about the person in the
-    /// other tables; null when there is no such lead.</summary>
+    /// <summary>The lead, its whole timeline, events, webinar registrations, consent ledger, enrollments and the rows
+    /// about the person in the other tables; null when there is no such lead.</summary>
     public async Task<PersonalData?> ExportAsync(string leadId, CancellationToken cancellationToken)
     {
         if (
@@ -28,6 +29,7 @@ public sealed class LeadExporter(ILeadStore store, IDataSubjectRecords records, 
             lead,
             timeline,
             snapshot.Events,
+            Registration.Of(snapshot.Events),
             consent,
             snapshot.CampaignEnrollments,
             held
@@ -41,6 +43,7 @@ public sealed record PersonalData(
     Lead Lead,
     IReadOnlyList<TimelineEntry> Timeline,
     IReadOnlyList<EngagementEvent> Events,
+    IReadOnlyList<Registration> Webinars,
     IReadOnlyList<ConsentRecord> Consent,
     IReadOnlyList<Enrollment> Enrollments,
     IReadOnlyList<HeldRecord> Records

@@ -1,15 +1,21 @@
 using System.Globalization;
+using System.Text.Json.Serialization;
 using LeadFunctions.Core.Leads;
 
 namespace LeadFunctions.Core.Webinars;
 
-/// <summary>Where a registration stands.</summary>
+/// <summary>Where a registration stands (in the export as "registered", "attended", "noShow").</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<RegistrationStatus>))]
 public enum RegistrationStatus
 {
+    [JsonStringEnumMemberName("registered")]
     Registered,
+
+    [JsonStringEnumMemberName("attended")]
     Attended,
 
     /// <summary>Registered, and the webinar ended without them.</summary>
+    [JsonStringEnumMemberName("noShow")]
     NoShow,
 }
 
@@ -143,7 +149,7 @@ public sealed record Registration(
 public interface IWebinarRegistrations
 {
     /// <summary>Writes the fields each update has into its registration (created when missing), leaving the
-    /// others.</summary>
+    /// others; the updates of one webinar together.</summary>
     Task RecordAsync(IReadOnlyList<Registration> updates, CancellationToken cancellationToken);
 
     /// <summary>A page of <paramref name="webinar"/>'s registrations from <paramref name="continuationToken"/> (the

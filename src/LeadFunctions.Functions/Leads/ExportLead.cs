@@ -1,5 +1,6 @@
 using LeadFunctions.Core.DataSubjects;
 using LeadFunctions.Core.Leads;
+using LeadFunctions.Core.Webinars;
 using LeadFunctions.Functions.Consent;
 using LeadFunctions.Functions.Http;
 using LeadFunctions.Functions.Triggers;
@@ -10,8 +11,9 @@ namespace LeadFunctions.Functions.Leads;
 
 /// <summary>
 /// GET /api/leads/{id}/export: everything held about the person (KVKK art. 11, GDPR art. 15) as one JSON document — the
-/// lead, its whole timeline, engagement events, consent ledger, campaign enrollments with every email sent, and the
-/// rows about them in the other tables (CRM records, referrals, SendGrid events, the İYS change log, a suppression).
+/// lead, its whole timeline, engagement events, webinar registrations, consent ledger, campaign enrollments with every
+/// email sent, and the rows about them in the other tables (CRM records, referrals, SendGrid events, webinar
+/// registrations, the İYS change log, a suppression).
 /// </summary>
 [HttpFunction(
     AuthorizationLevel.Function,
@@ -38,6 +40,7 @@ public sealed record LeadExport(
     string? ReferredBy,
     IReadOnlyList<TimelineEntryView> Timeline,
     IReadOnlyList<EngagementEvent> Events,
+    IReadOnlyList<Registration> Webinars,
     IReadOnlyList<ConsentRecordView> Consent,
     IReadOnlyList<Enrollment> Enrollments,
     IReadOnlyList<HeldRecord> Records
@@ -52,6 +55,7 @@ public sealed record LeadExport(
             data.Lead.ReferredBy,
             [.. data.Timeline.Select(TimelineEntryView.From)],
             data.Events,
+            data.Webinars,
             [.. data.Consent.Select(ConsentRecordView.From)],
             data.Enrollments,
             data.Records

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.Json;
 using Azure.Data.Tables;
 using LeadFunctions.Adapters.Storage;
 using LeadFunctions.Core.Leads;
@@ -109,9 +110,15 @@ public sealed class WebinarEndTests(AzuriteFixture azurite)
         Assert.Equal("Ayşe", lead.FirstName);
         Assert.Equal("Yılmaz", lead.LastName);
 
-        // The timeline and the export (KVKK art. 11) show the registration and its join URL.
-        var timeline = await host.GetJsonWithKeyAsync<List<TimelineEntryView>>($"/api/leads/{lead.Id}/timeline");
-        Assert.Contains(timeline!, e =>
+        // The timeline and the export (KVKK art. 11) show the registration and its join URL. (The row is written just
+        // before the lead's write of the event: wait for the event on the timeline.)
+        var timeline = await Eventually.GetAsync(async () =>
+            await host.GetJsonWithKeyAsync<List<TimelineEntryView>>($"/api/leads/{lead.Id}/timeline") is { } t
+            && t.Any(e => e.Summary.StartsWith(EventTypes.WebinarAttended, StringComparison.Ordinal))
+                ? t
+                : null
+        );
+        Assert.Contains(timeline, e =>
             e.Summary.StartsWith("webinar_registered via zoom: Pazarlama Otomasyonu 101", StringComparison.Ordinal)
             && e.Summary.Contains(JoinUrl, StringComparison.Ordinal)
         );
@@ -121,6 +128,8 @@ public sealed class WebinarEndTests(AzuriteFixture azurite)
         var exported = await export.Content.ReadAsStringAsync();
         Assert.Contains(TableNames.WebinarRegistrations, exported, StringComparison.Ordinal);
         Assert.Contains("us06web.zoom.us", exported, StringComparison.Ordinal);
+        var webinars = JsonDocument.Parse(exported).RootElement.GetProperty("webinars");
+        Assert.Equal("attended", webinars[0].GetProperty("status").GetString());
     }
 
     [Fact]
