@@ -8,6 +8,7 @@ using LeadFunctions.Core.Intake;
 using LeadFunctions.Core.Leads;
 using LeadFunctions.Core.Sales;
 using LeadFunctions.Core.Scoring;
+using LeadFunctions.Core.Webinars;
 using LeadFunctions.Functions.Campaigns;
 using LeadFunctions.Functions.Consent;
 using LeadFunctions.Functions.Dashboard;
@@ -48,6 +49,8 @@ public static class FunctionBindings
             "ProcessSendGridEvents", "sendgrid-events", (f, m, ct) => f.RunAsync(m, ct))
         .AddQueueTrigger<RecordEngagement, EngagementEvent>(
             "RecordEngagement", "lead-events", (f, m, ct) => f.RunAsync(m, ct))
+        .AddQueueTrigger<RecordWebinarNoShows, WebinarEnding>(
+            "RecordWebinarNoShows", "webinar-endings", (f, m, ct) => f.RunAsync(m, ct))
         .AddQueueTrigger<ReleaseHeldSends, CampaignResume>(
             "ReleaseHeldSends", "campaign-resume", (f, m, ct) => f.RunAsync(m, ct))
         .AddQueueTrigger<RescoreLeadPart, RescorePart>(

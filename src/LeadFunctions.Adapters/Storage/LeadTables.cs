@@ -29,6 +29,9 @@ public sealed class LeadTables(TableServiceClient service, StorageNames names)
 
     public TableClient FunnelCounts { get; } = service.GetTableClient(names.Table(TableNames.FunnelCounts));
 
+    public TableClient WebinarRegistrations { get; } =
+        service.GetTableClient(names.Table(TableNames.WebinarRegistrations));
+
     public IEnumerable<TableClient> All =>
         [
             Leads,
@@ -43,5 +46,6 @@ public sealed class LeadTables(TableServiceClient service, StorageNames names)
             CampaignStats,
             Referrals,
             FunnelCounts,
+            WebinarRegistrations,
         ];
 }

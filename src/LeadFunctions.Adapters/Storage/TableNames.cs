@@ -43,4 +43,8 @@ public static class TableNames
     /// <summary>Funnel counters: a partition per month (yyyyMM), a row per dimension and value, a counter per property;
     /// anonymous.</summary>
     public const string FunnelCounts = "FunnelCounts";
+
+    /// <summary>Webinar registrations: a partition per webinar ({platform}|{webinar id}), a row per lead id, from the
+    /// lead's webinar events.</summary>
+    public const string WebinarRegistrations = "WebinarRegistrations";
 }

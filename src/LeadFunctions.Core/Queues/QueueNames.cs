@@ -30,6 +30,9 @@ public static class QueueNames
     /// above).</summary>
     public const string CampaignResume = "campaign-resume";
 
+    /// <summary>Webinars that ended, a page of each one's registrations per message, to find the no-shows.</summary>
+    public const string WebinarEndings = "webinar-endings";
+
     /// <summary>WebJobs' QueueListener: "{queueName}-poison", never for a queue that is itself a poison
     /// queue.</summary>
     public const string PoisonSuffix = "-poison";
@@ -47,6 +50,7 @@ public static class QueueNames
         SendGridEvents,
         CampaignEnrollment,
         CampaignResume,
+        WebinarEndings,
     ];
 
     public static string Poison(string queueName) => queueName + PoisonSuffix;
