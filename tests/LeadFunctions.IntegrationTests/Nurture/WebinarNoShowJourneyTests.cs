@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using LeadFunctions.Core.Campaigns;
 using LeadFunctions.Core.Email;
 using LeadFunctions.Core.Leads;
@@ -19,7 +20,7 @@ namespace LeadFunctions.IntegrationTests.Nurture;
 /// once, not at the wait's timeout. The clock is shifted across the days.
 /// </summary>
 [Collection(AzuriteCollection.Name)]
-public sealed class WebinarNoShowJourneyTests(AzuriteFixture azurite)
+public sealed partial class WebinarNoShowJourneyTests(AzuriteFixture azurite)
 {
     private const string Campaign = "webinar-yolculugu";
     private const string Attendee = "ayse.yilmaz@acme.com.tr";
@@ -141,6 +142,28 @@ public sealed class WebinarNoShowJourneyTests(AzuriteFixture azurite)
             e.To == Attendee && e.Subject == "Recording and slides: thank you Ayşe"
         );
     }
+
+    [Fact]
+    public async Task TheJourneyOfTheDocs_AsAUserPutsIt_IsTaken_AndAnsweredBackWithItsBranchPerEvent()
+    {
+        var docs = File.ReadAllText(Path.Combine(AzuriteProcess.RepositoryRoot(), "docs", "webinars", "journey.md"));
+        var json = JsonBlock().Match(docs).Groups[1].Value;
+        await using var host = await TestHost.StartAsync(azurite);
+
+        using var put = await host.SendJsonWithKeyAsync(HttpMethod.Put, "/api/campaigns/webinar-journey", json);
+        Assert.Equal(HttpStatusCode.Created, put.StatusCode);
+
+        using var get = await host.Client.SendAsync(TestHost.WithKey(HttpMethod.Get, "/api/campaigns/webinar-journey"));
+        using var answer = JsonDocument.Parse(await get.Content.ReadAsStringAsync());
+        var after = answer
+            .RootElement.GetProperty("steps")
+            .EnumerateArray()
+            .Single(s => s.GetProperty("id").GetString() == "after");
+        Assert.Equal("""{"webinar_missed":"sorry"}""", JsonSerializer.Serialize(after.GetProperty("on")));
+    }
+
+    [GeneratedRegex("```json\n(.*?)```", RegexOptions.Singleline)]
+    private static partial Regex JsonBlock();
 
     private static async Task<string> RegisterAsync(
         NurtureHost nurture,
