@@ -8,8 +8,8 @@ namespace LeadFunctions.Core.Workspace;
 /// <summary>
 /// A campaign's results page: its state and switches, per step the funnel sent → delivered → opened → clicked with
 /// rates and what else happened (unsubscribes, bounces, spam reports, converted, uncertain …), the branches its waits
-/// and conditions took (a wait's own per event of its "on" too), each A/B variant, and sends, opens and clicks per day for the last 30 days as a chart with
-/// its table.
+/// and conditions took (a wait's own per event of its "on" too), each A/B variant, and sends, opens and clicks per day
+/// for the last 30 days as a chart with its table.
 /// </summary>
 public static class CampaignResultsPage
 {

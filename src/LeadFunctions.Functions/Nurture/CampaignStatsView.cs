@@ -78,7 +78,8 @@ public sealed record CampaignStatsView(
 }
 
 /// <summary>One step's counters; <see cref="InCampaign"/> is false for a step removed since it was sent; an A/B step's
-/// counters per variant; a wait's or a condition's per branch, by name (<see cref="CampaignStats.Branches"/>).</summary>
+/// counters per variant; a wait's or a condition's per branch, by name (<see
+/// cref="CampaignStats.Branches"/>).</summary>
 public sealed record StepStatsView(
     string Id,
     bool InCampaign,
