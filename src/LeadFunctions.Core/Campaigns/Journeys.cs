@@ -90,7 +90,8 @@ public sealed record StepWait(WaitUntil Until, TimeSpan AtMost, string? Then, st
     /// <summary>Where an event of <see cref="WaitUntil.Events"/> that wakes the wait sends the flow instead of
     /// <see cref="Then"/> (a target by event type: "webinar_missed" → "sorry"); the branch is named by the
     /// event.</summary>
-    public IReadOnlyDictionary<string, string> On { get; init; } = new Dictionary<string, string>();
+    public IReadOnlyDictionary<string, string> On { get; init; } =
+        System.Collections.ObjectModel.ReadOnlyDictionary<string, string>.Empty;
 
     /// <summary>The branch a wait woken by <paramref name="events"/> (done since <paramref name="since"/>) or by the
     /// person as it wants them takes: the first waking event's own branch when <see cref="On"/> names it, else
@@ -107,6 +108,16 @@ public sealed record StepWait(WaitUntil Until, TimeSpan AtMost, string? Then, st
             : Until.HoldsFor(lead, enrollment) ? Journeys.Then
             : null;
     }
+
+    /// <summary>Equal when every part is, <see cref="On"/> by its entries (a campaign read back from storage has
+    /// its own copy).</summary>
+    public bool Equals(StepWait? other) =>
+        other is not null
+        && (Until, AtMost, Then, Timeout) == (other.Until, other.AtMost, other.Then, other.Timeout)
+        && On.Count == other.On.Count
+        && On.All(o => other.On.TryGetValue(o.Key, out var target) && target == o.Value);
+
+    public override int GetHashCode() => HashCode.Combine(Until, AtMost, Then, Timeout, On.Count);
 }
 
 /// <summary>What a wait waits for; any one of them wakes it.</summary>

@@ -43,6 +43,9 @@ public sealed class WaitBranchValidatorTests
         Assert.Contains("\"on\":{\"webinar_missed\":\"sorry\"}", written, StringComparison.Ordinal);
         var again = CampaignValidator.Validate("webinar", Read(written));
         Assert.Empty(again.Errors);
+        // Equal by the entries of "on" (a campaign read from storage has its own copy), not by the map's identity.
+        Assert.Equal(wait, wait with { On = new Dictionary<string, string>(wait.On) });
+        Assert.NotEqual(wait, wait with { On = new Dictionary<string, string> { ["webinar_missed"] = "recording" } });
         Assert.Equal(
             JsonSerializer.Serialize(campaign, JsonDefaults.Options),
             JsonSerializer.Serialize(again.Value, JsonDefaults.Options)
