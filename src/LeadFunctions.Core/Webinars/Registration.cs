@@ -70,6 +70,46 @@ public sealed record Registration(
                 _ => null,
             };
 
+    /// <summary>
+    /// A webinar event as the lead's timeline says it: its type and platform, then the webinar and what the event
+    /// tells of the registration ("webinar_registered via zoom: Product tour (812), starts 2026-11-02 09:30 UTC, join
+    /// https://…"); null for any other event.
+    /// </summary>
+    public static string? Summary(EngagementEvent engagementEvent)
+    {
+        if (From(engagementEvent) is not { } told)
+        {
+            return null;
+        }
+
+        var webinar = told.Webinar;
+        var parts = new List<string> { webinar.Title is null ? webinar.Id! : $"{webinar.Title} ({webinar.Id})" };
+        if (webinar.StartsAt is { } startsAt)
+        {
+            parts.Add($"starts {Written(startsAt)}{(webinar.TimeZone is { } zone ? $" ({zone})" : string.Empty)}");
+        }
+
+        if (told.JoinUrl is { } joinUrl)
+        {
+            parts.Add($"join {joinUrl}");
+        }
+
+        if (told.Minutes is { } minutes)
+        {
+            parts.Add(string.Create(CultureInfo.InvariantCulture, $"{minutes} min attended"));
+        }
+
+        if (told.MissedAt is not null)
+        {
+            parts.Add($"no-show, ended {Written(webinar.EndsAt ?? told.MissedAt.Value)}");
+        }
+
+        return $"{engagementEvent.Type} via {webinar.Platform}: {string.Join(", ", parts)}";
+    }
+
+    private static string Written(DateTimeOffset at) =>
+        at.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture);
+
     /// <summary>A lead's registrations from their events, a webinar each, the latest webinar first.</summary>
     public static IReadOnlyList<Registration> Of(IEnumerable<EngagementEvent> events) =>
         [
@@ -103,7 +143,7 @@ public sealed record Registration(
 public interface IWebinarRegistrations
 {
     /// <summary>Writes the fields each update has into its registration (created when missing), leaving the
-    /// others.</summary>
+    /// others; the updates of one webinar together.</summary>
     Task RecordAsync(IReadOnlyList<Registration> updates, CancellationToken cancellationToken);
 
     /// <summary>A page of <paramref name="webinar"/>'s registrations from <paramref name="continuationToken"/> (the

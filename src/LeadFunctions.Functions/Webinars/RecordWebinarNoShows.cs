@@ -5,8 +5,9 @@ using Microsoft.Extensions.Logging;
 
 namespace LeadFunctions.Functions.Webinars;
 
-/// <summary>webinar-endings: a page of an ended webinar's registrations, each registrant who did not attend queued as a
-/// no-show (webinar_missed), and the next page queued. A failure retries the page, which records nobody twice.</summary>
+/// <summary>webinar-endings: a page of an ended webinar's registrations, each registrant who did not attend queued as
+/// a no-show (webinar_missed), and the next page queued. A failure retries the page, which records nobody
+/// twice.</summary>
 [QueueFunction(QueueNames.WebinarEndings)]
 public sealed partial class RecordWebinarNoShows(WebinarNoShows noShows, ILogger<RecordWebinarNoShows> logger)
 {

@@ -97,7 +97,8 @@ public sealed class ZoomWebinarWebhook(WebinarIntake intake, IOptionsMonitor<Web
                 WebinarPayloads.Date(webinar.Text("end_time")) ?? occurredAt,
                 cancellationToken
             ),
-            _ => null, // Other events (participant_left among them) are acknowledged and ignored, so Zoom does not retry.
+            // Other events (participant_left among them) are acknowledged and ignored, so Zoom does not retry them.
+            _ => null,
         };
         return errors is null ? TypedResults.Ok(new { status = "accepted" }) : Problems.Invalid(errors);
     }
