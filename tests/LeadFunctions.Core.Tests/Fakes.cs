@@ -372,6 +372,17 @@ internal sealed class InMemoryCampaignStats : LeadFunctions.Core.Campaigns.ICamp
                             StringComparer.Ordinal
                         )
                 )
+                {
+                    OnBranches = mine.Where(d => d is { StepId: not null, Branch: not null })
+                        .GroupBy(d => d.StepId!)
+                        .ToDictionary(
+                            g => g.Key,
+                            g =>
+                                (IReadOnlyDictionary<string, long>)
+                                    g.GroupBy(d => d.Branch!).ToDictionary(b => b.Key, b => b.Sum(d => (long)d.Count)),
+                            StringComparer.Ordinal
+                        ),
+                }
             );
         }
     }

@@ -65,15 +65,26 @@ internal sealed class DemoSeeder(DemoClient client, DemoData data, TimeProvider 
         return await SummarizeAsync(expected.Keys, import, cancellationToken);
     }
 
-    /// <summary>The item with its "daysAgo" turned into the occurredAt the routes take.</summary>
+    /// <summary>The item with its "daysAgo" turned into the occurredAt the routes take, and a webinar's
+    /// "startsInDays" into its start (14:00 Istanbul time that many days ahead, for an hour) for the journey's
+    /// reminders.</summary>
     private JsonObject WithTime(JsonObject item)
     {
         var copy = item.DeepClone().AsObject();
+        var now = time.GetUtcNow();
         var daysAgo = (int?)copy["daysAgo"] ?? 0;
         copy.Remove("daysAgo");
-        copy["occurredAt"] = time.GetUtcNow()
-            .AddDays(-daysAgo)
-            .ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
+        copy["occurredAt"] = now.AddDays(-daysAgo).ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
+        if ((int?)copy["startsInDays"] is { } days)
+        {
+            copy.Remove("startsInDays");
+            var istanbul = TimeSpan.FromHours(3);
+            var startsAt = new DateTimeOffset(now.ToOffset(istanbul).Date.AddDays(days).AddHours(14), istanbul);
+            copy["startsAt"] = startsAt.ToString("O", CultureInfo.InvariantCulture);
+            copy["endsAt"] = startsAt.AddHours(1).ToString("O", CultureInfo.InvariantCulture);
+            copy["timeZone"] = "Europe/Istanbul";
+        }
+
         return copy;
     }
 

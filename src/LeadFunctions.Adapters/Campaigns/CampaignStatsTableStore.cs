@@ -7,7 +7,8 @@ namespace LeadFunctions.Adapters.Campaigns;
 
 /// <summary>
 /// Campaign counters in the CampaignStats table: a partition per campaign, the row "total", a row "step|{id}" per step
-/// and "step|{id}|{variant}" per A/B variant of a step, one Int64 property per metric, and for the spam brake a row
+/// and "step|{id}|{variant}" per A/B variant of a step, one Int64 property per metric (and on a step's row one
+/// "On_{event}" per event of a wait's "on" whose branch was taken), and for the spam brake a row
 /// "hour|{yyyyMMddHH}" (UTC) per hour with the deliveries and spam reports counted in it (in the same commit, so they
 /// cost nothing more), and a row "day|{yyyyMMdd}" (UTC) per day with its sends, opens and clicks for the campaign's
 /// chart; group-committed (<see cref="GroupCommittedCounters"/>): counting costs two storage operations
@@ -20,6 +21,10 @@ public sealed class CampaignStatsTableStore(LeadTables tables, TimeProvider time
     private const string StepPrefix = "step|";
     private const string HourPrefix = "hour|";
     private const string DayPrefix = "day|";
+
+    /// <summary>A step row's count of the branch of a wait's "on" event ("On_webinar_missed"): event types are
+    /// lowercase letters and '_', as property names may be.</summary>
+    private const string OnPrefix = "On_";
 
     /// <summary>The metrics counted per hour as well.</summary>
     private static readonly CampaignMetric[] Hourly = [CampaignMetric.Delivered, CampaignMetric.SpamReports];
@@ -34,7 +39,13 @@ public sealed class CampaignStatsTableStore(LeadTables tables, TimeProvider time
         var (hour, day) = (HourRow(now), DayRow(DateOnly.FromDateTime(now.UtcDateTime)));
         return counters.AddAsync(
             deltas.SelectMany(d =>
-                Rows(d, hour, day).Select(row => new CounterIncrement(d.CampaignId, row, d.Metric.ToString(), d.Count))
+                Rows(d, hour, day)
+                    .Select(row => new CounterIncrement(d.CampaignId, row, d.Metric.ToString(), d.Count))
+                    .Concat(
+                        d is { Metric: CampaignMetric.On, StepId: { } step, Branch: { } branch }
+                            ? [new CounterIncrement(d.CampaignId, StepPrefix + step, OnPrefix + branch, d.Count)]
+                            : []
+                    )
             ),
             cancellationToken
         );
@@ -119,7 +130,23 @@ public sealed class CampaignStatsTableStore(LeadTables tables, TimeProvider time
                         ),
                 StringComparer.Ordinal
             );
-        return new CampaignStats(campaignId, totals, steps, variants);
+        var onBranches = rows.Where(r => r.RowKey.StartsWith(StepPrefix, StringComparison.Ordinal))
+            .Select(r => (Step: r.RowKey[StepPrefix.Length..], Row: r))
+            .Where(r => !r.Step.Contains('|', StringComparison.Ordinal))
+            .ToDictionary(
+                r => r.Step,
+                r =>
+                    (IReadOnlyDictionary<string, long>)
+                        r
+                            .Row.Keys.Where(k => k.StartsWith(OnPrefix, StringComparison.Ordinal))
+                            .ToDictionary(
+                                k => k[OnPrefix.Length..],
+                                k => r.Row.GetInt64(k) ?? 0L,
+                                StringComparer.Ordinal
+                            ),
+                StringComparer.Ordinal
+            );
+        return new CampaignStats(campaignId, totals, steps, variants) { OnBranches = onBranches };
     }
 
     private static IEnumerable<string> Rows(StatDelta delta, string hour, string day)

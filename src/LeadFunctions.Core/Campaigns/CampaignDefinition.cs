@@ -86,7 +86,8 @@ public sealed record StopDefinition(IReadOnlyList<string?>? Stages, IReadOnlyLis
 
 /// <summary>
 /// One step: an email (<see cref="Delay"/> is an ISO 8601 duration: "PT0S", "P2D", "PT36H"; <see cref="Next"/> a jump),
-/// a wait (<see cref="WaitFor"/>, <see cref="AtMost"/>, <see cref="Then"/>, <see cref="Timeout"/>) or a condition
+/// a wait (<see cref="WaitFor"/>, <see cref="AtMost"/>, <see cref="Then"/>, <see cref="Timeout"/>, and per event
+/// a branch of its own, <see cref="On"/>) or a condition
 /// (<see cref="If"/>, <see cref="Then"/>, <see cref="Else"/>).
 /// </summary>
 public sealed record StepDefinition(string? Id, string? Delay, string? Subject, string? Html, string? Text)
@@ -113,6 +114,10 @@ public sealed record StepDefinition(string? Id, string? Delay, string? Subject, 
 
     public string? Timeout { get; init; }
 
+    /// <summary>A wait's branch per event it waits for: <c>{"webinar_missed": "sorry"}</c> sends a person woken by
+    /// that event to that step; anything else that wakes the wait goes to <see cref="Then"/>.</summary>
+    public IReadOnlyDictionary<string, string?>? On { get; init; }
+
     public static StepDefinition From(CampaignStep step) =>
         step switch
         {
@@ -122,6 +127,7 @@ public sealed record StepDefinition(string? Id, string? Delay, string? Subject, 
                 AtMost = XmlConvert.ToString(wait.AtMost),
                 Then = wait.Then,
                 Timeout = wait.Timeout,
+                On = wait.On.Count == 0 ? null : wait.On.ToDictionary(o => o.Key, o => (string?)o.Value),
             },
             { Condition: { } condition } => new(step.Id, null, null, null, null)
             {

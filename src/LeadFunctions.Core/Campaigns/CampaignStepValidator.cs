@@ -62,6 +62,7 @@ internal static class CampaignStepValidator
     {
         JourneyStepValidator.Refuse(errors, field, "an email", ("atMost", step.AtMost), ("then", step.Then));
         JourneyStepValidator.Refuse(errors, field, "an email", ("else", step.Else), ("timeout", step.Timeout));
+        JourneyStepValidator.Refuse(errors, field, "an email", ("on", step.On));
         var at = step.At is { } written ? StepAtValidator.At(errors, $"{field}.at", written) : null;
         var email = new CampaignStep
         {

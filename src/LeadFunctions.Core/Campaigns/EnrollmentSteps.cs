@@ -42,7 +42,8 @@ public static class EnrollmentSteps
 
     /// <summary>
     /// The enrollment woken from the wait it is on, when what it waits for has come: one of <paramref name="events"/>
-    /// (recorded in this change, done since the wait began), or the person as the wait wants them; else null.
+    /// (recorded in this change, done since the wait began; one its <see cref="StepWait.On"/> names takes its own
+    /// branch), or the person as the wait wants them; else null.
     /// </summary>
     public static Moved? Wake(
         Campaign campaign,
@@ -53,11 +54,9 @@ public static class EnrollmentSteps
         Func<TimeZoneInfo> zoneOf
     ) =>
         WaitOf(campaign, enrollment) is { Wait: { } wait } step
-        && (
-            wait.Until.WokenBy(events, enrollment.Step(step.Id)?.ClaimedAt ?? enrollment.EnrolledAt)
-            || wait.Until.HoldsFor(lead, enrollment)
-        )
-            ? Pass(campaign, enrollment, lead, step, Journeys.Then, new Clock(now, zoneOf))
+        && wait.BranchFor(lead, enrollment, events, enrollment.Step(step.Id)?.ClaimedAt ?? enrollment.EnrolledAt)
+            is { } branch
+            ? Pass(campaign, enrollment, lead, step, branch, new Clock(now, zoneOf))
             : null;
 
     /// <summary>The enrollment on from the wait it is on by its timeout branch; null when it is on no wait.</summary>
@@ -173,7 +172,7 @@ public static class EnrollmentSteps
             if (branch is not null)
             {
                 enrollment = enrollment.WithStep(Passed(enrollment, step, branch, now));
-                counts.Add(new StatDelta(campaign.Id, step.Id, Metric(branch)));
+                counts.Add(Count(campaign, step, branch));
                 target = Journeys.Successor(campaign.Steps, step, branch);
             }
             else if (step.Wait is not null && !SentSinceItsLastPass(enrollment, step))
@@ -231,7 +230,7 @@ public static class EnrollmentSteps
             lead,
             Journeys.Successor(campaign.Steps, step, branch),
             clock,
-            [new StatDelta(campaign.Id, step.Id, Metric(branch))]
+            [Count(campaign, step, branch)]
         );
 
     private static StepRecord Passed(Enrollment enrollment, CampaignStep step, string branch, DateTimeOffset now) =>
@@ -244,12 +243,15 @@ public static class EnrollmentSteps
             PassedAt = now,
         };
 
-    private static CampaignMetric Metric(string branch) =>
+    /// <summary>The branch counted on its step: then, else, timed out, or (a wait's <see cref="StepWait.On"/>) by
+    /// its event.</summary>
+    private static StatDelta Count(Campaign campaign, CampaignStep step, string branch) =>
         branch switch
         {
-            Journeys.Then => CampaignMetric.Then,
-            Journeys.Else => CampaignMetric.Else,
-            _ => CampaignMetric.TimedOut,
+            Journeys.Then => new(campaign.Id, step.Id, CampaignMetric.Then),
+            Journeys.Else => new(campaign.Id, step.Id, CampaignMetric.Else),
+            Journeys.Timeout => new(campaign.Id, step.Id, CampaignMetric.TimedOut),
+            _ => new(campaign.Id, step.Id, CampaignMetric.On) { Branch = branch },
         };
 
     private static Moved Due(

@@ -48,4 +48,34 @@ public sealed record CampaignStats(
     IReadOnlyDictionary<CampaignMetric, long> Totals,
     IReadOnlyDictionary<string, IReadOnlyDictionary<CampaignMetric, long>> Steps,
     IReadOnlyDictionary<string, IReadOnlyDictionary<string, IReadOnlyDictionary<CampaignMetric, long>>> Variants
-);
+)
+{
+    /// <summary>The branches of waits' "on" taken, by step, then event (<see cref="CampaignMetric.On"/>).</summary>
+    public IReadOnlyDictionary<string, IReadOnlyDictionary<string, long>> OnBranches { get; init; } =
+        new Dictionary<string, IReadOnlyDictionary<string, long>>();
+
+    /// <summary>How often each branch of the step was taken, by the name the journey gives it: "then", "else",
+    /// "timeout", and each event of a wait's "on"; empty for an email.</summary>
+    public IReadOnlyDictionary<string, long> Branches(CampaignStep step)
+    {
+        var counts = Steps.GetValueOrDefault(step.Id);
+        long Count(CampaignMetric metric) => counts?.GetValueOrDefault(metric) ?? 0;
+        var on = OnBranches.GetValueOrDefault(step.Id);
+        return step switch
+        {
+            { Wait: { } wait } => new Dictionary<string, long>(StringComparer.Ordinal)
+            {
+                [Journeys.Then] = Count(CampaignMetric.Then),
+                [Journeys.Timeout] = Count(CampaignMetric.TimedOut),
+            }
+                .Concat(wait.On.Keys.Select(e => KeyValuePair.Create(e, on?.GetValueOrDefault(e) ?? 0)))
+                .ToDictionary(StringComparer.Ordinal),
+            { Condition: not null } => new Dictionary<string, long>(StringComparer.Ordinal)
+            {
+                [Journeys.Then] = Count(CampaignMetric.Then),
+                [Journeys.Else] = Count(CampaignMetric.Else),
+            },
+            _ => new Dictionary<string, long>(),
+        };
+    }
+}

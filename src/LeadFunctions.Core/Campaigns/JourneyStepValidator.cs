@@ -36,13 +36,50 @@ internal static class JourneyStepValidator
             "a wait of no time waits for nothing"
         );
 
-        return new CampaignStep { Id = step.Id ?? "", Wait = new StepWait(until, atMost, step.Then, step.Timeout) };
+        return new CampaignStep
+        {
+            Id = step.Id ?? "",
+            Wait = new StepWait(until, atMost, step.Then, step.Timeout) { On = On(errors, field, step.On, until) },
+        };
+    }
+
+    /// <summary>A wait's own branches per event: each an event it waits for, with a target (checked with the
+    /// flow).</summary>
+    private static Dictionary<string, string> On(
+        FieldErrors errors,
+        string field,
+        IReadOnlyDictionary<string, string?>? written,
+        WaitUntil until
+    )
+    {
+        var on = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (type, target) in written ?? new Dictionary<string, string?>())
+        {
+            if (!until.Events.Contains(type, StringComparer.Ordinal))
+            {
+                errors.Add(
+                    $"{field}.on.{type}",
+                    $"'{type}' is not one of the events the wait waits for (waitFor.events)."
+                );
+            }
+            else if (string.IsNullOrWhiteSpace(target))
+            {
+                errors.Add($"{field}.on.{type}", $"Where '{type}' goes: a step id, or '{Journeys.End}'.");
+            }
+            else
+            {
+                on[type] = target;
+            }
+        }
+
+        return on;
     }
 
     public static CampaignStep Condition(FieldErrors errors, string field, StepDefinition step)
     {
         RefuseEmailParts(errors, field, "a condition", step);
         Refuse(errors, field, "a condition", ("atMost", step.AtMost), ("timeout", step.Timeout), ("next", step.Next));
+        Refuse(errors, field, "a condition", ("on", step.On));
         var written = step.If!;
         var condition = new PersonCondition
         {
@@ -213,6 +250,7 @@ internal static class JourneyStepValidator
             ("then", step.Wait?.Then ?? step.Condition?.Then),
             ("timeout", step.Wait?.Timeout),
             ("else", step.Condition?.Else),
+            .. (step.Wait?.On ?? new Dictionary<string, string>()).Select(o => ($"on.{o.Key}", (string?)o.Value)),
         ];
 
     private static IEnumerable<(string Name, string? Step)> Engagements(CampaignStep step) =>

@@ -20,6 +20,8 @@ public static class Journeys
     /// <summary>The branch a wait took when its time ran out.</summary>
     public const string Timeout = "timeout";
 
+    // A wait woken by an event its "on" names takes that event's branch, named by the event type ("webinar_missed").
+
     /// <summary>Whether any step waits, branches or jumps; a campaign that does none runs as a straight line, as
     /// campaigns always have.</summary>
     public static bool IsJourney(this Campaign campaign) => IsJourney(campaign.Steps);
@@ -33,7 +35,9 @@ public static class Journeys
     {
         var target = step switch
         {
-            { Wait: { } wait } => branch == Timeout ? wait.Timeout : wait.Then,
+            { Wait: { } wait } => branch == Timeout ? wait.Timeout
+            : branch is not null && wait.On.TryGetValue(branch, out var on) ? on
+            : wait.Then,
             { Condition: { } condition } => branch == Else ? condition.Else : condition.Then,
             _ => step.Next,
         };
@@ -44,7 +48,12 @@ public static class Journeys
     public static IEnumerable<string> Successors(IReadOnlyList<CampaignStep> steps, CampaignStep step) =>
         step switch
         {
-            { Wait: not null } => [Successor(steps, step, Then), Successor(steps, step, Timeout)],
+            { Wait: { } wait } =>
+            [
+                Successor(steps, step, Then),
+                Successor(steps, step, Timeout),
+                .. wait.On.Keys.Select(e => Successor(steps, step, e)),
+            ],
             { Condition: not null } => [Successor(steps, step, Then), Successor(steps, step, Else)],
             _ => [Successor(steps, step, null)],
         };
@@ -76,7 +85,40 @@ internal static class Engagement
 /// A wait: the enrollment stays on the step until what it waits for comes (<see cref="StepWait.Then"/>), at most
 /// <see cref="AtMost"/> (<see cref="Timeout"/>). Woken in the write of the lead change that brings it, not by a scan.
 /// </summary>
-public sealed record StepWait(WaitUntil Until, TimeSpan AtMost, string? Then, string? Timeout);
+public sealed record StepWait(WaitUntil Until, TimeSpan AtMost, string? Then, string? Timeout)
+{
+    /// <summary>Where an event of <see cref="WaitUntil.Events"/> that wakes the wait sends the flow instead of
+    /// <see cref="Then"/> (a target by event type: "webinar_missed" → "sorry"); the branch is named by the
+    /// event.</summary>
+    public IReadOnlyDictionary<string, string> On { get; init; } =
+        System.Collections.ObjectModel.ReadOnlyDictionary<string, string>.Empty;
+
+    /// <summary>The branch a wait woken by <paramref name="events"/> (done since <paramref name="since"/>) or by the
+    /// person as it wants them takes: the first waking event's own branch when <see cref="On"/> names it, else
+    /// <see cref="Journeys.Then"/>; null when nothing wakes it.</summary>
+    public string? BranchFor(
+        Lead lead,
+        Enrollment enrollment,
+        IEnumerable<EngagementEvent> events,
+        DateTimeOffset since
+    )
+    {
+        var first = Until.WakingEvents(events, since).MinBy(e => e.OccurredAt);
+        return first is not null ? (On.ContainsKey(first.Type) ? first.Type : Journeys.Then)
+            : Until.HoldsFor(lead, enrollment) ? Journeys.Then
+            : null;
+    }
+
+    /// <summary>Equal when every part is, <see cref="On"/> by its entries (a campaign read back from storage has
+    /// its own copy).</summary>
+    public bool Equals(StepWait? other) =>
+        other is not null
+        && (Until, AtMost, Then, Timeout) == (other.Until, other.AtMost, other.Then, other.Timeout)
+        && On.Count == other.On.Count
+        && On.All(o => other.On.TryGetValue(o.Key, out var target) && target == o.Value);
+
+    public override int GetHashCode() => HashCode.Combine(Until, AtMost, Then, Timeout, On.Count);
+}
 
 /// <summary>What a wait waits for; any one of them wakes it.</summary>
 public sealed record WaitUntil
@@ -104,10 +146,10 @@ public sealed record WaitUntil
         || (Opened is { } opened && Engagement.Opened(enrollment, opened))
         || (Clicked is { } clicked && enrollment.Step(clicked) is { Clicked: true });
 
-    /// <summary>Whether one of <paramref name="events"/> is one it waits for, done since it began (a late report of
+    /// <summary>Those of <paramref name="events"/> it waits for, done since it began (a late report of
     /// something done before does not wake it).</summary>
-    public bool WokenBy(IEnumerable<EngagementEvent> events, DateTimeOffset since) =>
-        events.Any(e => e.OccurredAt >= since && Events.Contains(e.Type, StringComparer.Ordinal));
+    public IEnumerable<EngagementEvent> WakingEvents(IEnumerable<EngagementEvent> events, DateTimeOffset since) =>
+        events.Where(e => e.OccurredAt >= since && Events.Contains(e.Type, StringComparer.Ordinal));
 }
 
 /// <summary>A condition on the person, decided when the flow reaches it: <see cref="Then"/> when it holds, else

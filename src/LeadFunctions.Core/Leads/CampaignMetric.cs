@@ -31,6 +31,10 @@ public enum CampaignMetric
 
     /// <summary>A wait whose time ran out.</summary>
     TimedOut,
+
+    /// <summary>A wait woken by an event its "on" gives a branch of its own (per step; per event in
+    /// <see cref="Campaigns.CampaignStats.OnBranches"/>).</summary>
+    On,
 }
 
 public static class CampaignMetrics
@@ -42,6 +46,7 @@ public static class CampaignMetrics
         CampaignMetric.Then,
         CampaignMetric.Else,
         CampaignMetric.TimedOut,
+        CampaignMetric.On,
     };
 
     /// <summary>What a campaign's totals show: everything but the branches.</summary>
@@ -52,7 +57,8 @@ public static class CampaignMetrics
 }
 
 /// <summary>Adds <see cref="Count"/> to a counter of the campaign, of the step when <see cref="StepId"/> is set, and of
-/// the step's A/B variant when <see cref="Variant"/> is.</summary>
+/// the step's A/B variant when <see cref="Variant"/> is; for <see cref="CampaignMetric.On"/>, of the event
+/// <see cref="Branch"/> names as well.</summary>
 public sealed record StatDelta(
     string CampaignId,
     string? StepId,
@@ -64,4 +70,7 @@ public sealed record StatDelta(
     /// <summary>A count of what happened to an email step of an enrollment: its step's, and its variant's.</summary>
     public static StatDelta Of(string campaignId, StepRecord step, CampaignMetric metric, int count = 1) =>
         new(campaignId, step.StepId, metric, count, step.Variant);
+
+    /// <summary>The event of a wait's "on" whose branch was taken (<see cref="CampaignMetric.On"/>).</summary>
+    public string? Branch { get; init; }
 }

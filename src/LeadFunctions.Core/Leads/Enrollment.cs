@@ -114,7 +114,7 @@ public sealed record StepRecord
     public string? Variant { get; init; }
 
     /// <summary>For a wait or a condition (<see cref="StepState.Passed"/>): the branch it took ("then", "else",
-    /// "timeout"; <see cref="Campaigns.Journeys"/>) and when.</summary>
+    /// "timeout", or the event of a wait's "on" that woke it; <see cref="Campaigns.Journeys"/>) and when.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? Branch { get; init; }
 

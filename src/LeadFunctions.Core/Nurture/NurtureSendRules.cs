@@ -12,11 +12,12 @@ namespace LeadFunctions.Core.Nurture;
 /// settled it meanwhile; an archived campaign stops the enrollment, a paused one's send is held (<see
 /// cref="IDueSendIndex.HoldAsync"/>); a removed step is passed over; a stop condition (stage, or an event since
 /// enrolling) stops; the person's gap since their last nurture email (not for a send tried once more, <see
-/// cref="NurtureRules.ResendUnconfirmedAfter"/>) and a higher-priority campaign's due send (not one long overdue) defer
-/// it, and a step timed to a date that they would hold more than <see cref="StepTimes.Grace"/> past its time is missed;
-/// outside the send window it moves to the next opening (never dropped); then the send policy (consent,
-/// suppression): a pending double opt-in waits, any other "no" stops. The suppression entry may come read already (<see
-/// cref="NurtureSender"/> reads it with the lead row, ahead).
+/// cref="NurtureRules.ResendUnconfirmedAfter"/>, nor for a reminder timed to a date after its own enrollment's email)
+/// and a higher-priority campaign's due send (not one long overdue) defer it, and a step timed to a date that they
+/// would hold more than <see cref="StepTimes.Grace"/> past its time is missed; outside the send window it moves to the
+/// next opening (never dropped); then the send policy (consent, suppression): a pending double opt-in waits, any other
+/// "no" stops. The suppression entry may come read already (<see cref="NurtureSender"/> reads it with the lead row,
+/// ahead).
 /// </summary>
 public sealed class NurtureSendRules(
     ICampaignCatalog campaigns,
@@ -117,7 +118,15 @@ public sealed class NurtureSendRules(
         }
 
         // A reminder the day before that cannot go until the day has passed does not go at all.
-        var later = await NotBeforeAsync(snapshot, lead, campaign, now, zone, resend, cancellationToken);
+        var later = await NotBeforeAsync(
+            snapshot,
+            lead,
+            campaign,
+            GapHolds(step, enrollment, lead, resend),
+            now,
+            zone,
+            cancellationToken
+        );
         if (!resend && StepTimes.TooLate(step, enrollment, ZoneOf, later ?? now))
         {
             return new(
@@ -270,20 +279,33 @@ public sealed class NurtureSendRules(
         );
     }
 
-    /// <summary>When the send may go at the earliest if not now: after the gap, after a higher-priority campaign's due
-    /// send, at the window's opening.</summary>
+    /// <summary>
+    /// Whether the gap since the person's last nurture email holds this send back. Not for one more try of the same
+    /// email (it is not another email), nor for a step timed to a date (a reminder) when that last email was its own
+    /// enrollment's: the campaign's author timed the day before and the hour before, less than a gap apart for a
+    /// morning webinar, and the second would otherwise be missed. Another campaign's email still holds it.
+    /// </summary>
+    private static bool GapHolds(CampaignStep step, Enrollment enrollment, Lead lead, bool resend) =>
+        !resend
+        && !(
+            step.At?.RelativeTo is not null
+            && lead.LastNurtureAt is { } last
+            && enrollment.Steps.Any(s => s.SendId is not null && s.ClaimedAt >= last)
+        );
+
+    /// <summary>When the send may go at the earliest if not now: after the gap (when it holds), after a
+    /// higher-priority campaign's due send, at the window's opening.</summary>
     private async Task<DateTimeOffset?> NotBeforeAsync(
         LeadSnapshot snapshot,
         Lead lead,
         Campaign campaign,
+        bool gapHolds,
         DateTimeOffset now,
         TimeZoneInfo zone,
-        bool resend,
         CancellationToken cancellationToken
     )
     {
-        // One more try of the same email is not another email: the gap does not hold it back.
-        if (!resend && lead.LastNurtureAt + rules.MinGapBetweenEmails is { } gapEnds && gapEnds > now)
+        if (gapHolds && lead.LastNurtureAt + rules.MinGapBetweenEmails is { } gapEnds && gapEnds > now)
         {
             return gapEnds;
         }

@@ -141,6 +141,7 @@ internal static class EnglishTexts
         [TextId.ResultsFunnel] =
             "Sent, delivered, opened, clicked (delivered per sent; opened and clicked per delivered)",
         [TextId.ResultsBranches] = "Branches taken: then {0}, else {1}, timed out {2}.",
+        [TextId.ResultsOnBranch] = "On {0}: {1}.",
         [TextId.ResultsRemoved] = "removed step",
         [TextId.ResultsEmail] = "email",
         [TextId.ResultsWait] = "wait",
@@ -427,6 +428,8 @@ internal static class EnglishTexts
         [TextId.EditorAtMostHelp] = "For example 3 days; then it takes the timeout's way.",
         [TextId.EditorWaitThen] = "Woken: go to",
         [TextId.EditorWaitTimeout] = "Not woken in time: go to",
+        [TextId.EditorWaitOnEvent] = "Woken by this event",
+        [TextId.EditorWaitOnTarget] = "instead go to",
         [TextId.EditorLanguages] = "Languages",
         [TextId.EditorConditionThen] = "If all that holds: go to",
         [TextId.EditorConditionElse] = "Otherwise: go to",

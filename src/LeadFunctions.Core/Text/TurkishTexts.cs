@@ -146,6 +146,7 @@ internal static class TurkishTexts
         [TextId.ResultsFunnel] =
             "Gönderildi, teslim edildi, açıldı, tıklandı (teslim/gönderilen; açılma ve tıklama/teslim edilen)",
         [TextId.ResultsBranches] = "Seçilen yollar: evet {0}, hayır {1}, süre doldu {2}.",
+        [TextId.ResultsOnBranch] = "{0} gelince: {1}.",
         [TextId.ResultsRemoved] = "kaldırılmış adım",
         [TextId.ResultsEmail] = "e-posta",
         [TextId.ResultsWait] = "bekleme",
@@ -431,6 +432,8 @@ internal static class TurkishTexts
         [TextId.EditorAtMostHelp] = "Örneğin 3 gün; sonra süre dolduğundaki yola gider.",
         [TextId.EditorWaitThen] = "Uyanınca: git",
         [TextId.EditorWaitTimeout] = "Zamanında uyanmazsa: git",
+        [TextId.EditorWaitOnEvent] = "Bu olayla uyanınca",
+        [TextId.EditorWaitOnTarget] = "bunun yerine git",
         [TextId.EditorLanguages] = "Diller",
         [TextId.EditorConditionThen] = "Hepsi doğruysa: git",
         [TextId.EditorConditionElse] = "Değilse: git",

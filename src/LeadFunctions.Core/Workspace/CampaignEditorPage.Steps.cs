@@ -58,7 +58,8 @@ public static partial class CampaignEditorPage
                 Clicked: fields.Select($"{at}.waitFor.clicked", TextId.EditorClicked, emails, step.Clicked),
                 AtMost: fields.Field($"{at}.atMost", TextId.EditorAtMost, step.AtMost, TextId.EditorAtMostHelp),
                 Then: Target("then", TextId.EditorWaitThen, step.Then),
-                Timeout: Target("timeout", TextId.EditorWaitTimeout, step.Timeout)
+                Timeout: Target("timeout", TextId.EditorWaitTimeout, step.Timeout),
+                On: [.. Branches(step, at, fields, events, targets)]
             ),
             StepForm.Condition => new StepParts(
                 Stages: fields.Choice($"{at}.{on}.stages", TextId.EditorAudienceStages, stages, step.Stages),
@@ -95,6 +96,33 @@ public static partial class CampaignEditorPage
             // What the validator says of the step that no field of it shows ("steps[2].waitFor": wait for something).
             fields.UnplacedUnder(at)
         );
+    }
+
+    /// <summary>A wait's rows of "on", then an empty one to add a row: each an event (named for the form,
+    /// "steps[1].on[0].event") and the step it goes to (placed for the validator's key, "steps[1].on.webinar_missed",
+    /// so that its error shows there).</summary>
+    private static IEnumerable<BranchRow> Branches(
+        StepForm step,
+        string at,
+        Fields fields,
+        IEnumerable<(string, string)> events,
+        List<(string, string)> targets
+    )
+    {
+        var rows = step.On.Append(new WaitBranch(string.Empty, string.Empty)).ToList();
+        var choices = events.Prepend((string.Empty, "—")).ToList();
+        for (var k = 0; k < rows.Count; k++)
+        {
+            var name = $"{at}.on[{k}]";
+            var key = rows[k].Event.Length > 0 ? $"{at}.on.{rows[k].Event}" : $"{name}.target";
+            yield return new BranchRow(
+                fields.Select($"{name}.event", TextId.EditorWaitOnEvent, choices, rows[k].Event),
+                fields.Select(key, TextId.EditorWaitOnTarget, targets, rows[k].Target) with
+                {
+                    Name = $"{name}.target",
+                }
+            );
+        }
     }
 
     private static TextId KindLabel(string kind) =>
@@ -204,6 +232,10 @@ public static partial class CampaignEditorPage
         EditorChoice? Then = null,
         EditorChoice? Else = null,
         EditorChoice? Timeout = null,
+        IReadOnlyList<BranchRow>? On = null,
         EditorField? Json = null
     );
+
+    /// <summary>One row of a wait's "on": the event and where it goes.</summary>
+    private sealed record BranchRow(EditorChoice Event, EditorChoice Target);
 }

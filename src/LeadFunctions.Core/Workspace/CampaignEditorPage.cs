@@ -19,6 +19,7 @@ public static partial class CampaignEditorPage
         typeof(EditorChoice),
         typeof(EditorOption),
         typeof(StepParts),
+        typeof(BranchRow),
         typeof(StepModel),
         typeof(Problem)
     );

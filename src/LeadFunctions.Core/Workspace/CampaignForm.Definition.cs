@@ -99,6 +99,12 @@ public sealed partial record CampaignForm
                     AtMost = duration($"{field}.atMost", step.AtMost),
                     Then = Given(step.Then),
                     Timeout = Given(step.Timeout),
+                    On =
+                        step.On.Count == 0
+                            ? null
+                            : step
+                                .On.DistinctBy(o => o.Event, StringComparer.Ordinal)
+                                .ToDictionary(o => o.Event, o => Given(o.Target), StringComparer.Ordinal),
                 };
             case StepForm.Condition:
                 return new StepDefinition(step.Id, null, null, null, null)

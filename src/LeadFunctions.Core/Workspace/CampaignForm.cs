@@ -135,6 +135,7 @@ public sealed partial record CampaignForm
                     Then = Step("then"),
                     Else = Step("else"),
                     Timeout = Step("timeout"),
+                    On = kind == StepForm.Wait ? Branches(i, One) : [],
                 }
             );
         }
@@ -207,6 +208,23 @@ public sealed partial record CampaignForm
         };
     }
 
+    /// <summary>A wait's rows of "on" as posted ("steps[1].on[0].event", "….target"); rows without an event are
+    /// left out.</summary>
+    private static List<WaitBranch> Branches(int step, Func<string, string> one)
+    {
+        var rows = new List<WaitBranch>();
+        for (var k = 0; k < EventTypes.All.Count + 1; k++)
+        {
+            var (type, target) = (one($"steps[{step}].on[{k}].event"), one($"steps[{step}].on[{k}].target"));
+            if (type.Length > 0)
+            {
+                rows.Add(new WaitBranch(type, target));
+            }
+        }
+
+        return rows;
+    }
+
     private static StepForm StepOf(StepDefinition written, CampaignStep step, string other, string pageLanguage)
     {
         if (step.Wait is { } wait)
@@ -221,6 +239,7 @@ public sealed partial record CampaignForm
                 AtMost = SpokenDuration.Write(wait.AtMost, pageLanguage),
                 Then = wait.Then ?? string.Empty,
                 Timeout = wait.Timeout ?? string.Empty,
+                On = [.. wait.On.Select(o => new WaitBranch(o.Key, o.Value))],
             };
         }
 

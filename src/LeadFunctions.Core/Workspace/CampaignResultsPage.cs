@@ -8,8 +8,8 @@ namespace LeadFunctions.Core.Workspace;
 /// <summary>
 /// A campaign's results page: its state and switches, per step the funnel sent → delivered → opened → clicked with
 /// rates and what else happened (unsubscribes, bounces, spam reports, converted, uncertain …), the branches its waits
-/// and conditions took, each A/B variant, and sends, opens and clicks per day for the last 30 days as a chart with
-/// its table.
+/// and conditions took (a wait's own per event of its "on" too), each A/B variant, and sends, opens and clicks per day
+/// for the last 30 days as a chart with its table.
 /// </summary>
 public static class CampaignResultsPage
 {
@@ -118,11 +118,19 @@ public static class CampaignResultsPage
                 )
         );
         var branches = step is { IsEmail: false }
-            ? t.Format(
-                TextId.ResultsBranches,
-                Count(CampaignMetric.Then),
-                Count(CampaignMetric.Else),
-                Count(CampaignMetric.TimedOut)
+            ? string.Join(
+                " ",
+                [
+                    t.Format(
+                        TextId.ResultsBranches,
+                        Count(CampaignMetric.Then),
+                        Count(CampaignMetric.Else),
+                        Count(CampaignMetric.TimedOut)
+                    ),
+                    .. (step.Wait?.On.Keys ?? []).Select(e =>
+                        t.Format(TextId.ResultsOnBranch, e, result.Stats.Branches(step)[e])
+                    ),
+                ]
             )
             : string.Empty;
         var variants = (step?.Variants ?? []).Select(v =>

@@ -4,7 +4,8 @@ namespace LeadFunctions.Core.Workspace;
 /// One step in the campaign editor, as its fields hold it: an email (delay as people say it, subject, HTML, text and
 /// its translation into the campaign's other language); a wait (what wakes it, for at most how long, where each way
 /// goes); a condition (what must hold of the person, where yes and no go); or an advanced step (A/B variants, a time
-/// of day, a jump, a condition on countries or industries) written as the API's JSON for one step. Every kind is
+/// of day, a jump, a condition on countries or industries) written as the API's JSON for one step. A wait's branches
+/// per event ("on") are rows of an event and a step, with an empty row to add one. Every kind is
 /// checked by the API's validator.
 /// </summary>
 public sealed record StepForm(
@@ -54,6 +55,9 @@ public sealed record StepForm(
 
     public string Timeout { get; init; } = string.Empty;
 
+    /// <summary>A wait's own branches: "when this event wakes it, go to that step" (the API's "on").</summary>
+    public IReadOnlyList<WaitBranch> On { get; init; } = [];
+
     public bool IsEmail => Kind == Email;
 
     /// <summary>A new wait, as a person starts one: up to 3 days for a click on the email above.</summary>
@@ -74,3 +78,6 @@ public sealed record StepForm(
             """
         );
 }
+
+/// <summary>One row of a wait's "on": the event that wakes it, and the step it then goes to.</summary>
+public sealed record WaitBranch(string Event, string Target);

@@ -7,7 +7,8 @@ namespace LeadFunctions.Functions.Nurture;
 
 /// <summary>
 /// The stats route's answer: the campaign's totals and each step's, counters named in camelCase ("spamReports"); a
-/// step's also say how many took each branch of a wait or a condition ("then", "else", "timedOut").
+/// step's also say how many took each branch of a wait or a condition ("then", "else", "timedOut", "on"), and a wait's
+/// or a condition's <c>branches</c> name each branch as the journey does ("then", "timeout", "webinar_missed" …).
 /// Steps in the campaign's order, then steps removed since that still have counts; then sends, opens and clicks per UTC
 /// day (<see cref="DailyCounts"/>).
 /// </summary>
@@ -24,17 +25,21 @@ public sealed record CampaignStatsView(
         return new(
             campaign.Id,
             Named(stats.Totals, CampaignMetrics.Totals),
-            [
-                .. result.StepOrder.Select(id => new StepStatsView(
-                    id,
-                    campaign.Steps.Any(s => s.Id == id),
-                    Named(stats.Steps.GetValueOrDefault(id) ?? Empty, Enum.GetValues<CampaignMetric>()),
-                    Variants(campaign.Steps.FirstOrDefault(s => s.Id == id), stats.Variants.GetValueOrDefault(id))
-                )),
-            ],
+            [.. result.StepOrder.Select(id => Step(stats, id, campaign.Steps.FirstOrDefault(s => s.Id == id)))],
             days
         );
     }
+
+    private static StepStatsView Step(CampaignStats stats, string id, CampaignStep? step) =>
+        new(
+            id,
+            step is not null,
+            Named(stats.Steps.GetValueOrDefault(id) ?? Empty, Enum.GetValues<CampaignMetric>()),
+            Variants(step, stats.Variants.GetValueOrDefault(id))
+        )
+        {
+            Branches = step is { IsEmail: false } ? stats.Branches(step) : null,
+        };
 
     private static readonly IReadOnlyDictionary<CampaignMetric, long> Empty = new Dictionary<CampaignMetric, long>();
 
@@ -73,14 +78,19 @@ public sealed record CampaignStatsView(
 }
 
 /// <summary>One step's counters; <see cref="InCampaign"/> is false for a step removed since it was sent; an A/B step's
-/// counters per variant.</summary>
+/// counters per variant; a wait's or a condition's per branch, by name (<see
+/// cref="CampaignStats.Branches"/>).</summary>
 public sealed record StepStatsView(
     string Id,
     bool InCampaign,
     IReadOnlyDictionary<string, long> Counts,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
         IReadOnlyList<VariantStatsView>? Variants = null
-);
+)
+{
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyDictionary<string, long>? Branches { get; init; }
+}
 
 /// <summary>One A/B variant's counters; <see cref="Active"/> is whether it is switched on now.</summary>
 public sealed record VariantStatsView(string Id, bool Active, IReadOnlyDictionary<string, long> Counts);

@@ -416,6 +416,85 @@ public sealed class JourneyTests
         Assert.Equal([NurtureSendOutcome.Sent], outcomes);
     }
 
+    /// <summary>After the webinar: attended → recording; a no-show (webinar_missed) → sorry; nothing → sorry.</summary>
+    private static readonly Campaign AfterTheWebinar = Journey(
+        "webinar",
+        new CampaignStep
+        {
+            Id = "after",
+            Wait = new StepWait(
+                new WaitUntil { Events = [EventTypes.WebinarAttended, EventTypes.WebinarMissed] },
+                TimeSpan.FromDays(3),
+                "recording",
+                "sorry"
+            )
+            {
+                On = new Dictionary<string, string> { [EventTypes.WebinarMissed] = "sorry" },
+            },
+        },
+        Email("recording") with
+        {
+            Next = Journeys.End,
+        },
+        Email("sorry")
+    );
+
+    [Theory]
+    [InlineData(EventTypes.WebinarMissed, "sorry", "webinar_missed")]
+    [InlineData(EventTypes.WebinarAttended, "recording", "then")]
+    public async Task Wait_AnEventItsOnNames_TakesItsOwnBranchAtOnce_AnyOtherWakingEventThen(
+        string type,
+        string email,
+        string branch
+    )
+    {
+        var world = await EnrolledAsync(AfterTheWebinar);
+        world.Pipeline.Time.Advance(TimeSpan.FromHours(2));
+
+        await EventAsync(world, type);
+
+        var woken = world.EnrollmentOf(AyseId, "webinar")!;
+        Assert.Equal((email, world.Now), (woken.NextStepId, woken.NextDueAt));
+        Assert.Equal(branch, woken.Step("after")!.Branch);
+        world.Pipeline.Time.Advance(TimeSpan.FromSeconds(5));
+        await world.RunForAsync(TimeSpan.FromDays(4));
+        Assert.Equal([email], Subjects(world));
+        var stats = await world.Pipeline.Stats.ReadAsync("webinar", CancellationToken.None);
+        var expected = new Dictionary<string, long>
+        {
+            ["then"] = 0,
+            ["timeout"] = 0,
+            ["webinar_missed"] = 0,
+        };
+        expected[branch] = 1;
+        Assert.Equal(expected, stats.Branches(AfterTheWebinar.Steps[0]));
+    }
+
+    [Fact]
+    public async Task Wait_WithOn_NothingComes_TimesOut_TheTimeoutBranch()
+    {
+        var world = await EnrolledAsync(AfterTheWebinar);
+
+        await world.RunForAsync(TimeSpan.FromDays(3) + TimeSpan.FromHours(1));
+
+        Assert.Equal(["sorry"], Subjects(world));
+        Assert.Equal(Journeys.Timeout, world.EnrollmentOf(AyseId, "webinar")!.Step("after")!.Branch);
+        Assert.Equal((0, 1), Branches(world, "after"));
+        Assert.Equal(0, world.Pipeline.Stats.Count("webinar", CampaignMetric.On, "after"));
+    }
+
+    [Fact]
+    public async Task Wait_AttendedThenMissedInOneChange_TheFirstDoneDecides()
+    {
+        var world = await EnrolledAsync(AfterTheWebinar);
+        world.Pipeline.Time.Advance(TimeSpan.FromHours(2));
+
+        // Attended a minute before the (wrong) no-show, listed after it.
+        await EventAsync(world, EventTypes.WebinarAttended, EventTypes.WebinarMissed);
+
+        Assert.Equal("recording", world.EnrollmentOf(AyseId, "webinar")!.NextStepId);
+    }
+
     [Fact]
     public async Task StraightLineCampaign_UnchangedByJourneys_DelaysFromTheLastSend()
     {
@@ -474,6 +553,31 @@ public sealed class JourneyTests
         return world.Pipeline.Updater.UpdateAsync(
             AyseId,
             s => Task.FromResult<LeadChange?>(LeadChange.Engaged(s.Lead!, s.ETag, [], demo)),
+            CancellationToken.None
+        );
+    }
+
+    /// <summary>Events of <paramref name="types"/> in one change, the last one now, each before it a minute
+    /// earlier.</summary>
+    private static Task<UpdateOutcome> EventAsync(NurtureWorld world, params string[] types)
+    {
+        var events = types
+            .Select(
+                (type, i) =>
+                    new EngagementEvent
+                    {
+                        EventId = $"{type}-{i}",
+                        LeadId = AyseId,
+                        Type = type,
+                        OccurredAt = world.Now.AddMinutes(i - types.Length + 1),
+                        Source = "zoom",
+                    }
+            )
+            .Reverse()
+            .ToArray();
+        return world.Pipeline.Updater.UpdateAsync(
+            AyseId,
+            s => Task.FromResult<LeadChange?>(LeadChange.Engaged(s.Lead!, s.ETag, [], events)),
             CancellationToken.None
         );
     }

@@ -164,6 +164,105 @@ public sealed class CampaignFormTests
     }
 
     [Fact]
+    public void AWaitWithOnePerEventBranch_RowsOnThePage_ReadBack_RoundTrips_AnEmptyRowAddsOne()
+    {
+        var wait = new CampaignStep
+        {
+            Id = "clicked",
+            Wait = new StepWait(
+                new WaitUntil { Events = [EventTypes.WebinarAttended, EventTypes.WebinarMissed] },
+                TimeSpan.FromDays(3),
+                "welcome",
+                "reminder"
+            )
+            {
+                On = new Dictionary<string, string> { [EventTypes.WebinarMissed] = "reminder" },
+            },
+        };
+        var campaign = Journey with { Steps = [Journey.Steps[0], wait, Journey.Steps[2]] };
+        var form = CampaignForm.Of(campaign, "en");
+        Assert.Equal(StepForm.Wait, form.Steps[1].Kind);
+        Assert.Equal([new WaitBranch("webinar_missed", "reminder")], form.Steps[1].On);
+
+        var html = CampaignEditorPage.Render(
+            new WorkspaceShell("en", null, WorkspaceSection.Campaigns, "/workspace/campaigns/journey/edit", "t"),
+            form,
+            new Dictionary<string, string[]>(),
+            null,
+            null
+        );
+        Assert.Matches(
+            "name=\"steps\\[1\\]\\.on\\[0\\]\\.event\"[^>]*>.*?<option value=\"webinar_missed\" selected>",
+            html
+        );
+        Assert.Matches("name=\"steps\\[1\\]\\.on\\[0\\]\\.target\"[^>]*>.*?<option value=\"reminder\" selected>", html);
+        Assert.Contains("name=\"steps[1].on[1].event\"", html, StringComparison.Ordinal);
+
+        // As posted: the row as it was, and the empty row filled in with a second event.
+        var fields = new Dictionary<string, IReadOnlyList<string>>
+        {
+            ["name"] = [form.Name],
+            ["language"] = [form.Language],
+            ["steps[0].kind"] = ["email"],
+            ["steps[0].id"] = ["welcome"],
+            ["steps[1].kind"] = ["wait"],
+            ["steps[1].id"] = ["clicked"],
+            ["steps[1].waitFor.events"] = ["webinar_attended", "webinar_missed"],
+            ["steps[1].atMost"] = ["3 days"],
+            ["steps[1].on[0].event"] = ["webinar_missed"],
+            ["steps[1].on[0].target"] = ["reminder"],
+            ["steps[1].on[1].event"] = ["webinar_attended"],
+            ["steps[1].on[1].target"] = ["end"],
+            ["steps[2].kind"] = ["email"],
+            ["steps[2].id"] = ["reminder"],
+        };
+        Assert.Equal(
+            [new WaitBranch("webinar_missed", "reminder"), new WaitBranch("webinar_attended", "end")],
+            CampaignForm.Read(fields).Steps[1].On
+        );
+        fields.Remove("steps[1].on[1].event");
+        Assert.Equal([new WaitBranch("webinar_missed", "reminder")], CampaignForm.Read(fields).Steps[1].On);
+
+        var again = CampaignValidator.Validate("journey", form.ToDefinition("en").Definition!);
+        Assert.Empty(again.Errors);
+        Assert.Equivalent(wait, again.Value!.Steps[1], strict: true);
+    }
+
+    [Fact]
+    public void AWaitsBranchForAnEventItDoesNotWaitFor_TheValidatorsErrorNextToItsRow()
+    {
+        var form = CampaignForm.Of(Journey, "en");
+        form = form with
+        {
+            Steps =
+            [
+                form.Steps[0],
+                form.Steps[1] with
+                {
+                    On = [new WaitBranch("webinar_missed", "reminder")],
+                },
+                form.Steps[2],
+            ],
+        };
+        var errors = CampaignValidator.Validate("journey", form.ToDefinition("en").Definition!).Errors;
+        Assert.Contains("is not one of the events", Assert.Single(errors["steps[1].on.webinar_missed"]));
+
+        var html = CampaignEditorPage.Render(
+            new WorkspaceShell("en", null, WorkspaceSection.Campaigns, "/workspace/campaigns/journey/edit", "t"),
+            form,
+            errors,
+            null,
+            null
+        );
+        Assert.Matches(
+            "<select id=\"f-steps-1-on-webinar-missed\" name=\"steps\\[1\\]\\.on\\[0\\]\\.target\" "
+                + "aria-invalid=\"true\"",
+            html
+        );
+        Assert.Contains("<a href=\"#f-steps-1-on-webinar-missed\">", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void ToDefinition_WhatTheFormCannotRead_IsTheFieldsError()
     {
         var form = CampaignForm.Of(Journey, "en") is var f

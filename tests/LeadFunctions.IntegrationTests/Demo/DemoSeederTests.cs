@@ -1,5 +1,7 @@
+using LeadFunctions.Core.Leads;
 using LeadFunctions.Demo;
 using LeadFunctions.IntegrationTests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace LeadFunctions.IntegrationTests.Demo;
 
@@ -33,9 +35,9 @@ public sealed class DemoSeederTests(AzuriteFixture azurite)
             l => l.Email[..l.Email.IndexOf('@', StringComparison.Ordinal)],
             StringComparer.Ordinal
         );
-        Assert.Equal(22, leads.Count);
+        Assert.Equal(24, leads.Count);
         Assert.Equal(
-            ["fair 9", "web 10", "webinar 3"],
+            ["fair 9", "web 10", "webinar 5"],
             first.Leads.GroupBy(l => l.Source).Select(g => $"{g.Key} {g.Count()}").Order(StringComparer.Ordinal)
         );
         Assert.Equal("web", leads["zeynep.kaya"].Source); // the web form came first; the fair's row merged into her lead
@@ -53,7 +55,8 @@ public sealed class DemoSeederTests(AzuriteFixture azurite)
             ["anna.kowalski", "james.carter", "mehmet.ozturk", "oguz.kilic"],
             Named(leads, l => l.Temperature == "hot")
         );
-        Assert.Equal(5, leads.Values.Count(l => l.Temperature == "warm"));
+        // Five, and the two registrants of the webinar ahead (a registration is engagement).
+        Assert.Equal(7, leads.Values.Count(l => l.Temperature == "warm"));
 
         Assert.Equal(
             new Dictionary<string, long>
@@ -61,8 +64,25 @@ public sealed class DemoSeederTests(AzuriteFixture azurite)
                 ["fuar-takip"] = 9,
                 ["hos-geldiniz"] = 10,
                 ["webinar-sonrasi"] = 3,
+                ["webinar-yolculugu"] = 6,
             },
             first.Enrolled
+        );
+
+        // The webinar journey: a registrant of the webinar three days ahead waits for the reminder the day before at
+        // 10:00 (Istanbul, the default zone), 14:00 being the webinar's start.
+        var elif = (
+            await host
+                .Services.GetRequiredService<ILeadStore>()
+                .LoadAsync(DemoData.Id("elif.sahin@sahin-lojistik.example"), CancellationToken.None)
+        ).EnrollmentIn("webinar-yolculugu")!;
+        var istanbul = TimeSpan.FromHours(3);
+        Assert.Equal(
+            (
+                "gun-once",
+                new DateTimeOffset(DateTimeOffset.UtcNow.ToOffset(istanbul).Date.AddDays(2).AddHours(10), istanbul)
+            ),
+            (elif.NextStepId, elif.NextDueAt)
         );
         Assert.Equal(11, first.FairImport.Accepted);
         var rejected = Assert.Single(first.FairImport.Rejected);
