@@ -14,6 +14,7 @@ public sealed class WebinarIntake(
     ISubmissionQueue submissions,
     IEventQueue events,
     IWebinarEndingQueue endings,
+    IWebinarRegistrations registrations,
     TimeProvider time
 )
 {
@@ -146,15 +147,16 @@ public sealed class WebinarIntake(
             return errors;
         }
 
+        var leadId = LeadId.FromEmail(normalized);
+        var missedAt = Plausible(occurredAt);
         await events.EnqueueAsync(
-            Event(
-                webinar,
-                normalized,
-                EventTypes.WebinarMissed,
-                Plausible(occurredAt),
-                webinar.NoShowId(LeadId.FromEmail(normalized)),
-                webinar.Detail()
-            ),
+            Event(webinar, normalized, EventTypes.WebinarMissed, missedAt, webinar.NoShowId(leadId), webinar.Detail()),
+            cancellationToken
+        );
+        // Marked on the registration here, as the end marks its own no-shows (the registrations' subscriber leaves
+        // webinar_missed events to whoever made them), so that the end skips this person.
+        await registrations.RecordAsync(
+            [new Registration(new Webinar(webinar.Platform, webinar.Id, null), leadId, MissedAt: missedAt)],
             cancellationToken
         );
         return null;

@@ -93,7 +93,7 @@ public class WebinarModelTests
     private readonly Recorded queued = new();
     private readonly InMemoryRegistrations registrations = new();
 
-    private WebinarIntake Intake() => new(queued, queued, queued, new FakeTimeProvider(Now));
+    private WebinarIntake Intake() => new(queued, queued, queued, registrations, new FakeTimeProvider(Now));
 
     [Fact]
     public async Task Register_WithJoinUrl_EventCarriesItAndTheWebinar()
