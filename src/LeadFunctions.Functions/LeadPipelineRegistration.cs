@@ -40,6 +40,7 @@ public static class LeadPipelineRegistration
         builder.AddLeadEnrichment();
         builder.AddSalesHandoff();
         builder.AddEmailSending();
+        builder.AddTeamsWebinarFollowing();
         var services = builder.Services;
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IIdGenerator, SystemIdGenerator>();

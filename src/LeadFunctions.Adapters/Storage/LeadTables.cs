@@ -29,6 +29,8 @@ public sealed class LeadTables(TableServiceClient service, StorageNames names)
 
     public TableClient FunnelCounts { get; } = service.GetTableClient(names.Table(TableNames.FunnelCounts));
 
+    public TableClient TeamsSubscriptions { get; } = service.GetTableClient(names.Table(TableNames.TeamsSubscriptions));
+
     public IEnumerable<TableClient> All =>
         [
             Leads,
@@ -43,5 +45,6 @@ public sealed class LeadTables(TableServiceClient service, StorageNames names)
             CampaignStats,
             Referrals,
             FunnelCounts,
+            TeamsSubscriptions,
         ];
 }

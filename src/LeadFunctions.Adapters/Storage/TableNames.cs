@@ -43,4 +43,8 @@ public static class TableNames
     /// <summary>Funnel counters: a partition per month (yyyyMM), a row per dimension and value, a counter per property;
     /// anonymous.</summary>
     public const string FunnelCounts = "FunnelCounts";
+
+    /// <summary>The Teams webinars followed through Microsoft Graph: one partition, a row per webinar with its
+    /// subscription.</summary>
+    public const string TeamsSubscriptions = "TeamsSubscriptions";
 }

@@ -30,6 +30,10 @@ public static class QueueNames
     /// above).</summary>
     public const string CampaignResume = "campaign-resume";
 
+    /// <summary>Microsoft Graph's notifications about Teams webinars, and the Graph reads they and the Teams timer
+    /// ask for.</summary>
+    public const string TeamsNotifications = "teams-notifications";
+
     /// <summary>WebJobs' QueueListener: "{queueName}-poison", never for a queue that is itself a poison
     /// queue.</summary>
     public const string PoisonSuffix = "-poison";
@@ -47,6 +51,7 @@ public static class QueueNames
         SendGridEvents,
         CampaignEnrollment,
         CampaignResume,
+        TeamsNotifications,
     ];
 
     public static string Poison(string queueName) => queueName + PoisonSuffix;
