@@ -87,6 +87,7 @@ public static class StorageRegistration
         services.AddSingleton<IRescoreQueue, RescoreQueue>();
         services.AddSingleton<ICampaignEnrollmentQueue, CampaignEnrollmentQueue>();
         services.AddSingleton<ICampaignResumeQueue, CampaignResumeQueue>();
+        services.AddSingleton<Core.Webinars.IWebinarEndingQueue, Webinars.WebinarEndingQueue>();
         services.AddSingleton<ICrmStore, CrmTableStore>();
         services.AddSingleton<ILeadQuery, LeadTableQuery>();
         services.AddSingleton<IConsentChangeLog, ConsentChangeTableLog>();

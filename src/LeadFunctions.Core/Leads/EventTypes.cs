@@ -10,6 +10,9 @@ public static class EventTypes
     public const string DemoRequest = "demo_request";
     public const string WebinarRegistered = "webinar_registered";
     public const string WebinarAttended = "webinar_attended";
+
+    /// <summary>A registrant who did not attend, once the webinar ended (a no-show).</summary>
+    public const string WebinarMissed = "webinar_missed";
     public const string EmailOpen = "email_open";
     public const string EmailClick = "email_click";
 
@@ -21,6 +24,7 @@ public static class EventTypes
         DemoRequest,
         WebinarRegistered,
         WebinarAttended,
+        WebinarMissed,
         EmailOpen,
         EmailClick,
     };

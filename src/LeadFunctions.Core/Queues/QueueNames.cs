@@ -30,6 +30,9 @@ public static class QueueNames
     /// above).</summary>
     public const string CampaignResume = "campaign-resume";
 
+    /// <summary>Webinars that ended, a page of each one's registrations per message, to find the no-shows.</summary>
+    public const string WebinarEndings = "webinar-endings";
+
     /// <summary>Microsoft Graph's notifications about Teams webinars, and the Graph reads they and the Teams timer
     /// ask for.</summary>
     public const string TeamsNotifications = "teams-notifications";
@@ -51,6 +54,7 @@ public static class QueueNames
         SendGridEvents,
         CampaignEnrollment,
         CampaignResume,
+        WebinarEndings,
         TeamsNotifications,
     ];
 

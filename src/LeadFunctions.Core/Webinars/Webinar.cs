@@ -4,13 +4,34 @@ using LeadFunctions.Core.Text;
 
 namespace LeadFunctions.Core.Webinars;
 
-/// <summary>A webinar as a platform names it, with its start when the platform says it.</summary>
-public sealed record Webinar(string Platform, string? Id, string? Title, DateTimeOffset? StartsAt = null)
+/// <summary>
+/// A webinar as a platform names it, with its start, end and time zone (an IANA id such as "Europe/Istanbul") when
+/// the platform says them.
+/// </summary>
+public sealed record Webinar(
+    string Platform,
+    string? Id,
+    string? Title,
+    DateTimeOffset? StartsAt = null,
+    DateTimeOffset? EndsAt = null,
+    string? TimeZone = null
+)
 {
     /// <summary>
     /// The platform of a webinar sent through the generic webhook when it gives no plain name of its own.
     /// </summary>
     public const string UnnamedPlatform = "webinar";
+
+    /// <summary>The detail names of what a webinar's events carry besides its start.</summary>
+    public const string PlatformDetail = "platform";
+
+    public const string IdDetail = "webinarId";
+
+    public const string TitleDetail = "webinarTitle";
+
+    public const string EndsAtDetail = "webinarEndsAt";
+
+    public const string TimeZoneDetail = "webinarTimeZone";
 
     /// <summary>
     /// A platform's own name when it is a plain one (lowercase letters, digits, '-'; at most 30), else
@@ -23,17 +44,27 @@ public sealed record Webinar(string Platform, string? Id, string? Title, DateTim
 
     /// <summary>What its events carry: the start goes on to the enrollment a registration starts, for reminders
     /// timed relative to it (<see cref="EnrollmentDates"/>).</summary>
-    public IReadOnlyDictionary<string, string> Detail()
+    public Dictionary<string, string> Detail()
     {
         var detail = new Dictionary<string, string>
         {
-            ["platform"] = Platform,
-            ["webinarId"] = Id ?? string.Empty,
-            ["webinarTitle"] = Title ?? string.Empty,
+            [PlatformDetail] = Platform,
+            [IdDetail] = Id ?? string.Empty,
+            [TitleDetail] = Title ?? string.Empty,
         };
         if (StartsAt is { } startsAt)
         {
             detail[EnrollmentDates.WebinarStartsAt] = EnrollmentDates.Write(startsAt);
+        }
+
+        if (EndsAt is { } endsAt)
+        {
+            detail[EndsAtDetail] = EnrollmentDates.Write(endsAt);
+        }
+
+        if (TimeZone is { } timeZone)
+        {
+            detail[TimeZoneDetail] = timeZone;
         }
 
         return detail;
@@ -47,6 +78,10 @@ public sealed record Webinar(string Platform, string? Id, string? Title, DateTim
     /// <summary>The id of an attendance, for the attendee's normalized email; the same on every retry.</summary>
     public string AttendanceId(string normalizedEmail) => StableId.From(Platform, Id, "attended", normalizedEmail);
 
+    /// <summary>The id of a registrant's no-show, for the normalized email: the same however often the webinar's end
+    /// arrives, so it is recorded once.</summary>
+    public string NoShowId(string normalizedEmail) => StableId.From(Platform, Id, "missed", normalizedEmail);
+
     /// <summary>Ids and titles end up in table rows and on screens: short, printable, no markup.</summary>
     public IReadOnlyDictionary<string, string[]>? Validate()
     {
@@ -58,12 +93,17 @@ public sealed record Webinar(string Platform, string? Id, string? Title, DateTim
         )
         {
             // '@': a Teams webinar's id is "{guid}@{tenant guid}".
-            errors["webinarId"] = ["1 to 100 letters, digits, '-', '_', '.' or '@'."];
+            errors[IdDetail] = ["1 to 100 letters, digits, '-', '_', '.' or '@'."];
         }
 
         if (Title is { } title && (title.Length > 300 || !SafeText.IsPlain(title)))
         {
-            errors["webinarTitle"] = ["At most 300 characters, without control characters, '<' or '>'."];
+            errors[TitleDetail] = ["At most 300 characters, without control characters, '<' or '>'."];
+        }
+
+        if (TimeZone is { } timeZone && !WebinarTimeZones.IsKnown(timeZone))
+        {
+            errors[TimeZoneDetail] = ["An IANA time zone such as \"Europe/Istanbul\"."];
         }
 
         return errors.Count == 0 ? null : errors;

@@ -6,23 +6,39 @@ namespace LeadFunctions.Core.Webinars;
 
 /// <summary>
 /// What every webinar platform's webhook turns into: a registrant becomes a lead (see <see cref="WebinarRegistrant"/>)
-/// plus a webinar_registered event; attendance becomes a webinar_attended event. Ids derive from the delivery,
-/// so a platform's retry is recorded once.
+/// plus a webinar_registered event with the join URL; attendance becomes a webinar_attended event with the minutes
+/// attended; the webinar's end is queued on webinar-endings, which turns every registrant who did not attend into a
+/// webinar_missed event. Ids derive from the delivery, so a platform's retry is recorded once.
 /// </summary>
-public sealed class WebinarIntake(ISubmissionQueue submissions, IEventQueue events, TimeProvider time)
+public sealed class WebinarIntake(
+    ISubmissionQueue submissions,
+    IEventQueue events,
+    IWebinarEndingQueue endings,
+    TimeProvider time
+)
 {
     /// <summary>Field errors, or null when the registrant was queued.</summary>
     public async Task<IReadOnlyDictionary<string, string[]>?> RegisterAsync(
         Webinar webinar,
         LeadForm registrant,
         DateTimeOffset occurredAt,
+        string? joinUrl,
         CancellationToken cancellationToken
     )
     {
         var validation = WebinarRegistrant.Validate(webinar, registrant, time.GetUtcNow());
-        if (validation.Value is not { } submission)
+        var joinUrlError = WebinarAttendance.JoinUrlError(joinUrl);
+        if (validation.Value is not { } submission || joinUrlError is not null)
         {
-            return validation.Errors;
+            return joinUrlError is null
+                ? validation.Errors
+                : validation.Errors.Append(joinUrlError.Value).ToDictionary();
+        }
+
+        var detail = webinar.Detail();
+        if (joinUrl is not null)
+        {
+            detail[WebinarAttendance.JoinUrl] = joinUrl;
         }
 
         await submissions.EnqueueAsync(submission, cancellationToken);
@@ -32,17 +48,21 @@ public sealed class WebinarIntake(ISubmissionQueue submissions, IEventQueue even
                 submission.Email,
                 EventTypes.WebinarRegistered,
                 Plausible(occurredAt),
-                webinar.RegistrationId(registrant.Email)
+                webinar.RegistrationId(registrant.Email),
+                detail
             ),
             cancellationToken
         );
         return null;
     }
 
+    /// <summary>Field errors, or null when the attendance was queued. <paramref name="minutes"/>: how long the person
+    /// attended, when the platform says it.</summary>
     public async Task<IReadOnlyDictionary<string, string[]>?> AttendAsync(
         Webinar webinar,
         string? email,
         DateTimeOffset occurredAt,
+        int? minutes,
         CancellationToken cancellationToken
     )
     {
@@ -54,9 +74,21 @@ public sealed class WebinarIntake(ISubmissionQueue submissions, IEventQueue even
             };
         }
 
-        if (webinar.Validate() is { } errors)
+        var errors = webinar.Validate()?.ToDictionary() ?? [];
+        if (WebinarAttendance.MinutesError(minutes) is { } minutesError)
+        {
+            errors.Add(minutesError.Key, minutesError.Value);
+        }
+
+        if (errors.Count > 0)
         {
             return errors;
+        }
+
+        var detail = webinar.Detail();
+        if (minutes is { } attended)
+        {
+            detail[WebinarAttendance.Minutes] = WebinarAttendance.Write(attended);
         }
 
         await events.EnqueueAsync(
@@ -65,10 +97,30 @@ public sealed class WebinarIntake(ISubmissionQueue submissions, IEventQueue even
                 normalized,
                 EventTypes.WebinarAttended,
                 Plausible(occurredAt),
-                webinar.AttendanceId(normalized)
+                webinar.AttendanceId(normalized),
+                detail
             ),
             cancellationToken
         );
+        return null;
+    }
+
+    /// <summary>
+    /// Field errors, or null when the end was queued: every registrant who has not attended by the time the end is
+    /// processed gets one webinar_missed event (however often the end arrives).
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, string[]>?> EndAsync(
+        Webinar webinar,
+        DateTimeOffset endedAt,
+        CancellationToken cancellationToken
+    )
+    {
+        if (webinar.Validate() is { } errors)
+        {
+            return errors;
+        }
+
+        await endings.EnqueueAsync(new WebinarEnding(webinar, Plausible(endedAt)), cancellationToken);
         return null;
     }
 
@@ -89,7 +141,8 @@ public sealed class WebinarIntake(ISubmissionQueue submissions, IEventQueue even
         string email,
         string type,
         DateTimeOffset occurredAt,
-        string eventId
+        string eventId,
+        IReadOnlyDictionary<string, string> detail
     ) =>
         new()
         {
@@ -98,6 +151,6 @@ public sealed class WebinarIntake(ISubmissionQueue submissions, IEventQueue even
             Type = type,
             OccurredAt = occurredAt,
             Source = webinar.Platform,
-            Detail = webinar.Detail(),
+            Detail = detail,
         };
 }

@@ -74,12 +74,14 @@ public sealed class GenericWebinarWebhook(
                 webinar,
                 WebinarPayloads.GenericRegistrant(registrant),
                 occurredAt,
+                null,
                 cancellationToken
             ),
             "attended" => await intake.AttendAsync(
                 webinar,
                 registrant.Text(LeadFormFields.Email),
                 occurredAt,
+                null,
                 cancellationToken
             ),
             _ => new Dictionary<string, string[]> { ["event"] = ["Either \"registered\" or \"attended\"."] },

@@ -81,12 +81,14 @@ public sealed class ZoomWebinarWebhook(WebinarIntake intake, IOptionsMonitor<Web
                 WebinarPayloads.ZoomWebinar(webinar),
                 WebinarPayloads.ZoomRegistrant(webinar.Child("registrant")),
                 occurredAt,
+                null,
                 cancellationToken
             ),
             "webinar.participant_joined" => await intake.AttendAsync(
                 WebinarPayloads.ZoomWebinar(webinar),
                 participant.Text("email"),
                 Timestamp.Parse(participant.Text("join_time")) ?? occurredAt,
+                null,
                 cancellationToken
             ),
             _ => null, // Other events are acknowledged and ignored, so Zoom does not retry them.
