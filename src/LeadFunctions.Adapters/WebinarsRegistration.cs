@@ -31,19 +31,17 @@ public static class WebinarsRegistration
             .BindConfiguration(GraphOptions.SectionName)
             .ValidateDataAnnotations()
             .ValidateOnStart();
-        services.TryAddKeyedSingleton<TokenCredential>(
-            GraphCredentialKey,
-            (provider, _) =>
-            {
-                var options = provider.GetRequiredService<IOptions<GraphOptions>>().Value;
-                return options.IsConfigured
-                    ? new ClientSecretCredential(options.TenantId, options.ClientId, options.ClientSecret)
-                    : new UnsetCredential();
-            }
-        );
+        services.TryAddKeyedSingleton<TokenCredential>(GraphCredentialKey, (provider, _) =>
+        {
+            var options = provider.GetRequiredService<IOptions<GraphOptions>>().Value;
+            return options.IsConfigured
+                ? new ClientSecretCredential(options.TenantId, options.ClientId, options.ClientSecret)
+                : new UnsetCredential();
+        });
         services.AddSingleton(provider =>
         {
-            var baseUrl = provider.GetRequiredService<IOptions<GraphOptions>>().Value.BaseUrl ?? GraphOptions.DefaultBaseUrl;
+            var baseUrl = provider.GetRequiredService<IOptions<GraphOptions>>().Value.BaseUrl
+                ?? GraphOptions.DefaultBaseUrl;
 
             // The token goes to the base address's host only (Graph's own, or the stand-in's).
             var authentication = new AzureIdentityAuthenticationProvider(

@@ -8,6 +8,7 @@ using LeadFunctions.Core.Intake;
 using LeadFunctions.Core.Leads;
 using LeadFunctions.Core.Sales;
 using LeadFunctions.Core.Scoring;
+using LeadFunctions.Core.Webinars;
 using LeadFunctions.Functions.Campaigns;
 using LeadFunctions.Functions.Consent;
 using LeadFunctions.Functions.Dashboard;
@@ -46,6 +47,8 @@ public static class FunctionBindings
             "ProcessLeadIntake", "lead-intake", (f, m, ct) => f.RunAsync(m, ct))
         .AddQueueTrigger<ProcessSendGridEvents, SendGridEventBatch>(
             "ProcessSendGridEvents", "sendgrid-events", (f, m, ct) => f.RunAsync(m, ct))
+        .AddQueueTrigger<ProcessTeamsNotification, TeamsNotification>(
+            "ProcessTeamsNotification", "teams-notifications", (f, m, ct) => f.RunAsync(m, ct))
         .AddQueueTrigger<RecordEngagement, EngagementEvent>(
             "RecordEngagement", "lead-events", (f, m, ct) => f.RunAsync(m, ct))
         .AddQueueTrigger<ReleaseHeldSends, CampaignResume>(
@@ -60,6 +63,8 @@ public static class FunctionBindings
             "SendNurtureBatch", "nurture-send", (f, m, dequeueCount, ct) => f.RunAsync(m, dequeueCount, ct))
         .AddTimerTrigger<SweepImportUploads>(
             "SweepImportUploads", "0 0 * * * *", (f, t, ct) => f.RunAsync(t, ct))
+        .AddTimerTrigger<TrackTeamsWebinars>(
+            "TrackTeamsWebinars", "0 */10 * * * *", (f, t, ct) => f.RunAsync(t, ct))
         ;
 
     public static void MapFunctions(this RouteGroupBuilder api)
@@ -480,10 +485,22 @@ public static class FunctionBindings
                     function.RunAsync(request, ct))
             .AsFunction<GenericWebinarWebhook>(AuthorizationLevel.Anonymous);
         api.MapMethods(
+                "webhooks/webinars/teams",
+                ["POST"],
+                (HttpRequest request, TeamsWebinarWebhook function, CancellationToken ct) =>
+                    function.RunAsync(request, ct))
+            .AsFunction<TeamsWebinarWebhook>(AuthorizationLevel.Anonymous);
+        api.MapMethods(
                 "webhooks/webinars/zoom",
                 ["POST"],
                 (HttpRequest request, ZoomWebinarWebhook function, CancellationToken ct) =>
                     function.RunAsync(request, ct))
             .AsFunction<ZoomWebinarWebhook>(AuthorizationLevel.Anonymous);
+        api.MapMethods(
+                "webinars/teams/{webinarId}/subscription",
+                ["POST"],
+                (HttpRequest request, string webinarId, FollowTeamsWebinar function, CancellationToken ct) =>
+                    function.RunAsync(request, webinarId, ct))
+            .AsFunction<FollowTeamsWebinar>(AuthorizationLevel.Admin);
     }
 }

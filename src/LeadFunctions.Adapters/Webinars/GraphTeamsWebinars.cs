@@ -128,7 +128,8 @@ public sealed class GraphTeamsWebinars(GraphServiceClient graph) : ITeamsGraph
     )
     {
         var renewed = await NullWhenGoneAsync(() =>
-            graph.Subscriptions[subscriptionId]
+            graph
+                .Subscriptions[subscriptionId]
                 .PatchAsync(new Subscription { ExpirationDateTime = expiresAt }, cancellationToken: cancellationToken)
         );
         return renewed is null ? null : Read(renewed, expiresAt) with { Id = subscriptionId };
@@ -217,8 +218,7 @@ public static class GraphTimes
     }
 
     /// <summary>An enum member as Graph writes it: PendingApproval → pendingApproval.</summary>
-    public static string CamelCase(string name) =>
-        name.Length == 0 ? name : char.ToLowerInvariant(name[0]) + name[1..];
+    public static string CamelCase(string name) => name.Length == 0 ? name : char.ToLowerInvariant(name[0]) + name[1..];
 
     private static bool TryFindZone(string? name, out TimeZoneInfo zone)
     {

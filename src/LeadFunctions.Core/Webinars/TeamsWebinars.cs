@@ -47,8 +47,7 @@ public sealed class TeamsWebinars(
         var known = await subscriptions.GetAsync(webinarId, cancellationToken);
         var expiresAt = time.GetUtcNow() + Lifetime;
         var renewed = known is null ? null : await graph.RenewAsync(known.SubscriptionId, expiresAt, cancellationToken);
-        var subscription =
-            renewed ?? await graph.SubscribeAsync(webinarId, target, expiresAt, cancellationToken);
+        var subscription = renewed ?? await graph.SubscribeAsync(webinarId, target, expiresAt, cancellationToken);
         var followed = new TeamsSubscription(webinarId, subscription.Id, subscription.ExpiresAt, webinar);
         await subscriptions.PutAsync(followed, cancellationToken);
         await queue.EnqueueAsync([Resync(webinarId)], cancellationToken);
@@ -74,7 +73,9 @@ public sealed class TeamsWebinars(
 
             if (followed.Webinar.EndsAt is { } endsAt && endsAt + AttendanceDelay <= now)
             {
-                attendance.Add(new TeamsNotification { Kind = TeamsNotification.Attendance, WebinarId = followed.WebinarId });
+                attendance.Add(
+                    new TeamsNotification { Kind = TeamsNotification.Attendance, WebinarId = followed.WebinarId }
+                );
             }
 
             if (followed.ExpiresAt - RenewWithin > now)
@@ -111,11 +112,11 @@ public sealed class TeamsWebinars(
     /// stable).</summary>
     public async Task<TeamsOutcome> HandleAsync(TeamsNotification notification, CancellationToken cancellationToken)
     {
-        var followed = notification.Kind == TeamsNotification.Lifecycle
-            ? await BySubscriptionAsync(notification.SubscriptionId, cancellationToken)
-            : notification.WebinarId is { } webinarId
-                ? await subscriptions.GetAsync(webinarId, cancellationToken)
-                : null;
+        var followed =
+            notification.Kind == TeamsNotification.Lifecycle
+                ? await BySubscriptionAsync(notification.SubscriptionId, cancellationToken)
+            : notification.WebinarId is { } webinarId ? await subscriptions.GetAsync(webinarId, cancellationToken)
+            : null;
         if (followed is null)
         {
             return TeamsOutcome.NotFollowed;

@@ -65,5 +65,10 @@ public sealed partial class FollowTeamsWebinar(
         Level = LogLevel.Information,
         Message = "Teams webinar {WebinarId} followed: subscription {SubscriptionId} until {ExpiresAt}"
     )]
-    private static partial void Followed(ILogger logger, string webinarId, string subscriptionId, DateTimeOffset expiresAt);
+    private static partial void Followed(
+        ILogger logger,
+        string webinarId,
+        string subscriptionId,
+        DateTimeOffset expiresAt
+    );
 }

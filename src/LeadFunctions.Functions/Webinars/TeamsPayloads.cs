@@ -38,7 +38,8 @@ public static partial class TeamsPayloads
         var items = value.EnumerateArray().ToList();
         if (
             items.Any(n =>
-                n.ValueKind != JsonValueKind.Object || !WebhookSignatures.IsSameSecret(clientState, n.Text("clientState"))
+                n.ValueKind != JsonValueKind.Object
+                || !WebhookSignatures.IsSameSecret(clientState, n.Text("clientState"))
             )
         )
         {

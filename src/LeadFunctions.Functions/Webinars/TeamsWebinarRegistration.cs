@@ -19,10 +19,7 @@ public static class TeamsWebinarRegistration
     {
         builder.AddTeamsWebinars();
         builder.Services.AddSingleton(provider => new TeamsSubscriptionTarget(
-            new Uri(
-                provider.GetRequiredService<IOptions<PublicUrlOptions>>().Value.BaseWithSlash,
-                NotificationPath
-            ),
+            new Uri(provider.GetRequiredService<IOptions<PublicUrlOptions>>().Value.BaseWithSlash, NotificationPath),
             provider.GetRequiredService<IOptions<WebhookOptions>>().Value.Teams.ClientState ?? string.Empty
         ));
         builder.Services.AddSingleton<TeamsWebinars>();

@@ -41,7 +41,9 @@ public sealed class TeamsWebinarWebhook(ITeamsNotificationQueue queue, IOptionsM
         var clientState = options.CurrentValue.Teams.ClientState;
         if (string.IsNullOrEmpty(clientState))
         {
-            return Problems.Unauthorized("Teams notifications are not accepted: Webhooks:Teams:ClientState is not set.");
+            return Problems.Unauthorized(
+                "Teams notifications are not accepted: Webhooks:Teams:ClientState is not set."
+            );
         }
 
         if (request.Query["validationToken"].FirstOrDefault() is { } token)

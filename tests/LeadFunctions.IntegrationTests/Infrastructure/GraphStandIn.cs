@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Globalization;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -98,7 +99,14 @@ public sealed class GraphStandIn : IAsyncDisposable
             );
 
     /// <summary>An attendance record in the webinar's one session's one report (made with the first).</summary>
-    public void AddAttendance(string webinarId, string email, string name, string role, int seconds, DateTimeOffset joined) =>
+    public void AddAttendance(
+        string webinarId,
+        string email,
+        string name,
+        string role,
+        int seconds,
+        DateTimeOffset joined
+    ) =>
         attendance
             .GetOrAdd(webinarId, _ => [])
             .Add(
@@ -116,8 +124,10 @@ public sealed class GraphStandIn : IAsyncDisposable
                     ["attendanceIntervals"] = new JsonArray(
                         new JsonObject
                         {
-                            ["joinDateTime"] = joined.UtcDateTime.ToString("O"),
-                            ["leaveDateTime"] = joined.AddSeconds(seconds).UtcDateTime.ToString("O"),
+                            ["joinDateTime"] = joined.UtcDateTime.ToString("O", CultureInfo.InvariantCulture),
+                            ["leaveDateTime"] = joined
+                                .AddSeconds(seconds)
+                                .UtcDateTime.ToString("O", CultureInfo.InvariantCulture),
                             ["durationInSeconds"] = seconds,
                         }
                     ),
@@ -128,7 +138,11 @@ public sealed class GraphStandIn : IAsyncDisposable
     public void Drop(string subscriptionId) => subscriptions.TryRemove(subscriptionId, out _);
 
     private static JsonObject DateTimeTimeZone(DateTimeOffset at) =>
-        new() { ["dateTime"] = at.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffffff"), ["timeZone"] = "UTC" };
+        new()
+        {
+            ["dateTime"] = at.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffffff", CultureInfo.InvariantCulture),
+            ["timeZone"] = "UTC",
+        };
 
     private void Map()
     {
@@ -148,64 +162,64 @@ public sealed class GraphStandIn : IAsyncDisposable
         );
         const string webinar = "/v1.0/solutions/virtualEvents/webinars/{webinarId}";
         app.MapGet(webinar, (string webinarId) => Found(webinars.GetValueOrDefault(webinarId)));
-        app.MapGet(
-            webinar + "/registrations",
-            (string webinarId, int? skip) => Page(registrations.GetValueOrDefault(webinarId) ?? [], skip ?? 0,
-                $"{Address}v1.0/solutions/virtualEvents/webinars/{Uri.EscapeDataString(webinarId)}/registrations")
+        app.MapGet(webinar + "/registrations", (string webinarId, int? skip) =>
+            Page(
+                registrations.GetValueOrDefault(webinarId) ?? [],
+                skip ?? 0,
+                $"{Address}v1.0/solutions/virtualEvents/webinars/{Uri.EscapeDataString(webinarId)}/registrations"
+            )
         );
-        app.MapGet(
-            webinar + "/registrations/{id}",
-            (string webinarId, string id) =>
-                Found(registrations.GetValueOrDefault(webinarId)?.FirstOrDefault(r => (string?)r["id"] == id))
+        app.MapGet(webinar + "/registrations/{id}", (string webinarId, string id) =>
+            Found(registrations.GetValueOrDefault(webinarId)?.FirstOrDefault(r => (string?)r["id"] == id))
         );
-        app.MapGet(
-            webinar + "/sessions",
-            (string webinarId) =>
-                webinars.ContainsKey(webinarId)
-                    ? Results.Json(
-                        new { value = new[] { new { id = "session-1", subject = (string?)webinars[webinarId]["displayName"] } } }
-                    )
-                    : Results.Json(Error("NotFound", "No webinar."), statusCode: 404)
-        );
-        app.MapGet(
-            webinar + "/sessions/{sessionId}/attendanceReports",
-            (string webinarId) =>
-                Results.Json(
-                    new
-                    {
-                        value = attendance.ContainsKey(webinarId)
-                            ? new object[] { new { id = "report-1", totalParticipantCount = attendance[webinarId].Count, attendanceRecords = Array.Empty<object>() } }
-                            : [],
-                    }
+        app.MapGet(webinar + "/sessions", (string webinarId) =>
+            webinars.TryGetValue(webinarId, out var found)
+                ? Results.Json(
+                    new { value = new[] { new { id = "session-1", subject = (string?)found["displayName"] } } }
                 )
+                : Results.Json(Error("NotFound", "No webinar."), statusCode: 404)
         );
+        app.MapGet(webinar + "/sessions/{sessionId}/attendanceReports", (string webinarId) => Results.Json(
+                new
+                {
+                    value = attendance.TryGetValue(webinarId, out var records)
+                        ? new object[]
+                        {
+                            new
+                            {
+                                id = "report-1",
+                                totalParticipantCount = records.Count,
+                                attendanceRecords = Array.Empty<object>(),
+                            },
+                        }
+                        : [],
+                }
+            ));
         app.MapGet(
             webinar + "/sessions/{sessionId}/attendanceReports/{reportId}/attendanceRecords",
-            (string webinarId, int? skip) => Page(attendance.GetValueOrDefault(webinarId) ?? [], skip ?? 0,
-                $"{Address}v1.0/solutions/virtualEvents/webinars/{Uri.EscapeDataString(webinarId)}/sessions/session-1/attendanceReports/report-1/attendanceRecords")
+            (string webinarId, int? skip) =>
+                Page(
+                    attendance.GetValueOrDefault(webinarId) ?? [],
+                    skip ?? 0,
+                    $"{Address}v1.0/solutions/virtualEvents/webinars/{Uri.EscapeDataString(webinarId)}/sessions/session-1/attendanceReports/report-1/attendanceRecords"
+                )
         );
         app.MapPost("/v1.0/subscriptions", CreateSubscriptionAsync);
-        app.MapMethods(
-            "/v1.0/subscriptions/{id}",
-            ["PATCH"],
-            async (string id, HttpRequest request) =>
+        app.MapMethods("/v1.0/subscriptions/{id}", ["PATCH"], async (string id, HttpRequest request) =>
+        {
+            var patch = await request.ReadFromJsonAsync<JsonObject>();
+            if (!subscriptions.TryGetValue(id, out var subscription))
             {
-                var patch = await request.ReadFromJsonAsync<JsonObject>();
-                if (!subscriptions.TryGetValue(id, out var subscription))
-                {
-                    return Results.Json(Error("ResourceNotFound", "The object was not found."), statusCode: 404);
-                }
-
-                subscription["expirationDateTime"] = patch!["expirationDateTime"]!.GetValue<string>();
-                return Results.Json(subscription);
+                return Results.Json(Error("ResourceNotFound", "The object was not found."), statusCode: 404);
             }
-        );
-        app.MapPost(
-            "/v1.0/subscriptions/{id}/reauthorize",
-            (string id) =>
-                subscriptions.ContainsKey(id)
-                    ? Results.NoContent()
-                    : Results.Json(Error("ResourceNotFound", "The object was not found."), statusCode: 404)
+
+            subscription["expirationDateTime"] = patch!["expirationDateTime"]!.GetValue<string>();
+            return Results.Json(subscription);
+        });
+        app.MapPost("/v1.0/subscriptions/{id}/reauthorize", (string id) =>
+            subscriptions.ContainsKey(id)
+                ? Results.NoContent()
+                : Results.Json(Error("ResourceNotFound", "The object was not found."), statusCode: 404)
         );
     }
 
@@ -224,7 +238,10 @@ public sealed class GraphStandIn : IAsyncDisposable
         if (!answer.IsSuccessStatusCode || body != token)
         {
             return Results.Json(
-                Error("ValidationError", "Subscription validation request failed. Response must exactly match validationToken query parameter."),
+                Error(
+                    "ValidationError",
+                    "Subscription validation request failed. Response must exactly match validationToken query parameter."
+                ),
                 statusCode: 400
             );
         }

@@ -24,15 +24,15 @@ public static class TeamsRequests
         string registrationId,
         string changeType = "created"
     ) =>
-        $$"""
-        {"value":[{"subscriptionId":"{{subscriptionId}}","clientState":"{{clientState}}","changeType":"{{changeType}}","tenantId":"{{TenantId}}","resource":"solutions/virtualEvents/webinars/{{webinarId}}/registrations","subscriptionExpirationDateTime":"2026-12-08T00:00:00.0000000Z","resourceData":{"@odata.id":"solutions/virtualEvents/webinars/{{webinarId}}/registrations/{{registrationId}}","@odata.type":"#microsoft.graph.virtualEventRegistration","id":"solutions/virtualEvents/webinars/{{webinarId}}/registrations/{{registrationId}}"}}]}
-        """;
+        $$$"""
+            {"value":[{"subscriptionId":"{{{subscriptionId}}}","clientState":"{{{clientState}}}","changeType":"{{{changeType}}}","tenantId":"{{{TenantId}}}","resource":"solutions/virtualEvents/webinars/{{{webinarId}}}/registrations","subscriptionExpirationDateTime":"2026-12-08T00:00:00.0000000Z","resourceData":{"@odata.id":"solutions/virtualEvents/webinars/{{{webinarId}}}/registrations/{{{registrationId}}}","@odata.type":"#microsoft.graph.virtualEventRegistration","id":"solutions/virtualEvents/webinars/{{{webinarId}}}/registrations/{{{registrationId}}}"}}]}
+            """;
 
     /// <summary>A lifecycle notification: reauthorizationRequired, subscriptionRemoved or missed.</summary>
     public static string LifecycleNotification(string subscriptionId, string clientState, string lifecycleEvent) =>
-        $$"""
-        {"value":[{"subscriptionId":"{{subscriptionId}}","subscriptionExpirationDateTime":"2026-12-08T00:00:00.0000000Z","tenantId":"{{TenantId}}","clientState":"{{clientState}}","lifecycleEvent":"{{lifecycleEvent}}"}]}
-        """;
+        $$$"""
+            {"value":[{"subscriptionId":"{{{subscriptionId}}}","subscriptionExpirationDateTime":"2026-12-08T00:00:00.0000000Z","tenantId":"{{{TenantId}}}","clientState":"{{{clientState}}}","lifecycleEvent":"{{{lifecycleEvent}}}"}]}
+            """;
 
     /// <summary>A notification post as Graph sends it (JSON, UTF-8).</summary>
     public static HttpRequestMessage Post(string json) =>
