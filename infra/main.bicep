@@ -34,6 +34,20 @@ param zoomSecretToken string = ''
 @secure()
 param genericWebhookSecret string = ''
 
+@description('Graph\'s clientState for Teams webinar subscriptions (Webhooks:Teams:ClientState, at most 128 characters); empty: the Teams webhook refuses everything.')
+@secure()
+param teamsClientState string = ''
+
+@description('The Entra ID tenant of the app registration Teams webinars are read with (Graph:TenantId); empty for none.')
+param graphTenantId string = ''
+
+@description('That app registration\'s application (client) id (Graph:ClientId), granted VirtualEvent.Read.All.')
+param graphClientId string = ''
+
+@description('That app registration\'s client secret (Graph:ClientSecret).')
+@secure()
+param graphClientSecret string = ''
+
 @description('Where MQLs are POSTed; empty for none.')
 param salesHandoffWebhookUrl string = ''
 
@@ -192,6 +206,8 @@ var secretSettings = [
   { setting: 'SendGrid__ApiKey', secret: 'SendGridApiKey', value: sendGridApiKey }
   { setting: 'Webhooks__Zoom__SecretToken', secret: 'ZoomSecretToken', value: zoomSecretToken }
   { setting: 'Webhooks__Generic__Secret', secret: 'GenericWebhookSecret', value: genericWebhookSecret }
+  { setting: 'Webhooks__Teams__ClientState', secret: 'TeamsClientState', value: teamsClientState }
+  { setting: 'Graph__ClientSecret', secret: 'GraphClientSecret', value: graphClientSecret }
   { setting: 'SalesHandoff__Secret', secret: 'SalesHandoffSecret', value: salesHandoffSecret }
   { setting: 'Consent__TokenSecret', secret: 'ConsentTokenSecret', value: consentTokenSecret }
   { setting: 'Consent__PreviousTokenSecrets__0', secret: 'ConsentPreviousTokenSecret', value: consentPreviousTokenSecret }
@@ -245,6 +261,8 @@ var appSettingValues = {
   Health__MaxQueueWait: healthMaxQueueWait
   Health__MaxRescoreWait: healthMaxRescoreWait
   SalesHandoff__WebhookUrl: salesHandoffWebhookUrl
+  Graph__TenantId: graphTenantId
+  Graph__ClientId: graphClientId
   SendGrid__FromEmail: fromEmail
   SendGrid__EventWebhookPublicKey: sendGridEventWebhookPublicKey
   Consent__DoubleOptIn: consentDoubleOptIn
