@@ -12,8 +12,8 @@ public class TeamsPayloadsTests
 
     private const string WebinarId = "f4b39f1c-520e-4e75-805a-4b0f2016a0c6@a1a56d21-a8a6-4a6b-97f8-ced53d30f143";
 
-    private static readonly string Created = $$"""
-        {"value":[{"subscriptionId":"7015b436-a8b8-4260-af80-5af8cba32e62","clientState":"secret client state","changeType":"created","tenantId":"f5b076c8-b508-4ba3-a1a7-19d1c0bcef03","resource":"solutions/virtualEvents/webinars/{{WebinarId}}/registrations","subscriptionExpirationDateTime":"2023-01-28T00:00:00.0000000Z","resourceData":{"@odata.id":"solutions/virtualEvents/webinars/{{WebinarId}}/registrations/127962bb-84e1-7b62-fd98-1c9d39def7b6","@odata.type":"#microsoft.graph.virtualEventRegistration","id":"solutions/virtualEvents/webinars/{{WebinarId}}/registrations/127962bb-84e1-7b62-fd98-1c9d39def7b6"}}]}
+    private static readonly string Created = $$$"""
+        {"value":[{"subscriptionId":"7015b436-a8b8-4260-af80-5af8cba32e62","clientState":"secret client state","changeType":"created","tenantId":"f5b076c8-b508-4ba3-a1a7-19d1c0bcef03","resource":"solutions/virtualEvents/webinars/{{{WebinarId}}}/registrations","subscriptionExpirationDateTime":"2023-01-28T00:00:00.0000000Z","resourceData":{"@odata.id":"solutions/virtualEvents/webinars/{{{WebinarId}}}/registrations/127962bb-84e1-7b62-fd98-1c9d39def7b6","@odata.type":"#microsoft.graph.virtualEventRegistration","id":"solutions/virtualEvents/webinars/{{{WebinarId}}}/registrations/127962bb-84e1-7b62-fd98-1c9d39def7b6"}}]}
         """;
 
     private const string Lifecycle = """
@@ -67,7 +67,9 @@ public class TeamsPayloadsTests
 
     [Fact]
     public void WithoutClientState_Forged() =>
-        Assert.True(Read(Lifecycle.Replace("\"clientState\":\"secret client state\",", "", StringComparison.Ordinal)).Forged);
+        Assert.True(
+            Read(Lifecycle.Replace("\"clientState\":\"secret client state\",", "", StringComparison.Ordinal)).Forged
+        );
 
     [Theory]
     [InlineData("""{"value":[]}""")]
@@ -90,5 +92,9 @@ public class TeamsPayloadsTests
     [InlineData("127962bb<script>")]
     [InlineData("127962bb/../../x")]
     public void AnIdGraphWouldNotWrite_LeftOut(string registrationId) =>
-        Assert.Empty(Read(Created.Replace("127962bb-84e1-7b62-fd98-1c9d39def7b6", registrationId, StringComparison.Ordinal)).Notifications);
+        Assert.Empty(
+            Read(
+                Created.Replace("127962bb-84e1-7b62-fd98-1c9d39def7b6", registrationId, StringComparison.Ordinal)
+            ).Notifications
+        );
 }
