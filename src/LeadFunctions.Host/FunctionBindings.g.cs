@@ -497,10 +497,10 @@ public static class FunctionBindings
                     function.RunAsync(request, ct))
             .AsFunction<ZoomWebinarWebhook>(AuthorizationLevel.Anonymous);
         api.MapMethods(
-                "webinars/teams/{webinarId}/subscription",
+                "webinars/teams/{id}/subscription",
                 ["POST"],
-                (HttpRequest request, string webinarId, FollowTeamsWebinar function, CancellationToken ct) =>
-                    function.RunAsync(request, webinarId, ct))
+                (HttpRequest request, string id, FollowTeamsWebinar function, CancellationToken ct) =>
+                    function.RunAsync(request, id, ct))
             .AsFunction<FollowTeamsWebinar>(AuthorizationLevel.Admin);
     }
 }

@@ -31,8 +31,8 @@ public static class WebhookSignatures
         && Hmac.HexEquals(Hmac.Sha256Hex(secret, body), header[Sha256Prefix.Length..]);
 
     /// <summary>
-    /// A shared secret sent back as it was given (Microsoft Graph's clientState), compared in fixed time: the SHA-256 of
-    /// each, so that neither the content nor the length of the secret shows in the time taken.
+    /// A shared secret sent back as it was given (Microsoft Graph's clientState), compared in fixed time: the SHA-256
+    /// of each, so that neither the content nor the length of the secret shows in the time taken.
     /// </summary>
     public static bool IsSameSecret(string? secret, string? presented) =>
         !string.IsNullOrEmpty(secret)

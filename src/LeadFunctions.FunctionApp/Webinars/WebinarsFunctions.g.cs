@@ -13,10 +13,10 @@ public sealed class FollowTeamsWebinar(Feature.FollowTeamsWebinar function)
 {
     [Function(nameof(FollowTeamsWebinar))]
     public Task<IActionResult> Run(
-        [HttpTrigger(AuthorizationLevel.Admin, "post", Route = "webinars/teams/{webinarId}/subscription")] HttpRequest request,
-        string webinarId,
+        [HttpTrigger(AuthorizationLevel.Admin, "post", Route = "webinars/teams/{id}/subscription")] HttpRequest request,
+        string id,
         CancellationToken ct) =>
-        function.RunAsync(request, webinarId, ct).AsActionResult();
+        function.RunAsync(request, id, ct).AsActionResult();
 }
 
 public sealed class GenericWebinarWebhook(Feature.GenericWebinarWebhook function)

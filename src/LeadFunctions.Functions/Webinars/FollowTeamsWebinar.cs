@@ -8,7 +8,7 @@ using Microsoft.Extensions.Options;
 namespace LeadFunctions.Functions.Webinars;
 
 /// <summary>
-/// POST /api/webinars/teams/{webinarId}/subscription (admin key): follow a Teams webinar. Graph is asked for a
+/// POST /api/webinars/teams/{id}/subscription (admin key): follow a Teams webinar. Graph is asked for a
 /// change-notification subscription on its registrations (Graph checks our webhook's address with its handshake
 /// first), the registrations made so far are read on the queue, and the timer renews the subscription until the
 /// webinar's attendance is read. Posting again for the same webinar renews it.
@@ -16,7 +16,7 @@ namespace LeadFunctions.Functions.Webinars;
 [HttpFunction(
     AuthorizationLevel.Admin,
     "post",
-    Route = "webinars/teams/{webinarId}/subscription",
+    Route = "webinars/teams/{id}/subscription",
     Summary = "Follow a Microsoft Teams webinar through Graph (admin key).",
     Problems = new[] { StatusCodes.Status404NotFound, StatusCodes.Status409Conflict }
 )]
@@ -26,9 +26,9 @@ public sealed partial class FollowTeamsWebinar(
     ILogger<FollowTeamsWebinar> logger
 )
 {
-    public async Task<IResult> RunAsync(HttpRequest request, string webinarId, CancellationToken cancellationToken)
+    public async Task<IResult> RunAsync(HttpRequest request, string id, CancellationToken cancellationToken)
     {
-        if (new Webinar(TeamsWebinars.Platform, webinarId, null).Validate() is { } errors)
+        if (new Webinar(TeamsWebinars.Platform, id, null).Validate() is { } errors)
         {
             return Problems.Invalid(errors);
         }
@@ -41,16 +41,16 @@ public sealed partial class FollowTeamsWebinar(
             );
         }
 
-        if (await teams.FollowAsync(webinarId, cancellationToken) is not { } followed)
+        if (await teams.FollowAsync(id, cancellationToken) is not { } followed)
         {
             return Problems.NotFound("The Teams webinar");
         }
 
-        Followed(logger, webinarId, followed.SubscriptionId, followed.ExpiresAt);
+        Followed(logger, id, followed.SubscriptionId, followed.ExpiresAt);
         return TypedResults.Ok(
             new
             {
-                webinarId,
+                webinarId = id,
                 subscriptionId = followed.SubscriptionId,
                 expiresAt = followed.ExpiresAt,
                 title = followed.Webinar.Title,

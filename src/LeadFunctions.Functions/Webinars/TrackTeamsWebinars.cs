@@ -27,7 +27,8 @@ public sealed partial class TrackTeamsWebinars(TeamsWebinars teams, ILogger<Trac
     [LoggerMessage(
         EventId = 2802,
         Level = LogLevel.Information,
-        Message = "Teams webinars: {Renewed} subscriptions renewed, {Recreated} recreated, {Attendance} attendance reads queued"
+        Message = "Teams webinars: {Renewed} subscriptions renewed, {Recreated} recreated, "
+            + "{Attendance} attendance reads queued"
     )]
     private static partial void Tracked(ILogger logger, int renewed, int recreated, int attendance);
 
