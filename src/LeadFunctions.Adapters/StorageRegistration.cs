@@ -88,6 +88,7 @@ public static class StorageRegistration
         services.AddSingleton<ICampaignEnrollmentQueue, CampaignEnrollmentQueue>();
         services.AddSingleton<ICampaignResumeQueue, CampaignResumeQueue>();
         services.AddSingleton<Core.Webinars.IWebinarEndingQueue, Webinars.WebinarEndingQueue>();
+        services.AddSingleton<Core.Webinars.IWebinarRegistrations, Webinars.RegistrationTable>();
         services.AddSingleton<ICrmStore, CrmTableStore>();
         services.AddSingleton<ILeadQuery, LeadTableQuery>();
         services.AddSingleton<IConsentChangeLog, ConsentChangeTableLog>();

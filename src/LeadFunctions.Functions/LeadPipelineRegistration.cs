@@ -66,7 +66,7 @@ public static class LeadPipelineRegistration
         services.AddWorkspace();
         services.AddCampaignEnrollment();
         services.AddNurture();
-        services.AddSingleton<Core.Webinars.WebinarIntake>();
+        services.AddWebinars();
         services.AddSingleton<ScoringModelSource>();
         services.AddSalesDecisions();
         services.AddReports();

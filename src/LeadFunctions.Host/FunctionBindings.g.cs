@@ -51,6 +51,8 @@ public static class FunctionBindings
             "ProcessTeamsNotification", "teams-notifications", (f, m, ct) => f.RunAsync(m, ct))
         .AddQueueTrigger<RecordEngagement, EngagementEvent>(
             "RecordEngagement", "lead-events", (f, m, ct) => f.RunAsync(m, ct))
+        .AddQueueTrigger<RecordWebinarNoShows, WebinarEnding>(
+            "RecordWebinarNoShows", "webinar-endings", (f, m, ct) => f.RunAsync(m, ct))
         .AddQueueTrigger<ReleaseHeldSends, CampaignResume>(
             "ReleaseHeldSends", "campaign-resume", (f, m, ct) => f.RunAsync(m, ct))
         .AddQueueTrigger<RescoreLeadPart, RescorePart>(

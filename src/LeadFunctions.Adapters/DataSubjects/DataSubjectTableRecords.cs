@@ -8,8 +8,8 @@ namespace LeadFunctions.Adapters.DataSubjects;
 
 /// <summary>
 /// The rows about a person in the tables other than Leads. The CRM rows and the suppression are point reads; the
-/// referral, SendGrid event and İYS log rows are found by the lead id or email they carry (a filtered scan of those
-/// tables: an export is rare, and those tables are not keyed by person).
+/// referral, SendGrid event, webinar registration and İYS log rows are found by the lead id or email they carry (a
+/// filtered scan of those tables: an export is rare, and those tables are not keyed by person).
 /// </summary>
 public sealed class DataSubjectTableRecords(LeadTables tables) : IDataSubjectRecords
 {
@@ -56,6 +56,13 @@ public sealed class DataSubjectTableRecords(LeadTables tables) : IDataSubjectRec
             TableNames.ConsentChanges,
             tables.ConsentChanges,
             TableClient.CreateQueryFilter($"Email eq {lead.Email}"),
+            cancellationToken
+        );
+        await AddAsync(
+            found,
+            TableNames.WebinarRegistrations,
+            tables.WebinarRegistrations,
+            TableClient.CreateQueryFilter($"RowKey eq {lead.Id}"),
             cancellationToken
         );
         await AddAsync(

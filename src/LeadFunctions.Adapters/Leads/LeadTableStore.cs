@@ -413,8 +413,9 @@ public sealed class LeadTableStore(LeadTables tables) : ILeadStore
                     engagement.EventId,
                     engagement.OccurredAt,
                     TimelineKind.Event,
-                    $"{engagement.Type} via "
-                        + $"{engagement.Source}{(engagement.Url is null ? string.Empty : " " + engagement.Url)}"
+                    Core.Webinars.Registration.Summary(engagement)
+                        ?? $"{engagement.Type} via "
+                            + $"{engagement.Source}{(engagement.Url is null ? string.Empty : " " + engagement.Url)}"
                 );
             },
             cancellationToken

@@ -29,6 +29,9 @@ public sealed class LeadTables(TableServiceClient service, StorageNames names)
 
     public TableClient FunnelCounts { get; } = service.GetTableClient(names.Table(TableNames.FunnelCounts));
 
+    public TableClient WebinarRegistrations { get; } =
+        service.GetTableClient(names.Table(TableNames.WebinarRegistrations));
+
     public TableClient TeamsSubscriptions { get; } = service.GetTableClient(names.Table(TableNames.TeamsSubscriptions));
 
     public IEnumerable<TableClient> All =>
@@ -45,6 +48,7 @@ public sealed class LeadTables(TableServiceClient service, StorageNames names)
             CampaignStats,
             Referrals,
             FunnelCounts,
+            WebinarRegistrations,
             TeamsSubscriptions,
         ];
 }

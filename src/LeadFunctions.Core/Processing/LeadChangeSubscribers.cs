@@ -17,6 +17,9 @@ public static class LeadChangeSubscribers
     /// <summary>The due sends of the change's enrollments, indexed before the save.</summary>
     public const string DueSendIndex = "campaigns.due-index";
 
+    /// <summary>The webinar registrations the change's webinar events tell, written before the save.</summary>
+    public const string WebinarRegistrations = "webinars.registrations";
+
     /// <summary>The campaign counters the change moves, added after the save.</summary>
     public const string CampaignStats = "campaigns.stats";
 
@@ -33,7 +36,7 @@ public static class LeadChangeSubscribers
     [
         [LegacyConsent],
         [NurturePlanning],
-        [DueSendIndex],
+        [DueSendIndex, WebinarRegistrations],
         [CampaignStats],
         [Referrals, Funnel],
         [SalesHandoff],

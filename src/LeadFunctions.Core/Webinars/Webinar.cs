@@ -1,3 +1,4 @@
+using System.Globalization;
 using LeadFunctions.Core.Campaigns;
 using LeadFunctions.Core.Security;
 using LeadFunctions.Core.Text;
@@ -78,9 +79,45 @@ public sealed record Webinar(
     /// <summary>The id of an attendance, for the attendee's normalized email; the same on every retry.</summary>
     public string AttendanceId(string normalizedEmail) => StableId.From(Platform, Id, "attended", normalizedEmail);
 
-    /// <summary>The id of a registrant's no-show, for the normalized email: the same however often the webinar's end
+    /// <summary>The id of a registrant's no-show, for their lead id: the same however often the webinar's end
     /// arrives, so it is recorded once.</summary>
-    public string NoShowId(string normalizedEmail) => StableId.From(Platform, Id, "missed", normalizedEmail);
+    public string NoShowId(string leadId) => StableId.From(Platform, Id, "missed", leadId);
+
+    /// <summary>This webinar, with what it does not say (title, start, end, time zone) taken from
+    /// <paramref name="other"/>.</summary>
+    public Webinar Or(Webinar other) =>
+        this with
+        {
+            Title = Title ?? other.Title,
+            StartsAt = StartsAt ?? other.StartsAt,
+            EndsAt = EndsAt ?? other.EndsAt,
+            TimeZone = TimeZone ?? other.TimeZone,
+        };
+
+    /// <summary>The webinar an event's <see cref="Detail"/> names, or null when it names none (not a webinar's
+    /// event).</summary>
+    public static Webinar? FromDetail(IReadOnlyDictionary<string, string> detail) =>
+        detail.GetValueOrDefault(PlatformDetail) is { Length: > 0 } platform
+        && detail.GetValueOrDefault(IdDetail) is { Length: > 0 } id
+            ? new Webinar(
+                platform,
+                id,
+                detail.GetValueOrDefault(TitleDetail) is { Length: > 0 } title ? title : null,
+                DateIn(detail, EnrollmentDates.WebinarStartsAt),
+                DateIn(detail, EndsAtDetail),
+                detail.GetValueOrDefault(TimeZoneDetail)
+            )
+            : null;
+
+    private static DateTimeOffset? DateIn(IReadOnlyDictionary<string, string> detail, string name) =>
+        DateTimeOffset.TryParse(
+            detail.GetValueOrDefault(name),
+            CultureInfo.InvariantCulture,
+            DateTimeStyles.None,
+            out var date
+        )
+            ? date
+            : null;
 
     /// <summary>Ids and titles end up in table rows and on screens: short, printable, no markup.</summary>
     public IReadOnlyDictionary<string, string[]>? Validate()

@@ -37,6 +37,15 @@ public sealed class ProcessTeamsNotification(Feature.ProcessTeamsNotification fu
         function.RunAsync(message, ct);
 }
 
+public sealed class RecordWebinarNoShows(Feature.RecordWebinarNoShows function)
+{
+    [Function(nameof(RecordWebinarNoShows))]
+    public Task Run(
+        [QueueTrigger("webinar-endings", Connection = "AzureWebJobsStorage")] WebinarEnding message,
+        CancellationToken ct) =>
+        function.RunAsync(message, ct);
+}
+
 public sealed class TeamsWebinarWebhook(Feature.TeamsWebinarWebhook function)
 {
     [Function(nameof(TeamsWebinarWebhook))]

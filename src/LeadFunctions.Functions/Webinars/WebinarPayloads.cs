@@ -12,9 +12,17 @@ public static class WebinarPayloads
 {
     private const string ZoomPlatform = "zoom";
 
-    /// <summary>Zoom's payload.object: the webinar's id, topic and start_time.</summary>
+    /// <summary>Zoom's payload.object: the webinar's id, topic, start_time and timezone (an IANA id; one we do not
+    /// know is left out rather than the event refused), and end_time where webinar.ended has it.</summary>
     public static Webinar ZoomWebinar(JsonElement webinar) =>
-        new(ZoomPlatform, webinar.Text("id"), webinar.Text("topic"), Date(webinar.Text("start_time")));
+        new(
+            ZoomPlatform,
+            webinar.Text("id"),
+            webinar.Text("topic"),
+            Date(webinar.Text("start_time")),
+            Date(webinar.Text("end_time")),
+            webinar.Text("timezone") is { } zone && WebinarTimeZones.IsKnown(zone) ? zone : null
+        );
 
     public static LeadForm ZoomRegistrant(JsonElement registrant) =>
         new()
@@ -38,11 +46,19 @@ public static class WebinarPayloads
             Webinar.PlatformNamed(root.Text("platform")),
             root.Text("webinarId"),
             root.Text("webinarTitle"),
-            Date(root.Text(StartsAt))
+            Date(root.Text(StartsAt)),
+            Date(root.Text(EndsAt)),
+            root.Text(TimeZone)
         );
 
     /// <summary>The generic webhook's webinar start (ISO 8601; UTC when it names no offset).</summary>
     public const string StartsAt = "startsAt";
+
+    /// <summary>The generic webhook's webinar end, as its start.</summary>
+    public const string EndsAt = "endsAt";
+
+    /// <summary>The generic webhook's webinar time zone, an IANA id.</summary>
+    public const string TimeZone = "timeZone";
 
     /// <summary>An ISO 8601 date and time, UTC when it names no offset; null when absent or not one.</summary>
     public static DateTimeOffset? Date(string? written) =>

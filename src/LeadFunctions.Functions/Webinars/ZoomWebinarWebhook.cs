@@ -81,9 +81,10 @@ public sealed class ZoomWebinarWebhook(WebinarIntake intake, IOptionsMonitor<Web
                 WebinarPayloads.ZoomWebinar(webinar),
                 WebinarPayloads.ZoomRegistrant(webinar.Child("registrant")),
                 occurredAt,
-                null,
+                webinar.Child("registrant").Text("join_url"),
                 cancellationToken
             ),
+            // Zoom says no minutes at join; participant_left (below) is not used for them (docs/webinars/zoom.md).
             "webinar.participant_joined" => await intake.AttendAsync(
                 WebinarPayloads.ZoomWebinar(webinar),
                 participant.Text("email"),
@@ -91,7 +92,13 @@ public sealed class ZoomWebinarWebhook(WebinarIntake intake, IOptionsMonitor<Web
                 null,
                 cancellationToken
             ),
-            _ => null, // Other events are acknowledged and ignored, so Zoom does not retry them.
+            "webinar.ended" => await intake.EndAsync(
+                WebinarPayloads.ZoomWebinar(webinar),
+                WebinarPayloads.Date(webinar.Text("end_time")) ?? occurredAt,
+                cancellationToken
+            ),
+            // Other events (participant_left among them) are acknowledged and ignored, so Zoom does not retry them.
+            _ => null,
         };
         return errors is null ? TypedResults.Ok(new { status = "accepted" }) : Problems.Invalid(errors);
     }

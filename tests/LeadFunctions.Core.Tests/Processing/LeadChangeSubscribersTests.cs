@@ -24,6 +24,7 @@ public class LeadChangeSubscribersTests
         Named.LegacyConsent,
         Named.NurturePlanning,
         Named.DueSendIndex,
+        Named.WebinarRegistrations,
         Named.CampaignStats,
         Named.Referrals,
         Named.Funnel,
@@ -34,12 +35,13 @@ public class LeadChangeSubscribersTests
     public void Order_IsTheStatedOne()
     {
         // What a change completes (ledger, enrollments) is decided before what is indexed and counted from it, and the
-        // handoff, which writes the lead again, comes last.
+        // handoff, which writes the lead again, comes last. The due index and the webinar registrations are written
+        // before the save, neither from the other.
         string[][] expected =
         [
             [Named.LegacyConsent],
             [Named.NurturePlanning],
-            [Named.DueSendIndex],
+            [Named.DueSendIndex, Named.WebinarRegistrations],
             [Named.CampaignStats],
             [Named.Referrals, Named.Funnel],
             [Named.SalesHandoff],

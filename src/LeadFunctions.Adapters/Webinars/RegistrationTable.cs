@@ -1,0 +1,93 @@
+using Azure.Data.Tables;
+using LeadFunctions.Adapters.Storage;
+using LeadFunctions.Core.Webinars;
+
+namespace LeadFunctions.Adapters.Webinars;
+
+/// <summary>
+/// The WebinarRegistrations table: a partition per webinar (<c>{platform}|{webinar id}</c>), a row per lead id, each
+/// event's fields merged in (docs/storage.md).
+/// </summary>
+public sealed class RegistrationTable(LeadTables tables) : IWebinarRegistrations
+{
+    /// <summary>The most rows a table query page holds.</summary>
+    private const int PageSize = 1000;
+
+    public async Task RecordAsync(IReadOnlyList<Registration> updates, CancellationToken cancellationToken)
+    {
+        foreach (var update in updates)
+        {
+            await tables.WebinarRegistrations.UpsertEntityAsync(
+                RowOf(update),
+                TableUpdateMode.Merge,
+                cancellationToken
+            );
+        }
+    }
+
+    public async Task<(IReadOnlyList<Registration> Page, string? Next)> ReadPageAsync(
+        Webinar webinar,
+        string? continuationToken,
+        CancellationToken cancellationToken
+    )
+    {
+        var query = tables.WebinarRegistrations.QueryAsync<TableEntity>(
+            TableClient.CreateQueryFilter($"PartitionKey eq {PartitionOf(webinar)}"),
+            maxPerPage: PageSize,
+            cancellationToken: cancellationToken
+        );
+        var page = await ContinuationTokens.PageAsync(query, continuationToken, PageSize);
+        return page is null
+            ? ([], null)
+            : (
+                [.. page.Values.Select(row => FromRow(webinar, row))],
+                ContinuationTokens.Encode(page.ContinuationToken)
+            );
+    }
+
+    /// <summary>Platform names have no '|' (<see cref="Webinar.PlatformNamed"/>), nor do webinar ids.</summary>
+    public static string PartitionOf(Webinar webinar) => $"{webinar.Platform}|{webinar.Id}";
+
+    private static TableEntity RowOf(Registration update)
+    {
+        var row = new TableEntity(PartitionOf(update.Webinar), update.LeadId);
+        var webinar = update.Webinar;
+        Put(row, "Title", webinar.Title);
+        Put(row, "StartsAt", webinar.StartsAt);
+        Put(row, "EndsAt", webinar.EndsAt);
+        Put(row, "TimeZone", webinar.TimeZone);
+        Put(row, "RegisteredAt", update.RegisteredAt);
+        Put(row, "JoinUrl", update.JoinUrl);
+        Put(row, "AttendedAt", update.AttendedAt);
+        Put(row, "Minutes", update.Minutes);
+        Put(row, "MissedAt", update.MissedAt);
+        return row;
+    }
+
+    /// <summary>Only what the update says: the merge leaves the row's other fields as they were.</summary>
+    private static void Put(TableEntity row, string name, object? value)
+    {
+        if (value is not null)
+        {
+            row[name] = value;
+        }
+    }
+
+    private static Registration FromRow(Webinar webinar, TableEntity row) =>
+        new(
+            new Webinar(
+                webinar.Platform,
+                webinar.Id,
+                row.GetString("Title"),
+                row.GetDateTimeOffset("StartsAt"),
+                row.GetDateTimeOffset("EndsAt"),
+                row.GetString("TimeZone")
+            ),
+            row.RowKey,
+            row.GetDateTimeOffset("RegisteredAt"),
+            row.GetString("JoinUrl"),
+            row.GetDateTimeOffset("AttendedAt"),
+            row.GetInt32("Minutes"),
+            row.GetDateTimeOffset("MissedAt")
+        );
+}

@@ -1,0 +1,20 @@
+using LeadFunctions.Core.Leads;
+using LeadFunctions.Core.Processing;
+
+namespace LeadFunctions.Core.Webinars;
+
+/// <summary>
+/// Keeps each webinar's registrations current from the lead writes that record its events (webinar_registered,
+/// webinar_attended, webinar_missed), before the save: a registration never lags its event, so the webinar's end finds
+/// everyone whose registration was recorded. The write is a merge of the event's fields, the same on every attempt and
+/// redelivery. Events kept for a person who is no lead yet count too.
+/// </summary>
+public sealed class RegistrationSubscriber(IWebinarRegistrations registrations) : ILeadChangeSubscriber
+{
+    public string Name => LeadChangeSubscribers.WebinarRegistrations;
+
+    public Task BeforeSaveAsync(LeadChange change, CancellationToken cancellationToken) =>
+        change.NewEvents.Select(Registration.From).OfType<Registration>().ToList() is { Count: > 0 } updates
+            ? registrations.RecordAsync(updates, cancellationToken)
+            : Task.CompletedTask;
+}

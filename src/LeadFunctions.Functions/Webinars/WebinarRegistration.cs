@@ -1,0 +1,16 @@
+using LeadFunctions.Core.Processing;
+using LeadFunctions.Core.Webinars;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace LeadFunctions.Functions.Webinars;
+
+/// <summary>What the webinar webhooks and the webinar's end need: the intake, the registrations every webinar event's
+/// lead write keeps current, and the no-shows of an end.</summary>
+public static class WebinarRegistration
+{
+    public static IServiceCollection AddWebinars(this IServiceCollection services) =>
+        services
+            .AddSingleton<WebinarIntake>()
+            .AddSingleton<WebinarNoShows>()
+            .AddSingleton<ILeadChangeSubscriber, RegistrationSubscriber>();
+}
