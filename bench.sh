@@ -14,6 +14,8 @@
 #                                       (--quick: 10,000 ÷ 1,000); a row count, not a timing (about a minute)
 #   ./bench.sh ui [--quick]             the workspace's campaign list, campaign results, lead search and lead page, p95 with
 #                                       100,000 leads and 20 campaigns (--quick: 10,000), against a raw point read
+#   ./bench.sh webinar-end [--quick]    5,000 Zoom registrants (--quick: 500), all no-shows, then webinar.ended: seconds
+#                                       until every webinar_missed is recorded on its lead (≤ 60 s)
 set -euo pipefail
 cd "$(dirname "$0")"
 source scripts/tools.sh

@@ -6,8 +6,8 @@ using BenchmarkDotNet.Toolchains.InProcess.Emit;
 using LeadFunctions.Benchmarks;
 using LeadFunctions.Testing;
 
-// ./bench.sh [all|speed|intake|scoring|rescore|reliability|nurture|welcome|nurture-crash|funnel|ui] [--quick]
-// [--leads N] [--on-disk]
+// ./bench.sh [all|speed|intake|scoring|rescore|reliability|nurture|welcome|nurture-crash|funnel|ui|webinar-end]
+// [--quick] [--leads N] [--on-disk]
 var what = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal)) ?? "all";
 var quick = args.Contains("--quick");
 
@@ -117,6 +117,11 @@ if (what is "all" or "funnel")
 if (what is "all" or "ui")
 {
     await OnFreshAzuriteAsync(inMemory: true, azurite => UiBenchmark.RunAsync(azurite, quick ? 10_000 : 100_000));
+}
+
+if (what is "all" or "webinar-end")
+{
+    await OnFreshAzuriteAsync(inMemory: true, azurite => WebinarEndBenchmark.RunAsync(azurite, quick ? 500 : 5_000));
 }
 
 Console.WriteLine(Report.AllMet ? "all targets met" : "some targets missed");

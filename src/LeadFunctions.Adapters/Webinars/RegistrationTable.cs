@@ -13,13 +13,17 @@ public sealed class RegistrationTable(LeadTables tables) : IWebinarRegistrations
     /// <summary>The most rows a table query page holds.</summary>
     private const int PageSize = 1000;
 
+    /// <summary>A transaction per 100 rows of a webinar (a row once: two updates of one registration merged
+    /// first).</summary>
     public async Task RecordAsync(IReadOnlyList<Registration> updates, CancellationToken cancellationToken)
     {
-        foreach (var update in updates)
+        var rows = updates
+            .GroupBy(u => (PartitionOf(u.Webinar), u.LeadId))
+            .Select(same => RowOf(same.Aggregate((a, b) => a.With(b))));
+        foreach (var chunk in rows.GroupBy(r => r.PartitionKey, StringComparer.Ordinal).SelectMany(p => p.Chunk(100)))
         {
-            await tables.WebinarRegistrations.UpsertEntityAsync(
-                RowOf(update),
-                TableUpdateMode.Merge,
+            await tables.WebinarRegistrations.SubmitTransactionAsync(
+                chunk.Select(row => new TableTransactionAction(TableTransactionActionType.UpsertMerge, row)),
                 cancellationToken
             );
         }

@@ -143,7 +143,7 @@ public sealed record Registration(
 public interface IWebinarRegistrations
 {
     /// <summary>Writes the fields each update has into its registration (created when missing), leaving the
-    /// others.</summary>
+    /// others; the updates of one webinar together.</summary>
     Task RecordAsync(IReadOnlyList<Registration> updates, CancellationToken cancellationToken);
 
     /// <summary>A page of <paramref name="webinar"/>'s registrations from <paramref name="continuationToken"/> (the

@@ -6,7 +6,9 @@ namespace LeadFunctions.Core.Webinars;
 /// <summary>
 /// A webinar's end, a page of its registrations at a time: each registrant who has neither attended nor been recorded
 /// a no-show gets a webinar_missed event, with an id from the webinar and the lead (so a retried page, a replayed end
-/// or a platform's second end records it once); then the next page is queued. A no-show whose attendance is reported
+/// or a platform's second end records it once); then the page's no-shows are marked on their registrations, together
+/// (after the events: a failure between the two queues the same events again, never none), and the next page is
+/// queued. A no-show whose attendance is reported
 /// later turns attended (<see cref="Registration.Status"/>); the webinar_missed event stays on the timeline.
 /// </summary>
 public sealed class WebinarNoShows(IWebinarRegistrations registrations, IEventQueue events, IWebinarEndingQueue endings)
@@ -24,6 +26,11 @@ public sealed class WebinarNoShows(IWebinarRegistrations registrations, IEventQu
             noShows,
             new ParallelOptions { MaxDegreeOfParallelism = QueuedAtOnce, CancellationToken = cancellationToken },
             (registration, ct) => new ValueTask(events.EnqueueAsync(NoShow(webinar, registration, ending), ct))
+        );
+        var key = new Webinar(webinar.Platform, webinar.Id, null);
+        await registrations.RecordAsync(
+            [.. noShows.Select(r => new Registration(key, r.LeadId, MissedAt: ending.EndedAt))],
+            cancellationToken
         );
         if (next is not null)
         {

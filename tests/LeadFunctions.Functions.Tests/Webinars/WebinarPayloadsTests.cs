@@ -50,6 +50,36 @@ public class WebinarPayloadsTests
     }
 
     [Fact]
+    public void ZoomWebinar_Ended_ItsEndAndTimeZone_AnUnknownZoneLeftOut()
+    {
+        // webinar.ended's payload.object as Zoom's Webinars events reference (and Rivet's WebinarEndedEvent) shows it.
+        var ended = WebinarPayloads.ZoomWebinar(
+            Json(
+                """
+                {"id":"81234","uuid":"Wn1+a==","host_id":"h1","topic":"Launch","type":5,"start_time":"2026-12-10T11:00:00Z","timezone":"Europe/Istanbul","duration":60,"end_time":"2026-12-10T12:05:00Z"}
+                """
+            )
+        );
+        var oddZone = WebinarPayloads.ZoomWebinar(Json("""{"id":"81234","timezone":"GMT+3 İstanbul"}"""));
+
+        Assert.Equal(new DateTimeOffset(2026, 12, 10, 12, 5, 0, TimeSpan.Zero), ended.EndsAt);
+        Assert.Equal("Europe/Istanbul", ended.TimeZone);
+        Assert.Null(oddZone.TimeZone);
+        Assert.Null(oddZone.Validate());
+    }
+
+    [Fact]
+    public void GenericWebinar_EndAndTimeZone_AsSent()
+    {
+        var webinar = WebinarPayloads.GenericWebinar(
+            Json("""{"webinarId":"w","endsAt":"2026-12-10T12:00:00+03:00","timeZone":"Europe/Istanbul"}""")
+        );
+
+        Assert.Equal(new DateTimeOffset(2026, 12, 10, 9, 0, 0, TimeSpan.Zero), webinar.EndsAt);
+        Assert.Equal("Europe/Istanbul", webinar.TimeZone);
+    }
+
+    [Fact]
     public void GenericWebinar_StartsAtWithoutAnOffset_IsUtc_AndNotADate_IsNone()
     {
         Assert.Equal(
