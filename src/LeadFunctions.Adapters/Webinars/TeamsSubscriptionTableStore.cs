@@ -46,6 +46,7 @@ public sealed class TeamsSubscriptionTableStore(LeadTables tables) : ITeamsSubsc
                 ["EndsAt"] = subscription.Webinar.EndsAt,
                 ["TimeZone"] = subscription.Webinar.TimeZone,
                 ["AttendanceReadAt"] = subscription.AttendanceReadAt,
+                ["EndedAt"] = subscription.EndedAt,
             },
             TableUpdateMode.Replace,
             cancellationToken
@@ -64,6 +65,7 @@ public sealed class TeamsSubscriptionTableStore(LeadTables tables) : ITeamsSubsc
                 row.GetDateTimeOffset("EndsAt"),
                 row.GetString("TimeZone")
             ),
-            row.GetDateTimeOffset("AttendanceReadAt")
+            row.GetDateTimeOffset("AttendanceReadAt"),
+            row.GetDateTimeOffset("EndedAt")
         );
 }

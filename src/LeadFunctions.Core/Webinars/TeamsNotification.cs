@@ -2,7 +2,8 @@ namespace LeadFunctions.Core.Webinars;
 
 /// <summary>
 /// Work for the teams-notifications queue: a registration Graph notified (read it and register the person), one of
-/// Graph's lifecycle notifications, a full read of a webinar's registrations, or its attendance after the end.
+/// Graph's lifecycle notifications, a full read of a webinar's registrations, its attendance after the end, or the
+/// end itself.
 /// </summary>
 public sealed record TeamsNotification
 {
@@ -18,6 +19,9 @@ public sealed record TeamsNotification
 
     /// <summary>The attendance of an ended webinar.</summary>
     public const string Attendance = "attendance";
+
+    /// <summary>The webinar's end (its no-shows), a timer round after its attendance was read.</summary>
+    public const string End = "end";
 
     public required string Kind { get; init; }
 

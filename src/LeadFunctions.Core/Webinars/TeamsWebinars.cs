@@ -32,6 +32,10 @@ public sealed class TeamsWebinars(
     /// ends with nobody attended.</summary>
     public static readonly TimeSpan AttendanceWait = TimeSpan.FromDays(1);
 
+    /// <summary>How long after the attendance read the webinar's end is queued (by the first timer round after it): the
+    /// attended events are recorded first, so that no attendee is taken for a no-show.</summary>
+    public static readonly TimeSpan EndDelay = TimeSpan.FromMinutes(5);
+
     /// <summary>The roles of the webinar's own people in an attendance record; they are not leads.</summary>
     private static readonly string[] HostRoles = ["organizer", "co-organizer", "coorganizer", "presenter"];
 
@@ -56,24 +60,30 @@ public sealed class TeamsWebinars(
 
     /// <summary>
     /// The timer's round: renews the subscriptions of webinars still followed that expire within
-    /// <see cref="RenewWithin"/> (recreating those Graph dropped), and queues the attendance read of those that ended
-    /// <see cref="AttendanceDelay"/> ago. A webinar whose Graph call fails is named in the answer; the others go on.
+    /// <see cref="RenewWithin"/> (recreating those Graph dropped), queues the attendance read of those that ended
+    /// <see cref="AttendanceDelay"/> ago, and the end of those whose attendance was read <see cref="EndDelay"/> ago. A
+    /// webinar whose Graph call fails is named in the answer; the others go on.
     /// </summary>
     public async Task<TeamsRound> TrackAsync(CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        var (renewed, recreated, attendance) = (0, 0, new List<TeamsNotification>());
+        var (renewed, recreated, queued) = (0, 0, new List<TeamsNotification>());
         var failed = new Dictionary<string, Exception>(StringComparer.Ordinal);
         foreach (var followed in await subscriptions.ListAsync(cancellationToken))
         {
-            if (followed.AttendanceReadAt is not null)
+            if (followed.AttendanceReadAt is { } readAt)
             {
+                if (followed.EndedAt is null && readAt + EndDelay <= now)
+                {
+                    queued.Add(new TeamsNotification { Kind = TeamsNotification.End, WebinarId = followed.WebinarId });
+                }
+
                 continue;
             }
 
             if (followed.Webinar.EndsAt is { } endsAt && endsAt + AttendanceDelay <= now)
             {
-                attendance.Add(
+                queued.Add(
                     new TeamsNotification { Kind = TeamsNotification.Attendance, WebinarId = followed.WebinarId }
                 );
             }
@@ -100,12 +110,12 @@ public sealed class TeamsWebinars(
             }
         }
 
-        if (attendance.Count > 0)
+        if (queued.Count > 0)
         {
-            await queue.EnqueueAsync(attendance, cancellationToken);
+            await queue.EnqueueAsync(queued, cancellationToken);
         }
 
-        return new TeamsRound(renewed, recreated, attendance.Count, failed);
+        return new TeamsRound(renewed, recreated, queued.Count, failed);
     }
 
     /// <summary>One message of the teams-notifications queue; safe to handle twice (the ids of what it records are
@@ -131,6 +141,7 @@ public sealed class TeamsWebinars(
             ),
             TeamsNotification.Resync => await ResyncAsync(followed, cancellationToken),
             TeamsNotification.Attendance => await AttendAsync(followed, cancellationToken),
+            TeamsNotification.End => await EndAsync(followed, cancellationToken),
             TeamsNotification.Lifecycle => await OnLifecycleAsync(
                 followed,
                 notification.LifecycleEvent,
@@ -270,9 +281,9 @@ public sealed class TeamsWebinars(
 
     /// <summary>
     /// Each attendee of the webinar's sessions (the webinar's own people left out) attended, for the minutes of all
-    /// their records together; then the webinar ended (the other registrants become no-shows), and it is marked read
-    /// and no longer renewed. Without any report yet, and
-    /// within <see cref="AttendanceWait"/> of the end, nothing happens: the next timer round asks again.
+    /// their records together; then it is marked read and no longer renewed (its end follows, <see cref="EndDelay"/>
+    /// later). Without any report yet, and within <see cref="AttendanceWait"/> of the end, nothing happens: the next
+    /// timer round asks again.
     /// </summary>
     private async Task<TeamsOutcome> AttendAsync(TeamsSubscription followed, CancellationToken cancellationToken)
     {
@@ -301,10 +312,23 @@ public sealed class TeamsWebinars(
             await intake.AttendAsync(followed.Webinar, attendee.Key, joinedAt, minutes, cancellationToken);
         }
 
-        await intake.EndAsync(followed.Webinar, followed.Webinar.EndsAt ?? now, cancellationToken);
-
         await subscriptions.PutAsync(followed with { AttendanceReadAt = now }, cancellationToken);
         return TeamsOutcome.Attended;
+    }
+
+    /// <summary>The webinar ended: every registrant who did not attend becomes a no-show (once, however often this
+    /// runs).</summary>
+    private async Task<TeamsOutcome> EndAsync(TeamsSubscription followed, CancellationToken cancellationToken)
+    {
+        if (followed.AttendanceReadAt is null || followed.EndedAt is not null)
+        {
+            return TeamsOutcome.Ignored;
+        }
+
+        var now = time.GetUtcNow();
+        await intake.EndAsync(followed.Webinar, followed.Webinar.EndsAt ?? now, cancellationToken);
+        await subscriptions.PutAsync(followed with { EndedAt = now }, cancellationToken);
+        return TeamsOutcome.Ended;
     }
 
     /// <summary>Whole minutes attended, rounded to the nearest (Graph counts seconds), at most
@@ -316,14 +340,9 @@ public sealed class TeamsWebinars(
         new() { Kind = TeamsNotification.Resync, WebinarId = webinarId };
 }
 
-/// <summary>What one timer round did: subscriptions renewed, made anew, attendance reads queued, and the webinars
-/// whose Graph calls failed.</summary>
-public sealed record TeamsRound(
-    int Renewed,
-    int Recreated,
-    int AttendanceQueued,
-    IReadOnlyDictionary<string, Exception> Failed
-);
+/// <summary>What one timer round did: subscriptions renewed, made anew, attendance reads and ends queued, and the
+/// webinars whose Graph calls failed.</summary>
+public sealed record TeamsRound(int Renewed, int Recreated, int Queued, IReadOnlyDictionary<string, Exception> Failed);
 
 /// <summary>What handling one teams-notifications message did.</summary>
 public enum TeamsOutcome
@@ -338,4 +357,5 @@ public enum TeamsOutcome
     Recreated,
     Waiting,
     Attended,
+    Ended,
 }

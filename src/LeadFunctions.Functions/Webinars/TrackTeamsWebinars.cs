@@ -6,7 +6,7 @@ namespace LeadFunctions.Functions.Webinars;
 
 /// <summary>
 /// Renews the Graph subscriptions of followed Teams webinars before they expire (Graph keeps them a day at most),
-/// recreating those Graph dropped, and queues the attendance read of webinars that have ended.
+/// recreating those Graph dropped, and queues the attendance read of webinars that have ended, then their end.
 /// </summary>
 [TimerFunction(Schedule)]
 public sealed partial class TrackTeamsWebinars(TeamsWebinars teams, ILogger<TrackTeamsWebinars> logger)
@@ -17,7 +17,7 @@ public sealed partial class TrackTeamsWebinars(TeamsWebinars teams, ILogger<Trac
     public async Task RunAsync(TimerRunInfo timer, CancellationToken cancellationToken)
     {
         var round = await teams.TrackAsync(cancellationToken);
-        Tracked(logger, round.Renewed, round.Recreated, round.AttendanceQueued);
+        Tracked(logger, round.Renewed, round.Recreated, round.Queued);
         foreach (var (webinarId, error) in round.Failed)
         {
             Failed(logger, error, webinarId);
@@ -28,9 +28,9 @@ public sealed partial class TrackTeamsWebinars(TeamsWebinars teams, ILogger<Trac
         EventId = 2802,
         Level = LogLevel.Information,
         Message = "Teams webinars: {Renewed} subscriptions renewed, {Recreated} recreated, "
-            + "{Attendance} attendance reads queued"
+            + "{Queued} attendance reads or ends queued"
     )]
-    private static partial void Tracked(ILogger logger, int renewed, int recreated, int attendance);
+    private static partial void Tracked(ILogger logger, int renewed, int recreated, int queued);
 
     [LoggerMessage(
         EventId = 2803,

@@ -56,8 +56,15 @@ public class TeamsWebinarsFlowTests
 
         Assert.Equal(TeamsOutcome.Attended, outcome);
         Assert.Empty(recorded.Events);
-        Assert.Equal(EndsAt, Assert.Single(recorded.Endings).EndedAt);
+        Assert.Empty(recorded.Endings); // The end waits for the attended events to be recorded.
         Assert.Equal(clock.GetUtcNow(), store.Rows["w@t"].AttendanceReadAt);
+
+        clock.Advance(TeamsWebinars.EndDelay);
+        await teams.TrackAsync(CancellationToken.None);
+        var end = Assert.Single(recorded.Notifications);
+        Assert.Equal(TeamsOutcome.Ended, await teams.HandleAsync(end, CancellationToken.None));
+        Assert.Equal(TeamsOutcome.Ignored, await teams.HandleAsync(end, CancellationToken.None)); // once
+        Assert.Equal(EndsAt, Assert.Single(recorded.Endings).EndedAt);
     }
 
     [Theory]
