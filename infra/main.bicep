@@ -59,6 +59,20 @@ param goToWebinarSecretKey string = ''
 @secure()
 param livestormWebhookSecret string = ''
 
+@description('Graph\'s clientState for Teams webinar subscriptions (Webhooks:Teams:ClientState, at most 128 characters); empty: the Teams webhook refuses everything.')
+@secure()
+param teamsClientState string = ''
+
+@description('The Entra ID tenant of the app registration Teams webinars are read with (Graph:TenantId); empty for none.')
+param graphTenantId string = ''
+
+@description('That app registration\'s application (client) id (Graph:ClientId), granted VirtualEvent.Read.All.')
+param graphClientId string = ''
+
+@description('That app registration\'s client secret (Graph:ClientSecret).')
+@secure()
+param graphClientSecret string = ''
+
 @description('Where MQLs are POSTed; empty for none.')
 param salesHandoffWebhookUrl string = ''
 
@@ -219,6 +233,8 @@ var secretSettings = [
   { setting: 'Webhooks__Generic__Secret', secret: 'GenericWebhookSecret', value: genericWebhookSecret }
   { setting: 'Webhooks__GoToWebinar__SecretKey', secret: 'GoToWebinarSecretKey', value: goToWebinarSecretKey }
   { setting: 'Webhooks__Livestorm__Secret', secret: 'LivestormWebhookSecret', value: livestormWebhookSecret }
+  { setting: 'Webhooks__Teams__ClientState', secret: 'TeamsClientState', value: teamsClientState }
+  { setting: 'Graph__ClientSecret', secret: 'GraphClientSecret', value: graphClientSecret }
   { setting: 'SalesHandoff__Secret', secret: 'SalesHandoffSecret', value: salesHandoffSecret }
   { setting: 'On24__AccessTokenKey', secret: 'On24AccessTokenKey', value: on24AccessTokenKey }
   { setting: 'On24__AccessTokenSecret', secret: 'On24AccessTokenSecret', value: on24AccessTokenSecret }
@@ -277,6 +293,9 @@ var appSettingValues = {
   On24__ClientId: on24ClientId
   On24__EventIds: on24EventIds
   On24__BaseUrl: on24BaseUrl
+
+  Graph__TenantId: graphTenantId
+  Graph__ClientId: graphClientId
   SendGrid__FromEmail: fromEmail
   SendGrid__EventWebhookPublicKey: sendGridEventWebhookPublicKey
   Consent__DoubleOptIn: consentDoubleOptIn

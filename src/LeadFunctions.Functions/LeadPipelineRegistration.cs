@@ -41,6 +41,7 @@ public static class LeadPipelineRegistration
         builder.AddSalesHandoff();
         builder.AddEmailSending();
         builder.AddOn24Polling();
+        builder.AddTeamsWebinarFollowing();
         var services = builder.Services;
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IIdGenerator, SystemIdGenerator>();

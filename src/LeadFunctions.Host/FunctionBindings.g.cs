@@ -49,6 +49,8 @@ public static class FunctionBindings
             "ProcessLeadIntake", "lead-intake", (f, m, ct) => f.RunAsync(m, ct))
         .AddQueueTrigger<ProcessSendGridEvents, SendGridEventBatch>(
             "ProcessSendGridEvents", "sendgrid-events", (f, m, ct) => f.RunAsync(m, ct))
+        .AddQueueTrigger<ProcessTeamsNotification, TeamsNotification>(
+            "ProcessTeamsNotification", "teams-notifications", (f, m, ct) => f.RunAsync(m, ct))
         .AddQueueTrigger<RecordEngagement, EngagementEvent>(
             "RecordEngagement", "lead-events", (f, m, ct) => f.RunAsync(m, ct))
         .AddQueueTrigger<RecordWebinarNoShows, WebinarEnding>(
@@ -65,6 +67,8 @@ public static class FunctionBindings
             "SendNurtureBatch", "nurture-send", (f, m, dequeueCount, ct) => f.RunAsync(m, dequeueCount, ct))
         .AddTimerTrigger<SweepImportUploads>(
             "SweepImportUploads", "0 0 * * * *", (f, t, ct) => f.RunAsync(t, ct))
+        .AddTimerTrigger<TrackTeamsWebinars>(
+            "TrackTeamsWebinars", "0 */10 * * * *", (f, t, ct) => f.RunAsync(t, ct))
         ;
 
     public static void MapFunctions(this RouteGroupBuilder api)
@@ -503,10 +507,22 @@ public static class FunctionBindings
                     function.RunAsync(request, secret, ct))
             .AsFunction<LivestormWebinarWebhook>(AuthorizationLevel.Anonymous);
         api.MapMethods(
+                "webhooks/webinars/teams",
+                ["POST"],
+                (HttpRequest request, TeamsWebinarWebhook function, CancellationToken ct) =>
+                    function.RunAsync(request, ct))
+            .AsFunction<TeamsWebinarWebhook>(AuthorizationLevel.Anonymous);
+        api.MapMethods(
                 "webhooks/webinars/zoom",
                 ["POST"],
                 (HttpRequest request, ZoomWebinarWebhook function, CancellationToken ct) =>
                     function.RunAsync(request, ct))
             .AsFunction<ZoomWebinarWebhook>(AuthorizationLevel.Anonymous);
+        api.MapMethods(
+                "webinars/teams/{id}/subscription",
+                ["POST"],
+                (HttpRequest request, string id, FollowTeamsWebinar function, CancellationToken ct) =>
+                    function.RunAsync(request, id, ct))
+            .AsFunction<FollowTeamsWebinar>(AuthorizationLevel.Admin);
     }
 }

@@ -34,6 +34,8 @@ public sealed class LeadTables(TableServiceClient service, StorageNames names)
     public TableClient WebinarRegistrations { get; } =
         service.GetTableClient(names.Table(TableNames.WebinarRegistrations));
 
+    public TableClient TeamsSubscriptions { get; } = service.GetTableClient(names.Table(TableNames.TeamsSubscriptions));
+
     public IEnumerable<TableClient> All =>
         [
             Leads,
@@ -50,5 +52,6 @@ public sealed class LeadTables(TableServiceClient service, StorageNames names)
             FunnelCounts,
             On24Poll,
             WebinarRegistrations,
+            TeamsSubscriptions,
         ];
 }

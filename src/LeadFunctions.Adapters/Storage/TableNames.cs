@@ -51,4 +51,8 @@ public static class TableNames
     /// <summary>Webinar registrations: a partition per webinar ({platform}|{webinar id}), a row per lead id, from the
     /// lead's webinar events.</summary>
     public const string WebinarRegistrations = "WebinarRegistrations";
+
+    /// <summary>The Teams webinars followed through Microsoft Graph: one partition, a row per webinar with its
+    /// subscription.</summary>
+    public const string TeamsSubscriptions = "TeamsSubscriptions";
 }

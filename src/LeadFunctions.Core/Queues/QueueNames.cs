@@ -33,6 +33,10 @@ public static class QueueNames
     /// <summary>Webinars that ended, a page of each one's registrations per message, to find the no-shows.</summary>
     public const string WebinarEndings = "webinar-endings";
 
+    /// <summary>Microsoft Graph's notifications about Teams webinars, and the Graph reads they and the Teams timer
+    /// ask for.</summary>
+    public const string TeamsNotifications = "teams-notifications";
+
     /// <summary>WebJobs' QueueListener: "{queueName}-poison", never for a queue that is itself a poison
     /// queue.</summary>
     public const string PoisonSuffix = "-poison";
@@ -51,6 +55,7 @@ public static class QueueNames
         CampaignEnrollment,
         CampaignResume,
         WebinarEndings,
+        TeamsNotifications,
     ];
 
     public static string Poison(string queueName) => queueName + PoisonSuffix;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Security.Cryptography;
 using System.Text;
 
 namespace LeadFunctions.Core.Security;
@@ -36,6 +37,18 @@ public static class WebhookSignatures
         && header is not null
         && header.StartsWith(Sha256Prefix, StringComparison.OrdinalIgnoreCase)
         && Hmac.HexEquals(Hmac.Sha256Hex(secret, body), header[Sha256Prefix.Length..]);
+
+    /// <summary>
+    /// A shared secret sent back as it was given (Microsoft Graph's clientState), compared in fixed time: the SHA-256
+    /// of each, so that neither the content nor the length of the secret shows in the time taken.
+    /// </summary>
+    public static bool IsSameSecret(string? secret, string? presented) =>
+        !string.IsNullOrEmpty(secret)
+        && presented is not null
+        && CryptographicOperations.FixedTimeEquals(
+            SHA256.HashData(Encoding.UTF8.GetBytes(secret)),
+            SHA256.HashData(Encoding.UTF8.GetBytes(presented))
+        );
 
     /// <summary>Zoom: "x-zm-signature: v0=" + hex HMAC-SHA256(secret token,
     /// "v0:{x-zm-request-timestamp}:{body}").</summary>

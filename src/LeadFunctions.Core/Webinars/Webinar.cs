@@ -126,10 +126,11 @@ public sealed record Webinar(
         if (
             string.IsNullOrWhiteSpace(Id)
             || Id.Length > 100
-            || !Id.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.')
+            || !Id.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' or '@')
         )
         {
-            errors[IdDetail] = ["1 to 100 letters, digits, '-', '_' or '.'."];
+            // '@': a Teams webinar's id is "{guid}@{tenant guid}".
+            errors[IdDetail] = ["1 to 100 letters, digits, '-', '_', '.' or '@'."];
         }
 
         if (Title is { } title && (title.Length > 300 || !SafeText.IsPlain(title)))

@@ -18,6 +18,16 @@ public sealed class ConfirmGoToWebinarCallback(Feature.ConfirmGoToWebinarCallbac
         function.RunAsync(request, ct).AsActionResult();
 }
 
+public sealed class FollowTeamsWebinar(Feature.FollowTeamsWebinar function)
+{
+    [Function(nameof(FollowTeamsWebinar))]
+    public Task<IActionResult> Run(
+        [HttpTrigger(AuthorizationLevel.Admin, "post", Route = "webinars/teams/{id}/subscription")] HttpRequest request,
+        string id,
+        CancellationToken ct) =>
+        function.RunAsync(request, id, ct).AsActionResult();
+}
+
 public sealed class GenericWebinarWebhook(Feature.GenericWebinarWebhook function)
 {
     [Function(nameof(GenericWebinarWebhook))]
@@ -55,6 +65,15 @@ public sealed class PollOn24(Feature.PollOn24 function)
         function.RunAsync(timer.ToRunInfo(), ct);
 }
 
+public sealed class ProcessTeamsNotification(Feature.ProcessTeamsNotification function)
+{
+    [Function(nameof(ProcessTeamsNotification))]
+    public Task Run(
+        [QueueTrigger("teams-notifications", Connection = "AzureWebJobsStorage")] TeamsNotification message,
+        CancellationToken ct) =>
+        function.RunAsync(message, ct);
+}
+
 public sealed class RecordWebinarNoShows(Feature.RecordWebinarNoShows function)
 {
     [Function(nameof(RecordWebinarNoShows))]
@@ -62,6 +81,22 @@ public sealed class RecordWebinarNoShows(Feature.RecordWebinarNoShows function)
         [QueueTrigger("webinar-endings", Connection = "AzureWebJobsStorage")] WebinarEnding message,
         CancellationToken ct) =>
         function.RunAsync(message, ct);
+}
+
+public sealed class TeamsWebinarWebhook(Feature.TeamsWebinarWebhook function)
+{
+    [Function(nameof(TeamsWebinarWebhook))]
+    public Task<IActionResult> Run(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "webhooks/webinars/teams")] HttpRequest request,
+        CancellationToken ct) =>
+        function.RunAsync(request, ct).AsActionResult();
+}
+
+public sealed class TrackTeamsWebinars(Feature.TrackTeamsWebinars function)
+{
+    [Function(nameof(TrackTeamsWebinars))]
+    public Task Run([TimerTrigger("0 */10 * * * *")] TimerInfo timer, CancellationToken ct) =>
+        function.RunAsync(timer.ToRunInfo(), ct);
 }
 
 public sealed class ZoomWebinarWebhook(Feature.ZoomWebinarWebhook function)

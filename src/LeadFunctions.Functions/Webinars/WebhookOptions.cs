@@ -1,7 +1,8 @@
 namespace LeadFunctions.Functions.Webinars;
 
 /// <summary>Secrets of the webinar webhooks ("Webhooks:Zoom:SecretToken", "Webhooks:Generic:Secret",
-/// "Webhooks:GoToWebinar:SecretKey", "Webhooks:Livestorm:Secret"). Unset: the webhook refuses everything.</summary>
+/// "Webhooks:GoToWebinar:SecretKey", "Webhooks:Livestorm:Secret", "Webhooks:Teams:ClientState"). Unset: the webhook
+/// refuses everything.</summary>
 public sealed class WebhookOptions
 {
     public const string SectionName = "Webhooks";
@@ -13,6 +14,8 @@ public sealed class WebhookOptions
     public GoToWebinarWebhookOptions GoToWebinar { get; init; } = new();
 
     public LivestormWebhookOptions Livestorm { get; init; } = new();
+
+    public TeamsWebhookOptions Teams { get; init; } = new();
 }
 
 public sealed class ZoomWebhookOptions
@@ -35,4 +38,11 @@ public sealed class GoToWebinarWebhookOptions
 public sealed class LivestormWebhookOptions
 {
     public string? Secret { get; set; }
+}
+
+public sealed class TeamsWebhookOptions
+{
+    /// <summary>Graph's clientState: given to every subscription, sent back with every notification (at most 128
+    /// characters).</summary>
+    public string? ClientState { get; set; }
 }

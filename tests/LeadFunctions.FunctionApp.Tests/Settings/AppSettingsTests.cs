@@ -12,6 +12,7 @@ public sealed class AppSettingsTests
         ["Runtime:Queues:MessageLease"] = "the self-hosted runtime's queue lease; the Functions host's is fixed",
         ["Storage:NamePrefix"] = "for tests and shared accounts; on Azure the names are docs/reference.md's",
         ["SendGrid:Host"] = "an alternative SendGrid address for tests and local runs",
+        ["Graph:BaseUrl"] = "an alternative Microsoft Graph address for tests and local runs",
         ["Runtime:LocalMailbox"] = "the self-hosted runtime's stand-in for SendGrid in local runs",
     };
 
@@ -25,6 +26,7 @@ public sealed class AppSettingsTests
     [
         "Secret",
         "SecretToken",
+        "ClientState",
         "ApiKey",
         "Password",
         "ConnectionString",
@@ -135,6 +137,8 @@ public sealed class AppSettingsTests
         Assert.Equal(SettingShape.Value, settings["Webhooks:Zoom:SecretToken"]);
         Assert.Equal(SettingShape.Value, settings["Webhooks:GoToWebinar:SecretKey"]);
         Assert.Equal(SettingShape.Value, settings["Webhooks:Livestorm:Secret"]);
+        Assert.Equal(SettingShape.Value, settings["Webhooks:Teams:ClientState"]);
+        Assert.Equal(SettingShape.Value, settings["Graph:ClientSecret"]);
         Assert.Equal(SettingShape.Section, settings["Host:FunctionKeys"]);
         Assert.Equal(SettingShape.Value, settings["AzureFunctionsJobHost:extensions:queues:BatchSize"]);
         Assert.DoesNotContain("Intake:Origins", settings.Keys); // computed, not bound
