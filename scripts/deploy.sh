@@ -10,6 +10,8 @@
 # Parameters come from infra/main.parameters.json (edit appName, fromEmail, allowedOrigins there);
 # secrets from these environment variables, stored in Key Vault (unset: not configured):
 #   SENDGRID_API_KEY, ZOOM_SECRET_TOKEN, GENERIC_WEBHOOK_SECRET, GOTOWEBINAR_SECRET_KEY, LIVESTORM_WEBHOOK_SECRET,
+#   TEAMS_CLIENT_STATE, GRAPH_CLIENT_SECRET (Teams webinars, with -- graphTenantId=… graphClientId=…),
+#   ON24_ACCESS_TOKEN_KEY, ON24_ACCESS_TOKEN_SECRET (with -- on24ClientId=… on24EventIds=…),
 #   SALES_HANDOFF_SECRET, CONSENT_TOKEN_SECRET,
 #   CONSENT_PREVIOUS_TOKEN_SECRET (after rotating CONSENT_TOKEN_SECRET: the old one, so delivered links keep working),
 #   ENTRA_CLIENT_SECRET (the workspace's app registration, with -- entraClientId=<client id>; docs/workspace.md)
@@ -48,7 +50,9 @@ app=$(az deployment group create \
   --parameters @infra/main.parameters.json \
   --parameters sendGridApiKey="${SENDGRID_API_KEY:-}" zoomSecretToken="${ZOOM_SECRET_TOKEN:-}" \
     genericWebhookSecret="${GENERIC_WEBHOOK_SECRET:-}" goToWebinarSecretKey="${GOTOWEBINAR_SECRET_KEY:-}" \
-    livestormWebhookSecret="${LIVESTORM_WEBHOOK_SECRET:-}" salesHandoffSecret="${SALES_HANDOFF_SECRET:-}" \
+    livestormWebhookSecret="${LIVESTORM_WEBHOOK_SECRET:-}" teamsClientState="${TEAMS_CLIENT_STATE:-}" \
+    graphClientSecret="${GRAPH_CLIENT_SECRET:-}" on24AccessTokenKey="${ON24_ACCESS_TOKEN_KEY:-}" \
+    on24AccessTokenSecret="${ON24_ACCESS_TOKEN_SECRET:-}" salesHandoffSecret="${SALES_HANDOFF_SECRET:-}" \
     consentTokenSecret="${CONSENT_TOKEN_SECRET:-}" consentPreviousTokenSecret="${CONSENT_PREVIOUS_TOKEN_SECRET:-}" \
     entraClientSecret="${ENTRA_CLIENT_SECRET:-}" "$@" \
   --query properties.outputs.functionAppName.value \

@@ -62,9 +62,8 @@ public sealed class LeadIntakeProcessor(
                 }
 
                 // Recorded once: a redelivered submission finds its engagement among the lead's events.
-                var engagement = submission.Engagement is { } e && snapshot.Events.All(s => s.EventId != e.EventId)
-                    ? e
-                    : null;
+                var engagement =
+                    submission.Engagement is { } e && snapshot.Events.All(s => s.EventId != e.EventId) ? e : null;
                 var scorer = await models.GetScorerAsync(cancellationToken);
                 var (lead, entries) = LeadEvaluator.Evaluate(
                     merged,

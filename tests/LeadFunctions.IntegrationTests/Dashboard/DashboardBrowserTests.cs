@@ -106,10 +106,7 @@ public sealed class DashboardBrowserTests(AzuriteFixture azurite)
         {
             using var refused = await browser.GetAsync(bookmark);
             Assert.Equal(HttpStatusCode.SeeOther, refused.StatusCode);
-            Assert.Equal(
-                "/api/app/signin?returnTo=%2Fapi%2Fapp%2Fdashboard",
-                refused.Headers.Location?.OriginalString
-            );
+            Assert.Equal("/api/app/signin?returnTo=%2Fapi%2Fapp%2Fdashboard", refused.Headers.Location?.OriginalString);
         }
 
         var request = new HttpRequestMessage(HttpMethod.Get, $"/api/dashboard?code={TestHost.FunctionKey}");
