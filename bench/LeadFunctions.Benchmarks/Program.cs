@@ -116,7 +116,11 @@ if (what is "all" or "funnel")
 
 if (what is "all" or "webinars")
 {
-    await OnFreshAzuriteAsync(inMemory: true, azurite => WebhookBenchmark.RunAsync(azurite, duration, workers: 32));
+    for (var webhook = 0; webhook < WebhookBenchmark.Count; webhook++)
+    {
+        var index = webhook;
+        await OnFreshAzuriteAsync(inMemory: true, azurite => WebhookBenchmark.RunAsync(azurite, index, duration, 32));
+    }
 }
 
 if (what is "all" or "ui")
