@@ -50,9 +50,7 @@ public static partial class CampaignEditorPage
             shell.T,
             WorkspaceShell.TokenField,
             shell.Token,
-            form.IsNew
-                ? WorkspacePaths.Campaigns + "/new"
-                : $"{WorkspacePaths.Campaigns}/{Uri.EscapeDataString(form.Id)}/edit",
+            form.IsNew ? WorkspacePaths.Campaigns + "/new" : $"{WorkspacePaths.Campaign(form.Id)}/edit",
             form.IsNew,
             form.Id,
             form.Active,

@@ -48,7 +48,7 @@ public static class CampaignListPage
 
     private static Row RowOf(CampaignSummary summary, LeadLabels t) =>
         new(
-            $"{WorkspacePaths.Campaigns}/{Uri.EscapeDataString(summary.Campaign.Id)}",
+            WorkspacePaths.Campaign(summary.Campaign.Id),
             summary.Campaign.Name,
             summary.Campaign.Id,
             summary.Campaign.SpamBrake is null ? string.Empty : t[TextId.CampaignsSpamBrake],

@@ -39,7 +39,7 @@ public static class CampaignPreviewPage
     )
     {
         var t = new LeadLabels(shell.Language);
-        var path = $"{WorkspacePaths.Campaigns}/{Uri.EscapeDataString(campaign.Id)}";
+        var path = WorkspacePaths.Campaign(campaign.Id);
         var steps = campaign
             .Steps.Where(s => s.IsEmail)
             .Select(s => new Option(s.Id, s.Id, s.Id == chosen.Step))

@@ -68,7 +68,7 @@ public static class CampaignResultsPage
         var t = new LeadLabels(shell.Language);
         var campaign = result.Campaign;
         var summary = new CampaignSummary(campaign, result.Stats.Totals);
-        var path = $"{WorkspacePaths.Campaigns}/{Uri.EscapeDataString(campaign.Id)}";
+        var path = WorkspacePaths.Campaign(campaign.Id);
         var body = Template.Render(
             new Model(
                 shell.T,

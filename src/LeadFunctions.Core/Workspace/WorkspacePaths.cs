@@ -15,6 +15,9 @@ public static class WorkspacePaths
     public const string Scoring = Root + "/scoring";
     public const string Assets = Root + "/assets";
 
+    /// <summary>A campaign's results page (its preview, editor and forms are under it).</summary>
+    public static string Campaign(string campaignId) => $"{Campaigns}/{Uri.EscapeDataString(campaignId)}";
+
     /// <summary>Whether <paramref name="path"/> is a workspace page to come back to after signing in or switching
     /// language: a local path under <see cref="Root"/>, never another site (an open redirect).</summary>
     public static bool IsOwn(string? path) =>

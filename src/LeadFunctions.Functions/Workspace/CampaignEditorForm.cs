@@ -92,9 +92,7 @@ public sealed class CampaignEditorForm(CampaignEditor editor, ICampaignStore sto
                 StatusCodes.Status409Conflict,
                 cancellationToken
             ),
-            _ => new SeeOtherResult(
-                new Uri($"{WorkspacePaths.Campaigns}/{Uri.EscapeDataString(form.Id)}?done=saved", UriKind.Relative)
-            ),
+            _ => new SeeOtherResult(new Uri($"{WorkspacePaths.Campaign(form.Id)}?done=saved", UriKind.Relative)),
         };
     }
 

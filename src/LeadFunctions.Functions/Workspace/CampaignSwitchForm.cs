@@ -38,8 +38,6 @@ internal static class CampaignSwitchForm
         var switched = await changing;
         return switched.Outcome == CampaignSwitchOutcome.NotFound
             ? WorkspaceGate.NotFound(visit.Shell)
-            : new SeeOtherResult(
-                new Uri($"{WorkspacePaths.Campaigns}/{Uri.EscapeDataString(id)}?done={done}", UriKind.Relative)
-            );
+            : new SeeOtherResult(new Uri($"{WorkspacePaths.Campaign(id)}?done={done}", UriKind.Relative));
     }
 }

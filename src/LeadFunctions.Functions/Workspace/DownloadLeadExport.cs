@@ -25,7 +25,7 @@ public sealed class DownloadLeadExport(WorkspaceGate gate, LeadExporter exporter
             request,
             WorkspaceSection.Leads,
             WorkspaceRoles.Sales,
-            back: $"{WorkspacePaths.Leads}/{Uri.EscapeDataString(id)}"
+            back: LeadDetailPage.PathOf(id)
         );
         if (visit.Refusal is { } refusal)
         {

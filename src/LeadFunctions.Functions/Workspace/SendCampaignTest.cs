@@ -24,7 +24,7 @@ public sealed class SendCampaignTest(WorkspaceGate gate, CampaignTestSend tests,
             request,
             WorkspaceSection.Campaigns,
             WorkspaceRoles.Marketer,
-            back: $"{WorkspacePaths.Campaigns}/{Uri.EscapeDataString(id)}/preview"
+            back: $"{WorkspacePaths.Campaign(id)}/preview"
         );
         if (visit.Refusal is not null)
         {
@@ -75,7 +75,7 @@ public sealed class SendCampaignTest(WorkspaceGate gate, CampaignTestSend tests,
             ["sent"] = sentTo,
         };
         return Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString(
-            $"{WorkspacePaths.Campaigns}/{Uri.EscapeDataString(id)}/preview",
+            $"{WorkspacePaths.Campaign(id)}/preview",
             query.Where(p => p.Value is not null)
         );
     }

@@ -23,7 +23,7 @@ public sealed class SubmitLeadDecision(WorkspaceGate gate, SalesDecisionProcesso
             request,
             WorkspaceSection.Leads,
             WorkspaceRoles.Sales,
-            back: $"{WorkspacePaths.Leads}/{Uri.EscapeDataString(id)}"
+            back: LeadDetailPage.PathOf(id)
         );
         if (visit.Refusal is { } refusal)
         {

@@ -27,7 +27,7 @@ public sealed class SubmitLeadEnrollment(WorkspaceGate gate, HandEnrollment enro
             request,
             WorkspaceSection.Leads,
             WorkspaceRoles.Sales,
-            back: $"{WorkspacePaths.Leads}/{Uri.EscapeDataString(id)}"
+            back: LeadDetailPage.PathOf(id)
         );
         if (visit.Refusal is { } refusal)
         {

@@ -22,7 +22,7 @@ public sealed class SubmitLeadErasure(WorkspaceGate gate, ConfirmedErasure erasu
             request,
             WorkspaceSection.Leads,
             WorkspaceRoles.Admin,
-            back: $"{WorkspacePaths.Leads}/{Uri.EscapeDataString(id)}"
+            back: LeadDetailPage.PathOf(id)
         );
         if (visit.Refusal is { } refusal)
         {
