@@ -16,6 +16,9 @@ internal sealed class InMemoryLeadStore : ILeadStore
 
     public int Saves { get; private set; }
 
+    /// <summary>How often a lead was read with all its events (the table store's partition query).</summary>
+    public int FullLoads { get; private set; }
+
     public Lead? this[string id] => partitions.TryGetValue(id, out var p) ? p.Lead : null;
 
     public IReadOnlyList<Enrollment> Enrollments(string id) =>
@@ -32,25 +35,31 @@ internal sealed class InMemoryLeadStore : ILeadStore
 
     public Task<LeadSnapshot> LoadAsync(string leadId, CancellationToken cancellationToken)
     {
-        var p = partitions.GetValueOrDefault(leadId);
-        return Task.FromResult(
-            new LeadSnapshot(
-                leadId,
-                p?.Lead,
-                p is null ? null : ETag(p),
-                p?.Events.ToList() ?? [],
-                p?.WaitingConsent,
-                null,
-                p?.Enrollments.Values.ToList() ?? []
-            )
-        );
+        FullLoads++;
+        return Task.FromResult(Snapshot(leadId));
     }
 
-    /// <summary>As the table store: a lead's row without its events.</summary>
-    public async Task<LeadSnapshot> LoadLeadAsync(string leadId, CancellationToken cancellationToken)
+    /// <summary>As the table store: a lead's row without its events (the partition when there is no lead).</summary>
+    public Task<LeadSnapshot> LoadLeadAsync(string leadId, CancellationToken cancellationToken)
     {
-        var snapshot = await LoadAsync(leadId, cancellationToken);
-        return snapshot.Lead is null ? snapshot : snapshot with { Events = [] };
+        var snapshot = Snapshot(leadId);
+        return snapshot.Lead is null
+            ? LoadAsync(leadId, cancellationToken)
+            : Task.FromResult(snapshot with { Events = [] });
+    }
+
+    private LeadSnapshot Snapshot(string leadId)
+    {
+        var p = partitions.GetValueOrDefault(leadId);
+        return new LeadSnapshot(
+            leadId,
+            p?.Lead,
+            p is null ? null : ETag(p),
+            p?.Events.ToList() ?? [],
+            p?.WaitingConsent,
+            null,
+            p?.Enrollments.Values.ToList() ?? []
+        );
     }
 
     public Task<SaveResult> SaveAsync(LeadChange change, CancellationToken cancellationToken)

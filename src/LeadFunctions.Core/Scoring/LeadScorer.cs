@@ -23,6 +23,9 @@ public sealed class LeadScorer
 
     public ScoringModel Model => model;
 
+    /// <summary>Whether events of this type earn engagement points (and so count as activity).</summary>
+    public bool Scores(string eventType) => model.Engagement.Events.ContainsKey(eventType);
+
     public ScoreResult Score(
         Lead lead,
         LeadEnrichment? enrichment,
@@ -38,10 +41,7 @@ public sealed class LeadScorer
             : fit >= model.Grades.B ? "B"
             : fit >= model.Grades.C ? "C"
             : "D";
-        var lastActivity = events
-            .Where(e => model.Engagement.Events.ContainsKey(e.Type))
-            .Select(e => (DateTimeOffset?)e.OccurredAt)
-            .Max();
+        var lastActivity = events.Where(e => Scores(e.Type)).Select(e => (DateTimeOffset?)e.OccurredAt).Max();
         return new ScoreResult(
             fit,
             engagement,

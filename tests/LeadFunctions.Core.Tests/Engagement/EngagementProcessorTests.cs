@@ -70,6 +70,27 @@ public class EngagementProcessorTests
     }
 
     [Fact]
+    public async Task ProcessAsync_AnEventTheModelDoesNotScore_IsRecordedOnceFromTheLeadRowAlone_ScoreUntouched()
+    {
+        await pipeline.Intake.ProcessAsync(Pipeline.Submission("s1"), default);
+        await pipeline.Engagement.ProcessAsync(pipeline.Event("e1", EventTypes.ContentDownload), default);
+        var before = pipeline.Store[Id]!;
+        var (fullLoads, entries) = (pipeline.Store.FullLoads, pipeline.Store.Entries(Id).Count);
+        pipeline.Time.Advance(TimeSpan.FromDays(30)); // a rescore now would halve the engagement
+
+        var missed = pipeline.Event("m1", EventTypes.WebinarMissed);
+        Assert.Equal(UpdateOutcome.Updated, await pipeline.Engagement.ProcessAsync(missed, default));
+        Assert.Equal(UpdateOutcome.Duplicate, await pipeline.Engagement.ProcessAsync(missed, default));
+
+        Assert.Equal(fullLoads, pipeline.Store.FullLoads);
+        Assert.Single(pipeline.Store.Events(Id), e => e.EventId == "m1");
+        Assert.Equal(entries, pipeline.Store.Entries(Id).Count);
+        var lead = pipeline.Store[Id]!;
+        Assert.Equal(before.Score, lead.Score);
+        Assert.Equal(missed.OccurredAt, lead.LastEventAt[EventTypes.WebinarMissed]);
+    }
+
+    [Fact]
     public async Task ProcessAsync_CrossingTheMqlThreshold_HandsOffExactlyOnce()
     {
         await pipeline.Intake.ProcessAsync(Pipeline.Submission("s1", jobTitle: "CEO"), default); // fit 35
