@@ -31,4 +31,11 @@ internal static partial class Log
         Message = "Could not complete message {MessageId} on {Queue}; it will be delivered again"
     )]
     public static partial void CompleteFailed(ILogger logger, Exception exception, string messageId, string queue);
+
+    [LoggerMessage(
+        EventId = 2005,
+        Level = LogLevel.Debug,
+        Message = "Message {MessageId} on {Queue} was already gone when completed ({Reason})"
+    )]
+    public static partial void AlreadyGone(ILogger logger, string messageId, string queue, string? reason);
 }

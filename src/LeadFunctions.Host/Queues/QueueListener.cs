@@ -200,7 +200,7 @@ internal sealed class QueueListener(
         // Never cancelled: a message whose function finished must be deleted or released.
         if (failure is null)
         {
-            await queue.DeleteMessageAsync(message.MessageId, popReceipt, CancellationToken.None);
+            await DeleteAsync(message.MessageId, popReceipt);
             return;
         }
 
@@ -227,12 +227,31 @@ internal sealed class QueueListener(
         }
     }
 
+    /// <summary>
+    /// Deletes a completed message. As the Functions host does (WebJobs' QueueProcessor.DeleteMessageAsync), a message
+    /// already gone (404: deleted by an earlier try of this very delete whose answer was lost, expired, or its queue
+    /// deleted) or taken over by another receiver (400 PopReceiptMismatch) is not an error: there is nothing left to
+    /// delete, and nothing will be delivered again on this receiver's account.
+    /// </summary>
+    private async Task DeleteAsync(string messageId, string popReceipt)
+    {
+        try
+        {
+            await queue.DeleteMessageAsync(messageId, popReceipt, CancellationToken.None);
+        }
+        catch (RequestFailedException gone)
+            when (gone.Status == 404 || gone.ErrorCode == QueueErrorCode.PopReceiptMismatch.ToString())
+        {
+            Log.AlreadyGone(logger, messageId, queue.Name, gone.ErrorCode);
+        }
+    }
+
     private async Task MoveToPoisonAsync(QueueMessage message, string popReceipt)
     {
         // The raw text is copied as it was, so the poison message decodes like the original did.
         await poisonQueue.CreateIfNotExistsAsync(cancellationToken: CancellationToken.None);
         await poisonQueue.SendMessageAsync(message.Body.ToString(), CancellationToken.None);
-        await queue.DeleteMessageAsync(message.MessageId, popReceipt, CancellationToken.None);
+        await DeleteAsync(message.MessageId, popReceipt);
         signal.Notify(poisonQueue.Name);
         LeadTelemetry.LeadsPoisoned.Add(
             1,

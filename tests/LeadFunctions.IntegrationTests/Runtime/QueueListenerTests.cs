@@ -3,8 +3,10 @@ using LeadFunctions.Adapters.Queues;
 using LeadFunctions.Core.Queues;
 using LeadFunctions.Host.Queues;
 using LeadFunctions.IntegrationTests.Infrastructure;
+using LeadFunctions.IntegrationTests.Telemetry;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace LeadFunctions.IntegrationTests.Runtime;
 
@@ -84,6 +86,29 @@ public sealed class QueueListenerTests(AzuriteFixture azurite)
         Assert.Equal(1, function.Completed);
         var properties = await queue.GetPropertiesAsync();
         Assert.Equal(0, properties.Value.ApproximateMessagesCount);
+    }
+
+    [Fact]
+    public async Task Listener_MessageGoneBeforeItsDelete_NotReportedAsToBeDeliveredAgain()
+    {
+        // As when the delete's first try succeeded but its answer was lost, and the SDK's retry finds nothing.
+        var logs = new LogRecorder();
+        await using var host = await TestHost.StartAsync(azurite, builder =>
+        {
+            Register(builder);
+            builder.Logging.AddProvider(logs).AddFilter<LogRecorder>(null, LogLevel.Debug);
+        });
+        var queue = await SendAsync(host, "slow");
+        await function.Started.Task.WaitAsync(TimeSpan.FromSeconds(20));
+
+        await queue.ClearMessagesAsync(); // gone while its function runs
+
+        await Eventually.TrueAsync(() => Task.FromResult(function.Completed == 1), because: "the function");
+        await Eventually.TrueAsync(
+            () => Task.FromResult(logs.Entries.Any(e => e.Contains("already gone when completed"))),
+            because: "the delete's 404 seen"
+        );
+        Assert.DoesNotContain(logs.Entries, e => e.Contains("it will be delivered again"));
     }
 
     [Fact]
