@@ -70,11 +70,11 @@ public static class WebinarsRegistration
             "Graph:TenantId, Graph:ClientId and Graph:ClientSecret are required to call Microsoft Graph.";
 
         public override AccessToken GetToken(TokenRequestContext requestContext, CancellationToken cancellationToken) =>
-            throw new SettingException(Missing);
+            throw new WebinarPlatformException(Missing, notSetUp: true);
 
         public override ValueTask<AccessToken> GetTokenAsync(
             TokenRequestContext requestContext,
             CancellationToken cancellationToken
-        ) => throw new SettingException(Missing);
+        ) => throw new WebinarPlatformException(Missing, notSetUp: true);
     }
 }

@@ -11,6 +11,8 @@ namespace LeadFunctions.Adapters.Webinars;
 /// <summary>
 /// <see cref="ITeamsGraph"/> through the Graph SDK: GET solutions/virtualEvents/webinars/{id} (and its registrations,
 /// sessions, attendanceReports, attendanceRecords), POST and PATCH subscriptions, POST subscriptions/{id}/reauthorize.
+/// A webinar or subscription Graph does not have is null; any other error Graph answers to the follow's calls (the
+/// webinar, the subscription) is a <see cref="WebinarPlatformException"/> that says it.
 /// </summary>
 public sealed class GraphTeamsWebinars(GraphServiceClient graph) : ITeamsGraph
 {
@@ -106,19 +108,24 @@ public sealed class GraphTeamsWebinars(GraphServiceClient graph) : ITeamsGraph
         CancellationToken cancellationToken
     )
     {
-        var created = await graph.Subscriptions.PostAsync(
-            new Subscription
-            {
-                ChangeType = ChangeTypes,
-                NotificationUrl = target.NotificationUrl.AbsoluteUri,
-                LifecycleNotificationUrl = target.NotificationUrl.AbsoluteUri,
-                Resource = RegistrationsResource(webinarId),
-                ExpirationDateTime = expiresAt,
-                ClientState = target.ClientState,
-            },
-            cancellationToken: cancellationToken
-        );
-        return Read(created!, expiresAt);
+        var subscription = new Subscription
+        {
+            ChangeType = ChangeTypes,
+            NotificationUrl = target.NotificationUrl.AbsoluteUri,
+            LifecycleNotificationUrl = target.NotificationUrl.AbsoluteUri,
+            Resource = RegistrationsResource(webinarId),
+            ExpirationDateTime = expiresAt,
+            ClientState = target.ClientState,
+        };
+        try
+        {
+            var created = await graph.Subscriptions.PostAsync(subscription, cancellationToken: cancellationToken);
+            return Read(created!, expiresAt);
+        }
+        catch (ODataError error)
+        {
+            throw Refused(error);
+        }
     }
 
     public async Task<GraphSubscription?> RenewAsync(
@@ -159,7 +166,20 @@ public sealed class GraphTeamsWebinars(GraphServiceClient graph) : ITeamsGraph
         {
             return null;
         }
+        catch (ODataError error)
+        {
+            throw Refused(error);
+        }
     }
+
+    /// <summary>Graph's answer, as its error says it ("403 Forbidden: Authorization_RequestDenied: …").</summary>
+    private static WebinarPlatformException Refused(ODataError error) =>
+        new(
+            $"Microsoft Graph answered {error.ResponseStatusCode} {(HttpStatusCode)error.ResponseStatusCode}: "
+                + $"{error.Error?.Code}: {error.Error?.Message ?? error.Message}",
+            notSetUp: false,
+            error
+        );
 
     private static GraphSubscription Read(Subscription subscription, DateTimeOffset asked) =>
         new(subscription.Id ?? string.Empty, subscription.ExpirationDateTime ?? asked);

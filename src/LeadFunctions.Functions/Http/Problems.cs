@@ -48,6 +48,10 @@ public static class Problems
     public static ProblemHttpResult TooManyRequests(string detail) =>
         TypedResults.Problem(detail, statusCode: StatusCodes.Status429TooManyRequests, title: "Too many requests.");
 
+    /// <summary>A service this one calls on the request's behalf refused it: its answer in the detail.</summary>
+    public static ProblemHttpResult BadGateway(string detail, string title) =>
+        TypedResults.Problem(detail, statusCode: StatusCodes.Status502BadGateway, title: title);
+
     public static ValidationProblem Invalid(IReadOnlyDictionary<string, string[]> errors) =>
         TypedResults.ValidationProblem(errors, title: "Some fields are not valid.");
 }

@@ -11,14 +11,16 @@ namespace LeadFunctions.Functions.Webinars;
 /// POST /api/webinars/teams/{id}/subscription (admin key): follow a Teams webinar. Graph is asked for a
 /// change-notification subscription on its registrations (Graph checks our webhook's address with its handshake
 /// first), the registrations made so far are read on the queue, and the timer renews the subscription until the
-/// webinar's attendance is read. Posting again for the same webinar renews it.
+/// webinar's attendance is read. Posting again for the same webinar renews it. Without Graph's app registration the
+/// answer is 409 naming the settings; when Graph refuses (a permission not granted, its handshake failed) 502 with
+/// Graph's answer.
 /// </summary>
 [HttpFunction(
     AuthorizationLevel.Admin,
     "post",
     Route = "webinars/teams/{id}/subscription",
     Summary = "Follow a Microsoft Teams webinar through Graph (admin key).",
-    Problems = new[] { StatusCodes.Status404NotFound, StatusCodes.Status409Conflict }
+    Problems = new[] { StatusCodes.Status404NotFound, StatusCodes.Status409Conflict, StatusCodes.Status502BadGateway }
 )]
 public sealed partial class FollowTeamsWebinar(
     TeamsWebinars teams,
@@ -41,7 +43,20 @@ public sealed partial class FollowTeamsWebinar(
             );
         }
 
-        if (await teams.FollowAsync(id, cancellationToken) is not { } followed)
+        TeamsSubscription? followed;
+        try
+        {
+            followed = await teams.FollowAsync(id, cancellationToken);
+        }
+        catch (WebinarPlatformException unusable)
+        {
+            Refused(logger, id, unusable.Message);
+            return unusable.NotSetUp
+                ? Problems.Conflict(unusable.Message, "Microsoft Graph is not set up.")
+                : Problems.BadGateway(unusable.Message, "Microsoft Graph refused.");
+        }
+
+        if (followed is null)
         {
             return Problems.NotFound("The Teams webinar");
         }
@@ -71,4 +86,11 @@ public sealed partial class FollowTeamsWebinar(
         string subscriptionId,
         DateTimeOffset expiresAt
     );
+
+    [LoggerMessage(
+        EventId = 2804,
+        Level = LogLevel.Warning,
+        Message = "Teams webinar {WebinarId} not followed: {Reason}"
+    )]
+    private static partial void Refused(ILogger logger, string webinarId, string reason);
 }

@@ -225,6 +225,47 @@ public sealed class TeamsWebinarTests(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Follow_WhenGraphRefuses_502WithGraphsAnswer_NothingStored()
+    {
+        AddWebinar(TimeSpan.FromDays(2));
+        graph.DeliverTo = graph.Address; // no webhook there: Graph's handshake fails, and Graph refuses the subscription
+
+        using var response = await FollowAsync();
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+
+        Assert.Equal(HttpStatusCode.BadGateway, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("Subscription validation request failed", problem.GetProperty("detail").GetString());
+        Assert.Empty(graph.Subscriptions);
+        Assert.Null(await FollowedAsync());
+    }
+
+    [Fact]
+    public async Task Follow_WithoutGraphsAppRegistration_409NamingTheSettings_NoGraphCall()
+    {
+        AddWebinar(TimeSpan.FromDays(2));
+        await using var unset = await TestHost.StartAsync(
+            azurite,
+            builder => builder.Services.AddSingleton<TimeProvider>(clock),
+            settings: [.. graph.HostSettings, $"--Webhooks:Teams:ClientState={ClientState}"]
+        );
+        var calls = graph.Calls.Count;
+
+        using var request = TestHost.WithKey(
+            HttpMethod.Post,
+            $"/api/webinars/teams/{TeamsRequests.WebinarId}/subscription",
+            TestHost.MasterKey
+        );
+        using var response = await unset.Client.SendAsync(request);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        Assert.Contains("Graph:TenantId", problem.GetProperty("detail").GetString());
+        Assert.Equal(calls, graph.Calls.Count);
+        Assert.Null(await FollowedAsync());
+    }
+
+    [Fact]
     public async Task RegistrationNotified_ReadFromGraph_Lead_AndItsReplayChangesNothing()
     {
         AddWebinar(TimeSpan.FromDays(2));
