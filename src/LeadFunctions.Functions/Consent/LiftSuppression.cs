@@ -37,6 +37,6 @@ public sealed partial class LiftSuppression(ISuppressionList suppressions, ILogg
         return TypedResults.NoContent();
     }
 
-    [LoggerMessage(EventId = 1400, Level = LogLevel.Warning, Message = "Suppression {Hash} lifted by an admin")]
+    [LoggerMessage(EventId = 1411, Level = LogLevel.Warning, Message = "Suppression {Hash} lifted by an admin")]
     private static partial void Lifted(ILogger logger, string hash);
 }
