@@ -15,8 +15,9 @@
 #   ./bench.sh webinars [--quick]       registrants/s through each webinar webhook ÷ a raw enqueue in the same run (a minute or two)
 #   ./bench.sh ui [--quick]             the workspace's campaign list, campaign results, lead search and lead page, p95 with
 #                                       100,000 leads and 20 campaigns (--quick: 10,000), against a raw point read
-#   ./bench.sh webinar-end [--quick]    5,000 Zoom registrants (--quick: 500), all no-shows, then webinar.ended: seconds
-#                                       until every webinar_missed is recorded on its lead (≤ 60 s)
+#   ./bench.sh webinar-end [--quick]    5,000 Zoom registrants (--quick: 500) in the demo's webinar journey, all
+#                                       no-shows, then webinar.ended: seconds until every one is on the no-show branch
+#                                       (≤ 60 s)
 set -euo pipefail
 cd "$(dirname "$0")"
 source scripts/tools.sh
