@@ -36,6 +36,10 @@ internal static class LeadEntityMapper
     /// </summary>
     public const string WaitingRowPrefix = "waiting|";
 
+    /// <summary>The id of the save that wrote the row last, on one row of each save (see LeadTableStore.SaveAsync).
+    /// </summary>
+    public const string WriteId = "WriteId";
+
     public static string LeadRowKey(string leadId) => LeadRowPrefix + leadId;
 
     public static string WaitingRowKey(string leadId) => WaitingRowPrefix + leadId;

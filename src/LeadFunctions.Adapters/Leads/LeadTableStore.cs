@@ -152,6 +152,13 @@ public sealed class LeadTableStore(LeadTables tables) : ILeadStore
             );
         }
 
+        // The storage client sends a request again when its answer was lost (a timeout, a dropped connection). When
+        // the first attempt landed, the second fails on the rows it wrote: 409 on an Add, 412 on the lead's ETag. One
+        // row of the save, its witness, carries the save's own id, so such a failure is told from a repeat or from
+        // another writer.
+        var witness = (TableEntity)actions[leadIndex >= 0 ? leadIndex : Math.Max(waitingIndex, 0)].Entity;
+        var writeId = Guid.NewGuid().ToString("N");
+        witness[LeadEntityMapper.WriteId] = writeId;
         try
         {
             ETag? etag;
@@ -170,6 +177,11 @@ public sealed class LeadTableStore(LeadTables tables) : ILeadStore
         catch (RequestFailedException ex)
             when (ex.Status is (int)HttpStatusCode.Conflict or (int)HttpStatusCode.PreconditionFailed)
         {
+            if (await LandedAsync(witness, writeId, cancellationToken) is { } landed)
+            {
+                return (SaveResult.Saved, leadIndex >= 0 ? landed.ToString() : null);
+            }
+
             // An entry or event that exists already means this change was applied before (a redelivered
             // message); a failure on the lead itself is another writer that got there first. A plain
             // write of one row fails on that row.
@@ -186,6 +198,19 @@ public sealed class LeadTableStore(LeadTables tables) : ILeadStore
                 null
             );
         }
+    }
+
+    /// <summary>The witness row's ETag when it holds this save's id: the save landed on an attempt whose answer was
+    /// lost.</summary>
+    private async Task<ETag?> LandedAsync(TableEntity witness, string writeId, CancellationToken cancellationToken)
+    {
+        var row = await tables.Leads.GetEntityIfExistsAsync<TableEntity>(
+            witness.PartitionKey,
+            witness.RowKey,
+            [LeadEntityMapper.WriteId],
+            cancellationToken
+        );
+        return row.HasValue && row.Value?.GetString(LeadEntityMapper.WriteId) == writeId ? row.Value.ETag : null;
     }
 
     /// <summary>

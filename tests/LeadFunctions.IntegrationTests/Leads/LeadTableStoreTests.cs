@@ -1,3 +1,4 @@
+using Azure.Core;
 using Azure.Data.Tables;
 using LeadFunctions.Adapters.Leads;
 using LeadFunctions.Adapters.Storage;
@@ -170,17 +171,7 @@ public sealed class LeadTableStoreTests(AzuriteFixture azurite)
                     )
                 );
             });
-        LeadTableStore StoreWith(BetweenPages policy)
-        {
-            var options = new TableClientOptions();
-            options.AddPolicy(policy, Azure.Core.HttpPipelinePosition.PerCall);
-            return new LeadTableStore(
-                new LeadTables(
-                    new TableServiceClient(azurite.ConnectionString, options),
-                    host.Services.GetRequiredService<StorageNames>()
-                )
-            );
-        }
+        LeadTableStore StoreWith(BetweenPages policy) => StoreThrough(host, policy, HttpPipelinePosition.PerCall);
 
         // Loading: the write lands between the version read and the events' second page.
         var between = KeepsAnEvent("late", "Ece", At.AddMinutes(1));
@@ -228,6 +219,104 @@ public sealed class LeadTableStoreTests(AzuriteFixture azurite)
             Azure.Core.HttpMessage message,
             ReadOnlyMemory<Azure.Core.Pipeline.HttpPipelinePolicy> pipeline
         ) => throw new NotSupportedException();
+    }
+
+    [Fact]
+    public async Task SaveAsync_AWriteThatLandedButWhoseAnswerWasLost_IsSaved_NotARepeatOrAConflict()
+    {
+        await using var host = await TestHost.StartAsync(azurite);
+        var store = host.Services.GetRequiredService<ILeadStore>();
+        var losing = new LosesAnAnswer();
+        var lossy = StoreThrough(host, losing, HttpPipelinePosition.PerRetry);
+        var lead = NewLead("lost@acme.com");
+        var download = new EngagementEvent
+        {
+            EventId = "ev-lost",
+            LeadId = lead.Id,
+            Type = EventTypes.ContentDownload,
+            OccurredAt = At,
+            Source = "web",
+        };
+
+        // A transaction (the lead with its event): the client's retry finds the event's marker written.
+        var (result, etag) = await lossy.SaveVersionedAsync(LeadChange.Engaged(lead, null, [], download), default);
+        Assert.Equal((1, SaveResult.Saved), (losing.Lost, result));
+        var saved = (await store.FindAsync(lead.Id, default))!;
+        Assert.Equal(saved.ETag, etag);
+        var stale = saved.ETag;
+
+        // One row (the lead, with its ETag): the retry finds the ETag changed by its own first attempt.
+        losing.LoseNext();
+        (result, etag) = await lossy.SaveVersionedAsync(
+            LeadChange.Updated(saved.Lead with { FirstName = "Ece" }, saved.ETag),
+            default
+        );
+        Assert.Equal((2, SaveResult.Saved), (losing.Lost, result));
+        saved = (await store.FindAsync(lead.Id, default))!;
+        Assert.Equal(("Ece", saved.ETag), (saved.Lead.FirstName, etag));
+
+        // An entry alone.
+        losing.LoseNext();
+        var delivered = new TimelineEntry("handoff|h-lost", At, TimelineKind.Handoff, "Delivered to the CRM");
+        Assert.Equal(SaveResult.Saved, await lossy.SaveAsync(LeadChange.Noted(lead.Id, delivered), default));
+        Assert.Equal(3, losing.Lost);
+
+        // A true repeat and a stale write are still told apart, answers lost or not.
+        losing.LoseNext();
+        Assert.Equal(SaveResult.AlreadyApplied, await lossy.SaveAsync(LeadChange.Noted(lead.Id, delivered), default));
+        losing.LoseNext();
+        Assert.Equal(
+            SaveResult.Conflict,
+            await lossy.SaveAsync(LeadChange.Updated(saved.Lead with { FirstName = "Stale" }, stale), default)
+        );
+        Assert.Single((await store.LoadAsync(lead.Id, default)).Events);
+        Assert.Equal("Ece", (await store.FindAsync(lead.Id, default))!.Lead.FirstName);
+    }
+
+    /// <summary>Lets the next write reach the storage and then loses its answer, as a timeout or a dropped
+    /// connection does; the client's retry policy sends it again.</summary>
+    private sealed class LosesAnAnswer : Azure.Core.Pipeline.HttpPipelinePolicy
+    {
+        private bool armed = true;
+
+        public int Lost { get; private set; }
+
+        public void LoseNext() => armed = true;
+
+        public override async ValueTask ProcessAsync(
+            Azure.Core.HttpMessage message,
+            ReadOnlyMemory<Azure.Core.Pipeline.HttpPipelinePolicy> pipeline
+        )
+        {
+            await ProcessNextAsync(message, pipeline);
+            if (armed && message.Request.Method != Azure.Core.RequestMethod.Get)
+            {
+                (armed, Lost) = (false, Lost + 1);
+                throw new IOException("The answer was lost on the way back.");
+            }
+        }
+
+        public override void Process(
+            Azure.Core.HttpMessage message,
+            ReadOnlyMemory<Azure.Core.Pipeline.HttpPipelinePolicy> pipeline
+        ) => throw new NotSupportedException();
+    }
+
+    private LeadTableStore StoreThrough(
+        TestHost host,
+        Azure.Core.Pipeline.HttpPipelinePolicy policy,
+        HttpPipelinePosition position
+    )
+    {
+        var options = new TableClientOptions();
+        options.AddPolicy(policy, position);
+        options.Retry.Delay = TimeSpan.FromMilliseconds(10);
+        return new LeadTableStore(
+            new LeadTables(
+                new TableServiceClient(azurite.ConnectionString, options),
+                host.Services.GetRequiredService<StorageNames>()
+            )
+        );
     }
 
     [Fact]
