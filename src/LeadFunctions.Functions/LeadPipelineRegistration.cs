@@ -76,6 +76,7 @@ public static class LeadPipelineRegistration
         services.AddSingleton<LeadUpdater>();
         services.AddSingleton<LeadIntakeProcessor>();
         services.AddSingleton<EngagementProcessor>();
+        services.AddSingleton<IEngagementRecorder>(sp => sp.GetRequiredService<EngagementProcessor>());
         services.AddSingleton<EventIntake>();
         services.AddSingleton<Core.Sales.SalesHandoffDelivery>();
         services.AddSingleton<LeadDecisions>();

@@ -12,6 +12,7 @@ namespace LeadFunctions.Core.Engagement;
 /// score then shows at the nightly rescore, as for any lead with no new events.
 /// </summary>
 public sealed class EngagementProcessor(LeadUpdater updater, ScoringModelSource models, TimeProvider time)
+    : IEngagementRecorder
 {
     public async Task<UpdateOutcome> ProcessAsync(EngagementEvent engagementEvent, CancellationToken cancellationToken)
     {

@@ -1,6 +1,7 @@
 using LeadFunctions.Core.Engagement;
 using LeadFunctions.Core.Intake;
 using LeadFunctions.Core.Leads;
+using LeadFunctions.Core.Processing;
 using LeadFunctions.Core.Webinars;
 using Microsoft.Extensions.Time.Testing;
 
@@ -21,9 +22,15 @@ public class WebinarModelTests
 
     private const string JoinUrl = "https://us06web.zoom.us/w/85236589674?tk=abc&uuid=WN_1";
 
-    private sealed class Recorded : ISubmissionQueue, IEventQueue, IWebinarEndingQueue
+    private sealed class Recorded : ISubmissionQueue, IEventQueue, IWebinarEndingQueue, IEngagementRecorder
     {
         public List<LeadSubmission> Submissions { get; } = [];
+
+        /// <summary>Every event recorded at once, not queued (a webinar's no-shows).</summary>
+        public List<EngagementEvent> Processed { get; } = [];
+
+        /// <summary>The lead whose events fail to be recorded at once.</summary>
+        public string? Failing { get; set; }
 
         /// <summary>Every event queued, a registration's with its submission (one message).</summary>
         public List<EngagementEvent> Events { get; } = [];
@@ -43,6 +50,20 @@ public class WebinarModelTests
             Add(Events, engagementEvent);
 
         public Task EnqueueAsync(WebinarEnding ending, CancellationToken cancellationToken) => Add(Endings, ending);
+
+        public async Task<UpdateOutcome> ProcessAsync(
+            EngagementEvent engagementEvent,
+            CancellationToken cancellationToken
+        )
+        {
+            if (engagementEvent.LeadId == Failing)
+            {
+                throw new InvalidOperationException("The lead's storage refused the write.");
+            }
+
+            await Add(Processed, engagementEvent);
+            return UpdateOutcome.Updated;
+        }
 
         private static Task Add<T>(List<T> list, T item)
         {
@@ -240,7 +261,7 @@ public class WebinarModelTests
         );
 
     [Fact]
-    public async Task NoShows_EachRegistrantWhoDidNotAttend_OneEventPageByPage_ARetriedPageQueuesTheSameIds()
+    public async Task NoShows_EachRegistrantWhoDidNotAttend_OneEventPageByPage_OneThatFailsQueued_ARetriedPageTheSameIds()
     {
         string[] emails = ["ayse@acme.com.tr", "isik@acme.com.tr", "cagri@acme.com.tr", "gelen@acme.com.tr"];
         var subscriber = new RegistrationSubscriber(registrations);
@@ -255,7 +276,14 @@ public class WebinarModelTests
             await subscriber.BeforeSaveAsync(LeadChange.EventsKept(recorded.LeadId, null, recorded), default);
         }
 
+        var failing = LeadId.FromEmail("isik@acme.com.tr");
+        queued.Failing = failing;
+        var queuedBefore = queued.Events.Count;
         var firstEnd = await EndAsync(marked: false);
+        var retried = Assert.Single(queued.Events.Skip(queuedBefore));
+        Assert.Equal((failing, EventTypes.WebinarMissed), (retried.LeadId, retried.Type));
+        firstEnd.Add(retried);
+        queued.Failing = null;
         var replayed = await EndAsync();
 
         Assert.Equal(3, firstEnd.Count);
@@ -270,13 +298,14 @@ public class WebinarModelTests
         Assert.Empty(await EndAsync());
     }
 
-    /// <summary>The end processed as the queue function would: each page, then the next page it queued. Unless
-    /// <paramref name="marked"/>, as if each page had failed after queueing its events, before marking them.</summary>
+    /// <summary>The end processed as the queue function would: each page, then the next page it queued; the events
+    /// it recorded. Unless <paramref name="marked"/>, as if each page had failed after recording its events, before
+    /// marking them.</summary>
     private async Task<List<EngagementEvent>> EndAsync(bool marked = true)
     {
-        var before = queued.Events.Count;
+        var before = queued.Processed.Count;
         var rows = new Dictionary<string, Registration>(registrations.Rows);
-        var noShows = new WebinarNoShows(registrations, queued, queued);
+        var noShows = new WebinarNoShows(registrations, queued, queued, queued);
         var ending = new WebinarEnding(Launch, Now);
         var pages = 0;
         while (true)
@@ -302,6 +331,6 @@ public class WebinarModelTests
             }
         }
 
-        return queued.Events.Skip(before).ToList();
+        return queued.Processed.Skip(before).ToList();
     }
 }
