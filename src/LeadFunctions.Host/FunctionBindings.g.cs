@@ -37,6 +37,8 @@ public static class FunctionBindings
             "DeliverSalesHandoff", "sales-handoff", (f, m, ct) => f.RunAsync(m, ct))
         .AddTimerTrigger<DispatchNurtureSends>(
             "DispatchNurtureSends", "*/5 * * * * *", (f, t, ct) => f.RunAsync(t, ct))
+        .AddTimerTrigger<EndScheduledWebinars>(
+            "EndScheduledWebinars", "0 */5 * * * *", (f, t, ct) => f.RunAsync(t, ct))
         .AddQueueTrigger<EnrollCampaignLeads, CampaignEnrollmentRequest>(
             "EnrollCampaignLeads", "campaign-enrollment", (f, m, ct) => f.RunAsync(m, ct))
         .AddTimerTrigger<PollOn24>(

@@ -36,6 +36,8 @@ public sealed class LeadTables(TableServiceClient service, StorageNames names)
 
     public TableClient TeamsSubscriptions { get; } = service.GetTableClient(names.Table(TableNames.TeamsSubscriptions));
 
+    public TableClient WebinarSchedules { get; } = service.GetTableClient(names.Table(TableNames.WebinarSchedules));
+
     public IEnumerable<TableClient> All =>
         [
             Leads,
@@ -53,5 +55,6 @@ public sealed class LeadTables(TableServiceClient service, StorageNames names)
             On24Poll,
             WebinarRegistrations,
             TeamsSubscriptions,
+            WebinarSchedules,
         ];
 }

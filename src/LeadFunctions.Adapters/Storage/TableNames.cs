@@ -55,4 +55,8 @@ public static class TableNames
     /// <summary>The Teams webinars followed through Microsoft Graph: one partition, a row per webinar with its
     /// subscription.</summary>
     public const string TeamsSubscriptions = "TeamsSubscriptions";
+
+    /// <summary>Webinars as scheduled, for a platform that sends nothing at a webinar's end (GoTo Webinar): a partition
+    /// per platform, a row per webinar id with its times and whether its end was handed on.</summary>
+    public const string WebinarSchedules = "WebinarSchedules";
 }

@@ -18,6 +18,13 @@ public sealed class ConfirmGoToWebinarCallback(Feature.ConfirmGoToWebinarCallbac
         function.RunAsync(request, ct).AsActionResult();
 }
 
+public sealed class EndScheduledWebinars(Feature.EndScheduledWebinars function)
+{
+    [Function(nameof(EndScheduledWebinars))]
+    public Task Run([TimerTrigger("0 */5 * * * *")] TimerInfo timer, CancellationToken ct) =>
+        function.RunAsync(timer.ToRunInfo(), ct);
+}
+
 public sealed class FollowTeamsWebinar(Feature.FollowTeamsWebinar function)
 {
     [Function(nameof(FollowTeamsWebinar))]

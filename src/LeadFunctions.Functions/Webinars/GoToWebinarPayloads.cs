@@ -17,13 +17,41 @@ public static class GoToWebinarPayloads
 
     public const string RegistrantAdded = "registrant.added";
     public const string RegistrantJoined = "registrant.joined";
+    public const string WebinarCreated = "webinar.created";
+    public const string WebinarChanged = "webinar.changed";
 
     public static string? EventName(JsonElement root) => root.Text("eventName");
 
     /// <summary>The webinar's key and title; its start is not on registrant events (only on webinar.created and
-    /// webinar.changed, which carry no registrant).</summary>
+    /// webinar.changed, which carry no registrant: <see cref="Scheduled"/>).</summary>
     public static Webinar Webinar(JsonElement root) =>
         new(Platform, root.Text("webinarKey"), root.Text("webinarTitle"));
+
+    /// <summary>webinar.created's and webinar.changed's webinar with its times: "times" lists its sessions
+    /// (startTime, endTime); the webinar starts with the first and ends with the last.</summary>
+    public static Webinar Scheduled(JsonElement root)
+    {
+        var sessions =
+            root.TryGetProperty("times", out var times) && times.ValueKind == JsonValueKind.Array
+                ? times
+                    .EnumerateArray()
+                    .Where(t => t.ValueKind == JsonValueKind.Object)
+                    .Select(t =>
+                        (Starts: Timestamp.Parse(t.Text("startTime")), Ends: Timestamp.Parse(t.Text("endTime")))
+                    )
+                    .ToList()
+                : [];
+        return Webinar(root) with
+        {
+            StartsAt = sessions.Min(s => s.Starts),
+            EndsAt = sessions.Max(s => s.Ends),
+            TimeZone = root.Text("timeZone") is { Length: > 0 } zone ? zone : null,
+        };
+    }
+
+    /// <summary>webinar.changed for a webinar the organizer cancelled or deleted (its status).</summary>
+    public static bool Cancelled(JsonElement root) =>
+        root.Text("status")?.ToUpperInvariant() is "CANCELLED" or "CANCELED" or "DELETED";
 
     public static string? Email(JsonElement root) => root.Text("email") is { Length: > 0 } email ? email : null;
 

@@ -10,7 +10,8 @@ namespace LeadFunctions.Functions.Webinars;
 /// <summary>
 /// POST /api/webhooks/webinars/gotowebinar: GoTo Webinar's events, signed with the account's webhook secret key
 /// (x-webhook-signature over "{x-webhook-signature-timestamp}:{body}"; stale timestamps refused). Verified before
-/// parsing; a registrant becomes a lead, a join an attendance; the other events are acknowledged and ignored.
+/// parsing; a registrant becomes a lead, a join an attendance, a webinar's creation or change keeps its times (its end
+/// is handed on by <see cref="EndScheduledWebinars"/>); other events are acknowledged and ignored.
 /// </summary>
 [HttpFunction(
     AuthorizationLevel.Anonymous,
@@ -26,7 +27,12 @@ namespace LeadFunctions.Functions.Webinars;
         """,
     Problems = new[] { StatusCodes.Status401Unauthorized }
 )]
-public sealed class GoToWebinarWebhook(WebinarIntake intake, IOptionsMonitor<WebhookOptions> options, TimeProvider time)
+public sealed class GoToWebinarWebhook(
+    WebinarIntake intake,
+    WebinarSchedule schedule,
+    IOptionsMonitor<WebhookOptions> options,
+    TimeProvider time
+)
 {
     public const string Route = "webhooks/webinars/gotowebinar";
     public const int MaxBodyBytes = 64 * 1024;
@@ -55,9 +61,20 @@ public sealed class GoToWebinarWebhook(WebinarIntake intake, IOptionsMonitor<Web
         using var json = document;
         var root = json.RootElement;
         var eventName = GoToWebinarPayloads.EventName(root);
+        if (eventName is GoToWebinarPayloads.WebinarCreated or GoToWebinarPayloads.WebinarChanged)
+        {
+            // The only events with the webinar's times; GoTo sends nothing when it ends (docs/webinars/gotowebinar.md).
+            var invalid = await schedule.KeepAsync(
+                GoToWebinarPayloads.Scheduled(root),
+                GoToWebinarPayloads.Cancelled(root),
+                cancellationToken
+            );
+            return invalid is null ? WebinarAnswers.Accepted : Problems.Invalid(invalid);
+        }
+
         if (eventName is not (GoToWebinarPayloads.RegistrantAdded or GoToWebinarPayloads.RegistrantJoined))
         {
-            // webinar.created and webinar.changed (and whatever GoTo adds) are acknowledged, so GoTo does not retry.
+            // Whatever else GoTo adds is acknowledged, so GoTo does not retry it.
             return WebinarAnswers.Ignored;
         }
 
@@ -67,7 +84,7 @@ public sealed class GoToWebinarWebhook(WebinarIntake intake, IOptionsMonitor<Web
             return WebinarAnswers.Ignored;
         }
 
-        var webinar = GoToWebinarPayloads.Webinar(root);
+        var webinar = await schedule.CompleteAsync(GoToWebinarPayloads.Webinar(root), cancellationToken);
         var occurredAt = GoToWebinarPayloads.OccurredAt(root) ?? time.GetUtcNow();
         var errors =
             eventName == GoToWebinarPayloads.RegistrantAdded
@@ -78,7 +95,7 @@ public sealed class GoToWebinarWebhook(WebinarIntake intake, IOptionsMonitor<Web
                     GoToWebinarPayloads.JoinUrl(root),
                     cancellationToken
                 )
-                // GoTo says no minutes at join, and sends nothing when a webinar ends (docs/webinars/gotowebinar.md).
+                // GoTo says no minutes at join.
                 : await intake.AttendAsync(webinar, email, occurredAt, null, cancellationToken);
         return errors is null ? WebinarAnswers.Accepted : Problems.Invalid(errors);
     }

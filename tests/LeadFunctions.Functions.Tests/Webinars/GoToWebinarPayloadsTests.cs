@@ -29,6 +29,32 @@ public class GoToWebinarPayloadsTests
     }
 
     [Fact]
+    public void Scheduled_FromTheFirstSessionsStartToTheLastSessionsEnd_InItsTimeZone_AndWhenCancelled()
+    {
+        var series = Json(
+            """
+            {"eventName":"webinar.changed","webinarKey":4511665432126123456,"webinarTitle":"Seri","status":"UPDATED","times":[{"startTime":"2026-12-08T09:00:00Z","endTime":"2026-12-08T10:00:00Z"},{"startTime":"2026-12-01T09:00:00Z","endTime":"2026-12-01T10:30:00Z"}],"timeZone":"Europe/Istanbul"}
+            """
+        );
+
+        Assert.Equal(
+            new(
+                "gotowebinar",
+                "4511665432126123456",
+                "Seri",
+                new DateTimeOffset(2026, 12, 1, 9, 0, 0, TimeSpan.Zero),
+                new DateTimeOffset(2026, 12, 8, 10, 0, 0, TimeSpan.Zero),
+                "Europe/Istanbul"
+            ),
+            GoToWebinarPayloads.Scheduled(series)
+        );
+        Assert.False(GoToWebinarPayloads.Cancelled(series));
+        Assert.True(GoToWebinarPayloads.Cancelled(Json("""{"status":"deleted"}""")));
+        var untimed = GoToWebinarPayloads.Scheduled(Json("""{"webinarKey":1,"times":[]}"""));
+        Assert.Equal((null, null, null), (untimed.StartsAt, untimed.EndsAt, untimed.TimeZone));
+    }
+
+    [Fact]
     public void Webinar_KeyLargerThanALong_KeptAsWritten()
     {
         Assert.Equal(new("gotowebinar", "4511665432126123456", "Ürün Turu"), GoToWebinarPayloads.Webinar(Json(Added)));

@@ -6,8 +6,11 @@ using LeadFunctions.Adapters.Storage;
 using LeadFunctions.Core.Leads;
 using LeadFunctions.Core.Queues;
 using LeadFunctions.Functions.Leads;
+using LeadFunctions.Functions.Triggers;
+using LeadFunctions.Functions.Webinars;
 using LeadFunctions.IntegrationTests.Infrastructure;
 using LeadFunctions.Testing.Webinars;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace LeadFunctions.IntegrationTests.Webinars;
 
@@ -107,7 +110,92 @@ public sealed class GoToWebinarWebhookTests(AzuriteFixture azurite)
     }
 
     [Fact]
-    public async Task WebinarCreatedOrAnEventWeDoNotUse_AcknowledgedAndNothingQueued()
+    public async Task WebinarCreatedThenARegistrant_TheRegistrationHasTheTimes_AndTheScheduledEndMakesTheNoShows()
+    {
+        await using var host = await StartAsync();
+        var now = DateTimeOffset.UtcNow;
+        const string past = "4511665432126100001",
+            future = "4511665432126100002",
+            cancelled = "4511665432126100003";
+        var (startsAt, endsAt) = (now.AddHours(-3), now.AddHours(-1));
+        foreach (
+            var json in (string[])
+                [
+                    GoToWebinarRequests.WebinarEvent("webinar.created", past, startsAt.AddDays(-1), endsAt.AddDays(-1)),
+                    GoToWebinarRequests.WebinarEvent("webinar.changed", past, startsAt, endsAt), // moved: the new times
+                    GoToWebinarRequests.WebinarEvent(
+                        "webinar.created",
+                        future,
+                        now.AddDays(1),
+                        now.AddDays(1).AddHours(1)
+                    ),
+                    GoToWebinarRequests.WebinarEvent("webinar.created", cancelled, startsAt, endsAt),
+                    GoToWebinarRequests.WebinarEvent("webinar.changed", cancelled, startsAt, endsAt, "DELETED"),
+                ]
+        )
+        {
+            using var kept = await host.Client.SendAsync(GoToWebinarRequests.Post(json));
+            Assert.Equal(HttpStatusCode.OK, kept.StatusCode);
+            Assert.Equal("accepted", await StatusAsync(kept));
+        }
+
+        // Ayşe registers for each and joins none.
+        foreach (var key in (string[])[past, future, cancelled])
+        {
+            using var added = await host.Client.SendAsync(
+                GoToWebinarRequests.Post(GoToWebinarRequests.RegistrantAdded(Email, webinarKey: key))
+            );
+            Assert.Equal(HttpStatusCode.OK, added.StatusCode);
+        }
+
+        var id = LeadId.FromEmail(Email);
+        var registration = await Eventually.GetAsync(async () =>
+            await host.Table(TableNames.WebinarRegistrations)
+                .GetEntityIfExistsAsync<TableEntity>($"gotowebinar|{past}", id)
+                is { HasValue: true, Value: { } row }
+                ? row
+                : null
+        );
+        Assert.Equal(
+            (startsAt.ToUnixTimeSeconds(), endsAt.ToUnixTimeSeconds(), "Europe/Istanbul"),
+            (
+                registration.GetDateTimeOffset("StartsAt")?.ToUnixTimeSeconds(),
+                registration.GetDateTimeOffset("EndsAt")?.ToUnixTimeSeconds(),
+                registration.GetString("TimeZone")
+            )
+        );
+        await Eventually.TrueAsync(async () => await QueuedAsync(host) == 0, because: "every registration processed");
+
+        // The timer ends the past webinar only, and only once.
+        var timer = host.Services.GetRequiredService<EndScheduledWebinars>();
+        await timer.RunAsync(new TimerRunInfo(false, null, null), CancellationToken.None);
+        await timer.RunAsync(new TimerRunInfo(false, null, null), CancellationToken.None);
+        var missed = await Eventually.GetAsync(async () =>
+            (await host.GetJsonWithKeyAsync<List<TimelineEntryView>>($"/api/leads/{id}/timeline"))
+                ?.Where(e => e.Summary.StartsWith("webinar_missed", StringComparison.Ordinal))
+                .ToList()
+                is [_, ..] entries
+                ? entries
+                : null
+        );
+        await Eventually.TrueAsync(
+            async () =>
+                (await host.Queue(QueueNames.WebinarEndings).GetPropertiesAsync()).Value.ApproximateMessagesCount == 0,
+            because: "the end processed"
+        );
+        Assert.Single(missed);
+        Assert.Equal(
+            [past],
+            await host.Table(TableNames.WebinarRegistrations)
+                .QueryAsync<TableEntity>(r => r.RowKey == id)
+                .Where(r => r.GetDateTimeOffset("MissedAt") is not null)
+                .Select(r => r.PartitionKey["gotowebinar|".Length..])
+                .ToListAsync()
+        );
+    }
+
+    [Fact]
+    public async Task AnEventWeDoNotUse_AcknowledgedAndNothingQueued()
     {
         await using var host = await StartAsync();
         using var created = await host.Client.SendAsync(GoToWebinarRequests.Post(GoToWebinarRequests.WebinarCreated));
@@ -120,7 +208,7 @@ public sealed class GoToWebinarWebhookTests(AzuriteFixture azurite)
         );
 
         Assert.All([created, survey], r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
-        Assert.Equal("ignored", await StatusAsync(created));
+        Assert.Equal("accepted", await StatusAsync(created)); // its times are kept: no queue message
         Assert.Equal("ignored", await StatusAsync(survey));
         Assert.Equal(0, await QueuedAsync(host));
     }

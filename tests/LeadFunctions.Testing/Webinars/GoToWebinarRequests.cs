@@ -69,5 +69,20 @@ public static class GoToWebinarRequests
         {"eventName":"webinar.created","eventVersion":"1.0.0","product":"g2w","eventKey":"26fb2c31-d02e-440d-8ff5-0e5daf8e7f93","webinarKey":4511665432126123456,"webinarTitle":"Pazarlama Otomasyonu 101","experienceType":"CLASSIC","recurrenceType":"single_session","webinarCreationDate":"2026-11-01T22:05:53.500Z","times":[{"startTime":"2026-11-24T09:00:00Z","endTime":"2026-11-24T10:00:00Z"}],"status":"NEW","timeZone":"Europe/Istanbul","organizerKey":6400055311316741000,"accountKey":4663974829570059000,"timestamp":"2026-11-01T22:05:54.426Z"}
         """;
 
+    /// <summary>webinar.created or webinar.changed (as webinar.created's example) for one session of the webinar
+    /// <paramref name="webinarKey"/>.</summary>
+    public static string WebinarEvent(
+        string eventName,
+        string webinarKey,
+        DateTimeOffset startsAt,
+        DateTimeOffset endsAt,
+        string status = "NEW"
+    ) =>
+        $$"""
+            {"eventName":"{{eventName}}","eventVersion":"1.0.0","product":"g2w","eventKey":"26fb2c31-d02e-440d-8ff5-{{webinarKey[
+                ^12..
+            ]}}","webinarKey":{{webinarKey}},"webinarTitle":"Pazarlama Otomasyonu 102","experienceType":"CLASSIC","recurrenceType":"single_session","webinarCreationDate":"2026-11-01T22:05:53.500Z","times":[{"startTime":"{{startsAt.UtcDateTime:yyyy-MM-ddTHH:mm:ssZ}}","endTime":"{{endsAt.UtcDateTime:yyyy-MM-ddTHH:mm:ssZ}}"}],"status":"{{status}}","timeZone":"Europe/Istanbul","organizerKey":6400055311316741000,"accountKey":4663974829570059000,"timestamp":"2026-11-01T22:05:54.426Z"}
+            """;
+
     private static string EmailField(string? email) => email is null ? string.Empty : $"\"email\":\"{email}\",";
 }
