@@ -89,6 +89,7 @@ public static class StorageRegistration
         services.AddSingleton<ICampaignResumeQueue, CampaignResumeQueue>();
         services.AddSingleton<Core.Webinars.IWebinarEndingQueue, Webinars.WebinarEndingQueue>();
         services.AddSingleton<Core.Webinars.IWebinarRegistrations, Webinars.RegistrationTable>();
+        services.AddMemoryCache();
         services.AddSingleton<Core.Webinars.IWebinarSchedules, Webinars.WebinarScheduleTable>();
         services.AddSingleton<ICrmStore, CrmTableStore>();
         services.AddSingleton<ILeadQuery, LeadTableQuery>();

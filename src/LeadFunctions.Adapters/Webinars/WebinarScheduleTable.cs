@@ -2,18 +2,26 @@ using Azure;
 using Azure.Data.Tables;
 using LeadFunctions.Adapters.Storage;
 using LeadFunctions.Core.Webinars;
+using Microsoft.Extensions.Caching.Memory;
 
 namespace LeadFunctions.Adapters.Webinars;
 
-/// <summary>The WebinarSchedules table: a partition per platform, a row per webinar id with its title, times and time
-/// zone, and whether its end was handed on ("Ended"). A handful of rows per webinar organizer, so the due ends are one
-/// filtered query.</summary>
-public sealed class WebinarScheduleTable(LeadTables tables) : IWebinarSchedules
+/// <summary>
+/// The WebinarSchedules table: a partition per platform, a row per webinar id with its title, times and time zone, and
+/// whether its end was handed on ("Ended"). A handful of rows per webinar organizer, so the due ends are one filtered
+/// query. A schedule read is kept in memory for <see cref="CachedFor"/> (a missing one too): a webinar's registrants
+/// arrive in bursts, and a read per registrant halved the webhook's throughput. A change made through another host
+/// shows here that much later.
+/// </summary>
+public sealed class WebinarScheduleTable(LeadTables tables, IMemoryCache cache) : IWebinarSchedules
 {
     private const string Ended = "Ended";
 
-    public Task KeepAsync(Webinar webinar, CancellationToken cancellationToken) =>
-        tables.WebinarSchedules.UpsertEntityAsync(
+    public static readonly TimeSpan CachedFor = TimeSpan.FromMinutes(1);
+
+    public async Task KeepAsync(Webinar webinar, CancellationToken cancellationToken)
+    {
+        await tables.WebinarSchedules.UpsertEntityAsync(
             new TableEntity(webinar.Platform, webinar.Id)
             {
                 ["Title"] = webinar.Title,
@@ -25,18 +33,34 @@ public sealed class WebinarScheduleTable(LeadTables tables) : IWebinarSchedules
             TableUpdateMode.Replace,
             cancellationToken
         );
+        cache.Remove(Key(webinar));
+    }
 
-    public Task ForgetAsync(Webinar webinar, CancellationToken cancellationToken) =>
-        tables.WebinarSchedules.DeleteEntityAsync(webinar.Platform, webinar.Id, cancellationToken: cancellationToken);
+    public async Task ForgetAsync(Webinar webinar, CancellationToken cancellationToken)
+    {
+        await tables.WebinarSchedules.DeleteEntityAsync(
+            webinar.Platform,
+            webinar.Id,
+            cancellationToken: cancellationToken
+        );
+        cache.Remove(Key(webinar));
+    }
 
     public async Task<Webinar?> FindAsync(Webinar webinar, CancellationToken cancellationToken)
     {
+        if (cache.TryGetValue<Webinar?>(Key(webinar), out var cached))
+        {
+            return cached;
+        }
+
         var found = await tables.WebinarSchedules.GetEntityIfExistsAsync<TableEntity>(
             webinar.Platform,
             webinar.Id,
             cancellationToken: cancellationToken
         );
-        return found.HasValue ? Read(found.Value!) : null;
+        var kept = found.HasValue ? Read(found.Value!) : null;
+        cache.Set(Key(webinar), kept, CachedFor);
+        return kept;
     }
 
     public async Task<IReadOnlyList<Webinar>> EndedByAsync(DateTimeOffset at, CancellationToken cancellationToken)
@@ -62,6 +86,8 @@ public sealed class WebinarScheduleTable(LeadTables tables) : IWebinarSchedules
             TableUpdateMode.Merge,
             cancellationToken
         );
+
+    private static string Key(Webinar webinar) => $"webinar-schedule|{webinar.Platform}|{webinar.Id}";
 
     private static Webinar Read(TableEntity row) =>
         new(
