@@ -118,6 +118,17 @@ public sealed class GoToWebinarWebhookTests(AzuriteFixture azurite)
             future = "4511665432126100002",
             cancelled = "4511665432126100003";
         var (startsAt, endsAt) = (now.AddHours(-3), now.AddHours(-1));
+
+        // Someone registers before GoTo told the webinar's times: no times for them, and none kept in memory after.
+        using (
+            var early = await host.Client.SendAsync(
+                GoToWebinarRequests.Post(GoToWebinarRequests.RegistrantAdded("erken@isik.com.tr", webinarKey: past))
+            )
+        )
+        {
+            Assert.Equal(HttpStatusCode.OK, early.StatusCode);
+        }
+
         foreach (
             var json in (string[])
                 [
