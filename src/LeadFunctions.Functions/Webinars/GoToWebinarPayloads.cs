@@ -45,7 +45,7 @@ public static class GoToWebinarPayloads
         {
             StartsAt = sessions.Min(s => s.Starts),
             EndsAt = sessions.Max(s => s.Ends),
-            TimeZone = root.Text("timeZone") is { Length: > 0 } zone ? zone : null,
+            TimeZone = root.Text("timeZone") is { } zone && WebinarTimeZones.IsKnown(zone) ? zone : null,
         };
     }
 

@@ -50,7 +50,7 @@ public class GoToWebinarPayloadsTests
         );
         Assert.False(GoToWebinarPayloads.Cancelled(series));
         Assert.True(GoToWebinarPayloads.Cancelled(Json("""{"status":"deleted"}""")));
-        var untimed = GoToWebinarPayloads.Scheduled(Json("""{"webinarKey":1,"times":[]}"""));
+        var untimed = GoToWebinarPayloads.Scheduled(Json("""{"webinarKey":1,"times":[],"timeZone":"Mars/Olympus"}"""));
         Assert.Equal((null, null, null), (untimed.StartsAt, untimed.EndsAt, untimed.TimeZone));
     }
 
