@@ -55,38 +55,20 @@ public sealed class RegistrationTable(LeadTables tables) : IWebinarRegistrations
     private static TableEntity RowOf(Registration update)
     {
         var row = new TableEntity(PartitionOf(update.Webinar), update.LeadId);
-        var webinar = update.Webinar;
-        Put(row, "Title", webinar.Title);
-        Put(row, "StartsAt", webinar.StartsAt);
-        Put(row, "EndsAt", webinar.EndsAt);
-        Put(row, "TimeZone", webinar.TimeZone);
-        Put(row, "RegisteredAt", update.RegisteredAt);
-        Put(row, "JoinUrl", update.JoinUrl);
-        Put(row, "AttendedAt", update.AttendedAt);
-        Put(row, "Minutes", update.Minutes);
-        Put(row, "MissedAt", update.MissedAt);
-        return row;
-    }
 
-    /// <summary>Only what the update says: the merge leaves the row's other fields as they were.</summary>
-    private static void Put(TableEntity row, string name, object? value)
-    {
-        if (value is not null)
-        {
-            row[name] = value;
-        }
+        // Only what the update says: the merge leaves the row's other fields as they were.
+        WebinarColumns.Write(row, update.Webinar);
+        WebinarColumns.Put(row, "RegisteredAt", update.RegisteredAt);
+        WebinarColumns.Put(row, "JoinUrl", update.JoinUrl);
+        WebinarColumns.Put(row, "AttendedAt", update.AttendedAt);
+        WebinarColumns.Put(row, "Minutes", update.Minutes);
+        WebinarColumns.Put(row, "MissedAt", update.MissedAt);
+        return row;
     }
 
     private static Registration FromRow(Webinar webinar, TableEntity row) =>
         new(
-            new Webinar(
-                webinar.Platform,
-                webinar.Id,
-                row.GetString("Title"),
-                row.GetDateTimeOffset("StartsAt"),
-                row.GetDateTimeOffset("EndsAt"),
-                row.GetString("TimeZone")
-            ),
+            WebinarColumns.Read(row, webinar.Platform, webinar.Id),
             row.RowKey,
             row.GetDateTimeOffset("RegisteredAt"),
             row.GetString("JoinUrl"),

@@ -35,36 +35,25 @@ public sealed class TeamsSubscriptionTableStore(LeadTables tables) : ITeamsSubsc
         return rows;
     }
 
-    public Task PutAsync(TeamsSubscription subscription, CancellationToken cancellationToken) =>
-        tables.TeamsSubscriptions.UpsertEntityAsync(
-            new TableEntity(Partition, subscription.WebinarId)
-            {
-                ["SubscriptionId"] = subscription.SubscriptionId,
-                ["ExpiresAt"] = subscription.ExpiresAt,
-                ["Title"] = subscription.Webinar.Title,
-                ["StartsAt"] = subscription.Webinar.StartsAt,
-                ["EndsAt"] = subscription.Webinar.EndsAt,
-                ["TimeZone"] = subscription.Webinar.TimeZone,
-                ["AttendanceReadAt"] = subscription.AttendanceReadAt,
-                ["EndedAt"] = subscription.EndedAt,
-            },
-            TableUpdateMode.Replace,
-            cancellationToken
-        );
+    public Task PutAsync(TeamsSubscription subscription, CancellationToken cancellationToken)
+    {
+        var row = new TableEntity(Partition, subscription.WebinarId)
+        {
+            ["SubscriptionId"] = subscription.SubscriptionId,
+            ["ExpiresAt"] = subscription.ExpiresAt,
+            ["AttendanceReadAt"] = subscription.AttendanceReadAt,
+            ["EndedAt"] = subscription.EndedAt,
+        };
+        WebinarColumns.Write(row, subscription.Webinar);
+        return tables.TeamsSubscriptions.UpsertEntityAsync(row, TableUpdateMode.Replace, cancellationToken);
+    }
 
     private static TeamsSubscription Read(TableEntity row) =>
         new(
             row.RowKey,
             row.GetString("SubscriptionId"),
             row.GetDateTimeOffset("ExpiresAt") ?? DateTimeOffset.MinValue,
-            new Webinar(
-                TeamsWebinars.Platform,
-                row.RowKey,
-                row.GetString("Title"),
-                row.GetDateTimeOffset("StartsAt"),
-                row.GetDateTimeOffset("EndsAt"),
-                row.GetString("TimeZone")
-            ),
+            WebinarColumns.Read(row, TeamsWebinars.Platform, row.RowKey),
             row.GetDateTimeOffset("AttendanceReadAt"),
             row.GetDateTimeOffset("EndedAt")
         );

@@ -21,18 +21,9 @@ public sealed class WebinarScheduleTable(LeadTables tables, IMemoryCache cache) 
 
     public async Task KeepAsync(Webinar webinar, CancellationToken cancellationToken)
     {
-        await tables.WebinarSchedules.UpsertEntityAsync(
-            new TableEntity(webinar.Platform, webinar.Id)
-            {
-                ["Title"] = webinar.Title,
-                ["StartsAt"] = webinar.StartsAt,
-                ["EndsAt"] = webinar.EndsAt,
-                ["TimeZone"] = webinar.TimeZone,
-                [Ended] = false,
-            },
-            TableUpdateMode.Replace,
-            cancellationToken
-        );
+        var row = new TableEntity(webinar.Platform, webinar.Id) { [Ended] = false };
+        WebinarColumns.Write(row, webinar);
+        await tables.WebinarSchedules.UpsertEntityAsync(row, TableUpdateMode.Replace, cancellationToken);
         cache.Remove(Key(webinar));
     }
 
@@ -89,13 +80,5 @@ public sealed class WebinarScheduleTable(LeadTables tables, IMemoryCache cache) 
 
     private static string Key(Webinar webinar) => $"webinar-schedule|{webinar.Platform}|{webinar.Id}";
 
-    private static Webinar Read(TableEntity row) =>
-        new(
-            row.PartitionKey,
-            row.RowKey,
-            row.GetString("Title"),
-            row.GetDateTimeOffset("StartsAt"),
-            row.GetDateTimeOffset("EndsAt"),
-            row.GetString("TimeZone")
-        );
+    private static Webinar Read(TableEntity row) => WebinarColumns.Read(row, row.PartitionKey, row.RowKey);
 }

@@ -5,8 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace LeadFunctions.Functions.Webinars;
 
 /// <summary>What the webinar webhooks and the webinar's end need: the intake, the registrations every webinar event's
-/// lead write keeps current, the no-shows of an end, and
-/// the schedule of a platform that sends no end.</summary>
+/// lead write keeps current, the no-shows of an end, and the schedule of a platform that sends no end.</summary>
 public static class WebinarRegistration
 {
     public static IServiceCollection AddWebinars(this IServiceCollection services) =>

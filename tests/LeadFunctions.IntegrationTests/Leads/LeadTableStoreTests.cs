@@ -42,14 +42,7 @@ public sealed class LeadTableStoreTests(AzuriteFixture azurite)
         await using var host = await TestHost.StartAsync(azurite);
         var store = host.Services.GetRequiredService<ILeadStore>();
         var lead = NewLead("events@acme.com");
-        var download = new EngagementEvent
-        {
-            EventId = "ev-1",
-            LeadId = lead.Id,
-            Type = EventTypes.ContentDownload,
-            OccurredAt = At,
-            Source = "web",
-        };
+        var download = Download(lead, "ev-1");
         Assert.Equal(SaveResult.Saved, await store.SaveAsync(LeadChange.Engaged(lead, null, [], download), default));
 
         var saved = (await store.FindAsync(lead.Id, default))!;
@@ -229,14 +222,7 @@ public sealed class LeadTableStoreTests(AzuriteFixture azurite)
         var losing = new LosesAnAnswer();
         var lossy = StoreThrough(host, losing, HttpPipelinePosition.PerRetry);
         var lead = NewLead("lost@acme.com");
-        var download = new EngagementEvent
-        {
-            EventId = "ev-lost",
-            LeadId = lead.Id,
-            Type = EventTypes.ContentDownload,
-            OccurredAt = At,
-            Source = "web",
-        };
+        var download = Download(lead, "ev-lost");
 
         // A transaction (the lead with its event): the client's retry finds the event's marker written.
         var (result, etag) = await lossy.SaveVersionedAsync(LeadChange.Engaged(lead, null, [], download), default);
@@ -500,6 +486,16 @@ public sealed class LeadTableStoreTests(AzuriteFixture azurite)
             (await store.LoadLeadAsync(lead.Id, default)).CampaignEnrollments.Select(e => (e.CampaignId, e.Steps.Count))
         );
     }
+
+    private static EngagementEvent Download(Lead lead, string eventId) =>
+        new()
+        {
+            EventId = eventId,
+            LeadId = lead.Id,
+            Type = EventTypes.ContentDownload,
+            OccurredAt = At,
+            Source = "web",
+        };
 
     private static Lead NewLead(string email) =>
         new()
