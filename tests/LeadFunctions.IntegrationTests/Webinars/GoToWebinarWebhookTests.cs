@@ -242,6 +242,25 @@ public sealed class GoToWebinarWebhookTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task AWebinarEventWithAKeyThatIsNoKey_400ProblemNamingTheField_NothingKept()
+    {
+        await using var host = await StartAsync();
+        var now = DateTimeOffset.UtcNow;
+        using var created = await host.Client.SendAsync(
+            GoToWebinarRequests.Post(
+                GoToWebinarRequests
+                    .WebinarEvent("webinar.created", "4511665432126100009", now.AddHours(-2), now.AddHours(-1))
+                    .Replace("\"webinarKey\":4511665432126100009", "\"webinarKey\":\"45/11\"", StringComparison.Ordinal)
+            )
+        );
+
+        Assert.Equal(HttpStatusCode.BadRequest, created.StatusCode);
+        Assert.Equal("application/problem+json", created.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("\"webinarId\"", await created.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Empty(await host.Table(TableNames.WebinarSchedules).QueryAsync<TableEntity>().ToListAsync());
+    }
+
+    [Fact]
     public async Task AnEmailThatIsNoEmail_400NamingTheField_NothingQueued()
     {
         await using var host = await StartAsync();
