@@ -175,13 +175,7 @@ public sealed class LeadPagesTests(AzuriteFixture azurite)
             azurite,
             b =>
                 b.Services.PostConfigureAll<TableClientOptions>(o => o.AddPolicy(reads, HttpPipelinePosition.PerRetry)),
-            settings:
-            [
-                .. typeof(TimerFunctionAttribute)
-                    .Assembly.GetTypes()
-                    .Where(type => type.IsDefined(typeof(TimerFunctionAttribute), inherit: false))
-                    .Select(timer => $"--AzureWebJobs.{timer.Name}.Disabled=true"),
-            ]
+            settings: FunctionsOff.Settings(typeof(TimerFunctionAttribute))
         );
         using (var put = await host.SendJsonWithKeyAsync(HttpMethod.Put, "/api/campaigns/fair", FairCampaign))
         {
