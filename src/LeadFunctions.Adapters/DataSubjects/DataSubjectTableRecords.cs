@@ -7,9 +7,9 @@ using LeadFunctions.Core.Leads;
 namespace LeadFunctions.Adapters.DataSubjects;
 
 /// <summary>
-/// The rows about a person in the tables other than Leads. The CRM rows and the suppression are point reads; the
-/// referral, SendGrid event, webinar registration and İYS log rows are found by the lead id or email they carry (a
-/// filtered scan of those tables: an export is rare, and those tables are not keyed by person).
+/// The rows about a person in the tables other than Leads. The CRM rows, the email index row and the suppression are
+/// point reads; the referral, SendGrid event, webinar registration and İYS log rows are found by the lead id or email
+/// they carry (a filtered scan of those tables: an export is rare, and those tables are not keyed by person).
 /// </summary>
 public sealed class DataSubjectTableRecords(LeadTables tables) : IDataSubjectRecords
 {
@@ -63,6 +63,14 @@ public sealed class DataSubjectTableRecords(LeadTables tables) : IDataSubjectRec
             TableNames.WebinarRegistrations,
             tables.WebinarRegistrations,
             TableClient.CreateQueryFilter($"RowKey eq {lead.Id}"),
+            cancellationToken
+        );
+        var (emailPartition, emailRow) = Leads.LeadEmailIndex.KeyOf(lead.Email);
+        await AddAsync(
+            found,
+            TableNames.LeadEmails,
+            tables.LeadEmails,
+            TableClient.CreateQueryFilter($"PartitionKey eq {emailPartition} and RowKey eq {emailRow}"),
             cancellationToken
         );
         await AddAsync(

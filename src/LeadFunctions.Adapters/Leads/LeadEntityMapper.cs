@@ -40,6 +40,9 @@ internal static class LeadEntityMapper
     /// </summary>
     public const string WriteId = "WriteId";
 
+    /// <summary>The lead's normalized address, on its row.</summary>
+    public const string EmailColumn = "Email";
+
     public static string LeadRowKey(string leadId) => LeadRowPrefix + leadId;
 
     public static string WaitingRowKey(string leadId) => WaitingRowPrefix + leadId;
@@ -55,7 +58,7 @@ internal static class LeadEntityMapper
     private static TableEntity LeadRow(Lead lead) =>
         new(lead.Id, LeadRowKey(lead.Id))
         {
-            ["Email"] = lead.Email,
+            [EmailColumn] = lead.Email,
             ["FirstName"] = lead.FirstName,
             ["LastName"] = lead.LastName,
             ["Company"] = lead.Company,
@@ -97,7 +100,7 @@ internal static class LeadEntityMapper
         new()
         {
             Id = entity.PartitionKey,
-            Email = entity.GetString("Email"),
+            Email = entity.GetString(EmailColumn),
             FirstName = entity.GetString("FirstName"),
             LastName = entity.GetString("LastName"),
             Company = entity.GetString("Company"),

@@ -5,11 +5,15 @@ using LeadFunctions.Core.Leads;
 namespace LeadFunctions.Adapters.Leads;
 
 /// <summary>
-/// Lists lead rows with server-side filters, every value passed through TableClient.CreateQueryFilter.
-/// The continuation token is the SDK's, base64url-encoded so it is opaque to callers.
+/// Lists lead rows with server-side filters, every value passed through TableClient.CreateQueryFilter. A search by an
+/// address's beginning reads the email index instead (a range of one partition, in address order) and then each lead
+/// it names with a point read, the rest of the filter applied to those. The continuation token is the SDK's,
+/// base64url-encoded so it is opaque to callers.
 /// </summary>
 public sealed class LeadTableQuery(LeadTables tables) : ILeadQuery
 {
+    private readonly LeadEmailIndex emails = new(tables);
+
     public async Task<LeadPage> ListAsync(
         LeadFilter filter,
         string? continuationToken,
@@ -17,6 +21,11 @@ public sealed class LeadTableQuery(LeadTables tables) : ILeadQuery
         CancellationToken cancellationToken
     )
     {
+        if (filter.EmailPrefix is { Length: > 0 } prefix)
+        {
+            return await ByEmailAsync(filter, prefix, continuationToken, pageSize, cancellationToken);
+        }
+
         var query = tables.Leads.QueryAsync<TableEntity>(
             Filter(filter),
             maxPerPage: pageSize,
@@ -29,6 +38,42 @@ public sealed class LeadTableQuery(LeadTables tables) : ILeadQuery
 
         var next = ContinuationTokens.Encode(page.ContinuationToken);
         return new LeadPage([.. page.Values.Select(LeadEntityMapper.ToLead)], next);
+    }
+
+    /// <summary>A page of the index's addresses that begin with the prefix, as leads that match the filter; an address
+    /// whose lead is not (or no longer) written is passed over.</summary>
+    private async Task<LeadPage> ByEmailAsync(
+        LeadFilter filter,
+        string prefix,
+        string? continuationToken,
+        int pageSize,
+        CancellationToken cancellationToken
+    )
+    {
+        if (
+            await ContinuationTokens.PageAsync(emails.Find(prefix, cancellationToken), continuationToken, pageSize)
+            is not { } page
+        )
+        {
+            return new LeadPage([], null);
+        }
+
+        var rows = await Task.WhenAll(
+            page.Values.Select(LeadEmailIndex.LeadIdOf)
+                .OfType<string>()
+                .Select(id =>
+                    tables.Leads.GetEntityIfExistsAsync<TableEntity>(
+                        id,
+                        LeadEntityMapper.LeadRowKey(id),
+                        cancellationToken: cancellationToken
+                    )
+                )
+        );
+        var leads = rows.Where(r => r.HasValue)
+            .Select(r => LeadEntityMapper.ToLead(r.Value!))
+            .Where(filter.Matches)
+            .ToList();
+        return new LeadPage(leads, ContinuationTokens.Encode(page.ContinuationToken));
     }
 
     /// <summary>The OData filter for the lead rows a <see cref="LeadFilter"/> selects.</summary>

@@ -20,6 +20,8 @@ namespace LeadFunctions.Adapters.Leads;
 /// </summary>
 public sealed class LeadTableStore(LeadTables tables) : ILeadStore
 {
+    private readonly LeadEmailIndex emails = new(tables);
+
     public async Task<VersionedLead?> FindAsync(string leadId, CancellationToken cancellationToken)
     {
         var response = await tables.Leads.GetEntityIfExistsAsync<TableEntity>(
@@ -156,6 +158,12 @@ public sealed class LeadTableStore(LeadTables tables) : ILeadStore
         // the first attempt landed, the second fails on the rows it wrote: 409 on an Add, 412 on the lead's ETag. One
         // row of the save, its witness, carries the save's own id, so such a failure is told from a repeat or from
         // another writer.
+        if (change.Lead is { } created && waitingIndex >= 0)
+        {
+            // Before the lead, so that no lead is missing from the search by email.
+            await emails.KeepAsync(created, cancellationToken);
+        }
+
         var witness = (TableEntity)actions[leadIndex >= 0 ? leadIndex : Math.Max(waitingIndex, 0)].Entity;
         var writeId = Guid.NewGuid().ToString("N");
         witness[LeadEntityMapper.WriteId] = writeId;
@@ -258,7 +266,8 @@ public sealed class LeadTableStore(LeadTables tables) : ILeadStore
     /// <summary>
     /// Lead and event rows grouped per partition, in key order (within a partition "e|…" sorts before
     /// "lead|…"). A partition whose rows went on past a page is read again version first
-    /// (<see cref="LoadVersionFirstAsync"/>), and the rest of its rows in this pass are not kept.
+    /// (<see cref="LoadVersionFirstAsync"/>), and the rest of its rows in this pass are not kept. Each page's leads are
+    /// written to the email index as well: those kept before it existed are found by search after one pass.
     /// </summary>
     public async IAsyncEnumerable<LeadSnapshot> ScanAsync(
         LeadIdRange range,
@@ -278,6 +287,12 @@ public sealed class LeadTableStore(LeadTables tables) : ILeadStore
                 .AsPages()
         )
         {
+            // Leads kept before the email index existed join it on the first pass (a rewrite of the same row after).
+            await emails.KeepAsync(
+                page.Values.Where(r => IsLeadRow(r) && r.GetString(LeadEntityMapper.EmailColumn) is { Length: > 0 })
+                    .Select(r => (r.PartitionKey, r.GetString(LeadEntityMapper.EmailColumn)!)),
+                cancellationToken
+            );
             foreach (var entity in page.Values)
             {
                 if (entity.PartitionKey != partition)

@@ -38,6 +38,8 @@ public sealed class LeadTables(TableServiceClient service, StorageNames names)
 
     public TableClient WebinarSchedules { get; } = service.GetTableClient(names.Table(TableNames.WebinarSchedules));
 
+    public TableClient LeadEmails { get; } = service.GetTableClient(names.Table(TableNames.LeadEmails));
+
     public IEnumerable<TableClient> All =>
         [
             Leads,
@@ -56,5 +58,6 @@ public sealed class LeadTables(TableServiceClient service, StorageNames names)
             WebinarRegistrations,
             TeamsSubscriptions,
             WebinarSchedules,
+            LeadEmails,
         ];
 }

@@ -59,4 +59,8 @@ public static class TableNames
     /// <summary>Webinars as scheduled, for a platform that sends nothing at a webinar's end (GoTo Webinar): a partition
     /// per platform, a row per webinar id with its times and whether its end was handed on.</summary>
     public const string WebinarSchedules = "WebinarSchedules";
+
+    /// <summary>Leads by email, for the search by an address's beginning: a partition per first character, a row per
+    /// normalized address (no values; the lead id is the address's hash).</summary>
+    public const string LeadEmails = "LeadEmails";
 }

@@ -20,6 +20,16 @@ public sealed record LeadFilter(
     int? MinScore,
     string? EmailPrefix,
     Temperature? Temperature = null
-);
+)
+{
+    /// <summary>The filter as a rule on one lead, for a store that reads leads by another way (an index) than the
+    /// filter.</summary>
+    public bool Matches(Lead lead) =>
+        (Stage is null || lead.Stage == Stage)
+        && (Source is null || lead.Source == Source)
+        && (MinScore is null || lead.Score.Total >= MinScore)
+        && (Temperature is null || lead.Temperature == Temperature)
+        && (EmailPrefix is null || lead.Email.StartsWith(EmailPrefix, StringComparison.Ordinal));
+}
 
 public sealed record LeadPage(IReadOnlyList<Lead> Leads, string? ContinuationToken);

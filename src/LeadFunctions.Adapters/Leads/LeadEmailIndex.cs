@@ -1,0 +1,80 @@
+using Azure;
+using Azure.Data.Tables;
+using LeadFunctions.Adapters.Storage;
+using LeadFunctions.Core.Leads;
+
+namespace LeadFunctions.Adapters.Leads;
+
+/// <summary>
+/// Leads by email (table LeadEmails), so that a search by an address's beginning reads a range of one partition, not
+/// every lead: the partition is the address's first character, the row the address (with the four characters a key
+/// cannot hold, and "%", escaped as %XX, which keeps a beginning a beginning), and the row holds the lead's id.
+/// A row is written before its lead (<see cref="LeadTableStore"/>), so there is no lead a search cannot find; a row
+/// whose lead was never written is passed over by the search.
+/// </summary>
+public sealed class LeadEmailIndex(LeadTables tables)
+{
+    private const string LeadIdColumn = "LeadId";
+
+    /// <summary>The index row's keys for an address.</summary>
+    public static (string Partition, string Row) KeyOf(string email)
+    {
+        var row = Escape(email);
+        return (row[..1], row);
+    }
+
+    public async Task KeepAsync(Lead lead, CancellationToken cancellationToken) =>
+        await tables.LeadEmails.UpsertEntityAsync(
+            RowOf(lead.Id, lead.Email),
+            TableUpdateMode.Replace,
+            cancellationToken
+        );
+
+    /// <summary>Writes the rows of many leads' (id, email), a transaction per 100 of one partition.</summary>
+    public async Task KeepAsync(IEnumerable<(string Id, string Email)> leads, CancellationToken cancellationToken)
+    {
+        var chunks = leads
+            .Select(l => RowOf(l.Id, l.Email))
+            .GroupBy(r => r.PartitionKey, StringComparer.Ordinal)
+            .SelectMany(p => p.DistinctBy(r => r.RowKey, StringComparer.Ordinal).Chunk(100));
+        await Task.WhenAll(
+            chunks.Select(chunk =>
+                tables.LeadEmails.SubmitTransactionAsync(
+                    chunk.Select(r => new TableTransactionAction(TableTransactionActionType.UpsertReplace, r)),
+                    cancellationToken
+                )
+            )
+        );
+    }
+
+    /// <summary>The rows of the addresses that begin with <paramref name="prefix"/> (not empty), in address
+    /// order.</summary>
+    public AsyncPageable<TableEntity> Find(string prefix, CancellationToken cancellationToken)
+    {
+        var (partition, from) = KeyOf(prefix);
+        var to = from + char.MaxValue;
+        return tables.LeadEmails.QueryAsync<TableEntity>(
+            TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey ge {from} and RowKey lt {to}"),
+            select: [LeadIdColumn],
+            cancellationToken: cancellationToken
+        );
+    }
+
+    public static string? LeadIdOf(TableEntity row) => row.GetString(LeadIdColumn);
+
+    private static TableEntity RowOf(string leadId, string email)
+    {
+        var (partition, row) = KeyOf(email);
+        return new TableEntity(partition, row) { [LeadIdColumn] = leadId };
+    }
+
+    /// <summary>"/", "\", "#" and "?" may not be in a key; "%" is escaped first, so that no address reads as another's
+    /// escape. Each character maps on its own, so the escape of a beginning begins the escape of the whole.</summary>
+    private static string Escape(string email) =>
+        email
+            .Replace("%", "%25", StringComparison.Ordinal)
+            .Replace("/", "%2F", StringComparison.Ordinal)
+            .Replace("\\", "%5C", StringComparison.Ordinal)
+            .Replace("#", "%23", StringComparison.Ordinal)
+            .Replace("?", "%3F", StringComparison.Ordinal);
+}
