@@ -81,6 +81,7 @@ public static class StorageRegistration
         services.AddSingleton<IConsentImportQueue, ConsentImportQueue>();
         services.AddSingleton<IImportUploads, ImportUploadBlobs>();
         services.AddSingleton<IEventQueue, EventQueue>();
+        services.AddSingleton<LeadEmailIndex>();
         services.AddSingleton<ILeadStore, LeadTableStore>();
         services.AddSingleton<IScoringModelStore, ScoringModelTableStore>();
         services.AddSingleton<ISalesHandoffQueue, SalesHandoffQueue>();

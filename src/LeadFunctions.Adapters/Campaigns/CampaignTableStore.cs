@@ -1,10 +1,7 @@
-using System.Text;
-using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
 using LeadFunctions.Adapters.Storage;
 using LeadFunctions.Core.Campaigns;
-using LeadFunctions.Core.Text;
 
 namespace LeadFunctions.Adapters.Campaigns;
 
@@ -16,7 +13,6 @@ public sealed class CampaignTableStore(LeadTables tables) : ICampaignStore
 {
     private const string PartitionKey = "campaign";
     private const string JsonProperty = "Json";
-    private const int PartLength = 32_000;
 
     public async Task<Campaign?> GetAsync(string campaignId, CancellationToken cancellationToken)
     {
@@ -30,19 +26,12 @@ public sealed class CampaignTableStore(LeadTables tables) : ICampaignStore
 
     public async Task<bool> PutAsync(Campaign campaign, CancellationToken cancellationToken)
     {
-        var json = JsonSerializer.Serialize(campaign, JsonDefaults.Options);
         var entity = new TableEntity(PartitionKey, campaign.Id)
         {
             ["Archived"] = campaign.Archived,
             ["Active"] = campaign.Active,
         };
-        for (var (start, part) = (0, 0); start < json.Length; start += PartLength, part++)
-        {
-            entity[part == 0 ? JsonProperty : JsonProperty + part] = json.Substring(
-                start,
-                Math.Min(PartLength, json.Length - start)
-            );
-        }
+        JsonColumns.TryWrite(entity, JsonProperty, campaign, int.MaxValue);
 
         // Add first: a new campaign is one operation, and "new" is what storage says, not a read that another PUT can
         // overtake.
@@ -67,15 +56,7 @@ public sealed class CampaignTableStore(LeadTables tables) : ICampaignStore
         return [.. rows.Select(ToCampaign)];
     }
 
-    private static Campaign ToCampaign(TableEntity entity)
-    {
-        var json = new StringBuilder(entity.GetString(JsonProperty));
-        for (var part = 1; entity.GetString(JsonProperty + part) is { } next; part++)
-        {
-            json.Append(next);
-        }
-
-        return JsonSerializer.Deserialize<Campaign>(json.ToString(), JsonDefaults.Options)
-            ?? throw new InvalidDataException($"Campaign row {entity.RowKey} holds no campaign.");
-    }
+    private static Campaign ToCampaign(TableEntity entity) =>
+        JsonColumns.Read<Campaign>(entity, JsonProperty)
+        ?? throw new InvalidDataException($"Campaign row {entity.RowKey} holds no campaign.");
 }

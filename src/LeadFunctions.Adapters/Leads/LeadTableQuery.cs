@@ -10,10 +10,8 @@ namespace LeadFunctions.Adapters.Leads;
 /// it names with a point read, the rest of the filter applied to those. The continuation token is the SDK's,
 /// base64url-encoded so it is opaque to callers.
 /// </summary>
-public sealed class LeadTableQuery(LeadTables tables) : ILeadQuery
+public sealed class LeadTableQuery(LeadTables tables, LeadEmailIndex emails) : ILeadQuery
 {
-    private readonly LeadEmailIndex emails = new(tables);
-
     public async Task<LeadPage> ListAsync(
         LeadFilter filter,
         string? continuationToken,

@@ -8,20 +8,19 @@ using LeadFunctions.Adapters.Storage;
 using LeadFunctions.Core.Consent;
 using LeadFunctions.Core.Engagement;
 using LeadFunctions.Core.Leads;
+using LeadFunctions.Core.Timeline;
 
 namespace LeadFunctions.Adapters.Leads;
 
 /// <summary>
-/// Leads in Azure Tables, one partition per lead: the row "lead|{id}" (with the lead's campaign enrollments),
-/// engagement rows "e|…" and timeline rows "t|…". One query loads a lead with its events, one point read the lead
-/// with its enrollments; one request writes a change (an entity-group
-/// transaction when it has more than one row), with the lead's ETag for optimistic concurrency and Add
-/// for entries so a repeat is detected.
+/// Leads in Azure Tables, one partition per lead: the row "lead|{id}" (with the lead's campaign enrollments and the
+/// partition's recent activity), engagement rows "e|…" and timeline rows "t|…". One query loads a lead with its
+/// events, one point read the lead with its enrollments and recent activity; one request writes a change (an
+/// entity-group transaction when it has more than one row), with the lead's ETag for optimistic concurrency and Add
+/// for entries so a repeat is detected. A lead's creation first writes its row of the email index.
 /// </summary>
-public sealed class LeadTableStore(LeadTables tables) : ILeadStore
+public sealed class LeadTableStore(LeadTables tables, LeadEmailIndex emails) : ILeadStore
 {
-    private readonly LeadEmailIndex emails = new(tables);
-
     public async Task<VersionedLead?> FindAsync(string leadId, CancellationToken cancellationToken)
     {
         var response = await tables.Leads.GetEntityIfExistsAsync<TableEntity>(
@@ -111,6 +110,10 @@ public sealed class LeadTableStore(LeadTables tables) : ILeadStore
             ))
         );
 
+        // The row that versions the partition carries its newest activity (LeadUpdater completes it from the snapshot);
+        // a change that starts the partition starts it, whoever wrote the change.
+        var recent = change.Recent ?? (change.ETag is null ? RecentActivity.None.After(change) : null);
+
         // Until a person is a lead, their partition is versioned by its "waiting|{id}" row: keeping an event for
         // them and creating their lead both rewrite it, each checked against the read it was decided on, so
         // of an event kept and a lead created at the same time one conflicts and is decided again with the other.
@@ -129,6 +132,11 @@ public sealed class LeadTableStore(LeadTables tables) : ILeadStore
                 ConsentEntityMapper.WriteState(waiting, state);
             }
 
+            if (change.Lead is null)
+            {
+                RecentActivityMapper.Write(waiting, recent);
+            }
+
             waitingIndex = actions.Count;
             actions.Add(
                 change.ETag is [WaitingVersion, .. var version]
@@ -139,16 +147,15 @@ public sealed class LeadTableStore(LeadTables tables) : ILeadStore
 
         if (change.Lead is { } lead)
         {
+            var leadRow = LeadEntityMapper.ToEntity(lead, change.Enrollments ?? []);
+            RecentActivityMapper.Write(leadRow, recent);
             leadIndex = actions.Count;
             actions.Add(
                 waitingIndex >= 0
-                    ? new TableTransactionAction(
-                        TableTransactionActionType.Add,
-                        LeadEntityMapper.ToEntity(lead, change.Enrollments ?? [])
-                    )
+                    ? new TableTransactionAction(TableTransactionActionType.Add, leadRow)
                     : new TableTransactionAction(
                         TableTransactionActionType.UpdateReplace,
-                        LeadEntityMapper.ToEntity(lead, change.Enrollments ?? []),
+                        leadRow,
                         new ETag(change.ETag!)
                     )
             );
@@ -222,8 +229,8 @@ public sealed class LeadTableStore(LeadTables tables) : ILeadStore
     }
 
     /// <summary>
-    /// A change of one row (a rescore, a cleared handoff mark, a delivered-handoff entry) as a plain
-    /// write: the same one request as a one-action transaction, without the batch envelope.
+    /// A change of one row (a rescore, a cleared handoff mark) as a plain write: the same one request as a one-action
+    /// transaction, without the batch envelope.
     /// </summary>
     private Task<Response> WriteAsync(TableTransactionAction action, CancellationToken cancellationToken) =>
         action.ActionType switch
@@ -375,7 +382,8 @@ public sealed class LeadTableStore(LeadTables tables) : ILeadStore
             : ConsentEntityMapper.ReadState(waitingRow, DateTimeOffset.MinValue);
         var lead = leadRow is null ? null : LeadEntityMapper.ToLead(leadRow);
         var legacy = leadRow is null ? null : ConsentEntityMapper.LegacyRecord(leadRow, lead!);
-        return new LeadSnapshot(leadId, lead, etag, events, waitingConsent, legacy, enrollments);
+        var recent = (leadRow ?? waitingRow) is { } version ? RecentActivityMapper.Read(version) : RecentActivity.None;
+        return new LeadSnapshot(leadId, lead, etag, events, waitingConsent, legacy, enrollments, recent);
     }
 
     public async Task<bool> HasEntryAsync(string leadId, TimelineEntry entry, CancellationToken cancellationToken)
@@ -423,7 +431,7 @@ public sealed class LeadTableStore(LeadTables tables) : ILeadStore
             records.Add(legacy);
         }
 
-        return [.. records.OrderBy(r => r.At).ThenBy(r => r.Id, StringComparer.Ordinal)];
+        return ConsentLedger.OldestFirst(records);
     }
 
     public async Task<IReadOnlyList<TimelineEntry>> ReadTimelineAsync(
@@ -446,21 +454,10 @@ public sealed class LeadTableStore(LeadTables tables) : ILeadStore
             LeadEntityMapper.EventPrefix,
             EventPrefixEnd,
             max,
-            e =>
-            {
-                var engagement = LeadEntityMapper.ToEvent(e);
-                return new TimelineEntry(
-                    engagement.EventId,
-                    engagement.OccurredAt,
-                    TimelineKind.Event,
-                    Core.Webinars.Registration.Summary(engagement)
-                        ?? $"{engagement.Type} via "
-                            + $"{engagement.Source}{(engagement.Url is null ? string.Empty : " " + engagement.Url)}"
-                );
-            },
+            LeadEntityMapper.ToEvent,
             cancellationToken
         );
-        return [.. entries.Concat(events).OrderByDescending(e => e.At).Take(max)];
+        return [.. EventEntries.Merged(entries, events).Take(max)];
     }
 
     private const string EventPrefixEnd = "e}";
@@ -472,19 +469,19 @@ public sealed class LeadTableStore(LeadTables tables) : ILeadStore
     private const string LeadRowsEnd = "lead}";
     private const string TimelinePrefixEnd = "t}";
 
-    private async Task<List<TimelineEntry>> FirstAsync(
+    private async Task<List<T>> FirstAsync<T>(
         string leadId,
         string prefix,
         string end,
         int max,
-        Func<TableEntity, TimelineEntry> map,
+        Func<TableEntity, T> map,
         CancellationToken cancellationToken
     )
     {
         var filter = TableClient.CreateQueryFilter(
             $"PartitionKey eq {leadId} and RowKey ge {prefix} and RowKey lt {end}"
         );
-        var result = new List<TimelineEntry>();
+        var result = new List<T>();
         await foreach (
             var entity in tables.Leads.QueryAsync<TableEntity>(
                 filter,

@@ -1,9 +1,6 @@
-using System.Text;
-using System.Text.Json;
 using Azure.Data.Tables;
 using LeadFunctions.Adapters.Storage;
 using LeadFunctions.Core.Scoring;
-using LeadFunctions.Core.Text;
 
 namespace LeadFunctions.Adapters.Scoring;
 
@@ -20,9 +17,6 @@ public sealed class ScoringModelTableStore(LeadTables tables) : IScoringModelSto
     private const string RowKey = "current";
     private const string JsonProperty = "Json";
 
-    /// <summary>Characters per property: under 32,768, and the JSON is ASCII, so no surrogate pair is cut.</summary>
-    private const int PartLength = 32_000;
-
     public async Task<ScoringModel?> GetAsync(CancellationToken cancellationToken)
     {
         var response = await tables.Settings.GetEntityIfExistsAsync<TableEntity>(
@@ -30,31 +24,15 @@ public sealed class ScoringModelTableStore(LeadTables tables) : IScoringModelSto
             RowKey,
             cancellationToken: cancellationToken
         );
-        if (!response.HasValue || response.Value?.GetString(JsonProperty) is not { } first)
-        {
-            return null;
-        }
-
-        var json = new StringBuilder(first);
-        for (var part = 1; response.Value.GetString(JsonProperty + part) is { } next; part++)
-        {
-            json.Append(next);
-        }
-
-        return JsonSerializer.Deserialize<ScoringModel>(json.ToString(), JsonDefaults.Options);
+        return response.HasValue && response.Value is { } row
+            ? JsonColumns.Read<ScoringModel>(row, JsonProperty)
+            : null;
     }
 
     public async Task SaveAsync(ScoringModel model, CancellationToken cancellationToken)
     {
-        var json = JsonSerializer.Serialize(model, JsonDefaults.Options);
         var entity = new TableEntity(PartitionKey, RowKey);
-        for (var (start, part) = (0, 0); start < json.Length; start += PartLength, part++)
-        {
-            entity[part == 0 ? JsonProperty : JsonProperty + part] = json.Substring(
-                start,
-                Math.Min(PartLength, json.Length - start)
-            );
-        }
+        JsonColumns.TryWrite(entity, JsonProperty, model, int.MaxValue);
 
         // Replace, so the parts of a longer model saved before do not outlive it.
         await tables.Settings.UpsertEntityAsync(entity, TableUpdateMode.Replace, cancellationToken);

@@ -5,7 +5,9 @@ namespace LeadFunctions.Adapters.Storage;
 
 internal static class TableRows
 {
-    /// <summary>Deletes the rows, a transaction per 100 of one partition; a row already gone is no failure.</summary>
+    /// <summary>Deletes the rows, a transaction per 100 of one partition; a row already gone is no failure. Only a
+    /// transaction of more than one row, one of them gone, is done again row by row (with the keys in the
+    /// address).</summary>
     public static async Task DeleteAsync(
         TableClient table,
         IEnumerable<ITableEntity> rows,
@@ -24,6 +26,10 @@ internal static class TableRows
                     )),
                     cancellationToken
                 );
+            }
+            catch (RequestFailedException ex) when (ex.Status == 404 && chunk.Length == 1)
+            {
+                // The one row is gone already.
             }
             catch (RequestFailedException ex) when (ex.Status == 404)
             {

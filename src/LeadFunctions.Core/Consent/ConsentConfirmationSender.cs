@@ -1,5 +1,6 @@
 using LeadFunctions.Core.Email;
 using LeadFunctions.Core.Leads;
+using LeadFunctions.Core.Processing;
 
 namespace LeadFunctions.Core.Consent;
 
@@ -10,6 +11,7 @@ namespace LeadFunctions.Core.Consent;
 /// </summary>
 public sealed class ConsentConfirmationSender(
     ILeadStore store,
+    LeadUpdater updater,
     IEmailSender sender,
     ISuppressionList suppressions,
     ConsentLinks links,
@@ -47,7 +49,7 @@ public sealed class ConsentConfirmationSender(
         var link = links.Confirm(lead.Id, request.RecordId, time.GetUtcNow() + settings.ConfirmationTtl);
         var result = await sender.SendAsync(ConfirmationEmails.For(lead, link, identity), cancellationToken);
         var summary = result.MessageId is { } id ? $"{sent.Summary} (SendGrid message {id})" : sent.Summary;
-        await store.SaveAsync(LeadChange.Noted(lead.Id, sent with { Summary = summary }), cancellationToken);
+        await updater.NoteAsync(lead.Id, sent with { Summary = summary }, cancellationToken);
         return true;
     }
 }

@@ -9,6 +9,10 @@ namespace LeadFunctions.Core.Consent;
 /// </summary>
 public static class ConsentLedger
 {
+    /// <summary>The ledger as it is shown: oldest decision first.</summary>
+    public static IReadOnlyList<ConsentRecord> OldestFirst(IEnumerable<ConsentRecord> records) =>
+        [.. records.OrderBy(r => r.At).ThenBy(r => r.Id, StringComparer.Ordinal)];
+
     public static ConsentState Apply(ConsentState state, ConsentRecord record)
     {
         var current = state.For(record.Channel);

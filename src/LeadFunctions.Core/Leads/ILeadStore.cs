@@ -60,7 +60,8 @@ public sealed record VersionedLead(Lead Lead, string ETag);
 /// A partition as read: the lead, or before there is one the consent kept for the person
 /// (<paramref name="WaitingConsent"/>).
 /// <paramref name="LegacyConsent"/> is the ledger row that a lead written before the ledger stands for; the next
-/// write of that lead records it.
+/// write of that lead records it. <paramref name="Recent"/> is the partition's <see cref="RecentActivity"/> (null when
+/// its rows were written before there was one, or the store keeps none).
 /// </summary>
 public sealed record LeadSnapshot(
     string LeadId,
@@ -69,7 +70,8 @@ public sealed record LeadSnapshot(
     IReadOnlyList<EngagementEvent> Events,
     ConsentState? WaitingConsent = null,
     ConsentRecord? LegacyConsent = null,
-    IReadOnlyList<Enrollment>? Enrollments = null
+    IReadOnlyList<Enrollment>? Enrollments = null,
+    RecentActivity? Recent = null
 )
 {
     /// <summary>The lead's campaign enrollments (kept in the lead row).</summary>
@@ -81,7 +83,14 @@ public sealed record LeadSnapshot(
     /// <summary>The partition as <paramref name="change"/> left it, versioned by the lead row's new
     /// <paramref name="etag"/>.</summary>
     public LeadSnapshot After(LeadChange change, string etag) =>
-        new(LeadId, change.Lead ?? Lead, etag, [.. Events, .. change.NewEvents], Enrollments: EnrollmentsAfter(change));
+        new(
+            LeadId,
+            change.Lead ?? Lead,
+            etag,
+            [.. Events, .. change.NewEvents],
+            Enrollments: EnrollmentsAfter(change),
+            Recent: change.Recent
+        );
 
     /// <summary>Every enrollment of the lead once <paramref name="change"/> is written: its own versions replace those
     /// read.</summary>
@@ -134,6 +143,10 @@ public sealed record LeadChange
 
     public IReadOnlyList<StatDelta>? Counts { get; init; }
 
+    /// <summary>The partition's <see cref="RecentActivity"/> with this change in it, written with the row that versions
+    /// the partition (the lead write completes it from the snapshot); null writes none.</summary>
+    public RecentActivity? Recent { get; init; }
+
     /// <summary>The lead row written as <paramref name="lead"/>, explained by <paramref name="entries"/>.</summary>
     public static LeadChange Updated(Lead lead, string? etag, params IReadOnlyList<TimelineEntry> entries) =>
         new(lead.Id, lead, etag) { Entries = entries };
@@ -176,9 +189,6 @@ public sealed record LeadChange
             ConsentRecords = [record],
             WaitingConsent = waiting,
         };
-
-    /// <summary>An entry on the timeline alone (a delivery, a sent email): no lead row, no version.</summary>
-    public static LeadChange Noted(string leadId, TimelineEntry entry) => new(leadId, null, null) { Entries = [entry] };
 }
 
 public enum SaveResult

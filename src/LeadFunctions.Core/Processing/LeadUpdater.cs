@@ -72,6 +72,8 @@ public sealed class LeadUpdater(
                 };
             }
 
+            // The row that versions the partition carries its newest activity, whoever writes it.
+            change = change with { Recent = snapshot.Recent?.After(change) };
             foreach (var subscriber in steps.SelectMany(step => step))
             {
                 await subscriber.BeforeSaveAsync(change, cancellationToken);
@@ -113,6 +115,18 @@ public sealed class LeadUpdater(
 
         throw new ConcurrencyException($"Lead {leadId} kept changing under {MaxAttempts} attempts to update it.");
     }
+
+    /// <summary>
+    /// Records <paramref name="entry"/> on the lead's timeline, with its row (which carries the newest entries) read by
+    /// one point read; false when there is no lead or the entry was recorded before.
+    /// </summary>
+    public async Task<bool> NoteAsync(string leadId, TimelineEntry entry, CancellationToken cancellationToken) =>
+        await UpdateAsync(
+            leadId,
+            s => Task.FromResult(s.Lead is { } lead ? LeadChange.Updated(lead, s.ETag, entry) : null),
+            cancellationToken,
+            leadRowOnly: true
+        ) == UpdateOutcome.Updated;
 
     private async ValueTask<LeadChange> CompleteAsync(
         LeadSnapshot snapshot,

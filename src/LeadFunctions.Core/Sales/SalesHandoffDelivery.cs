@@ -1,4 +1,5 @@
 using LeadFunctions.Core.Leads;
+using LeadFunctions.Core.Processing;
 using LeadFunctions.Core.Telemetry;
 
 namespace LeadFunctions.Core.Sales;
@@ -7,7 +8,7 @@ namespace LeadFunctions.Core.Sales;
 /// Delivers a handoff to the CRM and records it on the lead's timeline. The recorded entry
 /// (<see cref="SalesHandoff.DeliveredEntry"/>) makes delivery once per MQL move, even when the message arrives twice.
 /// </summary>
-public sealed class SalesHandoffDelivery(ILeadStore store, ISalesHandoffWebhook webhook)
+public sealed class SalesHandoffDelivery(ILeadStore store, LeadUpdater updater, ISalesHandoffWebhook webhook)
 {
     /// <summary>False when the handoff was delivered before: nothing is posted again.</summary>
     public async Task<bool> DeliverAsync(SalesHandoff handoff, CancellationToken cancellationToken)
@@ -19,7 +20,7 @@ public sealed class SalesHandoffDelivery(ILeadStore store, ISalesHandoffWebhook 
         }
 
         await webhook.PostAsync(handoff, cancellationToken);
-        await store.SaveAsync(LeadChange.Noted(handoff.LeadId, delivered), cancellationToken);
+        await updater.NoteAsync(handoff.LeadId, delivered, cancellationToken);
         LeadTelemetry.Handoffs.Add(1);
         return true;
     }

@@ -1,17 +1,22 @@
 using LeadFunctions.Core.Campaigns;
+using LeadFunctions.Core.Consent;
 using LeadFunctions.Core.Leads;
+using LeadFunctions.Core.Timeline;
 
 namespace LeadFunctions.Core.Workspace;
 
 /// <summary>
-/// What the lead page shows, read in a fixed number of storage reads whatever the number of leads: the lead row with
-/// its enrollments (one point read), its consent ledger and the newest <see cref="MaxEntries"/> of its timeline (one
-/// query each, inside its partition), and the campaigns from the catalog's cache.
+/// What the lead page shows, read in a fixed number of storage reads whatever the number of leads. At first it is one
+/// point read: the lead row carries its enrollments and its <see cref="RecentActivity"/> (the newest entries, events
+/// and ledger rows, the stage moves and the latest score change), and the campaigns come from the catalog's cache.
+/// Asked for more of the timeline, or for a lead whose row was written before it carried that digest, it reads the
+/// consent ledger and the newest <see cref="MaxEntries"/> of the timeline as well (one query each, inside the
+/// partition).
 /// </summary>
 public sealed class LeadFileReader(ILeadStore store, ICampaignCatalog campaigns)
 {
     /// <summary>Timeline entries shown at first, and added by each "more".</summary>
-    public const int PageOfEntries = 25;
+    public const int PageOfEntries = RecentActivity.MaxEntries;
 
     /// <summary>The most entries read, as the API's timeline (GET /api/leads/{id}/timeline); the export has
     /// all.</summary>
@@ -29,8 +34,19 @@ public sealed class LeadFileReader(ILeadStore store, ICampaignCatalog campaigns)
             return null;
         }
 
-        var consent = await store.ReadConsentAsync(leadId, cancellationToken);
-        var timeline = await store.ReadTimelineAsync(leadId, MaxEntries, cancellationToken);
+        var shown = Math.Clamp(entries, PageOfEntries, MaxEntries);
+        var (consent, timeline, partial) =
+            shown == PageOfEntries && snapshot.Recent is { } recent
+                ? (
+                    ConsentLedger.OldestFirst(recent.Consent),
+                    EventEntries.Merged(recent.Entries, recent.Events),
+                    recent.Partial
+                )
+                : (
+                    await store.ReadConsentAsync(leadId, cancellationToken),
+                    await store.ReadTimelineAsync(leadId, MaxEntries, cancellationToken),
+                    false
+                );
         var enrollments = new List<EnrollmentInCampaign>();
         foreach (var enrollment in snapshot.CampaignEnrollments)
         {
@@ -46,22 +62,25 @@ public sealed class LeadFileReader(ILeadStore store, ICampaignCatalog campaigns)
             lead,
             consent,
             timeline,
-            Math.Clamp(entries, PageOfEntries, MaxEntries),
+            shown,
             enrollments,
-            await campaigns.ActiveAsync(cancellationToken)
+            await campaigns.ActiveAsync(cancellationToken),
+            partial
         );
     }
 }
 
 /// <summary>A lead as its page shows it. Stage history and the score's explanation are the timeline's own entries
-/// (<see cref="TimelineKind.Stage"/>, <see cref="TimelineKind.Score"/>), among those read.</summary>
+/// (<see cref="TimelineKind.Stage"/>, <see cref="TimelineKind.Score"/>), among those read. <paramref name="Partial"/>:
+/// what was read is a digest that left some out (a "more" reads everything).</summary>
 public sealed record LeadFile(
     Lead Lead,
     IReadOnlyList<ConsentRecord> Consent,
     IReadOnlyList<TimelineEntry> Timeline,
     int Shown,
     IReadOnlyList<EnrollmentInCampaign> Enrollments,
-    IReadOnlyList<Campaign> ActiveCampaigns
+    IReadOnlyList<Campaign> ActiveCampaigns,
+    bool Partial = false
 )
 {
     /// <summary>The newest score change: what its fit and engagement came from.</summary>
@@ -71,8 +90,8 @@ public sealed record LeadFile(
 
     public IReadOnlyList<TimelineEntry> ShownEntries => [.. Timeline.Take(Shown)];
 
-    /// <summary>Entries were read past those shown: a "more" link shows them.</summary>
-    public bool HasMore => Timeline.Count > Shown;
+    /// <summary>Entries were read past those shown, or left out of the digest read: a "more" link shows them.</summary>
+    public bool HasMore => Partial || Timeline.Count > Shown;
 }
 
 /// <summary>An enrollment with its campaign (null when the campaign is gone).</summary>

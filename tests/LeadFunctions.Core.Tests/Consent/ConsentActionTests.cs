@@ -94,6 +94,7 @@ public class ConsentActionTests
         );
         var sender = new ConsentConfirmationSender(
             pipeline.Store,
+            pipeline.Updater,
             emails,
             suppressions,
             links,
@@ -125,6 +126,7 @@ public class ConsentActionTests
         );
         var sender = new ConsentConfirmationSender(
             pipeline.Store,
+            pipeline.Updater,
             emails,
             suppressions,
             links,

@@ -2,7 +2,9 @@ using Azure.Data.Tables;
 using LeadFunctions.Adapters.Leads;
 using LeadFunctions.Adapters.Storage;
 using LeadFunctions.Core.DataSubjects;
+using LeadFunctions.Core.Health;
 using LeadFunctions.Core.Leads;
+using LeadFunctions.Functions.Triggers;
 using LeadFunctions.IntegrationTests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -74,7 +76,7 @@ public sealed class LeadEmailSearchTests(AzuriteFixture azurite)
     {
         await using var host = await TestHost.StartAsync(azurite);
         var query = host.Services.GetRequiredService<ILeadQuery>();
-        var index = new LeadEmailIndex(host.Services.GetRequiredService<LeadTables>());
+        var index = host.Services.GetRequiredService<LeadEmailIndex>();
         await index.KeepAsync(NewLead("hayalet@acme.com"), default);
         Assert.Empty(await EmailsAsync(query, Prefix("hayalet"), 10));
 
@@ -89,6 +91,31 @@ public sealed class LeadEmailSearchTests(AzuriteFixture azurite)
         Assert.False(
             (await host.Table(TableNames.LeadEmails).GetEntityIfExistsAsync<TableEntity>(partition, row)).HasValue
         );
+    }
+
+    [Fact]
+    public async Task LeadsCreatedAtOnce_ShareTheirIndexWrite()
+    {
+        await using var host = await TestHost.StartAsync(
+            azurite,
+            settings: FunctionsOff.Settings(typeof(TimerFunctionAttribute), typeof(QueueFunctionAttribute))
+        );
+        var (store, usage) = (
+            host.Services.GetRequiredService<ILeadStore>(),
+            host.Services.GetRequiredService<IStorageUsage>()
+        );
+        var before = usage.Total;
+
+        var saved = await Task.WhenAll(
+            Enumerable
+                .Range(0, 20)
+                .Select(i => store.SaveAsync(LeadChange.Updated(NewLead($"birlikte{i}@acme.com"), null), default))
+        );
+
+        Assert.All(saved, result => Assert.Equal(SaveResult.Saved, result));
+        Assert.Equal(20 + 1, usage.Total - before);
+        var query = host.Services.GetRequiredService<ILeadQuery>();
+        Assert.Equal(20, (await EmailsAsync(query, Prefix("birlikte"), 100)).Count);
     }
 
     /// <summary>Takes the address's index row away, as for a lead kept before the index existed.</summary>

@@ -3,6 +3,7 @@ using Azure.Data.Tables;
 using LeadFunctions.Adapters.Leads;
 using LeadFunctions.Adapters.Storage;
 using LeadFunctions.Core.Leads;
+using LeadFunctions.Core.Processing;
 using LeadFunctions.IntegrationTests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -241,15 +242,22 @@ public sealed class LeadTableStoreTests(AzuriteFixture azurite)
         saved = (await store.FindAsync(lead.Id, default))!;
         Assert.Equal(("Ece", saved.ETag), (saved.Lead.FirstName, etag));
 
-        // An entry alone.
+        // An entry with the lead row.
         losing.LoseNext();
         var delivered = new TimelineEntry("handoff|h-lost", At, TimelineKind.Handoff, "Delivered to the CRM");
-        Assert.Equal(SaveResult.Saved, await lossy.SaveAsync(LeadChange.Noted(lead.Id, delivered), default));
+        Assert.Equal(
+            SaveResult.Saved,
+            await lossy.SaveAsync(LeadChange.Updated(saved.Lead, saved.ETag, delivered), default)
+        );
         Assert.Equal(3, losing.Lost);
+        var noted = (await store.FindAsync(lead.Id, default))!;
 
         // A true repeat and a stale write are still told apart, answers lost or not.
         losing.LoseNext();
-        Assert.Equal(SaveResult.AlreadyApplied, await lossy.SaveAsync(LeadChange.Noted(lead.Id, delivered), default));
+        Assert.Equal(
+            SaveResult.AlreadyApplied,
+            await lossy.SaveAsync(LeadChange.Updated(noted.Lead, noted.ETag, delivered), default)
+        );
         losing.LoseNext();
         Assert.Equal(
             SaveResult.Conflict,
@@ -297,24 +305,29 @@ public sealed class LeadTableStoreTests(AzuriteFixture azurite)
         var options = new TableClientOptions();
         options.AddPolicy(policy, position);
         options.Retry.Delay = TimeSpan.FromMilliseconds(10);
-        return new LeadTableStore(
-            new LeadTables(
-                new TableServiceClient(azurite.ConnectionString, options),
-                host.Services.GetRequiredService<StorageNames>()
-            )
+        var tables = new LeadTables(
+            new TableServiceClient(azurite.ConnectionString, options),
+            host.Services.GetRequiredService<StorageNames>()
         );
+        return new LeadTableStore(tables, new LeadEmailIndex(tables, TimeProvider.System));
     }
 
     [Fact]
-    public async Task SaveAsync_AnEntryAlone_ARepeatIsAlreadyApplied()
+    public async Task NoteAsync_AnEntryWithTheLeadRow_OnceAndInTheRowsRecentActivity()
     {
         await using var host = await TestHost.StartAsync(azurite);
         var store = host.Services.GetRequiredService<ILeadStore>();
-        var id = LeadId.FromEmail("entry@acme.com");
+        var updater = host.Services.GetRequiredService<LeadUpdater>();
+        var lead = NewLead("entry@acme.com");
         var delivered = new TimelineEntry("handoff|h-1", At, TimelineKind.Handoff, "Delivered to the CRM");
-        Assert.Equal(SaveResult.Saved, await store.SaveAsync(LeadChange.Noted(id, delivered), default));
-        Assert.Equal(SaveResult.AlreadyApplied, await store.SaveAsync(LeadChange.Noted(id, delivered), default));
-        Assert.True(await store.HasEntryAsync(id, delivered, default));
+        Assert.False(await updater.NoteAsync(lead.Id, delivered, default));
+
+        await store.SaveAsync(LeadChange.Updated(lead, null), default);
+        Assert.True(await updater.NoteAsync(lead.Id, delivered, default));
+        Assert.False(await updater.NoteAsync(lead.Id, delivered, default));
+        Assert.True(await store.HasEntryAsync(lead.Id, delivered, default));
+        var recent = (await store.LoadLeadAsync(lead.Id, default)).Recent;
+        Assert.Equal([delivered], recent?.Entries);
     }
 
     [Fact]

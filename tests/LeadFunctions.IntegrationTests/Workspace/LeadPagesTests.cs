@@ -5,6 +5,7 @@ using System.Text.Json.Nodes;
 using Azure.Core;
 using Azure.Core.Pipeline;
 using Azure.Data.Tables;
+using LeadFunctions.Adapters.Storage;
 using LeadFunctions.Core.Leads;
 using LeadFunctions.Functions.Leads;
 using LeadFunctions.Functions.Triggers;
@@ -199,8 +200,19 @@ public sealed class LeadPagesTests(AzuriteFixture azurite)
         await SubmitOthersAsync(host, 3, 30);
         var withThirty = await ReadsOfThePagesAsync(client, reads, pages);
 
-        // The lead page: the lead row, the consent ledger and the two halves of the timeline; campaigns are cached.
-        Assert.InRange(withThree[$"/api/app/leads/{Id}"].Values.Sum(), 1, 4);
+        // The lead page: one point read of the lead row, which carries the newest of its timeline and consent ledger;
+        // campaigns are cached. The search by email: a range of the email index, and a point read per lead found.
+        static IEnumerable<(string, int)> ByTable(SortedDictionary<string, int> reads) =>
+            reads.Select(r =>
+                (
+                    new[] { TableNames.Leads, TableNames.LeadEmails }.Single(t =>
+                        r.Key.EndsWith(t, StringComparison.Ordinal)
+                    ),
+                    r.Value
+                )
+            );
+        Assert.Equal([(TableNames.Leads, 1)], ByTable(withThree[$"/api/app/leads/{Id}"]));
+        Assert.Equal([(TableNames.LeadEmails, 1), (TableNames.Leads, 1)], ByTable(withThree["/api/app/leads?q=ayse"]));
         Assert.All(pages, page => Assert.Equal(withThree[page], withThirty[page]));
     }
 
@@ -225,10 +237,19 @@ public sealed class LeadPagesTests(AzuriteFixture azurite)
                 Assert.Equal(HttpStatusCode.OK, warm.StatusCode);
             }
 
-            reads.Start();
-            using var response = await client.GetAsync(page);
-            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-            counted[page] = reads.Stop();
+            // The queue functions may still be reading tables for the leads submitted last; they only add reads, so of
+            // three counts the smallest is the page's own.
+            for (var count = 0; count < 3; count++)
+            {
+                reads.Start();
+                using var response = await client.GetAsync(page);
+                Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+                var seen = reads.Stop();
+                if (!counted.TryGetValue(page, out var least) || seen.Values.Sum() < least.Values.Sum())
+                {
+                    counted[page] = seen;
+                }
+            }
         }
 
         return counted;
