@@ -30,7 +30,7 @@ public sealed class DueSendTableIndex(LeadTables tables, TimeProvider time) : ID
     private const string HeldPrefix = "held|";
     private const int PageSize = 1000;
 
-    private readonly DueSendWrites writes = new(tables);
+    private readonly InFlightUpserts writes = new(tables.NurtureDue);
 
     public Task AddAsync(IReadOnlyList<DueSend> sends, CancellationToken cancellationToken)
     {

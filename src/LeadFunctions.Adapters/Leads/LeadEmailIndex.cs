@@ -10,15 +10,14 @@ namespace LeadFunctions.Adapters.Leads;
 /// every lead: the partition is the address's first character, the row the address (with the four characters a key
 /// cannot hold, and "%", escaped as %XX, which keeps a beginning a beginning), and the row holds the lead's id.
 /// A row is written before its lead (<see cref="LeadTableStore"/>), so there is no lead a search cannot find; a row
-/// whose lead was never written is passed over by the search. Those of leads created within <see cref="Window"/> of
-/// each other share a transaction per partition: under load the index costs a lead's creation a fraction of a storage
-/// operation (a new lead costs ~4.6; one more each would be 5.6).
+/// whose lead was never written is passed over by the search. The rows of leads created at once (a queue batch's
+/// messages) share a transaction per partition (<see cref="InFlightUpserts"/>): under load the index costs a lead's
+/// creation a fraction of a storage operation (a new lead costs ~4.6; one more each would be 5.6).
 /// </summary>
-public sealed class LeadEmailIndex(LeadTables tables, TimeProvider time)
+public sealed class LeadEmailIndex(LeadTables tables)
 {
-    public static readonly TimeSpan Window = TimeSpan.FromMilliseconds(10);
     private const string LeadIdColumn = "LeadId";
-    private readonly WindowedUpserts upserts = new(tables.LeadEmails, Window, time);
+    private readonly InFlightUpserts upserts = new(tables.LeadEmails);
 
     /// <summary>The index row's keys for an address.</summary>
     public static (string Partition, string Row) KeyOf(string email)
@@ -28,7 +27,7 @@ public sealed class LeadEmailIndex(LeadTables tables, TimeProvider time)
     }
 
     public Task KeepAsync(Lead lead, CancellationToken cancellationToken) =>
-        upserts.UpsertAsync(RowOf(lead.Id, lead.Email), cancellationToken);
+        upserts.WriteAsync([RowOf(lead.Id, lead.Email)], cancellationToken);
 
     /// <summary>Writes the rows of many leads' (id, email), a transaction per 100 of one partition.</summary>
     public async Task KeepAsync(IEnumerable<(string Id, string Email)> leads, CancellationToken cancellationToken)

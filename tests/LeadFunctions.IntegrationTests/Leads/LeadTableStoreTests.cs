@@ -309,7 +309,7 @@ public sealed class LeadTableStoreTests(AzuriteFixture azurite)
             new TableServiceClient(azurite.ConnectionString, options),
             host.Services.GetRequiredService<StorageNames>()
         );
-        return new LeadTableStore(tables, new LeadEmailIndex(tables, TimeProvider.System));
+        return new LeadTableStore(tables, new LeadEmailIndex(tables));
     }
 
     [Fact]

@@ -1,16 +1,16 @@
 using Azure.Data.Tables;
-using LeadFunctions.Adapters.Storage;
 
-namespace LeadFunctions.Adapters.Campaigns;
+namespace LeadFunctions.Adapters.Storage;
 
 /// <summary>
-/// Due index rows written by group commit: a writer finding no write in flight writes its rows at once; rows
-/// added while a write is in flight go together in the next, one transaction per partition and 100 rows. The
-/// nurture senders of a burst schedule their next steps into the same minutes, so under load most of those
-/// writes share a transaction, and alone a writer waits for nobody. Each caller returns once its own rows are
-/// stored (the index entry goes before the enrollment it serves), or with the failure of their write.
+/// Upserts into one table by group commit: a writer finding no write in flight writes its rows at once; rows added
+/// while a write is in flight go together in the next, one transaction per partition and 100 rows. Writers of a burst
+/// (a queue batch's messages, the nurture senders scheduling their next steps) mostly share a transaction, and alone a
+/// writer waits for nobody. Each caller returns once its own rows are stored, or with the failure of their write.
+/// Every write is a transaction, even of one row: its keys go in the request's body, not in an address that logs and
+/// traces record (the email index's keys are addresses).
 /// </summary>
-internal sealed class DueSendWrites(LeadTables tables)
+internal sealed class InFlightUpserts(TableClient table)
 {
     private readonly Lock gate = new();
     private List<(TableEntity Row, TaskCompletionSource Done)> waiting = [];
@@ -98,18 +98,9 @@ internal sealed class DueSendWrites(LeadTables tables)
         return failed;
     }
 
-    private async Task WriteChunkAsync(IReadOnlyList<TableEntity> rows)
-    {
-        if (rows is [var only])
-        {
-            await tables.NurtureDue.UpsertEntityAsync(only, TableUpdateMode.Replace, CancellationToken.None);
-        }
-        else
-        {
-            await tables.NurtureDue.SubmitTransactionAsync(
-                rows.Select(r => new TableTransactionAction(TableTransactionActionType.UpsertReplace, r)),
-                CancellationToken.None
-            );
-        }
-    }
+    private async Task WriteChunkAsync(IReadOnlyList<TableEntity> rows) =>
+        await table.SubmitTransactionAsync(
+            rows.Select(r => new TableTransactionAction(TableTransactionActionType.UpsertReplace, r)),
+            CancellationToken.None
+        );
 }
