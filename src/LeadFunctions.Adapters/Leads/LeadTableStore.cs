@@ -161,16 +161,16 @@ public sealed class LeadTableStore(LeadTables tables, LeadEmailIndex emails) : I
             );
         }
 
-        // The storage client sends a request again when its answer was lost (a timeout, a dropped connection). When
-        // the first attempt landed, the second fails on the rows it wrote: 409 on an Add, 412 on the lead's ETag. One
-        // row of the save, its witness, carries the save's own id, so such a failure is told from a repeat or from
-        // another writer.
         if (change.Lead is { } created && waitingIndex >= 0)
         {
             // Before the lead, so that no lead is missing from the search by email.
             await emails.KeepAsync(created, cancellationToken);
         }
 
+        // The storage client sends a request again when its answer was lost (a timeout, a dropped connection). When
+        // the first attempt landed, the second fails on the rows it wrote: 409 on an Add, 412 on the lead's ETag. One
+        // row of the save, its witness, carries the save's own id, so such a failure is told from a repeat or from
+        // another writer.
         var witness = (TableEntity)actions[leadIndex >= 0 ? leadIndex : Math.Max(waitingIndex, 0)].Entity;
         var writeId = Guid.NewGuid().ToString("N");
         witness[LeadEntityMapper.WriteId] = writeId;
@@ -294,7 +294,7 @@ public sealed class LeadTableStore(LeadTables tables, LeadEmailIndex emails) : I
                 .AsPages()
         )
         {
-            // Leads kept before the email index existed join it on the first pass (a rewrite of the same row after).
+            // Leads kept before the email index existed join it on the first pass; for the others it is the same upsert.
             await emails.KeepAsync(
                 page.Values.Where(r => IsLeadRow(r) && r.GetString(LeadEntityMapper.EmailColumn) is { Length: > 0 })
                     .Select(r => (r.PartitionKey, r.GetString(LeadEntityMapper.EmailColumn)!)),
