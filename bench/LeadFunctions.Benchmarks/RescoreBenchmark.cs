@@ -26,6 +26,7 @@ internal static class RescoreBenchmark
         var builder = LeadFunctionsHost.CreateBuilder([
             .. azurite.HostSettings(prefix),
             "--Logging:LogLevel:Default=Warning",
+            "--Nurture:PostalAddress=Bench, İstanbul",
         ]);
         await using var app = builder.Build();
         var queueBatch = app.Services.GetRequiredService<IOptions<QueuesOptions>>().Value.BatchSize;
