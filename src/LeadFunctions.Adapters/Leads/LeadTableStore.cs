@@ -294,7 +294,7 @@ public sealed class LeadTableStore(LeadTables tables, LeadEmailIndex emails) : I
                 .AsPages()
         )
         {
-            // Leads kept before the email index existed join it on the first pass; for the others it is the same upsert.
+            // Leads kept before the email index existed join it on the first pass; for others it is the same upsert.
             await emails.KeepAsync(
                 page.Values.Where(r => IsLeadRow(r) && r.GetString(LeadEntityMapper.EmailColumn) is { Length: > 0 })
                     .Select(r => (r.PartitionKey, r.GetString(LeadEntityMapper.EmailColumn)!)),
