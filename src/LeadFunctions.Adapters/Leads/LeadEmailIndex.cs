@@ -29,22 +29,10 @@ public sealed class LeadEmailIndex(LeadTables tables)
     public Task KeepAsync(Lead lead, CancellationToken cancellationToken) =>
         upserts.WriteAsync([RowOf(lead.Id, lead.Email)], cancellationToken);
 
-    /// <summary>Writes the rows of many leads' (id, email), a transaction per 100 of one partition.</summary>
-    public async Task KeepAsync(IEnumerable<(string Id, string Email)> leads, CancellationToken cancellationToken)
-    {
-        var chunks = leads
-            .Select(l => RowOf(l.Id, l.Email))
-            .GroupBy(r => r.PartitionKey, StringComparer.Ordinal)
-            .SelectMany(p => p.DistinctBy(r => r.RowKey, StringComparer.Ordinal).Chunk(100));
-        await Task.WhenAll(
-            chunks.Select(chunk =>
-                tables.LeadEmails.SubmitTransactionAsync(
-                    chunk.Select(r => new TableTransactionAction(TableTransactionActionType.UpsertReplace, r)),
-                    cancellationToken
-                )
-            )
-        );
-    }
+    /// <summary>Writes the rows of many leads' (id, email), sharing transactions as <see cref="KeepAsync(Lead,
+    /// CancellationToken)"/> does.</summary>
+    public Task KeepAsync(IEnumerable<(string Id, string Email)> leads, CancellationToken cancellationToken) =>
+        upserts.WriteAsync([.. leads.Select(l => RowOf(l.Id, l.Email))], cancellationToken);
 
     /// <summary>The rows of the addresses that begin with <paramref name="prefix"/> (not empty), in address
     /// order.</summary>

@@ -7,8 +7,7 @@ namespace LeadFunctions.Adapters.Storage;
 /// entity-group transaction (at most 100 rows), so under load a row costs a fraction of a storage operation instead of
 /// one. Every caller waits for its batch's write, so nothing is acknowledged before it is stored; a failed write fails
 /// every caller of its batch (their messages are tried again, and the rows are upserts). A batch of one row is a
-/// transaction too: its keys go in the request's body, not in an address that logs and traces record (the email
-/// index's keys are addresses).
+/// transaction too, so that there is one way of writing.
 /// </summary>
 internal sealed class WindowedUpserts(TableClient table, TimeSpan window, TimeProvider time)
 {

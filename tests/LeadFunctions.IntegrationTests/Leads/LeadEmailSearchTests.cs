@@ -15,8 +15,6 @@ namespace LeadFunctions.IntegrationTests.Leads;
 [Collection(AzuriteCollection.Name)]
 public sealed class LeadEmailSearchTests(AzuriteFixture azurite)
 {
-    private static readonly DateTimeOffset At = new(2026, 12, 7, 9, 0, 0, TimeSpan.Zero);
-
     [Fact]
     public async Task Search_ReadsTheIndex_InAddressOrder_WithTheRestOfTheFilter_AndPages()
     {
@@ -26,13 +24,13 @@ public sealed class LeadEmailSearchTests(AzuriteFixture azurite)
         foreach (
             var lead in new[]
             {
-                NewLead("ayse.y@acme.com") with
+                LeadTableStoreTests.NewLead("ayse.y@acme.com") with
                 {
                     Stage = LifecycleStage.Mql,
                 },
-                NewLead("ayse.k@acme.com"),
-                NewLead("ali@acme.com"),
-                NewLead("a%2f#b/c?d\\e@acme.com"),
+                LeadTableStoreTests.NewLead("ayse.k@acme.com"),
+                LeadTableStoreTests.NewLead("ali@acme.com"),
+                LeadTableStoreTests.NewLead("a%2f#b/c?d\\e@acme.com"),
             }
         )
         {
@@ -59,7 +57,7 @@ public sealed class LeadEmailSearchTests(AzuriteFixture azurite)
         await using var host = await TestHost.StartAsync(azurite);
         var query = host.Services.GetRequiredService<ILeadQuery>();
         var store = host.Services.GetRequiredService<ILeadStore>();
-        await store.SaveAsync(LeadChange.Updated(NewLead("eski@acme.com"), null), default);
+        await store.SaveAsync(LeadChange.Updated(LeadTableStoreTests.NewLead("eski@acme.com"), null), default);
         await ForgetAsync(host, "eski@acme.com");
         Assert.Empty(await EmailsAsync(query, Prefix("eski"), 10));
 
@@ -77,11 +75,11 @@ public sealed class LeadEmailSearchTests(AzuriteFixture azurite)
         await using var host = await TestHost.StartAsync(azurite);
         var query = host.Services.GetRequiredService<ILeadQuery>();
         var index = host.Services.GetRequiredService<LeadEmailIndex>();
-        await index.KeepAsync(NewLead("hayalet@acme.com"), default);
+        await index.KeepAsync(LeadTableStoreTests.NewLead("hayalet@acme.com"), default);
         Assert.Empty(await EmailsAsync(query, Prefix("hayalet"), 10));
 
         var store = host.Services.GetRequiredService<ILeadStore>();
-        var lead = NewLead("silinecek@acme.com");
+        var lead = LeadTableStoreTests.NewLead("silinecek@acme.com");
         await store.SaveAsync(LeadChange.Updated(lead, null), default);
         Assert.Equal(["silinecek@acme.com"], await EmailsAsync(query, Prefix("silin"), 10));
 
@@ -109,7 +107,12 @@ public sealed class LeadEmailSearchTests(AzuriteFixture azurite)
         var saved = await Task.WhenAll(
             Enumerable
                 .Range(0, 20)
-                .Select(i => store.SaveAsync(LeadChange.Updated(NewLead($"birlikte{i}@acme.com"), null), default))
+                .Select(i =>
+                    store.SaveAsync(
+                        LeadChange.Updated(LeadTableStoreTests.NewLead($"birlikte{i}@acme.com"), null),
+                        default
+                    )
+                )
         );
 
         Assert.All(saved, result => Assert.Equal(SaveResult.Saved, result));
@@ -142,17 +145,4 @@ public sealed class LeadEmailSearchTests(AzuriteFixture azurite)
 
         return emails;
     }
-
-    private static Lead NewLead(string email) =>
-        new()
-        {
-            Id = LeadId.FromEmail(email),
-            Email = email,
-            FirstName = "Deniz",
-            Source = "web",
-            Stage = LifecycleStage.Lead,
-            CreatedAt = At,
-            UpdatedAt = At,
-            LastSubmittedAt = At,
-        };
 }

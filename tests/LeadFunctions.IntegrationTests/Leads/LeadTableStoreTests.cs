@@ -510,7 +510,7 @@ public sealed class LeadTableStoreTests(AzuriteFixture azurite)
             Source = "web",
         };
 
-    private static Lead NewLead(string email) =>
+    internal static Lead NewLead(string email) =>
         new()
         {
             Id = LeadId.FromEmail(email),
