@@ -82,6 +82,7 @@ public static class StorageRegistration
         services.AddSingleton<IImportUploads, ImportUploadBlobs>();
         services.AddSingleton<IEventQueue, EventQueue>();
         services.AddSingleton<LeadEmailIndex>();
+        services.AddSingleton<ILeadEmailIndex>(sp => sp.GetRequiredService<LeadEmailIndex>());
         services.AddSingleton<ILeadStore, LeadTableStore>();
         services.AddSingleton<IScoringModelStore, ScoringModelTableStore>();
         services.AddSingleton<ISalesHandoffQueue, SalesHandoffQueue>();

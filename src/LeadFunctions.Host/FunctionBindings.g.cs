@@ -33,6 +33,8 @@ namespace LeadFunctions.Host;
 public static class FunctionBindings
 {
     public static IServiceCollection AddFunctionTriggers(this IServiceCollection services) => services
+        .AddTimerTrigger<CompactLeadEmails>(
+            "CompactLeadEmails", "0 * * * * *", (f, t, ct) => f.RunAsync(t, ct))
         .AddQueueTrigger<DeliverSalesHandoff, SalesHandoff>(
             "DeliverSalesHandoff", "sales-handoff", (f, m, ct) => f.RunAsync(m, ct))
         .AddTimerTrigger<DispatchNurtureSends>(

@@ -7,11 +7,12 @@ using LeadFunctions.Core.Leads;
 namespace LeadFunctions.Adapters.DataSubjects;
 
 /// <summary>
-/// The rows about a person in the tables other than Leads. The CRM rows, the email index row and the suppression are
-/// point reads; the referral, SendGrid event, webinar registration and İYS log rows are found by the lead id or email
-/// they carry (a filtered scan of those tables: an export is rare, and those tables are not keyed by person).
+/// The rows about a person in the tables other than Leads. The CRM rows, the email index's row or entry (in a run of
+/// other people's addresses, whose key may be the person's) and the suppression are point reads or reads of one row;
+/// the referral, SendGrid event, webinar registration and İYS log rows are found by the lead id or email they carry (a
+/// filtered scan of those tables: an export is rare, and those tables are not keyed by person).
 /// </summary>
-public sealed class DataSubjectTableRecords(LeadTables tables) : IDataSubjectRecords
+public sealed class DataSubjectTableRecords(LeadTables tables, Leads.LeadEmailIndex emails) : IDataSubjectRecords
 {
     public async Task<IReadOnlyList<HeldRecord>> FindAsync(Lead lead, CancellationToken cancellationToken)
     {
@@ -73,6 +74,22 @@ public sealed class DataSubjectTableRecords(LeadTables tables) : IDataSubjectRec
             TableClient.CreateQueryFilter($"PartitionKey eq {emailPartition} and RowKey eq {emailRow}"),
             cancellationToken
         );
+        if (await emails.FindFoldedAsync(lead.Email, cancellationToken) is var (runPartition, run, leadId))
+        {
+            found.Add(
+                new HeldRecord(
+                    TableNames.LeadEmailBlocks,
+                    runPartition,
+                    run,
+                    new Dictionary<string, object?>(StringComparer.Ordinal)
+                    {
+                        ["Email"] = emailRow,
+                        ["LeadId"] = leadId,
+                    }
+                )
+            );
+        }
+
         await AddAsync(
             found,
             TableNames.Suppressions,

@@ -16,6 +16,7 @@ namespace LeadFunctions.Adapters.DataSubjects;
 public sealed class PersonalDataTableEraser(
     LeadTables tables,
     IDataSubjectRecords records,
+    Leads.LeadEmailIndex emails,
     QueueServiceClient queues,
     StorageNames names
 ) : IPersonalDataEraser
@@ -48,6 +49,14 @@ public sealed class PersonalDataTableEraser(
                     );
                 }
 
+                continue;
+            }
+
+            if (record.Table is TableNames.LeadEmails or TableNames.LeadEmailBlocks)
+            {
+                // The entry in a run is the person's; the run, and maybe its key, others'.
+                await emails.ForgetAsync(lead.Email, cancellationToken);
+                rows++;
                 continue;
             }
 

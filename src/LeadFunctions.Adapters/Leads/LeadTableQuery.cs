@@ -6,8 +6,8 @@ namespace LeadFunctions.Adapters.Leads;
 
 /// <summary>
 /// Lists lead rows with server-side filters, every value passed through TableClient.CreateQueryFilter. A search by an
-/// address's beginning reads the email index instead (a range of one partition, in address order) and then each lead
-/// it names with a point read, the rest of the filter applied to those. The continuation token is the SDK's,
+/// address's beginning reads the email index instead (<see cref="LeadEmailIndex"/>, in address order) and then each
+/// lead it names with a point read, the rest of the filter applied to those. The continuation token is the SDK's,
 /// base64url-encoded so it is opaque to callers.
 /// </summary>
 public sealed class LeadTableQuery(LeadTables tables, LeadEmailIndex emails) : ILeadQuery
@@ -48,30 +48,21 @@ public sealed class LeadTableQuery(LeadTables tables, LeadEmailIndex emails) : I
         CancellationToken cancellationToken
     )
     {
-        if (
-            await ContinuationTokens.PageAsync(emails.Find(prefix, cancellationToken), continuationToken, pageSize)
-            is not { } page
-        )
-        {
-            return new LeadPage([], null);
-        }
-
+        var (ids, next) = await emails.FindAsync(prefix, continuationToken, pageSize, cancellationToken);
         var rows = await Task.WhenAll(
-            page.Values.Select(LeadEmailIndex.LeadIdOf)
-                .OfType<string>()
-                .Select(id =>
-                    tables.Leads.GetEntityIfExistsAsync<TableEntity>(
-                        id,
-                        LeadEntityMapper.LeadRowKey(id),
-                        cancellationToken: cancellationToken
-                    )
+            ids.Select(id =>
+                tables.Leads.GetEntityIfExistsAsync<TableEntity>(
+                    id,
+                    LeadEntityMapper.LeadRowKey(id),
+                    cancellationToken: cancellationToken
                 )
+            )
         );
         var leads = rows.Where(r => r.HasValue)
             .Select(r => LeadEntityMapper.ToLead(r.Value!))
             .Where(filter.Matches)
             .ToList();
-        return new LeadPage(leads, ContinuationTokens.Encode(page.ContinuationToken));
+        return new LeadPage(leads, next);
     }
 
     /// <summary>The OData filter for the lead rows a <see cref="LeadFilter"/> selects.</summary>

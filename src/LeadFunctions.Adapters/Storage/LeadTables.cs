@@ -40,6 +40,8 @@ public sealed class LeadTables(TableServiceClient service, StorageNames names)
 
     public TableClient LeadEmails { get; } = service.GetTableClient(names.Table(TableNames.LeadEmails));
 
+    public TableClient LeadEmailBlocks { get; } = service.GetTableClient(names.Table(TableNames.LeadEmailBlocks));
+
     public IEnumerable<TableClient> All =>
         [
             Leads,
@@ -59,5 +61,6 @@ public sealed class LeadTables(TableServiceClient service, StorageNames names)
             TeamsSubscriptions,
             WebinarSchedules,
             LeadEmails,
+            LeadEmailBlocks,
         ];
 }

@@ -60,7 +60,13 @@ public static class TableNames
     /// per platform, a row per webinar id with its times and whether its end was handed on.</summary>
     public const string WebinarSchedules = "WebinarSchedules";
 
-    /// <summary>Leads by email, for the search by an address's beginning: a partition per first character, a row per
-    /// normalized address (no values; the lead id is the address's hash).</summary>
+    /// <summary>The email index's log, for the search by an address's beginning: a partition per first character, a
+    /// row per escaped normalized address with its lead id (LeadId), until the compaction folds it into
+    /// LeadEmailBlocks.</summary>
     public const string LeadEmails = "LeadEmails";
+
+    /// <summary>The email index proper: a partition per first character, a row per sorted run of at most 200
+    /// addresses (JSON in Entries, Entries1 …), keyed by the run's greatest address (the partition's last run by
+    /// U+FFFF).</summary>
+    public const string LeadEmailBlocks = "LeadEmailBlocks";
 }

@@ -9,6 +9,13 @@ using Feature = LeadFunctions.Functions.Leads;
 
 namespace LeadFunctions.FunctionApp;
 
+public sealed class CompactLeadEmails(Feature.CompactLeadEmails function)
+{
+    [Function(nameof(CompactLeadEmails))]
+    public Task Run([TimerTrigger("0 * * * * *")] TimerInfo timer, CancellationToken ct) =>
+        function.RunAsync(timer.ToRunInfo(), ct);
+}
+
 public sealed class ConvertLead(Feature.ConvertLead function)
 {
     [Function(nameof(ConvertLead))]

@@ -1,3 +1,5 @@
+using Azure.Core;
+using Azure.Core.Pipeline;
 using Azure.Data.Tables;
 using LeadFunctions.Adapters.Leads;
 using LeadFunctions.Adapters.Storage;
@@ -121,6 +123,143 @@ public sealed class LeadEmailSearchTests(AzuriteFixture azurite)
         var query = host.Services.GetRequiredService<ILeadQuery>();
         Assert.Equal(20, (await EmailsAsync(query, Prefix("birlikte"), 100)).Count);
     }
+
+    [Fact]
+    public async Task Compaction_FoldsTheLogIntoRuns_TheSearchReadsBoth_AndErasureTakesAnAddressThatKeysARun()
+    {
+        await using var host = await TestHost.StartAsync(
+            azurite,
+            settings: FunctionsOff.Settings(typeof(TimerFunctionAttribute))
+        );
+        var (store, query, index) = (
+            host.Services.GetRequiredService<ILeadStore>(),
+            host.Services.GetRequiredService<ILeadQuery>(),
+            host.Services.GetRequiredService<ILeadEmailIndex>()
+        );
+        await SaveAllAsync(store, Enumerable.Range(0, 450).Select(i => $"kat{i * 2:D4}@acme.com"));
+
+        Assert.Equal(450, await index.CompactAsync(1000, default));
+        Assert.Equal(0, await index.CompactAsync(1000, default));
+        Assert.Empty(await RowKeysAsync(host, TableNames.LeadEmails));
+        // 450 addresses are more than a run holds (200): runs keyed by their greatest address, the last by U+FFFF.
+        var runs = await RowKeysAsync(host, TableNames.LeadEmailBlocks);
+        Assert.InRange(runs.Count, 3, 4);
+        Assert.Equal("\uffff", runs[^1]);
+        Assert.All(runs[..^1], key => Assert.Matches("^kat[0-9]{4}@acme.com$", key));
+
+        // New leads wait in the log, between and after the folded ones; the search merges both, in address order.
+        await SaveAllAsync(store, ["kat0001@acme.com", "kat0451@acme.com", "kat9999@acme.com"]);
+        var all = await EmailsAsync(query, Prefix("kat"), 7);
+        Assert.Equal(453, all.Count);
+        Assert.Equal([.. all.Order(StringComparer.Ordinal)], all);
+        Assert.Equal(
+            [
+                "kat0450@acme.com",
+                "kat0451@acme.com",
+                "kat0452@acme.com",
+                "kat0454@acme.com",
+                "kat0456@acme.com",
+                "kat0458@acme.com",
+            ],
+            await EmailsAsync(query, Prefix("kat045"), 2)
+        );
+
+        // The address that keys the first run is erased: the run takes its next greatest as key, and no row names it.
+        var erased = runs[0];
+        var held = await host
+            .Services.GetRequiredService<IDataSubjectRecords>()
+            .FindAsync(LeadTableStoreTests.NewLead(erased), default);
+        Assert.Contains(held, r => r.Table == TableNames.LeadEmailBlocks && r.Values["Email"] as string == erased);
+        Assert.NotNull(
+            await host.Services.GetRequiredService<LeadEraser>().EraseAsync(LeadId.FromEmail(erased), default)
+        );
+        Assert.DoesNotContain(erased, await EmailsAsync(query, Prefix("kat"), 50));
+        var rekeyed = await RowKeysAsync(host, TableNames.LeadEmailBlocks);
+        Assert.DoesNotContain(erased, rekeyed);
+        Assert.Equal(runs.Count, rekeyed.Count);
+        Assert.Equal(452, (await EmailsAsync(query, Prefix("kat"), 100)).Count);
+
+        // A token that is not this search's is refused.
+        await Assert.ThrowsAsync<FormatException>(() =>
+            query.ListAsync(Prefix("kat"), ContinuationTokens.Encode("zzz"), 5, default)
+        );
+    }
+
+    /// <summary>
+    /// An erasure that deletes the address's log row after a compaction read it and before the compaction folds it in
+    /// (and so before the erasure looks in the runs): the compaction, finding the row gone when it deletes it, takes
+    /// the address out of the runs again.
+    /// </summary>
+    [Fact]
+    public async Task AnErasureWhileTheCompactionFoldsTheAddress_LeavesItInNoRun()
+    {
+        var erasure = new EraseOnFirstRunRead();
+        await using var host = await TestHost.StartAsync(
+            azurite,
+            b =>
+                b.Services.PostConfigureAll<TableClientOptions>(o =>
+                    o.AddPolicy(erasure, HttpPipelinePosition.PerRetry)
+                ),
+            settings: FunctionsOff.Settings(typeof(TimerFunctionAttribute))
+        );
+        var (store, query, index) = (
+            host.Services.GetRequiredService<ILeadStore>(),
+            host.Services.GetRequiredService<ILeadQuery>(),
+            host.Services.GetRequiredService<LeadEmailIndex>()
+        );
+        await SaveAllAsync(store, ["yaris@acme.com", "yakin@acme.com"]);
+        erasure.Arm(
+            new TableClient(azurite.ConnectionString, host.Table(TableNames.LeadEmails).Name),
+            "yaris@acme.com"
+        );
+
+        Assert.Equal(2, await index.CompactAsync(100, default));
+
+        Assert.True(erasure.Erased);
+        Assert.Null(await index.FindFoldedAsync("yaris@acme.com", default));
+        Assert.NotNull(await index.FindFoldedAsync("yakin@acme.com", default));
+        Assert.Equal(["yakin@acme.com"], await EmailsAsync(query, Prefix("ya"), 10));
+    }
+
+    /// <summary>Deletes an address's log row (an erasure's first step) when the runs are first read.</summary>
+    private sealed class EraseOnFirstRunRead : HttpPipelineSynchronousPolicy
+    {
+        private (TableClient Log, string Email)? armed;
+
+        public bool Erased { get; private set; }
+
+        public void Arm(TableClient log, string email) => armed = (log, email);
+
+        public override void OnSendingRequest(HttpMessage message)
+        {
+            if (
+                armed is var (log, email)
+                && message.Request.Method == RequestMethod.Get
+                && message.Request.Uri.Path.Contains(TableNames.LeadEmailBlocks, StringComparison.Ordinal)
+            )
+            {
+                armed = null;
+                var (partition, row) = LeadEmailIndex.KeyOf(email);
+                log.DeleteEntity(partition, row);
+                Erased = true;
+            }
+        }
+    }
+
+    private static async Task SaveAllAsync(ILeadStore store, IEnumerable<string> emails)
+    {
+        foreach (var chunk in emails.Chunk(25))
+        {
+            var saved = await Task.WhenAll(
+                chunk.Select(e => store.SaveAsync(LeadChange.Updated(LeadTableStoreTests.NewLead(e), null), default))
+            );
+            Assert.All(saved, result => Assert.Equal(SaveResult.Saved, result));
+        }
+    }
+
+    /// <summary>The row keys of a table, in order (the runs' keys say how the addresses are cut).</summary>
+    private static async Task<List<string>> RowKeysAsync(TestHost host, string table) =>
+        await host.Table(table).QueryAsync<TableEntity>(select: ["RowKey"]).Select(r => r.RowKey).ToListAsync();
 
     /// <summary>Takes the address's index row away, as for a lead kept before the index existed.</summary>
     private static async Task ForgetAsync(TestHost host, string email)
