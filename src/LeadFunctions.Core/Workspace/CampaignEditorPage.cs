@@ -40,6 +40,7 @@ public static partial class CampaignEditorPage
     )
     {
         var t = new LeadLabels(shell.Language);
+        errors = FieldMessages.In(shell.Language, errors);
         var fields = new Fields(t, errors);
         var F = fields.Field;
         var C = fields.Choice;

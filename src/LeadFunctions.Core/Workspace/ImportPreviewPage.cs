@@ -105,15 +105,16 @@ public static class ImportPreviewPage
         return WorkspaceLayout.Render(shell, Text(TextId.ImportsPreviewTitle), body);
     }
 
-    /// <summary>The problems of a row or a rejected line, one line each, as the import says them.</summary>
-    internal static IReadOnlyList<string> Problems(IReadOnlyDictionary<string, string[]> errors) =>
-        [.. errors.SelectMany(e => e.Value.Select(message => $"{e.Key}: {message}"))];
+    /// <summary>The problems of a row or a rejected line, one line each, as the import says them, in the page's
+    /// language.</summary>
+    internal static IReadOnlyList<string> Problems(IReadOnlyDictionary<string, string[]> errors, string language) =>
+        [.. errors.SelectMany(e => e.Value.Select(message => $"{e.Key}: {FieldMessages.In(language, message)}"))];
 
     private static Row RowOf(PreviewRow row, IReadOnlyList<string> fields, string language) =>
         new(
             row.Line.ToString(CultureInfo.InvariantCulture),
             [.. fields.Select(f => row.Values.GetValueOrDefault(f) ?? string.Empty)],
-            Problems(row.Errors),
+            Problems(row.Errors, language),
             row.Errors.Count == 0 ? Texts.Get(TextId.ImportsRowFine, language) : string.Empty
         );
 

@@ -26,7 +26,7 @@ public static class ImportResultPage
                 [
                     .. report.Rejected.Select(r => new Rejection(
                         r.Line.ToString(CultureInfo.InvariantCulture),
-                        ImportPreviewPage.Problems(r.Errors)
+                        ImportPreviewPage.Problems(r.Errors, language)
                     )),
                 ],
                 report.RejectedCount > report.Rejected.Count

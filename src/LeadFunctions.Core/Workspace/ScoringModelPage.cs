@@ -27,7 +27,10 @@ public static class ScoringModelPage
                 [
                     .. errors
                         .OrderBy(e => e.Key, StringComparer.Ordinal)
-                        .Select(e => new Problem(e.Key, string.Join(" ", e.Value))),
+                        .Select(e => new Problem(
+                            e.Key,
+                            string.Join(" ", e.Value.Select(m => FieldMessages.In(shell.Language, m)))
+                        )),
                 ]
             )
         );

@@ -117,6 +117,31 @@ public sealed class CampaignPagesTests(AzuriteFixture azurite)
     /// The preview for a lead found by the beginning of her email, in Turkish and in English, the HTML in a frame
     /// that may run nothing; then a test to the marketer's own address, which counts in no results.
     /// </summary>
+    /// <summary>A Turkish page says the validator's words in Turkish, next to their fields (the API's are
+    /// English).</summary>
+    [Fact]
+    public async Task OnATurkishPage_TheValidatorsWordsAreTurkish()
+    {
+        await using var host = await TestHost.StartAsync(azurite);
+        await using var person = await WorkspaceBrowser.OpenAsync(host, "tr-TR,tr;q=0.9");
+        var page = person.Page;
+        await person.SignInAsync(TestHost.FunctionKey);
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Yeni kampanya" }).ClickAsync();
+        await page.Locator("#f-id").FillAsync("bos");
+        await page.Locator("#f-sendWindow-from").FillAsync("18:00");
+        await page.Locator("#f-sendWindow-to").FillAsync("09:00");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Kaydet" }).ClickAsync();
+
+        Assert.Equal("Gerekli.", await page.Locator("#f-name-note").InnerTextAsync());
+        Assert.Equal(
+            "Başlangıçtan sonra olmalı (bir gönderim aralığı gece yarısını geçmez).",
+            await page.Locator("#f-sendWindow-to-note").InnerTextAsync()
+        );
+        Assert.Equal("true", await page.Locator("#f-name").GetAttributeAsync("aria-invalid"));
+        await person.AssertAccessibleAsync("workspace-editor-errors-tr");
+    }
+
     private static async Task PreviewAndTestAsync(NurtureHost nurture, WorkspaceBrowser person)
     {
         var page = person.Page;
