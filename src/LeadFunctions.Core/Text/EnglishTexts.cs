@@ -412,6 +412,7 @@ internal static class EnglishTexts
         [TextId.LeadsActionWithdrawn] = "withdrawn",
         [TextId.LeadsTimeline] = "Timeline, newest first",
         [TextId.LeadsMore] = "Show older entries",
+        [TextId.LeadsMoreConsent] = "Older decisions are not shown here: show the whole ledger",
         [TextId.LeadsErase] = "Erase this person",
         [TextId.LeadsEraseHelp] =
             "Erasure cannot be undone: the address is suppressed and every row about the person is deleted.",

@@ -391,6 +391,7 @@ public enum TextId
     LeadsActionWithdrawn,
     LeadsTimeline,
     LeadsMore,
+    LeadsMoreConsent,
     LeadsErase,
     LeadsEraseHelp,
     LeadsEraseConfirm,

@@ -417,6 +417,7 @@ internal static class TurkishTexts
         [TextId.LeadsActionWithdrawn] = "geri çekildi",
         [TextId.LeadsTimeline] = "Zaman çizelgesi, en yenisi önce",
         [TextId.LeadsMore] = "Daha eski kayıtları göster",
+        [TextId.LeadsMoreConsent] = "Daha eski kararlar burada gösterilmiyor: tüm kayıtları göster",
         [TextId.LeadsErase] = "Bu kişiyi sil",
         [TextId.LeadsEraseHelp] = "Silme geri alınamaz: adres engellenir ve kişiyle ilgili her kayıt silinir.",
         [TextId.LeadsEraseConfirm] = "Onaylamak için adayın e-posta adresini yazın",

@@ -72,6 +72,9 @@ public static class LeadDetailPage
                         )),
                 ],
                 [.. file.Consent.Select(r => ConsentRowOf(r, t))],
+                file.OlderConsent
+                    ? $"{path}?entries={file.Shown + LeadFileReader.PageOfEntries}#consent"
+                    : string.Empty,
                 [.. file.Enrollments.Select(e => EnrollmentOf(e, t))],
                 [.. file.ShownEntries.Select(EntryOf)],
                 file.HasMore ? $"{path}?entries={file.Shown + LeadFileReader.PageOfEntries}" : string.Empty,
@@ -227,6 +230,7 @@ public static class LeadDetailPage
         IReadOnlyList<Entry> StageHistory,
         IReadOnlyList<Item> ConsentState,
         IReadOnlyList<ConsentRow> ConsentRecords,
+        string MoreConsent,
         IReadOnlyList<EnrollmentBlock> Enrollments,
         IReadOnlyList<Entry> Timeline,
         string More,

@@ -35,16 +35,20 @@ public sealed class LeadFileReader(ILeadStore store, ICampaignCatalog campaigns)
         }
 
         var shown = Math.Clamp(entries, PageOfEntries, MaxEntries);
-        var (consent, timeline, partial) =
+        var (consent, timeline, partial, olderConsent) =
             shown == PageOfEntries && snapshot.Recent is { } recent
                 ? (
                     ConsentLedger.OldestFirst(recent.Consent),
                     EventEntries.Merged(recent.Entries, recent.Events),
+                    recent.Partial,
+                    // The digest keeps the newest rows of a longer ledger: as many as it may, and partial.
                     recent.Partial
+                        && recent.Consent.Count >= RecentActivity.MaxConsent
                 )
                 : (
                     await store.ReadConsentAsync(leadId, cancellationToken),
                     await store.ReadTimelineAsync(leadId, MaxEntries, cancellationToken),
+                    false,
                     false
                 );
         var enrollments = new List<EnrollmentInCampaign>();
@@ -65,14 +69,16 @@ public sealed class LeadFileReader(ILeadStore store, ICampaignCatalog campaigns)
             shown,
             enrollments,
             await campaigns.ActiveAsync(cancellationToken),
-            partial
+            partial,
+            olderConsent
         );
     }
 }
 
 /// <summary>A lead as its page shows it. Stage history and the score's explanation are the timeline's own entries
 /// (<see cref="TimelineKind.Stage"/>, <see cref="TimelineKind.Score"/>), among those read. <paramref name="Partial"/>:
-/// what was read is a digest that left some out (a "more" reads everything).</summary>
+/// what was read is a digest that left some out (a "more" reads everything); <paramref name="OlderConsent"/>: among
+/// them consent ledger rows, older than those shown.</summary>
 public sealed record LeadFile(
     Lead Lead,
     IReadOnlyList<ConsentRecord> Consent,
@@ -80,7 +86,8 @@ public sealed record LeadFile(
     int Shown,
     IReadOnlyList<EnrollmentInCampaign> Enrollments,
     IReadOnlyList<Campaign> ActiveCampaigns,
-    bool Partial = false
+    bool Partial = false,
+    bool OlderConsent = false
 )
 {
     /// <summary>The newest score change: what its fit and engagement came from.</summary>

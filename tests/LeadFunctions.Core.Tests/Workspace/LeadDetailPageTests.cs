@@ -85,6 +85,25 @@ public class LeadDetailPageTests
     }
 
     [Fact]
+    public void Render_OlderConsentDecisionsLeftOut_SaysSo_WithALinkToThemAll()
+    {
+        const string Link = "Older decisions are not shown here: show the whole ledger";
+        Assert.DoesNotContain(
+            Link,
+            LeadDetailPage.Render(Shell(), File(), LeadPageNotice.None),
+            StringComparison.Ordinal
+        );
+
+        var html = LeadDetailPage.Render(Shell(), File() with { OlderConsent = true }, LeadPageNotice.None);
+
+        Assert.Contains(
+            $"<a href=\"{LeadDetailPage.PathOf(Lead().Id)}?entries=50#consent\">{Link}</a>",
+            html,
+            StringComparison.Ordinal
+        );
+    }
+
+    [Fact]
     public void Render_TheScoreWithWhatMadeIt_TheStageHistory_TheConsentEvidence()
     {
         var html = LeadDetailPage.Render(Shell(), File(), LeadPageNotice.None);

@@ -3,6 +3,7 @@ using LeadFunctions.Core.Engagement;
 using LeadFunctions.Core.Intake;
 using LeadFunctions.Core.Leads;
 using LeadFunctions.Core.Timeline;
+using LeadFunctions.Core.Workspace;
 using LeadFunctions.Functions.Triggers;
 using LeadFunctions.IntegrationTests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
@@ -90,6 +91,15 @@ public sealed class RecentActivityTests(AzuriteFixture azurite)
         Assert.Equal(31, ledger.Count);
         Assert.Equal("c-00", ledger[0].Id);
         Assert.Equal(ledger.TakeLast(RecentActivity.MaxConsent), ConsentLedger.OldestFirst(recent.Consent));
+
+        // The page's first view says that older decisions are left out; the next view reads them all.
+        var reader = host.Services.GetRequiredService<LeadFileReader>();
+        var first = await reader.ReadAsync(id, 0, default);
+        Assert.True(first?.OlderConsent);
+        Assert.Equal(RecentActivity.MaxConsent, first?.Consent.Count);
+        var all = await reader.ReadAsync(id, LeadFileReader.PageOfEntries * 2, default);
+        Assert.False(all?.OlderConsent);
+        Assert.Equal(31, all?.Consent.Count);
     }
 
     private static ConsentRecord Decision(string id, ConsentAction action, DateTimeOffset at) =>
