@@ -26,7 +26,7 @@ public sealed record RecentActivity(
     /// <summary>What it holds once <paramref name="change"/> is written.</summary>
     public RecentActivity After(LeadChange change)
     {
-        var entries = Newest([.. change.Entries, .. Entries], e => e.At, e => e.Id);
+        var entries = Chronology.NewestFirst([.. change.Entries, .. Entries], e => e.At, e => e.Id);
         var kept = entries.Take(MaxEntries).ToList();
         var older = entries.Skip(MaxEntries).ToList();
         kept.AddRange(older.Where(e => e.Kind == TimelineKind.Stage).Take(MaxStageMoves));
@@ -38,18 +38,13 @@ public sealed record RecentActivity(
             kept.Add(score);
         }
 
-        var events = Newest([.. change.NewEvents, .. Events], e => e.OccurredAt, e => e.EventId);
-        var consent = Newest([.. change.ConsentRecords ?? [], .. Consent], r => r.At, r => r.Id);
+        var events = Chronology.NewestFirst([.. change.NewEvents, .. Events], e => e.OccurredAt, e => e.EventId);
+        var consent = Chronology.NewestFirst([.. change.ConsentRecords ?? [], .. Consent], r => r.At, r => r.Id);
         return new RecentActivity(
-            Newest(kept, e => e.At, e => e.Id),
+            Chronology.NewestFirst(kept, e => e.At, e => e.Id),
             [.. events.Take(MaxEvents)],
             [.. consent.Take(MaxConsent)],
             Partial || entries.Count > kept.Count || events.Count > MaxEvents || consent.Count > MaxConsent
         );
     }
-
-    /// <summary>Newest first, and at the same time by id: the order of the rows' keys, so that what is kept is what
-    /// a query of the partition reads first.</summary>
-    private static List<T> Newest<T>(IEnumerable<T> items, Func<T, DateTimeOffset> at, Func<T, string> id) =>
-        [.. items.OrderByDescending(at).ThenBy(id, StringComparer.Ordinal)];
 }

@@ -19,5 +19,5 @@ public static class EventEntries
     public static IReadOnlyList<TimelineEntry> Merged(
         IEnumerable<TimelineEntry> entries,
         IEnumerable<EngagementEvent> events
-    ) => [.. entries.Concat(events.Select(Of)).OrderByDescending(e => e.At).ThenBy(e => e.Id, StringComparer.Ordinal)];
+    ) => Chronology.NewestFirst(entries.Concat(events.Select(Of)), e => e.At, e => e.Id);
 }
