@@ -44,10 +44,6 @@ public static partial class FieldMessages
         IReadOnlyDictionary<string, string[]> errors
     ) => errors.ToDictionary(e => e.Key, e => e.Value.Select(m => In(language, m)).ToArray(), StringComparer.Ordinal);
 
-    /// <summary>Whether <paramref name="language"/> has a translation of the message.</summary>
-    public static bool IsTranslated(string language, string message) =>
-        Tables.TryGetValue(language, out var table) && table.Any(m => m.English.IsMatch(message));
-
     /// <summary>The keys as patterns, the most specific (the most text besides values) first, so that a message that a
     /// shorter key would match as well ("The CSV could not be read ({0})." with a sentence after it) finds its
     /// own.</summary>

@@ -42,6 +42,7 @@ public static class ImportPreviewPage
             .Errors.SelectMany(e => e.Value)
             .Concat(file.Stopped is { } stopped ? [stopped] : [])
             .Concat(refusal is null ? [] : [refusal])
+            .Select(message => FieldMessages.In(language, message))
             .ToList();
         var fields = file.Columns.Select(c => c.Field).OfType<string>().Distinct().ToList();
         var path = $"{WorkspacePaths.Imports}/{id}";

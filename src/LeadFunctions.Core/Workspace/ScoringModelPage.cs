@@ -25,12 +25,10 @@ public static class ScoringModelPage
                 json,
                 saved,
                 [
-                    .. errors
+                    .. FieldMessages
+                        .In(shell.Language, errors)
                         .OrderBy(e => e.Key, StringComparer.Ordinal)
-                        .Select(e => new Problem(
-                            e.Key,
-                            string.Join(" ", e.Value.Select(m => FieldMessages.In(shell.Language, m)))
-                        )),
+                        .Select(e => new Problem(e.Key, string.Join(" ", e.Value))),
                 ]
             )
         );

@@ -120,4 +120,33 @@ public class ImportFormsTests
         );
         Assert.Contains("<input type=\"hidden\" name=\"encoding\" value=\"\">", html, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task PreviewPage_InTurkish_SaysWhyTheFileIsRefused_InTurkish()
+    {
+        var preview = new ImportPreview(TimeProvider.System, new CsvDecoding(Encoding.Latin1));
+        var file = await preview.ReadAsync(
+            new MemoryStream(Encoding.UTF8.GetBytes("Ad\nŞule\n")),
+            new LeadImportRows("fair")
+        );
+        var shell = new WorkspaceShell(
+            "tr",
+            new WorkspaceUser("k", WorkspaceRoles.Marketer),
+            WorkspaceSection.Imports,
+            "/",
+            "tok"
+        );
+
+        var html = ImportPreviewPage.Render(
+            shell,
+            new string('a', 32),
+            new StagedPreview(new ImportTarget(ImportKind.Leads, "fair"), file),
+            new Dictionary<string, string>(),
+            new Dictionary<string, TextId>()
+        );
+
+        Assert.Contains("Şu sütunlar arasında email sütunu (", html, StringComparison.Ordinal);
+        Assert.Contains(") yok: Ad.", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("No email column", html, StringComparison.Ordinal);
+    }
 }
