@@ -32,8 +32,19 @@ public sealed class PersonalDataTableEraser(
             .Where(r => r.Table == TableNames.Referrals && r.PartitionKey == lead.Id)
             .Select(r => r.RowKey)
             .ToList();
-        var rows = 0;
-        foreach (var record in found.Where(r => r.Table != TableNames.Suppressions))
+        // The email index's log row and entry in a run go together; the run, and maybe its key, are others'.
+        var indexed = found.Count(r => r.Table is TableNames.LeadEmails or TableNames.LeadEmailBlocks);
+        if (indexed > 0)
+        {
+            await emails.ForgetAsync(lead.Email, cancellationToken);
+        }
+
+        var rows = indexed;
+        foreach (
+            var record in found.Where(r =>
+                r.Table is not (TableNames.Suppressions or TableNames.LeadEmails or TableNames.LeadEmailBlocks)
+            )
+        )
         {
             if (record.Table == TableNames.Crm && record.PartitionKey != "contact")
             {
@@ -49,14 +60,6 @@ public sealed class PersonalDataTableEraser(
                     );
                 }
 
-                continue;
-            }
-
-            if (record.Table is TableNames.LeadEmails or TableNames.LeadEmailBlocks)
-            {
-                // The entry in a run is the person's; the run, and maybe its key, others'.
-                await emails.ForgetAsync(lead.Email, cancellationToken);
-                rows++;
                 continue;
             }
 
