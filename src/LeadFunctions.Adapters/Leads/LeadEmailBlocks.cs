@@ -17,7 +17,7 @@ namespace LeadFunctions.Adapters.Leads;
 internal sealed class LeadEmailBlocks(TableClient table)
 {
     /// <summary>Above every escaped address (they are made of characters below it).</summary>
-    public const string Last = "\uffff";
+    private const string Last = "\uffff";
     private const int MaxEntries = 200;
     private const int Fill = 150;
     private const int MaxParts = 8;
