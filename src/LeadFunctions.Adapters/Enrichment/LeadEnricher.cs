@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using LeadFunctions.Core.Enrichment;
 using LeadFunctions.Core.Leads;
 using Microsoft.Extensions.Options;
@@ -55,4 +56,19 @@ public sealed class LeadEnricher(IMxChecker mx, IOptions<EnrichmentOptions> opti
             return (null, null);
         }
     }
+}
+
+public sealed class EnrichmentOptions
+{
+    public const string SectionName = "Enrichment";
+
+    /// <summary>The region a phone number without a country code is read in, when the lead names no country.</summary>
+    [RegularExpression("^[A-Z]{2}$")]
+    public string DefaultPhoneRegion { get; set; } = "TR";
+
+    /// <summary>Ask DNS whether the email's domain takes mail. Off by default: it needs the network.</summary>
+    public bool CheckMx { get; set; }
+
+    [Range(typeof(TimeSpan), "00:00:00.100", "00:00:30")]
+    public TimeSpan MxTimeout { get; set; } = TimeSpan.FromSeconds(2);
 }

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Azure.Data.Tables;
 using LeadFunctions.Adapters.Campaigns;
 using LeadFunctions.Adapters.Consent;
+using LeadFunctions.Adapters.Storage;
 using LeadFunctions.Core.Campaigns;
 using LeadFunctions.Core.Consent;
 using LeadFunctions.Core.Engagement;
@@ -185,4 +186,31 @@ internal static class LeadEntityMapper
 
     private static T? FromJson<T>(string? json)
         where T : class => json is null ? null : JsonSerializer.Deserialize<T>(json, JsonDefaults.Options);
+}
+
+/// <summary>
+/// A partition's <see cref="RecentActivity"/> on the row that versions it (the lead's, or the waiting row), as JSON in
+/// "Recent", "Recent1" … (at most four parts, the unused ones cleared, since the waiting row is written by a merge). A
+/// digest too long for them keeps the newer half of each list, and says it is partial, until it fits.
+/// </summary>
+internal static class RecentActivityMapper
+{
+    private const string Property = "Recent";
+    private const int MaxParts = 4;
+
+    public static void Write(TableEntity row, RecentActivity? recent)
+    {
+        while (recent is not null && !JsonColumns.TryWrite(row, Property, recent, MaxParts, clearUnused: true))
+        {
+            recent = new RecentActivity(
+                [.. recent.Entries.Take(recent.Entries.Count / 2)],
+                [.. recent.Events.Take(recent.Events.Count / 2)],
+                [.. recent.Consent.Take(recent.Consent.Count / 2)],
+                Partial: true
+            );
+        }
+    }
+
+    /// <summary>The row's digest; null for a row written before there was one.</summary>
+    public static RecentActivity? Read(TableEntity row) => JsonColumns.Read<RecentActivity>(row, Property);
 }

@@ -3,6 +3,7 @@ using System.Diagnostics;
 using Azure.Storage.Queues;
 using LeadFunctions.Adapters.Storage;
 using LeadFunctions.Core.Telemetry;
+using LeadFunctions.Core.Text;
 
 namespace LeadFunctions.Adapters.Queues;
 
@@ -35,4 +36,39 @@ public sealed class QueueMessageSender(QueueServiceClient service, StorageNames 
         );
         signal.Notify(physical);
     }
+}
+
+/// <summary>
+/// How a function reads a queue message's body, on the self-hosted runtime and in the FunctionApp alike: the JSON
+/// <see cref="QueueMessageSender"/> writes (<see cref="JsonDefaults"/>); a message of JSON <c>null</c> fails, naming
+/// its queue.
+/// </summary>
+public static class QueueMessageBody
+{
+    public static T Read<T>(BinaryData body, string queueName) =>
+        body.ToObjectFromJson<T>(JsonDefaults.Options)
+        ?? throw new InvalidOperationException($"The message on {queueName} is empty.");
+}
+
+/// <summary>
+/// Lets a queue listener in this process stop backing off as soon as this process writes to its
+/// queue, as the WebJobs SDK's SharedQueueWatcher does.
+/// </summary>
+public sealed class QueueWriteSignal
+{
+    private readonly ConcurrentDictionary<string, TaskCompletionSource> waiters = new(StringComparer.Ordinal);
+
+    public void Notify(string queueName)
+    {
+        if (waiters.TryRemove(queueName, out var waiter))
+        {
+            waiter.TrySetResult();
+        }
+    }
+
+    /// <summary>A task that completes at the next write to <paramref name="queueName"/>.</summary>
+    public Task NextWrite(string queueName) =>
+        waiters
+            .GetOrAdd(queueName, _ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously))
+            .Task;
 }

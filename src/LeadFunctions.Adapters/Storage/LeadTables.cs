@@ -1,4 +1,5 @@
 using Azure.Data.Tables;
+using Microsoft.Extensions.Options;
 
 namespace LeadFunctions.Adapters.Storage;
 
@@ -63,4 +64,16 @@ public sealed class LeadTables(TableServiceClient service, StorageNames names)
             LeadEmails,
             LeadEmailBlocks,
         ];
+}
+
+/// <summary>The physical name of each queue, table and blob container, with the configured prefix.</summary>
+public sealed class StorageNames(IOptions<StorageOptions> options)
+{
+    private readonly string prefix = options.Value.NamePrefix;
+
+    public string Queue(string name) => prefix.Length == 0 ? name : $"{prefix}-{name}";
+
+    public string Table(string name) => prefix + name;
+
+    public string Container(string name) => prefix.Length == 0 ? name : $"{prefix}-{name}";
 }

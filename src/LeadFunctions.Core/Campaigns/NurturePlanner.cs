@@ -182,3 +182,33 @@ public sealed class NurturePlanner(ICampaignCatalog campaigns, IRecipientTimeZon
             )
             : change;
 }
+
+/// <summary>
+/// Indexes a change's due sends (<see cref="LeadChange.Schedule"/>) before each attempt to save it: an entry whose
+/// write then fails finds no enrollment and is dropped, so the index never lags the enrollments.
+/// </summary>
+public sealed class DueSendSubscriber(IDueSendIndex dueSends) : ILeadChangeSubscriber
+{
+    public string Name => LeadChangeSubscribers.DueSendIndex;
+
+    public Task BeforeSaveAsync(LeadChange change, CancellationToken cancellationToken) =>
+        change.Schedule is { Count: > 0 } schedule
+            ? dueSends.AddAsync(schedule, cancellationToken)
+            : Task.CompletedTask;
+}
+
+/// <summary>
+/// Adds what a saved change counts (<see cref="LeadChange.Counts"/>) to the campaign stats, once: a repeat counts
+/// nothing.
+/// </summary>
+public sealed class CampaignStatsSubscriber(ICampaignStats stats) : ILeadChangeSubscriber
+{
+    public string Name => LeadChangeSubscribers.CampaignStats;
+
+    public Task AfterSaveAsync(
+        LeadUpdater updater,
+        LeadSnapshot before,
+        LeadChange change,
+        CancellationToken cancellationToken
+    ) => change.Counts is { Count: > 0 } counts ? stats.AddAsync(counts, cancellationToken) : Task.CompletedTask;
+}

@@ -104,9 +104,6 @@ public sealed class ConsentLinkActions(
     }
 }
 
-/// <summary>The request a decision came with: the person's address and browser.</summary>
-public sealed record RequestEvidence(string? Ip, string? UserAgent);
-
 public enum LinkOutcome
 {
     Done,

@@ -79,3 +79,16 @@ public sealed class DoubleOptInPolicy
         || sources.Contains(source)
         || (countryCode is not null && countries.Contains(countryCode.ToUpperInvariant()));
 }
+
+/// <summary>The consent rules in force (<c>Consent:*</c>), parsed and validated at start.</summary>
+public sealed record ConsentSettings(DoubleOptInPolicy DoubleOptIn, ConsentPolicy Policy, TimeSpan ConfirmationTtl)
+{
+    public static readonly ConsentSettings Default = new(
+        DoubleOptInPolicy.Off,
+        ConsentPolicy.OptIn,
+        TimeSpan.FromDays(7)
+    );
+}
+
+/// <summary>Who sends our emails, named in every one with a postal address, as İYS and CAN-SPAM require.</summary>
+public sealed record SenderIdentity(string Name, string PostalAddress);

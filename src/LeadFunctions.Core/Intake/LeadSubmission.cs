@@ -1,5 +1,8 @@
 using LeadFunctions.Core.Consent;
+using LeadFunctions.Core.Intake;
 using LeadFunctions.Core.Leads;
+using LeadFunctions.Core.Randomness;
+using LeadFunctions.Core.Security;
 
 namespace LeadFunctions.Core.Intake;
 
@@ -49,4 +52,76 @@ public sealed record LeadSubmission
     /// <summary>What the person did in the same act (a webinar registration's webinar_registered), recorded in the
     /// submission's own write: one message on the queue, not two, and no event waiting for its lead.</summary>
     public EngagementEvent? Engagement { get; init; }
+}
+
+/// <summary>The ledger row a submission's ticked consent box makes: a grant, or a pending one where double opt-in
+/// applies.</summary>
+public static class SubmissionConsent
+{
+    public static ConsentRecord? RecordFor(
+        LeadSubmission submission,
+        string? countryCode,
+        DoubleOptInPolicy doubleOptIn
+    )
+    {
+        if (!submission.ConsentEmail)
+        {
+            return null;
+        }
+
+        return new ConsentRecord
+        {
+            Id = $"submission-{submission.SubmissionId}",
+            Action = doubleOptIn.Requires(submission.Source, countryCode)
+                ? ConsentAction.Pending
+                : ConsentAction.Granted,
+            At = submission.ReceivedAt,
+            Source = submission.ConsentSource,
+            RecipientType = submission.RecipientType ?? RecipientType.Individual,
+            Ip = submission.ConsentIp,
+            UserAgent = submission.ConsentUserAgent,
+            Text = submission.ConsentText,
+            Evidence = $"submission {submission.SubmissionId} ({submission.Source})",
+        };
+    }
+}
+
+/// <summary>
+/// The "Idempotency-Key" header: a retried request with the same key becomes the same submission id,
+/// which the intake function records once, so a double-clicked or retried form is one submission.
+/// </summary>
+public static class IdempotencyKey
+{
+    public const string HeaderName = "Idempotency-Key";
+    private const int MaxLength = 255;
+
+    /// <summary>The field error for a malformed key.</summary>
+    public static IReadOnlyDictionary<string, string[]> Malformed { get; } =
+        new Dictionary<string, string[]> { [HeaderName] = ["1 to 255 printable ASCII characters."] };
+
+    /// <summary>The submission id for the header's <paramref name="key"/>: derived from it, or new when there is none.
+    /// False when it is malformed.</summary>
+    public static bool TryGetSubmissionId(string? key, string scope, IIdGenerator ids, out string submissionId)
+    {
+        if (key is null)
+        {
+            submissionId = ids.NewId();
+            return true;
+        }
+
+        submissionId = string.Empty;
+        if (key.Length is 0 or > MaxLength || key.Any(c => c is < '!' or > '~'))
+        {
+            return false;
+        }
+
+        submissionId = "idem-" + StableId.From(scope, key);
+        return true;
+    }
+}
+
+/// <summary>The durable hand-over between answering a request and processing it (the lead-intake queue).</summary>
+public interface ISubmissionQueue
+{
+    Task EnqueueAsync(LeadSubmission submission, CancellationToken cancellationToken);
 }

@@ -1,6 +1,7 @@
 using LeadFunctions.Core.Consent;
 using LeadFunctions.Core.Leads;
 using LeadFunctions.Core.Randomness;
+using LeadFunctions.Core.Text;
 
 namespace LeadFunctions.Core.Intake;
 
@@ -91,4 +92,63 @@ public sealed record WebFormOutcome(
     public static WebFormOutcome Ignored(string decoyId, Uri? redirect) => new(decoyId, redirect, null, null);
 
     public static WebFormOutcome Invalid(IReadOnlyDictionary<string, string[]> errors) => new(null, null, errors, null);
+}
+
+/// <summary>
+/// What a web form's post is held to besides its fields: the origins (scheme://host[:port], lowercase) whose pages a
+/// plain HTML form's "redirect" may send the browser back to, and the time a person needs at least to fill it in.
+/// </summary>
+public sealed class WebFormRules(IReadOnlySet<string> origins, TimeSpan minimumFillTime)
+{
+    /// <summary>A form filled faster than this (per its own formStartedAt) is a bot.</summary>
+    public TimeSpan MinimumFillTime => minimumFillTime;
+
+    public bool IsAllowedRedirect(string? target, out Uri? uri)
+    {
+        uri = null;
+        return Uri.TryCreate(target, UriKind.Absolute, out var parsed)
+            && parsed.Scheme is "http" or "https"
+            && origins.Contains(parsed.GetLeftPart(UriPartial.Authority).ToLowerInvariant())
+            && (uri = parsed) is not null;
+    }
+}
+
+/// <summary>
+/// Cheap bot signals on a web form: the hidden "website" field filled in, or the form submitted
+/// faster than a person can fill it (its own "formStartedAt", unix milliseconds or ISO 8601; a time in
+/// the future says nothing).
+/// </summary>
+public static class BotCheck
+{
+    public const string HoneypotField = "website";
+    public const string StartedAtField = "formStartedAt";
+
+    public static bool LooksLikeABot(
+        IReadOnlyDictionary<string, string?> fields,
+        DateTimeOffset now,
+        TimeSpan minimumFillTime
+    )
+    {
+        if (!string.IsNullOrEmpty(fields.GetValueOrDefault(HoneypotField)))
+        {
+            return true;
+        }
+
+        var started = fields.GetValueOrDefault(StartedAtField);
+        if (string.IsNullOrEmpty(started))
+        {
+            return false;
+        }
+
+        if (Timestamp.Parse(started) is not { } at)
+        {
+            return false;
+        }
+
+        // The time comes from the visitor's clock: one that runs fast, or a local time written without its
+        // offset (Istanbul is UTC+3), puts it in the future. That is no sign of a bot, and such people must not be
+        // dropped.
+        var fillTime = now - at;
+        return fillTime >= TimeSpan.Zero && fillTime < minimumFillTime;
+    }
 }

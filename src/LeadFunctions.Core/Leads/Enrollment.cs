@@ -167,3 +167,9 @@ public enum StepState
     /// <summary>A wait or a condition the flow went through, by <see cref="StepRecord.Branch"/>.</summary>
     Passed,
 }
+
+/// <summary>
+/// A step of an enrollment that falls due at <see cref="DueAt"/>: an entry of the due index and, once due, part of a
+/// nurture-send message.
+/// </summary>
+public sealed record DueSend(string LeadId, string CampaignId, string StepId, DateTimeOffset DueAt);

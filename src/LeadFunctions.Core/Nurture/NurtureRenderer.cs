@@ -76,3 +76,19 @@ public sealed class NurtureRenderer(ConsentLinks links, SenderIdentity sender)
             ["unsubscribeUrl"] = unsubscribe,
         };
 }
+
+/// <summary>A campaign step rendered for one person, in the language it was rendered in ("tr" or "en").</summary>
+public sealed record RenderedEmail(string Subject, string Html, string Text, string Language);
+
+/// <summary>The lines every nurture email ends with: who sends it, their postal address, and how to stop.</summary>
+internal sealed record Footer(string Sender, string Unsubscribe, string Label)
+{
+    private static readonly HtmlTemplate Template = new("email-footer.liquid", typeof(Footer));
+
+    public static Footer For(string language, SenderIdentity sender, string unsubscribe) =>
+        new($"{sender.Name} · {sender.PostalAddress}", unsubscribe, Texts.Get(TextId.EmailFooterUnsubscribe, language));
+
+    public string Html() => Template.Render(this);
+
+    public string Text() => $"\n\n--\n{Sender}\n{Label}: {Unsubscribe}\n";
+}

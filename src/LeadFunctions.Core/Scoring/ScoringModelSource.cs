@@ -31,3 +31,11 @@ public sealed class ScoringModelSource(IScoringModelStore store, TimeProvider ti
     /// <summary>One reference, so that readers on other threads never see half an update.</summary>
     private sealed record Cached(LeadScorer Scorer, DateTimeOffset ReadAt);
 }
+
+/// <summary>Where the scoring model is kept (one row of the Settings table).</summary>
+public interface IScoringModelStore
+{
+    Task<ScoringModel?> GetAsync(CancellationToken cancellationToken);
+
+    Task SaveAsync(ScoringModel model, CancellationToken cancellationToken);
+}

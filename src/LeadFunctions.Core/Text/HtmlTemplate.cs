@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using Fluid;
 
 namespace LeadFunctions.Core.Text;
@@ -40,4 +42,11 @@ public sealed class HtmlTemplate
     }
 
     public string Render(object model) => template.Render(new TemplateContext(model, options), Html.Encoder);
+}
+
+/// <summary>HTML escaping for the pages and emails we write: markup characters escaped, Turkish letters left
+/// readable.</summary>
+public static class Html
+{
+    public static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
 }

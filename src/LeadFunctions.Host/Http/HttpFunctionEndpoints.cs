@@ -1,6 +1,8 @@
 using LeadFunctions.Functions.Http;
+using LeadFunctions.Functions.Intake;
 using LeadFunctions.Functions.Triggers;
 using LeadFunctions.Host.Configuration;
+using Microsoft.AspNetCore.Cors.Infrastructure;
 using Microsoft.Extensions.Options;
 
 namespace LeadFunctions.Host.Http;
@@ -69,4 +71,52 @@ public static class HttpFunctionEndpoints
     /// (<see cref="HttpFunctionAttribute.PublicIntake"/>).</summary>
     public static RouteHandlerBuilder AsPublicIntake(this RouteHandlerBuilder endpoint) =>
         endpoint.RequireCors(IntakeProtection.Policy).RequireRateLimiting(IntakeProtection.Policy);
+}
+
+/// <summary>
+/// The anonymous web-form route's protection on this runtime: CORS for the configured origins, and the
+/// per-IP limit of <see cref="IntakeRateLimit"/>. (On Azure, CORS is platform configuration and the limit
+/// runs in the worker's middleware.)
+/// </summary>
+internal static class IntakeProtection
+{
+    public const string Policy = "intake";
+
+    public static IServiceCollection AddIntakeProtection(this IServiceCollection services)
+    {
+        services.AddCors();
+        services
+            .AddOptions<CorsOptions>()
+            .Configure<IOptions<IntakeOptions>>(
+                (cors, intake) =>
+                    cors.AddPolicy(Policy, policy =>
+                        policy
+                            .WithOrigins([.. intake.Value.Origins])
+                            .WithMethods("POST")
+                            .WithHeaders("Content-Type", "Idempotency-Key")
+                    )
+            );
+
+        services.AddRateLimiter(limiter =>
+        {
+            limiter.AddPolicy(Policy, context =>
+                IntakeRateLimit.For(
+                    context.Connection.RemoteIpAddress,
+                    context
+                        .RequestServices.GetRequiredService<IOptionsMonitor<IntakeOptions>>()
+                        .CurrentValue.PermitsPerMinute
+                )
+            );
+            limiter.OnRejected = (context, _) =>
+                new ValueTask(IntakeRateLimit.Rejected(context.Lease).ExecuteAsync(context.HttpContext));
+        });
+        return services;
+    }
+
+    public static WebApplication UseIntakeProtection(this WebApplication app)
+    {
+        app.UseCors();
+        app.UseRateLimiter();
+        return app;
+    }
 }

@@ -2,6 +2,32 @@ using LeadFunctions.Core.Leads;
 
 namespace LeadFunctions.Core.Campaigns;
 
+/// <summary>Where campaign definitions are kept (the Campaigns table).</summary>
+public interface ICampaignStore
+{
+    Task<Campaign?> GetAsync(string campaignId, CancellationToken cancellationToken);
+
+    /// <summary>Creates or replaces the campaign; true when it was new.</summary>
+    Task<bool> PutAsync(Campaign campaign, CancellationToken cancellationToken);
+
+    /// <summary>Every campaign, archived ones too (campaigns are few: one query).</summary>
+    Task<IReadOnlyList<Campaign>> ListAsync(CancellationToken cancellationToken);
+}
+
+/// <summary>The campaigns as the pipeline sees them: read often (every lead change, every send), so served from a
+/// cache.</summary>
+public interface ICampaignCatalog
+{
+    /// <summary>Every campaign that is active and not archived.</summary>
+    ValueTask<IReadOnlyList<Campaign>> ActiveAsync(CancellationToken cancellationToken);
+
+    /// <summary>One campaign, archived or inactive too.</summary>
+    ValueTask<Campaign?> FindAsync(string campaignId, CancellationToken cancellationToken);
+
+    /// <summary>Forgets what was read, after a campaign was written, so the next question reads again.</summary>
+    void Invalidate();
+}
+
 /// <summary>
 /// The due index: sends keyed by the minute they fall due, so that the nurture timer reads only the minutes
 /// that are due, never the enrollments. An entry is written before the enrollment that it serves (an entry
@@ -39,3 +65,10 @@ public interface IDueSendIndex
 
 /// <summary>A due send as the index holds it; <see cref="Key"/> is the index's own name for the entry.</summary>
 public sealed record IndexedDueSend(DueSend Send, string Key);
+
+/// <summary>The time zone a person reads their email in: from their phone number, else their country, else
+/// <c>Nurture:DefaultTimeZone</c>.</summary>
+public interface IRecipientTimeZones
+{
+    TimeZoneInfo ZoneOf(Lead lead);
+}

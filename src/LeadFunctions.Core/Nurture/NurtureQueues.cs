@@ -3,6 +3,29 @@ using LeadFunctions.Core.Randomness;
 
 namespace LeadFunctions.Core.Nurture;
 
+/// <summary>The nurture-send queue.</summary>
+public interface INurtureSendQueue
+{
+    /// <summary>Queues <paramref name="batch"/>, seen by the send function only after <paramref name="visibleAfter"/>
+    /// (whole seconds: the queue's own resolution).</summary>
+    Task EnqueueAsync(NurtureSendBatch batch, TimeSpan visibleAfter, CancellationToken cancellationToken);
+}
+
+/// <summary>nurture-send's poison queue: the messages whose every delivery failed.</summary>
+public interface IPoisonedNurtureSends
+{
+    /// <summary>
+    /// Up to <paramref name="max"/> of them, each hidden from the next take for <paramref name="hide"/>; a message
+    /// that is not a nurture-send message is left where it is, for a person to look at.
+    /// </summary>
+    Task<IReadOnlyList<PoisonedNurtureSend>> TakeAsync(int max, TimeSpan hide, CancellationToken cancellationToken);
+
+    Task DeleteAsync(PoisonedNurtureSend message, CancellationToken cancellationToken);
+}
+
+/// <summary>A poisoned message and what its deletion needs.</summary>
+public sealed record PoisonedNurtureSend(NurtureSendBatch Batch, string MessageId, string Receipt);
+
 /// <summary>
 /// Gives nurture-send's poisoned messages another go, so that a send whose message failed every delivery (a storage
 /// outage, a host crash loop) is not stranded: its due index entry was taken out when it was queued, so nothing else
