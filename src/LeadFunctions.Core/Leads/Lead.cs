@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using LeadFunctions.Core.Enrichment;
 
 namespace LeadFunctions.Core.Leads;
@@ -149,4 +150,35 @@ public static class Temperatures
         Enum.TryParse(value, ignoreCase: true, out temperature)
         && Enum.IsDefined(temperature)
         && !int.TryParse(value, out _);
+}
+
+/// <summary>The one rule for a source name (a lead's, an event's, a webinar platform's, a list filter's).</summary>
+public static partial class LeadSources
+{
+    /// <summary>The source of a lead or event that names none.</summary>
+    public const string Default = "web";
+
+    public const string Rule = "1 to 50 lowercase letters, digits, '-' or '_'.";
+
+    public static bool IsValid(string? source) => source is not null && Pattern().IsMatch(source);
+
+    [GeneratedRegex("^[a-z0-9][a-z0-9_-]{0,49}$", RegexOptions.CultureInvariant)]
+    private static partial Regex Pattern();
+}
+
+/// <summary>The languages our emails and pages speak, and which one a person gets.</summary>
+public static class Languages
+{
+    public const string Turkish = "tr";
+    public const string English = "en";
+
+    public static readonly IReadOnlyList<string> Supported = [Turkish, English];
+
+    public static bool IsSupported(string? language) => language is Turkish or English;
+
+    /// <summary>The lead's own choice, else Turkish for a person in Turkey, else English.</summary>
+    public static string For(Lead lead) =>
+        IsSupported(lead.Language) ? lead.Language!
+        : string.Equals(lead.Country, "TR", StringComparison.OrdinalIgnoreCase) ? Turkish
+        : English;
 }

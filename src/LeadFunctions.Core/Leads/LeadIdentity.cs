@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Net.Mail;
 using System.Security.Cryptography;
 using System.Text;
-using System.Text.RegularExpressions;
 
 namespace LeadFunctions.Core.Leads;
 
@@ -84,35 +83,4 @@ public static class EmailAddress
     }
 
     public static string Domain(string normalizedEmail) => normalizedEmail[(normalizedEmail.LastIndexOf('@') + 1)..];
-}
-
-/// <summary>The one rule for a source name (a lead's, an event's, a webinar platform's, a list filter's).</summary>
-public static partial class LeadSources
-{
-    /// <summary>The source of a lead or event that names none.</summary>
-    public const string Default = "web";
-
-    public const string Rule = "1 to 50 lowercase letters, digits, '-' or '_'.";
-
-    public static bool IsValid(string? source) => source is not null && Pattern().IsMatch(source);
-
-    [GeneratedRegex("^[a-z0-9][a-z0-9_-]{0,49}$", RegexOptions.CultureInvariant)]
-    private static partial Regex Pattern();
-}
-
-/// <summary>The languages our emails and pages speak, and which one a person gets.</summary>
-public static class Languages
-{
-    public const string Turkish = "tr";
-    public const string English = "en";
-
-    public static readonly IReadOnlyList<string> Supported = [Turkish, English];
-
-    public static bool IsSupported(string? language) => language is Turkish or English;
-
-    /// <summary>The lead's own choice, else Turkish for a person in Turkey, else English.</summary>
-    public static string For(Lead lead) =>
-        IsSupported(lead.Language) ? lead.Language!
-        : string.Equals(lead.Country, "TR", StringComparison.OrdinalIgnoreCase) ? Turkish
-        : English;
 }

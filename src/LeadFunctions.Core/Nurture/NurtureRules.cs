@@ -1,50 +1,39 @@
 using LeadFunctions.Core.Campaigns;
-using LeadFunctions.Core.Randomness;
 
 namespace LeadFunctions.Core.Nurture;
 
 /// <summary>
-/// A nurture-send message as it is delivered: sent (<see cref="NurtureSender"/>) on its first delivery. A delivery
-/// after the first (an earlier one failed, or its host died) hands the message on in two halves instead: each starts
-/// its own count of deliveries, so a message longer than its hosts live (a crash loop) gets through in ever shorter
-/// parts instead of ending in the poison queue with its sends stranded, and a send that fails every time ends there
-/// alone. The halves own the earlier deliveries' claims (uncertain, never sent again).
+/// How often one person may get a nurture email (<c>Nurture:MinGapBetweenEmails</c>, across all campaigns), whether a
+/// send left uncertain is tried once more when SendGrid has said nothing of it after a while
+/// (<c>Nurture:ResendUnconfirmedAfter</c>, off when null), and how long a send that cannot go yet waits before it is
+/// looked at again.
 /// </summary>
-public sealed class NurtureBatchDelivery(NurtureSender sender, INurtureSendQueue queue, IIdGenerator ids)
+public sealed record NurtureRules(TimeSpan MinGapBetweenEmails, TimeSpan? ResendUnconfirmedAfter = null)
 {
-    public async Task<NurtureBatchDelivered> DeliverAsync(
-        NurtureSendBatch message,
-        long dequeueCount,
-        CancellationToken cancellationToken
-    )
-    {
-        if (dequeueCount > 1 && message.DueSends().Count > 1)
-        {
-            var (first, second) = message.Halves(ids.NewId(), ids.NewId());
-            await Task.WhenAll(
-                queue.EnqueueAsync(first, TimeSpan.Zero, cancellationToken),
-                queue.EnqueueAsync(second, TimeSpan.Zero, cancellationToken)
-            );
-            return new NurtureBatchDelivered(
-                (first.DispatchId, second.DispatchId),
-                new Dictionary<NurtureSendOutcome, int>()
-            );
-        }
+    public static readonly NurtureRules Default = new(TimeSpan.FromHours(24));
 
-        var outcomes = await sender.SendAsync(message, cancellationToken);
-        return new NurtureBatchDelivered(null, outcomes.CountBy(o => o).ToDictionary());
-    }
-}
+    /// <summary>
+    /// A send that gave way to a higher-priority campaign's due send looks again this soon: by then that email has
+    /// gone (and the gap defers this one properly) or was itself moved, and this one may go.
+    /// </summary>
+    public static readonly TimeSpan PriorityRecheck = TimeSpan.FromMinutes(5);
 
-/// <summary>
-/// The dispatch ids of the halves it was handed on as, or how many of its sends came to each outcome.
-/// </summary>
-public sealed record NurtureBatchDelivered(
-    (string First, string Second)? HandedOnAs,
-    IReadOnlyDictionary<NurtureSendOutcome, int> Outcomes
-)
-{
-    public int Count(NurtureSendOutcome outcome) => Outcomes.GetValueOrDefault(outcome);
+    /// <summary>
+    /// A higher-priority campaign's send overdue by longer than this is not waited for: a due send goes out within
+    /// minutes or is moved (rescheduled, failed, uncertain), so one this late is one nobody is sending, and it must
+    /// not hold the person's other campaigns back.
+    /// </summary>
+    public static readonly TimeSpan RivalOverdueLimit = TimeSpan.FromHours(1);
+
+    /// <summary>A send SendGrid did not take (429, 5xx), even after the sender's own retries, is tried again this much
+    /// later.</summary>
+    public static readonly TimeSpan UnavailableRecheck = TimeSpan.FromMinutes(5);
+
+    /// <summary>
+    /// A person whose double opt-in is pending is looked at again this often until the confirmation link expires
+    /// (<c>Consent:ConfirmationTtl</c>, counted from enrollment); then the enrollment stops.
+    /// </summary>
+    public static readonly TimeSpan PendingConsentRecheck = TimeSpan.FromHours(6);
 }
 
 /// <summary>
