@@ -23,6 +23,10 @@ public sealed record RecentActivity(
     /// <summary>A partition with nothing in it yet.</summary>
     public static RecentActivity None { get; } = new([], [], [], false);
 
+    /// <summary>Whether the ledger may hold rows older than <see cref="Consent"/>: the digest left something out and
+    /// kept as many ledger rows as it may.</summary>
+    public bool MayLeaveOutConsent => Partial && Consent.Count >= MaxConsent;
+
     /// <summary>What it holds once <paramref name="change"/> is written.</summary>
     public RecentActivity After(LeadChange change)
     {

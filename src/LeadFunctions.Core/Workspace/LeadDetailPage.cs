@@ -47,6 +47,7 @@ public static class LeadDetailPage
         var t = new LeadLabels(shell.Language);
         var lead = file.Lead;
         var path = PathOf(lead.Id);
+        var older = $"{path}?entries={file.Shown + LeadFileReader.PageOfEntries}";
         var body = Template.Render(
             new Model(
                 shell.T,
@@ -72,12 +73,10 @@ public static class LeadDetailPage
                         )),
                 ],
                 [.. file.Consent.Select(r => ConsentRowOf(r, t))],
-                file.OlderConsent
-                    ? $"{path}?entries={file.Shown + LeadFileReader.PageOfEntries}#consent"
-                    : string.Empty,
+                file.OlderConsent ? $"{older}#consent" : string.Empty,
                 [.. file.Enrollments.Select(e => EnrollmentOf(e, t))],
                 [.. file.ShownEntries.Select(EntryOf)],
-                file.HasMore ? $"{path}?entries={file.Shown + LeadFileReader.PageOfEntries}" : string.Empty,
+                file.HasMore ? older : string.Empty,
                 ActionsOf(shell, file, notice, t, path)
             )
         );

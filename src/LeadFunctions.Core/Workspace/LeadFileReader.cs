@@ -41,9 +41,7 @@ public sealed class LeadFileReader(ILeadStore store, ICampaignCatalog campaigns)
                     ConsentLedger.OldestFirst(recent.Consent),
                     EventEntries.Merged(recent.Entries, recent.Events),
                     recent.Partial,
-                    // The digest keeps the newest rows of a longer ledger: as many as it may, and partial.
-                    recent.Partial
-                        && recent.Consent.Count >= RecentActivity.MaxConsent
+                    recent.MayLeaveOutConsent
                 )
                 : (
                     await store.ReadConsentAsync(leadId, cancellationToken),

@@ -74,6 +74,22 @@ public sealed class RecentActivityTests
             Enumerable.Range(2, RecentActivity.MaxConsent).Reverse().Select(i => $"c-{i:D2}"),
             recent.Consent.Select(r => r.Id)
         );
+        Assert.True(recent.MayLeaveOutConsent);
+    }
+
+    [Fact]
+    public void MayLeaveOutConsent_OnlyWhenPartial_AndTheLedgerIsFull()
+    {
+        var full = RecentActivity.None.After(
+            LeadChange.Updated(Lead, "etag") with
+            {
+                ConsentRecords = [.. Enumerable.Range(0, RecentActivity.MaxConsent).Select(i => Record($"c-{i}", i))],
+            }
+        );
+
+        Assert.False(full.MayLeaveOutConsent);
+        Assert.True((full with { Partial = true }).MayLeaveOutConsent);
+        Assert.False((RecentActivity.None with { Partial = true }).MayLeaveOutConsent);
     }
 
     [Fact]
