@@ -84,25 +84,9 @@ public class ImportFormsTests
     [Fact]
     public async Task PreviewPage_ShowsTheLettersEncoded_AndImportsWithTheChoicesShown()
     {
-        var preview = new ImportPreview(TimeProvider.System, new CsvDecoding(Encoding.Latin1));
-        var file = await preview.ReadAsync(
-            new MemoryStream(Encoding.UTF8.GetBytes("E-posta;Ad\n<b>@x.com;Şule & İlker\n")),
-            new LeadImportRows("fair")
-        );
-        var shell = new WorkspaceShell(
-            "tr",
-            new WorkspaceUser("k", WorkspaceRoles.Marketer),
-            WorkspaceSection.Imports,
-            "/",
-            "tok"
-        );
-
-        var html = ImportPreviewPage.Render(
-            shell,
-            new string('a', 32),
-            new StagedPreview(new ImportTarget(ImportKind.Leads, "fair"), file),
-            new Dictionary<string, string> { ["delimiter"] = "semicolon" },
-            new Dictionary<string, TextId>()
+        var html = await TurkishPreviewAsync(
+            "E-posta;Ad\n<b>@x.com;Şule & İlker\n",
+            new Dictionary<string, string> { ["delimiter"] = "semicolon" }
         );
 
         Assert.Contains("Şule &amp; İlker", html, StringComparison.Ordinal);
@@ -124,11 +108,19 @@ public class ImportFormsTests
     [Fact]
     public async Task PreviewPage_InTurkish_SaysWhyTheFileIsRefused_InTurkish()
     {
+        var html = await TurkishPreviewAsync("Ad\nŞule\n", new Dictionary<string, string>());
+
+        Assert.Contains("Şu sütunlar arasında email sütunu (", html, StringComparison.Ordinal);
+        Assert.Contains(") yok: Ad.", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("No email column", html, StringComparison.Ordinal);
+    }
+
+    /// <summary>The preview page a Turkish marketer sees for <paramref name="csv"/>, a lead list, with the choices
+    /// made so far.</summary>
+    private static async Task<string> TurkishPreviewAsync(string csv, IReadOnlyDictionary<string, string> choices)
+    {
         var preview = new ImportPreview(TimeProvider.System, new CsvDecoding(Encoding.Latin1));
-        var file = await preview.ReadAsync(
-            new MemoryStream(Encoding.UTF8.GetBytes("Ad\nŞule\n")),
-            new LeadImportRows("fair")
-        );
+        var file = await preview.ReadAsync(new MemoryStream(Encoding.UTF8.GetBytes(csv)), new LeadImportRows("fair"));
         var shell = new WorkspaceShell(
             "tr",
             new WorkspaceUser("k", WorkspaceRoles.Marketer),
@@ -137,16 +129,12 @@ public class ImportFormsTests
             "tok"
         );
 
-        var html = ImportPreviewPage.Render(
+        return ImportPreviewPage.Render(
             shell,
             new string('a', 32),
             new StagedPreview(new ImportTarget(ImportKind.Leads, "fair"), file),
-            new Dictionary<string, string>(),
+            choices,
             new Dictionary<string, TextId>()
         );
-
-        Assert.Contains("Şu sütunlar arasında email sütunu (", html, StringComparison.Ordinal);
-        Assert.Contains(") yok: Ad.", html, StringComparison.Ordinal);
-        Assert.DoesNotContain("No email column", html, StringComparison.Ordinal);
     }
 }
