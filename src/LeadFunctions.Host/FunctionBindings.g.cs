@@ -6,6 +6,7 @@ using LeadFunctions.Core.Consent;
 using LeadFunctions.Core.Email;
 using LeadFunctions.Core.Intake;
 using LeadFunctions.Core.Leads;
+using LeadFunctions.Core.Nurture;
 using LeadFunctions.Core.Sales;
 using LeadFunctions.Core.Scoring;
 using LeadFunctions.Core.Webinars;

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
 using Azure.Data.Tables;
-using LeadFunctions.Adapters.Campaigns;
 using LeadFunctions.Adapters.Consent;
 using LeadFunctions.Adapters.Storage;
 using LeadFunctions.Core.Campaigns;
@@ -213,4 +212,28 @@ internal static class RecentActivityMapper
 
     /// <summary>The row's digest; null for a row written before there was one.</summary>
     public static RecentActivity? Read(TableEntity row) => JsonColumns.Read<RecentActivity>(row, Property);
+}
+
+/// <summary>
+/// A lead's campaign enrollments, as JSON in its own row: the one point read a nurture send makes gets the lead and
+/// every enrollment, and the lead row's ETag versions them with it. A string property holds at most 32K characters, so
+/// a long list goes on in "Enrollments1", "Enrollments2" … (the row's 1 MiB holds some hundreds of enrollments).
+/// </summary>
+internal static class EnrollmentEntityMapper
+{
+    private const string Property = "Enrollments";
+    private const int MaxParts = 12;
+
+    public static void Write(TableEntity leadRow, IReadOnlyList<Enrollment> enrollments)
+    {
+        if (enrollments.Count > 0 && !JsonColumns.TryWrite(leadRow, Property, enrollments, MaxParts))
+        {
+            throw new InvalidOperationException(
+                $"Lead {leadRow.PartitionKey} has {enrollments.Count} enrollments, more than its row can hold."
+            );
+        }
+    }
+
+    public static IReadOnlyList<Enrollment> Read(TableEntity leadRow) =>
+        JsonColumns.Read<List<Enrollment>>(leadRow, Property) ?? [];
 }

@@ -2,7 +2,6 @@ using System.Net;
 using System.Runtime.CompilerServices;
 using Azure;
 using Azure.Data.Tables;
-using LeadFunctions.Adapters.Campaigns;
 using LeadFunctions.Adapters.Consent;
 using LeadFunctions.Adapters.Storage;
 using LeadFunctions.Core.Consent;

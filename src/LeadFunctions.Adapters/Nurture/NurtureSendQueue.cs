@@ -4,7 +4,6 @@ using Azure;
 using Azure.Storage.Queues;
 using LeadFunctions.Adapters.Queues;
 using LeadFunctions.Adapters.Storage;
-using LeadFunctions.Core.Campaigns;
 using LeadFunctions.Core.Nurture;
 using LeadFunctions.Core.Queues;
 using LeadFunctions.Core.Randomness;

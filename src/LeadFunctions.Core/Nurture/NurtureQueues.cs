@@ -1,4 +1,3 @@
-using LeadFunctions.Core.Campaigns;
 using LeadFunctions.Core.Randomness;
 
 namespace LeadFunctions.Core.Nurture;

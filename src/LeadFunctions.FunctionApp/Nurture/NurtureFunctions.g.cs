@@ -3,7 +3,7 @@
 #nullable enable
 using Azure.Storage.Queues.Models;
 using LeadFunctions.Adapters.Queues;
-using LeadFunctions.Core.Campaigns;
+using LeadFunctions.Core.Nurture;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;

@@ -1,4 +1,3 @@
-using LeadFunctions.Core.Campaigns;
 using LeadFunctions.Core.Nurture;
 using LeadFunctions.Core.Queues;
 using LeadFunctions.Functions.Triggers;

@@ -2,7 +2,6 @@ using System.Diagnostics;
 using LeadFunctions.Adapters.Nurture;
 using LeadFunctions.Adapters.Queues;
 using LeadFunctions.Adapters.Randomness;
-using LeadFunctions.Core.Campaigns;
 using LeadFunctions.Core.Leads;
 using LeadFunctions.Core.Nurture;
 using LeadFunctions.Core.Text;

@@ -1,6 +1,6 @@
 using LeadFunctions.Adapters.Queues;
-using LeadFunctions.Core.Campaigns;
 using LeadFunctions.Core.Leads;
+using LeadFunctions.Core.Nurture;
 using LeadFunctions.Core.Queues;
 
 namespace LeadFunctions.Adapters.Tests.Queues;

@@ -1,7 +1,7 @@
 using System.Text.Json.Serialization;
 using LeadFunctions.Core.Leads;
 
-namespace LeadFunctions.Core.Campaigns;
+namespace LeadFunctions.Core.Nurture;
 
 /// <summary>
 /// A nurture-send message: due sends the timer found together, grouped by campaign and step so that each send costs
