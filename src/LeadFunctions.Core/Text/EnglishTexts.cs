@@ -204,13 +204,14 @@ internal static class EnglishTexts
         [TextId.EditorHtml] = "HTML",
         [TextId.EditorText] = "Plain text",
         [TextId.EditorTranslation] = "Translation: {0}",
-        [TextId.EditorJson] = "The step as JSON (a wait, a condition, A/B variants, a time of day or a jump)",
+        [TextId.EditorJson] =
+            "The step as JSON (a date it is relative to, a condition on countries or industries, more languages)",
         [TextId.EditorJsonHelp] = "Written as the API's campaign steps are; see the campaign documentation.",
         [TextId.EditorUp] = "Move up",
         [TextId.EditorDown] = "Move down",
         [TextId.EditorRemove] = "Remove",
         [TextId.EditorAddEmail] = "Add an email",
-        [TextId.EditorAddAdvanced] = "Add an A/B email (as JSON)",
+        [TextId.EditorAddAdvanced] = "Add a step written as JSON",
         [TextId.EditorSave] = "Save",
         [TextId.EditorProblems] = "The campaign was not saved: correct these",
         [TextId.EditorRunning] =
@@ -437,6 +438,24 @@ internal static class EnglishTexts
         [TextId.EditorAdvanced] = "written as JSON",
         [TextId.EditorAddWait] = "Add a wait",
         [TextId.EditorAddCondition] = "Add a condition",
+        [TextId.EditorAtTime] = "Send at (a time of day)",
+        [TextId.EditorAtTimeHelp] =
+            "In the person's own time zone: the first such time once the delay has passed. Empty: as soon as it has.",
+        [TextId.EditorAtDays] = "Only on these days (with a time of day)",
+        [TextId.EditorNext] = "After this email: go to",
+        [TextId.EditorVariants] =
+            "Each person gets one variant, the same one every time, in the shares set below; the results count "
+            + "each variant.",
+        [TextId.EditorVariant] = "Variant {0}",
+        [TextId.EditorVariantId] = "Variant id",
+        [TextId.EditorVariantWeight] = "Share",
+        [TextId.EditorVariantWeightHelp] =
+            "Compared with the other variants: 1 and 1 split people in half, 3 and 1 give this one three in four.",
+        [TextId.EditorVariantActive] = "Sending",
+        [TextId.EditorVariantActiveOption] = "Send this variant (untick it to stop sending one that lost)",
+        [TextId.EditorAddVariants] = "Test variants of this email (A/B)",
+        [TextId.EditorAddVariant] = "Add a variant",
+        [TextId.EditorRemoveVariant] = "Remove variant {0}",
 
         [TextId.WorkspaceSuppressions] = "Suppressions",
         [TextId.SuppressionsEmail] = "Email address",

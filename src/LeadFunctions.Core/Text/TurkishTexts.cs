@@ -209,13 +209,13 @@ internal static class TurkishTexts
         [TextId.EditorHtml] = "HTML",
         [TextId.EditorText] = "Düz metin",
         [TextId.EditorTranslation] = "Çeviri: {0}",
-        [TextId.EditorJson] = "Adımın JSON hali (bekleme, koşul, A/B varyantları, günün saati veya atlama)",
+        [TextId.EditorJson] = "Adımın JSON hali (göreli bir tarih, ülke veya sektör koşulu, başka diller)",
         [TextId.EditorJsonHelp] = "API'deki kampanya adımları gibi yazılır; kampanya belgelerine bakın.",
         [TextId.EditorUp] = "Yukarı taşı",
         [TextId.EditorDown] = "Aşağı taşı",
         [TextId.EditorRemove] = "Kaldır",
         [TextId.EditorAddEmail] = "E-posta ekle",
-        [TextId.EditorAddAdvanced] = "A/B e-postası ekle (JSON olarak)",
+        [TextId.EditorAddAdvanced] = "JSON olarak yazılmış bir adım ekle",
         [TextId.EditorSave] = "Kaydet",
         [TextId.EditorProblems] = "Kampanya kaydedilmedi: şunları düzeltin",
         [TextId.EditorRunning] =
@@ -441,6 +441,25 @@ internal static class TurkishTexts
         [TextId.EditorAdvanced] = "JSON olarak yazılmış",
         [TextId.EditorAddWait] = "Bekleme ekle",
         [TextId.EditorAddCondition] = "Koşul ekle",
+        [TextId.EditorAtTime] = "Gönderim saati",
+        [TextId.EditorAtTimeHelp] =
+            "Kişinin kendi saat diliminde: bekleme süresi dolduktan sonraki ilk bu saat. Boş: süre dolar dolmaz.",
+        [TextId.EditorAtDays] = "Yalnızca bu günlerde (bir saatle birlikte)",
+        [TextId.EditorNext] = "Bu e-postadan sonra: git",
+        [TextId.EditorVariants] =
+            "Her kişi bir varyant alır, her seferinde aynısını, aşağıdaki paylara göre; sonuçlar her varyantı "
+            + "ayrı sayar.",
+        [TextId.EditorVariant] = "Varyant {0}",
+        [TextId.EditorVariantId] = "Varyant kimliği",
+        [TextId.EditorVariantWeight] = "Pay",
+        [TextId.EditorVariantWeightHelp] =
+            "Diğer varyantlara göre: 1 ve 1 kişileri ikiye böler, 3 ve 1 bu varyanta dörtte üçünü verir.",
+        [TextId.EditorVariantActive] = "Gönderim",
+        [TextId.EditorVariantActiveOption] =
+            "Bu varyantı gönder (kaybeden bir varyantı durdurmak için işareti kaldırın)",
+        [TextId.EditorAddVariants] = "Bu e-postanın varyantlarını dene (A/B)",
+        [TextId.EditorAddVariant] = "Varyant ekle",
+        [TextId.EditorRemoveVariant] = "Varyantı kaldır: {0}",
 
         [TextId.WorkspaceSuppressions] = "Engellenenler",
         [TextId.SuppressionsEmail] = "E-posta adresi",

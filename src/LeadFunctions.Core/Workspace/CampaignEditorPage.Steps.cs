@@ -1,3 +1,4 @@
+using System.Globalization;
 using LeadFunctions.Core.Campaigns;
 using LeadFunctions.Core.Leads;
 using LeadFunctions.Core.Text;
@@ -48,7 +49,12 @@ public static partial class CampaignEditorPage
                     step.TranslationSubject
                 ),
                 TranslationHtml: Translated(fields, form, at, "html", TextId.EditorHtml, step.TranslationHtml),
-                TranslationText: Translated(fields, form, at, "text", TextId.EditorText, step.TranslationText)
+                TranslationText: Translated(fields, form, at, "text", TextId.EditorText, step.TranslationText),
+                AtTime: fields.Field($"{at}.at.time", TextId.EditorAtTime, step.AtTime, TextId.EditorAtTimeHelp),
+                AtDays: fields.Choice($"{at}.at.days", TextId.EditorAtDays, DayOptions(t), step.AtDays),
+                Then: Target("next", TextId.EditorNext, step.Then),
+                Variants: [.. step.Variants.Select((v, k) => VariantOf(fields, form, i, k, v))],
+                CanAddVariant: step.Variants.Count < CampaignStepValidator.MaxVariants
             ),
             StepForm.Wait => new StepParts(
                 Events: fields.Choice($"{at}.waitFor.events", TextId.EditorWaitEvents, events, step.Events),
@@ -123,6 +129,35 @@ public static partial class CampaignEditorPage
                 }
             );
         }
+    }
+
+    /// <summary>Variant <paramref name="k"/> of A/B email <paramref name="i"/>, each field placed for the validator's
+    /// key ("steps[0].variants[1].subject").</summary>
+    private static VariantRow VariantOf(Fields fields, CampaignForm form, int i, int k, VariantForm variant)
+    {
+        var t = fields.Labels;
+        var at = $"steps[{i}].variants[{k}]";
+        var name = variant.Id.Length > 0 ? variant.Id : (k + 1).ToString(CultureInfo.InvariantCulture);
+        return new VariantRow(
+            IdOf(at),
+            t.Format(TextId.EditorVariant, name),
+            $"remove-variant-{i}-{k}",
+            t.Format(TextId.EditorRemoveVariant, name),
+            fields.Field($"{at}.id", TextId.EditorVariantId, variant.Id),
+            fields.Field($"{at}.weight", TextId.EditorVariantWeight, variant.Weight, TextId.EditorVariantWeightHelp),
+            fields.Choice(
+                $"{at}.active",
+                TextId.EditorVariantActive,
+                [("true", t[TextId.EditorVariantActiveOption])],
+                variant.Active ? ["true"] : []
+            ),
+            fields.Field($"{at}.subject", TextId.EditorSubject, variant.Subject),
+            fields.Field($"{at}.html", TextId.EditorHtml, variant.Html),
+            fields.Field($"{at}.text", TextId.EditorText, variant.Text),
+            Translated(fields, form, at, "subject", TextId.EditorSubject, variant.TranslationSubject),
+            Translated(fields, form, at, "html", TextId.EditorHtml, variant.TranslationHtml),
+            Translated(fields, form, at, "text", TextId.EditorText, variant.TranslationText)
+        );
     }
 
     private static TextId KindLabel(string kind) =>
@@ -233,7 +268,28 @@ public static partial class CampaignEditorPage
         EditorChoice? Else = null,
         EditorChoice? Timeout = null,
         IReadOnlyList<BranchRow>? On = null,
-        EditorField? Json = null
+        EditorField? Json = null,
+        EditorField? AtTime = null,
+        EditorChoice? AtDays = null,
+        IReadOnlyList<VariantRow>? Variants = null,
+        bool CanAddVariant = false
+    );
+
+    /// <summary>One variant of an A/B email: its fieldset, the button that removes it, and its fields.</summary>
+    private sealed record VariantRow(
+        string Id,
+        string Legend,
+        string RemoveOp,
+        string RemoveLabel,
+        EditorField VariantId,
+        EditorField Weight,
+        EditorChoice Active,
+        EditorField Subject,
+        EditorField Html,
+        EditorField Text,
+        EditorField TranslationSubject,
+        EditorField TranslationHtml,
+        EditorField TranslationText
     );
 
     /// <summary>One row of a wait's "on": the event and where it goes.</summary>

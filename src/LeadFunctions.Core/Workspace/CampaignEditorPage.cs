@@ -20,6 +20,7 @@ public static partial class CampaignEditorPage
         typeof(EditorOption),
         typeof(StepParts),
         typeof(BranchRow),
+        typeof(VariantRow),
         typeof(StepModel),
         typeof(Problem)
     );
@@ -80,12 +81,7 @@ public static partial class CampaignEditorPage
             C("stopWhen.events", TextId.EditorStopEvents, events, form.StopEvents),
             F("sendWindow.from", TextId.EditorWindowFrom, form.WindowFrom),
             F("sendWindow.to", TextId.EditorWindowTo, form.WindowTo),
-            C(
-                "sendWindow.days",
-                TextId.EditorWindowDays,
-                Days.Select(d => (d, t[Enum.Parse<TextId>("Day" + d)])),
-                form.WindowDays
-            ),
+            C("sendWindow.days", TextId.EditorWindowDays, DayOptions(t), form.WindowDays),
             F("reenter.after", TextId.EditorReenter, form.ReenterAfter, TextId.EditorReenterHelp),
             steps,
             enrolled is { } n ? t.Format(TextId.EditorRunning, PageValues.Count(n)) : string.Empty,
@@ -95,6 +91,10 @@ public static partial class CampaignEditorPage
         var title = form.IsNew ? t[TextId.CampaignsNew] : t.Format(TextId.EditorTitle, form.Name);
         return WorkspaceLayout.Render(shell, title, Template.Render(model));
     }
+
+    /// <summary>The days of the week, Monday first, each with its name.</summary>
+    private static IEnumerable<(string, string)> DayOptions(LeadLabels t) =>
+        Days.Select(d => (d, t[Enum.Parse<TextId>("Day" + d)]));
 
     /// <summary>Every error, each linking to its field; one with no field of its own (a rule on the whole campaign)
     /// links to the form.</summary>

@@ -136,19 +136,52 @@ public sealed partial record CampaignForm
             }
         }
 
-        var translated = new[] { step.TranslationSubject, step.TranslationHtml, step.TranslationText }.Any(t =>
-            t.Length > 0
-        );
-        return new StepDefinition(step.Id, duration($"{field}.delay", step.Delay), step.Subject, step.Html, step.Text)
+        var email = new StepDefinition(step.Id, duration($"{field}.delay", step.Delay), null, null, null)
         {
-            Translations = translated
-                ? new Dictionary<string, ContentDefinition?>(StringComparer.Ordinal)
-                {
-                    [TranslationLanguage] = new(step.TranslationSubject, step.TranslationHtml, step.TranslationText),
-                }
-                : null,
+            At =
+                step.AtTime.Length == 0 && step.AtDays.Count == 0
+                    ? null
+                    : new AtDefinition(Given(step.AtTime), Listed(step.AtDays), null, null),
+            Next = Given(step.Then),
+        };
+        if (step.Variants.Count > 0)
+        {
+            return email with
+            {
+                Variants =
+                [
+                    .. step.Variants.Select(
+                        (v, k) =>
+                            new VariantDefinition(
+                                v.Id,
+                                number($"{field}.variants[{k}].weight", v.Weight),
+                                v.Active,
+                                v.Subject,
+                                v.Html,
+                                v.Text
+                            )
+                            {
+                                Translations = Translation(v.TranslationSubject, v.TranslationHtml, v.TranslationText),
+                            }
+                    ),
+                ],
+            };
+        }
+
+        return email with
+        {
+            Subject = step.Subject,
+            Html = step.Html,
+            Text = step.Text,
+            Translations = Translation(step.TranslationSubject, step.TranslationHtml, step.TranslationText),
         };
     }
+
+    /// <summary>The translation into the campaign's other language, when any of its fields is filled.</summary>
+    private Dictionary<string, ContentDefinition?>? Translation(string subject, string html, string text) =>
+        subject.Length > 0 || html.Length > 0 || text.Length > 0
+            ? new(StringComparer.Ordinal) { [TranslationLanguage] = new(subject, html, text) }
+            : null;
 
     /// <summary>As the API reads a campaign: a misspelt field is refused, not ignored.</summary>
     private static readonly JsonSerializerOptions ReadOptions = new(JsonDefaults.Options)

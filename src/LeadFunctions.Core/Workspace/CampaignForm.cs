@@ -1,4 +1,6 @@
+using System.Globalization;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using System.Xml;
 using LeadFunctions.Core.Campaigns;
 using LeadFunctions.Core.Leads;
@@ -75,15 +77,14 @@ public sealed partial record CampaignForm
             Active = campaign.Active,
             Name = campaign.Name,
             Language = campaign.Language,
-            Priority = campaign.Priority.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            Priority = campaign.Priority.ToString(CultureInfo.InvariantCulture),
             TriggerStages = Listed(written.Trigger?.StageEntered),
             TriggerEvents = Listed(written.Trigger?.Events),
             TriggerSources = string.Join(", ", Listed(written.Trigger?.Sources)),
             AudienceStages = Listed(written.Audience?.Stages),
             AudienceTemperatures = Listed(written.Audience?.Temperatures),
             AudienceSources = string.Join(", ", Listed(written.Audience?.Sources)),
-            AudienceMinScore = written.Audience?.MinScore?.ToString(System.Globalization.CultureInfo.InvariantCulture)
-                ?? string.Empty,
+            AudienceMinScore = written.Audience?.MinScore?.ToString(CultureInfo.InvariantCulture) ?? string.Empty,
             StopStages = Listed(written.StopWhen?.Stages),
             StopEvents = Listed(written.StopWhen?.Events),
             WindowFrom = written.SendWindow?.From ?? string.Empty,
@@ -132,10 +133,13 @@ public sealed partial record CampaignForm
                     Temperatures = Steps("if.temperatures"),
                     Languages = Steps("if.languages"),
                     AtMost = Step("atMost"),
-                    Then = Step("then"),
+                    AtTime = Step("at.time"),
+                    AtDays = Steps("at.days"),
+                    Then = Step(kind == StepForm.Email ? "next" : "then"),
                     Else = Step("else"),
                     Timeout = Step("timeout"),
                     On = kind == StepForm.Wait ? Branches(i, One) : [],
+                    Variants = kind == StepForm.Email ? VariantRows(i, fields.ContainsKey, One) : [],
                 }
             );
         }
@@ -167,16 +171,16 @@ public sealed partial record CampaignForm
 
     /// <summary>
     /// What an editor button does to the form, nothing saved: "add-email", "add-wait", "add-condition",
-    /// "add-advanced" (A/B variants as JSON), "up-{i}", "down-{i}", "remove-{i}"; anything else leaves it as it is.
+    /// "add-advanced" (a step as JSON), "up-{i}", "down-{i}", "remove-{i}", "add-variant-{i}" (an A/B variant of
+    /// email i), "remove-variant-{i}-{k}"; anything else leaves it as it is.
     /// </summary>
     public CampaignForm Apply(string? operation)
     {
         var steps = Steps.ToList();
-        var (verb, at) =
-            operation?.LastIndexOf('-') is > 0 and var dash
-            && int.TryParse(operation[(dash + 1)..], System.Globalization.CultureInfo.InvariantCulture, out var index)
-                ? (operation[..dash], index)
-                : (operation, -1);
+        var match = Operation().Match(operation ?? string.Empty);
+        var verb = match.Success ? match.Groups["verb"].Value : operation;
+        var at = match.Groups["i"].Success ? int.Parse(match.Groups["i"].Value, CultureInfo.InvariantCulture) : -1;
+        var k = match.Groups["k"].Success ? int.Parse(match.Groups["k"].Value, CultureInfo.InvariantCulture) : -1;
         switch (verb)
         {
             case "add-email" when steps.Count < MaxSteps:
@@ -189,7 +193,7 @@ public sealed partial record CampaignForm
                 steps.Add(StepForm.NewCondition(NewId(steps, "condition"), LastEmail(steps)));
                 break;
             case "add-advanced" when steps.Count < MaxSteps:
-                steps.Add(StepForm.NewVariants(NewId(steps, "ab")));
+                steps.Add(StepForm.NewAdvanced(NewId(steps, "step")));
                 break;
             case "up" when at > 0 && at < steps.Count:
                 (steps[at - 1], steps[at]) = (steps[at], steps[at - 1]);
@@ -200,12 +204,49 @@ public sealed partial record CampaignForm
             case "remove" when at >= 0 && at < steps.Count:
                 steps.RemoveAt(at);
                 break;
+            case "add-variant" when at >= 0 && at < steps.Count:
+                steps[at] = steps[at].WithVariantAdded();
+                break;
+            case "remove-variant" when at >= 0 && at < steps.Count:
+                steps[at] = steps[at].WithoutVariant(k);
+                break;
         }
 
         return this with
         {
             Steps = steps,
         };
+    }
+
+    [GeneratedRegex(@"^(?<verb>[a-z]+(?:-[a-z]+)*)(?:-(?<i>\d{1,3}))?(?:-(?<k>\d{1,3}))?$")]
+    private static partial Regex Operation();
+
+    /// <summary>An A/B email's variants as posted ("steps[0].variants[1].subject" …): a variant is there when its id
+    /// field is; its "active" box is posted only when ticked.</summary>
+    private static List<VariantForm> VariantRows(int step, Func<string, bool> posted, Func<string, string> one)
+    {
+        var variants = new List<VariantForm>();
+        for (var k = 0; k < CampaignStepValidator.MaxVariants && posted($"steps[{step}].variants[{k}].id"); k++)
+        {
+            string Part(string part) => one($"steps[{step}].variants[{k}].{part}");
+            variants.Add(
+                new VariantForm(
+                    Part("id").Trim(),
+                    Part("subject"),
+                    Part("html"),
+                    Part("text"),
+                    Part("translation.subject"),
+                    Part("translation.html"),
+                    Part("translation.text")
+                )
+                {
+                    Weight = Part("weight"),
+                    Active = Part("active") == "true",
+                }
+            );
+        }
+
+        return variants;
     }
 
     /// <summary>A wait's rows of "on" as posted ("steps[1].on[0].event", "….target"); rows without an event are
@@ -259,13 +300,15 @@ public sealed partial record CampaignForm
             };
         }
 
+        // A date of the enrollment, or a language the fields do not hold, has no fields here: it stays JSON.
+        bool OtherLanguages(IReadOnlyDictionary<string, ContentDefinition?>? translations) =>
+            translations?.Keys.Any(k => k != other) == true;
         var advanced =
             written.WaitFor is not null
             || written.If is not null
-            || written.Variants is not null
-            || written.At is not null
-            || written.Next is not null
-            || written.Translations?.Keys.Any(k => k != other) == true;
+            || written.At?.RelativeTo is not null
+            || OtherLanguages(written.Translations)
+            || written.Variants?.Any(v => OtherLanguages(v?.Translations)) == true;
         if (advanced)
         {
             return new StepForm(StepForm.Advanced, step.Id, Json: JsonSerializer.Serialize(written, WriteOptions));
@@ -282,7 +325,31 @@ public sealed partial record CampaignForm
             translation?.Subject ?? string.Empty,
             translation?.Html ?? string.Empty,
             translation?.Text ?? string.Empty
-        );
+        )
+        {
+            AtTime = written.At?.Time ?? string.Empty,
+            AtDays = Listed(written.At?.Days),
+            Then = written.Next ?? string.Empty,
+            Variants = [.. (written.Variants ?? []).OfType<VariantDefinition>().Select(v => VariantOf(v, other))],
+        };
+    }
+
+    private static VariantForm VariantOf(VariantDefinition variant, string other)
+    {
+        var translation = variant.Translations?.GetValueOrDefault(other);
+        return new VariantForm(
+            variant.Id ?? string.Empty,
+            variant.Subject ?? string.Empty,
+            variant.Html ?? string.Empty,
+            variant.Text ?? string.Empty,
+            translation?.Subject ?? string.Empty,
+            translation?.Html ?? string.Empty,
+            translation?.Text ?? string.Empty
+        )
+        {
+            Weight = Number(variant.Weight),
+            Active = variant.Active ?? true,
+        };
     }
 
     private static readonly JsonSerializerOptions WriteOptions = new(JsonDefaults.Options)
@@ -291,8 +358,7 @@ public sealed partial record CampaignForm
         WriteIndented = true,
     };
 
-    private static string Number(int? value) =>
-        value?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty;
+    private static string Number(int? value) => value?.ToString(CultureInfo.InvariantCulture) ?? string.Empty;
 
     private static string LastEmail(List<StepForm> steps) => steps.LastOrDefault(s => s.IsEmail)?.Id ?? string.Empty;
 

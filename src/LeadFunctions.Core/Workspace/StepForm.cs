@@ -1,11 +1,14 @@
+using LeadFunctions.Core.Campaigns;
+
 namespace LeadFunctions.Core.Workspace;
 
 /// <summary>
-/// One step in the campaign editor, as its fields hold it: an email (delay as people say it, subject, HTML, text and
-/// its translation into the campaign's other language); a wait (what wakes it, for at most how long, where each way
-/// goes); a condition (what must hold of the person, where yes and no go); or an advanced step (A/B variants, a time
-/// of day, a jump, a condition on countries or industries) written as the API's JSON for one step. A wait's branches
-/// per event ("on") are rows of an event and a step, with an empty row to add one. Every kind is
+/// One step in the campaign editor, as its fields hold it: an email (delay as people say it, a time of day and days,
+/// where the person goes after it, and its subject, HTML, text and their translation into the campaign's other
+/// language, or two or more variants of them for an A/B test); a wait (what wakes it, for at most how long, where
+/// each way goes); a condition (what must hold of the person, where yes and no go); or an advanced step (a date of the
+/// enrollment, a condition on countries or industries, more languages) written as the API's JSON for one step. A
+/// wait's branches per event ("on") are rows of an event and a step, with an empty row to add one. Every kind is
 /// checked by the API's validator.
 /// </summary>
 public sealed record StepForm(
@@ -48,7 +51,18 @@ public sealed record StepForm(
     /// <summary>How long a wait waits, as people say it.</summary>
     public string AtMost { get; init; } = string.Empty;
 
-    /// <summary>Where the person goes: a step id, "end", or empty for the step below.</summary>
+    /// <summary>An email's time of day ("10:00" in the person's zone; empty: once its delay has passed) and the days it
+    /// may go on (empty: any).</summary>
+    public string AtTime { get; init; } = string.Empty;
+
+    public IReadOnlyList<string> AtDays { get; init; } = [];
+
+    /// <summary>An A/B email's variants, in place of its own subject, HTML, text and translation; empty for an email
+    /// written once.</summary>
+    public IReadOnlyList<VariantForm> Variants { get; init; } = [];
+
+    /// <summary>Where the person goes (after a wait, a condition's yes, or an email): a step id, "end", or empty for
+    /// the step below.</summary>
     public string Then { get; init; } = string.Empty;
 
     public string Else { get; init; } = string.Empty;
@@ -66,17 +80,93 @@ public sealed record StepForm(
     /// <summary>A new condition: whether the person opened the email above.</summary>
     public static StepForm NewCondition(string id, string above) => new(Condition, id) { Opened = above };
 
-    /// <summary>A new A/B email, written as JSON: two variants sent half each.</summary>
-    public static StepForm NewVariants(string id) =>
+    /// <summary>A new step written as JSON, begun as what only JSON says: an email a day before the webinar the
+    /// person registered for, at 10:00.</summary>
+    public static StepForm NewAdvanced(string id) =>
         new(
             Advanced,
             id,
             Json: $$"""
-            { "id": "{{id}}", "delay": "P2D", "variants": [
-              { "id": "a", "subject": "…", "html": "<p>…</p>", "text": "…" },
-              { "id": "b", "subject": "…", "html": "<p>…</p>", "text": "…" } ] }
+            { "id": "{{id}}", "at": { "relativeTo": "webinar.startsAt", "offset": "-P1D", "time": "10:00" },
+              "subject": "…", "html": "<p>…</p>", "text": "…" }
             """
         );
+
+    /// <summary>
+    /// The email as an A/B test: its own content becomes variant "a" and a copy of it "b", to be changed; a third
+    /// variant and more start as copies of the first. Nothing when it is no email or has the most variants already.
+    /// </summary>
+    public StepForm WithVariantAdded()
+    {
+        if (!IsEmail || Variants.Count >= CampaignStepValidator.MaxVariants)
+        {
+            return this;
+        }
+
+        var first =
+            Variants.Count > 0
+                ? Variants[0]
+                : new VariantForm("a", Subject, Html, Text, TranslationSubject, TranslationHtml, TranslationText);
+        var variants = Variants.Count > 0 ? Variants : [first];
+        var id = Enumerable
+            .Range(0, 26)
+            .Select(n => ((char)('a' + n)).ToString())
+            .First(letter => variants.All(v => v.Id != letter));
+        return this with
+        {
+            Subject = string.Empty,
+            Html = string.Empty,
+            Text = string.Empty,
+            TranslationSubject = string.Empty,
+            TranslationHtml = string.Empty,
+            TranslationText = string.Empty,
+            Variants = [.. variants, first with { Id = id, Weight = "1", Active = true }],
+        };
+    }
+
+    /// <summary>The email without its variant <paramref name="k"/>; with one variant left it is an email written
+    /// once again, with that variant's content.</summary>
+    public StepForm WithoutVariant(int k)
+    {
+        if (k < 0 || k >= Variants.Count)
+        {
+            return this;
+        }
+
+        var left = Variants.Where((_, i) => i != k).ToList();
+        return left is [var only]
+            ? this with
+            {
+                Subject = only.Subject,
+                Html = only.Html,
+                Text = only.Text,
+                TranslationSubject = only.TranslationSubject,
+                TranslationHtml = only.TranslationHtml,
+                TranslationText = only.TranslationText,
+                Variants = [],
+            }
+            : this with
+            {
+                Variants = left,
+            };
+    }
+}
+
+/// <summary>One variant of an A/B email, as its fields hold it: its id, its share of people (a weight), whether it is
+/// sent, and its content with the translation.</summary>
+public sealed record VariantForm(
+    string Id,
+    string Subject,
+    string Html,
+    string Text,
+    string TranslationSubject,
+    string TranslationHtml,
+    string TranslationText
+)
+{
+    public string Weight { get; init; } = "1";
+
+    public bool Active { get; init; } = true;
 }
 
 /// <summary>One row of a wait's "on": the event that wakes it, and the step it then goes to.</summary>

@@ -126,7 +126,7 @@ public sealed class CampaignFormTests
             (StepForm.Condition, "reminder"),
             (form.Apply("add-condition").Steps[3].Kind, form.Apply("add-condition").Steps[3].Opened)
         );
-        Assert.Contains("\"variants\"", form.Apply("add-advanced").Steps[3].Json, StringComparison.Ordinal);
+        Assert.Contains("\"relativeTo\"", form.Apply("add-advanced").Steps[3].Json, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -280,7 +280,7 @@ public sealed class CampaignFormTests
                         AtMost = "a while",
                     },
                     f.Steps[2],
-                    StepForm.NewVariants("ab") with
+                    StepForm.NewAdvanced("ab") with
                     {
                         Json = "{ \"id\": ",
                     },

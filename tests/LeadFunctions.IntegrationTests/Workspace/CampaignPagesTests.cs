@@ -113,10 +113,6 @@ public sealed class CampaignPagesTests(AzuriteFixture azurite)
         Assert.Equal("Fuar & \"Aşk\" takibi", await page.Locator("#paused tbody th a").InnerTextAsync());
     }
 
-    /// <summary>
-    /// The preview for a lead found by the beginning of her email, in Turkish and in English, the HTML in a frame
-    /// that may run nothing; then a test to the marketer's own address, which counts in no results.
-    /// </summary>
     /// <summary>A Turkish page says the validator's words in Turkish, next to their fields (the API's are
     /// English).</summary>
     [Fact]
@@ -142,6 +138,10 @@ public sealed class CampaignPagesTests(AzuriteFixture azurite)
         await person.AssertAccessibleAsync("workspace-editor-errors-tr");
     }
 
+    /// <summary>
+    /// The preview for a lead found by the beginning of her email, in Turkish and in English, the HTML in a frame
+    /// that may run nothing; then a test to the marketer's own address, which counts in no results.
+    /// </summary>
     private static async Task PreviewAndTestAsync(NurtureHost nurture, WorkspaceBrowser person)
     {
         var page = person.Page;
