@@ -18,8 +18,13 @@
 #   ./bench.sh webinar-end [--quick]    5,000 Zoom registrants (--quick: 500) in the demo's webinar journey, all
 #                                       no-shows, then webinar.ended: seconds until every one is on the no-show branch
 #                                       (≤ 60 s)
+#   ./bench.sh --help                   this list (an unknown part or flag is refused with it, nothing run)
 set -euo pipefail
 cd "$(dirname "$0")"
+if [[ "${1:-}" == "--help" || "${1:-}" == "-h" ]]; then
+  awk 'NR > 1 && /^#/ { sub(/^# ?/, ""); print; next } NR > 1 { exit }' "$0"
+  exit 0
+fi
 source scripts/tools.sh
 ensure_tools
 dotnet build LeadFunctions.sln -c Release -nologo -v quiet -clp:ErrorsOnly

@@ -6,10 +6,32 @@ using BenchmarkDotNet.Toolchains.InProcess.Emit;
 using LeadFunctions.Benchmarks;
 using LeadFunctions.Testing;
 
-// ./bench.sh [all|speed|intake|scoring|rescore|reliability|nurture|welcome|nurture-crash|funnel|webinars|webinar-end
-// |ui] [--quick] [--leads N] [--on-disk]
+// ./bench.sh [part] [--quick] [--leads N] [--on-disk]; the parts are listed below and in bench.sh.
 var what = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal)) ?? "all";
 var quick = args.Contains("--quick");
+string[] parts =
+[
+    "all",
+    "speed",
+    "intake",
+    "scoring",
+    "rescore",
+    "reliability",
+    "nurture",
+    "welcome",
+    "nurture-crash",
+    "funnel",
+    "webinars",
+    "webinar-end",
+    "ui",
+];
+string[] flags = ["--quick", "--leads", "--on-disk"];
+if (!parts.Contains(what) || args.Any(a => a.StartsWith('-') && !flags.Contains(a)))
+{
+    // A misspelt part or flag (or --help) must not start the hour-long run of everything, nor nothing in silence.
+    Console.Error.WriteLine($"usage: ./bench.sh [{string.Join('|', parts)}] [--quick] [--leads N] [--on-disk]");
+    return 2;
+}
 
 // --on-disk: the intake scenarios on Azurite as ./run.sh starts it (on disk), to say what a local run can take.
 var intakeInMemory = !args.Contains("--on-disk");
