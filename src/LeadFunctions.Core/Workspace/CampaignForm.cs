@@ -314,18 +314,9 @@ public sealed partial record CampaignForm
             return new StepForm(StepForm.Advanced, step.Id, Json: JsonSerializer.Serialize(written, WriteOptions));
         }
 
-        var translation = written.Translations?.GetValueOrDefault(other);
-        return new StepForm(
-            StepForm.Email,
-            step.Id,
-            SpokenDuration.Write(step.Delay, pageLanguage),
-            written.Subject ?? string.Empty,
-            written.Html ?? string.Empty,
-            written.Text ?? string.Empty,
-            translation?.Subject ?? string.Empty,
-            translation?.Html ?? string.Empty,
-            translation?.Text ?? string.Empty
-        )
+        return new StepForm(StepForm.Email, step.Id, SpokenDuration.Write(step.Delay, pageLanguage)).WithContentOf(
+            ContentOf(step.Id, written.Subject, written.Html, written.Text, written.Translations, other)
+        ) with
         {
             AtTime = written.At?.Time ?? string.Empty,
             AtDays = Listed(written.At?.Days),
@@ -334,22 +325,41 @@ public sealed partial record CampaignForm
         };
     }
 
-    private static VariantForm VariantOf(VariantDefinition variant, string other)
-    {
-        var translation = variant.Translations?.GetValueOrDefault(other);
-        return new VariantForm(
+    private static VariantForm VariantOf(VariantDefinition variant, string other) =>
+        ContentOf(
             variant.Id ?? string.Empty,
-            variant.Subject ?? string.Empty,
-            variant.Html ?? string.Empty,
-            variant.Text ?? string.Empty,
-            translation?.Subject ?? string.Empty,
-            translation?.Html ?? string.Empty,
-            translation?.Text ?? string.Empty
-        )
+            variant.Subject,
+            variant.Html,
+            variant.Text,
+            variant.Translations,
+            other
+        ) with
         {
             Weight = Number(variant.Weight),
             Active = variant.Active ?? true,
         };
+
+    /// <summary>An email's content as the form holds it: its own, and its translation into <paramref name="other"/>
+    /// (the campaign's other language).</summary>
+    private static VariantForm ContentOf(
+        string id,
+        string? subject,
+        string? html,
+        string? text,
+        IReadOnlyDictionary<string, ContentDefinition?>? translations,
+        string other
+    )
+    {
+        var translation = translations?.GetValueOrDefault(other);
+        return new VariantForm(
+            id,
+            subject ?? string.Empty,
+            html ?? string.Empty,
+            text ?? string.Empty,
+            translation?.Subject ?? string.Empty,
+            translation?.Html ?? string.Empty,
+            translation?.Text ?? string.Empty
+        );
     }
 
     private static readonly JsonSerializerOptions WriteOptions = new(JsonDefaults.Options)

@@ -103,23 +103,14 @@ public sealed record StepForm(
             return this;
         }
 
-        var first =
-            Variants.Count > 0
-                ? Variants[0]
-                : new VariantForm("a", Subject, Html, Text, TranslationSubject, TranslationHtml, TranslationText);
+        var first = Variants.Count > 0 ? Variants[0] : ContentAs("a");
         var variants = Variants.Count > 0 ? Variants : [first];
         var id = Enumerable
             .Range(0, 26)
             .Select(n => ((char)('a' + n)).ToString())
             .First(letter => variants.All(v => v.Id != letter));
-        return this with
+        return WithContentOf(NoContent) with
         {
-            Subject = string.Empty,
-            Html = string.Empty,
-            Text = string.Empty,
-            TranslationSubject = string.Empty,
-            TranslationHtml = string.Empty,
-            TranslationText = string.Empty,
             Variants = [.. variants, first with { Id = id, Weight = "1", Active = true }],
         };
     }
@@ -134,22 +125,26 @@ public sealed record StepForm(
         }
 
         var left = Variants.Where((_, i) => i != k).ToList();
-        return left is [var only]
-            ? this with
-            {
-                Subject = only.Subject,
-                Html = only.Html,
-                Text = only.Text,
-                TranslationSubject = only.TranslationSubject,
-                TranslationHtml = only.TranslationHtml,
-                TranslationText = only.TranslationText,
-                Variants = [],
-            }
-            : this with
-            {
-                Variants = left,
-            };
+        return left is [var only] ? WithContentOf(only) with { Variants = [] } : this with { Variants = left };
     }
+
+    /// <summary>The email with <paramref name="content"/>'s subject, HTML, text and translation as its own.</summary>
+    public StepForm WithContentOf(VariantForm content) =>
+        this with
+        {
+            Subject = content.Subject,
+            Html = content.Html,
+            Text = content.Text,
+            TranslationSubject = content.TranslationSubject,
+            TranslationHtml = content.TranslationHtml,
+            TranslationText = content.TranslationText,
+        };
+
+    /// <summary>The email's own content, as a variant called <paramref name="id"/>.</summary>
+    private VariantForm ContentAs(string id) =>
+        new(id, Subject, Html, Text, TranslationSubject, TranslationHtml, TranslationText);
+
+    private static readonly VariantForm NoContent = new("", "", "", "", "", "", "");
 }
 
 /// <summary>One variant of an A/B email, as its fields hold it: its id, its share of people (a weight), whether it is
