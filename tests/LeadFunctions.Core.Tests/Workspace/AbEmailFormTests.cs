@@ -125,6 +125,25 @@ public sealed partial class AbEmailFormTests
     }
 
     [Fact]
+    public void AShareThatIsNoNumber_IsTheFieldsError_AndNothingToSave()
+    {
+        var form = CampaignForm.Of(Campaign, "en");
+        form = form with
+        {
+            Steps =
+            [
+                form.Steps[0] with
+                {
+                    Variants = [form.Steps[0].Variants[0] with { Weight = "many" }, form.Steps[0].Variants[1]],
+                },
+            ],
+        };
+        var (definition, errors) = form.ToDefinition("en");
+        Assert.Null(definition);
+        Assert.Equal(["steps[0].variants[0].weight"], errors.Keys);
+    }
+
+    [Fact]
     public void Buttons_MakeAnEmailAnAbTest_AddAndRemoveVariants_TheLastOneLeftIsTheEmail()
     {
         var plain = new CampaignStep { Id = "plain", Content = new StepContent("Düz", "<p>Düz</p>", "Düz") };
